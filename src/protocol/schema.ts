@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { regimenSchema } from './regimen-schema.js';
+
+/**
+ * The protocol (study definition). One schema expresses every seed trial; it is validated at the
+ * edges (protocol files, the API) and exported as JSON Schema for people who write protocol files.
+ * Registry text is kept verbatim; whatever the software could not take from the record is stated in
+ * `notes` rather than silently invented.
+ */
+
+const isoDate = z.iso.date();
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+
+export const doseUnitSchema = z.enum(['MIU', 'MIU/m2', 'mg', 'mg/kg', 'IU']);
+export type DoseUnit = z.infer<typeof doseUnitSchema>;
+
+export const routeSchema = z.enum(['subcutaneous', 'intravenous', 'oral', 'intramuscular']);
+export type Route = z.infer<typeof routeSchema>;
+
+export const maskedRoleSchema = z.enum(['participant', 'care-provider', 'investigator', 'outcomes-assessor']);
+export type MaskedRole = z.infer<typeof maskedRoleSchema>;
+
+export const maskingSchema = z
+  .object({
+    level: z.enum(['none', 'single', 'double', 'triple', 'quadruple']),
+    /** Exactly who is masked, as the registry states it. */
+    masked: z.array(maskedRoleSchema),
+  })
+  .refine((m) => m.level !== 'none' || m.masked.length === 0, {
+    message: 'an open-label (masking level none) protocol cannot name masked roles',
+    path: ['masked'],
+  });
+export type Masking = z.infer<typeof maskingSchema>;
+
+export const noteSchema = z.object({
+  kind: z.enum(['assumption', 'discrepancy', 'not-in-record']),
+  /** The protocol field the note is about, as a dotted path. */
+  field: z.string().min(1),
+  text: z.string().min(1),
+});
+export type ProtocolNote = z.infer<typeof noteSchema>;
+
+export const interventionSchema = z.object({
+  id: slug,
+  drug: z.string().min(1),
+  otherNames: z.array(z.string()).default([]),
+  placebo: z.boolean().default(false),
+  route: routeSchema,
+  regimen: regimenSchema,
+  /** The record's own words for the intervention, verbatim. */
+  verbatim: z.string().optional(),
+});
+export type Intervention = z.infer<typeof interventionSchema>;
+
+export const armSchema = z.object({
+  id: slug,
+  label: z.string().min(1),
+  type: z.enum(['experimental', 'active-comparator', 'placebo-comparator', 'no-intervention', 'other']),
+  /** Share of the allocation ratio (1 and 1 for 1:1). */
+  ratio: z.number().int().positive().default(1),
+  interventions: z.array(interventionSchema).min(1, 'an arm needs at least one intervention'),
+});
+export type Arm = z.infer<typeof armSchema>;
+
+export const assessmentSchema = z.string().min(1);
+
+export const visitSchema = z.object({
+  id: slug,
+  name: z.string().min(1),
+  /** Study day of the visit; day 1 is the first dose (start) date. */
+  day: z.number().int().min(-365),
+  windowBefore: z.number().int().min(0).default(0),
+  windowAfter: z.number().int().min(0).default(0),
+  /** What is due at this visit: instrument ids (`essdai`, `sledai-2k`, …), `labs`, `immune-panel`, … */
+  assessments: z.array(assessmentSchema).default([]),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const criterionSchema = z.object({
+  /** Stable id: `inc-1`, `exc-3`, … in record order. */
+  id: z.string().regex(/^(inc|exc)-\d+$/, 'must look like inc-1 or exc-1'),
+  text: z.string().min(1),
+});
+export type CriterionText = z.infer<typeof criterionSchema>;
+
+const ageSchema = z.object({ value: z.number().nonnegative(), unit: z.enum(['years', 'months']) });
+
+export const eligibilitySchema = z.object({
+  minAge: ageSchema.optional(),
+  maxAge: ageSchema.optional(),
+  sex: z.enum(['all', 'female', 'male']),
+  healthyVolunteers: z.boolean(),
+  inclusion: z.array(criterionSchema),
+  exclusion: z.array(criterionSchema),
+});
+export type EligibilityText = z.infer<typeof eligibilitySchema>;
+
+export const outcomeSchema = z.object({
+  id: slug,
+  kind: z.enum(['primary', 'secondary']),
+  measure: z.string().min(1),
+  timeFrame: z.string().min(1),
+  /** Instrument or panel id the outcome is computed from, when there is one. */
+  instrument: z.string().optional(),
+  /** Visit ids at which the outcome is assessed. */
+  visits: z.array(slug).default([]),
+  description: z.string().optional(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const contactSchema = z.object({
+  name: z.string().min(1),
+  role: z.string().min(1),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  affiliation: z.string().optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const siteSchema = z.object({
+  id: slug,
+  name: z.string().min(1),
+  city: z.string().optional(),
+  country: z.string().optional(),
+  contacts: z.array(contactSchema).default([]),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+const datedSchema = z.object({ date: isoDate, kind: z.enum(['actual', 'estimated']) });
+
+export const protocolSchema = z
+  .object({
+    id: slug,
+    version: z.string().min(1),
+    identifiers: z.object({
+      registryId: z.string().optional(),
+      orgStudyId: z.string().optional(),
+    }),
+    title: z.string().min(1),
+    officialTitle: z.string().optional(),
+    phase: z.enum(['phase1', 'phase1/phase2', 'phase2', 'phase2/phase3', 'phase3', 'phase4', 'n/a']),
+    conditions: z.array(z.string().min(1)).min(1),
+    status: z.enum(['not-yet-recruiting', 'recruiting', 'active', 'completed', 'terminated', 'withdrawn', 'unknown']),
+    dates: z.object({
+      start: datedSchema.optional(),
+      primaryCompletion: datedSchema.optional(),
+      completion: datedSchema.optional(),
+    }),
+    enrolment: z.object({ target: z.number().int().positive(), kind: z.enum(['actual', 'estimated']) }),
+    design: z.object({
+      allocation: z.enum(['randomized', 'non-randomized', 'n/a']),
+      interventionModel: z.enum(['parallel', 'single-group', 'crossover', 'factorial', 'sequential']),
+      primaryPurpose: z.string().min(1),
+      masking: maskingSchema,
+      /** Last study day of the study (end of follow-up); visits and doses must fall within it. */
+      durationDays: z.number().int().positive(),
+      /** Randomization scheme and parameters (see src/randomization); absent for single-arm studies. */
+      randomization: z.record(z.string(), z.unknown()).optional(),
+    }),
+    arms: z.array(armSchema).min(1, 'a protocol needs at least one arm'),
+    visits: z.array(visitSchema).min(1, 'a protocol needs at least one visit'),
+    eligibility: eligibilitySchema,
+    outcomes: z.array(outcomeSchema),
+    sites: z.array(siteSchema).min(1, 'a protocol needs at least one site'),
+    contacts: z.array(contactSchema).default([]),
+    notes: z.array(noteSchema).default([]),
+  })
+  .superRefine((p, ctx) => {
+    p.visits.forEach((v, i) => {
+      if (v.day > p.design.durationDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['visits', i, 'day'],
+          message: `visit "${v.id}" on day ${v.day} is outside the study, which ends on day ${p.design.durationDays}`,
+        });
+      }
+    });
+    if (p.design.allocation === 'randomized' && p.arms.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['arms'], message: 'a randomized protocol needs at least two arms' });
+    }
+    const seen = new Set<string>();
+    for (const [i, v] of p.visits.entries()) {
+      if (seen.has(v.id)) ctx.addIssue({ code: 'custom', path: ['visits', i, 'id'], message: `visit id "${v.id}" is used twice` });
+      seen.add(v.id);
+    }
+  });
+
+export type Protocol = z.infer<typeof protocolSchema>;
+/** What a protocol file may contain before defaults are applied. */
+export type ProtocolInput = z.input<typeof protocolSchema>;
