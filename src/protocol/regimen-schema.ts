@@ -2,15 +2,24 @@ import { z } from 'zod';
 
 /**
  * The regimen language. A regimen is a sequence of steps laid end to end from study day 1:
- *  - `every`: one dose every `interval` days (1 daily, 2 every other day) for `forDays` days;
+ *  - `every`: one dose every `interval` days (1 daily, 2 every other day) for `forDays` days, the
+ *    first on the step's first day (qod for 14 days = step days 1, 3, …, 13);
  *  - `days`: doses on the listed days (1-based) of a block `length` days long ("days 1–5 of week 1");
  *  - `rest`: `days` without dosing;
  *  - `cycle`: its steps repeated `times` times.
+ * Each step occupies its full length (`forDays`, `length`, `days`), so steps never overlap. The one
+ * way to write overlapping doses is a `days` step that lists a day twice or a day past its `length`
+ * (it would fall into the next step); the schema rejects both.
+ * Cycle numbering (the calendar's `cycle`): each repetition of a top-level `cycle` step is one cycle,
+ * and so is each top-level `every` or `days` step; the AE record's "four cycles" are week 1 plus
+ * weeks 3, 6 and 9.
  * Examples are the four seed protocols in src/protocol/builtin/.
  */
+export const doseUnits = ['MIU', 'MIU/m2', 'mg', 'mg/kg', 'IU'] as const;
+
 export const doseSchema = z.object({
-  amount: z.number().positive('dose must be positive'),
-  unit: z.enum(['MIU', 'MIU/m2', 'mg', 'mg/kg', 'IU']),
+  amount: z.number({ error: 'dose must be a number' }).positive('dose must be positive'),
+  unit: z.enum(doseUnits, { error: `unit must be one of ${doseUnits.join(', ')}` }),
 });
 export type Dose = z.infer<typeof doseSchema>;
 
@@ -22,10 +31,26 @@ export type RegimenStep =
 
 const positiveInt = z.number().int().positive();
 
-export const regimenStepSchema: z.ZodType<RegimenStep> = z.lazy(() =>
+export const regimenStepSchema: z.ZodType<RegimenStep, RegimenStep> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('every'), interval: positiveInt, forDays: positiveInt, dose: doseSchema }),
-    z.object({ kind: z.literal('days'), days: z.array(positiveInt).min(1), length: positiveInt, dose: doseSchema }),
+    z
+      .object({ kind: z.literal('days'), days: z.array(positiveInt).min(1), length: positiveInt, dose: doseSchema })
+      .superRefine((step, ctx) => {
+        const seen = new Set<number>();
+        step.days.forEach((day, i) => {
+          if (day > step.length) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['days', i],
+              message: `day ${day} lies beyond the block's length of ${step.length} days and would overlap the next step`,
+            });
+          } else if (seen.has(day)) {
+            ctx.addIssue({ code: 'custom', path: ['days', i], message: `day ${day} is listed twice, which would give two overlapping doses` });
+          }
+          seen.add(day);
+        });
+      }),
     z.object({ kind: z.literal('rest'), days: positiveInt }),
     z.object({ kind: z.literal('cycle'), times: positiveInt, steps: z.array(regimenStepSchema).min(1) }),
   ]),
@@ -39,3 +64,4 @@ export const regimenSchema = z.object({
   holdRule: z.enum(['skip', 'shift-cycle']).default('skip'),
 });
 export type Regimen = z.infer<typeof regimenSchema>;
+export type RegimenInput = z.input<typeof regimenSchema>;

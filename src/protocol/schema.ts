@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regimenSchema } from './regimen-schema.js';
+import { doseUnits, regimenSchema } from './regimen-schema.js';
 
 /**
  * The protocol (study definition). One schema expresses every seed trial; it is validated at the
@@ -11,7 +11,7 @@ import { regimenSchema } from './regimen-schema.js';
 const isoDate = z.iso.date();
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
-export const doseUnitSchema = z.enum(['MIU', 'MIU/m2', 'mg', 'mg/kg', 'IU']);
+export const doseUnitSchema = z.enum(doseUnits);
 export type DoseUnit = z.infer<typeof doseUnitSchema>;
 
 export const routeSchema = z.enum(['subcutaneous', 'intravenous', 'oral', 'intramuscular']);
@@ -117,11 +117,16 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+const statusSchema = z.enum(['not-yet-recruiting', 'recruiting', 'active', 'completed', 'terminated', 'withdrawn', 'unknown']);
+
 export const siteSchema = z.object({
   id: slug,
   name: z.string().min(1),
   city: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
   country: z.string().optional(),
+  recruitmentStatus: statusSchema.optional(),
   contacts: z.array(contactSchema).default([]),
 });
 export type Site = z.infer<typeof siteSchema>;
@@ -140,11 +145,14 @@ export const protocolSchema = z
     officialTitle: z.string().optional(),
     phase: z.enum(['phase1', 'phase1/phase2', 'phase2', 'phase2/phase3', 'phase3', 'phase4', 'n/a']),
     conditions: z.array(z.string().min(1)).min(1),
-    status: z.enum(['not-yet-recruiting', 'recruiting', 'active', 'completed', 'terminated', 'withdrawn', 'unknown']),
+    status: statusSchema,
+    sponsor: z.string().optional(),
     dates: z.object({
       start: datedSchema.optional(),
       primaryCompletion: datedSchema.optional(),
       completion: datedSchema.optional(),
+      firstPosted: isoDate.optional(),
+      lastUpdatePosted: isoDate.optional(),
     }),
     enrolment: z.object({ target: z.number().int().positive(), kind: z.enum(['actual', 'estimated']) }),
     design: z.object({
@@ -178,11 +186,29 @@ export const protocolSchema = z
     if (p.design.allocation === 'randomized' && p.arms.length < 2) {
       ctx.addIssue({ code: 'custom', path: ['arms'], message: 'a randomized protocol needs at least two arms' });
     }
-    const seen = new Set<string>();
-    for (const [i, v] of p.visits.entries()) {
-      if (seen.has(v.id)) ctx.addIssue({ code: 'custom', path: ['visits', i, 'id'], message: `visit id "${v.id}" is used twice` });
-      seen.add(v.id);
-    }
+    const duplicates = (ids: readonly string[], path: (i: number) => (string | number)[], what: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: path(i), message: `${what} id "${id}" is used twice` });
+        seen.add(id);
+      });
+    };
+    duplicates(p.visits.map((v) => v.id), (i) => ['visits', i, 'id'], 'visit');
+    duplicates(p.arms.map((a) => a.id), (i) => ['arms', i, 'id'], 'arm');
+    duplicates(p.outcomes.map((o) => o.id), (i) => ['outcomes', i, 'id'], 'outcome');
+    duplicates(p.sites.map((s) => s.id), (i) => ['sites', i, 'id'], 'site');
+    duplicates(
+      [...p.eligibility.inclusion, ...p.eligibility.exclusion].map((c) => c.id),
+      (i) => (i < p.eligibility.inclusion.length ? ['eligibility', 'inclusion', i, 'id'] : ['eligibility', 'exclusion', i - p.eligibility.inclusion.length, 'id']),
+      'criterion',
+    );
+    p.arms.forEach((a, ai) => duplicates(a.interventions.map((x) => x.id), (i) => ['arms', ai, 'interventions', i, 'id'], 'intervention'));
+    const visitIds = new Set(p.visits.map((v) => v.id));
+    p.outcomes.forEach((o, oi) =>
+      o.visits.forEach((v, i) => {
+        if (!visitIds.has(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'visits', i], message: `visit "${v}" is not one of the protocol's visits` });
+      }),
+    );
   });
 
 export type Protocol = z.infer<typeof protocolSchema>;
