@@ -1,0 +1,44 @@
+import { AppError } from '../../errors/app-error.js';
+import { alsaq40, scoreAlsaq40 } from './alsaq-40.js';
+import { alsfrsR, scoreAlsfrsR } from './alsfrs-r.js';
+import { basdai, scoreBasdai } from './basdai.js';
+import { essdai, scoreEssdai } from './essdai.js';
+import type { InstrumentDefinition, InstrumentId, InstrumentScore, ItemValues } from './instrument.js';
+import { instrumentIds } from './instrument.js';
+import { mrc, scoreMrc } from './mrc.js';
+import { mrs, scoreMrs } from './mrs.js';
+import { scoreSledai2k, sledai2k } from './sledai-2k.js';
+import { validateItems, type ItemIssue } from './validate-items.js';
+
+/** Every instrument, as plain serialisable data (CLI list, visit forms, web app). */
+export const instruments: readonly InstrumentDefinition[] = [sledai2k, essdai, alsfrsR, mrs, mrc, alsaq40, basdai];
+
+const scorers: Readonly<Record<InstrumentId, (values: ItemValues) => InstrumentScore>> = {
+  'sledai-2k': scoreSledai2k,
+  essdai: scoreEssdai,
+  'alsfrs-r': scoreAlsfrsR,
+  mrs: scoreMrs,
+  mrc: scoreMrc,
+  'alsaq-40': scoreAlsaq40,
+  basdai: scoreBasdai,
+};
+
+export function isInstrumentId(id: string): id is InstrumentId {
+  return (instrumentIds as readonly string[]).includes(id);
+}
+
+export function getInstrument(id: string): InstrumentDefinition {
+  const def = instruments.find((i) => i.id === id);
+  if (!def) {
+    throw new AppError('UnknownInstrument', `Instrument "${id}" is unknown; use one of ${instrumentIds.join(', ')}.`, 404, 'instrument');
+  }
+  return def;
+}
+
+export function scoreInstrument(id: string, values: ItemValues): InstrumentScore {
+  return scorers[getInstrument(id).id](values);
+}
+
+export function validateInstrumentItems(id: string, values: ItemValues): ItemIssue[] {
+  return validateItems(getInstrument(id), values);
+}
