@@ -56,10 +56,16 @@ export const regimenStepSchema: z.ZodType<RegimenStep, RegimenStep> = z.lazy(() 
   ]),
 );
 
+const schedulesDose = (step: RegimenStep): boolean =>
+  step.kind === 'every' || step.kind === 'days' || (step.kind === 'cycle' && step.steps.some(schedulesDose));
+
 export const regimenSchema = z.object({
   /** Human description as the record states it, verbatim where possible. */
   description: z.string().min(1),
-  steps: z.array(regimenStepSchema).min(1, 'a regimen needs at least one step'),
+  steps: z
+    .array(regimenStepSchema)
+    .min(1, 'a regimen needs at least one step')
+    .refine((steps) => steps.some(schedulesDose), 'a regimen needs at least one dosing step (every or days)'),
   /** After a held dose: `skip` drops it; `shift-cycle` moves the rest of that cycle later. */
   holdRule: z.enum(['skip', 'shift-cycle']).default('skip'),
 });

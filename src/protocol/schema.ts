@@ -67,8 +67,12 @@ export const assessmentSchema = z.string().min(1);
 export const visitSchema = z.object({
   id: slug,
   name: z.string().min(1),
-  /** Study day of the visit; day 1 is the first dose (start) date. */
-  day: z.number().int().min(-365),
+  /** Study day of the visit; day 1 is the first dose (start) date, day −1 the day before (no day 0, as in CDISC SDTM). */
+  day: z
+    .number()
+    .int()
+    .min(-365)
+    .refine((d) => d !== 0, 'there is no study day 0: day 1 is the start date and day -1 the day before'),
   windowBefore: z.number().int().min(0).default(0),
   windowAfter: z.number().int().min(0).default(0),
   /** What is due at this visit: instrument ids (`essdai`, `sledai-2k`, …), `labs`, `immune-panel`, … */
