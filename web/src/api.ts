@@ -1,0 +1,221 @@
+/**
+ * The web application's only way to the server. One function per endpoint; types mirror the API's
+ * JSON. Errors come back as the API's error body (`{error:{code,message,path}}`) and are thrown as
+ * `ApiError`, so a form can place the message beside the field named by `path`.
+ */
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly path: string | undefined;
+  constructor(code: string, message: string, status: number, path?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.path = path;
+  }
+}
+
+export type ParticipantStatus =
+  | 'screening'
+  | 'eligible'
+  | 'ineligible'
+  | 'consented'
+  | 'enrolled'
+  | 'randomized'
+  | 'on-treatment'
+  | 'completed'
+  | 'withdrawn';
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+}
+export interface RoleGrant {
+  readonly studyId: string;
+  readonly siteId: string | null;
+  readonly role: string;
+}
+export interface Session {
+  readonly user: User;
+  readonly roles: readonly RoleGrant[];
+}
+
+export interface StudySummary {
+  readonly id: string;
+  readonly protocolId: string;
+  readonly title: string;
+  readonly registryId: string | null;
+  readonly phase: string;
+  readonly enrolmentTarget: number;
+  readonly enrolled: number;
+}
+
+export interface ProtocolVisit {
+  readonly id: string;
+  readonly name: string;
+  readonly day: number;
+  readonly windowBefore: number;
+  readonly windowAfter: number;
+  readonly assessments: readonly string[];
+}
+export interface CriterionText {
+  readonly id: string;
+  readonly text: string;
+}
+/** The parts of a protocol the web application shows. Arms are deliberately absent: see masking. */
+export interface ProtocolView {
+  readonly id: string;
+  readonly title: string;
+  readonly phase: string;
+  readonly conditions: readonly string[];
+  readonly design: {
+    readonly allocation: string;
+    readonly interventionModel: string;
+    readonly masking: { readonly level: string; readonly masked: readonly string[] };
+    readonly durationDays: number;
+  };
+  readonly visits: readonly ProtocolVisit[];
+  readonly eligibility: {
+    readonly minAge?: { readonly value: number; readonly unit: 'years' | 'months' };
+    readonly maxAge?: { readonly value: number; readonly unit: 'years' | 'months' };
+    readonly sex: 'all' | 'female' | 'male';
+    readonly inclusion: readonly CriterionText[];
+    readonly exclusion: readonly CriterionText[];
+  };
+}
+export interface StudyDetail {
+  readonly study: StudySummary;
+  readonly protocol: ProtocolView;
+}
+export interface SiteView {
+  readonly id: string;
+  readonly name: string;
+  readonly city?: string;
+  readonly country?: string;
+}
+
+export interface Participant {
+  readonly id: string;
+  readonly studyId?: string;
+  readonly code: string;
+  readonly siteId: string;
+  readonly status: ParticipantStatus;
+  readonly enrolledOn: string | null;
+  readonly startDate: string | null;
+  readonly sex?: string;
+  readonly birthDate?: string;
+}
+export interface NewParticipant {
+  readonly siteId: string;
+  readonly code: string;
+  readonly sex: 'female' | 'male';
+  readonly birthDate: string;
+}
+export interface Transition {
+  readonly to: ParticipantStatus;
+  readonly reason?: string;
+  readonly date?: string;
+}
+
+export type DoseStatus = 'given' | 'held' | 'due' | 'missed' | 'planned';
+export interface CalendarDose {
+  readonly day: number;
+  readonly date: string;
+  readonly dose: number;
+  readonly unit: string;
+  readonly cycle: number;
+  readonly status: DoseStatus;
+  readonly reason?: string;
+}
+export interface CalendarVisit {
+  readonly id: string;
+  readonly name: string;
+  readonly day: number;
+  readonly date: string;
+  readonly windowBefore: number;
+  readonly windowAfter: number;
+}
+export interface Calendar {
+  readonly doses: readonly CalendarDose[];
+  readonly visits: readonly CalendarVisit[];
+  readonly totalDose: number;
+  readonly unit: string;
+}
+export interface DoseRecord {
+  readonly day: number;
+  readonly date: string;
+  readonly status: 'given' | 'held';
+  readonly reason?: string;
+}
+
+export interface Dashboard {
+  readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
+  readonly visitsDue: readonly unknown[];
+  readonly dosesDue: readonly unknown[];
+  readonly openQueries: number | readonly unknown[];
+  readonly adverseEventsByGrade: Readonly<Record<string, number>>;
+}
+
+export interface Observation {
+  readonly visitId: string;
+  readonly instrument: string;
+  readonly items: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly date: string;
+}
+export interface NewObservation {
+  readonly instrument: string;
+  readonly items: Readonly<Record<string, number>>;
+  readonly date: string;
+  /** Required by the server when the visit's values for this instrument were saved before. */
+  readonly reason?: string;
+}
+
+export type EvidenceRow = Readonly<Record<string, unknown>>;
+
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+  }
+  const res = await fetch(url, init);
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; path?: string } } | undefined)?.error;
+    throw new ApiError(err?.code ?? 'HttpError', err?.message ?? `The server answered ${res.status} to ${method} ${url}.`, res.status, err?.path);
+  }
+  return json as T;
+}
+
+const get = <T>(url: string) => request<T>('GET', url);
+const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {});
+const e = encodeURIComponent;
+
+export const api = {
+  login: (username: string, password: string) => post<Session>('/api/auth/login', { username, password }),
+  logout: () => post<unknown>('/api/auth/logout'),
+  me: () => get<Session>('/api/auth/me'),
+
+  studies: () => get<StudySummary[]>('/api/studies'),
+  study: (studyId: string) => get<StudyDetail>(`/api/studies/${e(studyId)}`),
+  sites: (studyId: string) => get<SiteView[]>(`/api/studies/${e(studyId)}/sites`),
+  dashboard: (studyId: string, date: string) => get<Dashboard>(`/api/studies/${e(studyId)}/dashboard?date=${e(date)}`),
+
+  participants: (studyId: string) => get<Participant[]>(`/api/studies/${e(studyId)}/participants`),
+  addParticipant: (studyId: string, p: NewParticipant) => post<Participant>(`/api/studies/${e(studyId)}/participants`, p),
+  participant: (id: string) => get<Participant>(`/api/participants/${e(id)}`),
+  transition: (id: string, t: Transition) => post<Participant>(`/api/participants/${e(id)}/transition`, t),
+
+  calendar: (id: string) => get<Calendar>(`/api/participants/${e(id)}/calendar`),
+  recordDose: (id: string, d: DoseRecord) => post<unknown>(`/api/participants/${e(id)}/doses`, d),
+
+  observations: (id: string) => get<Observation[]>(`/api/participants/${e(id)}/observations`),
+  saveObservation: (id: string, visitId: string, o: NewObservation) => post<Observation>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, o),
+
+  evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
+};

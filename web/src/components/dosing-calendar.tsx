@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, type CalendarDose, type DoseRecord } from '../api.js';
+import { FieldError, describedBy } from './field-error.js';
+
+const statusText: Record<string, string> = { given: 'given', held: 'held', due: 'due', missed: 'missed', planned: 'planned' };
+const recordable = (d: CalendarDose) => d.status === 'due' || d.status === 'missed' || d.status === 'planned';
+
+/**
+ * The dosing calendar, one row per cycle. Each dose shows its day and status in words (the colour
+ * only repeats it); a dose not yet recorded is a button that opens the record form.
+ */
+export function DosingCalendar({
+  doses,
+  totalDose,
+  unit,
+  today,
+  onRecord,
+}: {
+  doses: readonly CalendarDose[];
+  totalDose: number;
+  unit: string;
+  today: string;
+  onRecord: (d: DoseRecord) => Promise<unknown>;
+}) {
+  const [selected, setSelected] = useState<CalendarDose | null>(null);
+  const cycles = [...new Set(doses.map((d) => d.cycle))].sort((a, b) => a - b);
+  const given = doses.filter((d) => d.status === 'given').reduce((s, d) => s + d.dose, 0);
+  return (
+    <div>
+      <p>
+        {doses.length} doses planned, {totalDose} {unit} in all; given so far: {given} {unit}.
+      </p>
+      <ul className="legend" aria-label="Legend">
+        {Object.keys(statusText).map((s) => (
+          <li key={s}>
+            <span className={`dose-chip dose-${s}`}>{statusText[s]}</span>
+          </li>
+        ))}
+      </ul>
+      <table className="calendar">
+        <tbody>
+          {cycles.map((c) => (
+            <tr key={c}>
+              <th scope="row">Cycle {c}</th>
+              <td>
+                <ul className="doses">
+                  {doses
+                    .filter((d) => d.cycle === c)
+                    .map((d) => {
+                      const label = `Day ${d.day}, ${d.date}: ${d.dose} ${d.unit}, ${statusText[d.status] ?? d.status}${d.reason ? ` (${d.reason})` : ''}`;
+                      const body = (
+                        <>
+                          <span className="dose-day">D{d.day}</span>
+                          <span className="dose-status">{statusText[d.status] ?? d.status}</span>
+                        </>
+                      );
+                      return (
+                        <li key={d.day}>
+                          {recordable(d) && d.date <= today ? (
+                            <button type="button" className={`dose-chip dose-${d.status}`} aria-label={`Record dose: ${label}`} title={label} onClick={() => setSelected(d)}>
+                              {body}
+                            </button>
+                          ) : (
+                            <span className={`dose-chip dose-${d.status}`} title={label} aria-label={label} role="img">
+                              {body}
+                            </span>
+                          )}
+                        </li>
+                      );
+                    })}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {doses.some((d) => d.status === 'held') ? (
+        <>
+          <h3>Held doses</h3>
+          <ul>
+            {doses
+              .filter((d) => d.status === 'held')
+              .map((d) => (
+                <li key={d.day}>
+                  Day {d.day} ({d.date}): {d.reason ?? 'no reason given'}
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+      {selected ? <DoseForm key={selected.day} dose={selected} onCancel={() => setSelected(null)} onRecord={(r) => onRecord(r).then(() => setSelected(null))} /> : null}
+    </div>
+  );
+}
+
+function DoseForm({ dose, onCancel, onRecord }: { dose: CalendarDose; onCancel: () => void; onRecord: (d: DoseRecord) => Promise<unknown> }) {
+  const [status, setStatus] = useState<'given' | 'held'>('given');
+  const [date, setDate] = useState(dose.date);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const record: DoseRecord = { day: dose.day, date, status, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    onRecord(record).catch((err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+  };
+  const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="dose-form-title">
+      <h3 id="dose-form-title">
+        Record the dose of day {dose.day} ({dose.dose} {dose.unit})
+      </h3>
+      <fieldset>
+        <legend>Outcome</legend>
+        <label className="choice">
+          <input type="radio" name="dose-status" value="given" checked={status === 'given'} onChange={() => setStatus('given')} /> Given
+        </label>
+        <label className="choice">
+          <input type="radio" name="dose-status" value="held" checked={status === 'held'} onChange={() => setStatus('held')} /> Held
+        </label>
+      </fieldset>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="dose-date">Date</label>
+          <input id="dose-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('dose-date', errorAt('date'))} />
+          <FieldError id="dose-date" message={errorAt('date')} />
+        </div>
+        <div className="field grow">
+          <label htmlFor="dose-reason">Reason{status === 'held' ? ' (required when held)' : ' (optional)'}</label>
+          <input id="dose-reason" required={status === 'held'} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('dose-reason', errorAt('reason'))} />
+          <FieldError id="dose-reason" message={errorAt('reason')} />
+        </div>
+      </div>
+      {error && !['date', 'reason'].includes(error.path ?? '') ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="buttons">
+        <button type="submit">Save dose</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

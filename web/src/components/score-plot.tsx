@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react';
+import * as Plot from '@observablehq/plot';
+
+export interface ScorePoint {
+  readonly day: number;
+  readonly visit: string;
+  readonly total: number;
+}
+
+/** A score over study days. Loaded lazily: Observable Plot (with d3) is the heaviest part of the app. */
+export default function ScorePlot({ points, label }: { points: readonly ScorePoint[]; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = Plot.plot({
+      width: 640,
+      height: 240,
+      marginLeft: 50,
+      x: { label: 'Study day' },
+      y: { label, zero: true, grid: true },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.line([...points], { x: 'day', y: 'total', stroke: '#0b57a4' }),
+        Plot.dot([...points], { x: 'day', y: 'total', fill: '#0b57a4', r: 4, title: (p: ScorePoint) => `${p.visit}: ${p.total}` }),
+        Plot.text([...points], { x: 'day', y: 'total', text: (p: ScorePoint) => String(p.total), dy: -10, fill: '#1b1f24' }),
+      ],
+    });
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', `${label} by study day: ${points.map((p) => `${p.visit} ${p.total}`).join(', ')}`);
+    el.replaceChildren(chart);
+    return () => chart.remove();
+  }, [points, label]);
+  return <div className="plot" ref={ref} data-testid="score-plot" />;
+}

@@ -1,0 +1,61 @@
+import type { CalendarVisit } from '../api.js';
+import { addDays } from '../dates.js';
+import { visitState } from '../visit-state.js';
+import { Link } from './link.js';
+
+/**
+ * The visit schedule: a drawn timeline over study days (windows as bands) and, for reading and
+ * keyboard use, the same visits as a table with each window's dates.
+ */
+export function VisitTimeline({ participantId, visits, today, done }: { participantId: string; visits: readonly CalendarVisit[]; today: string; done: ReadonlySet<string> }) {
+  const first = Math.min(...visits.map((v) => v.day - v.windowBefore));
+  const last = Math.max(...visits.map((v) => v.day + v.windowAfter));
+  const span = Math.max(1, last - first);
+  const x = (day: number) => 2 + ((day - first) / span) * 96;
+  return (
+    <div>
+      <svg className="timeline" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
+        <line x1="2" x2="98" y1="7" y2="7" />
+        {visits.map((v) => (
+          <g key={v.id}>
+            <rect x={x(v.day - v.windowBefore)} width={Math.max(0.4, x(v.day + v.windowAfter) - x(v.day - v.windowBefore))} y="4" height="6" className="window" />
+            <circle cx={x(v.day)} cy="7" r="1.2" className={done.has(v.id) ? 'done' : 'todo'} />
+          </g>
+        ))}
+      </svg>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Visit</th>
+            <th scope="col">Study day</th>
+            <th scope="col">Target date</th>
+            <th scope="col">Window</th>
+            <th scope="col">State</th>
+            <th scope="col">Data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => {
+            const state = done.has(v.id) ? 'entered' : visitState(v, today);
+            return (
+              <tr key={v.id}>
+                <th scope="row">{v.name}</th>
+                <td className="num">{v.day}</td>
+                <td>{v.date}</td>
+                <td>
+                  {addDays(v.date, -v.windowBefore)} to {addDays(v.date, v.windowAfter)} (−{v.windowBefore}/+{v.windowAfter} days)
+                </td>
+                <td>
+                  <span className={`badge visit-${state}`}>{state === 'closed' ? 'window closed' : state === 'open' ? 'window open' : state}</span>
+                </td>
+                <td>
+                  <Link to={{ kind: 'visit', participantId, visitId: v.id }}>Enter data for {v.name}</Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

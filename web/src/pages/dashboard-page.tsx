@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { api, type Dashboard, type Participant, type StudyDetail } from '../api.js';
+import { AddParticipantForm } from '../components/add-participant-form.js';
+import { DueList } from '../components/due-list.js';
+import { Link } from '../components/link.js';
+import { Loaded } from '../components/loaded.js';
+import { Meter } from '../components/meter.js';
+import { Page } from '../components/page.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { localToday } from '../dates.js';
+import { screeningFunnel } from '../funnel.js';
+import { navigate } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+export function DashboardPage({ studyId }: { studyId: string }) {
+  const [date, setDate] = useState(localToday());
+  const [detail] = useLoad(() => api.study(studyId), `study/${studyId}`);
+  const [dashboard] = useLoad(() => api.dashboard(studyId, date), `dashboard/${studyId}/${date}`);
+  const [participants] = useLoad(() => api.participants(studyId), `participants/${studyId}`);
+  const [sites] = useLoad(() => api.sites(studyId), `sites/${studyId}`);
+  const title = detail.kind === 'ready' ? detail.data.study.title : studyId;
+
+  return (
+    <Page
+      title={title}
+      actions={
+        <div className="field inline">
+          <label htmlFor="dash-date">Week of</label>
+          <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        </div>
+      }
+    >
+      <Loaded state={detail} what="the study">
+        {(d) => <StudyFacts detail={d} />}
+      </Loaded>
+      <Loaded state={dashboard} what="the dashboard">
+        {(d) => <DashboardCards dashboard={d} />}
+      </Loaded>
+      <h2>Participants</h2>
+      <Loaded state={participants} what="the participants">
+        {(list) => <ParticipantTable participants={list} />}
+      </Loaded>
+      <Loaded state={sites} what="the sites">
+        {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}
+      </Loaded>
+    </Page>
+  );
+}
+
+function StudyFacts({ detail }: { detail: StudyDetail }) {
+  const { study, protocol } = detail;
+  const m = protocol.design.masking;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Protocol</dt>
+        <dd>
+          {study.protocolId}
+          {study.registryId ? ` · ${study.registryId}` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>Design</dt>
+        <dd>
+          {protocol.phase}, {protocol.design.allocation}, {protocol.design.interventionModel}
+        </dd>
+      </div>
+      <div>
+        <dt>Masking</dt>
+        <dd>{m.level === 'none' ? 'open label' : `${m.level} (${m.masked.join(', ')})`}</dd>
+      </div>
+      <div>
+        <dt>Conditions</dt>
+        <dd>{protocol.conditions.join(', ')}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+  const { enrolment } = dashboard;
+  const funnel = screeningFunnel(enrolment.byStatus);
+  const grades = [1, 2, 3, 4, 5].map((g) => ({ grade: g, n: dashboard.adverseEventsByGrade[String(g)] ?? 0 }));
+  const maxGrade = Math.max(1, ...grades.map((g) => g.n));
+  const openQueries = typeof dashboard.openQueries === 'number' ? dashboard.openQueries : dashboard.openQueries.length;
+  const top = funnel[0]?.reached ?? 0;
+  return (
+    <div className="cards">
+      <section className="card" aria-labelledby="c-enrolment">
+        <h2 id="c-enrolment">Enrolment</h2>
+        <Meter label="Enrolled against target" value={enrolment.enrolled} max={enrolment.target} />
+      </section>
+      <section className="card" aria-labelledby="c-funnel">
+        <h2 id="c-funnel">Screening funnel</h2>
+        <table className="bars">
+          <tbody>
+            {funnel.map((s) => (
+              <tr key={s.stage}>
+                <th scope="row">{s.stage}</th>
+                <td>
+                  <span className="bar" style={{ width: `${top ? (s.reached / top) * 100 : 0}%` }} />
+                </td>
+                <td className="num">{s.reached}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">
+          Ineligible {enrolment.byStatus['ineligible'] ?? 0} · withdrawn {enrolment.byStatus['withdrawn'] ?? 0}
+        </p>
+      </section>
+      <section className="card" aria-labelledby="c-visits">
+        <h2 id="c-visits">Visits due this week</h2>
+        <DueList items={dashboard.visitsDue} empty="No visits due." />
+      </section>
+      <section className="card" aria-labelledby="c-doses">
+        <h2 id="c-doses">Doses due this week</h2>
+        <DueList items={dashboard.dosesDue} empty="No doses due." />
+      </section>
+      <section className="card" aria-labelledby="c-queries">
+        <h2 id="c-queries">Open queries</h2>
+        <p className="big-number">{openQueries}</p>
+      </section>
+      <section className="card" aria-labelledby="c-aes">
+        <h2 id="c-aes">Adverse events by CTCAE grade</h2>
+        <table className="bars">
+          <tbody>
+            {grades.map((g) => (
+              <tr key={g.grade}>
+                <th scope="row">Grade {g.grade}</th>
+                <td>
+                  <span className={`bar grade-${g.grade}`} style={{ width: `${(g.n / maxGrade) * 100}%` }} />
+                </td>
+                <td className="num">{g.n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function ParticipantTable({ participants }: { participants: readonly Participant[] }) {
+  if (participants.length === 0) return <p>No participants yet.</p>;
+  return (
+    <table className="data">
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">Site</th>
+          <th scope="col">Status</th>
+          <th scope="col">Enrolled on</th>
+          <th scope="col">Day 1</th>
+        </tr>
+      </thead>
+      <tbody>
+        {participants.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <Link to={p.status === 'screening' ? { kind: 'screening', participantId: p.id } : { kind: 'participant', participantId: p.id }}>{p.code}</Link>
+            </td>
+            <td>{p.siteId}</td>
+            <td>
+              <StatusBadge status={p.status} />
+            </td>
+            <td>{p.enrolledOn ?? '—'}</td>
+            <td>{p.startDate ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

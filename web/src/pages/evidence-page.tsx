@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { api, type EvidenceRow } from '../api.js';
+import { Loaded } from '../components/loaded.js';
+import { Page } from '../components/page.js';
+import { useLoad } from '../use-load.js';
+
+/** The API may answer one table or several named tables; each is shown with a filter. */
+function tablesOf(data: EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>): [string, readonly EvidenceRow[]][] {
+  if (Array.isArray(data)) return [['Published and unpublished trials', data]];
+  return Object.entries(data).filter((entry): entry is [string, EvidenceRow[]] => Array.isArray(entry[1]));
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.map(cell).join('; ');
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${cell(x)}`).join(', ');
+  return String(v);
+}
+
+function titleOf(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function EvidencePage() {
+  const [evidence] = useLoad(() => api.evidence(), 'evidence');
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  return (
+    <Page title="Evidence">
+      <p className="muted">Low-dose IL-2 trials from the review: published results and completed trials not yet published.</p>
+      <label htmlFor="evidence-filter">Filter rows (disease, country, reference…)</label>
+      <input id="evidence-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <Loaded state={evidence} what="the evidence">
+        {(data) =>
+          tablesOf(data).map(([name, rows]) => {
+            const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+            const shown = rows.filter((r) => !needle || columns.some((c) => cell(r[c]).toLowerCase().includes(needle)));
+            return (
+              <div key={name} className="table-wrap">
+                <table className="data">
+                  <caption>
+                    {titleOf(name)} ({shown.length} of {rows.length})
+                  </caption>
+                  <thead>
+                    <tr>
+                      {columns.map((c) => (
+                        <th key={c} scope="col">
+                          {titleOf(c)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((r, i) => (
+                      <tr key={i}>
+                        {columns.map((c) => (
+                          <td key={c}>{cell(r[c])}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })
+        }
+      </Loaded>
+    </Page>
+  );
+}

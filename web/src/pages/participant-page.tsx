@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, type Participant, type ParticipantStatus } from '../api.js';
+import { DosingCalendar } from '../components/dosing-calendar.js';
+import { FieldError, describedBy } from '../components/field-error.js';
+import { Link } from '../components/link.js';
+import { Loaded } from '../components/loaded.js';
+import { Page } from '../components/page.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { VisitTimeline } from '../components/visit-timeline.js';
+import { localToday } from '../dates.js';
+import { useLoad } from '../use-load.js';
+
+/** The usual next steps offered from each status; the server decides what is allowed. */
+const nextSteps: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]>> = {
+  screening: [],
+  eligible: ['consented', 'withdrawn'],
+  ineligible: [],
+  consented: ['enrolled', 'withdrawn'],
+  enrolled: ['withdrawn'],
+  randomized: ['on-treatment', 'withdrawn'],
+  'on-treatment': ['completed', 'withdrawn'],
+  completed: [],
+  withdrawn: [],
+};
+
+export function ParticipantPage({ participantId }: { participantId: string }) {
+  const today = localToday();
+  const [participant, reloadParticipant] = useLoad(() => api.participant(participantId), `participant/${participantId}`);
+  const [calendar, reloadCalendar] = useLoad(() => api.calendar(participantId), `calendar/${participantId}`);
+  const reload = () => {
+    reloadParticipant();
+    reloadCalendar();
+  };
+  const title = participant.kind === 'ready' ? `Participant ${participant.data.code}` : 'Participant';
+  return (
+    <Page title={title}>
+      <Loaded state={participant} what="the participant">
+        {(p) => <ParticipantHeader participant={p} onChanged={reload} />}
+      </Loaded>
+      <h2>Dosing calendar</h2>
+      <Loaded state={calendar} what="the dosing calendar">
+        {(c) =>
+          c.doses.length === 0 ? (
+            <p>No doses are scheduled yet: the calendar starts when the participant has a day 1.</p>
+          ) : (
+            <DosingCalendar doses={c.doses} totalDose={c.totalDose} unit={c.unit} today={today} onRecord={(d) => api.recordDose(participantId, d).then(reloadCalendar)} />
+          )
+        }
+      </Loaded>
+      <h2>Visits</h2>
+      <Loaded state={calendar} what="the visits">
+        {(c) => (c.visits.length === 0 ? <p>No visits are scheduled yet.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={new Set()} />)}
+      </Loaded>
+    </Page>
+  );
+}
+
+function ParticipantHeader({ participant: p, onChanged }: { participant: Participant; onChanged: () => void }) {
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={p.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Site</dt>
+          <dd>{p.siteId}</dd>
+        </div>
+        <div>
+          <dt>Enrolled on</dt>
+          <dd>{p.enrolledOn ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Day 1</dt>
+          <dd>{p.startDate ?? '—'}</dd>
+        </div>
+      </dl>
+      {p.status === 'screening' ? (
+        <p>
+          <Link to={{ kind: 'screening', participantId: p.id }}>Continue screening</Link>
+        </p>
+      ) : null}
+      {p.studyId ? (
+        <p>
+          <Link to={{ kind: 'dashboard', studyId: p.studyId }}>Back to the study</Link>
+        </p>
+      ) : null}
+      {nextSteps[p.status].length > 0 ? <TransitionForm participant={p} options={nextSteps[p.status]} onChanged={onChanged} /> : null}
+    </>
+  );
+}
+
+function TransitionForm({ participant, options, onChanged }: { participant: Participant; options: readonly ParticipantStatus[]; onChanged: () => void }) {
+  const [to, setTo] = useState<ParticipantStatus>(options[0] ?? 'withdrawn');
+  const [date, setDate] = useState(localToday());
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    api.transition(participant.id, { to, date, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then(onChanged, (err: unknown) =>
+      setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+    );
+  };
+  const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="transition-title">
+      <h2 id="transition-title">Change status</h2>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="t-to">New status</label>
+          <select id="t-to" value={to} onChange={(e) => setTo(e.target.value as ParticipantStatus)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="t-date">Date</label>
+          <input id="t-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('t-date', errorAt('date'))} />
+          <FieldError id="t-date" message={errorAt('date')} />
+        </div>
+        <div className="field grow">
+          <label htmlFor="t-reason">Reason{to === 'withdrawn' ? ' (required)' : ' (optional)'}</label>
+          <input id="t-reason" required={to === 'withdrawn'} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('t-reason', errorAt('reason'))} />
+          <FieldError id="t-reason" message={errorAt('reason')} />
+        </div>
+      </div>
+      {error && !['date', 'reason'].includes(error.path ?? '') ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      <button type="submit">Record {to}</button>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
+import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
+import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
+import { validateItems } from '../../../src/instruments/scores/validate-items.js';
+import { api, ApiError, type CalendarVisit, type Observation } from '../api.js';
+import { FieldError, describedBy } from '../components/field-error.js';
+import { ItemField } from '../components/item-field.js';
+import { Link } from '../components/link.js';
+import { Loaded } from '../components/loaded.js';
+import { Page } from '../components/page.js';
+import { ReasonDialog } from '../components/reason-dialog.js';
+import { localToday } from '../dates.js';
+import { changedItems, itemValuesFromText } from '../item-values.js';
+import { useLoad } from '../use-load.js';
+
+const ScorePlot = lazy(() => import('../components/score-plot.js'));
+
+interface VisitContext {
+  readonly visit: CalendarVisit;
+  readonly assessments: readonly string[];
+  readonly observations: readonly Observation[];
+  readonly allVisits: readonly CalendarVisit[];
+}
+
+async function loadContext(participantId: string, visitId: string): Promise<VisitContext> {
+  const [participant, calendar, observations] = await Promise.all([api.participant(participantId), api.calendar(participantId), api.observations(participantId)]);
+  const visit = calendar.visits.find((v) => v.id === visitId);
+  if (!visit) throw new Error(`Participant ${participant.code} has no visit "${visitId}".`);
+  const protocolVisit = participant.studyId ? (await api.study(participant.studyId)).protocol.visits.find((v) => v.id === visitId) : undefined;
+  return { visit, assessments: protocolVisit?.assessments ?? [], observations, allVisits: calendar.visits };
+}
+
+export function VisitFormPage({ participantId, visitId }: { participantId: string; visitId: string }) {
+  const [context, reload] = useLoad(() => loadContext(participantId, visitId), `visit/${participantId}/${visitId}`);
+  const title = context.kind === 'ready' ? `Visit: ${context.data.visit.name}` : 'Visit';
+  return (
+    <Page title={title}>
+      <p>
+        <Link to={{ kind: 'participant', participantId }}>Back to the participant</Link>
+      </p>
+      <Loaded state={context} what="the visit">
+        {(c) => <VisitForms participantId={participantId} context={c} onSaved={reload} />}
+      </Loaded>
+    </Page>
+  );
+}
+
+function VisitForms({ participantId, context, onSaved }: { participantId: string; context: VisitContext; onSaved: () => void }) {
+  const due = instruments.filter((i) => context.assessments.includes(i.id));
+  const offered = due.length > 0 ? due : instruments;
+  const [instrumentId, setInstrumentId] = useState(offered[0]?.id ?? 'essdai');
+  const def = getInstrument(instrumentId);
+  return (
+    <>
+      <p>
+        Target date {context.visit.date} (study day {context.visit.day}); due here: {context.assessments.length ? context.assessments.join(', ') : 'nothing listed in the protocol'}.
+      </p>
+      <div className="field inline">
+        <label htmlFor="instrument">Instrument</label>
+        <select id="instrument" value={instrumentId} onChange={(e) => setInstrumentId(getInstrument(e.target.value).id)}>
+          {offered.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <InstrumentForm key={def.id} participantId={participantId} def={def} context={context} onSaved={onSaved} />
+    </>
+  );
+}
+
+function InstrumentForm({ participantId, def, context, onSaved }: { participantId: string; def: InstrumentDefinition; context: VisitContext; onSaved: () => void }) {
+  const saved = context.observations.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : ''])),
+  );
+  const [date, setDate] = useState(saved?.date ?? localToday());
+  const [attempted, setAttempted] = useState(false);
+  const [serverError, setServerError] = useState<ApiError | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const values = useMemo(() => itemValuesFromText(texts), [texts]);
+  const issues = useMemo(() => validateItems(def, values), [def, values]);
+  const complete = issues.length === 0;
+  const score = complete ? scoreInstrument(def.id, values) : null;
+  const missing = issues.filter((i) => i.code === 'ItemMissing').length;
+  const invalid = issues.length - missing;
+  const changes = saved ? changedItems(def, saved.items, values) : [];
+
+  const errorFor = (itemId: string): string | undefined => {
+    if (serverError?.path === itemId || serverError?.path === `items.${itemId}`) return serverError.message;
+    const issue = issues.find((i) => i.item === itemId);
+    if (!issue || (issue.code === 'ItemMissing' && !attempted)) return undefined;
+    return `${issue.message}.`;
+  };
+
+  const save = (reason?: string) => {
+    setAsking(false);
+    setServerError(null);
+    api
+      .saveObservation(participantId, context.visit.id, { instrument: def.id, items: values as Record<string, number>, date, ...(reason ? { reason } : {}) })
+      .then(
+        () => {
+          setStatus(`${def.name} saved.`);
+          onSaved();
+        },
+        (err: unknown) => setServerError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+      );
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    setStatus(null);
+    if (!complete) return;
+    if (saved && changes.length > 0) setAsking(true);
+    else if (!saved) save();
+    else setStatus('Nothing changed.');
+  };
+
+  const points = context.observations
+    .filter((o) => o.instrument === def.id)
+    .map((o) => ({ day: context.allVisits.find((v) => v.id === o.visitId)?.day ?? 0, visit: context.allVisits.find((v) => v.id === o.visitId)?.name ?? o.visitId, total: o.total }))
+    .sort((a, b) => a.day - b.day);
+  const serverErrorPlaced = serverError && def.items.some((i) => serverError.path === i.id || serverError.path === `items.${i.id}`);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="form-title">
+      <h2 id="form-title">{def.name}</h2>
+      <p className="muted">Source: {def.source}</p>
+      {def.unverified ? <p className="muted">Note: {def.unverified}</p> : null}
+      <div className="field">
+        <label htmlFor="obs-date">Assessment date</label>
+        <input id="obs-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('obs-date', serverError?.path === 'date' ? serverError.message : undefined)} />
+        <FieldError id="obs-date" message={serverError?.path === 'date' ? serverError.message : undefined} />
+      </div>
+      <div className="items">
+        {def.items.map((item) => (
+          <ItemField key={item.id} fieldId={`item-${item.id}`} item={item} text={texts[item.id] ?? ''} error={errorFor(item.id)} onChange={(t) => setTexts((prev) => ({ ...prev, [item.id]: t }))} />
+        ))}
+      </div>
+      <div className="card" aria-live="polite">
+        <span>{def.name} total: </span>
+        <output className="score" htmlFor={def.items.map((i) => `item-${i.id}`).join(' ')} id="score-total">
+          {score ? score.total : '—'}
+        </output>
+        <span className="muted">
+          {' '}
+          (range {def.total.min}–{def.total.max}
+          {score ? '' : `; ${missing} item${missing === 1 ? '' : 's'} still to enter${invalid ? `, ${invalid} not accepted` : ''}`})
+        </span>
+      </div>
+      {serverError && !serverErrorPlaced && serverError.path !== 'date' ? (
+        <p role="alert" className="error">
+          {serverError.message}
+        </p>
+      ) : null}
+      {status ? <p role="status">{status}</p> : null}
+      <button type="submit">{saved ? 'Save changes' : 'Save'}</button>
+      <ReasonDialog open={asking} changes={changes} onConfirm={(r) => save(r)} onCancel={() => setAsking(false)} />
+      <h2>{def.name} over time</h2>
+      {points.length === 0 ? (
+        <p>No saved {def.name} yet for this participant.</p>
+      ) : (
+        <Suspense fallback={<p role="status">Loading the plot…</p>}>
+          <ScorePlot points={points} label={def.name} />
+        </Suspense>
+      )}
+    </form>
+  );
+}
