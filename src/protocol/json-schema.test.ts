@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { protocolJsonSchema } from './json-schema.js';
+
+describe('schema/protocol.schema.json', () => {
+  it('is in sync with the zod protocol schema (regenerate: npm run il2trials -- protocol schema > schema/protocol.schema.json)', () => {
+    const file = JSON.parse(readFileSync(new URL('../../schema/protocol.schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(file).toEqual(protocolJsonSchema());
+  });
+
+  it('requires what a protocol file cannot leave out, and names the dose units', () => {
+    const schema = protocolJsonSchema() as { required: string[]; $defs: Record<string, unknown> };
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'arms', 'visits', 'eligibility', 'design']));
+    expect(schema.required).not.toContain('notes');
+    expect(JSON.stringify(schema)).toContain('"enum":["MIU","MIU/m2","mg","mg/kg","IU"]');
+  });
+});
