@@ -1,0 +1,101 @@
+import { AppError } from '../../errors/app-error.js';
+import { fitAncova } from '../../analysis/models/ancova.js';
+import { fitLmm } from '../../analysis/models/lmm.js';
+import { fitMmrm } from '../../analysis/models/mmrm.js';
+import { fitPiecewise } from '../../analysis/models/piecewise.js';
+
+/**
+ * The column options of `il2trials stats` that the model tests read (StatsOptions carries them).
+ * Each names a CSV column; unset ones fall back to the conventional name shown in `column()` calls.
+ */
+export interface ModelColumnOptions {
+  readonly value?: string;
+  readonly group?: string;
+  readonly id?: string;
+  readonly visit?: string;
+  readonly time?: string;
+  readonly baseline?: string;
+}
+
+type Rows = readonly Record<string, string>[];
+
+/** `stats ancova|lmm|mmrm|piecewise`: CSV rows in, the fit (printed as JSON by the stats command) out. */
+export const modelCommands: Record<string, (rows: Record<string, string>[], opts: ModelColumnOptions) => unknown> = {
+  ancova: (rows, opts) => {
+    const cols = { arm: opts.group ?? 'arm', baseline: opts.baseline ?? 'baseline', value: opts.value ?? 'change' };
+    return fitAncova(
+      present(rows, cols.value).map(({ row, line }) => ({
+        arm: text(row, line, cols.arm),
+        baseline: num(row, line, cols.baseline),
+        change: num(row, line, cols.value),
+      })),
+    );
+  },
+  lmm: (rows, opts) => {
+    const cols = { id: opts.id ?? 'id', time: opts.time ?? 'time', value: opts.value ?? 'value' };
+    return fitLmm(
+      present(rows, cols.value).map(({ row, line }) => ({
+        id: text(row, line, cols.id),
+        time: num(row, line, cols.time),
+        value: num(row, line, cols.value),
+        // Arms only when --group is given: `value ~ time * arm`; otherwise `value ~ time`.
+        ...(opts.group !== undefined ? { arm: text(row, line, opts.group) } : {}),
+      })),
+    );
+  },
+  mmrm: (rows, opts) => {
+    const cols = { id: opts.id ?? 'id', arm: opts.group ?? 'arm', visit: opts.visit ?? 'visit', value: opts.value ?? 'value' };
+    return fitMmrm(
+      present(rows, cols.value).map(({ row, line }) => ({
+        id: text(row, line, cols.id),
+        arm: text(row, line, cols.arm),
+        visit: text(row, line, cols.visit),
+        value: num(row, line, cols.value),
+        ...(opts.baseline !== undefined ? { baseline: num(row, line, opts.baseline) } : {}),
+      })),
+    );
+  },
+  piecewise: (rows, opts) => {
+    const cols = { id: opts.id ?? 'id', week: opts.time ?? 'week', value: opts.value ?? 'value' };
+    return fitPiecewise(
+      present(rows, cols.value).map(({ row, line }) => ({
+        id: text(row, line, cols.id),
+        week: num(row, line, cols.week),
+        value: num(row, line, cols.value),
+      })),
+    );
+  },
+};
+
+/**
+ * Rows whose outcome is recorded, with their CSV line numbers (line 1 is the header). An empty or
+ * "NA" outcome is a missed visit and is left out, as R's na.omit does.
+ */
+function present(rows: Rows, valueColumn: string): { row: Record<string, string>; line: number }[] {
+  if (rows.length > 0 && !(valueColumn in rows[0]!)) {
+    throw new AppError('ModelColumnMissing', `The CSV has no column "${valueColumn}" (columns: ${Object.keys(rows[0]!).join(', ')}).`, 400, valueColumn);
+  }
+  return rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => !isMissing(row[valueColumn]));
+}
+
+function isMissing(cell: string | undefined): boolean {
+  return cell === undefined || cell.trim() === '' || cell.trim() === 'NA';
+}
+
+function text(row: Record<string, string>, line: number, column: string): string {
+  const cell = row[column];
+  if (cell === undefined) {
+    throw new AppError('ModelColumnMissing', `Line ${line} of the CSV has no column "${column}".`, 400, `line ${line}, column ${column}`);
+  }
+  if (isMissing(cell)) throw new AppError('ModelColumnMissing', `Line ${line} of the CSV has an empty "${column}".`, 400, `line ${line}, column ${column}`);
+  return cell.trim();
+}
+
+function num(row: Record<string, string>, line: number, column: string): number {
+  const cell = text(row, line, column);
+  const value = Number(cell);
+  if (!Number.isFinite(value)) {
+    throw new AppError('ModelValueNotNumeric', `Line ${line} of the CSV, column "${column}": "${cell}" is not a number.`, 400, `line ${line}, column ${column}`);
+  }
+  return value;
+}
