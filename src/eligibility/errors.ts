@@ -1,0 +1,13 @@
+/** Stable error codes of the eligibility area (criteria language, facts, bulk screening). */
+export const eligibilityErrorCodes = {
+  UnknownFact: 'A fact name is not in the fact dictionary.',
+  UnknownUnit: 'A value carries a unit that its fact does not accept.',
+  BadFactValue: 'A fact value does not have the type its fact needs (a number, a date, yes/no, a list, an attestation).',
+  BadFactsFile: 'A facts document is not a JSON object of fact names to values.',
+  BadCriteriaText: 'Criteria text has no "Inclusion Criteria" or "Exclusion Criteria" heading, or no criteria under them.',
+  BadReferenceDate: 'A reference date (screening or first dose) is not a calendar date.',
+  UnknownColumn: 'A CSV header names a column that is neither a fact nor an attestation of the protocol.',
+  MissingColumn: 'A CSV header lacks the patient id column.',
+} as const;
+
+export type EligibilityErrorCode = keyof typeof eligibilityErrorCodes;

@@ -1,0 +1,65 @@
+/**
+ * Unit conversions. Each accepted unit converts to its fact's canonical unit by a factor, or (for a
+ * per-body-weight dose) by a factor times the patient's weight in kg. Every factor cites where it
+ * comes from.
+ */
+export interface UnitConversion {
+  /** The unit as written (matching is case-insensitive after normalizeUnit). */
+  readonly unit: string;
+  /** canonical = value × factor (× weight in kg when perKg). */
+  readonly factor: number;
+  readonly perKg?: boolean;
+  readonly source: string;
+}
+
+const SAME = 'same unit';
+
+/** Cell counts: 1 mm³ = 1 µL and 1 L = 10⁶ µL, so n/mm³ = n × 10⁶/L = n × 10⁻³ × 10⁹/L (SI prefix definitions). */
+const COUNT_PER_MM3 = 'SI: 1 mm³ = 1 µL = 10⁻⁶ L, so n/mm³ = n × 10⁻³ × 10⁹/L';
+export const cellCountUnits: readonly UnitConversion[] = [
+  { unit: '10^9/l', factor: 1, source: SAME },
+  { unit: '10^3/µl', factor: 1, source: 'SI: 10³/µL = 10³ × 10⁶/L = 10⁹/L' },
+  { unit: '/mm3', factor: 1e-3, source: COUNT_PER_MM3 },
+  { unit: '/µl', factor: 1e-3, source: COUNT_PER_MM3 },
+];
+
+/** Enzyme activity: 1 U = 1 µmol/min and 1 kat = 1 mol/s, so 1 µkat/L = 60 U/L (IFCC / SI brochure, 9th ed., table 4). */
+export const enzymeUnits: readonly UnitConversion[] = [
+  { unit: 'iu/l', factor: 1, source: SAME },
+  { unit: 'u/l', factor: 1, source: 'IU and U are the same enzyme unit (1 µmol/min)' },
+  { unit: 'µkat/l', factor: 60, source: 'SI brochure 9th ed.: 1 µkat = 1 µmol/s = 60 µmol/min = 60 U' },
+];
+
+/** Mass: 1 lb = 0.45359237 kg exactly (international yard and pound agreement, 1959). */
+export const massUnits: readonly UnitConversion[] = [
+  { unit: 'kg', factor: 1, source: SAME },
+  { unit: 'g', factor: 1e-3, source: 'SI prefix: 1 g = 10⁻³ kg' },
+  { unit: 'lb', factor: 0.45359237, source: 'international yard and pound agreement (1959): 1 lb = 0.45359237 kg' },
+];
+
+/**
+ * Normalise how a unit is written: lower case, µ for u/micro, ³ and ⁹ as plain digits, "x"/"×"
+ * and spaces dropped, "per day" forms as "/day". Comparison is then by exact string.
+ */
+export function normalizeUnit(unit: string): string {
+  return unit
+    .trim()
+    .toLowerCase()
+    .replace(/[×x*]\s*10/g, '10')
+    .replace(/10\s*\^?\s*([0-9])/g, '10^$1')
+    .replace(/10⁹/g, '10^9')
+    .replace(/10³/g, '10^3')
+    .replace(/³/g, '3')
+    .replace(/μ/g, 'µ')
+    .replace(/(^|[^a-z])u(?=l$|kat|mol)/g, '$1µ')
+    .replace(/\s+/g, '')
+    .replace(/\/d$/, '/day')
+    .replace(/\/24h$/, '/day')
+    .replace(/^cu\.?mm$/, 'mm3');
+}
+
+/** Find how `unit` converts, or undefined when the fact does not accept it. */
+export function findConversion(units: readonly UnitConversion[], unit: string): UnitConversion | undefined {
+  const u = normalizeUnit(unit);
+  return units.find((c) => c.unit === u);
+}
