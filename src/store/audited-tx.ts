@@ -60,38 +60,38 @@ export class AuditedTx {
     this.entries.push({ actor: this.ctx.actor, action, entity: table, entityId, studyId: this.ctx.studyId, changes, reason });
   }
 
-  async insert<R extends Row>(table: AuditedTable, row: Row): Promise<R> {
+  async insert<R extends object = Row>(table: AuditedTable, row: Row): Promise<R> {
     const cols = Object.keys(row).filter((c) => row[c] !== undefined);
     const [inserted] = await this.tx.query<R>(
       `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
       cols.map((c) => row[c]),
     );
-    const r = inserted as R;
+    const r = inserted as Row;
     const changes = Object.keys(r)
       .filter((c) => !secretColumns.has(c) && r[c] !== null)
       .map((field) => ({ field, old: null, new: plain(r[field]) }));
     this.record('insert', table, idOf(r), changes, null);
-    return r;
+    return r as R;
   }
 
   /**
    * Change the fields of `patch` in the row named by `key`. A change to data already entered needs
    * a reason; fields whose value does not change are not written.
    */
-  async update<R extends Row>(table: AuditedTable, key: Row, patch: Row, reason: string | undefined): Promise<R> {
+  async update<R extends object = Row>(table: AuditedTable, key: Row, patch: Row, reason: string | undefined): Promise<R> {
     const where = keyClause(key, 0);
-    const [before] = await this.tx.query<R>(`SELECT * FROM ${table} WHERE ${where.sql} FOR UPDATE`, where.params);
+    const [before] = await this.tx.query<Row>(`SELECT * FROM ${table} WHERE ${where.sql} FOR UPDATE`, where.params);
     if (!before) throw new AppError('NotFound', `No ${table} record ${Object.values(key).join('/')} exists.`, 404);
     const fields = Object.keys(patch).filter((f) => patch[f] !== undefined && canonicalJson(plain(before[f])) !== canonicalJson(plain(patch[f])));
-    if (fields.length === 0) return before;
+    if (fields.length === 0) return before as R;
     if (!reason?.trim()) throw new AppError('ReasonRequired', `Changing ${fields.join(', ')} of a ${table} record needs a reason for change in field "reason".`, 400, 'reason');
     const set = fields.map((f, i) => `${f} = $${i + 1}`).join(', ');
     const w = keyClause(key, fields.length);
-    const [after] = await this.tx.query<R>(`UPDATE ${table} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => patch[f]), ...w.params]);
-    const a = after as R;
+    const [after] = await this.tx.query<Row>(`UPDATE ${table} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => patch[f]), ...w.params]);
+    const a = after as Row;
     const changes = fields.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
     this.record('update', table, idOf(a, key), changes, reason.trim());
-    return a;
+    return a as R;
   }
 
   async remove(table: AuditedTable, key: Row, reason: string | undefined): Promise<void> {

@@ -1,0 +1,78 @@
+import { AppError } from '../errors/app-error.js';
+import { audited, type WriteContext } from '../store/audited-tx.js';
+import type { Db, Queryable } from '../store/db.js';
+import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
+import type { Principal } from './principal.js';
+import type { Role, RoleAssignment } from './roles.js';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  disabled: boolean;
+}
+
+interface AssignmentRow {
+  study_id: string | null;
+  site_id: string | null;
+  role: Role;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly password: string;
+  readonly roles: readonly RoleAssignment[];
+}
+
+/** Create a user with an argon2id password hash and their role assignments. */
+export async function createUser(db: Db, ctx: WriteContext, u: NewUser): Promise<string> {
+  const passwordHash = await hashPassword(u.password);
+  return audited(db, ctx, async (w) => {
+    const taken = await w.tx.query('SELECT 1 FROM users WHERE username = $1', [u.username]);
+    if (taken.length) throw new AppError('AlreadyExists', `A user named "${u.username}" already exists.`, 409, 'username');
+    const row = await w.insert<UserRow>('users', { username: u.username, display_name: u.displayName, password_hash: passwordHash });
+    for (const r of u.roles) await w.insert('role_assignments', { user_id: row.id, study_id: r.studyId, site_id: r.siteId, role: r.role });
+    return row.id;
+  });
+}
+
+/** The user with all their roles, or undefined for an unknown or disabled user. */
+export async function loadPrincipal(q: Queryable, userId: string): Promise<Principal | undefined> {
+  const [u] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1 AND NOT disabled', [userId]);
+  if (!u) return undefined;
+  const rows = await q.query<AssignmentRow>('SELECT study_id, site_id, role FROM role_assignments WHERE user_id = $1 ORDER BY study_id NULLS FIRST, site_id NULLS FIRST, role', [userId]);
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    assignments: rows.map((r) => ({ studyId: r.study_id, siteId: r.site_id, role: r.role })),
+  };
+}
+
+/** Check a username and password; one error for both kinds of mistake, so names cannot be probed. */
+export async function authenticate(db: Db, username: string, password: string): Promise<Principal> {
+  const [u] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1 AND NOT disabled', [username]);
+  const ok = u?.password_hash ? await verifyPassword(u.password_hash, password) : false;
+  const p = ok && u ? await loadPrincipal(db, u.id) : undefined;
+  if (!p) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
+  return p;
+}
+
+/**
+ * On first start (no users yet) create the administrator `admin` with a random password and return
+ * it, to be shown once; afterwards return undefined.
+ */
+export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: string; password: string } | undefined> {
+  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')) as [{ n: number }];
+  if (n > 0) return undefined;
+  const password = randomSecret(18);
+  await createUser(db, { actor: 'system', at, studyId: null }, {
+    username: 'admin',
+    displayName: 'Administrator',
+    password,
+    roles: [{ studyId: null, siteId: null, role: 'admin' }],
+  });
+  return { username: 'admin', password };
+}

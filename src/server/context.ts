@@ -1,0 +1,32 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import { AppError } from '../errors/app-error.js';
+import type { Db } from '../store/db.js';
+
+/** What routes are given: the database and the clock (read only here, in the adapter). */
+export interface ServerDeps {
+  readonly db: Db;
+  readonly now: () => Date;
+  /** The built web app to serve at `/`, when it exists. */
+  readonly webDist?: string | undefined;
+}
+
+/** A route module: registers its routes on the app. Add new modules to src/server/routes/index.ts. */
+export type RouteModule = (app: FastifyInstance, deps: ServerDeps) => void;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+/** The logged-in user, or a 401. */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new AppError('NotAuthenticated', 'You are not logged in: send the session cookie or an API token.', 401);
+  return req.principal;
+}
+
+/** Today's date for a request: `?date=YYYY-MM-DD` when given (reproducible views), else the server clock. */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,57 @@
+import { auditErrorCodes } from '../audit/errors.js';
+import { authErrorCodes } from '../auth/errors.js';
+import { eligibilityErrorCodes } from '../eligibility/errors.js';
+import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
+import { instrumentsErrorCodes } from '../instruments/errors.js';
+import { protocolErrorCodes } from '../protocol/errors.js';
+import { randomizationErrorCodes } from '../randomization/errors.js';
+import { storeErrorCodes } from '../store/errors.js';
+
+/** Error codes of the HTTP layer itself. */
+export const serverErrorCodes = {
+  InvalidBody: 'The request body failed validation; `path` names the first bad field.',
+  InvalidQuery: 'A query-string or path parameter failed validation; `path` names it.',
+  BadRequest: 'The request could not be read (malformed JSON, wrong content type).',
+  RouteNotFound: 'No API endpoint has this method and path.',
+  InternalError: 'An unexpected error on the server; it is logged, and the request wrote nothing.',
+} as const;
+
+/**
+ * The one catalogue of error codes: every AppError code thrown anywhere is documented here, by the
+ * area's own catalogue (`src/<area>/errors.ts`).
+ */
+export const errorCatalogue: Readonly<Record<string, string>> = {
+  ...serverErrorCodes,
+  ...storeErrorCodes,
+  ...auditErrorCodes,
+  ...authErrorCodes,
+  ...protocolErrorCodes,
+  ...eligibilityErrorCodes,
+  ...randomizationErrorCodes,
+  ...instrumentsErrorCodes,
+};
+
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly path?: string; readonly issues?: readonly { path: string; message: string }[] };
+}
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+/** Map anything thrown while serving a request to its HTTP status and the one error body. */
+export function toErrorResponse(e: unknown): { status: ErrorStatus | 413 | 415; body: ErrorBody } {
+  if (isAppError(e)) {
+    const issues = (e as AppError & { issues?: { path: string; message: string }[] }).issues;
+    return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.path === undefined ? {} : { path: e.path }), ...(issues ? { issues } : {}) } } };
+  }
+  const f = e as FastifyLikeError;
+  // Fastify's own client errors (unparsable JSON, unsupported media type, body too large).
+  if (typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
+    const status = ([400, 401, 403, 404, 409, 413, 415, 422] as const).find((s) => s === f.statusCode) ?? 400;
+    return { status, body: { error: { code: 'BadRequest', message: f.message.endsWith('.') ? f.message : `${f.message}.` } } };
+  }
+  return { status: 500, body: { error: { code: 'InternalError', message: 'The server failed unexpectedly; the request wrote nothing.' } } };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { authenticate } from '../../auth/accounts.js';
+import type { Principal } from '../../auth/principal.js';
+import { createApiToken, createSession, endSession, sessionHours } from '../../auth/sessions.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+
+const loginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
+const tokenBody = z.object({ name: z.string().min(1).max(100) });
+
+export const sessionCookie = 'sid';
+
+const me = (p: Principal) => ({
+  user: { id: p.userId, username: p.username, displayName: p.displayName },
+  roles: p.assignments.map((a) => ({ studyId: a.studyId, siteId: a.siteId, role: a.role })),
+});
+
+export const authRoutes: RouteModule = (app, { db, now }) => {
+  app.post('/api/auth/login', { schema: { tags: ['auth'], body: doc(loginBody) } }, async (req, reply) => {
+    const body = parseInput(loginBody, req.body);
+    const p = await authenticate(db, body.username, body.password);
+    const sid = await createSession(db, p.userId, now());
+    reply.setCookie(sessionCookie, sid, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionHours * 3600 });
+    return me(p);
+  });
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const sid = req.cookies[sessionCookie];
+    if (sid) await endSession(db, sid);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => me(principalOf(req)));
+
+  app.post('/api/auth/tokens', { schema: { tags: ['auth'], body: doc(tokenBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const body = parseInput(tokenBody, req.body);
+    const token = await createApiToken(db, { actor: p.userId, at: now(), studyId: null }, p.userId, body.name);
+    reply.status(201);
+    return { token };
+  });
+};

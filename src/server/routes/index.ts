@@ -1,0 +1,8 @@
+import type { RouteModule } from '../context.js';
+import { authRoutes } from './auth.js';
+import { dashboardRoutes } from './dashboard.js';
+import { participantRoutes } from './participants.js';
+import { studyRoutes } from './studies.js';
+
+/** Every route module of the API; add one line per new module. */
+export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes];

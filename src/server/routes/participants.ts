@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { canSeeSite, requirePermission, visibleSites, type Principal } from '../../auth/principal.js';
+import { AppError } from '../../errors/app-error.js';
+import { audited } from '../../store/audited-tx.js';
+import type { Queryable } from '../../store/db.js';
+import { participantCalendar, recordDose } from '../../store/doses.js';
+import { participantStatuses } from '../../store/participant-lifecycle.js';
+import { transitionParticipant } from '../../store/participant-transitions.js';
+import { findParticipant, insertParticipant, listParticipants, type Participant } from '../../store/participants.js';
+import { listSites, type Study } from '../../store/studies.js';
+import { isoDay, principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleStudy } from './studies.js';
+
+const isoDate = z.iso.date();
+
+const newParticipantBody = z.object({
+  siteId: z.string().min(1),
+  code: z.string().trim().min(1).max(40),
+  sex: z.enum(['female', 'male']),
+  birthDate: isoDate,
+});
+
+const transitionBody = z.object({
+  to: z.enum(participantStatuses),
+  reason: z.string().trim().min(1).optional(),
+  date: isoDate.optional(),
+});
+
+const doseBody = z
+  .object({
+    day: z.number().int(),
+    date: isoDate,
+    status: z.enum(['given', 'held']),
+    reason: z.string().trim().min(1).optional(),
+    /** Reason for change when the day was already recorded. */
+    changeReason: z.string().trim().min(1).optional(),
+  })
+  .refine((d) => d.status === 'given' || d.reason !== undefined, { message: 'a held dose needs a reason', path: ['reason'] });
+
+/** Arms stay hidden in masked studies (randomization decides who may see them). */
+function summary(p: Participant, study: Study) {
+  const open = study.protocol.design.masking.level === 'none';
+  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, enrolledOn: p.enrolledOn, startDate: p.startDate, ...(open ? { armId: p.armId } : {}) };
+}
+
+/** A participant the user may see (their study and site); a 404 otherwise. */
+export async function visibleParticipant(q: Queryable, p: Principal, id: string): Promise<{ participant: Participant; study: Study }> {
+  const participant = await findParticipant(q, id);
+  if (participant && canSeeSite(p, participant.studyId, participant.siteId)) {
+    return { participant, study: await visibleStudy(q, p, participant.studyId) };
+  }
+  throw new AppError('NotFound', `No participant "${id}" is visible to you.`, 404, 'id');
+}
+
+export const participantRoutes: RouteModule = (app, { db, now }) => {
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    return (await listParticipants(db, study.id, visibleSites(p, study.id))).map((x) => summary(x, study));
+  });
+
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    const body = parseInput(newParticipantBody, req.body);
+    if (!(await listSites(db, study.id)).some((s) => s.id === body.siteId)) {
+      throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
+    }
+    requirePermission(p, 'participant.write', study.id, body.siteId);
+    const created = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => insertParticipant(w, { studyId: study.id, ...body }));
+    reply.status(201);
+    return summary(created, study);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+    const { armId: _arm, ...rest } = participant;
+    return { ...rest, ...summary(participant, study) };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) } }, async (req) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    const body = parseInput(transitionBody, req.body);
+    requirePermission(p, 'participant.write', study.id, participant.siteId);
+    const at = now();
+    const moved = await audited(db, { actor: p.userId, at, studyId: study.id }, (w) =>
+      transitionParticipant(w, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) }),
+    );
+    return summary(moved, study);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+    return participantCalendar(db, participant, study.protocol);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/doses', { schema: { tags: ['participants'], body: doc(doseBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    const body = parseInput(doseBody, req.body);
+    requirePermission(p, 'dose.write', study.id, participant.siteId);
+    const dose = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => recordDose(w, participant, study.protocol, body, body.changeReason));
+    reply.status(201);
+    return dose;
+  });
+};

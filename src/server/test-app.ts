@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { createUser } from '../auth/accounts.js';
+import type { RoleAssignment } from '../auth/roles.js';
+import { getBuiltinProtocol } from '../protocol/builtin/index.js';
+import type { Protocol } from '../protocol/schema.js';
+import type { Db } from '../store/db.js';
+import { createStudy } from '../store/studies.js';
+import { buildServer } from './app.js';
+
+export const testNow = new Date('2025-06-02T09:00:00.000Z');
+
+/** The ALS study (open, single arm) with a second site, so site isolation can be tested. */
+export function twoSiteProtocol(): Protocol {
+  const p = getBuiltinProtocol('als-il2');
+  return { ...p, sites: [...p.sites, { id: 'site-b', name: 'Second site', contacts: [] }] };
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly siteA: string;
+  /** Log in and return the cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  user(username: string, roles: readonly RoleAssignment[]): Promise<string>;
+}
+
+export const testPassword = 'correct horse battery staple';
+
+export async function testApp(db: Db): Promise<TestApp> {
+  const protocol = twoSiteProtocol();
+  await createStudy(db, { actor: 'system', at: testNow }, protocol);
+  await createStudy(db, { actor: 'system', at: testNow }, getBuiltinProtocol('sle-il2'));
+  const app = await buildServer({ db, now: () => testNow });
+  const ctx = { actor: 'system', at: testNow, studyId: null };
+  return {
+    app,
+    siteA: protocol.sites[0]!.id,
+    user: (username, roles) => createUser(db, ctx, { username, displayName: username, password: testPassword, roles }),
+    async login(username, password = testPassword) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
+      const c = r.cookies.find((x) => x.name === 'sid');
+      return `sid=${c?.value}`;
+    },
+  };
+}

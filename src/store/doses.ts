@@ -1,0 +1,77 @@
+import { buildCalendar, type Calendar, type CalendarDose } from '../protocol/calendar/build-calendar.js';
+import type { Protocol } from '../protocol/schema.js';
+import { AppError } from '../errors/app-error.js';
+import type { AuditedTx } from './audited-tx.js';
+import type { Queryable } from './db.js';
+import type { Participant } from './participants.js';
+
+interface DoseRow {
+  id: string;
+  participant_id: string;
+  day: number;
+  dose_date: string;
+  status: 'given' | 'held';
+  reason: string | null;
+}
+
+export interface RecordedDose {
+  readonly day: number;
+  readonly date: string;
+  readonly status: 'given' | 'held';
+  readonly reason: string | null;
+}
+
+export interface ParticipantCalendar extends Calendar {
+  readonly startDate: string;
+  readonly doses: readonly (CalendarDose & { readonly recorded: RecordedDose | null })[];
+}
+
+const toDose = (r: DoseRow): RecordedDose => ({ day: r.day, date: r.dose_date, status: r.status, reason: r.reason });
+
+export async function listDoses(q: Queryable, participantId: string): Promise<RecordedDose[]> {
+  return (await q.query<DoseRow>('SELECT * FROM doses WHERE participant_id = $1 ORDER BY day', [participantId])).map(toDose);
+}
+
+function startedArm(p: Participant): { armId: string; startDate: string } {
+  if (p.startDate === null || p.armId === null) {
+    throw new AppError('ParticipantNotStarted', `Participant ${p.code} has not started treatment, so there is no dosing calendar yet.`, 409);
+  }
+  return { armId: p.armId, startDate: p.startDate };
+}
+
+/** The protocol calendar from the participant's start date, with held doses applied and every recorded dose beside its day. */
+export async function participantCalendar(q: Queryable, p: Participant, protocol: Protocol): Promise<ParticipantCalendar> {
+  const { armId, startDate } = startedArm(p);
+  const recorded = await listDoses(q, p.id);
+  const holds = recorded.filter((d) => d.status === 'held').map((d) => ({ day: d.day, reason: d.reason ?? '' }));
+  const calendar = buildCalendar(protocol, armId, startDate, { holds });
+  const byDay = new Map(recorded.map((d) => [d.day, d]));
+  return { ...calendar, startDate, doses: calendar.doses.map((d) => ({ ...d, recorded: byDay.get(d.day) ?? null })) };
+}
+
+export interface DoseEntry {
+  readonly day: number;
+  readonly date: string;
+  readonly status: 'given' | 'held';
+  readonly reason?: string | undefined;
+}
+
+/**
+ * Record a dose as given or held on a dosing day of the calendar. Recording the same day again is
+ * a correction and needs a reason.
+ */
+export async function recordDose(w: AuditedTx, p: Participant, protocol: Protocol, d: DoseEntry, changeReason: string | undefined): Promise<RecordedDose> {
+  const calendar = await participantCalendar(w.tx, p, protocol);
+  if (!calendar.doses.some((c) => c.day === d.day)) {
+    throw new AppError('DoseOutsideCalendar', `Study day ${d.day} is not a dosing day in participant ${p.code}'s calendar.`, 400, 'day');
+  }
+  const values = { dose_date: d.date, status: d.status, reason: d.reason ?? null };
+  const [existing] = await w.tx.query<DoseRow>('SELECT * FROM doses WHERE participant_id = $1 AND day = $2', [p.id, d.day]);
+  if (!existing) return toDose(await w.insert<DoseRow>('doses', { participant_id: p.id, day: d.day, ...values }));
+  const same = existing.dose_date === values.dose_date && existing.status === values.status && existing.reason === values.reason;
+  if (!same && !changeReason) {
+    throw new AppError('ReasonRequired', `Day ${d.day} is already recorded for participant ${p.code}; correcting it needs a reason in field "changeReason".`, 400, 'changeReason');
+  }
+  const row = await w.update<DoseRow>('doses', { id: existing.id }, values, changeReason);
+  return toDose(row);
+}

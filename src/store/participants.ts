@@ -1,0 +1,89 @@
+import { AppError } from '../errors/app-error.js';
+import type { AuditedTx } from './audited-tx.js';
+import type { Queryable } from './db.js';
+import type { ParticipantStatus } from './participant-lifecycle.js';
+
+interface ParticipantRow {
+  id: string;
+  study_id: string;
+  site_id: string;
+  code: string;
+  sex: 'female' | 'male';
+  birth_date: string;
+  status: ParticipantStatus;
+  status_reason: string | null;
+  arm_id: string | null;
+  kit_number: string | null;
+  start_date: string | null;
+  enrolled_on: string | null;
+}
+
+export interface Participant {
+  readonly id: string;
+  readonly studyId: string;
+  readonly siteId: string;
+  readonly code: string;
+  readonly sex: 'female' | 'male';
+  readonly birthDate: string;
+  readonly status: ParticipantStatus;
+  readonly statusReason: string | null;
+  readonly armId: string | null;
+  readonly kitNumber: string | null;
+  readonly enrolledOn: string | null;
+  readonly startDate: string | null;
+}
+
+const toParticipant = (r: ParticipantRow): Participant => ({
+  id: r.id,
+  studyId: r.study_id,
+  siteId: r.site_id,
+  code: r.code,
+  sex: r.sex,
+  birthDate: r.birth_date,
+  status: r.status,
+  statusReason: r.status_reason,
+  armId: r.arm_id,
+  kitNumber: r.kit_number,
+  enrolledOn: r.enrolled_on,
+  startDate: r.start_date,
+});
+
+const select = 'SELECT p.*, e.enrolled_on FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id';
+
+/** Participants of a study, limited to `sites` unless it is 'all'. */
+export async function listParticipants(q: Queryable, studyId: string, sites: 'all' | readonly string[]): Promise<Participant[]> {
+  const rows =
+    sites === 'all'
+      ? await q.query<ParticipantRow>(`${select} WHERE p.study_id = $1 ORDER BY p.code`, [studyId])
+      : await q.query<ParticipantRow>(`${select} WHERE p.study_id = $1 AND p.site_id = ANY($2::text[]) ORDER BY p.code`, [studyId, [...sites]]);
+  return rows.map(toParticipant);
+}
+
+export async function findParticipant(q: Queryable, id: string): Promise<Participant | undefined> {
+  // Ids are uuids; anything else cannot name a participant (and must not reach the uuid cast).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [r] = await q.query<ParticipantRow>(`${select} WHERE p.id = $1`, [id]);
+  return r && toParticipant(r);
+}
+
+export interface NewParticipant {
+  readonly studyId: string;
+  readonly siteId: string;
+  readonly code: string;
+  readonly sex: 'female' | 'male';
+  readonly birthDate: string;
+}
+
+export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promise<Participant> {
+  const taken = await w.tx.query('SELECT 1 FROM participants WHERE study_id = $1 AND code = $2', [p.studyId, p.code]);
+  if (taken.length) throw new AppError('AlreadyExists', `Participant code "${p.code}" is already used in study ${p.studyId}.`, 409, 'code');
+  const r = await w.insert<ParticipantRow>('participants', {
+    study_id: p.studyId,
+    site_id: p.siteId,
+    code: p.code,
+    sex: p.sex,
+    birth_date: p.birthDate,
+    status: 'screening',
+  });
+  return toParticipant({ ...r, enrolled_on: null });
+}
