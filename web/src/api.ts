@@ -34,7 +34,8 @@ export interface User {
   readonly displayName: string;
 }
 export interface RoleGrant {
-  readonly studyId: string;
+  /** null: every study (administrators). */
+  readonly studyId: string | null;
   readonly siteId: string | null;
   readonly role: string;
 }
@@ -120,15 +121,16 @@ export interface Transition {
   readonly date?: string;
 }
 
-export type DoseStatus = 'given' | 'held' | 'due' | 'missed' | 'planned';
+/** The protocol's status of a dosing day ('held' once a hold is recorded); `recorded` is what was entered. */
 export interface CalendarDose {
   readonly day: number;
   readonly date: string;
   readonly dose: number;
   readonly unit: string;
   readonly cycle: number;
-  readonly status: DoseStatus;
+  readonly status: 'due' | 'held';
   readonly reason?: string;
+  readonly recorded: { readonly day: number; readonly date: string; readonly status: 'given' | 'held'; readonly reason: string | null } | null;
 }
 export interface CalendarVisit {
   readonly id: string;
@@ -139,6 +141,7 @@ export interface CalendarVisit {
   readonly windowAfter: number;
 }
 export interface Calendar {
+  readonly startDate: string;
   readonly doses: readonly CalendarDose[];
   readonly visits: readonly CalendarVisit[];
   readonly totalDose: number;
@@ -149,13 +152,31 @@ export interface DoseRecord {
   readonly date: string;
   readonly status: 'given' | 'held';
   readonly reason?: string;
+  /** Needed when the day was recorded before (audit trail). */
+  readonly changeReason?: string;
 }
 
+export interface VisitDue {
+  readonly participantId: string;
+  readonly code: string;
+  readonly visitId: string;
+  readonly name: string;
+  readonly date: string;
+  readonly earliest: string;
+  readonly latest: string;
+}
+export interface DoseDue {
+  readonly participantId: string;
+  readonly code: string;
+  readonly day: number;
+  readonly date: string;
+}
+/** A study on one day: visits whose window contains it and doses due on it, neither yet recorded. */
 export interface Dashboard {
   readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
-  readonly visitsDue: readonly unknown[];
-  readonly dosesDue: readonly unknown[];
-  readonly openQueries: number | readonly unknown[];
+  readonly visitsDue: readonly VisitDue[];
+  readonly dosesDue: readonly DoseDue[];
+  readonly openQueries: number;
   readonly adverseEventsByGrade: Readonly<Record<string, number>>;
 }
 

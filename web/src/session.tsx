@@ -13,8 +13,3 @@ export function useSession(): SessionValue {
   if (!value) throw new Error('useSession is used outside a signed-in page.');
   return value;
 }
-
-/** The user's roles in one study (a grant with no study applies to every study). */
-export function rolesIn(session: Session, studyId: string): readonly string[] {
-  return session.roles.filter((r) => r.studyId === studyId || r.studyId === '*').map((r) => r.role);
-}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type CalendarDose, type DoseRecord } from '../api.js';
+import { doseState, type DoseState } from '../dose-state.js';
 import { FieldError, describedBy } from './field-error.js';
 
-const statusText: Record<string, string> = { given: 'given', held: 'held', due: 'due', missed: 'missed', planned: 'planned' };
-const recordable = (d: CalendarDose) => d.status === 'due' || d.status === 'missed' || d.status === 'planned';
+const statusText: Record<DoseState, string> = { given: 'given', held: 'held', due: 'due', planned: 'planned' };
 
 /**
  * The dosing calendar, one row per cycle. Each dose shows its day and status in words (the colour
@@ -24,14 +24,14 @@ export function DosingCalendar({
 }) {
   const [selected, setSelected] = useState<CalendarDose | null>(null);
   const cycles = [...new Set(doses.map((d) => d.cycle))].sort((a, b) => a - b);
-  const given = doses.filter((d) => d.status === 'given').reduce((s, d) => s + d.dose, 0);
+  const given = doses.filter((d) => d.recorded?.status === 'given').reduce((s, d) => s + d.dose, 0);
   return (
     <div>
       <p>
         {doses.length} doses planned, {totalDose} {unit} in all; given so far: {given} {unit}.
       </p>
       <ul className="legend" aria-label="Legend">
-        {Object.keys(statusText).map((s) => (
+        {(Object.keys(statusText) as DoseState[]).map((s) => (
           <li key={s}>
             <span className={`dose-chip dose-${s}`}>{statusText[s]}</span>
           </li>
@@ -47,21 +47,23 @@ export function DosingCalendar({
                   {doses
                     .filter((d) => d.cycle === c)
                     .map((d) => {
-                      const label = `Day ${d.day}, ${d.date}: ${d.dose} ${d.unit}, ${statusText[d.status] ?? d.status}${d.reason ? ` (${d.reason})` : ''}`;
+                      const state = doseState(d, today);
+                      const reason = d.recorded?.reason ?? d.reason;
+                      const label = `Day ${d.day}, ${d.date}: ${d.dose} ${d.unit}, ${statusText[state]}${reason ? ` (${reason})` : ''}`;
                       const body = (
                         <>
                           <span className="dose-day">D{d.day}</span>
-                          <span className="dose-status">{statusText[d.status] ?? d.status}</span>
+                          <span className="dose-status">{statusText[state]}</span>
                         </>
                       );
                       return (
                         <li key={d.day}>
-                          {recordable(d) && d.date <= today ? (
-                            <button type="button" className={`dose-chip dose-${d.status}`} aria-label={`Record dose: ${label}`} title={label} onClick={() => setSelected(d)}>
+                          {state === 'due' ? (
+                            <button type="button" className={`dose-chip dose-${state}`} aria-label={`Record dose: ${label}`} title={label} onClick={() => setSelected(d)}>
                               {body}
                             </button>
                           ) : (
-                            <span className={`dose-chip dose-${d.status}`} title={label} aria-label={label} role="img">
+                            <span className={`dose-chip dose-${state}`} title={label} aria-label={label} role="img">
                               {body}
                             </span>
                           )}
@@ -74,15 +76,15 @@ export function DosingCalendar({
           ))}
         </tbody>
       </table>
-      {doses.some((d) => d.status === 'held') ? (
+      {doses.some((d) => doseState(d, today) === 'held') ? (
         <>
           <h3>Held doses</h3>
           <ul>
             {doses
-              .filter((d) => d.status === 'held')
+              .filter((d) => doseState(d, today) === 'held')
               .map((d) => (
                 <li key={d.day}>
-                  Day {d.day} ({d.date}): {d.reason ?? 'no reason given'}
+                  Day {d.day} ({d.date}): {d.recorded?.reason ?? d.reason ?? 'no reason given'}
                 </li>
               ))}
           </ul>

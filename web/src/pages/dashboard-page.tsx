@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, type Dashboard, type Participant, type StudyDetail } from '../api.js';
 import { AddParticipantForm } from '../components/add-participant-form.js';
-import { DueList } from '../components/due-list.js';
+import { DosesDueList, VisitsDueList } from '../components/due-list.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Meter } from '../components/meter.js';
@@ -25,7 +25,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
       title={title}
       actions={
         <div className="field inline">
-          <label htmlFor="dash-date">Week of</label>
+          <label htmlFor="dash-date">Day shown</label>
           <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
         </div>
       }
@@ -34,7 +34,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
         {(d) => <StudyFacts detail={d} />}
       </Loaded>
       <Loaded state={dashboard} what="the dashboard">
-        {(d) => <DashboardCards dashboard={d} />}
+        {(d) => <DashboardCards dashboard={d} date={date} />}
       </Loaded>
       <h2>Participants</h2>
       <Loaded state={participants} what="the participants">
@@ -77,12 +77,11 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
   );
 }
 
-function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+function DashboardCards({ dashboard, date }: { dashboard: Dashboard; date: string }) {
   const { enrolment } = dashboard;
   const funnel = screeningFunnel(enrolment.byStatus);
   const grades = [1, 2, 3, 4, 5].map((g) => ({ grade: g, n: dashboard.adverseEventsByGrade[String(g)] ?? 0 }));
   const maxGrade = Math.max(1, ...grades.map((g) => g.n));
-  const openQueries = typeof dashboard.openQueries === 'number' ? dashboard.openQueries : dashboard.openQueries.length;
   const top = funnel[0]?.reached ?? 0;
   return (
     <div className="cards">
@@ -110,16 +109,16 @@ function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
         </p>
       </section>
       <section className="card" aria-labelledby="c-visits">
-        <h2 id="c-visits">Visits due this week</h2>
-        <DueList items={dashboard.visitsDue} empty="No visits due." />
+        <h2 id="c-visits">Visit windows open on {date}</h2>
+        <VisitsDueList items={dashboard.visitsDue} />
       </section>
       <section className="card" aria-labelledby="c-doses">
-        <h2 id="c-doses">Doses due this week</h2>
-        <DueList items={dashboard.dosesDue} empty="No doses due." />
+        <h2 id="c-doses">Doses due on {date}</h2>
+        <DosesDueList items={dashboard.dosesDue} />
       </section>
       <section className="card" aria-labelledby="c-queries">
         <h2 id="c-queries">Open queries</h2>
-        <p className="big-number">{openQueries}</p>
+        <p className="big-number">{dashboard.openQueries}</p>
       </section>
       <section className="card" aria-labelledby="c-aes">
         <h2 id="c-aes">Adverse events by CTCAE grade</h2>

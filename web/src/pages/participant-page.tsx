@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Participant, type ParticipantStatus } from '../api.js';
+import { api, ApiError, type Calendar, type Participant, type ParticipantStatus } from '../api.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
 import { FieldError, describedBy } from '../components/field-error.js';
 import { Link } from '../components/link.js';
@@ -11,12 +11,22 @@ import { localToday } from '../dates.js';
 import { useLoad } from '../use-load.js';
 
 /** The usual next steps offered from each status; the server decides what is allowed. */
+/** The calendar exists once treatment starts; before that the server answers 409 ParticipantNotStarted. */
+async function calendarOrNone(participantId: string): Promise<Calendar | null> {
+  try {
+    return await api.calendar(participantId);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'ParticipantNotStarted') return null;
+    throw err;
+  }
+}
+
 const nextSteps: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]>> = {
   screening: [],
   eligible: ['consented', 'withdrawn'],
   ineligible: [],
   consented: ['enrolled', 'withdrawn'],
-  enrolled: ['withdrawn'],
+  enrolled: ['on-treatment', 'withdrawn'],
   randomized: ['on-treatment', 'withdrawn'],
   'on-treatment': ['completed', 'withdrawn'],
   completed: [],
@@ -26,7 +36,7 @@ const nextSteps: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]
 export function ParticipantPage({ participantId }: { participantId: string }) {
   const today = localToday();
   const [participant, reloadParticipant] = useLoad(() => api.participant(participantId), `participant/${participantId}`);
-  const [calendar, reloadCalendar] = useLoad(() => api.calendar(participantId), `calendar/${participantId}`);
+  const [calendar, reloadCalendar] = useLoad(() => calendarOrNone(participantId), `calendar/${participantId}`);
   const reload = () => {
     reloadParticipant();
     reloadCalendar();
@@ -40,8 +50,8 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       <h2>Dosing calendar</h2>
       <Loaded state={calendar} what="the dosing calendar">
         {(c) =>
-          c.doses.length === 0 ? (
-            <p>No doses are scheduled yet: the calendar starts when the participant has a day 1.</p>
+          c === null ? (
+            <p>No doses are scheduled yet: the calendar starts when the participant starts treatment (day 1).</p>
           ) : (
             <DosingCalendar doses={c.doses} totalDose={c.totalDose} unit={c.unit} today={today} onRecord={(d) => api.recordDose(participantId, d).then(reloadCalendar)} />
           )
@@ -49,7 +59,7 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       </Loaded>
       <h2>Visits</h2>
       <Loaded state={calendar} what="the visits">
-        {(c) => (c.visits.length === 0 ? <p>No visits are scheduled yet.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={new Set()} />)}
+        {(c) => (c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={new Set()} />)}
       </Loaded>
     </Page>
   );
