@@ -8,6 +8,7 @@ export const eligibilityErrorCodes = {
   BadReferenceDate: 'A reference date (screening or first dose) is not a calendar date.',
   UnknownColumn: 'A CSV header names a column that is neither a fact nor an attestation of the protocol.',
   MissingColumn: 'A CSV header lacks the patient id column.',
+  UnreadableFile: 'A criteria, facts or CSV file given on the command line cannot be read.',
 } as const;
 
 export type EligibilityErrorCode = keyof typeof eligibilityErrorCodes;

@@ -1,0 +1,125 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parse } from 'csv-parse';
+import cliProgress from 'cli-progress';
+import { AppError } from '../../errors/app-error.js';
+import { criteriaColumns } from '../../eligibility/columns.js';
+import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
+import { createScreener, type Funnel, type Screener } from '../../eligibility/screen.js';
+import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
+import { action, formatTable, printJson } from '../output.js';
+import type { Register } from '../program.js';
+import { today } from './eligibility.js';
+
+const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function funnelTable(f: Funnel): string {
+  const rows = f.steps.map((s) => [s.id, s.removed, s.remaining, s.text.length > 60 ? s.text.slice(0, 57) + '...' : s.text]);
+  return (
+    `screened ${f.screened} (bad rows ${f.badRows}): eligible ${f.eligible}, incomplete ${f.incomplete}, ineligible ${f.ineligible}\n` +
+    formatTable(['criterion', 'removed', 'remaining', 'text'], rows)
+  );
+}
+
+/** Write to stdout, waiting when the pipe is full so memory stays flat. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+interface ScreenOptions {
+  csv?: string;
+  json?: boolean;
+  date?: string;
+  firstDose?: string;
+  template?: boolean;
+  columns?: boolean;
+}
+
+async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Promise<void> {
+  const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
+  const ref = { screening: opts.date ?? today(), ...(opts.firstDose ? { firstDose: opts.firstDose } : {}) };
+  let size: number;
+  try {
+    size = statSync(opts.csv).size;
+  } catch {
+    throw new AppError('UnreadableFile', `Cannot read the CSV file "${opts.csv}".`, 404, opts.csv);
+  }
+  const parser = createReadStream(opts.csv).pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {value}/{total} bytes' }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(size, 0);
+  let screener: Screener | undefined;
+  let row = 0;
+  let out = opts.json ? '' : 'patient_id,status,failed,missing\n';
+  let errors = '';
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (!screener) {
+      screener = createScreener(criteria, ref, record);
+      continue;
+    }
+    row += 1;
+    const r = screener.screenRow(record, row);
+    if (r.kind === 'error') {
+      errors += r.problems.map((p) => `il2trials: ${p}\n`).join('');
+    } else if (opts.json) {
+      out += JSON.stringify({ row: r.row, patientId: r.patientId, status: r.status, failed: r.failed, missing: r.missing }) + '\n';
+    } else {
+      out += `${csvCell(r.patientId)},${r.status},${r.failed.join(';')},${r.missing.join(';')}\n`;
+    }
+    if (row % 2000 === 0) {
+      if (errors) process.stderr.write(errors);
+      errors = '';
+      await write(out);
+      out = '';
+      bar?.update((parser as unknown as { info: { bytes: number } }).info.bytes);
+    }
+  }
+  if (errors) process.stderr.write(errors);
+  if (!screener) throw new AppError('MissingColumn', `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, 422, opts.csv);
+  bar?.update(size);
+  bar?.stop();
+  const funnel = screener.funnel();
+  if (opts.json) out += JSON.stringify({ kind: 'funnel', protocol: id, reference: ref, ...funnel }) + '\n';
+  else process.stderr.write(funnelTable(funnel));
+  await write(out);
+  // Bad rows were reported on stderr and skipped; the exit code says the input was not clean.
+  if (funnel.badRows > 0) process.exitCode = 1;
+}
+
+export const register: Register = (program: Command) => {
+  program
+    .command('screen')
+    .description('Pre-screen a CSV of candidates (one column per fact) against a built-in protocol, streaming one result per patient.')
+    .argument('<id>', 'protocol id (ss-il2, sle-il2, als-il2, ae-il2)')
+    .option('--csv <file>', 'CSV with a header: patient_id, then fact columns (see --columns)')
+    .option('--template', 'print the CSV header this protocol reads, and exit')
+    .option('--columns', 'list the columns this protocol reads, with what each cell holds, and exit')
+    .option('--date <date>', 'screening (reference) date, YYYY-MM-DD (default: today)')
+    .option('--first-dose <date>', 'planned first-dose date, YYYY-MM-DD (windows before the first dose are unknown without it)')
+    .option('--json', 'JSON lines: one per patient, then a final {"kind":"funnel"} line')
+    .addHelpText(
+      'after',
+      '\nOutput: CSV patient_id,status,failed,missing on stdout (lists joined by ";"), then the funnel on stderr;\n' +
+        'with --json, JSON lines and the funnel as the last line. A bad row (a value that is not a number, an\n' +
+        'unknown unit, a date that is no date) is reported on stderr naming its row and column and skipped;\n' +
+        'the rest is screened and the exit code is 1 if any row was bad. Empty cells are missing facts.\n' +
+        'Numbers may carry a unit ("150 lb"); dates are YYYY-MM-DD or never; code lists are "a;b" or none;\n' +
+        'attestations are yes|by|YYYY-MM-DD.',
+    )
+    .action(
+      action(async (id: string, opts: ScreenOptions) => {
+        const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
+        const columns = criteriaColumns(criteria);
+        if (opts.template) {
+          process.stdout.write(opts.json ? JSON.stringify(columns.map((c) => c.name)) + '\n' : columns.map((c) => csvCell(c.name)).join(',') + '\n');
+          return;
+        }
+        if (opts.columns) {
+          if (opts.json) return printJson(columns);
+          process.stdout.write(formatTable(['column', 'type', 'cell'], columns.map((c) => [c.name, c.type, c.description])));
+          return;
+        }
+        if (!opts.csv) throw new AppError('UnreadableFile', 'Give the candidates with --csv FILE (or --template / --columns).', 400, 'csv');
+        await screenFile(id, { ...opts, csv: opts.csv });
+      }),
+    );
+};
