@@ -1,10 +1,20 @@
 #!/usr/bin/env node
 import { createProgram, type Register } from './program.js';
+import { register as calendar } from './commands/calendar.js';
+import { register as evidence } from './commands/evidence.js';
+import { register as protocol } from './commands/protocol.js';
 import { register as randomization } from './commands/randomization.js';
+import { register as eligibility } from './commands/eligibility.js';
+import { register as screen } from './commands/screen.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
+  protocol,
+  calendar,
+  evidence,
   randomization,
+  eligibility,
+  screen,
 ];
 
 await createProgram(registers).parseAsync(process.argv);
