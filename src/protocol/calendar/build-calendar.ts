@@ -70,12 +70,12 @@ function givenDose(dose: Dose, opts: CalendarOptions, intervention: string): { a
   switch (dose.unit) {
     case 'MIU/m2':
       if (opts.bodySurfaceM2 === undefined || !(opts.bodySurfaceM2 > 0)) {
-        throw new AppError('BodySurfaceRequired', `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area (bodySurfaceM2, in m²) must be given as a positive number.`, 400, 'bodySurfaceM2');
+        throw new AppError('BodySurfaceRequired', `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given as a positive number.`, 400, 'bodySurfaceM2');
       }
       return { amount: round(dose.amount * opts.bodySurfaceM2), unit: 'MIU' };
     case 'mg/kg':
       if (opts.weightKg === undefined || !(opts.weightKg > 0)) {
-        throw new AppError('WeightRequired', `Intervention "${intervention}" is dosed in mg/kg, so the body weight (weightKg) must be given as a positive number.`, 400, 'weightKg');
+        throw new AppError('WeightRequired', `Intervention "${intervention}" is dosed in mg/kg, so the body weight in kg (--weight) must be given as a positive number.`, 400, 'weightKg');
       }
       return { amount: round(dose.amount * opts.weightKg), unit: 'mg' };
     default:
