@@ -6,6 +6,8 @@ import { register as protocol } from './commands/protocol.js';
 import { register as randomization } from './commands/randomization.js';
 import { register as eligibility } from './commands/eligibility.js';
 import { register as screen } from './commands/screen.js';
+import { register as stats } from './commands/stats.js';
+import { register as score } from './commands/score.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -15,6 +17,8 @@ const registers: Register[] = [
   randomization,
   eligibility,
   screen,
+  stats,
+  score,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

@@ -3,23 +3,26 @@ import { pchisq, pnorm, pnt, pt, qnorm, qt } from './distributions.js';
 import { expectClose, fixtures } from './fixtures/r-fixtures.js';
 import { countDistribution, pCount, qCount, rankSumCounts, signedRankCounts } from './rank-distributions.js';
 
+interface Tail { q: number; df: number; ncp: number; lower: number; upper: number }
+interface Quantile { p: number; df: number; q: number }
+
 describe('distribution functions against R, in both tails', () => {
-  const d = fixtures.dist;
-  it.each(d.pt.map((c: { q: number; df: number }) => [`${c.q} on ${c.df} df`, c]))('pt %s', (_, c) => {
+  const d = fixtures.dist as { pt: Tail[]; qt: Quantile[]; pnorm: Tail[]; qnorm: Quantile[]; pchisq: Tail[]; pnt: Tail[] };
+  it.each(d.pt.map((c) => [`${c.q} on ${c.df} df`, c] as const))('pt %s', (_, c) => {
     expectClose(pt(c.q, c.df), c.lower, 'lower');
     expectClose(pt(c.q, c.df, false), c.upper, 'upper');
   });
-  it.each(d.qt.map((c: { p: number; df: number }) => [`${c.p} on ${c.df} df`, c]))('qt %s', (_, c) => expectClose(qt(c.p, c.df), c.q, 'q'));
-  it.each(d.pnorm.map((c: { q: number }) => [c.q, c]))('pnorm %s', (_, c) => {
+  it.each(d.qt.map((c) => [`${c.p} on ${c.df} df`, c] as const))('qt %s', (_, c) => expectClose(qt(c.p, c.df), c.q, 'q'));
+  it.each(d.pnorm.map((c) => [c.q, c] as const))('pnorm %s', (_, c) => {
     expectClose(pnorm(c.q), c.lower, 'lower');
     expectClose(pnorm(c.q, false), c.upper, 'upper');
   });
-  it.each(d.qnorm.map((c: { p: number }) => [c.p, c]))('qnorm %s', (_, c) => expectClose(qnorm(c.p), c.q, 'q'));
-  it.each(d.pchisq.map((c: { q: number; df: number }) => [`${c.q} on ${c.df} df`, c]))('pchisq %s', (_, c) => {
+  it.each(d.qnorm.map((c) => [c.p, c] as const))('qnorm %s', (_, c) => expectClose(qnorm(c.p), c.q, 'q'));
+  it.each(d.pchisq.map((c) => [`${c.q} on ${c.df} df`, c] as const))('pchisq %s', (_, c) => {
     expectClose(pchisq(c.q, c.df), c.lower, 'lower');
     expectClose(pchisq(c.q, c.df, false), c.upper, 'upper');
   });
-  it.each(d.pnt.map((c: { q: number; df: number; ncp: number }) => [`${c.q} on ${c.df} df, ncp ${c.ncp}`, c]))('noncentral pt %s', (_, c) => {
+  it.each(d.pnt.map((c) => [`${c.q} on ${c.df} df, ncp ${c.ncp}`, c] as const))('noncentral pt %s', (_, c) => {
     expectClose(pnt(c.q, c.df, c.ncp), c.lower, 'lower');
     expectClose(pnt(c.q, c.df, c.ncp, false), c.upper, 'upper');
   });

@@ -7,6 +7,13 @@ export const statsErrorCodes = {
   AllObservationsTied: 'A rank-based confidence interval cannot be computed because all observations are zero or tied.',
   RootNotBracketed: 'A root search was given an interval whose end values do not differ in sign.',
   ExactTooLarge: 'An exact rank distribution was requested for groups too large to enumerate.',
+  UnknownTest: 'The stats command was asked for a test it does not know.',
+  CsvUnreadable: 'The CSV file could not be read or parsed.',
+  CsvColumnMissing: 'The CSV lacks a column the test needs, or a row leaves it empty.',
+  CsvValueNotNumeric: 'A CSV cell that must hold a number holds text.',
+  CsvValueNotBinary: 'A CSV outcome cell that must be 0/1 (or true/false, yes/no) holds something else.',
+  WrongNumberOfGroups: 'A two-group test was given a group column with other than 2 distinct values.',
+  UnpairedObservation: 'A paired test found an id without exactly one value in each of the two groups.',
 } as const;
 
 export type StatsErrorCode = keyof typeof statsErrorCodes;
