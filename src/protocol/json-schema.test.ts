@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { protocolJsonSchema } from './json-schema.js';
 
 describe('schema/protocol.schema.json', () => {
-  it('is in sync with the zod protocol schema (regenerate: npm run il2trials -- protocol schema > schema/protocol.schema.json)', () => {
+  it('is in sync with the zod protocol schema (regenerate: node --import tsx src/cli/main.ts protocol schema > schema/protocol.schema.json)', () => {
     const file = JSON.parse(readFileSync(new URL('../../schema/protocol.schema.json', import.meta.url), 'utf8')) as unknown;
     expect(file).toEqual(protocolJsonSchema());
   });

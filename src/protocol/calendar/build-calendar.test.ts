@@ -109,6 +109,28 @@ describe('buildCalendar regimen forms', () => {
     expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'BodySurfaceRequired' }));
   });
 
+  it('per-kg dosing multiplies mg/kg by the body weight into mg', () => {
+    // 0.1 mg/kg for 70 kg = 7 mg per dose; every other day for 4 days = days 1 and 3, 14 mg.
+    const p = withRegimen({ steps: [{ kind: 'every', interval: 2, forDays: 4, dose: { amount: 0.1, unit: 'mg/kg' } }] });
+    const c = buildCalendar(p, 'il2', START, { weightKg: 70 });
+    expect(c.doses.map((d) => [d.day, d.dose, d.unit])).toEqual([
+      [1, 7, 'mg'],
+      [3, 7, 'mg'],
+    ]);
+    expect(c.totalDose).toBe(14);
+    expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'WeightRequired' }));
+  });
+
+  it('refuses to add up doses in different units', () => {
+    const p = withRegimen({
+      steps: [
+        { kind: 'every', interval: 1, forDays: 1, dose: { amount: 1, unit: 'MIU' } },
+        { kind: 'every', interval: 1, forDays: 1, dose: { amount: 1, unit: 'mg' } },
+      ],
+    });
+    expect(() => buildCalendar(p, 'il2', START)).toThrow('Arm "il2" doses in MIU and mg, which cannot be added into one total dose.');
+  });
+
   it('drops doses after the end of the study', () => {
     // qod from day 1 for 14 days would dose on day 13, but the study ends on day 12.
     const c = buildCalendar(withRegimen({ steps: [qod14] }, 12), 'il2', START);
