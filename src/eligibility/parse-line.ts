@@ -195,7 +195,7 @@ class LineParser {
         { kind: 'compare', fact: 'age', op: '<=', value: Number(m[2]), unit: 'years' },
       ]));
     }
-    for (const m of this.text.matchAll(/at least (\d+) years/gi)) {
+    for (const m of this.text.matchAll(/at least (\d+) years? (?:old|of age)/gi)) {
       if (this.free(m.index, m.index + m[0].length)) this.add(m.index, m.index + m[0].length, { kind: 'compare', fact: 'age', op: '>=', value: Number(m[1]), unit: 'years' });
     }
   }
@@ -303,7 +303,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   p.nyha();
   p.age();
   p.terms();
-  const atoms = [...p.atoms].sort((a, b) => a.start - b.start);
+  // The same reading twice ("Cancer or history of cancer") is one alternative.
+  const seen = new Set<string>();
+  const atoms = [...p.atoms]
+    .sort((a, b) => a.start - b.start)
+    .filter((a) => {
+      const key = JSON.stringify(a.expr);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
   const left = p.leftover();
   const judgement = judgementWords.flatMap((re) => (left.text.match(re) ?? []).map((w) => w.toLowerCase()));
   const reasons = [
