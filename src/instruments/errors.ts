@@ -13,6 +13,7 @@ export const instrumentsErrorCodes = {
   UnitNotSupported: 'The unit is not supported for that analyte.',
   LabValueInvalid: 'A laboratory value, reference limit or baseline is not a finite non-negative number.',
   PanelValueInvalid: 'An immune-panel percentage is outside 0–100 or an absolute count is not a finite non-negative number.',
+  ItemsFileInvalid: 'The items file given to `il2trials score --items` cannot be read, is not JSON, or is not an object of item id to value.',
   HoldRuleInvalid: 'A dose-hold rule or one of its inputs is inconsistent.',
 } as const;
 
