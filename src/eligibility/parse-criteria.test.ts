@@ -13,7 +13,7 @@ describe('criteria text from ClinicalTrials.gov records', () => {
     expect(criteria.filter((c) => c.side === 'exclusion')).toHaveLength(11);
     const byText = (t: string) => criteria.find((c) => c.text.startsWith(t));
     // "at the start of Screening Visit" is left to a person: the age fact is taken at screening, but the record says so in words.
-    expect(formatExpr(byText('At least 18 years old')!.expr)).toBe('age ≥ 18 years and attested: "old at the start of Screening Visit"');
+    expect(formatExpr(byText('At least 18 years old')!.expr)).toBe('age ≥ 18 years and attested: "at the start of Screening Visit"');
     expect(byText('Bath Ankylosing')!.expr).toEqual({ kind: 'compare', fact: 'basdai', op: '>=', value: 4, unit: '' });
     // "Recent live vaccination" gives no window: not made computable.
     expect(byText('Recent live vaccination')!.computability).toBe('attested');
