@@ -20,8 +20,8 @@ export interface WilcoxonOptions extends CommonOptions {
   readonly tolRoot?: number;
 }
 
-/** Largest m·n enumerated exactly (R enumerates any size; here the table would not fit in memory). */
-const MAX_EXACT_CELLS = 250_000;
+/** Largest enumeration table (subset sizes × rank sums) built for an exact distribution: about 32 MB. */
+const MAX_EXACT_CELLS = 4_000_000;
 
 interface Interval {
   readonly ci: readonly [number, number];
@@ -48,7 +48,8 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
   const ties = hasTies(r);
 
   if (exact && !ties) {
-    if (nx * ny > MAX_EXACT_CELLS) throw new AppError('ExactTooLarge', `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
+    const k = Math.min(nx, ny);
+    if ((k + 1) * (k * (nx + ny) + 1) > MAX_EXACT_CELLS) throw new AppError('ExactTooLarge', `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
     const dist = countDistribution(rankSumCounts(nx, ny));
     const pLow = (q: number) => pCount(dist, q);
     const pHigh = (q: number) => pCount(dist, q, false);

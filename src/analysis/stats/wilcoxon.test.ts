@@ -32,6 +32,17 @@ describe('Wilcoxon rank-sum and signed-rank against R wilcox.test(conf.int = TRU
     }
   });
 
+  it('refuses to enumerate an exact distribution for two groups of 300', () => {
+    const x = Array.from({ length: 300 }, (_, i) => i + 0.5);
+    const y = Array.from({ length: 300 }, (_, i) => i);
+    try {
+      rankSumTest(x, y, { exact: true });
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('ExactTooLarge');
+    }
+  });
+
   it('refuses an interval when every observation is tied, as R does', () => {
     try {
       rankSumTest([2, 2, 2], [2, 2], { confInt: true });
