@@ -89,6 +89,6 @@ export function fisherTest(table: ContingencyTable, o: CommonOptions = {}): Test
   return {
     method: "Fisher's Exact Test for Count Data", alternative,
     estimateName: 'odds ratio', estimate: mle(), ci, confLevel,
-    statisticName: 'x', statistic: x, pValue,
+    statisticName: 'x[1,1]', statistic: x, pValue,
   };
 }
