@@ -19,6 +19,8 @@ export type FactValue = number | boolean | string | ReadonlySet<string> | Attest
 export type PatientFacts = Readonly<Record<string, FactValue | undefined>>;
 
 const NUMBER_WITH_UNIT = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$/i;
+// A bare number is in the canonical unit; the common case in a CSV, read without the unit parser.
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
@@ -32,6 +34,8 @@ function readNumber(def: FactDefinition, raw: unknown, where: string, weight: nu
   if (typeof raw === 'number') {
     value = raw;
     unit = '';
+  } else if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) {
+    return Number(raw);
   } else if (typeof raw === 'string') {
     const m = NUMBER_WITH_UNIT.exec(raw);
     if (!m) throw bad('BadFactValue', where, `"${raw}" is not a number (${def.name} is a number in ${def.unit || 'points'})`);

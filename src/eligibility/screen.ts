@@ -4,7 +4,7 @@ import { fails, overallStatus, type EligibilityStatus } from './evaluate.js';
 import type { Criterion } from './expression.js';
 import { findFact, isAttestationFact } from './facts.js';
 import { readFact, type FactValue } from './patient-facts.js';
-import { ID_COLUMN } from './columns.js';
+import { criteriaColumns, ID_COLUMN } from './columns.js';
 
 /**
  * Bulk pre-screening, one row at a time (the caller streams the CSV): criteria are compiled once,
@@ -62,7 +62,9 @@ export function createScreener(criteria: readonly Criterion[], ref: ReferenceDat
     throw new AppError('UnknownColumn', `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`, 422, unknown[0]);
   }
   // Weight first: a per-kg value in another column needs it.
-  const order = header.map((name, i) => ({ name, i })).filter(({ i }) => i !== idIndex);
+  // Only the columns the criteria read are parsed; other known facts are allowed and ignored.
+  const needed = new Set(criteriaColumns(criteria).map((c) => c.name));
+  const order = header.map((name, i) => ({ name, i })).filter(({ name, i }) => i !== idIndex && needed.has(name));
   order.sort((a, b) => Number(b.name === 'weight') - Number(a.name === 'weight'));
 
   const removed = new Array<number>(compiled.length).fill(0);
