@@ -168,6 +168,10 @@ export function simulate(input: SimulationInput): SimulationReport {
       : []),
     ...alternatives(input, factors).map((a) => ({ ...a, design: buildDesign(a.scheme, input.arms, input.siteIds, `alternative "${a.id}"`) })),
   ];
+  // A scheme listed twice (the protocol's may equal an alternative) is simulated once: with the
+  // same seeds it would give the same figures.
+  const signature = (d: RandomizationDesign) => JSON.stringify([d.scheme, d.factors]);
+  const computedAs = candidates.map((c) => candidates.findIndex((o) => signature(o.design) === signature(c.design)));
   const totals = candidates.map(() => ({ imbalance: [] as number[], meanCell: 0, maxCell: 0, anyCell: 0, guessed: 0 }));
   const cellCount = factors.reduce((c, f) => c * f.levels.length, 1);
   const progressEvery = Math.max(1, Math.floor(runs / 100));
@@ -188,6 +192,7 @@ export function simulate(input: SimulationInput): SimulationReport {
     const cells = cohort.map((c) => factors.map((f) => `${f.id}=${c[f.id]}`).join('|'));
     const runSeed = deriveSeed(input.seed, `allocation/${run}`);
     candidates.forEach((cand, s) => {
+      if (computedAs[s] !== s) return;
       const allocate = allocator(cand.design, runSeed);
       const bySequence = new Map<string, Record<string, number>>();
       const byCell = new Map<string, Record<string, number>>();
@@ -222,7 +227,7 @@ export function simulate(input: SimulationInput): SimulationReport {
       'convergence strategy (Blackwell & Hodges 1957): before each assignment, guess the arm with the fewest (ratio-adjusted) assignments so far in the same sequence — the stratum for stratified schemes, the whole trial otherwise — at random among ties; credited with its exact probability of being right',
     imbalance: 'max over arms of n/ratio minus min over arms of n/ratio (|n1 - n2| for 1:1)',
     schemes: candidates.map((cand, s) => {
-      const t = totals[s] as (typeof totals)[number];
+      const t = totals[computedAs[s] as number] as (typeof totals)[number];
       const sorted = [...t.imbalance].sort((a, b) => a - b);
       return {
         id: cand.id,
