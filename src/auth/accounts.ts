@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { audited, type WriteContext } from '../store/audited-tx.js';
-import type { Db, Queryable } from '../store/db.js';
+import { isUniqueViolation, type Db, type Queryable } from '../store/db.js';
 import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { Role, RoleAssignment } from './roles.js';
@@ -68,11 +68,17 @@ export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: st
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')) as [{ n: number }];
   if (n > 0) return undefined;
   const password = randomSecret(18);
-  await createUser(db, { actor: 'system', at, studyId: null }, {
-    username: 'admin',
-    displayName: 'Administrator',
-    password,
-    roles: [{ studyId: null, siteId: null, role: 'admin' }],
-  });
+  try {
+    await createUser(db, { actor: 'system', at, studyId: null }, {
+      username: 'admin',
+      displayName: 'Administrator',
+      password,
+      roles: [{ studyId: null, siteId: null, role: 'admin' }],
+    });
+  } catch (e) {
+    // Another server process starting at the same time created the administrator first.
+    if (isUniqueViolation(e) || (e instanceof AppError && e.code === 'AlreadyExists')) return undefined;
+    throw e;
+  }
   return { username: 'admin', password };
 }

@@ -8,6 +8,8 @@ import { register as eligibility } from './commands/eligibility.js';
 import { register as screen } from './commands/screen.js';
 import { register as stats } from './commands/stats.js';
 import { register as score } from './commands/score.js';
+import { register as serve } from './commands/serve.js';
+import { register as audit } from './commands/audit.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -19,6 +21,8 @@ const registers: Register[] = [
   screen,
   stats,
   score,
+  serve,
+  audit,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

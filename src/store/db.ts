@@ -20,3 +20,8 @@ export interface Db extends Queryable {
 
 /** OIDs whose text form we keep or convert the same way on both drivers. */
 export const typeOids = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+/** PostgreSQL's unique_violation (SQLSTATE 23505), as both drivers report it. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}

@@ -1,0 +1,52 @@
+import { builtinProtocols } from '../protocol/builtin/index.js';
+import { audited } from '../store/audited-tx.js';
+import type { Db } from '../store/db.js';
+import { participantCalendar, recordDose } from '../store/doses.js';
+import { transitionParticipant } from '../store/participant-transitions.js';
+import { findParticipant, insertParticipant, type Participant } from '../store/participants.js';
+import { findStudy } from '../store/studies.js';
+import { saveVisitForm } from '../store/visit-forms.js';
+import { syntheticCohort, type DemoParticipant } from './synthetic-cohort.js';
+
+const actor = 'demo';
+
+/** Write one demo participant through the store, as a coordinator would, in one transaction. */
+async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, at: Date): Promise<void> {
+  const study = await findStudy(db, studyId);
+  if (!study) return;
+  await audited(db, { actor, at, studyId }, async (w) => {
+    let p: Participant = await insertParticipant(w, { studyId, siteId: d.siteId, code: d.code, sex: d.sex, birthDate: d.birthDate });
+    for (const step of d.path) {
+      if (step.to === 'randomized' && d.armId) {
+        await w.update('participants', { id: p.id }, { arm_id: d.armId }, 'synthetic demo cohort: arm from the demo allocation');
+        p = (await findParticipant(w.tx, p.id)) as Participant;
+      }
+      p = await transitionParticipant(w, p, study.protocol, step);
+    }
+    if (d.dosesUntil === null) return;
+    // Record doses in date order; a held dose may shift the rest of its cycle, so re-read the calendar each time.
+    for (let k = 0; ; k++) {
+      const next = (await participantCalendar(w.tx, p, study.protocol)).doses.find((x) => x.recorded === null && x.status === 'due');
+      if (!next || next.date >= d.dosesUntil) break;
+      const held = d.heldDoses.find((h) => h.index === k);
+      await recordDose(w, p, study.protocol, { day: next.day, date: next.date, status: held ? 'held' : 'given', reason: held?.reason }, undefined);
+    }
+    for (const v of d.visits) await saveVisitForm(w, p.id, v);
+  });
+}
+
+/**
+ * Fill the built-in studies that have no participants yet with a synthetic cohort from `seed`.
+ * Returns the number of participants written per study.
+ */
+export async function loadDemoCohorts(db: Db, seed: number, today: string, at: Date): Promise<Record<string, number>> {
+  const written: Record<string, number> = {};
+  for (const [i, protocol] of builtinProtocols.entries()) {
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE study_id = $1', [protocol.id])) as [{ n: number }];
+    if (n > 0 || !(await findStudy(db, protocol.id))) continue;
+    const cohort = syntheticCohort(protocol, seed + i, today);
+    for (const d of cohort) await loadParticipant(db, protocol.id, d, at);
+    written[protocol.id] = cohort.length;
+  }
+  return written;
+}

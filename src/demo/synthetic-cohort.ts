@@ -1,0 +1,128 @@
+import { buildCalendar } from '../protocol/calendar/build-calendar.js';
+import { addDays } from '../protocol/calendar/study-date.js';
+import type { Protocol } from '../protocol/schema.js';
+import type { ParticipantStatus } from '../store/participant-lifecycle.js';
+import type { ObservationEntry } from '../store/visit-forms.js';
+import { normal, seededRandom } from './seeded-random.js';
+
+/**
+ * A synthetic, plausible cohort for a study, generated from a seed relative to `today`: participants
+ * spread across the lifecycle, the doses of those who started (a few held), and their visits.
+ * Pure: the loader (load-demo.ts) writes it through the store. The numbers are made up.
+ */
+export interface DemoParticipant {
+  readonly code: string;
+  readonly siteId: string;
+  readonly sex: 'female' | 'male';
+  readonly birthDate: string;
+  /** Transitions in order, each with its date (and reason where one is needed). */
+  readonly path: readonly { readonly to: ParticipantStatus; readonly date: string; readonly reason?: string }[];
+  /** Set before `randomized` in a randomized study (the demo's stand-in for the randomization list). */
+  readonly armId: string | null;
+  /** Doses are recorded for calendar dates before this date. */
+  readonly dosesUntil: string | null;
+  /** Doses held instead of given: index (0-based, among recorded doses) and why. */
+  readonly heldDoses: readonly { readonly index: number; readonly reason: string }[];
+  readonly visits: readonly { readonly visitId: string; readonly date: string; readonly observations: readonly ObservationEntry[] }[];
+}
+
+const holdReasons = ['fever 38.4 °C on the dosing day', 'injection-site reaction under review', 'participant travelling'];
+
+/** Where each participant ends up; weights sum to 1. */
+const endStates: readonly [ParticipantStatus, number][] = [
+  ['screening', 0.08],
+  ['ineligible', 0.08],
+  ['consented', 0.06],
+  ['enrolled', 0.06],
+  ['on-treatment', 0.5],
+  ['completed', 0.12],
+  ['withdrawn', 0.1],
+];
+
+const pathTo: Readonly<Record<string, readonly ParticipantStatus[]>> = {
+  screening: [],
+  ineligible: ['ineligible'],
+  consented: ['eligible', 'consented'],
+  enrolled: ['eligible', 'consented', 'enrolled'],
+  'on-treatment': ['eligible', 'consented', 'enrolled', 'randomized', 'on-treatment'],
+  completed: ['eligible', 'consented', 'enrolled', 'randomized', 'on-treatment', 'completed'],
+  withdrawn: ['eligible', 'consented', 'enrolled', 'randomized', 'on-treatment', 'withdrawn'],
+};
+
+export function syntheticCohort(protocol: Protocol, seed: number, today: string, size = Math.min(protocol.enrolment.target, 14)): DemoParticipant[] {
+  const rand = seededRandom(seed);
+  const randomized = protocol.design.allocation === 'randomized';
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const prefix = protocol.id.split('-')[0]!.toUpperCase();
+  const duration = protocol.design.durationDays;
+  // Arms in balanced blocks of the allocation ratio, shuffled with the seed.
+  const block = protocol.arms.flatMap((a) => Array<string>(a.ratio).fill(a.id));
+  const arms: string[] = [];
+  return Array.from({ length: size }, (_, i) => {
+    const r = rand();
+    let acc = 0;
+    const end = endStates.find(([, w]) => (acc += w) > r)?.[0] ?? 'on-treatment';
+    const steps = pathTo[end]!.filter((s) => randomized || s !== 'randomized');
+    const started = steps.includes('on-treatment');
+    // Started participants began within the study's span before today (completed ones before that).
+    const startOffset = end === 'completed' ? duration + 1 + Math.floor(rand() * 60) : 7 + Math.floor(rand() * Math.max(1, duration - 14));
+    const start = addDays(today, -startOffset);
+    const screened = addDays(started ? start : today, -(14 + Math.floor(rand() * 30)));
+    const dates: Partial<Record<ParticipantStatus, string>> = {
+      eligible: screened,
+      ineligible: screened,
+      consented: addDays(screened, 3),
+      enrolled: started ? addDays(start, -3) : addDays(screened, 7),
+      randomized: addDays(start, -2),
+      'on-treatment': start,
+      completed: addDays(start, duration - 1),
+    };
+    const dateOf = (s: ParticipantStatus): string => dates[s] ?? screened;
+    const withdrawnOn = addDays(start, Math.floor(rand() * Math.min(startOffset, duration)));
+    const path = steps.map((to) =>
+      to === 'withdrawn' ? { to, date: withdrawnOn, reason: pick(['withdrew consent', 'moved to another city', 'adverse event, investigator decision']) } : { to, date: dateOf(to) },
+    );
+    if (randomized && arms.length === 0) arms.push(...shuffle(block, rand));
+    const armId = steps.includes('randomized') ? (arms.shift() as string) : started ? (protocol.arms[0]?.id ?? null) : null;
+    const dosesUntil = started ? (end === 'withdrawn' ? withdrawnOn : end === 'completed' ? addDays(start, duration) : today) : null;
+    const calendar = started && armId ? buildCalendar(protocol, armId, start) : undefined;
+    const heldDoses = (calendar?.doses ?? []).flatMap((_, index) => (rand() < 0.04 ? [{ index, reason: pick(holdReasons) }] : []));
+    const active = armId !== null && !protocol.arms.find((a) => a.id === armId)?.interventions.every((x) => x.placebo);
+    const baselineTreg = normal(rand, 5.2, 1.1);
+    const visits = (calendar?.visits ?? [])
+      .filter((v) => dosesUntil !== null && v.date < dosesUntil)
+      .map((v, k) => ({
+        visitId: v.id,
+        date: v.date,
+        observations: [
+          // Treg as % of CD4+: low-dose IL-2 roughly doubles it (review, 004_: "Treg expansion"); placebo does not move it.
+          { kind: 'immune-panel' as const, key: 'treg-pct-cd4', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(rand, 0, 0.3)), unit: '%' },
+          { kind: 'lab' as const, key: 'alt', value: Math.round(normal(rand, 24, 6)), unit: 'U/L' },
+          { kind: 'lab' as const, key: 'wbc', value: round1(normal(rand, 6.1, 1.2)), unit: '10^9/L' },
+        ],
+      }));
+    return {
+      code: `${prefix}-${String(i + 1).padStart(3, '0')}`,
+      siteId: pick(protocol.sites).id,
+      sex: protocol.eligibility.sex === 'all' ? pick(['female', 'male'] as const) : protocol.eligibility.sex,
+      birthDate: addDays(today, -Math.round(365.25 * (25 + rand() * 40))),
+      path,
+      armId,
+      dosesUntil,
+      heldDoses,
+      visits,
+    };
+  });
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Fisher–Yates shuffle of a copy. */
+function shuffle<T>(xs: readonly T[], rand: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
