@@ -1,6 +1,9 @@
+import { modelErrorCodes } from '../analysis/models/errors.js';
+import { statsErrorCodes } from '../analysis/stats/errors.js';
 import { auditErrorCodes } from '../audit/errors.js';
 import { authErrorCodes } from '../auth/errors.js';
 import { eligibilityErrorCodes } from '../eligibility/errors.js';
+import { evidenceErrorCodes } from '../evidence/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
 import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
@@ -30,6 +33,9 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...eligibilityErrorCodes,
   ...randomizationErrorCodes,
   ...instrumentsErrorCodes,
+  ...evidenceErrorCodes,
+  ...statsErrorCodes,
+  ...modelErrorCodes,
 };
 
 export interface ErrorBody {
