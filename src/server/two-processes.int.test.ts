@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../audit/verify-audit.js';
+import { openPostgres } from '../store/postgres-db.js';
+import { postgresTestsEnabled, startTestPostgres } from '../store/test-postgres.js';
+
+const cwd = new URL('../..', import.meta.url).pathname;
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
+
+interface Started {
+  url: string;
+  admin: { username: string; password: string } | null;
+}
+
+/** Start `il2trials serve --json` as a child process and read the start-up facts it prints. */
+function serve(databaseUrl: string): Promise<Started> {
+  const child = spawn('node', ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--json'], {
+    cwd,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      try {
+        resolve(JSON.parse(out) as Started);
+      } catch {
+        // Not the whole document yet.
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL', () => {
+  it('serve the same study, share sessions, and keep one audit chain', async () => {
+    const pg = await startTestPostgres();
+    afterAll(() => pg.stop());
+    const [a, b] = await Promise.all([serve(pg.url()), serve(pg.url())]);
+    // Exactly one of them created the administrator (and printed the password once).
+    const admins = [a.admin, b.admin].filter((x) => x !== null);
+    expect(admins).toHaveLength(1);
+    const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admins[0]) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const site = (await (await fetch(`${b.url}/api/studies/als-il2/sites`, { headers: { cookie } })).json()) as { id: string }[];
+    // 20 participants created alternately through both processes, concurrently.
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${(i % 2 ? a : b).url}/api/studies/als-il2/participants`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ siteId: site[0]!.id, code: `P-${i}`, sex: 'male', birthDate: '1961-03-03' }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(created).toEqual(Array(20).fill(201));
+    const fromA = (await (await fetch(`${a.url}/api/studies/als-il2/participants`, { headers: { cookie } })).json()) as unknown[];
+    const fromB = (await (await fetch(`${b.url}/api/studies/als-il2/participants`, { headers: { cookie } })).json()) as unknown[];
+    expect(fromA).toHaveLength(20);
+    expect(fromB).toEqual(fromA);
+    const db = openPostgres(pg.url(), { max: 1 });
+    // 4 studies + their 4 sites + admin user and role + 20 participants: one unbroken chain.
+    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 4 + 4 + 2 + 20 });
+    expect(await db.query('SELECT count(*)::int AS n FROM studies')).toEqual([{ n: 4 }]);
+    await db.close();
+  });
+});
