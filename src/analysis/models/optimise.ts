@@ -13,7 +13,10 @@ export interface OptimiseResult {
 
 export interface OptimiseOptions {
   readonly maxIterations?: number;
-  /** Stop when every gradient component is below this (criterion units per parameter unit). */
+  /**
+   * Stop when every gradient component is below this times max(1, |f|): REML criteria grow with
+   * the number of observations, and so do their curvature and the rounding noise of a numeric gradient.
+   */
   readonly gradientTolerance?: number;
 }
 
@@ -36,10 +39,11 @@ export function numericGradient(f: (x: Float64Array) => number, x: Float64Array)
 export function minimise(f: (x: Float64Array) => number, start: Float64Array, options: OptimiseOptions = {}): OptimiseResult {
   const n = start.length;
   const maxIterations = options.maxIterations ?? 500;
-  const gtol = options.gradientTolerance ?? 1e-7;
+  const relativeTolerance = options.gradientTolerance ?? 1e-8;
   let x = Float64Array.from(start);
   let fx = f(x);
   if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, converged: false };
+  const gtol = relativeTolerance * Math.max(1, Math.abs(fx));
   let g = numericGradient(f, x);
   // Inverse Hessian approximation, starting from the identity.
   let h = identity(n);
