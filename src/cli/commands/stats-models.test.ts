@@ -15,7 +15,7 @@ describe('stats model commands', () => {
     // The CLI takes the first arm in sorted order as reference; relabel so that is placebo, as in the fixture.
     const fit = modelCommands.mmrm!(
       withGap.map((r) => ({ ...r, arm: r.arm === 'placebo' ? 'a-placebo' : 'b-active' })),
-      { id: 'id', group: 'arm', visit: 'week', value: 'change', baseline: 'baseline' },
+      { csv: 'mmrm.csv', id: 'id', group: 'arm', visit: 'week', value: 'change', baseline: 'baseline' },
     ) as Fit;
     expect(fit.method).toBe('mmrm');
     expectTable(
@@ -27,19 +27,19 @@ describe('stats model commands', () => {
 
   it('runs the piecewise model with --time naming the week column', () => {
     const { rows, reference } = readFixture<Reference>('piecewise-als-n13');
-    const fit = modelCommands.piecewise!(rows, { id: 'id', time: 'week', value: 'alsfrs' }) as Fit;
+    const fit = modelCommands.piecewise!(rows, { csv: 'als.csv', id: 'id', time: 'week', value: 'alsfrs' }) as Fit;
     expectTable(fit.contrasts, reference.contrasts!, 'piecewise via CLI');
   });
 
   it('names the line and column of a value that is not a number', () => {
     const { rows } = readFixture<Reference>('ancova-n3');
     const bad = rows.map((r, i) => (i === 3 ? { ...r, baseline: '12,5' } : r));
-    expect(() => modelCommands.ancova!(bad, {})).toThrow('Line 5 of the CSV, column "baseline": "12,5" is not a number.');
+    expect(() => modelCommands.ancova!(bad, { csv: 'a.csv' })).toThrow('Line 5 of the CSV, column "baseline": "12,5" is not a number.');
   });
 
   it('names a missing column', () => {
     const { rows } = readFixture<Reference>('lmm-single-group');
-    expect(() => modelCommands.lmm!(rows, { value: 'score' })).toThrow('The CSV has no column "score" (columns: id, arm, time, y).');
-    expect(() => modelCommands.lmm!(rows, { value: 'y', time: 'month' })).toThrow('Line 2 of the CSV has no column "month".');
+    expect(() => modelCommands.lmm!(rows, { csv: 'l.csv', value: 'score' })).toThrow('The CSV has no column "score" (columns: id, arm, time, y).');
+    expect(() => modelCommands.lmm!(rows, { csv: 'l.csv', value: 'y', time: 'month' })).toThrow('Line 2 of the CSV has no column "month".');
   });
 });

@@ -3,24 +3,15 @@ import { fitAncova } from '../../analysis/models/ancova.js';
 import { fitLmm } from '../../analysis/models/lmm.js';
 import { fitMmrm } from '../../analysis/models/mmrm.js';
 import { fitPiecewise } from '../../analysis/models/piecewise.js';
-
-/**
- * The column options of `il2trials stats` that the model tests read (StatsOptions carries them).
- * Each names a CSV column; unset ones fall back to the conventional name shown in `column()` calls.
- */
-export interface ModelColumnOptions {
-  readonly value?: string;
-  readonly group?: string;
-  readonly id?: string;
-  readonly visit?: string;
-  readonly time?: string;
-  readonly baseline?: string;
-}
+import type { StatsOptions } from '../stats-options.js';
 
 type Rows = readonly Record<string, string>[];
 
-/** `stats ancova|lmm|mmrm|piecewise`: CSV rows in, the fit (printed as JSON by the stats command) out. */
-export const modelCommands: Record<string, (rows: Record<string, string>[], opts: ModelColumnOptions) => unknown> = {
+/**
+ * `stats ancova|lmm|mmrm|piecewise`: CSV rows in, the fit (printed as JSON by the stats command) out.
+ * Unset column options fall back to the conventional names below (arm, baseline, id, time, week, visit, value, change).
+ */
+export const modelCommands: Record<string, (rows: Record<string, string>[], opts: StatsOptions) => unknown> = {
   ancova: (rows, opts) => {
     const cols = { arm: opts.group ?? 'arm', baseline: opts.baseline ?? 'baseline', value: opts.value ?? 'change' };
     return fitAncova(
