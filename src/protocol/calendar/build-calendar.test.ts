@@ -72,6 +72,7 @@ describe('buildCalendar on the seed trials', () => {
     const c = buildCalendar(getBuiltinProtocol('ss-il2'), 'active', START);
     expect(c.doses).toHaveLength(42);
     expect(c.doses.at(-1)?.day).toBe(153);
+    expect(c.totalDose).toBe(42);
     expect(c.visits[1]).toEqual({
       id: 'week-12',
       name: 'Week 12',
