@@ -150,6 +150,16 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     expect((await t.app.inject({ url: '/api/studies/sle-il2/participants', headers: { cookie } })).statusCode).toBe(404);
   });
 
+  it('serves the review tables at /api/evidence, filtered by disease', async () => {
+    const t = await setup(await database.fresh());
+    const cookie = await t.login('mon');
+    const all = (await t.app.inject({ url: '/api/evidence', headers: { cookie } })).json();
+    const sle = (await t.app.inject({ url: '/api/evidence?disease=SLE', headers: { cookie } })).json();
+    expect(all.published.length).toBeGreaterThan(sle.published.length);
+    expect(sle.published.length).toBeGreaterThan(0);
+    expect((await t.app.inject({ url: '/api/evidence' })).statusCode).toBe(401);
+  });
+
   it('answers an unknown API path with the catalogue body', async () => {
     const t = await setup(await database.fresh());
     const r = await t.app.inject({ url: '/api/nope' });

@@ -1,8 +1,9 @@
 import type { RouteModule } from '../context.js';
 import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
+import { evidenceRoutes } from './evidence.js';
 import { participantRoutes } from './participants.js';
 import { studyRoutes } from './studies.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes];
+export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes];
