@@ -65,6 +65,24 @@ async function describedError(page: Page, fieldSelector: string): Promise<string
   });
 }
 
+/** Types each fact into its field (selects for yes/no and code facts). */
+async function fillFacts(page: Page, facts: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, value] of Object.entries(facts)) {
+    const field = page.locator(`#fact-${name}`);
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+/** A person's judgement on every attested part: inclusions hold, exclusions do not. */
+async function attestAll(page: Page): Promise<void> {
+  for (const g of await page.getByRole('group', { name: /^Attest inc-/ }).all()) await g.getByLabel('holds', { exact: true }).check();
+  for (const g of await page.getByRole('group', { name: /^Attest exc-/ }).all()) await g.getByLabel('does not hold').check();
+}
+
+const verdict = (page: Page, id: string) => page.locator(`[data-criterion="${id}"] .verdict`).textContent();
+const decision = (page: Page) => page.locator('#eligibility-status').textContent();
+
 async function changeStatus(page: Page, to: string, date: string): Promise<void> {
   await page.getByLabel('New status').selectOption(to);
   await page.getByLabel('Date', { exact: true }).fill(date);
@@ -117,18 +135,36 @@ describe('web application in Chromium', () => {
     // Live evaluation as the facts are typed: age 17 fails the age limit of 18–65 years.
     const age = page.getByLabel('age', { exact: true });
     await age.fill('17');
-    await expect(page.locator('[data-criterion="age"] .verdict').textContent()).resolves.toBe('not met');
-    await expect(page.locator('#eligibility-status').textContent()).resolves.toBe('ineligible');
+    await expect(verdict(page, 'age')).resolves.toBe('not met');
+    await expect(decision(page)).resolves.toBe('ineligible');
     await age.fill('56');
-    await expect(page.locator('[data-criterion="age"] .verdict').textContent()).resolves.toBe('met');
-    // Registry lines wait for a person: unknown until attested.
-    await expect(page.locator('[data-criterion="inc-1"] .verdict').textContent()).resolves.toBe('unknown');
-    await expect(page.locator('#eligibility-status').textContent()).resolves.toBe('incomplete');
-    for (const c of ss.eligibility.inclusion) await page.getByRole('group', { name: `Attest ${c.id}` }).getByLabel('holds', { exact: true }).check();
-    for (const c of ss.eligibility.exclusion) await page.getByRole('group', { name: `Attest ${c.id}` }).getByLabel('does not hold').check();
-    await expect(page.locator('[data-criterion="inc-1"] .verdict').textContent()).resolves.toBe('met');
-    await expect(page.locator('[data-criterion="exc-1"] .verdict').textContent()).resolves.toBe('not met');
-    await expect(page.locator('#eligibility-status').textContent()).resolves.toBe('eligible');
+    await expect(verdict(page, 'age')).resolves.toBe('met');
+    await expect(verdict(page, 'inc-2')).resolves.toBe('unknown');
+    // ESSDAI ≥ 6 is needed (NCT02464319 inclusion): 4 fails, 8 passes.
+    await fillFacts(page, { essdai: '4' });
+    await expect(verdict(page, 'inc-2')).resolves.toBe('not met');
+    await expect(decision(page)).resolves.toBe('ineligible');
+    await fillFacts(page, {
+      essdai: '8',
+      diagnoses: 'primary-sjogren',
+      alt_uln: '2',
+      prednisone_dose: '5 mg',
+      prior_treatments: 'none',
+      current_treatments: 'none',
+      last_live_vaccination: 'never',
+      pregnant: 'no',
+      breastfeeding: 'no',
+      weight: '60 kg',
+    });
+    await expect(verdict(page, 'inc-2')).resolves.toBe('met');
+    // "Stable low dose … in the last 4 weeks" stays a person's judgement until attested.
+    await expect(verdict(page, 'inc-4')).resolves.toBe('unknown');
+    await expect(decision(page)).resolves.toBe('incomplete');
+    await page.getByLabel('Planned first dose').fill(today);
+    await attestAll(page);
+    await expect(verdict(page, 'inc-4')).resolves.toBe('met');
+    await expect(verdict(page, 'exc-1')).resolves.toBe('not met');
+    await expect(decision(page)).resolves.toBe('eligible');
     await shoot(page, '04-screening');
     await page.getByRole('button', { name: 'Record eligible' }).click();
 
@@ -149,8 +185,25 @@ describe('web application in Chromium', () => {
     await page.getByLabel('Date of birth').fill('1960-02-10');
     await page.getByRole('button', { name: 'Register and screen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Screening ALS-001' }).waitFor();
-    for (const c of als.eligibility.inclusion) await page.getByRole('group', { name: `Attest ${c.id}` }).getByLabel('holds', { exact: true }).check();
-    for (const c of als.eligibility.exclusion) await page.getByRole('group', { name: `Attest ${c.id}` }).getByLabel('does not hold').check();
+    await fillFacts(page, {
+      diagnoses: 'als-syndrome',
+      allergies: 'none',
+      last_vaccination: 'never',
+      leukocytes: '6',
+      lymphocytes: '1.5',
+      platelets: '220',
+      hiv_positive: 'no',
+      nyha_class: '0',
+      creatinine_clearance: '95',
+      alt_uln: '0.8',
+      ast_uln: '0.7',
+      pregnant: 'no',
+      breastfeeding: 'no',
+      in_other_trial: 'no',
+      investigational_drug: 'no',
+    });
+    await attestAll(page);
+    await expect(decision(page)).resolves.toBe('eligible');
     await page.getByRole('button', { name: 'Record eligible' }).click();
     await page.getByRole('heading', { level: 1, name: 'Participant ALS-001' }).waitFor();
     await changeStatus(page, 'consented', daysAgo(3));
@@ -194,7 +247,8 @@ describe('web application in Chromium', () => {
     // 48 − (4 − 2) = 46.
     await expect(page.locator('#score-total').textContent()).resolves.toBe('46');
     await shoot(page, '08-visit-score');
-    // Saving the form, the reason-for-change dialog and the plot over saved scores await the visit endpoint.
+    // Until the visit endpoint exists, saving says why it waits instead of failing silently.
+    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
   });
 
   it('shows a blinded investigator no arm anywhere', async () => {

@@ -1,3 +1,5 @@
+import type { Protocol } from '../../src/protocol/schema.js';
+
 /**
  * The web application's only way to the server. One function per endpoint; types mirror the API's
  * JSON. Errors come back as the API's error body (`{error:{code,message,path}}`) and are thrown as
@@ -54,42 +56,10 @@ export interface StudySummary {
   readonly enrolled: number;
 }
 
-export interface ProtocolVisit {
-  readonly id: string;
-  readonly name: string;
-  readonly day: number;
-  readonly windowBefore: number;
-  readonly windowAfter: number;
-  readonly assessments: readonly string[];
-}
-export interface CriterionText {
-  readonly id: string;
-  readonly text: string;
-}
-/** The parts of a protocol the web application shows. Arms are deliberately absent: see masking. */
-export interface ProtocolView {
-  readonly id: string;
-  readonly title: string;
-  readonly phase: string;
-  readonly conditions: readonly string[];
-  readonly design: {
-    readonly allocation: string;
-    readonly interventionModel: string;
-    readonly masking: { readonly level: string; readonly masked: readonly string[] };
-    readonly durationDays: number;
-  };
-  readonly visits: readonly ProtocolVisit[];
-  readonly eligibility: {
-    readonly minAge?: { readonly value: number; readonly unit: 'years' | 'months' };
-    readonly maxAge?: { readonly value: number; readonly unit: 'years' | 'months' };
-    readonly sex: 'all' | 'female' | 'male';
-    readonly inclusion: readonly CriterionText[];
-    readonly exclusion: readonly CriterionText[];
-  };
-}
 export interface StudyDetail {
-  readonly study: StudySummary;
-  readonly protocol: ProtocolView;
+  readonly study: { readonly id: string; readonly protocolId: string; readonly protocolVersion: string; readonly title: string };
+  /** The protocol as stored. The app never renders its arms: masked users must not meet them. */
+  readonly protocol: Protocol;
 }
 export interface SiteView {
   readonly id: string;

@@ -55,8 +55,8 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
       <div>
         <dt>Protocol</dt>
         <dd>
-          {study.protocolId}
-          {study.registryId ? ` · ${study.registryId}` : ''}
+          {study.protocolId} v{study.protocolVersion}
+          {protocol.identifiers.registryId ? ` · ${protocol.identifiers.registryId}` : ''}
         </dd>
       </div>
       <div>

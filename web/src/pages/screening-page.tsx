@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Criterion } from '../../../src/eligibility/expression.js';
 import { evaluateEligibility, type CriterionResult } from '../../../src/eligibility/evaluate.js';
 import { findFact } from '../../../src/eligibility/facts.js';
+import { protocolCriteria } from '../../../src/eligibility/protocol-criteria.js';
 import { api, ApiError, type Participant } from '../api.js';
 import { FieldError, describedBy } from '../components/field-error.js';
 import { Link } from '../components/link.js';
@@ -9,7 +10,6 @@ import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { localToday } from '../dates.js';
-import { protocolCriteria } from '../protocol-criteria.js';
 import { navigate } from '../router.js';
 import { ageOn, attestedCriteria, factsRead, readTypedFacts, type Attest } from '../screening-facts.js';
 import { useSession } from '../session.js';
@@ -24,7 +24,7 @@ async function loadContext(participantId: string): Promise<ScreeningContext> {
   const participant = await api.participant(participantId);
   if (!participant.studyId) throw new Error(`Participant ${participant.code} names no study.`);
   const { protocol } = await api.study(participant.studyId);
-  return { participant, criteria: protocolCriteria(protocol) };
+  return { participant, criteria: protocolCriteria(protocol.eligibility) };
 }
 
 export function ScreeningPage({ participantId }: { participantId: string }) {
@@ -50,6 +50,7 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
   const { session } = useSession();
   const { participant, criteria } = context;
   const [date, setDate] = useState(localToday());
+  const [firstDose, setFirstDose] = useState('');
   const names = useMemo(() => factsRead(criteria), [criteria]);
   const attestable = useMemo(() => attestedCriteria(criteria), [criteria]);
   const [texts, setTexts] = useState(() => initialTexts(participant, names, date));
@@ -57,7 +58,7 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
   const [decisionError, setDecisionError] = useState<string | null>(null);
 
   const { facts, errors } = useMemo(() => readTypedFacts(texts, attest, session.user.username, date), [texts, attest, session.user.username, date]);
-  const result = useMemo(() => evaluateEligibility(criteria, facts, { screening: date }), [criteria, facts, date]);
+  const result = useMemo(() => evaluateEligibility(criteria, facts, { screening: date, ...(firstDose ? { firstDose } : {}) }), [criteria, facts, date, firstDose]);
 
   const decide = (to: 'eligible' | 'ineligible') => {
     setDecisionError(null);
@@ -76,9 +77,18 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
       <p>
         Status <StatusBadge status={participant.status} /> · <Link to={{ kind: 'participant', participantId: participant.id }}>Participant page</Link>
       </p>
-      <div className="field inline">
-        <label htmlFor="screening-date">Screening date</label>
-        <input id="screening-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+      <div className="row">
+        <div className="field inline">
+          <label htmlFor="screening-date">Screening date</label>
+          <input id="screening-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        </div>
+        <div className="field inline">
+          <label htmlFor="first-dose-date">Planned first dose</label>
+          <input id="first-dose-date" type="date" value={firstDose} onChange={(e) => setFirstDose(e.target.value)} aria-describedby="first-dose-hint" />
+          <span id="first-dose-hint" className="muted">
+            windows “before the first dose” count back from it
+          </span>
+        </div>
       </div>
       <div className="screening">
         <section aria-labelledby="facts-title">
@@ -189,10 +199,12 @@ const verdictText = { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as 
 
 function CriterionRow({ result: r, attestable, value, onAttest }: { result: CriterionResult; attestable: boolean; value: Attest | undefined; onAttest: (a: Attest | undefined) => void }) {
   const name = `attest-${r.id}`;
+  // Colour follows the consequence (an exclusion that is not met is good news), the words the truth.
+  const outcome = r.status === 'unknown' ? 'unknown' : r.fails ? 'fails' : 'passes';
   return (
-    <li className={r.status} data-criterion={r.id}>
+    <li className={outcome} data-criterion={r.id}>
       <div>
-        <span className={`verdict ${r.status}`}>{verdictText[r.status]}</span> · <strong>{r.id}</strong> ({r.side}){r.fails ? <strong className="error"> — excludes</strong> : null}
+        <span className={`verdict ${outcome}`}>{verdictText[r.status]}</span> · <strong>{r.id}</strong> ({r.side}){r.fails ? <strong className="error"> — excludes</strong> : null}
       </div>
       <div>{r.text}</div>
       <div className="muted">{r.reason}</div>

@@ -11,27 +11,29 @@ import { Page } from '../components/page.js';
 import { ReasonDialog } from '../components/reason-dialog.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
-import { useLoad } from '../use-load.js';
+import { useLoad, type Load } from '../use-load.js';
 
 const ScorePlot = lazy(() => import('../components/score-plot.js'));
 
 interface VisitContext {
   readonly visit: CalendarVisit;
   readonly assessments: readonly string[];
-  readonly observations: readonly Observation[];
   readonly allVisits: readonly CalendarVisit[];
 }
 
 async function loadContext(participantId: string, visitId: string): Promise<VisitContext> {
-  const [participant, calendar, observations] = await Promise.all([api.participant(participantId), api.calendar(participantId), api.observations(participantId)]);
+  const [participant, calendar] = await Promise.all([api.participant(participantId), api.calendar(participantId)]);
   const visit = calendar.visits.find((v) => v.id === visitId);
   if (!visit) throw new Error(`Participant ${participant.code} has no visit "${visitId}".`);
   const protocolVisit = participant.studyId ? (await api.study(participant.studyId)).protocol.visits.find((v) => v.id === visitId) : undefined;
-  return { visit, assessments: protocolVisit?.assessments ?? [], observations, allVisits: calendar.visits };
+  return { visit, assessments: protocolVisit?.assessments ?? [], allVisits: calendar.visits };
 }
 
 export function VisitFormPage({ participantId, visitId }: { participantId: string; visitId: string }) {
-  const [context, reload] = useLoad(() => loadContext(participantId, visitId), `visit/${participantId}/${visitId}`);
+  const [context] = useLoad(() => loadContext(participantId, visitId), `visit/${participantId}/${visitId}`);
+  // Saved values load apart from the visit: the form computes scores even when they cannot be read,
+  // but saving then waits, since a correction needs the saved values to ask for its reason.
+  const [observations, reload] = useLoad(() => api.observations(participantId), `observations/${participantId}`);
   const title = context.kind === 'ready' ? `Visit: ${context.data.visit.name}` : 'Visit';
   return (
     <Page title={title}>
@@ -39,13 +41,20 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
         <Link to={{ kind: 'participant', participantId }}>Back to the participant</Link>
       </p>
       <Loaded state={context} what="the visit">
-        {(c) => <VisitForms participantId={participantId} context={c} onSaved={reload} />}
+        {(c) => <VisitForms participantId={participantId} context={c} observations={observations} onSaved={reload} />}
       </Loaded>
     </Page>
   );
 }
 
-function VisitForms({ participantId, context, onSaved }: { participantId: string; context: VisitContext; onSaved: () => void }) {
+interface FormProps {
+  readonly participantId: string;
+  readonly context: VisitContext;
+  readonly observations: Load<Observation[]>;
+  readonly onSaved: () => void;
+}
+
+function VisitForms({ participantId, context, observations, onSaved }: FormProps) {
   const due = instruments.filter((i) => context.assessments.includes(i.id));
   const offered = due.length > 0 ? due : instruments;
   const [instrumentId, setInstrumentId] = useState(offered[0]?.id ?? 'essdai');
@@ -65,13 +74,14 @@ function VisitForms({ participantId, context, onSaved }: { participantId: string
           ))}
         </select>
       </div>
-      <InstrumentForm key={def.id} participantId={participantId} def={def} context={context} onSaved={onSaved} />
+      <InstrumentForm key={`${def.id}/${observations.kind}`} participantId={participantId} def={def} context={context} observations={observations} onSaved={onSaved} />
     </>
   );
 }
 
-function InstrumentForm({ participantId, def, context, onSaved }: { participantId: string; def: InstrumentDefinition; context: VisitContext; onSaved: () => void }) {
-  const saved = context.observations.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
+function InstrumentForm({ participantId, def, context, observations, onSaved }: FormProps & { def: InstrumentDefinition }) {
+  const savedList = observations.kind === 'ready' ? observations.data : [];
+  const saved = savedList.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : ''])),
   );
@@ -113,13 +123,13 @@ function InstrumentForm({ participantId, def, context, onSaved }: { participantI
     e.preventDefault();
     setAttempted(true);
     setStatus(null);
-    if (!complete) return;
+    if (!complete || observations.kind !== 'ready') return;
     if (saved && changes.length > 0) setAsking(true);
     else if (!saved) save();
     else setStatus('Nothing changed.');
   };
 
-  const points = context.observations
+  const points = savedList
     .filter((o) => o.instrument === def.id)
     .map((o) => ({ day: context.allVisits.find((v) => v.id === o.visitId)?.day ?? 0, visit: context.allVisits.find((v) => v.id === o.visitId)?.name ?? o.visitId, total: o.total }))
     .sort((a, b) => a.day - b.day);
@@ -157,10 +167,17 @@ function InstrumentForm({ participantId, def, context, onSaved }: { participantI
         </p>
       ) : null}
       {status ? <p role="status">{status}</p> : null}
-      <button type="submit">{saved ? 'Save changes' : 'Save'}</button>
+      {observations.kind === 'failed' ? (
+        <p role="alert" className="error">
+          Saving waits: the values saved before could not be read ({observations.error.message})
+        </p>
+      ) : null}
+      <button type="submit" disabled={observations.kind !== 'ready'}>
+        {saved ? 'Save changes' : 'Save'}
+      </button>
       <ReasonDialog open={asking} changes={changes} onConfirm={(r) => save(r)} onCancel={() => setAsking(false)} />
       <h2>{def.name} over time</h2>
-      {points.length === 0 ? (
+      {observations.kind !== 'ready' ? null : points.length === 0 ? (
         <p>No saved {def.name} yet for this participant.</p>
       ) : (
         <Suspense fallback={<p role="status">Loading the plot…</p>}>
