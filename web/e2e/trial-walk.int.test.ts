@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedTrials } from '../../src/evidence/index.js';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { launchChromium, shoot } from './browser.js';
 import { buildApp, chunkSizes, firstLoadFiles } from './build-app.js';
@@ -174,6 +175,22 @@ describe('web application in Chromium', () => {
     ssParticipantUrl = page.url();
     await shoot(page, '05-participant-enrolled');
     // Randomization (kit numbers) awaits its API endpoint; until then the masked study stops here.
+  });
+
+  it('shows the evidence tables and filters them', async () => {
+    const page = await newPage();
+    await signIn(page, coordinator);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evidence' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evidence' }).waitFor();
+    const published = publishedTrials.length;
+    await expect(page.locator('caption', { hasText: /^Published/ }).textContent()).resolves.toBe(`Published (${published} of ${published})`);
+    await shoot(page, '12-evidence');
+    // Filtering keeps the rows where a cell contains the text, case-insensitively: the citation "Miao et al.(2018)".
+    await page.getByLabel(/^Filter rows/).fill('miao');
+    const miao = publishedTrials.filter((t) => t.citation.includes('Miao'));
+    expect(miao.length).toBeGreaterThan(0);
+    await expect(page.locator('caption', { hasText: /^Published/ }).textContent()).resolves.toBe(`Published (${miao.length} of ${published})`);
+    await expect(page.getByRole('cell', { name: miao[0]?.citation ?? '' }).count()).resolves.toBe(1);
   });
 
   it('records doses and a visit score for an open-label participant (als-il2)', async () => {

@@ -11,18 +11,21 @@ export function VisitTimeline({ participantId, visits, today, done }: { particip
   const first = Math.min(...visits.map((v) => v.day - v.windowBefore));
   const last = Math.max(...visits.map((v) => v.day + v.windowAfter));
   const span = Math.max(1, last - first);
-  const x = (day: number) => 2 + ((day - first) / span) * 96;
+  const x = (day: number) => 4 + ((day - first) / span) * 92;
   return (
     <div>
-      <svg className="timeline" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
-        <line x1="2" x2="98" y1="7" y2="7" />
+      <div className="timeline" aria-hidden="true">
+        <div className="timeline-axis" />
         {visits.map((v) => (
-          <g key={v.id}>
-            <rect x={x(v.day - v.windowBefore)} width={Math.max(0.4, x(v.day + v.windowAfter) - x(v.day - v.windowBefore))} y="4" height="6" className="window" />
-            <circle cx={x(v.day)} cy="7" r="1.2" className={done.has(v.id) ? 'done' : 'todo'} />
-          </g>
+          <div key={v.id}>
+            <span className="timeline-window" style={{ left: `${x(v.day - v.windowBefore)}%`, width: `${x(v.day + v.windowAfter) - x(v.day - v.windowBefore)}%` }} />
+            <span className={`timeline-dot ${done.has(v.id) ? 'done' : 'todo'}`} style={{ left: `${x(v.day)}%` }} />
+            <span className="timeline-label" style={{ left: `${x(v.day)}%` }}>
+              {v.name.replace(/\s*\(.*\)$/, '')}
+            </span>
+          </div>
         ))}
-      </svg>
+      </div>
       <table className="data">
         <thead>
           <tr>
@@ -41,8 +44,8 @@ export function VisitTimeline({ participantId, visits, today, done }: { particip
               <tr key={v.id}>
                 <th scope="row">{v.name}</th>
                 <td className="num">{v.day}</td>
-                <td>{v.date}</td>
-                <td>
+                <td className="date">{v.date}</td>
+                <td className="date">
                   {addDays(v.date, -v.windowBefore)} to {addDays(v.date, v.windowAfter)} (−{v.windowBefore}/+{v.windowAfter} days)
                 </td>
                 <td>

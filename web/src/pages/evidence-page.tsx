@@ -11,10 +11,18 @@ function tablesOf(data: EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>)
 }
 
 function cell(v: unknown): string {
+  // Only plain values and lists of them reach here (see readableColumns).
   if (v === null || v === undefined) return '—';
   if (Array.isArray(v)) return v.map(cell).join('; ');
-  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k}: ${cell(x)}`).join(', ');
   return String(v);
+}
+
+const isPlain = (v: unknown): boolean => v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v);
+
+/** Columns people read: plain values and lists of them. Structured copies of a text column (parsed doses, coded efficacy) stay out. */
+function readableColumns(rows: readonly EvidenceRow[]): string[] {
+  const all = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return all.filter((c) => rows.every((r) => isPlain(r[c]) || (Array.isArray(r[c]) && (r[c] as unknown[]).every(isPlain))));
 }
 
 function titleOf(key: string): string {
@@ -34,7 +42,7 @@ export function EvidencePage() {
       <Loaded state={evidence} what="the evidence">
         {(data) =>
           tablesOf(data).map(([name, rows]) => {
-            const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+            const columns = readableColumns(rows);
             const shown = rows.filter((r) => !needle || columns.some((c) => cell(r[c]).toLowerCase().includes(needle)));
             return (
               <div key={name} className="table-wrap">

@@ -98,7 +98,7 @@ function ParticipantHeader({ participant: p, onChanged }: { participant: Partici
           <Link to={{ kind: 'dashboard', studyId: p.studyId }}>Back to the study</Link>
         </p>
       ) : null}
-      {nextSteps[p.status].length > 0 ? <TransitionForm participant={p} options={nextSteps[p.status]} onChanged={onChanged} /> : null}
+      {nextSteps[p.status].length > 0 ? <TransitionForm key={p.status} participant={p} options={nextSteps[p.status]} onChanged={onChanged} /> : null}
     </>
   );
 }
