@@ -105,9 +105,21 @@ describe('web application in Chromium', () => {
     expect(first).not.toContain(plotChunk?.file);
   });
 
-  it('refuses a wrong password with the reason on the form', async () => {
+  it('refuses a wrong password with the reason on the form, reached by keyboard alone', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // Tab order follows the form, and the focused field draws a visible ring (outline), not nothing.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.id || el.textContent, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toEqual({ id: 'username', outline: 'solid', width: '3px' });
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ id: 'password' });
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toEqual({ id: 'Sign in', outline: 'solid', width: '3px' });
     await page.getByLabel('User name').fill(coordinator.username);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
