@@ -38,7 +38,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
       </Loaded>
       <h2>Participants</h2>
       <Loaded state={participants} what="the participants">
-        {(list) => <ParticipantTable participants={list} />}
+        {(list) => <ParticipantTable participants={list} siteNames={new Map(sites.kind === 'ready' ? sites.data.map((x) => [x.id, x.name]) : [])} />}
       </Loaded>
       <Loaded state={sites} what="the sites">
         {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}
@@ -140,7 +140,7 @@ function DashboardCards({ dashboard, date }: { dashboard: Dashboard; date: strin
   );
 }
 
-function ParticipantTable({ participants }: { participants: readonly Participant[] }) {
+function ParticipantTable({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
   if (participants.length === 0) return <p>No participants yet.</p>;
   return (
     <table className="data">
@@ -159,7 +159,7 @@ function ParticipantTable({ participants }: { participants: readonly Participant
             <td>
               <Link to={p.status === 'screening' ? { kind: 'screening', participantId: p.id } : { kind: 'participant', participantId: p.id }}>{p.code}</Link>
             </td>
-            <td>{p.siteId}</td>
+            <td>{siteNames.get(p.siteId) ?? p.siteId}</td>
             <td>
               <StatusBadge status={p.status} />
             </td>
