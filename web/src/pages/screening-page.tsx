@@ -107,6 +107,7 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
                 key={r.id}
                 result={r}
                 attestable={attestable.some((c) => c.id === r.id)}
+                flags={criteria.find((c) => c.id === r.id)?.flags ?? []}
                 value={attest[r.id]}
                 onAttest={(a) =>
                   setAttest((prev) => {
@@ -197,7 +198,7 @@ function FactField({ name, text, error, onChange }: { name: string; text: string
 
 const verdictText = { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as const;
 
-function CriterionRow({ result: r, attestable, value, onAttest }: { result: CriterionResult; attestable: boolean; value: Attest | undefined; onAttest: (a: Attest | undefined) => void }) {
+function CriterionRow({ result: r, attestable, flags, value, onAttest }: { result: CriterionResult; attestable: boolean; flags: readonly string[]; value: Attest | undefined; onAttest: (a: Attest | undefined) => void }) {
   const name = `attest-${r.id}`;
   // Colour follows the consequence (an exclusion that is not met is good news), the words the truth.
   const outcome = r.status === 'unknown' ? 'unknown' : r.fails ? 'fails' : 'passes';
@@ -208,6 +209,11 @@ function CriterionRow({ result: r, attestable, value, onAttest }: { result: Crit
       </div>
       <div>{r.text}</div>
       <div className="muted">{r.reason}</div>
+      {flags.map((f) => (
+        <div key={f} className="flag">
+          Record flaw: {f}
+        </div>
+      ))}
       {attestable ? (
         <fieldset>
           <legend>Attest {r.id}</legend>
