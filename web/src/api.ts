@@ -78,6 +78,10 @@ export interface Participant {
   readonly startDate: string | null;
   readonly sex?: string;
   readonly birthDate?: string;
+  /** Set once randomized; the arm fields only reach unblinded roles. */
+  readonly kitNumber?: string | null;
+  readonly armId?: string;
+  readonly armLabel?: string;
 }
 export interface NewParticipant {
   readonly siteId: string;
@@ -167,6 +171,26 @@ export interface NewObservation {
 
 export type EvidenceRow = Readonly<Record<string, unknown>>;
 
+/** What randomization answers. `armId`/`armLabel` are absent for a blinded role (the server masks them). */
+export interface Randomization {
+  readonly kitNumber: string;
+  readonly armId?: string;
+  readonly armLabel?: string;
+}
+/** A kit the pharmacist is to dispense (or has dispensed) for one participant. */
+export interface DispensingRow {
+  readonly participantId: string;
+  readonly code: string;
+  readonly kitNumber: string;
+  readonly armId?: string;
+  readonly armLabel?: string;
+  readonly dispensedAt?: string | null;
+}
+export interface Unblinding {
+  readonly armId: string;
+  readonly armLabel?: string;
+}
+
 async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
@@ -207,6 +231,11 @@ export const api = {
 
   observations: (id: string) => get<Observation[]>(`/api/participants/${e(id)}/observations`),
   saveObservation: (id: string, visitId: string, o: NewObservation) => post<Observation>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, o),
+
+  randomize: (id: string) => post<Randomization>(`/api/participants/${e(id)}/randomize`),
+  dispensing: (studyId: string) => get<DispensingRow[]>(`/api/studies/${e(studyId)}/dispensing`),
+  dispense: (id: string, kitNumber: string) => post<unknown>(`/api/participants/${e(id)}/dispense`, { kitNumber }),
+  unblind: (id: string, reason: string, password: string) => post<Unblinding>(`/api/participants/${e(id)}/unblind`, { reason, password }),
 
   evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
 };

@@ -12,6 +12,8 @@ import { SessionContext } from './session.js';
 
 // The screening and visit pages carry the eligibility and instrument modules: loaded when opened.
 const ScreeningPage = lazy(() => import('./pages/screening-page.js').then((m) => ({ default: m.ScreeningPage })));
+const DispensingPage = lazy(() => import('./pages/dispensing-page.js').then((m) => ({ default: m.DispensingPage })));
+const AnalysisPage = lazy(() => import('./pages/analysis-page.js').then((m) => ({ default: m.AnalysisPage })));
 const VisitFormPage = lazy(() => import('./pages/visit-form-page.js').then((m) => ({ default: m.VisitFormPage })));
 
 type Auth = { readonly kind: 'checking' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly session: Session };
@@ -85,6 +87,10 @@ function RoutedPage({ route }: { route: Route }) {
       return <StudiesPage />;
     case 'dashboard':
       return <DashboardPage key={route.studyId} studyId={route.studyId} />;
+    case 'dispensing':
+      return <DispensingPage key={route.studyId} studyId={route.studyId} />;
+    case 'analysis':
+      return <AnalysisPage key={route.studyId} studyId={route.studyId} />;
     case 'participant':
       return <ParticipantPage key={route.participantId} participantId={route.participantId} />;
     case 'screening':

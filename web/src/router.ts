@@ -8,6 +8,8 @@ export type Route =
   | { readonly kind: 'login' }
   | { readonly kind: 'studies' }
   | { readonly kind: 'dashboard'; readonly studyId: string }
+  | { readonly kind: 'dispensing'; readonly studyId: string }
+  | { readonly kind: 'analysis'; readonly studyId: string }
   | { readonly kind: 'screening'; readonly participantId: string }
   | { readonly kind: 'participant'; readonly participantId: string }
   | { readonly kind: 'visit'; readonly participantId: string; readonly visitId: string }
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && a === 'studies') return { kind: 'studies' };
   if (parts.length === 1 && a === 'evidence') return { kind: 'evidence' };
   if (parts.length === 2 && a === 'studies' && b) return { kind: 'dashboard', studyId: b };
+  if (parts.length === 3 && a === 'studies' && b && c === 'dispensing') return { kind: 'dispensing', studyId: b };
+  if (parts.length === 3 && a === 'studies' && b && c === 'analysis') return { kind: 'analysis', studyId: b };
   if (parts.length === 2 && a === 'participants' && b) return { kind: 'participant', participantId: b };
   if (parts.length === 3 && a === 'participants' && b && c === 'screening') return { kind: 'screening', participantId: b };
   if (parts.length === 4 && a === 'participants' && b && c === 'visits' && d) {
@@ -42,6 +46,10 @@ export function href(route: Route): string {
       return '#/evidence';
     case 'dashboard':
       return `#/studies/${e(route.studyId)}`;
+    case 'dispensing':
+      return `#/studies/${e(route.studyId)}/dispensing`;
+    case 'analysis':
+      return `#/studies/${e(route.studyId)}/analysis`;
     case 'participant':
       return `#/participants/${e(route.participantId)}`;
     case 'screening':

@@ -24,10 +24,16 @@ export function DashboardPage({ studyId }: { studyId: string }) {
     <Page
       title={title}
       actions={
-        <div className="field inline">
-          <label htmlFor="dash-date">Day shown</label>
-          <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
-        </div>
+        <>
+          <nav aria-label="Study" className="study-links">
+            <Link to={{ kind: 'dispensing', studyId }}>Dispensing</Link>
+            <Link to={{ kind: 'analysis', studyId }}>Analysis report</Link>
+          </nav>
+          <div className="field inline">
+            <label htmlFor="dash-date">Day shown</label>
+            <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+          </div>
+        </>
       }
     >
       <Loaded state={detail} what="the study">

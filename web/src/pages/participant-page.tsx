@@ -5,6 +5,7 @@ import { FieldError, describedBy } from '../components/field-error.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
+import { RandomizationPanel } from '../components/randomization-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { VisitTimeline } from '../components/visit-timeline.js';
 import { localToday } from '../dates.js';
@@ -98,6 +99,7 @@ function ParticipantHeader({ participant: p, onChanged }: { participant: Partici
           <Link to={{ kind: 'dashboard', studyId: p.studyId }}>Back to the study</Link>
         </p>
       ) : null}
+      <RandomizationPanel participant={p} onChanged={onChanged} />
       {nextSteps[p.status].length > 0 ? <TransitionForm key={p.status} participant={p} options={nextSteps[p.status]} onChanged={onChanged} /> : null}
     </>
   );

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { api, ApiError, type Participant, type Unblinding } from '../api.js';
+import { UnblindDialog } from './unblind-dialog.js';
+
+/**
+ * Randomization of an enrolled participant and what it gave: the kit number always, the arm only
+ * when the server sends one (it masks arms for blinded roles, so a blinded user never receives it).
+ */
+export function RandomizationPanel({ participant: p, onChanged }: { participant: Participant; onChanged: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [unblinded, setUnblinded] = useState<Unblinding | null>(null);
+  const kit = p.kitNumber ?? null;
+  const arm = unblinded ? (unblinded.armLabel ?? unblinded.armId) : (p.armLabel ?? p.armId);
+  const randomize = () => {
+    setBusy(true);
+    setError(null);
+    api.randomize(p.id).then(
+      () => {
+        setBusy(false);
+        onChanged();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0));
+      },
+    );
+  };
+  if (!kit && p.status !== 'enrolled') return null;
+  return (
+    <section className="card" aria-labelledby="rand-title">
+      <h2 id="rand-title">Randomization</h2>
+      {kit ? (
+        <dl className="facts">
+          <div>
+            <dt>Kit number</dt>
+            <dd id="kit-number">{kit}</dd>
+          </div>
+          {arm ? (
+            <div>
+              <dt>Allocation</dt>
+              <dd id="allocation">{arm}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : (
+        <>
+          <p>Enrolled and not yet randomized. Randomizing assigns the next kit of the study's allocation list; it cannot be undone.</p>
+          <button type="button" onClick={randomize} disabled={busy}>
+            Randomize
+          </button>
+        </>
+      )}
+      {kit && !arm ? (
+        <button type="button" className="secondary" onClick={() => setAsking(true)}>
+          Emergency unblinding…
+        </button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      <UnblindDialog
+        participantId={p.id}
+        open={asking}
+        onCancel={() => setAsking(false)}
+        onDone={(u) => {
+          setAsking(false);
+          setUnblinded(u);
+        }}
+      />
+    </section>
+  );
+}
