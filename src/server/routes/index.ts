@@ -1,9 +1,10 @@
 import type { RouteModule } from '../context.js';
 import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
+import { eligibilityRoutes } from './eligibility.js';
 import { evidenceRoutes } from './evidence.js';
 import { participantRoutes } from './participants.js';
 import { studyRoutes } from './studies.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes];
+export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes];

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { requirePermission } from '../../auth/principal.js';
+import { AppError } from '../../errors/app-error.js';
+import { criteriaColumns } from '../../eligibility/columns.js';
+import { evaluateEligibility } from '../../eligibility/evaluate.js';
+import type { Criterion } from '../../eligibility/expression.js';
+import { attestationFactName, findFact, isAttestationFact, type FactDefinition } from '../../eligibility/facts.js';
+import { parseCriteriaText } from '../../eligibility/parse-criteria.js';
+import { readFact, type FactValue, type PatientFacts } from '../../eligibility/patient-facts.js';
+import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
+import { audited } from '../../store/audited-tx.js';
+import { transitionParticipant } from '../../store/participant-transitions.js';
+import { insertScreeningRecord, listScreeningRecords, type RecordedAttestation } from '../../store/screening-records.js';
+import { isoDay, principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleParticipant } from './participants.js';
+import { visibleStudy } from './studies.js';
+
+const isoDate = z.iso.date();
+
+const parseBody = z.object({ text: z.string().min(1).max(200_000) });
+
+const screeningBody = z.object({
+  /** Fact name → value, as the fact dictionary reads it (number, "number unit", date, yes/no, codes). */
+  facts: z.record(z.string(), z.unknown()),
+  /** Whether each attested criterion's text holds; who and when are taken from the session and the server clock. */
+  attestations: z.array(z.object({ criterionId: z.string().min(1), holds: z.boolean() })).default([]),
+  referenceDate: isoDate,
+  firstDose: isoDate.optional(),
+});
+
+interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** One 400 naming the first bad field, with every problem listed (as parseInput does for zod). */
+function invalid(issues: readonly Issue[]): AppError {
+  const first = issues[0] as Issue;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return Object.assign(new AppError('InvalidBody', `Field "${first.path}" is invalid: ${first.message}${more}.`, 400, first.path), { issues });
+}
+
+/** Ids of the criteria that have an attested part (those a person must attest). */
+function attestableIds(criteria: readonly Criterion[]): Set<string> {
+  const attested = new Set(criteriaColumns(criteria).map((c) => c.name).filter(isAttestationFact));
+  return new Set(criteria.filter((c) => attested.has(attestationFactName(c.id))).map((c) => c.id));
+}
+
+/** The fact dictionary entries the criteria read (attestations are listed apart). */
+function factsNeeded(criteria: readonly Criterion[]): FactDefinition[] {
+  return criteriaColumns(criteria).flatMap((c) => {
+    const def = findFact(c.name);
+    return def ? [def] : [];
+  });
+}
+
+/**
+ * Read the body's facts into evaluation form, reporting every bad one by its path. Weight is read
+ * first because a per-kg dose needs it. Attestations come only through `attestations`, so that who
+ * and when are never taken from the client.
+ */
+function readBodyFacts(raw: Readonly<Record<string, unknown>>): Record<string, FactValue | undefined> {
+  const out: Record<string, FactValue | undefined> = {};
+  const issues: Issue[] = [];
+  const names = Object.keys(raw).sort((a, b) => Number(b === 'weight') - Number(a === 'weight'));
+  for (const name of names) {
+    const path = `facts.${name}`;
+    if (isAttestationFact(name)) {
+      issues.push({ path, message: 'an attestation goes in field "attestations" as {criterionId, holds}' });
+      continue;
+    }
+    try {
+      const w = out.weight;
+      out[name] = readFact(name, raw[name], path, typeof w === 'number' ? w : undefined);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      // readFact's sentence starts with the path and ends with a full stop; the issue carries both apart.
+      issues.push({ path, message: e.message.replace(`${path}: `, '').replace(/\.$/, '') });
+    }
+  }
+  if (issues.length > 0) throw invalid(issues);
+  return out;
+}
+
+export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
+  app.post('/api/eligibility/parse', { schema: { tags: ['eligibility'], body: doc(parseBody) } }, async (req) => {
+    principalOf(req);
+    return parseCriteriaText(parseInput(parseBody, req.body).text);
+  });
+
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/criteria', { schema: { tags: ['eligibility'] } }, async (req) => {
+    const study = await visibleStudy(db, principalOf(req), req.params.studyId);
+    const criteria = protocolCriteria(study.protocol.eligibility);
+    return { protocolVersion: study.protocolVersion, criteria, facts: factsNeeded(criteria), attestable: [...attestableIds(criteria)] };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'] } }, async (req) => {
+    const { participant } = await visibleParticipant(db, principalOf(req), req.params.id);
+    return listScreeningRecords(db, participant.id);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    requirePermission(p, 'participant.write', study.id, participant.siteId);
+    const body = parseInput(screeningBody, req.body);
+    const criteria = protocolCriteria(study.protocol.eligibility);
+    const facts = readBodyFacts(body.facts);
+
+    const attestable = attestableIds(criteria);
+    const seen = new Set<string>();
+    const issues: Issue[] = [];
+    body.attestations.forEach((a, i) => {
+      const path = `attestations.${i}.criterionId`;
+      if (!attestable.has(a.criterionId)) issues.push({ path, message: `"${a.criterionId}" is not a criterion of ${study.id} that needs an attestation (those are ${[...attestable].join(', ')})` });
+      else if (seen.has(a.criterionId)) issues.push({ path, message: `"${a.criterionId}" is attested twice` });
+      seen.add(a.criterionId);
+    });
+    if (issues.length > 0) throw invalid(issues);
+
+    if (participant.status !== 'screening') {
+      throw new AppError('TransitionNotAllowed', `Participant ${participant.code} is ${participant.status}, not in screening, so cannot be screened again.`, 409, 'id');
+    }
+
+    const at = now();
+    const attestations: RecordedAttestation[] = body.attestations.map((a) => ({ criterionId: a.criterionId, holds: a.holds, userId: p.userId, username: p.username, at: at.toISOString() }));
+    for (const a of attestations) facts[attestationFactName(a.criterionId)] = { holds: a.holds, by: a.username, at: isoDay(at) };
+    const ref = { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) };
+    const result = evaluateEligibility(criteria, facts as PatientFacts, ref);
+
+    const { record, status } = await audited(db, { actor: p.userId, at, studyId: study.id }, async (w) => {
+      const record = await insertScreeningRecord(w, {
+        participantId: participant.id,
+        screenedOn: body.referenceDate,
+        firstDose: body.firstDose,
+        protocolVersion: study.protocolVersion,
+        facts: body.facts,
+        attestations,
+        result,
+        screenedBy: p.userId,
+        recordedAt: at,
+      });
+      // An incomplete screening leaves the participant in screening until the missing facts are known.
+      if (result.status === 'incomplete') return { record, status: participant.status };
+      const moved = await transitionParticipant(w, participant, study.protocol, { to: result.status, reason: record.explanation.summary, date: body.referenceDate });
+      return { record, status: moved.status };
+    });
+    reply.status(201);
+    return { participant: { id: participant.id, status }, evaluation: result, record };
+  });
+};

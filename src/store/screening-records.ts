@@ -1,0 +1,119 @@
+import type { CriterionResult, EligibilityResult, EligibilityStatus } from '../eligibility/evaluate.js';
+import type { AuditedTx } from './audited-tx.js';
+import type { Queryable } from './db.js';
+
+/** An attestation as recorded: the criterion, whether its attested text holds, who said so, when. */
+export interface RecordedAttestation {
+  readonly criterionId: string;
+  readonly holds: boolean;
+  readonly userId: string;
+  readonly username: string;
+  /** Server time of the request, ISO 8601. */
+  readonly at: string;
+}
+
+/** Why the decision is what it is: one sentence, then each criterion with its reason. */
+export interface ScreeningExplanation {
+  readonly summary: string;
+  readonly criteria: readonly CriterionResult[];
+  readonly failed: readonly string[];
+  readonly missing: readonly string[];
+}
+
+export interface ScreeningRecord {
+  readonly id: string;
+  readonly participantId: string;
+  readonly screenedOn: string;
+  readonly firstDose: string | null;
+  readonly protocolVersion: string | null;
+  readonly decision: EligibilityStatus;
+  /** The facts exactly as entered. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly attestations: readonly RecordedAttestation[];
+  readonly explanation: ScreeningExplanation;
+  readonly screenedBy: string | null;
+  readonly recordedAt: string | null;
+}
+
+interface ScreeningRow {
+  id: string;
+  participant_id: string;
+  screened_on: string;
+  first_dose: string | null;
+  protocol_version: string | null;
+  decision: EligibilityStatus;
+  facts: Record<string, unknown>;
+  attestations: RecordedAttestation[];
+  explanation: ScreeningExplanation;
+  screened_by: string | null;
+  recorded_at: Date | string | null;
+}
+
+const toRecord = (r: ScreeningRow): ScreeningRecord => ({
+  id: r.id,
+  participantId: r.participant_id,
+  screenedOn: r.screened_on,
+  firstDose: r.first_dose,
+  protocolVersion: r.protocol_version,
+  decision: r.decision,
+  facts: r.facts,
+  attestations: r.attestations,
+  explanation: r.explanation,
+  screenedBy: r.screened_by,
+  recordedAt: r.recorded_at === null ? null : new Date(r.recorded_at).toISOString(),
+});
+
+/** The one-sentence explanation of a decision, naming the criteria or facts it turned on. */
+export function decisionSummary(result: EligibilityResult, screenedOn: string): string {
+  const n = result.criteria.length;
+  switch (result.status) {
+    case 'eligible':
+      return `Eligible on ${screenedOn}: all ${n} criteria assessed and none excludes.`;
+    case 'ineligible': {
+      const reasons = result.criteria.filter((c) => c.fails).map((c) => `${c.id} (${c.reason})`);
+      return `Ineligible on ${screenedOn}: fails ${reasons.join('; ')}.`;
+    }
+    case 'incomplete': {
+      const unknown = result.criteria.filter((c) => c.status === 'unknown').map((c) => c.id);
+      const missing = result.missing.length > 0 ? `; missing facts ${result.missing.join(', ')}` : '';
+      return `Incomplete on ${screenedOn}: ${unknown.join(', ')} still unknown${missing}.`;
+    }
+  }
+}
+
+export interface NewScreeningRecord {
+  readonly participantId: string;
+  readonly screenedOn: string;
+  readonly firstDose: string | undefined;
+  readonly protocolVersion: string;
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly attestations: readonly RecordedAttestation[];
+  readonly result: EligibilityResult;
+  readonly screenedBy: string;
+  readonly recordedAt: Date;
+}
+
+export async function insertScreeningRecord(w: AuditedTx, s: NewScreeningRecord): Promise<ScreeningRecord> {
+  const { result } = s;
+  const explanation: ScreeningExplanation = { summary: decisionSummary(result, s.screenedOn), criteria: result.criteria, failed: result.failed, missing: result.missing };
+  // jsonb values go in as JSON text: pg would turn a JS array into a PostgreSQL array.
+  const row = await w.insert<ScreeningRow>('screening_records', {
+    participant_id: s.participantId,
+    screened_on: s.screenedOn,
+    first_dose: s.firstDose,
+    protocol_version: s.protocolVersion,
+    decision: result.status,
+    facts: JSON.stringify(s.facts),
+    attestations: JSON.stringify(s.attestations),
+    explanation: JSON.stringify(explanation),
+    screened_by: s.screenedBy,
+    recorded_at: s.recordedAt.toISOString(),
+  });
+  return toRecord(row);
+}
+
+/** A participant's screening records, oldest first. */
+export async function listScreeningRecords(q: Queryable, participantId: string): Promise<ScreeningRecord[]> {
+  const rows = await q.query<ScreeningRow>('SELECT * FROM screening_records WHERE participant_id = $1 ORDER BY recorded_at, id', [participantId]);
+  return rows.map(toRecord);
+}
