@@ -171,6 +171,36 @@ export interface NewObservation {
 
 export type EvidenceRow = Readonly<Record<string, unknown>>;
 
+export type Relatedness = 'not-related' | 'unlikely' | 'possible' | 'probable' | 'definite';
+export interface AdverseEvent {
+  readonly id: string;
+  readonly term: string;
+  readonly onsetDate: string;
+  readonly resolvedDate?: string | null;
+  readonly grade: number;
+  readonly serious: boolean;
+  readonly relatedness: Relatedness | null;
+  readonly status?: 'proposed' | 'confirmed' | 'dismissed';
+}
+export interface NewAdverseEvent {
+  readonly term: string;
+  readonly onsetDate: string;
+  readonly grade: number;
+  readonly serious: boolean;
+  readonly relatedness: Relatedness;
+}
+export interface DataQuery {
+  readonly id: string;
+  readonly participantId?: string | null;
+  readonly code?: string;
+  readonly visitId?: string | null;
+  readonly field?: string | null;
+  readonly text: string;
+  readonly status: 'open' | 'answered' | 'closed';
+  readonly raisedAt?: string;
+  readonly answer?: string | null;
+}
+
 /** What randomization answers. `armId`/`armLabel` are absent for a blinded role (the server masks them). */
 export interface Randomization {
   readonly kitNumber: string;
@@ -236,6 +266,10 @@ export const api = {
   dispensing: (studyId: string) => get<DispensingRow[]>(`/api/studies/${e(studyId)}/dispensing`),
   dispense: (id: string, kitNumber: string) => post<unknown>(`/api/participants/${e(id)}/dispense`, { kitNumber }),
   unblind: (id: string, reason: string, password: string) => post<Unblinding>(`/api/participants/${e(id)}/unblind`, { reason, password }),
+
+  adverseEvents: (id: string) => get<AdverseEvent[]>(`/api/participants/${e(id)}/adverse-events`),
+  addAdverseEvent: (id: string, ae: NewAdverseEvent) => post<AdverseEvent>(`/api/participants/${e(id)}/adverse-events`, ae),
+  queries: (studyId: string) => get<DataQuery[]>(`/api/studies/${e(studyId)}/queries`),
 
   evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
 };

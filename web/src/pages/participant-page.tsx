@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Calendar, type Participant, type ParticipantStatus } from '../api.js';
+import { AdverseEvents } from '../components/adverse-events.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
 import { FieldError, describedBy } from '../components/field-error.js';
 import { Link } from '../components/link.js';
@@ -62,6 +63,8 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       <Loaded state={calendar} what="the visits">
         {(c) => (c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={new Set()} />)}
       </Loaded>
+      <h2>Adverse events</h2>
+      <AdverseEvents participantId={participantId} />
     </Page>
   );
 }
