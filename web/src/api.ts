@@ -94,6 +94,18 @@ export interface Transition {
   readonly reason?: string;
   readonly date?: string;
 }
+/** A screening as the server records it: facts as typed, and each attestation (who and when are the server's). */
+export interface ScreeningInput {
+  readonly facts: Readonly<Record<string, string>>;
+  readonly attestations: readonly { readonly criterionId: string; readonly holds: boolean }[];
+  readonly referenceDate: string;
+  readonly firstDose?: string;
+}
+export interface ScreeningOutcome {
+  readonly participant: { readonly id: string; readonly status: ParticipantStatus };
+  readonly evaluation: { readonly status: 'eligible' | 'ineligible' | 'incomplete'; readonly failed: readonly string[]; readonly missing: readonly string[] };
+  readonly record: { readonly id: string; readonly explanation: { readonly summary: string } };
+}
 
 /** The protocol's status of a dosing day ('held' once a hold is recorded); `recorded` is what was entered. */
 export interface CalendarDose {
@@ -154,18 +166,36 @@ export interface Dashboard {
   readonly adverseEventsByGrade: Readonly<Record<string, number>>;
 }
 
+/** One instrument's saved items at one visit (the visit form's unit of editing). */
 export interface Observation {
   readonly visitId: string;
   readonly instrument: string;
   readonly items: Readonly<Record<string, number>>;
-  readonly total: number;
   readonly date: string;
 }
-export interface NewObservation {
-  readonly instrument: string;
-  readonly items: Readonly<Record<string, number>>;
+export interface LabValue {
+  readonly analyte: string;
+  readonly value: number;
+  readonly unit: string;
+}
+/** A saved lab with its worst CTCAE v5.0 grade (null when it could not be graded) and the term graded. */
+export interface StoredLab extends LabValue {
+  readonly grade: number | null;
+  readonly term: string | null;
+}
+/** One visit's saved data: item values by instrument, labs, the immune panel. */
+export interface VisitData {
+  readonly visitId: string;
   readonly date: string;
-  /** Required by the server when the visit's values for this instrument were saved before. */
+  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly labs: readonly StoredLab[];
+  readonly panel: unknown;
+}
+/** What a visit form sends; `reason` is required by the server when saved values change. */
+export interface VisitInput {
+  readonly date: string;
+  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly labs?: readonly LabValue[];
   readonly reason?: string;
 }
 
@@ -255,12 +285,13 @@ export const api = {
   addParticipant: (studyId: string, p: NewParticipant) => post<Participant>(`/api/studies/${e(studyId)}/participants`, p),
   participant: (id: string) => get<Participant>(`/api/participants/${e(id)}`),
   transition: (id: string, t: Transition) => post<Participant>(`/api/participants/${e(id)}/transition`, t),
+  screen: (id: string, s: ScreeningInput) => post<ScreeningOutcome>(`/api/participants/${e(id)}/screening`, s),
 
   calendar: (id: string) => get<Calendar>(`/api/participants/${e(id)}/calendar`),
   recordDose: (id: string, d: DoseRecord) => post<unknown>(`/api/participants/${e(id)}/doses`, d),
 
-  observations: (id: string) => get<Observation[]>(`/api/participants/${e(id)}/observations`),
-  saveObservation: (id: string, visitId: string, o: NewObservation) => post<Observation>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, o),
+  visits: (id: string) => get<VisitData[]>(`/api/participants/${e(id)}/visits`),
+  saveVisit: (id: string, visitId: string, v: VisitInput) => post<unknown>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, v),
 
   randomize: (id: string) => post<Randomization>(`/api/participants/${e(id)}/randomize`),
   dispensing: (studyId: string) => get<DispensingRow[]>(`/api/studies/${e(studyId)}/dispensing`),

@@ -1,11 +1,6 @@
 import { useEffect, useRef } from 'react';
 import * as Plot from '@observablehq/plot';
-
-export interface ScorePoint {
-  readonly day: number;
-  readonly visit: string;
-  readonly total: number;
-}
+import type { ScorePoint } from '../visit-data.js';
 
 /** A score over study days. Loaded lazily: Observable Plot (with d3) is the heaviest part of the app. */
 export default function ScorePlot({ points, label }: { points: readonly ScorePoint[]; label: string }) {

@@ -3,6 +3,7 @@ import { api, ApiError, type Calendar, type Participant, type ParticipantStatus 
 import { AdverseEvents } from '../components/adverse-events.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
 import { FieldError, describedBy } from '../components/field-error.js';
+import { LabTable } from '../components/lab-table.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
@@ -39,6 +40,8 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
   const today = localToday();
   const [participant, reloadParticipant] = useLoad(() => api.participant(participantId), `participant/${participantId}`);
   const [calendar, reloadCalendar] = useLoad(() => calendarOrNone(participantId), `calendar/${participantId}`);
+  const [visits] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
+  const done = new Set(visits.kind === 'ready' ? visits.data.map((v) => v.visitId) : []);
   const reload = () => {
     reloadParticipant();
     reloadCalendar();
@@ -61,7 +64,11 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       </Loaded>
       <h2>Visits</h2>
       <Loaded state={calendar} what="the visits">
-        {(c) => (c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={new Set()} />)}
+        {(c) => (c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={done} />)}
+      </Loaded>
+      <h2>Labs</h2>
+      <Loaded state={visits} what="the labs">
+        {(list) => <LabTable visits={list} visitName={(id) => (calendar.kind === 'ready' ? calendar.data?.visits.find((v) => v.id === id)?.name : undefined) ?? id} />}
       </Loaded>
       <h2>Adverse events</h2>
       <AdverseEvents participantId={participantId} />

@@ -60,14 +60,16 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
   const { facts, errors } = useMemo(() => readTypedFacts(texts, attest, session.user.username, date), [texts, attest, session.user.username, date]);
   const result = useMemo(() => evaluateEligibility(criteria, facts, { screening: date, ...(firstDose ? { firstDose } : {}) }), [criteria, facts, date, firstDose]);
 
+  // The server evaluates the same facts again, stores them with the explanation and moves the participant.
   const decide = (to: 'eligible' | 'ineligible') => {
     setDecisionError(null);
-    const reason =
-      to === 'eligible'
-        ? `All ${criteria.length} criteria assessed on ${date}.`
-        : `Fails ${result.failed.join(', ')}: ${result.criteria.filter((c) => c.fails).map((c) => c.reason).join('; ')}`;
-    api.transition(participant.id, { to, date, reason }).then(
-      () => navigate({ kind: 'participant', participantId: participant.id }),
+    const typed = Object.fromEntries(Object.entries(texts).filter(([, t]) => t.trim() !== ''));
+    const attestations = Object.entries(attest).map(([criterionId, a]) => ({ criterionId, holds: a === 'holds' }));
+    api.screen(participant.id, { facts: typed, attestations, referenceDate: date, ...(firstDose ? { firstDose } : {}) }).then(
+      (r) =>
+        r.evaluation.status === to
+          ? navigate({ kind: 'participant', participantId: participant.id })
+          : setDecisionError(`The server recorded the screening as ${r.evaluation.status}: ${r.record.explanation.summary}`),
       (err: unknown) => setDecisionError(err instanceof ApiError || err instanceof Error ? err.message : String(err)),
     );
   };

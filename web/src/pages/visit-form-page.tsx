@@ -2,9 +2,11 @@ import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
-import { api, ApiError, type CalendarVisit, type Observation } from '../api.js';
+import { api, ApiError, type CalendarVisit, type Observation, type VisitData } from '../api.js';
 import { FieldError, describedBy } from '../components/field-error.js';
 import { ItemField } from '../components/item-field.js';
+import { LabTable } from '../components/lab-table.js';
+import { LabsForm } from '../components/labs-form.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
@@ -12,6 +14,7 @@ import { ReasonDialog } from '../components/reason-dialog.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
 import { useLoad, type Load } from '../use-load.js';
+import { observationsOf, scorePoints } from '../visit-data.js';
 
 const ScorePlot = lazy(() => import('../components/score-plot.js'));
 
@@ -33,7 +36,8 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
   const [context] = useLoad(() => loadContext(participantId, visitId), `visit/${participantId}/${visitId}`);
   // Saved values load apart from the visit: the form computes scores even when they cannot be read,
   // but saving then waits, since a correction needs the saved values to ask for its reason.
-  const [observations, reload] = useLoad(() => api.observations(participantId), `observations/${participantId}`);
+  const [visits, reload] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
+  const observations: Load<Observation[]> = visits.kind === 'ready' ? { kind: 'ready', data: observationsOf(visits.data) } : visits;
   const title = context.kind === 'ready' ? `Visit: ${context.data.visit.name}` : 'Visit';
   return (
     <Page title={title}>
@@ -41,9 +45,26 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
         <Link to={{ kind: 'participant', participantId }}>Back to the participant</Link>
       </p>
       <Loaded state={context} what="the visit">
-        {(c) => <VisitForms participantId={participantId} context={c} observations={observations} onSaved={reload} />}
+        {(c) => (
+          <>
+            <VisitForms participantId={participantId} context={c} observations={observations} onSaved={reload} />
+            {c.assessments.includes('labs') && visits.kind === 'ready' ? <VisitLabs participantId={participantId} context={c} visits={visits.data} onSaved={reload} /> : null}
+          </>
+        )}
       </Loaded>
     </Page>
+  );
+}
+
+function VisitLabs({ participantId, context, visits, onSaved }: { participantId: string; context: VisitContext; visits: readonly VisitData[]; onSaved: () => void }) {
+  const saved = visits.find((v) => v.visitId === context.visit.id);
+  const names = (id: string) => context.allVisits.find((v) => v.id === id)?.name ?? id;
+  return (
+    <>
+      <h2>Labs</h2>
+      <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={context.visit.id} date={saved?.date ?? localToday()} saved={saved?.labs ?? []} onSaved={onSaved} />
+      <LabTable visits={saved ? [saved] : []} visitName={names} />
+    </>
   );
 }
 
@@ -110,7 +131,7 @@ function InstrumentForm({ participantId, def, context, observations, onSaved }: 
     setAsking(false);
     setServerError(null);
     api
-      .saveObservation(participantId, context.visit.id, { instrument: def.id, items: values as Record<string, number>, date, ...(reason ? { reason } : {}) })
+      .saveVisit(participantId, context.visit.id, { date, values: { [def.id]: values as Record<string, number> }, ...(reason ? { reason } : {}) })
       .then(
         () => {
           setStatus(`${def.name} saved.`);
@@ -129,10 +150,7 @@ function InstrumentForm({ participantId, def, context, observations, onSaved }: 
     else setStatus('Nothing changed.');
   };
 
-  const points = savedList
-    .filter((o) => o.instrument === def.id)
-    .map((o) => ({ day: context.allVisits.find((v) => v.id === o.visitId)?.day ?? 0, visit: context.allVisits.find((v) => v.id === o.visitId)?.name ?? o.visitId, total: o.total }))
-    .sort((a, b) => a.day - b.day);
+  const points = scorePoints(savedList, def.id, context.allVisits, (items) => scoreInstrument(def.id, items).total);
   const serverErrorPlaced = serverError && def.items.some((i) => serverError.path === i.id || serverError.path === `items.${i.id}`);
 
   return (

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { labAnalytes, labUnitTable, type LabAnalyte } from '../../../src/instruments/ctcae/lab-units.js';
+import { api, ApiError, type LabValue, type StoredLab } from '../api.js';
+import { FieldError, describedBy } from './field-error.js';
+
+/**
+ * Lab values of one visit. Each analyte offers the units the grader converts (lab-units.ts); the
+ * server grades each value (CTCAE v5.0) and proposes an adverse event for a graded abnormality.
+ */
+export function LabsForm({ participantId, visitId, date, saved, onSaved }: { participantId: string; visitId: string; date: string; saved: readonly StoredLab[]; onSaved: () => void }) {
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(saved.map((l) => [l.analyte, String(l.value)])));
+  const [units, setUnits] = useState<Record<string, string>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const labs: LabValue[] = labAnalytes.flatMap((a) => {
+    const t = (texts[a] ?? '').trim().replace(',', '.');
+    return t === '' ? [] : [{ analyte: a, value: Number(t), unit: units[a] ?? labUnitTable[a].canonical }];
+  });
+  const notNumber = labs.find((l) => !Number.isFinite(l.value));
+  const changed = saved.some((s) => labs.every((l) => l.analyte !== s.analyte || l.value !== s.value || l.unit !== s.unit));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setStatus(null);
+    setError(null);
+    if (notNumber) return;
+    if (changed && !reason.trim()) {
+      setAsking(true);
+      setError(new ApiError('ReasonRequired', 'Saved lab values change: give the reason for the change.', 0, 'reason'));
+      return;
+    }
+    api.saveVisit(participantId, visitId, { date, values: {}, labs, ...(changed ? { reason: reason.trim() } : {}) }).then(
+      () => {
+        setStatus('Labs saved.');
+        setAsking(false);
+        onSaved();
+      },
+      (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+    );
+  };
+  const errorAt = (a: LabAnalyte): string | undefined => {
+    const l = labs.find((x) => x.analyte === a);
+    if (l && !Number.isFinite(l.value)) return `${a} must be a number.`;
+    const i = labs.findIndex((x) => x.analyte === a);
+    return error && (error.path === `labs.${i}.value` || error.path === `labs.${i}` || error.path === a) ? error.message : undefined;
+  };
+  const placed = error && (error.path === 'reason' || labAnalytes.some((a) => errorAt(a) === error.message));
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="labs-title">
+      <h3 id="labs-title">Labs</h3>
+      <div className="items">
+        {labAnalytes.map((a) => (
+          <div className="field" key={a}>
+            <label htmlFor={`lab-${a}`}>{a}</label>
+            <div className="row">
+              <input id={`lab-${a}`} inputMode="decimal" size={8} value={texts[a] ?? ''} onChange={(e) => setTexts((p) => ({ ...p, [a]: e.target.value }))} aria-invalid={errorAt(a) ? true : undefined} aria-describedby={describedBy(`lab-${a}`, errorAt(a))} />
+              <select aria-label={`${a} unit`} value={units[a]} onChange={(e) => setUnits((p) => ({ ...p, [a]: e.target.value }))}>
+                {Object.keys(labUnitTable[a].factors).map((u) => (
+                  <option key={u}>{u}</option>
+                ))}
+              </select>
+            </div>
+            <FieldError id={`lab-${a}`} message={errorAt(a)} />
+          </div>
+        ))}
+      </div>
+      {asking ? (
+        <div className="field grow">
+          <label htmlFor="lab-reason">Reason for change</label>
+          <input id="lab-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('lab-reason', error?.path === 'reason' ? error.message : undefined)} />
+          <FieldError id="lab-reason" message={error?.path === 'reason' ? error.message : undefined} />
+        </div>
+      ) : null}
+      {error && !placed ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      {status ? <p role="status">{status}</p> : null}
+      <button type="submit" disabled={labs.length === 0}>
+        Save labs
+      </button>
+    </form>
+  );
+}
