@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { doseUnits, regimenSchema } from './regimen-schema.js';
 
 /**
@@ -175,6 +176,8 @@ export const protocolSchema = z
     outcomes: z.array(outcomeSchema),
     sites: z.array(siteSchema).min(1, 'a protocol needs at least one site'),
     contacts: z.array(contactSchema).default([]),
+    /** Rules that hold dosing (low lab values, related adverse events); applied to the dosing calendar. */
+    doseHoldRules: z.array(doseHoldRuleSchema).optional(),
     notes: z.array(noteSchema).default([]),
   })
   .superRefine((p, ctx) => {

@@ -9,6 +9,7 @@ import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
 import { randomizationErrorCodes } from '../randomization/errors.js';
 import { storeErrorCodes } from '../store/errors.js';
+import { visitDataErrorCodes } from '../store/observations-errors.js';
 
 /** Error codes of the HTTP layer itself. */
 export const serverErrorCodes = {
@@ -27,6 +28,7 @@ export const serverErrorCodes = {
 export const errorCatalogue: Readonly<Record<string, string>> = {
   ...serverErrorCodes,
   ...storeErrorCodes,
+  ...visitDataErrorCodes,
   ...auditErrorCodes,
   ...authErrorCodes,
   ...protocolErrorCodes,

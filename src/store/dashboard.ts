@@ -35,7 +35,11 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
     for (const d of cal.doses) if (d.date === today && d.status === 'due' && d.recorded === null) dosesDue.push({ participantId: p.id, code: p.code, day: d.day, date: d.date });
   }
   const [{ n: openQueries }] = (await q.query<{ n: number }>("SELECT count(*)::int AS n FROM queries WHERE status = 'open' AND participant_id = ANY($1::uuid[])", [ids])) as [{ n: number }];
-  const grades = await q.query<{ grade: number; n: number }>('SELECT grade, count(*)::int AS n FROM adverse_events WHERE participant_id = ANY($1::uuid[]) GROUP BY grade ORDER BY grade', [ids]);
+  const grades = await q.query<{ grade: number; n: number }>(
+    // Proposed (from a graded lab, not yet confirmed) and dismissed events are not adverse events yet.
+    "SELECT grade, count(*)::int AS n FROM adverse_events WHERE participant_id = ANY($1::uuid[]) AND status = 'confirmed' GROUP BY grade ORDER BY grade",
+    [ids],
+  );
   return {
     enrolment: { target: protocol.enrolment.target, enrolled: participants.filter((p) => p.enrolledOn !== null).length, byStatus },
     visitsDue,

@@ -1,6 +1,8 @@
+import { AppError } from '../errors/app-error.js';
+import { doseHoldDays, holdsOnDoseDays, type DoseHold } from '../instruments/index.js';
 import { buildCalendar, type Calendar, type CalendarDose } from '../protocol/calendar/build-calendar.js';
 import type { Protocol } from '../protocol/schema.js';
-import { AppError } from '../errors/app-error.js';
+import { datedAdverseEvents, listAdverseEvents } from './adverse-events.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 import type { Participant } from './participants.js';
@@ -39,11 +41,37 @@ function startedArm(p: Participant): { armId: string; startDate: string } {
   return { armId: p.armId, startDate: p.startDate };
 }
 
-/** The protocol calendar from the participant's start date, with held doses applied and every recorded dose beside its day. */
+/**
+ * The holds the protocol's dose-hold rules put on the due doses, from the participant's labs and
+ * confirmed adverse events. A dose already recorded as given stays given: the rules act on what is to come.
+ */
+async function ruleHolds(q: Queryable, p: Participant, protocol: Protocol, armId: string, startDate: string, recorded: readonly RecordedDose[], recordedHolds: readonly DoseHold[]): Promise<DoseHold[]> {
+  const rules = protocol.doseHoldRules ?? [];
+  if (rules.length === 0) return [];
+  const labs = await q.query<{ date: string; analyte: string; value: number; unit: string }>(
+    `SELECT v.visit_date AS date, o.key AS analyte, o.value_num AS value, o.unit FROM observations o JOIN visits v ON v.id = o.visit_row_id
+      WHERE o.participant_id = $1 AND o.kind = 'lab' ORDER BY v.visit_date, o.key`,
+    [p.id],
+  );
+  const adverseEvents = datedAdverseEvents(await listAdverseEvents(q, [p.id]));
+  const given = new Set(recorded.filter((d) => d.status === 'given').map((d) => d.day));
+  const holdDays = doseHoldDays(rules, { start: startDate, lastDay: protocol.design.durationDays, labs, adverseEvents }).filter((h) => !given.has(h.day));
+  return holdsOnDoseDays(holdDays, (holds) =>
+    buildCalendar(protocol, armId, startDate, { holds: [...recordedHolds, ...holds] })
+      .doses.filter((d) => d.status === 'due')
+      .map((d) => d.day),
+  );
+}
+
+/**
+ * The protocol calendar from the participant's start date, with held doses applied (recorded holds
+ * and the protocol's dose-hold rules) and every recorded dose beside its day.
+ */
 export async function participantCalendar(q: Queryable, p: Participant, protocol: Protocol): Promise<ParticipantCalendar> {
   const { armId, startDate } = startedArm(p);
   const recorded = await listDoses(q, p.id);
-  const holds = recorded.filter((d) => d.status === 'held').map((d) => ({ day: d.day, reason: d.reason ?? '' }));
+  const recordedHolds = recorded.filter((d) => d.status === 'held').map((d) => ({ day: d.day, reason: d.reason ?? '' }));
+  const holds = [...recordedHolds, ...(await ruleHolds(q, p, protocol, armId, startDate, recorded, recordedHolds))];
   const calendar = buildCalendar(protocol, armId, startDate, { holds });
   const byDay = new Map(recorded.map((d) => [d.day, d]));
   return { ...calendar, startDate, doses: calendar.doses.map((d) => ({ ...d, recorded: byDay.get(d.day) ?? null })) };

@@ -7,6 +7,9 @@ export interface ObservationEntry {
   readonly key: string;
   readonly value: number | string;
   readonly unit?: string | undefined;
+  /** Labs: the worst CTCAE grade and the term it was graded under. */
+  readonly grade?: number | undefined;
+  readonly gradeTerm?: string | undefined;
 }
 
 export interface VisitForm {
@@ -32,6 +35,8 @@ export async function saveVisitForm(w: AuditedTx, participantId: string, form: V
       value_num: typeof o.value === 'number' ? o.value : null,
       value_text: typeof o.value === 'string' ? o.value : null,
       unit: o.unit ?? null,
+      grade: o.grade ?? null,
+      grade_term: o.gradeTerm ?? null,
     };
     const id = existing.get(`${o.kind}/${o.key}`);
     if (id) await w.update('observations', { id }, values, changeReason);

@@ -221,7 +221,16 @@ export const alsIl2: ProtocolInput = {
     { name: 'Dongsheng Fan', role: 'principal-investigator', affiliation: 'Peking University Third Hospital' },
     { name: 'Peking University Third Hospital', role: 'responsible-party' },
   ],
+  doseHoldRules: [
+    { kind: 'lab-below', analyte: 'lymphocytes', threshold: 600, unit: '/mm3' },
+    { kind: 'related-ae-grade', minGrade: 3 },
+  ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'doseHoldRules',
+      text: 'The record gives no dose-hold rules. Assumed: dosing is held while the latest lymphocyte count is below 600/mm³ (the threshold of exclusion criterion exc-4) and from the onset of a related adverse event of CTCAE grade ≥ 3 until it resolves.',
+    },
     {
       kind: 'assumption',
       field: 'arms[0].interventions[0].regimen',

@@ -144,7 +144,16 @@ export const sleIl2: ProtocolInput = {
     { name: 'Jing He, MD', role: 'central-contact' },
     { name: 'Tian Liu, MD', role: 'central-contact' },
   ],
+  doseHoldRules: [
+    { kind: 'lab-below', analyte: 'lymphocytes', threshold: 600, unit: '/mm3' },
+    { kind: 'related-ae-grade', minGrade: 3 },
+  ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'doseHoldRules',
+      text: 'The record gives no dose-hold rules. Assumed, as in the other il2trials built-ins: dosing is held while the latest lymphocyte count is below 600/mm³ and from the onset of a related adverse event of CTCAE grade ≥ 3 until it resolves.',
+    },
     {
       kind: 'discrepancy',
       field: 'arms[0].interventions[0].route',

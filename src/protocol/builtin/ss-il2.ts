@@ -152,7 +152,16 @@ export const ssIl2: ProtocolInput = {
       affiliation: "Chief of Department of Rheumatology and Immunology,Peking University People's Hospital, Peking University People's Hospital",
     },
   ],
+  doseHoldRules: [
+    { kind: 'lab-below', analyte: 'lymphocytes', threshold: 600, unit: '/mm3' },
+    { kind: 'related-ae-grade', minGrade: 3 },
+  ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'doseHoldRules',
+      text: 'The record gives no dose-hold rules. Assumed, as in the other il2trials built-ins: dosing is held while the latest lymphocyte count is below 600/mm³ and from the onset of a related adverse event of CTCAE grade ≥ 3 until it resolves.',
+    },
     {
       kind: 'not-in-record',
       field: 'arms[0].interventions[0].regimen',

@@ -1,10 +1,13 @@
 import type { RouteModule } from '../context.js';
+import { adverseEventRoutes } from './adverse-events.js';
 import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
 import { evidenceRoutes } from './evidence.js';
 import { participantRoutes } from './participants.js';
+import { queryRoutes } from './queries.js';
 import { studyRoutes } from './studies.js';
+import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes];
+export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes];

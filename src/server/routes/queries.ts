@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { canSeeSite, visibleSites, type Principal } from '../../auth/principal.js';
+import type { Role } from '../../auth/roles.js';
+import { AppError } from '../../errors/app-error.js';
+import { audited } from '../../store/audited-tx.js';
+import type { Queryable } from '../../store/db.js';
+import { participantVisitData, protocolVisit, saveVisitObservations } from '../../store/observations.js';
+import { findParticipant } from '../../store/participants.js';
+import { answerQuery, closeQuery, correctedVisitInput, findQuery, listQueries, queryStatuses, raiseQuery, type DataQuery } from '../../store/queries.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleParticipant } from './participants.js';
+import { visibleStudy } from './studies.js';
+import { entryRoles, requireRole } from './visits.js';
+
+/** Who raises queries: those who review the data, not those who enter it. */
+const raiserRoles: readonly Role[] = ['monitor', 'data-manager', 'admin'];
+
+const raiseBody = z.object({
+  participantId: z.string().min(1),
+  visitId: z.string().min(1).optional(),
+  /** A visit-form field id: `<instrument>.<item>`, `labs.<analyte>`, `immune-panel.<subset>`. */
+  field: z.string().trim().min(1).max(100),
+  text: z.string().trim().min(1).max(2000),
+});
+const answerBody = z.object({ text: z.string().trim().min(1).max(2000), correction: z.number().optional() });
+const listQuery = z.object({ status: z.enum(queryStatuses).optional() });
+
+/** A query the user may see (its study and site); a 404 otherwise. */
+async function visibleQuery(q: Queryable, p: Principal, id: string): Promise<DataQuery> {
+  const query = await findQuery(q, id);
+  if (!query || !canSeeSite(p, query.studyId, query.siteId)) throw new AppError('NotFound', `No query "${id}" is visible to you.`, 404, 'id');
+  return query;
+}
+
+export const queryRoutes: RouteModule = (app, { db, now }) => {
+  app.post('/api/queries', { schema: { tags: ['queries'], body: doc(raiseBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const body = parseInput(raiseBody, req.body);
+    const { participant, study } = await visibleParticipant(db, p, body.participantId);
+    if (body.visitId !== undefined) protocolVisit(study.protocol, body.visitId);
+    requireRole(p, raiserRoles, study.id, participant.siteId, 'raising data queries');
+    const query = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) =>
+      raiseQuery(w, { studyId: study.id, siteId: participant.siteId, participantId: participant.id, visitId: body.visitId ?? null, field: body.field, text: body.text }),
+    );
+    reply.status(201);
+    return query;
+  });
+
+  app.post<{ Params: { id: string } }>('/api/queries/:id/answer', { schema: { tags: ['queries'], body: doc(answerBody) } }, async (req) => {
+    const p = principalOf(req);
+    const query = await visibleQuery(db, p, req.params.id);
+    const body = parseInput(answerBody, req.body);
+    requireRole(p, entryRoles, query.studyId, query.siteId, 'answering data queries');
+    const { participant, study } = await visibleParticipant(db, p, query.participantId);
+    return audited(db, { actor: p.userId, at: now(), studyId: study.id }, async (w) => {
+      if (body.correction !== undefined) {
+        const visit = query.visitId === null ? undefined : (await participantVisitData(w.tx, participant.id)).find((v) => v.visitId === query.visitId);
+        if (!visit) throw new AppError('CorrectionNotAllowed', `Query ${query.id} names no saved visit, so a correction cannot be applied; answer it without one.`, 400, 'correction');
+        const input = correctedVisitInput(visit, query.field, body.correction);
+        await saveVisitObservations(w, participant, study.protocol, visit.visitId, input, `Correction for query ${query.id}: ${query.text}`);
+      }
+      return answerQuery(w, query, body.text);
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/api/queries/:id/close', { schema: { tags: ['queries'] } }, async (req) => {
+    const p = principalOf(req);
+    const query = await visibleQuery(db, p, req.params.id);
+    return audited(db, { actor: p.userId, at: now(), studyId: query.studyId }, (w) => closeQuery(w, query));
+  });
+
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/queries', { schema: { tags: ['queries'], querystring: doc(listQuery) } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    const { status } = parseInput(listQuery, req.query, 'query');
+    const queries = await listQueries(db, study.id, visibleSites(p, study.id), status);
+    const codes = new Map<string, string>();
+    for (const q of queries) if (!codes.has(q.participantId)) codes.set(q.participantId, (await findParticipant(db, q.participantId))?.code ?? '');
+    return queries.map((q) => ({ ...q, participantCode: codes.get(q.participantId) }));
+  });
+};

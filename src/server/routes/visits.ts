@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { Principal } from '../../auth/principal.js';
+import type { Role } from '../../auth/roles.js';
+import { AppError } from '../../errors/app-error.js';
+import {
+  checkVisitDate,
+  comparePanels,
+  computePanel,
+  labAnalytes,
+  labUnits,
+  labUnitTable,
+  subsetIds,
+  visitForms,
+} from '../../instruments/index.js';
+import { audited } from '../../store/audited-tx.js';
+import { participantVisitData, protocolVisit, saveVisitObservations, visitScores, type VisitData } from '../../store/observations.js';
+import type { Protocol } from '../../protocol/schema.js';
+import { isoDay, principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleParticipant } from './participants.js';
+
+/** Who enters visit data (items, labs, panels, adverse events, query answers): the site's clinical staff. */
+export const entryRoles: readonly Role[] = ['investigator', 'coordinator', 'outcomes-assessor', 'admin'];
+
+/** Whether one of the user's roles in this study, covering this site, is one of `roles`; a 403 otherwise. */
+export function requireRole(p: Principal, roles: readonly Role[], studyId: string, siteId: string, what: string): void {
+  const ok = p.assignments.some((a) => (a.studyId === null || a.studyId === studyId) && (a.siteId === null || a.siteId === siteId) && roles.includes(a.role));
+  if (!ok) throw new AppError('Forbidden', `Your roles in study ${studyId} at site ${siteId} do not allow ${what}; it needs one of ${roles.join(', ')}.`, 403);
+}
+
+const itemsSchema = z.record(z.string(), z.number());
+const labSchema = z
+  .object({ analyte: z.enum(labAnalytes), value: z.number().nonnegative(), unit: z.enum(labUnits) })
+  .superRefine((l, ctx) => {
+    if (labUnitTable[l.analyte].factors[l.unit] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: `unit "${l.unit}" is not used for ${l.analyte}; use one of ${Object.keys(labUnitTable[l.analyte].factors).join(', ')}` });
+    }
+  });
+const percentSchema = z.number().min(0).max(100);
+const panelSchema = z.object({
+  lymphocytesPerUl: z.number().nonnegative(),
+  percentOfParent: z.strictObject(Object.fromEntries(subsetIds.filter((s) => s !== 'lymphocytes').map((s) => [s, percentSchema.optional()]))),
+});
+
+export const observationsBody = z
+  .object({
+    date: z.iso.date(),
+    values: z.record(z.string(), itemsSchema).default({}),
+    labs: z.array(labSchema).optional(),
+    panel: panelSchema.optional(),
+    /** Reason for change, required when a saved value changes. */
+    reason: z.string().trim().min(1).optional(),
+    /** The web client's one-instrument form: `instrument` + `items` is `values: { [instrument]: items }`. */
+    instrument: z.string().min(1).optional(),
+    items: itemsSchema.optional(),
+  })
+  .refine((b) => (b.instrument === undefined) === (b.items === undefined), { message: 'instrument and items go together', path: ['items'] });
+
+const dateQuery = z.object({ date: z.iso.date().optional() });
+
+/** Saved visits in the protocol's visit order (baseline first). */
+function inVisitOrder(protocol: Protocol, data: readonly VisitData[]): VisitData[] {
+  const day = (v: VisitData) => protocol.visits.find((x) => x.id === v.visitId)?.day ?? Number.POSITIVE_INFINITY;
+  return [...data].sort((a, b) => day(a) - day(b));
+}
+
+export const visitRoutes: RouteModule = (app, { db, now }) => {
+  app.get<{ Params: { id: string } }>('/api/participants/:id/visits', { schema: { tags: ['visits'], querystring: doc(dateQuery) } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+    const { date } = parseInput(dateQuery, req.query, 'query');
+    const today = date ?? isoDay(now());
+    const saved = new Map((await participantVisitData(db, participant.id)).map((v) => [v.visitId, v]));
+    return visitForms(study.protocol).map((form) => {
+      const v = saved.get(form.visitId) ?? null;
+      const window = participant.startDate === null ? null : checkVisitDate(protocolVisit(study.protocol, form.visitId), participant.startDate, v?.date ?? null, today);
+      return { ...form, window, saved: v, scores: v ? visitScores(v) : [] };
+    });
+  });
+
+  app.get<{ Params: { id: string; visitId: string } }>('/api/participants/:id/visits/:visitId/observations', { schema: { tags: ['visits'] } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+    protocolVisit(study.protocol, req.params.visitId);
+    const v = (await participantVisitData(db, participant.id)).find((x) => x.visitId === req.params.visitId);
+    if (!v) throw new AppError('NotFound', `Visit ${req.params.visitId} of participant ${participant.code} has no saved data.`, 404, 'visitId');
+    return { ...v, scores: visitScores(v) };
+  });
+
+  app.post<{ Params: { id: string; visitId: string } }>(
+    '/api/participants/:id/visits/:visitId/observations',
+    { schema: { tags: ['visits'], body: doc(observationsBody) } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { participant, study } = await visibleParticipant(db, p, req.params.id);
+      const body = parseInput(observationsBody, req.body);
+      requireRole(p, entryRoles, study.id, participant.siteId, 'entering visit data');
+      const values = body.instrument !== undefined && body.items !== undefined ? { ...body.values, [body.instrument]: body.items } : body.values;
+      const saved = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) =>
+        saveVisitObservations(w, participant, study.protocol, req.params.visitId, { date: body.date, values, labs: body.labs, panel: body.panel }, body.reason),
+      );
+      reply.status(201);
+      return saved;
+    },
+  );
+
+  /** Every saved instrument of every visit, one row each (the web client's list of observations). */
+  app.get<{ Params: { id: string } }>('/api/participants/:id/observations', { schema: { tags: ['visits'] } }, async (req) => {
+    const { participant } = await visibleParticipant(db, principalOf(req), req.params.id);
+    return (await participantVisitData(db, participant.id)).flatMap((v) =>
+      visitScores(v).map((s) => ({ visitId: v.visitId, date: v.date, instrument: s.instrument, items: v.values[s.instrument], total: s.total })),
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/api/participants/:id/immune-panels', { schema: { tags: ['visits'] } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+    const panels = inVisitOrder(study.protocol, await participantVisitData(db, participant.id)).flatMap((v) =>
+      v.panel ? [{ visitId: v.visitId, date: v.date, panel: computePanel(v.panel) }] : [],
+    );
+    const [baseline] = panels;
+    return panels.map((x) => ({
+      ...x,
+      tregTh17Ratio: x.panel.tregTh17Ratio,
+      baselineVisitId: baseline?.visitId ?? null,
+      changeFromBaseline: baseline ? comparePanels(baseline.panel, x.panel) : null,
+    }));
+  });
+};
