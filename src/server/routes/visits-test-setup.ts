@@ -1,0 +1,57 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
+import type { Db } from '../../store/db.js';
+import { createStudy } from '../../store/studies.js';
+import { testApp, testNow, type TestApp } from '../test-app.js';
+
+/** Test studies: ALS (open, single arm, sites A and B) and the SS study (ESSDAI at week 0). */
+export const als = 'als-il2';
+export const ss = 'ss-il2';
+
+export interface VisitTestApp extends TestApp {
+  readonly db: Db;
+  readonly ssSite: string;
+  /** Call the API as `cookie`. */
+  call(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** A participant taken to on-treatment on `startDate` (ALS), or left in screening (SS, randomized). */
+  participant(cookie: string, study: string, siteId: string, code: string, startDate?: string): Promise<string>;
+  auditCount(): Promise<number>;
+}
+
+export async function visitTestApp(db: Db): Promise<VisitTestApp> {
+  const t = await testApp(db);
+  const ssProtocol = getBuiltinProtocol(ss);
+  await createStudy(db, { actor: 'system', at: testNow }, ssProtocol);
+  const ssSite = ssProtocol.sites[0]!.id;
+  await t.user('inv-a', [{ studyId: als, siteId: t.siteA, role: 'investigator' }]);
+  await t.user('coord-a', [{ studyId: als, siteId: t.siteA, role: 'coordinator' }]);
+  await t.user('coord-b', [{ studyId: als, siteId: 'site-b', role: 'coordinator' }]);
+  await t.user('mon', [{ studyId: als, siteId: null, role: 'monitor' }]);
+  await t.user('dm-b', [{ studyId: als, siteId: 'site-b', role: 'data-manager' }]);
+  await t.user('stat', [{ studyId: als, siteId: null, role: 'statistician' }]);
+  await t.user('coord-ss', [{ studyId: ss, siteId: ssSite, role: 'coordinator' }]);
+  const call: VisitTestApp['call'] = (cookie, method, url, payload) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  return {
+    ...t,
+    db,
+    ssSite,
+    call,
+    async participant(cookie, study, siteId, code, startDate) {
+      const r = await call(cookie, 'POST', `/api/studies/${study}/participants`, { siteId, code, sex: 'female', birthDate: '1970-05-04' });
+      expect(r.statusCode, r.body).toBe(201);
+      const id = r.json().id as string;
+      if (startDate !== undefined) {
+        for (const [to, date] of [['eligible'], ['consented'], ['enrolled', startDate], ['on-treatment', startDate]] as const) {
+          const m = await call(cookie, 'POST', `/api/participants/${id}/transition`, { to, date });
+          expect(m.statusCode, m.body).toBe(200);
+        }
+      }
+      return id;
+    },
+    async auditCount() {
+      const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit');
+      return r!.n;
+    },
+  };
+}
