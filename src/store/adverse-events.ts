@@ -92,8 +92,20 @@ function columns(f: AdverseEventFields): Record<string, unknown> {
   };
 }
 
+/** The event as it will be once `f` is written over `before` (a new event: `before` undefined). */
+function withFields(before: AdverseEvent | undefined, f: AdverseEventFields): Pick<AdverseEvent, 'status' | 'serious' | 'seriousCriteria' | 'onsetDate' | 'endDate' | 'relatedness'> {
+  return {
+    status: f.status ?? before?.status ?? 'confirmed',
+    serious: f.serious ?? before?.serious ?? false,
+    seriousCriteria: f.seriousCriteria ?? before?.seriousCriteria ?? [],
+    onsetDate: f.onsetDate ?? before?.onsetDate ?? '',
+    endDate: f.endDate === undefined ? (before?.endDate ?? null) : f.endDate,
+    relatedness: f.relatedness ?? before?.relatedness ?? null,
+  };
+}
+
 /** A serious event names its criteria, a non-serious one none; the end date is not before the onset. */
-function checkConsistent(ae: AdverseEvent): void {
+function checkConsistent(ae: ReturnType<typeof withFields>): void {
   if (ae.serious && ae.seriousCriteria.length === 0) {
     throw new AppError('InvalidBody', 'Field "seriousCriteria" is invalid: a serious adverse event needs at least one seriousness criterion.', 400, 'seriousCriteria');
   }
@@ -109,9 +121,8 @@ function checkConsistent(ae: AdverseEvent): void {
 }
 
 export async function insertAdverseEvent(w: AuditedTx, participantId: string, f: AdverseEventFields & Required<Pick<AdverseEventFields, 'term' | 'onsetDate' | 'grade'>>): Promise<AdverseEvent> {
-  const row = toAe(await w.insert<AeRow>('adverse_events', { participant_id: participantId, status: 'confirmed', ...columns(f) }));
-  checkConsistent(row);
-  return row;
+  checkConsistent(withFields(undefined, f));
+  return toAe(await w.insert<AeRow>('adverse_events', { participant_id: participantId, status: 'confirmed', ...columns(f) }));
 }
 
 /**
@@ -133,9 +144,10 @@ export async function proposeAdverseEvent(w: AuditedTx, participantId: string, p
 }
 
 export async function updateAdverseEvent(w: AuditedTx, id: string, f: AdverseEventFields, reason: string): Promise<AdverseEvent> {
-  const row = toAe(await w.update<AeRow>('adverse_events', { id }, columns(f), reason));
-  checkConsistent(row);
-  return row;
+  const before = await findAdverseEvent(w.tx, id);
+  if (!before) throw new AppError('NotFound', `No adverse event "${id}" exists.`, 404, 'id');
+  checkConsistent(withFields(before, f));
+  return toAe(await w.update<AeRow>('adverse_events', { id }, columns(f), reason));
 }
 
 export async function findAdverseEvent(q: Queryable, id: string): Promise<AdverseEvent | undefined> {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from '../../store/test-databases.js';
+import { als, visitTestApp } from './visits-test-setup.js';
+
+const databases = testDatabases();
+
+describe.each(databases)('data queries on $kind', (database) => {
+  it('raise → answer with correction → close, each step audited, listed open for its site only while open', async () => {
+    const t = await visitTestApp(await database.fresh());
+    const c = await t.login('coord-a');
+    const id = await t.participant(c, als, t.siteA, 'ALS-020', '2025-05-05');
+    await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 450, unit: '/mm3' }] });
+    const raise = { participantId: id, visitId: 'week-0', field: 'labs.lymphocytes', text: 'Lymphocytes 450/mm³ disagree with the lab report (1450?).' };
+    expect((await t.call(c, 'POST', '/api/queries', raise)).json().error.code).toBe('Forbidden');
+
+    const mon = await t.login('mon');
+    const raised = await t.call(mon, 'POST', '/api/queries', raise);
+    expect(raised.statusCode, raised.body).toBe(201);
+    const q = raised.json();
+    expect(q).toMatchObject({ status: 'open', siteId: t.siteA, field: 'labs.lymphocytes', visitId: 'week-0' });
+    const open = async (cookie: string) => (await t.call(cookie, 'GET', `/api/studies/${als}/queries?status=open`)).json().map((x: { id: string }) => x.id);
+    expect(await open(mon)).toEqual([q.id]);
+    expect(await open(c)).toEqual([q.id]);
+    expect(await open(await t.login('dm-b'))).toEqual([]);
+    const b = await t.login('coord-b');
+    expect(await open(b)).toEqual([]);
+    expect((await t.call(b, 'POST', `/api/queries/${q.id}/answer`, { text: 'x', correction: 1 })).statusCode).toBe(404);
+
+    expect((await t.call(mon, 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('QueryNotOpen');
+    const answered = await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'Transcription error, corrected from the report.', correction: 1450 });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ status: 'answered', answer: 'Transcription error, corrected from the report.' });
+    expect(await open(mon)).toEqual([]);
+    const lab = (await t.call(c, 'GET', `/api/participants/${id}/visits/week-0/observations`)).json().labs[0];
+    // 1450/mm³ is within the default range 1000–4000: grade 0.
+    expect(lab).toMatchObject({ value: 1450, grade: 0 });
+
+    expect((await t.call(await t.login('stat'), 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('Forbidden');
+    const closed = await t.call(mon, 'POST', `/api/queries/${q.id}/close`);
+    expect(closed.json()).toMatchObject({ status: 'closed' });
+    expect((await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'again' })).json().error.code).toBe('QueryNotOpen');
+
+    const audit = await t.db.query<{ entity: string; action: string; changes: { field: string; old: unknown; new: unknown }[]; reason: string | null }>(
+      "SELECT entity, action, changes, reason FROM audit WHERE entity IN ('queries', 'observations') ORDER BY seq",
+    );
+    const steps = audit.filter((a) => a.action === 'update' || a.entity === 'queries').map((a) => [a.entity, a.action, a.reason]);
+    expect(steps).toEqual([
+      ['queries', 'insert', null],
+      ['observations', 'update', `Correction for query ${q.id}: ${raise.text}`],
+      ['queries', 'update', `Site answer to query ${q.id}`],
+      ['queries', 'update', `Query ${q.id} closed by its raiser`],
+    ]);
+    const correction = audit.find((a) => a.entity === 'observations' && a.action === 'update');
+    expect(correction?.changes).toEqual([
+      { field: 'value_num', old: 450, new: 1450 },
+      { field: 'grade', old: 3, new: 0 },
+    ]);
+  });
+});
