@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
+import { randomizationSchemeSchema } from '../randomization/scheme.js';
 import { doseUnits, regimenSchema } from './regimen-schema.js';
 
 /**
@@ -168,7 +169,7 @@ export const protocolSchema = z
       /** Last study day of the study (end of follow-up); visits and doses must fall within it. */
       durationDays: z.number().int().positive(),
       /** Randomization scheme and parameters (see src/randomization); absent for single-arm studies. */
-      randomization: z.record(z.string(), z.unknown()).optional(),
+      randomization: randomizationSchemeSchema.optional(),
     }),
     arms: z.array(armSchema).min(1, 'a protocol needs at least one arm'),
     visits: z.array(visitSchema).min(1, 'a protocol needs at least one visit'),

@@ -9,6 +9,7 @@ import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
 import { randomizationErrorCodes } from '../randomization/errors.js';
 import { storeErrorCodes } from '../store/errors.js';
+import { randomizationStoreErrorCodes } from '../store/randomization-errors.js';
 import { visitDataErrorCodes } from '../store/observations-errors.js';
 
 /** Error codes of the HTTP layer itself. */
@@ -34,6 +35,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...protocolErrorCodes,
   ...eligibilityErrorCodes,
   ...randomizationErrorCodes,
+  ...randomizationStoreErrorCodes,
   ...instrumentsErrorCodes,
   ...evidenceErrorCodes,
   ...statsErrorCodes,

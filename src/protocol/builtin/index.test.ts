@@ -47,7 +47,7 @@ describe('built-in protocols', () => {
 
   it('randomize SS and SLE in permuted blocks of 2 and 4 by site', () => {
     for (const id of ['ss-il2', 'sle-il2']) {
-      expect(getBuiltinProtocol(id).design.randomization).toEqual({ scheme: 'permuted-blocks', blockSizes: [2, 4], strata: ['site'] });
+      expect(getBuiltinProtocol(id).design.randomization).toEqual({ scheme: 'permuted-blocks', blockSizes: [2, 4], strata: ['site'], levels: {} });
     }
   });
 

@@ -6,8 +6,9 @@ import { eligibilityRoutes } from './eligibility.js';
 import { evidenceRoutes } from './evidence.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
+import { randomizationRoutes } from './randomization.js';
 import { studyRoutes } from './studies.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes];

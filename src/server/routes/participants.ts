@@ -39,10 +39,9 @@ const doseBody = z
   })
   .refine((d) => d.status === 'given' || d.reason !== undefined, { message: 'a held dose needs a reason', path: ['reason'] });
 
-/** Arms stay hidden in masked studies (randomization decides who may see them). */
-function summary(p: Participant, study: Study) {
-  const open = study.protocol.design.masking.level === 'none';
-  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, enrolledOn: p.enrolledOn, startDate: p.startDate, ...(open ? { armId: p.armId } : {}) };
+/** The arm is always included: the masking hook (src/server/masking.ts) removes it for a blinded user. */
+function summary(p: Participant) {
+  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, enrolledOn: p.enrolledOn, startDate: p.startDate, kitNumber: p.kitNumber, armId: p.armId };
 }
 
 /** A participant the user may see (their study and site); a 404 otherwise. */
@@ -58,7 +57,7 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] } }, async (req) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
-    return (await listParticipants(db, study.id, visibleSites(p, study.id))).map((x) => summary(x, study));
+    return (await listParticipants(db, study.id, visibleSites(p, study.id))).map((x) => summary(x));
   });
 
   app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) } }, async (req, reply) => {
@@ -71,13 +70,13 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     requirePermission(p, 'participant.write', study.id, body.siteId);
     const created = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => insertParticipant(w, { studyId: study.id, ...body }));
     reply.status(201);
-    return summary(created, study);
+    return summary(created);
   });
 
   app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] } }, async (req) => {
     const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
     const { armId: _arm, ...rest } = participant;
-    return { ...rest, ...summary(participant, study) };
+    return { ...rest, ...summary(participant) };
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) } }, async (req) => {
@@ -89,7 +88,7 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const moved = await audited(db, { actor: p.userId, at, studyId: study.id }, (w) =>
       transitionParticipant(w, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) }),
     );
-    return summary(moved, study);
+    return summary(moved);
   });
 
   app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] } }, async (req) => {

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { authenticate } from '../../auth/accounts.js';
+import { isAdmin, requirePermission, type Principal } from '../../auth/principal.js';
+import type { Role } from '../../auth/roles.js';
+import { AppError } from '../../errors/app-error.js';
+import { designFromProtocol, generateList, type ListEntry } from '../../randomization/index.js';
+import { audited } from '../../store/audited-tx.js';
+import { dispenseKit, listNotifications, listRandomizations, randomizeParticipant, recordUnblinding, studySeed } from '../../store/randomization.js';
+import { listStudies } from '../../store/studies.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { installMasking, isBlindedIn } from '../masking.js';
+import { assertTrialConfiguration } from '../masking-checks.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleParticipant } from './participants.js';
+import { visibleStudy } from './studies.js';
+
+const randomizeBody = z.object({
+  /** Values of the scheme's non-site factors (site is the participant's own). */
+  covariates: z.record(z.string(), z.string()).default({}),
+});
+const dispenseBody = z.object({ kitNumber: z.string().trim().min(1) });
+const unblindBody = z.object({ reason: z.string().trim().min(1, 'a reason for breaking the code is required'), password: z.string().min(1) });
+
+function requireRole(p: Principal, studyId: string, siteId: string | null, allowed: readonly Role[], what: string): void {
+  const ok = p.assignments.some((a) => (a.studyId === null || a.studyId === studyId) && (a.siteId === null || a.siteId === siteId) && allowed.includes(a.role));
+  if (!ok) throw new AppError('Forbidden', `Only ${allowed.join(' or ')} may ${what} in study ${studyId}.`, 403);
+}
+
+export const randomizationRoutes: RouteModule = (app, { db, now }) => {
+  installMasking(app, db);
+  app.addHook('onReady', async () => assertTrialConfiguration(await listStudies(db)));
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/randomize', { schema: { tags: ['randomization'], body: doc(randomizeBody) } }, async (req) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    requireRole(p, study.id, participant.siteId, ['investigator', 'coordinator'], 'randomize');
+    const { covariates } = parseInput(randomizeBody, req.body ?? {});
+    const done = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => randomizeParticipant(w, participant.id, study.protocol, covariates));
+    return { id: done.id, code: done.code, status: done.status, kitNumber: done.kitNumber, armId: done.armId };
+  });
+
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/dispensing', { schema: { tags: ['randomization'] } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    requireRole(p, study.id, null, ['unblinded-pharmacist'], 'see the dispensing list');
+    return (await listRandomizations(db, study.id)).map((r) => ({ participantId: r.participantId, code: r.code, siteId: r.siteId, kitNumber: r.kitNumber, armId: r.armId, dispensed: r.dispensedAt !== null, dispensedAt: r.dispensedAt }));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/dispense', { schema: { tags: ['randomization'], body: doc(dispenseBody) } }, async (req, reply) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    requireRole(p, study.id, participant.siteId, ['unblinded-pharmacist'], 'dispense');
+    const { kitNumber } = parseInput(dispenseBody, req.body);
+    reply.status(201);
+    return audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => dispenseKit(w, participant, kitNumber));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/unblind', { schema: { tags: ['randomization'], body: doc(unblindBody) } }, async (req) => {
+    const p = principalOf(req);
+    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    requireRole(p, study.id, participant.siteId, ['investigator'], 'break the code');
+    const body = parseInput(unblindBody, req.body);
+    // Re-entering the password proves the person at the keyboard is the logged-in investigator.
+    const again = await authenticate(db, p.username, body.password);
+    if (again.userId !== p.userId) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
+    await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => recordUnblinding(w, participant, p.username, body.reason));
+    return { id: participant.id, code: participant.code, armId: participant.armId, kitNumber: participant.kitNumber };
+  });
+
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/notifications', { schema: { tags: ['randomization'] } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    if (!isAdmin(p) && isBlindedIn(p, study)) throw new AppError('Forbidden', `Notifications of study ${study.id} are for its unblinded contacts only.`, 403);
+    return listNotifications(db, study.id);
+  });
+
+  /** The statistician's concealment audit: the seed, the allocations made, and the list regenerated from the seed. */
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/randomization/list', { schema: { tags: ['randomization'] }, config: { unmasked: true } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    requireRole(p, study.id, null, ['statistician'], 'audit the allocation list');
+    const design = designFromProtocol(study.protocol);
+    const seed = await studySeed(db, study.id);
+    const made = await listRandomizations(db, study.id);
+    const counts = new Map<string, number>();
+    for (const r of made) counts.set(r.siteId, (counts.get(r.siteId) ?? 0) + 1);
+    const strata: Record<string, readonly ListEntry[]> = {};
+    if (design.scheme.scheme !== 'minimization' && design.factors.every((f) => f.id === 'site')) {
+      for (const siteId of design.factors.length ? study.protocol.sites.map((s) => s.id) : ['']) {
+        const n = design.factors.length ? (counts.get(siteId) ?? 0) : made.length;
+        strata[siteId || 'all'] = generateList(design, seed, design.factors.length ? { site: siteId } : {}, n);
+      }
+    }
+    return { scheme: design.scheme, seed: Buffer.from(seed).toString('hex'), allocations: made, list: strata };
+  });
+};
