@@ -124,6 +124,11 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     const again = await screen(t, cookie, id, { facts: eligibleFacts, attestations, referenceDate: day });
     expect(again.json().participant.status).toBe('eligible');
     expect(await count(db, 'screening_records')).toBe(2);
+    // Once decided, the participant is no longer in screening: a further screening is refused.
+    const late = await screen(t, cookie, id, { facts: eligibleFacts, attestations, referenceDate: day });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('TransitionNotAllowed');
+    expect(await count(db, 'screening_records')).toBe(2);
   });
 
   it('refuses a bad fact with 400 naming it, and writes nothing', async () => {
@@ -142,6 +147,8 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     expect(forged.json().error).toMatchObject({ code: 'InvalidBody', path: 'facts.attested.inc-2' });
     const notAttestable = await screen(t, cookie, id, { facts: eligibleFacts, attestations: [{ criterionId: 'inc-6', holds: true }], referenceDate: day });
     expect(notAttestable.json().error).toMatchObject({ code: 'InvalidBody', path: 'attestations.0.criterionId' });
+    const twice = await screen(t, cookie, id, { facts: eligibleFacts, attestations: [...attestations, { criterionId: 'inc-2', holds: false }], referenceDate: day });
+    expect(twice.json().error).toMatchObject({ code: 'InvalidBody', path: `attestations.${attestations.length}.criterionId`, message: expect.stringContaining('"inc-2" is attested twice') });
     const noDate = await screen(t, cookie, id, { facts: eligibleFacts, attestations });
     expect(noDate.json().error).toMatchObject({ code: 'InvalidBody', path: 'referenceDate' });
     expect(await count(db, 'screening_records')).toBe(0);

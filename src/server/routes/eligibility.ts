@@ -6,7 +6,7 @@ import { evaluateEligibility } from '../../eligibility/evaluate.js';
 import type { Criterion } from '../../eligibility/expression.js';
 import { attestationFactName, findFact, isAttestationFact, type FactDefinition } from '../../eligibility/facts.js';
 import { parseCriteriaText } from '../../eligibility/parse-criteria.js';
-import { readFact, type FactValue, type PatientFacts } from '../../eligibility/patient-facts.js';
+import { readFact, type FactValue } from '../../eligibility/patient-facts.js';
 import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
 import { audited } from '../../store/audited-tx.js';
 import { transitionParticipant } from '../../store/participant-transitions.js';
@@ -21,25 +21,55 @@ const isoDate = z.iso.date();
 
 const parseBody = z.object({ text: z.string().min(1).max(200_000) });
 
-const screeningBody = z.object({
-  /** Fact name → value, as the fact dictionary reads it (number, "number unit", date, yes/no, codes). */
-  facts: z.record(z.string(), z.unknown()),
-  /** Whether each attested criterion's text holds; who and when are taken from the session and the server clock. */
-  attestations: z.array(z.object({ criterionId: z.string().min(1), holds: z.boolean() })).default([]),
-  referenceDate: isoDate,
-  firstDose: isoDate.optional(),
+/**
+ * Read the entered facts into evaluation form, each bad one an issue at its path (facts.NAME).
+ * Weight is read first because a per-kg dose needs it. Attestations come only through
+ * `attestations`, so that who and when are never taken from the client.
+ */
+const factsField = z.record(z.string(), z.unknown()).transform((entered, ctx) => {
+  const values: Record<string, FactValue | undefined> = {};
+  const names = Object.keys(entered).sort((a, b) => Number(b === 'weight') - Number(a === 'weight'));
+  for (const name of names) {
+    if (isAttestationFact(name)) {
+      ctx.addIssue({ code: 'custom', message: 'an attestation goes in field "attestations" as {criterionId, holds}', path: [name], input: entered[name] });
+      continue;
+    }
+    const path = `facts.${name}`;
+    try {
+      const w = values.weight;
+      values[name] = readFact(name, entered[name], path, typeof w === 'number' ? w : undefined);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      // readFact's sentence starts with the path and ends with a full stop; the issue carries the path apart.
+      ctx.addIssue({ code: 'custom', message: e.message.replace(`${path}: `, '').replace(/\.$/, ''), path: [name], input: entered[name] });
+    }
+  }
+  return { entered, values };
 });
 
-interface Issue {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** One 400 naming the first bad field, with every problem listed (as parseInput does for zod). */
-function invalid(issues: readonly Issue[]): AppError {
-  const first = issues[0] as Issue;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return Object.assign(new AppError('InvalidBody', `Field "${first.path}" is invalid: ${first.message}${more}.`, 400, first.path), { issues });
+/** The screening body for a study whose attestable criteria are `attestable`. */
+function screeningBody(attestable: ReadonlySet<string>) {
+  const known = [...attestable].join(', ');
+  return z.object({
+    /** Fact name → value, as the fact dictionary reads it (number, "number unit", date, yes/no, codes). */
+    facts: factsField,
+    /** Whether each attested criterion's text holds; who and when are taken from the session and the server clock. */
+    attestations: z
+      .array(
+        z.object({
+          criterionId: z.string().refine((id) => attestable.has(id), { error: (i) => `"${String(i.input)}" is not a criterion that needs an attestation (those are ${known})` }),
+          holds: z.boolean(),
+        }),
+      )
+      .default([])
+      .superRefine((list, ctx) => {
+        list.forEach((a, i) => {
+          if (list.findIndex((b) => b.criterionId === a.criterionId) < i) ctx.addIssue({ code: 'custom', message: `"${a.criterionId}" is attested twice`, path: [i, 'criterionId'], input: a.criterionId });
+        });
+      }),
+    referenceDate: isoDate,
+    firstDose: isoDate.optional(),
+  });
 }
 
 /** Ids of the criteria that have an attested part (those a person must attest). */
@@ -54,34 +84,6 @@ function factsNeeded(criteria: readonly Criterion[]): FactDefinition[] {
     const def = findFact(c.name);
     return def ? [def] : [];
   });
-}
-
-/**
- * Read the body's facts into evaluation form, reporting every bad one by its path. Weight is read
- * first because a per-kg dose needs it. Attestations come only through `attestations`, so that who
- * and when are never taken from the client.
- */
-function readBodyFacts(raw: Readonly<Record<string, unknown>>): Record<string, FactValue | undefined> {
-  const out: Record<string, FactValue | undefined> = {};
-  const issues: Issue[] = [];
-  const names = Object.keys(raw).sort((a, b) => Number(b === 'weight') - Number(a === 'weight'));
-  for (const name of names) {
-    const path = `facts.${name}`;
-    if (isAttestationFact(name)) {
-      issues.push({ path, message: 'an attestation goes in field "attestations" as {criterionId, holds}' });
-      continue;
-    }
-    try {
-      const w = out.weight;
-      out[name] = readFact(name, raw[name], path, typeof w === 'number' ? w : undefined);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      // readFact's sentence starts with the path and ends with a full stop; the issue carries both apart.
-      issues.push({ path, message: e.message.replace(`${path}: `, '').replace(/\.$/, '') });
-    }
-  }
-  if (issues.length > 0) throw invalid(issues);
-  return out;
 }
 
 export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
@@ -101,24 +103,13 @@ export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
     return listScreeningRecords(db, participant.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody) } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody(new Set())) } }, async (req, reply) => {
     const p = principalOf(req);
     const { participant, study } = await visibleParticipant(db, p, req.params.id);
     requirePermission(p, 'participant.write', study.id, participant.siteId);
-    const body = parseInput(screeningBody, req.body);
     const criteria = protocolCriteria(study.protocol.eligibility);
-    const facts = readBodyFacts(body.facts);
-
-    const attestable = attestableIds(criteria);
-    const seen = new Set<string>();
-    const issues: Issue[] = [];
-    body.attestations.forEach((a, i) => {
-      const path = `attestations.${i}.criterionId`;
-      if (!attestable.has(a.criterionId)) issues.push({ path, message: `"${a.criterionId}" is not a criterion of ${study.id} that needs an attestation (those are ${[...attestable].join(', ')})` });
-      else if (seen.has(a.criterionId)) issues.push({ path, message: `"${a.criterionId}" is attested twice` });
-      seen.add(a.criterionId);
-    });
-    if (issues.length > 0) throw invalid(issues);
+    const body = parseInput(screeningBody(attestableIds(criteria)), req.body);
+    const facts = body.facts.values;
 
     if (participant.status !== 'screening') {
       throw new AppError('TransitionNotAllowed', `Participant ${participant.code} is ${participant.status}, not in screening, so cannot be screened again.`, 409, 'id');
@@ -128,7 +119,7 @@ export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
     const attestations: RecordedAttestation[] = body.attestations.map((a) => ({ criterionId: a.criterionId, holds: a.holds, userId: p.userId, username: p.username, at: at.toISOString() }));
     for (const a of attestations) facts[attestationFactName(a.criterionId)] = { holds: a.holds, by: a.username, at: isoDay(at) };
     const ref = { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) };
-    const result = evaluateEligibility(criteria, facts as PatientFacts, ref);
+    const result = evaluateEligibility(criteria, facts, ref);
 
     const { record, status } = await audited(db, { actor: p.userId, at, studyId: study.id }, async (w) => {
       const record = await insertScreeningRecord(w, {
@@ -136,7 +127,7 @@ export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
         screenedOn: body.referenceDate,
         firstDose: body.firstDose,
         protocolVersion: study.protocolVersion,
-        facts: body.facts,
+        facts: body.facts.entered,
         attestations,
         result,
         screenedBy: p.userId,
