@@ -21,9 +21,12 @@ describe.each(databases)('data queries on $kind', (database) => {
     const open = async (cookie: string) => (await t.call(cookie, 'GET', `/api/studies/${als}/queries?status=open`)).json().map((x: { id: string }) => x.id);
     expect(await open(mon)).toEqual([q.id]);
     expect(await open(c)).toEqual([q.id]);
+    const dashboardCount = async (cookie: string) => (await t.call(cookie, 'GET', `/api/studies/${als}/dashboard?date=2025-05-05`)).json().openQueries;
+    expect(await dashboardCount(c)).toBe(1);
     expect(await open(await t.login('dm-b'))).toEqual([]);
     const b = await t.login('coord-b');
     expect(await open(b)).toEqual([]);
+    expect(await dashboardCount(b)).toBe(0);
     expect((await t.call(b, 'POST', `/api/queries/${q.id}/answer`, { text: 'x', correction: 1 })).statusCode).toBe(404);
 
     expect((await t.call(mon, 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('QueryNotOpen');
@@ -31,6 +34,7 @@ describe.each(databases)('data queries on $kind', (database) => {
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'answered', answer: 'Transcription error, corrected from the report.' });
     expect(await open(mon)).toEqual([]);
+    expect(await dashboardCount(c)).toBe(0);
     const lab = (await t.call(c, 'GET', `/api/participants/${id}/visits/week-0/observations`)).json().labs[0];
     // 1450/mm³ is within the default range 1000–4000: grade 0.
     expect(lab).toMatchObject({ value: 1450, grade: 0 });

@@ -96,6 +96,20 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     expect((await dash('2025-05-15')).dosesDue).toEqual([{ participantId: id, code: 'ALS-001', day: 11, date: '2025-05-15' }]);
   });
 
+  it("grades against each site's own reference range where it has one", async () => {
+    const t = await visitTestApp(await database.fresh());
+    await t.db.query("INSERT INTO site_reference_ranges (study_id, site_id, analyte, unit, lln, uln) VALUES ($1, 'site-b', 'lymphocytes', '10^9/L', 1.2, 3.5)", [als]);
+    const grade = async (user: string, site: string, code: string) => {
+      const c = await t.login(user);
+      const id = await t.participant(c, als, site, code, '2025-05-05');
+      const r = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 1100, unit: '/mm3' }] });
+      return r.json().labs[0].gradings.find((g: { term: string }) => g.term === 'Lymphocyte count decreased').grade;
+    };
+    // 1100/mm³: at or above site A's default LLN of 1000 → grade 0; below site B's LLN 1.2 ×10⁹/L = 1200/mm³ (and ≥ 800) → grade 1.
+    expect(await grade('coord-a', t.siteA, 'ALS-A')).toBe(0);
+    expect(await grade('coord-b', 'site-b', 'ALS-B')).toBe(1);
+  });
+
   it('lists visits with their forms and window status: in-window, early, missing', async () => {
     const t = await visitTestApp(await database.fresh());
     const c = await t.login('coord-a');
