@@ -1,4 +1,5 @@
 import type { LabAnalyte, LabUnit } from '../instruments/index.js';
+import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 
 export interface ReferenceRange {
@@ -38,4 +39,16 @@ export async function siteReferenceRanges(q: Queryable, studyId: string, siteId:
   const rows = await q.query<RangeRow>('SELECT analyte, unit, lln, uln FROM site_reference_ranges WHERE study_id = $1 AND site_id = $2', [studyId, siteId]);
   for (const r of rows) ranges.set(r.analyte, { analyte: r.analyte, unit: r.unit, ...(r.lln === null ? {} : { lln: r.lln }), ...(r.uln === null ? {} : { uln: r.uln }) });
   return ranges;
+}
+
+/** Enter or correct a site's reference ranges (a changed range needs `reason`); returns the site's ranges after. */
+export async function setSiteReferenceRanges(w: AuditedTx, studyId: string, siteId: string, ranges: readonly ReferenceRange[], reason: string | undefined): Promise<ReferenceRange[]> {
+  for (const r of ranges) {
+    const key = { study_id: studyId, site_id: siteId, analyte: r.analyte };
+    const values = { unit: r.unit, lln: r.lln ?? null, uln: r.uln ?? null };
+    const [existing] = await w.tx.query('SELECT 1 FROM site_reference_ranges WHERE study_id = $1 AND site_id = $2 AND analyte = $3', [studyId, siteId, r.analyte]);
+    if (existing) await w.update('site_reference_ranges', key, values, reason);
+    else await w.insert('site_reference_ranges', { ...key, ...values });
+  }
+  return [...(await siteReferenceRanges(w.tx, studyId, siteId)).values()];
 }

@@ -98,7 +98,17 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
 
   it("grades against each site's own reference range where it has one", async () => {
     const t = await visitTestApp(await database.fresh());
-    await t.db.query("INSERT INTO site_reference_ranges (study_id, site_id, analyte, unit, lln, uln) VALUES ($1, 'site-b', 'lymphocytes', '10^9/L', 1.2, 3.5)", [als]);
+    const dm = await t.login('dm-b');
+    const url = `/api/studies/${als}/sites/site-b/reference-ranges`;
+    const range = (lln: number) => ({ ranges: [{ analyte: 'lymphocytes', unit: '10^9/L', lln, uln: 3.5 }] });
+    expect((await t.call(await t.login('coord-b'), 'PUT', url, range(1.2))).json().error.code).toBe('Forbidden');
+    expect((await t.call(dm, 'PUT', `/api/studies/${als}/sites/${t.siteA}/reference-ranges`, range(1.2))).statusCode).toBe(404);
+    expect((await t.call(dm, 'PUT', url, { ranges: [{ analyte: 'lymphocytes', unit: 'g/L', lln: 1 }] })).json().error).toMatchObject({ code: 'InvalidBody', path: 'ranges.0.unit' });
+    expect((await t.call(dm, 'PUT', url, range(1.1))).statusCode).toBe(200);
+    expect((await t.call(dm, 'PUT', url, range(1.2))).json().error).toMatchObject({ code: 'ReasonRequired', path: 'reason' });
+    const set = await t.call(dm, 'PUT', url, { ...range(1.2), reason: 'new analyser, new range' });
+    expect(set.json()).toContainEqual({ analyte: 'lymphocytes', unit: '10^9/L', lln: 1.2, uln: 3.5 });
+    expect((await t.call(dm, 'GET', url)).json()).toEqual(set.json());
     const grade = async (user: string, site: string, code: string) => {
       const c = await t.login(user);
       const id = await t.participant(c, als, site, code, '2025-05-05');

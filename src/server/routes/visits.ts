@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Principal } from '../../auth/principal.js';
+import { canSeeSite, type Principal } from '../../auth/principal.js';
 import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
 import {
@@ -13,12 +13,14 @@ import {
   visitForms,
 } from '../../instruments/index.js';
 import { audited } from '../../store/audited-tx.js';
+import { setSiteReferenceRanges, siteReferenceRanges } from '../../store/observations-reference-ranges.js';
 import { participantVisitData, protocolVisit, saveVisitObservations, visitScores, type VisitData } from '../../store/observations.js';
 import type { Protocol } from '../../protocol/schema.js';
 import { isoDay, principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
+import { visibleStudy } from './studies.js';
 
 /** Who enters visit data (items, labs, panels, adverse events, query answers): the site's clinical staff. */
 export const entryRoles: readonly Role[] = ['investigator', 'coordinator', 'outcomes-assessor', 'admin'];
@@ -56,6 +58,22 @@ export const observationsBody = z
     items: itemsSchema.optional(),
   })
   .refine((b) => (b.instrument === undefined) === (b.items === undefined), { message: 'instrument and items go together', path: ['items'] });
+
+/** Who keeps a site's laboratory reference ranges. */
+const rangeRoles: readonly Role[] = ['investigator', 'data-manager', 'admin'];
+
+const rangesBody = z.object({
+  ranges: z
+    .array(
+      z
+        .object({ analyte: z.enum(labAnalytes), unit: z.enum(labUnits), lln: z.number().nonnegative().optional(), uln: z.number().nonnegative().optional() })
+        .refine((r) => r.lln !== undefined || r.uln !== undefined, { message: 'a range needs lln or uln', path: ['uln'] })
+        .refine((r) => labUnitTable[r.analyte].factors[r.unit] !== undefined, { message: 'the unit is not used for this analyte', path: ['unit'] })
+        .refine((r) => r.lln === undefined || r.uln === undefined || r.lln < r.uln, { message: 'lln must be below uln', path: ['lln'] }),
+    )
+    .min(1),
+  reason: z.string().trim().min(1).optional(),
+});
 
 const dateQuery = z.object({ date: z.iso.date().optional() });
 
@@ -100,6 +118,29 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
       );
       reply.status(201);
       return saved;
+    },
+  );
+
+  app.get<{ Params: { studyId: string; siteId: string } }>('/api/studies/:studyId/sites/:siteId/reference-ranges', { schema: { tags: ['visits'] } }, async (req) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    if (!canSeeSite(p, study.id, req.params.siteId)) throw new AppError('NotFound', `No site "${req.params.siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
+    return [...(await siteReferenceRanges(db, study.id, req.params.siteId)).values()];
+  });
+
+  app.put<{ Params: { studyId: string; siteId: string } }>(
+    '/api/studies/:studyId/sites/:siteId/reference-ranges',
+    { schema: { tags: ['visits'], body: doc(rangesBody) } },
+    async (req) => {
+      const p = principalOf(req);
+      const study = await visibleStudy(db, p, req.params.studyId);
+      const { siteId } = req.params;
+      if (!canSeeSite(p, study.id, siteId) || !study.protocol.sites.some((s) => s.id === siteId)) {
+        throw new AppError('NotFound', `No site "${siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
+      }
+      const body = parseInput(rangesBody, req.body);
+      requireRole(p, rangeRoles, study.id, siteId, "keeping the site's reference ranges");
+      return audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => setSiteReferenceRanges(w, study.id, siteId, body.ranges, body.reason));
     },
   );
 
