@@ -51,9 +51,11 @@ export function armTerms(protocol: Pick<Protocol, 'arms'>): ReadonlySet<string> 
  */
 export function maskForBlinded(value: unknown, protocols: readonly Pick<Protocol, 'arms'>[]): unknown {
   const terms = new Set(protocols.flatMap((p) => [...armTerms(p)]));
+  // Messages quote the ids they name ('Intervention "hril2-placebo" is dosed in …'): replace those.
+  const quoted = (text: string) => [...terms].reduce((t, term) => t.replaceAll(`"${term}"`, `"${BLINDED_LABEL}"`), text);
   const mentions = (text: string) => /placebo/i.test(text) || [...terms].some((t) => text.includes(t));
   const walk = (v: unknown, key: string | undefined): unknown => {
-    if (typeof v === 'string') return terms.has(v) ? BLINDED_LABEL : v;
+    if (typeof v === 'string') return terms.has(v) ? BLINDED_LABEL : quoted(v);
     if (Array.isArray(v)) {
       if (key === 'arms') return v.map((a: { ratio?: unknown }) => ({ ratio: a?.ratio }));
       if (key === 'notes') return v.filter((n: { text?: unknown }) => !(typeof n?.text === 'string' && mentions(n.text))).map((n) => walk(n, undefined));
