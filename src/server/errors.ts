@@ -9,6 +9,7 @@ import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
 import { randomizationErrorCodes } from '../randomization/errors.js';
 import { storeErrorCodes } from '../store/errors.js';
+import { lockErrorCodes } from '../store/lock-errors.js';
 import { randomizationStoreErrorCodes } from '../store/randomization-errors.js';
 import { visitDataErrorCodes } from '../store/observations-errors.js';
 
@@ -29,6 +30,7 @@ export const serverErrorCodes = {
 export const errorCatalogue: Readonly<Record<string, string>> = {
   ...serverErrorCodes,
   ...storeErrorCodes,
+  ...lockErrorCodes,
   ...visitDataErrorCodes,
   ...auditErrorCodes,
   ...authErrorCodes,

@@ -3,6 +3,7 @@ import type { AuditEntry, FieldChange } from '../audit/audit-record.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db, Queryable } from './db.js';
+import { assertUnlocked } from './lock.js';
 
 /** Tables whose writes are audited; names are code constants, never user input. */
 export type AuditedTable =
@@ -27,6 +28,8 @@ export interface WriteContext {
   readonly actor: string;
   readonly at: Date;
   readonly studyId: string | null;
+  /** Only the database lock itself writes to a study without checking that it is unlocked. */
+  readonly lockWrite?: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -106,9 +109,13 @@ export class AuditedTx {
   }
 }
 
-/** Run `fn` in one transaction and append its audit entries to the chain before commit. */
+/**
+ * Run `fn` in one transaction and append its audit entries to the chain before commit. A write to a
+ * locked study is refused here, the one place every write passes through.
+ */
 export function audited<T>(db: Db, ctx: WriteContext, fn: (w: AuditedTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    if (ctx.studyId !== null && !ctx.lockWrite) await assertUnlocked(tx, ctx.studyId);
     const w = new AuditedTx(tx, ctx);
     const result = await fn(w);
     await appendAudit(tx, w.entries, ctx.at);

@@ -1,0 +1,5 @@
+/** Error codes of the database lock (see src/server/errors.ts for the catalogue). */
+export const lockErrorCodes = {
+  StudyLocked: "The study's database is locked: its clinical data can no longer be written.",
+  AlreadyLocked: 'The study is already locked; a lock happens once.',
+} as const;

@@ -1,0 +1,49 @@
+import { AppError } from '../errors/app-error.js';
+import { audited, type WriteContext } from './audited-tx.js';
+import type { Db, Queryable } from './db.js';
+
+export interface StudyLock {
+  readonly locked: boolean;
+  readonly lockedAt: string | null;
+  readonly lockedBy: string | null;
+  readonly reason: string | null;
+}
+
+interface LockRow {
+  locked_at: Date | string | null;
+  locked_by: string | null;
+  lock_reason: string | null;
+}
+
+const toLock = (r: LockRow): StudyLock => ({
+  locked: r.locked_at !== null,
+  lockedAt: r.locked_at === null ? null : new Date(r.locked_at).toISOString(),
+  lockedBy: r.locked_by,
+  reason: r.lock_reason,
+});
+
+/** The study's lock state; undefined when the study does not exist. */
+export async function studyLock(q: Queryable, studyId: string): Promise<StudyLock | undefined> {
+  const [r] = await q.query<LockRow>('SELECT locked_at, locked_by, lock_reason FROM studies WHERE id = $1', [studyId]);
+  return r && toLock(r);
+}
+
+/**
+ * Refuse a write to a locked study. `FOR SHARE` makes writers and the lock (which updates the row)
+ * take turns, so no write commits after a lock that it did not see.
+ */
+export async function assertUnlocked(q: Queryable, studyId: string): Promise<void> {
+  const [r] = await q.query<{ locked_at: unknown }>('SELECT locked_at FROM studies WHERE id = $1 FOR SHARE', [studyId]);
+  if (r && r.locked_at !== null) throw new AppError('StudyLocked', `Study ${studyId} is locked: its data can no longer be changed.`, 409, 'studyId');
+}
+
+/** Lock the study's database, audited with the reason; a second lock is refused. */
+export async function lockStudy(db: Db, ctx: Omit<WriteContext, 'studyId'>, studyId: string, reason: string): Promise<StudyLock> {
+  return audited(db, { ...ctx, studyId, lockWrite: true }, async (w) => {
+    const current = await studyLock(w.tx, studyId);
+    if (!current) throw new AppError('NotFound', `No study "${studyId}" exists.`, 404, 'studyId');
+    if (current.locked) throw new AppError('AlreadyLocked', `Study ${studyId} was already locked at ${current.lockedAt}.`, 409, 'studyId');
+    const row = await w.update<LockRow>('studies', { id: studyId }, { locked_at: ctx.at, locked_by: ctx.actor, lock_reason: reason }, reason);
+    return toLock(row);
+  });
+}
