@@ -101,11 +101,11 @@ async function gradeLabs(q: Queryable, p: Participant, labs: readonly LabEntry[]
   return labs.map((lab) => {
     const range = ranges.get(lab.analyte);
     // Reference limits and baseline are converted into the unit the result was reported in.
-    const inUnit = (v: number | undefined, from: string | undefined) => (v === undefined || from === undefined ? {} : { v: convertLab(lab.analyte, v, from, lab.unit) });
-    const lln = inUnit(range?.lln, range?.unit).v;
-    const uln = inUnit(range?.uln, range?.unit).v;
+    const inUnit = (v: number | undefined, from: string | undefined) => (v === undefined || from === undefined ? undefined : convertLab(lab.analyte, v, from, lab.unit));
+    const lln = inUnit(range?.lln, range?.unit);
+    const uln = inUnit(range?.uln, range?.unit);
     const b = baselines.get(lab.analyte);
-    const baseline = inUnit(b?.value, b?.unit).v;
+    const baseline = inUnit(b?.value, b?.unit);
     const gradings = gradeLab({ ...lab, ...(lln === undefined ? {} : { lln }), ...(uln === undefined ? {} : { uln }), ...(baseline === undefined ? {} : { baseline }) });
     const graded = gradings.flatMap((g) => (g.kind === 'graded' ? [g] : []));
     const worst = graded.reduce<(typeof graded)[number] | undefined>((w, g) => (w === undefined || g.grade > w.grade ? g : w), undefined);
