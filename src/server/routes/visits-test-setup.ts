@@ -13,7 +13,7 @@ export interface VisitTestApp extends TestApp {
   readonly db: Db;
   readonly ssSite: string;
   /** Call the API as `cookie`. */
-  call(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<LightMyRequestResponse>;
+  call(cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
   /** A participant taken to on-treatment on `startDate` (ALS), or left in screening (SS, randomized). */
   participant(cookie: string, study: string, siteId: string, code: string, startDate?: string): Promise<string>;
   auditCount(): Promise<number>;
