@@ -263,7 +263,7 @@ describe('web application in Chromium', () => {
     await shoot(page, '07-visit-bad-value');
 
     // 11 required items and one of 5a/5b: all at 4 gives the maximum, 12 × 4 = 48.
-    const fields = page.locator('.items input');
+    const fields = page.locator('.items input[id^="item-"]');
     const n = await fields.count();
     expect(n).toBe(13);
     for (let i = 0; i < n; i++) {
@@ -276,8 +276,42 @@ describe('web application in Chromium', () => {
     // 48 − (4 − 2) = 46.
     await expect(page.locator('#score-total').textContent()).resolves.toBe('46');
     await shoot(page, '08-visit-score');
-    // Until the visit endpoint exists, saving says why it waits instead of failing silently.
-    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+
+    // Week 0's window is day 1 exactly (als-il2: 0 days either side), two days ago.
+    await page.getByLabel('Assessment date').fill(daysAgo(2));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'saved' }).textContent()).resolves.toBe('ALSFRS-R saved.');
+    // The plot draws the server's total for the saved visit.
+    const plot = page.locator('[data-testid="score-plot"] svg');
+    await expect(plot.getAttribute('aria-label')).resolves.toBe('ALSFRS-R by study day: Week 0 (baseline) 46');
+
+    // A correction asks why, names the change, and the plot follows: 46 + (3 − 2) = 47.
+    await page.locator('#item-walking').fill('3');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reason for change' });
+    await expect(dialog.getByRole('listitem').allTextContents()).resolves.toEqual(['8. Walking: 2 → 3']);
+    await shoot(page, '13-visit-reason-for-change');
+    await dialog.getByLabel('Why are they changed?').fill('Transcription error against the source worksheet');
+    await dialog.getByRole('button', { name: 'Save with this reason' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="score-plot"] svg')?.getAttribute('aria-label')?.endsWith(' 47'));
+    await shoot(page, '14-visit-plot');
+
+    // Labs are graded by the server (CTCAE v5.0 platelet count decreased: grade 2 is <75,000–50,000/mm³).
+    await page.getByLabel('platelets', { exact: true }).fill('60000');
+    await page.getByRole('button', { name: 'Save labs' }).click();
+    await page.getByRole('cell', { name: /^Grade 2/ }).waitFor();
+    await shoot(page, '15-visit-labs');
+
+    // Back on the participant page: the lab with its grade, and an adverse event reported by hand.
+    await page.getByRole('link', { name: 'Back to the participant' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Participant ALS-001' }).waitFor();
+    await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: /^Grade 2/ }).waitFor();
+    await page.getByLabel('Term (CTCAE v5.0)').fill('Injection site reaction');
+    await page.getByLabel('Onset date').fill(today);
+    await page.getByLabel('CTCAE grade').selectOption('1');
+    await page.getByRole('button', { name: 'Report adverse event' }).click();
+    await page.getByRole('table', { name: 'Adverse events' }).getByRole('cell', { name: 'Injection site reaction' }).waitFor();
+    await shoot(page, '16-participant-adverse-events');
   });
 
   it('shows a blinded investigator no arm anywhere', async () => {

@@ -191,6 +191,14 @@ export interface VisitData {
   readonly labs: readonly StoredLab[];
   readonly panel: unknown;
 }
+/** One protocol visit of a participant: its schedule, what was saved and the server's instrument scores. */
+export interface VisitRow {
+  readonly visitId: string;
+  readonly visitName: string;
+  readonly day: number;
+  readonly saved: VisitData | null;
+  readonly scores: readonly { readonly instrument: string; readonly total: number }[];
+}
 /** What a visit form sends; `reason` is required by the server when saved values change. */
 export interface VisitInput {
   readonly date: string;
@@ -206,7 +214,7 @@ export interface AdverseEvent {
   readonly id: string;
   readonly term: string;
   readonly onsetDate: string;
-  readonly resolvedDate?: string | null;
+  readonly endDate?: string | null;
   readonly grade: number;
   readonly serious: boolean;
   readonly relatedness: Relatedness | null;
@@ -221,8 +229,8 @@ export interface NewAdverseEvent {
 }
 export interface DataQuery {
   readonly id: string;
-  readonly participantId?: string | null;
-  readonly code?: string;
+  readonly participantId: string;
+  readonly participantCode?: string;
   readonly visitId?: string | null;
   readonly field?: string | null;
   readonly text: string;
@@ -290,7 +298,7 @@ export const api = {
   calendar: (id: string) => get<Calendar>(`/api/participants/${e(id)}/calendar`),
   recordDose: (id: string, d: DoseRecord) => post<unknown>(`/api/participants/${e(id)}/doses`, d),
 
-  visits: (id: string) => get<VisitData[]>(`/api/participants/${e(id)}/visits`),
+  visits: (id: string) => get<VisitRow[]>(`/api/participants/${e(id)}/visits`),
   saveVisit: (id: string, visitId: string, v: VisitInput) => post<unknown>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, v),
 
   randomize: (id: string) => post<Randomization>(`/api/participants/${e(id)}/randomize`),

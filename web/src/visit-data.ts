@@ -1,4 +1,9 @@
-import type { Observation, VisitData } from './api.js';
+import type { Observation, VisitData, VisitRow } from './api.js';
+
+/** The visits that have saved data. */
+export function savedVisits(rows: readonly VisitRow[]): VisitData[] {
+  return rows.flatMap((r) => (r.saved ? [r.saved] : []));
+}
 
 /** The saved visits split into one observation per visit and instrument, as the visit form edits them. */
 export function observationsOf(visits: readonly VisitData[]): Observation[] {
@@ -11,21 +16,9 @@ export interface ScorePoint {
   readonly total: number;
 }
 
-/**
- * An instrument's totals over study days, from saved observations, with the visit's study day
- * and name from the calendar; `score` is the instrument's own scoring. Sorted by day.
- */
-export function scorePoints(
-  observations: readonly Observation[],
-  instrument: string,
-  calendar: readonly { readonly id: string; readonly name: string; readonly day: number }[],
-  score: (items: Readonly<Record<string, number>>) => number,
-): ScorePoint[] {
-  return observations
-    .filter((o) => o.instrument === instrument)
-    .flatMap((o) => {
-      const visit = calendar.find((v) => v.id === o.visitId);
-      return visit ? [{ day: visit.day, visit: visit.name, total: score(o.items) }] : [];
-    })
+/** An instrument's totals as the server scored them, by study day. */
+export function scorePoints(rows: readonly VisitRow[], instrument: string): ScorePoint[] {
+  return rows
+    .flatMap((r) => r.scores.filter((s) => s.instrument === instrument).map((s) => ({ day: r.day, visit: r.visitName, total: s.total })))
     .sort((a, b) => a.day - b.day);
 }

@@ -21,7 +21,9 @@ export function QueryList({ queries }: { queries: readonly DataQuery[] }) {
       <tbody>
         {sorted.map((q) => (
           <tr key={q.id}>
-            <td>{q.participantId ? <Link to={{ kind: 'participant', participantId: q.participantId }}>{q.code ?? 'participant'}</Link> : '—'}</td>
+            <td>
+              <Link to={{ kind: 'participant', participantId: q.participantId }}>{q.participantCode || 'participant'}</Link>
+            </td>
             <td>{q.visitId ?? '—'}</td>
             <td>{q.field ?? '—'}</td>
             <td>{q.text}</td>

@@ -12,6 +12,7 @@ import { StatusBadge } from '../components/status-badge.js';
 import { VisitTimeline } from '../components/visit-timeline.js';
 import { localToday } from '../dates.js';
 import { useLoad } from '../use-load.js';
+import { savedVisits } from '../visit-data.js';
 
 /** The usual next steps offered from each status; the server decides what is allowed. */
 /** The calendar exists once treatment starts; before that the server answers 409 ParticipantNotStarted. */
@@ -41,7 +42,7 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
   const [participant, reloadParticipant] = useLoad(() => api.participant(participantId), `participant/${participantId}`);
   const [calendar, reloadCalendar] = useLoad(() => calendarOrNone(participantId), `calendar/${participantId}`);
   const [visits] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
-  const done = new Set(visits.kind === 'ready' ? visits.data.map((v) => v.visitId) : []);
+  const done = new Set(visits.kind === 'ready' ? savedVisits(visits.data).map((v) => v.visitId) : []);
   const reload = () => {
     reloadParticipant();
     reloadCalendar();
@@ -68,7 +69,7 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       </Loaded>
       <h2>Labs</h2>
       <Loaded state={visits} what="the labs">
-        {(list) => <LabTable visits={list} visitName={(id) => (calendar.kind === 'ready' ? calendar.data?.visits.find((v) => v.id === id)?.name : undefined) ?? id} />}
+        {(rows) => <LabTable visits={savedVisits(rows)} visitName={(id) => rows.find((r) => r.visitId === id)?.visitName ?? id} />}
       </Loaded>
       <h2>Adverse events</h2>
       <AdverseEvents participantId={participantId} />

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
-import { api, ApiError, type CalendarVisit, type Observation, type VisitData } from '../api.js';
+import { api, ApiError, type CalendarVisit, type VisitData, type VisitRow } from '../api.js';
 import { FieldError, describedBy } from '../components/field-error.js';
 import { ItemField } from '../components/item-field.js';
 import { LabTable } from '../components/lab-table.js';
@@ -14,7 +14,7 @@ import { ReasonDialog } from '../components/reason-dialog.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
 import { useLoad, type Load } from '../use-load.js';
-import { observationsOf, scorePoints } from '../visit-data.js';
+import { observationsOf, savedVisits, scorePoints } from '../visit-data.js';
 
 const ScorePlot = lazy(() => import('../components/score-plot.js'));
 
@@ -37,7 +37,6 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
   // Saved values load apart from the visit: the form computes scores even when they cannot be read,
   // but saving then waits, since a correction needs the saved values to ask for its reason.
   const [visits, reload] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
-  const observations: Load<Observation[]> = visits.kind === 'ready' ? { kind: 'ready', data: observationsOf(visits.data) } : visits;
   const title = context.kind === 'ready' ? `Visit: ${context.data.visit.name}` : 'Visit';
   return (
     <Page title={title}>
@@ -47,8 +46,8 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
       <Loaded state={context} what="the visit">
         {(c) => (
           <>
-            <VisitForms participantId={participantId} context={c} observations={observations} onSaved={reload} />
-            {c.assessments.includes('labs') && visits.kind === 'ready' ? <VisitLabs participantId={participantId} context={c} visits={visits.data} onSaved={reload} /> : null}
+            <VisitForms participantId={participantId} context={c} visits={visits} onSaved={reload} />
+            {c.assessments.includes('labs') && visits.kind === 'ready' ? <VisitLabs participantId={participantId} context={c} visits={savedVisits(visits.data)} onSaved={reload} /> : null}
           </>
         )}
       </Loaded>
@@ -71,11 +70,11 @@ function VisitLabs({ participantId, context, visits, onSaved }: { participantId:
 interface FormProps {
   readonly participantId: string;
   readonly context: VisitContext;
-  readonly observations: Load<Observation[]>;
+  readonly visits: Load<VisitRow[]>;
   readonly onSaved: () => void;
 }
 
-function VisitForms({ participantId, context, observations, onSaved }: FormProps) {
+function VisitForms({ participantId, context, visits, onSaved }: FormProps) {
   const due = instruments.filter((i) => context.assessments.includes(i.id));
   const offered = due.length > 0 ? due : instruments;
   const [instrumentId, setInstrumentId] = useState(offered[0]?.id ?? 'essdai');
@@ -95,13 +94,14 @@ function VisitForms({ participantId, context, observations, onSaved }: FormProps
           ))}
         </select>
       </div>
-      <InstrumentForm key={`${def.id}/${observations.kind}`} participantId={participantId} def={def} context={context} observations={observations} onSaved={onSaved} />
+      <InstrumentForm key={`${def.id}/${visits.kind}`} participantId={participantId} def={def} context={context} visits={visits} onSaved={onSaved} />
     </>
   );
 }
 
-function InstrumentForm({ participantId, def, context, observations, onSaved }: FormProps & { def: InstrumentDefinition }) {
-  const savedList = observations.kind === 'ready' ? observations.data : [];
+function InstrumentForm({ participantId, def, context, visits, onSaved }: FormProps & { def: InstrumentDefinition }) {
+  const rows = visits.kind === 'ready' ? visits.data : [];
+  const savedList = observationsOf(savedVisits(rows));
   const saved = savedList.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : ''])),
@@ -144,64 +144,67 @@ function InstrumentForm({ participantId, def, context, observations, onSaved }: 
     e.preventDefault();
     setAttempted(true);
     setStatus(null);
-    if (!complete || observations.kind !== 'ready') return;
+    if (!complete || visits.kind !== 'ready') return;
     if (saved && changes.length > 0) setAsking(true);
     else if (!saved) save();
     else setStatus('Nothing changed.');
   };
 
-  const points = scorePoints(savedList, def.id, context.allVisits, (items) => scoreInstrument(def.id, items).total);
+  const points = scorePoints(rows, def.id);
   const serverErrorPlaced = serverError && def.items.some((i) => serverError.path === i.id || serverError.path === `items.${i.id}`);
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="form-title">
-      <h2 id="form-title">{def.name}</h2>
-      <p className="muted">Source: {def.source}</p>
-      {def.unverified ? <p className="muted">Note: {def.unverified}</p> : null}
-      <div className="field">
-        <label htmlFor="obs-date">Assessment date</label>
-        <input id="obs-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('obs-date', serverError?.path === 'date' ? serverError.message : undefined)} />
-        <FieldError id="obs-date" message={serverError?.path === 'date' ? serverError.message : undefined} />
-      </div>
-      <div className="items">
-        {def.items.map((item) => (
-          <ItemField key={item.id} fieldId={`item-${item.id}`} item={item} text={texts[item.id] ?? ''} error={errorFor(item.id)} onChange={(t) => setTexts((prev) => ({ ...prev, [item.id]: t }))} />
-        ))}
-      </div>
-      <div className="card" aria-live="polite">
-        <span>{def.name} total: </span>
-        <output className="score" htmlFor={def.items.map((i) => `item-${i.id}`).join(' ')} id="score-total">
-          {score ? score.total : '—'}
-        </output>
-        <span className="muted">
-          {' '}
-          (range {def.total.min}–{def.total.max}
-          {score ? '' : `; ${missing} item${missing === 1 ? '' : 's'} still to enter${invalid ? `, ${invalid} not accepted` : ''}`})
-        </span>
-      </div>
-      {serverError && !serverErrorPlaced && serverError.path !== 'date' ? (
-        <p role="alert" className="error">
-          {serverError.message}
-        </p>
-      ) : null}
-      {status ? <p role="status">{status}</p> : null}
-      {observations.kind === 'failed' ? (
-        <p role="alert" className="error">
-          Saving waits: the values saved before could not be read ({observations.error.message})
-        </p>
-      ) : null}
-      <button type="submit" disabled={observations.kind !== 'ready'}>
-        {saved ? 'Save changes' : 'Save'}
-      </button>
+    <>
+      <form onSubmit={submit} noValidate aria-labelledby="form-title">
+        <h2 id="form-title">{def.name}</h2>
+        <p className="muted">Source: {def.source}</p>
+        {def.unverified ? <p className="muted">Note: {def.unverified}</p> : null}
+        <div className="field">
+          <label htmlFor="obs-date">Assessment date</label>
+          <input id="obs-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('obs-date', serverError?.path === 'date' ? serverError.message : undefined)} />
+          <FieldError id="obs-date" message={serverError?.path === 'date' ? serverError.message : undefined} />
+        </div>
+        <div className="items">
+          {def.items.map((item) => (
+            <ItemField key={item.id} fieldId={`item-${item.id}`} item={item} text={texts[item.id] ?? ''} error={errorFor(item.id)} onChange={(t) => setTexts((prev) => ({ ...prev, [item.id]: t }))} />
+          ))}
+        </div>
+        <div className="card" aria-live="polite">
+          <span>{def.name} total: </span>
+          <output className="score" htmlFor={def.items.map((i) => `item-${i.id}`).join(' ')} id="score-total">
+            {score ? score.total : '—'}
+          </output>
+          <span className="muted">
+            {' '}
+            (range {def.total.min}–{def.total.max}
+            {score ? '' : `; ${missing} item${missing === 1 ? '' : 's'} still to enter${invalid ? `, ${invalid} not accepted` : ''}`})
+          </span>
+        </div>
+        {serverError && !serverErrorPlaced && serverError.path !== 'date' ? (
+          <p role="alert" className="error">
+            {serverError.message}
+          </p>
+        ) : null}
+        {status ? <p role="status">{status}</p> : null}
+        {visits.kind === 'failed' ? (
+          <p role="alert" className="error">
+            Saving waits: the values saved before could not be read ({visits.error.message})
+          </p>
+        ) : null}
+        <button type="submit" disabled={visits.kind !== 'ready'}>
+          {saved ? 'Save changes' : 'Save'}
+        </button>
+        <h2>{def.name} over time</h2>
+        {visits.kind !== 'ready' ? null : points.length === 0 ? (
+          <p>No saved {def.name} yet for this participant.</p>
+        ) : (
+          <Suspense fallback={<p role="status">Loading the plot…</p>}>
+            <ScorePlot points={points} label={def.name} />
+          </Suspense>
+        )}
+      </form>
+      {/* Outside the form: a form inside a form is not valid HTML, and its submit would reach both. */}
       <ReasonDialog open={asking} changes={changes} onConfirm={(r) => save(r)} onCancel={() => setAsking(false)} />
-      <h2>{def.name} over time</h2>
-      {observations.kind !== 'ready' ? null : points.length === 0 ? (
-        <p>No saved {def.name} yet for this participant.</p>
-      ) : (
-        <Suspense fallback={<p role="status">Loading the plot…</p>}>
-          <ScorePlot points={points} label={def.name} />
-        </Suspense>
-      )}
-    </form>
+    </>
   );
 }
