@@ -1,5 +1,6 @@
 import { canSeeStudy, isAdmin, visibleSites, type Principal } from '../../auth/principal.js';
 import { AppError } from '../../errors/app-error.js';
+import { studyLock } from '../../store/lock.js';
 import { listParticipants } from '../../store/participants.js';
 import { findStudy, listSites, listStudies, type Study } from '../../store/studies.js';
 import type { Queryable } from '../../store/db.js';
@@ -34,7 +35,8 @@ export const studyRoutes: RouteModule = (app, { db }) => {
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId', { schema: { tags: ['studies'] } }, async (req) => {
     const s = await visibleStudy(db, principalOf(req), req.params.studyId);
-    return { study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title }, protocol: s.protocol };
+    const lock = await studyLock(db, s.id);
+    return { study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null }, protocol: s.protocol };
   });
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/sites', { schema: { tags: ['studies'] } }, async (req) => {

@@ -1,0 +1,107 @@
+import type { ArmSummary } from '../endpoints/endpoint-analysis.js';
+import type { Summary } from '../endpoints/types.js';
+import type { StudyReport } from './build-report.js';
+import { renderPlot } from './render-plot.js';
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const p = (x: number): string => (x < 0.001 ? '< 0.001' : x.toFixed(3));
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const tr = (cells: readonly string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+  return `<table><thead>${tr(head, 'th')}</thead><tbody>${rows.map((r) => tr(r, 'td')).join('')}</tbody></table>`;
+}
+
+const summaryCell = (s: Summary): string => (s.n === 0 ? 'n = 0' : `n = ${s.n}; ${num(s.mean)} (${num(s.sd)}); median ${num(s.median)}`);
+
+/** The columns of a table: the pooled column, then one per arm when the report shows arms. */
+function columns<T>(pooled: T, byArm: readonly (T & { armId: string })[] | undefined): { label: string; value: T }[] {
+  return [{ label: 'All', value: pooled }, ...(byArm ?? []).map((a) => ({ label: esc(a.armId), value: a as T }))];
+}
+
+function flowSection(r: StudyReport): string {
+  const f = r.flow;
+  const rows: [string, string][] = [
+    ['Screened', String(f.screened)],
+    ['Ineligible', String(f.ineligible)],
+    ['Consented', String(f.consented)],
+    ['Enrolled', String(f.enrolled)],
+    ['Randomized', String(f.randomized)],
+    ...(f.randomizedByArm ?? []).map((a): [string, string] => [`&nbsp;&nbsp;allocated to ${esc(a.armId)}`, String(a.n)]),
+    ['Started treatment', String(f.onTreatment)],
+    ['Completed', String(f.completed)],
+    ['Withdrawn', String(f.withdrawn)],
+    ...f.withdrawalReasons.map((w): [string, string] => [`&nbsp;&nbsp;${esc(w.reason)}`, String(w.n)]),
+  ];
+  return `<section id="consort"><h2>Participant flow (CONSORT)</h2>${table(['Stage', 'Participants'], rows)}</section>`;
+}
+
+function baselineSection(r: StudyReport): string {
+  const cols = columns(r.baseline.pooled, r.baseline.byArm);
+  const row = (label: string, cell: (c: (typeof cols)[number]['value']) => string) => [label, ...cols.map((c) => cell(c.value))];
+  const rows = [
+    row('Participants', (c) => String(c.n)),
+    row('Age, years: mean (SD)', (c) => `${num(c.age.mean, 1)} (${num(c.age.sd, 1)})`),
+    row('Female', (c) => String(c.female)),
+    row('Male', (c) => String(c.male)),
+    ...(r.baseline.primaryInstrument ? [row(`Baseline ${esc(r.baseline.primaryInstrument)}: mean (SD)`, (c) => (c.primaryScore ? `${num(c.primaryScore.mean)} (${num(c.primaryScore.sd)})` : '–'))] : []),
+  ];
+  return `<section id="baseline"><h2>Baseline characteristics (intention-to-treat)</h2>${table(['', ...cols.map((c) => c.label)], rows)}</section>`;
+}
+
+function endpointsSection(r: StudyReport): string {
+  const sets = table(['Analysis set', 'Participants'], r.analysis.analysisSets.map((s) => [esc(s.id), [String(s.n), ...(s.byArm ?? []).map((a) => `${esc(a.armId)}: ${a.n}`)].join('; ')]));
+  const blocks = r.analysis.endpoints.flatMap((e) =>
+    e.measures.map((m) => {
+      const cols = (x: { pooled: Summary; byArm?: readonly ArmSummary[] }) => columns(x.pooled, x.byArm);
+      const first = m.visits[0];
+      const head = ['Visit (week)', ...(first ? cols(first).map((c) => c.label) : ['All'])];
+      const rows = m.visits.map((v) => [`${esc(v.visitId)} (${num(v.week, 0)})`, ...cols(v).map((c) => summaryCell(c.value))]);
+      if (m.change) rows.push([`Change ${esc(m.change.fromVisit)} → ${esc(m.change.toVisit)}`, ...cols(m.change).map((c) => summaryCell(c.value))]);
+      const tests = (m.tests ?? []).map((t) => {
+        switch (t.kind) {
+          case 'welch':
+            return `<li>Welch t (${esc(t.contrast)}): difference ${num(t.result.estimate)}, 95 % CI ${num(t.result.ci?.[0])} to ${num(t.result.ci?.[1])}, p = ${p(t.result.pValue)}</li>`;
+          case 'paired-t':
+          case 'signed-rank':
+            return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, p = ${p(t.result.pValue)}</li>`;
+          case 'ancova':
+          case 'mmrm':
+          case 'piecewise':
+            return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), p = ${p(c.pValue)}</li>`).join('');
+          case 'not-estimable':
+            return `<li>${esc(t.method)}: not estimable — ${esc(t.reason)}</li>`;
+        }
+      });
+      return `<h3>${esc(e.outcomeId)} — ${esc(m.key)} (${esc(e.analysisSet)}, ${e.outcomeKind})</h3><p class="measure">${esc(e.measure)}</p><p class="note">Cells: n; mean (SD); median.</p>${table(head, rows)}${tests.length ? `<ul class="tests">${tests.join('')}</ul>` : ''}`;
+    }),
+  );
+  return `<section id="endpoints"><h2>Endpoints</h2>${sets}${blocks.join('')}</section>`;
+}
+
+function adverseEventSection(r: StudyReport): string {
+  const first = r.adverseEvents.rows[0];
+  const labels = first ? columns(first.pooled, first.byArm).map((c) => c.label) : ['All'];
+  const head = ['Term', ...labels.flatMap((l) => [`${l}: participants`, `${l}: grade 1/2/3/4/5`, `${l}: serious`])];
+  const rows = r.adverseEvents.rows.map((row) => [esc(row.term), ...columns(row.pooled, row.byArm).flatMap((c) => [String(c.value.participants), c.value.byGrade.join(' / '), String(c.value.serious)])]);
+  return `<section id="adverse-events"><h2>Adverse events by worst grade (safety set, n = ${r.adverseEvents.safetyN})</h2>${table(head, rows)}</section>`;
+}
+
+const css = `body{font:13px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#111}
+h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #999;margin-top:2em}h3{font-size:1em}
+table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}
+th{background:#eee}.note{color:#555;font-size:.9em}figure{margin:1em 0}
+@media print{body{margin:0;max-width:none;font-size:10pt}section{break-inside:avoid-page}h2{break-after:avoid}figure,table{break-inside:avoid}th{background:none}}`;
+
+/** The study report as one self-contained HTML document (inline CSS and SVG), readable printed. */
+export function renderReportHtml(r: StudyReport): string {
+  const status = r.study.locked ? `database locked ${esc(r.study.lockedAt ?? '')}` : 'database open: blinded, pooled summaries';
+  const viewNote = r.view === 'pooled' ? 'Pooled over arms (blinded view).' : 'By arm (unblinded view after database lock).';
+  const plots = r.plots.map((s) => `<div class="plot"><h3>${esc(s.title)}</h3>${renderPlot(s)}</div>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(r.study.title)} — study report</title><style>${css}</style></head>
+<body><header><h1>${esc(r.study.title)}</h1><p>${esc(r.study.id)}${r.study.registryId ? ` · ${esc(r.study.registryId)}` : ''} · data cut-off ${esc(r.cutOff)} · ${status}</p><p class="note">${viewNote}</p></header>
+${flowSection(r)}${baselineSection(r)}${endpointsSection(r)}${adverseEventSection(r)}<section id="plots"><h2>Plots</h2>${plots}</section>
+</body></html>
+`;
+}
