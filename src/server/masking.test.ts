@@ -14,17 +14,21 @@ const user = (...roles: [string | null, Principal['assignments'][number]['role']
 
 describe('isBlindedIn', () => {
   it('follows the masking field: SLE masks participant and investigator, so an investigator and a monitor are blind', () => {
-    expect(isBlindedIn(user(['sle-il2', 'investigator']), { id: 'sle-il2', protocol: sle })).toBe(true);
-    expect(isBlindedIn(user(['sle-il2', 'monitor']), { id: 'sle-il2', protocol: sle })).toBe(true);
-    expect(isBlindedIn(user([null, 'admin']), { id: 'sle-il2', protocol: sle })).toBe(true);
+    expect(isBlindedIn(user(['sle-il2', 'investigator']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
+    expect(isBlindedIn(user(['sle-il2', 'monitor']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
+    expect(isBlindedIn(user([null, 'admin']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
   });
   it('leaves the pharmacist, anyone in an open-label study, and a user with one unblinded role unblinded', () => {
-    expect(isBlindedIn(user(['sle-il2', 'unblinded-pharmacist']), { id: 'sle-il2', protocol: sle })).toBe(false);
-    expect(isBlindedIn(user(['als-il2', 'investigator']), { id: 'als-il2', protocol: als })).toBe(false);
-    expect(isBlindedIn(user(['sle-il2', 'monitor'], ['sle-il2', 'unblinded-pharmacist']), { id: 'sle-il2', protocol: sle })).toBe(false);
+    expect(isBlindedIn(user(['sle-il2', 'unblinded-pharmacist']), { id: 'sle-il2', protocol: sle }, false)).toBe(false);
+    expect(isBlindedIn(user(['als-il2', 'investigator']), { id: 'als-il2', protocol: als }, false)).toBe(false);
+    expect(isBlindedIn(user(['sle-il2', 'monitor'], ['sle-il2', 'unblinded-pharmacist']), { id: 'sle-il2', protocol: sle }, false)).toBe(false);
+  });
+  it('blinds the statistician until the database is locked (ICH E9 blind review)', () => {
+    expect(isBlindedIn(user(['sle-il2', 'statistician']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
+    expect(isBlindedIn(user(['sle-il2', 'statistician']), { id: 'sle-il2', protocol: sle }, true)).toBe(false);
   });
   it('counts only the roles held in that study', () => {
-    expect(isBlindedIn(user(['other', 'unblinded-pharmacist'], ['sle-il2', 'investigator']), { id: 'sle-il2', protocol: sle })).toBe(true);
+    expect(isBlindedIn(user(['other', 'unblinded-pharmacist'], ['sle-il2', 'investigator']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
   });
 });
 

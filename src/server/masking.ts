@@ -4,19 +4,13 @@ import type { Role } from '../auth/roles.js';
 import type { Protocol } from '../protocol/schema.js';
 import { blindedRoles, maskRecord, type UserRole } from '../randomization/index.js';
 import type { Queryable } from '../store/db.js';
+import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
 import { hasUnblinded } from '../store/randomization.js';
 import { findStudy, listStudies, type Study } from '../store/studies.js';
 
 /** What a blinded user sees wherever an arm's intervention would be named: the same for active and placebo. */
 export const BLINDED_LABEL = 'study drug (blinded)';
-
-/** Routes that do their own access check and must answer unmasked (the statistician's list audit). */
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    unmasked?: boolean;
-  }
-}
 
 const asUserRole: Readonly<Record<Role, UserRole>> = {
   investigator: 'investigator',
@@ -29,10 +23,9 @@ const asUserRole: Readonly<Record<Role, UserRole>> = {
   admin: 'admin',
 };
 
-/** Whether every role the user holds in the study is blinded by its protocol's masking. */
-export function isBlindedIn(p: Principal, study: Pick<Study, 'id' | 'protocol'>): boolean {
-  // No database lock exists yet, so the statistician counts as before lock (blind).
-  const blinded = blindedRoles(study.protocol, { locked: false });
+/** Whether every role the user holds in the study is blinded by its protocol's masking (the statistician until lock). */
+export function isBlindedIn(p: Principal, study: Pick<Study, 'id' | 'protocol'>, locked: boolean): boolean {
+  const blinded = blindedRoles(study.protocol, { locked });
   const mine = p.assignments.filter((a) => a.studyId === null || a.studyId === study.id);
   return mine.length > 0 && mine.every((a) => blinded.includes(asUserRole[a.role]));
 }
@@ -93,9 +86,10 @@ async function studiesOfRequest(q: Queryable, url: string, params: Record<string
 export function installMasking(app: FastifyInstance, q: Queryable): void {
   app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
     const p = req.principal;
-    if (!p || req.routeOptions.config.unmasked) return payload;
+    if (!p) return payload;
     const { studies, participantId } = await studiesOfRequest(q, req.url, req.params as Record<string, string | undefined>);
-    const blinding = studies.filter((s) => isBlindedIn(p, s));
+    const blinding: Study[] = [];
+    for (const s of studies) if (isBlindedIn(p, s, (await studyLock(q, s.id))?.locked ?? false)) blinding.push(s);
     if (blinding.length === 0) return payload;
     if (participantId && (await hasUnblinded(q, p.userId, participantId))) return payload;
     return maskForBlinded(payload, blinding.map((s) => s.protocol));

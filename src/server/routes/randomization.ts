@@ -5,6 +5,7 @@ import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
 import { designFromProtocol, generateList, type ListEntry } from '../../randomization/index.js';
 import { audited } from '../../store/audited-tx.js';
+import { studyLock } from '../../store/lock.js';
 import { dispenseKit, listNotifications, listRandomizations, randomizeParticipant, recordUnblinding, studySeed } from '../../store/randomization.js';
 import { listStudies } from '../../store/studies.js';
 import { principalOf, type RouteModule } from '../context.js';
@@ -28,6 +29,7 @@ function requireRole(p: Principal, studyId: string, siteId: string | null, allow
 }
 
 export const randomizationRoutes: RouteModule = (app, { db, now }) => {
+  const isLocked = async (studyId: string) => (await studyLock(db, studyId))?.locked ?? false;
   installMasking(app, db);
   app.addHook('onReady', async () => assertTrialConfiguration(await listStudies(db)));
 
@@ -71,15 +73,21 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/notifications', { schema: { tags: ['randomization'] } }, async (req) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
-    if (!isAdmin(p) && isBlindedIn(p, study)) throw new AppError('Forbidden', `Notifications of study ${study.id} are for its unblinded contacts only.`, 403);
+    if (!isAdmin(p) && isBlindedIn(p, study, await isLocked(study.id))) throw new AppError('Forbidden', `Notifications of study ${study.id} are for its unblinded contacts only.`, 403);
     return listNotifications(db, study.id);
   });
 
-  /** The statistician's concealment audit: the seed, the allocations made, and the list regenerated from the seed. */
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/randomization/list', { schema: { tags: ['randomization'] }, config: { unmasked: true } }, async (req) => {
+  /**
+   * The unblinded statistician's concealment audit: the seed, the allocations made, and the list
+   * regenerated from the seed. The statistician is unblinded by the database lock (ICH E9 blind review).
+   */
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/randomization/list', { schema: { tags: ['randomization'] } }, async (req) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
     requireRole(p, study.id, null, ['statistician'], 'audit the allocation list');
+    if (isBlindedIn(p, study, await isLocked(study.id))) {
+      throw new AppError('Forbidden', `The allocation list of study ${study.id} is for the unblinded statistician: it opens when the database is locked.`, 403);
+    }
     const design = designFromProtocol(study.protocol);
     const seed = await studySeed(db, study.id);
     const made = await listRandomizations(db, study.id);
