@@ -43,6 +43,9 @@ describe('maskForBlinded', () => {
       error: { message: `Intervention "${BLINDED_LABEL}" is dosed in MIU/m2.` },
     });
   });
+  it('drops results keyed by arm and keeps the pooled ones', () => {
+    expect(maskForBlinded({ pooled: { n: 20 }, byArm: { active: { n: 10 }, placebo: { n: 10 } } }, [sle])).toEqual({ pooled: { n: 20 }, byArm: {} });
+  });
   it('reduces a protocol\'s arms to their ratios and drops notes about the arms', () => {
     const masked = maskForBlinded({ protocol: sle }, [sle]) as { protocol: typeof sle };
     expect(masked.protocol.arms).toEqual([{ ratio: 1 }, { ratio: 1 }]);

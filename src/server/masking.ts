@@ -38,7 +38,7 @@ export function armTerms(protocol: Pick<Protocol, 'arms'>): ReadonlySet<string> 
 }
 
 /**
- * A response as a blinded user may see it: arm fields absent (maskRecord), any value naming an arm or
+ * A response as a blinded user may see it: arm fields and fields keyed by an arm absent, any value naming an arm or
  * its intervention replaced by one neutral label, a protocol's arms reduced to their ratios (the count
  * and ratio stay known) and notes that speak of the arms dropped.
  */
@@ -55,7 +55,8 @@ export function maskForBlinded(value: unknown, protocols: readonly Pick<Protocol
       return v.map((x) => walk(x, undefined));
     }
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+      // Results keyed by arm ({ active: …, placebo: … }) lose those keys, like any arm field.
+      return Object.fromEntries(Object.entries(v).filter(([k]) => !terms.has(k)).map(([k, x]) => [k, walk(x, k)]));
     }
     return v;
   };
