@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { keysOf, ssData } from '../endpoints/test-data.js';
+import { buildReport } from './build-report.js';
+import { renderReportHtml } from './render-html.js';
+
+const study = { id: 'ss-il2', lockedAt: '2025-09-01T10:00:00.000Z' };
+
+describe('study report', () => {
+  // ssData: 10 screened (S1 ineligible, S2 still screening), 8 enrolled and randomized (A1–A4 active,
+  // P1–P3 and W1 placebo), 7 started treatment (A4 did not), A1 and A2 completed, W1 withdrew.
+  it('counts the CONSORT flow, the baseline table and the adverse events by worst grade', () => {
+    const r = buildReport(ssData, study, '2025-09-01', { kind: 'by-arm' });
+    expect(r.flow).toEqual({
+      screened: 10,
+      ineligible: 1,
+      consented: 8,
+      enrolled: 8,
+      randomized: 8,
+      randomizedByArm: [{ armId: 'active', n: 4 }, { armId: 'placebo', n: 4 }],
+      onTreatment: 7,
+      completed: 2,
+      withdrawn: 1,
+      withdrawalReasons: [{ reason: 'moved abroad', n: 1 }],
+    });
+    // Everyone born 1970-01-01 and enrolled 2025-01-01: 55 years; P2 is the only man.
+    expect(r.baseline.pooled).toMatchObject({ n: 8, female: 7, male: 1, age: { n: 8, mean: 55, sd: 0 } });
+    expect(r.baseline.byArm?.map((c) => [c.armId, c.n, c.primaryScore?.mean])).toEqual([['active', 4, 10], ['placebo', 4, 10]]);
+    // A1's two headaches count once at grade 2; A4's fever is outside the safety set (no dose).
+    const any = r.adverseEvents.rows[0]!;
+    expect(r.adverseEvents.safetyN).toBe(7);
+    expect(any).toEqual({
+      term: 'Any adverse event',
+      pooled: { participants: 2, byGrade: [1, 1, 0, 0, 0], serious: 0 },
+      byArm: [
+        { armId: 'active', participants: 1, byGrade: [0, 1, 0, 0, 0], serious: 0 },
+        { armId: 'placebo', participants: 1, byGrade: [1, 0, 0, 0, 0], serious: 0 },
+      ],
+    });
+    expect(r.adverseEvents.rows.map((x) => x.term)).toEqual(['Any adverse event', 'Headache', 'Injection site reaction']);
+    // Mean ESSDAI change by arm at week 24: active −5, placebo −4/3.
+    const change = r.plots.find((p) => p.id === 'score-change')!.points.filter((p) => p.x === 24);
+    expect(change.map((p) => p.series)).toEqual(['active', 'placebo']);
+    expect(change[0]!.y).toBeCloseTo(-5, 12);
+    expect(change[1]!.y).toBeCloseTo(-4 / 3, 12);
+  });
+
+  it('renders one HTML document with every section and the plots as inline SVG', () => {
+    const html = renderReportHtml(buildReport(ssData, study, '2025-09-01', { kind: 'by-arm' }));
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    for (const id of ['consort', 'baseline', 'endpoints', 'adverse-events', 'plots']) expect(html).toContain(`<section id="${id}">`);
+    expect(html).toContain('@media print');
+    expect(html.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('Welch t (active - placebo)');
+  });
+
+  it('pooled report: no arm field, no arm name, in the JSON or the HTML', () => {
+    const r = buildReport(ssData, { id: 'ss-il2', lockedAt: null }, '2025-09-01', { kind: 'pooled' });
+    expect(keysOf(r).filter((k) => /arm/i.test(k))).toEqual([]);
+    expect(r.flow.randomized).toBe(8);
+    const html = renderReportHtml(r);
+    for (const text of [JSON.stringify(r), html]) expect(text).not.toMatch(/placebo|active|hrIL-2/i);
+    expect(html).toContain('<svg');
+  });
+});
