@@ -14,6 +14,7 @@ import { startServer, type RunningServer, type TestUser } from './start-server.j
 const coordinator: TestUser = { username: 'carla', password: 'coordinator-pw-1', displayName: 'Carla Coordinator', studyId: 'ss-il2', role: 'coordinator' };
 const alsCoordinator: TestUser = { username: 'alan', password: 'coordinator-pw-2', displayName: 'Alan Coordinator', studyId: 'als-il2', role: 'coordinator' };
 const investigator: TestUser = { username: 'ines', password: 'investigator-pw-1', displayName: 'Ines Investigator', studyId: 'ss-il2', role: 'investigator' };
+const pharmacist: TestUser = { username: 'pia', password: 'pharmacist-pw-1', displayName: 'Pia Pharmacist', studyId: 'ss-il2', role: 'unblinded-pharmacist' };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const today = isoDay(new Date());
@@ -25,7 +26,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   await buildApp();
-  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator]);
+  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator, pharmacist]);
   browser = await launchChromium();
 }, 240_000);
 
@@ -128,6 +129,8 @@ describe('web application in Chromium', () => {
   });
 
   let ssParticipantUrl = '';
+  let ssVisitUrl = '';
+  let ssKit = '';
 
   it('walks a coordinator through screening and enrolment (ss-il2)', async () => {
     const page = await newPage();
@@ -186,7 +189,57 @@ describe('web application in Chromium', () => {
     await changeStatus(page, 'enrolled', today);
     ssParticipantUrl = page.url();
     await shoot(page, '05-participant-enrolled');
-    // Randomization (kit numbers) awaits its API endpoint; until then the masked study stops here.
+
+    // Randomization gives a kit number; the coordinator is a masked care provider (ss-il2 is quadruple-masked), so no arm.
+    await page.getByRole('button', { name: 'Randomize' }).click();
+    await page.locator('.facts .badge', { hasText: 'randomized' }).waitFor();
+    ssKit = (await page.locator('#kit-number').textContent()) ?? '';
+    expect(ssKit).not.toBe('');
+    await expect(page.locator('#allocation').count()).resolves.toBe(0);
+    await shoot(page, '17-participant-randomized');
+
+    // Day 1 today: the first dose is due today.
+    await changeStatus(page, 'on-treatment', today);
+    await page.getByRole('button', { name: /^Record dose: Day 1,/ }).click();
+    await page.getByRole('button', { name: 'Save dose' }).click();
+    await page.locator('.dose-chip.dose-given', { hasText: 'D1' }).waitFor();
+
+    await page.getByRole('link', { name: 'Enter data for Week 0' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Visit: Week 0/ }).waitFor();
+    await expect(page.getByLabel('Instrument').inputValue()).resolves.toBe('essdai');
+    // The CNS domain has no low level (Seror 2010, Table 3: levels 0, 2, 3): 1 is refused beside the field.
+    await page.locator('#item-cns').fill('1');
+    await expect(describedError(page, '#item-cns')).resolves.toContain('must be one of 0, 2, 3, not 1');
+    await shoot(page, '18-essdai-bad-value');
+    // Glandular low (1 × weight 2) + articular moderate (2 × 2) + biological moderate (2 × 1) = 8; other domains 0.
+    const levels: Readonly<Record<string, string>> = { glandular: '1', articular: '2', biological: '2' };
+    const fields = page.locator('.items input[id^="item-"]');
+    const n = await fields.count();
+    expect(n).toBe(12);
+    for (let i = 0; i < n; i++) {
+      const id = ((await fields.nth(i).getAttribute('id')) ?? '').replace(/^item-/, '');
+      await fields.nth(i).fill(levels[id] ?? '0');
+    }
+    await expect(describedError(page, '#item-cns')).resolves.toBe('');
+    await expect(page.locator('#score-total').textContent()).resolves.toBe('8');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'saved' }).textContent()).resolves.toBe('ESSDAI saved.');
+    await expect(page.locator('[data-testid="score-plot"] svg').getAttribute('aria-label')).resolves.toMatch(/^ESSDAI by study day: Week 0.* 8$/);
+    ssVisitUrl = page.url();
+    await shoot(page, '19-essdai-saved-plot');
+  });
+
+  it("shows the pharmacist the kit to dispense and records it", async () => {
+    const page = await newPage();
+    await signIn(page, pharmacist);
+    await page.goto(`${server.url}/#/studies/ss-il2/dispensing`);
+    await page.getByRole('heading', { level: 1, name: 'Dispensing' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'SS-001' });
+    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe(ssKit);
+    await shoot(page, '20-dispensing');
+    await row.getByRole('button', { name: `Record kit ${ssKit} dispensed to SS-001` }).click();
+    await row.getByRole('button').waitFor({ state: 'detached' });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.not.toBe('');
   });
 
   it('shows the evidence tables and filters them', async () => {
@@ -314,16 +367,17 @@ describe('web application in Chromium', () => {
     await shoot(page, '16-participant-adverse-events');
   });
 
-  it('shows a blinded investigator no arm anywhere', async () => {
+  it('shows a blinded investigator no arm anywhere, and unblinds only with a reason and the password', async () => {
     const page = await newPage();
-    const participantBodies: string[] = [];
+    const bodies: { url: string; body: string }[] = [];
     page.on('response', (res) => {
-      if (res.url().includes('/api/participants')) void res.text().then((t) => participantBodies.push(t), () => undefined);
+      if (res.url().includes('/api/')) void res.text().then((body) => bodies.push({ url: res.url(), body }), () => undefined);
     });
     await signIn(page, investigator);
     const ss = getBuiltinProtocol('ss-il2');
     const armWords = [/placebo/i, ...ss.arms.flatMap((a) => [a.label, ...a.interventions.flatMap((i) => [i.id, i.drug])])];
     const scan = async (name: string) => {
+      await page.waitForLoadState('networkidle');
       await shoot(page, name);
       const text = await page.locator('body').innerText();
       const html = await page.content();
@@ -339,9 +393,39 @@ describe('web application in Chromium', () => {
     await page.goto(ssParticipantUrl);
     await page.getByRole('heading', { level: 1, name: 'Participant SS-001' }).waitFor();
     await page.getByRole('heading', { name: 'Dosing calendar' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await page.locator('#kit-number', { hasText: ssKit }).waitFor();
+    await expect(page.locator('#allocation').count()).resolves.toBe(0);
     await scan('11-blinded-participant');
-    expect(participantBodies.length).toBeGreaterThan(0);
-    for (const body of participantBodies) expect(body).not.toMatch(/"armId"|hril2-(active|placebo)/);
+    await page.goto(ssVisitUrl);
+    await page.locator('[data-testid="score-plot"] svg').waitFor();
+    await scan('21-blinded-visit');
+
+    // Every API answer the pages received: no allocation field anywhere. The arms' labels appear only in
+    // the protocol itself (GET /api/studies/ss-il2), which is the public registry design, not an allocation.
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const { url, body } of bodies) {
+      expect(body, url).not.toMatch(/"(armId|arm|armLabel|allocation)"/);
+      if (!url.endsWith('/api/studies/ss-il2')) for (const w of armWords) expect(body, url).not.toMatch(w);
+    }
+
+    // Emergency unblinding: refused without a reason (beside the field), then with a wrong password.
+    await page.goto(ssParticipantUrl);
+    await page.getByRole('button', { name: 'Emergency unblinding…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Emergency unblinding' });
+    await dialog.getByLabel('Your password').fill(investigator.password);
+    await dialog.getByRole('button', { name: 'Unblind' }).click();
+    await expect(describedError(page, '#unblind-reason')).resolves.toBe('Give the reason for unblinding: it goes into the audit trail.');
+    await shoot(page, '22-unblind-reason-refused');
+    await dialog.getByLabel('Reason').fill('Grade 4 thrombocytopenia: treating physician needs the allocation');
+    await dialog.getByLabel('Your password').fill('not-my-password');
+    await dialog.getByRole('button', { name: 'Unblind' }).click();
+    await page.locator('#unblind-password-error').waitFor();
+    await expect(describedError(page, '#unblind-password')).resolves.toBe('The username or password is wrong.');
+    await dialog.getByLabel('Your password').fill(investigator.password);
+    await dialog.getByRole('button', { name: 'Unblind' }).click();
+    // The arm's label comes from the protocol once it loads; until then the id stands in.
+    const labels = ss.arms.map((a) => a.label);
+    await expect.poll(() => page.locator('#allocation').textContent(), { timeout: 10_000 }).toSatisfy((t: string | null) => labels.includes(t ?? ''));
+    await shoot(page, '23-unblinded');
   });
 });

@@ -81,7 +81,6 @@ export interface Participant {
   /** Set once randomized; the arm fields only reach unblinded roles. */
   readonly kitNumber?: string | null;
   readonly armId?: string;
-  readonly armLabel?: string;
 }
 export interface NewParticipant {
   readonly siteId: string;
@@ -239,11 +238,10 @@ export interface DataQuery {
   readonly answer?: string | null;
 }
 
-/** What randomization answers. `armId`/`armLabel` are absent for a blinded role (the server masks them). */
+/** What randomization answers. `armId` is absent for a blinded role (the server masks it). */
 export interface Randomization {
   readonly kitNumber: string;
   readonly armId?: string;
-  readonly armLabel?: string;
 }
 /** A kit the pharmacist is to dispense (or has dispensed) for one participant. */
 export interface DispensingRow {
@@ -251,12 +249,11 @@ export interface DispensingRow {
   readonly code: string;
   readonly kitNumber: string;
   readonly armId?: string;
-  readonly armLabel?: string;
-  readonly dispensedAt?: string | null;
+  readonly dispensedAt: string | null;
 }
 export interface Unblinding {
   readonly armId: string;
-  readonly armLabel?: string;
+  readonly kitNumber: string;
 }
 
 async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError, type Participant, type Unblinding } from '../api.js';
+import { ArmName } from './arm-name.js';
 import { UnblindDialog } from './unblind-dialog.js';
 
 /**
@@ -12,7 +13,7 @@ export function RandomizationPanel({ participant: p, onChanged }: { participant:
   const [asking, setAsking] = useState(false);
   const [unblinded, setUnblinded] = useState<Unblinding | null>(null);
   const kit = p.kitNumber ?? null;
-  const arm = unblinded ? (unblinded.armLabel ?? unblinded.armId) : (p.armLabel ?? p.armId);
+  const arm = unblinded ? unblinded.armId : p.armId;
   const randomize = () => {
     setBusy(true);
     setError(null);
@@ -40,7 +41,7 @@ export function RandomizationPanel({ participant: p, onChanged }: { participant:
           {arm ? (
             <div>
               <dt>Allocation</dt>
-              <dd id="allocation">{arm}</dd>
+              <dd id="allocation">{p.studyId ? <ArmName studyId={p.studyId} armId={arm} /> : arm}</dd>
             </div>
           ) : null}
         </dl>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError, type DispensingRow } from '../api.js';
+import { ArmName } from '../components/arm-name.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
@@ -17,13 +18,13 @@ export function DispensingPage({ studyId }: { studyId: string }) {
         <Link to={{ kind: 'dashboard', studyId }}>Back to the study</Link>
       </p>
       <Loaded state={rows} what="the kits to dispense">
-        {(list) => <DispensingTable rows={list} onChanged={reload} />}
+        {(list) => <DispensingTable studyId={studyId} rows={list} onChanged={reload} />}
       </Loaded>
     </Page>
   );
 }
 
-function DispensingTable({ rows, onChanged }: { rows: readonly DispensingRow[]; onChanged: () => void }) {
+function DispensingTable({ studyId, rows, onChanged }: { studyId: string; rows: readonly DispensingRow[]; onChanged: () => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   if (rows.length === 0) return <p>No randomized participant is waiting for a kit.</p>;
   const dispense = (r: DispensingRow) => {
@@ -51,7 +52,7 @@ function DispensingTable({ rows, onChanged }: { rows: readonly DispensingRow[]; 
             <tr key={r.participantId}>
               <td>{r.code}</td>
               <td>{r.kitNumber}</td>
-              <td>{r.armLabel ?? r.armId ?? '—'}</td>
+              <td>{r.armId ? <ArmName studyId={studyId} armId={r.armId} /> : '—'}</td>
               <td>
                 {r.dispensedAt ? (
                   r.dispensedAt
