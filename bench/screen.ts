@@ -17,21 +17,10 @@ import { protocolCriteria } from '../src/eligibility/protocol-criteria.js';
 import { createScreener } from '../src/eligibility/screen.js';
 import { sqlColumnType, toSql } from '../src/eligibility/to-sql.js';
 import { builtinProtocols, getBuiltinProtocol } from '../src/protocol/builtin/index.js';
+import { seededRandom } from '../src/demo/seeded-random.js';
 
 const REF = { screening: '2024-06-01', firstDose: '2024-06-15' };
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-
-/** mulberry32: a small seeded PRNG, so every run screens the same patients. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function allColumns(): string[] {
   const names = new Set<string>();
@@ -50,7 +39,7 @@ function codesFor(column: string): string[] {
 }
 
 async function generate(file: string, rows: number, header: string[]): Promise<void> {
-  const rnd = prng(20240601);
+  const rnd = seededRandom(20240601);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const codeLists = new Map(header.map((h) => [h, findFact(h)?.type === 'codes' ? codesFor(h) : []]));
   const day0 = Date.UTC(2023, 0, 1);
