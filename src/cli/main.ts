@@ -10,6 +10,7 @@ import { register as stats } from './commands/stats.js';
 import { register as score } from './commands/score.js';
 import { register as serve } from './commands/serve.js';
 import { register as audit } from './commands/audit.js';
+import { register as report } from './commands/report.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -23,6 +24,7 @@ const registers: Register[] = [
   score,
   serve,
   audit,
+  report,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

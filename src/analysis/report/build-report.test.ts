@@ -61,4 +61,9 @@ describe('study report', () => {
     for (const text of [JSON.stringify(r), html]) expect(text).not.toMatch(/placebo|active|hrIL-2/i);
     expect(html).toContain('<svg');
   });
+
+  it('renders a plot without data as a note (an empty color scale would need a canvas)', () => {
+    const html = renderReportHtml(buildReport({ ...ssData, observations: [] }, study, '2025-09-01', { kind: 'pooled' }));
+    expect(html).toContain('No data yet.');
+  });
 });

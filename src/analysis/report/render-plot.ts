@@ -4,6 +4,7 @@ import type { PlotSpec } from './plot-data.js';
 
 /** One plot as inline SVG markup (a <figure> with its legend), drawn by Observable Plot on a server-side DOM. */
 export function renderPlot(spec: PlotSpec): string {
+  if (spec.points.length === 0) return '<p class="note">No data yet.</p>';
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const data = [...spec.points];
   const marks =
@@ -17,7 +18,8 @@ export function renderPlot(spec: PlotSpec): string {
     style: { background: 'white', color: 'black', fontSize: '11px' },
     x: { label: spec.xLabel, ...(spec.mark === 'bar' ? { type: 'band' } : {}) },
     y: { label: spec.yLabel, grid: true },
-    color: { legend: true },
+    // Series are names (arms, subsets, participants): an ordinal scale, whose legend needs no canvas.
+    color: { type: 'ordinal', legend: true },
     marks,
   });
   return el.outerHTML;
