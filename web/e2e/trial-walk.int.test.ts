@@ -376,8 +376,9 @@ describe('web application in Chromium', () => {
     await signIn(page, investigator);
     const ss = getBuiltinProtocol('ss-il2');
     const armWords = [/placebo/i, ...ss.arms.flatMap((a) => [a.label, ...a.interventions.flatMap((i) => [i.id, i.drug])])];
-    const scan = async (name: string) => {
-      await page.waitForLoadState('networkidle');
+    // `settle`: wait until the page's requests are done (skipped for the report page: with its frame, Chromium never reported the network idle within 30 s).
+    const scan = async (name: string, settle = true) => {
+      if (settle) await page.waitForLoadState('networkidle');
       await shoot(page, name);
       const text = await page.locator('body').innerText();
       const html = await page.content();
@@ -399,6 +400,16 @@ describe('web application in Chromium', () => {
     await page.goto(ssVisitUrl);
     await page.locator('[data-testid="score-plot"] svg').waitFor();
     await scan('21-blinded-visit');
+
+    // The analysis report, pooled before lock (ICH E9 blind review), inside its frame.
+    await page.goto(`${server.url}/#/studies/ss-il2/analysis`);
+    await page.getByRole('heading', { level: 1, name: 'Analysis report' }).waitFor();
+    const report = page.frameLocator('iframe[title="Analysis report"]').locator('body');
+    await expect.poll(async () => ((await report.innerText()) ?? '').length, { timeout: 15_000 }).toBeGreaterThan(100);
+    const reportText = await report.innerText();
+    expect(reportText).toContain('ss-il2');
+    for (const w of armWords) expect(reportText, `the report shows ${String(w)}`).not.toMatch(w);
+    await scan('24-blinded-analysis-report', false);
 
     // Every API answer the pages received, the protocol included (the server reduces its arms to ratios):
     // no allocation field and no arm word anywhere.
