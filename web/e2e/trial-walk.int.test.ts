@@ -14,6 +14,7 @@ import { startServer, type RunningServer, type TestUser } from './start-server.j
 const coordinator: TestUser = { username: 'carla', password: 'coordinator-pw-1', displayName: 'Carla Coordinator', studyId: 'ss-il2', role: 'coordinator' };
 const alsCoordinator: TestUser = { username: 'alan', password: 'coordinator-pw-2', displayName: 'Alan Coordinator', studyId: 'als-il2', role: 'coordinator' };
 const investigator: TestUser = { username: 'ines', password: 'investigator-pw-1', displayName: 'Ines Investigator', studyId: 'ss-il2', role: 'investigator' };
+const monitor: TestUser = { username: 'mona', password: 'monitor-pw-1', displayName: 'Mona Monitor', studyId: 'ss-il2', role: 'monitor' };
 const pharmacist: TestUser = { username: 'pia', password: 'pharmacist-pw-1', displayName: 'Pia Pharmacist', studyId: 'ss-il2', role: 'unblinded-pharmacist' };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -26,7 +27,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   await buildApp();
-  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator, pharmacist]);
+  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator, pharmacist, monitor]);
   browser = await launchChromium();
 }, 240_000);
 
@@ -240,6 +241,22 @@ describe('web application in Chromium', () => {
     await row.getByRole('button', { name: `Record kit ${ssKit} dispensed to SS-001` }).click();
     await row.getByRole('button').waitFor({ state: 'detached' });
     await expect(row.getByRole('cell').nth(3).textContent()).resolves.not.toBe('');
+  });
+
+  it("lists a monitor's data query on the study dashboard", async () => {
+    const page = await newPage();
+    await signIn(page, monitor);
+    const participantId = decodeURIComponent(ssParticipantUrl.split('/participants/')[1] ?? '');
+    // Raised through the API (the app has no raise form yet), then read where the site sees its work.
+    const raised = await page.request.post(`${server.url}/api/queries`, {
+      data: { participantId, visitId: 'week-0', field: 'essdai.articular', text: 'Synovitis count not in the source notes; please confirm.' },
+    });
+    expect(raised.status()).toBe(201);
+    await page.goto(`${server.url}/#/studies/ss-il2`);
+    const row = page.getByRole('table', { name: 'Data queries' }).getByRole('row').filter({ hasText: 'essdai.articular' });
+    await row.waitFor();
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['SS-001', 'week-0', 'essdai.articular', 'Synovitis count not in the source notes; please confirm.', 'open', '—']);
+    await shoot(page, '25-dashboard-queries');
   });
 
   it('shows the evidence tables and filters them', async () => {

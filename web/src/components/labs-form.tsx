@@ -50,7 +50,7 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved }: { par
   const placed = error && (error.path === 'reason' || labAnalytes.some((a) => errorAt(a) === error.message));
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="labs-title">
-      <h3 id="labs-title">Labs</h3>
+      <h3 id="labs-title">Enter lab values</h3>
       <div className="items">
         {labAnalytes.map((a) => (
           <div className="field" key={a}>

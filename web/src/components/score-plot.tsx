@@ -3,7 +3,8 @@ import * as Plot from '@observablehq/plot';
 import type { ScorePoint } from '../visit-data.js';
 
 /** A score over study days. Loaded lazily: Observable Plot (with d3) is the heaviest part of the app. */
-export default function ScorePlot({ points, label }: { points: readonly ScorePoint[]; label: string }) {
+/** `lastDay`: the protocol's last visit, so the axis shows the whole schedule even with one point. */
+export default function ScorePlot({ points, label, lastDay }: { points: readonly ScorePoint[]; label: string; lastDay: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -12,7 +13,7 @@ export default function ScorePlot({ points, label }: { points: readonly ScorePoi
       width: 640,
       height: 240,
       marginLeft: 50,
-      x: { label: 'Study day' },
+      x: { label: 'Study day', domain: [0, Math.max(lastDay, ...points.map((p) => p.day))], tickFormat: (d: number) => String(d) },
       y: { label, zero: true, grid: true },
       marks: [
         Plot.ruleY([0]),
@@ -25,6 +26,6 @@ export default function ScorePlot({ points, label }: { points: readonly ScorePoi
     chart.setAttribute('aria-label', `${label} by study day: ${points.map((p) => `${p.visit} ${p.total}`).join(', ')}`);
     el.replaceChildren(chart);
     return () => chart.remove();
-  }, [points, label]);
+  }, [points, label, lastDay]);
   return <div className="plot" ref={ref} data-testid="score-plot" />;
 }

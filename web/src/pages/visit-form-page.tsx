@@ -199,7 +199,7 @@ function InstrumentForm({ participantId, def, context, visits, onSaved }: FormPr
           <p>No saved {def.name} yet for this participant.</p>
         ) : (
           <Suspense fallback={<p role="status">Loading the plot…</p>}>
-            <ScorePlot points={points} label={def.name} />
+            <ScorePlot points={points} label={def.name} lastDay={Math.max(...context.allVisits.map((v) => v.day))} />
           </Suspense>
         )}
       </form>
