@@ -82,4 +82,23 @@ describe('endpoint analyses', () => {
     expect(pw.knotWeek).toBe(24);
     expect(pw.contrasts[0]!.estimate).toBeCloseTo(-1 / 36, 6);
   });
+
+  it('single-arm mRS (ae-il2): exact signed-rank and paired t between baseline and week 21', () => {
+    const data: AnalysisData = {
+      protocol: getBuiltinProtocol('ae-il2'),
+      participants: ['Y1', 'Y2', 'Y3'].map((id) => person(id, 'proleukin')),
+      observations: scores('mrs', { Y1: { baseline: 4, 'week-21': 3 }, Y2: { baseline: 5, 'week-21': 3 }, Y3: { baseline: 4, 'week-21': 1 } }),
+      adverseEvents: [],
+    };
+    const tests = analyseStudy(data, { kind: 'by-arm' }).endpoints.find((e) => e.outcomeId === 'mrs' && e.analysisSet === 'itt')!.measures[0]!.tests!;
+    // Changes −1, −2, −3: no ties, all negative, so V = 0 and the exact two-sided p = 2 × (1/2³) = 0.25.
+    const sr = tests.find((t) => t.kind === 'signed-rank');
+    if (sr?.kind !== 'signed-rank') throw new Error('no signed-rank test');
+    expect(sr.result.statistic).toBe(0);
+    expect(sr.result.pValue).toBeCloseTo(0.25, 12);
+    // Mean −2, SD 1, SE 1/√3: t = −2√3 on 2 df, p = 1 − 2√3/√14.
+    const t = tests.find((x) => x.kind === 'paired-t');
+    if (t?.kind !== 'paired-t') throw new Error('no paired t');
+    expect(t.result.pValue).toBeCloseTo(1 - (2 * Math.sqrt(3)) / Math.sqrt(14), 10);
+  });
 });
