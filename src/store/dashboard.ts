@@ -1,39 +1,72 @@
+import { addDays } from '../protocol/calendar/study-date.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Queryable } from './db.js';
 import { participantCalendar } from './doses.js';
 import type { Participant } from './participants.js';
 
+export interface VisitDue {
+  readonly participantId: string;
+  readonly code: string;
+  readonly visitId: string;
+  readonly name: string;
+  readonly date: string;
+  readonly earliest: string;
+  readonly latest: string;
+}
+
 export interface Dashboard {
   readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
-  readonly visitsDue: readonly { participantId: string; code: string; visitId: string; name: string; date: string; earliest: string; latest: string }[];
+  /** The week shown: `from` (the day asked for) to `to`, six days later, both included. */
+  readonly week: { readonly from: string; readonly to: string };
+  /** Visits whose window is open on at least one day of the week and that have no saved data. */
+  readonly visitsDue: readonly VisitDue[];
+  /** Visits whose window closed before the week, with no saved data and not marked missed. */
+  readonly visitsOverdue: readonly VisitDue[];
   readonly dosesDue: readonly { participantId: string; code: string; day: number; date: string }[];
   readonly openQueries: number;
   readonly adverseEventsByGrade: Readonly<Record<string, number>>;
 }
 
+/** A dashboard week is the day asked for and the six after it. */
+const WEEK_DAYS = 7;
+
 /**
- * A study's "today" for the participants given (already filtered to the user's sites): visits
- * whose window contains `today` and are not recorded, doses due today and not recorded.
+ * A study's week from `from` for the participants given (already filtered to the user's sites):
+ * visits due (window open during the week) and overdue (window closed before it), neither with saved
+ * data; doses due during the week and not recorded.
  */
-export async function studyDashboard(q: Queryable, protocol: Protocol, participants: readonly Participant[], today: string): Promise<Dashboard> {
+export async function studyDashboard(q: Queryable, protocol: Protocol, participants: readonly Participant[], from: string): Promise<Dashboard> {
+  const to = addDays(from, WEEK_DAYS - 1);
   const byStatus: Record<string, number> = {};
   for (const p of participants) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   const ids = participants.map((p) => p.id);
-  const visitsDue: Dashboard['visitsDue'][number][] = [];
+  const visitsDue: VisitDue[] = [];
+  const visitsOverdue: VisitDue[] = [];
   const dosesDue: Dashboard['dosesDue'][number][] = [];
   const onTreatment = participants.filter((p) => p.status === 'on-treatment' && p.startDate !== null && p.armId !== null);
-  const doneVisits = new Set(
-    (await q.query<{ participant_id: string; visit_id: string }>('SELECT participant_id, visit_id FROM visits WHERE participant_id = ANY($1::uuid[])', [ids])).map((v) => `${v.participant_id}/${v.visit_id}`),
+  // A visit is accounted for once it has saved data, or once it is marked missed.
+  const accounted = new Set(
+    (
+      await q.query<{ participant_id: string; visit_id: string }>(
+        `SELECT v.participant_id, v.visit_id FROM visits v WHERE v.participant_id = ANY($1::uuid[])
+           AND (v.status = 'missed' OR EXISTS (SELECT 1 FROM observations o WHERE o.visit_row_id = v.id))`,
+        [ids],
+      )
+    ).map((v) => `${v.participant_id}/${v.visit_id}`),
   );
   for (const p of onTreatment) {
     const cal = await participantCalendar(q, p, protocol);
     for (const v of cal.visits) {
-      if (v.earliest <= today && today <= v.latest && !doneVisits.has(`${p.id}/${v.id}`)) {
-        visitsDue.push({ participantId: p.id, code: p.code, visitId: v.id, name: v.name, date: v.date, earliest: v.earliest, latest: v.latest });
-      }
+      if (accounted.has(`${p.id}/${v.id}`)) continue;
+      const item = { participantId: p.id, code: p.code, visitId: v.id, name: v.name, date: v.date, earliest: v.earliest, latest: v.latest };
+      if (v.latest < from) visitsOverdue.push(item);
+      else if (v.earliest <= to) visitsDue.push(item);
     }
-    for (const d of cal.doses) if (d.date === today && d.status === 'due' && d.recorded === null) dosesDue.push({ participantId: p.id, code: p.code, day: d.day, date: d.date });
+    for (const d of cal.doses) {
+      if (from <= d.date && d.date <= to && d.status === 'due' && d.recorded === null) dosesDue.push({ participantId: p.id, code: p.code, day: d.day, date: d.date });
+    }
   }
+  const byDate = <T extends { date: string; code: string }>(a: T, b: T) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code);
   const [{ n: openQueries }] = (await q.query<{ n: number }>("SELECT count(*)::int AS n FROM queries WHERE status = 'open' AND participant_id = ANY($1::uuid[])", [ids])) as [{ n: number }];
   const grades = await q.query<{ grade: number; n: number }>(
     // Proposed (from a graded lab, not yet confirmed) and dismissed events are not adverse events yet.
@@ -42,8 +75,10 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
   );
   return {
     enrolment: { target: protocol.enrolment.target, enrolled: participants.filter((p) => p.enrolledOn !== null).length, byStatus },
-    visitsDue,
-    dosesDue,
+    week: { from, to },
+    visitsDue: visitsDue.sort(byDate),
+    visitsOverdue: visitsOverdue.sort(byDate),
+    dosesDue: dosesDue.sort(byDate),
     openQueries,
     adverseEventsByGrade: Object.fromEntries(grades.map((g) => [String(g.grade), g.n])),
   };
