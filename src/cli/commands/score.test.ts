@@ -39,7 +39,7 @@ describe('il2trials score', () => {
     const r = cli('score', '--list', '--json');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { id: string; items: { id: string; allowed: unknown }[] }[];
-    expect(list.map((i) => i.id)).toEqual(['sledai-2k', 'essdai', 'alsfrs-r', 'mrs', 'mrc', 'alsaq-40', 'basdai']);
+    expect(list.map((i) => i.id)).toEqual(['sledai-2k', 'essdai', 'alsfrs-r', 'mrs', 'mrc', 'alsaq-40', 'basdai', 'pga']);
     expect(list.find((i) => i.id === 'mrs')?.items).toEqual([{ id: 'mrs', label: 'Modified Rankin Scale grade', required: true, allowed: [0, 1, 2, 3, 4, 5, 6] }]);
     expect(list.find((i) => i.id === 'basdai')?.items[0]?.allowed).toEqual({ min: 0, max: 10, integer: false });
     expect(list.find((i) => i.id === 'essdai')?.items.find((x) => x.id === 'cns')?.allowed).toEqual([0, 2, 3]);
@@ -50,7 +50,7 @@ describe('il2trials score', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('il2trials: modified Rankin Scale item "mrs" must be one of 0, 1, 2, 3, 4, 5, 6, not 7.\n');
     const unknown = cli('score', 'sledai', '--items', file('x.json', {}));
-    expect(unknown.stderr).toBe('il2trials: Instrument "sledai" is unknown; use one of sledai-2k, essdai, alsfrs-r, mrs, mrc, alsaq-40, basdai.\n');
+    expect(unknown.stderr).toBe('il2trials: Instrument "sledai" is unknown; use one of sledai-2k, essdai, alsfrs-r, mrs, mrc, alsaq-40, basdai, pga.\n');
     const notJson = cli('score', 'mrs', '--items', file('broken.json', '{mrs: 1'));
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toMatch(/^il2trials: Items file .*broken\.json is not valid JSON/);

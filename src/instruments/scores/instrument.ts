@@ -34,7 +34,7 @@ export type InstrumentDefinition = {
   readonly unverified?: string;
 };
 
-export const instrumentIds = ['sledai-2k', 'essdai', 'alsfrs-r', 'mrs', 'mrc', 'alsaq-40', 'basdai'] as const;
+export const instrumentIds = ['sledai-2k', 'essdai', 'alsfrs-r', 'mrs', 'mrc', 'alsaq-40', 'basdai', 'pga'] as const;
 export type InstrumentId = (typeof instrumentIds)[number];
 
 /** Item id → value, as entered on a form or read from a JSON file. */

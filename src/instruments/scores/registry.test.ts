@@ -28,6 +28,6 @@ describe('instrument registry', () => {
 
   it('an unknown instrument is named', () => {
     expect(() => getInstrument('sledai')).toThrow(expect.objectContaining({ code: 'UnknownInstrument' }));
-    expect(() => scoreInstrument('sledai', {})).toThrow('Instrument "sledai" is unknown; use one of sledai-2k, essdai, alsfrs-r, mrs, mrc, alsaq-40, basdai.');
+    expect(() => scoreInstrument('sledai', {})).toThrow('Instrument "sledai" is unknown; use one of sledai-2k, essdai, alsfrs-r, mrs, mrc, alsaq-40, basdai, pga.');
   });
 });

@@ -7,11 +7,12 @@ import type { InstrumentDefinition, InstrumentId, InstrumentScore, ItemValues } 
 import { instrumentIds } from './instrument.js';
 import { mrc, scoreMrc } from './mrc.js';
 import { mrs, scoreMrs } from './mrs.js';
+import { pga, scorePga } from './pga.js';
 import { scoreSledai2k, sledai2k } from './sledai-2k.js';
 import { validateItems, type ItemIssue } from './validate-items.js';
 
 /** Every instrument, as plain serialisable data (CLI list, visit forms, web app). */
-export const instruments: readonly InstrumentDefinition[] = [sledai2k, essdai, alsfrsR, mrs, mrc, alsaq40, basdai];
+export const instruments: readonly InstrumentDefinition[] = [sledai2k, essdai, alsfrsR, mrs, mrc, alsaq40, basdai, pga];
 
 const scorers: Readonly<Record<InstrumentId, (values: ItemValues) => InstrumentScore>> = {
   'sledai-2k': scoreSledai2k,
@@ -21,6 +22,7 @@ const scorers: Readonly<Record<InstrumentId, (values: ItemValues) => InstrumentS
   mrc: scoreMrc,
   'alsaq-40': scoreAlsaq40,
   basdai: scoreBasdai,
+  pga: scorePga,
 };
 
 export function isInstrumentId(id: string): id is InstrumentId {

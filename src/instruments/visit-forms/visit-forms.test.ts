@@ -43,10 +43,14 @@ describe('visit form fields', () => {
     expect(fields('labs')).toHaveLength(9);
   });
 
-  it('immune panel: absolute lymphocytes, then % of parent 0–100; PGA 0–3; AEs repeat', () => {
+  it('immune panel: absolute lymphocytes, then % of parent 0–100; PGA 0–3 with new BILAG A / B counts 0–9; AEs repeat', () => {
     expect(fields('immune-panel')[0]).toMatchObject({ id: 'immune-panel.lymphocytes', units: ['cells/uL'] });
     expect(fields('immune-panel').find((f) => f.id === 'immune-panel.treg')).toMatchObject({ units: ['%'], input: { kind: 'range', min: 0, max: 100 } });
-    expect(fields('pga')[0]?.input).toEqual({ kind: 'range', min: 0, max: 3, integer: false });
+    expect(fields('pga').map((f) => [f.id, f.input])).toEqual([
+      ['pga.pga', { kind: 'range', min: 0, max: 3, integer: false }],
+      ['pga.newBilagA', { kind: 'choice', options: Array.from({ length: 10 }, (_, v) => ({ value: v, label: String(v) })) }],
+      ['pga.newBilagB', { kind: 'choice', options: Array.from({ length: 10 }, (_, v) => ({ value: v, label: String(v) })) }],
+    ]);
     expect(form.sections.find((s) => s.assessment === 'adverse-events')?.repeating).toBe(true);
   });
 });

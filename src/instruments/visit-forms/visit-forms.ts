@@ -24,7 +24,7 @@ export type FormField = {
 
 export type FormSection = {
   readonly assessment: string;
-  readonly kind: 'instrument' | 'labs' | 'immune-panel' | 'pga' | 'nfl' | 'adverse-events' | 'not-computable';
+  readonly kind: 'instrument' | 'labs' | 'immune-panel' | 'nfl' | 'adverse-events' | 'not-computable';
   readonly title: string;
   /** True for a list of entries (adverse events): the fields describe one entry. */
   readonly repeating: boolean;
@@ -68,15 +68,6 @@ const immuneSection: FormSection = {
   ),
 };
 
-const pgaSection: FormSection = {
-  assessment: 'pga',
-  kind: 'pga',
-  title: "Physician's global assessment",
-  repeating: false,
-  // 0–3 scale as used by the SRI-4 (Furie 2014), worsening = +0.3
-  fields: [{ id: 'pga', label: "Physician's global assessment of disease activity (0 none – 3 severe)", input: { kind: 'range', min: 0, max: 3, integer: false }, required: true }],
-};
-
 const nflSection: FormSection = {
   assessment: 'nfl',
   kind: 'nfl',
@@ -106,7 +97,6 @@ const aeSection: FormSection = {
 const fixedSections: Readonly<Record<string, FormSection>> = {
   labs: labsSection,
   'immune-panel': immuneSection,
-  pga: pgaSection,
   nfl: nflSection,
   'adverse-events': aeSection,
 };
