@@ -22,11 +22,12 @@ export async function loadAnalysisData(q: Queryable, study: Study, cutOff: strin
       };
     }),
   );
+  // Items are read only for the pga instrument: the SRI-4's new BILAG A / B counts.
   const observations = (
     await q.query<{ participant_id: string; visit_id: string; kind: AnalysisObservation['kind']; key: string; value_num: number }>(
       `SELECT o.participant_id, v.visit_id, o.kind, o.key, o.value_num FROM observations o
          JOIN visits v ON v.id = o.visit_row_id JOIN participants p ON p.id = o.participant_id
-        WHERE p.study_id = $1 AND o.kind IN ('score', 'immune-panel') AND o.value_num IS NOT NULL AND v.status = 'done'
+        WHERE p.study_id = $1 AND (o.kind IN ('score', 'immune-panel') OR (o.kind = 'item' AND o.key LIKE 'pga.%')) AND o.value_num IS NOT NULL AND v.status = 'done'
         ORDER BY o.participant_id, v.visit_id, o.kind, o.key`,
       [study.id],
     )

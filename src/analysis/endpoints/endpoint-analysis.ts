@@ -8,6 +8,7 @@ import { signedRankTest } from '../stats/signed-rank.js';
 import { pairedTTest, twoSampleTTest } from '../stats/t-test.js';
 import type { TestResult } from '../stats/result.js';
 import { armOf, type AnalysisSetId } from './analysis-sets.js';
+import type { ResponderAnalysis } from './sri4-responders.js';
 import { summarise } from './summary.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView, Summary } from './types.js';
 
@@ -28,6 +29,8 @@ export type EndpointTest =
   | { readonly kind: 'paired-t'; readonly result: TestResult }
   | { readonly kind: 'signed-rank'; readonly result: TestResult }
   | { readonly kind: 'piecewise'; readonly knotWeek: number; readonly contrasts: readonly Contrast[] }
+  | { readonly kind: 'fisher'; readonly contrast: string; readonly result: TestResult }
+  | { readonly kind: 'risk-difference'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'not-estimable'; readonly method: string; readonly reason: string };
 
 export interface MeasureAnalysis {
@@ -47,13 +50,15 @@ export interface EndpointAnalysis {
   readonly instrument: string;
   readonly analysisSet: AnalysisSetId;
   readonly measures: readonly MeasureAnalysis[];
+  /** Responder rates, for an outcome with a responder definition (SRI-4 for SLEDAI-2K with PGA recorded). */
+  readonly responders?: ResponderAnalysis;
 }
 
 /** Study week of a visit, with study day 1 as week 0. */
 export const visitWeek = (protocol: Protocol, visitId: string): number => ((protocol.visits.find((v) => v.id === visitId)?.day ?? 1) - 1) / 7;
 
 /** A model or test that cannot be estimated on these data is reported as such, not as a failure of the whole analysis. */
-function attempt(method: string, fit: () => EndpointTest): EndpointTest {
+export function attempt(method: string, fit: () => EndpointTest): EndpointTest {
   try {
     return fit();
   } catch (e) {
@@ -63,7 +68,7 @@ function attempt(method: string, fit: () => EndpointTest): EndpointTest {
 }
 
 /** The reference arm of a comparison: the placebo arm when there is one, else the last arm. */
-function referenceArm(protocol: Protocol, arms: readonly string[]): string {
+export function referenceArm(protocol: Protocol, arms: readonly string[]): string {
   const placebo = protocol.arms.find((a) => a.type === 'placebo-comparator' && arms.includes(a.id));
   return placebo?.id ?? arms[arms.length - 1]!;
 }

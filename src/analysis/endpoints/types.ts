@@ -16,11 +16,14 @@ export interface AnalysisParticipant {
   readonly dosesGiven: number;
 }
 
-/** One numeric value at a visit: an instrument's total score (`key` = instrument) or an immune subset (`key` = subset id). */
+/**
+ * One numeric value at a visit: an instrument's total score (`key` = instrument), an instrument item
+ * (`key` = instrument.item; the responder definitions read some) or an immune subset (`key` = subset id).
+ */
 export interface AnalysisObservation {
   readonly participantId: string;
   readonly visitId: string;
-  readonly kind: 'score' | 'immune-panel';
+  readonly kind: 'score' | 'item' | 'immune-panel';
   readonly key: string;
   readonly value: number;
 }

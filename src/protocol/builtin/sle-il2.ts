@@ -196,6 +196,11 @@ export const sleIl2: ProtocolInput = {
     },
     {
       kind: 'assumption',
+      field: 'outcomes[1]',
+      text: 'The record does not define "clinical response"; it is analysed as the change in SLEDAI-2K and as the SRI-4 responder rate at week 12 versus week 0 (Furie 2014: SLEDAI-2K reduced by ≥ 4, no new BILAG A and at most one new B, PGA worse by < 0.3), with PGA and new BILAG counts recorded at every visit; a participant missing any input is a non-responder.',
+    },
+    {
+      kind: 'assumption',
       field: 'design.durationDays',
       text: 'The study is taken to end with the week-12 visit window (day 85 + 7 = day 92); the record gives no follow-up period.',
     },
