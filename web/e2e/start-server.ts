@@ -6,6 +6,7 @@ import { createUser } from '../../src/auth/accounts.js';
 import type { Role } from '../../src/auth/roles.js';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { buildServer } from '../../src/server/app.js';
+import type { Db } from '../../src/store/db.js';
 import { openPglite } from '../../src/store/pglite-db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { createStudy } from '../../src/store/studies.js';
@@ -26,9 +27,9 @@ export interface RunningServer {
 
 /**
  * The real server over a fresh PGlite database in a temporary directory, serving the built web
- * app, with the given studies (built-in protocols) and users.
+ * app, with the given studies (built-in protocols) and users; `seed` writes more data straight to the store.
  */
-export async function startServer(studyIds: readonly string[], users: readonly TestUser[]): Promise<RunningServer> {
+export async function startServer(studyIds: readonly string[], users: readonly TestUser[], seed?: (db: Db) => Promise<void>): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'il2trials-web-'));
   const db = await openPglite(dataDir);
   await migrate(db);
@@ -37,6 +38,7 @@ export async function startServer(studyIds: readonly string[], users: readonly T
   for (const u of users) {
     await createUser(db, { ...setup, studyId: null }, { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: null, role: u.role }] });
   }
+  await seed?.(db);
   const app = await buildServer({ db, now: () => new Date(), webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

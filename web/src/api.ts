@@ -156,10 +156,15 @@ export interface DoseDue {
   readonly day: number;
   readonly date: string;
 }
-/** A study on one day: visits whose window contains it and doses due on it, neither yet recorded. */
+/**
+ * A study's week from the day asked for (`week.from` to `week.to`): visits whose window is open during
+ * it and visits whose window closed before it, both without saved data, and doses due during it.
+ */
 export interface Dashboard {
   readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
+  readonly week: { readonly from: string; readonly to: string };
   readonly visitsDue: readonly VisitDue[];
+  readonly visitsOverdue: readonly VisitDue[];
   readonly dosesDue: readonly DoseDue[];
   readonly openQueries: number;
   readonly adverseEventsByGrade: Readonly<Record<string, number>>;
@@ -191,6 +196,15 @@ export interface VisitData {
   readonly panel: unknown;
 }
 /** One protocol visit of a participant: its schedule, what was saved and the server's instrument scores. */
+/** One saved immune panel as the server computed it: each subset's % of parent and cells/µL. */
+export interface ImmunePanelRow {
+  readonly visitId: string;
+  readonly date: string;
+  readonly panel: {
+    readonly subsets: Readonly<Record<string, { readonly id: string; readonly percentOfParent: number | null; readonly absolutePerUl: number | null }>>;
+    readonly tregTh17Ratio: number | null;
+  };
+}
 export interface VisitRow {
   readonly visitId: string;
   readonly visitName: string;
@@ -296,6 +310,7 @@ export const api = {
   recordDose: (id: string, d: DoseRecord) => post<unknown>(`/api/participants/${e(id)}/doses`, d),
 
   visits: (id: string) => get<VisitRow[]>(`/api/participants/${e(id)}/visits`),
+  immunePanels: (id: string) => get<ImmunePanelRow[]>(`/api/participants/${e(id)}/immune-panels`),
   saveVisit: (id: string, visitId: string, v: VisitInput) => post<unknown>(`/api/participants/${e(id)}/visits/${e(visitId)}/observations`, v),
 
   randomize: (id: string) => post<Randomization>(`/api/participants/${e(id)}/randomize`),

@@ -1,8 +1,8 @@
 import type { DoseDue, VisitDue } from '../api.js';
 import { Link } from './link.js';
 
-export function VisitsDueList({ items }: { items: readonly VisitDue[] }) {
-  if (items.length === 0) return <p className="muted">No visit window is open.</p>;
+export function VisitsDueList({ items, empty }: { items: readonly VisitDue[]; empty: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="due">
       {items.map((v) => (
@@ -23,7 +23,7 @@ export function DosesDueList({ items }: { items: readonly DoseDue[] }) {
     <ul className="due">
       {items.map((d) => (
         <li key={`${d.participantId}/${d.day}`}>
-          <Link to={{ kind: 'participant', participantId: d.participantId }}>{d.code}</Link> — study day {d.day}
+          <Link to={{ kind: 'participant', participantId: d.participantId }}>{d.code}</Link> — study day {d.day} ({d.date})
         </li>
       ))}
     </ul>

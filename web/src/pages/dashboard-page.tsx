@@ -32,7 +32,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
             <Link to={{ kind: 'analysis', studyId }}>Analysis report</Link>
           </nav>
           <div className="field inline">
-            <label htmlFor="dash-date">Day shown</label>
+            <label htmlFor="dash-date">Week from</label>
             <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
           </div>
         </>
@@ -42,7 +42,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
         {(d) => <StudyFacts detail={d} />}
       </Loaded>
       <Loaded state={dashboard} what="the dashboard">
-        {(d) => <DashboardCards dashboard={d} date={date} />}
+        {(d) => <DashboardCards dashboard={d} />}
       </Loaded>
       <h2>Participants</h2>
       <Loaded state={participants} what="the participants">
@@ -89,8 +89,8 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
   );
 }
 
-function DashboardCards({ dashboard, date }: { dashboard: Dashboard; date: string }) {
-  const { enrolment } = dashboard;
+function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+  const { enrolment, week } = dashboard;
   const funnel = screeningFunnel(enrolment.byStatus);
   const grades = [1, 2, 3, 4, 5].map((g) => ({ grade: g, n: dashboard.adverseEventsByGrade[String(g)] ?? 0 }));
   const maxGrade = Math.max(1, ...grades.map((g) => g.n));
@@ -121,11 +121,19 @@ function DashboardCards({ dashboard, date }: { dashboard: Dashboard; date: strin
         </p>
       </section>
       <section className="card" aria-labelledby="c-visits">
-        <h2 id="c-visits">Visit windows open on {date}</h2>
-        <VisitsDueList items={dashboard.visitsDue} />
+        <h2 id="c-visits">
+          Visits due {week.from} to {week.to}
+        </h2>
+        <VisitsDueList items={dashboard.visitsDue} empty="No visit window is open this week." />
+      </section>
+      <section className="card" aria-labelledby="c-overdue">
+        <h2 id="c-overdue">Visits overdue</h2>
+        <VisitsDueList items={dashboard.visitsOverdue} empty="No visit is overdue." />
       </section>
       <section className="card" aria-labelledby="c-doses">
-        <h2 id="c-doses">Doses due on {date}</h2>
+        <h2 id="c-doses">
+          Doses due {week.from} to {week.to}
+        </h2>
         <DosesDueList items={dashboard.dosesDue} />
       </section>
       <section className="card" aria-labelledby="c-queries">
@@ -152,10 +160,38 @@ function DashboardCards({ dashboard, date }: { dashboard: Dashboard; date: strin
   );
 }
 
+/** Rows per page of the participant list: a study of 1,000 stays quick to render and to scan. */
+const PAGE_SIZE = 50;
+
 function ParticipantTable({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
+  const [page, setPage] = useState(0);
   if (participants.length === 0) return <p>No participants yet.</p>;
+  const pages = Math.ceil(participants.length / PAGE_SIZE);
+  const first = page * PAGE_SIZE;
+  const shown = participants.slice(first, first + PAGE_SIZE);
   return (
-    <table className="data">
+    <>
+      {pages > 1 ? (
+        <nav aria-label="Participant pages" className="pager">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span role="status">
+            Participants {first + 1}–{first + shown.length} of {participants.length}
+          </span>
+          <button type="button" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </nav>
+      ) : null}
+      <ParticipantRows participants={shown} siteNames={siteNames} />
+    </>
+  );
+}
+
+function ParticipantRows({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
+  return (
+    <table className="data" aria-label="Participants">
       <thead>
         <tr>
           <th scope="col">Code</th>

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Calendar, type Participant, type ParticipantStatus } from '../api.js';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { api, ApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
 import { AdverseEvents } from '../components/adverse-events.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
 import { FieldError, describedBy } from '../components/field-error.js';
@@ -11,10 +11,12 @@ import { RandomizationPanel } from '../components/randomization-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { VisitTimeline } from '../components/visit-timeline.js';
 import { localToday } from '../dates.js';
+import { subsetPoints } from '../immune-series.js';
 import { useLoad } from '../use-load.js';
 import { savedVisits } from '../visit-data.js';
 
-/** The usual next steps offered from each status; the server decides what is allowed. */
+const ImmunePlot = lazy(() => import('../components/immune-plot.js'));
+
 /** The calendar exists once treatment starts; before that the server answers 409 ParticipantNotStarted. */
 async function calendarOrNone(participantId: string): Promise<Calendar | null> {
   try {
@@ -25,6 +27,7 @@ async function calendarOrNone(participantId: string): Promise<Calendar | null> {
   }
 }
 
+/** The usual next steps offered from each status; the server decides what is allowed. */
 const nextSteps: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]>> = {
   screening: [],
   eligible: ['consented', 'withdrawn'],
@@ -42,6 +45,7 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
   const [participant, reloadParticipant] = useLoad(() => api.participant(participantId), `participant/${participantId}`);
   const [calendar, reloadCalendar] = useLoad(() => calendarOrNone(participantId), `calendar/${participantId}`);
   const [visits] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
+  const [panels] = useLoad(() => api.immunePanels(participantId), `immune-panels/${participantId}`);
   const done = new Set(visits.kind === 'ready' ? savedVisits(visits.data).map((v) => v.visitId) : []);
   const reload = () => {
     reloadParticipant();
@@ -71,9 +75,23 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       <Loaded state={visits} what="the labs">
         {(rows) => <LabTable visits={savedVisits(rows)} visitName={(id) => rows.find((r) => r.visitId === id)?.visitName ?? id} />}
       </Loaded>
+      <h2>Immune subsets</h2>
+      <Loaded state={panels} what="the immune panels">
+        {(rows) => (visits.kind === 'ready' ? <ImmuneSubsets panels={rows} visits={visits.data} /> : null)}
+      </Loaded>
       <h2>Adverse events</h2>
       <AdverseEvents participantId={participantId} />
     </Page>
+  );
+}
+
+function ImmuneSubsets({ panels, visits }: { panels: readonly ImmunePanelRow[]; visits: readonly VisitRow[] }) {
+  const points = subsetPoints(panels, visits);
+  if (points.length === 0) return <p>No immune panel saved yet for this participant.</p>;
+  return (
+    <Suspense fallback={<p role="status">Loading the plot…</p>}>
+      <ImmunePlot points={points} lastDay={Math.max(...visits.map((v) => v.day))} />
+    </Suspense>
   );
 }
 
