@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import { buildReport } from '../report/build-report.js';
+import { renderReportHtml } from '../report/render-html.js';
 import { pnorm } from '../stats/distributions.js';
 import { analyseStudy } from './analyse-study.js';
 import { keysOf, person, scores } from './test-data.js';
@@ -120,5 +121,14 @@ describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
     const byArm = buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' });
     const rows = byArm.analysis.endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders!.byArm;
     expect(rows?.map((c) => [c.armId, c.responders, c.n])).toEqual([['active', 3, 3], ['placebo', 0, 4]]);
+  });
+});
+
+describe('SRI-4 in the HTML report', () => {
+  it('shows the responder table and the by-arm tests', () => {
+    const html = renderReportHtml(buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' }));
+    expect(html).toContain('clinical-response — SRI-4 responders (itt)');
+    expect(html).toContain('<td>3 / 7 (43 %)</td><td>3 / 3 (100 %)</td><td>0 / 4 (0 %)</td>'); // 3/7 = 42.9 %
+    expect(html).toContain('Fisher&#39;s Exact Test for Count Data (active - placebo)'); // the apostrophe is escaped
   });
 });

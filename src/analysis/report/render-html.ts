@@ -1,4 +1,5 @@
-import type { ArmSummary } from '../endpoints/endpoint-analysis.js';
+import type { ArmSummary, EndpointTest } from '../endpoints/endpoint-analysis.js';
+import type { ResponderAnalysis } from '../endpoints/sri4-responders.js';
 import type { Summary } from '../endpoints/types.js';
 import type { StudyReport } from './build-report.js';
 import { renderPlot } from './render-plot.js';
@@ -49,33 +50,47 @@ function baselineSection(r: StudyReport): string {
   return `<section id="baseline"><h2>Baseline characteristics (intention-to-treat)</h2>${table(['', ...cols.map((c) => c.label)], rows)}</section>`;
 }
 
+function testList(tests: readonly EndpointTest[] | undefined): string {
+  const items = (tests ?? []).map((t) => {
+    switch (t.kind) {
+      case 'welch':
+        return `<li>Welch t (${esc(t.contrast)}): difference ${num(t.result.estimate)}, 95 % CI ${num(t.result.ci?.[0])} to ${num(t.result.ci?.[1])}, p = ${p(t.result.pValue)}</li>`;
+      case 'paired-t':
+      case 'signed-rank':
+        return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, p = ${p(t.result.pValue)}</li>`;
+      case 'ancova':
+      case 'mmrm':
+      case 'piecewise':
+        return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), p = ${p(c.pValue)}</li>`).join('');
+      case 'fisher':
+      case 'risk-difference':
+        return `<li>${esc(t.result.method)} (${esc(t.contrast)}): ${esc(t.result.estimateName ?? 'estimate')} ${num(t.result.estimate)}, 95 % CI ${num(t.result.ci?.[0])} to ${num(t.result.ci?.[1])}, p = ${p(t.result.pValue)}</li>`;
+      case 'not-estimable':
+        return `<li>${esc(t.method)}: not estimable — ${esc(t.reason)}</li>`;
+    }
+  });
+  return items.length ? `<ul class="tests">${items.join('')}</ul>` : '';
+}
+
+function respondersBlock(outcomeId: string, set: string, r: ResponderAnalysis): string {
+  const cols = columns(r.pooled, r.byArm);
+  const rows = [['Responders / n (%)', ...cols.map((c) => `${c.value.responders} / ${c.value.n} (${num(c.value.rate === null ? null : 100 * c.value.rate, 0)} %)`)], ['Missing (non-responder)', ...cols.map((c) => String(c.value.missing))]];
+  return `<h3>${esc(outcomeId)} — ${r.definition} responders (${esc(set)})</h3><p class="note">${esc(r.fromVisit)} → ${esc(r.toVisit)}. ${esc(r.missingRule)}</p>${table(['', ...cols.map((c) => c.label)], rows)}${testList(r.tests)}`;
+}
+
 function endpointsSection(r: StudyReport): string {
   const sets = table(['Analysis set', 'Participants'], r.analysis.analysisSets.map((s) => [esc(s.id), [String(s.n), ...(s.byArm ?? []).map((a) => `${esc(a.armId)}: ${a.n}`)].join('; ')]));
-  const blocks = r.analysis.endpoints.flatMap((e) =>
-    e.measures.map((m) => {
+  const blocks = r.analysis.endpoints.flatMap((e) => [
+    ...e.measures.map((m) => {
       const cols = (x: { pooled: Summary; byArm?: readonly ArmSummary[] }) => columns(x.pooled, x.byArm);
       const first = m.visits[0];
       const head = ['Visit (week)', ...(first ? cols(first).map((c) => c.label) : ['All'])];
       const rows = m.visits.map((v) => [`${esc(v.visitId)} (${num(v.week, 0)})`, ...cols(v).map((c) => summaryCell(c.value))]);
       if (m.change) rows.push([`Change ${esc(m.change.fromVisit)} → ${esc(m.change.toVisit)}`, ...cols(m.change).map((c) => summaryCell(c.value))]);
-      const tests = (m.tests ?? []).map((t) => {
-        switch (t.kind) {
-          case 'welch':
-            return `<li>Welch t (${esc(t.contrast)}): difference ${num(t.result.estimate)}, 95 % CI ${num(t.result.ci?.[0])} to ${num(t.result.ci?.[1])}, p = ${p(t.result.pValue)}</li>`;
-          case 'paired-t':
-          case 'signed-rank':
-            return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, p = ${p(t.result.pValue)}</li>`;
-          case 'ancova':
-          case 'mmrm':
-          case 'piecewise':
-            return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), p = ${p(c.pValue)}</li>`).join('');
-          case 'not-estimable':
-            return `<li>${esc(t.method)}: not estimable — ${esc(t.reason)}</li>`;
-        }
-      });
-      return `<h3>${esc(e.outcomeId)} — ${esc(m.key)} (${esc(e.analysisSet)}, ${e.outcomeKind})</h3><p class="measure">${esc(e.measure)}</p><p class="note">Cells: n; mean (SD); median.</p>${table(head, rows)}${tests.length ? `<ul class="tests">${tests.join('')}</ul>` : ''}`;
+      return `<h3>${esc(e.outcomeId)} — ${esc(m.key)} (${esc(e.analysisSet)}, ${e.outcomeKind})</h3><p class="measure">${esc(e.measure)}</p><p class="note">Cells: n; mean (SD); median.</p>${table(head, rows)}${testList(m.tests)}`;
     }),
-  );
+    ...(e.responders ? [respondersBlock(e.outcomeId, e.analysisSet, e.responders)] : []),
+  ]);
   return `<section id="endpoints"><h2>Endpoints</h2>${sets}${blocks.join('')}</section>`;
 }
 
