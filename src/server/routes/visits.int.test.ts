@@ -88,12 +88,15 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const first = cal.doses.slice(0, 8).map((d: { day: number; status: string }) => [d.day, d.status]);
     expect(first).toEqual([[1, 'held'], [3, 'held'], [5, 'held'], [7, 'held'], [9, 'held'], [11, 'due'], [13, 'due'], [29, 'due']]);
     expect(cal.doses[0].reason).toMatch(/^lymphocytes 0\.45 10\^9\/L on 2025-05-05 .*is below the hold threshold of 600 \/mm3$/);
-    // No AE is counted on the dashboard until the investigator confirms it; a held dose is not due
-    // (2025-05-13 is day 9, held), a due one is (2025-05-15 is day 11).
+    // No AE is counted on the dashboard until the investigator confirms it; a held dose is not due.
+    // The dashboard covers the 7 days from `date`: from 2025-05-13 (day 9, held) to 05-19 (day 15),
+    // so the doses due are days 11 (05-15) and 13 (05-17); day 9 is held and left out.
     const dash = (date: string) => t.call(c, 'GET', `/api/studies/${als}/dashboard?date=${date}`).then((r) => r.json());
     expect((await dash('2025-05-13')).adverseEventsByGrade).toEqual({});
-    expect((await dash('2025-05-13')).dosesDue).toEqual([]);
-    expect((await dash('2025-05-15')).dosesDue).toEqual([{ participantId: id, code: 'ALS-001', day: 11, date: '2025-05-15' }]);
+    expect((await dash('2025-05-13')).dosesDue).toEqual([
+      { participantId: id, code: 'ALS-001', day: 11, date: '2025-05-15' },
+      { participantId: id, code: 'ALS-001', day: 13, date: '2025-05-17' },
+    ]);
   });
 
   it("grades against each site's own reference range where it has one", async () => {
