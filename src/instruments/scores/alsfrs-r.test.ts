@@ -6,22 +6,23 @@ const all = (v: number) =>
 
 describe('ALSFRS-R (Cedarbaum 1999)', () => {
   it('all items 0 scores 0', () => {
-    expect(scoreAlsfrsR(all(0))).toEqual({ instrument: 'alsfrs-r', total: 0, components: { bulbar: 0, fineMotor: 0, grossMotor: 0, respiratory: 0 } });
+    expect(scoreAlsfrsR(all(0))).toEqual({ instrument: 'alsfrs-r', total: 0, components: { bulbar: 0, motor: 0, fineMotor: 0, grossMotor: 0, respiratory: 0 } });
   });
 
-  it('all items 4 scores the maximum 48, 12 per sub-score', () => {
-    // 12 items × 4 = 48; each sub-score 3 items × 4 = 12
-    expect(scoreAlsfrsR(all(4))).toEqual({ instrument: 'alsfrs-r', total: 48, components: { bulbar: 12, fineMotor: 12, grossMotor: 12, respiratory: 12 } });
+  it('all items 4 scores the maximum 48: 12 bulbar, 24 motor (12 fine + 12 gross), 12 respiratory', () => {
+    // 12 items × 4 = 48; bulbar, fine motor, gross motor, respiratory 3 items × 4 = 12 each; motor 6 items × 4 = 24
+    expect(scoreAlsfrsR(all(4))).toEqual({ instrument: 'alsfrs-r', total: 48, components: { bulbar: 12, motor: 24, fineMotor: 12, grossMotor: 12, respiratory: 12 } });
   });
 
   it('a bulbar-onset pattern sums by domain', () => {
-    // bulbar 1+2+2 = 5; fine motor 4+4+3 = 11; gross motor 4+3+3 = 10; respiratory 3+4+4 = 11; total 37
+    // bulbar 1+2+2 = 5; fine motor 4+4+3 = 11; gross motor 4+3+3 = 10; motor 11+10 = 21; respiratory 3+4+4 = 11;
+    // total 5 + 21 + 11 = 37
     const s = scoreAlsfrsR({
       speech: 1, salivation: 2, swallowing: 2, handwriting: 4, 'cutting-food': 4, 'dressing-hygiene': 3,
       'turning-in-bed': 4, walking: 3, 'climbing-stairs': 3, dyspnea: 3, orthopnea: 4, 'respiratory-insufficiency': 4,
     });
     expect(s.total).toBe(37);
-    expect(s.components).toEqual({ bulbar: 5, fineMotor: 11, grossMotor: 10, respiratory: 11 });
+    expect(s.components).toEqual({ bulbar: 5, motor: 21, fineMotor: 11, grossMotor: 10, respiratory: 11 });
   });
 
   it('item 5b replaces 5a for a patient with gastrostomy', () => {

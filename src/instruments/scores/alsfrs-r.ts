@@ -10,8 +10,10 @@ import { sum } from './weighted-sum.js';
  * assessments of respiratory function. J Neurol Sci 1999;169:13–21. 12 items scored 4 (normal) … 0;
  * item 5 is scored on 5a (no gastrostomy) OR 5b (gastrostomy), never both; total 0–48.
  * Level wording of items 1–10 and 12 as in shared/reference/scoring/alsfrs_r.md sources [A]/[B]/[C].
- * UNVERIFIED: the level wording of item 11 (orthopnea) is the commonly reproduced text; it was not
- * checked against Cedarbaum 1999. Its 0–4 scoring is not in doubt.
+ * Item 11 (orthopnea), not in those sources, was read in five independent reproductions of the
+ * Cedarbaum table in public code: levels 4–1 read the same in all five; level 0 reads "Unable to sleep"
+ * in the three that cite Cedarbaum 1999 and "Unable to sleep without mechanical assistance" in the two
+ * copied from later clinic forms. We keep the 1999 wording.
  */
 const item = (id: string, label: string, levels: readonly string[], required = true): InstrumentItem => ({
   id,
@@ -42,26 +44,32 @@ export const alsfrsR: InstrumentDefinition = {
   ],
   exactlyOneOf: [['cutting-food', 'cutting-food-gastrostomy']],
   total: { min: 0, max: 48, higherIsWorse: false },
-  unverified: 'Level wording of item 11 (orthopnea) was not checked against Cedarbaum 1999; the four sub-score groupings are conventional, not from a verified primary source.',
+  unverified: 'The split of the motor items into fine (4-6) and gross (7-9) motor sub-scores is the grouping in common use; only the bulbar, motor and respiratory sub-scores come from a published analysis.',
 };
 
 /**
- * Domain sub-scores, each 0–12: bulbar 1–3, fine motor 4–6, gross motor 7–9, respiratory 10–12. This is
- * the grouping in common use; it was not verified against a primary source (alsfrs_r.md). Item 5 is
+ * Sub-scores. The three published dimensions are bulbar (items 1–3, 0–12), motor (4–9, 0–24) and
+ * respiratory (10–12, 0–12): Franchignoni F et al. Amyotroph Lateral Scler Frontotemporal Degener
+ * 2013;14:331–337 (Rasch analysis), used as subscores by Rooney J et al. J Neurol Neurosurg Psychiatry
+ * 2017;88:381–385. The motor dimension is also reported split into fine motor (4–6) and gross motor
+ * (7–9), 0–12 each, the grouping in common use (not from a verified primary source). Item 5 is
  * whichever of 5a/5b was scored.
  */
 const subscoreItems: Readonly<Record<string, readonly string[]>> = {
   bulbar: ['speech', 'salivation', 'swallowing'],
+  motor: ['handwriting', 'cutting-food', 'cutting-food-gastrostomy', 'dressing-hygiene', 'turning-in-bed', 'walking', 'climbing-stairs'],
   fineMotor: ['handwriting', 'cutting-food', 'cutting-food-gastrostomy', 'dressing-hygiene'],
   grossMotor: ['turning-in-bed', 'walking', 'climbing-stairs'],
   respiratory: ['dyspnea', 'orthopnea', 'respiratory-insufficiency'],
 };
 
+/** Total = the 12 scored items (bulbar + motor + respiratory; fine and gross motor split the motor sub-score). */
 export function scoreAlsfrsR(values: ItemValues): InstrumentScore {
   const v = assertValidItems(alsfrsR, values);
   const components: Record<string, number> = {};
   for (const [name, ids] of Object.entries(subscoreItems)) components[name] = sum(ids.map((id) => itemValue(v, id)));
-  return { instrument: 'alsfrs-r', total: sum(Object.values(components)), components };
+  const total = (components['bulbar'] ?? 0) + (components['motor'] ?? 0) + (components['respiratory'] ?? 0);
+  return { instrument: 'alsfrs-r', total, components };
 }
 
 /** Mean month length: 365.25 / 12 = 30.4375 days (the Julian year over 12; stated here because the ΔFS papers count "months" without defining them). */

@@ -36,4 +36,21 @@ describe('ESSDAI (Seror 2010, Table 3)', () => {
     const { renal: _omit, ...rest } = zero;
     expect(() => scoreEssdai(rest)).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'renal' }));
   });
+
+  it('every level is described by its published level name and value (No 0, Low 1, Moderate 2, High 3)', () => {
+    const names = ['No', 'Low', 'Moderate', 'High'];
+    for (const item of essdai.items) {
+      if (item.allowed.kind !== 'choice') throw new Error(`${item.id} is not a choice`);
+      for (const option of item.allowed.options) expect(option.label.split(':')[0], `${item.id} level ${option.value}`).toBe(names[option.value]);
+    }
+  });
+
+  it('haematological levels carry Table 3 cut-offs', () => {
+    const labels = essdai.items.find((i) => i.id === 'haematological')?.allowed;
+    if (labels?.kind !== 'choice') throw new Error('haematological is not a choice');
+    const [, low, moderate, high] = labels.options.map((o) => o.label);
+    expect(low).toContain('1000 < neutrophils < 1500/mm³');
+    expect(moderate).toContain('8 ≤ haemoglobin ≤ 10 g/dl');
+    expect(high).toContain('platelets < 50,000/mm³');
+  });
 });
