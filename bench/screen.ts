@@ -17,7 +17,7 @@ import { protocolCriteria } from '../src/eligibility/protocol-criteria.js';
 import { createScreener } from '../src/eligibility/screen.js';
 import { sqlColumnType, toSql } from '../src/eligibility/to-sql.js';
 import { builtinProtocols, getBuiltinProtocol } from '../src/protocol/builtin/index.js';
-import { seededRandom } from '../src/demo/seeded-random.js';
+import { seededRandom } from '../src/random/seeded-random.js';
 
 const REF = { screening: '2024-06-01', firstDose: '2024-06-15' };
 const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -39,7 +39,7 @@ function codesFor(column: string): string[] {
 }
 
 async function generate(file: string, rows: number, header: string[]): Promise<void> {
-  const rnd = seededRandom(20240601);
+  const rnd = seededRandom(20240601).uniform;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const codeLists = new Map(header.map((h) => [h, findFact(h)?.type === 'codes' ? codesFor(h) : []]));
   const day0 = Date.UTC(2023, 0, 1);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitMmrm, type MmrmObservation } from '../src/analysis/models/mmrm.js';
-import { seededRandom } from '../src/analysis/power-mmrm/seeded-random.js';
+import { seededRandom } from '../src/random/seeded-random.js';
 
 const participants = 10_000;
 const weeks = [4, 8, 12, 16, 24];

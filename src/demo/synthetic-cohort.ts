@@ -1,9 +1,9 @@
 import { buildCalendar } from '../protocol/calendar/build-calendar.js';
-import { addDays } from '../protocol/calendar/study-date.js';
+import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { ParticipantStatus } from '../store/participant-lifecycle.js';
 import type { ObservationEntry } from '../store/visit-forms.js';
-import { normal, seededRandom } from './seeded-random.js';
+import { seededRandom } from '../random/seeded-random.js';
 
 /**
  * A synthetic, plausible cohort for a study, generated from a seed relative to `today`: participants
@@ -50,7 +50,9 @@ const pathTo: Readonly<Record<string, readonly ParticipantStatus[]>> = {
 };
 
 export function syntheticCohort(protocol: Protocol, seed: number, today: string, size = Math.min(protocol.enrolment.target, 14)): DemoParticipant[] {
-  const rand = seededRandom(seed);
+  const rng = seededRandom(seed);
+  const rand = rng.uniform;
+  const normal = (mean: number, sd: number) => mean + sd * rng.standardNormal();
   const randomized = protocol.design.allocation === 'randomized';
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const prefix = protocol.id.split('-')[0]!.toUpperCase();
@@ -88,7 +90,7 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
     const calendar = started && armId ? buildCalendar(protocol, armId, start) : undefined;
     const heldDoses = (calendar?.doses ?? []).flatMap((_, index) => (rand() < 0.04 ? [{ index, reason: pick(holdReasons) }] : []));
     const active = armId !== null && !protocol.arms.find((a) => a.id === armId)?.interventions.every((x) => x.placebo);
-    const baselineTreg = normal(rand, 5.2, 1.1);
+    const baselineTreg = normal(5.2, 1.1);
     const visits = (calendar?.visits ?? [])
       .filter((v) => dosesUntil !== null && v.date < dosesUntil)
       .map((v, k) => ({
@@ -96,9 +98,9 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
         date: v.date,
         observations: [
           // Treg as % of CD4+: low-dose IL-2 roughly doubles it (review, 004_: "Treg expansion"); placebo does not move it.
-          { kind: 'immune-panel' as const, key: 'treg-pct-cd4', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(rand, 0, 0.3)), unit: '%' },
-          { kind: 'lab' as const, key: 'alt', value: Math.round(normal(rand, 24, 6)), unit: 'U/L' },
-          { kind: 'lab' as const, key: 'wbc', value: round1(normal(rand, 6.1, 1.2)), unit: '10^9/L' },
+          { kind: 'immune-panel' as const, key: 'treg-pct-cd4', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(0, 0.3)), unit: '%' },
+          { kind: 'lab' as const, key: 'alt', value: Math.round(normal(24, 6)), unit: 'U/L' },
+          { kind: 'lab' as const, key: 'wbc', value: round1(normal(6.1, 1.2)), unit: '10^9/L' },
         ],
       }));
     return {

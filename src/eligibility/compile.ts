@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
-import { parseIsoDay, windowStart, type DayNumber } from './dates.js';
+import { parseIsoDay, type DayNumber } from '../dates/iso-date.js';
+import { windowStart } from './window-start.js';
 import type { Anchor, CompareOp, Criterion, Expr } from './expression.js';
 import { attestationFactName, findFact } from './facts.js';
 import type { Attestation, PatientFacts } from './patient-facts.js';

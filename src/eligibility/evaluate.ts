@@ -1,5 +1,5 @@
 import { compileCriteria, missingFacts, unknownLeaves, UNKNOWN, YES, type CompiledCriterion, type CompiledNode, type ReferenceDates, type Truth } from './compile.js';
-import { formatDay } from './dates.js';
+import { formatDay } from '../dates/iso-date.js';
 import { formatExpr, type Computability, type Criterion, type Side } from './expression.js';
 import { findFact } from './facts.js';
 import type { FactValue, PatientFacts } from './patient-facts.js';

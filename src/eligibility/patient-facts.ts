@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { parseIsoDay, type DayNumber } from './dates.js';
+import { parseIsoDay, type DayNumber } from '../dates/iso-date.js';
 import { findFact, isAttestationFact, type FactDefinition } from './facts.js';
 import { findConversion } from './units.js';
 

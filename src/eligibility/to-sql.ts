@@ -1,4 +1,5 @@
-import { parseIsoDay, windowStart, formatDay } from './dates.js';
+import { formatDay, parseIsoDay } from '../dates/iso-date.js';
+import { windowStart } from './window-start.js';
 import type { Criterion, Expr } from './expression.js';
 import { attestationFactName, findFact } from './facts.js';
 import type { ReferenceDates } from './compile.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../protocol/calendar/study-date.js';
+import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Queryable } from './db.js';
 import { participantCalendar } from './doses.js';

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { cholesky } from '../models/dense.js';
 import { fitMmrm, type MmrmObservation } from '../models/mmrm.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../../random/seeded-random.js';
 
 export type VisitCovariance =
   | { readonly kind: 'unstructured'; readonly matrix: readonly (readonly number[])[] }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import { convertLab } from '../ctcae/lab-units.js';
-import { studyDay } from '../dates.js';
+import { studyDay } from '../../dates/iso-date.js';
 import { parseDoseHoldRules, type DoseHoldRule } from './rules.js';
 
 export type DatedLab = { readonly date: string; readonly analyte: string; readonly value: number; readonly unit: string };

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
-import { daysBetween } from '../dates.js';
+import { daysBetween } from '../../dates/iso-date.js';
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
 import { assertValidItems, itemValue } from './validate-items.js';

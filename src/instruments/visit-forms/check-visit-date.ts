@@ -1,5 +1,5 @@
 import type { Visit } from '../../protocol/schema.js';
-import { addDays, dateOfStudyDay, daysBetween, isoDateToEpochDay } from '../dates.js';
+import { addDays, dateOfStudyDay, daysBetween, isoDateToEpochDay } from '../../dates/iso-date.js';
 
 export type VisitDateStatus = 'in-window' | 'early' | 'late' | 'missing' | 'pending';
 

@@ -3,7 +3,8 @@ import type { Dose } from '../regimen-schema.js';
 import type { Regimen } from '../regimen-schema.js';
 import type { Arm, Protocol } from '../schema.js';
 import { expandRegimen, type ScheduledDose } from './expand-regimen.js';
-import { addDays, parseIsoDate, studyDayDate } from './study-date.js';
+import { addDays, dateOfStudyDay } from '../../dates/iso-date.js';
+import { parseIsoDate } from './study-date.js';
 
 export type DoseStatus = 'due' | 'held';
 
@@ -148,7 +149,7 @@ export function buildCalendar(protocol: Protocol, armId: string, startDate: stri
     .sort((a, b) => a.day - b.day || a.intervention.localeCompare(b.intervention))
     .map((e) => ({
       day: e.day,
-      date: studyDayDate(start, e.day),
+      date: dateOfStudyDay(start, e.day),
       dose: e.amount,
       unit: e.unit,
       cycle: e.cycle,
@@ -160,7 +161,7 @@ export function buildCalendar(protocol: Protocol, armId: string, startDate: stri
   const visits: CalendarVisit[] = [...protocol.visits]
     .sort((a, b) => a.day - b.day)
     .map((v) => {
-      const date = studyDayDate(start, v.day);
+      const date = dateOfStudyDay(start, v.day);
       return {
         id: v.id,
         name: v.name,

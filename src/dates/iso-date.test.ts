@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfStudyDay, daysBetween, studyDay } from './dates.js';
+import { addDays, dateOfStudyDay, daysBetween, studyDay } from './iso-date.js';
 
 describe('study-day arithmetic', () => {
   it('day 1 is the start date and there is no day 0', () => {
