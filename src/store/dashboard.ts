@@ -1,7 +1,7 @@
 import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Queryable } from './db.js';
-import { participantCalendar } from './doses.js';
+import { participantCalendars } from './doses.js';
 import type { Participant } from './participants.js';
 
 export interface VisitDue {
@@ -54,8 +54,9 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
       )
     ).map((v) => `${v.participant_id}/${v.visit_id}`),
   );
+  const calendars = await participantCalendars(q, onTreatment, protocol);
   for (const p of onTreatment) {
-    const cal = await participantCalendar(q, p, protocol);
+    const cal = calendars.get(p.id)!;
     for (const v of cal.visits) {
       if (accounted.has(`${p.id}/${v.id}`)) continue;
       const item = { participantId: p.id, code: p.code, visitId: v.id, name: v.name, date: v.date, earliest: v.earliest, latest: v.latest };

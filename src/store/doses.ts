@@ -30,8 +30,11 @@ export interface ParticipantCalendar extends Calendar {
 
 const toDose = (r: DoseRow): RecordedDose => ({ day: r.day, date: r.dose_date, status: r.status, reason: r.reason });
 
-export async function listDoses(q: Queryable, participantId: string): Promise<RecordedDose[]> {
-  return (await q.query<DoseRow>('SELECT * FROM doses WHERE participant_id = $1 ORDER BY day', [participantId])).map(toDose);
+/** Rows of `rows` grouped by participant, every id of `ids` present (empty when it has none). */
+function byParticipant<T>(ids: readonly string[], rows: readonly T[], idOf: (r: T) => string): Map<string, T[]> {
+  const m = new Map(ids.map((id) => [id, [] as T[]]));
+  for (const r of rows) m.get(idOf(r))?.push(r);
+  return m;
 }
 
 function startedArm(p: Participant): { armId: string; startDate: string } {
@@ -41,21 +44,31 @@ function startedArm(p: Participant): { armId: string; startDate: string } {
   return { armId: p.armId, startDate: p.startDate };
 }
 
+interface LabRow {
+  participant_id: string;
+  date: string;
+  analyte: string;
+  value: number;
+  unit: string;
+}
+
+/** What the dose-hold rules read of one participant: labs by date and confirmed adverse events. */
+interface RuleInputs {
+  readonly labs: readonly LabRow[];
+  readonly adverseEvents: ReturnType<typeof datedAdverseEvents>;
+}
+
 /**
  * The holds the protocol's dose-hold rules put on the due doses, from the participant's labs and
  * confirmed adverse events. A dose already recorded as given stays given: the rules act on what is to come.
  */
-async function ruleHolds(q: Queryable, p: Participant, protocol: Protocol, armId: string, startDate: string, recorded: readonly RecordedDose[], recordedHolds: readonly DoseHold[]): Promise<DoseHold[]> {
+function ruleHolds(protocol: Protocol, armId: string, startDate: string, inputs: RuleInputs, recorded: readonly RecordedDose[], recordedHolds: readonly DoseHold[]): DoseHold[] {
   const rules = protocol.doseHoldRules ?? [];
   if (rules.length === 0) return [];
-  const labs = await q.query<{ date: string; analyte: string; value: number; unit: string }>(
-    `SELECT v.visit_date AS date, o.key AS analyte, o.value_num AS value, o.unit FROM observations o JOIN visits v ON v.id = o.visit_row_id
-      WHERE o.participant_id = $1 AND o.kind = 'lab' ORDER BY v.visit_date, o.key`,
-    [p.id],
-  );
-  const adverseEvents = datedAdverseEvents(await listAdverseEvents(q, [p.id]));
   const given = new Set(recorded.filter((d) => d.status === 'given').map((d) => d.day));
-  const holdDays = doseHoldDays(rules, { start: startDate, lastDay: protocol.design.durationDays, labs, adverseEvents }).filter((h) => !given.has(h.day));
+  const holdDays = doseHoldDays(rules, { start: startDate, lastDay: protocol.design.durationDays, labs: inputs.labs, adverseEvents: inputs.adverseEvents }).filter(
+    (h) => !given.has(h.day),
+  );
   return holdsOnDoseDays(holdDays, (holds) =>
     buildCalendar(protocol, armId, startDate, { holds: [...recordedHolds, ...holds] })
       .doses.filter((d) => d.status === 'due')
@@ -64,17 +77,43 @@ async function ruleHolds(q: Queryable, p: Participant, protocol: Protocol, armId
 }
 
 /**
- * The protocol calendar from the participant's start date, with held doses applied (recorded holds
- * and the protocol's dose-hold rules) and every recorded dose beside its day.
+ * The protocol calendar of each participant from their start date, with held doses applied (recorded
+ * holds and the protocol's dose-hold rules) and every recorded dose beside its day. Three queries for
+ * any number of participants, so a study-wide view does not pay a round trip per participant.
  */
+export async function participantCalendars(q: Queryable, participants: readonly Participant[], protocol: Protocol): Promise<Map<string, ParticipantCalendar>> {
+  const started = participants.map((p) => ({ p, ...startedArm(p) }));
+  const ids = participants.map((p) => p.id);
+  const doses = byParticipant(ids, await q.query<DoseRow>('SELECT * FROM doses WHERE participant_id = ANY($1::uuid[]) ORDER BY day', [ids]), (r) => r.participant_id);
+  const hasRules = (protocol.doseHoldRules ?? []).length > 0;
+  const labs = byParticipant(
+    ids,
+    hasRules
+      ? await q.query<LabRow>(
+          `SELECT o.participant_id, v.visit_date AS date, o.key AS analyte, o.value_num AS value, o.unit FROM observations o JOIN visits v ON v.id = o.visit_row_id
+            WHERE o.participant_id = ANY($1::uuid[]) AND o.kind = 'lab' ORDER BY v.visit_date, o.key`,
+          [ids],
+        )
+      : [],
+    (r) => r.participant_id,
+  );
+  const events = byParticipant(ids, hasRules ? await listAdverseEvents(q, ids) : [], (e) => e.participantId);
+  const calendars = new Map<string, ParticipantCalendar>();
+  for (const { p, armId, startDate } of started) {
+    const recorded = (doses.get(p.id) ?? []).map(toDose);
+    const recordedHolds = recorded.filter((d) => d.status === 'held').map((d) => ({ day: d.day, reason: d.reason ?? '' }));
+    const inputs = { labs: labs.get(p.id) ?? [], adverseEvents: datedAdverseEvents(events.get(p.id) ?? []) };
+    const holds = [...recordedHolds, ...ruleHolds(protocol, armId, startDate, inputs, recorded, recordedHolds)];
+    const calendar = buildCalendar(protocol, armId, startDate, { holds });
+    const byDay = new Map(recorded.map((d) => [d.day, d]));
+    calendars.set(p.id, { ...calendar, startDate, doses: calendar.doses.map((d) => ({ ...d, recorded: byDay.get(d.day) ?? null })) });
+  }
+  return calendars;
+}
+
+/** One participant's calendar (see participantCalendars). */
 export async function participantCalendar(q: Queryable, p: Participant, protocol: Protocol): Promise<ParticipantCalendar> {
-  const { armId, startDate } = startedArm(p);
-  const recorded = await listDoses(q, p.id);
-  const recordedHolds = recorded.filter((d) => d.status === 'held').map((d) => ({ day: d.day, reason: d.reason ?? '' }));
-  const holds = [...recordedHolds, ...(await ruleHolds(q, p, protocol, armId, startDate, recorded, recordedHolds))];
-  const calendar = buildCalendar(protocol, armId, startDate, { holds });
-  const byDay = new Map(recorded.map((d) => [d.day, d]));
-  return { ...calendar, startDate, doses: calendar.doses.map((d) => ({ ...d, recorded: byDay.get(d.day) ?? null })) };
+  return (await participantCalendars(q, [p], protocol)).get(p.id) as ParticipantCalendar;
 }
 
 export interface DoseEntry {
