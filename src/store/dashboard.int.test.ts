@@ -25,6 +25,8 @@ describe.each(databases)('study dashboard week on $kind', (database) => {
    *   69 (03-19) → 65 and 69. Week-0 window closed on 01-10: overdue. Week-12 = day 85 = 2025-04-04,
    *   window 03-28 to 04-11: not this week.
    * C (placebo, day 1 = 2025-01-01, week-0 marked missed): week-0 not overdue; week-12 due as for A.
+   *   An unscheduled lab on 2025-03-20 (C's day 79, Jan 31 = day 31, Feb 28 = day 59) finds lymphocytes
+   *   450/mm³ < 600: the protocol's hold rule holds C's doses from day 79 on, so C's day 85 is not due.
    * D (screening, no day 1): on no list.
    */
   it('lists visits due during the week, visits overdue before it and doses due during it', async () => {
@@ -40,6 +42,8 @@ describe.each(databases)('study dashboard week on $kind', (database) => {
       const week0 = await w.insert<{ id: string }>('visits', { participant_id: a, visit_id: 'week-0', visit_date: '2025-01-01', status: 'done' });
       await w.insert('observations', { participant_id: a, visit_row_id: week0.id, kind: 'score', key: 'essdai', value_num: 12 });
       await w.insert('visits', { participant_id: c, visit_id: 'week-0', visit_date: '2025-01-01', status: 'missed' });
+      const unscheduled = await w.insert<{ id: string }>('visits', { participant_id: c, visit_id: 'unscheduled', visit_date: '2025-03-20', status: 'done' });
+      await w.insert('observations', { participant_id: c, visit_row_id: unscheduled.id, kind: 'lab', key: 'lymphocytes', value_num: 450, unit: '/mm3' });
       await w.insert('doses', { participant_id: b, day: 67, dose_date: '2025-03-17', status: 'given' });
       return { a, b, c };
     });
@@ -58,10 +62,8 @@ describe.each(databases)('study dashboard week on $kind', (database) => {
     // A week later (03-21 to 03-27) A's and C's week-12 windows are still open; B's (from 03-28) is not yet.
     const later = await studyDashboard(db, protocol, await listParticipants(db, protocol.id, 'all'), '2025-03-21');
     expect(later.visitsDue.map((v) => `${v.code}/${v.visitId}`)).toEqual(['A/week-12', 'C/week-12']);
-    // B's days 71–77 are rest days; A's and C's days 80–86 include day 85 (03-26), the first dose of cycle 4.
-    expect(later.dosesDue).toEqual([
-      { participantId: ids.a, code: 'A', day: 85, date: '2025-03-26' },
-      { participantId: ids.c, code: 'C', day: 85, date: '2025-03-26' },
-    ]);
+    // B's days 71–77 are rest days; A's and C's days 80–86 include day 85 (03-26), the first dose of cycle 4,
+    // held for C by C's own lymphocyte count: one participant's labs never hold another's doses.
+    expect(later.dosesDue).toEqual([{ participantId: ids.a, code: 'A', day: 85, date: '2025-03-26' }]);
   });
 });
