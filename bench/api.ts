@@ -1,13 +1,14 @@
 /**
  * Saving a visit form (one visit + 20 observations, each with its audit record, in one transaction)
- * at 1, 8 and 32 concurrent clients, on PGlite and on PostgreSQL; beside it the raw single-row
+ * at 1, 8 and 32 concurrent clients, on PGlite and on PostgreSQL, all in one study and spread over the
+ * four built-in studies (each study has its own audit chain and lock); beside it the raw single-row
  * insert rate of the same PostgreSQL (32 clients, autocommit) as the ceiling.
  * Run: npm run bench:api
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
+import { builtinProtocols } from '../src/protocol/builtin/index.js';
 import { audited } from '../src/store/audited-tx.js';
 import type { Db } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
@@ -30,39 +31,45 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 
 interface Row {
   engine: string;
+  studies: number;
   clients: number;
   writesPerSec: number;
   p50: number;
   p99: number;
 }
 
-async function benchForms(engine: string, db: Db): Promise<Row[]> {
-  await createStudy(db, { actor: 'bench', at }, getBuiltinProtocol('als-il2'));
-  const site = getBuiltinProtocol('als-il2').sites[0]!.id;
-  const ids: string[] = [];
-  for (let c = 0; c < Math.max(...levels); c++) {
-    const p = await audited(db, { actor: 'bench', at, studyId: 'als-il2' }, (w) =>
-      insertParticipant(w, { studyId: 'als-il2', siteId: site, code: `B-${c}`, sex: 'female', birthDate: '1970-01-01' }),
+async function createStudies(db: Db): Promise<void> {
+  for (const protocol of builtinProtocols) await createStudy(db, { actor: 'bench', at }, protocol);
+}
+
+/** Clients take the first `studies` built-in studies in turn, one participant each. */
+async function benchForms(engine: string, db: Db, studies: number): Promise<Row[]> {
+  const clientsMax = Math.max(...levels);
+  const participants: { id: string; studyId: string }[] = [];
+  for (let c = 0; c < clientsMax; c++) {
+    const protocol = builtinProtocols[c % studies]!;
+    const p = await audited(db, { actor: 'bench', at, studyId: protocol.id }, (w) =>
+      insertParticipant(w, { studyId: protocol.id, siteId: protocol.sites[0]!.id, code: `B${studies}-${c}`, sex: 'female', birthDate: '1970-01-01' }),
     );
-    ids.push(p.id);
+    participants.push({ id: p.id, studyId: protocol.id });
   }
   const rows: Row[] = [];
   let visit = 0;
-  for (const clients of levels) {
+  for (const clients of levels.filter((c) => c >= studies)) {
     const latencies: number[] = [];
     const end = performance.now() + seconds * 1000;
     await Promise.all(
-      ids.slice(0, clients).map(async (pid) => {
+      participants.slice(0, clients).map(async ({ id, studyId }) => {
         while (performance.now() < end) {
           const n = visit++;
           const t0 = performance.now();
-          await audited(db, { actor: 'bench', at, studyId: 'als-il2' }, (w) => saveVisitForm(w, pid, { visitId: `v-${n}`, date: '2025-06-02', observations: form(n) }));
+          await audited(db, { actor: 'bench', at, studyId }, (w) => saveVisitForm(w, id, { visitId: `v-${n}`, date: '2025-06-02', observations: form(n) }));
           latencies.push(performance.now() - t0);
         }
       }),
     );
     latencies.sort((a, b) => a - b);
-    rows.push({ engine, clients, writesPerSec: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) });
+    rows.push({ engine, studies, clients, writesPerSec: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) });
   }
   return rows;
 }
@@ -86,7 +93,8 @@ const dir = mkdtempSync(join(tmpdir(), 'il2trials-bench-'));
 try {
   const lite = await openPglite(dir);
   await migrate(lite);
-  results.push(...(await benchForms('PGlite (file)', lite)));
+  await createStudies(lite);
+  results.push(...(await benchForms('PGlite (file)', lite, 1)), ...(await benchForms('PGlite (file)', lite, builtinProtocols.length)));
   await lite.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -98,7 +106,8 @@ if (postgresBinDir()) {
   try {
     const db = openPostgres(pg.url(), { max: Math.max(...levels) });
     await migrate(db);
-    results.push(...(await benchForms('PostgreSQL', db)));
+    await createStudies(db);
+    results.push(...(await benchForms('PostgreSQL', db, 1)), ...(await benchForms('PostgreSQL', db, builtinProtocols.length)));
     ceiling = await rawInsertRate(db, Math.max(...levels));
     await db.close();
   } finally {
@@ -110,10 +119,10 @@ if (postgresBinDir()) {
 
 const fmt = (x: number) => x.toFixed(1);
 process.stdout.write(`Visit form = 1 visit + ${itemsPerForm} observations + ${itemsPerForm + 1} audit records, one transaction; ${seconds} s per level.\n\n`);
-process.stdout.write('engine          clients  forms/s  rows/s   p50 ms  p99 ms\n');
+process.stdout.write('engine          studies clients  forms/s  rows/s   p50 ms  p99 ms\n');
 for (const r of results) {
   process.stdout.write(
-    `${r.engine.padEnd(16)}${String(r.clients).padStart(7)}${fmt(r.writesPerSec).padStart(9)}${fmt(r.writesPerSec * (itemsPerForm + 1)).padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(8)}\n`,
+    `${r.engine.padEnd(16)}${String(r.studies).padStart(7)}${String(r.clients).padStart(8)}${fmt(r.writesPerSec).padStart(9)}${fmt(r.writesPerSec * (itemsPerForm + 1)).padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(8)}\n`,
   );
 }
 if (ceiling !== undefined) process.stdout.write(`\nCeiling: raw single-row INSERT on the same PostgreSQL, ${Math.max(...levels)} clients, autocommit: ${fmt(ceiling)} rows/s\n`);

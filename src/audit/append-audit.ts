@@ -1,20 +1,34 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../store/db.js';
 import type { AuditEntry } from './audit-record.js';
-import { genesisHash, hashRecord } from './audit-record.js';
+import { chainOf, genesisHash, hashRecord } from './audit-record.js';
 
-/** Any fixed 64-bit number; every writer of the audit chain, in every process, queues on it. */
-const auditLockKey = 4_217_000_002;
-const columns = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'study_id', 'changes', 'reason', 'prev_hash', 'hash'];
+/** The advisory-lock class of audit chains; the second key is taken from the chain's name. */
+const auditLockClass = 421_700;
+const columns = ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'study_id', 'changes', 'reason', 'chain', 'prev_hash', 'hash'];
+
+/** A 32-bit lock key for a chain. Two chains sharing a key only queue behind each other. */
+const lockKey = (chain: string): number => createHash('sha256').update(chain).digest().readInt32BE(0);
 
 /**
- * Append entries to the chain inside the caller's transaction. The transaction-scoped advisory
- * lock is held until commit, so concurrent writers (also in other processes) link one after another.
- * Call it last in a transaction to keep the lock short.
+ * Append entries to their chains inside the caller's transaction. Each chain's transaction-scoped
+ * advisory lock is held until commit, so concurrent writers of one study (also in other processes)
+ * link one after another while other studies write in parallel. Chains are locked in name order, so
+ * two transactions touching the same studies cannot deadlock. Call it last in a transaction to keep
+ * the locks short.
  */
 export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[], at: Date): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [auditLockKey]);
-  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1');
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const e of entries) {
+    const chain = chainOf(e.studyId);
+    byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
+  }
+  for (const chain of [...byChain.keys()].sort()) await appendToChain(tx, chain, byChain.get(chain)!, at);
+}
+
+async function appendToChain(tx: Queryable, chain: string, entries: readonly AuditEntry[], at: Date): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [auditLockClass, lockKey(chain)]);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [chain]);
   const seqs = (
     await tx.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit', 'seq')) AS seq FROM generate_series(1, $1)", [entries.length])
   )
@@ -25,8 +39,8 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[],
   const params: unknown[] = [];
   entries.forEach((e, i) => {
     const seq = seqs[i] as number;
-    const hash = hashRecord({ ...e, seq, at: atIso, prevHash });
-    params.push(seq, atIso, e.actor, e.action, e.entity, e.entityId, e.studyId, JSON.stringify(e.changes), e.reason, prevHash, hash);
+    const hash = hashRecord({ ...e, seq, at: atIso, chain, prevHash });
+    params.push(seq, atIso, e.actor, e.action, e.entity, e.entityId, e.studyId, JSON.stringify(e.changes), e.reason, chain, prevHash, hash);
     prevHash = hash;
   });
   const rows = entries.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`);

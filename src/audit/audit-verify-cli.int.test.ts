@@ -37,7 +37,11 @@ describe('il2trials audit verify', () => {
 
     const ok = await cli('audit', 'verify', '--data', dir, '--json');
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ kind: 'intact', records: 3 });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ kind: 'intact', records: 3, chains: { 'study:s': { records: 3 } } });
+    const text = await cli('audit', 'verify', '--data', dir, '--study', 's');
+    expect(text.stdout).toMatch(/^Audit trail intact: 3 records in 1 chain\.\n  study:s: 3 records, last hash [0-9a-f]{64}\n$/);
+    const otherStudy = await cli('audit', 'verify', '--data', dir, '--study', 'other', '--json');
+    expect(JSON.parse(otherStudy.stdout)).toEqual({ kind: 'intact', records: 0, chains: {} });
 
     const again = await openPglite(dir);
     const [second] = await again.query<{ seq: number }>('SELECT seq FROM audit ORDER BY seq OFFSET 1 LIMIT 1');

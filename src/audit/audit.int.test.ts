@@ -3,17 +3,17 @@ import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { openPostgres } from '../store/postgres-db.js';
 import { testDatabases } from '../store/test-databases.js';
-import { hashRecord } from './audit-record.js';
+import { genesisHash, hashRecord } from './audit-record.js';
 import { recordFromRow, verifyAuditTrail, type AuditRow } from './verify-audit.js';
 
 const databases = testDatabases();
 const at = new Date('2025-03-01T10:00:00.000Z');
 const ctx = { actor: 'user-1', at, studyId: 's1' };
 
-async function seedStudy(db: Db) {
-  await audited(db, ctx, async (w) => {
-    await w.insert('studies', { id: 's1', protocol_id: 'p', protocol_version: '1', protocol: '{}', title: 'Study one' });
-    await w.insert('sites', { study_id: 's1', id: 'a', name: 'Site A' });
+async function seedStudy(db: Db, id = 's1') {
+  await audited(db, { ...ctx, studyId: id }, async (w) => {
+    await w.insert('studies', { id, protocol_id: 'p', protocol_version: '1', protocol: '{}', title: `Study ${id}` });
+    await w.insert('sites', { study_id: id, id: 'a', name: 'Site A' });
   });
 }
 
@@ -55,7 +55,46 @@ describe.each(databases)('audit trail on $kind', (database) => {
     expect(second?.prevHash).toBe(first?.hash);
     const { hash, ...rest } = second!;
     expect(hashRecord(rest)).toBe(hash);
-    expect(await verifyAuditTrail(db)).toEqual({ kind: 'intact', records: 2, lastHash: second!.hash });
+    expect(await verifyAuditTrail(db)).toEqual({ kind: 'intact', records: 2, chains: { 'study:s1': { records: 2, lastHash: second!.hash } } });
+  });
+
+  it("gives each study its own chain from the genesis hash, and a study's chain verifies alone", async () => {
+    const db = await database.fresh();
+    await seedStudy(db, 's1');
+    await seedStudy(db, 's2');
+    await audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
+    const rows = (await db.query<AuditRow>('SELECT * FROM audit ORDER BY seq')).map(recordFromRow);
+    // seq order: s1 study, s1 site, s2 study, s2 site, s1 update; s2's first record starts a new chain.
+    expect(rows.map((r) => r.chain)).toEqual(['study:s1', 'study:s1', 'study:s2', 'study:s2', 'study:s1']);
+    expect(rows[2]!.prevHash).toBe(genesisHash);
+    expect(rows[4]!.prevHash).toBe(rows[1]!.hash);
+    expect(await verifyAuditTrail(db, { studyId: 's2' })).toEqual({ kind: 'intact', records: 2, chains: { 'study:s2': { records: 2, lastHash: rows[3]!.hash } } });
+
+    await db.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete;
+      UPDATE audit SET reason = 'nothing to see' WHERE seq = ${rows[4]!.seq};
+      ALTER TABLE audit ENABLE TRIGGER audit_no_update_delete;`);
+    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'broken', seq: rows[4]!.seq, problem: 'hash-mismatch' });
+    expect(await verifyAuditTrail(db, { studyId: 's1' })).toMatchObject({ kind: 'broken', seq: rows[4]!.seq });
+    expect((await verifyAuditTrail(db, { studyId: 's2' })).kind).toBe('intact');
+  });
+
+  it('keeps verifying records written as one chain before chains were per study', async () => {
+    const db = await database.fresh();
+    // Two records as the single-chain writer made them: no chain column, hashed without one.
+    const legacy = [0, 1].map((i) => ({ seq: i + 1, at: at.toISOString(), actor: 'u0', action: 'insert' as const, entity: 'sites', entityId: `old${i}`, studyId: i ? 's1' : null, changes: [], reason: null, chain: null }));
+    let prevHash = genesisHash;
+    for (const r of legacy) {
+      const hash = hashRecord({ ...r, prevHash });
+      await db.query(
+        `INSERT INTO audit (seq, at, actor, action, entity, entity_id, study_id, changes, reason, prev_hash, hash) OVERRIDING SYSTEM VALUE
+          VALUES ($1, $2, $3, $4, $5, $6, $7, '[]', NULL, $8, $9)`,
+        [r.seq, r.at, r.actor, r.action, r.entity, r.entityId, r.studyId, prevHash, hash],
+      );
+      prevHash = hash;
+    }
+    await db.query("SELECT setval(pg_get_serial_sequence('audit', 'seq'), 2)");
+    await seedStudy(db);
+    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 4, chains: { legacy: { records: 2, lastHash: prevHash }, 'study:s1': { records: 2 } } });
   });
 
   it('forbids UPDATE, DELETE and TRUNCATE of audit rows by trigger', async () => {
@@ -89,17 +128,19 @@ describe.each(databases)('audit trail on $kind', (database) => {
   });
 
   if (database.kind === 'postgres') {
-    it('keeps one unbroken chain when two connection pools write at once', async () => {
+    it('keeps each study one unbroken chain when two connection pools write to two studies at once', async () => {
       await database.fresh();
       const { pg, database: name } = await database.cluster!();
       const a = openPostgres(pg.url(name), { max: 8 });
       const b = openPostgres(pg.url(name), { max: 8 });
-      await seedStudy(a);
+      await seedStudy(a, 's1');
+      await seedStudy(a, 's2');
+      const study = (i: number) => (i % 4 < 2 ? 's1' : 's2');
       const write = (db: Db, i: number) =>
-        audited(db, { ...ctx, at: new Date(at.getTime() + i) }, (w) => w.insert('sites', { study_id: 's1', id: `x${i}`, name: `Site ${i}` }));
+        audited(db, { ...ctx, studyId: study(i), at: new Date(at.getTime() + i) }, (w) => w.insert('sites', { study_id: study(i), id: `x${i}`, name: `Site ${i}` }));
       await Promise.all(Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, i)));
-      // 2 seed records + 40 sites, one record each.
-      expect(await verifyAuditTrail(a, 7)).toMatchObject({ kind: 'intact', records: 42 });
+      // Each study: 2 seed records + 20 sites, one record each; both pools write to both studies.
+      expect(await verifyAuditTrail(a, { pageSize: 7 })).toMatchObject({ kind: 'intact', records: 44, chains: { 'study:s1': { records: 22 }, 'study:s2': { records: 22 } } });
       await Promise.all([a.close(), b.close()]);
     });
 
