@@ -26,19 +26,20 @@ describe('ALSAQ-40 (Jenkinson 1999)', () => {
   });
 
   it('eating and drinking items 21–23 at 2, 3, 4', () => {
-    // eating & drinking: (2+3+4) / 12 × 100 = 75; others 0; summary (0+0+75+0+0)/5 = 15
+    // eating & drinking: (2+3+4) / 12 × 100 = 75; others 0; single index (2+3+4) / 160 × 100 = 5.625
     const s = scoreAlsaq40({ ...all(0), q21: 2, q22: 3, q23: 4 });
     expect(s.components['eatingDrinking']).toBe(75);
     expect(s.components['physicalMobility']).toBe(0);
-    expect(s.total).toBe(15);
+    expect(s.total).toBe(5.625);
   });
 
   it('mixed profile across dimensions', () => {
     // mobility q1–q10 = 3 → 30/40 = 75; ADL q11–q20 = 2 → 20/40 = 50; eating q21–23 = 0 → 0;
-    // communication q24–q30 = 1 → 7/28 = 25; emotional q31–q40 = 4 → 100; summary (75+50+0+25+100)/5 = 50
+    // communication q24–q30 = 1 → 7/28 = 25; emotional q31–q40 = 4 → 100;
+    // single index (30 + 20 + 0 + 7 + 40) / 160 × 100 = 97 / 1.6 = 60.625 (not the mean of the dimensions, 50)
     const s = scoreAlsaq40({ ...range(1, 10, 3), ...range(11, 20, 2), ...range(21, 23, 0), ...range(24, 30, 1), ...range(31, 40, 4) });
     expect(s.components).toEqual({ physicalMobility: 75, adlIndependence: 50, eatingDrinking: 0, communication: 25, emotionalReactions: 100 });
-    expect(s.total).toBe(50);
+    expect(s.total).toBe(60.625);
   });
 
   it('a missing item and a 5 are named', () => {

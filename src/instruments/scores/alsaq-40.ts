@@ -11,6 +11,10 @@ import { sum } from './weighted-sum.js';
  * physical mobility 1–10, activities of daily living/independence 11–20, eating and drinking 21–23,
  * communication 24–30, emotional reactions 31–40. Dimension score = raw sum / (4 × items) × 100
  * (0 = best, 100 = worst). The item wording is licensed (Oxford University Innovation) and not reproduced.
+ *
+ * Total: the single index of Jenkinson C, Norquist JM, Fitzpatrick R. J Neurol Neurosurg Psychiatry
+ * 2003;74:242–245 — all 40 items fit one Rasch model, so "the 40 items were summed to create a single
+ * index". We put that sum on the dimensions' 0–100 scale (sum / 160 × 100).
  */
 const dimensions: readonly (readonly [id: string, label: string, items: number])[] = [
   ['physicalMobility', 'physical mobility', 10],
@@ -37,13 +41,15 @@ export const alsaq40: InstrumentDefinition = {
     d.ids.map((id): InstrumentItem => ({ id, label: `Item ${id.slice(1)} (${d.label})`, allowed: response, required: true })),
   ),
   total: { min: 0, max: 100, higherIsWorse: true },
-  unverified: 'The total is the unweighted mean of the five dimension scores (a summary index); the published definition gives only the dimension scores.',
+  unverified: "The total is the published single index (the 40 items summed, Jenkinson 2003); its rescaling to 0-100 is ours, as the paper's abstract does not give the index's scale.",
 };
 
-/** Components: the five dimension scores (0–100); total: their mean. */
+/** Components: the five dimension scores (0–100); total: the single index, 0–100. */
 export function scoreAlsaq40(values: ItemValues): InstrumentScore {
   const v = assertValidItems(alsaq40, values);
   const components: Record<string, number> = {};
-  for (const d of layout) components[d.id] = (sum(d.ids.map((id) => itemValue(v, id))) / (4 * d.ids.length)) * 100;
-  return { instrument: 'alsaq-40', total: sum(Object.values(components)) / layout.length, components };
+  // × 100 before dividing keeps quarter-point results exact (9 × 100 / 160 = 5.625).
+  const scaled = (raw: number, items: number) => (raw * 100) / (4 * items);
+  for (const d of layout) components[d.id] = scaled(sum(d.ids.map((id) => itemValue(v, id))), d.ids.length);
+  return { instrument: 'alsaq-40', total: scaled(sum(alsaq40.items.map((i) => itemValue(v, i.id))), alsaq40.items.length), components };
 }
