@@ -1,6 +1,7 @@
 import type { RouteModule } from '../context.js';
 import { adverseEventRoutes } from './adverse-events.js';
 import { analysisRoutes } from './analysis.js';
+import { auditTrailRoutes } from './audit-trail.js';
 import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
@@ -12,4 +13,4 @@ import { studyRoutes } from './studies.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes];

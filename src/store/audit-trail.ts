@@ -1,0 +1,30 @@
+import { recordFromRow, type AuditRow } from '../audit/verify-audit.js';
+import type { AuditRecord } from '../audit/audit-record.js';
+import { chainOf } from '../audit/audit-record.js';
+import type { Queryable } from './db.js';
+
+export interface AuditTrailFilter {
+  /** A table name, e.g. `participants`, `observations`. */
+  readonly entity?: string | undefined;
+  readonly entityId?: string | undefined;
+  /** Records before this seq only: the `next` of the previous page. */
+  readonly before?: number | undefined;
+  readonly limit: number;
+}
+
+/** A page of a study's audit trail, newest first, and the `before` that fetches the next page (null at the end). */
+export async function studyAuditTrail(q: Queryable, studyId: string, f: AuditTrailFilter): Promise<{ records: AuditRecord[]; next: number | null }> {
+  const where = ['(chain = $1 OR (chain IS NULL AND study_id = $2))'];
+  const params: unknown[] = [chainOf(studyId), studyId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.entity !== undefined) add('entity = ?', f.entity);
+  if (f.entityId !== undefined) add('entity_id = ?', f.entityId);
+  if (f.before !== undefined) add('seq < ?', f.before);
+  params.push(f.limit + 1);
+  const rows = await q.query<AuditRow>(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`, params);
+  const records = rows.slice(0, f.limit).map(recordFromRow);
+  return { records, next: rows.length > f.limit ? (records[records.length - 1]?.seq ?? null) : null };
+}
