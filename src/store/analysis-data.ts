@@ -1,7 +1,7 @@
 import type { AnalysisData, AnalysisObservation } from '../analysis/endpoints/types.js';
 import { listAdverseEvents } from './adverse-events.js';
 import type { Queryable } from './db.js';
-import { participantCalendar } from './doses.js';
+import { participantCalendars } from './doses.js';
 import { listParticipants } from './participants.js';
 import type { Study } from './studies.js';
 
@@ -11,17 +11,16 @@ import type { Study } from './studies.js';
  */
 export async function loadAnalysisData(q: Queryable, study: Study, cutOff: string): Promise<AnalysisData> {
   const people = await listParticipants(q, study.id, 'all');
-  const participants = await Promise.all(
-    people.map(async (p) => {
-      if (p.startDate === null || p.armId === null) return { ...p, dosesScheduled: 0, dosesGiven: 0 };
-      const cal = await participantCalendar(q, p, study.protocol);
-      return {
-        ...p,
-        dosesScheduled: cal.doses.filter((d) => d.status === 'due' && d.date <= cutOff).length,
-        dosesGiven: cal.doses.filter((d) => d.recorded?.status === 'given').length,
-      };
-    }),
-  );
+  const calendars = await participantCalendars(q, people.filter((p) => p.startDate !== null && p.armId !== null), study.protocol);
+  const participants = people.map((p) => {
+    const cal = calendars.get(p.id);
+    if (!cal) return { ...p, dosesScheduled: 0, dosesGiven: 0 };
+    return {
+      ...p,
+      dosesScheduled: cal.doses.filter((d) => d.status === 'due' && d.date <= cutOff).length,
+      dosesGiven: cal.doses.filter((d) => d.recorded?.status === 'given').length,
+    };
+  });
   // Items are read only for the pga instrument: the SRI-4's new BILAG A / B counts.
   const observations = (
     await q.query<{ participant_id: string; visit_id: string; kind: AnalysisObservation['kind']; key: string; value_num: number }>(
