@@ -11,6 +11,7 @@ import { register as score } from './commands/score.js';
 import { register as serve } from './commands/serve.js';
 import { register as audit } from './commands/audit.js';
 import { register as report } from './commands/report.js';
+import { register as exportData } from './commands/export.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -25,6 +26,7 @@ const registers: Register[] = [
   serve,
   audit,
   report,
+  exportData,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

@@ -19,7 +19,7 @@ export const serverErrorCodes = {
   InvalidQuery: 'A query-string or path parameter failed validation; `path` names it.',
   BadRequest: 'The request could not be read (malformed JSON, wrong content type).',
   RouteNotFound: 'No API endpoint has this method and path.',
-  InvalidOption: 'A command-line option of `serve` has a bad value (port, seed).',
+  InvalidOption: 'A command-line option or argument has a bad value (a port, a seed, a format, a date).',
   InternalError: 'An unexpected error on the server; it is logged, and the request wrote nothing.',
 } as const;
 

@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import type { Role } from '../../auth/roles.js';
 import { maskAuditRecord } from '../../audit/mask-audit-record.js';
-import { AppError } from '../../errors/app-error.js';
 import { studyAuditTrail } from '../../store/audit-trail.js';
 import { studyLock } from '../../store/lock.js';
 import { isBlindedIn } from '../masking.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
+import { reviewerRoles, requireStudyWideRole } from './study-wide.js';
 import { visibleStudy } from './studies.js';
-
-/** Who reads a study's audit trail: those who review and inspect the data, over every site. */
-const readerRoles: readonly Role[] = ['monitor', 'data-manager', 'statistician', 'admin'];
 
 const trailQuery = z.object({
   entity: z.string().trim().min(1).max(100).optional(),
@@ -30,8 +26,7 @@ export const auditTrailRoutes: RouteModule = (app, { db }) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
     const filter = parseInput(trailQuery, req.query, 'query');
-    const studyWide = p.assignments.some((a) => (a.studyId === null || a.studyId === study.id) && a.siteId === null && readerRoles.includes(a.role));
-    if (!studyWide) throw new AppError('Forbidden', `Reading the audit trail of study ${study.id} needs a study-wide role: one of ${readerRoles.join(', ')}.`, 403);
+    requireStudyWideRole(p, study.id, reviewerRoles, 'Reading the audit trail');
     const page = await studyAuditTrail(db, study.id, filter);
     const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
     return { records: blinded ? page.records.map(maskAuditRecord) : page.records, next: page.next };

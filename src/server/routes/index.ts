@@ -6,6 +6,7 @@ import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
 import { evidenceRoutes } from './evidence.js';
+import { exportRoutes } from './export.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
@@ -13,4 +14,4 @@ import { studyRoutes } from './studies.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes];

@@ -1,0 +1,30 @@
+import { exportTableNames, tableCsv, type ExportTableName } from '../../interop/csv-export/export-tables.js';
+import { AppError } from '../../errors/app-error.js';
+import { loadStudyExport } from '../../store/export-data.js';
+import { studyLock } from '../../store/lock.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { isBlindedIn } from '../masking.js';
+import { reviewerRoles, requireStudyWideRole } from './study-wide.js';
+import { visibleStudy } from './studies.js';
+
+const tableOf = (file: string): ExportTableName => {
+  const table = exportTableNames.find((t) => `${t}.csv` === file);
+  if (!table) throw new AppError('NotFound', `No export "${file}": the files are ${exportTableNames.map((t) => `${t}.csv`).join(', ')}.`, 404, 'file');
+  return table;
+};
+
+export const exportRoutes: RouteModule = (app, { db }) => {
+  /**
+   * One table of a study as CSV. The JSON masking hook does not see CSV, so the arm column is left out
+   * here for a blinded reader (src/interop/csv-export), by the same rule as every other response.
+   */
+  app.get<{ Params: { studyId: string; file: string } }>('/api/studies/:studyId/export/:file', { schema: { tags: ['export'] } }, async (req, reply) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    const table = tableOf(req.params.file);
+    requireStudyWideRole(p, study.id, reviewerRoles, 'Exporting the data');
+    const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
+    const csv = tableCsv(await loadStudyExport(db, study.id, [table]), table, { blinded });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${study.id}-${table}.csv"`).send(csv);
+  });
+};
