@@ -1,4 +1,7 @@
+import type { Role } from '../../src/auth/roles.js';
+import type { PanelInput } from '../../src/instruments/immune/panel.js';
 import type { Protocol } from '../../src/protocol/schema.js';
+import type { QueryStatus } from '../../src/store/queries.js';
 
 /**
  * The web application's only way to the server. One function per endpoint; types mirror the API's
@@ -39,7 +42,7 @@ export interface RoleGrant {
   /** null: every study (administrators). */
   readonly studyId: string | null;
   readonly siteId: string | null;
-  readonly role: string;
+  readonly role: Role;
 }
 export interface Session {
   readonly user: User;
@@ -193,7 +196,8 @@ export interface VisitData {
   readonly date: string;
   readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly labs: readonly StoredLab[];
-  readonly panel: unknown;
+  /** The panel as entered: lymphocytes/µL and each subset's % of its parent; null when none was saved. */
+  readonly panel: PanelInput | null;
 }
 /** One protocol visit of a participant: its schedule, what was saved and the server's instrument scores. */
 /** One saved immune panel as the server computed it: each subset's % of parent and cells/µL. */
@@ -217,6 +221,7 @@ export interface VisitInput {
   readonly date: string;
   readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly labs?: readonly LabValue[];
+  readonly panel?: PanelInput;
   readonly reason?: string;
 }
 
@@ -230,7 +235,10 @@ export interface AdverseEvent {
   readonly endDate?: string | null;
   readonly grade: number;
   readonly serious: boolean;
+  readonly seriousCriteria?: readonly string[];
   readonly relatedness: Relatedness | null;
+  readonly actionTaken?: string | null;
+  readonly outcome?: string | null;
   readonly status?: 'proposed' | 'confirmed' | 'dismissed';
 }
 export interface NewAdverseEvent {
@@ -240,16 +248,53 @@ export interface NewAdverseEvent {
   readonly serious: boolean;
   readonly relatedness: Relatedness;
 }
+/**
+ * The investigator's decision on a proposed event (PATCH): confirmed with its assessment, or
+ * dismissed; `reason` goes into the audit trail either way.
+ */
+export type AdverseEventDecision =
+  | {
+      readonly status: 'confirmed';
+      readonly reason: string;
+      readonly serious: boolean;
+      readonly seriousCriteria: readonly string[];
+      readonly relatedness?: Relatedness;
+      readonly actionTaken?: string;
+      readonly outcome?: string;
+    }
+  | { readonly status: 'dismissed'; readonly reason: string };
+
+export type { QueryStatus };
+/** A data query on one saved value; who and when of each step are the server's. */
 export interface DataQuery {
   readonly id: string;
+  readonly studyId: string;
+  readonly siteId: string;
   readonly participantId: string;
   readonly participantCode?: string;
-  readonly visitId?: string | null;
-  readonly field?: string | null;
+  readonly visitId: string | null;
+  /** A visit-form field id: `<instrument>.<item>`, `labs.<analyte>`, `immune-panel.<subset>`. */
+  readonly field: string;
   readonly text: string;
-  readonly status: 'open' | 'answered' | 'closed';
-  readonly raisedAt?: string;
-  readonly answer?: string | null;
+  readonly status: QueryStatus;
+  readonly raisedBy: string;
+  readonly raisedAt: string;
+  readonly answer: string | null;
+  readonly answeredBy: string | null;
+  readonly answeredAt: string | null;
+  readonly closedBy: string | null;
+  readonly closedAt: string | null;
+}
+export interface NewQuery {
+  readonly participantId: string;
+  readonly visitId: string;
+  readonly field: string;
+  readonly text: string;
+}
+/** The site's answer; with `correction` the server saves the corrected value, the answer being the reason. */
+export interface QueryAnswer {
+  readonly text: string;
+  readonly correction?: number;
 }
 
 /** What randomization answers. `armId` is absent for a blinded role (the server masks it). */
@@ -270,7 +315,7 @@ export interface Unblinding {
   readonly kitNumber: string;
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -288,6 +333,7 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
 
 const get = <T>(url: string) => request<T>('GET', url);
 const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {});
+const patch = <T>(url: string, body: unknown) => request<T>('PATCH', url, body);
 const e = encodeURIComponent;
 
 export const api = {
@@ -320,7 +366,12 @@ export const api = {
 
   adverseEvents: (id: string) => get<AdverseEvent[]>(`/api/participants/${e(id)}/adverse-events`),
   addAdverseEvent: (id: string, ae: NewAdverseEvent) => post<AdverseEvent>(`/api/participants/${e(id)}/adverse-events`, ae),
-  queries: (studyId: string) => get<DataQuery[]>(`/api/studies/${e(studyId)}/queries`),
+  decideAdverseEvent: (aeId: string, d: AdverseEventDecision) => patch<AdverseEvent>(`/api/adverse-events/${e(aeId)}`, d),
+
+  queries: (studyId: string, status?: QueryStatus) => get<DataQuery[]>(`/api/studies/${e(studyId)}/queries${status ? `?status=${e(status)}` : ''}`),
+  raiseQuery: (q: NewQuery) => post<DataQuery>('/api/queries', q),
+  answerQuery: (queryId: string, a: QueryAnswer) => post<DataQuery>(`/api/queries/${e(queryId)}/answer`, a),
+  closeQuery: (queryId: string) => post<DataQuery>(`/api/queries/${e(queryId)}/close`),
 
   evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, localToday } from './dates.js';
+import { addDays, daysBetween, localDateTime, localToday } from './dates.js';
 
 describe('dates', () => {
   it('adds days across month and leap-year ends', () => {
@@ -15,5 +15,10 @@ describe('dates', () => {
   });
   it('reads the local calendar date, not the UTC one', () => {
     expect(localToday(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
+  });
+  it('shows a timestamp in local date and minute', () => {
+    // Built from local parts, so the expected text does not depend on the machine's time zone.
+    const at = new Date(2025, 4, 6, 9, 7, 59);
+    expect(localDateTime(at.toISOString())).toBe('2025-05-06 09:07');
   });
 });

@@ -16,3 +16,10 @@ export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A server timestamp as the user's local date and minute, `YYYY-MM-DD HH:MM`. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localToday(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
