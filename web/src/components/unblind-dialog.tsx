@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Unblinding } from '../api.js';
 import { FieldError, describedBy } from './field-error.js';
+import { Modal } from './modal.js';
 
 /**
  * Emergency unblinding (ICH E6(R2) 4.7: the investigator may break the code for a participant's
@@ -8,20 +9,17 @@ import { FieldError, describedBy } from './field-error.js';
  * a missing reason is refused beside its field before anything is sent.
  */
 export function UnblindDialog({ participantId, open, onDone, onCancel }: { participantId: string; open: boolean; onDone: (u: Unblinding) => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  return (
+    <Modal open={open} titleId="unblind-title" onCancel={onCancel}>
+      <UnblindForm participantId={participantId} onDone={onDone} onCancel={onCancel} />
+    </Modal>
+  );
+}
+
+function UnblindForm({ participantId, onDone, onCancel }: { participantId: string; onDone: (u: Unblinding) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setReason('');
-      setPassword('');
-      setError(null);
-      d.showModal();
-    } else if (!open && d.open) d.close();
-  }, [open]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {
@@ -33,28 +31,26 @@ export function UnblindDialog({ participantId, open, onDone, onCancel }: { parti
   };
   const errorAt = (path: string) => (error?.path === path ? error.message : undefined);
   return (
-    <dialog ref={ref} aria-labelledby="unblind-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <form onSubmit={submit} noValidate>
-        <h2 id="unblind-title">Emergency unblinding</h2>
-        <p>The allocation of this participant will be shown to you and recorded in the audit trail with your reason.</p>
-        <label htmlFor="unblind-reason">Reason</label>
-        <textarea id="unblind-reason" rows={3} cols={40} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errorAt('reason') ? true : undefined} aria-describedby={describedBy('unblind-reason', errorAt('reason'))} />
-        <FieldError id="unblind-reason" message={errorAt('reason')} />
-        <label htmlFor="unblind-password">Your password</label>
-        <input id="unblind-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errorAt('password') ? true : undefined} aria-describedby={describedBy('unblind-password', errorAt('password'))} />
-        <FieldError id="unblind-password" message={errorAt('password')} />
-        {error && !['reason', 'password'].includes(error.path ?? '') ? (
-          <p role="alert" className="error">
-            {error.message}
-          </p>
-        ) : null}
-        <div className="buttons">
-          <button type="submit">Unblind</button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <form onSubmit={submit} noValidate>
+      <h2 id="unblind-title">Emergency unblinding</h2>
+      <p>The allocation of this participant will be shown to you and recorded in the audit trail with your reason.</p>
+      <label htmlFor="unblind-reason">Reason</label>
+      <textarea id="unblind-reason" rows={3} cols={40} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errorAt('reason') ? true : undefined} aria-describedby={describedBy('unblind-reason', errorAt('reason'))} />
+      <FieldError id="unblind-reason" message={errorAt('reason')} />
+      <label htmlFor="unblind-password">Your password</label>
+      <input id="unblind-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errorAt('password') ? true : undefined} aria-describedby={describedBy('unblind-password', errorAt('password'))} />
+      <FieldError id="unblind-password" message={errorAt('password')} />
+      {error && !['reason', 'password'].includes(error.path ?? '') ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="buttons">
+        <button type="submit">Unblind</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
