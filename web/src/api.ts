@@ -22,6 +22,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, so a form can place its message beside the field it names. */
+export function toApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError('Failed', String(err), 0);
+}
+
 export type ParticipantStatus =
   | 'screening'
   | 'eligible'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataQuery, VisitData } from './api.js';
-import { answerErrorField, itemField, labField, panelField, pendingOn, queryHistory, savedValue, sortQueries, valueText, visitQueries } from './data-queries.js';
+import { answerErrorField, correctionIssue, itemField, labField, panelField, pendingOn, queryHistory, savedValue, sortQueries, valueText, visitQueries } from './data-queries.js';
 
 const visit: VisitData = {
   visitId: 'week-0',
@@ -93,5 +93,15 @@ describe('data queries on visit-form fields', () => {
     expect(answerErrorField('values.essdai.articular', false)).toBeUndefined();
     expect(answerErrorField('status', true)).toBeUndefined();
     expect(answerErrorField(undefined, true)).toBeUndefined();
+  });
+
+  it('refuses a corrected percentage outside 0–100 and a negative count or lab, leaving items to the server', () => {
+    expect(correctionIssue('immune-panel.treg', 100)).toBeUndefined();
+    expect(correctionIssue('immune-panel.treg', 140)).toBe('The corrected value is a percentage of the parent gate: from 0 to 100, not 140.');
+    // The lymphocyte count is cells/µL, not a percentage: 1,450 is fine, −1 is not.
+    expect(correctionIssue('immune-panel.lymphocytes', 1450)).toBeUndefined();
+    expect(correctionIssue('immune-panel.lymphocytes', -1)).toBe('The corrected value must be 0 or more, not -1.');
+    expect(correctionIssue('labs.platelets', -5)).toBe('The corrected value must be 0 or more, not -5.');
+    expect(correctionIssue('essdai.articular', 7)).toBeUndefined();
   });
 });

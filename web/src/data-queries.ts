@@ -33,6 +33,17 @@ export function savedValue(visit: VisitData | undefined, field: string): SavedVa
   return value === undefined ? undefined : { value };
 }
 
+/**
+ * Why a corrected value cannot stand, checked here because the server saves a correction as given:
+ * immune-panel percentages are 0–100 of their parent, counts and lab values 0 or more. Instrument
+ * items are the server's to check (each instrument has its own allowed values).
+ */
+export function correctionIssue(field: string, value: number): string | undefined {
+  if (field === panelField('lymphocytes') || field.startsWith('labs.')) return value < 0 ? `The corrected value must be 0 or more, not ${value}.` : undefined;
+  if (field.startsWith('immune-panel.')) return value < 0 || value > 100 ? `The corrected value is a percentage of the parent gate: from 0 to 100, not ${value}.` : undefined;
+  return undefined;
+}
+
 export const valueText = (v: SavedValue): string => (v.unit ? `${v.value} ${v.unit}` : String(v.value));
 
 const order: Readonly<Record<QueryStatus, number>> = { open: 0, answered: 1, closed: 2 };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { InstrumentItem } from '../../../src/instruments/scores/instrument.js';
 import { FieldError, describedBy } from './field-error.js';
 
@@ -10,8 +11,9 @@ function allowedText(item: InstrumentItem): string {
 /**
  * One instrument item typed as a number (fast keyboard entry); the accepted values are written
  * beside it, and a value outside them is reported right there, tied to the input by aria-describedby.
+ * `aside` goes under it (the item's data queries).
  */
-export function ItemField({ fieldId, item, text, error, onChange }: { fieldId: string; item: InstrumentItem; text: string; error: string | undefined; onChange: (text: string) => void }) {
+export function ItemField({ fieldId, item, text, error, onChange, aside }: { fieldId: string; item: InstrumentItem; text: string; error: string | undefined; onChange: (text: string) => void; aside?: ReactNode }) {
   const hintId = `${fieldId}-hint`;
   return (
     <div className="item">
@@ -34,6 +36,7 @@ export function ItemField({ fieldId, item, text, error, onChange }: { fieldId: s
         {allowedText(item)}
       </p>
       <FieldError id={fieldId} message={error} />
+      {aside}
     </div>
   );
 }

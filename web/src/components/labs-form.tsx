@@ -1,13 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { labAnalytes, labUnitTable, type LabAnalyte } from '../../../src/instruments/ctcae/lab-units.js';
 import { api, ApiError, type LabValue, type StoredLab } from '../api.js';
+import { labField } from '../data-queries.js';
 import { FieldError, describedBy } from './field-error.js';
 
 /**
  * Lab values of one visit. Each analyte offers the units the grader converts (lab-units.ts); the
  * server grades each value (CTCAE v5.0) and proposes an adverse event for a graded abnormality.
+ * `aside` gives what goes under an analyte's field (its data queries), by field id and label.
  */
-export function LabsForm({ participantId, visitId, date, saved, onSaved }: { participantId: string; visitId: string; date: string; saved: readonly StoredLab[]; onSaved: () => void }) {
+export function LabsForm({
+  participantId,
+  visitId,
+  date,
+  saved,
+  onSaved,
+  aside,
+}: {
+  participantId: string;
+  visitId: string;
+  date: string;
+  saved: readonly StoredLab[];
+  onSaved: () => void;
+  aside?: (field: string, label: string) => ReactNode;
+}) {
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(saved.map((l) => [l.analyte, String(l.value)])));
   const [units, setUnits] = useState<Record<string, string>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
   const [error, setError] = useState<ApiError | null>(null);
@@ -64,6 +80,7 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved }: { par
               </select>
             </div>
             <FieldError id={`lab-${a}`} message={errorAt(a)} />
+            {aside?.(labField(a), a)}
           </div>
         ))}
       </div>

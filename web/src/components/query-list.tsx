@@ -1,37 +1,93 @@
-import type { DataQuery } from '../api.js';
+import { useState } from 'react';
+import { api, toApiError, type ApiError, type DataQuery } from '../api.js';
+import { queryHistory, sortQueries } from '../data-queries.js';
+import { localDateTime } from '../dates.js';
+import { entryRoles, holdsRole } from '../roles.js';
+import { useSession } from '../session.js';
+import { AnswerQueryDialog } from './answer-query-dialog.js';
 import { Link } from './link.js';
 
-/** The study's data queries, open ones first (the monitor's and the site's to-do list). */
-export function QueryList({ queries }: { queries: readonly DataQuery[] }) {
+/**
+ * Data queries with their status and history, open ones first (the site's to-do list, then the
+ * raiser's). The site's staff answer an open query; the user who raised one closes it once answered.
+ * `savedValueOf` tells the value now on file, where the page knows it.
+ */
+export function QueryList({ queries, onChanged, savedValueOf }: { queries: readonly DataQuery[]; onChanged: () => void; savedValueOf?: (q: DataQuery) => string | undefined }) {
+  const { session } = useSession();
+  const [answering, setAnswering] = useState<DataQuery | null>(null);
+  const [closeError, setCloseError] = useState<{ id: string; error: ApiError } | null>(null);
   if (queries.length === 0) return <p>No data queries.</p>;
-  const order = { open: 0, answered: 1, closed: 2 } as const;
-  const sorted = [...queries].sort((a, b) => order[a.status] - order[b.status]);
+  const close = (q: DataQuery) => {
+    setCloseError(null);
+    api.closeQuery(q.id).then(onChanged, (err: unknown) => setCloseError({ id: q.id, error: toApiError(err) }));
+  };
   return (
-    <table className="data" aria-label="Data queries">
-      <thead>
-        <tr>
-          <th scope="col">Participant</th>
-          <th scope="col">Visit</th>
-          <th scope="col">Field</th>
-          <th scope="col">Query</th>
-          <th scope="col">Status</th>
-          <th scope="col">Answer</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((q) => (
-          <tr key={q.id}>
-            <td>
-              <Link to={{ kind: 'participant', participantId: q.participantId }}>{q.participantCode || 'participant'}</Link>
-            </td>
-            <td>{q.visitId ?? '—'}</td>
-            <td>{q.field ?? '—'}</td>
-            <td>{q.text}</td>
-            <td>{q.status}</td>
-            <td>{q.answer ?? '—'}</td>
+    <>
+      <table className="data" aria-label="Data queries">
+        <thead>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Visit</th>
+            <th scope="col">Field</th>
+            <th scope="col">Query</th>
+            <th scope="col">Status</th>
+            <th scope="col">History</th>
+            <th scope="col">Action</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sortQueries(queries).map((q) => (
+            <tr key={q.id}>
+              <td>
+                <Link to={{ kind: 'participant', participantId: q.participantId }}>{q.participantCode || 'participant'}</Link>
+              </td>
+              <td>{q.visitId ?? '—'}</td>
+              <td>{q.field}</td>
+              <td>{q.text}</td>
+              <td>
+                <span className={`badge query-${q.status}`}>{q.status}</span>
+              </td>
+              <td>
+                <ol className="history">
+                  {queryHistory(q, session.user.id).map((s) => (
+                    <li key={s.step}>
+                      {s.step} {localDateTime(s.at)}
+                      {s.byYou ? ' by you' : ''}
+                      {s.text ? `: ${s.text}` : ''}
+                    </li>
+                  ))}
+                </ol>
+              </td>
+              <td>
+                {q.status === 'open' && holdsRole(session.roles, entryRoles, q.studyId, q.siteId) ? (
+                  <button type="button" className="small" aria-label={`Answer the query on ${q.field}`} onClick={() => setAnswering(q)}>
+                    Answer
+                  </button>
+                ) : null}
+                {q.status === 'answered' && q.raisedBy === session.user.id ? (
+                  <button type="button" className="small" aria-label={`Close the query on ${q.field}`} onClick={() => close(q)}>
+                    Close
+                  </button>
+                ) : null}
+                {closeError?.id === q.id ? (
+                  <p role="alert" className="error">
+                    {closeError.error.message}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AnswerQueryDialog
+        query={answering}
+        savedValue={answering && savedValueOf ? savedValueOf(answering) : undefined}
+        onCancel={() => setAnswering(null)}
+        onAnswered={() => {
+          setAnswering(null);
+          onChanged();
+        }}
+      />
+    </>
   );
 }

@@ -6,8 +6,8 @@ import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Meter } from '../components/meter.js';
 import { Page } from '../components/page.js';
-import { QueryList } from '../components/query-list.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { StudyQueries } from '../components/study-queries.js';
 import { localToday } from '../dates.js';
 import { screeningFunnel } from '../funnel.js';
 import { navigate } from '../router.js';
@@ -19,7 +19,6 @@ export function DashboardPage({ studyId }: { studyId: string }) {
   const [dashboard] = useLoad(() => api.dashboard(studyId, date), `dashboard/${studyId}/${date}`);
   const [participants] = useLoad(() => api.participants(studyId), `participants/${studyId}`);
   const [sites] = useLoad(() => api.sites(studyId), `sites/${studyId}`);
-  const [queries] = useLoad(() => api.queries(studyId), `queries/${studyId}`);
   const title = detail.kind === 'ready' ? detail.data.study.title : studyId;
 
   return (
@@ -49,8 +48,8 @@ export function DashboardPage({ studyId }: { studyId: string }) {
         {(list) => <ParticipantTable participants={list} siteNames={new Map(sites.kind === 'ready' ? sites.data.map((x) => [x.id, x.name]) : [])} />}
       </Loaded>
       <h2>Data queries</h2>
-      <Loaded state={queries} what="the data queries">
-        {(list) => <QueryList queries={list} />}
+      <Loaded state={sites} what="the data queries">
+        {(s) => <StudyQueries studyId={studyId} sites={s} />}
       </Loaded>
       <Loaded state={sites} what="the sites">
         {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}

@@ -1,19 +1,27 @@
-import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
-import { api, ApiError, type CalendarVisit, type VisitData, type VisitRow } from '../api.js';
+import { api, ApiError, type CalendarVisit, type VisitRow } from '../api.js';
 import { FieldError, describedBy } from '../components/field-error.js';
+import { FieldQueries } from '../components/field-queries.js';
+import { ImmunePanelForm } from '../components/immune-panel-form.js';
 import { ItemField } from '../components/item-field.js';
 import { LabTable } from '../components/lab-table.js';
 import { LabsForm } from '../components/labs-form.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
+import { QueryList } from '../components/query-list.js';
+import { RaiseQueryDialog, type QueryTarget } from '../components/raise-query-dialog.js';
 import { ReasonDialog } from '../components/reason-dialog.js';
+import { itemField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
+import { holdsRole, raiserRoles } from '../roles.js';
+import { useSession } from '../session.js';
 import { useLoad, type Load } from '../use-load.js';
+import { useResetOn } from '../use-reset-on.js';
 import { observationsOf, savedVisits, scorePoints } from '../visit-data.js';
 
 const ScorePlot = lazy(() => import('../components/score-plot.js'));
@@ -22,14 +30,20 @@ interface VisitContext {
   readonly visit: CalendarVisit;
   readonly assessments: readonly string[];
   readonly allVisits: readonly CalendarVisit[];
+  /** The participant's study and site (what the user's roles are checked against); null if the study is not known. */
+  readonly scope: { readonly studyId: string; readonly siteId: string } | null;
 }
+
+/** What goes under a field with a saved value: its data queries, by field id and label. */
+type Aside = (field: string, label: string) => ReactNode;
 
 async function loadContext(participantId: string, visitId: string): Promise<VisitContext> {
   const [participant, calendar] = await Promise.all([api.participant(participantId), api.calendar(participantId)]);
   const visit = calendar.visits.find((v) => v.id === visitId);
   if (!visit) throw new Error(`Participant ${participant.code} has no visit "${visitId}".`);
   const protocolVisit = participant.studyId ? (await api.study(participant.studyId)).protocol.visits.find((v) => v.id === visitId) : undefined;
-  return { visit, assessments: protocolVisit?.assessments ?? [], allVisits: calendar.visits };
+  const scope = participant.studyId ? { studyId: participant.studyId, siteId: participant.siteId } : null;
+  return { visit, assessments: protocolVisit?.assessments ?? [], allVisits: calendar.visits, scope };
 }
 
 export function VisitFormPage({ participantId, visitId }: { participantId: string; visitId: string }) {
@@ -44,25 +58,66 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
         <Link to={{ kind: 'participant', participantId }}>Back to the participant</Link>
       </p>
       <Loaded state={context} what="the visit">
-        {(c) => (
-          <>
-            <VisitForms participantId={participantId} context={c} visits={visits} onSaved={reload} />
-            {c.assessments.includes('labs') && visits.kind === 'ready' ? <VisitLabs participantId={participantId} context={c} visits={savedVisits(visits.data)} onSaved={reload} /> : null}
-          </>
-        )}
+        {(c) => <VisitBody participantId={participantId} context={c} visits={visits} onSaved={reload} />}
       </Loaded>
     </Page>
   );
 }
 
-function VisitLabs({ participantId, context, visits, onSaved }: { participantId: string; context: VisitContext; visits: readonly VisitData[]; onSaved: () => void }) {
-  const saved = visits.find((v) => v.visitId === context.visit.id);
-  const names = (id: string) => context.allVisits.find((v) => v.id === id)?.name ?? id;
+/**
+ * The visit's forms (instrument items, labs, immune panel as the protocol lists them) and its data
+ * queries: a reviewer raises one beside a saved value, the site answers it, its raiser closes it.
+ */
+function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
+  const { session } = useSession();
+  const { scope, visit } = context;
+  const [queries, reloadQueries] = useLoad(() => (scope ? api.queries(scope.studyId) : Promise.resolve([])), `queries/${scope?.studyId ?? ''}`);
+  const [raising, setRaising] = useState<QueryTarget | null>(null);
+  const saved = visits.kind === 'ready' ? savedVisits(visits.data).find((v) => v.visitId === visit.id) : undefined;
+  const here = queries.kind === 'ready' ? visitQueries(queries.data, participantId, visit.id) : [];
+  const canRaise = scope !== null && holdsRole(session.roles, raiserRoles, scope.studyId, scope.siteId);
+  const aside: Aside = (field, label) => {
+    const value = savedValue(saved, field);
+    const raise = canRaise && value ? () => setRaising({ participantId, visitId: visit.id, field, label, value: valueText(value) }) : undefined;
+    return <FieldQueries label={label} pending={pendingOn(here, field)} onRaise={raise} />;
+  };
+  const savedValueOf = (field: string) => {
+    const value = savedValue(saved, field);
+    return value && valueText(value);
+  };
+  const changed = () => {
+    reloadQueries();
+    onSaved();
+  };
+  const date = saved?.date ?? localToday();
   return (
     <>
-      <h2>Labs</h2>
-      <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={context.visit.id} date={saved?.date ?? localToday()} saved={saved?.labs ?? []} onSaved={onSaved} />
-      <LabTable visits={saved ? [saved] : []} visitName={names} />
+      <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} />
+      {context.assessments.includes('labs') && visits.kind === 'ready' ? (
+        <>
+          <h2>Labs</h2>
+          <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={visit.id} date={date} saved={saved?.labs ?? []} onSaved={onSaved} aside={aside} />
+          <LabTable visits={saved ? [saved] : []} visitName={(id) => context.allVisits.find((v) => v.id === id)?.name ?? id} />
+        </>
+      ) : null}
+      {context.assessments.includes('immune-panel') && visits.kind === 'ready' ? (
+        <>
+          <h2>Immune panel</h2>
+          <ImmunePanelForm participantId={participantId} visitId={visit.id} date={date} saved={saved?.panel ?? null} onSaved={onSaved} aside={aside} />
+        </>
+      ) : null}
+      <h2>Data queries on this visit</h2>
+      <Loaded state={queries} what="the data queries">
+        {() => <QueryList queries={here} onChanged={changed} savedValueOf={(q) => savedValueOf(q.field)} />}
+      </Loaded>
+      <RaiseQueryDialog
+        target={raising}
+        onCancel={() => setRaising(null)}
+        onRaised={() => {
+          setRaising(null);
+          reloadQueries();
+        }}
+      />
     </>
   );
 }
@@ -74,7 +129,7 @@ interface FormProps {
   readonly onSaved: () => void;
 }
 
-function VisitForms({ participantId, context, visits, onSaved }: FormProps) {
+function VisitForms({ participantId, context, visits, onSaved, aside }: FormProps & { aside: Aside }) {
   const due = instruments.filter((i) => context.assessments.includes(i.id));
   const offered = due.length > 0 ? due : instruments;
   const [instrumentId, setInstrumentId] = useState(offered[0]?.id ?? 'essdai');
@@ -94,19 +149,22 @@ function VisitForms({ participantId, context, visits, onSaved }: FormProps) {
           ))}
         </select>
       </div>
-      <InstrumentForm key={`${def.id}/${visits.kind}`} participantId={participantId} def={def} context={context} visits={visits} onSaved={onSaved} />
+      <InstrumentForm key={`${def.id}/${visits.kind}`} participantId={participantId} def={def} context={context} visits={visits} onSaved={onSaved} aside={aside} />
     </>
   );
 }
 
-function InstrumentForm({ participantId, def, context, visits, onSaved }: FormProps & { def: InstrumentDefinition }) {
+function InstrumentForm({ participantId, def, context, visits, onSaved, aside }: FormProps & { def: InstrumentDefinition; aside: Aside }) {
   const rows = visits.kind === 'ready' ? visits.data : [];
   const savedList = observationsOf(savedVisits(rows));
   const saved = savedList.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : ''])),
-  );
+  const savedTexts = () => Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : '']));
+  const [texts, setTexts] = useState<Record<string, string>>(savedTexts);
   const [date, setDate] = useState(saved?.date ?? localToday());
+  useResetOn(JSON.stringify(saved ?? null), () => {
+    setTexts(savedTexts());
+    setDate(saved?.date ?? localToday());
+  });
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState(false);
@@ -166,7 +224,15 @@ function InstrumentForm({ participantId, def, context, visits, onSaved }: FormPr
         </div>
         <div className="items">
           {def.items.map((item) => (
-            <ItemField key={item.id} fieldId={`item-${item.id}`} item={item} text={texts[item.id] ?? ''} error={errorFor(item.id)} onChange={(t) => setTexts((prev) => ({ ...prev, [item.id]: t }))} />
+            <ItemField
+              key={item.id}
+              fieldId={`item-${item.id}`}
+              item={item}
+              text={texts[item.id] ?? ''}
+              error={errorFor(item.id)}
+              onChange={(t) => setTexts((prev) => ({ ...prev, [item.id]: t }))}
+              aside={aside(itemField(def.id, item.id), item.label)}
+            />
           ))}
         </div>
         <div className="card" aria-live="polite">
