@@ -1,27 +1,45 @@
 import { useState, type FormEvent } from 'react';
+import { relatednessLevels } from '../../../src/store/adverse-events.js';
 import { api, ApiError, type AdverseEvent, type Relatedness } from '../api.js';
 import { localToday } from '../dates.js';
+import { holdsRole, investigatorRoles } from '../roles.js';
+import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
+import { AeDecisionDialog, type Decision } from './ae-decision-dialog.js';
 import { FieldError, describedBy } from './field-error.js';
 import { Loaded } from './loaded.js';
 
-const relatednessOptions: readonly Relatedness[] = ['not-related', 'unlikely', 'possible', 'probable', 'definite'];
-
-/** A participant's adverse events (CTCAE v5.0 grade 1–5) and the form to report one. */
-export function AdverseEvents({ participantId }: { participantId: string }) {
+/**
+ * A participant's adverse events (CTCAE v5.0 grade 1–5), the form to report one, and, for the
+ * investigator, confirming or dismissing those the server proposed from graded labs. `scope` is the
+ * participant's study and site, which the user's roles are checked against (unknown while loading).
+ */
+export function AdverseEvents({ participantId, scope }: { participantId: string; scope: { readonly studyId: string; readonly siteId: string } | null }) {
+  const { session } = useSession();
   const [events, reload] = useLoad(() => api.adverseEvents(participantId), `adverse-events/${participantId}`);
+  const [deciding, setDeciding] = useState<Decision | null>(null);
+  const canDecide = scope !== null && holdsRole(session.roles, investigatorRoles, scope.studyId, scope.siteId);
   return (
     <>
       <Loaded state={events} what="the adverse events">
-        {(list) => <AdverseEventTable events={list} />}
+        {(list) => <AdverseEventTable events={list} onDecide={canDecide ? setDeciding : undefined} />}
       </Loaded>
       <AdverseEventForm participantId={participantId} onAdded={reload} />
+      <AeDecisionDialog
+        decision={deciding}
+        onCancel={() => setDeciding(null)}
+        onDone={() => {
+          setDeciding(null);
+          reload();
+        }}
+      />
     </>
   );
 }
 
-function AdverseEventTable({ events }: { events: readonly AdverseEvent[] }) {
+function AdverseEventTable({ events, onDecide }: { events: readonly AdverseEvent[]; onDecide: ((d: Decision) => void) | undefined }) {
   if (events.length === 0) return <p>No adverse events reported.</p>;
+  const deciding = onDecide !== undefined && events.some((ae) => ae.status === 'proposed');
   return (
     <table className="data" aria-label="Adverse events">
       <thead>
@@ -31,7 +49,10 @@ function AdverseEventTable({ events }: { events: readonly AdverseEvent[] }) {
           <th scope="col">CTCAE grade</th>
           <th scope="col">Serious</th>
           <th scope="col">Relatedness</th>
+          <th scope="col">Action taken</th>
+          <th scope="col">Outcome</th>
           <th scope="col">Status</th>
+          {deciding ? <th scope="col">Decision</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -44,7 +65,23 @@ function AdverseEventTable({ events }: { events: readonly AdverseEvent[] }) {
             </td>
             <td>{ae.serious ? 'yes' : 'no'}</td>
             <td>{ae.relatedness ?? '—'}</td>
+            <td>{ae.actionTaken ?? '—'}</td>
+            <td>{ae.outcome ?? '—'}</td>
             <td>{ae.status ?? 'confirmed'}</td>
+            {deciding ? (
+              <td>
+                {ae.status === 'proposed' ? (
+                  <div className="buttons">
+                    <button type="button" className="small" aria-label={`Confirm ${ae.term}`} onClick={() => onDecide({ ae, kind: 'confirm' })}>
+                      Confirm…
+                    </button>
+                    <button type="button" className="small secondary" aria-label={`Dismiss ${ae.term}`} onClick={() => onDecide({ ae, kind: 'dismiss' })}>
+                      Dismiss…
+                    </button>
+                  </div>
+                ) : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>
@@ -101,7 +138,7 @@ function AdverseEventForm({ participantId, onAdded }: { participantId: string; o
         <div className="field">
           <label htmlFor="ae-related">Relatedness</label>
           <select id="ae-related" value={relatedness} onChange={(e) => setRelatedness(e.target.value as Relatedness)} aria-describedby={describedBy('ae-related', errorAt('relatedness'))}>
-            {relatednessOptions.map((r) => (
+            {relatednessLevels.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>

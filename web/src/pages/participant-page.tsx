@@ -80,7 +80,7 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
         {(rows) => (visits.kind === 'ready' ? <ImmuneSubsets panels={rows} visits={visits.data} /> : null)}
       </Loaded>
       <h2>Adverse events</h2>
-      <AdverseEvents participantId={participantId} />
+      <AdverseEvents participantId={participantId} scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null} />
     </Page>
   );
 }
