@@ -231,13 +231,28 @@ describe('web application in Chromium', () => {
     ssVisitUrl = page.url();
     await shoot(page, '19-essdai-saved-plot');
 
-    // An immune panel at week 0 (the visit form has no panel fields yet, so through the API with the
-    // page's session): CD4+ 40 % of 1,500 lymphocytes = 600/µL; Treg 5 % of CD4+ = 30/µL; Th17 1 % = 6/µL.
-    const participantId = new URL(ssParticipantUrl).hash.split('/').pop() ?? '';
-    const saved = await page.request.post(`${server.url}/api/participants/${participantId}/visits/week-0/observations`, {
-      data: { date: today, panel: { lymphocytesPerUl: 1500, percentOfParent: { 'cd4-t': 40, treg: 5, th17: 1 } } },
-    });
-    expect(saved.status(), await saved.text()).toBeLessThan(300);
+    // The immune panel at week 0: a percentage above 100 is refused beside its box; the absolute
+    // counts follow as typed: CD4+ 40 % of 1,500 lymphocytes = 600/µL; Treg 5 % of CD4+ = 30/µL; Th17 1 % = 6/µL.
+    await page.getByRole('heading', { name: 'Enter the immune panel' }).waitFor();
+    await page.locator('#panel-treg').fill('140');
+    await expect(describedError(page, '#panel-treg')).resolves.toBe('Regulatory T cells (Treg) must be from 0 to 100 % of CD4+ T cells, not 140.');
+    await page.locator('#panel-lymphocytes').fill('1500');
+    await page.locator('#panel-cd4-t').fill('40');
+    await page.locator('#panel-treg').fill('5');
+    await page.locator('#panel-th17').fill('1');
+    await expect(describedError(page, '#panel-treg')).resolves.toBe('');
+    await expect(page.locator('#panel-cd4-t-hint').textContent()).resolves.toMatch(/ · 600 cells\/µL$/);
+    await expect(page.locator('#panel-treg-hint').textContent()).resolves.toMatch(/ · 30 cells\/µL$/);
+    await shoot(page, '19a-immune-panel-form');
+    await page.getByRole('button', { name: 'Save immune panel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Immune panel' }).textContent()).resolves.toBe('Immune panel saved.');
+
+    // Labs the server grades and proposes adverse events for (CTCAE v5.0, default ranges):
+    // lymphocytes 450/mm³ is grade 3 (<500–200), platelets 60,000/mm³ grade 2 (<75,000–50,000).
+    await page.locator('#lab-lymphocytes').fill('450');
+    await page.locator('#lab-platelets').fill('60000');
+    await page.getByRole('button', { name: 'Save labs' }).click();
+    await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: /^Grade 3/ }).waitFor();
     await page.goto(ssParticipantUrl);
     await page.getByRole('heading', { name: 'Immune subsets' }).waitFor();
     await expect(page.locator('[data-testid="immune-plot"] > [role="img"]').getAttribute('aria-label')).resolves.toMatch(
@@ -259,20 +274,112 @@ describe('web application in Chromium', () => {
     await expect(row.getByRole('cell').nth(3).textContent()).resolves.not.toBe('');
   });
 
-  it("lists a monitor's data query on the study dashboard", async () => {
-    const page = await newPage();
+  it('takes a data query from the monitor beside the saved value, to the site that corrects it, back to the monitor who closes it', async () => {
+    const question = 'Synovitis count not in the source notes; please confirm.';
+    let page = await newPage();
     await signIn(page, monitor);
-    const participantId = decodeURIComponent(ssParticipantUrl.split('/participants/')[1] ?? '');
-    // Raised through the API (the app has no raise form yet), then read where the site sees its work.
-    const raised = await page.request.post(`${server.url}/api/queries`, {
-      data: { participantId, visitId: 'week-0', field: 'essdai.articular', text: 'Synovitis count not in the source notes; please confirm.' },
-    });
-    expect(raised.status()).toBe(201);
+    await page.goto(ssVisitUrl);
+    const raise = page.getByRole('button', { name: 'Raise a query on Articular (exclude osteoarthritis)' });
+    await raise.click();
+    const raiseDialog = page.getByRole('dialog', { name: 'Raise a data query' });
+    await expect(raiseDialog.locator('p').first().textContent()).resolves.toBe('On Articular (exclude osteoarthritis) (essdai.articular), saved as 2.');
+    // An empty query is the server's to refuse, and its message stands beside the text box.
+    await raiseDialog.getByRole('button', { name: 'Raise query' }).click();
+    await expect(describedError(page, '#query-text')).resolves.toMatch(/^Field "text" is invalid/);
+    await raiseDialog.getByLabel('Query to the site').fill(question);
+    await raiseDialog.getByRole('button', { name: 'Raise query' }).click();
+    await raiseDialog.waitFor({ state: 'hidden' });
+    const visitRow = page.getByRole('table', { name: 'Data queries' }).getByRole('row').filter({ hasText: 'essdai.articular' });
+    await expect(visitRow.getByRole('cell').nth(4).textContent()).resolves.toBe('open');
+    await expect(visitRow.getByRole('cell').nth(5).textContent()).resolves.toMatch(/^Raised \d{4}-\d\d-\d\d \d\d:\d\d by you$/);
+    await page.locator('#item-articular ~ .field-queries .badge', { hasText: 'Query open' }).waitFor();
+    // Only a saved value can be queried: the lymphocyte lab was saved at this visit, ALT was not.
+    await expect(page.getByRole('button', { name: 'Raise a query on lymphocytes', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Raise a query on alt', exact: true }).count()).resolves.toBe(0);
+    await shoot(page, '25-query-raised');
+
+    // The coordinator corrects the value (2 → 1) with the reason; the score follows: 8 − (2 − 1) × weight 2 = 6.
+    page = await newPage();
+    await signIn(page, coordinator);
+    await page.goto(ssVisitUrl);
+    const siteRow = page.getByRole('table', { name: 'Data queries' }).getByRole('row').filter({ hasText: 'essdai.articular' });
+    await siteRow.getByRole('button', { name: 'Answer the query on essdai.articular' }).click();
+    const answer = page.getByRole('dialog', { name: 'Answer the data query' });
+    await expect(answer.locator('p').first().textContent()).resolves.toBe(`On essdai.articular at week-0, saved as 2: “${question}”`);
+    await answer.getByLabel(/^Corrected value/).fill('1');
+    await answer.getByRole('button', { name: 'Correct and answer' }).click();
+    await expect(describedError(page, '#answer-text')).resolves.toBe('Give the reason for the correction: it goes into the audit trail.');
+    await answer.getByLabel('Reason for the correction').fill('Source notes: one swollen joint, low activity.');
+    await shoot(page, '26-query-answer');
+    await answer.getByRole('button', { name: 'Correct and answer' }).click();
+    await answer.waitFor({ state: 'hidden' });
+    await expect(siteRow.getByRole('cell').nth(4).textContent()).resolves.toBe('answered');
+    await expect(siteRow.getByRole('cell').nth(5).textContent()).resolves.toMatch(/Answered \d{4}-\d\d-\d\d \d\d:\d\d by you: Source notes: one swollen joint, low activity\.$/);
+    await page.waitForFunction(() => (document.querySelector('#item-articular') as HTMLInputElement | null)?.value === '1');
+    await expect(page.locator('#score-total').textContent()).resolves.toBe('6');
+    await page.waitForFunction(() => document.querySelector('[data-testid="score-plot"] svg')?.getAttribute('aria-label')?.endsWith(' 6'));
+    // The site may not close the query: only its raiser does.
+    await expect(siteRow.getByRole('button', { name: /^Close/ }).count()).resolves.toBe(0);
+
+    // The monitor closes it from the dashboard, where the study's queries filter by status.
+    page = await newPage();
+    await signIn(page, monitor);
     await page.goto(`${server.url}/#/studies/ss-il2`);
-    const row = page.getByRole('table', { name: 'Data queries' }).getByRole('row').filter({ hasText: 'essdai.articular' });
+    const table = page.getByRole('table', { name: 'Data queries' });
+    const row = table.getByRole('row').filter({ hasText: 'essdai.articular' });
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('answered');
+    await row.getByRole('button', { name: 'Close the query on essdai.articular' }).click();
+    await row.getByRole('cell', { name: 'closed', exact: true }).waitFor();
+    await expect(row.getByRole('listitem').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^Raised .* by you$/),
+      expect.stringMatching(/^Answered .*: Source notes: one swollen joint, low activity\.$/),
+      expect.stringMatching(/^Closed .* by you$/),
+    ]);
+    await shoot(page, '27-dashboard-query-closed');
+    await page.getByLabel('Status', { exact: true }).selectOption('open');
+    await page.getByText('No data queries.').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('closed');
     await row.waitFor();
-    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['SS-001', 'week-0', 'essdai.articular', 'Synovitis count not in the source notes; please confirm.', 'open', '—']);
-    await shoot(page, '25-dashboard-queries');
+  });
+
+  it('lets the investigator confirm one lab-proposed adverse event with its assessment and dismiss another', async () => {
+    const page = await newPage();
+    await signIn(page, investigator);
+    await page.goto(ssParticipantUrl);
+    const table = page.getByRole('table', { name: 'Adverse events' });
+    const lymphocytes = table.getByRole('row').filter({ hasText: 'Lymphocyte count decreased' });
+    const platelets = table.getByRole('row').filter({ hasText: 'Platelet count decreased' });
+    await expect(lymphocytes.getByRole('cell').nth(7).textContent()).resolves.toBe('proposed');
+    await expect(platelets.getByRole('cell').nth(7).textContent()).resolves.toBe('proposed');
+
+    await lymphocytes.getByRole('button', { name: 'Confirm Lymphocyte count decreased' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm the proposed adverse event' });
+    await confirm.getByLabel('Reason (for the audit trail)').fill('Reviewed the blood count with the participant.');
+    // Relatedness is what a confirmed event needs that a proposal lacks: the server says so beside it.
+    await confirm.getByRole('button', { name: 'Confirm adverse event' }).click();
+    await expect(describedError(page, '#aed-relatedness')).resolves.toContain('a confirmed adverse event needs the relatedness to the study drug');
+    await confirm.getByLabel('Serious', { exact: true }).check();
+    await confirm.getByLabel('Relatedness to the study drug').selectOption('possible');
+    await confirm.getByLabel('Action taken').selectOption('dose-held');
+    await confirm.getByLabel('Outcome').selectOption('recovering');
+    // Serious without an ICH E2A criterion is refused beside the criteria.
+    await confirm.getByRole('button', { name: 'Confirm adverse event' }).click();
+    await expect(describedError(page, '#aed-criteria')).resolves.toContain('a serious adverse event needs at least one seriousness criterion');
+    await confirm.getByLabel('Serious', { exact: true }).uncheck();
+    await shoot(page, '28-ae-confirm');
+    await confirm.getByRole('button', { name: 'Confirm adverse event' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await lymphocytes.getByRole('cell', { name: 'confirmed', exact: true }).waitFor();
+    await expect(lymphocytes.getByRole('cell').allTextContents()).resolves.toEqual(['Lymphocyte count decreased', today, 'Grade 3', 'no', 'possible', 'dose-held', 'recovering', 'confirmed', '']);
+
+    await platelets.getByRole('button', { name: 'Dismiss Platelet count decreased' }).click();
+    const dismiss = page.getByRole('dialog', { name: 'Dismiss the proposed adverse event' });
+    await dismiss.getByLabel('Why is it not an adverse event?').fill('Clumped sample; the repeat count was normal.');
+    await dismiss.getByRole('button', { name: 'Dismiss adverse event' }).click();
+    await platelets.getByRole('cell', { name: 'dismissed', exact: true }).waitFor();
+    // Nothing is left to decide, so the decision column goes.
+    await expect(table.getByRole('columnheader', { name: 'Decision' }).count()).resolves.toBe(0);
+    await shoot(page, '29-ae-decided');
   });
 
   it('shows the evidence tables and filters them', async () => {
