@@ -45,8 +45,25 @@ function keyClause(key: Row, offset: number): { sql: string; params: unknown[] }
   return { sql: cols.map((c, i) => `${c} = $${offset + i + 1}`).join(' AND '), params: cols.map((c) => key[c]) };
 }
 
-const idOf = (row: Row, key?: Row): string =>
-  row.id !== undefined ? String(row.id) : Object.values(key ?? row).map(String).join('/');
+/**
+ * The primary key of tables that have no `id` column. An audit record names its row by this key and
+ * nothing else: a key made of every column would put values such as a randomization's arm into the
+ * entity id, where no masking of changes reaches.
+ */
+const keyColumns: Readonly<Record<string, readonly string[]>> = {
+  enrolments: ['participant_id'],
+  randomizations: ['participant_id'],
+  site_reference_ranges: ['study_id', 'site_id', 'analyte'],
+};
+
+function idOf(table: AuditedTable, row: Row, key?: Row): string {
+  if (row.id !== undefined) return String(row.id);
+  if (key) return Object.values(key).map(String).join('/');
+  const columns = keyColumns[table];
+  // A programming error, not a user's: a new table without `id` must name its key above.
+  if (!columns) throw new Error(`Audited table ${table} has no id column and no key in keyColumns.`);
+  return columns.map((c) => String(row[c])).join('/');
+}
 
 /**
  * A transaction whose every insert, update and delete is recorded; the audit entries are appended
@@ -73,7 +90,7 @@ export class AuditedTx {
     const changes = Object.keys(r)
       .filter((c) => !secretColumns.has(c) && r[c] !== null)
       .map((field) => ({ field, old: null, new: plain(r[field]) }));
-    this.record('insert', table, idOf(r), changes, null);
+    this.record('insert', table, idOf(table, r), changes, null);
     return r as R;
   }
 
@@ -93,7 +110,7 @@ export class AuditedTx {
     const [after] = await this.tx.query<Row>(`UPDATE ${table} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => patch[f]), ...w.params]);
     const a = after as Row;
     const changes = fields.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
-    this.record('update', table, idOf(a, key), changes, reason.trim());
+    this.record('update', table, idOf(table, a, key), changes, reason.trim());
     return a as R;
   }
 
@@ -105,7 +122,7 @@ export class AuditedTx {
     const changes = Object.keys(before)
       .filter((c) => !secretColumns.has(c) && before[c] !== null)
       .map((field) => ({ field, old: plain(before[field]), new: null }));
-    this.record('delete', table, idOf(before, key), changes, reason.trim());
+    this.record('delete', table, idOf(table, before, key), changes, reason.trim());
   }
 }
 
