@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import {
+  computePanel,
   convertLab,
   getInstrument,
   gradeLab,
@@ -114,7 +115,9 @@ async function gradeLabs(q: Queryable, p: Participant, labs: readonly LabEntry[]
   });
 }
 
+/** The panel's values as observations, once the panel passes its range checks (whatever path it came by: form or query correction). */
 function panelEntries(panel: PanelInput): ObservationEntry[] {
+  computePanel(panel);
   return [
     { kind: 'immune-panel', key: 'lymphocytes', value: panel.lymphocytesPerUl, unit: 'cells/uL' },
     ...Object.entries(panel.percentOfParent).flatMap(([id, pct]) => (pct === undefined ? [] : [{ kind: 'immune-panel' as const, key: id, value: pct, unit: '%' }])),

@@ -60,4 +60,22 @@ describe.each(databases)('data queries on $kind', (database) => {
       { field: 'grade', old: 3, new: 0 },
     ]);
   });
+
+  it('refuses a correction the form itself would refuse, naming the field, and changes nothing', async () => {
+    const t = await visitTestApp(await database.fresh());
+    const c = await t.login('coord-a');
+    const id = await t.participant(c, als, t.siteA, 'ALS-021', '2025-05-05');
+    const panel = { lymphocytesPerUl: 1500, percentOfParent: { 'cd4-t': 40, treg: 5 } };
+    expect((await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', panel })).statusCode).toBe(201);
+    const mon = await t.login('mon');
+    const q = (await t.call(mon, 'POST', '/api/queries', { participantId: id, visitId: 'week-0', field: 'immune-panel.treg', text: 'Treg 5% of CD4: check the gating.' })).json();
+    const before = await t.auditCount();
+    const refused = await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'Re-gated.', correction: 140 });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'PanelValueInvalid', path: 'percentOfParent.treg' });
+    expect(await t.auditCount()).toBe(before);
+    const saved = (await t.call(c, 'GET', `/api/participants/${id}/visits/week-0/observations`)).json();
+    expect(saved.panel.percentOfParent.treg).toBe(5);
+    expect((await t.call(mon, 'GET', `/api/studies/${als}/queries?status=open`)).json().map((x: { id: string }) => x.id)).toEqual([q.id]);
+  });
 });
