@@ -114,13 +114,31 @@ export async function findQuery(q: Queryable, id: string): Promise<DataQuery | u
 }
 
 /** A study's queries at the given sites, optionally of one status, oldest first. */
-export async function listQueries(q: Queryable, studyId: string, sites: 'all' | readonly string[], status?: QueryStatus): Promise<DataQuery[]> {
-  const rows = await q.query<QueryRow>(
-    `SELECT * FROM queries WHERE study_id = $1 AND ($2::text[] IS NULL OR site_id = ANY($2::text[])) AND ($3::text IS NULL OR status = $3)
-      ORDER BY raised_at, id`,
+/** A query as the lists show it: with the participant's code and the names of who raised, answered and closed it. */
+export interface QueryListing extends DataQuery {
+  readonly participantCode: string;
+  readonly raisedByName: string;
+  readonly answeredByName: string | null;
+  readonly closedByName: string | null;
+}
+
+/** The study's queries at `sites`, oldest first, optionally of one status. */
+export async function listQueries(q: Queryable, studyId: string, sites: 'all' | readonly string[], status?: QueryStatus): Promise<QueryListing[]> {
+  const rows = await q.query<QueryRow & { participant_code: string; raised_by_name: string; answered_by_name: string | null; closed_by_name: string | null }>(
+    `SELECT q.*, p.code AS participant_code, r.display_name AS raised_by_name, a.display_name AS answered_by_name, c.display_name AS closed_by_name
+       FROM queries q JOIN participants p ON p.id = q.participant_id JOIN users r ON r.id = q.raised_by
+       LEFT JOIN users a ON a.id = q.answered_by LEFT JOIN users c ON c.id = q.closed_by
+      WHERE q.study_id = $1 AND ($2::text[] IS NULL OR q.site_id = ANY($2::text[])) AND ($3::text IS NULL OR q.status = $3)
+      ORDER BY q.raised_at, q.id`,
     [studyId, sites === 'all' ? null : [...sites], status ?? null],
   );
-  return rows.map(toQuery);
+  return rows.map((r) => ({
+    ...toQuery(r),
+    participantCode: r.participant_code,
+    raisedByName: r.raised_by_name,
+    answeredByName: r.answered_by_name,
+    closedByName: r.closed_by_name,
+  }));
 }
 
 /**

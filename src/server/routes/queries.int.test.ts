@@ -43,6 +43,14 @@ describe.each(databases)('data queries on $kind', (database) => {
     const closed = await t.call(mon, 'POST', `/api/queries/${q.id}/close`);
     expect(closed.json()).toMatchObject({ status: 'closed' });
     expect((await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'again' })).json().error.code).toBe('QueryNotOpen');
+    // The list names the participant and who raised, answered and closed (display names; here the usernames).
+    expect((await t.call(mon, 'GET', `/api/studies/${als}/queries`)).json()).toEqual([
+      expect.objectContaining({ id: q.id, participantCode: 'ALS-020', raisedByName: 'mon', answeredByName: 'coord-a', closedByName: 'mon' }),
+    ]);
+    expect((await t.call(mon, 'GET', `/api/studies/${als}/queries?siteId=${t.siteA}`)).json()).toHaveLength(1);
+    expect((await t.call(mon, 'GET', `/api/studies/${als}/queries?siteId=site-b`)).json()).toEqual([]);
+    // A site user asking for another site's queries gets none of them.
+    expect((await t.call(c, 'GET', `/api/studies/${als}/queries?siteId=site-b`)).json()).toEqual([]);
 
     const audit = await t.db.query<{ entity: string; action: string; changes: { field: string; old: unknown; new: unknown }[]; reason: string | null }>(
       "SELECT entity, action, changes, reason FROM audit WHERE entity IN ('queries', 'observations') ORDER BY seq",

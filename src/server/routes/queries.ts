@@ -5,7 +5,6 @@ import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import type { Queryable } from '../../store/db.js';
 import { participantVisitData, protocolVisit, saveVisitObservations } from '../../store/observations.js';
-import { findParticipant } from '../../store/participants.js';
 import { answerQuery, closeQuery, correctedVisitInput, findQuery, listQueries, queryStatuses, raiseQuery, type DataQuery } from '../../store/queries.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
@@ -25,7 +24,7 @@ const raiseBody = z.object({
   text: z.string().trim().min(1).max(2000),
 });
 const answerBody = z.object({ text: z.string().trim().min(1).max(2000), correction: z.number().optional() });
-const listQuery = z.object({ status: z.enum(queryStatuses).optional() });
+const listQuery = z.object({ status: z.enum(queryStatuses).optional(), siteId: z.string().min(1).optional() });
 
 /** A query the user may see (its study and site); a 404 otherwise. */
 async function visibleQuery(q: Queryable, p: Principal, id: string): Promise<DataQuery> {
@@ -74,10 +73,9 @@ export const queryRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/queries', { schema: { tags: ['queries'], querystring: doc(listQuery) } }, async (req) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
-    const { status } = parseInput(listQuery, req.query, 'query');
-    const queries = await listQueries(db, study.id, visibleSites(p, study.id), status);
-    const codes = new Map<string, string>();
-    for (const q of queries) if (!codes.has(q.participantId)) codes.set(q.participantId, (await findParticipant(db, q.participantId))?.code ?? '');
-    return queries.map((q) => ({ ...q, participantCode: codes.get(q.participantId) }));
+    const { status, siteId } = parseInput(listQuery, req.query, 'query');
+    const visible = visibleSites(p, study.id);
+    const sites = siteId === undefined ? visible : visible === 'all' || visible.includes(siteId) ? [siteId] : [];
+    return listQueries(db, study.id, sites, status);
   });
 };
