@@ -12,19 +12,26 @@ export interface AuditTrailFilter {
   readonly limit: number;
 }
 
+/** An audit record with the display name of its actor (null when the actor is no user, e.g. `system`). */
+export type AuditTrailRecord = AuditRecord & { readonly actorName: string | null };
+
 /** A page of a study's audit trail, newest first, and the `before` that fetches the next page (null at the end). */
-export async function studyAuditTrail(q: Queryable, studyId: string, f: AuditTrailFilter): Promise<{ records: AuditRecord[]; next: number | null }> {
-  const where = ['(chain = $1 OR (chain IS NULL AND study_id = $2))'];
+export async function studyAuditTrail(q: Queryable, studyId: string, f: AuditTrailFilter): Promise<{ records: AuditTrailRecord[]; next: number | null }> {
+  const where = ['(a.chain = $1 OR (a.chain IS NULL AND a.study_id = $2))'];
   const params: unknown[] = [chainOf(studyId), studyId];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (f.entity !== undefined) add('entity = ?', f.entity);
-  if (f.entityId !== undefined) add('entity_id = ?', f.entityId);
-  if (f.before !== undefined) add('seq < ?', f.before);
+  if (f.entity !== undefined) add('a.entity = ?', f.entity);
+  if (f.entityId !== undefined) add('a.entity_id = ?', f.entityId);
+  if (f.before !== undefined) add('a.seq < ?', f.before);
   params.push(f.limit + 1);
-  const rows = await q.query<AuditRow>(`SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`, params);
-  const records = rows.slice(0, f.limit).map(recordFromRow);
+  const rows = await q.query<AuditRow & { actor_name: string | null }>(
+    `SELECT a.*, u.display_name AS actor_name FROM audit a LEFT JOIN users u ON u.id::text = a.actor
+      WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT $${params.length}`,
+    params,
+  );
+  const records = rows.slice(0, f.limit).map((r) => ({ ...recordFromRow(r), actorName: r.actor_name }));
   return { records, next: rows.length > f.limit ? (records[records.length - 1]?.seq ?? null) : null };
 }

@@ -65,7 +65,7 @@ describe.each(databases)('study review API (audit trail, exports) on $kind', (da
     // The randomization row has no id column: its record is named by its key, the participant, and by nothing
     // else of the row (the arm would otherwise be part of the name, where no masking of changes reaches).
     const [allocation] = (await call('mon', 'GET', `/api/studies/${study}/audit?entity=randomizations`)).json().records as TrailRecord[];
-    expect(allocation).toMatchObject({ entityId: id, action: 'insert' });
+    expect(allocation).toMatchObject({ entityId: id, action: 'insert', actorName: 'inv' });
 
     // Two at a time: 5 records make pages of 2, 2 and 1; `next` is the last seq of a page.
     const pages: number[][] = [];
