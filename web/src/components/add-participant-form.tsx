@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Participant, type SiteView } from '../api.js';
+import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
+import { TextField } from './text-field.js';
 
 /** Registers a person for screening at one of the study's sites. */
 export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: string; sites: readonly SiteView[]; onAdded: (p: Participant) => void }) {
@@ -18,7 +21,6 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
     );
   };
   const errorAt = (path: string) => (error && error.path === path ? error.message : undefined);
-  const unplaced = error && !['siteId', 'code', 'sex', 'birthDate'].includes(error.path ?? '') ? error.message : undefined;
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-participant-title">
@@ -35,11 +37,7 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
           </select>
           <FieldError id="p-site" message={errorAt('siteId')} />
         </div>
-        <div className="field">
-          <label htmlFor="p-code">Participant code</label>
-          <input id="p-code" required value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={!!errorAt('code')} aria-describedby={describedBy('p-code', errorAt('code'))} />
-          <FieldError id="p-code" message={errorAt('code')} />
-        </div>
+        <TextField id="p-code" label="Participant code" required value={code} onChange={setCode} error={errorAt('code')} />
         <div className="field">
           <label htmlFor="p-sex">Sex</label>
           <select id="p-sex" value={sex} onChange={(e) => setSex(e.target.value === 'male' ? 'male' : 'female')}>
@@ -47,18 +45,9 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
             <option value="male">male</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="p-birth">Date of birth</label>
-          <input id="p-birth" type="date" required value={birthDate} onChange={(e) => setBirthDate(e.target.value)} aria-invalid={!!errorAt('birthDate')} aria-describedby={describedBy('p-birth', errorAt('birthDate'))} />
-          <FieldError id="p-birth" message={errorAt('birthDate')} />
-        </div>
+        <TextField id="p-birth" label="Date of birth" type="date" required value={birthDate} onChange={setBirthDate} error={errorAt('birthDate')} />
       </div>
-      {unplaced ? (
-        <p role="alert" className="error">
-          {unplaced}
-        </p>
-      ) : null}
-      <button type="submit">Register and screen</button>
+      <FormActions error={unplacedError(error, ['siteId', 'code', 'sex', 'birthDate'])} submit="Register and screen" />
     </form>
   );
 }

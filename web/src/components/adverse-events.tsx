@@ -6,8 +6,11 @@ import { holdsRole, investigatorRoles } from '../roles.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { AeDecisionDialog, type Decision } from './ae-decision-dialog.js';
+import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
 import { Loaded } from './loaded.js';
+import { TextField } from './text-field.js';
 
 /**
  * A participant's adverse events (CTCAE v5.0 grade 1–5), the form to report one, and, for the
@@ -113,16 +116,8 @@ function AdverseEventForm({ participantId, onAdded }: { participantId: string; o
     <form className="card" onSubmit={submit} noValidate aria-labelledby="ae-title">
       <h3 id="ae-title">Report an adverse event</h3>
       <div className="row">
-        <div className="field grow">
-          <label htmlFor="ae-term">Term (CTCAE v5.0)</label>
-          <input id="ae-term" value={term} onChange={(e) => setTerm(e.target.value)} aria-invalid={errorAt('term') ? true : undefined} aria-describedby={describedBy('ae-term', errorAt('term'))} />
-          <FieldError id="ae-term" message={errorAt('term')} />
-        </div>
-        <div className="field">
-          <label htmlFor="ae-onset">Onset date</label>
-          <input id="ae-onset" type="date" value={onsetDate} onChange={(e) => setOnsetDate(e.target.value)} aria-describedby={describedBy('ae-onset', errorAt('onsetDate'))} />
-          <FieldError id="ae-onset" message={errorAt('onsetDate')} />
-        </div>
+        <TextField id="ae-term" label="Term (CTCAE v5.0)" grow value={term} onChange={setTerm} error={errorAt('term')} />
+        <TextField id="ae-onset" label="Onset date" type="date" value={onsetDate} onChange={setOnsetDate} error={errorAt('onsetDate')} />
         <div className="field">
           <label htmlFor="ae-grade">CTCAE grade</label>
           <select id="ae-grade" value={grade} onChange={(e) => setGrade(e.target.value)} aria-describedby={describedBy('ae-grade', errorAt('grade'))}>
@@ -150,12 +145,7 @@ function AdverseEventForm({ participantId, onAdded }: { participantId: string; o
           <input type="checkbox" checked={serious} onChange={(e) => setSerious(e.target.checked)} /> Serious
         </label>
       </div>
-      {error && !placed.includes(error.path ?? '') ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <button type="submit">Report adverse event</button>
+      <FormActions error={unplacedError(error, placed)} submit="Report adverse event" />
     </form>
   );
 }

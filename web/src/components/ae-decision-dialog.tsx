@@ -2,8 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { actionsTaken, aeOutcomes, relatednessLevels, seriousCriteria } from '../../../src/store/adverse-events.js';
 import { api, toApiError, type AdverseEvent, type ApiError, type Relatedness } from '../api.js';
 import { confirmBody } from '../ae-decision.js';
+import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
+
+/** The fields the server's refusals are placed beside. */
+const placedFields = ['seriousCriteria', 'relatedness', 'actionTaken', 'outcome', 'reason'];
 
 export type Decision = { readonly ae: AdverseEvent; readonly kind: 'confirm' | 'dismiss' };
 
@@ -36,7 +42,6 @@ function DecisionForm({ decision: { ae, kind }, onDone, onCancel }: { decision: 
     api.decideAdverseEvent(ae.id, body).then(onDone, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (path: string) => (error?.path === path ? error.message : undefined);
-  const placed = error && ['seriousCriteria', 'relatedness', 'actionTaken', 'outcome', 'reason'].includes(error.path ?? '');
   const select = (id: string, label: string, path: string, value: string, set: (v: string) => void, options: readonly string[], empty: string) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -78,20 +83,8 @@ function DecisionForm({ decision: { ae, kind }, onDone, onCancel }: { decision: 
           </div>
         </>
       ) : null}
-      <label htmlFor="aed-reason">{confirming ? 'Reason (for the audit trail)' : 'Why is it not an adverse event?'}</label>
-      <textarea id="aed-reason" rows={3} cols={40} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errorAt('reason') ? true : undefined} aria-describedby={describedBy('aed-reason', errorAt('reason'))} />
-      <FieldError id="aed-reason" message={errorAt('reason')} />
-      {error && !placed ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit">{confirming ? 'Confirm adverse event' : 'Dismiss adverse event'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="aed-reason" label={confirming ? 'Reason (for the audit trail)' : 'Why is it not an adverse event?'} multiline value={reason} onChange={setReason} error={errorAt('reason')} />
+      <FormActions error={unplacedError(error, placedFields)} submit={confirming ? 'Confirm adverse event' : 'Dismiss adverse event'} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,9 @@ import { api, ApiError, toApiError, type DataQuery } from '../api.js';
 import { answerErrorField, correctionIssue } from '../data-queries.js';
 import { itemValuesFromText } from '../item-values.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
 
 /**
  * The site's answer to a data query: an answer, or a corrected value whose reason is the answer (the
@@ -66,20 +68,8 @@ function AnswerForm({ query, savedValue, onAnswered, onCancel }: { query: DataQu
           <FieldError id="answer-correction" message={errorAt('correction')} />
         </>
       ) : null}
-      <label htmlFor="answer-text">{correcting ? 'Reason for the correction' : 'Answer'}</label>
-      <textarea id="answer-text" rows={3} cols={40} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={errorAt('text') ? true : undefined} aria-describedby={describedBy('answer-text', errorAt('text'))} />
-      <FieldError id="answer-text" message={errorAt('text')} />
-      {error && !placed ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit">{correcting ? 'Correct and answer' : 'Send answer'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="answer-text" label={correcting ? 'Reason for the correction' : 'Answer'} multiline value={text} onChange={setText} error={errorAt('text')} />
+      <FormActions error={error && !placed ? error.message : undefined} submit={correcting ? 'Correct and answer' : 'Send answer'} onCancel={onCancel} />
     </form>
   );
 }

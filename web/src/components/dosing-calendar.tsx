@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type CalendarDose, type DoseRecord } from '../api.js';
 import { doseState, type DoseState } from '../dose-state.js';
-import { FieldError, describedBy } from './field-error.js';
+import { unplacedError } from '../unplaced-error.js';
+import { FormActions } from './form-actions.js';
+import { TextField } from './text-field.js';
 
 const statusText: Record<DoseState, string> = { given: 'given', held: 'held', due: 'due', planned: 'planned' };
 
@@ -122,28 +124,10 @@ function DoseForm({ dose, onCancel, onRecord }: { dose: CalendarDose; onCancel: 
         </label>
       </fieldset>
       <div className="row">
-        <div className="field">
-          <label htmlFor="dose-date">Date</label>
-          <input id="dose-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('dose-date', errorAt('date'))} />
-          <FieldError id="dose-date" message={errorAt('date')} />
-        </div>
-        <div className="field grow">
-          <label htmlFor="dose-reason">Reason{status === 'held' ? ' (required when held)' : ' (optional)'}</label>
-          <input id="dose-reason" required={status === 'held'} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('dose-reason', errorAt('reason'))} />
-          <FieldError id="dose-reason" message={errorAt('reason')} />
-        </div>
+        <TextField id="dose-date" label="Date" type="date" required value={date} onChange={setDate} error={errorAt('date')} />
+        <TextField id="dose-reason" label={`Reason${status === 'held' ? ' (required when held)' : ' (optional)'}`} grow required={status === 'held'} value={reason} onChange={setReason} error={errorAt('reason')} />
       </div>
-      {error && !['date', 'reason'].includes(error.path ?? '') ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit">Save dose</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={unplacedError(error, ['date', 'reason'])} submit="Save dose" onCancel={onCancel} />
     </form>
   );
 }

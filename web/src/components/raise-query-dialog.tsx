@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, toApiError, type ApiError } from '../api.js';
-import { FieldError, describedBy } from './field-error.js';
+import { unplacedError } from '../unplaced-error.js';
+import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
 
 /** The saved value a monitor or data manager asks the site about. */
 export interface QueryTarget {
@@ -36,20 +38,8 @@ function RaiseQueryForm({ target, onRaised, onCancel }: { target: QueryTarget; o
       <p>
         On <strong>{target.label}</strong> <span className="muted">({target.field})</span>, saved as <strong>{target.value}</strong>.
       </p>
-      <label htmlFor="query-text">Query to the site</label>
-      <textarea id="query-text" rows={3} cols={40} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={textError ? true : undefined} aria-describedby={describedBy('query-text', textError)} />
-      <FieldError id="query-text" message={textError} />
-      {error && !textError ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit">Raise query</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="query-text" label="Query to the site" multiline value={text} onChange={setText} error={textError} />
+      <FormActions error={unplacedError(error, ['text'])} submit="Raise query" onCancel={onCancel} />
     </form>
   );
 }

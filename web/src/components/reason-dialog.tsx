@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
 
 /**
  * Asks why saved data are being changed (an audit-trail requirement, ICH E6(R2) 4.9.3 / 21 CFR 11.10(e)).
@@ -27,14 +29,8 @@ function ReasonForm({ changes, onConfirm, onCancel }: { changes: readonly string
           <li key={c}>{c}</li>
         ))}
       </ul>
-      <label htmlFor="change-reason">Why are they changed?</label>
-      <textarea id="change-reason" required rows={3} cols={40} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <div className="buttons">
-        <button type="submit">Save with this reason</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="change-reason" label="Why are they changed?" multiline required value={reason} onChange={setReason} error={undefined} />
+      <FormActions error={undefined} submit="Save with this reason" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Unblinding } from '../api.js';
+import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
 
 /**
  * Emergency unblinding (ICH E6(R2) 4.7: the investigator may break the code for a participant's
@@ -34,23 +37,11 @@ function UnblindForm({ participantId, onDone, onCancel }: { participantId: strin
     <form onSubmit={submit} noValidate>
       <h2 id="unblind-title">Emergency unblinding</h2>
       <p>The allocation of this participant will be shown to you and recorded in the audit trail with your reason.</p>
-      <label htmlFor="unblind-reason">Reason</label>
-      <textarea id="unblind-reason" rows={3} cols={40} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errorAt('reason') ? true : undefined} aria-describedby={describedBy('unblind-reason', errorAt('reason'))} />
-      <FieldError id="unblind-reason" message={errorAt('reason')} />
+      <TextField id="unblind-reason" label="Reason" multiline value={reason} onChange={setReason} error={errorAt('reason')} />
       <label htmlFor="unblind-password">Your password</label>
       <input id="unblind-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errorAt('password') ? true : undefined} aria-describedby={describedBy('unblind-password', errorAt('password'))} />
       <FieldError id="unblind-password" message={errorAt('password')} />
-      {error && !['reason', 'password'].includes(error.path ?? '') ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="buttons">
-        <button type="submit">Unblind</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={unplacedError(error, ['reason', 'password'])} submit="Unblind" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,16 +2,18 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { api, ApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
 import { AdverseEvents } from '../components/adverse-events.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
-import { FieldError, describedBy } from '../components/field-error.js';
+import { FormActions } from '../components/form-actions.js';
 import { LabTable } from '../components/lab-table.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
 import { RandomizationPanel } from '../components/randomization-panel.js';
 import { StatusBadge } from '../components/status-badge.js';
+import { TextField } from '../components/text-field.js';
 import { VisitTimeline } from '../components/visit-timeline.js';
 import { localToday } from '../dates.js';
 import { subsetPoints } from '../immune-series.js';
+import { unplacedError } from '../unplaced-error.js';
 import { useLoad } from '../use-load.js';
 import { savedVisits } from '../visit-data.js';
 
@@ -161,23 +163,10 @@ function TransitionForm({ participant, options, onChanged }: { participant: Part
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="t-date">Date</label>
-          <input id="t-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('t-date', errorAt('date'))} />
-          <FieldError id="t-date" message={errorAt('date')} />
-        </div>
-        <div className="field grow">
-          <label htmlFor="t-reason">Reason{to === 'withdrawn' ? ' (required)' : ' (optional)'}</label>
-          <input id="t-reason" required={to === 'withdrawn'} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('t-reason', errorAt('reason'))} />
-          <FieldError id="t-reason" message={errorAt('reason')} />
-        </div>
+        <TextField id="t-date" label="Date" type="date" required value={date} onChange={setDate} error={errorAt('date')} />
+        <TextField id="t-reason" label={`Reason${to === 'withdrawn' ? ' (required)' : ' (optional)'}`} grow required={to === 'withdrawn'} value={reason} onChange={setReason} error={errorAt('reason')} />
       </div>
-      {error && !['date', 'reason'].includes(error.path ?? '') ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      <button type="submit">Record {to}</button>
+      <FormActions error={unplacedError(error, ['date', 'reason'])} submit={`Record ${to}`} />
     </form>
   );
 }
