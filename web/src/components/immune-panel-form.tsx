@@ -1,11 +1,13 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { gatingHierarchy, type SubsetId } from '../../../src/instruments/immune/gating.js';
 import { computePanel, type PanelInput } from '../../../src/instruments/immune/panel.js';
 import { api, toApiError, type ApiError } from '../api.js';
 import { panelField } from '../data-queries.js';
 import { panelChanges, panelFromTexts, panelTexts, percentOf, type PanelTexts } from '../panel-entry.js';
 import { useResetOn } from '../use-reset-on.js';
+import type { VisitPartProps } from '../visit-part.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
 import { ReasonDialog } from './reason-dialog.js';
 
 /** The server's path for a subset's value (observations body `panel`), for placing its refusal. */
@@ -16,21 +18,7 @@ const serverPath = (id: SubsetId) => (id === 'lymphocytes' ? 'panel.lymphocytesP
  * parent gate. Each box is checked as it is typed (counts ≥ 0, percentages 0–100) and the absolute
  * count it gives (cells/µL) is shown beside it. `aside` gives what goes under a field (its data queries).
  */
-export function ImmunePanelForm({
-  participantId,
-  visitId,
-  date,
-  saved,
-  onSaved,
-  aside,
-}: {
-  participantId: string;
-  visitId: string;
-  date: string;
-  saved: PanelInput | null;
-  onSaved: () => void;
-  aside?: (field: string, label: string) => ReactNode;
-}) {
+export function ImmunePanelForm({ participantId, visitId, date, saved, onSaved, aside }: VisitPartProps<PanelInput | null>) {
   const [texts, setTexts] = useState<PanelTexts>(() => panelTexts(saved));
   useResetOn(JSON.stringify(saved), () => setTexts(panelTexts(saved)));
   const [attempted, setAttempted] = useState(false);
@@ -110,15 +98,7 @@ export function ImmunePanelForm({
             );
           })}
         </div>
-        {error && !placed ? (
-          <p role="alert" className="error">
-            {error.message}
-          </p>
-        ) : null}
-        {status ? <p role="status">{status}</p> : null}
-        <button type="submit" disabled={!entered}>
-          Save immune panel
-        </button>
+        <FormActions error={error && !placed ? error.message : undefined} status={status} submit="Save immune panel" disabled={!entered} />
       </form>
       {/* Outside the form: a form inside a form is not valid HTML. */}
       <ReasonDialog open={asking} changes={changes} onConfirm={(r) => save(r)} onCancel={() => setAsking(false)} />

@@ -1,29 +1,18 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { labAnalytes, labUnitTable, type LabAnalyte } from '../../../src/instruments/ctcae/lab-units.js';
 import { api, ApiError, type LabValue, type StoredLab } from '../api.js';
 import { labField } from '../data-queries.js';
+import type { VisitPartProps } from '../visit-part.js';
 import { FieldError, describedBy } from './field-error.js';
+import { FormActions } from './form-actions.js';
+import { TextField } from './text-field.js';
 
 /**
  * Lab values of one visit. Each analyte offers the units the grader converts (lab-units.ts); the
  * server grades each value (CTCAE v5.0) and proposes an adverse event for a graded abnormality.
  * `aside` gives what goes under an analyte's field (its data queries), by field id and label.
  */
-export function LabsForm({
-  participantId,
-  visitId,
-  date,
-  saved,
-  onSaved,
-  aside,
-}: {
-  participantId: string;
-  visitId: string;
-  date: string;
-  saved: readonly StoredLab[];
-  onSaved: () => void;
-  aside?: (field: string, label: string) => ReactNode;
-}) {
+export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }: VisitPartProps<readonly StoredLab[]>) {
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(saved.map((l) => [l.analyte, String(l.value)])));
   const [units, setUnits] = useState<Record<string, string>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
   const [error, setError] = useState<ApiError | null>(null);
@@ -84,22 +73,8 @@ export function LabsForm({
           </div>
         ))}
       </div>
-      {asking ? (
-        <div className="field grow">
-          <label htmlFor="lab-reason">Reason for change</label>
-          <input id="lab-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('lab-reason', error?.path === 'reason' ? error.message : undefined)} />
-          <FieldError id="lab-reason" message={error?.path === 'reason' ? error.message : undefined} />
-        </div>
-      ) : null}
-      {error && !placed ? (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      ) : null}
-      {status ? <p role="status">{status}</p> : null}
-      <button type="submit" disabled={labs.length === 0}>
-        Save labs
-      </button>
+      {asking ? <TextField id="lab-reason" label="Reason for change" grow value={reason} onChange={setReason} error={error?.path === 'reason' ? error.message : undefined} /> : null}
+      <FormActions error={error && !placed ? error.message : undefined} status={status} submit="Save labs" disabled={labs.length === 0} />
     </form>
   );
 }

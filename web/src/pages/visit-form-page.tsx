@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
@@ -23,6 +23,7 @@ import { useSession } from '../session.js';
 import { useLoad, type Load } from '../use-load.js';
 import { useResetOn } from '../use-reset-on.js';
 import { observationsOf, savedVisits, scorePoints } from '../visit-data.js';
+import type { Aside } from '../visit-part.js';
 
 const ScorePlot = lazy(() => import('../components/score-plot.js'));
 
@@ -34,8 +35,6 @@ interface VisitContext {
   readonly scope: { readonly studyId: string; readonly siteId: string } | null;
 }
 
-/** What goes under a field with a saved value: its data queries, by field id and label. */
-type Aside = (field: string, label: string) => ReactNode;
 
 async function loadContext(participantId: string, visitId: string): Promise<VisitContext> {
   const [participant, calendar] = await Promise.all([api.participant(participantId), api.calendar(participantId)]);
