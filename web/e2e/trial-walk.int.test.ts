@@ -313,7 +313,8 @@ describe('web application in Chromium', () => {
     await shoot(page, '26-query-answer');
     await answer.getByRole('button', { name: 'Correct and answer' }).click();
     await answer.waitFor({ state: 'hidden' });
-    await expect(siteRow.getByRole('cell').nth(4).textContent()).resolves.toBe('answered');
+    // The list reloads after the dialog closes: wait for the new status rather than read the old one.
+    await siteRow.getByRole('cell', { name: 'answered', exact: true }).waitFor();
     await expect(siteRow.getByRole('cell').nth(5).textContent()).resolves.toMatch(/Answered \d{4}-\d\d-\d\d \d\d:\d\d by you: Source notes: one swollen joint, low activity\.$/);
     await page.waitForFunction(() => (document.querySelector('#item-articular') as HTMLInputElement | null)?.value === '1');
     await expect(page.locator('#score-total').textContent()).resolves.toBe('6');
