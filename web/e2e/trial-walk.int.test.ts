@@ -632,10 +632,26 @@ describe('a study with 1,000 participants', () => {
     // One page of 50 rows at a time, in code order; Next shows the second page.
     const rows = table.locator('tbody tr');
     await expect(rows.count()).resolves.toBe(50);
-    await expect(page.getByRole('navigation', { name: 'Participant pages' }).getByRole('status').textContent()).resolves.toBe('Participants 1–50 of 1000');
-    await page.getByRole('button', { name: 'Next' }).click();
+    const pager = page.getByRole('navigation', { name: 'Pages of participants' });
+    await expect(pager.getByRole('status').textContent()).resolves.toBe('Participants 1–50 of 1000');
+    await pager.getByRole('button', { name: 'Next' }).click();
     await table.getByRole('link', { name: 'SLE-0051' }).waitFor();
     await expect(rows.count()).resolves.toBe(50);
     await expect(table.getByRole('link', { name: 'SLE-0050' }).count()).resolves.toBe(0);
+
+    // The week's lists page by 50 too, each counting every row the server sent for the week shown.
+    const week = await page.getByLabel('Week from').inputValue();
+    const res = await page.request.get(`${big.url}/api/studies/${sle.id}/dashboard?date=${week}`);
+    const dashboard = (await res.json()) as Record<'visitsDue' | 'visitsOverdue' | 'dosesDue', unknown[]>;
+    // 1,000 on treatment with day 1 over 200 days: far more than one page of doses due in any week.
+    expect(dashboard.dosesDue.length).toBeGreaterThan(50);
+    for (const [what, n] of [['Visits due', dashboard.visitsDue.length], ['Visits overdue', dashboard.visitsOverdue.length], ['Doses due', dashboard.dosesDue.length]] as const) {
+      const card = page.getByRole('region', { name: new RegExp(`^${what}`) });
+      await expect(card.locator('ul.due > li').count(), what).resolves.toBe(Math.min(50, n));
+      if (n > 50) await expect(card.getByRole('navigation').getByRole('status').textContent()).resolves.toBe(`${what} 1–50 of ${n}`);
+    }
+    const doses = page.getByRole('navigation', { name: 'Pages of doses due' });
+    await doses.getByRole('button', { name: 'Next' }).click();
+    await expect(doses.getByRole('status').textContent()).resolves.toBe(`Doses due 51–${Math.min(100, dashboard.dosesDue.length)} of ${dashboard.dosesDue.length}`);
   });
 });

@@ -6,6 +6,7 @@ import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Meter } from '../components/meter.js';
 import { Page } from '../components/page.js';
+import { Paged } from '../components/pager.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { StudyQueries } from '../components/study-queries.js';
 import { localToday } from '../dates.js';
@@ -123,17 +124,23 @@ function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
         <h2 id="c-visits">
           Visits due {week.from} to {week.to}
         </h2>
-        <VisitsDueList items={dashboard.visitsDue} empty="No visit window is open this week." />
+        <Paged items={dashboard.visitsDue} what="Visits due">
+          {(shown) => <VisitsDueList items={shown} empty="No visit window is open this week." />}
+        </Paged>
       </section>
       <section className="card" aria-labelledby="c-overdue">
         <h2 id="c-overdue">Visits overdue</h2>
-        <VisitsDueList items={dashboard.visitsOverdue} empty="No visit is overdue." />
+        <Paged items={dashboard.visitsOverdue} what="Visits overdue">
+          {(shown) => <VisitsDueList items={shown} empty="No visit is overdue." />}
+        </Paged>
       </section>
       <section className="card" aria-labelledby="c-doses">
         <h2 id="c-doses">
           Doses due {week.from} to {week.to}
         </h2>
-        <DosesDueList items={dashboard.dosesDue} />
+        <Paged items={dashboard.dosesDue} what="Doses due">
+          {(shown) => <DosesDueList items={shown} />}
+        </Paged>
       </section>
       <section className="card" aria-labelledby="c-queries">
         <h2 id="c-queries">Open queries</h2>
@@ -159,32 +166,12 @@ function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** Rows per page of the participant list: a study of 1,000 stays quick to render and to scan. */
-const PAGE_SIZE = 50;
-
 function ParticipantTable({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
-  const [page, setPage] = useState(0);
   if (participants.length === 0) return <p>No participants yet.</p>;
-  const pages = Math.ceil(participants.length / PAGE_SIZE);
-  const first = page * PAGE_SIZE;
-  const shown = participants.slice(first, first + PAGE_SIZE);
   return (
-    <>
-      {pages > 1 ? (
-        <nav aria-label="Participant pages" className="pager">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <span role="status">
-            Participants {first + 1}–{first + shown.length} of {participants.length}
-          </span>
-          <button type="button" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </nav>
-      ) : null}
-      <ParticipantRows participants={shown} siteNames={siteNames} />
-    </>
+    <Paged items={participants} what="Participants">
+      {(shown) => <ParticipantRows participants={shown} siteNames={siteNames} />}
+    </Paged>
   );
 }
 
