@@ -1,4 +1,6 @@
 import type { Role } from '../../src/auth/roles.js';
+import type { ExportTableName } from '../../src/interop/csv-export/export-tables.js';
+import type { AuditTrailRecord } from '../../src/store/audit-trail.js';
 import type { PanelInput } from '../../src/instruments/immune/panel.js';
 import type { Protocol } from '../../src/protocol/schema.js';
 import type { QueryStatus } from '../../src/store/queries.js';
@@ -320,6 +322,25 @@ export interface Unblinding {
   readonly kitNumber: string;
 }
 
+/**
+ * One record of a study's audit trail as the server sends it. A blinded reader's has no hash (a hash
+ * covers the arm, so it could be tested against each arm) and no change of an arm field.
+ */
+export type AuditEntry = Omit<AuditTrailRecord, 'hash' | 'prevHash'> & { readonly hash?: string; readonly prevHash?: string };
+/** A page of the trail, newest first; `next` is the `before` of the next (older) page, null after the oldest. */
+export interface AuditPage {
+  readonly records: readonly AuditEntry[];
+  readonly next: number | null;
+}
+/** Which records: of one table (`entity`), of one row of it (`entityId`), older than `before`; `limit` at a time. */
+export interface AuditFilter {
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly before?: number;
+  readonly limit?: number;
+}
+export type { ExportTableName };
+
 async function request<T>(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
@@ -340,6 +361,17 @@ const get = <T>(url: string) => request<T>('GET', url);
 const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {});
 const patch = <T>(url: string, body: unknown) => request<T>('PATCH', url, body);
 const e = encodeURIComponent;
+
+/** The query string of an audit trail request: only the filters given, trimmed, each encoded ('' for none). */
+export function auditQuery(f: AuditFilter): string {
+  const pairs = Object.entries(f)
+    .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
+    .filter(([, v]) => v !== undefined && v !== '');
+  return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${e(String(v))}`).join('&')}` : '';
+}
+
+/** Where one table of a study's CSV export downloads from (a link, not a fetch: the browser saves the file). */
+export const exportCsvUrl = (studyId: string, table: ExportTableName): string => `/api/studies/${e(studyId)}/export/${e(table)}.csv`;
 
 export const api = {
   login: (username: string, password: string) => post<Session>('/api/auth/login', { username, password }),
@@ -377,6 +409,8 @@ export const api = {
   raiseQuery: (q: NewQuery) => post<DataQuery>('/api/queries', q),
   answerQuery: (queryId: string, a: QueryAnswer) => post<DataQuery>(`/api/queries/${e(queryId)}/answer`, a),
   closeQuery: (queryId: string) => post<DataQuery>(`/api/queries/${e(queryId)}/close`),
+
+  auditTrail: (studyId: string, f: AuditFilter) => get<AuditPage>(`/api/studies/${e(studyId)}/audit${auditQuery(f)}`),
 
   evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
 };
