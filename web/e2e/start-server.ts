@@ -18,6 +18,8 @@ export interface TestUser {
   readonly displayName: string;
   readonly studyId: string;
   readonly role: Role;
+  /** The one site the role is held at; absent: every site of the study. */
+  readonly siteId?: string;
 }
 
 export interface RunningServer {
@@ -36,7 +38,7 @@ export async function startServer(studyIds: readonly string[], users: readonly T
   const setup = { actor: 'system', at: new Date() };
   for (const id of studyIds) await createStudy(db, setup, getBuiltinProtocol(id));
   for (const u of users) {
-    await createUser(db, { ...setup, studyId: null }, { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: null, role: u.role }] });
+    await createUser(db, { ...setup, studyId: null }, { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: u.siteId ?? null, role: u.role }] });
   }
   await seed?.(db);
   const app = await buildServer({ db, now: () => new Date(), webDist });

@@ -18,6 +18,7 @@ const alsCoordinator: TestUser = { username: 'alan', password: 'coordinator-pw-2
 const investigator: TestUser = { username: 'ines', password: 'investigator-pw-1', displayName: 'Ines Investigator', studyId: 'ss-il2', role: 'investigator' };
 const monitor: TestUser = { username: 'mona', password: 'monitor-pw-1', displayName: 'Mona Monitor', studyId: 'ss-il2', role: 'monitor' };
 const pharmacist: TestUser = { username: 'pia', password: 'pharmacist-pw-1', displayName: 'Pia Pharmacist', studyId: 'ss-il2', role: 'unblinded-pharmacist' };
+const siteMonitor: TestUser = { username: 'simon', password: 'monitor-pw-2', displayName: 'Simon Site Monitor', studyId: 'ss-il2', role: 'monitor', siteId: getBuiltinProtocol('ss-il2').sites[0]?.id ?? '' };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const today = isoDay(new Date());
@@ -29,7 +30,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   await buildApp();
-  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator, pharmacist, monitor]);
+  server = await startServer(['ss-il2', 'als-il2'], [coordinator, alsCoordinator, investigator, pharmacist, monitor, siteMonitor]);
   browser = await launchChromium();
 }, 240_000);
 
@@ -96,7 +97,7 @@ async function changeStatus(page: Page, to: string, date: string): Promise<void>
 }
 
 describe('web application in Chromium', () => {
-  it('keeps the first load under 300 KB of gzip JavaScript and code-splits the plot', () => {
+  it('keeps the first load under 300 KB of gzip JavaScript and code-splits the plot and the review page', () => {
     const sizes = chunkSizes();
     const first = firstLoadFiles();
     const firstGzip = sizes.filter((s) => first.includes(s.file)).reduce((sum, s) => sum + s.gzipBytes, 0);
@@ -107,6 +108,9 @@ describe('web application in Chromium', () => {
     const plotChunk = sizes.find((s) => s.file.startsWith('score-plot-'));
     expect(plotChunk, 'the plot is its own chunk').toBeDefined();
     expect(first).not.toContain(plotChunk?.file);
+    const reviewChunk = sizes.find((s) => s.file.startsWith('review-page-'));
+    expect(reviewChunk, 'the review page is its own chunk').toBeDefined();
+    expect(first).not.toContain(reviewChunk?.file);
   });
 
   it('refuses a wrong password with the reason on the form, reached by keyboard alone', async () => {
@@ -341,6 +345,86 @@ describe('web application in Chromium', () => {
     await page.getByText('No data queries.').waitFor();
     await page.getByLabel('Status', { exact: true }).selectOption('closed');
     await row.waitFor();
+  });
+
+  it('shows a blinded monitor one participant\'s audit trail without arm or hash, older records on demand, and exports without the arm column', async () => {
+    const page = await newPage();
+    const trailBodies: { url: string; body: string }[] = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/audit')) void res.text().then((body) => trailBodies.push({ url: res.url(), body }), () => undefined);
+    });
+    await signIn(page, monitor);
+    const ss = getBuiltinProtocol('ss-il2');
+    await page.getByRole('link', { name: ss.title }).click();
+    await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Review: audit trail and exports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Review' }).waitFor();
+    const trail = page.getByRole('table', { name: 'Audit trail' });
+    await trail.waitFor();
+
+    // SS-001's own row was written six times: registered, then eligible, consented, enrolled, randomized, on treatment.
+    // Five at a time: the five newest first, then the registration.
+    const participantId = decodeURIComponent(ssParticipantUrl.split('/').pop() ?? '');
+    await page.getByLabel('Table', { exact: true }).selectOption('participants');
+    await page.getByLabel('Row id').fill(participantId);
+    await page.getByLabel('Records at a time').selectOption('5');
+    await page.getByRole('button', { name: 'Show records' }).click();
+    const status = page.getByRole('status').filter({ hasText: /newest first/ });
+    await status.filter({ hasText: /^5 records/ }).waitFor();
+    await expect(status.textContent()).resolves.toBe('5 records, newest first.');
+    const rows = trail.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(5);
+    for (const row of await rows.all()) {
+      await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('participants');
+      await expect(row.getByRole('cell').nth(5).textContent()).resolves.toBe(participantId);
+    }
+    // The randomization: its status and kit number, and no arm (the server leaves that change out).
+    const randomized = rows.filter({ hasText: 'status: enrolled → randomized' });
+    await expect(randomized.getByRole('listitem').allTextContents()).resolves.toEqual(expect.arrayContaining([`kit_number: empty → ${ssKit}`]));
+    await expect(randomized.getByRole('listitem').allTextContents()).resolves.not.toContainEqual(expect.stringMatching(/arm/));
+    // No hash reached the page: no column for it, and a word on why.
+    await expect(trail.getByRole('columnheader', { name: 'Hash' }).count()).resolves.toBe(0);
+    await page.getByText('No record came with its hash').waitFor();
+    await shoot(page, '31-review-trail-blinded');
+
+    await page.getByRole('button', { name: 'Load older records' }).click();
+    await status.filter({ hasText: /^6 records/ }).waitFor();
+    await expect(status.textContent()).resolves.toBe('6 records, newest first, back to the oldest.');
+    const registered = rows.nth(5);
+    await expect(registered.getByRole('cell').nth(3).textContent()).resolves.toBe('insert');
+    await expect(registered.getByRole('listitem').allTextContents()).resolves.toEqual(expect.arrayContaining(['code: SS-001', 'status: screening']));
+    await expect(page.getByRole('button', { name: 'Load older records' }).count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toMatch(/arm_id/);
+    // What the server sent, every page: no hash, no arm change, no arm named as a value.
+    const armValue = new RegExp(`"(${ss.arms.map((a) => a.id).join('|')})"`);
+    expect(trailBodies.length).toBeGreaterThanOrEqual(3);
+    for (const { url, body } of trailBodies) {
+      expect(body, url).not.toMatch(/"(hash|prevHash)"|arm_id/);
+      expect(body, url).not.toMatch(armValue);
+    }
+
+    // The participants file, fetched with the page's own session: a kit number column and no arm column.
+    const href = (await page.getByRole('link', { name: 'participants.csv' }).getAttribute('href')) ?? '';
+    expect(href).toBe('/api/studies/ss-il2/export/participants.csv');
+    const res = await page.request.get(`${server.url}${href}`);
+    expect(res.status()).toBe(200);
+    const [header = '', ...lines] = (await res.text()).trim().split('\n');
+    expect(header.split(',')).toContain('kit_number');
+    expect(header.split(',')).not.toContain('arm_id');
+    expect(lines.some((l) => l.startsWith('SS-001,') && l.includes(ssKit))).toBe(true);
+  });
+
+  it('refuses the review to a monitor of one site with the server\'s reason, and offers it no link', async () => {
+    const page = await newPage();
+    await signIn(page, siteMonitor);
+    await page.goto(`${server.url}/#/studies/ss-il2`);
+    await page.getByRole('navigation', { name: 'Study' }).getByRole('link', { name: 'Analysis report' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Review: audit trail and exports' }).count()).resolves.toBe(0);
+    await page.goto(`${server.url}/#/studies/ss-il2/review`);
+    await page.getByRole('heading', { level: 1, name: 'Review' }).waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Could not load the audit trail: Reading the audit trail of study ss-il2 needs a study-wide role: one of monitor, data-manager, statistician, admin.',
+    );
+    await expect(page.getByRole('link', { name: 'participants.csv' }).count()).resolves.toBe(0);
   });
 
   it('lets the investigator confirm one lab-proposed adverse event with its assessment and dismiss another', async () => {

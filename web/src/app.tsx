@@ -15,6 +15,8 @@ const ScreeningPage = lazy(() => import('./pages/screening-page.js').then((m) =>
 const DispensingPage = lazy(() => import('./pages/dispensing-page.js').then((m) => ({ default: m.DispensingPage })));
 const AnalysisPage = lazy(() => import('./pages/analysis-page.js').then((m) => ({ default: m.AnalysisPage })));
 const VisitFormPage = lazy(() => import('./pages/visit-form-page.js').then((m) => ({ default: m.VisitFormPage })));
+// The review page (audit trail, exports) serves a few study-wide roles only.
+const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
 
 type Auth = { readonly kind: 'checking' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly session: Session };
 
@@ -91,6 +93,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <DispensingPage key={route.studyId} studyId={route.studyId} />;
     case 'analysis':
       return <AnalysisPage key={route.studyId} studyId={route.studyId} />;
+    case 'review':
+      return <ReviewPage key={route.studyId} studyId={route.studyId} />;
     case 'participant':
       return <ParticipantPage key={route.participantId} participantId={route.participantId} />;
     case 'screening':

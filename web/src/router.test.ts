@@ -11,6 +11,7 @@ describe('hash router', () => {
     expect(parseRoute('#/evidence/')).toEqual({ kind: 'evidence' });
     expect(parseRoute('#/studies/ss-il2/dispensing')).toEqual({ kind: 'dispensing', studyId: 'ss-il2' });
     expect(parseRoute('#/studies/ss-il2/analysis')).toEqual({ kind: 'analysis', studyId: 'ss-il2' });
+    expect(parseRoute('#/studies/ss-il2/review')).toEqual({ kind: 'review', studyId: 'ss-il2' });
   });
 
   it('names an unknown path instead of guessing a page', () => {
@@ -25,6 +26,7 @@ describe('hash router', () => {
       { kind: 'dashboard', studyId: 'sle-il2' },
       { kind: 'dispensing', studyId: 'sle-il2' },
       { kind: 'analysis', studyId: 'a/b' },
+      { kind: 'review', studyId: 'sle-il2' },
       { kind: 'participant', participantId: 'a b' },
       { kind: 'screening', participantId: 'x' },
       { kind: 'visit', participantId: 'x', visitId: 'week-12' },
