@@ -284,6 +284,16 @@ describe('web application in Chromium', () => {
     await signIn(page, monitor);
     await page.goto(ssVisitUrl);
     const raise = page.getByRole('button', { name: 'Raise a query on Articular (exclude osteoarthritis)' });
+    await raise.waitFor();
+    // A monitor enters no data: the saved values stand read-only, with no box to type in and no Save button.
+    const articular = page.locator('[data-field="essdai.articular"]');
+    await expect(articular.locator('dd strong').textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-field="immune-panel.treg"] dd strong').textContent()).resolves.toBe('5 %');
+    await expect(page.locator('[data-field="labs.lymphocytes"] dd strong').textContent()).resolves.toBe('450 /mm3');
+    await expect(page.locator('#score-total').textContent()).resolves.toBe('8');
+    await expect(page.getByRole('button', { name: /^Save/ }).count()).resolves.toBe(0);
+    await expect(page.locator('main input, main textarea').count()).resolves.toBe(0);
+    await shoot(page, '25a-visit-read-only');
     await raise.click();
     const raiseDialog = page.getByRole('dialog', { name: 'Raise a data query' });
     await expect(raiseDialog.locator('p').first().textContent()).resolves.toBe('On Articular (exclude osteoarthritis) (essdai.articular), saved as 2.');
@@ -296,7 +306,7 @@ describe('web application in Chromium', () => {
     const visitRow = page.getByRole('table', { name: 'Data queries' }).getByRole('row').filter({ hasText: 'essdai.articular' });
     await expect(visitRow.getByRole('cell').nth(4).textContent()).resolves.toBe('open');
     await expect(visitRow.getByRole('cell').nth(5).textContent()).resolves.toMatch(/^Raised \d{4}-\d\d-\d\d \d\d:\d\d by you$/);
-    await page.locator('#item-articular ~ .field-queries .badge', { hasText: 'Query open' }).waitFor();
+    await articular.locator('.field-queries .badge', { hasText: 'Query open' }).waitFor();
     // Only a saved value can be queried: the lymphocyte lab was saved at this visit, ALT was not.
     await expect(page.getByRole('button', { name: 'Raise a query on lymphocytes', exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Raise a query on alt', exact: true }).count()).resolves.toBe(0);

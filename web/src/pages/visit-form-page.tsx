@@ -1,10 +1,12 @@
 import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
+import { labAnalytes } from '../../../src/instruments/ctcae/lab-units.js';
+import { gatingHierarchy } from '../../../src/instruments/immune/gating.js';
 import { getInstrument, instruments, scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
 import { api, ApiError, type CalendarVisit, type VisitRow } from '../api.js';
-import { FieldError, describedBy } from '../components/field-error.js';
 import { FieldQueries } from '../components/field-queries.js';
+import { FormActions } from '../components/form-actions.js';
 import { ImmunePanelForm } from '../components/immune-panel-form.js';
 import { ItemField } from '../components/item-field.js';
 import { LabTable } from '../components/lab-table.js';
@@ -15,10 +17,12 @@ import { Page } from '../components/page.js';
 import { QueryList } from '../components/query-list.js';
 import { RaiseQueryDialog, type QueryTarget } from '../components/raise-query-dialog.js';
 import { ReasonDialog } from '../components/reason-dialog.js';
-import { itemField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
+import { SavedValues } from '../components/saved-values.js';
+import { TextField } from '../components/text-field.js';
+import { itemField, labField, panelField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
-import { holdsRole, raiserRoles } from '../roles.js';
+import { entryRoles, holdsRole, raiserRoles } from '../roles.js';
 import { useSession } from '../session.js';
 import { useLoad, type Load } from '../use-load.js';
 import { useResetOn } from '../use-reset-on.js';
@@ -66,6 +70,8 @@ export function VisitFormPage({ participantId, visitId }: { participantId: strin
 /**
  * The visit's forms (instrument items, labs, immune panel as the protocol lists them) and its data
  * queries: a reviewer raises one beside a saved value, the site answers it, its raiser closes it.
+ * Those who may not enter data here (monitors, data managers, statisticians…) see the saved values
+ * read-only, without the boxes and Save buttons the server would refuse them.
  */
 function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const { session } = useSession();
@@ -75,6 +81,8 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const saved = visits.kind === 'ready' ? savedVisits(visits.data).find((v) => v.visitId === visit.id) : undefined;
   const here = queries.kind === 'ready' ? visitQueries(queries.data, participantId, visit.id) : [];
   const canRaise = scope !== null && holdsRole(session.roles, raiserRoles, scope.studyId, scope.siteId);
+  // Without the study (an unknown scope) the forms stay, and the server decides.
+  const entering = scope === null || holdsRole(session.roles, entryRoles, scope.studyId, scope.siteId);
   const aside: Aside = (field, label) => {
     const value = savedValue(saved, field);
     const raise = canRaise && value ? () => setRaising({ participantId, visitId: visit.id, field, label, value: valueText(value) }) : undefined;
@@ -91,18 +99,26 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const date = saved?.date ?? localToday();
   return (
     <>
-      <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} />
+      <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} entering={entering} />
       {context.assessments.includes('labs') && visits.kind === 'ready' ? (
         <>
           <h2>Labs</h2>
-          <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={visit.id} date={date} saved={saved?.labs ?? []} onSaved={onSaved} aside={aside} />
+          {entering ? (
+            <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={visit.id} date={date} saved={saved?.labs ?? []} onSaved={onSaved} aside={aside} />
+          ) : (
+            <SavedValues visit={saved} fields={labAnalytes.map((a) => ({ field: labField(a), label: a }))} aside={aside} />
+          )}
           <LabTable visits={saved ? [saved] : []} visitName={(id) => context.allVisits.find((v) => v.id === id)?.name ?? id} />
         </>
       ) : null}
       {context.assessments.includes('immune-panel') && visits.kind === 'ready' ? (
         <>
           <h2>Immune panel</h2>
-          <ImmunePanelForm participantId={participantId} visitId={visit.id} date={date} saved={saved?.panel ?? null} onSaved={onSaved} aside={aside} />
+          {entering ? (
+            <ImmunePanelForm participantId={participantId} visitId={visit.id} date={date} saved={saved?.panel ?? null} onSaved={onSaved} aside={aside} />
+          ) : (
+            <SavedValues visit={saved} fields={gatingHierarchy.map((s) => ({ field: panelField(s.id), label: s.label }))} aside={aside} />
+          )}
         </>
       ) : null}
       <h2>Data queries on this visit</h2>
@@ -128,7 +144,7 @@ interface FormProps {
   readonly onSaved: () => void;
 }
 
-function VisitForms({ participantId, context, visits, onSaved, aside }: FormProps & { aside: Aside }) {
+function VisitForms({ participantId, context, visits, onSaved, aside, entering }: FormProps & { aside: Aside; entering: boolean }) {
   const due = instruments.filter((i) => context.assessments.includes(i.id));
   const offered = due.length > 0 ? due : instruments;
   const [instrumentId, setInstrumentId] = useState(offered[0]?.id ?? 'essdai');
@@ -148,7 +164,11 @@ function VisitForms({ participantId, context, visits, onSaved, aside }: FormProp
           ))}
         </select>
       </div>
-      <InstrumentForm key={`${def.id}/${visits.kind}`} participantId={participantId} def={def} context={context} visits={visits} onSaved={onSaved} aside={aside} />
+      {entering ? (
+        <InstrumentForm key={`${def.id}/${visits.kind}`} participantId={participantId} def={def} context={context} visits={visits} onSaved={onSaved} aside={aside} />
+      ) : (
+        <InstrumentValues def={def} context={context} visits={visits} aside={aside} />
+      )}
     </>
   );
 }
@@ -207,7 +227,6 @@ function InstrumentForm({ participantId, def, context, visits, onSaved, aside }:
     else setStatus('Nothing changed.');
   };
 
-  const points = scorePoints(rows, def.id);
   const serverErrorPlaced = serverError && def.items.some((i) => serverError.path === i.id || serverError.path === `items.${i.id}`);
 
   return (
@@ -216,11 +235,7 @@ function InstrumentForm({ participantId, def, context, visits, onSaved, aside }:
         <h2 id="form-title">{def.name}</h2>
         <p className="muted">Source: {def.source}</p>
         {def.unverified ? <p className="muted">Note: {def.unverified}</p> : null}
-        <div className="field">
-          <label htmlFor="obs-date">Assessment date</label>
-          <input id="obs-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-describedby={describedBy('obs-date', serverError?.path === 'date' ? serverError.message : undefined)} />
-          <FieldError id="obs-date" message={serverError?.path === 'date' ? serverError.message : undefined} />
-        </div>
+        <TextField id="obs-date" label="Assessment date" type="date" required value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
         <div className="items">
           {def.items.map((item) => (
             <ItemField
@@ -245,31 +260,68 @@ function InstrumentForm({ participantId, def, context, visits, onSaved, aside }:
             {score ? '' : `; ${missing} item${missing === 1 ? '' : 's'} still to enter${invalid ? `, ${invalid} not accepted` : ''}`})
           </span>
         </div>
-        {serverError && !serverErrorPlaced && serverError.path !== 'date' ? (
-          <p role="alert" className="error">
-            {serverError.message}
-          </p>
-        ) : null}
-        {status ? <p role="status">{status}</p> : null}
         {visits.kind === 'failed' ? (
           <p role="alert" className="error">
             Saving waits: the values saved before could not be read ({visits.error.message})
           </p>
         ) : null}
-        <button type="submit" disabled={visits.kind !== 'ready'}>
-          {saved ? 'Save changes' : 'Save'}
-        </button>
-        <h2>{def.name} over time</h2>
-        {visits.kind !== 'ready' ? null : points.length === 0 ? (
-          <p>No saved {def.name} yet for this participant.</p>
-        ) : (
-          <Suspense fallback={<p role="status">Loading the plot…</p>}>
-            <ScorePlot points={points} label={def.name} lastDay={Math.max(...context.allVisits.map((v) => v.day))} />
-          </Suspense>
-        )}
+        <FormActions
+          error={serverError && !serverErrorPlaced && serverError.path !== 'date' ? serverError.message : undefined}
+          status={status}
+          submit={saved ? 'Save changes' : 'Save'}
+          disabled={visits.kind !== 'ready'}
+        />
+        <ScoreOverTime def={def} context={context} visits={visits} />
       </form>
       {/* Outside the form: a form inside a form is not valid HTML, and its submit would reach both. */}
       <ReasonDialog open={asking} changes={changes} onConfirm={(r) => save(r)} onCancel={() => setAsking(false)} />
+    </>
+  );
+}
+
+/** One instrument's saved items at this visit, read-only, with the server's total and the plot over time. */
+function InstrumentValues({ def, context, visits, aside }: { def: InstrumentDefinition; context: VisitContext; visits: Load<VisitRow[]>; aside: Aside }) {
+  return (
+    <section aria-labelledby="form-title">
+      <h2 id="form-title">{def.name}</h2>
+      <p className="muted">Source: {def.source}</p>
+      <Loaded state={visits} what="the saved values">
+        {(rows) => {
+          const row = rows.find((r) => r.visitId === context.visit.id);
+          const saved = row?.saved ?? undefined;
+          const total = row?.scores.find((s) => s.instrument === def.id)?.total;
+          return (
+            <>
+              <p>{saved?.values[def.id] ? `Assessed on ${saved.date}.` : `No ${def.name} saved at this visit.`}</p>
+              <SavedValues visit={saved} fields={def.items.map((i) => ({ field: itemField(def.id, i.id), label: i.label }))} aside={aside} />
+              <p className="card">
+                {def.name} total: <strong id="score-total">{total ?? '—'}</strong>{' '}
+                <span className="muted">
+                  (range {def.total.min}–{def.total.max})
+                </span>
+              </p>
+            </>
+          );
+        }}
+      </Loaded>
+      <ScoreOverTime def={def} context={context} visits={visits} />
+    </section>
+  );
+}
+
+/** The instrument's totals as the server scored them, by study day, over the protocol's whole schedule. */
+function ScoreOverTime({ def, context, visits }: { def: InstrumentDefinition; context: VisitContext; visits: Load<VisitRow[]> }) {
+  const points = visits.kind === 'ready' ? scorePoints(visits.data, def.id) : [];
+  return (
+    <>
+      <h2>{def.name} over time</h2>
+      {visits.kind !== 'ready' ? null : points.length === 0 ? (
+        <p>No saved {def.name} yet for this participant.</p>
+      ) : (
+        <Suspense fallback={<p role="status">Loading the plot…</p>}>
+          <ScorePlot points={points} label={def.name} lastDay={Math.max(...context.allVisits.map((v) => v.day))} />
+        </Suspense>
+      )}
     </>
   );
 }
