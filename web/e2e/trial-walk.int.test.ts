@@ -347,7 +347,7 @@ describe('web application in Chromium', () => {
     await row.getByRole('cell', { name: 'closed', exact: true }).waitFor();
     await expect(row.getByRole('listitem').allTextContents()).resolves.toEqual([
       expect.stringMatching(/^Raised .* by you$/),
-      expect.stringMatching(/^Answered .*: Source notes: one swollen joint, low activity\.$/),
+      expect.stringMatching(/^Answered .* by Carla Coordinator: Source notes: one swollen joint, low activity\.$/),
       expect.stringMatching(/^Closed .* by you$/),
     ]);
     await shoot(page, '27-dashboard-query-closed');

@@ -291,6 +291,10 @@ export interface DataQuery {
   readonly answeredAt: string | null;
   readonly closedBy: string | null;
   readonly closedAt: string | null;
+  /** Display names, as the study's query list gives them. */
+  readonly raisedByName?: string;
+  readonly answeredByName?: string | null;
+  readonly closedByName?: string | null;
 }
 export interface NewQuery {
   readonly participantId: string;

@@ -74,14 +74,19 @@ describe('data queries on visit-form fields', () => {
     expect(pendingOn(here, 'essdai.articular').map((q) => q.id)).toEqual(['a', 'b']);
   });
 
-  it("tells a query's history in order, marking the steps the user took", () => {
-    expect(queryHistory(query({}), 'mona')).toEqual([{ step: 'Raised', at: '2025-05-06T09:00:00.000Z', byYou: true }]);
-    const closed = query({ status: 'closed', answer: 'Corrected.', answeredBy: 'carla', answeredAt: '2025-05-07T10:00:00.000Z', closedBy: 'mona', closedAt: '2025-05-08T11:00:00.000Z' });
+  it("tells a query's history in order: who took each step, \"you\" for the signed-in user", () => {
+    expect(queryHistory(query({}), 'mona')).toEqual([{ step: 'Raised', at: '2025-05-06T09:00:00.000Z', by: 'you' }]);
+    const closed = query({
+      status: 'closed', answer: 'Corrected.', answeredBy: 'carla', answeredAt: '2025-05-07T10:00:00.000Z', closedBy: 'mona', closedAt: '2025-05-08T11:00:00.000Z',
+      raisedByName: 'Mona Monitor', answeredByName: 'Carla Coordinator', closedByName: 'Mona Monitor',
+    });
     expect(queryHistory(closed, 'carla')).toEqual([
-      { step: 'Raised', at: '2025-05-06T09:00:00.000Z', byYou: false },
-      { step: 'Answered', at: '2025-05-07T10:00:00.000Z', byYou: true, text: 'Corrected.' },
-      { step: 'Closed', at: '2025-05-08T11:00:00.000Z', byYou: false },
+      { step: 'Raised', at: '2025-05-06T09:00:00.000Z', by: 'Mona Monitor' },
+      { step: 'Answered', at: '2025-05-07T10:00:00.000Z', by: 'you', text: 'Corrected.' },
+      { step: 'Closed', at: '2025-05-08T11:00:00.000Z', by: 'Mona Monitor' },
     ]);
+    // A response without names (a raise or answer reply) names only the user's own steps.
+    expect(queryHistory({ ...closed, raisedByName: undefined }, 'carla')[0]).toEqual({ step: 'Raised', at: '2025-05-06T09:00:00.000Z' });
   });
 
   it('places an answer error beside the answer, beside a refused correction, or above the form', () => {

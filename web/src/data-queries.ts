@@ -66,16 +66,17 @@ export function pendingOn(queries: readonly DataQuery[], field: string): DataQue
 export interface HistoryStep {
   readonly step: 'Raised' | 'Answered' | 'Closed';
   readonly at: string;
-  /** Whether the signed-in user took the step (the API names users by id only). */
-  readonly byYou: boolean;
+  /** Who took the step: "you" for the signed-in user, else their display name (absent when the response named nobody). */
+  readonly by?: string;
   readonly text?: string;
 }
 
 /** What happened to a query, in order: raised, answered (with the answer), closed. */
 export function queryHistory(q: DataQuery, userId: string): HistoryStep[] {
-  const steps: HistoryStep[] = [{ step: 'Raised', at: q.raisedAt, byYou: q.raisedBy === userId }];
-  if (q.answeredAt !== null) steps.push({ step: 'Answered', at: q.answeredAt, byYou: q.answeredBy === userId, ...(q.answer === null ? {} : { text: q.answer }) });
-  if (q.closedAt !== null) steps.push({ step: 'Closed', at: q.closedAt, byYou: q.closedBy === userId });
+  const who = (id: string | null, name: string | null | undefined) => (id === userId ? { by: 'you' } : name ? { by: name } : {});
+  const steps: HistoryStep[] = [{ step: 'Raised', at: q.raisedAt, ...who(q.raisedBy, q.raisedByName) }];
+  if (q.answeredAt !== null) steps.push({ step: 'Answered', at: q.answeredAt, ...who(q.answeredBy, q.answeredByName), ...(q.answer === null ? {} : { text: q.answer }) });
+  if (q.closedAt !== null) steps.push({ step: 'Closed', at: q.closedAt, ...who(q.closedBy, q.closedByName) });
   return steps;
 }
 

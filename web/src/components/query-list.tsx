@@ -52,7 +52,7 @@ export function QueryList({ queries, onChanged, savedValueOf }: { queries: reado
                   {queryHistory(q, session.user.id).map((s) => (
                     <li key={s.step}>
                       {s.step} {localDateTime(s.at)}
-                      {s.byYou ? ' by you' : ''}
+                      {s.by ? ` by ${s.by}` : ''}
                       {s.text ? `: ${s.text}` : ''}
                     </li>
                   ))}
