@@ -14,6 +14,13 @@ export interface VisitDue {
   readonly latest: string;
 }
 
+export interface DoseDue {
+  readonly participantId: string;
+  readonly code: string;
+  readonly day: number;
+  readonly date: string;
+}
+
 export interface Dashboard {
   readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
   /** The week shown: `from` (the day asked for) to `to`, six days later, both included. */
@@ -22,7 +29,7 @@ export interface Dashboard {
   readonly visitsDue: readonly VisitDue[];
   /** Visits whose window closed before the week, with no saved data and not marked missed. */
   readonly visitsOverdue: readonly VisitDue[];
-  readonly dosesDue: readonly { participantId: string; code: string; day: number; date: string }[];
+  readonly dosesDue: readonly DoseDue[];
   readonly openQueries: number;
   readonly adverseEventsByGrade: Readonly<Record<string, number>>;
 }
@@ -42,7 +49,7 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
   const ids = participants.map((p) => p.id);
   const visitsDue: VisitDue[] = [];
   const visitsOverdue: VisitDue[] = [];
-  const dosesDue: Dashboard['dosesDue'][number][] = [];
+  const dosesDue: DoseDue[] = [];
   const onTreatment = participants.filter((p) => p.status === 'on-treatment' && p.startDate !== null && p.armId !== null);
   // A visit is accounted for once it has saved data, or once it is marked missed.
   const accounted = new Set(

@@ -4,6 +4,9 @@ import type { AuditTrailRecord } from '../../src/store/audit-trail.js';
 import type { PanelInput } from '../../src/instruments/immune/panel.js';
 import type { Protocol } from '../../src/protocol/schema.js';
 import type { QueryStatus } from '../../src/store/queries.js';
+import type { Dashboard, DoseDue, VisitDue } from '../../src/store/dashboard.js';
+import type { StoredLab, VisitData } from '../../src/store/observations.js';
+import type { DataQuery as ServerDataQuery, QueryListing } from '../../src/store/queries.js';
 
 /**
  * The web application's only way to the server. One function per endpoint; types mirror the API's
@@ -151,34 +154,8 @@ export interface DoseRecord {
   readonly changeReason?: string;
 }
 
-export interface VisitDue {
-  readonly participantId: string;
-  readonly code: string;
-  readonly visitId: string;
-  readonly name: string;
-  readonly date: string;
-  readonly earliest: string;
-  readonly latest: string;
-}
-export interface DoseDue {
-  readonly participantId: string;
-  readonly code: string;
-  readonly day: number;
-  readonly date: string;
-}
-/**
- * A study's week from the day asked for (`week.from` to `week.to`): visits whose window is open during
- * it and visits whose window closed before it, both without saved data, and doses due during it.
- */
-export interface Dashboard {
-  readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
-  readonly week: { readonly from: string; readonly to: string };
-  readonly visitsDue: readonly VisitDue[];
-  readonly visitsOverdue: readonly VisitDue[];
-  readonly dosesDue: readonly DoseDue[];
-  readonly openQueries: number;
-  readonly adverseEventsByGrade: Readonly<Record<string, number>>;
-}
+/** A study's week from the day asked for; the server's types (src/store/dashboard.ts), erased at build. */
+export type { Dashboard, DoseDue, VisitDue };
 
 /** One instrument's saved items at one visit (the visit form's unit of editing). */
 export interface Observation {
@@ -192,20 +169,8 @@ export interface LabValue {
   readonly value: number;
   readonly unit: string;
 }
-/** A saved lab with its worst CTCAE v5.0 grade (null when it could not be graded) and the term graded. */
-export interface StoredLab extends LabValue {
-  readonly grade: number | null;
-  readonly term: string | null;
-}
-/** One visit's saved data: item values by instrument, labs, the immune panel. */
-export interface VisitData {
-  readonly visitId: string;
-  readonly date: string;
-  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly labs: readonly StoredLab[];
-  /** The panel as entered: lymphocytes/µL and each subset's % of its parent; null when none was saved. */
-  readonly panel: PanelInput | null;
-}
+/** One visit's saved data and its graded labs: the server's types (src/store/observations.ts). */
+export type { StoredLab, VisitData };
 /** One protocol visit of a participant: its schedule, what was saved and the server's instrument scores. */
 /** One saved immune panel as the server computed it: each subset's % of parent and cells/µL. */
 export interface ImmunePanelRow {
@@ -272,30 +237,11 @@ export type AdverseEventDecision =
   | { readonly status: 'dismissed'; readonly reason: string };
 
 export type { QueryStatus };
-/** A data query on one saved value; who and when of each step are the server's. */
-export interface DataQuery {
-  readonly id: string;
-  readonly studyId: string;
-  readonly siteId: string;
-  readonly participantId: string;
-  readonly participantCode?: string;
-  readonly visitId: string | null;
-  /** A visit-form field id: `<instrument>.<item>`, `labs.<analyte>`, `immune-panel.<subset>`. */
-  readonly field: string;
-  readonly text: string;
-  readonly status: QueryStatus;
-  readonly raisedBy: string;
-  readonly raisedAt: string;
-  readonly answer: string | null;
-  readonly answeredBy: string | null;
-  readonly answeredAt: string | null;
-  readonly closedBy: string | null;
-  readonly closedAt: string | null;
-  /** Display names, as the study's query list gives them. */
-  readonly raisedByName?: string;
-  readonly answeredByName?: string | null;
-  readonly closedByName?: string | null;
-}
+/**
+ * A data query on one saved value (src/store/queries.ts); the study's query list adds the participant's
+ * code and who raised, answered and closed it, which the replies to a raise or an answer leave out.
+ */
+export type DataQuery = ServerDataQuery & Partial<Pick<QueryListing, 'participantCode' | 'raisedByName' | 'answeredByName' | 'closedByName'>>;
 export interface NewQuery {
   readonly participantId: string;
   readonly visitId: string;
