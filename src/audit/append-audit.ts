@@ -21,7 +21,9 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[],
   const byChain = new Map<string, AuditEntry[]>();
   for (const e of entries) {
     const chain = chainOf(e.studyId);
-    byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
+    const list = byChain.get(chain);
+    if (list) list.push(e);
+    else byChain.set(chain, [e]);
   }
   for (const chain of [...byChain.keys()].sort()) await appendToChain(tx, chain, byChain.get(chain)!, at);
 }
