@@ -6,6 +6,7 @@ import { eligibilityErrorCodes } from '../eligibility/errors.js';
 import { evidenceErrorCodes } from '../evidence/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
 import { instrumentsErrorCodes } from '../instruments/errors.js';
+import { interopErrorCodes } from '../interop/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
 import { randomizationErrorCodes } from '../randomization/errors.js';
 import { storeErrorCodes } from '../store/errors.js';
@@ -39,6 +40,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...randomizationErrorCodes,
   ...randomizationStoreErrorCodes,
   ...instrumentsErrorCodes,
+  ...interopErrorCodes,
   ...evidenceErrorCodes,
   ...statsErrorCodes,
   ...modelErrorCodes,
