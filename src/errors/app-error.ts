@@ -3,7 +3,7 @@
  * `code` is stable (documented in the catalogue), `message` is one sentence naming the bad input,
  * `status` is the HTTP status the server maps it to.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
 
 export class AppError extends Error {
   readonly code: string;

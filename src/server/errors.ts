@@ -9,6 +9,7 @@ import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { interopErrorCodes } from '../interop/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
 import { randomizationErrorCodes } from '../randomization/errors.js';
+import { databaseErrorCodes } from '../store/database-errors.js';
 import { storeErrorCodes } from '../store/errors.js';
 import { lockErrorCodes } from '../store/lock-errors.js';
 import { randomizationStoreErrorCodes } from '../store/randomization-errors.js';
@@ -31,6 +32,7 @@ export const serverErrorCodes = {
 export const errorCatalogue: Readonly<Record<string, string>> = {
   ...serverErrorCodes,
   ...storeErrorCodes,
+  ...databaseErrorCodes,
   ...lockErrorCodes,
   ...visitDataErrorCodes,
   ...auditErrorCodes,

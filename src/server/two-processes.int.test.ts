@@ -1,39 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../audit/verify-audit.js';
+import { serveProcess, type Served } from '../cli/commands/serve-process.test-helper.js';
 import { openPostgres } from '../store/postgres-db.js';
 import { postgresTestsEnabled, startTestPostgres } from '../store/test-postgres.js';
 
-const cwd = new URL('../..', import.meta.url).pathname;
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
 
-interface Started {
-  url: string;
-  admin: { username: string; password: string } | null;
-}
-
-/** Start `il2trials serve --json` as a child process and read the start-up facts it prints. */
-function serve(databaseUrl: string): Promise<Started> {
-  const child = spawn('node', ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--json'], {
-    cwd,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      try {
-        resolve(JSON.parse(out) as Started);
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
+async function serve(databaseUrl: string): Promise<Served> {
+  const s = await serveProcess([], { DATABASE_URL: databaseUrl });
+  children.push(s.child);
+  return s;
 }
 
 describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL', () => {

@@ -11,6 +11,10 @@ import { join } from 'node:path';
 export interface TestPostgres {
   /** Superuser connection string to database `db` (default `postgres`). */
   url(db?: string, user?: string): string;
+  /** Shut the server down (fast mode: every connection is cut), keeping its data, as a restart or failover would. */
+  halt(): void;
+  /** Start it again after `halt()`. */
+  resume(): void;
   stop(): void;
 }
 
@@ -57,7 +61,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -68,5 +73,6 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  return { url: (db = 'postgres', user = 'postgres') => `postgres://${user}@127.0.0.1:${port}/${db}`, stop };
+  const halt = () => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+  return { url: (db = 'postgres', user = 'postgres') => `postgres://${user}@127.0.0.1:${port}/${db}`, halt, resume: start, stop };
 }

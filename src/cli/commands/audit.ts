@@ -14,7 +14,7 @@ export const register: Register = (program) => {
     .option('--json', 'print the result as JSON')
     .action(
       action(async (opts: { data: string; study?: string; json?: boolean }) => {
-        const { db } = await openStore({ dataDir: opts.data });
+        const { db } = await openStore({ dataDir: opts.data, command: 'audit verify', readOnly: true });
         try {
           const result = await verifyAuditTrail(db, opts.study === undefined ? {} : { studyId: opts.study });
           if (opts.json) printJson(result);

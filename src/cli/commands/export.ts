@@ -32,7 +32,7 @@ export const register: Register = (program) => {
     .action(
       action(async (format: string, opts: ExportOptions) => {
         if (!(formats as readonly string[]).includes(format)) throw new AppError('InvalidOption', `Export format "${format}" is not one of: ${formats.join(', ')}.`, 400, 'format');
-        const { db } = await openStore({ dataDir: opts.data });
+        const { db } = await openStore({ dataDir: opts.data, command: 'export', readOnly: true });
         try {
           const study = await findStudy(db, opts.study);
           if (!study) throw new AppError('NotFound', `No study "${opts.study}" exists in the database.`, 404, 'study');

@@ -35,7 +35,7 @@ export const register: Register = (program) => {
       action(async (opts: ReportOptions) => {
         if (opts.format !== 'html' && opts.format !== 'json') throw new AppError('InvalidOption', `--format "${opts.format}" is not html or json.`, 400, 'format');
         if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('InvalidOption', `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 400, 'date');
-        const { db } = await openStore({ dataDir: opts.data });
+        const { db } = await openStore({ dataDir: opts.data, command: 'report', readOnly: true });
         try {
           const study = await findStudy(db, opts.study);
           if (!study) throw new AppError('NotFound', `No study "${opts.study}" exists in the database.`, 404, 'study');
