@@ -9,7 +9,7 @@ import { audited } from '../src/store/audited-tx.js';
 import { studyDashboard } from '../src/store/dashboard.js';
 import { migrate } from '../src/store/migrate.js';
 import { listParticipants } from '../src/store/participants.js';
-import { openPglite } from '../src/store/pglite-db.js';
+import { openPglite } from '../src/store/drivers/pglite/pglite-db.js';
 import { createStudy } from '../src/store/studies.js';
 
 const count = Number(process.env.BENCH_PARTICIPANTS ?? 1000);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audited } from '../store/audited-tx.js';
 import { migrate } from '../store/migrate.js';
-import { openPglite } from '../store/pglite-db.js';
+import { openPglite } from '../store/drivers/pglite/pglite-db.js';
 
 const run = promisify(execFile);
 const cwd = new URL('../..', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
-import { openPostgres } from '../store/postgres-db.js';
+import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
 import { testDatabases } from '../store/test-databases.js';
 import { genesisHash, hashRecord } from './audit-record.js';
 import { recordFromRow, verifyAuditTrail, type AuditRow } from './verify-audit.js';

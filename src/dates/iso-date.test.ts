@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfStudyDay, daysBetween, studyDay } from './iso-date.js';
+import { addDays, dateOfStudyDay, daysBetween, isoDay, studyDay } from './iso-date.js';
 
 describe('study-day arithmetic', () => {
   it('day 1 is the start date and there is no day 0', () => {
@@ -18,5 +18,13 @@ describe('study-day arithmetic', () => {
   it('rejects dates that do not exist, naming the field', () => {
     expect(() => studyDay('2024-01-01', '2023-02-29', 'visitDate')).toThrow('visitDate "2023-02-29" is not a valid date in the form YYYY-MM-DD.');
     expect(() => addDays('24-1-1', 1)).toThrow(expect.objectContaining({ code: 'InvalidDate' }));
+  });
+});
+
+describe('isoDay', () => {
+  it('is the UTC calendar date of the instant, whatever offset it was written with', () => {
+    expect(isoDay(new Date('2026-03-01T23:59:59.999Z'))).toBe('2026-03-01');
+    // 23:30 at UTC−5 is 04:30 the next day in UTC.
+    expect(isoDay(new Date('2026-03-01T23:30:00-05:00'))).toBe('2026-03-02');
   });
 });

@@ -23,6 +23,11 @@ export function parseIsoDay(text: string): DayNumber | undefined {
   return ms / MS_PER_DAY;
 }
 
+/** The UTC calendar date of an instant, YYYY-MM-DD (the adapters' "today" from their clock). */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
 export function formatDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

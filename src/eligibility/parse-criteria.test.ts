@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatExpr } from './expression.js';
 import { parseCriteriaText } from './parse-criteria.js';
 
-const ctgov = (nct: string): string =>
-  JSON.parse(readFileSync(new URL(`../../../shared/reference/ctgov/${nct}.json`, import.meta.url), 'utf8')).protocolSection.eligibilityModule.eligibilityCriteria;
+/** The record's eligibility criteria text, as stored beside this test (fixtures/ctgov/SOURCE.md). */
+const ctgov = (nct: string): string => readFileSync(new URL(`./fixtures/ctgov/${nct}-eligibility.txt`, import.meta.url), 'utf8');
 
 describe('criteria text from ClinicalTrials.gov records', () => {
   it('NCT02552212: bullets and sub-bullets, escaped markup (\\>=)', () => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import type { Protocol } from '../protocol/schema.js';
 
 /**
  * The shape of `design.randomization` in a protocol, and its resolution against the protocol's arms
@@ -150,7 +149,7 @@ export function buildDesign(input: unknown, arms: readonly ArmShare[], siteIds: 
 }
 
 /** The protocol's randomization design; throws NotRandomized for a protocol without a scheme. */
-export function designFromProtocol(protocol: RandomizedProtocol | Protocol): RandomizationDesign {
+export function designFromProtocol(protocol: RandomizedProtocol): RandomizationDesign {
   const raw = protocol.design.randomization;
   if (raw === undefined) {
     throw new AppError('NotRandomized', `Protocol "${protocol.id}" has no randomization scheme (${SCHEME_PATH} is absent).`, 422, SCHEME_PATH);

@@ -25,8 +25,3 @@ export function principalOf(req: FastifyRequest): Principal {
   if (!req.principal) throw new AppError('NotAuthenticated', 'You are not logged in: send the session cookie or an API token.', 401);
   return req.principal;
 }
-
-/** Today's date for a request: `?date=YYYY-MM-DD` when given (reproducible views), else the server clock. */
-export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}

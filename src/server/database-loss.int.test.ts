@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RetryPolicy } from '../store/connection-loss.js';
+import type { RetryPolicy } from '../store/drivers/postgres/connection-loss.js';
 import { migrate } from '../store/migrate.js';
-import { openPostgres } from '../store/postgres-db.js';
+import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
 import { postgresTestsEnabled, startTestPostgres } from '../store/test-postgres.js';
 import { testApp } from './test-app.js';
 

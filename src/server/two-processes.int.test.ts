@@ -2,7 +2,7 @@ import { type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../audit/verify-audit.js';
 import { serveProcess, type Served } from '../cli/commands/serve-process.test-helper.js';
-import { openPostgres } from '../store/postgres-db.js';
+import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
 import { postgresTestsEnabled, startTestPostgres } from '../store/test-postgres.js';
 
 const children: ChildProcess[] = [];

@@ -1,6 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { audited, type WriteContext } from './audited-tx.js';
-import type { Db, Queryable } from './db.js';
+import type { Queryable } from './db.js';
 
 export interface StudyLock {
   readonly locked: boolean;
@@ -35,15 +34,4 @@ export async function studyLock(q: Queryable, studyId: string): Promise<StudyLoc
 export async function assertUnlocked(q: Queryable, studyId: string): Promise<void> {
   const [r] = await q.query<{ locked_at: unknown }>('SELECT locked_at FROM studies WHERE id = $1 FOR SHARE', [studyId]);
   if (r && r.locked_at !== null) throw new AppError('StudyLocked', `Study ${studyId} is locked: its data can no longer be changed.`, 409, 'studyId');
-}
-
-/** Lock the study's database, audited with the reason; a second lock is refused. */
-export async function lockStudy(db: Db, ctx: Omit<WriteContext, 'studyId'>, studyId: string, reason: string): Promise<StudyLock> {
-  return audited(db, { ...ctx, studyId, lockWrite: true }, async (w) => {
-    const current = await studyLock(w.tx, studyId);
-    if (!current) throw new AppError('NotFound', `No study "${studyId}" exists.`, 404, 'studyId');
-    if (current.locked) throw new AppError('AlreadyLocked', `Study ${studyId} was already locked at ${current.lockedAt}.`, 409, 'studyId');
-    const row = await w.update<LockRow>('studies', { id: studyId }, { locked_at: ctx.at, locked_by: ctx.actor, lock_reason: reason }, reason);
-    return toLock(row);
-  });
 }

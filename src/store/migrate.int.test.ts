@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite-db.js';
-import { openPostgres } from './postgres-db.js';
+import { openPglite } from './drivers/pglite/pglite-db.js';
+import { openPostgres } from './drivers/postgres/postgres-db.js';
 import { testDatabases } from './test-databases.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RetryPolicy } from './connection-loss.js';
-import { lockDataDir } from './data-dir-lock.js';
+import type { RetryPolicy } from './drivers/postgres/connection-loss.js';
+import { lockDataDir } from './drivers/pglite/data-dir-lock.js';
 import type { Db } from './db.js';
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite-db.js';
-import { openPostgres } from './postgres-db.js';
+import { openPglite } from './drivers/pglite/pglite-db.js';
+import { openPostgres } from './drivers/postgres/postgres-db.js';
 
 export interface StoreOptions {
   /** PGlite data directory (default ./data); ignored when `databaseUrl` is set. */

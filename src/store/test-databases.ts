@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import type { Db, DbKind } from './db.js';
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite-db.js';
-import { openPostgres } from './postgres-db.js';
+import { openPglite } from './drivers/pglite/pglite-db.js';
+import { openPostgres } from './drivers/postgres/postgres-db.js';
 import { postgresTestsEnabled, startTestPostgres, type TestPostgres } from './test-postgres.js';
 
 /** One database engine the suite runs on; `fresh()` gives a new, migrated, empty database. */

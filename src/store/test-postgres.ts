@@ -44,15 +44,38 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** initdb refuses to run as root: the server binaries then run as the postgres OS user. */
+const asRoot = () => process.getuid?.() === 0;
+
+/** Stop the cluster in `data` at once (no checkpoint: it is thrown away) and wait until it is down. */
+function stopCluster(bin: string, data: string): void {
+  const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+  if (asRoot()) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+  else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+}
+
+/**
+ * The directory the suite's clusters go in (set by the vitest global setup, see test-postgres-teardown.ts),
+ * so the end of the run can stop any cluster a test file left behind; elsewhere (benchmarks) the temp dir.
+ */
+export const clusterRootVariable = 'IL2TRIALS_TEST_PG_ROOT';
+
+/** Stop every cluster under `root` that is still running and remove them all. */
+export function stopClustersUnder(root: string): void {
+  const bin = postgresBinDir();
+  if (bin && existsSync(root)) {
+    for (const d of readdirSync(root)) if (existsSync(join(root, d, 'data', 'postmaster.pid'))) stopCluster(bin, join(root, d, 'data'));
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL binaries are not installed (/usr/lib/postgresql/*/bin/initdb).');
-  // initdb refuses to run as root: run the server binaries as the postgres OS user then.
-  const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
-  const dir = mkdtempSync(join(tmpdir(), 'il2trials-pg-'));
-  if (asRoot) {
+    asRoot() ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+  const dir = mkdtempSync(join(process.env[clusterRootVariable] ?? tmpdir(), 'il2trials-pg-'));
+  if (asRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
@@ -67,9 +90,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
-    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
-    else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+    stopCluster(bin, data);
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);

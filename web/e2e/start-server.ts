@@ -7,7 +7,7 @@ import type { Role } from '../../src/auth/roles.js';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { buildServer } from '../../src/server/app.js';
 import type { Db } from '../../src/store/db.js';
-import { openPglite } from '../../src/store/pglite-db.js';
+import { openPglite } from '../../src/store/drivers/pglite/pglite-db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { createStudy } from '../../src/store/studies.js';
 import { webDist } from './build-app.js';

@@ -1,14 +1,12 @@
-import { isAppError } from '../../errors/app-error.js';
 import type { Outcome, Protocol } from '../../protocol/schema.js';
-import { fitAncova, type ArmDifference } from '../models/ancova.js';
+import { fitAncova } from '../models/ancova.js';
 import { fitMmrm } from '../models/mmrm.js';
 import { fitPiecewise } from '../models/piecewise.js';
-import type { Contrast } from '../models/types.js';
 import { signedRankTest } from '../stats/signed-rank.js';
 import { pairedTTest, twoSampleTTest } from '../stats/t-test.js';
-import type { TestResult } from '../stats/result.js';
 import { armOf, type AnalysisSetId } from './analysis-sets.js';
 import type { ResponderAnalysis } from './sri4-responders.js';
+import { attempt, referenceArm, type EndpointTest } from './endpoint-test.js';
 import { summarise } from './summary.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView, Summary } from './types.js';
 
@@ -21,17 +19,6 @@ export interface VisitSummary {
   readonly pooled: Summary;
   readonly byArm?: readonly ArmSummary[];
 }
-
-export type EndpointTest =
-  | { readonly kind: 'welch'; readonly contrast: string; readonly result: TestResult }
-  | { readonly kind: 'ancova'; readonly contrasts: readonly ArmDifference[] }
-  | { readonly kind: 'mmrm'; readonly contrasts: readonly Contrast[] }
-  | { readonly kind: 'paired-t'; readonly result: TestResult }
-  | { readonly kind: 'signed-rank'; readonly result: TestResult }
-  | { readonly kind: 'piecewise'; readonly knotWeek: number; readonly contrasts: readonly Contrast[] }
-  | { readonly kind: 'fisher'; readonly contrast: string; readonly result: TestResult }
-  | { readonly kind: 'risk-difference'; readonly contrast: string; readonly result: TestResult }
-  | { readonly kind: 'not-estimable'; readonly method: string; readonly reason: string };
 
 export interface MeasureAnalysis {
   /** The instrument (scores) or the immune subset (panels). */
@@ -56,22 +43,6 @@ export interface EndpointAnalysis {
 
 /** Study week of a visit, with study day 1 as week 0. */
 export const visitWeek = (protocol: Protocol, visitId: string): number => ((protocol.visits.find((v) => v.id === visitId)?.day ?? 1) - 1) / 7;
-
-/** A model or test that cannot be estimated on these data is reported as such, not as a failure of the whole analysis. */
-export function attempt(method: string, fit: () => EndpointTest): EndpointTest {
-  try {
-    return fit();
-  } catch (e) {
-    if (isAppError(e)) return { kind: 'not-estimable', method, reason: e.message };
-    throw e;
-  }
-}
-
-/** The reference arm of a comparison: the placebo arm when there is one, else the last arm. */
-export function referenceArm(protocol: Protocol, arms: readonly string[]): string {
-  const placebo = protocol.arms.find((a) => a.type === 'placebo-comparator' && arms.includes(a.id));
-  return placebo?.id ?? arms[arms.length - 1]!;
-}
 
 interface Context {
   readonly protocol: Protocol;

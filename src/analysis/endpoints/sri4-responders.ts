@@ -3,7 +3,7 @@ import { sri4 } from '../../instruments/index.js';
 import { fisherTest } from '../stats/fisher.js';
 import { riskDifference } from '../stats/risk-difference.js';
 import { armOf } from './analysis-sets.js';
-import { attempt, referenceArm, type EndpointTest } from './endpoint-analysis.js';
+import { attempt, referenceArm, type EndpointTest } from './endpoint-test.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView } from './types.js';
 
 export interface ResponderCount {

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors/app-error.js';
 import { assertFullRank, constantColumn, dummyColumns, factorLevels, toRowMajor } from './design.js';
 import { leastSquares } from './least-squares.js';
-import { tQuantile, waldRow } from './student-t.js';
+import { qt } from '../stats/distributions.js';
+import { waldRow } from './student-t.js';
 import type { Contrast, FixedEffect } from './types.js';
 
 export interface AncovaObservation {
@@ -41,7 +42,7 @@ export function fitAncova(observations: readonly AncovaObservation[], options: {
   const df = n - p;
   const sigma2 = rss / df;
   const fixed = columns.map((c, j) => waldRow(c.name, beta[j]!, Math.sqrt(sigma2 * xtxInverse[j * p + j]!), df));
-  const q = tQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2, df);
+  const q = qt(1 - (1 - (options.confidence ?? 0.95)) / 2, df);
   const contrasts = levels.slice(1).map((arm, k) => {
     const row = fixed[1 + k]!;
     return { ...row, term: `${arm} - ${levels[0]!}`, lower: row.estimate - q * row.se, upper: row.estimate + q * row.se };

@@ -1,4 +1,5 @@
-import type { ArmSummary, EndpointTest } from '../endpoints/endpoint-analysis.js';
+import type { ArmSummary } from '../endpoints/endpoint-analysis.js';
+import type { EndpointTest } from '../endpoints/endpoint-test.js';
 import type { ResponderAnalysis } from '../endpoints/sri4-responders.js';
 import type { Summary } from '../endpoints/types.js';
 import type { StudyReport } from './build-report.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCohorts } from '../../demo/load-demo.js';
 import { syntheticCohort } from '../../demo/synthetic-cohort.js';
 import { builtinProtocols, getBuiltinProtocol } from '../../protocol/builtin/index.js';
-import { lockStudy } from '../../store/lock.js';
+import { lockStudy } from '../../use-cases/lock-study.js';
 import { openStore } from '../../store/open-store.js';
 import { createStudy } from '../../store/studies.js';
 import { cli } from './run-cli.test-helper.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { buildReport } from '../../analysis/report/build-report.js';
 import { renderReportHtml } from '../../analysis/report/render-html.js';
 import { AppError } from '../../errors/app-error.js';
-import { isoDay } from '../../server/context.js';
+import { isoDay } from '../../dates/iso-date.js';
 import { loadAnalysisData } from '../../store/analysis-data.js';
 import { studyLock } from '../../store/lock.js';
 import { openStore } from '../../store/open-store.js';

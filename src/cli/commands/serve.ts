@@ -3,7 +3,7 @@ import { ensureFirstAdmin } from '../../auth/accounts.js';
 import { loadDemoCohorts } from '../../demo/load-demo.js';
 import { AppError } from '../../errors/app-error.js';
 import { buildServer } from '../../server/app.js';
-import { isoDay } from '../../server/context.js';
+import { isoDay } from '../../dates/iso-date.js';
 import { ensureBuiltinStudies } from '../../store/bootstrap.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';

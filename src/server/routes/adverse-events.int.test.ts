@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../store/test-databases.js';
-import { als, visitTestApp } from './visits-test-setup.js';
+import { als, visitTestApp } from './test-visits.js';
 
 const databases = testDatabases();
 

@@ -10,9 +10,11 @@ import { AppError } from '../../errors/app-error.js';
 import { blindedRoles, type UserRole } from '../../randomization/index.js';
 import { loadAnalysisData } from '../../store/analysis-data.js';
 import type { Queryable } from '../../store/db.js';
-import { lockStudy, studyLock, type StudyLock } from '../../store/lock.js';
+import { studyLock, type StudyLock } from '../../store/lock.js';
+import { lockStudy } from '../../use-cases/lock-study.js';
 import type { Study } from '../../store/studies.js';
-import { isoDay, principalOf, type RouteModule } from '../context.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { isoDay } from '../../dates/iso-date.js';
 import { parseInput } from '../validate.js';
 import { visibleStudy } from './studies.js';
 

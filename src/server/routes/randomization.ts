@@ -10,7 +10,7 @@ import { dispenseKit, listNotifications, listRandomizations, randomizeParticipan
 import { listStudies } from '../../store/studies.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { installMasking, isBlindedIn } from '../masking.js';
-import { assertTrialConfiguration } from '../masking-checks.js';
+import { assertTrialConfiguration } from '../../randomization/masking-checks.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';

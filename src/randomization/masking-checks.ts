@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { Protocol } from '../protocol/schema.js';
-import { checkScheme } from '../randomization/index.js';
+import { checkScheme } from './scheme.js';
 
 /** One failed start-up check: which check, which study, what is wrong. */
 export interface ConfigurationIssue {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { defaultRetryPolicy, isConnectionLoss, isSafeToRetryStatement, withReconnect, type RetryPolicy } from './connection-loss.js';
-import type { Db, Queryable } from './db.js';
-import { typeOids } from './db.js';
+import type { Db, Queryable } from '../../db.js';
+import { typeOids } from '../../db.js';
 
 const types = {
   getTypeParser(oid: number, format?: string) {

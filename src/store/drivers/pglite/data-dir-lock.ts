@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../../../errors/app-error.js';
 
 /**
  * One process per PGlite data directory. PGlite is PostgreSQL in one process with no shared

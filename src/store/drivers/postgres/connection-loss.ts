@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../../../errors/app-error.js';
 
 /**
  * Telling a lost or refused PostgreSQL connection from an ordinary SQL error, and retrying within

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../cli/commands/run-cli.test-helper.js';
-import { serveProcess } from '../cli/commands/serve-process.test-helper.js';
+import { cli } from '../../../cli/commands/run-cli.test-helper.js';
+import { serveProcess } from '../../../cli/commands/serve-process.test-helper.js';
 import { lockDataDir, lockFileName } from './data-dir-lock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'il2trials-lock-'));

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable } from './db.js';
-import { typeOids } from './db.js';
+import type { Db, Queryable } from '../../db.js';
+import { typeOids } from '../../db.js';
 
 const parsers = {
   [typeOids.int8]: (v: string) => Number(v),

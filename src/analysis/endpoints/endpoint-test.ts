@@ -1,0 +1,33 @@
+import { isAppError } from '../../errors/app-error.js';
+import type { Protocol } from '../../protocol/schema.js';
+import type { ArmDifference } from '../models/ancova.js';
+import type { Contrast } from '../models/types.js';
+import type { TestResult } from '../stats/result.js';
+
+/** One inferential test of an endpoint, or why it could not be estimated. */
+export type EndpointTest =
+  | { readonly kind: 'welch'; readonly contrast: string; readonly result: TestResult }
+  | { readonly kind: 'ancova'; readonly contrasts: readonly ArmDifference[] }
+  | { readonly kind: 'mmrm'; readonly contrasts: readonly Contrast[] }
+  | { readonly kind: 'paired-t'; readonly result: TestResult }
+  | { readonly kind: 'signed-rank'; readonly result: TestResult }
+  | { readonly kind: 'piecewise'; readonly knotWeek: number; readonly contrasts: readonly Contrast[] }
+  | { readonly kind: 'fisher'; readonly contrast: string; readonly result: TestResult }
+  | { readonly kind: 'risk-difference'; readonly contrast: string; readonly result: TestResult }
+  | { readonly kind: 'not-estimable'; readonly method: string; readonly reason: string };
+
+/** A model or test that cannot be estimated on these data is reported as such, not as a failure of the whole analysis. */
+export function attempt(method: string, fit: () => EndpointTest): EndpointTest {
+  try {
+    return fit();
+  } catch (e) {
+    if (isAppError(e)) return { kind: 'not-estimable', method, reason: e.message };
+    throw e;
+  }
+}
+
+/** The reference arm of a comparison: the placebo arm when there is one, else the last arm. */
+export function referenceArm(protocol: Protocol, arms: readonly string[]): string {
+  const placebo = protocol.arms.find((a) => a.type === 'placebo-comparator' && arms.includes(a.id));
+  return placebo?.id ?? arms[arms.length - 1]!;
+}
