@@ -9,6 +9,7 @@ export const randomizationErrorCodes = {
   UnknownArm: 'The arm id is not one of the protocol\'s arms.',
   KitsExhausted: 'Every kit of an arm\'s pool has been dispensed.',
   InvalidKitPool: 'The kit pool size is not a positive multiple of the allocation ratio sum.',
+  InconsistentTrialConfiguration: 'A study\'s randomization or masking configuration is inconsistent, so the server refuses to start.',
   InvalidSimulation: 'A simulation parameter (participants, runs) is out of range.',
 } as const;
 

@@ -5,5 +5,4 @@ export const randomizationStoreErrorCodes = {
   NotYetRandomized: 'The participant has no allocation yet, so there is no kit to dispense or code to break.',
   WrongKit: 'The kit number is not the kit allocated to the participant.',
   AlreadyDispensed: 'The participant\'s kit was already dispensed.',
-  InconsistentTrialConfiguration: 'A study\'s randomization or masking configuration is inconsistent, so the server refuses to start.',
 } as const;
