@@ -1,3 +1,4 @@
+import type { CovarianceStructure } from '../analysis/models/covariance-structures.js';
 import type { Alternative } from '../analysis/stats/result.js';
 
 /** Options of `il2trials stats TEST --csv FILE`: CSV column names and R's test arguments. */
@@ -17,5 +18,9 @@ export interface StatsOptions {
   readonly alternative?: Alternative;
   readonly mu?: number;
   readonly paired?: boolean;
+  /** Denominator df of the MMRM tests [SAS DDFM=]: kr (Kenward–Roger, the default), satterthwaite or residual. */
+  readonly df?: 'kr' | 'satterthwaite' | 'residual';
+  /** MMRM covariance over visits; unstructured by default, falling back in the order US → Toeplitz → AR(1) → CS. */
+  readonly covariance?: CovarianceStructure;
   readonly json?: boolean;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { covarianceStructures } from '../analysis/models/covariance-structures.js';
+import { dfMethods } from '../analysis/models/small-sample-df.js';
 import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { randomizationSchemeSchema } from '../randomization/scheme.js';
 import { doseUnits, regimenSchema } from './regimen-schema.js';
@@ -111,6 +113,11 @@ export const outcomeSchema = z.object({
   /** Visit ids at which the outcome is assessed. */
   visits: z.array(slug).default([]),
   description: z.string().optional(),
+  /**
+   * The SAP's MMRM for this outcome: the covariance first tried (falling back US → Toeplitz →
+   * AR(1) → CS when a fit does not converge) and the denominator df; Kenward–Roger when absent.
+   */
+  mmrm: z.object({ covariance: z.enum(covarianceStructures).optional(), df: z.enum(dfMethods).optional() }).optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

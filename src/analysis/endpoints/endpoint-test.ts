@@ -1,7 +1,6 @@
 import { isAppError } from '../../errors/app-error.js';
 import type { Protocol } from '../../protocol/schema.js';
-import type { ArmDifference } from '../models/ancova.js';
-import type { Contrast } from '../models/types.js';
+import type { ArmDifference, Contrast } from '../models/types.js';
 import type { TestResult } from '../stats/result.js';
 
 /** One inferential test of an endpoint, or why it could not be estimated. */

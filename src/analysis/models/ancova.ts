@@ -3,17 +3,12 @@ import { assertFullRank, constantColumn, dummyColumns, factorLevels, toRowMajor 
 import { leastSquares } from './least-squares.js';
 import { qt } from '../stats/distributions.js';
 import { waldRow } from './student-t.js';
-import type { Contrast, FixedEffect } from './types.js';
+import type { ArmDifference, FixedEffect } from './types.js';
 
 export interface AncovaObservation {
   readonly arm: string;
   readonly baseline: number;
   readonly change: number;
-}
-
-export interface ArmDifference extends Contrast {
-  readonly lower: number;
-  readonly upper: number;
 }
 
 export interface AncovaResult {

@@ -67,3 +67,23 @@ export function quadraticForm(a: Float64Array, n: number, x: ArrayLike<number>):
   }
   return s;
 }
+
+/** A B for row-major n×n matrices. */
+export function matrixProduct(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const aik = a[i * n + k]!;
+      if (aik === 0) continue;
+      for (let j = 0; j < n; j++) out[i * n + j]! += aik * b[k * n + j]!;
+    }
+  }
+  return out;
+}
+
+/** tr(A B) for row-major n×n matrices. */
+export function traceProduct(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s += a[i * n + j]! * b[j * n + i]!;
+  return s;
+}

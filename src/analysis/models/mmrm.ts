@@ -1,10 +1,12 @@
 import { AppError } from '../../errors/app-error.js';
+import { fallbackOrder, structureModel, type CovarianceStructure } from './covariance-structures.js';
 import { assertFullRank, constantColumn, dummyColumns, factorLevels, interactionColumns, toRowMajor, type Column } from './design.js';
-import { leastSquares } from './least-squares.js';
-import { minimise } from './optimise.js';
-import { collectPatterns, evaluateReml, logCholeskyFactor, logCholeskyParameters, outerProduct, type Block } from './reml.js';
+import { lsMeans, type LsMean } from './ls-means.js';
+import { fitCovariance, type CovarianceAttempt } from './mmrm-covariance.js';
+import { collectPatterns, type Block } from './reml.js';
+import { inferenceFor, type DfMethod } from './small-sample-df.js';
 import { waldRow } from './student-t.js';
-import type { Contrast, FixedEffect } from './types.js';
+import type { ArmDifference, FixedEffect } from './types.js';
 
 export interface MmrmObservation {
   readonly id: string;
@@ -14,26 +16,49 @@ export interface MmrmObservation {
   readonly baseline?: number;
 }
 
+export interface MmrmOptions {
+  readonly referenceArm?: string;
+  /** The protocol's covariance structure; unstructured by default. */
+  readonly covariance?: CovarianceStructure;
+  /** Tried in turn when a fit does not converge; by default the structures after `covariance` in US → Toeplitz → AR(1) → CS. */
+  readonly fallback?: readonly CovarianceStructure[];
+  /** Kenward–Roger by default, as regulatory MMRM analyses use (SAS DDFM=KR). */
+  readonly df?: DfMethod;
+  readonly confidence?: number;
+}
+
 export interface MmrmResult {
   readonly method: 'mmrm';
   readonly formula: string;
+  readonly df: DfMethod;
+  /** Estimates with SEs and df by `df` (Kenward–Roger SEs come from the adjusted covariance). */
   readonly fixed: readonly FixedEffect[];
-  /** Each arm minus the reference arm at each visit. */
-  readonly contrasts: readonly Contrast[];
-  /** The unstructured covariance over visits as SDs and correlations. */
-  readonly variance: { readonly visits: readonly string[]; readonly sd: readonly number[]; readonly correlation: readonly (readonly number[])[] };
+  /** LS means by arm and visit (baseline at its mean over the rows fitted), with intervals. */
+  readonly lsMeans: readonly LsMean[];
+  /** Each arm minus the reference arm at each visit: the LS-mean differences, with intervals. */
+  readonly contrasts: readonly ArmDifference[];
+  /** The fitted covariance over visits, the structure used and every structure tried. */
+  readonly variance: {
+    readonly structure: CovarianceStructure;
+    readonly requested: CovarianceStructure;
+    readonly attempts: readonly CovarianceAttempt[];
+    readonly visits: readonly string[];
+    readonly sd: readonly number[];
+    readonly correlation: readonly (readonly number[])[];
+  };
   readonly logLik: number;
   readonly iterations: number;
 }
 
 /**
- * Mixed model for repeated measures: `value ~ arm * visit (+ baseline)` with an unstructured
- * covariance over visits, fitted by REML — the model of
- * `gls(..., correlation = corSymm(form = ~ visitIndex | id), weights = varIdent(form = ~ 1 | visit))`.
- * Participants with missing visits contribute the visits they have (missing at random).
- * Tests use the residual degrees of freedom N − p, as gls does.
+ * Mixed model for repeated measures: `value ~ arm * visit (+ baseline)` with a structured
+ * covariance over visits, fitted by REML as nlme::gls — unstructured is
+ * `correlation = corSymm(form = ~ visitIndex | id), weights = varIdent(form = ~ 1 | visit)`,
+ * Toeplitz `corARMA(p = visits − 1)`, AR(1) `corAR1(form = ~ visitIndex | id)` (visits equally
+ * spaced by index) and compound symmetry `corCompSymm`. Participants with missing visits
+ * contribute the visits they have (missing at random).
  */
-export function fitMmrm(observations: readonly MmrmObservation[], options: { readonly referenceArm?: string } = {}): MmrmResult {
+export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmOptions = {}): MmrmResult {
   const n = observations.length;
   const rowsById = new Map<string, number[]>();
   observations.forEach((o, i) => {
@@ -45,25 +70,18 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: { rea
     rows.push(i);
     rowsById.set(o.id, rows);
   });
-  const arms = observations.map((o) => o.arm);
-  const armLevels = factorLevels(arms, options.referenceArm);
+  const armLevels = factorLevels(observations.map((o) => o.arm), options.referenceArm);
   if (armLevels.length < 2) throw new AppError('ModelTooFewGroups', `The arm column holds only one arm ("${armLevels[0] ?? ''}").`, 422, 'arm');
-  const visits = observations.map((o) => o.visit);
-  const visitLevels = factorLevels(visits);
+  const visitLevels = factorLevels(observations.map((o) => o.visit));
   const withBaseline = observations.some((o) => o.baseline !== undefined);
-  const armColumns = dummyColumns('arm', arms, armLevels);
-  const visitColumns = dummyColumns('visit', visits, visitLevels);
-  const columns: Column[] = [constantColumn('(Intercept)', n), ...armColumns, ...visitColumns];
-  if (withBaseline) {
-    columns.push({
-      name: 'baseline',
-      values: Float64Array.from(observations, (o, i) => {
+  const baselines = withBaseline
+    ? observations.map((o, i) => {
         if (o.baseline === undefined) throw new AppError('ModelColumnMissing', `Observation ${i + 1} has no baseline while others do.`, 400, `observations.${i}.baseline`);
         return o.baseline;
-      }),
-    });
-  }
-  columns.push(...interactionColumns(armColumns, visitColumns));
+      })
+    : undefined;
+  const design = (arms: readonly string[], visits: readonly string[], baseline: readonly number[] | undefined) => mmrmColumns(armLevels, visitLevels, arms, visits, baseline);
+  const columns = design(observations.map((o) => o.arm), observations.map((o) => o.visit), baselines);
   assertFullRank(columns);
 
   const p = columns.length;
@@ -81,79 +99,52 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: { rea
     };
   });
   const data = collectPatterns(blocks, p);
+  const requested = options.covariance ?? 'unstructured';
+  const order = [requested, ...(options.fallback ?? fallbackOrder.slice(fallbackOrder.indexOf(requested) + 1)).filter((s) => s !== requested)];
+  const fitted = fitCovariance(data, observations, x, visitIndex, k, order);
+  const { fit, sigma } = fitted;
 
-  // Λ = L Lᵀ with L₁₁ = 1 (σ² is profiled out), so θ holds the other k(k+1)/2 − 1 log-Cholesky entries.
-  const lambdaOf = (theta: Float64Array) => outerProduct(logCholeskyFactor([0, ...theta], k), k);
-  const objective = (theta: Float64Array) => {
-    const lam = lambdaOf(theta);
-    return evaluateReml(data, (idx) => {
-      const m = idx.length;
-      const sub = new Float64Array(m * m);
-      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = lam[idx[a]! * k + idx[b]!]!;
-      return sub;
-    });
+  const dfMethod = options.df ?? 'kenward-roger';
+  const inference = inferenceFor(dfMethod, p, fit.covBeta, n - p, () => fitted.information(structureModel(fitted.structure, k).derivatives(sigma)));
+  const unit = (j: number) => Float64Array.from({ length: p }, (_, i) => (i === j ? 1 : 0));
+  const fixed = columns.map((c, j) => waldRow(c.name, fit.beta[j]!, inference.se(unit(j)), inference.df(unit(j))));
+  const baselineMean = baselines === undefined ? undefined : baselines.reduce((s, v) => s + v, 0) / n;
+  const grid = {
+    arms: armLevels,
+    visits: visitLevels,
+    row: (arm: string, visit: string) => toRowMajor(design([arm], [visit], baselineMean === undefined ? undefined : [baselineMean]), 1),
   };
-  const result = minimise((theta) => objective(theta)?.minus2LogLik ?? Infinity, startingValues(observations, x, p, visitIndex, k));
-  const fit = objective(result.x);
-  if (!result.converged || fit === undefined) {
-    throw new AppError('ModelNotConverged', `The MMRM did not converge after ${result.iterations} iterations; some visits may have too few participants for an unstructured covariance.`, 422);
-  }
-  const df = n - p;
-  const fixed = columns.map((c, j) => waldRow(c.name, fit.beta[j]!, Math.sqrt(fit.covBeta[j * p + j]!), df));
-  const contrasts = armColumns.flatMap((armColumn, a) =>
-    visitLevels.map((visit, v) => {
-      // The arm effect at the reference visit, plus its interaction at the others.
-      const terms = [columns.indexOf(armColumn)];
-      if (v > 0) terms.push(columns.findIndex((c) => c.name === `${armColumn.name}:visit${visit}`));
-      let estimate = 0;
-      let variance = 0;
-      for (const i of terms) {
-        estimate += fit.beta[i]!;
-        for (const j of terms) variance += fit.covBeta[i * p + j]!;
-      }
-      return { ...waldRow(`${armLevels[a + 1]!} - ${armLevels[0]!}`, estimate, Math.sqrt(variance), df), visit };
-    }),
-  );
-  const sigma = outerProduct(logCholeskyFactor([0, ...result.x], k), k).map((v) => v * fit.sigma2);
+  const { means, differences } = lsMeans(grid, fit.beta, inference, options.confidence ?? 0.95);
   const sd = visitLevels.map((_, i) => Math.sqrt(sigma[i * k + i]!));
   return {
     method: 'mmrm',
-    formula: `value ~ arm * visit${withBaseline ? ' + baseline' : ''}, unstructured covariance over visits`,
+    formula: `value ~ arm * visit${withBaseline ? ' + baseline' : ''}, ${fitted.structure} covariance over visits`,
+    df: dfMethod,
     fixed,
-    contrasts,
-    variance: { visits: visitLevels, sd, correlation: visitLevels.map((_, i) => visitLevels.map((__, j) => sigma[i * k + j]! / (sd[i]! * sd[j]!))) },
+    lsMeans: means,
+    contrasts: differences,
+    variance: {
+      structure: fitted.structure,
+      requested,
+      attempts: fitted.attempts,
+      visits: visitLevels,
+      sd,
+      correlation: visitLevels.map((_, i) => visitLevels.map((__, j) => sigma[i * k + j]! / (sd[i]! * sd[j]!))),
+    },
     logLik: -fit.minus2LogLik / 2,
-    iterations: result.iterations,
+    iterations: fitted.iterations,
   };
 }
 
-/**
- * Start from the covariance of least-squares residuals between visits (pairwise complete), scaled
- * so visit 1 has variance 1; fall back to their variances alone when that is not positive definite.
- */
-function startingValues(observations: readonly MmrmObservation[], x: Float64Array, p: number, visitIndex: ReadonlyMap<string, number>, k: number): Float64Array {
-  const { residuals } = leastSquares(x, p, Float64Array.from(observations, (o) => o.value));
-  const byId = new Map<string, Map<number, number>>();
-  observations.forEach((o, i) => {
-    const byVisit = byId.get(o.id) ?? new Map<number, number>();
-    byVisit.set(visitIndex.get(o.visit)!, residuals[i]!);
-    byId.set(o.id, byVisit);
-  });
-  const sums = new Float64Array(k * k);
-  const counts = new Float64Array(k * k);
-  for (const byVisit of byId.values()) {
-    for (const [a, ra] of byVisit) {
-      for (const [b, rb] of byVisit) {
-        sums[a * k + b]! += ra * rb;
-        counts[a * k + b]! += 1;
-      }
-    }
-  }
-  const cov = sums.map((s, i) => (counts[i]! > 1 ? s / counts[i]! : 0));
-  const scale = cov[0]! > 0 ? cov[0]! : 1;
-  const scaled = cov.map((v) => v / scale);
-  const diagonal = scaled.map((v, i) => (i % (k + 1) === 0 ? Math.max(v, 1e-3) : 0));
-  const theta = logCholeskyParameters(scaled, k) ?? logCholeskyParameters(diagonal, k)!;
-  // Drop log L₁₁, which is fixed at 0.
-  return theta.subarray(1);
+/** The design columns, named as R's model.matrix names them, for rows given by arm, visit and baseline. */
+function mmrmColumns(armLevels: readonly string[], visitLevels: readonly string[], arms: readonly string[], visits: readonly string[], baseline: readonly number[] | undefined): Column[] {
+  const armColumns = dummyColumns('arm', arms, armLevels);
+  const visitColumns = dummyColumns('visit', visits, visitLevels);
+  return [
+    constantColumn('(Intercept)', arms.length),
+    ...armColumns,
+    ...visitColumns,
+    ...(baseline === undefined ? [] : [{ name: 'baseline', values: Float64Array.from(baseline) }]),
+    ...interactionColumns(armColumns, visitColumns),
+  ];
 }

@@ -12,3 +12,9 @@ export interface FixedEffect {
 export interface Contrast extends FixedEffect {
   readonly visit?: string;
 }
+
+/** A contrast with its confidence interval (an arm difference). */
+export interface ArmDifference extends Contrast {
+  readonly lower: number;
+  readonly upper: number;
+}

@@ -65,7 +65,7 @@ export function simulateMmrmPower(design: MmrmPowerDesign, onProgress?: (done: n
       }
     }
     try {
-      const fit = fitMmrm(observations, { referenceArm: 'control' });
+      const fit = fitMmrm(observations, { referenceArm: 'control', df: 'residual', fallback: [] });
       const contrast = fit.contrasts.find((c) => c.visit === lastVisit)!;
       if (contrast.pValue < design.alpha) rejections++;
     } catch (err) {

@@ -15,7 +15,7 @@ describe('stats model commands', () => {
     // The CLI takes the first arm in sorted order as reference; relabel so that is placebo, as in the fixture.
     const fit = modelCommands.mmrm!(
       withGap.map((r) => ({ ...r, arm: r.arm === 'placebo' ? 'a-placebo' : 'b-active' })),
-      { csv: 'mmrm.csv', id: 'id', group: 'arm', visit: 'week', value: 'change', baseline: 'baseline' },
+      { csv: 'mmrm.csv', id: 'id', group: 'arm', visit: 'week', value: 'change', baseline: 'baseline', df: 'residual' },
     ) as Fit;
     expect(fit.method).toBe('mmrm');
     expectTable(
@@ -23,6 +23,21 @@ describe('stats model commands', () => {
       reference.fixed.map((r) => ({ ...r, term: r.term.replace('armactive', 'armb-active') })),
       'mmrm via CLI',
     );
+  });
+
+  it('runs the MMRM with Kenward-Roger df by default, and --covariance and --conf-level as given', () => {
+    // make-mmrm-df-fixtures.R: gls(corAR1) with the KR adjustment written out, LS-mean differences from emmeans.
+    const { rows, reference } = readFixture<{ ar1: { kenwardRoger: { differences: (ReferenceRow & { lower: number })[] } } }>('mmrm-df-n13');
+    const options = { csv: 'mmrm.csv', group: 'arm', visit: 'week', value: 'change', baseline: 'baseline', covariance: 'ar1' } as const;
+    const relabelled = rows.map((r) => ({ ...r, arm: r.arm === 'placebo' ? 'a-placebo' : 'b-active' }));
+    const fit = modelCommands.mmrm!(relabelled, options) as Fit & { df: string };
+    expect(fit.df).toBe('kenward-roger');
+    const expected = reference.ar1.kenwardRoger.differences;
+    fit.contrasts.forEach((c, i) => expect(Math.abs(c.df - expected[i]!.df)).toBeLessThan(1e-4 * expected[i]!.df));
+    expectTable(fit.contrasts.map((c, i) => ({ ...c, df: expected[i]!.df })), expected.map((r) => ({ ...r, term: 'b-active - a-placebo' })), 'mmrm KR via CLI');
+    const narrower = modelCommands.mmrm!(relabelled, { ...options, confLevel: 0.9 }) as { contrasts: { lower: number }[] };
+    // A 90% interval lies inside the 95% one.
+    expect(narrower.contrasts[0]!.lower).toBeGreaterThan(expected[0]!.lower);
   });
 
   it('runs the piecewise model with --time naming the week column', () => {

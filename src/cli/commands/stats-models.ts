@@ -44,6 +44,11 @@ export const modelCommands: Record<string, (rows: Record<string, string>[], opts
         value: num(row, line, cols.value),
         ...(opts.baseline !== undefined ? { baseline: num(row, line, opts.baseline) } : {}),
       })),
+      {
+        df: opts.df === undefined || opts.df === 'kr' ? 'kenward-roger' : opts.df,
+        ...(opts.covariance !== undefined ? { covariance: opts.covariance } : {}),
+        ...(opts.confLevel !== undefined ? { confidence: opts.confLevel } : {}),
+      },
     );
   },
   piecewise: (rows, opts) => {

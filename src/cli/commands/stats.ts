@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../errors/app-error.js';
+import { covarianceStructures } from '../../analysis/models/covariance-structures.js';
 import { checkAlternative, checkConfLevel } from '../../analysis/stats/arguments.js';
 import { chiSquareTest } from '../../analysis/stats/chi-square.js';
 import { fisherTest } from '../../analysis/stats/fisher.js';
@@ -246,6 +247,9 @@ Tests (R's name and defaults in brackets):
   km               Kaplan-Meier (Greenwood SE, log interval [survfit]) from --time and --event (1 = event,
                    0 = censored), per --group if given, with the log-rank test [survdiff]
   ancova, lmm, mmrm, piecewise   models (see the model documentation); print JSON
+  mmrm             value ~ arm * visit (+ --baseline) by REML with --covariance; Kenward-Roger df and adjusted
+                   SEs unless --df satterthwaite|residual; LS means by arm and visit and their differences
+                   with --conf-level intervals (as emmeans); the result names the covariance used and those tried
 Groups and outcomes are taken in sorted order, as R's factor levels. Empty or NA cells leave the row out.
 With --json an open interval end (±Inf) prints as null.`;
 
@@ -269,6 +273,8 @@ export const register: Register = (program: Command) => {
     .addOption(new Option('--alternative <alt>', 'alternative hypothesis [R: two.sided]').choices(['two.sided', 'less', 'greater']))
     .option('--mu <number>', 'null value of the mean or location difference [R: 0]', parseNumber('mu'))
     .option('--paired', 'paired version of student/welch/wilcoxon')
+    .addOption(new Option('--df <method>', 'mmrm: denominator degrees of freedom [SAS DDFM=KR]').choices(['kr', 'satterthwaite', 'residual']))
+    .addOption(new Option('--covariance <structure>', 'mmrm: covariance over visits, falling back in the order listed when a fit does not converge [unstructured]').choices([...covarianceStructures]))
     .option('--json', 'print JSON')
     .addHelpText('after', HELP)
     .action(action((test: string, opts: StatsOptions) => {
