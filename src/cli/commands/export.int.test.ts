@@ -34,24 +34,24 @@ describe('il2trials export csv', () => {
     const r = cli('export', 'csv', '--study', study, '--out', out, '--data', data, '--json');
     expect(r.stderr).toBe('');
     const written = JSON.parse(r.stdout);
-    expect(written.files.map((f: { table: string }) => f.table)).toEqual(['participants', 'visits', 'observations', 'doses', 'adverse_events']);
+    expect(written.files.map((f: { name: string }) => f.name)).toEqual(['participants', 'visits', 'observations', 'doses', 'adverse_events']);
     expect(readdirSync(out).sort()).toEqual(['adverse_events', 'doses', 'observations', 'participants', 'visits'].map((t) => `${study}-${t}.csv`));
     const participants = rowsOf(join(out, `${study}-participants.csv`));
     expect(participants.map((p) => p['participant_code'])).toEqual(cohort.map((d) => d.code).sort());
     expect(Object.keys(participants[0]!)).not.toContain('arm_id');
     expect(readFileSync(join(out, `${study}-participants.csv`), 'utf8')).not.toMatch(/placebo|active/);
     const observations = rowsOf(join(out, `${study}-observations.csv`));
-    expect(written.files.find((f: { table: string }) => f.table === 'observations').rows).toBe(observations.length);
+    expect(written.files.find((f: { name: string }) => f.name === 'observations').rows).toBe(observations.length);
     expect(observations.every((o) => /^\d{4}-\d{2}-\d{2}$/.test(o['visit_date']!))).toBe(true);
 
     const refused = cli('export', 'csv', '--study', study, '--out', join(dir, 'open'), '--data', data, '--unblinded');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`il2trials: Study ${study} is not locked, so its export cannot name the arms (drop --unblinded).\n`);
     expect(existsSync(join(dir, 'open'))).toBe(false);
-    const format = cli('export', 'sdtm', '--study', study, '--out', join(dir, 'sdtm'), '--data', data);
+    const format = cli('export', 'sas', '--study', study, '--out', join(dir, 'sas'), '--data', data);
     expect(format.code).toBe(1);
-    expect(format.stderr).toBe('il2trials: Export format "sdtm" is not one of: csv.\n');
-    expect(existsSync(join(dir, 'sdtm'))).toBe(false);
+    expect(format.stderr).toMatch(/^il2trials: Export format "sas" is not one of: csv, sdtm/);
+    expect(existsSync(join(dir, 'sas'))).toBe(false);
 
     const { db } = await openStore({ dataDir: data, databaseUrl: '' });
     await lockStudy(db, { actor: 'test', at }, study, 'final analysis');

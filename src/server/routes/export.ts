@@ -1,6 +1,8 @@
-import { exportTableNames, tableCsv, type ExportTableName } from '../../interop/csv-export/export-tables.js';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { csvHeader, csvLines, exportTableNames, tableRows, type ExportTableName } from '../../interop/csv-export/export-tables.js';
 import { AppError } from '../../errors/app-error.js';
-import { loadStudyExport } from '../../store/export-data.js';
+import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studyLock } from '../../store/lock.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isBlindedIn } from '../masking.js';
@@ -15,16 +17,24 @@ const tableOf = (file: string): ExportTableName => {
 
 export const exportRoutes: RouteModule = (app, { db }) => {
   /**
-   * One table of a study as CSV. The JSON masking hook does not see CSV, so the arm column is left out
-   * here for a blinded reader (src/interop/csv-export), by the same rule as every other response.
+   * One table of a study as CSV, streamed a page of participants at a time. The JSON masking hook does
+   * not see CSV, so the arm column is left out here for a blinded reader (src/interop/csv-export), by
+   * the same rule as every other response.
    */
   app.get<{ Params: { studyId: string; file: string } }>('/api/studies/:studyId/export/:file', { schema: { tags: ['export'] } }, async (req, reply) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
     const table = tableOf(req.params.file);
     requireStudyWideRole(p, study.id, reviewerRoles, 'Exporting the data');
-    const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
-    const csv = tableCsv(await loadStudyExport(db, study.id, [table]), table, { blinded });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${study.id}-${table}.csv"`).send(csv);
+    const viewer = { blinded: isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false) };
+    const body = new PassThrough();
+    body.write(csvHeader(table, viewer));
+    forEachParticipantPage(db, study.id, 500, async (page) => {
+      if (!body.write(csvLines(page.flatMap((d) => tableRows(study.protocol, table, d, viewer)), table, viewer))) await once(body, 'drain');
+    }).then(
+      () => body.end(),
+      (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),
+    );
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${study.id}-${table}.csv"`).send(body);
   });
 };

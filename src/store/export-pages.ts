@@ -1,0 +1,104 @@
+import type { AdverseEventData, ObservationData, ParticipantData } from '../interop/sdtm/participant-data.js';
+import type { Db, Queryable } from './db.js';
+
+/**
+ * A study's participants with all their data, a page at a time in participant-code order, for the
+ * streaming exports: memory holds one page, whatever the study's size. Every page is read in one
+ * repeatable-read transaction, so the pages agree with each other while sites keep entering data.
+ */
+export function forEachParticipantPage(db: Db, studyId: string, pageSize: number, onPage: (page: readonly ParticipantData[]) => Promise<void>): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    let after = '';
+    for (;;) {
+      const page = await readPage(tx, studyId, after, pageSize);
+      if (page.length === 0) return;
+      await onPage(page);
+      after = page[page.length - 1]!.code;
+    }
+  });
+}
+
+const day = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
+
+interface PRow {
+  id: string;
+  code: string;
+  site_id: string;
+  sex: 'female' | 'male';
+  birth_date: string;
+  status: string;
+  status_reason: string | null;
+  consented_on: string | null;
+  enrolled_on: string | null;
+  randomized_on: string | null;
+  start_date: string | null;
+  arm_id: string | null;
+  kit_number: string | null;
+}
+
+async function readPage(q: Queryable, studyId: string, after: string, size: number): Promise<ParticipantData[]> {
+  const people = await q.query<PRow>(
+    `SELECT p.id, p.code, p.site_id, p.sex, ${day('p.birth_date', 'birth_date')}, p.status, p.status_reason,
+            (SELECT ${day('min(c.signed_on)', 'x')} FROM consents c WHERE c.participant_id = p.id) AS consented_on,
+            ${day('e.enrolled_on', 'enrolled_on')}, ${day("(r.randomized_at AT TIME ZONE 'UTC')::date", 'randomized_on')},
+            ${day('p.start_date', 'start_date')}, p.arm_id, p.kit_number
+       FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id LEFT JOIN randomizations r ON r.participant_id = p.id
+      WHERE p.study_id = $1 AND p.code > $2 ORDER BY p.code LIMIT $3`,
+    [studyId, after, size],
+  );
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id);
+  const byId = <T extends { pid: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) (m.get(r.pid) ?? m.set(r.pid, []).get(r.pid)!).push(r);
+    return m;
+  };
+  const visits = byId(
+    await q.query<{ pid: string; visitId: string; date: string; status: string }>(
+      `SELECT participant_id AS pid, visit_id AS "visitId", ${day('visit_date', 'date')}, status FROM visits WHERE participant_id = ANY($1) ORDER BY visit_date, visit_id`,
+      [ids],
+    ),
+  );
+  const observations = byId(
+    await q.query<ObservationData & { pid: string }>(
+      `SELECT o.participant_id AS pid, v.visit_id AS "visitId", ${day('v.visit_date', 'date')}, o.kind, o.key, o.value_num AS "valueNum", o.value_text AS "valueText",
+              o.unit, o.grade, o.grade_term AS "gradeTerm"
+         FROM observations o LEFT JOIN visits v ON v.id = o.visit_row_id WHERE o.participant_id = ANY($1) ORDER BY v.visit_date, v.visit_id, o.kind, o.key`,
+      [ids],
+    ),
+  );
+  const doses = byId(
+    await q.query<{ pid: string; day: number; date: string; status: 'given' | 'held'; reason: string | null }>(
+      `SELECT participant_id AS pid, day, ${day('dose_date', 'date')}, status, reason FROM doses WHERE participant_id = ANY($1) ORDER BY day`,
+      [ids],
+    ),
+  );
+  const aes = byId(
+    await q.query<AdverseEventData & { pid: string }>(
+      `SELECT participant_id AS pid, status, term, ${day('onset_date', '"onsetDate"')}, ${day('resolved_date', '"resolvedDate"')}, grade, serious,
+              serious_criteria AS "seriousCriteria", relatedness, action_taken AS "actionTaken", outcome
+         FROM adverse_events WHERE participant_id = ANY($1) ORDER BY onset_date, term, id`,
+      [ids],
+    ),
+  );
+  const strip = <T extends { pid: string }>(rows: T[] | undefined): Omit<T, 'pid'>[] => (rows ?? []).map(({ pid: _pid, ...rest }) => rest);
+  return people.map((p) => ({
+    code: p.code,
+    siteId: p.site_id,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    status: p.status,
+    statusReason: p.status_reason,
+    consentedOn: p.consented_on,
+    enrolledOn: p.enrolled_on,
+    randomizedOn: p.randomized_on,
+    startDate: p.start_date,
+    armId: p.arm_id,
+    kitNumber: p.kit_number,
+    visits: strip(visits.get(p.id)),
+    observations: strip(observations.get(p.id)),
+    doses: strip(doses.get(p.id)),
+    adverseEvents: strip(aes.get(p.id)),
+  }));
+}
