@@ -1,19 +1,24 @@
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { principalFromSession, principalFromToken } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
 import type { ServerDeps } from './context.js';
 import { toErrorResponse } from './errors.js';
+import { requestIdOptions } from './hardening/logger.js';
+import { checkOrigin } from './hardening/origin-check.js';
+import { registerSecurityHeaders } from './hardening/security-headers.js';
+import { refuseBadStrings } from './hardening/text-check.js';
 import { sessionCookie } from './routes/auth.js';
 import { routeModules } from './routes/index.js';
 
-/** Build the HTTP API (and the web app's static files) over a migrated database. */
-export async function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+/** Build the HTTP API (and the web app's static files) over a migrated database; `logger` from hardening/logger.ts. */
+export async function buildServer(deps: ServerDeps, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ ...(options.logger ? { loggerInstance: options.logger } : { logger: false }), ...requestIdOptions });
   await app.register(cookie);
+  await registerSecurityHeaders(app, { secure: deps.secureCookies ?? false });
   await app.register(swagger, {
     openapi: { info: { title: 'il2trials API', version: '0.1.0', description: 'Run low-dose IL-2 immunotherapy trials end to end.' } },
   });
@@ -21,7 +26,9 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.decorateRequest('principal', undefined);
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    checkOrigin(req);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.principal = await principalFromToken(deps.db, auth.slice('Bearer '.length).trim());
@@ -31,9 +38,11 @@ export async function buildServer(deps: ServerDeps, options: { logger?: boolean 
     if (sid) req.principal = await principalFromSession(deps.db, sid, deps.now());
   });
 
+  app.addHook('preValidation', async (req) => refuseBadStrings(req));
+
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorResponse(err);
-    if (status >= 500) req.log.error(err);
+    if (status >= 500) req.log.error({ err }, `answered ${status} ${body.error.code}`);
     void reply.status(status).send(body);
   });
 

@@ -9,6 +9,8 @@ export interface ServerDeps {
   readonly now: () => Date;
   /** The built web app to serve at `/`, when it exists. */
   readonly webDist?: string | undefined;
+  /** Mark the session cookie Secure (and send HSTS): set when users reach the server over TLS. */
+  readonly secureCookies?: boolean;
 }
 
 /** A route module: registers its routes on the app. Add new modules to src/server/routes/index.ts. */

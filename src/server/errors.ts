@@ -5,6 +5,7 @@ import { authErrorCodes } from '../auth/errors.js';
 import { eligibilityErrorCodes } from '../eligibility/errors.js';
 import { evidenceErrorCodes } from '../evidence/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
+import { hardeningErrorCodes } from './hardening/errors.js';
 import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { interopErrorCodes } from '../interop/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
@@ -31,6 +32,7 @@ export const serverErrorCodes = {
  */
 export const errorCatalogue: Readonly<Record<string, string>> = {
   ...serverErrorCodes,
+  ...hardeningErrorCodes,
   ...storeErrorCodes,
   ...databaseErrorCodes,
   ...lockErrorCodes,

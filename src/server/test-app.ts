@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createUser } from '../auth/accounts.js';
 import type { RoleAssignment } from '../auth/roles.js';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
@@ -25,11 +25,11 @@ export interface TestApp {
 
 export const testPassword = 'correct horse battery staple';
 
-export async function testApp(db: Db): Promise<TestApp> {
+export async function testApp(db: Db, options: { logger?: FastifyBaseLogger; secureCookies?: boolean } = {}): Promise<TestApp> {
   const protocol = twoSiteProtocol();
   await createStudy(db, { actor: 'system', at: testNow }, protocol);
   await createStudy(db, { actor: 'system', at: testNow }, getBuiltinProtocol('sle-il2'));
-  const app = await buildServer({ db, now: () => testNow });
+  const app = await buildServer({ db, now: () => testNow, secureCookies: options.secureCookies ?? false }, options.logger ? { logger: options.logger } : {});
   const ctx = { actor: 'system', at: testNow, studyId: null };
   return {
     app,

@@ -4,7 +4,9 @@ import { loadDemoCohorts } from '../../demo/load-demo.js';
 import { AppError } from '../../errors/app-error.js';
 import { buildServer } from '../../server/app.js';
 import { isoDay } from '../../dates/iso-date.js';
+import { createLogger } from '../../server/hardening/logger.js';
 import { ensureBuiltinStudies } from '../../store/bootstrap.js';
+import { defaultRetryPolicy } from '../../store/connection-loss.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
@@ -18,6 +20,7 @@ interface ServeOptions {
   data?: string;
   demo?: boolean;
   seed: string;
+  secureCookies?: boolean;
   json?: boolean;
 }
 
@@ -36,18 +39,22 @@ export const register: Register = (program) => {
     .option('--data <dir>', 'embedded database directory (ignored when DATABASE_URL is set)', 'data')
     .option('--demo', 'fill empty built-in studies with a synthetic cohort')
     .option('--seed <n>', 'seed of the synthetic cohort', '1')
+    .option('--secure-cookies', 'mark the session cookie Secure and send HSTS (users reach the server over TLS, e.g. through a reverse proxy)')
     .option('--json', 'print the start-up facts as JSON')
     .action(
       action(async (opts: ServeOptions) => {
         const port = parsePort(opts.port ?? process.env.PORT ?? '8080');
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new AppError('InvalidOption', `--seed "${opts.seed}" is not an integer.`, 400, 'seed');
-        const { db, where } = await openStore({ dataDir: opts.data });
+        // The log goes to stderr, so stdout keeps only the start-up facts (and --json stays one document).
+        const logger = createLogger(process.stderr);
+        const retry = { ...defaultRetryPolicy, log: (msg: string, e: unknown) => logger.warn({ error: (e as Error)?.message }, msg) };
+        const { db, where } = await openStore({ dataDir: opts.data, retry });
         const now = new Date();
         const studies = await ensureBuiltinStudies(db, now);
         const admin = await ensureFirstAdmin(db, now);
         const demo = opts.demo ? await loadDemoCohorts(db, seed, isoDay(now), now) : undefined;
-        const app = await buildServer({ db, now: () => new Date(), webDist });
+        const app = await buildServer({ db, now: () => new Date(), webDist, secureCookies: opts.secureCookies ?? false }, { logger });
         const address = await app.listen({ port, host: opts.host });
         const url = `http://${opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host}:${new URL(address).port}`;
         if (opts.json) printJson({ url, database: where, studiesCreated: studies, admin: admin ?? null, demo: demo ?? null });

@@ -16,12 +16,12 @@ const me = (p: Principal) => ({
   roles: p.assignments.map((a) => ({ studyId: a.studyId, siteId: a.siteId, role: a.role })),
 });
 
-export const authRoutes: RouteModule = (app, { db, now }) => {
+export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
   app.post('/api/auth/login', { schema: { tags: ['auth'], body: doc(loginBody) } }, async (req, reply) => {
     const body = parseInput(loginBody, req.body);
     const p = await authenticate(db, body.username, body.password);
     const sid = await createSession(db, p.userId, now());
-    reply.setCookie(sessionCookie, sid, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionHours * 3600 });
+    reply.setCookie(sessionCookie, sid, { httpOnly: true, sameSite: 'strict', secure: secureCookies ?? false, path: '/', maxAge: sessionHours * 3600 });
     return me(p);
   });
 
