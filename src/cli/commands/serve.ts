@@ -6,7 +6,7 @@ import { buildServer } from '../../server/app.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { createLogger } from '../../server/hardening/logger.js';
 import { ensureBuiltinStudies } from '../../store/bootstrap.js';
-import { defaultRetryPolicy } from '../../store/connection-loss.js';
+import { defaultRetryPolicy } from '../../store/drivers/postgres/connection-loss.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
