@@ -18,7 +18,7 @@ export const register: Register = (program) => {
   program
     .command('export')
     .description(
-      "Export a study's data: csv (one file per table), sdtm (SDTM IG 3.4 datasets as Dataset-JSON and SAS XPT). Without the arm unless --unblinded after database lock.",
+      "Export a study's data: csv (one file per table), sdtm (SDTM IG 3.4 datasets as Dataset-JSON and SAS XPT, with define.xml), define (Define-XML 2.1 alone). Without the arm unless --unblinded after database lock.",
     )
     .argument('<format>', `file format: ${exportFormats.join(', ')}`)
     .requiredOption('--study <id>', 'study id')

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { testDatabases } from '../../store/test-databases.js';
 import { saveVisitForm } from '../../store/visit-forms.js';
 import { datasetJsonErrors } from '../dataset-json/dataset-schema.test-helper.js';
 import { exportStudy, type ExportFormat } from './export-study.js';
+import { defineSchema, schemaErrors } from './xmllint.test-helper.js';
 
 const Library = (createRequire(import.meta.url)('xport-js') as typeof import('xport-js')).default;
 const at = new Date('2025-06-02T09:00:00.000Z');
@@ -58,7 +59,8 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
   it.each(builtinProtocols.map((p) => p.id))('writes the SDTM datasets of %s as Dataset-JSON valid against the v1.1 schema and as XPT that xport-js reads back to the same rows', async (id) => {
     const study = studies.get(id)!;
     const { out, files } = await run(study, 'sdtm', true);
-    expect(readdirSync(out).sort()).toEqual(sdtmDomains.flatMap((d) => [`${d}.json`, `${d}.xpt`]).sort());
+    expect(readdirSync(out).sort()).toEqual([...sdtmDomains.flatMap((d) => [`${d}.json`, `${d}.xpt`]), 'define.xml'].sort());
+    expect(schemaErrors(join(out, 'define.xml'), defineSchema)).toEqual([]);
     for (const d of sdtmDomains) {
       const ds = readJson(out, d);
       expect(datasetJsonErrors(ds), `${d}.json`).toEqual([]);
@@ -124,6 +126,29 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     const lb = readJson(out, 'lb');
     expect(new Set(values(lb, 'LBTESTCD'))).toEqual(new Set(['ALT', 'WBC']));
   }, 120_000);
+
+  it('define: describes every dataset with the lengths found, QS value-level metadata per question with its code list, valid against the Define-XML 2.1 schema', async () => {
+    const { out, files } = await run(studies.get('sle-il2')!, 'define', true);
+    expect(files.map((f) => f.name)).toEqual(['define.xml']);
+    expect(readdirSync(out)).toEqual(['define.xml']);
+    const file = join(out, 'define.xml');
+    expect(schemaErrors(file, defineSchema)).toEqual([]);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml.match(/<ItemGroupDef /g)?.length).toBe(12);
+    const sdtm = await run(studies.get('sle-il2')!, 'sdtm', true);
+    const usubjid = readJson(sdtm.out, 'dm').columns.find((c) => c.name === 'USUBJID')!.length;
+    expect(xml).toContain(`<ItemDef OID="IT.DM.USUBJID" Name="USUBJID" DataType="text" Length="${usubjid}" SASFieldName="USUBJID">`);
+    // PGA item 2 ("new BILAG A") is a 0–9 choice: its VLM item refers to a code list with ten coded values.
+    expect(xml).toMatch(/<def:WhereClauseDef OID="WC\.QS\.QSORRES\.PGA02">/);
+    expect(xml).toContain('<CodeListRef CodeListOID="CL.QS.PGA02"/>');
+    expect(xml.split('<CodeList OID="CL.QS.PGA02"')[1]!.split('</CodeList>')[0]!.match(/<CodeListItem /g)?.length).toBe(10);
+  }, 120_000);
+
+  it('define: a document the schema rejects is reported (the check can fail)', () => {
+    const bad = join(dir, 'bad-define.xml');
+    writeFileSync(bad, '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileOID="x" FileType="Snapshot" CreationDateTime="2025-01-01T00:00:00"><Study/></ODM>');
+    expect(schemaErrors(bad, defineSchema).join('\n')).toMatch(/Study/);
+  });
 
   it.each(builtinProtocols.map((p) => p.id))('writes the CSV tables of %s, doses with amount and unit', async (id) => {
     const { out, files } = await run(studies.get(id)!, 'csv', true);

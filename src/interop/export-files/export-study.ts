@@ -1,13 +1,17 @@
+import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
-import { writeSdtm } from '../sdtm/sdtm-export.js';
+import { writeDefine, type DefineSource } from '../define/define-writer.js';
+import { studyForms } from '../form-metadata/form-metadata.js';
+import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { StagedFiles } from './staged-files.js';
+import { XmlStream } from './xml-stream.js';
 
 /** The export formats, stable names (DESIGN.md "Contract of the command line"). */
-export const exportFormats = ['csv', 'sdtm'] as const;
+export const exportFormats = ['csv', 'sdtm', 'define'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function exportFormatOf(name: string): ExportFormat {
@@ -39,17 +43,36 @@ async function lastModified(db: Db, study: Study): Promise<Date> {
   return new Date(row!.at);
 }
 
+async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {
+  const out = files.open('define.xml');
+  const xml = new XmlStream(out);
+  writeDefine(xml, { studyId: src.studyId, protocol: src.protocol, forms: studyForms(src.protocol), datasets, created: src.created });
+  await xml.end();
+  await out.close();
+}
+
 /** Write one format of a study's export into `dir`, all files or none. */
 export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedFile[]> {
   const pages = (onPage: Parameters<typeof forEachParticipantPage>[3]) => forEachParticipantPage(db, req.study.id, req.pageSize ?? 500, onPage);
   const dbLastModified = await lastModified(db, req.study);
+  const sdtm: SdtmSource = { studyId: req.study.id, protocol: req.study.protocol, blinded: req.blinded, dbLastModified, created: req.at, pages };
   const { result } = await StagedFiles.write(req.dir, async (files): Promise<ExportedFile[]> => {
     switch (req.format) {
       case 'csv':
         return (await writeCsv(files, req.study.id, req.study.protocol, { blinded: req.blinded }, pages)).map((t) => ({ name: t.table, path: t.path, rows: t.rows }));
       case 'sdtm': {
-        const written = await writeSdtm(files, { studyId: req.study.id, protocol: req.study.protocol, blinded: req.blinded, dbLastModified, created: req.at, pages });
-        return written.flatMap((w) => ['json', 'xpt'].map((ext) => ({ name: `${w.spec.name.toLowerCase()}.${ext}`, path: `${files.dir}/${w.spec.name.toLowerCase()}.${ext}`, rows: w.records })));
+        const written = await writeSdtm(files, sdtm);
+        await defineFile(files, sdtm, written.map((w) => ({ spec: w.spec, columns: w.meta.columns })));
+        return [
+          ...written.flatMap((w) => ['json', 'xpt'].map((ext) => ({ name: `${w.spec.name.toLowerCase()}.${ext}`, path: join(files.dir, `${w.spec.name.toLowerCase()}.${ext}`), rows: w.records }))),
+          { name: 'define.xml', path: join(files.dir, 'define.xml'), rows: written.length },
+        ];
+      }
+      case 'define': {
+        // The lengths Define-XML states are the longest values, so the datasets are made (as scratch files) first.
+        const written = (await collectSdtm(files, sdtm)).map((c) => ({ spec: c.spec, columns: c.columns() }));
+        await defineFile(files, sdtm, written);
+        return [{ name: 'define.xml', path: join(files.dir, 'define.xml'), rows: written.length }];
       }
     }
   });
