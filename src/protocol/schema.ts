@@ -37,11 +37,14 @@ export const maskingSchema = z
 export type Masking = z.infer<typeof maskingSchema>;
 
 export const noteSchema = z.object({
-  kind: z.enum(['assumption', 'discrepancy', 'not-in-record']),
+  /** `publication`: a fact taken from the trial's published report (cited in `source`), not from the record. */
+  kind: z.enum(['assumption', 'discrepancy', 'not-in-record', 'publication']),
   /** The protocol field the note is about, as a dotted path. */
   field: z.string().min(1),
   text: z.string().min(1),
-});
+  /** The citation a `publication` note rests on. */
+  source: z.string().min(1).optional(),
+}).refine((n) => n.kind !== 'publication' || n.source !== undefined, { message: 'a publication note needs its source (the citation)', path: ['source'] });
 export type ProtocolNote = z.infer<typeof noteSchema>;
 
 export const interventionSchema = z.object({
@@ -103,6 +106,21 @@ export const eligibilitySchema = z.object({
 });
 export type EligibilityText = z.infer<typeof eligibilitySchema>;
 
+/** ICH E9(R1) §A.3.4 strategies for handling intercurrent events. */
+export const intercurrentStrategies = ['treatment-policy', 'composite', 'hypothetical', 'while-on-treatment', 'principal-stratum'] as const;
+
+/** The estimand an outcome targets, with the four attributes of ICH E9(R1) §A.3.2 (the treatment is the arms). */
+export const estimandSchema = z.object({
+  population: z.string().min(1),
+  variable: z.string().min(1),
+  intercurrentEvents: z.array(z.object({ event: z.string().min(1), strategy: z.enum(intercurrentStrategies), handling: z.string().min(1) })).min(1),
+  summaryMeasure: z.string().min(1),
+});
+export type Estimand = z.infer<typeof estimandSchema>;
+
+/** Responder definitions the analysis computes (src/analysis/endpoints/responder-definitions.ts). */
+export const responderDefinitions = ['sri-4', 'essdai-improvement-3'] as const;
+
 export const outcomeSchema = z.object({
   id: slug,
   kind: z.enum(['primary', 'secondary']),
@@ -118,6 +136,9 @@ export const outcomeSchema = z.object({
    * AR(1) → CS when a fit does not converge) and the denominator df; Kenward–Roger when absent.
    */
   mmrm: z.object({ covariance: z.enum(covarianceStructures).optional(), df: z.enum(dfMethods).optional() }).optional(),
+  /** A responder end point judged at each of `visits` against the outcome's first visit. */
+  responder: z.object({ definition: z.enum(responderDefinitions), visits: z.array(slug).min(1) }).optional(),
+  estimand: estimandSchema.optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
@@ -219,11 +240,14 @@ export const protocolSchema = z
     );
     p.arms.forEach((a, ai) => duplicates(a.interventions.map((x) => x.id), (i) => ['arms', ai, 'interventions', i, 'id'], 'intervention'));
     const visitIds = new Set(p.visits.map((v) => v.id));
-    p.outcomes.forEach((o, oi) =>
+    p.outcomes.forEach((o, oi) => {
       o.visits.forEach((v, i) => {
         if (!visitIds.has(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'visits', i], message: `visit "${v}" is not one of the protocol's visits` });
-      }),
-    );
+      });
+      o.responder?.visits.forEach((v, i) => {
+        if (!o.visits.slice(1).includes(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'responder', 'visits', i], message: `responder visit "${v}" is not one of the outcome's visits after its first` });
+      });
+    });
   });
 
 export type Protocol = z.infer<typeof protocolSchema>;

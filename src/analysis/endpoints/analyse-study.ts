@@ -1,6 +1,6 @@
 import { analysisSets, armOf, type AnalysisSetId } from './analysis-sets.js';
 import { analyseOutcome, type EndpointAnalysis } from './endpoint-analysis.js';
-import { analyseSri4 } from './sri4-responders.js';
+import { analyseResponders } from './responders.js';
 import type { AnalysisData, AnalysisView } from './types.js';
 
 export interface StudyAnalysis {
@@ -25,8 +25,8 @@ export function analyseStudy(data: AnalysisData, view: AnalysisView): StudyAnaly
     endpoints: efficacySets.flatMap((set) =>
       protocol.outcomes.flatMap((o) => {
         const e = analyseOutcome(protocol, o, set, sets[set], data.observations, view);
-        const responders = e && analyseSri4(protocol, o, sets[set], data.observations, view);
-        return e ? [responders ? { ...e, responders } : e] : [];
+        const responders = e ? analyseResponders(protocol, o, sets[set], data.observations, view) : [];
+        return e ? [responders.length > 0 ? { ...e, responders } : e] : [];
       }),
     ),
   };

@@ -14,10 +14,10 @@ export function armOf(protocol: Protocol, p: AnalysisParticipant): string | null
   return !isRandomized(protocol) && protocol.arms.length === 1 ? protocol.arms[0]!.id : null;
 }
 
-/** The first primary outcome computed from an instrument, and the visit it is judged at (its last visit). */
+/** The first primary outcome computed from an instrument, and the visit it is judged at: its first responder visit, else its last visit. */
 export function primaryEndpoint(protocol: Protocol): { readonly instrument: string; readonly visitId: string } | null {
   const o = protocol.outcomes.find((x) => x.kind === 'primary' && x.instrument !== undefined && x.instrument !== 'adverse-events' && x.visits.length > 0);
-  return o ? { instrument: o.instrument!, visitId: o.visits[o.visits.length - 1]! } : null;
+  return o ? { instrument: o.instrument!, visitId: o.responder?.visits[0] ?? o.visits[o.visits.length - 1]! } : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { fitPiecewise } from '../models/piecewise.js';
 import { signedRankTest } from '../stats/signed-rank.js';
 import { pairedTTest, twoSampleTTest } from '../stats/t-test.js';
 import { armOf, type AnalysisSetId } from './analysis-sets.js';
-import type { ResponderAnalysis } from './sri4-responders.js';
+import type { ResponderAnalysis } from './responders.js';
 import { attempt, referenceArm, type EndpointTest } from './endpoint-test.js';
 import { summarise } from './summary.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView, Summary } from './types.js';
@@ -37,8 +37,8 @@ export interface EndpointAnalysis {
   readonly instrument: string;
   readonly analysisSet: AnalysisSetId;
   readonly measures: readonly MeasureAnalysis[];
-  /** Responder rates, for an outcome with a responder definition (SRI-4 for SLEDAI-2K with PGA recorded). */
-  readonly responders?: ResponderAnalysis;
+  /** Responder rates at each responder visit, for an outcome with a responder definition. */
+  readonly responders?: readonly ResponderAnalysis[];
 }
 
 /** Study week of a visit, with study day 1 as week 0. */

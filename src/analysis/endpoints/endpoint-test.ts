@@ -12,6 +12,7 @@ export type EndpointTest =
   | { readonly kind: 'signed-rank'; readonly result: TestResult }
   | { readonly kind: 'piecewise'; readonly knotWeek: number; readonly contrasts: readonly Contrast[] }
   | { readonly kind: 'fisher'; readonly contrast: string; readonly result: TestResult }
+  | { readonly kind: 'chi-square'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'risk-difference'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'not-estimable'; readonly method: string; readonly reason: string };
 

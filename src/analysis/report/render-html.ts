@@ -1,6 +1,6 @@
 import type { ArmSummary } from '../endpoints/endpoint-analysis.js';
 import type { EndpointTest } from '../endpoints/endpoint-test.js';
-import type { ResponderAnalysis } from '../endpoints/sri4-responders.js';
+import type { ResponderAnalysis } from '../endpoints/responders.js';
 import type { Summary } from '../endpoints/types.js';
 import type { StudyReport } from './build-report.js';
 import { renderPlot } from './render-plot.js';
@@ -64,6 +64,7 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
       case 'piecewise':
         return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), p = ${p(c.pValue)}</li>`).join('');
       case 'fisher':
+      case 'chi-square':
       case 'risk-difference':
         return `<li>${esc(t.result.method)} (${esc(t.contrast)}): ${esc(t.result.estimateName ?? 'estimate')} ${num(t.result.estimate)}, 95 % CI ${num(t.result.ci?.[0])} to ${num(t.result.ci?.[1])}, p = ${p(t.result.pValue)}</li>`;
       case 'not-estimable':
@@ -90,7 +91,7 @@ function endpointsSection(r: StudyReport): string {
       if (m.change) rows.push([`Change ${esc(m.change.fromVisit)} → ${esc(m.change.toVisit)}`, ...cols(m.change).map((c) => summaryCell(c.value))]);
       return `<h3>${esc(e.outcomeId)} — ${esc(m.key)} (${esc(e.analysisSet)}, ${e.outcomeKind})</h3><p class="measure">${esc(e.measure)}</p><p class="note">Cells: n; mean (SD); median.</p>${table(head, rows)}${testList(m.tests)}`;
     }),
-    ...(e.responders ? [respondersBlock(e.outcomeId, e.analysisSet, e.responders)] : []),
+    ...(e.responders ?? []).map((r) => respondersBlock(e.outcomeId, e.analysisSet, r)),
   ]);
   return `<section id="endpoints"><h2>Endpoints</h2>${sets}${blocks.join('')}</section>`;
 }

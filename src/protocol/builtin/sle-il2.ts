@@ -3,8 +3,12 @@ import type { ProtocolInput } from '../schema.js';
 
 /**
  * Peking University pilot of low-dose hrIL-2 in systemic lupus erythematosus (seed 001). Registry
- * text is verbatim; what the record leaves open is marked in `notes`. Week N is study day 7N + 1.
+ * text is verbatim; what the record leaves open is marked in `notes`, with the facts taken from the
+ * published trial of this design (He et al., Ann Rheum Dis 2020;79:141-149) marked as such. Week N is
+ * study day 7N + 1.
  */
+// The citation without its title, whose "placebo-controlled" a blinded reader need not see.
+const PUBLICATION = 'He J, Zhang R, Shao M, et al. Ann Rheum Dis 2020;79(1):141-149. doi:10.1136/annrheumdis-2019-215396';
 const VERBATIM_SCHEDULE =
   '1 million units every other day subcutaneously (HrIL-2 1X 106, ip, Qod) for a period of 14 days. After a 14-day rest, another cycle started) for 3 cycles';
 
@@ -39,8 +43,8 @@ export const sleIl2: ProtocolInput = {
     interventionModel: 'parallel',
     primaryPurpose: 'treatment',
     masking: { level: 'double', masked: ['participant', 'investigator'] },
-    // Week-12 visit (day 85) plus its 7-day window.
-    durationDays: 92,
+    // Week-24 visit (day 169) plus its 7-day window.
+    durationDays: 176,
     randomization: { scheme: 'permuted-blocks', blockSizes: [2, 4], strata: ['site'] },
   },
   arms: [
@@ -82,6 +86,7 @@ export const sleIl2: ProtocolInput = {
     { id: 'week-4', name: 'Week 4 (end of cycle 1)', day: 29, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
     { id: 'week-8', name: 'Week 8 (end of cycle 2)', day: 57, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
     { id: 'week-12', name: 'Week 12 (end of cycle 3)', day: 85, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-24', name: 'Week 24 (end of follow-up)', day: 169, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
   ],
   eligibility: {
     minAge: { value: 18, unit: 'years' },
@@ -121,22 +126,23 @@ export const sleIl2: ProtocolInput = {
     ],
   },
   outcomes: [
-    { id: 'safety', kind: 'primary', measure: 'safety', timeFrame: '12 weeks (assumed; see notes)', instrument: 'adverse-events', visits: ['week-4', 'week-8', 'week-12'] },
+    { id: 'safety', kind: 'primary', measure: 'safety', timeFrame: '24 weeks (from the publication; see notes)', instrument: 'adverse-events', visits: ['week-4', 'week-8', 'week-12', 'week-24'] },
     {
       id: 'clinical-response',
       kind: 'primary',
       measure: 'clinical response',
-      timeFrame: '12 weeks (assumed; see notes)',
+      timeFrame: '24 weeks; SRI-4 at weeks 12 and 24 (from the publication; see notes)',
       instrument: 'sledai-2k',
-      visits: ['week-0', 'week-4', 'week-8', 'week-12'],
+      visits: ['week-0', 'week-4', 'week-8', 'week-12', 'week-24'],
+      responder: { definition: 'sri-4', visits: ['week-12', 'week-24'] },
     },
     {
       id: 'immunologic-response',
       kind: 'primary',
       measure: 'immunologic response',
-      timeFrame: '12 weeks (assumed; see notes)',
+      timeFrame: '24 weeks (from the publication; see notes)',
       instrument: 'immune-panel',
-      visits: ['week-0', 'week-4', 'week-8', 'week-12'],
+      visits: ['week-0', 'week-4', 'week-8', 'week-12', 'week-24'],
     },
   ],
   sites: [{ id: 'peking-university', name: 'Peking University', country: 'China', contacts: [] }],
@@ -187,22 +193,34 @@ export const sleIl2: ProtocolInput = {
     {
       kind: 'assumption',
       field: 'visits',
-      text: 'The record names no visit schedule. Visits are assumed at baseline and at the end of each 28-day cycle (weeks 4, 8 and 12), with SLEDAI-2K, physician global assessment, labs and immune panel at each; windows ±3 days (±7 at week 12).',
+      text: 'The record names no visit schedule. The visits at the end of cycles 1 and 2 (weeks 4 and 8) are assumed, with SLEDAI-2K, physician global assessment, labs and immune panel at each; windows ±3 days (±7 at weeks 12 and 24).',
+    },
+    {
+      kind: 'publication',
+      field: 'visits',
+      source: PUBLICATION,
+      text: 'The published trial treated for 12 weeks (3 cycles of 1 MIU every other day for 2 weeks, then a 2-week break) and followed participants for a further 12 weeks, with assessments at baseline, week 12 and week 24: hence the week-24 visit.',
     },
     {
       kind: 'assumption',
       field: 'outcomes',
-      text: 'The record says only "The end points were safety and clinical and immunologic response", with no time frame and no primary/secondary split; all three are taken as primary, assessed through week 12 (end of cycle 3).',
+      text: 'The record says only "The end points were safety and clinical and immunologic response", with no time frame and no primary/secondary split; all three are taken as primary.',
+    },
+    {
+      kind: 'publication',
+      field: 'outcomes[1]',
+      source: PUBLICATION,
+      text: 'The published primary end point was the SLE Responder Index-4 (SRI-4) at week 12, also reported at week 24: 55.17 % vs 30.00 % at week 12 (P = .052) and 65.52 % (19/29) vs 36.67 % (11/30) at week 24 (P = .027, uncorrected chi-square).',
     },
     {
       kind: 'assumption',
       field: 'outcomes[1]',
-      text: 'The record does not define "clinical response"; it is analysed as the change in SLEDAI-2K and as the SRI-4 responder rate at week 12 versus week 0 (Furie 2014: SLEDAI-2K reduced by ≥ 4, no new BILAG A and at most one new B, PGA worse by < 0.3), with PGA and new BILAG counts recorded at every visit; a participant missing any input is a non-responder.',
+      text: 'The record does not define "clinical response"; it is analysed as the change in SLEDAI-2K and as the SRI-4 responder rate at weeks 12 and 24 versus week 0 (Furie 2014: SLEDAI-2K reduced by ≥ 4, no new BILAG A and at most one new B, PGA worse by < 0.3), with PGA and new BILAG counts recorded at every visit; a participant missing any input is a non-responder.',
     },
     {
       kind: 'assumption',
       field: 'design.durationDays',
-      text: 'The study is taken to end with the week-12 visit window (day 85 + 7 = day 92); the record gives no follow-up period.',
+      text: 'The study ends with the week-24 visit window (day 169 + 7 = day 176): 12 weeks of treatment and 12 of follow-up, as published.',
     },
     {
       kind: 'assumption',

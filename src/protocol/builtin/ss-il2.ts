@@ -3,15 +3,17 @@ import type { ProtocolInput } from '../schema.js';
 
 /**
  * NCT02464319, low-dose hrIL-2 in primary Sjögren's syndrome (seed 000). Registry text is verbatim;
- * the dosing schedule, visit windows and per-visit assessments are not in the record and are marked
- * in `notes`. Week N is study day 7N + 1 (week 0 = day 1, the first dose).
+ * the dosing schedule is not in the record and is taken from the trial's publication (He et al., JAMA
+ * Netw Open 2022;5:e2241451), marked as such in `notes`; visit windows and per-visit assessments are
+ * assumptions. Week N is study day 7N + 1 (week 0 = day 1, the first dose).
  */
+const PUBLICATION = 'He J, Chen J, Miao M, et al. JAMA Netw Open 2022;5(11):e2241451. doi:10.1001/jamanetworkopen.2022.41451';
 const activeRegimen: RegimenInput = {
-  description: '1 million U of hrIL-2 s.c. every other day for 14 days, then 14 days rest, 6 cycles (schedule assumed; see notes)',
+  description: '1 million U of hrIL-2 s.c. every other day for 2 weeks, then a 2-week pause, 3 cycles (12 weeks; schedule from the publication, see notes)',
   steps: [
     {
       kind: 'cycle',
-      times: 6,
+      times: 3,
       steps: [
         { kind: 'every', interval: 2, forDays: 14, dose: { amount: 1, unit: 'MIU' } },
         { kind: 'rest', days: 14 },
@@ -77,7 +79,7 @@ export const ssIl2: ProtocolInput = {
           otherNames: ['placebo'],
           placebo: true,
           route: 'subcutaneous',
-          regimen: { ...activeRegimen, description: '1 million U of placebo s.c. on the active arm\'s schedule (schedule assumed; see notes)' },
+          regimen: { ...activeRegimen, description: "1 million U of placebo s.c. on the active arm's schedule (from the publication; see notes)" },
           verbatim: '1 million U doses of placebo s.c. injection',
         },
       ],
@@ -119,6 +121,7 @@ export const ssIl2: ProtocolInput = {
       timeFrame: '24 weeks',
       instrument: 'essdai',
       visits: ['week-0', 'week-24'],
+      responder: { definition: 'essdai-improvement-3', visits: ['week-24'] },
     },
     {
       id: 'immunological-responses',
@@ -165,12 +168,19 @@ export const ssIl2: ProtocolInput = {
     {
       kind: 'not-in-record',
       field: 'arms[0].interventions[0].regimen',
-      text: 'The record gives only "1 million U doses … s.c. injection" "according to the protocol", with no schedule. The built-in uses the centre\'s cycle from its SLE trial (1 MIU every other day for 14 days, then 14 days rest) as an editable assumption.',
+      text: 'The record gives only "1 million U doses … s.c. injection" "according to the protocol", with no schedule.',
     },
     {
-      kind: 'assumption',
-      field: 'arms[0].interventions[0].regimen.steps[0].times',
-      text: '6 cycles of 28 days = 168 days = 24 weeks, so treatment spans the week-24 ESSDAI endpoint and weeks 12 and 24 fall "during IL-2 treatment" as the immunological outcome says. Injections on days 1, 3, …, 13 of each cycle; the last on day 153.',
+      kind: 'publication',
+      field: 'arms[0].interventions[0].regimen',
+      source: PUBLICATION,
+      text: 'The published trial of this registration gave 1 MIU hrIL-2 (or placebo) s.c. every other day for 2 weeks followed by a 2-week pause, for 3 cycles (12 weeks of treatment), then followed participants to week 24. Injections fall on days 1, 3, …, 13 of each 28-day cycle: 21 injections, the last on day 69.',
+    },
+    {
+      kind: 'publication',
+      field: 'visits',
+      source: PUBLICATION,
+      text: 'Assessments at weeks 0, 12 (end of treatment) and 24 (end of follow-up); the primary end point is the proportion with an ESSDAI improvement of ≥ 3 points by week 24 (reported 20/30 vs 8/30, P = .004).',
     },
     {
       kind: 'discrepancy',
@@ -195,12 +205,12 @@ export const ssIl2: ProtocolInput = {
     {
       kind: 'assumption',
       field: 'visits',
-      text: 'Visits at weeks 0, 12 and 24 come from the outcome time frames; the ±7-day windows and per-visit assessments (labs at every visit, adverse events after baseline, ESSDAI at weeks 0 and 24) are not in the record.',
+      text: 'The ±7-day windows and per-visit assessments (labs at every visit, adverse events after baseline) are in neither the record nor the publication.',
     },
     {
       kind: 'assumption',
       field: 'design.durationDays',
-      text: 'The study ends with the week-24 visit window (day 169 + 7 = day 176); the record gives no follow-up after week 24.',
+      text: 'The study ends with the week-24 visit window (day 169 + 7 = day 176): 12 weeks of treatment and 12 of follow-up, as published.',
     },
     {
       kind: 'assumption',

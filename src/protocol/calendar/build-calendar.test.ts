@@ -37,7 +37,7 @@ describe('buildCalendar on the seed trials', () => {
     expect(c.unit).toBe('MIU');
     // Day 69 = 1 Mar (day 61) + 8 = 9 Mar 2024.
     expect(c.doses.at(-1)).toMatchObject({ day: 69, date: '2024-03-09', dose: 1, unit: 'MIU', cycle: 3, status: 'due' });
-    expect(c.visits.map((v) => v.day)).toEqual([1, 29, 57, 85]);
+    expect(c.visits.map((v) => v.day)).toEqual([1, 29, 57, 85, 169]); // weeks 0, 4, 8, 12 and 24 (7·24 + 1)
   });
 
   it('SLE placebo arm follows the same calendar', () => {
@@ -68,11 +68,12 @@ describe('buildCalendar on the seed trials', () => {
     expect(c.visits.map((v) => v.day)).toEqual([1, 15, 57, 141]);
   });
 
-  it('SS (assumed schedule): 6 cycles, 42 injections, last on day 153; visits weeks 0, 12, 24 with ±7-day windows', () => {
+  it('SS (published schedule): 3 cycles of qod × 14 days + 14 rest, 21 injections, last on day 57 + 12 = 69; visits weeks 0, 12, 24 with ±7-day windows', () => {
     const c = buildCalendar(getBuiltinProtocol('ss-il2'), 'active', START);
-    expect(c.doses).toHaveLength(42);
-    expect(c.doses.at(-1)?.day).toBe(153);
-    expect(c.totalDose).toBe(42);
+    // He et al. JAMA Netw Open 2022: 3 cycles × 7 injections (days 1, 3, …, 13 of each 28-day cycle) of 1 MIU.
+    expect(c.doses).toHaveLength(21);
+    expect(c.doses.at(-1)?.day).toBe(69);
+    expect(c.totalDose).toBe(21);
     expect(c.visits[1]).toEqual({
       id: 'week-12',
       name: 'Week 12',

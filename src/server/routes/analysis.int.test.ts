@@ -20,7 +20,7 @@ const reached = (s: string) => cohort.filter((d) => d.path.some((x) => x.to === 
 const ended = (s: string) => cohort.filter((d) => d.path[d.path.length - 1]?.to === s);
 
 /**
- * The demo cohort records no SLEDAI-2K, so write one at week 0 and week 12 for every randomized
+ * The demo cohort records no SLEDAI-2K, so write one at week 0 and week 24 (the clinical response's last visit) for every randomized
  * participant (the i-th by code): baseline 8 + i mod 4; change −(4 + i mod 3) on active, −(i mod 2) on placebo.
  * Returns the changes per arm.
  */
@@ -32,7 +32,7 @@ async function addSledai(db: Db): Promise<Record<string, number[]>> {
       const base = 8 + (i % 4);
       const change = p.arm_id === 'active' ? -(4 + (i % 3)) : -(i % 2);
       changes[p.arm_id]!.push(change);
-      for (const [visitId, value] of [['week-0', base], ['week-12', base + change]] as const) {
+      for (const [visitId, value] of [['week-0', base], ['week-24', base + change]] as const) {
         const [existing] = await w.tx.query<{ id: string }>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [p.id, visitId]);
         const visit = existing ?? (await w.insert<{ id: string }>('visits', { participant_id: p.id, visit_id: visitId, visit_date: today, status: 'done' }));
         await w.insert('observations', { participant_id: p.id, visit_row_id: visit.id, kind: 'score', key: 'sledai-2k', value_num: value });

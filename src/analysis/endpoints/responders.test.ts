@@ -51,12 +51,18 @@ const data: AnalysisData = {
   adverseEvents: [],
 };
 
+/** The SRI-4 at week 12, the first of the outcome's responder visits (weeks 12 and 24). */
 const responders = (view: 'pooled' | 'by-arm', set = 'itt') =>
-  analyseStudy(data, { kind: view }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === set)!.responders!;
+  analyseStudy(data, { kind: view }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === set)!.responders![0]!;
 
 describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
   it('by arm: 3/3 active vs 0/4 placebo, P3 missing counted as non-responder', () => {
     const r = responders('by-arm');
+    // Tipping point: P3 (placebo) is the one missing participant. Imputed a responder, the table is [[3, 0], [1, 3]]:
+    // margins 4 responders, 3 active of 7, P(x) = C(4,x)·C(3,3−x)/C(7,3) = 1, 12, 18, 4 (/35) for x = 0…3; observed
+    // x = 3 (4/35), two-sided p = (1 + 4)/35 = 1/7 ≥ 0.05, reversing the primary p = 1/35 < 0.05.
+    expect(r.tippingPoint).toMatchObject({ otherMissing: 0, referenceMissing: 1, tippingPoint: { otherResponders: 0, referenceResponders: 1 } });
+    expect(r.tippingPoint!.grid[1]!.pValue).toBeCloseTo(1 / 7, 12);
     expect(r).toMatchObject({ definition: 'SRI-4', fromVisit: 'week-0', toVisit: 'week-12', pooled: { n: 7, responders: 3, rate: 3 / 7, missing: 1 } });
     expect(r.byArm).toEqual([
       { armId: 'active', n: 3, responders: 3, rate: 1, missing: 0 },
@@ -99,27 +105,33 @@ describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
     for (const k of ['byArm', 'armId', 'tests']) expect(keysOf(r)).not.toContain(k);
   });
 
-  it('a tie in every participant (no responders) leaves the risk difference not estimable, Fisher p = 1', () => {
+  it('a tie in every participant (no responders) leaves the chi-square and risk difference not estimable, Fisher p = 1', () => {
     const none = { ...data, observations: data.observations.filter((o) => !(o.key === 'pga.newBilagA' && o.participantId.startsWith('A'))) };
-    const r = analyseStudy(none, { kind: 'by-arm' }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders!;
+    const r = analyseStudy(none, { kind: 'by-arm' }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders![0]!;
     expect(r.pooled).toEqual({ n: 7, responders: 0, rate: 0, missing: 4 });
     expect(r.tests!.find((t) => t.kind === 'fisher')).toMatchObject({ result: { pValue: 1 } });
-    expect(r.tests!.find((t) => t.kind === 'not-estimable')).toMatchObject({ method: 'risk-difference' });
+    // No responder in either arm: a zero column, so neither the chi-square nor the risk difference can be computed.
+    expect(r.tests!.filter((t) => t.kind === 'not-estimable').map((t) => t.kind === 'not-estimable' && t.method)).toEqual(['chi-square', 'risk-difference']);
   });
 
-  it('no responder analysis for an outcome without PGA at its visits (ss-il2 ESSDAI)', () => {
-    const ss = getBuiltinProtocol('ss-il2');
-    const a = analyseStudy({ protocol: ss, participants: [], observations: [], adverseEvents: [] }, { kind: 'by-arm' });
-    expect(a.endpoints.some((e) => e.responders !== undefined)).toBe(false);
+  it('SRI-4 at weeks 12 and 24, as published; with no week-24 data every participant is a missing non-responder', () => {
+    const r = analyseStudy(data, { kind: 'by-arm' }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders!;
+    expect(r.map((x) => x.toVisit)).toEqual(['week-12', 'week-24']);
+    expect(r[1]!.pooled).toEqual({ n: 7, responders: 0, rate: 0, missing: 7 });
+  });
+
+  it('no responder analysis for an outcome without a responder definition (sle-il2 immunologic response)', () => {
+    const a = analyseStudy({ ...data, participants: [] }, { kind: 'by-arm' });
+    expect(a.endpoints.filter((e) => e.responders !== undefined).map((e) => e.outcomeId)).toEqual(['clinical-response', 'clinical-response']);
   });
 
   it('the report JSON carries the responder table; pooled report has no arm field', () => {
     const pooled = buildReport(data, { id: 'sle-il2', lockedAt: null }, '2025-06-01', { kind: 'pooled' });
     const itt = pooled.analysis.endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!;
-    expect(JSON.parse(JSON.stringify(itt.responders))).toMatchObject({ definition: 'SRI-4', pooled: { n: 7, responders: 3 } });
+    expect(JSON.parse(JSON.stringify(itt.responders![0]))).toMatchObject({ definition: 'SRI-4', pooled: { n: 7, responders: 3 } });
     expect(keysOf(pooled).filter((k) => /arm/i.test(k))).toEqual([]);
     const byArm = buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' });
-    const rows = byArm.analysis.endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders!.byArm;
+    const rows = byArm.analysis.endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders![0]!.byArm;
     expect(rows?.map((c) => [c.armId, c.responders, c.n])).toEqual([['active', 3, 3], ['placebo', 0, 4]]);
   });
 });
@@ -128,6 +140,7 @@ describe('SRI-4 in the HTML report', () => {
   it('shows the responder table and the by-arm tests', () => {
     const html = renderReportHtml(buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' }));
     expect(html).toContain('clinical-response — SRI-4 responders (itt)');
+    expect(html).toContain('week-0 → week-24');
     expect(html).toContain('<td>3 / 7 (43 %)</td><td>3 / 3 (100 %)</td><td>0 / 4 (0 %)</td>'); // 3/7 = 42.9 %
     expect(html).toContain('Fisher&#39;s Exact Test for Count Data (active - placebo)'); // the apostrophe is escaped
   });
