@@ -51,10 +51,18 @@ export async function loadPrincipal(q: Queryable, userId: string): Promise<Princ
   };
 }
 
+/**
+ * An argon2id hash (of a phrase no one types) with the same parameters as every stored hash: an
+ * unknown or password-less user is checked against it, so the answer takes as long as for a known
+ * user and names cannot be probed by timing.
+ */
+const timingEqualiser = '$argon2id$v=19$m=19456,t=2,p=1$xgN2FnojGhVp5W/pQox2Bw$WtgIJfU/CdGNicNWo962bhbiFW8vFDLzQ3i2WQr/Q9g';
+
 /** Check a username and password; one error for both kinds of mistake, so names cannot be probed. */
-export async function authenticate(db: Db, username: string, password: string): Promise<Principal> {
+export async function authenticate(db: Queryable, username: string, password: string): Promise<Principal> {
   const [u] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1 AND NOT disabled', [username]);
-  const ok = u?.password_hash ? await verifyPassword(u.password_hash, password) : false;
+  const verified = await verifyPassword(u?.password_hash ?? timingEqualiser, password);
+  const ok = verified && u?.password_hash !== undefined && u.password_hash !== null;
   const p = ok && u ? await loadPrincipal(db, u.id) : undefined;
   if (!p) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
   return p;

@@ -7,6 +7,8 @@ export interface Principal {
   readonly username: string;
   readonly displayName: string;
   readonly assignments: readonly RoleAssignment[];
+  /** Present when the request came with an API token (its roles are then the token's scope). */
+  readonly token?: { readonly id: string; readonly readOnly: boolean };
 }
 
 export const isAdmin = (p: Principal): boolean => p.assignments.some((a) => a.role === 'admin' && a.studyId === null);

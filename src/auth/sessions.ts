@@ -1,4 +1,3 @@
-import { audited, type WriteContext } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { loadPrincipal } from './accounts.js';
 import { randomSecret, sha256 } from './passwords.js';
@@ -7,8 +6,9 @@ import type { Principal } from './principal.js';
 /** A session lasts a working day; after that the user logs in again. */
 export const sessionHours = 12;
 
-/** Start a session; returns the secret for the `sid` cookie (only its hash is stored). */
+/** Start a session; returns the secret for the `sid` cookie (only its hash is stored). Expired sessions are purged on the way. */
 export async function createSession(db: Db, userId: string, now: Date): Promise<string> {
+  await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
   const sid = randomSecret();
   const expires = new Date(now.getTime() + sessionHours * 3600_000);
   await db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [sha256(sid), userId, now, expires]);
@@ -22,19 +22,4 @@ export async function principalFromSession(db: Db, sid: string, now: Date): Prom
 
 export async function endSession(db: Db, sid: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(sid)]);
-}
-
-const tokenPrefix = 'il2t_';
-
-/** Issue an API token for scripts; returns the token, shown once (only its hash is stored). */
-export async function createApiToken(db: Db, ctx: WriteContext, userId: string, name: string): Promise<string> {
-  const token = tokenPrefix + randomSecret();
-  await audited(db, ctx, (w) => w.insert('api_tokens', { user_id: userId, name, token_hash: sha256(token) }));
-  return token;
-}
-
-export async function principalFromToken(db: Db, token: string): Promise<Principal | undefined> {
-  if (!token.startsWith(tokenPrefix)) return undefined;
-  const [t] = await db.query<{ user_id: string }>('SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [sha256(token)]);
-  return t ? loadPrincipal(db, t.user_id) : undefined;
 }

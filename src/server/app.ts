@@ -3,7 +3,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { principalFromSession, principalFromToken } from '../auth/sessions.js';
+import { principalFromToken } from '../auth/api-tokens.js';
+import { principalFromSession } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
 import type { ServerDeps } from './context.js';
 import { toErrorResponse } from './errors.js';
@@ -15,8 +16,8 @@ import { sessionCookie } from './routes/auth.js';
 import { routeModules } from './routes/index.js';
 
 /** Build the HTTP API (and the web app's static files) over a migrated database; `logger` from hardening/logger.ts. */
-export async function buildServer(deps: ServerDeps, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ ...(options.logger ? { loggerInstance: options.logger } : { logger: false }), ...requestIdOptions });
+export async function buildServer(deps: ServerDeps, options: { logger?: FastifyBaseLogger; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ ...(options.logger ? { loggerInstance: options.logger } : { logger: false }), ...requestIdOptions, trustProxy: options.trustProxy ?? false });
   await app.register(cookie);
   await registerSecurityHeaders(app, { secure: deps.secureCookies ?? false });
   await app.register(swagger, {
@@ -31,7 +32,10 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     checkOrigin(req);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.principal = await principalFromToken(deps.db, auth.slice('Bearer '.length).trim());
+      req.principal = await principalFromToken(deps.db, auth.slice('Bearer '.length).trim(), deps.now());
+      if (req.principal?.token?.readOnly && req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new AppError('TokenReadOnly', `This API token is read-only: it cannot ${req.method} ${req.url.split('?')[0]}.`, 403);
+      }
       return;
     }
     const sid = req.cookies[sessionCookie];
@@ -43,6 +47,8 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorResponse(err);
     if (status >= 500) req.log.error({ err }, `answered ${status} ${body.error.code}`);
+    const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).send(body);
   });
 

@@ -21,6 +21,7 @@ interface ServeOptions {
   demo?: boolean;
   seed: string;
   secureCookies?: boolean;
+  trustProxy?: boolean;
   json?: boolean;
 }
 
@@ -40,6 +41,7 @@ export const register: Register = (program) => {
     .option('--demo', 'fill empty built-in studies with a synthetic cohort')
     .option('--seed <n>', 'seed of the synthetic cohort', '1')
     .option('--secure-cookies', 'mark the session cookie Secure and send HSTS (users reach the server over TLS, e.g. through a reverse proxy)')
+    .option('--trust-proxy', "take the client's address and host from X-Forwarded-* headers (only behind a reverse proxy that sets them)")
     .option('--json', 'print the start-up facts as JSON')
     .action(
       action(async (opts: ServeOptions) => {
@@ -54,7 +56,7 @@ export const register: Register = (program) => {
         const studies = await ensureBuiltinStudies(db, now);
         const admin = await ensureFirstAdmin(db, now);
         const demo = opts.demo ? await loadDemoCohorts(db, seed, isoDay(now), now) : undefined;
-        const app = await buildServer({ db, now: () => new Date(), webDist, secureCookies: opts.secureCookies ?? false }, { logger });
+        const app = await buildServer({ db, now: () => new Date(), webDist, secureCookies: opts.secureCookies ?? false }, { logger, trustProxy: opts.trustProxy ?? false });
         const address = await app.listen({ port, host: opts.host });
         const url = `http://${opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host}:${new URL(address).port}`;
         if (opts.json) printJson({ url, database: where, studiesCreated: studies, admin: admin ?? null, demo: demo ?? null });

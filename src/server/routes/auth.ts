@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { authenticate } from '../../auth/accounts.js';
 import type { Principal } from '../../auth/principal.js';
-import { createApiToken, createSession, endSession, sessionHours } from '../../auth/sessions.js';
+import { signIn } from '../../auth/sign-in.js';
+import { createApiToken, defaultTokenDays, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js';
+import { roles } from '../../auth/roles.js';
+import { createSession, endSession, sessionHours } from '../../auth/sessions.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 
 const loginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
-const tokenBody = z.object({ name: z.string().min(1).max(100) });
+const tokenBody = z.object({
+  name: z.string().min(1).max(100),
+  /** A subset of the user's roles; omitted, the token acts with all of them. */
+  roles: z.array(z.object({ studyId: z.string().nullable(), siteId: z.string().nullable(), role: z.enum(roles) })).optional(),
+  readOnly: z.boolean().default(false),
+  days: z.number().int().default(defaultTokenDays),
+});
+const tokenParams = z.object({ id: z.string().min(1).max(100) });
 
 export const sessionCookie = 'sid';
 
@@ -19,7 +28,7 @@ const me = (p: Principal) => ({
 export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
   app.post('/api/auth/login', { schema: { tags: ['auth'], body: doc(loginBody) } }, async (req, reply) => {
     const body = parseInput(loginBody, req.body);
-    const p = await authenticate(db, body.username, body.password);
+    const p = await signIn(db, { username: body.username, password: body.password, address: req.ip, now: now() });
     const sid = await createSession(db, p.userId, now());
     reply.setCookie(sessionCookie, sid, { httpOnly: true, sameSite: 'strict', secure: secureCookies ?? false, path: '/', maxAge: sessionHours * 3600 });
     return me(p);
@@ -37,8 +46,17 @@ export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
   app.post('/api/auth/tokens', { schema: { tags: ['auth'], body: doc(tokenBody) } }, async (req, reply) => {
     const p = principalOf(req);
     const body = parseInput(tokenBody, req.body);
-    const token = await createApiToken(db, { actor: p.userId, at: now(), studyId: null }, p.userId, body.name);
+    const created = await createApiToken(db, { actor: p.userId, at: now(), studyId: null }, p, body);
     reply.status(201);
-    return { token };
+    return created;
+  });
+
+  app.get('/api/auth/tokens', { schema: { tags: ['auth'] } }, async (req) => listApiTokens(db, principalOf(req), now()));
+
+  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { schema: { tags: ['auth'] } }, async (req) => {
+    const p = principalOf(req);
+    const { id } = parseInput(tokenParams, req.params, 'params');
+    await revokeApiToken(db, { actor: p.userId, at: now(), studyId: null }, p, id);
+    return { ok: true };
   });
 };
