@@ -6,7 +6,8 @@ export const modelErrorCodes = {
   ModelSingularDesign: 'The fixed-effects design matrix is not of full column rank (a term cannot be estimated).',
   ModelTooFewObservations: 'There are not more observations than fixed-effect parameters.',
   ModelDuplicateVisit: 'A participant has two rows for the same visit.',
-  ModelNotConverged: 'The REML optimiser did not converge.',
+  ModelNotConverged: 'The REML optimiser did not converge (with any covariance structure tried, for the MMRM).',
+  ModelDfNotEstimable: 'Kenward–Roger or Satterthwaite df cannot be computed: the information matrix of the variance parameters is singular.',
   ModelBadOption: 'A model option is out of range (for example a negative number of simulation runs).',
 } as const;
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import { constantColumn, dummyColumns, factorLevels, interactionColumns, type Column } from './design.js';
-import { fitMixedModel } from './mixed-model.js';
+import { fitMixedModel, type MixedModelDf } from './mixed-model.js';
 import type { FixedEffect } from './types.js';
 
 export interface LmmObservation {
@@ -26,9 +26,10 @@ export interface LmmResult {
 
 /**
  * Linear mixed model with a random intercept and a random slope on time per participant, fitted by
- * REML: `lme(value ~ time * arm, random = ~ time | id, method = "REML")`, or `value ~ time` without arms.
+ * REML: `lme(value ~ time * arm, random = ~ time | id, method = "REML")`, or `value ~ time` without arms;
+ * lme's degrees of freedom unless `df` asks for Kenward–Roger or Satterthwaite.
  */
-export function fitLmm(observations: readonly LmmObservation[], options: { readonly referenceArm?: string } = {}): LmmResult {
+export function fitLmm(observations: readonly LmmObservation[], options: { readonly referenceArm?: string; readonly df?: MixedModelDf } = {}): LmmResult {
   const n = observations.length;
   const withArm = observations.filter((o) => o.arm !== undefined).length;
   if (withArm !== 0 && withArm !== n) {
@@ -49,6 +50,7 @@ export function fitLmm(observations: readonly LmmObservation[], options: { reado
     y: Float64Array.from(observations, (o) => o.value),
     fixed,
     random: [constantColumn('(Intercept)', n), time],
+    ...(options.df !== undefined ? { df: options.df } : {}),
   });
   const d = fit.randomCovariance;
   return {

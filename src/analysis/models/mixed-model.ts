@@ -2,7 +2,10 @@ import { AppError } from '../../errors/app-error.js';
 import { assertFullRank, toRowMajor, type Column } from './design.js';
 import { nlmeFixedDf } from './nlme-df.js';
 import { minimise } from './optimise.js';
-import { collectPatterns, evaluateReml, logCholeskyFactor, outerProduct, type Block } from './reml.js';
+import { quadraticForm } from './dense.js';
+import { collectPatterns, evaluateReml, logCholeskyFactor, outerProduct, type Block, type RemlData, type RemlFit } from './reml.js';
+import { inferenceFor, type DfMethod } from './small-sample-df.js';
+import { varianceInformation } from './variance-information.js';
 import { waldRow } from './student-t.js';
 import type { FixedEffect } from './types.js';
 
@@ -13,7 +16,11 @@ export interface MixedModelSpec {
   readonly fixed: readonly Column[];
   /** Random-effects columns (an intercept column of ones, then slopes). */
   readonly random: readonly Column[];
+  /** nlme's between/within df (lme's default) unless a small-sample method is asked for. */
+  readonly df?: MixedModelDf;
 }
+
+export type MixedModelDf = 'nlme' | DfMethod;
 
 export interface MixedModelFit {
   readonly fixed: readonly FixedEffect[];
@@ -25,6 +32,11 @@ export interface MixedModelFit {
   readonly residualSd: number;
   readonly logLik: number;
   readonly iterations: number;
+  /**
+   * SE and df of lᵀβ by the chosen method; with nlme's df a combination takes the smallest df of
+   * the terms it involves (for terms estimated at the same level, as the ALS slopes, their shared df).
+   */
+  contrast(l: ArrayLike<number>): { readonly se: number; readonly df: number };
 }
 
 interface ZRows {
@@ -90,10 +102,15 @@ export function fitMixedModel(spec: MixedModelSpec): MixedModelFit {
   if (!result.converged || fit === undefined) {
     throw new AppError('ModelNotConverged', `The mixed model did not converge after ${result.iterations} iterations; the random effects may not be identifiable from these data.`, 422);
   }
-  const df = nlmeFixedDf(spec.fixed, groupOf, groupIndex.size);
   const psi = outerProduct(logCholeskyFactor(result.x, q), q);
+  const contrast = contrastInference(spec.df ?? 'nlme', fit, data, psi, () => nlmeFixedDf(spec.fixed, groupOf, groupIndex.size));
+  const unit = (j: number) => Float64Array.from({ length: p }, (_, i) => (i === j ? 1 : 0));
   return {
-    fixed: spec.fixed.map((c, j) => waldRow(c.name, fit.beta[j]!, Math.sqrt(fit.covBeta[j * p + j]!), df[j]!)),
+    contrast,
+    fixed: spec.fixed.map((c, j) => {
+      const { se, df } = contrast(unit(j));
+      return waldRow(c.name, fit.beta[j]!, se, df);
+    }),
     beta: fit.beta,
     covBeta: fit.covBeta,
     randomCovariance: psi.map((v) => v * fit.sigma2),
@@ -101,4 +118,36 @@ export function fitMixedModel(spec: MixedModelSpec): MixedModelFit {
     logLik: -fit.minus2LogLik / 2,
     iterations: result.iterations,
   };
+}
+
+/**
+ * Small-sample inference with the variance parameters of lme4/pbkrtest: the entries d_ab (a ≥ b)
+ * of D = σ²Ψ and σ², so V_i = Z_i D Z_iᵀ + σ² I is linear in them.
+ */
+function contrastInference(method: MixedModelDf, fit: RemlFit, data: RemlData<ZRows>, psi: Float64Array, nlmeDf: () => number[]): MixedModelFit['contrast'] {
+  const p = data.p;
+  if (method === 'nlme') {
+    const df = nlmeDf();
+    return (l) => ({ se: Math.sqrt(quadraticForm(fit.covBeta, p, l)), df: Math.min(...df.filter((_, j) => l[j] !== 0)) });
+  }
+  const q = Math.round(Math.sqrt(psi.length));
+  const inference = inferenceFor(method, p, fit.covBeta, data.nObs - p, () =>
+    varianceInformation(data, fit.beta, fit.covBeta, ({ z, n }) => {
+      const first: Float64Array[] = [];
+      for (let a = 0; a < q; a++) {
+        for (let b = 0; b <= a; b++) {
+          // ∂V/∂d_ab = Z (E_ab + E_ba) Zᵀ, or Z E_aa Zᵀ on the diagonal.
+          const m = new Float64Array(n * n);
+          for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) m[j * n + k] = z[j * q + a]! * z[k * q + b]! + (a === b ? 0 : z[j * q + b]! * z[k * q + a]!);
+          first.push(m);
+        }
+      }
+      const identity = Float64Array.from({ length: n * n }, (_, e) => (e % (n + 1) === 0 ? 1 : 0));
+      first.push(identity);
+      const v = identity.map((x) => fit.sigma2 * x);
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) v[j * n + k]! += fit.sigma2 * z[j * q + a]! * psi[a * q + b]! * z[k * q + b]!;
+      return { v, first, second: () => undefined };
+    }),
+  );
+  return (l) => ({ se: inference.se(l), df: inference.df(l) });
 }

@@ -106,3 +106,25 @@ describe.each(['mmrm-df-n13', 'mmrm-df-n60'])('MMRM small-sample inference on %s
     lmer.kenwardRogerCoefficientDf.forEach((df, j) => close(kr.fixed[j]!.df, df, `KR df of ${kr.fixed[j]!.term}`, 1e-4));
   });
 });
+
+describe('the covariance fallback', () => {
+  it('falls back from unstructured to Toeplitz where US does not converge, as gls fails there too, and reports both', () => {
+    // make-mmrm-df-fixtures.R: seed 501 leaves one placebo participant at week 24; gls's US fit fails with
+    // either optimiser (checked in the script), and its Toeplitz fit is the reference.
+    const { rows, reference } = readFixture<Partial<Reference>>('mmrm-df-fallback-n13');
+    const data = rows.map((r) => ({ id: r.id!, arm: r.arm!, visit: r.week!, value: Number(r.change), baseline: Number(r.baseline) }));
+    const f = fitMmrm(data, { referenceArm: 'placebo' });
+    expect(f.variance.requested).toBe('unstructured');
+    expect(f.variance.structure).toBe('toeplitz');
+    expect(f.variance.attempts.map((a) => [a.structure, a.converged])).toEqual([['unstructured', false], ['toeplitz', true]]);
+    expect(f.df).toBe('kenward-roger');
+    compare(f.lsMeans, reference.toeplitz!.kenwardRoger.lsMeans, 'LS means');
+    compare(f.contrasts, reference.toeplitz!.kenwardRoger.differences, 'differences');
+  });
+
+  it('stops with the structures tried when none converges', () => {
+    const { rows } = readFixture<unknown>('mmrm-df-fallback-n13');
+    const data = rows.map((r) => ({ id: r.id!, arm: r.arm!, visit: r.week!, value: Number(r.change) }));
+    expect(() => fitMmrm(data, { referenceArm: 'placebo', fallback: [] })).toThrow(/did not converge with any covariance tried \(unstructured after \d+ iterations\)/);
+  });
+});

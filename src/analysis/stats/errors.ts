@@ -8,6 +8,7 @@ export const statsErrorCodes = {
   RootNotBracketed: 'A root search was given an interval whose end values do not differ in sign.',
   ExactTooLarge: 'An exact rank distribution was requested for groups too large to enumerate.',
   UnknownTest: 'The stats command was asked for a test it does not know.',
+  OptionNotApplicable: 'The stats command was given an option the chosen test does not take (--covariance other than with mmrm, --df with a classical test).',
   CsvUnreadable: 'The CSV file could not be read or parsed.',
   CsvColumnMissing: 'The CSV lacks a column the test needs, or a row leaves it empty.',
   CsvValueNotNumeric: 'A CSV cell that must hold a number holds text.',

@@ -1,8 +1,10 @@
 import { AppError } from '../../errors/app-error.js';
 import { fitAncova } from '../../analysis/models/ancova.js';
 import { fitLmm } from '../../analysis/models/lmm.js';
+import type { MixedModelDf } from '../../analysis/models/mixed-model.js';
 import { fitMmrm } from '../../analysis/models/mmrm.js';
 import { fitPiecewise } from '../../analysis/models/piecewise.js';
+import type { DfMethod } from '../../analysis/models/small-sample-df.js';
 import type { StatsOptions } from '../stats-options.js';
 
 type Rows = readonly Record<string, string>[];
@@ -32,6 +34,7 @@ export const modelCommands: Record<string, (rows: Record<string, string>[], opts
         // Arms only when --group is given: `value ~ time * arm`; otherwise `value ~ time`.
         ...(opts.group !== undefined ? { arm: text(row, line, opts.group) } : {}),
       })),
+      { df: dfMethod(opts, 'nlme') },
     );
   },
   mmrm: (rows, opts) => {
@@ -45,7 +48,7 @@ export const modelCommands: Record<string, (rows: Record<string, string>[], opts
         ...(opts.baseline !== undefined ? { baseline: num(row, line, opts.baseline) } : {}),
       })),
       {
-        df: opts.df === undefined || opts.df === 'kr' ? 'kenward-roger' : opts.df,
+        df: dfMethod(opts, 'kenward-roger'),
         ...(opts.covariance !== undefined ? { covariance: opts.covariance } : {}),
         ...(opts.confLevel !== undefined ? { confidence: opts.confLevel } : {}),
       },
@@ -59,9 +62,15 @@ export const modelCommands: Record<string, (rows: Record<string, string>[], opts
         week: num(row, line, cols.week),
         value: num(row, line, cols.value),
       })),
+      { df: dfMethod(opts, 'nlme') },
     );
   },
 };
+
+/** `--df`, spelled as SAS's DDFM (kr), in the models' terms; `absent` when not given. */
+function dfMethod<D extends MixedModelDf>(opts: StatsOptions, absent: D): D | DfMethod {
+  return opts.df === undefined ? absent : opts.df === 'kr' ? 'kenward-roger' : opts.df;
+}
 
 /**
  * Rows whose outcome is recorded, with their CSV line numbers (line 1 is the header). An empty or

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectClose as expectWithin } from '../../analysis/models/fixtures/read-fixture.js';
 import { expectClose, fixtures, type RHtest } from '../../analysis/stats/fixtures/r-fixtures.js';
 import type { KmOutput } from './stats.js';
 import { runClassicalTest } from './stats.js';
@@ -61,6 +63,31 @@ describe('il2trials stats (child process)', () => {
     const r = cli('stats', 'wilcoxon', '--csv', file, '--value', 'weight');
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('il2trials: The CSV has no column "weight" (columns: id, group, value).');
+  });
+
+  it('fits the MMRM with --df and --covariance, matching lmerTest on the same compound-symmetry model', () => {
+    // make-mmrm-df-fixtures.R: lmer(change ~ arm * visit + baseline + (1 | id)) with emmeans(lmer.df = "satterthwaite").
+    const fixture = fileURLToPath(new URL('../../analysis/models/fixtures/mmrm-df-n13.csv', import.meta.url));
+    const reference = (JSON.parse(readFileSync(fixture.replace(/csv$/, 'json'), 'utf8')) as { 'compound-symmetry': { lmer: { satterthwaiteDifferences: { estimate: number; se: number; df: number }[] } } })['compound-symmetry'].lmer.satterthwaiteDifferences;
+    const r = cli('stats', 'mmrm', '--csv', fixture, '--group', 'arm', '--visit', 'week', '--value', 'change', '--baseline', 'baseline', '--df', 'satterthwaite', '--covariance', 'compound-symmetry', '--json');
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { df: string; variance: { structure: string }; contrasts: { term: string; estimate: number; se: number; df: number }[] };
+    expect([out.df, out.variance.structure]).toEqual(['satterthwaite', 'compound-symmetry']);
+    // Without --reference the first arm in sorted order, active, is the reference: the differences change sign.
+    expect(out.contrasts.map((c) => c.term)).toEqual(reference.map(() => 'placebo - active'));
+    out.contrasts.forEach((c, i) => {
+      expectWithin(-c.estimate, reference[i]!.estimate, 'difference', 1e-6);
+      expectWithin(c.se, reference[i]!.se, 'SE', 1e-6);
+      expectWithin(c.df, reference[i]!.df, 'df', 1e-4);
+    });
+  });
+
+  it('refuses --covariance and --df where they do not apply, and exits 1', () => {
+    const file = csv('welch-options.csv', ['id', 'group', 'value'], twoGroupRows);
+    const covariance = cli('stats', 'welch', '--csv', file, '--covariance', 'ar1');
+    expect([covariance.code, covariance.stderr.trim()]).toEqual([1, 'il2trials: --covariance applies to mmrm only, not to welch.']);
+    const df = cli('stats', 'welch', '--csv', file, '--df', 'kr');
+    expect([df.code, df.stderr.trim()]).toEqual([1, 'il2trials: --df applies to the models (ancova, lmm, mmrm, piecewise), not to welch.']);
   });
 
   it('refuses an unknown test in one sentence', () => {
