@@ -17,7 +17,8 @@ import { openPglite } from '../src/store/drivers/pglite/pglite-db.js';
 import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
 import { createStudy } from '../src/store/studies.js';
 import { postgresBinDir, startTestPostgres } from '../src/store/test-postgres.js';
-import { saveVisitForm, type ObservationEntry } from '../src/store/visit-forms.js';
+import { saveVisitForm } from '../src/store/visit-forms.js';
+import type { ObservationEntry } from '../src/visits/visit-data.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const levels = [1, 8, 32];

@@ -6,7 +6,7 @@
 import { addDays } from '../src/dates/iso-date.js';
 import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { audited } from '../src/store/audited-tx.js';
-import { studyDashboard } from '../src/store/dashboard.js';
+import { studyDashboard } from '../src/use-cases/study-dashboard.js';
 import { migrate } from '../src/store/migrate.js';
 import { listParticipants } from '../src/store/participants.js';
 import { openPglite } from '../src/store/drivers/pglite/pglite-db.js';

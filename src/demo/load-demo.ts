@@ -1,11 +1,13 @@
 import { builtinProtocols } from '../protocol/builtin/index.js';
 import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
-import { participantCalendar, recordDose } from '../store/doses.js';
-import { transitionParticipant } from '../store/participant-transitions.js';
-import { findParticipant, insertParticipant, type Participant } from '../store/participants.js';
+import type { Participant } from '../enrolment/participant.js';
+import { insertParticipant, updateParticipant } from '../store/participants.js';
 import { findStudy } from '../store/studies.js';
 import { saveVisitForm } from '../store/visit-forms.js';
+import { participantCalendarOf } from '../use-cases/participant-calendars.js';
+import { recordDoseIn } from '../use-cases/record-dose.js';
+import { transitionParticipantIn } from '../use-cases/transition-participant.js';
 import { syntheticCohort, type DemoParticipant } from './synthetic-cohort.js';
 
 const actor = 'demo';
@@ -18,18 +20,17 @@ async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, at: 
     let p: Participant = await insertParticipant(w, { studyId, siteId: d.siteId, code: d.code, sex: d.sex, birthDate: d.birthDate });
     for (const step of d.path) {
       if (step.to === 'randomized' && d.armId) {
-        await w.update('participants', { id: p.id }, { arm_id: d.armId }, 'synthetic demo cohort: arm from the demo allocation');
-        p = (await findParticipant(w.tx, p.id)) as Participant;
+        p = await updateParticipant(w, p.id, { armId: d.armId }, 'synthetic demo cohort: arm from the demo allocation');
       }
-      p = await transitionParticipant(w, p, study.protocol, step);
+      p = await transitionParticipantIn(w, p, study.protocol, step);
     }
     if (d.dosesUntil === null) return;
     // Record doses in date order; a held dose may shift the rest of its cycle, so re-read the calendar each time.
     for (let k = 0; ; k++) {
-      const next = (await participantCalendar(w.tx, p, study.protocol)).doses.find((x) => x.recorded === null && x.status === 'due');
+      const next = (await participantCalendarOf(w.tx, p, study.protocol)).doses.find((x) => x.recorded === null && x.status === 'due');
       if (!next || next.date >= d.dosesUntil) break;
       const held = d.heldDoses.find((h) => h.index === k);
-      await recordDose(w, p, study.protocol, { day: next.day, date: next.date, status: held ? 'held' : 'given', reason: held?.reason }, undefined);
+      await recordDoseIn(w, p, study.protocol, { day: next.day, date: next.date, status: held ? 'held' : 'given', reason: held?.reason }, undefined);
     }
     for (const v of d.visits) await saveVisitForm(w, p.id, v);
   });

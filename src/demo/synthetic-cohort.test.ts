@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinProtocols } from '../protocol/builtin/index.js';
-import { checkTransition, type ParticipantStatus } from '../store/participant-lifecycle.js';
+import { checkTransition, type ParticipantStatus } from '../enrolment/participant-lifecycle.js';
 import { syntheticCohort } from './synthetic-cohort.js';
 
 const today = '2025-06-02';

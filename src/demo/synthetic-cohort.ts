@@ -1,8 +1,8 @@
 import { buildCalendar } from '../protocol/calendar/build-calendar.js';
 import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
-import type { ParticipantStatus } from '../store/participant-lifecycle.js';
-import type { ObservationEntry } from '../store/visit-forms.js';
+import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
+import type { ObservationEntry } from '../visits/visit-data.js';
 import { seededRandom } from '../random/seeded-random.js';
 
 /**

@@ -41,3 +41,12 @@ export function kitFor(arms: readonly ArmShare[], seed: Uint8Array, poolSize: nu
   }
   return entry.kit;
 }
+
+/**
+ * Kits per study: every arm gets at least `enrolment target` kits, so no arm runs out whatever the
+ * allocation does: ceil(target / min ratio) · Σratio labels, arm i holding ceil(target / min r)·rᵢ.
+ */
+export function kitPoolSize(protocol: { readonly enrolment: { readonly target: number } }, arms: readonly ArmShare[]): number {
+  const min = Math.min(...arms.map((a) => a.ratio));
+  return Math.ceil(protocol.enrolment.target / min) * arms.reduce((s, a) => s + a.ratio, 0);
+}

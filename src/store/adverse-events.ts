@@ -1,48 +1,7 @@
 import { AppError } from '../errors/app-error.js';
-import type { DatedAdverseEvent } from '../instruments/index.js';
+import { checkAdverseEvent, type AdverseEvent, type AdverseEventFields, type AeStatus, type Relatedness } from '../safety/adverse-event.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-
-export const aeStatuses = ['proposed', 'confirmed', 'dismissed'] as const;
-export const relatednessLevels = ['not-related', 'unlikely', 'possible', 'probable', 'definite'] as const;
-/** ICH E2A seriousness criteria. */
-export const seriousCriteria = ['death', 'life-threatening', 'hospitalisation', 'disability', 'congenital-anomaly', 'important-medical-event'] as const;
-export const actionsTaken = ['none', 'dose-held', 'dose-reduced', 'withdrawn', 'not-applicable'] as const;
-/** CDISC SDTM AEOUT outcomes, in words. */
-export const aeOutcomes = ['recovered', 'recovering', 'not-recovered', 'recovered-with-sequelae', 'fatal', 'unknown'] as const;
-
-export type AeStatus = (typeof aeStatuses)[number];
-export type Relatedness = (typeof relatednessLevels)[number];
-
-export interface AdverseEvent {
-  readonly id: string;
-  readonly participantId: string;
-  readonly status: AeStatus;
-  readonly term: string;
-  readonly onsetDate: string;
-  readonly endDate: string | null;
-  readonly grade: number;
-  readonly serious: boolean;
-  readonly seriousCriteria: readonly string[];
-  readonly relatedness: Relatedness | null;
-  readonly actionTaken: string | null;
-  readonly outcome: string | null;
-  readonly sourceObservationId: string | null;
-}
-
-/** The fields an adverse event is entered or corrected with (API names). */
-export interface AdverseEventFields {
-  readonly status?: AeStatus | undefined;
-  readonly term?: string | undefined;
-  readonly onsetDate?: string | undefined;
-  readonly endDate?: string | null | undefined;
-  readonly grade?: number | undefined;
-  readonly serious?: boolean | undefined;
-  readonly seriousCriteria?: readonly string[] | undefined;
-  readonly relatedness?: Relatedness | undefined;
-  readonly actionTaken?: string | undefined;
-  readonly outcome?: string | undefined;
-}
 
 interface AeRow {
   id: string;
@@ -92,36 +51,8 @@ function columns(f: AdverseEventFields): Record<string, unknown> {
   };
 }
 
-/** The event as it will be once `f` is written over `before` (a new event: `before` undefined). */
-function withFields(before: AdverseEvent | undefined, f: AdverseEventFields): Pick<AdverseEvent, 'status' | 'serious' | 'seriousCriteria' | 'onsetDate' | 'endDate' | 'relatedness'> {
-  return {
-    status: f.status ?? before?.status ?? 'confirmed',
-    serious: f.serious ?? before?.serious ?? false,
-    seriousCriteria: f.seriousCriteria ?? before?.seriousCriteria ?? [],
-    onsetDate: f.onsetDate ?? before?.onsetDate ?? '',
-    endDate: f.endDate === undefined ? (before?.endDate ?? null) : f.endDate,
-    relatedness: f.relatedness ?? before?.relatedness ?? null,
-  };
-}
-
-/** A serious event names its criteria, a non-serious one none; the end date is not before the onset. */
-function checkConsistent(ae: ReturnType<typeof withFields>): void {
-  if (ae.serious && ae.seriousCriteria.length === 0) {
-    throw new AppError('InvalidBody', 'Field "seriousCriteria" is invalid: a serious adverse event needs at least one seriousness criterion.', 400, 'seriousCriteria');
-  }
-  if (!ae.serious && ae.seriousCriteria.length > 0) {
-    throw new AppError('InvalidBody', 'Field "seriousCriteria" is invalid: a non-serious adverse event has no seriousness criteria.', 400, 'seriousCriteria');
-  }
-  if (ae.endDate !== null && ae.endDate < ae.onsetDate) {
-    throw new AppError('InvalidBody', `Field "endDate" is invalid: ${ae.endDate} is before the onset date ${ae.onsetDate}.`, 400, 'endDate');
-  }
-  if (ae.status === 'confirmed' && ae.relatedness === null) {
-    throw new AppError('InvalidBody', 'Field "relatedness" is invalid: a confirmed adverse event needs the relatedness to the study drug.', 400, 'relatedness');
-  }
-}
-
 export async function insertAdverseEvent(w: AuditedTx, participantId: string, f: AdverseEventFields & Required<Pick<AdverseEventFields, 'term' | 'onsetDate' | 'grade'>>): Promise<AdverseEvent> {
-  checkConsistent(withFields(undefined, f));
+  checkAdverseEvent(undefined, f);
   return toAe(await w.insert<AeRow>('adverse_events', { participant_id: participantId, status: 'confirmed', ...columns(f) }));
 }
 
@@ -146,7 +77,7 @@ export async function proposeAdverseEvent(w: AuditedTx, participantId: string, p
 export async function updateAdverseEvent(w: AuditedTx, id: string, f: AdverseEventFields, reason: string): Promise<AdverseEvent> {
   const before = await findAdverseEvent(w.tx, id);
   if (!before) throw new AppError('NotFound', `No adverse event "${id}" exists.`, 404, 'id');
-  checkConsistent(withFields(before, f));
+  checkAdverseEvent(before, f);
   return toAe(await w.update<AeRow>('adverse_events', { id }, columns(f), reason));
 }
 
@@ -161,19 +92,3 @@ export async function listAdverseEvents(q: Queryable, participantIds: readonly s
   return rows.map(toAe);
 }
 
-/**
- * Confirmed events as the dose-hold rules read them. "Related" is a reasonable possibility of a causal
- * relationship (ICH E2A): possible, probable or definite.
- */
-export function datedAdverseEvents(events: readonly AdverseEvent[]): DatedAdverseEvent[] {
-  const related: readonly (Relatedness | null)[] = ['possible', 'probable', 'definite'];
-  return events
-    .filter((e) => e.status === 'confirmed')
-    .map((e) => ({
-      term: e.term,
-      grade: e.grade as DatedAdverseEvent['grade'],
-      related: related.includes(e.relatedness),
-      onsetDate: e.onsetDate,
-      ...(e.endDate === null ? {} : { resolvedDate: e.endDate }),
-    }));
-}

@@ -1,93 +1,11 @@
-import { AppError } from '../errors/app-error.js';
-import {
-  computePanel,
-  convertLab,
-  getInstrument,
-  gradeLab,
-  isInstrumentId,
-  proposedAdverseEvents,
-  scoreInstrument,
-  subsetIds,
-  validateItems,
-  type InstrumentScore,
-  type LabAnalyte,
-  type LabGrading,
-  type LabUnit,
-  type PanelInput,
-  type SubsetId,
-} from '../instruments/index.js';
-import type { Protocol, Visit } from '../protocol/schema.js';
-import { proposeAdverseEvent } from './adverse-events.js';
-import type { AuditedTx } from './audited-tx.js';
+import type { AnalysisObservation } from '../analysis/endpoints/types.js';
+import { subsetIds, type LabAnalyte, type LabUnit, type SubsetId } from '../instruments/index.js';
+import type { LabBaseline } from '../safety/grade-visit-labs.js';
+import type { ObservationEntry, StoredLab, VisitData } from '../visits/visit-data.js';
 import type { Queryable } from './db.js';
-import { siteReferenceRanges } from './observations-reference-ranges.js';
-import type { Participant } from './participants.js';
-import { saveVisitForm, type ObservationEntry } from './visit-forms.js';
-
-export interface LabEntry {
-  readonly analyte: LabAnalyte;
-  readonly value: number;
-  readonly unit: LabUnit;
-}
-
-/** What a visit form sends: instrument items by instrument, labs, the immune panel. */
-export interface VisitObservationsInput {
-  readonly date: string;
-  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly labs?: readonly LabEntry[] | undefined;
-  readonly panel?: PanelInput | undefined;
-}
-
-export interface StoredLab extends LabEntry {
-  /** Worst CTCAE v5.0 grade over the analyte's terms; null when it could not be graded. */
-  readonly grade: number | null;
-  readonly term: string | null;
-}
-
-/** One visit's saved data. */
-export interface VisitData {
-  readonly visitId: string;
-  readonly date: string;
-  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly labs: readonly StoredLab[];
-  readonly panel: PanelInput | null;
-}
-
-export interface SavedVisit {
-  readonly visitId: string;
-  readonly date: string;
-  readonly scores: readonly InstrumentScore[];
-  readonly labs: readonly (LabEntry & { readonly gradings: readonly LabGrading[] })[];
-  /** Ids of the adverse events proposed by graded labs, for the investigator to confirm or dismiss. */
-  readonly proposedAdverseEvents: readonly string[];
-}
-
-export function protocolVisit(protocol: Protocol, visitId: string): Visit {
-  const visit = protocol.visits.find((v) => v.id === visitId);
-  if (!visit) throw new AppError('NotFound', `Visit "${visitId}" is not a visit of protocol ${protocol.id}.`, 404, 'visitId');
-  return visit;
-}
-
-function instrumentEntries(visit: Visit, values: VisitObservationsInput['values']): { entries: ObservationEntry[]; scores: InstrumentScore[] } {
-  const entries: ObservationEntry[] = [];
-  const scores: InstrumentScore[] = [];
-  for (const [instrument, items] of Object.entries(values)) {
-    if (!isInstrumentId(instrument) || !visit.assessments.includes(instrument)) {
-      const due = visit.assessments.filter(isInstrumentId);
-      throw new AppError('InstrumentNotDue', `Instrument "${instrument}" is not due at visit ${visit.id}; due there: ${due.join(', ') || 'none'}.`, 400, `values.${instrument}`);
-    }
-    const [issue] = validateItems(getInstrument(instrument), items);
-    if (issue) throw new AppError(issue.code, `${issue.message}.`, 400, `values.${instrument}.${issue.item}`);
-    const score = scoreInstrument(instrument, items);
-    scores.push(score);
-    for (const [item, value] of Object.entries(items)) entries.push({ kind: 'item', key: `${instrument}.${item}`, value });
-    entries.push({ kind: 'score', key: instrument, value: score.total });
-  }
-  return { entries, scores };
-}
 
 /** The participant's value of each analyte at their earliest visit with labs (the CTCAE baseline). */
-async function labBaselines(q: Queryable, participantId: string): Promise<Map<string, { value: number; unit: string }>> {
+export async function labBaselines(q: Queryable, participantId: string): Promise<Map<string, LabBaseline>> {
   const rows = await q.query<{ key: string; value_num: number; unit: string }>(
     `SELECT DISTINCT ON (o.key) o.key, o.value_num, o.unit FROM observations o JOIN visits v ON v.id = o.visit_row_id
       WHERE o.participant_id = $1 AND o.kind = 'lab' ORDER BY o.key, v.visit_date`,
@@ -96,53 +14,10 @@ async function labBaselines(q: Queryable, participantId: string): Promise<Map<st
   return new Map(rows.map((r) => [r.key, { value: r.value_num, unit: r.unit }]));
 }
 
-async function gradeLabs(q: Queryable, p: Participant, labs: readonly LabEntry[]) {
-  const ranges = await siteReferenceRanges(q, p.studyId, p.siteId);
-  const baselines = await labBaselines(q, p.id);
-  return labs.map((lab) => {
-    const range = ranges.get(lab.analyte);
-    // Reference limits and baseline are converted into the unit the result was reported in.
-    const inUnit = (v: number | undefined, from: string | undefined) => (v === undefined || from === undefined ? undefined : convertLab(lab.analyte, v, from, lab.unit));
-    const lln = inUnit(range?.lln, range?.unit);
-    const uln = inUnit(range?.uln, range?.unit);
-    const b = baselines.get(lab.analyte);
-    const baseline = inUnit(b?.value, b?.unit);
-    const gradings = gradeLab({ ...lab, ...(lln === undefined ? {} : { lln }), ...(uln === undefined ? {} : { uln }), ...(baseline === undefined ? {} : { baseline }) });
-    const graded = gradings.flatMap((g) => (g.kind === 'graded' ? [g] : []));
-    const worst = graded.reduce<(typeof graded)[number] | undefined>((w, g) => (w === undefined || g.grade > w.grade ? g : w), undefined);
-    const entry: ObservationEntry = { kind: 'lab', key: lab.analyte, value: lab.value, unit: lab.unit, grade: worst?.grade, gradeTerm: worst?.term };
-    return { lab, gradings, entry };
-  });
-}
-
-/** The panel's values as observations, once the panel passes its range checks (whatever path it came by: form or query correction). */
-function panelEntries(panel: PanelInput): ObservationEntry[] {
-  computePanel(panel);
-  return [
-    { kind: 'immune-panel', key: 'lymphocytes', value: panel.lymphocytesPerUl, unit: 'cells/uL' },
-    ...Object.entries(panel.percentOfParent).flatMap(([id, pct]) => (pct === undefined ? [] : [{ kind: 'immune-panel' as const, key: id, value: pct, unit: '%' }])),
-  ];
-}
-
-/**
- * Save a visit's form: items validated and scored, labs graded against the site's reference ranges
- * (grade ≥ 1 proposes an adverse event), the immune panel. Changing a saved value needs `reason`.
- */
-export async function saveVisitObservations(w: AuditedTx, p: Participant, protocol: Protocol, visitId: string, input: VisitObservationsInput, reason: string | undefined): Promise<SavedVisit> {
-  const visit = protocolVisit(protocol, visitId);
-  const { entries, scores } = instrumentEntries(visit, input.values);
-  const labs = await gradeLabs(w.tx, p, input.labs ?? []);
-  const observations = [...entries, ...labs.map((l) => l.entry), ...(input.panel ? panelEntries(input.panel) : [])];
-  const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
-  const proposed: string[] = [];
-  for (const { lab, gradings } of labs) {
-    const [obs] = await w.tx.query<{ id: string }>("SELECT id FROM observations WHERE visit_row_id = $1 AND kind = 'lab' AND key = $2", [visitRowId, lab.analyte]);
-    for (const ae of proposedAdverseEvents(gradings)) {
-      const id = await proposeAdverseEvent(w, p.id, { ...ae, onsetDate: input.date, sourceObservationId: (obs as { id: string }).id });
-      if (id) proposed.push(id);
-    }
-  }
-  return { visitId, date: input.date, scores, labs: labs.map(({ lab, gradings }) => ({ ...lab, gradings })), proposedAdverseEvents: proposed };
+/** The id of the visit's stored value of `kind` and `key` (a lab result an adverse event is proposed from). */
+export async function observationId(q: Queryable, visitRowId: string, kind: ObservationEntry['kind'], key: string): Promise<string | undefined> {
+  const [row] = await q.query<{ id: string }>('SELECT id FROM observations WHERE visit_row_id = $1 AND kind = $2 AND key = $3', [visitRowId, kind, key]);
+  return row?.id;
 }
 
 interface ObservationRow {
@@ -185,7 +60,14 @@ export async function participantVisitData(q: Queryable, participantId: string):
   }));
 }
 
-/** Scores of a visit's instruments, computed from the saved items. */
-export function visitScores(v: Pick<VisitData, 'values'>): InstrumentScore[] {
-  return Object.entries(v.values).map(([instrument, items]) => scoreInstrument(instrument, items));
+/** A study's scores and immune panel values of done visits, and the PGA items (the SRI-4's new BILAG A / B counts), for the endpoint analyses. */
+export async function studyAnalysisObservations(q: Queryable, studyId: string): Promise<AnalysisObservation[]> {
+  const rows = await q.query<{ participant_id: string; visit_id: string; kind: AnalysisObservation['kind']; key: string; value_num: number }>(
+    `SELECT o.participant_id, v.visit_id, o.kind, o.key, o.value_num FROM observations o
+       JOIN visits v ON v.id = o.visit_row_id JOIN participants p ON p.id = o.participant_id
+      WHERE p.study_id = $1 AND (o.kind IN ('score', 'immune-panel') OR (o.kind = 'item' AND o.key LIKE 'pga.%')) AND o.value_num IS NOT NULL AND v.status = 'done'
+      ORDER BY o.participant_id, v.visit_id, o.kind, o.key`,
+    [studyId],
+  );
+  return rows.map((r) => ({ participantId: r.participant_id, visitId: r.visit_id, kind: r.kind, key: r.key, value: r.value_num }));
 }

@@ -1,7 +1,8 @@
 import { AppError } from '../errors/app-error.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-import type { ParticipantStatus } from './participant-lifecycle.js';
+import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
+import type { Participant } from '../enrolment/participant.js';
 
 interface ParticipantRow {
   id: string;
@@ -18,20 +19,6 @@ interface ParticipantRow {
   enrolled_on: string | null;
 }
 
-export interface Participant {
-  readonly id: string;
-  readonly studyId: string;
-  readonly siteId: string;
-  readonly code: string;
-  readonly sex: 'female' | 'male';
-  readonly birthDate: string;
-  readonly status: ParticipantStatus;
-  readonly statusReason: string | null;
-  readonly armId: string | null;
-  readonly kitNumber: string | null;
-  readonly enrolledOn: string | null;
-  readonly startDate: string | null;
-}
 
 const toParticipant = (r: ParticipantRow): Participant => ({
   id: r.id,
@@ -86,4 +73,28 @@ export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promis
     status: 'screening',
   });
   return toParticipant({ ...r, enrolled_on: null });
+}
+
+/** Participant fields → columns; only the fields given. */
+const participantColumns = (f: Partial<Participant>): Record<string, unknown> => ({
+  status: f.status,
+  status_reason: f.statusReason,
+  start_date: f.startDate,
+  arm_id: f.armId,
+  kit_number: f.kitNumber,
+});
+
+/** Change the participant's fields (status, arm, start…), audited with `reason`; the participant after. */
+export async function updateParticipant(w: AuditedTx, id: string, fields: Partial<Participant>, reason: string): Promise<Participant> {
+  await w.update('participants', { id }, participantColumns(fields), reason);
+  return (await findParticipant(w.tx, id)) as Participant;
+}
+
+export async function insertEnrolment(w: AuditedTx, participantId: string, enrolledOn: string): Promise<void> {
+  await w.insert('enrolments', { participant_id: participantId, enrolled_on: enrolledOn });
+}
+
+/** Lock the participant's row until the transaction ends (two randomizations of one participant queue here). */
+export async function lockParticipant(q: Queryable, id: string): Promise<void> {
+  await q.query('SELECT id FROM participants WHERE id = $1 FOR UPDATE', [id]);
 }

@@ -1,30 +1,6 @@
-import { AppError } from '../errors/app-error.js';
-import { isInstrumentId, type LabAnalyte } from '../instruments/index.js';
+import type { DataQuery, QueryListing, QueryStatus } from '../data-queries/data-query.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-import type { VisitData, VisitObservationsInput } from './observations.js';
-
-export const queryStatuses = ['open', 'answered', 'closed'] as const;
-export type QueryStatus = (typeof queryStatuses)[number];
-
-/** A data query: raised on one field of a participant (of one visit), answered by the site, closed by its raiser. */
-export interface DataQuery {
-  readonly id: string;
-  readonly studyId: string;
-  readonly siteId: string;
-  readonly participantId: string;
-  readonly visitId: string | null;
-  readonly field: string;
-  readonly text: string;
-  readonly status: QueryStatus;
-  readonly raisedBy: string;
-  readonly raisedAt: string;
-  readonly answer: string | null;
-  readonly answeredBy: string | null;
-  readonly answeredAt: string | null;
-  readonly closedBy: string | null;
-  readonly closedAt: string | null;
-}
 
 interface QueryRow {
   id: string;
@@ -73,7 +49,8 @@ export interface NewQuery {
   readonly text: string;
 }
 
-export async function raiseQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery> {
+/** A new open query, raised by the transaction's actor now. */
+export async function insertQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery> {
   return toQuery(
     await w.insert<QueryRow>('queries', {
       study_id: q.studyId,
@@ -91,35 +68,15 @@ export async function raiseQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery> 
   );
 }
 
-function requireStatus(q: DataQuery, status: QueryStatus, step: string): void {
-  if (q.status !== status) throw new AppError('QueryNotOpen', `Query ${q.id} is ${q.status}, so it cannot be ${step}; only an ${status} query can.`, 409, 'status');
-}
-
-export async function answerQuery(w: AuditedTx, q: DataQuery, answer: string): Promise<DataQuery> {
-  requireStatus(q, 'open', 'answered');
-  const patch = { status: 'answered', answer, answered_by: w.ctx.actor, answered_at: w.ctx.at };
-  return toQuery(await w.update<QueryRow>('queries', { id: q.id }, patch, `Site answer to query ${q.id}`));
-}
-
-export async function closeQuery(w: AuditedTx, q: DataQuery): Promise<DataQuery> {
-  if (q.raisedBy !== w.ctx.actor) throw new AppError('Forbidden', `Only the user who raised query ${q.id} may close it.`, 403);
-  requireStatus(q, 'answered', 'closed');
-  return toQuery(await w.update<QueryRow>('queries', { id: q.id }, { status: 'closed', closed_by: w.ctx.actor, closed_at: w.ctx.at }, `Query ${q.id} closed by its raiser`));
+/** The query's answer or closing, with the reason the audit trail shows. */
+export async function updateQuery(w: AuditedTx, id: string, patch: Partial<Pick<QueryRow, 'status' | 'answer' | 'answered_by' | 'answered_at' | 'closed_by' | 'closed_at'>>, reason: string): Promise<DataQuery> {
+  return toQuery(await w.update<QueryRow>('queries', { id }, patch, reason));
 }
 
 export async function findQuery(q: Queryable, id: string): Promise<DataQuery | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [r] = await q.query<QueryRow>('SELECT * FROM queries WHERE id = $1', [id]);
   return r && toQuery(r);
-}
-
-/** A study's queries at the given sites, optionally of one status, oldest first. */
-/** A query as the lists show it: with the participant's code and the names of who raised, answered and closed it. */
-export interface QueryListing extends DataQuery {
-  readonly participantCode: string;
-  readonly raisedByName: string;
-  readonly answeredByName: string | null;
-  readonly closedByName: string | null;
 }
 
 /** The study's queries at `sites`, oldest first, optionally of one status. */
@@ -141,28 +98,3 @@ export async function listQueries(q: Queryable, studyId: string, sites: 'all' | 
   }));
 }
 
-/**
- * The visit's saved data with one field replaced, ready to save again: `field` is a visit-form field
- * id (`<instrument>.<item>`, `labs.<analyte>`, `immune-panel.<subset>`) whose value was saved.
- */
-export function correctedVisitInput(v: VisitData, field: string, value: number): VisitObservationsInput {
-  const dot = field.indexOf('.');
-  const [section, key] = [field.slice(0, dot), field.slice(dot + 1)];
-  const refuse = () => new AppError('CorrectionNotAllowed', `Field "${field}" has no saved value at visit ${v.visitId} to correct.`, 400, 'correction');
-  const labs = v.labs.map(({ analyte, value, unit }) => ({ analyte, value, unit }));
-  const base = { date: v.date, values: v.values, labs, ...(v.panel ? { panel: v.panel } : {}) };
-  if (section === 'labs') {
-    if (!v.labs.some((l) => l.analyte === key)) throw refuse();
-    return { ...base, labs: labs.map((l) => (l.analyte === (key as LabAnalyte) ? { ...l, value } : l)) };
-  }
-  if (section === 'immune-panel') {
-    const panel = v.panel;
-    if (!panel) throw refuse();
-    if (key === 'lymphocytes') return { ...base, panel: { ...panel, lymphocytesPerUl: value } };
-    if (!(key in panel.percentOfParent)) throw refuse();
-    return { ...base, panel: { ...panel, percentOfParent: { ...panel.percentOfParent, [key]: value } } };
-  }
-  const items = v.values[section];
-  if (!isInstrumentId(section) || !items || !(key in items)) throw refuse();
-  return { ...base, values: { ...v.values, [section]: { ...items, [key]: value } } };
-}

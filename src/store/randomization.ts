@@ -1,19 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors/app-error.js';
-import type { Protocol } from '../protocol/schema.js';
-import {
-  designFromProtocol,
-  initialRandomizationState,
-  kitFor,
-  nextAssignment,
-  SEED_BYTES,
-  type ArmShare,
-  type Covariates,
-  type RandomizationState,
-} from '../randomization/index.js';
+import type { Participant } from '../enrolment/participant.js';
+import { initialRandomizationState, SEED_BYTES, type Assignment, type RandomizationState } from '../randomization/index.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-import { findParticipant, type Participant } from './participants.js';
 
 export interface RandomizationRecord {
   readonly participantId: string;
@@ -28,15 +17,6 @@ export interface RandomizationRecord {
   readonly dispensedAt: string | null;
 }
 
-/**
- * Kits per study: every arm gets at least `enrolment target` kits, so no arm runs out whatever the
- * allocation does: ceil(target / min ratio) · Σratio labels, arm i holding ceil(target / min r)·rᵢ.
- */
-export function kitPoolSize(protocol: Pick<Protocol, 'enrolment'>, arms: readonly ArmShare[]): number {
-  const min = Math.min(...arms.map((a) => a.ratio));
-  return Math.ceil(protocol.enrolment.target / min) * arms.reduce((s, a) => s + a.ratio, 0);
-}
-
 /** The study's secret seed, created (32 bytes from the CSPRNG) the first time it is needed. */
 export async function studySeed(q: Queryable, studyId: string): Promise<Uint8Array> {
   // Not through AuditedTx: the audit trail must never hold the secret.
@@ -46,43 +26,39 @@ export async function studySeed(q: Queryable, studyId: string): Promise<Uint8Arr
 }
 
 /** The study's allocation state, locked until the transaction ends (concurrent randomizations queue here). */
-async function lockedState(q: Queryable, studyId: string): Promise<RandomizationState> {
+export async function lockedRandomizationState(q: Queryable, studyId: string): Promise<RandomizationState> {
   await q.query('INSERT INTO randomization_states (study_id, state) VALUES ($1, $2) ON CONFLICT (study_id) DO NOTHING', [studyId, JSON.stringify(initialRandomizationState)]);
   const [row] = await q.query<{ state: RandomizationState }>('SELECT state FROM randomization_states WHERE study_id = $1 FOR UPDATE', [studyId]);
   return (row as { state: RandomizationState }).state;
 }
 
-/**
- * Randomize an enrolled participant inside the caller's audited transaction: the next slot of the
- * study's sequence, its kit, the participant's status, arm and kit — all or nothing.
- */
-export async function randomizeParticipant(w: AuditedTx, participantId: string, protocol: Protocol, covariates: Covariates): Promise<Participant> {
-  await w.tx.query('SELECT id FROM participants WHERE id = $1 FOR UPDATE', [participantId]);
-  const p = await findParticipant(w.tx, participantId);
-  if (!p) throw new AppError('NotFound', `No participant "${participantId}" exists.`, 404, 'id');
-  if (p.armId !== null || p.kitNumber !== null) throw new AppError('AlreadyRandomized', `Participant ${p.code} is already randomized.`, 409);
-  if (p.status !== 'enrolled') throw new AppError('NotEnrolled', `Participant ${p.code} is ${p.status}, and only an enrolled participant can be randomized.`, 409);
-  const design = designFromProtocol(protocol);
-  const seed = await studySeed(w.tx, p.studyId);
-  const state = await lockedState(w.tx, p.studyId);
-  const next = nextAssignment(design, seed, state, { ...covariates, site: p.siteId });
-  const a = next.assignment;
-  const kit = kitFor(design.arms, seed, kitPoolSize(protocol, design.arms), a.armId, a.armOrdinal);
+/** Store the study's allocation state after an allocation. */
+export async function saveRandomizationState(q: Queryable, studyId: string, state: RandomizationState): Promise<void> {
+  // Not audited: the counts per arm would tell a reader of the audit trail the allocation.
+  await q.query('UPDATE randomization_states SET state = $2 WHERE study_id = $1', [studyId, JSON.stringify(state)]);
+}
+
+/** One allocation: the participant's slot of the sequence, stratum, block, arm and kit. */
+export interface NewRandomization {
+  readonly participantId: string;
+  readonly studyId: string;
+  readonly assignment: Assignment;
+  readonly kitNumber: string;
+}
+
+export async function insertRandomization(w: AuditedTx, r: NewRandomization): Promise<void> {
+  const a = r.assignment;
   await w.insert('randomizations', {
-    participant_id: p.id,
-    study_id: p.studyId,
+    participant_id: r.participantId,
+    study_id: r.studyId,
     sequence: a.sequence,
     stratum: a.stratum,
     stratum_index: a.stratumIndex,
     block: a.block,
     arm_id: a.armId,
-    kit_number: kit,
+    kit_number: r.kitNumber,
     randomized_at: w.ctx.at,
   });
-  // Not audited: the counts per arm would tell a reader of the audit trail the allocation.
-  await w.tx.query('UPDATE randomization_states SET state = $2 WHERE study_id = $1', [p.studyId, JSON.stringify(next.state)]);
-  await w.update('participants', { id: p.id }, { status: 'randomized', arm_id: a.armId, kit_number: kit }, `status ${p.status} → randomized`);
-  return (await findParticipant(w.tx, p.id)) as Participant;
 }
 
 interface RecordRow {
@@ -120,19 +96,17 @@ export async function listRandomizations(q: Queryable, studyId: string): Promise
   }));
 }
 
-/** Record that the pharmacist dispensed the participant's kit. */
-export async function dispenseKit(w: AuditedTx, p: Participant, kitNumber: string): Promise<{ participantId: string; kitNumber: string; dispensedAt: string }> {
-  if (p.kitNumber === null) throw new AppError('NotYetRandomized', `Participant ${p.code} has no kit: they are not randomized yet.`, 409);
-  if (kitNumber !== p.kitNumber) throw new AppError('WrongKit', `Kit ${kitNumber} is not the kit allocated to participant ${p.code}.`, 409, 'kitNumber');
-  const done = await w.tx.query('SELECT 1 FROM dispensings WHERE participant_id = $1 AND kit_number = $2', [p.id, kitNumber]);
-  if (done.length) throw new AppError('AlreadyDispensed', `Kit ${kitNumber} of participant ${p.code} was already dispensed.`, 409, 'kitNumber');
-  await w.insert('dispensings', { participant_id: p.id, kit_number: kitNumber, dispensed_by: w.ctx.actor, dispensed_at: w.ctx.at });
-  return { participantId: p.id, kitNumber, dispensedAt: w.ctx.at.toISOString() };
+export async function isDispensed(q: Queryable, participantId: string, kitNumber: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM dispensings WHERE participant_id = $1 AND kit_number = $2', [participantId, kitNumber])).length > 0;
 }
 
-/** Break the code for one participant for one user, and tell the study's unblinded contacts. */
-export async function recordUnblinding(w: AuditedTx, p: Participant, username: string, reason: string): Promise<void> {
-  if (p.armId === null) throw new AppError('NotYetRandomized', `Participant ${p.code} has no allocation to reveal: they are not randomized yet.`, 409);
+/** Record that the transaction's actor dispensed the kit now. */
+export async function insertDispensing(w: AuditedTx, participantId: string, kitNumber: string): Promise<void> {
+  await w.insert('dispensings', { participant_id: participantId, kit_number: kitNumber, dispensed_by: w.ctx.actor, dispensed_at: w.ctx.at });
+}
+
+/** The code broken for one participant by the transaction's actor, and the notice to the study's unblinded contacts. */
+export async function insertUnblinding(w: AuditedTx, p: Participant, username: string, reason: string): Promise<void> {
   await w.insert('unblindings', { participant_id: p.id, user_id: w.ctx.actor, reason, unblinded_at: w.ctx.at });
   await w.insert('notifications', {
     study_id: p.studyId,

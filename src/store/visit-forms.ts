@@ -1,22 +1,5 @@
+import type { VisitForm } from '../visits/visit-data.js';
 import type { AuditedTx } from './audited-tx.js';
-
-export type ObservationKind = 'item' | 'score' | 'lab' | 'immune-panel' | 'vital' | 'other';
-
-export interface ObservationEntry {
-  readonly kind: ObservationKind;
-  readonly key: string;
-  readonly value: number | string;
-  readonly unit?: string | undefined;
-  /** Labs: the worst CTCAE grade and the term it was graded under. */
-  readonly grade?: number | undefined;
-  readonly gradeTerm?: string | undefined;
-}
-
-export interface VisitForm {
-  readonly visitId: string;
-  readonly date: string;
-  readonly observations: readonly ObservationEntry[];
-}
 
 /**
  * Save a visit form: the visit and one observation row per value, each with its audit record.

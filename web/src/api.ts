@@ -3,10 +3,10 @@ import type { ExportTableName } from '../../src/interop/csv-export/export-tables
 import type { AuditTrailRecord } from '../../src/store/audit-trail.js';
 import type { PanelInput } from '../../src/instruments/immune/panel.js';
 import type { Protocol } from '../../src/protocol/schema.js';
-import type { QueryStatus } from '../../src/store/queries.js';
-import type { Dashboard, DoseDue, VisitDue } from '../../src/store/dashboard.js';
-import type { StoredLab, VisitData } from '../../src/store/observations.js';
-import type { DataQuery as ServerDataQuery, QueryListing } from '../../src/store/queries.js';
+import type { QueryStatus } from '../../src/data-queries/data-query.js';
+import type { Dashboard, DoseDue, VisitDue } from '../../src/use-cases/study-dashboard.js';
+import type { StoredLab, VisitData } from '../../src/visits/visit-data.js';
+import type { DataQuery as ServerDataQuery, QueryListing } from '../../src/data-queries/data-query.js';
 
 /**
  * The web application's only way to the server. One function per endpoint; types mirror the API's
@@ -154,7 +154,7 @@ export interface DoseRecord {
   readonly changeReason?: string;
 }
 
-/** A study's week from the day asked for; the server's types (src/store/dashboard.ts), erased at build. */
+/** A study's week from the day asked for; the server's types (src/use-cases/study-dashboard.ts), erased at build. */
 export type { Dashboard, DoseDue, VisitDue };
 
 /** One instrument's saved items at one visit (the visit form's unit of editing). */
@@ -169,7 +169,7 @@ export interface LabValue {
   readonly value: number;
   readonly unit: string;
 }
-/** One visit's saved data and its graded labs: the server's types (src/store/observations.ts). */
+/** One visit's saved data and its graded labs: the server's types (src/visits/visit-data.ts). */
 export type { StoredLab, VisitData };
 /** One protocol visit of a participant: its schedule, what was saved and the server's instrument scores. */
 /** One saved immune panel as the server computed it: each subset's % of parent and cells/µL. */
@@ -238,7 +238,7 @@ export type AdverseEventDecision =
 
 export type { QueryStatus };
 /**
- * A data query on one saved value (src/store/queries.ts); the study's query list adds the participant's
+ * A data query on one saved value (src/data-queries/data-query.ts); the study's query list adds the participant's
  * code and who raised, answered and closed it, which the replies to a raise or an answer leave out.
  */
 export type DataQuery = ServerDataQuery & Partial<Pick<QueryListing, 'participantCode' | 'raisedByName' | 'answeredByName' | 'closedByName'>>;

@@ -3,7 +3,7 @@ import { buildReport } from '../../analysis/report/build-report.js';
 import { renderReportHtml } from '../../analysis/report/render-html.js';
 import { AppError } from '../../errors/app-error.js';
 import { isoDay } from '../../dates/iso-date.js';
-import { loadAnalysisData } from '../../store/analysis-data.js';
+import { loadAnalysisData } from '../../use-cases/analysis-data.js';
 import { studyLock } from '../../store/lock.js';
 import { openStore } from '../../store/open-store.js';
 import { findStudy } from '../../store/studies.js';

@@ -2,18 +2,10 @@ import { z } from 'zod';
 import { canSeeSite, visibleSites } from '../../auth/principal.js';
 import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
-import {
-  actionsTaken,
-  aeOutcomes,
-  aeStatuses,
-  findAdverseEvent,
-  insertAdverseEvent,
-  listAdverseEvents,
-  relatednessLevels,
-  seriousCriteria,
-  updateAdverseEvent,
-} from '../../store/adverse-events.js';
-import { audited } from '../../store/audited-tx.js';
+import { actionsTaken, aeOutcomes, aeStatuses, relatednessLevels, seriousCriteria } from '../../safety/adverse-event.js';
+import { findAdverseEvent, listAdverseEvents } from '../../store/adverse-events.js';
+import { recordAdverseEvent } from '../../use-cases/record-adverse-event.js';
+import { reviseAdverseEvent } from '../../use-cases/revise-adverse-event.js';
 import { findParticipant, listParticipants } from '../../store/participants.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
@@ -56,7 +48,7 @@ export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
     const { participant, study } = await visibleParticipant(db, p, req.params.id);
     const body = parseInput(newAeBody, req.body);
     requireRole(p, entryRoles, study.id, participant.siteId, 'entering adverse events');
-    const ae = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => insertAdverseEvent(w, participant.id, body));
+    const ae = await recordAdverseEvent(db, { actor: p.userId, at: now() }, participant, body);
     reply.status(201);
     return ae;
   });
@@ -71,7 +63,7 @@ export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
     const { reason, ...patch } = parseInput(patchAeBody, req.body);
     const decides = patch.status !== undefined && patch.status !== ae.status;
     requireRole(p, decides ? investigatorRoles : entryRoles, participant.studyId, participant.siteId, decides ? 'confirming or dismissing adverse events' : 'changing adverse events');
-    return audited(db, { actor: p.userId, at: now(), studyId: participant.studyId }, (w) => updateAdverseEvent(w, ae.id, patch, reason));
+    return reviseAdverseEvent(db, { actor: p.userId, at: now() }, participant.studyId, ae.id, patch, reason);
   });
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/adverse-events', { schema: { tags: ['adverse-events'] } }, async (req) => {

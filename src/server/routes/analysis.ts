@@ -8,7 +8,7 @@ import { buildReport } from '../../analysis/report/build-report.js';
 import { renderReportHtml } from '../../analysis/report/render-html.js';
 import { AppError } from '../../errors/app-error.js';
 import { blindedRoles, type UserRole } from '../../randomization/index.js';
-import { loadAnalysisData } from '../../store/analysis-data.js';
+import { loadAnalysisData } from '../../use-cases/analysis-data.js';
 import type { Queryable } from '../../store/db.js';
 import { studyLock, type StudyLock } from '../../store/lock.js';
 import { lockStudy } from '../../use-cases/lock-study.js';

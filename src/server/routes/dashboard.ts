@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibleSites } from '../../auth/principal.js';
-import { studyDashboard } from '../../store/dashboard.js';
+import { studyDashboard } from '../../use-cases/study-dashboard.js';
 import { listParticipants } from '../../store/participants.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';

@@ -8,9 +8,8 @@ import { attestationFactName, findFact, isAttestationFact, type FactDefinition }
 import { parseCriteriaText } from '../../eligibility/parse-criteria.js';
 import { readFact, type FactValue } from '../../eligibility/patient-facts.js';
 import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
-import { audited } from '../../store/audited-tx.js';
-import { transitionParticipant } from '../../store/participant-transitions.js';
-import { insertScreeningRecord, listScreeningRecords, type RecordedAttestation } from '../../store/screening-records.js';
+import { listScreeningRecords, type RecordedAttestation } from '../../store/screening-records.js';
+import { recordScreening } from '../../use-cases/record-screening.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
@@ -112,32 +111,19 @@ export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
     const body = parseInput(screeningBody(attestableIds(criteria)), req.body);
     const facts = body.facts.values;
 
-    if (participant.status !== 'screening') {
-      throw new AppError('TransitionNotAllowed', `Participant ${participant.code} is ${participant.status}, not in screening, so cannot be screened again.`, 409, 'id');
-    }
-
     const at = now();
     const attestations: RecordedAttestation[] = body.attestations.map((a) => ({ criterionId: a.criterionId, holds: a.holds, userId: p.userId, username: p.username, at: at.toISOString() }));
     for (const a of attestations) facts[attestationFactName(a.criterionId)] = { holds: a.holds, by: a.username, at: isoDay(at) };
     const ref = { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) };
     const result = evaluateEligibility(criteria, facts, ref);
 
-    const { record, status } = await audited(db, { actor: p.userId, at, studyId: study.id }, async (w) => {
-      const record = await insertScreeningRecord(w, {
-        participantId: participant.id,
-        screenedOn: body.referenceDate,
-        firstDose: body.firstDose,
-        protocolVersion: study.protocolVersion,
-        facts: body.facts.entered,
-        attestations,
-        result,
-        screenedBy: p.userId,
-        recordedAt: at,
-      });
-      // An incomplete screening leaves the participant in screening until the missing facts are known.
-      if (result.status === 'incomplete') return { record, status: participant.status };
-      const moved = await transitionParticipant(w, participant, study.protocol, { to: result.status, reason: record.explanation.summary, date: body.referenceDate });
-      return { record, status: moved.status };
+    const { record, status } = await recordScreening(db, { actor: p.userId, at }, participant, study.protocol, {
+      screenedOn: body.referenceDate,
+      firstDose: body.firstDose,
+      protocolVersion: study.protocolVersion,
+      facts: body.facts.entered,
+      attestations,
+      result,
     });
     reply.status(201);
     return { participant: { id: participant.id, status }, evaluation: result, record };

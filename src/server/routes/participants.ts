@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { canSeeSite, requirePermission, visibleSites, type Principal } from '../../auth/principal.js';
 import { AppError } from '../../errors/app-error.js';
-import { audited } from '../../store/audited-tx.js';
+import type { Participant } from '../../enrolment/participant.js';
+import { participantStatuses } from '../../enrolment/participant-lifecycle.js';
 import type { Queryable } from '../../store/db.js';
-import { participantCalendar, recordDose } from '../../store/doses.js';
-import { participantStatuses } from '../../store/participant-lifecycle.js';
-import { transitionParticipant } from '../../store/participant-transitions.js';
-import { findParticipant, insertParticipant, listParticipants, type Participant } from '../../store/participants.js';
+import { findParticipant, listParticipants } from '../../store/participants.js';
+import { addParticipant } from '../../use-cases/add-participant.js';
+import { participantCalendarOf } from '../../use-cases/participant-calendars.js';
+import { recordDose } from '../../use-cases/record-dose.js';
+import { transitionParticipant } from '../../use-cases/transition-participant.js';
 import { listSites, type Study } from '../../store/studies.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
@@ -69,7 +71,7 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
       throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
     }
     requirePermission(p, 'participant.write', study.id, body.siteId);
-    const created = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => insertParticipant(w, { studyId: study.id, ...body }));
+    const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
     reply.status(201);
     return summary(created);
   });
@@ -86,15 +88,13 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const body = parseInput(transitionBody, req.body);
     requirePermission(p, 'participant.write', study.id, participant.siteId);
     const at = now();
-    const moved = await audited(db, { actor: p.userId, at, studyId: study.id }, (w) =>
-      transitionParticipant(w, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) }),
-    );
+    const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) });
     return summary(moved);
   });
 
   app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] } }, async (req) => {
     const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
-    return participantCalendar(db, participant, study.protocol);
+    return participantCalendarOf(db, participant, study.protocol);
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/doses', { schema: { tags: ['participants'], body: doc(doseBody) } }, async (req, reply) => {
@@ -102,7 +102,7 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const { participant, study } = await visibleParticipant(db, p, req.params.id);
     const body = parseInput(doseBody, req.body);
     requirePermission(p, 'dose.write', study.id, participant.siteId);
-    const dose = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => recordDose(w, participant, study.protocol, body, body.changeReason));
+    const dose = await recordDose(db, { actor: p.userId, at: now() }, participant, study.protocol, body, body.changeReason);
     reply.status(201);
     return dose;
   });

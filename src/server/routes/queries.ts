@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { canSeeSite, visibleSites, type Principal } from '../../auth/principal.js';
 import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
-import { audited } from '../../store/audited-tx.js';
+import { queryStatuses, type DataQuery } from '../../data-queries/data-query.js';
 import type { Queryable } from '../../store/db.js';
-import { participantVisitData, protocolVisit, saveVisitObservations } from '../../store/observations.js';
-import { answerQuery, closeQuery, correctedVisitInput, findQuery, listQueries, queryStatuses, raiseQuery, type DataQuery } from '../../store/queries.js';
+import { findQuery, listQueries } from '../../store/queries.js';
+import { answerQuery } from '../../use-cases/answer-query.js';
+import { closeQuery } from '../../use-cases/close-query.js';
+import { raiseQuery } from '../../use-cases/raise-query.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
@@ -38,11 +40,8 @@ export const queryRoutes: RouteModule = (app, { db, now }) => {
     const p = principalOf(req);
     const body = parseInput(raiseBody, req.body);
     const { participant, study } = await visibleParticipant(db, p, body.participantId);
-    if (body.visitId !== undefined) protocolVisit(study.protocol, body.visitId);
     requireRole(p, raiserRoles, study.id, participant.siteId, 'raising data queries');
-    const query = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) =>
-      raiseQuery(w, { studyId: study.id, siteId: participant.siteId, participantId: participant.id, visitId: body.visitId ?? null, field: body.field, text: body.text }),
-    );
+    const query = await raiseQuery(db, { actor: p.userId, at: now() }, participant, study.protocol, { visitId: body.visitId ?? null, field: body.field, text: body.text });
     reply.status(201);
     return query;
   });
@@ -53,21 +52,13 @@ export const queryRoutes: RouteModule = (app, { db, now }) => {
     const body = parseInput(answerBody, req.body);
     requireRole(p, entryRoles, query.studyId, query.siteId, 'answering data queries');
     const { participant, study } = await visibleParticipant(db, p, query.participantId);
-    return audited(db, { actor: p.userId, at: now(), studyId: study.id }, async (w) => {
-      if (body.correction !== undefined) {
-        const visit = query.visitId === null ? undefined : (await participantVisitData(w.tx, participant.id)).find((v) => v.visitId === query.visitId);
-        if (!visit) throw new AppError('CorrectionNotAllowed', `Query ${query.id} names no saved visit, so a correction cannot be applied; answer it without one.`, 400, 'correction');
-        const input = correctedVisitInput(visit, query.field, body.correction);
-        await saveVisitObservations(w, participant, study.protocol, visit.visitId, input, `Correction for query ${query.id}: ${query.text}`);
-      }
-      return answerQuery(w, query, body.text);
-    });
+    return answerQuery(db, { actor: p.userId, at: now() }, query, participant, study.protocol, { text: body.text, correction: body.correction });
   });
 
   app.post<{ Params: { id: string } }>('/api/queries/:id/close', { schema: { tags: ['queries'] } }, async (req) => {
     const p = principalOf(req);
     const query = await visibleQuery(db, p, req.params.id);
-    return audited(db, { actor: p.userId, at: now(), studyId: query.studyId }, (w) => closeQuery(w, query));
+    return closeQuery(db, { actor: p.userId, at: now() }, query);
   });
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/queries', { schema: { tags: ['queries'], querystring: doc(listQuery) } }, async (req) => {

@@ -5,7 +5,7 @@ import { designFromProtocol, generateList, kitFor } from '../../randomization/in
 import type { Db, Queryable } from '../../store/db.js';
 import { openPostgres } from '../../store/drivers/postgres/postgres-db.js';
 import { lockStudy } from '../../use-cases/lock-study.js';
-import { kitPoolSize } from '../../store/randomization.js';
+import { kitPoolSize } from '../../randomization/kits.js';
 import { createStudy } from '../../store/studies.js';
 import { testDatabases } from '../../store/test-databases.js';
 import { createUser } from '../../auth/accounts.js';

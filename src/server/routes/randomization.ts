@@ -4,9 +4,11 @@ import { isAdmin, requirePermission, type Principal } from '../../auth/principal
 import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
 import { designFromProtocol, generateList, type ListEntry } from '../../randomization/index.js';
-import { audited } from '../../store/audited-tx.js';
 import { studyLock } from '../../store/lock.js';
-import { dispenseKit, listNotifications, listRandomizations, randomizeParticipant, recordUnblinding, studySeed } from '../../store/randomization.js';
+import { listNotifications, listRandomizations, studySeed } from '../../store/randomization.js';
+import { dispenseKit } from '../../use-cases/dispense-kit.js';
+import { randomizeParticipant } from '../../use-cases/randomize-participant.js';
+import { unblindParticipant } from '../../use-cases/unblind-participant.js';
 import { listStudies } from '../../store/studies.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { installMasking, isBlindedIn } from '../masking.js';
@@ -38,7 +40,7 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
     const { participant, study } = await visibleParticipant(db, p, req.params.id);
     requireRole(p, study.id, participant.siteId, ['investigator', 'coordinator'], 'randomize');
     const { covariates } = parseInput(randomizeBody, req.body ?? {});
-    const done = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => randomizeParticipant(w, participant.id, study.protocol, covariates));
+    const done = await randomizeParticipant(db, { actor: p.userId, at: now() }, study.id, participant.id, study.protocol, covariates);
     return { id: done.id, code: done.code, status: done.status, kitNumber: done.kitNumber, armId: done.armId };
   });
 
@@ -55,7 +57,7 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
     requireRole(p, study.id, participant.siteId, ['unblinded-pharmacist'], 'dispense');
     const { kitNumber } = parseInput(dispenseBody, req.body);
     reply.status(201);
-    return audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => dispenseKit(w, participant, kitNumber));
+    return dispenseKit(db, { actor: p.userId, at: now() }, participant, kitNumber);
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/unblind', { schema: { tags: ['randomization'], body: doc(unblindBody) } }, async (req) => {
@@ -66,7 +68,7 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
     // Re-entering the password proves the person at the keyboard is the logged-in investigator.
     const again = await authenticate(db, p.username, body.password);
     if (again.userId !== p.userId) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
-    await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => recordUnblinding(w, participant, p.username, body.reason));
+    await unblindParticipant(db, { actor: p.userId, at: now() }, participant, p.username, body.reason);
     return { id: participant.id, code: participant.code, armId: participant.armId, kitNumber: participant.kitNumber };
   });
 

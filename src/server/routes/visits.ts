@@ -12,9 +12,12 @@ import {
   subsetIds,
   visitForms,
 } from '../../instruments/index.js';
-import { audited } from '../../store/audited-tx.js';
-import { setSiteReferenceRanges, siteReferenceRanges } from '../../store/observations-reference-ranges.js';
-import { participantVisitData, protocolVisit, saveVisitObservations, visitScores, type VisitData } from '../../store/observations.js';
+import { participantVisitData } from '../../store/observations.js';
+import { siteReferenceRanges } from '../../store/reference-ranges.js';
+import { saveVisitObservations } from '../../use-cases/save-visit-observations.js';
+import { setReferenceRanges } from '../../use-cases/set-reference-ranges.js';
+import type { VisitData } from '../../visits/visit-data.js';
+import { protocolVisit, visitScores } from '../../visits/visit-entries.js';
 import type { Protocol } from '../../protocol/schema.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
@@ -114,9 +117,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
       const body = parseInput(observationsBody, req.body);
       requireRole(p, entryRoles, study.id, participant.siteId, 'entering visit data');
       const values = body.instrument !== undefined && body.items !== undefined ? { ...body.values, [body.instrument]: body.items } : body.values;
-      const saved = await audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) =>
-        saveVisitObservations(w, participant, study.protocol, req.params.visitId, { date: body.date, values, labs: body.labs, panel: body.panel }, body.reason),
-      );
+      const saved = await saveVisitObservations(db, { actor: p.userId, at: now() }, participant, study.protocol, req.params.visitId, { date: body.date, values, labs: body.labs, panel: body.panel }, body.reason);
       reply.status(201);
       return saved;
     },
@@ -141,7 +142,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
       }
       const body = parseInput(rangesBody, req.body);
       requireRole(p, rangeRoles, study.id, siteId, "keeping the site's reference ranges");
-      return audited(db, { actor: p.userId, at: now(), studyId: study.id }, (w) => setSiteReferenceRanges(w, study.id, siteId, body.ranges, body.reason));
+      return setReferenceRanges(db, { actor: p.userId, at: now() }, study.id, siteId, body.ranges, body.reason);
     },
   );
 

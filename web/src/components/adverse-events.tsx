@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { relatednessLevels } from '../../../src/store/adverse-events.js';
+import { relatednessLevels } from '../../../src/safety/adverse-event.js';
 import { api, ApiError, type AdverseEvent, type Relatedness } from '../api.js';
 import { localToday } from '../dates.js';
 import { holdsRole, investigatorRoles } from '../roles.js';

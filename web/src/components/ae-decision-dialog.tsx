@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { actionsTaken, aeOutcomes, relatednessLevels, seriousCriteria } from '../../../src/store/adverse-events.js';
+import { actionsTaken, aeOutcomes, relatednessLevels, seriousCriteria } from '../../../src/safety/adverse-event.js';
 import { api, toApiError, type AdverseEvent, type ApiError, type Relatedness } from '../api.js';
 import { confirmBody } from '../ae-decision.js';
 import { unplacedError } from '../unplaced-error.js';

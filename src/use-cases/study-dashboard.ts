@@ -1,8 +1,9 @@
 import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
-import type { Queryable } from './db.js';
-import { participantCalendars } from './doses.js';
-import type { Participant } from './participants.js';
+import type { Participant } from '../enrolment/participant.js';
+import { accountedVisits, confirmedAdverseEventsByGrade, openQueryCount } from '../store/dashboard-counts.js';
+import type { Queryable } from '../store/db.js';
+import { participantCalendars } from './participant-calendars.js';
 
 export interface VisitDue {
   readonly participantId: string;
@@ -51,16 +52,7 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
   const visitsOverdue: VisitDue[] = [];
   const dosesDue: DoseDue[] = [];
   const onTreatment = participants.filter((p) => p.status === 'on-treatment' && p.startDate !== null && p.armId !== null);
-  // A visit is accounted for once it has saved data, or once it is marked missed.
-  const accounted = new Set(
-    (
-      await q.query<{ participant_id: string; visit_id: string }>(
-        `SELECT v.participant_id, v.visit_id FROM visits v WHERE v.participant_id = ANY($1::uuid[])
-           AND (v.status = 'missed' OR EXISTS (SELECT 1 FROM observations o WHERE o.visit_row_id = v.id))`,
-        [ids],
-      )
-    ).map((v) => `${v.participant_id}/${v.visit_id}`),
-  );
+  const accounted = await accountedVisits(q, ids);
   const calendars = await participantCalendars(q, onTreatment, protocol);
   for (const p of onTreatment) {
     const cal = calendars.get(p.id)!;
@@ -75,12 +67,8 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
     }
   }
   const byDate = <T extends { date: string; code: string }>(a: T, b: T) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code);
-  const [{ n: openQueries }] = (await q.query<{ n: number }>("SELECT count(*)::int AS n FROM queries WHERE status = 'open' AND participant_id = ANY($1::uuid[])", [ids])) as [{ n: number }];
-  const grades = await q.query<{ grade: number; n: number }>(
-    // Proposed (from a graded lab, not yet confirmed) and dismissed events are not adverse events yet.
-    "SELECT grade, count(*)::int AS n FROM adverse_events WHERE participant_id = ANY($1::uuid[]) AND status = 'confirmed' GROUP BY grade ORDER BY grade",
-    [ids],
-  );
+  const openQueries = await openQueryCount(q, ids);
+  const grades = await confirmedAdverseEventsByGrade(q, ids);
   return {
     enrolment: { target: protocol.enrolment.target, enrolled: participants.filter((p) => p.enrolledOn !== null).length, byStatus },
     week: { from, to },
@@ -88,6 +76,6 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
     visitsOverdue: visitsOverdue.sort(byDate),
     dosesDue: dosesDue.sort(byDate),
     openQueries,
-    adverseEventsByGrade: Object.fromEntries(grades.map((g) => [String(g.grade), g.n])),
+    adverseEventsByGrade: grades,
   };
 }

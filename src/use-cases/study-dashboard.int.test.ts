@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
-import { audited } from './audited-tx.js';
-import { studyDashboard } from './dashboard.js';
-import { listParticipants } from './participants.js';
-import { createStudy } from './studies.js';
-import { testDatabases } from './test-databases.js';
+import { audited } from '../store/audited-tx.js';
+import { studyDashboard } from './study-dashboard.js';
+import { listParticipants } from '../store/participants.js';
+import { createStudy } from '../store/studies.js';
+import { testDatabases } from '../store/test-databases.js';
 
 const databases = testDatabases();
 const protocol = getBuiltinProtocol('ss-il2');

@@ -1,0 +1,33 @@
+import { AppError } from '../errors/app-error.js';
+import type { Participant } from '../enrolment/participant.js';
+import type { Protocol } from '../protocol/schema.js';
+import { designFromProtocol, kitFor, nextAssignment, type Covariates } from '../randomization/index.js';
+import { kitPoolSize } from '../randomization/kits.js';
+import { audited } from '../store/audited-tx.js';
+import type { Db } from '../store/db.js';
+import { findParticipant, lockParticipant, updateParticipant } from '../store/participants.js';
+import { insertRandomization, lockedRandomizationState, saveRandomizationState, studySeed } from '../store/randomization.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Randomize an enrolled participant: the next slot of the study's sequence, its kit, the participant's
+ * status, arm and kit, all in one audited transaction. Concurrent randomizations queue on the study's
+ * allocation state; a participant is never randomized twice.
+ */
+export function randomizeParticipant(db: Db, who: Actor, studyId: string, participantId: string, protocol: Protocol, covariates: Covariates): Promise<Participant> {
+  return audited(db, { ...who, studyId }, async (w) => {
+    await lockParticipant(w.tx, participantId);
+    const p = await findParticipant(w.tx, participantId);
+    if (!p) throw new AppError('NotFound', `No participant "${participantId}" exists.`, 404, 'id');
+    if (p.armId !== null || p.kitNumber !== null) throw new AppError('AlreadyRandomized', `Participant ${p.code} is already randomized.`, 409);
+    if (p.status !== 'enrolled') throw new AppError('NotEnrolled', `Participant ${p.code} is ${p.status}, and only an enrolled participant can be randomized.`, 409);
+    const design = designFromProtocol(protocol);
+    const seed = await studySeed(w.tx, p.studyId);
+    const next = nextAssignment(design, seed, await lockedRandomizationState(w.tx, p.studyId), { ...covariates, site: p.siteId });
+    const a = next.assignment;
+    const kitNumber = kitFor(design.arms, seed, kitPoolSize(protocol, design.arms), a.armId, a.armOrdinal);
+    await insertRandomization(w, { participantId: p.id, studyId: p.studyId, assignment: a, kitNumber });
+    await saveRandomizationState(w.tx, p.studyId, next.state);
+    return updateParticipant(w, p.id, { status: 'randomized', armId: a.armId, kitNumber }, `status ${p.status} → randomized`);
+  });
+}
