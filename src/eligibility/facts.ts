@@ -1,4 +1,5 @@
-import { cellCountUnits, enzymeUnits, massUnits, type UnitConversion } from './units.js';
+import { factDictionary } from './fact-dictionary.js';
+import type { UnitConversion } from './units.js';
 
 /**
  * The fact dictionary: every patient fact a criterion may use, with its type, canonical unit and
@@ -6,8 +7,9 @@ import { cellCountUnits, enzymeUnits, massUnits, type UnitConversion } from './u
  *
  * Types: `number` (with a unit), `boolean`, `code` (one of `values`), `codes` (a set of codes; a
  * given list is taken as complete, `none` is the empty list), `date` (an ISO date, or `never` for an
- * event that never happened). Attestations (`attested.<criterion id>`) are facts too; see
- * attestationFactName.
+ * event that never happened). Two families of facts are named by a prefix: attestations
+ * (`attested.<criterion id>`, see attestationFactName) and the date of the latest occurrence of a
+ * diagnosis or treatment code (`last.<code>`, see lastOccurrenceFactName).
  */
 export type FactType = 'number' | 'boolean' | 'code' | 'codes' | 'date';
 
@@ -18,163 +20,21 @@ export interface FactDefinition {
   readonly unit?: string;
   /** Units a value may carry, each converting to the canonical unit. */
   readonly units?: readonly UnitConversion[];
+  /**
+   * Why a threshold written without a unit is unambiguous for this fact (a score, or a quantity with
+   * one unit by definition). Absent: a number without its unit stays attested, never defaulted.
+   */
+  readonly unitImplied?: string;
   /** Allowed values of a `code` fact. */
   readonly values?: readonly string[];
   readonly description: string;
 }
 
-const score = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], description });
-const flag = (name: string, description: string): FactDefinition => ({ name, type: 'boolean', description });
-const event = (name: string, description: string): FactDefinition => ({ name, type: 'date', description });
-const codes = (name: string, description: string): FactDefinition => ({ name, type: 'codes', description });
-const ulnRatio = (name: string, what: string): FactDefinition => ({
-  name,
-  type: 'number',
-  unit: '×ULN',
-  // "3N" in registry text is 3 × the upper limit of normal (N = normal).
-  units: [
-    { unit: '×uln', factor: 1, source: 'same unit' },
-    { unit: 'uln', factor: 1, source: 'same unit' },
-    { unit: 'n', factor: 1, source: 'registry shorthand: 3N = 3 × upper limit of normal' },
-  ],
-  description: `${what} divided by the laboratory's upper limit of normal.`,
-});
-const count = (name: string, what: string): FactDefinition => ({
-  name,
-  type: 'number',
-  unit: '10^9/L',
-  units: cellCountUnits,
-  description: `${what} in peripheral blood.`,
-});
-const enzyme = (name: string, what: string): FactDefinition => ({ name, type: 'number', unit: 'IU/L', units: enzymeUnits, description: `${what} activity in serum.` });
-
-const steroidDoseUnits: readonly UnitConversion[] = [
-  { unit: 'mg', factor: 1, source: 'same unit' },
-  { unit: 'mg/kg', factor: 1, perKg: true, source: 'dose per kg × body weight in kg (fact weight)' },
-];
-
-export const factDictionary: readonly FactDefinition[] = [
-  {
-    name: 'age',
-    type: 'number',
-    unit: 'years',
-    units: [
-      { unit: 'years', factor: 1, source: 'same unit' },
-      { unit: 'months', factor: 1 / 12, source: '12 months in a year' },
-    ],
-    description: 'Age in completed years at the screening date.',
-  },
-  { name: 'sex', type: 'code', values: ['female', 'male'], description: 'Sex as registered for the trial.' },
-  { name: 'weight', type: 'number', unit: 'kg', units: massUnits, description: 'Body weight.' },
-  score('essdai', 'EULAR Sjögren’s Syndrome Disease Activity Index (0–123).'),
-  score('sledai', 'SLE Disease Activity Index (SLEDAI-2K, 0–105).'),
-  score('basdai', 'Bath Ankylosing Spondylitis Disease Activity Index (0–10).'),
-  score('easi', 'Eczema Area and Severity Index (0–72).'),
-  {
-    name: 'nyha_class',
-    type: 'number',
-    unit: 'class',
-    units: [{ unit: 'class', factor: 1, source: 'same unit' }],
-    description: 'New York Heart Association functional class, 1–4 (0 for no heart failure).',
-  },
-  count('leukocytes', 'White blood cell count'),
-  count('lymphocytes', 'Lymphocyte count'),
-  count('platelets', 'Platelet count'),
-  enzyme('alt', 'Alanine aminotransferase (ALT)'),
-  enzyme('ast', 'Aspartate aminotransferase (AST)'),
-  ulnRatio('alt_uln', 'ALT'),
-  ulnRatio('ast_uln', 'AST'),
-  {
-    name: 'creatinine_clearance',
-    type: 'number',
-    unit: 'mL/min',
-    units: [
-      { unit: 'ml/min', factor: 1, source: 'same unit' },
-      { unit: 'ml/s', factor: 60, source: '60 s in a minute' },
-    ],
-    description: 'Creatinine clearance (measured or estimated).',
-  },
-  {
-    name: 'proteinuria',
-    type: 'number',
-    unit: 'g/day',
-    units: [
-      { unit: 'g/day', factor: 1, source: 'same unit' },
-      { unit: 'mg/day', factor: 1e-3, source: 'SI prefix: 1 mg = 10⁻³ g' },
-    ],
-    description: 'Urine protein excretion over 24 hours.',
-  },
-  {
-    name: 'immunoglobulin',
-    type: 'number',
-    unit: 'g/L',
-    units: [
-      { unit: 'g/l', factor: 1, source: 'same unit' },
-      { unit: 'mg/dl', factor: 1e-2, source: '1 mg/dL = 10 mg/L = 10⁻² g/L' },
-    ],
-    description: 'Serum immunoglobulin G.',
-  },
-  {
-    name: 'ana_titre',
-    type: 'number',
-    unit: '1:n',
-    units: [{ unit: '1:n', factor: 1, source: 'same unit' }],
-    description: 'Antinuclear antibody titre as the reciprocal dilution (1:160 is 160).',
-  },
-  {
-    name: 'ppd_induration',
-    type: 'number',
-    unit: 'mm',
-    units: [
-      { unit: 'mm', factor: 1, source: 'same unit' },
-      { unit: 'cm', factor: 10, source: 'SI prefix: 1 cm = 10 mm' },
-    ],
-    description: 'Tuberculin skin test (purified protein derivative) induration.',
-  },
-  {
-    name: 'prednisone_dose',
-    type: 'number',
-    unit: 'mg/day',
-    units: [
-      { unit: 'mg/day', factor: 1, source: 'same unit' },
-      // Registry text often omits "/day" for a maintenance glucocorticoid dose (NCT02464319: "(<=7.5mg)").
-      { unit: 'mg', factor: 1, source: 'a maintenance dose written in mg is read as mg per day' },
-      { unit: 'mg/kg/day', factor: 1, perKg: true, source: 'dose per kg × body weight in kg (fact weight)' },
-    ],
-    description: 'Current daily systemic glucocorticoid dose, prednisone-equivalent.',
-  },
-  {
-    name: 'steroid_pulse_dose',
-    type: 'number',
-    unit: 'mg',
-    units: steroidDoseUnits,
-    description: 'Dose of the most recent corticosteroid pulse (see last_steroid_pulse), prednisone-equivalent.',
-  },
-  event('last_steroid_pulse', 'Date of the most recent high-dose corticosteroid pulse, or never.'),
-  event('last_iv_corticosteroid_bolus', 'Date of the most recent intravenous corticosteroid bolus, or never.'),
-  event('last_live_vaccination', 'Date of the most recent live (attenuated) vaccination, or never.'),
-  event('last_vaccination', 'Date of the most recent vaccination of any kind, or never.'),
-  flag('anti_dsdna_positive', 'Anti-double-stranded DNA antibodies positive.'),
-  flag('c3_decreased', 'Serum complement C3 below the laboratory range.'),
-  flag('c4_decreased', 'Serum complement C4 below the laboratory range.'),
-  flag('hiv_positive', 'HIV test (serology) positive.'),
-  flag('hbv_positive', 'Hepatitis B infection (HBsAg) positive.'),
-  flag('hcv_positive', 'Hepatitis C infection (anti-HCV or HCV RNA) positive.'),
-  flag('pregnancy_test_positive', 'Urine or serum pregnancy test (hCG) positive.'),
-  flag('pregnant', 'Currently pregnant.'),
-  flag('breastfeeding', 'Currently breast-feeding.'),
-  flag('in_other_trial', 'Currently taking part in another clinical study.'),
-  flag('investigational_drug', 'Currently using another investigational drug.'),
-  codes('diagnoses', 'Current or past diagnoses and manifestations, as codes (e.g. primary-sjogren;infection).'),
-  codes('current_treatments', 'Treatments the patient currently receives, as codes (e.g. rituximab).'),
-  codes('prior_treatments', 'Treatments the patient has ever received, as codes (e.g. cyclosporine-a).'),
-  codes('autoantibodies', 'Autoantibodies found positive in serum or CSF, as codes (e.g. nmdar;lgi-1).'),
-  codes('allergies', 'Known allergies or intolerances to drugs, as codes (e.g. il-2).'),
-];
-
 const byName = new Map(factDictionary.map((f) => [f.name, f]));
 
 const ATTESTED_PREFIX = 'attested.';
+const LAST_PREFIX = 'last.';
+const CODE = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The fact that records a human attestation of criterion `criterionId` (e.g. attested.inc-10). */
 export function attestationFactName(criterionId: string): string {
@@ -185,6 +45,15 @@ export function isAttestationFact(name: string): boolean {
   return name.startsWith(ATTESTED_PREFIX);
 }
 
+/** The date fact of the latest occurrence of a diagnosis or treatment code (e.g. last.chemotherapy). */
+export function lastOccurrenceFactName(code: string): string {
+  return LAST_PREFIX + code;
+}
+
 export function findFact(name: string): FactDefinition | undefined {
-  return byName.get(name);
+  const known = byName.get(name);
+  if (known) return known;
+  const code = name.startsWith(LAST_PREFIX) ? name.slice(LAST_PREFIX.length) : '';
+  if (!CODE.test(code)) return undefined;
+  return { name, type: 'date', description: `Date of the latest ${code} (onset of the diagnosis, or the treatment given), or never.` };
 }

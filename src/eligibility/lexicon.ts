@@ -1,3 +1,5 @@
+import { conditionNames, treatmentNames } from './condition-lexicon.js';
+
 /**
  * The parser's vocabulary: how registry phrases name facts. Deterministic, case-insensitive
  * patterns, tried in this order (a more specific phrase before a shorter one it contains). Adding a
@@ -12,19 +14,25 @@ export interface NumericTerm {
   readonly facts: readonly string[];
   /** The ratio-to-ULN facts used instead when the threshold is a multiple of the upper limit of normal. */
   readonly ulnFacts?: readonly string[];
+  /** The ratio-to-LLN facts, for a multiple of the lower limit of normal. */
+  readonly llnFacts?: readonly string[];
 }
 
-/** A phrase naming a code in a set-of-codes fact. `treatments` picks prior or current treatments from the wording. */
+/**
+ * A phrase naming a code. A condition is recorded in `diagnoses` (now), `history` (ever),
+ * `family_history` or `last.<code>`, as its qualifiers say; a treatment in current or prior
+ * treatments or `last.<code>`; an allergy in `allergies`.
+ */
 export interface CodeTerm {
   readonly kind: 'code';
   readonly pattern: RegExp;
-  readonly fact: 'diagnoses' | 'allergies' | 'treatments';
+  readonly fact: 'condition' | 'allergies' | 'treatment' | 'languages';
   readonly code: string;
   /** A record flaw to report when this pattern matches. */
   readonly flag?: { readonly when: RegExp; readonly text: string };
 }
 
-/** A phrase naming yes/no facts; "negative" before it means none of them, otherwise any of them. */
+/** A phrase naming yes/no facts, read as "any of them" (a negation before it makes it none of them). */
 export interface FlagTerm {
   readonly kind: 'flag';
   readonly pattern: RegExp;
@@ -42,10 +50,13 @@ export interface EventTerm {
 
 export type Term = NumericTerm | CodeTerm | FlagTerm | EventTerm;
 
-const numeric = (pattern: RegExp, facts: string[], ulnFacts?: string[]): NumericTerm => ({ kind: 'numeric', pattern, facts, ...(ulnFacts ? { ulnFacts } : {}) });
-const dx = (pattern: RegExp, code: string): CodeTerm => ({ kind: 'code', pattern, fact: 'diagnoses', code });
-const rx = (pattern: RegExp, code: string, flag?: CodeTerm['flag']): CodeTerm => ({ kind: 'code', pattern, fact: 'treatments', code, ...(flag ? { flag } : {}) });
+const numeric = (pattern: RegExp, facts: string[], ulnFacts?: string[], llnFacts?: string[]): NumericTerm => ({
+  kind: 'numeric', pattern, facts, ...(ulnFacts ? { ulnFacts } : {}), ...(llnFacts ? { llnFacts } : {}),
+});
+const dx = (pattern: RegExp, code: string): CodeTerm => ({ kind: 'code', pattern, fact: 'condition', code });
+const rx = (pattern: RegExp, code: string, flag?: CodeTerm['flag']): CodeTerm => ({ kind: 'code', pattern, fact: 'treatment', code, ...(flag ? { flag } : {}) });
 const yes = (pattern: RegExp, ...facts: string[]): FlagTerm => ({ kind: 'flag', pattern, facts });
+const word = (source: string): RegExp => new RegExp(`(?<![\\w-])(?:${source})(?![\\w])`, 'i');
 
 export const lexicon: readonly Term[] = [
   // Events first: "corticosteroid bolus" must not be read as a glucocorticoid dose.
@@ -58,7 +69,7 @@ export const lexicon: readonly Term[] = [
   },
   {
     kind: 'event',
-    pattern: /\bli[vf]e[- ]vaccination/i,
+    pattern: /\bli[vf]e[- ](?:attenuated )?(?:vaccination|vaccines?)/i,
     fact: 'last_live_vaccination',
     flag: { when: /life[- ]vaccination/i, text: '"Life-Vaccination" is read as live vaccination.' },
   },
@@ -68,17 +79,28 @@ export const lexicon: readonly Term[] = [
   numeric(/(?:SLE disease activity index\s*\(\s*SLEDAI\s*\)|\bSLEDAI(?:-2K)?\b)/i, ['sledai']),
   numeric(/Bath Ankylosing Spondylitis Disease Activity Index\s*\(BASDAI\)|\bBASDAI\b/i, ['basdai']),
   numeric(/Eczema Area and Severity Index\s*\(EASI\)|\bEASI\b/i, ['easi']),
-  numeric(/\bweight\b/i, ['weight']),
-  numeric(/(?:peripheral venous )?white blood cells|leukocytes|leukopenia|\bWBC\b/i, ['leukocytes']),
-  numeric(/lymphocytes|lymphopenia/i, ['lymphocytes']),
-  numeric(/platelets|thrombocytopenia/i, ['platelets']),
-  numeric(/creatinine clearance/i, ['creatinine_clearance']),
+  numeric(/body mass index(?:\s*\(\s*BMI\s*\))?|\bBMI\b/i, ['bmi']),
+  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, ['ecog']),
+  numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
+  numeric(/(?:body )?weight\b/i, ['weight']),
+  numeric(/(?:peripheral venous )?white blood cells?(?: count)?(?:\s*\(\s*WBC\s*\))?|leukocytes?(?: count)?|leukopenia|\bWBC\b(?: count)?/i, ['leukocytes']),
+  numeric(/absolute neutrophils? count(?:\s*\(\s*ANC\s*\))?|\bANC\b|neutrophils?(?: count)?/i, ['neutrophils'], undefined, ['neutrophils_lln']),
+  numeric(/(?:absolute )?lymphocytes?(?: count)?|lymphopenia/i, ['lymphocytes']),
+  numeric(/platelets?(?: count)?(?:\s*\(\s*PLT\s*\))?|thrombocytes|trombocytes|thrombocytopenia/i, ['platelets'], undefined, ['platelets_lln']),
+  numeric(/ha?emoglobin(?!\s*A1c)(?:\s*\(\s*Hg?b\s*\))?|\bHg?b\b(?!\s*A1c)/i, ['haemoglobin'], undefined, ['haemoglobin_lln']),
+  numeric(/creatinine clearance(?:\s*\(\s*CrCl\s*\))?|\bCrCl\b/i, ['creatinine_clearance']),
+  numeric(/estimated (?:glomerular filtration rate|GFR)(?:\s*\(\s*eGFR\s*\))?|\beGFR\b/i, ['egfr']),
+  numeric(/(?:serum )?creatinine(?!\s*clearance)(?:\s*\(\s*Cr\s*\))?/i, ['creatinine'], ['creatinine_uln']),
+  numeric(/(?:total )?(?:serum )?bilirubin(?:\s*\(\s*T?Bili?\s*\))?/i, ['bilirubin'], ['bilirubin_uln']),
+  numeric(/systolic blood pressure(?:\s*\(\s*SBP\s*\))?|\bSBP\b/i, ['systolic_bp']),
+  numeric(/diastolic blood pressure(?:\s*\(\s*DBP\s*\))?|\bDBP\b/i, ['diastolic_bp']),
+  numeric(/ha?emoglobin A1c(?:\s*\(\s*HbA1c\s*\))?|\bHbA1c\b|\bA1c\b|glycated ha?emoglobin/i, ['hba1c']),
   numeric(/proteinuria/i, ['proteinuria']),
   numeric(/immunoglobulin/i, ['immunoglobulin']),
   numeric(/\bANA\b/i, ['ana_titre']),
-  numeric(/aspartate amino ?transferase|\bAST\b/i, ['ast'], ['ast_uln']),
-  numeric(/(?:amino alanine|alanine amino) ?transferase|\bALT\b/i, ['alt'], ['alt_uln']),
-  numeric(/transaminases|liver values|liver function/i, ['alt', 'ast'], ['alt_uln', 'ast_uln']),
+  numeric(/aspartate amino ?transferase(?:\s*\(\s*AST\s*\))?|\bAST\b|\bSGOT\b|\bASAT\b/i, ['ast'], ['ast_uln']),
+  numeric(/(?:amino alanine|alanine amino) ?transferase(?:\s*\(\s*ALT\s*\))?|\bALT\b|\bSGPT\b|\bALAT\b/i, ['alt'], ['alt_uln']),
+  numeric(/transaminases|liver values|liver function(?: tests?)?|liver enzymes/i, ['alt', 'ast'], ['alt_uln', 'ast_uln']),
   numeric(/purified protein derivative \(tuberculin\)|tuberculin|\bPPD\b/i, ['ppd_induration']),
   numeric(/glucocorticoids?|prednisone|corticosteroids?/i, ['prednisone_dose']),
 
@@ -91,40 +113,49 @@ export const lexicon: readonly Term[] = [
   dx(/Lewis-Sumner syndrome/i, 'lewis-sumner-syndrome'),
   dx(/autoimmune encephalitis/i, 'autoimmune-encephalitis'),
   dx(/Guillain-Barr[eé] syndrome/i, 'guillain-barre-syndrome'),
-  dx(/bacter[a]?emia/i, 'bacteremia'),
-  dx(/\bsepsis\b/i, 'sepsis'),
-  dx(/\binfections?\b/i, 'infection'),
   dx(/\bneoplasia\b/i, 'neoplasia'),
-  dx(/\bcancer\b|malignan(?:cy|t tumou?r)/i, 'cancer'),
-  dx(/\btuberculosis\b/i, 'tuberculosis'),
-  dx(/\bdementia\b/i, 'dementia'),
   dx(/\bhepatitis\b(?! [BC]\b)/i, 'hepatitis'),
-  dx(/organ transplantation/i, 'organ-transplant'),
   dx(/disease-associated rash/i, 'lupus-rash'),
   dx(/mouth ulcers?/i, 'mouth-ulcer'),
   dx(/non-infectious type of fever/i, 'non-infectious-fever'),
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
+  ...conditionNames.map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
+  ...['english', 'spanish', 'french', 'german', 'swedish', 'dutch', 'danish', 'norwegian', 'finnish', 'italian', 'portuguese', 'chinese', 'mandarin', 'cantonese', 'japanese', 'korean', 'arabic', 'hebrew', 'turkish', 'greek', 'polish', 'russian'].map(
+    (language): CodeTerm => ({
+      kind: 'code',
+      // "speaks and reads English", "fluent in English", "English-speaking": the patient's languages.
+      pattern: new RegExp(
+        `(?<![\\w-])(?:(?:(?:able|ability) to )?(?:speak|speaks|speaking|read|reads|reading|understand|understands|write|writes|communicate|communicates)(?:(?:,| and| or| and\\/or) (?:speak|read|write|understand|communicate))*(?: in)? ${language}\\b|(?:fluent|fluency|proficient|proficiency|literate|literacy) in ${language}\\b|${language}[- ](?:speaking|speaker|speakers)\\b)`,
+        'i',
+      ),
+      fact: 'languages',
+      code: language,
+    }),
+  ),
 
   rx(/cyclosporin(?:e)?(?: A)?\b/i, 'cyclosporine-a'),
   rx(/cyclos?phosphamide/i, 'cyclophosphamide', { when: /cyclosphosphamide/i, text: '"cyclosphosphamide" is read as cyclophosphamide.' }),
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
+  ...treatmentNames.map(([source, code]) => rx(word(source), code)),
 
-  yes(/hepatitis B and C(?: virus)?/i, 'hbv_positive', 'hcv_positive'),
-  yes(/(?:active )?hepatitis B\b/i, 'hbv_positive'),
-  yes(/hepatitis C\b/i, 'hcv_positive'),
-  yes(/\bHIV(?: test| serology)?\b/i, 'hiv_positive'),
-  yes(/(?:urine )?pregnancy test|urine HCG/i, 'pregnancy_test_positive'),
-  yes(/\bpregnant\b/i, 'pregnant'),
-  yes(/breast-?feeding|lactating/i, 'breastfeeding'),
+  yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
+  yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
+  yes(/(?:active )?hepatitis B\b(?: virus)?(?: infection)?(?:\s*\(\s*HBV\s*\))?|\bHBV\b(?: infection)?|\bHBsAg\b/i, 'hbv_positive'),
+  yes(/hepatitis C\b(?: virus)?(?: infection)?(?:\s*\(\s*HCV\s*\))?|\bHCV\b(?: infection)?/i, 'hcv_positive'),
+  yes(/human immunodeficiency virus(?:\s*\(\s*HIV\s*\))?(?: infection)?|\bHIV\b(?:-?[12])?(?: infection| test| serology)?/i, 'hiv_positive'),
+  yes(/(?:urine |serum |blood )?(?:beta-?hCG |β-?hCG )?pregnancy test|urine HCG|\b(?:serum |urine )?(?:beta-?|β-?)?hCG\b(?: test)?/i, 'pregnancy_test_positive'),
+  yes(/\bpregnan(?:t|cy)\b/i, 'pregnant'),
+  yes(/breast-?feeding|breast-?feed\b|lactating|lactation|\bnursing\b(?! home)/i, 'breastfeeding'),
+  yes(/\bsmok(?:er|ers|ing)\b/i, 'current_smoker'),
   yes(/anti-dsDNA/i, 'anti_dsdna_positive'),
   yes(/decreased C3 or C4/i, 'c3_decreased', 'c4_decreased'),
-  yes(/(?:participating in )?other clinical stud(?:y|ies)/i, 'in_other_trial'),
-  yes(/other investigational drugs?/i, 'investigational_drug'),
+  yes(/(?:participating in |participation in |enrol?led in )?(?:other|another) (?:clinical |interventional )?(?:stud(?:y|ies)|trials?)/i, 'in_other_trial'),
+  yes(/(?:other|another) investigational (?:drugs?|products?|agents?)/i, 'investigational_drug'),
 ];
 
 /** Words that leave a judgement to a person; found in uncovered text, they are named in the reason. */
@@ -146,7 +177,12 @@ export const judgementWords: readonly RegExp[] = [
   /\brefractory\b/i,
   /\bfailed\b/i,
   /\bi\.e\./i,
-  /\brecent\b/i,
+  /\brecent(?:ly)?\b/i,
+  /\buncontrolled\b/i,
+  /\bunstable\b/i,
+  /\binvestigator\b/i,
+  /\bopinion\b/i,
+  /\bjudge?ment\b/i,
 ];
 
 /**
@@ -158,6 +194,10 @@ export const fillerWords: ReadonlySet<string> = new Set(
     'a an the of with for or and to in at on by from as be is are any all following diagnosis diagnosed clinical clinically ' +
     'history treatment pre-treatment prior receiving receive administration currently current using participating ' +
     'positive negative test tests score form virus women patients subjects who have has had laboratory manifestations ' +
-    'least one abnormal complicated serum urine level levels years old values value count dose with meet'
+    'least one abnormal complicated serum urine level levels years old values value count dose with meet ' +
+    'patient subject participant participants people persons individuals woman men man female females male males adult adults ' +
+    'known documented confirmed evidence presence previous previously past active ongoing existing personal ' +
+    'no not non without absence absent free lack never neither nor must should will be been being were was ' +
+    'age aged ages year infection status use used taking take'
   ).split(' '),
 );

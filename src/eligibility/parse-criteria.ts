@@ -8,7 +8,8 @@ export interface ParsedCriteriaText {
   readonly notes: readonly string[];
 }
 
-const HEADING = /^\s*(?:key\s+)?(inclusion|exclusion)\s+criteria\s*:?\s*$/i;
+// "Inclusion Criteria:", "Key Exclusion Criteria", "Inclusion Criteria for Patients:", "Sub-study Exclusion Criteria:".
+const HEADING = /^\s*(?![-*•·]\s|\d+[.)]\s)(?:[\w'’-]+(?: [\w'’-]+){0,4} )?(inclusion|exclusion)\s+criteria(?:\s+(?:for|of|in)\s+[^:.]{1,50})?\s*:?\s*$/i;
 const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+/;
 
 /**

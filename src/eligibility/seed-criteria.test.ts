@@ -124,7 +124,14 @@ describe('sle-il2 (Peking University pilot)', () => {
     );
     expectComputed(c.get('exc-5'), 'partly-computable', any(has('prior_treatments', 'rituximab'), rest('History of administration of or other biologics')));
     expectComputed(c.get('exc-6'), 'computable', cmp('ppd_induration', '>', 10, 'mm'));
-    expectAttested(c.get('exc-7'), /could interfere/);
+    // The clause "that could interfere …" may bind every item before it, so "Mental disorder" alone does not
+    // exclude; with the attested rest it does (the old pin left the whole line attested, which was safe but less).
+    expectComputed(
+      c.get('exc-7'),
+      'partly-computable',
+      all(dx('mental-disorder'), rest('or any other chronic illness or drug-abuse that could interfere with the ability to comply with the protocol or to give information')),
+    );
+    expect(c.get('exc-7')?.notComputable).toMatch(/could interfere/);
     expectAttested(c.get('exc-8'), /inability/);
   });
 });
@@ -170,13 +177,19 @@ describe('als-il2 (NCT04952155)', () => {
       c.get('exc-6'),
       'partly-computable',
       any(
+        // "infectious diseases (…)" and "mental diseases" are compound names (organ/system + head word).
+        dx('infectious-disease'),
         dx('hepatitis'),
         is('hiv_positive'),
         dx('tuberculosis'),
+        dx('mental-disease'),
         dx('dementia'),
-        dx('cancer'),
-        dx('organ-transplant'),
-        rest('Complicated blood system diseases, infectious diseases, etc., mental diseases, severe hypotension, substance abuse history, history, history, etc'),
+        // "substance abuse history, malignant tumor history, organ transplantation history": ever, so the history fact
+        // (the old pin read them from diagnoses when that fact still meant "current or past"; it now means current).
+        has('history', 'substance-use-disorder'),
+        has('history', 'cancer'),
+        has('history', 'organ-transplant'),
+        rest('Complicated blood system diseases, etc., severe hypotension, etc'),
       ),
     );
     // "(3 times the upper limit of normal >)": operator after the number, read as ">" and flagged.
@@ -209,8 +222,9 @@ describe('ae-il2 (SNUH 1510112713)', () => {
   it('pins the exclusion lines', () => {
     expectComputed(
       c.get('exc-1'),
-      'partly-computable',
-      any(cmp('nyha_class', '>=', 3, 'class'), cmp('ast', '>', 200, 'iu/l'), cmp('alt', '>', 200, 'iu/l'), rest('or lung failure')),
+      'computable',
+      // "or lung failure" is now read as the compound name lung-failure (it was the attested rest).
+      any(cmp('nyha_class', '>=', 3, 'class'), cmp('ast', '>', 200, 'iu/l'), cmp('alt', '>', 200, 'iu/l'), dx('lung-failure')),
     );
     expectComputed(c.get('exc-2'), 'computable', any(is('hiv_positive'), is('hbv_positive')));
     expectAttested(c.get('exc-3'), /significant, other/);

@@ -19,8 +19,12 @@ const COUNT_PER_MM3 = 'SI: 1 mm³ = 1 µL = 10⁻⁶ L, so n/mm³ = n × 10⁻³
 export const cellCountUnits: readonly UnitConversion[] = [
   { unit: '10^9/l', factor: 1, source: SAME },
   { unit: '10^3/µl', factor: 1, source: 'SI: 10³/µL = 10³ × 10⁶/L = 10⁹/L' },
+  { unit: '10^3/mm3', factor: 1, source: 'SI: 10³/mm³ = 10³/µL = 10⁹/L' },
+  { unit: '/nl', factor: 1, source: 'SI: 1/nL = 10⁹/L' },
   { unit: '/mm3', factor: 1e-3, source: COUNT_PER_MM3 },
   { unit: '/µl', factor: 1e-3, source: COUNT_PER_MM3 },
+  { unit: 'cells/mm3', factor: 1e-3, source: COUNT_PER_MM3 },
+  { unit: 'cells/µl', factor: 1e-3, source: COUNT_PER_MM3 },
 ];
 
 /** Enzyme activity: 1 U = 1 µmol/min and 1 kat = 1 mol/s, so 1 µkat/L = 60 U/L (IFCC / SI brochure, 9th ed., table 4). */
@@ -37,9 +41,29 @@ export const massUnits: readonly UnitConversion[] = [
   { unit: 'lb', factor: 0.45359237, source: 'international yard and pound agreement (1959): 1 lb = 0.45359237 kg' },
 ];
 
+/** Haemoglobin mass concentration: 1 g/dL = 10 g/L; 1 mmol/L (Fe, monomer 16,114 g/mol) = 16.114 g/L (ICSH reference method). */
+export const haemoglobinUnits: readonly UnitConversion[] = [
+  { unit: 'g/l', factor: 1, source: SAME },
+  { unit: 'g/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 g/dL = 10 g/L' },
+  { unit: 'mmol/l', factor: 16.114, source: 'ICSH: haemoglobin monomer (Fe) 16,114 g/mol, 1 mmol/L = 16.114 g/L' },
+];
+
+/** Creatinine: molar mass 113.12 g/mol, so 1 mg/dL = 10 mg/L ÷ 113.12 g/mol = 88.4 µmol/L (IUPAC atomic weights; Kidney Int Suppl KDIGO 2012). */
+export const creatinineUnits: readonly UnitConversion[] = [
+  { unit: 'µmol/l', factor: 1, source: SAME },
+  { unit: 'mg/dl', factor: 88.4, source: 'creatinine 113.12 g/mol: 1 mg/dL = 88.4 µmol/L (KDIGO 2012)' },
+];
+
+/** Bilirubin: molar mass 584.66 g/mol, so 1 mg/dL = 10 mg/L ÷ 584.66 g/mol = 17.1 µmol/L (IUPAC atomic weights). */
+export const bilirubinUnits: readonly UnitConversion[] = [
+  { unit: 'µmol/l', factor: 1, source: SAME },
+  { unit: 'mg/dl', factor: 17.1, source: 'bilirubin 584.66 g/mol: 1 mg/dL = 17.1 µmol/L' },
+];
+
 /**
- * Normalise how a unit is written: lower case, µ for u/micro, ³ and ⁹ as plain digits, "x"/"×"
- * and spaces dropped, "per day" forms as "/day". Comparison is then by exact string.
+ * Normalise how a unit is written: lower case, µ for u/micro, ³ ² and ⁹ as plain digits, "x"/"×"
+ * and spaces dropped, "per day" forms as "/day", unit words as symbols (pounds → lb).
+ * Comparison is then by exact string.
  */
 export function normalizeUnit(unit: string): string {
   return unit
@@ -50,12 +74,18 @@ export function normalizeUnit(unit: string): string {
     .replace(/10⁹/g, '10^9')
     .replace(/10³/g, '10^3')
     .replace(/³/g, '3')
+    .replace(/²/g, '2')
+    .replace(/\^2/g, '2')
     .replace(/μ/g, 'µ')
+    .replace(/micro(?=mol|l\b|kat)/g, 'µ')
     .replace(/(^|[^a-z])u(?=l$|kat|mol)/g, '$1µ')
     .replace(/\s+/g, '')
+    .replace(/^(?:pounds?|lbs?\.?)$/, 'lb')
+    .replace(/^(?:kilograms?|kgs)$/, 'kg')
+    .replace(/^(?:per)?mm3$|^cu\.?mm$/, '/mm3')
     .replace(/\/d$/, '/day')
     .replace(/\/24h$/, '/day')
-    .replace(/^cu\.?mm$/, 'mm3');
+    .replace(/^cells\/cu\.?mm$/, 'cells/mm3');
 }
 
 /** Find how `unit` converts, or undefined when the fact does not accept it. */

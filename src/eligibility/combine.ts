@@ -1,0 +1,122 @@
+import type { Expr, Side } from './expression.js';
+
+/**
+ * How a line's readings combine, so that the computable part is a necessary condition of an
+ * inclusion and a sufficient condition of an exclusion. Readings with no separator between them
+ * form one item and hold together (all). Items joined by "or" are alternatives. For an inclusion,
+ * items joined by "and" or ";" must all hold, and a bare list of commas is read as alternatives
+ * (the weaker reading, which any reading of the text implies). For an exclusion, the items are the
+ * excluded groups (any). An item with words no rule reads next to it ("diabetes who needs
+ * insulin") is "restricted": alone it is neither necessary nor sufficient, so among alternatives it
+ * goes to the attested remainder.
+ */
+export interface Reading {
+  readonly start: number;
+  readonly end: number;
+  readonly expr: Expr;
+}
+
+export interface Combined {
+  /** The computable readings kept, joined with the remainder flag in `remainderWith`. */
+  readonly kept: readonly Reading[];
+  readonly dropped: readonly Reading[];
+  readonly expr: (remainder: Expr | undefined) => Expr;
+}
+
+const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including but not limited to|including|like|especially|whether)(?![\w])|\//i;
+const OR = /\bor\b|\bnor\b|\//i;
+const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
+const RESTRICTIVE = /\b(?:that|which|who|whose|requiring|needing|lasting|persisting|longer than|for (?:at least|more than|longer than)|leading to|resulting in|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough)\b/gi;
+const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
+
+export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
+export const allOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'all', of });
+
+interface Item {
+  readonly readings: Reading[];
+  restricted: boolean;
+}
+
+/** `content(from, to)` says whether uncovered words other than filler lie in [from, to). */
+export function combine(text: string, side: Side, readings: readonly Reading[], content: (from: number, to: number) => boolean): Combined {
+  const sorted = [...readings].sort((a, b) => a.start - b.start);
+  const items: Item[] = [];
+  const gaps: string[] = [];
+  for (const r of sorted) {
+    const last = items.at(-1);
+    const prevEnd = last?.readings.at(-1)?.end ?? -1;
+    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, r.start);
+    if (last && !SEPARATOR.test(gap)) {
+      if (content(prevEnd, r.start)) last.restricted = true;
+      last.readings.push(r);
+    } else {
+      if (last) gaps.push(gap);
+      items.push({ readings: [r], restricted: false });
+    }
+  }
+  // Words right before the first and after the last reading of an item, up to a separator.
+  for (const item of items) {
+    const first = item.readings[0]!;
+    const lastR = item.readings.at(-1)!;
+    const before = text.slice(0, first.start);
+    const cut = lastIndexOfSeparator(before);
+    if (content(cut, first.start)) item.restricted = true;
+    const after = text.slice(lastR.end);
+    const next = SEPARATOR.exec(after);
+    if (content(lastR.end, lastR.end + (next ? next.index : after.length))) item.restricted = true;
+  }
+  // "Mental disorder or drug abuse that could interfere with …": a clause after a list may bind every
+  // item of it, so for an exclusion no item before such a clause is sufficient alone.
+  if (side === 'exclusion') {
+    for (const item of items) {
+      const from = item.readings.at(-1)!.end;
+      const sentence = text.slice(from).split(/[;.](?:\s|$)/)[0]!;
+      for (const m of sentence.matchAll(RESTRICTIVE)) {
+        const at = from + m.index;
+        if (!sorted.some((r) => at >= r.start && at < r.end)) item.restricted = true;
+      }
+    }
+  }
+  const itemExpr = (i: Item): Expr => allOf(i.readings.map((r) => r.expr));
+  const flat = (list: Item[]): Reading[] => list.flatMap((i) => i.readings);
+
+  let connective: 'any' | 'all';
+  if (items.length === 1) {
+    const item = items[0]!;
+    const around = separatorsAround(text, item);
+    if (item.restricted) connective = 'all';
+    else if (side === 'exclusion') connective = 'any';
+    else connective = OR.test(around) || ALTERNATIVES.test(text) || !AND.test(around) && /,/.test(around) ? 'any' : 'all';
+  } else if (side === 'exclusion') connective = 'any';
+  else if (ALTERNATIVES.test(text) || gaps.some((g) => OR.test(g))) connective = 'any';
+  else connective = gaps.every((g) => AND.test(g)) ? 'all' : 'any';
+
+  const keptItems = connective === 'all' ? items : items.filter((i) => !i.restricted);
+  const droppedItems = connective === 'all' ? [] : items.filter((i) => i.restricted);
+  const exprs = keptItems.map(itemExpr);
+  return {
+    kept: flat(keptItems),
+    dropped: flat(droppedItems),
+    expr: (remainder) => {
+      const parts = remainder ? [...exprs, remainder] : exprs;
+      return connective === 'all' ? allOf(parts) : anyOf(parts);
+    },
+  };
+}
+
+function lastIndexOfSeparator(before: string): number {
+  let cut = 0;
+  for (const m of before.matchAll(new RegExp(SEPARATOR.source, 'gi'))) cut = m.index + m[0].length;
+  return cut;
+}
+
+/** The separator text just before and just after an item. */
+function separatorsAround(text: string, item: Item): string {
+  const first = item.readings[0]!;
+  const last = item.readings.at(-1)!;
+  const before = text.slice(0, first.start);
+  const after = text.slice(last.end);
+  const b = [...before.matchAll(new RegExp(SEPARATOR.source, 'gi'))].at(-1);
+  const a = new RegExp(`^[^A-Za-z]*(?:${SEPARATOR.source})+`, 'i').exec(after) ?? SEPARATOR.exec(after);
+  return `${b ? b[0] : ''} ${a ? a[0] : ''}`;
+}

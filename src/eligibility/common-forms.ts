@@ -1,0 +1,94 @@
+import type { Expr } from './expression.js';
+import { anyOf } from './combine.js';
+import { definedPhraseStart, readComparisons } from './comparisons.js';
+import { fillerWords } from './lexicon.js';
+import type { LineParser } from './line-parser.js';
+
+/** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
+
+const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
+const AGE_START = /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
+const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
+const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
+
+/** "Age ≥ 18 years", "Aged 18 years or older", "Age between 18 and 65 years", "18-35-year-old", "> 35 years" (alone). */
+export function readAge(p: LineParser): void {
+  for (const m of p.text.matchAll(AGE_WORD)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end)) continue;
+    const found = readComparisons(p.text, end, p.side);
+    if (!found) continue;
+    addAge(p, m.index, found.end, found.comparisons.map((c) => c.unit), found, true);
+  }
+  for (const m of p.text.matchAll(AGE_START)) {
+    if (!p.free(m.index, m.index + m[0].length)) continue;
+    const found = readComparisons(p.text, m.index, p.side);
+    if (!found) continue;
+    const after = p.text.slice(found.end);
+    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
+    const alone = !p.content(0, m.index) && !p.content(found.end + (old?.[0].length ?? 0), p.text.length);
+    if (!old && !alone) continue;
+    const units = found.comparisons.map((c) => c.unit);
+    if (units.every((u) => u === '') && !YEARS_OLD.test(after)) continue;
+    addAge(p, m.index, found.end + (old?.[0].length ?? 0), units.map((u) => u || 'years'), found, false);
+  }
+}
+
+function addAge(p: LineParser, start: number, end: number, units: string[], found: NonNullable<ReturnType<typeof readComparisons>>, named: boolean): void {
+  const written = units.find((u) => u !== '') ?? '';
+  if (written === '') return void p.reasons.push('the unit of the age limit is not stated');
+  if (written !== 'years' && written !== 'months') return void (named && p.reasons.push(`age is compared in ${written}, which the age fact (completed years) cannot hold`));
+  const old = OLD.exec(p.text.slice(end));
+  const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: c.op, value: c.value, unit: c.unit || written }));
+  p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
+}
+
+const FEMALE = /\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
+const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
+
+/**
+ * Sex named in an inclusion ("Non-pregnant women", "Male patients aged …") is a condition that
+ * holds with the rest; both sexes named set none. In an exclusion it counts only alone ("Male"):
+ * "pregnant women" excludes the pregnant, not women.
+ */
+export function readSex(p: LineParser): Expr | undefined {
+  const female = [...p.text.matchAll(FEMALE)];
+  const male = [...p.text.matchAll(MALE)];
+  if ((female.length > 0) === (male.length > 0)) return undefined;
+  const hits = female.length > 0 ? female : male;
+  if (p.side === 'exclusion') {
+    const rest = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !/^(?:sex|gender)$/i.test(w));
+    if (rest.length > 0) return undefined;
+  }
+  for (const m of hits) p.cover(m.index, m.index + m[0].length);
+  return { kind: 'equals', fact: 'sex', value: female.length > 0 ? 'female' : 'male' };
+}
+
+/** "heart failure (≥ grade III NYHA)", "NYHA class III or IV", "NYHA class ≥ II". */
+export function nyha(p: LineParser): void {
+  const re = /(>=|>)\s*(?:NYHA\s*)?(?:grade|class)\s*(IV|III|II|I)\b(?:\s*NYHA)?|\bNYHA (?:functional )?(?:class|grade)\s*(>=|>)?\s*(IV|III|II|I)\b/gi;
+  const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+  for (const m of p.text.matchAll(re)) {
+    const opText = m[1] ?? m[3];
+    const value = roman[(m[2] ?? m[4])!.toUpperCase()]!;
+    // "NYHA class III" alone names one class; it is read with an operator or as "class III or IV" (up to the top class).
+    const tail = /^\s*(?:or|-|to)\s*IV\b|^\s*or (?:higher|greater|above|worse)\b/i.exec(p.text.slice(m.index + m[0].length));
+    if (!opText && !tail) continue;
+    const end = m.index + m[0].length + (tail ? tail[0].length : 0);
+    p.add(definedPhraseStart(p.text, m.index), end, { kind: 'compare', fact: 'nyha_class', op: opText === '>' ? '>' : '>=', value, unit: 'class' }, 'compare');
+  }
+}
+
+/** "Positive for autoantibody (serum and or CSF): NMDAR, …, or glutamic acid decarboxylase (GAD)". */
+export function antibodyList(p: LineParser): void {
+  const m = /positive for (?:auto)?antibod(?:y|ies)[^:]*:\s*(.+)$/i.exec(p.text);
+  if (!m) return;
+  const items = m[1]!.split(/,\s*(?:or\s+)?|\s+or\s+/).map((s) => s.trim()).filter((s) => s !== '');
+  const codes = items.map((item) => {
+    // An abbreviation in parentheses names the antibody; what follows it ("(AMPA) 1") belongs to it.
+    const abbr = /\(([^()]+)\)\s*(.*)$/.exec(item);
+    const name = abbr ? abbr[1]! + abbr[2]! : item;
+    return name.toLowerCase().replace(/^-|^anti-/, '').replace(/\s+/g, '').replace(/[^a-z0-9-]/g, '');
+  });
+  p.add(m.index, p.text.length, anyOf(codes.map((code) => ({ kind: 'has', fact: 'autoantibodies', code }))), 'term');
+}

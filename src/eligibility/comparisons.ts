@@ -1,0 +1,135 @@
+import type { CompareOp } from './expression.js';
+import { normalizeUnit } from './units.js';
+
+/**
+ * Reading the comparison written after a fact's name: "≥ 6", "less than 110 pounds", "> 3 ×ULN",
+ * "between 18 and 65 years", "18 years or older", "under 45kg or more than 80kg". The unit is kept as
+ * written (normalised); whether the fact accepts it is decided by the caller, never defaulted here.
+ */
+export interface Comparison {
+  readonly op: CompareOp;
+  readonly value: number;
+  /** Normalised unit as written, '' when none. */
+  readonly unit: string;
+}
+
+export interface ReadComparisons {
+  readonly comparisons: readonly Comparison[];
+  readonly end: number;
+  /** How several comparisons combine: "under 45 or more than 80" any, "between 18 and 65" all. */
+  readonly connective: 'any' | 'all';
+  /** The operator was written after the number ("3 ×ULN >", NCT04952155). */
+  readonly opAfter: boolean;
+}
+
+const OP_WORDS: Readonly<Record<string, CompareOp>> = {
+  '>=': '>=', '<=': '<=', '>': '>', '<': '<', '=>': '>=',
+  above: '>', over: '>', 'more than': '>', 'greater than': '>', 'higher than': '>', exceeding: '>', 'older than': '>',
+  under: '<', below: '<', 'less than': '<', 'lower than': '<', 'younger than': '<', 'fewer than': '<',
+  'at least': '>=', 'minimum of': '>=', 'a minimum of': '>=', 'no less than': '>=', 'not less than': '>=', 'greater than or equal to': '>=', 'equal to or greater than': '>=', 'equal to or more than': '>=',
+  'no older than': '<=', 'not older than': '<=', 'no younger than': '>=', 'not younger than': '>=',
+  'at most': '<=', 'up to': '<=', 'maximum of': '<=', 'a maximum of': '<=', 'no more than': '<=', 'not more than': '<=', 'not exceeding': '<=', 'no greater than': '<=', 'not greater than': '<=', 'not to exceed': '<=', 'less than or equal to': '<=', 'equal to or less than': '<=',
+};
+// Longer phrases first so that "greater than or equal to" is not read as "greater than".
+const OP_SOURCE = Object.keys(OP_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+const OP = `(${OP_SOURCE})`;
+const NUM = '(1:\\d+|\\d+(?:\\.\\d+)?)';
+const UNIT_WORDS = [
+  '×ULN', '×LLN', 'ULN', 'LLN', 'N\\b',
+  '×\\s*10\\^?\\s*[39]\\s*/\\s*[lL]', '×\\s*10[³⁹]\\s*/\\s*[lL]', '10\\^?[39]\\s*/\\s*[lL]', '10[³⁹]\\s*/\\s*[lL]',
+  '×\\s*10\\^?3\\s*/\\s*(?:µ|u|μ)[lL]', '10\\^?3\\s*/\\s*(?:µ|u|μ)[lL]', '×\\s*10\\^?3\\s*/\\s*mm(?:3|³)', '10\\^?3\\s*/\\s*mm(?:3|³)',
+  'cells\\s*/\\s*(?:µ|u|μ)[lL]', 'cells\\s*/\\s*mm(?:3|³)', '/\\s*mm(?:3|³)', '/\\s*(?:µ|u|μ)[lL]', '/\\s*nl', 'per\\s+mm(?:3|³)',
+  'mg/kg/d(?:ay)?', 'mg/kg', 'mg/day', 'mg/d\\b', 'g/day', 'g/24\\s*h', 'g/dl', 'g/l', 'mg/dl', '(?:µ|u|μ|micro)mol/l', 'mmol/l',
+  'iu/l', 'u/l', '(?:µ|u|μ)kat/l', 'ml\\s*/\\s*min\\s*/\\s*1\\.73\\s*m\\s*(?:\\^?2|²)', 'ml/min', 'ml/s', 'kg/m(?:2|²)', 'kg/m\\^2', 'mm\\s*Hg',
+  'mg\\b', 'kilograms?', 'kgs?\\b', 'pounds?', 'lbs?\\b', 'g\\b', 'mm\\b', 'cm\\b', '%', 'years?', 'yrs?\\b', 'months?', 'weeks?', 'days?', 'hours?',
+];
+const UNIT = `(${UNIT_WORDS.join('|')})`;
+const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
+const ORDER_AFTER = '(?:\\s*(?:old|of age))?\\s*(or|and)\\s+(older|over|above|more|greater|higher|younger|under|below|less|lower|fewer)';
+const AFTER_OP: Readonly<Record<string, CompareOp>> = { older: '>=', over: '>=', above: '>=', more: '>=', greater: '>=', higher: '>=', younger: '<=', under: '<=', below: '<=', less: '<=', lower: '<=', fewer: '<=' };
+
+// "at least 18 years or older": the trailing words repeat the operator.
+const COMPARISON = new RegExp(`${LEAD}${OP}\\s*${NUM}\\s*${UNIT}?(?:\\s*(?:old|of age))?(?:\\s*(?:or|and) (older|over|above|more|greater|higher|younger|under|below|less|lower)(?![\\w ]*(?:than|\\d)))?`, 'iy');
+const RANGE = new RegExp(`${LEAD}(?:between|from|of|within)?\\s*${NUM}\\s*${UNIT}?\\s*(?:-|to|and)\\s*${NUM}\\s*${UNIT}?`, 'iy');
+// "18 years or older", "110 pounds or less": the operator after the number and unit.
+const VALUE_THEN_ORDER = new RegExp(`${LEAD}${NUM}\\s*${UNIT}?${ORDER_AFTER}`, 'iy');
+// "(3 times the upper limit of normal >)": the operator written after the number (NCT04952155).
+const TRAILING_OP = new RegExp(`${LEAD}${NUM}\\s*(×ULN|×LLN)\\s*(>=|<=|>|<)`, 'iy');
+const CONTINUATION = new RegExp(`\\s*,?\\s*(or|and)\\s+${OP}\\s*${NUM}\\s*${UNIT}?`, 'iy');
+
+export function unitOf(written: string | undefined): string {
+  if (!written) return '';
+  const u = normalizeUnit(written);
+  if (u === 'n' || u === 'uln' || u === '×uln') return '×uln';
+  if (u === 'lln' || u === '×lln') return '×lln';
+  if (/^(?:years?|yrs?)$/.test(u)) return 'years';
+  if (/^months?$/.test(u)) return 'months';
+  if (/^weeks?$/.test(u)) return 'weeks';
+  if (/^days?$/.test(u)) return 'days';
+  if (/^hours?$/.test(u)) return 'hours';
+  if (u === 'kg/m^2') return 'kg/m2';
+  if (u === 'permm3') return '/mm3';
+  return u;
+}
+
+function comparison(op: CompareOp, num: string, unit: string | undefined): Comparison {
+  const value = num.startsWith('1:') ? Number(num.slice(2)) : Number(num);
+  return { op, value, unit: num.startsWith('1:') ? '1:n' : unitOf(unit) };
+}
+
+const opOf = (word: string): CompareOp => OP_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? '>';
+
+function exec(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(text);
+}
+
+/**
+ * Comparisons written right after a phrase, from `from`. A range is inclusive for an inclusion and
+ * exclusive for an exclusion: "between 18 and 65" may be read either way, and the weaker reading is
+ * the one an inclusion needs (necessary) while the stronger one is what an exclusion needs (sufficient).
+ */
+export function readComparisons(text: string, from: number, side: 'inclusion' | 'exclusion'): ReadComparisons | undefined {
+  // "no older than" is an operator; a bare "no"/"not" before a limit ("not > 3") is not read.
+  if (/\b(?:no|not)\s*$/i.test(text.slice(0, from)) || /^[\s(),:]*(?:no|not)\s*(?:>|<|=)/i.test(text.slice(from))) return undefined;
+  let m = exec(RANGE, text, from);
+  if (m && Number(m[1]) < Number(m[3])) {
+    const unit = m[4] ?? m[2];
+    const [lo, hi]: [CompareOp, CompareOp] = side === 'inclusion' ? ['>=', '<='] : ['>', '<'];
+    return { comparisons: [comparison(lo, m[1]!, m[2] ?? unit), comparison(hi, m[3]!, unit)], end: from + m[0].length, connective: 'all', opAfter: false };
+  }
+  m = exec(VALUE_THEN_ORDER, text, from);
+  if (m) return { comparisons: [comparison(AFTER_OP[m[4]!.toLowerCase()]!, m[1]!, m[2])], end: from + m[0].length, connective: 'any', opAfter: false };
+  m = exec(COMPARISON, text, from);
+  let first: Comparison;
+  let opAfter = false;
+  if (m && m[4]) {
+    // The repeated operator must agree ("at least 18 or older"); "over 18 or younger" is not read.
+    const op = opOf(m[1]!);
+    const again = AFTER_OP[m[4].toLowerCase()]!;
+    if ((op === '>' || op === '>=') !== (again === '>=')) return undefined;
+    first = comparison(again === '>=' ? '>=' : '<=', m[2]!, m[3]);
+  } else if (m) first = comparison(opOf(m[1]!), m[2]!, m[3]);
+  else {
+    m = exec(TRAILING_OP, text, from);
+    if (!m) return undefined;
+    first = comparison(opOf(m[3]!), m[1]!, m[2]);
+    opAfter = true;
+  }
+  const comparisons = [first];
+  let end = from + m[0].length;
+  let connective: 'any' | 'all' = 'any';
+  let c: RegExpExecArray | null;
+  while ((c = exec(CONTINUATION, text, end))) {
+    connective = c[1]!.toLowerCase() === 'and' ? 'all' : 'any';
+    comparisons.push(comparison(opOf(c[2]!), c[3]!, c[4]));
+    end += c[0].length;
+  }
+  return { comparisons, end, connective, opAfter };
+}
+
+/** A short phrase the parenthesised comparison defines: "renal insufficiency (creatinine clearance ≤30ml/min)". */
+export function definedPhraseStart(text: string, start: number): number {
+  const m = /([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}) ?\( ?$/.exec(text.slice(0, start));
+  return m ? m.index : start;
+}

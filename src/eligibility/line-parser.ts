@@ -1,0 +1,289 @@
+import type { Expr, Side } from './expression.js';
+import { allOf, anyOf, type Reading } from './combine.js';
+import { definedPhraseStart, readComparisons, type Comparison } from './comparisons.js';
+import { findFact, lastOccurrenceFactName } from './facts.js';
+import { fillerWords, lexicon, type CodeTerm, type EventTerm, type FlagTerm, type NumericTerm, type Term } from './lexicon.js';
+import { negate } from './negation.js';
+import { isQualifierWord, qualify, type Qualified } from './qualifiers.js';
+import { findWindows, type TimeWindow } from './time-windows.js';
+import { findConversion } from './units.js';
+import { COMPOUND, compoundTerm } from './compound-names.js';
+import { namedConditions } from './named-conditions.js';
+
+/**
+ * The readings of one normalised line: which characters each reading covers, the reasons for what
+ * could not be read, and the record flaws noticed. parse-line.ts joins the readings into a criterion.
+ */
+export class LineParser {
+  readonly readings: (Reading & { kind: 'compare' | 'term' })[] = [];
+  readonly reasons: string[] = [];
+  readonly flags: string[] = [];
+  readonly windows: TimeWindow[];
+  private readonly covered: boolean[];
+  private readonly named: boolean[];
+
+  constructor(
+    readonly text: string,
+    readonly side: Side,
+  ) {
+    this.covered = new Array<boolean>(text.length).fill(false);
+    this.named = new Array<boolean>(text.length).fill(false);
+    this.windows = findWindows(text);
+  }
+
+  isCovered = (i: number): boolean => this.covered[i] === true;
+  /** Covered, or a name the vocabulary knows (read or not): "HIV or hepatitis C" shares nothing. */
+  isNamed = (i: number): boolean => this.covered[i] === true || this.named[i] === true;
+
+  free(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.covered[i]) return false;
+    return true;
+  }
+
+  cover(start: number, end: number, value = true): void {
+    for (let i = start; i < end; i++) this.covered[i] = value;
+  }
+
+  add(start: number, end: number, expr: Expr, kind: 'compare' | 'term'): void {
+    this.cover(start, end);
+    this.readings.push({ start, end, expr, kind });
+  }
+
+  windowAt = (i: number): number => this.windows.find((w) => w.start === i)?.end ?? -1;
+
+  /** The unit a fact's threshold is read in, or the reason it cannot be. */
+  unitFor(fact: string, unit: string): string | { reason: string } {
+    const def = findFact(fact);
+    if (!def || def.type !== 'number') return { reason: `${fact} is not a number` };
+    if (unit === '') return def.unitImplied !== undefined ? (def.unit ?? '') : { reason: `the unit of the ${fact} limit is not stated` };
+    return findConversion(def.units ?? [], unit) ? unit : { reason: `${fact} is compared in a unit (${unit}) that its fact does not accept` };
+  }
+
+  compare(fact: string, c: Comparison, unit: string): Expr {
+    return { kind: 'compare', fact, op: c.op, value: c.value, unit };
+  }
+
+  /** Comparisons of facts: one reading per fact (any of a term's facts, "transaminases"), and per term as `each` says. */
+  comparisons(termFacts: readonly (readonly string[])[], start: number, from: number, phrase: string, each = false): boolean {
+    const found = readComparisons(this.text, from, this.side);
+    if (!found) return false;
+    const written = found.comparisons.find((c) => c.unit !== '')?.unit ?? '';
+    const units = new Map(termFacts.flat().map((f) => [f, this.unitFor(f, written)]));
+    const bad = [...units.values()].find((u): u is { reason: string } => typeof u !== 'string');
+    if (bad) {
+      this.reasons.push(`"${phrase}": ${bad.reason}`);
+      return false;
+    }
+    if (found.opAfter) this.flags.push(`"${this.text.slice(start, found.end)}" writes the operator after the number; read as ${found.comparisons[0]!.op}.`);
+    const perFact = (f: string) => {
+      const cmps = found.comparisons.map((c) => this.compare(f, c, units.get(f) as string));
+      return found.connective === 'all' ? allOf(cmps) : anyOf(cmps);
+    };
+    const perTerm = termFacts.map((facts) => anyOf(facts.map(perFact)));
+    this.add(definedPhraseStart(this.text, start), found.end, each ? allOf(perTerm) : anyOf(perTerm), 'compare');
+    return true;
+  }
+
+  numeric(term: NumericTerm, m: RegExpMatchArray): void {
+    // Words before a laboratory value's name add a condition (the remainder), they do not change the value compared.
+    const start = m.index!;
+    let from = start + m[0].length;
+    // "AST and ALT ≤ 2.5 × ULN", "AST/ALT > 3 × ULN": one comparison for several values.
+    const shared: NumericTerm[] = [term];
+    let joiner = '';
+    for (;;) {
+      const join = /^\s*(and\/or|and|or|\/|,)\s*/i.exec(this.text.slice(from));
+      const next = join && numericTermAt(this.text, from + join[0].length);
+      if (!join || !next || readComparisons(this.text, from, this.side)) break;
+      joiner ||= join[1]!.toLowerCase();
+      shared.push(next.term);
+      from += join[0].length + next.length;
+    }
+    // "changes in body weight", "weight loss": the value is not the fact itself.
+    const near = this.text.slice(Math.max(0, start - 30), start) + ' ' + this.text.slice(from, from + 12);
+    if (DERIVED.test(near)) return void this.reasons.push(`"${m[0]}" is qualified as a change or ratio, not the value itself`);
+    if (term.facts[0] === 'ecog' && this.ecogList(start, from)) return;
+    const found = readComparisons(this.text, from, this.side);
+    if (!found) return;
+    const unit = found.comparisons.find((c) => c.unit !== '')?.unit;
+    const factsOf = (t: NumericTerm) => (unit === '×uln' ? t.ulnFacts : unit === '×lln' ? t.llnFacts : t.facts);
+    if (shared.some((t) => !factsOf(t))) {
+      return void this.reasons.push(`"${m[0]}" has no fact relative to the ${unit === '×uln' ? 'upper' : 'lower'} limit of normal`);
+    }
+    // Several values with one limit: "and" is each of them; "or" and "/" any of them for an inclusion (the weaker
+    // reading) and each of them for an exclusion (the stronger one), as "AST/ALT" may be read either way.
+    const each = joiner === 'and' || (joiner !== 'or' && joiner !== 'and/or' && this.side === 'exclusion');
+    this.comparisons(shared.map((t) => factsOf(t)!), start, from, m[0], each);
+  }
+
+  /** "ECOG performance status 0 or 1": the listed grades from 0 are ECOG ≤ the highest (grades are 0–5 integers, Oken 1982). */
+  ecogList(start: number, from: number): boolean {
+    const m = /^\s*(?:of\s+)?0((?:\s*(?:,|or|and\/or)\s*[1-5])+)\b/i.exec(this.text.slice(from));
+    const grades = m ? [0, ...m[1]!.match(/[1-5]/g)!.map(Number)] : [];
+    if (!m || grades.some((g, i) => g !== i)) return false;
+    this.add(start, from + m[0].length, { kind: 'compare', fact: 'ecog', op: '<=', value: grades.at(-1)!, unit: '' }, 'compare');
+    return true;
+  }
+
+  qualified(m: RegExpMatchArray): Qualified | undefined {
+    const q = qualify(this.text, m.index!, m.index! + m[0].length, this.isCovered, this.isNamed, this.windowAt);
+    if (!q.ok) {
+      this.reasons.push(q.reason);
+      return undefined;
+    }
+    return q.q;
+  }
+
+  /** The window that applies to a phrase: its own, or one closing the list it is in ("X, Y or Z within 6 months"). */
+  windowFor(end: number, q: Qualified): TimeWindow | undefined {
+    const own = this.windows.find((w) => w.start >= end && w.end <= q.end);
+    if (own || q.tense !== 'unstated') return own;
+    const next = this.windows.find((w) => w.start >= end);
+    if (!next) return undefined;
+    const between = [...this.text.slice(end, next.start)].map((ch, i) => (this.covered[end + i] ? ' ' : ch)).join('');
+    const words = between.match(/[A-Za-z][\w'-]*/g) ?? [];
+    return !/[;.:]/.test(between) && words.every((w) => /^(?:or|and|nor)$/i.test(w)) ? next : undefined;
+  }
+
+  code(term: CodeTerm, m: RegExpMatchArray): void {
+    const q = this.qualified(m);
+    if (!q) return;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const window = this.windowFor(end, q);
+    let expr: Expr;
+    if (term.fact === 'allergies' || term.fact === 'languages') expr = { kind: 'has', fact: term.fact, code: term.code };
+    else if (window) {
+      if (q.family) return void this.reasons.push(`a time window for a relative's "${m[0]}" cannot be read`);
+      expr = { kind: 'within', fact: lastOccurrenceFactName(term.code), amount: window.amount, unit: window.unit, before: window.before };
+      if (window.anchorImplied) this.flags.push(`"${this.text.slice(window.start, window.end)}" names no date; it is counted back from the screening date.`);
+    } else if (q.family) expr = { kind: 'has', fact: 'family_history', code: term.code };
+    else if (term.fact === 'condition') {
+      // "history of bipolar disorder, schizophrenia": the tense said once for the list.
+      const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+      expr = { kind: 'has', fact: tense === 'history' ? 'history' : 'diagnoses', code: term.code };
+    }
+    else {
+      // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
+      const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+      if (tense === 'unstated') return void this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
+      expr = { kind: 'has', fact: tense === 'history' ? 'prior_treatments' : 'current_treatments', code: term.code };
+    }
+    if (term.flag && term.flag.when.test(m[0])) this.flags.push(term.flag.text);
+    this.add(q.start, window && window.end > q.end ? end : q.end, q.negated ? negate(expr) : expr, 'term');
+    if (window) this.cover(window.start, window.end);
+  }
+
+  flag(term: FlagTerm, m: RegExpMatchArray): void {
+    const q = this.qualified(m);
+    if (!q) return;
+    if (q.tense === 'history' || q.family || this.windowFor(m.index! + m[0].length, q)) {
+      return void this.reasons.push(`"${m[0]}" is qualified by a time or a relative that a yes/no fact cannot hold`);
+    }
+    const expr = anyOf(term.facts.map((fact): Expr => ({ kind: 'is', fact, value: true })));
+    this.add(q.start, q.end, q.negated ? negate(expr) : expr, 'term');
+  }
+
+  event(term: EventTerm, m: RegExpMatchArray): void {
+    const end = m.index! + m[0].length;
+    const window = this.windows.find((w) => w.start >= end) ?? this.windows[0];
+    if (!window) return void this.reasons.push(`no time window is given for "${m[0]}"`);
+    if (term.flag && term.flag.when.test(m[0])) this.flags.push(term.flag.text);
+    const within: Expr = { kind: 'within', fact: term.fact, amount: window.amount, unit: window.unit, before: window.before };
+    const dose = term.doseFact ? readComparisons(this.text, end, this.side) : undefined;
+    const doseUnit = dose && term.doseFact ? this.unitFor(term.doseFact, dose.comparisons[0]?.unit ?? '') : undefined;
+    if (dose && term.doseFact && typeof doseUnit === 'string' && dose.comparisons.length === 1) {
+      this.add(m.index!, dose.end, allOf([within, this.compare(term.doseFact, dose.comparisons[0]!, doseUnit)]), 'term');
+    } else this.add(m.index!, end, within, 'term');
+    this.cover(window.start, window.end);
+  }
+
+  /**
+   * Every name the vocabulary knows, the longest first where names overlap ("chronic kidney disease"
+   * before "kidney disease", "cardiac surgery" before "surgery"), then read in text order.
+   */
+  terms(): void {
+    const candidates: { term: Term; m: RegExpMatchArray; rank: number }[] = [];
+    lexicon.forEach((term, rank) => {
+      for (const m of this.text.matchAll(new RegExp(term.pattern.source, 'gi'))) candidates.push({ term, m, rank });
+    });
+    for (const m of this.text.matchAll(COMPOUND)) {
+      const term = compoundTerm(m);
+      if (term) candidates.push({ term, m, rank: lexicon.length });
+    }
+    for (const n of namedConditions(this.text)) {
+      const m = Object.assign([this.text.slice(n.start, n.end)], { index: n.start, input: this.text }) as RegExpMatchArray;
+      candidates.push({ term: n.term, m, rank: lexicon.length + 1 });
+    }
+    candidates.sort((a, b) => b.m[0].length - a.m[0].length || a.rank - b.rank);
+    // Names with the same span stay together: "thrombocytopenia" is a count with a limit, else a diagnosis.
+    const chosen: (typeof candidates)[] = [];
+    for (const c of candidates) {
+      const start = c.m.index!;
+      const end = start + c.m[0].length;
+      const same = chosen.find((g) => g[0]!.m.index === start && g[0]!.m[0].length === c.m[0].length);
+      if (same) same.push(c);
+      else if (c.m[0] !== '' && this.free(start, end) && !this.named.slice(start, end).some(Boolean)) {
+        this.named.fill(true, start, end);
+        chosen.push([c]);
+      }
+    }
+    // Limits first, so that the phrase a limit defines ("hepatic insufficiency (transaminases > 3N)") is theirs.
+    const order = (g: (typeof candidates)[number][]) => (g[0]!.term.kind === 'numeric' ? 0 : 1);
+    for (const group of chosen.sort((a, b) => order(a) - order(b) || a[0]!.m.index! - b[0]!.m.index!)) {
+      for (const { term, m } of group) {
+        if (!this.free(m.index!, m.index! + m[0].length)) break;
+        if (term.kind === 'numeric') this.numeric(term, m);
+        else if (term.kind === 'code') this.code(term, m);
+        else if (term.kind === 'flag') this.flag(term, m);
+        else this.event(term, m);
+      }
+    }
+  }
+
+  /** Is there an uncovered word other than filler in [from, to)? */
+  content = (from: number, to: number): boolean => {
+    const chars = [...this.text.slice(from, to)].map((ch, i) => (this.covered[from + i] ? ' ' : ch)).join('');
+    return (chars.match(/[A-Za-zÀ-ÿ][\w'./-]*/g) ?? []).some(isContent);
+  };
+
+  leftover(): { words: string[]; text: string } {
+    const chars = [...this.text].map((ch, i) => (this.covered[i] ? ' ' : ch)).join('');
+    const words = (chars.match(/[A-Za-zÀ-ÿ][\w'./-]*/g) ?? []).filter(isContent);
+    const text = chars
+      .replace(/[()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([,;:])(?:\s*[,;:.])+/g, '$1')
+      .replace(/\s+([,;:.])/g, '$1')
+      .replace(/^[\s,;:.]+|[\s,;:.]+$/g, '');
+    return { words, text };
+  }
+}
+
+const DERIVED = /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
+
+/** A word that carries a condition no rule has read (not filler, not a qualifier). */
+function isContent(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.,;:]+$/, '');
+  return !fillerWords.has(w) && !isQualifierWord(w);
+}
+
+/** The numeric term whose name starts at `at`, with the length of its name. */
+function numericTermAt(text: string, at: number): { term: NumericTerm; length: number } | undefined {
+  for (const t of lexicon) {
+    if (t.kind !== 'numeric') continue;
+    const m = new RegExp(t.pattern.source, 'iy');
+    m.lastIndex = at;
+    const hit = m.exec(text);
+    if (hit) return { term: t, length: hit[0].length };
+  }
+  return undefined;
+}
+
+function lineTense(before: string): 'history' | 'current' | 'unstated' {
+  const prior = [...before.matchAll(/pre-?treatment with|history of|prior treatment|previous(?:ly)?|ever received/gi)].pop();
+  const current = [...before.matchAll(/receiving|currently|current/gi)].pop();
+  if (!prior && !current) return 'unstated';
+  return (prior?.index ?? -1) > (current?.index ?? -1) ? 'history' : 'current';
+}
+

@@ -1,0 +1,64 @@
+import type { CodeTerm } from './lexicon.js';
+
+/**
+ * A condition the lexicon does not know, named after "history of", "diagnosis of", "diagnosed with",
+ * "suffering from", "presence of", "patients with" (…), or alone on its line ("history of lead
+ * poisoning", "diagnosis of sarcoidosis", "Narrow-angle glaucoma"). Its last word must be a medical
+ * head word (disease, syndrome, …) or end as one (-itis, -osis, -oma, …). The code is
+ * the name as written (lead-poisoning), so it never stands for anything broader; the protocol's
+ * columns list it among the codes a screener records. A name with a word of degree, time, doubt or
+ * vagueness ("severe", "chronic", "suspected", "other", "condition") is not taken.
+ */
+const CUE =
+  /^|\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?)\s+(?:an? |the )?/gi;
+const HEAD =
+  /(?:disease|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|phobia|mania|pnea|pnoea|ism)$/i;
+const WORD = /^[A-Za-z][A-Za-z'-]*$/;
+const ENDS = new Set(
+  (
+    'of to for with who that which in on at by from than as is are was were be been has have had or and nor but not no if when after before ' +
+    'during since within until while because due such including like etc the a an this these those their his her its requiring needing ' +
+    'treated confirmed defined according based'
+  ).split(' '),
+);
+const VAGUE = new Set(
+  (
+    'severe severity mild moderate chronic acute recent recently uncontrolled significant clinically other any known suspected possible ' +
+    'probable active current previous prior past history diagnosis condition conditions illness illnesses problem problems issue issues ' +
+    'abnormality abnormalities medical comorbidity comorbidities contraindication contraindications symptom symptoms sign signs study ' +
+    'trial treatment treatments therapy therapies medication medications drug drugs use procedure procedures following disease diseases ' +
+    'disorder disorders event events episode episodes major minor serious relevant unstable poorly well stable certain specific ' +
+    'underlying concomitant systemic primary secondary'
+  ).split(' '),
+);
+
+export interface NamedCondition {
+  readonly start: number;
+  readonly end: number;
+  readonly term: CodeTerm;
+}
+
+/** Conditions named after a cue, each with the span of its name. */
+export function namedConditions(text: string): NamedCondition[] {
+  const out: NamedCondition[] = [];
+  for (const m of text.matchAll(CUE)) {
+    const start = m.index + m[0].length;
+    const words: string[] = [];
+    let end = start;
+    if (m[0] === '' && start !== 0) continue;
+    for (const w of text.slice(start).matchAll(/[^\s,;:().]+/g)) {
+      const lower = w[0].toLowerCase();
+      // Only words right after one another (a comma or parenthesis ends the name).
+      if (/[,;:().]/.test(text.slice(end, start + w.index)) || ENDS.has(lower) || words.length === 4) break;
+      if (!WORD.test(w[0]) || VAGUE.has(lower)) return out;
+      words.push(lower);
+      end = start + w.index + w[0].length;
+    }
+    if (words.length === 0 || !HEAD.test(words.at(-1)!)) continue;
+    // Alone on its line, the name must be the whole line.
+    if (m[0] === '' && text.slice(end).replace(/[\s.;,]+/g, '') !== '') continue;
+    const code = words.join('-').replace(/'s\b/g, '').replace(/'/g, '');
+    out.push({ start, end, term: { kind: 'code', pattern: CUE, fact: 'condition', code } });
+  }
+  return out;
+}

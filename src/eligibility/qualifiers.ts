@@ -1,0 +1,152 @@
+/**
+ * What the words around a named condition, treatment or test do to it. A condition is read only
+ * when each word next to it is known to keep its meaning (filler, "history of", "active", a
+ * negation, a time window, "in a first-degree relative"); any other word narrows it ("middle ear
+ * infection", "breast cancer", "requiring treatment", "suspected") and the phrase stays attested.
+ */
+export type Tense = 'current' | 'history' | 'unstated';
+
+export interface Qualified {
+  readonly tense: Tense;
+  /** "in a first-degree relative", "parents or siblings with": the relatives' condition. */
+  readonly family: boolean;
+  /** "non-pregnant", "HIV-negative", "cancer-free": the word itself is negated. */
+  readonly negated: boolean;
+  /** Where the phrase and the words that qualify it start ("non-") and end. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Qualification = { readonly ok: true; readonly q: Qualified } | { readonly ok: false; readonly reason: string };
+
+const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
+const CURRENT = new Set(['current', 'currently', 'active', 'ongoing', 'existing', 'present', 'presently', 'concomitant', 'concurrent', 'receiving', 'taking', 'using', 'use', 'on']);
+const SAFE_BEFORE = new Set(
+  (
+    'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis ' +
+    'diagnoses established evidence presence personal clinical clinically patients patient subjects subject participants participant people ' +
+    'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
+    'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent received ' +
+    'receive administration medical must should will also either both self-reported reported of negative meet meets meeting fulfil fulfill fulfils ' +
+    'fulfills fulfilling satisfy satisfies urine serum blood plasma'
+  ).split(' '),
+);
+const SAFE_AFTER = new Set(
+  (
+    'history diagnosed diagnosis positive positivity seropositive seropositivity serology status carrier carriers virus infection ' +
+    'infections test tests result women woman patients patient subjects participants mothers individuals people persons female ' +
+    'females male males men'
+  ).split(' '),
+);
+const BEFORE_STOP = /[,;:()[\]]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including(?: but not limited to)?|like|especially)(?![\w])|\//gi;
+const AFTER_STOP = /[,;:()[\].]|\b(?:or|and|nor|who|which|that|whose|if|when|where|but|as|because|unless|except)\b/i;
+const FAMILY_AFTER = /^\s*(?:in|of|among)\s+(?:a|an|the|any|one|his|her|their|at least one)?\s*(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
+const FAMILY_BEFORE = /\b(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
+const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b|\baunts?\b|\buncles?\b|\bcousins?\b/i;
+const LIST_BINDING =
+  /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|chronic|acute|recent|other)\b/i;
+const EXAMPLE_BINDING = /\b(?:suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate)\b/i;
+const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?/i;
+
+/** Words a qualifier reads (so they are no remainder of their own). */
+export function isQualifierWord(w: string): boolean {
+  return SAFE_BEFORE.has(w) || HISTORY.has(w) || CURRENT.has(w) || SAFE_AFTER.has(w);
+}
+
+const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g) ?? [];
+
+/**
+ * Qualify the phrase at [start, end). `covered(i)` says whether character i belongs to another
+ * reading, `named(i)` whether it is (also) a name the vocabulary knows, read or not, and
+ * `windowAt(i)` the end of a time window starting at i (or -1).
+ */
+export function qualify(
+  text: string,
+  start: number,
+  end: number,
+  covered: (i: number) => boolean,
+  named: (i: number) => boolean,
+  windowAt: (i: number) => number,
+): Qualification {
+  const phrase = text.slice(start, end);
+  let negated = false;
+  // An attached prefix: "non-pregnant" is negated; "pre-diabetes", "anti-HCV" name something else.
+  const attached = /([A-Za-z]+)-$/.exec(text.slice(Math.max(0, start - 12), start));
+  if (attached) {
+    if (attached[1]!.toLowerCase() !== 'non') return { ok: false, reason: `"${attached[0]}${phrase}" is not ${phrase}` };
+    negated = true;
+  }
+  const before = text.slice(0, attached ? start - attached[0].length : start);
+  let from = 0;
+  let stopWord = '';
+  for (const m of before.matchAll(BEFORE_STOP)) {
+    from = m.index + m[0].length;
+    stopWord = m[0];
+  }
+  for (let i = before.length - 1; i >= from; i--) if (covered(i)) { from = i + 1; stopWord = ''; break; }
+  const segment = before.slice(from);
+  let tense: Tense = 'unstated';
+  for (const w of words(segment)) {
+    if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
+    if (HISTORY.has(w)) tense = 'history';
+    else if (CURRENT.has(w)) tense = tense === 'history' ? 'history' : 'current';
+    else if (!SAFE_BEFORE.has(w) && !FAMILY_BEFORE.test(w) && !/^first[- ]degree$|^relatives?$/.test(w)) {
+      return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };
+    }
+  }
+  // "chronic kidney or liver disease": a word before "or" may qualify both sides.
+  if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
+    const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
+    const i = prior ? prior.index : -1;
+    if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase())) {
+      return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
+    }
+  }
+  // "Family history of diabetes, hypertension", "treated for X, Y": words before a list bind each of its items.
+  if (segment.trim() === '' && /^(?:,|or|and|nor|and\/or|\/)$/i.test(stopWord.trim())) {
+    // The list starts after the clause's last ";", ":", "(" or "such as"; its head is the words up to its first item's end.
+    const marks = [...before.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like)(?![\w])/gi)].at(-1);
+    const from0 = marks ? marks.index + marks[0].length : 0;
+    let first = from0;
+    while (first < before.length && !named(first)) first++;
+    const binding = LIST_BINDING.exec(before.slice(from0, first));
+    // Examples ("such as", "(i.e. …)") are instances of what comes before them: doubt or place still binds them.
+    const outer = marks && marks[0] !== ';' ? EXAMPLE_BINDING.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '') : null;
+    const bound = binding ?? outer;
+    if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
+  }
+  let family = FAMILY_BEFORE.test(segment);
+  if (OTHER_KIN.test(segment) && !family) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };
+
+  let at = end;
+  if (/^-[A-Za-z]/.test(text.slice(at)) && !/^-(free|negative|positive)\b/i.test(text.slice(at))) {
+    return { ok: false, reason: `"${phrase}${/^-[\w-]+/.exec(text.slice(at))![0]}" is not ${phrase}` };
+  }
+  const suffix = /^-(free|negative|positive)\b/i.exec(text.slice(at));
+  if (suffix) {
+    if (suffix[1]!.toLowerCase() !== 'positive') negated = !negated;
+    at += suffix[0].length;
+  }
+  for (;;) {
+    const rest = text.slice(at);
+    const w = windowAt(at + (rest.length - rest.trimStart().length));
+    if (w >= 0) { at = w; continue; }
+    const fam = FAMILY_AFTER.exec(rest) ?? TIME_POINT.exec(rest);
+    if (fam) {
+      if (FAMILY_AFTER.test(rest)) family = true;
+      at += fam[0].length;
+      continue;
+    }
+    const m = /^\s*([A-Za-z][\w'-]*)/.exec(rest);
+    if (!m || AFTER_STOP.test(m[1]!)) break;
+    const word = m[1]!.toLowerCase();
+    if (word === 'negative') negated = !negated;
+    else if (word === 'history') tense = 'history';
+    else if (!SAFE_AFTER.has(word)) {
+      if (OTHER_KIN.test(word)) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };
+      return { ok: false, reason: `"${phrase} ${m[1]}" narrows ${phrase}; no rule reads the narrower phrase` };
+    }
+    at += m[0].length;
+  }
+  return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at } };
+}

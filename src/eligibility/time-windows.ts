@@ -1,0 +1,60 @@
+import type { Anchor, WindowUnit } from './expression.js';
+
+/** A time window written in a criterion: "within 2 weeks", "in the past 6 months before screening". */
+export interface TimeWindow {
+  readonly start: number;
+  readonly end: number;
+  readonly amount: number;
+  readonly unit: WindowUnit;
+  readonly before: Anchor;
+  /** The text named no date to count back from; it is counted back from screening. */
+  readonly anchorImplied: boolean;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const AMOUNT = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+const UNIT = '(days?|weeks?|wks?|months?|years?|yrs?)';
+const ANCHOR =
+  '(begin(?:ning)? (?:with|of) (?:the )?study medication|first (?:dose|administration|injection|infusion)(?: of (?:the )?study (?:drug|medication|treatment|product|intervention))?|' +
+  'study (?:drug|medication|treatment|product|intervention)(?: administration| initiation| start)?|day 1|baseline(?: visit)?|enrol?l?ment|screening(?: visit)?|inclusion|' +
+  'randomi[sz]ation|study entry|entry|(?:signing (?:the )?)?(?:informed )?consent|(?:the )?start of (?:the )?study|study start)';
+const BEFORE = '(?:before|prior to|preceding|of)';
+
+// "within 2 weeks [before screening]"; "in/during the last 6 months [before …]"; "in the 4 weeks before …"; "within the last year".
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\bwithin (?:the )?(?:last |past |previous |preceding |prior )?${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
+  new RegExp(`\\b(?:in|during|over) the (?:last |past |previous |preceding |prior )${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
+  new RegExp(`\\b(?:in|during) the ${AMOUNT} ${UNIT} ${BEFORE} (?:the )?${ANCHOR}`, 'gi'),
+  new RegExp(`\\b(?:within|in|during) the (?:last|past|previous|preceding) ()(year|month|week)(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
+];
+
+function unitOf(word: string): WindowUnit {
+  const w = word.toLowerCase();
+  if (w.startsWith('d')) return 'days';
+  if (w.startsWith('w')) return 'weeks';
+  if (w.startsWith('m')) return 'months';
+  return 'years';
+}
+
+/** Anchors read as the first dose: the study medication, day 1, baseline; the others as screening (enrolment is read as screening). */
+function anchorOf(text: string | undefined): Anchor {
+  return text !== undefined && /medication|dose|drug|treatment|product|intervention|day 1|baseline|administration|injection|infusion/i.test(text) ? 'first-dose' : 'screening';
+}
+
+/**
+ * Every time window in the text, in order. A window followed by "before/prior to" something that is
+ * not a known date ("prior to surgery") or by "after" is not taken: what it counts from is unknown.
+ */
+export function findWindows(text: string): TimeWindow[] {
+  const out: TimeWindow[] = [];
+  for (const re of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (m[3] === undefined && /^\s*(?:before|prior to|preceding|after|following|of)\b/i.test(text.slice(end))) continue;
+      if (out.some((w) => m.index < w.end && end > w.start)) continue;
+      const amount = m[1] === '' ? 1 : (NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]));
+      out.push({ start: m.index, end, amount, unit: unitOf(m[2]!), before: anchorOf(m[3]), anchorImplied: m[3] === undefined });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
