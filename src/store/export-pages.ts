@@ -1,4 +1,4 @@
-import type { AdverseEventData, ObservationData, ParticipantData } from '../interop/sdtm/participant-data.js';
+import type { AdverseEventData, ObservationData, ParticipantData, ValueAudit } from '../interop/sdtm/participant-data.js';
 import type { Db, Queryable } from './db.js';
 
 /**
@@ -6,12 +6,12 @@ import type { Db, Queryable } from './db.js';
  * streaming exports: memory holds one page, whatever the study's size. Every page is read in one
  * repeatable-read transaction, so the pages agree with each other while sites keep entering data.
  */
-export function forEachParticipantPage(db: Db, studyId: string, pageSize: number, onPage: (page: readonly ParticipantData[]) => Promise<void>): Promise<void> {
+export function forEachParticipantPage(db: Db, studyId: string, pageSize: number, onPage: (page: readonly ParticipantData[]) => Promise<void>, options: { readonly audit?: boolean } = {}): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     let after = '';
     for (;;) {
-      const page = await readPage(tx, studyId, after, pageSize);
+      const page = await readPage(tx, studyId, after, pageSize, options.audit ?? false);
       if (page.length === 0) return;
       await onPage(page);
       after = page[page.length - 1]!.code;
@@ -37,7 +37,7 @@ interface PRow {
   kit_number: string | null;
 }
 
-async function readPage(q: Queryable, studyId: string, after: string, size: number): Promise<ParticipantData[]> {
+async function readPage(q: Queryable, studyId: string, after: string, size: number, withAudit: boolean): Promise<ParticipantData[]> {
   const people = await q.query<PRow>(
     `SELECT p.id, p.code, p.site_id, p.sex, ${day('p.birth_date', 'birth_date')}, p.status, p.status_reason,
             (SELECT ${day('min(c.signed_on)', 'x')} FROM consents c WHERE c.participant_id = p.id) AS consented_on,
@@ -62,12 +62,13 @@ async function readPage(q: Queryable, studyId: string, after: string, size: numb
   );
   const observations = byId(
     await q.query<ObservationData & { pid: string }>(
-      `SELECT o.participant_id AS pid, v.visit_id AS "visitId", ${day('v.visit_date', 'date')}, o.kind, o.key, o.value_num AS "valueNum", o.value_text AS "valueText",
+      `SELECT o.participant_id AS pid, o.id, v.visit_id AS "visitId", ${day('v.visit_date', 'date')}, o.kind, o.key, o.value_num AS "valueNum", o.value_text AS "valueText",
               o.unit, o.grade, o.grade_term AS "gradeTerm"
          FROM observations o LEFT JOIN visits v ON v.id = o.visit_row_id WHERE o.participant_id = ANY($1) ORDER BY v.visit_date, v.visit_id, o.kind, o.key`,
       [ids],
     ),
   );
+  if (withAudit) await attachAudit(q, [...observations.values()].flat());
   const doses = byId(
     await q.query<{ pid: string; day: number; date: string; status: 'given' | 'held'; reason: string | null }>(
       `SELECT participant_id AS pid, day, ${day('dose_date', 'date')}, status, reason FROM doses WHERE participant_id = ANY($1) ORDER BY day`,
@@ -101,4 +102,20 @@ async function readPage(q: Queryable, studyId: string, after: string, size: numb
     doses: strip(doses.get(p.id)),
     adverseEvents: strip(aes.get(p.id)),
   }));
+}
+
+/** Each value's audit records (who, when, why, the value written), oldest first, from the audit trail. */
+async function attachAudit(q: Queryable, observations: (ObservationData & { audit?: readonly ValueAudit[] })[]): Promise<void> {
+  const rows = await q.query<{ entity_id: string; seq: string | number; at: Date | string; actor: string; action: ValueAudit['action']; reason: string | null; changes: { field: string; new: unknown }[] }>(
+    "SELECT entity_id, seq, at, actor, action, reason, changes FROM audit WHERE entity = 'observations' AND entity_id = ANY($1) ORDER BY seq",
+    [observations.map((o) => o.id)],
+  );
+  const byObs = new Map<string, ValueAudit[]>();
+  for (const r of rows) {
+    const changed = (f: string) => r.changes.find((c) => c.field === f);
+    const value = (changed('value_num') ?? changed('value_text'))?.new;
+    const entry: ValueAudit = { seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, reason: r.reason, value: typeof value === 'number' || typeof value === 'string' ? value : null };
+    (byObs.get(r.entity_id) ?? byObs.set(r.entity_id, []).get(r.entity_id)!).push(entry);
+  }
+  for (const o of observations) o.audit = byObs.get(o.id) ?? [];
 }

@@ -10,7 +10,7 @@ const participant: ParticipantData = {
   consentedOn: '2025-02-20', enrolledOn: '2025-03-01', randomizedOn: '2025-03-01', startDate: '2025-03-03', armId: 'active', kitNumber: 'K0042',
   visits: [],
   observations: [
-    { visitId: 'week-0', date: '2025-03-03', kind: 'item', key: 'sledai-2k.seizure', valueNum: 1, valueText: 'said "yes", then, no\nsecond line', unit: null, grade: null, gradeTerm: null },
+    { id: 'o1', visitId: 'week-0', date: '2025-03-03', kind: 'item', key: 'sledai-2k.seizure', valueNum: 1, valueText: 'said "yes", then, no\nsecond line', unit: null, grade: null, gradeTerm: null },
   ],
   doses: [
     { day: 1, date: '2025-03-03', status: 'given', reason: null },

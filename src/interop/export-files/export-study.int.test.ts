@@ -13,7 +13,7 @@ import { testDatabases } from '../../store/test-databases.js';
 import { saveVisitForm } from '../../store/visit-forms.js';
 import { datasetJsonErrors } from '../dataset-json/dataset-schema.test-helper.js';
 import { exportStudy, type ExportFormat } from './export-study.js';
-import { defineSchema, schemaErrors } from './xmllint.test-helper.js';
+import { defineSchema, odmSchema, schemaErrors } from './xmllint.test-helper.js';
 
 const Library = (createRequire(import.meta.url)('xport-js') as typeof import('xport-js')).default;
 const at = new Date('2025-06-02T09:00:00.000Z');
@@ -148,6 +148,28 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     const bad = join(dir, 'bad-define.xml');
     writeFileSync(bad, '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileOID="x" FileType="Snapshot" CreationDateTime="2025-01-01T00:00:00"><Study/></ODM>');
     expect(schemaErrors(bad, defineSchema).join('\n')).toMatch(/Study/);
+  });
+
+  it.each(builtinProtocols.map((p) => p.id))('writes %s as ODM 1.3.2, snapshot and transactional, valid against the XSD, with an AuditRecord on every value', async (id) => {
+    const { out, files } = await run(studies.get(id)!, 'odm', true);
+    expect(files.map((f) => f.name)).toEqual([`${id}-odm-snapshot.xml`, `${id}-odm-transactional.xml`]);
+    const values = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1', [id]))[0]!.n;
+    const writes = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit a JOIN observations o ON a.entity = 'observations' AND a.entity_id = o.id::text JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1", [id]))[0]!.n;
+    for (const [f, items] of [[files[0]!, values], [files[1]!, writes]] as const) {
+      expect(schemaErrors(f.path, odmSchema), f.name).toEqual([]);
+      const xml = readFileSync(f.path, 'utf8');
+      expect(xml.match(/<ItemData /g)?.length ?? 0, f.name).toBe(items);
+      expect(xml.match(/<AuditRecord>/g)?.length ?? 0, f.name).toBe(items);
+      expect(xml.match(/<SubjectData /g)?.length, f.name).toBe(files[0]!.rows);
+      expect(xml).toMatch(/<AuditRecord>\s*<UserRef UserOID="USR\.demo"\/>\s*<LocationRef LocationOID="LOC\.[a-z-]+"\/>\s*<DateTimeStamp>2025-06-02T09:00:00\.000Z<\/DateTimeStamp>\s*<ReasonForChange>initial entry<\/ReasonForChange>\s*<SourceID>audit:\d+<\/SourceID>/);
+    }
+    expect(readdirSync(out).sort()).toEqual(files.map((f) => f.name).sort());
+  }, 120_000);
+
+  it('ODM: a file the XSD rejects is reported (the check can fail)', () => {
+    const bad = join(dir, 'bad-odm.xml');
+    writeFileSync(bad, '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileOID="x" FileType="Snapshot" CreationDateTime="2025-01-01T00:00:00"><ClinicalData StudyOID="s" MetaDataVersionOID="m"><SubjectData/></ClinicalData></ODM>');
+    expect(schemaErrors(bad, odmSchema).join('\n')).toMatch(/SubjectKey/);
   });
 
   it.each(builtinProtocols.map((p) => p.id))('writes the CSV tables of %s, doses with amount and unit', async (id) => {

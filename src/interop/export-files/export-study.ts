@@ -6,12 +6,13 @@ import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
 import { studyForms } from '../form-metadata/form-metadata.js';
+import { odmFileName, writeOdm, type OdmSource } from '../odm/odm-export.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { StagedFiles } from './staged-files.js';
 import { XmlStream } from './xml-stream.js';
 
 /** The export formats, stable names (DESIGN.md "Contract of the command line"). */
-export const exportFormats = ['csv', 'sdtm', 'define'] as const;
+export const exportFormats = ['csv', 'odm', 'sdtm', 'define'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function exportFormatOf(name: string): ExportFormat {
@@ -37,10 +38,30 @@ export interface ExportedFile {
   readonly rows: number;
 }
 
+/** Participants read per page: memory holds one page of their data (the bench measures the peak). */
+export const EXPORT_PAGE_SIZE = 200;
+
 /** When the study's data last changed: its newest audit record (or its creation). */
 async function lastModified(db: Db, study: Study): Promise<Date> {
   const [row] = await db.query<{ at: Date | string }>('SELECT coalesce((SELECT max(at) FROM audit WHERE study_id = $1), (SELECT created_at FROM studies WHERE id = $1)) AS at', [study.id]);
   return new Date(row!.at);
+}
+
+/** What ODM's AdminData and metadata need besides the participants: users (and every actor of the audit trail), sites, the keys stored. */
+async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
+  const users = await db.query<{ login: string; name: string }>(
+    `SELECT username AS login, display_name AS name FROM users
+      UNION SELECT DISTINCT actor, actor FROM audit WHERE study_id = $1 AND actor NOT IN (SELECT username FROM users) ORDER BY 1`,
+    [req.study.id],
+  );
+  const sites = await db.query<{ id: string; name: string }>('SELECT id, name FROM sites WHERE study_id = $1 ORDER BY id', [req.study.id]);
+  const found = await db.query<{ kind: string; key: string; unit: string | null; numeric: boolean }>(
+    `SELECT o.kind, o.key, min(o.unit) AS unit, bool_and(o.value_num IS NOT NULL) AS numeric
+       FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1 GROUP BY o.kind, o.key ORDER BY o.kind, o.key`,
+    [req.study.id],
+  );
+  const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
+  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users, sites, found, pages: audited };
 }
 
 async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {
@@ -53,13 +74,17 @@ async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineS
 
 /** Write one format of a study's export into `dir`, all files or none. */
 export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedFile[]> {
-  const pages = (onPage: Parameters<typeof forEachParticipantPage>[3]) => forEachParticipantPage(db, req.study.id, req.pageSize ?? 500, onPage);
+  const pages = (onPage: Parameters<typeof forEachParticipantPage>[3]) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage);
   const dbLastModified = await lastModified(db, req.study);
   const sdtm: SdtmSource = { studyId: req.study.id, protocol: req.study.protocol, blinded: req.blinded, dbLastModified, created: req.at, pages };
   const { result } = await StagedFiles.write(req.dir, async (files): Promise<ExportedFile[]> => {
     switch (req.format) {
       case 'csv':
         return (await writeCsv(files, req.study.id, req.study.protocol, { blinded: req.blinded }, pages)).map((t) => ({ name: t.table, path: t.path, rows: t.rows }));
+      case 'odm': {
+        const subjects = await writeOdm(files, await odmSource(db, req));
+        return (['Snapshot', 'Transactional'] as const).map((t) => ({ name: odmFileName(req.study.id, t), path: join(files.dir, odmFileName(req.study.id, t)), rows: subjects }));
+      }
       case 'sdtm': {
         const written = await writeSdtm(files, sdtm);
         await defineFile(files, sdtm, written.map((w) => ({ spec: w.spec, columns: w.meta.columns })));

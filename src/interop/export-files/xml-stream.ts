@@ -4,6 +4,8 @@ import type { StagedStream } from './staged-files.js';
 
 type Attrs = Readonly<Record<string, string | number | undefined>>;
 
+const defined = (attrs: Attrs): Record<string, string> => Object.fromEntries(Object.entries(attrs).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+
 /**
  * An XML document written as it is built (xmlbuilder2's callback builder), handed to a file in chunks:
  * `flush()` between records keeps memory to one chunk whatever the document's size.
@@ -20,9 +22,19 @@ export class XmlStream {
 
   /** An element with attributes (undefined ones left out) and, inside, what `body` writes. */
   el(name: string, attrs: Attrs = {}, body?: () => void): this {
-    const defined = Object.fromEntries(Object.entries(attrs).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
-    this.cb.ele(name, defined);
+    this.cb.ele(name, defined(attrs));
     body?.();
+    this.cb.up();
+    return this;
+  }
+
+  /** Open an element that stays open across awaits (a document's root, a list of records); `close()` ends it. */
+  open(name: string, attrs: Attrs = {}): this {
+    this.cb.ele(name, defined(attrs));
+    return this;
+  }
+
+  close(): this {
     this.cb.up();
     return this;
   }

@@ -19,6 +19,7 @@ export interface ParticipantData {
 }
 
 export interface ObservationData {
+  readonly id: string;
   readonly visitId: string | null;
   readonly date: string | null;
   readonly kind: string;
@@ -28,6 +29,18 @@ export interface ObservationData {
   readonly unit: string | null;
   readonly grade: number | null;
   readonly gradeTerm: string | null;
+  /** The value's audit trail, oldest first, when the reader asked for it (ODM export). */
+  readonly audit?: readonly ValueAudit[];
+}
+
+/** One audited write of a value: who, when, why, and the value it left. */
+export interface ValueAudit {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: 'insert' | 'update' | 'delete';
+  readonly reason: string | null;
+  readonly value: number | string | null;
 }
 
 export interface AdverseEventData {

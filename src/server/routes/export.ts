@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { csvHeader, csvLines, exportTableNames, tableRows, type ExportTableName } from '../../interop/csv-export/export-tables.js';
 import { AppError } from '../../errors/app-error.js';
+import { EXPORT_PAGE_SIZE } from '../../interop/export-files/export-study.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studyLock } from '../../store/lock.js';
 import { principalOf, type RouteModule } from '../context.js';
@@ -29,7 +30,7 @@ export const exportRoutes: RouteModule = (app, { db }) => {
     const viewer = { blinded: isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false) };
     const body = new PassThrough();
     body.write(csvHeader(table, viewer));
-    forEachParticipantPage(db, study.id, 500, async (page) => {
+    forEachParticipantPage(db, study.id, EXPORT_PAGE_SIZE, async (page) => {
       if (!body.write(csvLines(page.flatMap((d) => tableRows(study.protocol, table, d, viewer)), table, viewer))) await once(body, 'drain');
     }).then(
       () => body.end(),

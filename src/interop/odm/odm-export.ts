@@ -1,0 +1,43 @@
+import type { Protocol } from '../../protocol/schema.js';
+import type { StagedFiles } from '../export-files/staged-files.js';
+import { XmlStream } from '../export-files/xml-stream.js';
+import type { ParticipantData } from '../sdtm/participant-data.js';
+import { odmForms, type FoundKey } from './odm-metadata.js';
+import { openClinicalData, openOdm, writeOdmStudy, writeOdmSubject, type OdmFileType, type OdmHeader } from './odm-writer.js';
+
+export interface OdmSource {
+  readonly studyId: string;
+  readonly protocol: Protocol;
+  readonly created: Date;
+  readonly users: OdmHeader['users'];
+  readonly sites: OdmHeader['sites'];
+  readonly found: readonly FoundKey[];
+  /** Participants a page at a time, each value with its audit trail. */
+  readonly pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>;
+}
+
+export const odmFileName = (studyId: string, type: OdmFileType) => `${studyId}-odm-${type.toLowerCase()}.xml`;
+
+/** The study as two ODM 1.3.2 files, a snapshot and a transactional one; returns the subjects written. */
+export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<number> {
+  const forms = odmForms(src.protocol, src.found);
+  let subjects = 0;
+  for (const fileType of ['Snapshot', 'Transactional'] as const) {
+    const h: OdmHeader = { studyId: src.studyId, protocol: src.protocol, forms, fileType, created: src.created, users: src.users, sites: src.sites };
+    const out = files.open(odmFileName(src.studyId, fileType));
+    const x = new XmlStream(out);
+    openOdm(x, h);
+    writeOdmStudy(x, h);
+    openClinicalData(x, h);
+    subjects = 0;
+    await src.pages(async (page) => {
+      for (const d of page) writeOdmSubject(x, h, d);
+      subjects += page.length;
+      await x.flush();
+    });
+    x.close().close();
+    await x.end();
+    await out.close();
+  }
+  return subjects;
+}

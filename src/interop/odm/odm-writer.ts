@@ -1,0 +1,134 @@
+import type { Protocol } from '../../protocol/schema.js';
+import { isoSeconds } from '../dataset-json/dataset-json-writer.js';
+import type { XmlStream } from '../export-files/xml-stream.js';
+import type { ObservationData, ParticipantData, ValueAudit } from '../sdtm/participant-data.js';
+import { itemIndex, type OdmForm } from './odm-metadata.js';
+
+/**
+ * CDISC ODM 1.3.2 export: the study's metadata (Protocol, StudyEventDef per visit, FormDef and
+ * ItemGroupDef per form, ItemDefs with type, unit, range checks and question, CodeLists), AdminData
+ * (users and sites as Locations) and ClinicalData per subject, visit, form and item, each value with an
+ * AuditRecord from the audit trail. Snapshot: each value as it stands, with the record of its last
+ * write. Transactional: every write of every value in order, Insert then Update, each with its record.
+ * Element order follows ODM1-3-2-foundation.xsd. The project records no electronic signatures, so
+ * there is no Signature element.
+ */
+export type OdmFileType = 'Snapshot' | 'Transactional';
+
+export interface OdmHeader {
+  readonly studyId: string;
+  readonly protocol: Protocol;
+  readonly forms: readonly OdmForm[];
+  readonly fileType: OdmFileType;
+  readonly created: Date;
+  readonly users: readonly { readonly login: string; readonly name: string }[];
+  readonly sites: readonly { readonly id: string; readonly name: string }[];
+}
+
+export const mdvOid = (studyId: string) => `MDV.${studyId}`;
+const userOid = (login: string) => `USR.${login}`;
+const siteOid = (id: string) => `LOC.${id}`;
+const unitOid = (u: string) => `MU.${u}`;
+
+/** Open the ODM root; the caller closes it after the ClinicalData. */
+export function openOdm(x: XmlStream, h: OdmHeader): void {
+  x.open('ODM', { xmlns: 'http://www.cdisc.org/ns/odm/v1.3', ODMVersion: '1.3.2', FileType: h.fileType, FileOID: `${h.studyId}.odm.${h.fileType.toLowerCase()}`, CreationDateTime: isoSeconds(h.created), Originator: 'il2trials', SourceSystem: 'il2trials', SourceSystemVersion: '0.1.0' });
+}
+
+/** Study (with its MetaDataVersion) and AdminData. */
+export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
+  const p = h.protocol;
+  const units = [...new Set(h.forms.flatMap((f) => f.items.flatMap((i) => (i.unit ? [i.unit] : []))))];
+  const withData = (visitId: string) => h.forms.filter((f) => p.visits.find((v) => v.id === visitId)?.assessments.includes(f.assessment));
+  x.el('Study', { OID: h.studyId }, () => {
+    x.el('GlobalVariables', {}, () => x.text('StudyName', p.title).text('StudyDescription', p.officialTitle ?? p.title).text('ProtocolName', p.id));
+    if (units.length > 0) x.el('BasicDefinitions', {}, () => units.forEach((u) => x.el('MeasurementUnit', { OID: unitOid(u), Name: u }, () => x.translated('Symbol', u))));
+    x.el('MetaDataVersion', { OID: mdvOid(h.studyId), Name: `${p.id} version ${p.version}` }, () => {
+      x.el('Protocol', {}, () => p.visits.forEach((v, i) => x.el('StudyEventRef', { StudyEventOID: `SE.${v.id}`, OrderNumber: i + 1, Mandatory: 'Yes' })));
+      for (const v of p.visits) {
+        x.el('StudyEventDef', { OID: `SE.${v.id}`, Name: v.name, Repeating: 'No', Type: 'Scheduled' }, () => withData(v.id).forEach((f, i) => x.el('FormRef', { FormOID: f.oid, OrderNumber: i + 1, Mandatory: 'No' })));
+      }
+      for (const f of h.forms) x.el('FormDef', { OID: f.oid, Name: f.name, Repeating: 'No' }, () => x.el('ItemGroupRef', { ItemGroupOID: `IG.${f.assessment}`, Mandatory: 'Yes' }));
+      for (const f of h.forms) {
+        x.el('ItemGroupDef', { OID: `IG.${f.assessment}`, Name: f.name, Repeating: 'No' }, () => f.items.forEach((i, k) => x.el('ItemRef', { ItemOID: i.oid, OrderNumber: k + 1, Mandatory: 'No' })));
+      }
+      for (const f of h.forms) {
+        for (const i of f.items) {
+          x.el('ItemDef', { OID: i.oid, Name: i.name, DataType: i.dataType }, () => {
+            x.translated('Question', i.question);
+            if (i.unit) x.el('MeasurementUnitRef', { MeasurementUnitOID: unitOid(i.unit) });
+            if (i.range) {
+              x.el('RangeCheck', { Comparator: 'GE', SoftHard: 'Hard' }, () => x.text('CheckValue', String(i.range!.min)));
+              if (i.range.max !== undefined) x.el('RangeCheck', { Comparator: 'LE', SoftHard: 'Hard' }, () => x.text('CheckValue', String(i.range!.max)));
+            }
+            if (i.choices) x.el('CodeListRef', { CodeListOID: `CL.${i.key}` });
+          });
+        }
+      }
+      for (const f of h.forms) {
+        for (const i of f.items) {
+          if (!i.choices) continue;
+          x.el('CodeList', { OID: `CL.${i.key}`, Name: i.key, DataType: 'integer' }, () => i.choices!.forEach((c) => x.el('CodeListItem', { CodedValue: String(c.value) }, () => x.translated('Decode', c.label))));
+        }
+      }
+    });
+  });
+  x.el('AdminData', { StudyOID: h.studyId }, () => {
+    for (const u of h.users) x.el('User', { OID: userOid(u.login) }, () => x.text('LoginName', u.login).text('DisplayName', u.name));
+    for (const s of h.sites) x.el('Location', { OID: siteOid(s.id), Name: s.name, LocationType: 'Site' }, () => x.el('MetaDataVersionRef', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId), EffectiveDate: isoSeconds(h.created).slice(0, 10) }));
+  });
+}
+
+const valueText = (v: number | string | null) => (v === null ? '' : String(v));
+
+function auditRecord(x: XmlStream, a: ValueAudit, site: string): void {
+  x.el('AuditRecord', {}, () => {
+    x.el('UserRef', { UserOID: userOid(a.actor) });
+    x.el('LocationRef', { LocationOID: siteOid(site) });
+    x.text('DateTimeStamp', a.at);
+    x.text('ReasonForChange', a.reason ?? (a.action === 'insert' ? 'initial entry' : 'no reason recorded'));
+    // The audit trail's sequence number: the record this value's provenance is kept in.
+    x.text('SourceID', `audit:${a.seq}`);
+  });
+}
+
+/** One participant's ClinicalData: SubjectData › StudyEventData › FormData › ItemGroupData › ItemData. */
+export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData): void {
+  const index = itemIndex(h.forms);
+  const byVisit = new Map<string, Map<OdmForm, ObservationData[]>>();
+  for (const o of d.observations) {
+    const hit = index.get(`${o.kind}/${o.key}`);
+    if (!hit || o.visitId === null) continue;
+    const forms = byVisit.get(o.visitId) ?? byVisit.set(o.visitId, new Map()).get(o.visitId)!;
+    (forms.get(hit.form) ?? forms.set(hit.form, []).get(hit.form)!).push(o);
+  }
+  x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined }, () => {
+    x.el('SiteRef', { LocationOID: siteOid(d.siteId) });
+    for (const [visitId, forms] of byVisit) {
+      x.el('StudyEventData', { StudyEventOID: `SE.${visitId}` }, () => {
+        for (const [form, values] of forms) {
+          x.el('FormData', { FormOID: form.oid }, () =>
+            x.el('ItemGroupData', { ItemGroupOID: `IG.${form.assessment}` }, () => {
+              for (const o of values) {
+                const item = index.get(`${o.kind}/${o.key}`)!.item;
+                const trail = o.audit ?? [];
+                const writes = h.fileType === 'Snapshot' ? trail.slice(-1) : trail;
+                if (writes.length === 0) x.el('ItemData', { ItemOID: item.oid, Value: valueText(o.valueNum ?? o.valueText) });
+                for (const a of writes) {
+                  const value = h.fileType === 'Snapshot' ? (o.valueNum ?? o.valueText) : a.value;
+                  const tx = h.fileType === 'Transactional' ? (a.action === 'insert' ? 'Insert' : 'Update') : undefined;
+                  x.el('ItemData', { ItemOID: item.oid, Value: valueText(value), TransactionType: tx }, () => auditRecord(x, a, d.siteId));
+                }
+              }
+            }),
+          );
+        }
+      });
+    }
+  });
+}
+
+/** Open ClinicalData; subjects follow, page by page, then `close()`. */
+export function openClinicalData(x: XmlStream, h: OdmHeader): void {
+  x.open('ClinicalData', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId) });
+}
