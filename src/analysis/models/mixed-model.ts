@@ -103,7 +103,7 @@ export function fitMixedModel(spec: MixedModelSpec): MixedModelFit {
     throw new AppError('ModelNotConverged', `The mixed model did not converge after ${result.iterations} iterations; the random effects may not be identifiable from these data.`, 422);
   }
   const psi = outerProduct(logCholeskyFactor(result.x, q), q);
-  const contrast = contrastInference(spec.df ?? 'nlme', fit, data, psi, () => nlmeFixedDf(spec.fixed, groupOf, groupIndex.size));
+  const contrast = contrastInference(spec.df ?? 'nlme', fit, data, psi, q, () => nlmeFixedDf(spec.fixed, groupOf, groupIndex.size));
   const unit = (j: number) => Float64Array.from({ length: p }, (_, i) => (i === j ? 1 : 0));
   return {
     contrast,
@@ -124,13 +124,12 @@ export function fitMixedModel(spec: MixedModelSpec): MixedModelFit {
  * Small-sample inference with the variance parameters of lme4/pbkrtest: the entries d_ab (a ≥ b)
  * of D = σ²Ψ and σ², so V_i = Z_i D Z_iᵀ + σ² I is linear in them.
  */
-function contrastInference(method: MixedModelDf, fit: RemlFit, data: RemlData<ZRows>, psi: Float64Array, nlmeDf: () => number[]): MixedModelFit['contrast'] {
+function contrastInference(method: MixedModelDf, fit: RemlFit, data: RemlData<ZRows>, psi: Float64Array, q: number, nlmeDf: () => number[]): MixedModelFit['contrast'] {
   const p = data.p;
   if (method === 'nlme') {
     const df = nlmeDf();
     return (l) => ({ se: Math.sqrt(quadraticForm(fit.covBeta, p, l)), df: Math.min(...df.filter((_, j) => l[j] !== 0)) });
   }
-  const q = Math.round(Math.sqrt(psi.length));
   const inference = inferenceFor(method, p, fit.covBeta, data.nObs - p, () =>
     varianceInformation(data, fit.beta, fit.covBeta, ({ z, n }) => {
       const first: Float64Array[] = [];

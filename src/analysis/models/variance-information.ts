@@ -1,5 +1,5 @@
 import { cholesky, choleskyInverse, matrixProduct, traceProduct } from './dense.js';
-import type { RemlData } from './reml.js';
+import type { Pattern, RemlData } from './reml.js';
 
 /** One participant pattern's V_s = Var(y_s) and its derivatives by the variance parameters σ. */
 export interface PatternCovariance {
@@ -112,7 +112,7 @@ function accumulators(r: number, p: number): Accumulators {
  * Σ_s r_s r_sᵀ and Σ_s x_s r_sᵀ over a pattern, from its cross-products and β̂ (r = y − Xβ̂):
  * rr_jk = yy_jk − β·xy_jk − β·xy_kj + βᵀ xx_jk β, xr_(jk),a = xy_(jk),a − (xx_jk β)_a.
  */
-function residualCrossProducts(pat: RemlData<unknown>['patterns'][number], beta: Float64Array, p: number): { rr: Float64Array; xr: Float64Array } {
+function residualCrossProducts(pat: Pattern<unknown>, beta: Float64Array, p: number): { rr: Float64Array; xr: Float64Array } {
   const n = pat.n;
   const rr = new Float64Array(n * n);
   const xr = new Float64Array(n * n * p);

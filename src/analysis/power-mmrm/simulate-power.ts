@@ -32,7 +32,9 @@ export interface MmrmPowerResult {
 /**
  * Power of the MMRM primary analysis (treatment − control at the last visit, unstructured
  * covariance, REML) by simulation: draw complete multivariate-normal data for each simulated
- * trial, fit the MMRM, and count two-sided rejections at level alpha.
+ * trial, fit the MMRM, and count two-sided rejections at level alpha. The tests use gls's residual
+ * df and no covariance fallback (a failed fit is counted), which keeps each run fast; with complete
+ * data and tens of participants per arm Kenward–Roger changes the critical value little.
  */
 export function simulateMmrmPower(design: MmrmPowerDesign, onProgress?: (done: number, total: number) => void): MmrmPowerResult {
   const k = design.visits.length;
