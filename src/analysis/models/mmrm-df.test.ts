@@ -89,6 +89,9 @@ describe.each(['mmrm-df-n13', 'mmrm-df-n60'])('MMRM small-sample inference on %s
     });
     it('gives Kenward-Roger SEs from the adjusted covariance, and KR df', () => {
       const f = fit(name, structure, 'kenward-roger');
+      // Each covariance on the scale of its variances, √(Φ_A,ii Φ_A,jj): 1e-6 of that.
+      const a = ref.kenwardRoger.adjustedCovariance;
+      a.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(f.covBeta[i]![j]! - v), `Φ_A[${i + 1},${j + 1}]`).toBeLessThanOrEqual(1e-6 * Math.sqrt(a[i]![i]! * a[j]![j]!))));
       compare(f.fixed, ref.kenwardRoger.fixed, 'fixed');
       compare(f.lsMeans, ref.kenwardRoger.lsMeans, 'LS means');
       compare(f.contrasts, ref.kenwardRoger.differences, 'differences');

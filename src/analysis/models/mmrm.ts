@@ -33,6 +33,8 @@ export interface MmrmResult {
   readonly df: DfMethod;
   /** Estimates with SEs and df by `df` (Kenward–Roger SEs come from the adjusted covariance). */
   readonly fixed: readonly FixedEffect[];
+  /** Cov(β̂) behind those SEs, in the order of `fixed`: Kenward–Roger's adjusted Φ_A, else (XᵀV⁻¹X)⁻¹. */
+  readonly covBeta: readonly (readonly number[])[];
   /** LS means by arm and visit (baseline at its mean over the rows fitted), with intervals. */
   readonly lsMeans: readonly LsMean[];
   /** Each arm minus the reference arm at each visit: the LS-mean differences, with intervals. */
@@ -121,6 +123,7 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
     formula: `value ~ arm * visit${withBaseline ? ' + baseline' : ''}, ${fitted.structure} covariance over visits`,
     df: dfMethod,
     fixed,
+    covBeta: columns.map((_, i) => Array.from(inference.covBeta.subarray(i * p, i * p + p))),
     lsMeans: means,
     contrasts: differences,
     variance: {
