@@ -1,8 +1,11 @@
 import { once } from 'node:events';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { csvHeader, csvLines, exportTableNames, tableRows, type ExportTableName } from '../../interop/csv-export/export-tables.js';
 import { AppError } from '../../errors/app-error.js';
-import { EXPORT_PAGE_SIZE } from '../../interop/export-files/export-study.js';
+import { EXPORT_PAGE_SIZE, exportFormatOf, exportStudy } from '../../interop/export-files/export-study.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studyLock } from '../../store/lock.js';
 import { principalOf, type RouteModule } from '../context.js';
@@ -16,7 +19,33 @@ const tableOf = (file: string): ExportTableName => {
   return table;
 };
 
+const contentTypes: Readonly<Record<string, string>> = { '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml', '.xpt': 'application/octet-stream' };
+
 export const exportRoutes: RouteModule = (app, { db }) => {
+  /**
+   * One file of a study's export in a format (`odm`, `sdtm`, `define`, `csv`), as the CLI writes it:
+   * the export is staged in a scratch directory (memory stays flat), the file streamed, the directory removed.
+   */
+  app.get<{ Params: { studyId: string; format: string; file: string } }>('/api/studies/:studyId/export/:format/:file', { schema: { tags: ['export'] } }, async (req, reply) => {
+    const p = principalOf(req);
+    const study = await visibleStudy(db, p, req.params.studyId);
+    requireStudyWideRole(p, study.id, reviewerRoles, 'Exporting the data');
+    const format = exportFormatOf(req.params.format);
+    const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
+    const dir = mkdtempSync(join(tmpdir(), 'il2trials-export-'));
+    const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      const files = await exportStudy(db, { study, format, dir: join(dir, 'out'), blinded, at: new Date() });
+      const file = files.find((f) => f.name === req.params.file);
+      if (!file) throw new AppError('NotFound', `No file "${req.params.file}" in the ${format} export: its files are ${files.map((f) => f.name).join(', ')}.`, 404, 'file');
+      const body = createReadStream(file.path).on('close', cleanUp);
+      return reply.type(contentTypes[extname(file.name)] ?? 'application/octet-stream').header('content-disposition', `attachment; filename="${file.name}"`).send(body);
+    } catch (e) {
+      cleanUp();
+      throw e;
+    }
+  });
+
   /**
    * One table of a study as CSV, streamed a page of participants at a time. The JSON masking hook does
    * not see CSV, so the arm column is left out here for a blinded reader (src/interop/csv-export), by
