@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { audited, type WriteContext } from '../store/audited-tx.js';
 import { isUniqueViolation, type Db, type Queryable } from '../store/db.js';
+import { insertRoleAssignment, insertUser } from '../store/users.js';
 import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { Role, RoleAssignment } from './roles.js';
@@ -11,6 +12,7 @@ interface UserRow {
   display_name: string;
   password_hash: string | null;
   disabled: boolean;
+  must_change_password: boolean;
 }
 
 interface AssignmentRow {
@@ -22,7 +24,10 @@ interface AssignmentRow {
 export interface NewUser {
   readonly username: string;
   readonly displayName: string;
+  readonly email?: string | undefined;
   readonly password: string;
+  /** A password an administrator chose or generated: the user must change it at the first sign-in. */
+  readonly mustChangePassword?: boolean | undefined;
   readonly roles: readonly RoleAssignment[];
 }
 
@@ -30,11 +35,9 @@ export interface NewUser {
 export async function createUser(db: Db, ctx: WriteContext, u: NewUser): Promise<string> {
   const passwordHash = await hashPassword(u.password);
   return audited(db, ctx, async (w) => {
-    const taken = await w.tx.query('SELECT 1 FROM users WHERE username = $1', [u.username]);
-    if (taken.length) throw new AppError('AlreadyExists', `A user named "${u.username}" already exists.`, 409, 'username');
-    const row = await w.insert<UserRow>('users', { username: u.username, display_name: u.displayName, password_hash: passwordHash });
-    for (const r of u.roles) await w.insert('role_assignments', { user_id: row.id, study_id: r.studyId, site_id: r.siteId, role: r.role });
-    return row.id;
+    const id = await insertUser(w, { ...u, passwordHash });
+    for (const r of u.roles) await insertRoleAssignment(w, id, r);
+    return id;
   });
 }
 
@@ -47,6 +50,7 @@ export async function loadPrincipal(q: Queryable, userId: string): Promise<Princ
     userId: u.id,
     username: u.username,
     displayName: u.display_name,
+    mustChangePassword: u.must_change_password,
     assignments: rows.map((r) => ({ studyId: r.study_id, siteId: r.site_id, role: r.role })),
   };
 }

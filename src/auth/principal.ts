@@ -6,6 +6,8 @@ export interface Principal {
   readonly userId: string;
   readonly username: string;
   readonly displayName: string;
+  /** Set by an administrator's reset (or a new account): every request but changing it is refused. */
+  readonly mustChangePassword?: boolean;
   readonly assignments: readonly RoleAssignment[];
   /** Present when the request came with an API token (its roles are then the token's scope). */
   readonly token?: { readonly id: string; readonly readOnly: boolean };

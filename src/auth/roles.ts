@@ -25,5 +25,9 @@ export const permissions = {
   'participant.write': ['investigator', 'coordinator', 'admin'],
   'dose.write': ['investigator', 'coordinator', 'unblinded-pharmacist', 'admin'],
   'study.read': roles,
+  /** Accounts and their roles; held for every study (study_id null), never per study. */
+  'user.manage': ['admin'],
+  /** Sites, their reference ranges, and studies: create, activate, amend. */
+  'study.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof permissions;

@@ -12,6 +12,9 @@ import { register as serve } from './commands/serve.js';
 import { register as audit } from './commands/audit.js';
 import { register as report } from './commands/report.js';
 import { register as exportData } from './commands/export.js';
+import { register as user } from './commands/user.js';
+import { register as site } from './commands/site.js';
+import { register as study } from './commands/study.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -27,6 +30,9 @@ const registers: Register[] = [
   audit,
   report,
   exportData,
+  user,
+  site,
+  study,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

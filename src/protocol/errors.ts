@@ -1,6 +1,7 @@
 /** Error codes of the protocol area (protocol files, built-in protocols, dosing calendars). */
 export const protocolErrorCodes = {
   InvalidProtocol: 'A protocol failed validation; the message names the first bad field by its path.',
+  UnknownAssessment: 'A protocol names an assessment or outcome instrument the platform cannot record; the message names it and its path.',
   ProtocolFileUnreadable: 'A protocol file cannot be read or is not JSON.',
   ProtocolSourceRequired: 'A calendar needs exactly one of a built-in protocol id or a protocol file.',
   InvalidBodySize: 'A body surface area or body weight given for dosing is not a positive number.',

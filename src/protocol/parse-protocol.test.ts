@@ -28,7 +28,7 @@ describe('parseProtocol', () => {
     [
       'a negative dose',
       aeWithFirstStep({ kind: 'days', days: [1, 2, 3, 4, 5], length: 7, dose: { amount: -1.5, unit: 'MIU' } }),
-      `${STEP0}.dose.amount: dose must be positive`,
+      `${STEP0}.dose.amount: dose must not be negative`,
     ],
     [
       'an unknown unit',

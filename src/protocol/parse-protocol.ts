@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { resolveMatchingPlacebo } from './matching-placebo.js';
 import { protocolSchema, type Protocol } from './schema.js';
 
 /** One problem found in a protocol, with the path of the field it is about. */
@@ -23,13 +24,13 @@ function toIssues(error: z.ZodError): ProtocolIssue[] {
 
 /** Every problem in a protocol, each with its path; empty when the protocol is valid. */
 export function protocolIssues(input: unknown): readonly ProtocolIssue[] {
-  const result = protocolSchema.safeParse(input, { error: requiredFieldError });
+  const result = protocolSchema.safeParse(resolveMatchingPlacebo(input), { error: requiredFieldError });
   return result.success ? [] : toIssues(result.error);
 }
 
 /** Validate a protocol (applying defaults); throws `InvalidProtocol` naming the first bad field. */
 export function parseProtocol(input: unknown): Protocol {
-  const result = protocolSchema.safeParse(input, { error: requiredFieldError });
+  const result = protocolSchema.safeParse(resolveMatchingPlacebo(input), { error: requiredFieldError });
   if (result.success) return result.data;
   const issues = toIssues(result.error);
   const first = issues[0] as ProtocolIssue;

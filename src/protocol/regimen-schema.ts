@@ -18,7 +18,8 @@ import { z } from 'zod';
 export const doseUnits = ['MIU', 'MIU/m2', 'mg', 'mg/kg', 'IU'] as const;
 
 export const doseSchema = z.object({
-  amount: z.number({ error: 'dose must be a number' }).positive('dose must be positive'),
+  /** 0 only for a placebo (checked in the protocol, which knows which intervention is one). */
+  amount: z.number({ error: 'dose must be a number' }).nonnegative('dose must not be negative'),
   unit: z.enum(doseUnits, { error: `unit must be one of ${doseUnits.join(', ')}` }),
 });
 export type Dose = z.infer<typeof doseSchema>;
@@ -55,6 +56,10 @@ export const regimenStepSchema: z.ZodType<RegimenStep, RegimenStep> = z.lazy(() 
     z.object({ kind: z.literal('cycle'), times: positiveInt, steps: z.array(regimenStepSchema).min(1) }),
   ]),
 );
+
+/** Every dose a regimen's steps give, in step order. */
+export const regimenDoses = (steps: readonly RegimenStep[]): Dose[] =>
+  steps.flatMap((s) => (s.kind === 'cycle' ? regimenDoses(s.steps) : s.kind === 'rest' ? [] : [s.dose]));
 
 const schedulesDose = (step: RegimenStep): boolean =>
   step.kind === 'every' || step.kind === 'days' || (step.kind === 'cycle' && step.steps.some(schedulesDose));

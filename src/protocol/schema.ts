@@ -3,7 +3,7 @@ import { covarianceStructures } from '../analysis/models/covariance-structures.j
 import { dfMethods } from '../analysis/models/small-sample-df.js';
 import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { randomizationSchemeSchema } from '../randomization/scheme.js';
-import { doseUnits, regimenSchema } from './regimen-schema.js';
+import { doseUnits, regimenDoses, regimenSchema } from './regimen-schema.js';
 
 /**
  * The protocol (study definition). One schema expresses every seed trial; it is validated at the
@@ -14,6 +14,8 @@ import { doseUnits, regimenSchema } from './regimen-schema.js';
 
 const isoDate = z.iso.date();
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+/** Ids of studies, sites, arms, visits: what URLs and records carry. */
+export const slugSchema = slug;
 
 export const doseUnitSchema = z.enum(doseUnits);
 export type DoseUnit = z.infer<typeof doseUnitSchema>;
@@ -205,6 +207,11 @@ export const protocolSchema = z
     outcomes: z.array(outcomeSchema),
     sites: z.array(siteSchema).min(1, 'a protocol needs at least one site'),
     contacts: z.array(contactSchema).default([]),
+    /**
+     * Assessments due at visits that il2trials has no form for (a scale recorded on paper, ROADS):
+     * named here so that a misspelt instrument id is refused rather than mistaken for one.
+     */
+    recordedOutsideEcrf: z.array(slug).default([]),
     /** Rules that hold dosing (low lab values, related adverse events); applied to the dosing calendar. */
     doseHoldRules: z.array(doseHoldRuleSchema).optional(),
     notes: z.array(noteSchema).default([]),
@@ -239,6 +246,13 @@ export const protocolSchema = z
       'criterion',
     );
     p.arms.forEach((a, ai) => duplicates(a.interventions.map((x) => x.id), (i) => ['arms', ai, 'interventions', i, 'id'], 'intervention'));
+    p.arms.forEach((a, ai) =>
+      a.interventions.forEach((x, xi) => {
+        if (!x.placebo && regimenDoses(x.regimen.steps).some((d) => d.amount === 0)) {
+          ctx.addIssue({ code: 'custom', path: ['arms', ai, 'interventions', xi, 'regimen'], message: `intervention "${x.id}" gives a dose of 0 but is not a placebo (set placebo: true)` });
+        }
+      }),
+    );
     const visitIds = new Set(p.visits.map((v) => v.id));
     p.outcomes.forEach((o, oi) => {
       o.visits.forEach((v, i) => {

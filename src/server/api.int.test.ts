@@ -145,7 +145,7 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const t = await setup(await database.fresh());
     const cookie = await t.login('coord-a');
     const studies = (await t.app.inject({ url: '/api/studies', headers: { cookie } })).json();
-    expect(studies).toEqual([{ id: study, protocolId: study, title: expect.any(String), registryId: 'NCT04952155', phase: 'phase2', enrolmentTarget: 13, enrolled: 0 }]);
+    expect(studies).toEqual([{ id: study, protocolId: study, title: expect.any(String), registryId: 'NCT04952155', phase: 'phase2', status: 'live', enrolmentTarget: 13, enrolled: 0 }]);
     expect((await t.app.inject({ url: '/api/studies/sle-il2', headers: { cookie } })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/studies/sle-il2/participants', headers: { cookie } })).statusCode).toBe(404);
   });

@@ -15,6 +15,9 @@ import { refuseBadStrings } from './hardening/text-check.js';
 import { sessionCookie } from './routes/auth.js';
 import { routeModules } from './routes/index.js';
 
+/** What a user whose password must be changed may still call. */
+const passwordChangeRoutes = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+
 /** Build the HTTP API (and the web app's static files) over a migrated database; `logger` from hardening/logger.ts. */
 export async function buildServer(deps: ServerDeps, options: { logger?: FastifyBaseLogger; trustProxy?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ ...(options.logger ? { loggerInstance: options.logger } : { logger: false }), ...requestIdOptions, trustProxy: options.trustProxy ?? false });
@@ -40,6 +43,12 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     }
     const sid = req.cookies[sessionCookie];
     if (sid) req.principal = await principalFromSession(deps.db, sid, deps.now());
+  });
+  // After an administrator set the password, the only thing its user may do is change it.
+  app.addHook('preHandler', async (req) => {
+    if (req.principal?.mustChangePassword && !passwordChangeRoutes.has(`${req.method} ${req.routeOptions.url}`)) {
+      throw new AppError('PasswordChangeRequired', 'Your password was set by an administrator: change it (POST /api/auth/password) before anything else.', 403);
+    }
   });
 
   app.addHook('preValidation', async (req) => refuseBadStrings(req));

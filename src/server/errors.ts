@@ -1,3 +1,6 @@
+import { accountErrorCodes } from '../accounts/errors.js';
+import { siteErrorCodes } from '../use-cases/sites/errors.js';
+import { studyLifecycleErrorCodes } from '../use-cases/studies/errors.js';
 import { modelErrorCodes } from '../analysis/models/errors.js';
 import { statsErrorCodes } from '../analysis/stats/errors.js';
 import { auditErrorCodes } from '../audit/errors.js';
@@ -39,6 +42,9 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...visitDataErrorCodes,
   ...auditErrorCodes,
   ...authErrorCodes,
+  ...accountErrorCodes,
+  ...siteErrorCodes,
+  ...studyLifecycleErrorCodes,
   ...protocolErrorCodes,
   ...eligibilityErrorCodes,
   ...randomizationErrorCodes,

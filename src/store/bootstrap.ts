@@ -1,19 +1,27 @@
+import { AppError } from '../errors/app-error.js';
 import { builtinProtocols } from '../protocol/builtin/index.js';
+import { activateStudy } from '../use-cases/studies/activate-study.js';
+import { createStudyFromProtocol } from '../use-cases/studies/create-study.js';
 import { isUniqueViolation, type Db } from './db.js';
-import { createStudy, listStudies } from './studies.js';
+import { listStudies } from './studies.js';
 
-/** Make every built-in protocol a study (one site per protocol site) unless it already is one. */
+/**
+ * Make every built-in protocol a live study unless it already is one, the way any protocol file
+ * becomes one: created as a design, then activated (checks, sealed allocation list).
+ */
 export async function ensureBuiltinStudies(db: Db, at: Date): Promise<string[]> {
   const existing = new Set((await listStudies(db)).map((s) => s.id));
   const created: string[] = [];
+  const c = { db, by: { kind: 'system' } as const, at };
   for (const p of builtinProtocols) {
     if (existing.has(p.id)) continue;
     try {
-      await createStudy(db, { actor: 'system', at }, p);
+      await createStudyFromProtocol(c, p);
+      await activateStudy(c, p.id);
       created.push(p.id);
     } catch (e) {
-      // Another server process starting at the same time created it first.
-      if (!isUniqueViolation(e)) throw e;
+      // Another server process starting at the same time created (or activated) it first.
+      if (!isUniqueViolation(e) && !(e instanceof AppError && (e.code === 'AlreadyExists' || e.code === 'StudyNotDesign'))) throw e;
     }
   }
   return created;

@@ -2,9 +2,13 @@ import type { Participant } from '../enrolment/participant.js';
 import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { insertParticipant, type NewParticipant } from '../store/participants.js';
+import { assertStudyLive } from '../store/studies.js';
 import type { Actor } from './actor.js';
 
 /** Add a participant in screening at one of the study's sites; codes are unique within the study. */
 export function addParticipant(db: Db, who: Actor, p: NewParticipant): Promise<Participant> {
-  return audited(db, { ...who, studyId: p.studyId }, (w) => insertParticipant(w, p));
+  return audited(db, { ...who, studyId: p.studyId }, async (w) => {
+    await assertStudyLive(w.tx, p.studyId);
+    return insertParticipant(w, p);
+  });
 }

@@ -6,6 +6,7 @@ import { kitPoolSize } from '../randomization/kits.js';
 import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { findParticipant, lockParticipant, updateParticipant } from '../store/participants.js';
+import { assertStudyLive } from '../store/studies.js';
 import { insertRandomization, lockedRandomizationState, saveRandomizationState, studySeed } from '../store/randomization.js';
 import type { Actor } from './actor.js';
 
@@ -20,6 +21,7 @@ export function randomizeParticipant(db: Db, who: Actor, studyId: string, partic
     const p = await findParticipant(w.tx, participantId);
     if (!p) throw new AppError('NotFound', `No participant "${participantId}" exists.`, 404, 'id');
     if (p.armId !== null || p.kitNumber !== null) throw new AppError('AlreadyRandomized', `Participant ${p.code} is already randomized.`, 409);
+    await assertStudyLive(w.tx, p.studyId);
     if (p.status !== 'enrolled') throw new AppError('NotEnrolled', `Participant ${p.code} is ${p.status}, and only an enrolled participant can be randomized.`, 409);
     const design = designFromProtocol(protocol);
     const seed = await studySeed(w.tx, p.studyId);

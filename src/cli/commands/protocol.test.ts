@@ -59,10 +59,10 @@ describe('il2trials protocol validate', () => {
     const r = cli('protocol', 'validate', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`il2trials: ${file}: arms[0].interventions[0].regimen.steps[0].dose.amount: dose must be positive\n`);
+    expect(r.stderr).toBe(`il2trials: ${file}: arms[0].interventions[0].regimen.steps[0].dose.amount: dose must not be negative\n`);
     const json = cli('protocol', 'validate', file, '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ valid: false, issues: [{ path: 'arms[0].interventions[0].regimen.steps[0].dose.amount', message: 'dose must be positive' }] });
+    expect(JSON.parse(json.stdout)).toEqual({ valid: false, issues: [{ path: 'arms[0].interventions[0].regimen.steps[0].dose.amount', message: 'dose must not be negative' }] });
   });
 
   it('names a file that is not JSON', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../errors/app-error.js';
 import { builtinProtocols, getBuiltinProtocol } from '../../protocol/builtin/index.js';
+import { unknownAssessments } from '../../instruments/visit-forms/known-assessments.js';
 import { protocolJsonSchema } from '../../protocol/json-schema.js';
 import { parseProtocol, protocolIssues } from '../../protocol/parse-protocol.js';
 import type { Protocol } from '../../protocol/schema.js';
@@ -8,7 +9,7 @@ import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 
 /** The parsed JSON of a protocol file, before validation. */
-function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -126,13 +127,18 @@ export const register: Register = (program) => {
     .option('--json', 'every problem, each with its path')
     .action(
       action((file: string, opts: { json?: boolean }) => {
+        // A study can run only what it can record: unknown assessments are problems too.
         if (opts.json) {
-          const issues = protocolIssues(readJsonFile(file));
+          const input = readJsonFile(file);
+          const invalid = protocolIssues(input);
+          const issues = invalid.length ? invalid : unknownAssessments(parseProtocol(input));
           printJson({ valid: issues.length === 0, issues });
           if (issues.length > 0) process.exitCode = 1;
           return;
         }
         const p = readProtocolFile(file);
+        const [unknown] = unknownAssessments(p);
+        if (unknown) throw new AppError('UnknownAssessment', `${file}: ${unknown.path}: ${unknown.message}.`, 422, unknown.path);
         process.stdout.write(`valid: ${file} (protocol ${p.id})\n`);
       }),
     );

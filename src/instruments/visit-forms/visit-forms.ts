@@ -94,7 +94,8 @@ const aeSection: FormSection = {
   ],
 };
 
-const fixedSections: Readonly<Record<string, FormSection>> = {
+/** Assessments with a form of their own besides the scored instruments. */
+export const fixedSections: Readonly<Record<string, FormSection>> = {
   labs: labsSection,
   'immune-panel': immuneSection,
   nfl: nflSection,

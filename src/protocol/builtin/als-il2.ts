@@ -221,6 +221,8 @@ export const alsIl2: ProtocolInput = {
     { name: 'Dongsheng Fan', role: 'principal-investigator', affiliation: 'Peking University Third Hospital' },
     { name: 'Peking University Third Hospital', role: 'responsible-party' },
   ],
+  // ROADS (Rasch-built overall ALS disability scale) has no eCRF form yet: recorded on its paper form.
+  recordedOutsideEcrf: ['roads'],
   doseHoldRules: [
     { kind: 'lab-below', analyte: 'lymphocytes', threshold: 600, unit: '/mm3' },
     { kind: 'related-ae-grade', minGrade: 3 },

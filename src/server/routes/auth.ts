@@ -4,6 +4,8 @@ import { signIn } from '../../auth/sign-in.js';
 import { createApiToken, defaultTokenDays, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js';
 import { roles } from '../../auth/roles.js';
 import { createSession, endSession, sessionHours } from '../../auth/sessions.js';
+import { changeOwnPassword } from '../../use-cases/accounts/change-password.js';
+import { listOwnSessions, revokeOwnSession } from '../../use-cases/accounts/own-sessions.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
@@ -17,11 +19,12 @@ const tokenBody = z.object({
   days: z.number().int().default(defaultTokenDays),
 });
 const tokenParams = z.object({ id: z.string().min(1).max(100) });
+const passwordBody = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1) });
 
 export const sessionCookie = 'sid';
 
 const me = (p: Principal) => ({
-  user: { id: p.userId, username: p.username, displayName: p.displayName },
+  user: { id: p.userId, username: p.username, displayName: p.displayName, mustChangePassword: p.mustChangePassword ?? false },
   roles: p.assignments.map((a) => ({ studyId: a.studyId, siteId: a.siteId, role: a.role })),
 });
 
@@ -42,6 +45,19 @@ export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
   });
 
   app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => me(principalOf(req)));
+
+  app.post('/api/auth/password', { schema: { tags: ['auth'], body: doc(passwordBody) } }, async (req) => {
+    const p = principalOf(req);
+    await changeOwnPassword(db, p, now(), { ...parseInput(passwordBody, req.body), sessionSecret: req.cookies[sessionCookie] });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/sessions', { schema: { tags: ['auth'] } }, async (req) => listOwnSessions(db, principalOf(req), now(), req.cookies[sessionCookie]));
+
+  app.delete<{ Params: { sessionId: string } }>('/api/auth/sessions/:sessionId', { schema: { tags: ['auth'] } }, async (req) => {
+    await revokeOwnSession(db, principalOf(req), now(), req.params.sessionId);
+    return { ok: true };
+  });
 
   app.post('/api/auth/tokens', { schema: { tags: ['auth'], body: doc(tokenBody) } }, async (req, reply) => {
     const p = principalOf(req);

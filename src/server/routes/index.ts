@@ -10,8 +10,11 @@ import { exportRoutes } from './export.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
+import { siteRoutes } from './sites.js';
 import { studyRoutes } from './studies.js';
+import { studySetupRoutes } from './study-setup.js';
+import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes];

@@ -9,7 +9,8 @@ import { addParticipant } from '../../use-cases/add-participant.js';
 import { participantCalendarOf } from '../../use-cases/participant-calendars.js';
 import { recordDose } from '../../use-cases/record-dose.js';
 import { transitionParticipant } from '../../use-cases/transition-participant.js';
-import { listSites, type Study } from '../../store/studies.js';
+import { listSiteRecords } from '../../store/sites.js';
+import type { Study } from '../../store/studies.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
@@ -67,9 +68,9 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const p = principalOf(req);
     const study = await visibleStudy(db, p, req.params.studyId);
     const body = parseInput(newParticipantBody, req.body);
-    if (!(await listSites(db, study.id)).some((s) => s.id === body.siteId)) {
-      throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
-    }
+    const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
+    if (!site) throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
+    if (site.closedOn !== null) throw new AppError('SiteClosed', `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 409, 'siteId');
     requirePermission(p, 'participant.write', study.id, body.siteId);
     const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
     reply.status(201);

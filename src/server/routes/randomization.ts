@@ -33,7 +33,8 @@ function requireRole(p: Principal, studyId: string, siteId: string | null, allow
 export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   const isLocked = async (studyId: string) => (await studyLock(db, studyId))?.locked ?? false;
   installMasking(app, db);
-  app.addHook('onReady', async () => assertTrialConfiguration(await listStudies(db)));
+  // A design study is checked when it is activated; the live ones are checked at every start.
+  app.addHook('onReady', async () => assertTrialConfiguration((await listStudies(db)).filter((s) => s.status === 'live')));
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/randomize', { schema: { tags: ['randomization'], body: doc(randomizeBody) } }, async (req) => {
     const p = principalOf(req);

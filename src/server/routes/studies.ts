@@ -24,6 +24,7 @@ export const studyRoutes: RouteModule = (app, { db }) => {
           id: s.id,
           protocolId: s.protocolId,
           title: s.title,
+          status: s.status,
           registryId: s.protocol.identifiers.registryId ?? s.protocol.identifiers.orgStudyId ?? null,
           phase: s.protocol.phase,
           enrolmentTarget: s.protocol.enrolment.target,
@@ -36,7 +37,7 @@ export const studyRoutes: RouteModule = (app, { db }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId', { schema: { tags: ['studies'] } }, async (req) => {
     const s = await visibleStudy(db, principalOf(req), req.params.studyId);
     const lock = await studyLock(db, s.id);
-    return { study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null }, protocol: s.protocol };
+    return { study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, status: s.status, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null }, protocol: s.protocol };
   });
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/sites', { schema: { tags: ['studies'] } }, async (req) => {

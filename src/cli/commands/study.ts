@@ -1,0 +1,67 @@
+import { AppError } from '../../errors/app-error.js';
+import { listStudies } from '../../store/studies.js';
+import { activateStudy } from '../../use-cases/studies/activate-study.js';
+import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
+import { action, formatTable, printJson } from '../output.js';
+import type { Register } from '../program.js';
+import { dataOption, withOperator } from '../store-command.js';
+import { readJsonFile } from './protocol.js';
+
+interface Common {
+  data: string;
+  json?: boolean;
+}
+
+/** A protocol file's problem names the file as well as the field. */
+function inFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  return fn().catch((e: unknown) => {
+    if (e instanceof AppError && (e.code === 'InvalidProtocol' || e.code === 'UnknownAssessment')) throw new AppError(e.code, `${file}: ${e.message}`, e.status, e.path);
+    throw e;
+  });
+}
+
+export const register: Register = (program) => {
+  const study = program.command('study').description('Studies from protocol files: create (as a design), activate (live).');
+
+  study
+    .command('create')
+    .description('Create a study from a protocol file; it starts as a design (the protocol may change, nothing is randomized).')
+    .requiredOption('--protocol <file>', 'the protocol JSON file')
+    .option(...dataOption)
+    .option('--json', 'print the study as JSON')
+    .action(
+      action(async (opts: Common & { protocol: string }) => {
+        const input = readJsonFile(opts.protocol);
+        const s = await inFile(opts.protocol, () => withOperator(opts.data, (c) => createStudyFromProtocol(c, input)));
+        if (opts.json) printJson({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion });
+        else process.stdout.write(`Created study ${s.id} (${s.title}), protocol version ${s.protocolVersion}, as a design: add sites and users, then \`il2trials study activate ${s.id}\`.\n`);
+      }),
+    );
+
+  study
+    .command('activate')
+    .description("Run the start-up randomization and masking checks, seal the allocation list and take the study live.")
+    .argument('<id>', 'the study id')
+    .option(...dataOption)
+    .option('--json', 'print the study as JSON')
+    .action(
+      action(async (id: string, opts: Common) => {
+        const s = await withOperator(opts.data, (c) => activateStudy(c, id));
+        if (opts.json) printJson({ id: s.id, status: s.status, allocationEntries: s.allocationEntries });
+        else process.stdout.write(`Study ${s.id} is live${s.allocationEntries ? `; its allocation list (${s.allocationEntries} entries) is sealed` : ''}.\n`);
+      }),
+    );
+
+  study
+    .command('list')
+    .description('Every study with its status and protocol version.')
+    .option(...dataOption)
+    .option('--json', 'print the studies as JSON')
+    .action(
+      action(async (opts: Common) => {
+        const studies = (await withOperator(opts.data, (c) => listStudies(c.db))).map((s) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion }));
+        if (opts.json) printJson(studies);
+        else process.stdout.write(formatTable(['id', 'status', 'version', 'title'], studies.map((s) => [s.id, s.status, s.protocolVersion, s.title])));
+      }),
+    );
+};

@@ -1,0 +1,29 @@
+import type { Protocol } from '../../protocol/schema.js';
+import { isInstrumentId } from '../scores/registry.js';
+import { fixedSections } from './visit-forms.js';
+
+export interface AssessmentIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Every assessment due at a visit and every outcome's instrument the platform cannot record: not a
+ * scored instrument, not a form of its own (labs, immune panel, NfL, adverse events), and not named
+ * in `recordedOutsideEcrf`. Without this a misspelt id validates and the visit later refuses the data.
+ */
+export function unknownAssessments(protocol: Pick<Protocol, 'visits' | 'outcomes' | 'recordedOutsideEcrf'>): AssessmentIssue[] {
+  const outside = new Set(protocol.recordedOutsideEcrf);
+  const known = (id: string) => isInstrumentId(id) || id in fixedSections || outside.has(id);
+  const hint = 'it is no instrument il2trials knows (see `il2trials score --list`), nor labs, immune-panel, nfl or adverse-events; list it in recordedOutsideEcrf if it is recorded elsewhere';
+  const issues: AssessmentIssue[] = [];
+  protocol.visits.forEach((v, vi) =>
+    v.assessments.forEach((a, ai) => {
+      if (!known(a)) issues.push({ path: `visits[${vi}].assessments[${ai}]`, message: `assessment "${a}" of visit ${v.id}: ${hint}` });
+    }),
+  );
+  protocol.outcomes.forEach((o, oi) => {
+    if (o.instrument !== undefined && !known(o.instrument)) issues.push({ path: `outcomes[${oi}].instrument`, message: `instrument "${o.instrument}" of outcome ${o.id}: ${hint}` });
+  });
+  return issues;
+}

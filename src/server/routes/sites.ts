@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { slugSchema } from '../../protocol/schema.js';
+import { addSite, closeSite, renameSite } from '../../use-cases/sites/site-changes.js';
+import { requireAction } from '../../use-cases/use-case-context.js';
+import { callerOf } from '../caller.js';
+import type { RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+
+const newSiteBody = z.object({ id: slugSchema, name: z.string().trim().min(1).max(200) });
+const siteChangeBody = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), closedOn: z.iso.date().optional(), reason: z.string().trim().min(1).optional() })
+  .refine((b) => b.name !== undefined || b.closedOn !== undefined, { message: 'give a new name or a closing date', path: ['name'] })
+  .refine((b) => b.closedOn === undefined || b.reason !== undefined, { message: 'closing a site needs a reason', path: ['reason'] });
+
+type SiteParams = { Params: { studyId: string; siteId: string } };
+
+/** A study's sites: the administrator adds, renames and closes them. */
+export const siteRoutes: RouteModule = (app, { db, now }) => {
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/sites', { schema: { tags: ['studies'], body: doc(newSiteBody) } }, async (req, reply) => {
+    const c = { db, by: callerOf(req), at: now() };
+    requireAction(c.by, 'study.manage', req.params.studyId);
+    const body = parseInput(newSiteBody, req.body);
+    const site = await addSite(c, { studyId: req.params.studyId, siteId: body.id, name: body.name });
+    reply.status(201);
+    return site;
+  });
+
+  app.patch<SiteParams>('/api/studies/:studyId/sites/:siteId', { schema: { tags: ['studies'], body: doc(siteChangeBody) } }, async (req) => {
+    const c = { db, by: callerOf(req), at: now() };
+    const { studyId, siteId } = req.params;
+    requireAction(c.by, 'study.manage', studyId);
+    const body = parseInput(siteChangeBody, req.body);
+    let site = body.name === undefined ? undefined : await renameSite(c, { studyId, siteId, name: body.name, reason: body.reason });
+    if (body.closedOn !== undefined) site = await closeSite(c, { studyId, siteId, closedOn: body.closedOn, reason: body.reason as string });
+    return site;
+  });
+};

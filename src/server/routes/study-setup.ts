@@ -1,0 +1,26 @@
+import { activateStudy } from '../../use-cases/studies/activate-study.js';
+import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
+import { requireAction } from '../../use-cases/use-case-context.js';
+import { callerOf } from '../caller.js';
+import type { RouteModule } from '../context.js';
+
+/** What a study's setup answers: the study without its protocol (GET /api/studies/:id has it). */
+const setupView = (s: { id: string; title: string; status: string; protocolVersion: string }) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion });
+
+/** Studies from a protocol: created as a design, activated by the administrator. */
+export const studySetupRoutes: RouteModule = (app, { db, now }) => {
+  // The body is the protocol file's JSON, validated by the use case (every problem with its path).
+  app.post('/api/studies', { schema: { tags: ['studies'], body: { type: 'object', description: 'a protocol (see `il2trials protocol schema`)' } } }, async (req, reply) => {
+    const c = { db, by: callerOf(req), at: now() };
+    requireAction(c.by, 'study.manage', null);
+    const study = await createStudyFromProtocol(c, req.body);
+    reply.status(201);
+    return setupView(study);
+  });
+
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/activate', { schema: { tags: ['studies'] } }, async (req) => {
+    const c = { db, by: callerOf(req), at: now() };
+    const study = await activateStudy(c, req.params.studyId);
+    return { ...setupView(study), allocationEntries: study.allocationEntries };
+  });
+};

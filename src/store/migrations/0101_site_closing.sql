@@ -1,0 +1,3 @@
+-- A site stops recruiting on the day it closes; it is never removed (its participants and audit
+-- records name it).
+ALTER TABLE sites ADD COLUMN closed_on date;
