@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoCohorts } from '../demo/load-demo.js';
 import { verifyAuditTrail } from '../audit/verify-audit.js';
-import { ensureBuiltinStudies } from '../store/bootstrap.js';
+import { ensureBuiltinStudies } from '../use-cases/studies/builtin-studies.js';
 import { testDatabases } from '../store/test-databases.js';
 import { buildServer } from './app.js';
 

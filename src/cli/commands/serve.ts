@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import { buildServer } from '../../server/app.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { createLogger } from '../../server/hardening/logger.js';
-import { ensureBuiltinStudies } from '../../store/bootstrap.js';
+import { ensureBuiltinStudies } from '../../use-cases/studies/builtin-studies.js';
 import { defaultRetryPolicy } from '../../store/drivers/postgres/connection-loss.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ensureBuiltinStudies } from '../../store/bootstrap.js';
+import { ensureBuiltinStudies } from '../../use-cases/studies/builtin-studies.js';
 import { testDatabases } from '../../store/test-databases.js';
 import { testApp, testNow } from '../test-app.js';
 

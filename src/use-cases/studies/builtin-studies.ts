@@ -1,9 +1,9 @@
-import { AppError } from '../errors/app-error.js';
-import { builtinProtocols } from '../protocol/builtin/index.js';
-import { activateStudy } from '../use-cases/studies/activate-study.js';
-import { createStudyFromProtocol } from '../use-cases/studies/create-study.js';
-import { isUniqueViolation, type Db } from './db.js';
-import { listStudies } from './studies.js';
+import { AppError } from '../../errors/app-error.js';
+import { builtinProtocols } from '../../protocol/builtin/index.js';
+import { activateStudy } from './activate-study.js';
+import { createStudyFromProtocol } from './create-study.js';
+import { isUniqueViolation, type Db } from '../../store/db.js';
+import { listStudies } from '../../store/studies.js';
 
 /**
  * Make every built-in protocol a live study unless it already is one, the way any protocol file
