@@ -1,10 +1,12 @@
 import { AppError } from '../../errors/app-error.js';
 import { listStudies } from '../../store/studies.js';
+import { z } from 'zod';
 import { activateStudy } from '../../use-cases/studies/activate-study.js';
+import { amendStudy } from '../../use-cases/studies/amend-study.js';
 import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
-import { dataOption, withOperator } from '../store-command.js';
+import { dataOption, optionValue, withOperator } from '../store-command.js';
 import { readJsonFile } from './protocol.js';
 
 interface Common {
@@ -49,6 +51,26 @@ export const register: Register = (program) => {
         const s = await withOperator(opts.data, (c) => activateStudy(c, id));
         if (opts.json) printJson({ id: s.id, status: s.status, allocationEntries: s.allocationEntries });
         else process.stdout.write(`Study ${s.id} is live${s.allocationEntries ? `; its allocation list (${s.allocationEntries} entries) is sealed` : ''}.\n`);
+      }),
+    );
+
+  study
+    .command('amend')
+    .description('Give a study a new protocol version (after the first randomization, arms, allocation ratio and masking may not change); prints the difference.')
+    .argument('<id>', 'the study id')
+    .requiredOption('--protocol <file>', 'the new protocol JSON file (with a new version)')
+    .requiredOption('--effective <YYYY-MM-DD>', 'the day the version takes effect')
+    .requiredOption('--reason <text>', 'why the protocol changes')
+    .option('--reconsent <version>', 'participants must consent again, to this consent document version')
+    .option(...dataOption)
+    .option('--json', 'print the amendment as JSON')
+    .action(
+      action(async (id: string, opts: Common & { protocol: string; effective: string; reason: string; reconsent?: string }) => {
+        const input = { protocol: readJsonFile(opts.protocol), effectiveDate: optionValue(z.iso.date(), opts.effective, '--effective'), reason: opts.reason, reconsentVersion: opts.reconsent };
+        const a = await inFile(opts.protocol, () => withOperator(opts.data, (c) => amendStudy(c, id, input)));
+        if (opts.json) return printJson(a);
+        const lines = a.changes.map((ch) => `  ${ch.kind === 'added' ? '+' : ch.kind === 'removed' ? '-' : '~'} ${ch.path}`);
+        process.stdout.write(`Study ${a.studyId}: version ${a.fromVersion} → ${a.version}, in force from ${a.effectiveDate}${a.reconsentVersion ? `; re-consent to version ${a.reconsentVersion}` : ''}.\n${lines.join('\n')}\n`);
       }),
     );
 

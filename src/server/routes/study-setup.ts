@@ -1,8 +1,19 @@
+import { z } from 'zod';
 import { activateStudy } from '../../use-cases/studies/activate-study.js';
+import { amendStudy } from '../../use-cases/studies/amend-study.js';
 import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
 import { requireAction } from '../../use-cases/use-case-context.js';
 import { callerOf } from '../caller.js';
 import type { RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+
+const amendmentBody = z.object({
+  protocol: z.record(z.string(), z.unknown()),
+  effectiveDate: z.iso.date(),
+  reason: z.string().trim().min(1, 'an amendment needs a reason'),
+  reconsentVersion: z.string().trim().min(1).optional(),
+});
 
 /** What a study's setup answers: the study without its protocol (GET /api/studies/:id has it). */
 const setupView = (s: { id: string; title: string; status: string; protocolVersion: string }) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion });
@@ -22,5 +33,13 @@ export const studySetupRoutes: RouteModule = (app, { db, now }) => {
     const c = { db, by: callerOf(req), at: now() };
     const study = await activateStudy(c, req.params.studyId);
     return { ...setupView(study), allocationEntries: study.allocationEntries };
+  });
+
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/amendments', { schema: { tags: ['studies'], body: doc(amendmentBody) } }, async (req, reply) => {
+    const c = { db, by: callerOf(req), at: now() };
+    requireAction(c.by, 'study.manage', req.params.studyId);
+    const amendment = await amendStudy(c, req.params.studyId, parseInput(amendmentBody, req.body));
+    reply.status(201);
+    return amendment;
   });
 };
