@@ -9,6 +9,9 @@ export const eligibilityErrorCodes = {
   UnknownColumn: 'A CSV header names a column that is neither a fact nor an attestation of the protocol.',
   MissingColumn: 'A CSV header lacks the patient id column.',
   UnreadableFile: 'A criteria, facts or CSV file given on the command line cannot be read.',
+  BadCsv: 'A CSV row has more cells than the screener reads (4,096).',
+  BadColumnMap: 'A column map (--map) is not a JSON object of fact names this protocol reads to column names.',
+  UnreadableTable: 'The screening table cannot be read: the database cannot be reached, or the table or one of its columns does not exist.',
 } as const;
 
 export type EligibilityErrorCode = keyof typeof eligibilityErrorCodes;

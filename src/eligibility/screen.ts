@@ -1,15 +1,19 @@
 import { AppError } from '../errors/app-error.js';
-import { compileCriteria, missingFacts, UNKNOWN, type ReferenceDates } from './compile.js';
-import { fails, overallStatus, type EligibilityStatus } from './evaluate.js';
+import type { ReferenceDates } from './compile.js';
+import { columnSpecs, type ColumnChunk } from './column-chunk.js';
+import { compileColumnar, missingAt } from './columnar-evaluate.js';
+import { ID_COLUMN } from './columns.js';
+import { createCsvColumnReader, type ChunkRows } from './csv-columns.js';
+import type { EligibilityStatus } from './evaluate.js';
 import type { Criterion } from './expression.js';
+import { FunnelCounter } from './funnel.js';
 import { findFact, isAttestationFact } from './facts.js';
-import { readFact, type FactValue } from './patient-facts.js';
-import { criteriaColumns, ID_COLUMN } from './columns.js';
 
 /**
- * Bulk pre-screening, one row at a time (the caller streams the CSV): criteria are compiled once,
- * each row is read into facts and tested, and a sequential funnel is kept — each patient is counted
- * against the first criterion (in protocol order) that excludes them.
+ * Bulk pre-screening of a CSV of candidates: the criteria are compiled once into a columnar
+ * evaluator, the CSV is read in chunks straight into typed arrays (csv-columns.ts), and each chunk
+ * is screened at once. A sequential funnel is kept: each patient is counted against the first
+ * criterion (in protocol order) that excludes them. The caller passes the file's bytes in.
  */
 export interface ScreenResult {
   readonly kind: 'result';
@@ -48,70 +52,100 @@ export interface Funnel {
   readonly ineligible: number;
 }
 
-export interface Screener {
-  screenRow(cells: readonly string[], row: number): ScreenResult | ScreenRowError;
-  funnel(): Funnel;
+export interface CsvScreen {
+  push(bytes: Uint8Array): void;
+  /** After the last bytes: the funnel. */
+  end(): Funnel;
 }
 
-export function createScreener(criteria: readonly Criterion[], ref: ReferenceDates, header: readonly string[]): Screener {
-  const compiled = compileCriteria(criteria, ref);
+export interface CsvScreenOptions {
+  /** Rows per chunk (memory is about 9 bytes per row per column read, times two). */
+  readonly capacity?: number;
+  /** Each patient's result (and each bad row), in file order; without it only the funnel is kept. */
+  readonly onResult?: (r: ScreenResult | ScreenRowError) => void;
+}
+
+/** The header must name the patient id and only known facts or attestations. */
+export function checkHeader(header: readonly string[]): number {
   const idIndex = header.indexOf(ID_COLUMN);
   if (idIndex < 0) throw new AppError('MissingColumn', `The CSV header has no "${ID_COLUMN}" column.`, 422, ID_COLUMN);
   const unknown = header.filter((h, i) => i !== idIndex && !findFact(h) && !isAttestationFact(h));
   if (unknown.length > 0) {
     throw new AppError('UnknownColumn', `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`, 422, unknown[0]);
   }
-  // Weight first: a per-kg value in another column needs it.
-  // Only the columns the criteria read are parsed; other known facts are allowed and ignored.
-  const needed = new Set(criteriaColumns(criteria).map((c) => c.name));
-  const order = header.map((name, i) => ({ name, i })).filter(({ name, i }) => i !== idIndex && needed.has(name));
-  order.sort((a, b) => Number(b.name === 'weight') - Number(a.name === 'weight'));
+  return idIndex;
+}
 
-  const removed = new Array<number>(compiled.length).fill(0);
-  const counts = { screened: 0, badRows: 0, eligible: 0, incomplete: 0, ineligible: 0 };
+const STATUS_CODES: readonly EligibilityStatus[] = ['eligible', 'incomplete', 'ineligible'];
 
-  const screenRow = (cells: readonly string[], row: number): ScreenResult | ScreenRowError => {
-    const patientId = cells[idIndex] ?? '';
-    const facts: Record<string, FactValue | undefined> = {};
-    let problems: string[] | undefined;
-    for (const { name, i } of order) {
-      try {
-        const w = facts.weight;
-        facts[name] = readFact(name, cells[i], `row ${row}, column "${name}"`, typeof w === 'number' ? w : undefined);
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        (problems ??= []).push(e.message);
+export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, options: CsvScreenOptions = {}): CsvScreen {
+  const capacity = options.capacity ?? 16_384;
+  const specs = columnSpecs(criteria);
+  const compiled = compileColumnar(criteria, ref, capacity);
+  const counter = new FunnelCounter(criteria);
+  // Per row: 0 eligible, 1 incomplete, 2 ineligible; and the first criterion that excludes it.
+  const status = new Uint8Array(capacity);
+  const firstFail = new Int32Array(capacity);
+  const onResult = options.onResult;
+  let sawHeader = false;
+
+  const screenChunk = (chunk: ColumnChunk, rows: ChunkRows): void => {
+    const n = chunk.n;
+    status.fill(0, 0, n);
+    firstFail.fill(-1, 0, n);
+    for (let k = 0; k < compiled.length; k++) {
+      const { root, criterion } = compiled[k]!;
+      root.run(chunk);
+      const t = root.truth;
+      const failing = criterion.side === 'inclusion' ? 0 : 1;
+      for (let i = 0; i < n; i++) {
+        const v = t[i]!;
+        if (v === failing) {
+          if (firstFail[i] === -1) firstFail[i] = k;
+          status[i] = 2;
+        } else if (v === 2 && status[i] === 0) status[i] = 1;
       }
     }
-    if (problems) {
-      counts.badRows += 1;
-      return { kind: 'error', row, patientId, problems };
+    for (let i = 0; i < n; i++) {
+      const problems = rows.errors.size > 0 ? rows.errors.get(i) : undefined;
+      if (problems) {
+        counter.badRow();
+        onResult?.({ kind: 'error', row: rows.firstRow + i, patientId: rows.ids[i] ?? '', problems });
+        continue;
+      }
+      const s = STATUS_CODES[status[i]!]!;
+      counter.add(s, firstFail[i]!);
+      if (onResult) onResult(detail(chunk, rows, i, s));
     }
-    counts.screened += 1;
-    let failed: string[] | undefined;
-    let anyUnknown = false;
-    for (let k = 0; k < compiled.length; k++) {
-      const c = compiled[k]!;
-      const truth = c.root.test(facts);
-      if (fails(c.criterion.side, truth)) {
-        if (!failed) removed[k]! += 1;
-        (failed ??= []).push(c.criterion.id);
-      } else if (truth === UNKNOWN) anyUnknown = true;
-    }
-    const status = overallStatus(failed !== undefined, anyUnknown);
-    counts[status] += 1;
-    const missing = status === 'incomplete' ? [...new Set(compiled.flatMap((c) => missingFacts(c.root, facts)))] : [];
-    return { kind: 'result', row, patientId, status, failed: failed ?? [], missing };
   };
 
-  const funnel = (): Funnel => {
-    let remaining = counts.screened;
-    const steps = compiled.map((c, k) => {
-      remaining -= removed[k]!;
-      return { id: c.criterion.id, text: c.criterion.text, removed: removed[k]!, remaining };
-    });
-    return { ...counts, steps };
+  const detail = (chunk: ColumnChunk, rows: ChunkRows, i: number, s: EligibilityStatus): ScreenResult => {
+    const failed: string[] = [];
+    for (const { root, criterion } of compiled) if (root.truth[i] === (criterion.side === 'inclusion' ? 0 : 1)) failed.push(criterion.id);
+    const missing = new Set<string>();
+    // Only criteria left unknown count (as evaluate.ts): a decided one needs nothing more.
+    if (s === 'incomplete') for (const { root } of compiled) if (root.truth[i] === 2) missingAt(root, chunk, i, missing);
+    return { kind: 'result', row: rows.firstRow + i, patientId: rows.ids[i] ?? '', status: s, failed, missing: [...missing] };
   };
 
-  return { screenRow, funnel };
+  const reader = createCsvColumnReader(specs, {
+    capacity,
+    ids: onResult !== undefined,
+    onHeader: (header) => {
+      sawHeader = true;
+      const idIndex = checkHeader(header);
+      // Only the columns the criteria read are parsed; other known facts are allowed and ignored.
+      return { specAt: header.map((h, i) => (i === idIndex ? undefined : specs.find((s) => s.name === h))), idIndex };
+    },
+    onChunk: screenChunk,
+  });
+
+  return {
+    push: (bytes) => reader.push(bytes),
+    end: () => {
+      reader.end();
+      if (!sawHeader) throw new AppError('MissingColumn', 'The CSV is empty: it needs a header with a "patient_id" column.', 422, ID_COLUMN);
+      return counter.funnel();
+    },
+  };
 }

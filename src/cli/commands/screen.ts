@@ -1,11 +1,14 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../errors/app-error.js';
 import { criteriaColumns } from '../../eligibility/columns.js';
 import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
-import { createScreener, type Funnel, type Screener } from '../../eligibility/screen.js';
+import { screenCsv, type Funnel, type ScreenResult, type ScreenRowError } from '../../eligibility/screen.js';
+import { readColumnMap, screenTable } from '../../eligibility/screen-table.js';
+import type { ColumnOf } from '../../eligibility/to-sql.js';
+import { openPostgres } from '../../store/drivers/postgres/postgres-db.js';
+import { runTableScreen } from './screen-table.js';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
@@ -28,11 +31,48 @@ async function write(text: string): Promise<void> {
 
 interface ScreenOptions {
   csv?: string;
+  database?: string;
+  table?: string;
+  map?: string;
   json?: boolean;
   date?: string;
   firstDose?: string;
   template?: boolean;
   columns?: boolean;
+}
+
+const errorLines = (r: ScreenRowError): string => r.problems.map((p) => `il2trials: ${p}\n`).join('');
+const resultLine = (r: ScreenResult, json: boolean): string =>
+  json
+    ? JSON.stringify({ row: r.row, patientId: r.patientId, status: r.status, failed: r.failed, missing: r.missing }) + '\n'
+    : `${csvCell(r.patientId)},${r.status},${r.failed.join(';')},${r.missing.join(';')}\n`;
+
+/** The same results and funnel as the CSV path, from a table the criteria are run on as one SQL query. */
+async function screenDatabase(id: string, opts: ScreenOptions & { database: string; table: string }): Promise<void> {
+  const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
+  const ref = { screening: opts.date ?? today(), ...(opts.firstDose ? { firstDose: opts.firstDose } : {}) };
+  let columnOf: ColumnOf | undefined;
+  if (opts.map) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(opts.map, 'utf8'));
+    } catch {
+      throw new AppError('BadColumnMap', `Cannot read the column map "${opts.map}" as JSON.`, 422, opts.map);
+    }
+    columnOf = readColumnMap(doc, criteriaColumns(criteria).map((c) => c.name));
+  }
+  const screen = screenTable(criteria, ref, opts.table, columnOf);
+  const db = openPostgres(opts.database, { max: 1 });
+  let funnel: Funnel;
+  try {
+    if (!opts.json) await write('patient_id,status,failed,missing\n');
+    funnel = await runTableScreen(db, screen, opts.table, (r) => (r.kind === 'error' ? void process.stderr.write(errorLines(r)) : write(resultLine(r, opts.json === true))));
+  } finally {
+    await db.close();
+  }
+  if (opts.json) await write(JSON.stringify({ kind: 'funnel', protocol: id, reference: ref, ...funnel }) + '\n');
+  else process.stderr.write(funnelTable(funnel));
+  if (funnel.badRows > 0) process.exitCode = 1;
 }
 
 async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Promise<void> {
@@ -44,40 +84,38 @@ async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Pr
   } catch {
     throw new AppError('UnreadableFile', `Cannot read the CSV file "${opts.csv}".`, 404, opts.csv);
   }
-  const parser = createReadStream(opts.csv).pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true }));
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {value}/{total} bytes' }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0);
-  let screener: Screener | undefined;
-  let row = 0;
   let out = opts.json ? '' : 'patient_id,status,failed,missing\n';
   let errors = '';
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (!screener) {
-      screener = createScreener(criteria, ref, record);
-      continue;
+  const screen = screenCsv(criteria, ref, {
+    onResult: (r) => {
+      if (r.kind === 'error') errors += errorLines(r);
+      else out += resultLine(r, opts.json === true);
+    },
+  });
+  let read = 0;
+  for await (const bytes of createReadStream(opts.csv) as AsyncIterable<Buffer>) {
+    screen.push(bytes);
+    read += bytes.length;
+    if (errors) process.stderr.write(errors);
+    errors = '';
+    await write(out);
+    out = '';
+    bar?.update(read);
+  }
+  let funnel: Funnel;
+  try {
+    funnel = screen.end();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'MissingColumn' && read === 0) {
+      throw new AppError('MissingColumn', `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, 422, opts.csv);
     }
-    row += 1;
-    const r = screener.screenRow(record, row);
-    if (r.kind === 'error') {
-      errors += r.problems.map((p) => `il2trials: ${p}\n`).join('');
-    } else if (opts.json) {
-      out += JSON.stringify({ row: r.row, patientId: r.patientId, status: r.status, failed: r.failed, missing: r.missing }) + '\n';
-    } else {
-      out += `${csvCell(r.patientId)},${r.status},${r.failed.join(';')},${r.missing.join(';')}\n`;
-    }
-    if (row % 2000 === 0) {
-      if (errors) process.stderr.write(errors);
-      errors = '';
-      await write(out);
-      out = '';
-      bar?.update((parser as unknown as { info: { bytes: number } }).info.bytes);
-    }
+    throw e;
   }
   if (errors) process.stderr.write(errors);
-  if (!screener) throw new AppError('MissingColumn', `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, 422, opts.csv);
   bar?.update(size);
   bar?.stop();
-  const funnel = screener.funnel();
   if (opts.json) out += JSON.stringify({ kind: 'funnel', protocol: id, reference: ref, ...funnel }) + '\n';
   else process.stderr.write(funnelTable(funnel));
   await write(out);
@@ -91,6 +129,9 @@ export const register: Register = (program: Command) => {
     .description('Pre-screen a CSV of candidates (one column per fact) against a built-in protocol, streaming one result per patient.')
     .argument('<id>', 'protocol id (ss-il2, sle-il2, als-il2, ae-il2)')
     .option('--csv <file>', 'CSV with a header: patient_id, then fact columns (see --columns)')
+    .option('--database <url>', 'screen a PostgreSQL table where the data live (postgres://…), as one SQL query')
+    .option('--table <table>', 'the table (schema.table) with one column per fact, in the canonical units (see --columns)')
+    .option('--map <file>', 'JSON object renaming columns: fact name (or patient_id) → column name in the table')
     .option('--template', 'print the CSV header this protocol reads, and exit')
     .option('--columns', 'list the columns this protocol reads, with what each cell holds, and exit')
     .option('--date <date>', 'screening (reference) date, YYYY-MM-DD (default: today)')
@@ -102,6 +143,8 @@ export const register: Register = (program: Command) => {
         'with --json, JSON lines and the funnel as the last line. A bad row (a value that is not a number, an\n' +
         'unknown unit, a date that is no date) is reported on stderr naming its row and column and skipped;\n' +
         'the rest is screened and the exit code is 1 if any row was bad. Empty cells are missing facts.\n' +
+        'With --database/--table the criteria run as one SQL query (NULL is unknown); columns hold canonical\n' +
+        'units, dates (-infinity for never), booleans, codes as "a;b" text, attestations as "yes|by|date" text.\n' +
         'Numbers may carry a unit ("150 lb"); dates are YYYY-MM-DD or never; code lists are "a;b" or none;\n' +
         'attestations are yes|by|YYYY-MM-DD.',
     )
@@ -118,7 +161,11 @@ export const register: Register = (program: Command) => {
           process.stdout.write(formatTable(['column', 'type', 'cell'], columns.map((c) => [c.name, c.type, c.description])));
           return;
         }
-        if (!opts.csv) throw new AppError('UnreadableFile', 'Give the candidates with --csv FILE (or --template / --columns).', 400, 'csv');
+        if (opts.database || opts.table) {
+          if (!opts.database || !opts.table) throw new AppError('UnreadableTable', 'Give both --database URL and --table T to screen a table.', 400, opts.database ? 'table' : 'database');
+          return screenDatabase(id, { ...opts, database: opts.database, table: opts.table });
+        }
+        if (!opts.csv) throw new AppError('UnreadableFile', 'Give the candidates with --csv FILE, or --database URL --table T (or --template / --columns).', 400, 'csv');
         await screenFile(id, { ...opts, csv: opts.csv });
       }),
     );

@@ -1,0 +1,67 @@
+/**
+ * Cell values read straight from a CSV's bytes, without making a string: plain numbers, ISO dates,
+ * yes/no words and fixed words in any case. Anything else is left to the slow path (readFact).
+ */
+export const valueBytes = (() => {
+  const cache = new Map<string, Uint8Array>();
+  return (v: string): Uint8Array => cache.get(v) ?? cache.set(v, new TextEncoder().encode(v.toLowerCase())).get(v)!;
+})();
+export const NEVER = valueBytes('never');
+const YES_WORDS = ['1', 'y', 'yes', 'true'].map(valueBytes);
+const NO_WORDS = ['0', 'n', 'no', 'false'].map(valueBytes);
+
+/** Do the bytes b[s..e) spell `word` (lower case, ASCII), in any case? */
+export function lowerIs(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = b[s + i]!;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[i]) return false;
+  }
+  return true;
+}
+
+/** 1 for yes/y/true/1, 0 for no/n/false/0 (any case), -1 for anything else. */
+export function yesNo(b: Uint8Array, s: number, e: number): number {
+  if (YES_WORDS.some((w) => lowerIs(b, s, e, w))) return 1;
+  return NO_WORDS.some((w) => lowerIs(b, s, e, w)) ? 0 : -1;
+}
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Day number of YYYY-MM-DD at b[s..s+10), or undefined when not that plain form of a real date. */
+export function dayOf(b: Uint8Array, s: number, e: number): number | undefined {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
+  let y = 0;
+  for (let i = s; i < s + 4; i++) {
+    const d = b[i]! - 48;
+    if (d < 0 || d > 9) return undefined;
+    y = y * 10 + d;
+  }
+  const m = (b[s + 5]! - 48) * 10 + (b[s + 6]! - 48);
+  const d = (b[s + 8]! - 48) * 10 + (b[s + 9]! - 48);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const monthDays = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= monthDays)) return undefined;
+  // Days from 1970-01-01 (proleptic Gregorian): whole years, then months, then days.
+  const yy = y - 1;
+  const days = 365 * (y - 1970) + (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) - 477 + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && leap ? 1 : 0) + d - 1;
+  return days;
+}
+
+/** A plain decimal number at b[s..e) ("-12.5"), or NaN when the cell is anything else. */
+export function plainNumber(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let neg = false;
+  if (b[i] === 45) {
+    neg = true;
+    i++;
+  }
+  let v = 0;
+  let digits = 0;
+  for (; i < e && b[i]! >= 48 && b[i]! <= 57; i++, digits++) v = v * 10 + (b[i]! - 48);
+  if (i < e && b[i] === 46) {
+    let scale = 1;
+    for (i++; i < e && b[i]! >= 48 && b[i]! <= 57; i++, digits++) v += (b[i]! - 48) / (scale *= 10);
+  }
+  return i === e && digits > 0 ? (neg ? -v : v) : NaN;
+}
+

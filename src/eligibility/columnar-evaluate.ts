@@ -1,0 +1,168 @@
+import { AppError } from '../errors/app-error.js';
+import { parseIsoDay } from '../dates/iso-date.js';
+import { windowStart } from './window-start.js';
+import { codeKey, MISSING, NO_CODE, type ColumnChunk } from './column-chunk.js';
+import type { ReferenceDates } from './compile.js';
+import type { CompareOp, Criterion, Expr } from './expression.js';
+import { attestationFactName, findFact } from './facts.js';
+import { findConversion } from './units.js';
+
+/**
+ * Criteria compiled once into a columnar evaluator: each expression node fills a truth array for a
+ * whole chunk of patients in one loop over typed arrays, in Kleene's three-valued logic (0 no, 1 yes,
+ * 2 unknown; the same truth tables as compile.ts). Every node keeps its array, so that the facts
+ * behind an unknown can be named for one row afterwards.
+ */
+export interface ColumnNode {
+  readonly truth: Uint8Array;
+  /** Fill `truth` for rows 0..chunk.n-1. */
+  run(chunk: ColumnChunk): void;
+  readonly children: readonly ColumnNode[];
+  /** Facts a leaf reads whose cell is missing at `row` (empty when present, or for inner nodes). */
+  missing(chunk: ColumnChunk, row: number): readonly string[];
+}
+
+export interface ColumnCriterion {
+  readonly criterion: Criterion;
+  readonly root: ColumnNode;
+}
+
+// Kleene AND / OR on 0, 1, 2 (index a * 3 + b).
+const AND = Uint8Array.of(0, 0, 0, 0, 1, 2, 0, 2, 2);
+const OR = Uint8Array.of(0, 1, 2, 1, 1, 1, 2, 1, 2);
+
+const nothing: readonly string[] = [];
+
+function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): ColumnNode {
+  const def = findFact(e.fact);
+  if (!def || def.type !== 'number') throw new AppError('UnknownFact', `"${e.fact}" is not a number fact in the dictionary.`, 422, e.fact);
+  const conv = e.unit === (def.unit ?? '') ? { factor: 1, perKg: false } : findConversion(def.units ?? [], e.unit);
+  if (!conv) throw new AppError('UnknownUnit', `Unit "${e.unit}" is not accepted for ${e.fact}.`, 422, e.fact);
+  const t = e.value * conv.factor;
+  const truth = new Uint8Array(capacity);
+  const op: CompareOp = e.op;
+  const perKg = conv.perKg === true;
+  return {
+    truth,
+    children: [],
+    run(chunk) {
+      const v = chunk.numbers.get(e.fact)!;
+      const w = perKg ? chunk.numbers.get('weight')! : undefined;
+      const n = chunk.n;
+      // One loop per operator, so that the comparison is not a call per patient; NaN compares false.
+      for (let i = 0; i < n; i++) {
+        const x = v[i]!;
+        const lim = w ? t * w[i]! : t;
+        const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
+        truth[i] = x !== x || lim !== lim ? MISSING : hit ? 1 : 0;
+      }
+    },
+    missing(chunk, row) {
+      const out = Number.isNaN(chunk.numbers.get(e.fact)![row]) ? [e.fact] : [];
+      if (perKg && Number.isNaN(chunk.numbers.get('weight')![row])) out.push('weight');
+      return out;
+    },
+  };
+}
+
+function byteLeaf(capacity: number, column: string, fact: string, map: (b: number) => number): ColumnNode {
+  const truth = new Uint8Array(capacity);
+  const table = Uint8Array.from({ length: 256 }, (_, b) => map(b));
+  return {
+    truth,
+    children: [],
+    run(chunk) {
+      const v = chunk.bytes.get(column)!;
+      for (let i = 0; i < chunk.n; i++) truth[i] = table[v[i]!]!;
+    },
+    missing: (chunk, row) => (table[chunk.bytes.get(column)![row]!] === MISSING ? [fact] : nothing),
+  };
+}
+
+function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref: ReferenceDates): ColumnNode {
+  const anchorText = e.before === 'screening' ? ref.screening : ref.firstDose;
+  const anchor = anchorText === undefined ? undefined : parseIsoDay(anchorText);
+  const start = anchor === undefined ? 0 : windowStart(anchor, e.amount, e.unit);
+  const truth = new Uint8Array(capacity);
+  return {
+    truth,
+    children: [],
+    run(chunk) {
+      const v = chunk.numbers.get(e.fact)!;
+      if (anchor === undefined) return void truth.fill(MISSING, 0, chunk.n);
+      for (let i = 0; i < chunk.n; i++) {
+        const d = v[i]!;
+        truth[i] = d !== d ? MISSING : d >= start && d <= anchor ? 1 : 0;
+      }
+    },
+    // Without its anchor date the leaf is unknown whatever the facts: no fact is missing (as compile.ts).
+    missing: (chunk, row) => (anchor !== undefined && Number.isNaN(chunk.numbers.get(e.fact)![row]) ? [e.fact] : nothing),
+  };
+}
+
+function inner(capacity: number, kind: 'all' | 'any' | 'not', children: ColumnNode[]): ColumnNode {
+  const truth = new Uint8Array(capacity);
+  return {
+    truth,
+    children,
+    run(chunk) {
+      const n = chunk.n;
+      for (const c of children) c.run(chunk);
+      if (kind === 'not') {
+        const a = children[0]!.truth;
+        for (let i = 0; i < n; i++) truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
+        return;
+      }
+      const table = kind === 'all' ? AND : OR;
+      truth.set(children[0]!.truth.subarray(0, n));
+      for (let k = 1; k < children.length; k++) {
+        const b = children[k]!.truth;
+        for (let i = 0; i < n; i++) truth[i] = table[truth[i]! * 3 + b[i]!]!;
+      }
+    },
+    missing: () => nothing,
+  };
+}
+
+function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity: number): ColumnNode {
+  switch (e.kind) {
+    case 'compare':
+      return numberLeaf(capacity, e);
+    case 'within':
+      return withinLeaf(capacity, e, ref);
+    case 'is':
+      return byteLeaf(capacity, e.fact, e.fact, (b) => (b === MISSING ? MISSING : (b === 1) === e.value ? 1 : 0));
+    case 'equals': {
+      const k = (findFact(e.fact)?.values ?? []).indexOf(e.value);
+      return byteLeaf(capacity, e.fact, e.fact, (b) => (b === NO_CODE ? MISSING : b === k ? 1 : 0));
+    }
+    case 'has':
+      return byteLeaf(capacity, codeKey(e.fact, e.code), e.fact, (b) => b);
+    case 'attested': {
+      const name = attestationFactName(criterionId);
+      return byteLeaf(capacity, name, name, (b) => b);
+    }
+    case 'not':
+      return inner(capacity, 'not', [compileNode(e.of, criterionId, ref, capacity)]);
+    case 'all':
+    case 'any':
+      return inner(capacity, e.kind, e.of.map((x) => compileNode(x, criterionId, ref, capacity)));
+  }
+}
+
+/** Compile criteria for chunks of up to `capacity` rows. */
+export function compileColumnar(criteria: readonly Criterion[], ref: ReferenceDates, capacity: number): ColumnCriterion[] {
+  return criteria.map((criterion) => ({ criterion, root: compileNode(criterion.expr, criterion.id, ref, capacity) }));
+}
+
+/**
+ * The facts whose absence leaves a leaf under this node unknown at `row`, following the unknown
+ * children only (as missingFacts in compile.ts, which also looks under a decided node).
+ */
+export function missingAt(node: ColumnNode, chunk: ColumnChunk, row: number, out: Set<string>): void {
+  if (node.children.length === 0) {
+    if (node.truth[row] === MISSING) for (const f of node.missing(chunk, row)) out.add(f);
+    return;
+  }
+  for (const c of node.children) if (c.truth[row] === MISSING) missingAt(c, chunk, row, out);
+}

@@ -1,0 +1,37 @@
+import type { EligibilityStatus } from './evaluate.js';
+import type { Criterion } from './expression.js';
+import type { Funnel } from './screen.js';
+
+/**
+ * The screening funnel as rows arrive: each screened patient counts once, against the first
+ * criterion in protocol order that excludes them; bad rows are counted apart. Both bulk paths (the
+ * CSV and the database table) keep their funnel here, so that they report it the same way.
+ */
+export class FunnelCounter {
+  private readonly removed: number[];
+  private readonly counts = { screened: 0, badRows: 0, eligible: 0, incomplete: 0, ineligible: 0 };
+
+  constructor(private readonly criteria: readonly Criterion[]) {
+    this.removed = new Array<number>(criteria.length).fill(0);
+  }
+
+  /** A screened patient; `firstFail` is the index of the first excluding criterion, or -1. */
+  add(status: EligibilityStatus, firstFail: number): void {
+    this.counts.screened += 1;
+    this.counts[status] += 1;
+    if (firstFail >= 0) this.removed[firstFail]! += 1;
+  }
+
+  badRow(): void {
+    this.counts.badRows += 1;
+  }
+
+  funnel(): Funnel {
+    let remaining = this.counts.screened;
+    const steps = this.criteria.map((c, k) => {
+      remaining -= this.removed[k]!;
+      return { id: c.id, text: c.text, removed: this.removed[k]!, remaining };
+    });
+    return { ...this.counts, steps };
+  }
+}
