@@ -11,6 +11,7 @@ import { migrate } from '../src/store/migrate.js';
 import { listParticipants } from '../src/store/participants.js';
 import { openPglite } from '../src/store/drivers/pglite/pglite-db.js';
 import { createStudy } from '../src/store/studies.js';
+import { participants as participantsTable } from '../src/store/schema/index.js';
 
 const count = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const runs = 5;
@@ -23,7 +24,7 @@ await migrate(db);
 await createStudy(db, { actor: 'bench', at }, sle);
 await audited(db, { actor: 'bench', at, studyId: sle.id }, async (w) => {
   for (let i = 1; i <= count; i++) {
-    await w.insert('participants', {
+    await w.insert(participantsTable, {
       study_id: sle.id,
       site_id: sle.sites[0]!.id,
       code: `SLE-${String(i).padStart(5, '0')}`,

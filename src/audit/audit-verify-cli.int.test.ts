@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { audited } from '../store/audited-tx.js';
 import { migrate } from '../store/migrate.js';
 import { openPglite } from '../store/drivers/pglite/pglite-db.js';
+import { sites, studies } from '../store/schema/index.js';
+import type { Protocol } from '../protocol/schema.js';
 
 const run = promisify(execFile);
 const cwd = new URL('../..', import.meta.url).pathname;
@@ -29,9 +31,9 @@ describe('il2trials audit verify', () => {
     await migrate(db);
     const ctx = { actor: 'u1', at: new Date('2025-01-01T00:00:00Z'), studyId: 's' };
     await audited(db, ctx, async (w) => {
-      await w.insert('studies', { id: 's', protocol_id: 'p', protocol_version: '1', protocol: '{}', title: 'T' });
-      await w.insert('sites', { study_id: 's', id: 'a', name: 'A' });
-      await w.insert('sites', { study_id: 's', id: 'b', name: 'B' });
+      await w.insert(studies, { id: 's', protocol_id: 'p', protocol_version: '1', protocol: {} as Protocol, title: 'T' });
+      await w.insert(sites, { study_id: 's', id: 'a', name: 'A' });
+      await w.insert(sites, { study_id: 's', id: 'b', name: 'B' });
     });
     await db.close();
 

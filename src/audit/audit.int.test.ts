@@ -5,6 +5,8 @@ import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
 import { testDatabases } from '../store/test-databases.js';
 import { genesisHash, hashRecord } from './audit-record.js';
 import { recordFromRow, verifyAuditTrail, type AuditRow } from './verify-audit.js';
+import { sites, studies } from '../store/schema/index.js';
+import type { Protocol } from '../protocol/schema.js';
 
 const databases = testDatabases();
 const at = new Date('2025-03-01T10:00:00.000Z');
@@ -12,8 +14,8 @@ const ctx = { actor: 'user-1', at, studyId: 's1' };
 
 async function seedStudy(db: Db, id = 's1') {
   await audited(db, { ...ctx, studyId: id }, async (w) => {
-    await w.insert('studies', { id, protocol_id: 'p', protocol_version: '1', protocol: '{}', title: `Study ${id}` });
-    await w.insert('sites', { study_id: id, id: 'a', name: 'Site A' });
+    await w.insert(studies, { id, protocol_id: 'p', protocol_version: '1', protocol: {} as Protocol, title: `Study ${id}` });
+    await w.insert(sites, { study_id: id, id: 'a', name: 'Site A' });
   });
 }
 
@@ -21,8 +23,8 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('records who, when, entity, field, old and new value of inserts, updates and deletes', async () => {
     const db = await database.fresh();
     await seedStudy(db);
-    await audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'Site Alpha' }, 'typo in site name'));
-    await audited(db, ctx, (w) => w.remove('sites', { study_id: 's1', id: 'a' }, 'site closed before first patient'));
+    await audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'Site Alpha' }, 'typo in site name'));
+    await audited(db, ctx, (w) => w.remove(sites, { study_id: 's1', id: 'a' }, 'site closed before first patient'));
     const rows = await db.query<AuditRow>('SELECT * FROM audit ORDER BY seq');
     expect(rows.map((r) => [r.action, r.entity, r.entity_id])).toEqual([
       ['insert', 'studies', 's1'],
@@ -42,7 +44,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('refuses an update without a reason, naming the field, and writes nothing', async () => {
     const db = await database.fresh();
     await seedStudy(db);
-    await expect(audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'X' }, undefined))).rejects.toMatchObject({ code: 'ReasonRequired', path: 'reason', status: 400 });
+    await expect(audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'X' }, undefined))).rejects.toMatchObject({ code: 'ReasonRequired', path: 'reason', status: 400 });
     expect(await db.query('SELECT name FROM sites')).toEqual([{ name: 'Site A' }]);
     expect((await db.query('SELECT count(*)::int AS n FROM audit'))[0]).toEqual({ n: 2 });
   });
@@ -62,7 +64,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
     const db = await database.fresh();
     await seedStudy(db, 's1');
     await seedStudy(db, 's2');
-    await audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
+    await audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
     const rows = (await db.query<AuditRow>('SELECT * FROM audit ORDER BY seq')).map(recordFromRow);
     // seq order: s1 study, s1 site, s2 study, s2 site, s1 update; s2's first record starts a new chain.
     expect(rows.map((r) => r.chain)).toEqual(['study:s1', 'study:s1', 'study:s2', 'study:s2', 'study:s1']);
@@ -108,7 +110,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('names the first altered record when a superuser edits one with the trigger disabled', async () => {
     const db = await database.fresh();
     await seedStudy(db);
-    await audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
+    await audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
     const seqs = (await db.query<{ seq: number }>('SELECT seq FROM audit ORDER BY seq')).map((r) => r.seq);
     await db.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete;
       UPDATE audit SET reason = 'nothing to see' WHERE seq = ${seqs[2]};
@@ -119,7 +121,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('detects a removed record as a broken link', async () => {
     const db = await database.fresh();
     await seedStudy(db);
-    await audited(db, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
+    await audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'B' }, 'rename'));
     const seqs = (await db.query<{ seq: number }>('SELECT seq FROM audit ORDER BY seq')).map((r) => r.seq);
     await db.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete;
       DELETE FROM audit WHERE seq = ${seqs[1]};
@@ -137,7 +139,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
       await seedStudy(a, 's2');
       const study = (i: number) => (i % 4 < 2 ? 's1' : 's2');
       const write = (db: Db, i: number) =>
-        audited(db, { ...ctx, studyId: study(i), at: new Date(at.getTime() + i) }, (w) => w.insert('sites', { study_id: study(i), id: `x${i}`, name: `Site ${i}` }));
+        audited(db, { ...ctx, studyId: study(i), at: new Date(at.getTime() + i) }, (w) => w.insert(sites, { study_id: study(i), id: `x${i}`, name: `Site ${i}` }));
       await Promise.all(Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, i)));
       // Each study: 2 seed records + 20 sites, one record each; both pools write to both studies.
       expect(await verifyAuditTrail(a, { pageSize: 7 })).toMatchObject({ kind: 'intact', records: 44, chains: { 'study:s1': { records: 22 }, 'study:s2': { records: 22 } } });
@@ -150,7 +152,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
       const { pg, database: name } = await database.cluster!();
       await db.exec(`CREATE ROLE il2app_${name} LOGIN; SELECT grant_application_role('il2app_${name}');`);
       const app = openPostgres(pg.url(name, `il2app_${name}`), { max: 1 });
-      await audited(app, ctx, (w) => w.update('sites', { study_id: 's1', id: 'a' }, { name: 'C' }, 'as app'));
+      await audited(app, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'C' }, 'as app'));
       await expect(app.exec('ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete')).rejects.toThrow(/owner/);
       await expect(app.query('UPDATE audit SET reason = NULL')).rejects.toThrow(/permission denied/);
       await expect(app.query('DELETE FROM audit')).rejects.toThrow(/permission denied/);

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { audited, type WriteContext } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
+import { apiTokens, type Row } from '../store/schema/index.js';
 import { loadPrincipal } from './accounts.js';
 import { randomSecret, sha256 } from './passwords.js';
 import type { Principal } from './principal.js';
@@ -49,28 +50,19 @@ export async function createApiToken(db: Db, ctx: WriteContext, owner: Principal
   const token = tokenPrefix + randomSecret();
   const expiresAt = new Date(ctx.at.getTime() + request.days * dayMs);
   const row = await audited(db, ctx, (w) =>
-    w.insert<{ id: string }>('api_tokens', {
+    w.insert(apiTokens, {
       user_id: owner.userId,
       name: request.name,
       token_hash: sha256(token),
       expires_at: expiresAt,
       read_only: request.readOnly,
-      scope: request.roles === undefined ? null : JSON.stringify(request.roles),
+      scope: request.roles === undefined ? null : [...request.roles],
     }),
   );
   return { id: row.id, token, expiresAt: expiresAt.toISOString() };
 }
 
-interface TokenRow {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: Date;
-  expires_at: Date;
-  revoked_at: Date | null;
-  read_only: boolean;
-  scope: RoleAssignment[] | null;
-}
+type TokenRow = Row<typeof apiTokens>;
 
 /**
  * The principal a token acts for: its user's current roles, cut down to the token's scope, or
@@ -106,5 +98,5 @@ export async function revokeApiToken(db: Db, ctx: WriteContext, owner: Principal
   const [t] = await db.query<TokenRow>('SELECT * FROM api_tokens WHERE id::text = $1 AND user_id = $2', [tokenId, owner.userId]);
   if (!t) throw new AppError('NotFound', `You have no API token ${tokenId}.`, 404, 'id');
   if (t.revoked_at) return;
-  await audited(db, ctx, (w) => w.update('api_tokens', { id: t.id }, { revoked_at: ctx.at }, 'revoked by its owner'));
+  await audited(db, ctx, (w) => w.update(apiTokens, { id: t.id }, { revoked_at: ctx.at }, 'revoked by its owner'));
 }

@@ -1,5 +1,15 @@
 import type { CriterionResult, EligibilityResult } from '../eligibility/evaluate.js';
 
+/** An attestation as recorded: the criterion, whether its attested text holds, who said so, when. */
+export interface RecordedAttestation {
+  readonly criterionId: string;
+  readonly holds: boolean;
+  readonly userId: string;
+  readonly username: string;
+  /** Server time of the request, ISO 8601. */
+  readonly at: string;
+}
+
 /** Why the decision is what it is: one sentence, then each criterion with its reason. */
 export interface ScreeningExplanation {
   readonly summary: string;

@@ -1,23 +1,10 @@
 import { AppError } from '../errors/app-error.js';
-import { checkAdverseEvent, type AdverseEvent, type AdverseEventFields, type AeStatus, type Relatedness } from '../safety/adverse-event.js';
+import { checkAdverseEvent, type AdverseEvent, type AdverseEventFields } from '../safety/adverse-event.js';
 import type { AuditedTx } from './audited-tx.js';
+import { adverseEvents, type NewRow, type Row } from './schema/index.js';
 import type { Queryable } from './db.js';
 
-interface AeRow {
-  id: string;
-  participant_id: string;
-  status: AeStatus;
-  term: string;
-  onset_date: string;
-  resolved_date: string | null;
-  grade: number;
-  serious: boolean;
-  serious_criteria: string[];
-  relatedness: Relatedness | null;
-  action_taken: string | null;
-  outcome: string | null;
-  source_observation_id: string | null;
-}
+type AeRow = Row<typeof adverseEvents>;
 
 const toAe = (r: AeRow): AdverseEvent => ({
   id: r.id,
@@ -36,7 +23,7 @@ const toAe = (r: AeRow): AdverseEvent => ({
 });
 
 /** API fields → columns; only the fields given. */
-function columns(f: AdverseEventFields): Record<string, unknown> {
+function columns(f: AdverseEventFields): Partial<NewRow<typeof adverseEvents>> {
   return {
     status: f.status,
     term: f.term,
@@ -53,7 +40,7 @@ function columns(f: AdverseEventFields): Record<string, unknown> {
 
 export async function insertAdverseEvent(w: AuditedTx, participantId: string, f: AdverseEventFields & Required<Pick<AdverseEventFields, 'term' | 'onsetDate' | 'grade'>>): Promise<AdverseEvent> {
   checkAdverseEvent(undefined, f);
-  return toAe(await w.insert<AeRow>('adverse_events', { participant_id: participantId, status: 'confirmed', ...columns(f) }));
+  return toAe(await w.insert(adverseEvents, { participant_id: participantId, term: f.term, onset_date: f.onsetDate, grade: f.grade, ...columns(f), status: f.status ?? 'confirmed' }));
 }
 
 /**
@@ -63,7 +50,7 @@ export async function insertAdverseEvent(w: AuditedTx, participantId: string, f:
 export async function proposeAdverseEvent(w: AuditedTx, participantId: string, p: { term: string; grade: number; onsetDate: string; sourceObservationId: string }): Promise<string | null> {
   const [existing] = await w.tx.query('SELECT 1 FROM adverse_events WHERE source_observation_id = $1 AND term = $2', [p.sourceObservationId, p.term]);
   if (existing) return null;
-  const row = await w.insert<AeRow>('adverse_events', {
+  const row = await w.insert(adverseEvents, {
     participant_id: participantId,
     status: 'proposed',
     term: p.term,
@@ -78,7 +65,7 @@ export async function updateAdverseEvent(w: AuditedTx, id: string, f: AdverseEve
   const before = await findAdverseEvent(w.tx, id);
   if (!before) throw new AppError('NotFound', `No adverse event "${id}" exists.`, 404, 'id');
   checkAdverseEvent(before, f);
-  return toAe(await w.update<AeRow>('adverse_events', { id }, columns(f), reason));
+  return toAe(await w.update(adverseEvents, { id }, columns(f), reason));
 }
 
 export async function findAdverseEvent(q: Queryable, id: string): Promise<AdverseEvent | undefined> {

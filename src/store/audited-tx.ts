@@ -1,27 +1,12 @@
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../audit/append-audit.js';
 import type { AuditEntry, FieldChange } from '../audit/audit-record.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db, Queryable } from './db.js';
 import { assertUnlocked } from './lock.js';
-
-/** Tables whose writes are audited; names are code constants, never user input. */
-export type AuditedTable =
-  | 'studies'
-  | 'sites'
-  | 'users'
-  | 'role_assignments'
-  | 'api_tokens'
-  | 'participants'
-  | 'screening_records'
-  | 'consents'
-  | 'enrolments'
-  | 'visits'
-  | 'observations'
-  | 'doses'
-  | 'adverse_events'
-  | 'queries'
-  | (string & { readonly __auditedTable?: never });
+import type { NewRow, Row } from './schema/index.js';
 
 /** Who writes, when, in which study (null for global records such as users). */
 export interface WriteContext {
@@ -32,7 +17,7 @@ export interface WriteContext {
   readonly lockWrite?: boolean;
 }
 
-type Row = Record<string, unknown>;
+type Values = Record<string, unknown>;
 
 /** Values as they are stored in the audit trail: plain JSON (dates become ISO strings). */
 const plain = (v: unknown): unknown => (v === undefined ? null : (JSON.parse(JSON.stringify(v ?? null)) as unknown));
@@ -40,34 +25,47 @@ const plain = (v: unknown): unknown => (v === undefined ? null : (JSON.parse(JSO
 /** Columns never copied into the audit trail. */
 const secretColumns = new Set(['password_hash', 'token_hash']);
 
-function keyClause(key: Row, offset: number): { sql: string; params: unknown[] } {
+/** The declared column of `field` (a programming error, not a user's, when there is none: the types name only declared columns). */
+function columnOf(table: PgTable, field: string): PgColumn {
+  const column = (getTableColumns(table) as Record<string, PgColumn>)[field];
+  if (!column) throw new Error(`Table ${getTableName(table)} declares no column ${field}.`);
+  return column;
+}
+
+/** A value as an SQL parameter: jsonb goes in as JSON text (pg would send a JS array as a PostgreSQL array). */
+const param = (column: PgColumn, v: unknown): unknown => (column.getSQLType() === 'jsonb' && v !== null ? JSON.stringify(v) : v);
+
+/** The given values (undefined left out) as SQL parameters by column name. */
+function toColumns(table: PgTable, values: Values): Values {
+  const out: Values = {};
+  for (const [field, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    const column = columnOf(table, field);
+    out[column.name] = param(column, v);
+  }
+  return out;
+}
+
+function whereClause(key: Values, offset: number): { sql: string; params: unknown[] } {
   const cols = Object.keys(key);
   return { sql: cols.map((c, i) => `${c} = $${offset + i + 1}`).join(' AND '), params: cols.map((c) => key[c]) };
 }
 
 /**
- * The primary key of tables that have no `id` column. An audit record names its row by this key and
- * nothing else: a key made of every column would put values such as a randomization's arm into the
- * entity id, where no masking of changes reaches.
+ * The entity id an audit record names its row by: `id`, else the declared primary key. Never a key made
+ * of every column, which would put values such as a randomization's arm into the entity id, where no
+ * masking of changes reaches.
  */
-const keyColumns: Readonly<Record<string, readonly string[]>> = {
-  enrolments: ['participant_id'],
-  randomizations: ['participant_id'],
-  site_reference_ranges: ['study_id', 'site_id', 'analyte'],
-};
-
-function idOf(table: AuditedTable, row: Row, key?: Row): string {
+function idOf(table: PgTable, row: Values): string {
   if (row.id !== undefined) return String(row.id);
-  if (key) return Object.values(key).map(String).join('/');
-  const columns = keyColumns[table];
-  // A programming error, not a user's: a new table without `id` must name its key above.
-  if (!columns) throw new Error(`Audited table ${table} has no id column and no key in keyColumns.`);
-  return columns.map((c) => String(row[c])).join('/');
+  const config = getTableConfig(table);
+  const key = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+  return key.map((c) => String(row[c.name])).join('/');
 }
 
 /**
  * A transaction whose every insert, update and delete is recorded; the audit entries are appended
- * to the chain at commit (see `audited`).
+ * to the chain at commit (see `audited`). Tables and rows are typed by their declaration in store/schema.
  */
 export class AuditedTx {
   readonly entries: AuditEntry[] = [];
@@ -76,53 +74,60 @@ export class AuditedTx {
     readonly ctx: WriteContext,
   ) {}
 
-  private record(action: AuditEntry['action'], table: string, entityId: string, changes: FieldChange[], reason: string | null) {
-    this.entries.push({ actor: this.ctx.actor, action, entity: table, entityId, studyId: this.ctx.studyId, changes, reason });
+  private record(action: AuditEntry['action'], table: PgTable, entityId: string, changes: FieldChange[], reason: string | null) {
+    this.entries.push({ actor: this.ctx.actor, action, entity: getTableName(table), entityId, studyId: this.ctx.studyId, changes, reason });
   }
 
-  async insert<R extends object = Row>(table: AuditedTable, row: Row): Promise<R> {
-    const cols = Object.keys(row).filter((c) => row[c] !== undefined);
-    const [inserted] = await this.tx.query<R>(
-      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
-      cols.map((c) => row[c]),
+  async insert<T extends PgTable>(table: T, row: NewRow<T>): Promise<Row<T>> {
+    const values = toColumns(table, row as Values);
+    const cols = Object.keys(values);
+    const [inserted] = await this.tx.query<Values>(
+      `INSERT INTO ${getTableName(table)} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
+      cols.map((c) => values[c]),
     );
-    const r = inserted as Row;
+    const r = inserted as Values;
     const changes = Object.keys(r)
       .filter((c) => !secretColumns.has(c) && r[c] !== null)
       .map((field) => ({ field, old: null, new: plain(r[field]) }));
     this.record('insert', table, idOf(table, r), changes, null);
-    return r as R;
+    return r as Row<T>;
   }
 
   /**
    * Change the fields of `patch` in the row named by `key`. A change to data already entered needs
    * a reason; fields whose value does not change are not written.
    */
-  async update<R extends object = Row>(table: AuditedTable, key: Row, patch: Row, reason: string | undefined): Promise<R> {
-    const where = keyClause(key, 0);
-    const [before] = await this.tx.query<Row>(`SELECT * FROM ${table} WHERE ${where.sql} FOR UPDATE`, where.params);
-    if (!before) throw new AppError('NotFound', `No ${table} record ${Object.values(key).join('/')} exists.`, 404);
-    const fields = Object.keys(patch).filter((f) => patch[f] !== undefined && canonicalJson(plain(before[f])) !== canonicalJson(plain(patch[f])));
-    if (fields.length === 0) return before as R;
-    if (!reason?.trim()) throw new AppError('ReasonRequired', `Changing ${fields.join(', ')} of a ${table} record needs a reason for change in field "reason".`, 400, 'reason');
-    const set = fields.map((f, i) => `${f} = $${i + 1}`).join(', ');
-    const w = keyClause(key, fields.length);
-    const [after] = await this.tx.query<Row>(`UPDATE ${table} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => patch[f]), ...w.params]);
-    const a = after as Row;
-    const changes = fields.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
-    this.record('update', table, idOf(table, a, key), changes, reason.trim());
-    return a as R;
+  async update<T extends PgTable>(table: T, key: Partial<Row<T>>, patch: Partial<NewRow<T>>, reason: string | undefined): Promise<Row<T>> {
+    const name = getTableName(table);
+    const where = whereClause(toColumns(table, key as Values), 0);
+    const [before] = await this.tx.query<Values>(`SELECT * FROM ${name} WHERE ${where.sql} FOR UPDATE`, where.params);
+    if (!before) throw new AppError('NotFound', `No ${name} record ${where.params.join('/')} exists.`, 404);
+    // Compared as values (jsonb as read back against the object given), written as parameters.
+    const fields = Object.entries(patch as Values)
+      .filter(([f, v]) => v !== undefined && canonicalJson(plain(before[columnOf(table, f).name])) !== canonicalJson(plain(v)))
+      .map(([f, v]) => ({ column: columnOf(table, f).name, value: param(columnOf(table, f), v) }));
+    if (fields.length === 0) return before as Row<T>;
+    const names = fields.map((f) => f.column);
+    if (!reason?.trim()) throw new AppError('ReasonRequired', `Changing ${names.join(', ')} of a ${name} record needs a reason for change in field "reason".`, 400, 'reason');
+    const set = names.map((f, i) => `${f} = $${i + 1}`).join(', ');
+    const w = whereClause(toColumns(table, key as Values), fields.length);
+    const [after] = await this.tx.query<Values>(`UPDATE ${name} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => f.value), ...w.params]);
+    const a = after as Values;
+    const changes = names.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
+    this.record('update', table, idOf(table, a), changes, reason.trim());
+    return a as Row<T>;
   }
 
-  async remove(table: AuditedTable, key: Row, reason: string | undefined): Promise<void> {
-    if (!reason?.trim()) throw new AppError('ReasonRequired', `Deleting a ${table} record needs a reason for change in field "reason".`, 400, 'reason');
-    const where = keyClause(key, 0);
-    const [before] = await this.tx.query<Row>(`DELETE FROM ${table} WHERE ${where.sql} RETURNING *`, where.params);
-    if (!before) throw new AppError('NotFound', `No ${table} record ${Object.values(key).join('/')} exists.`, 404);
+  async remove<T extends PgTable>(table: T, key: Partial<Row<T>>, reason: string | undefined): Promise<void> {
+    const name = getTableName(table);
+    if (!reason?.trim()) throw new AppError('ReasonRequired', `Deleting a ${name} record needs a reason for change in field "reason".`, 400, 'reason');
+    const where = whereClause(toColumns(table, key as Values), 0);
+    const [before] = await this.tx.query<Values>(`DELETE FROM ${name} WHERE ${where.sql} RETURNING *`, where.params);
+    if (!before) throw new AppError('NotFound', `No ${name} record ${where.params.join('/')} exists.`, 404);
     const changes = Object.keys(before)
       .filter((c) => !secretColumns.has(c) && before[c] !== null)
       .map((field) => ({ field, old: plain(before[field]), new: null }));
-    this.record('delete', table, idOf(table, before, key), changes, reason.trim());
+    this.record('delete', table, idOf(table, before), changes, reason.trim());
   }
 }
 

@@ -2,15 +2,9 @@ import type { RecordedDose } from '../dosing/participant-calendar.js';
 import type { DatedLab } from '../safety/dose-holds.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { doses, type Row } from './schema/index.js';
 
-interface DoseRow {
-  id: string;
-  participant_id: string;
-  day: number;
-  dose_date: string;
-  status: 'given' | 'held';
-  reason: string | null;
-}
+type DoseRow = Row<typeof doses>;
 
 const toDose = (r: DoseRow): RecordedDose => ({ day: r.day, date: r.dose_date, status: r.status, reason: r.reason });
 
@@ -41,6 +35,6 @@ export async function listDatedLabs(q: Queryable, ids: readonly string[]): Promi
 export async function saveDose(w: AuditedTx, participantId: string, d: RecordedDose, changeReason: string | undefined): Promise<RecordedDose> {
   const values = { dose_date: d.date, status: d.status, reason: d.reason };
   const [existing] = await w.tx.query<{ id: string }>('SELECT id FROM doses WHERE participant_id = $1 AND day = $2', [participantId, d.day]);
-  if (!existing) return toDose(await w.insert<DoseRow>('doses', { participant_id: participantId, day: d.day, ...values }));
-  return toDose(await w.update<DoseRow>('doses', { id: existing.id }, values, changeReason));
+  if (!existing) return toDose(await w.insert(doses, { participant_id: participantId, day: d.day, ...values }));
+  return toDose(await w.update(doses, { id: existing.id }, values, changeReason));
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { Queryable } from './db.js';
+import { studies, type Row } from './schema/index.js';
 
 export interface StudyLock {
   readonly locked: boolean;
@@ -8,15 +9,11 @@ export interface StudyLock {
   readonly reason: string | null;
 }
 
-interface LockRow {
-  locked_at: Date | string | null;
-  locked_by: string | null;
-  lock_reason: string | null;
-}
+type LockRow = Pick<Row<typeof studies>, 'locked_at' | 'locked_by' | 'lock_reason'>;
 
 const toLock = (r: LockRow): StudyLock => ({
   locked: r.locked_at !== null,
-  lockedAt: r.locked_at === null ? null : new Date(r.locked_at).toISOString(),
+  lockedAt: r.locked_at === null ? null : r.locked_at.toISOString(),
   lockedBy: r.locked_by,
   reason: r.lock_reason,
 });
@@ -32,6 +29,6 @@ export async function studyLock(q: Queryable, studyId: string): Promise<StudyLoc
  * take turns, so no write commits after a lock that it did not see.
  */
 export async function assertUnlocked(q: Queryable, studyId: string): Promise<void> {
-  const [r] = await q.query<{ locked_at: unknown }>('SELECT locked_at FROM studies WHERE id = $1 FOR SHARE', [studyId]);
+  const [r] = await q.query<Pick<LockRow, 'locked_at'>>('SELECT locked_at FROM studies WHERE id = $1 FOR SHARE', [studyId]);
   if (r && r.locked_at !== null) throw new AppError('StudyLocked', `Study ${studyId} is locked: its data can no longer be changed.`, 409, 'studyId');
 }

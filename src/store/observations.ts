@@ -3,6 +3,7 @@ import { subsetIds, type LabAnalyte, type LabUnit, type SubsetId } from '../inst
 import type { LabBaseline } from '../safety/grade-visit-labs.js';
 import type { ObservationEntry, StoredLab, VisitData } from '../visits/visit-data.js';
 import type { Queryable } from './db.js';
+import { observations, visits, type Row } from './schema/index.js';
 
 /** The participant's value of each analyte at their earliest visit with labs (the CTCAE baseline). */
 export async function labBaselines(q: Queryable, participantId: string): Promise<Map<string, LabBaseline>> {
@@ -20,16 +21,7 @@ export async function observationId(q: Queryable, visitRowId: string, kind: Obse
   return row?.id;
 }
 
-interface ObservationRow {
-  visit_id: string;
-  visit_date: string;
-  kind: ObservationEntry['kind'];
-  key: string;
-  value_num: number | null;
-  unit: string | null;
-  grade: number | null;
-  grade_term: string | null;
-}
+type ObservationRow = Pick<Row<typeof visits>, 'visit_id' | 'visit_date'> & Pick<Row<typeof observations>, 'kind' | 'key' | 'value_num' | 'unit' | 'grade' | 'grade_term'>;
 
 /** Every saved visit of the participant with its values, in visit-date order. */
 export async function participantVisitData(q: Queryable, participantId: string): Promise<VisitData[]> {

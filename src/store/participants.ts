@@ -1,24 +1,11 @@
 import { AppError } from '../errors/app-error.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
+import { enrolments, participants, type NewRow, type Row } from './schema/index.js';
 import type { Participant } from '../enrolment/participant.js';
 
-interface ParticipantRow {
-  id: string;
-  study_id: string;
-  site_id: string;
-  code: string;
-  sex: 'female' | 'male';
-  birth_date: string;
-  status: ParticipantStatus;
-  status_reason: string | null;
-  arm_id: string | null;
-  kit_number: string | null;
-  start_date: string | null;
-  enrolled_on: string | null;
-}
-
+/** A participant row with its enrolment date (null before enrolment). */
+type ParticipantRow = Row<typeof participants> & { enrolled_on: Row<typeof enrolments>['enrolled_on'] | null };
 
 const toParticipant = (r: ParticipantRow): Participant => ({
   id: r.id,
@@ -64,7 +51,7 @@ export interface NewParticipant {
 export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promise<Participant> {
   const taken = await w.tx.query('SELECT 1 FROM participants WHERE study_id = $1 AND code = $2', [p.studyId, p.code]);
   if (taken.length) throw new AppError('AlreadyExists', `Participant code "${p.code}" is already used in study ${p.studyId}.`, 409, 'code');
-  const r = await w.insert<ParticipantRow>('participants', {
+  const r = await w.insert(participants, {
     study_id: p.studyId,
     site_id: p.siteId,
     code: p.code,
@@ -76,7 +63,7 @@ export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promis
 }
 
 /** Participant fields → columns; only the fields given. */
-const participantColumns = (f: Partial<Participant>): Record<string, unknown> => ({
+const participantColumns = (f: Partial<Participant>): Partial<NewRow<typeof participants>> => ({
   status: f.status,
   status_reason: f.statusReason,
   start_date: f.startDate,
@@ -86,12 +73,12 @@ const participantColumns = (f: Partial<Participant>): Record<string, unknown> =>
 
 /** Change the participant's fields (status, arm, start…), audited with `reason`; the participant after. */
 export async function updateParticipant(w: AuditedTx, id: string, fields: Partial<Participant>, reason: string): Promise<Participant> {
-  await w.update('participants', { id }, participantColumns(fields), reason);
+  await w.update(participants, { id }, participantColumns(fields), reason);
   return (await findParticipant(w.tx, id)) as Participant;
 }
 
 export async function insertEnrolment(w: AuditedTx, participantId: string, enrolledOn: string): Promise<void> {
-  await w.insert('enrolments', { participant_id: participantId, enrolled_on: enrolledOn });
+  await w.insert(enrolments, { participant_id: participantId, enrolled_on: enrolledOn });
 }
 
 /** Lock the participant's row until the transaction ends (two randomizations of one participant queue here). */

@@ -1,26 +1,11 @@
 import type { DataQuery, QueryListing, QueryStatus } from '../data-queries/data-query.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { queries, type Row } from './schema/index.js';
 
-interface QueryRow {
-  id: string;
-  study_id: string;
-  site_id: string;
-  participant_id: string;
-  visit_id: string | null;
-  field: string;
-  text: string;
-  status: QueryStatus;
-  raised_by: string;
-  raised_at: Date;
-  answer: string | null;
-  answered_by: string | null;
-  answered_at: Date | null;
-  closed_by: string | null;
-  closed_at: Date | null;
-}
+type QueryRow = Row<typeof queries>;
 
-const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 const toQuery = (r: QueryRow): DataQuery => ({
   id: r.id,
@@ -40,19 +25,13 @@ const toQuery = (r: QueryRow): DataQuery => ({
   closedAt: iso(r.closed_at),
 });
 
-export interface NewQuery {
-  readonly studyId: string;
-  readonly siteId: string;
-  readonly participantId: string;
-  readonly visitId: string | null;
-  readonly field: string;
-  readonly text: string;
-}
+/** What a new query names: the participant's field (of one visit, or none) and the question. */
+export type NewQuery = Pick<DataQuery, 'studyId' | 'siteId' | 'participantId' | 'visitId' | 'field' | 'text'>;
 
 /** A new open query, raised by the transaction's actor now. */
 export async function insertQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery> {
   return toQuery(
-    await w.insert<QueryRow>('queries', {
+    await w.insert(queries, {
       study_id: q.studyId,
       site_id: q.siteId,
       participant_id: q.participantId,
@@ -70,7 +49,7 @@ export async function insertQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery>
 
 /** The query's answer or closing, with the reason the audit trail shows. */
 export async function updateQuery(w: AuditedTx, id: string, patch: Partial<Pick<QueryRow, 'status' | 'answer' | 'answered_by' | 'answered_at' | 'closed_by' | 'closed_at'>>, reason: string): Promise<DataQuery> {
-  return toQuery(await w.update<QueryRow>('queries', { id }, patch, reason));
+  return toQuery(await w.update(queries, { id }, patch, reason));
 }
 
 export async function findQuery(q: Queryable, id: string): Promise<DataQuery | undefined> {

@@ -3,6 +3,7 @@ import type { Participant } from '../enrolment/participant.js';
 import { initialRandomizationState, SEED_BYTES, type Assignment, type RandomizationState } from '../randomization/index.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { dispensings, notifications, participants, randomizations, randomizationSeeds, randomizationStates, unblindings, type Row } from './schema/index.js';
 
 export interface RandomizationRecord {
   readonly participantId: string;
@@ -21,14 +22,14 @@ export interface RandomizationRecord {
 export async function studySeed(q: Queryable, studyId: string): Promise<Uint8Array> {
   // Not through AuditedTx: the audit trail must never hold the secret.
   await q.query('INSERT INTO randomization_seeds (study_id, seed) VALUES ($1, $2) ON CONFLICT (study_id) DO NOTHING', [studyId, randomBytes(SEED_BYTES)]);
-  const [row] = await q.query<{ seed: Uint8Array }>('SELECT seed FROM randomization_seeds WHERE study_id = $1', [studyId]);
+  const [row] = await q.query<Pick<Row<typeof randomizationSeeds>, 'seed'>>('SELECT seed FROM randomization_seeds WHERE study_id = $1', [studyId]);
   return new Uint8Array((row as { seed: Uint8Array }).seed);
 }
 
 /** The study's allocation state, locked until the transaction ends (concurrent randomizations queue here). */
 export async function lockedRandomizationState(q: Queryable, studyId: string): Promise<RandomizationState> {
   await q.query('INSERT INTO randomization_states (study_id, state) VALUES ($1, $2) ON CONFLICT (study_id) DO NOTHING', [studyId, JSON.stringify(initialRandomizationState)]);
-  const [row] = await q.query<{ state: RandomizationState }>('SELECT state FROM randomization_states WHERE study_id = $1 FOR UPDATE', [studyId]);
+  const [row] = await q.query<Pick<Row<typeof randomizationStates>, 'state'>>('SELECT state FROM randomization_states WHERE study_id = $1 FOR UPDATE', [studyId]);
   return (row as { state: RandomizationState }).state;
 }
 
@@ -48,7 +49,7 @@ export interface NewRandomization {
 
 export async function insertRandomization(w: AuditedTx, r: NewRandomization): Promise<void> {
   const a = r.assignment;
-  await w.insert('randomizations', {
+  await w.insert(randomizations, {
     participant_id: r.participantId,
     study_id: r.studyId,
     sequence: a.sequence,
@@ -61,18 +62,7 @@ export async function insertRandomization(w: AuditedTx, r: NewRandomization): Pr
   });
 }
 
-interface RecordRow {
-  participant_id: string;
-  code: string;
-  site_id: string;
-  sequence: number;
-  stratum: string;
-  stratum_index: number;
-  block: number | null;
-  arm_id: string;
-  kit_number: string;
-  dispensed_at: Date | null;
-}
+type RecordRow = Row<typeof randomizations> & Pick<Row<typeof participants>, 'code' | 'site_id'> & { dispensed_at: Row<typeof dispensings>['dispensed_at'] | null };
 
 /** Every allocation of a study in randomization order, with its dispensing. */
 export async function listRandomizations(q: Queryable, studyId: string): Promise<RandomizationRecord[]> {
@@ -102,13 +92,13 @@ export async function isDispensed(q: Queryable, participantId: string, kitNumber
 
 /** Record that the transaction's actor dispensed the kit now. */
 export async function insertDispensing(w: AuditedTx, participantId: string, kitNumber: string): Promise<void> {
-  await w.insert('dispensings', { participant_id: participantId, kit_number: kitNumber, dispensed_by: w.ctx.actor, dispensed_at: w.ctx.at });
+  await w.insert(dispensings, { participant_id: participantId, kit_number: kitNumber, dispensed_by: w.ctx.actor, dispensed_at: w.ctx.at });
 }
 
 /** The code broken for one participant by the transaction's actor, and the notice to the study's unblinded contacts. */
 export async function insertUnblinding(w: AuditedTx, p: Participant, username: string, reason: string): Promise<void> {
-  await w.insert('unblindings', { participant_id: p.id, user_id: w.ctx.actor, reason, unblinded_at: w.ctx.at });
-  await w.insert('notifications', {
+  await w.insert(unblindings, { participant_id: p.id, user_id: w.ctx.actor, reason, unblinded_at: w.ctx.at });
+  await w.insert(notifications, {
     study_id: p.studyId,
     kind: 'emergency-unblinding',
     participant_id: p.id,
@@ -132,7 +122,7 @@ export interface Notification {
 }
 
 export async function listNotifications(q: Queryable, studyId: string): Promise<Notification[]> {
-  const rows = await q.query<{ id: string; kind: string; participant_id: string | null; text: string; created_by: string; created_at: Date }>(
+  const rows = await q.query<Row<typeof notifications>>(
     'SELECT * FROM notifications WHERE study_id = $1 ORDER BY created_at, id',
     [studyId],
   );

@@ -1,17 +1,8 @@
-import { decisionSummary, type ScreeningExplanation } from '../enrolment/screening-decision.js';
+import { decisionSummary, type RecordedAttestation, type ScreeningExplanation } from '../enrolment/screening-decision.js';
 import type { EligibilityResult, EligibilityStatus } from '../eligibility/evaluate.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-
-/** An attestation as recorded: the criterion, whether its attested text holds, who said so, when. */
-export interface RecordedAttestation {
-  readonly criterionId: string;
-  readonly holds: boolean;
-  readonly userId: string;
-  readonly username: string;
-  /** Server time of the request, ISO 8601. */
-  readonly at: string;
-}
+import { screeningRecords, type Row } from './schema/index.js';
 
 export interface ScreeningRecord {
   readonly id: string;
@@ -28,19 +19,7 @@ export interface ScreeningRecord {
   readonly recordedAt: string | null;
 }
 
-interface ScreeningRow {
-  id: string;
-  participant_id: string;
-  screened_on: string;
-  first_dose: string | null;
-  protocol_version: string | null;
-  decision: EligibilityStatus;
-  facts: Record<string, unknown>;
-  attestations: RecordedAttestation[];
-  explanation: ScreeningExplanation;
-  screened_by: string | null;
-  recorded_at: Date | string | null;
-}
+type ScreeningRow = Row<typeof screeningRecords>;
 
 const toRecord = (r: ScreeningRow): ScreeningRecord => ({
   id: r.id,
@@ -53,7 +32,7 @@ const toRecord = (r: ScreeningRow): ScreeningRecord => ({
   attestations: r.attestations,
   explanation: r.explanation,
   screenedBy: r.screened_by,
-  recordedAt: r.recorded_at === null ? null : new Date(r.recorded_at).toISOString(),
+  recordedAt: r.recorded_at === null ? null : r.recorded_at.toISOString(),
 });
 
 export interface NewScreeningRecord {
@@ -71,18 +50,17 @@ export interface NewScreeningRecord {
 export async function insertScreeningRecord(w: AuditedTx, s: NewScreeningRecord): Promise<ScreeningRecord> {
   const { result } = s;
   const explanation: ScreeningExplanation = { summary: decisionSummary(result, s.screenedOn), criteria: result.criteria, failed: result.failed, missing: result.missing };
-  // jsonb values go in as JSON text: pg would turn a JS array into a PostgreSQL array.
-  const row = await w.insert<ScreeningRow>('screening_records', {
+  const row = await w.insert(screeningRecords, {
     participant_id: s.participantId,
     screened_on: s.screenedOn,
     first_dose: s.firstDose,
     protocol_version: s.protocolVersion,
     decision: result.status,
-    facts: JSON.stringify(s.facts),
-    attestations: JSON.stringify(s.attestations),
-    explanation: JSON.stringify(explanation),
+    facts: { ...s.facts },
+    attestations: [...s.attestations],
+    explanation,
     screened_by: s.screenedBy,
-    recorded_at: s.recordedAt.toISOString(),
+    recorded_at: s.recordedAt,
   });
   return toRecord(row);
 }

@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { studies } from './schema/index.js';
 
 export interface SiteRecord {
   readonly studyId: string;
@@ -47,5 +48,5 @@ export async function lockedProtocol(w: AuditedTx, studyId: string): Promise<Pro
  * sites, so the table and the protocol must name the same ones.
  */
 export async function saveProtocolSites(w: AuditedTx, studyId: string, protocol: Protocol, sites: Protocol['sites'], reason: string): Promise<void> {
-  await w.update('studies', { id: studyId }, { protocol: JSON.stringify({ ...protocol, sites }) }, reason);
+  await w.update(studies, { id: studyId }, { protocol: { ...protocol, sites } }, reason);
 }

@@ -2,6 +2,7 @@ import type { Protocol } from '../protocol/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { audited, type AuditedTx, type WriteContext } from './audited-tx.js';
 import type { Db, Queryable } from './db.js';
+import { sites, studies } from './schema/index.js';
 
 /** design: the protocol may still change and nothing is randomized; live: activated. */
 export type StudyStatus = 'design' | 'live';
@@ -41,15 +42,15 @@ export async function insertStudy(w: AuditedTx, protocol: Protocol, status: Stud
   if ((await w.tx.query('SELECT 1 FROM studies WHERE id = $1', [protocol.id])).length) {
     throw new AppError('AlreadyExists', `A study "${protocol.id}" already exists; give the protocol another id.`, 409, 'id');
   }
-  const row = await w.insert<StudyRow>('studies', {
+  const row = await w.insert(studies, {
     id: protocol.id,
     protocol_id: protocol.id,
     protocol_version: protocol.version,
-    protocol: JSON.stringify(protocol),
+    protocol,
     title: protocol.title,
     status,
   });
-  for (const s of protocol.sites) await w.insert('sites', { study_id: protocol.id, id: s.id, name: s.name });
+  for (const s of protocol.sites) await w.insert(sites, { study_id: protocol.id, id: s.id, name: s.name });
   return toStudy(row);
 }
 

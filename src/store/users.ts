@@ -2,6 +2,7 @@ import type { Role, RoleAssignment } from '../auth/roles.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { roleAssignments, users } from './schema/index.js';
 
 interface UserRow {
   id: string;
@@ -81,7 +82,7 @@ export interface NewUserRow {
 export async function insertUser(w: AuditedTx, u: NewUserRow): Promise<string> {
   const taken = await w.tx.query('SELECT 1 FROM users WHERE username = $1', [u.username]);
   if (taken.length) throw new AppError('AlreadyExists', `A user named "${u.username}" already exists.`, 409, 'username');
-  const row = await w.insert<{ id: string }>('users', {
+  const row = await w.insert(users, {
     username: u.username,
     display_name: u.displayName,
     email: u.email ?? null,
@@ -92,7 +93,7 @@ export async function insertUser(w: AuditedTx, u: NewUserRow): Promise<string> {
 }
 
 export async function insertRoleAssignment(w: AuditedTx, userId: string, r: RoleAssignment): Promise<void> {
-  await w.insert('role_assignments', { user_id: userId, study_id: r.studyId, site_id: r.siteId, role: r.role });
+  await w.insert(roleAssignments, { user_id: userId, study_id: r.studyId, site_id: r.siteId, role: r.role });
 }
 
 /** Enabled users holding the administrator role for every study. */

@@ -1,17 +1,18 @@
 import type { VisitForm } from '../visits/visit-data.js';
 import type { AuditedTx } from './audited-tx.js';
+import { observations, visits, type Row } from './schema/index.js';
 
 /**
  * Save a visit form: the visit and one observation row per value, each with its audit record.
  * Values already entered that change are corrections and need `changeReason`.
  */
 export async function saveVisitForm(w: AuditedTx, participantId: string, form: VisitForm, changeReason?: string): Promise<string> {
-  const [visit] = await w.tx.query<{ id: string }>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [participantId, form.visitId]);
+  const [visit] = await w.tx.query<Pick<Row<typeof visits>, 'id'>>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [participantId, form.visitId]);
   const visitRowId = visit
-    ? (await w.update<{ id: string }>('visits', { id: visit.id }, { visit_date: form.date, status: 'done' }, changeReason)).id
-    : (await w.insert<{ id: string }>('visits', { participant_id: participantId, visit_id: form.visitId, visit_date: form.date, status: 'done' })).id;
+    ? (await w.update(visits, { id: visit.id }, { visit_date: form.date, status: 'done' }, changeReason)).id
+    : (await w.insert(visits, { participant_id: participantId, visit_id: form.visitId, visit_date: form.date, status: 'done' })).id;
   const existing = new Map(
-    (await w.tx.query<{ id: string; kind: string; key: string }>('SELECT id, kind, key FROM observations WHERE visit_row_id = $1', [visitRowId])).map((o) => [`${o.kind}/${o.key}`, o.id]),
+    (await w.tx.query<Pick<Row<typeof observations>, 'id' | 'kind' | 'key'>>('SELECT id, kind, key FROM observations WHERE visit_row_id = $1', [visitRowId])).map((o) => [`${o.kind}/${o.key}`, o.id]),
   );
   for (const o of form.observations) {
     const values = {
@@ -22,8 +23,8 @@ export async function saveVisitForm(w: AuditedTx, participantId: string, form: V
       grade_term: o.gradeTerm ?? null,
     };
     const id = existing.get(`${o.kind}/${o.key}`);
-    if (id) await w.update('observations', { id }, values, changeReason);
-    else await w.insert('observations', { participant_id: participantId, visit_row_id: visitRowId, kind: o.kind, key: o.key, ...values });
+    if (id) await w.update(observations, { id }, values, changeReason);
+    else await w.insert(observations, { participant_id: participantId, visit_row_id: visitRowId, kind: o.kind, key: o.key, ...values });
   }
   return visitRowId;
 }

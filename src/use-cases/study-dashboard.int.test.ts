@@ -5,6 +5,8 @@ import { studyDashboard } from './study-dashboard.js';
 import { listParticipants } from '../store/participants.js';
 import { createStudy } from '../store/studies.js';
 import { testDatabases } from '../store/test-databases.js';
+import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
+import { doses, observations, participants, visits } from '../store/schema/index.js';
 
 const databases = testDatabases();
 const protocol = getBuiltinProtocol('ss-il2');
@@ -33,18 +35,18 @@ describe.each(databases)('study dashboard week on $kind', (database) => {
     const db = await database.fresh();
     await createStudy(db, { actor: 'test', at }, protocol);
     const ids = await audited(db, { actor: 'test', at, studyId: protocol.id }, async (w) => {
-      const add = async (code: string, status: string, armId: string | null, startDate: string | null) =>
-        (await w.insert<{ id: string }>('participants', { study_id: protocol.id, site_id: site, code, sex: 'female', birth_date: '1980-01-01', status, arm_id: armId, start_date: startDate })).id;
+      const add = async (code: string, status: ParticipantStatus, armId: string | null, startDate: string | null) =>
+        (await w.insert(participants, { study_id: protocol.id, site_id: site, code, sex: 'female', birth_date: '1980-01-01', status, arm_id: armId, start_date: startDate })).id;
       const a = await add('A', 'on-treatment', 'active', '2025-01-01');
       const b = await add('B', 'on-treatment', 'active', '2025-01-10');
       const c = await add('C', 'on-treatment', 'placebo', '2025-01-01');
       await add('D', 'screening', null, null);
-      const week0 = await w.insert<{ id: string }>('visits', { participant_id: a, visit_id: 'week-0', visit_date: '2025-01-01', status: 'done' });
-      await w.insert('observations', { participant_id: a, visit_row_id: week0.id, kind: 'score', key: 'essdai', value_num: 12 });
-      await w.insert('visits', { participant_id: c, visit_id: 'week-0', visit_date: '2025-01-01', status: 'missed' });
-      const unscheduled = await w.insert<{ id: string }>('visits', { participant_id: c, visit_id: 'unscheduled', visit_date: '2025-03-20', status: 'done' });
-      await w.insert('observations', { participant_id: c, visit_row_id: unscheduled.id, kind: 'lab', key: 'lymphocytes', value_num: 450, unit: '/mm3' });
-      await w.insert('doses', { participant_id: b, day: 67, dose_date: '2025-03-17', status: 'given' });
+      const week0 = await w.insert(visits, { participant_id: a, visit_id: 'week-0', visit_date: '2025-01-01', status: 'done' });
+      await w.insert(observations, { participant_id: a, visit_row_id: week0.id, kind: 'score', key: 'essdai', value_num: 12 });
+      await w.insert(visits, { participant_id: c, visit_id: 'week-0', visit_date: '2025-01-01', status: 'missed' });
+      const unscheduled = await w.insert(visits, { participant_id: c, visit_id: 'unscheduled', visit_date: '2025-03-20', status: 'done' });
+      await w.insert(observations, { participant_id: c, visit_row_id: unscheduled.id, kind: 'lab', key: 'lymphocytes', value_num: 450, unit: '/mm3' });
+      await w.insert(doses, { participant_id: b, day: 67, dose_date: '2025-03-17', status: 'given' });
       return { a, b, c };
     });
     const d = await studyDashboard(db, protocol, await listParticipants(db, protocol.id, 'all'), '2025-03-14');

@@ -4,6 +4,7 @@ import { publishedTrials } from '../../src/evidence/index.js';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { audited } from '../../src/store/audited-tx.js';
 import type { Db } from '../../src/store/db.js';
+import { participants } from '../../src/store/schema/index.js';
 import { launchChromium, shoot } from './browser.js';
 import { buildApp, chunkSizes, firstLoadFiles } from './build-app.js';
 import { startServer, type RunningServer, type TestUser } from './start-server.js';
@@ -688,7 +689,7 @@ describe('a study with 1,000 participants', () => {
     const site = sle.sites[0]?.id ?? '';
     await audited(db, { actor: 'test', at: new Date(), studyId: sle.id }, async (w) => {
       for (let i = 1; i <= count; i++) {
-        await w.insert('participants', {
+        await w.insert(participants, {
           study_id: sle.id,
           site_id: site,
           code: `SLE-${String(i).padStart(4, '0')}`,

@@ -7,6 +7,7 @@ import { audited } from '../../store/audited-tx.js';
 import type { Db } from '../../store/db.js';
 import { testDatabases } from '../../store/test-databases.js';
 import { testApp, testNow, testPassword } from '../test-app.js';
+import { observations, visits } from '../../store/schema/index.js';
 
 const databases = testDatabases();
 const study = 'sle-il2';
@@ -34,8 +35,8 @@ async function addSledai(db: Db): Promise<Record<string, number[]>> {
       changes[p.arm_id]!.push(change);
       for (const [visitId, value] of [['week-0', base], ['week-24', base + change]] as const) {
         const [existing] = await w.tx.query<{ id: string }>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [p.id, visitId]);
-        const visit = existing ?? (await w.insert<{ id: string }>('visits', { participant_id: p.id, visit_id: visitId, visit_date: today, status: 'done' }));
-        await w.insert('observations', { participant_id: p.id, visit_row_id: visit.id, kind: 'score', key: 'sledai-2k', value_num: value });
+        const visit = existing ?? (await w.insert(visits, { participant_id: p.id, visit_id: visitId, visit_date: today, status: 'done' }));
+        await w.insert(observations, { participant_id: p.id, visit_row_id: visit.id, kind: 'score', key: 'sledai-2k', value_num: value });
       }
     }
   });

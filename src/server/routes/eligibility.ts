@@ -8,7 +8,8 @@ import { attestationFactName, findFact, isAttestationFact, type FactDefinition }
 import { parseCriteriaText } from '../../eligibility/parse-criteria.js';
 import { readFact, type FactValue } from '../../eligibility/patient-facts.js';
 import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
-import { listScreeningRecords, type RecordedAttestation } from '../../store/screening-records.js';
+import type { RecordedAttestation } from '../../enrolment/screening-decision.js';
+import { listScreeningRecords } from '../../store/screening-records.js';
 import { recordScreening } from '../../use-cases/record-screening.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';

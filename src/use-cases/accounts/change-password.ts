@@ -4,6 +4,7 @@ import { hashPassword, sha256, verifyPassword } from '../../auth/passwords.js';
 import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import type { Db } from '../../store/db.js';
+import { users } from '../../store/schema/index.js';
 
 export interface ChangePasswordInput {
   readonly currentPassword: string;
@@ -24,7 +25,7 @@ export async function changeOwnPassword(db: Db, me: Principal, at: Date, input: 
   }
   const passwordHash = await hashPassword(input.newPassword);
   await audited(db, { actor: me.userId, at, studyId: null }, async (w) => {
-    await w.update('users', { id: me.userId }, { password_hash: passwordHash, must_change_password: false }, 'password changed by its user');
+    await w.update(users, { id: me.userId }, { password_hash: passwordHash, must_change_password: false }, 'password changed by its user');
     await w.tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [me.userId, input.sessionSecret ? sha256(input.sessionSecret) : '']);
   });
 }

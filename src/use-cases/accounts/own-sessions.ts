@@ -3,6 +3,7 @@ import { sha256 } from '../../auth/passwords.js';
 import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import type { Db } from '../../store/db.js';
+import { sessions } from '../../store/schema/index.js';
 
 export interface OwnSession {
   readonly id: string;
@@ -28,6 +29,6 @@ export async function revokeOwnSession(db: Db, me: Principal, at: Date, sessionI
   await audited(db, { actor: me.userId, at, studyId: null }, async (w) => {
     const mine = valid ? await w.tx.query('SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, me.userId]) : [];
     if (mine.length === 0) throw new AppError('NotFound', `You have no session "${sessionId}".`, 404, 'sessionId');
-    await w.remove('sessions', { id: sessionId }, 'session revoked by its user');
+    await w.remove(sessions, { id: sessionId }, 'session revoked by its user');
   });
 }

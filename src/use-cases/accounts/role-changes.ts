@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import { countEnabledAdministrators, findUserByUsername, insertRoleAssignment, requireUser, studySiteExists, type UserAccount } from '../../store/users.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
+import { roleAssignments } from '../../store/schema/index.js';
 
 export interface RoleChange {
   readonly username: string;
@@ -60,7 +61,7 @@ export async function revokeRole(c: UseCaseContext, change: RoleChange & { reado
     refuseSelf(c, user, 'revoke a role from');
     const held = user.roles.find((r) => sameGrant(r, grant));
     if (!held) throw new AppError('RoleNotHeld', `User ${user.username} does not hold ${describe(grant)}.`, 404, 'role');
-    await w.remove('role_assignments', { id: held.id }, change.reason?.trim() || `revoked ${describe(grant)}`);
+    await w.remove(roleAssignments, { id: held.id }, change.reason?.trim() || `revoked ${describe(grant)}`);
     if (grant.role === 'admin' && grant.studyId === null && (await countEnabledAdministrators(w.tx)) === 0) {
       throw new AppError('LastAdministrator', `User ${user.username} is the last enabled administrator and keeps the role.`, 409, 'role');
     }

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import { findSite, lockedProtocol, requireSite, saveProtocolSites, type SiteRecord } from '../../store/sites.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
+import { sites } from '../../store/schema/index.js';
 
 const write = <T>(c: UseCaseContext, studyId: string, fn: Parameters<typeof audited<T>>[2]) => {
   requireAction(c.by, 'study.manage', studyId);
@@ -13,7 +14,7 @@ export async function addSite(c: UseCaseContext, input: { readonly studyId: stri
   return write(c, input.studyId, async (w) => {
     const protocol = await lockedProtocol(w, input.studyId);
     if (await findSite(w.tx, input.studyId, input.siteId)) throw new AppError('AlreadyExists', `Study ${input.studyId} already has a site "${input.siteId}".`, 409, 'siteId');
-    await w.insert('sites', { study_id: input.studyId, id: input.siteId, name: input.name });
+    await w.insert(sites, { study_id: input.studyId, id: input.siteId, name: input.name });
     await saveProtocolSites(w, input.studyId, protocol, [...protocol.sites, { id: input.siteId, name: input.name, contacts: [] }], `site ${input.siteId} added`);
     return requireSite(w.tx, input.studyId, input.siteId);
   });
@@ -25,7 +26,7 @@ export async function renameSite(c: UseCaseContext, input: { readonly studyId: s
     const protocol = await lockedProtocol(w, input.studyId);
     const site = await requireSite(w.tx, input.studyId, input.siteId);
     const reason = input.reason?.trim() || `site ${site.id} renamed from "${site.name}"`;
-    await w.update('sites', { study_id: input.studyId, id: input.siteId }, { name: input.name }, reason);
+    await w.update(sites, { study_id: input.studyId, id: input.siteId }, { name: input.name }, reason);
     await saveProtocolSites(w, input.studyId, protocol, protocol.sites.map((s) => (s.id === input.siteId ? { ...s, name: input.name } : s)), reason);
     return requireSite(w.tx, input.studyId, input.siteId);
   });
@@ -36,7 +37,7 @@ export async function closeSite(c: UseCaseContext, input: { readonly studyId: st
   return write(c, input.studyId, async (w) => {
     const site = await requireSite(w.tx, input.studyId, input.siteId);
     if (site.closedOn !== null) throw new AppError('SiteClosed', `Site ${site.id} of study ${input.studyId} closed on ${site.closedOn} already.`, 409, 'siteId');
-    await w.update('sites', { study_id: input.studyId, id: input.siteId }, { closed_on: input.closedOn }, input.reason);
+    await w.update(sites, { study_id: input.studyId, id: input.siteId }, { closed_on: input.closedOn }, input.reason);
     return requireSite(w.tx, input.studyId, input.siteId);
   });
 }

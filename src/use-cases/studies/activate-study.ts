@@ -5,6 +5,7 @@ import { findStudy, type Study } from '../../store/studies.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
 import { sealAllocationList } from './seal-allocation-list.js';
 import { studyProtocol } from './study-protocol.js';
+import { studies } from '../../store/schema/index.js';
 
 /**
  * Take a design study live: the start-up randomization and masking checks, every assessment
@@ -22,7 +23,7 @@ export async function activateStudy(c: UseCaseContext, studyId: string): Promise
     if (issue) throw new AppError('ActivationRefused', `Study ${studyId} cannot go live: check ${issue.check} failed (${issue.message})${more.length ? ` and ${more.length} more` : ''}.`, 422, 'protocol');
     const randomized = protocol.design.allocation === 'randomized';
     const { entries } = randomized ? await sealAllocationList(w, studyId, protocol) : { entries: 0 };
-    await w.update('studies', { id: studyId }, { status: 'live', activated_at: c.at }, 'study activated');
+    await w.update(studies, { id: studyId }, { status: 'live', activated_at: c.at }, 'study activated');
     return { ...(await findStudy(w.tx, studyId) as Study), allocationEntries: entries };
   });
 }

@@ -5,6 +5,7 @@ import { audited } from '../../store/audited-tx.js';
 import { findStudy, type Study } from '../../store/studies.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
 import { studyProtocol } from './study-protocol.js';
+import { protocolVersions, sites as sitesTable, studies } from '../../store/schema/index.js';
 
 export interface AmendmentInput {
   readonly protocol: unknown;
@@ -44,17 +45,17 @@ export async function amendStudy(c: UseCaseContext, studyId: string, input: Amen
     const randomized = (await w.tx.query('SELECT 1 FROM randomizations WHERE study_id = $1 LIMIT 1', [studyId])).length > 0;
     const broken = randomized ? frozenAfterRandomization(current, next) : undefined;
     if (broken) throw new AppError('AmendmentRefused', `Study ${studyId} cannot take version ${next.version}: ${broken}.`, 409, 'protocol');
-    await w.insert('protocol_versions', {
+    await w.insert(protocolVersions, {
       study_id: studyId,
       version: next.version,
-      protocol: JSON.stringify(next),
+      protocol: next,
       effective_date: input.effectiveDate,
       reason: input.reason,
-      changes: JSON.stringify(changes),
+      changes,
       reconsent_version: input.reconsentVersion ?? null,
       created_at: c.at,
     });
-    await w.update('studies', { id: studyId }, { protocol: JSON.stringify(next), protocol_version: next.version, title: next.title }, input.reason);
+    await w.update(studies, { id: studyId }, { protocol: next, protocol_version: next.version, title: next.title }, input.reason);
     await syncSites(w, study, next.sites);
     return { studyId, fromVersion: current.version, version: next.version, effectiveDate: input.effectiveDate, changes, reconsentVersion: input.reconsentVersion ?? null };
   });
@@ -63,5 +64,5 @@ export async function amendStudy(c: UseCaseContext, studyId: string, input: Amen
 /** Sites named by the new version and not yet in the study are added (sites are never removed: records name them). */
 async function syncSites(w: Parameters<Parameters<typeof audited>[2]>[0], study: Study, sites: Study['protocol']['sites']): Promise<void> {
   const known = new Set((await w.tx.query<{ id: string }>('SELECT id FROM sites WHERE study_id = $1', [study.id])).map((r) => r.id));
-  for (const s of sites) if (!known.has(s.id)) await w.insert('sites', { study_id: study.id, id: s.id, name: s.name });
+  for (const s of sites) if (!known.has(s.id)) await w.insert(sitesTable, { study_id: study.id, id: s.id, name: s.name });
 }

@@ -4,6 +4,7 @@ import type { Protocol } from '../../protocol/schema.js';
 import { designFromProtocol, generateList } from '../../randomization/index.js';
 import type { AuditedTx } from '../../store/audited-tx.js';
 import { studySeed } from '../../store/randomization.js';
+import { allocationSeals } from '../../store/schema/index.js';
 
 /**
  * Generate the study's secret seed and seal the allocation list it gives: the list of every stratum
@@ -18,6 +19,6 @@ export async function sealAllocationList(w: AuditedTx, studyId: string, protocol
   const lists = listed ? strata.map((s) => generateList(design, seed, s, protocol.enrolment.target)) : [];
   const entries = lists.reduce((n, l) => n + l.length, 0);
   const listHmac = createHmac('sha256', seed).update(canonicalJson({ scheme: design.scheme, lists })).digest('hex');
-  await w.insert('allocation_seals', { study_id: studyId, entries, list_hmac: listHmac, sealed_at: w.ctx.at });
+  await w.insert(allocationSeals, { study_id: studyId, entries, list_hmac: listHmac, sealed_at: w.ctx.at });
   return { entries };
 }

@@ -1,0 +1,19 @@
+import { bigint, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { AuditEntry, FieldChange } from '../../audit/audit-record.js';
+import { instant } from './columns.js';
+
+/** The append-only audit trail; written only by audit/append-audit.ts, never through AuditedTx. */
+export const audit = pgTable('audit', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: instant('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').$type<AuditEntry['action']>().notNull(),
+  entity: text('entity').notNull(),
+  entity_id: text('entity_id').notNull(),
+  study_id: text('study_id'),
+  changes: jsonb('changes').$type<FieldChange[]>().notNull(),
+  reason: text('reason'),
+  prev_hash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  chain: text('chain'),
+});

@@ -1,0 +1,41 @@
+import { doublePrecision, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import type { LabAnalyte, LabUnit } from '../../instruments/index.js';
+import type { ObservationKind } from '../../visits/visit-data.js';
+import { day } from './columns.js';
+
+export const visits = pgTable('visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  participant_id: uuid('participant_id').notNull(),
+  visit_id: text('visit_id').notNull(),
+  visit_date: day('visit_date').notNull(),
+  status: text('status').$type<'done' | 'missed'>().notNull(),
+  /** Stamped by the database: the study's protocol version when the row was entered. */
+  protocol_version: text('protocol_version'),
+});
+
+export const observations = pgTable('observations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  participant_id: uuid('participant_id').notNull(),
+  visit_row_id: uuid('visit_row_id'),
+  kind: text('kind').$type<ObservationKind>().notNull(),
+  key: text('key').notNull(),
+  value_num: doublePrecision('value_num'),
+  value_text: text('value_text'),
+  unit: text('unit'),
+  grade: integer('grade'),
+  grade_term: text('grade_term'),
+  protocol_version: text('protocol_version'),
+});
+
+export const siteReferenceRanges = pgTable(
+  'site_reference_ranges',
+  {
+    study_id: text('study_id').notNull(),
+    site_id: text('site_id').notNull(),
+    analyte: text('analyte').$type<LabAnalyte>().notNull(),
+    unit: text('unit').$type<LabUnit>().notNull(),
+    lln: doublePrecision('lln'),
+    uln: doublePrecision('uln'),
+  },
+  (t) => [primaryKey({ columns: [t.study_id, t.site_id, t.analyte] })],
+);
