@@ -1,12 +1,13 @@
 /**
  * bench:export — export a 10,000-participant study in every format and print rows/s and peak RSS.
  * The study (sle-il2: 21 doses, 4 visits with labs, an immune panel and the PGA form, some adverse
- * events per participant) is written straight into the database with SQL; each format then runs in
+ * events per participant, an audit record per value) is written straight into the database with SQL; each format runs in
  * its own process, so its peak RSS is its own. Target: peak RSS under 300 MB per format.
  * The database is a throwaway PostgreSQL cluster (Debian's binaries), its memory in its own processes;
  * BENCH_STORE=pglite uses the embedded PGlite instead, whose WebAssembly heap alone is ~450 MB of the
  * exporting process (the "store open" column), so that figure is not the export's.
- * Run: npm run bench:export   (BENCH_PARTICIPANTS overrides the size)
+ * Rows: CSV lines, SDTM records (each once, though written as JSON and XPT), ODM ItemData (both files).
+ * Run: npm run bench:export   (BENCH_PARTICIPANTS overrides the size, BENCH_FORMATS=odm,sdtm picks formats)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +75,14 @@ async function fill(store: Store, n: number): Promise<void> {
                     ('item', 'pga.pga', 1, NULL, NULL, NULL), ('item', 'pga.newBilagA', 0, NULL, NULL, NULL), ('item', 'pga.newBilagB', 0, NULL, NULL, NULL), ('score', 'pga', 1, NULL, NULL, NULL))
               AS o(kind, key, value, unit, grade, term)`,
   );
+  // One audit record per value, as entry writes it, so ODM carries an AuditRecord on each (hashes are
+  // placeholders: the bench verifies no chain).
+  await db.query(
+    `INSERT INTO audit (at, actor, action, entity, entity_id, study_id, changes, reason, prev_hash, hash, chain)
+     SELECT timestamptz '2025-06-01 09:00:00+00', 'bench', 'insert', 'observations', o.id::text, '${studyId}',
+            jsonb_build_array(jsonb_build_object('field', 'value_num', 'old', NULL, 'new', o.value_num)), NULL, '', md5(o.id::text), '${studyId}'
+       FROM observations o JOIN participants p ON p.id = o.participant_id AND p.study_id = '${studyId}'`,
+  );
   await db.query(
     `INSERT INTO adverse_events (participant_id, term, onset_date, grade, serious, relatedness, status, action_taken, outcome)
      SELECT p.id, 'Injection site reaction', p.start_date + 2, 1 + i % 3, false, 'possible', 'confirmed', 'none', 'recovered' ${each} AND i % 5 = 0`,
@@ -92,7 +101,7 @@ async function main(): Promise<void> {
     await fill(store, n);
     console.log(`study ${studyId} on ${pg ? 'PostgreSQL' : 'PGlite'}: ${n} participants written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s; blinded export, pages of 200 participants`);
     console.log('format   rows       files  seconds  rows/s   store open  peak RSS');
-    for (const format of exportFormats) {
+    for (const format of process.env['BENCH_FORMATS']?.split(',') ?? exportFormats) {
       const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', format, store.url, store.dataDir, join(dir, format)], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
       const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: number; files: number; seconds: number; openMb: number; peakMb: number };

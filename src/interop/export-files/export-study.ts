@@ -82,8 +82,8 @@ export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedF
       case 'csv':
         return (await writeCsv(files, req.study.id, req.study.protocol, { blinded: req.blinded }, pages)).map((t) => ({ name: t.table, path: t.path, rows: t.rows }));
       case 'odm': {
-        const subjects = await writeOdm(files, await odmSource(db, req));
-        return (['Snapshot', 'Transactional'] as const).map((t) => ({ name: odmFileName(req.study.id, t), path: join(files.dir, odmFileName(req.study.id, t)), rows: subjects }));
+        const items = await writeOdm(files, await odmSource(db, req));
+        return (['Snapshot', 'Transactional'] as const).map((t) => ({ name: odmFileName(req.study.id, t), path: join(files.dir, odmFileName(req.study.id, t)), rows: items[t] }));
       }
       case 'sdtm': {
         const written = await writeSdtm(files, sdtm);

@@ -18,10 +18,10 @@ export interface OdmSource {
 
 export const odmFileName = (studyId: string, type: OdmFileType) => `${studyId}-odm-${type.toLowerCase()}.xml`;
 
-/** The study as two ODM 1.3.2 files, a snapshot and a transactional one; returns the subjects written. */
-export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<number> {
+/** The study as two ODM 1.3.2 files, a snapshot and a transactional one; returns the ItemData each holds. */
+export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Record<OdmFileType, number>> {
   const forms = odmForms(src.protocol, src.found);
-  let subjects = 0;
+  const items = { Snapshot: 0, Transactional: 0 };
   for (const fileType of ['Snapshot', 'Transactional'] as const) {
     const h: OdmHeader = { studyId: src.studyId, protocol: src.protocol, forms, fileType, created: src.created, users: src.users, sites: src.sites };
     const out = files.open(odmFileName(src.studyId, fileType));
@@ -29,15 +29,13 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<numb
     openOdm(x, h);
     writeOdmStudy(x, h);
     openClinicalData(x, h);
-    subjects = 0;
     await src.pages(async (page) => {
-      for (const d of page) writeOdmSubject(x, h, d);
-      subjects += page.length;
+      for (const d of page) items[fileType] += writeOdmSubject(x, h, d);
       await x.flush();
     });
     x.close().close();
     await x.end();
     await out.close();
   }
-  return subjects;
+  return items;
 }

@@ -92,8 +92,9 @@ function auditRecord(x: XmlStream, a: ValueAudit, site: string): void {
   });
 }
 
-/** One participant's ClinicalData: SubjectData › StudyEventData › FormData › ItemGroupData › ItemData. */
-export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData): void {
+/** One participant's ClinicalData: SubjectData › StudyEventData › FormData › ItemGroupData › ItemData. Returns the ItemData written. */
+export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData): number {
+  let items = 0;
   const index = itemIndex(h.forms);
   const byVisit = new Map<string, Map<OdmForm, ObservationData[]>>();
   for (const o of d.observations) {
@@ -113,6 +114,7 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
                 const item = index.get(`${o.kind}/${o.key}`)!.item;
                 const trail = o.audit ?? [];
                 const writes = h.fileType === 'Snapshot' ? trail.slice(-1) : trail;
+                items += Math.max(1, writes.length);
                 if (writes.length === 0) x.el('ItemData', { ItemOID: item.oid, Value: valueText(o.valueNum ?? o.valueText) });
                 for (const a of writes) {
                   const value = h.fileType === 'Snapshot' ? (o.valueNum ?? o.valueText) : a.value;
@@ -126,6 +128,7 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
       });
     }
   });
+  return items;
 }
 
 /** Open ClinicalData; subjects follow, page by page, then `close()`. */
