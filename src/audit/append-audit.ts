@@ -47,4 +47,6 @@ async function appendToChain(tx: Queryable, chain: string, entries: readonly Aud
   });
   const rows = entries.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`);
   await tx.query(`INSERT INTO audit (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${rows.join(', ')}`, params);
+  // The chain's new head, so that removing records from its end is seen (verify-anchors.ts).
+  await tx.query('INSERT INTO audit_checkpoints (chain, seq, hash, at) VALUES ($1, $2, $3, $4)', [chain, seqs[seqs.length - 1], prevHash, atIso]);
 }

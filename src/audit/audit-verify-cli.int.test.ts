@@ -58,5 +58,6 @@ describe('il2trials audit verify', () => {
     const json = await cli('audit', 'verify', '--data', dir, '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'broken', seq: second!.seq, problem: 'hash-mismatch' });
-  });
+    // Five CLI processes, each starting PGlite: more than the default minute on a busy machine.
+  }, 180_000);
 });

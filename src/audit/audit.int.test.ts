@@ -57,7 +57,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
     expect(second?.prevHash).toBe(first?.hash);
     const { hash, ...rest } = second!;
     expect(hashRecord(rest)).toBe(hash);
-    expect(await verifyAuditTrail(db)).toEqual({ kind: 'intact', records: 2, chains: { 'study:s1': { records: 2, lastHash: second!.hash } } });
+    expect(await verifyAuditTrail(db)).toEqual({ kind: 'intact', records: 2, chains: { 'study:s1': { records: 2, lastSeq: second!.seq, lastHash: second!.hash } } });
   });
 
   it("gives each study its own chain from the genesis hash, and a study's chain verifies alone", async () => {
@@ -70,7 +70,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
     expect(rows.map((r) => r.chain)).toEqual(['study:s1', 'study:s1', 'study:s2', 'study:s2', 'study:s1']);
     expect(rows[2]!.prevHash).toBe(genesisHash);
     expect(rows[4]!.prevHash).toBe(rows[1]!.hash);
-    expect(await verifyAuditTrail(db, { studyId: 's2' })).toEqual({ kind: 'intact', records: 2, chains: { 'study:s2': { records: 2, lastHash: rows[3]!.hash } } });
+    expect(await verifyAuditTrail(db, { studyId: 's2' })).toEqual({ kind: 'intact', records: 2, chains: { 'study:s2': { records: 2, lastSeq: rows[3]!.seq, lastHash: rows[3]!.hash } } });
 
     await db.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete;
       UPDATE audit SET reason = 'nothing to see' WHERE seq = ${rows[4]!.seq};

@@ -35,20 +35,21 @@ export function recordFromRow(r: AuditRow): AuditRecord {
 }
 
 /** Each chain's records and last hash, by chain name ("legacy" for records written before per-study chains). */
-export type ChainTips = Readonly<Record<string, { readonly records: number; readonly lastHash: string }>>;
+export type ChainTips = Readonly<Record<string, { readonly records: number; readonly lastSeq: number; readonly lastHash: string }>>;
 
 export type VerifyResult =
   | { readonly kind: 'intact'; readonly records: number; readonly chains: ChainTips }
   | {
       readonly kind: 'broken';
       readonly records: number;
-      readonly seq: number;
-      readonly problem: 'hash-mismatch' | 'link-mismatch';
+      /** The record at fault (for a row without its audit record: the row's table and id are in the message). */
+      readonly seq: number | null;
+      readonly problem: 'hash-mismatch' | 'link-mismatch' | 'checkpoint-mismatch' | 'unaudited-row';
       readonly message: string;
     };
 
 /** Why a record does not fit after `prevHash`, or null when it does. */
-function checkRecord(r: AuditRecord, prevHash: string): Extract<VerifyResult, { kind: 'broken' }>['problem'] | null {
+function checkRecord(r: AuditRecord, prevHash: string): 'hash-mismatch' | 'link-mismatch' | null {
   if (r.prevHash !== prevHash) return 'link-mismatch';
   const { hash, ...rest } = r;
   return hashRecord(rest) === hash ? null : 'hash-mismatch';
@@ -60,19 +61,19 @@ const problemText = {
 } as const;
 
 /** Records without a chain were written as one chain before chains were per study. */
-const legacyChain = 'legacy';
+export const legacyChain = 'legacy';
 
 /** Check records in seq order: each links to its predecessor in its own chain and hashes to its own hash. */
 export async function verifyChain(records: AsyncIterable<AuditRecord> | Iterable<AuditRecord>): Promise<VerifyResult> {
-  const tips = new Map<string, { records: number; lastHash: string }>();
+  const tips = new Map<string, { records: number; lastSeq: number; lastHash: string }>();
   let n = 0;
   for await (const r of records) {
     n++;
     const chain = r.chain ?? legacyChain;
-    const tip = tips.get(chain) ?? { records: 0, lastHash: genesisHash };
+    const tip = tips.get(chain) ?? { records: 0, lastSeq: 0, lastHash: genesisHash };
     const problem = checkRecord(r, tip.lastHash);
     if (problem) return { kind: 'broken', records: n, seq: r.seq, problem, message: `Audit record ${r.seq} ${problemText[problem]}.` };
-    tips.set(chain, { records: tip.records + 1, lastHash: r.hash });
+    tips.set(chain, { records: tip.records + 1, lastSeq: r.seq, lastHash: r.hash });
   }
   return { kind: 'intact', records: n, chains: Object.fromEntries([...tips].sort(([a], [b]) => a.localeCompare(b))) };
 }
