@@ -15,6 +15,7 @@ import { register as exportData } from './commands/export.js';
 import { register as user } from './commands/user.js';
 import { register as site } from './commands/site.js';
 import { register as study } from './commands/study.js';
+import { register as backup } from './commands/backup.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -33,6 +34,7 @@ const registers: Register[] = [
   user,
   site,
   study,
+  backup,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

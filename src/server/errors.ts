@@ -4,6 +4,7 @@ import { studyLifecycleErrorCodes } from '../use-cases/studies/errors.js';
 import { modelErrorCodes } from '../analysis/models/errors.js';
 import { statsErrorCodes } from '../analysis/stats/errors.js';
 import { auditErrorCodes } from '../audit/errors.js';
+import { backupErrorCodes } from '../backup/errors.js';
 import { authErrorCodes } from '../auth/errors.js';
 import { eligibilityErrorCodes } from '../eligibility/errors.js';
 import { evidenceErrorCodes } from '../evidence/errors.js';
@@ -41,6 +42,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...lockErrorCodes,
   ...visitDataErrorCodes,
   ...auditErrorCodes,
+  ...backupErrorCodes,
   ...authErrorCodes,
   ...accountErrorCodes,
   ...siteErrorCodes,

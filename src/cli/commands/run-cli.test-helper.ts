@@ -11,7 +11,12 @@ export interface CliResult {
 
 /** Run the il2trials CLI in a child process (tests only). */
 export function cli(...a: string[]): CliResult {
-  const r = spawnSync(process.execPath, args(a), { cwd, encoding: 'utf8' });
+  return cliWithEnv({}, ...a);
+}
+
+/** The same, with environment variables set (DATABASE_URL, …). */
+export function cliWithEnv(env: NodeJS.ProcessEnv, ...a: string[]): CliResult {
+  const r = spawnSync(process.execPath, args(a), { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
