@@ -42,9 +42,10 @@ export interface AdverseEventFields {
 }
 
 /** The event as it will be once `f` is written over `before` (a new event: `before` undefined). */
-function withFields(before: AdverseEvent | undefined, f: AdverseEventFields): Pick<AdverseEvent, 'status' | 'serious' | 'seriousCriteria' | 'onsetDate' | 'endDate' | 'relatedness'> {
+function withFields(before: AdverseEvent | undefined, f: AdverseEventFields): Pick<AdverseEvent, 'status' | 'grade' | 'serious' | 'seriousCriteria' | 'onsetDate' | 'endDate' | 'relatedness'> {
   return {
     status: f.status ?? before?.status ?? 'confirmed',
+    grade: f.grade ?? before?.grade ?? 0,
     serious: f.serious ?? before?.serious ?? false,
     seriousCriteria: f.seriousCriteria ?? before?.seriousCriteria ?? [],
     onsetDate: f.onsetDate ?? before?.onsetDate ?? '',
@@ -60,6 +61,10 @@ function checkConsistent(ae: ReturnType<typeof withFields>): void {
   }
   if (!ae.serious && ae.seriousCriteria.length > 0) {
     throw new AppError('InvalidBody', 'Field "seriousCriteria" is invalid: a non-serious adverse event has no seriousness criteria.', 400, 'seriousCriteria');
+  }
+  // CTCAE v5.0: grade 5 is death related to the event; ICH E2A: an event that results in death is serious.
+  if (ae.grade === 5 && ae.status !== 'dismissed' && !(ae.serious && ae.seriousCriteria.includes('death'))) {
+    throw new AppError('InvalidBody', 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', 400, 'serious');
   }
   if (ae.endDate !== null && ae.endDate < ae.onsetDate) {
     throw new AppError('InvalidBody', `Field "endDate" is invalid: ${ae.endDate} is before the onset date ${ae.onsetDate}.`, 400, 'endDate');

@@ -6,6 +6,7 @@ import { statsErrorCodes } from '../analysis/stats/errors.js';
 import { auditErrorCodes } from '../audit/errors.js';
 import { backupErrorCodes } from '../backup/errors.js';
 import { authErrorCodes } from '../auth/errors.js';
+import { editCheckErrorCodes } from '../edit-checks/errors.js';
 import { eligibilityErrorCodes } from '../eligibility/errors.js';
 import { evidenceErrorCodes } from '../evidence/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
@@ -42,6 +43,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...lockErrorCodes,
   ...visitDataErrorCodes,
   ...auditErrorCodes,
+  ...editCheckErrorCodes,
   ...backupErrorCodes,
   ...authErrorCodes,
   ...accountErrorCodes,

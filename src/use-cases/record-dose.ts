@@ -1,4 +1,6 @@
+import { isoDay } from '../dates/iso-date.js';
 import { checkDoseEntry, type DoseEntry } from '../dosing/dose-entry.js';
+import { checkPlausibleDate, participantDateRange } from '../edit-checks/plausible-date.js';
 import type { RecordedDose } from '../dosing/participant-calendar.js';
 import type { Participant } from '../enrolment/participant.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -10,6 +12,7 @@ import { participantCalendarOf } from './participant-calendars.js';
 
 /** Record a dose given or held on a dosing day, inside a transaction (recording a day again is a correction). */
 export async function recordDoseIn(w: AuditedTx, p: Participant, protocol: Protocol, d: DoseEntry, changeReason: string | undefined): Promise<RecordedDose> {
+  checkPlausibleDate('date', d.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
   const calendar = await participantCalendarOf(w.tx, p, protocol);
   const existing = calendar.doses.find((c) => c.day === d.day)?.recorded ?? undefined;
   return saveDose(w, p.id, checkDoseEntry(p, calendar, existing, d, changeReason), changeReason);

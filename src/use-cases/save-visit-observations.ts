@@ -1,3 +1,6 @@
+import { isoDay } from '../dates/iso-date.js';
+import { checkLabHardLimits } from '../edit-checks/lab-hard-limits.js';
+import { checkPlausibleDate, participantDateRange } from '../edit-checks/plausible-date.js';
 import type { Participant } from '../enrolment/participant.js';
 import type { Protocol } from '../protocol/schema.js';
 import { adverseEventProposals, gradeVisitLabs } from '../safety/grade-visit-labs.js';
@@ -18,6 +21,8 @@ import type { Actor } from './actor.js';
  */
 export async function saveVisitObservationsIn(w: AuditedTx, p: Participant, protocol: Protocol, visitId: string, input: VisitObservationsInput, reason: string | undefined): Promise<SavedVisit> {
   const { entries, scores } = instrumentEntries(protocolVisit(protocol, visitId), input.values);
+  checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
+  checkLabHardLimits(input.labs ?? []);
   const graded = gradeVisitLabs(input.labs ?? [], await siteReferenceRanges(w.tx, p.studyId, p.siteId), await labBaselines(w.tx, p.id));
   const observations = [...entries, ...graded.map((g) => g.entry), ...(input.panel ? panelEntries(input.panel) : [])];
   const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);

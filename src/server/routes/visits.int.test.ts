@@ -149,8 +149,9 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const id = await t.participant(c, als, t.siteA, 'ALS-003', '2025-05-05');
     const panel = (treg: number) => ({ lymphocytesPerUl: 1500, percentOfParent: { 'cd4-t': 40, treg, th17: 1 } });
     await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', panel: panel(5) });
-    await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-10-20', panel: panel(10) });
-    const bad = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-10-20', panel: { lymphocytesPerUl: 1500, percentOfParent: { treg: 120 } } });
+    // Dated today: a visit cannot be recorded in the future, so week 24 is entered early.
+    await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-06-02', panel: panel(10) });
+    const bad = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-06-02', panel: { lymphocytesPerUl: 1500, percentOfParent: { treg: 120 } } });
     expect(bad.json().error).toMatchObject({ code: 'InvalidBody', path: 'panel.percentOfParent.treg' });
     const panels = (await t.call(c, 'GET', `/api/participants/${id}/immune-panels`)).json();
     // CD4 = 40% × 1500 = 600/µL; Treg 5% × 600 = 30 → 10% × 600 = 60; Th17 1% × 600 = 6; ratio 30/6 = 5 → 60/6 = 10.
