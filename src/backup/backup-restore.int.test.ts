@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliWithEnv } from '../cli/commands/run-cli.test-helper.js';
 import { loadDemoCohorts } from '../demo/load-demo.js';
-import { ensureBuiltinStudies } from '../store/bootstrap.js';
+import { ensureBuiltinStudies } from '../use-cases/studies/builtin-studies.js';
 import type { Db } from '../store/db.js';
 import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
 import { migrate } from '../store/migrate.js';
