@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RetryPolicy } from '../store/drivers/postgres/connection-loss.js';
 import { migrate } from '../store/migrate.js';
 import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
@@ -16,11 +16,11 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 describe.runIf(postgresTestsEnabled())('the server and a PostgreSQL connection that goes away', () => {
   it('retries a request whose backend is terminated mid-query, answers 503 while the database is down, and serves again when it returns', async () => {
     const pg = await startTestPostgres();
-    afterAll(() => pg.stop());
+    // Stopped in the test itself: a hook registered inside a test is not run when it fails or times out.
+    try {
     const logged: string[] = [];
     const retry: RetryPolicy = { delaysMs: [50, 200, 400], log: (m) => logged.push(m) };
     const db = openPostgres(pg.url(), { max: 4, retry });
-    afterAll(() => db.close());
     await migrate(db);
     const t = await testApp(db);
     await t.user('ana', [{ role: 'admin', studyId: null, siteId: null }]);
@@ -30,7 +30,6 @@ describe.runIf(postgresTestsEnabled())('the server and a PostgreSQL connection t
 
     // Mid-request: the listing waits on a lock another connection holds; its backend is then killed.
     const locker = openPostgres(pg.url(), { max: 1, retry });
-    afterAll(() => locker.close());
     const killed = locker.transaction(async (tx) => {
       await tx.query('LOCK TABLE studies IN ACCESS EXCLUSIVE MODE');
       const pending = studies();
@@ -58,5 +57,8 @@ describe.runIf(postgresTestsEnabled())('the server and a PostgreSQL connection t
     const back = await studies();
     expect(back.statusCode).toBe(200);
     expect((back.json() as unknown[]).length).toBe(2);
+    } finally {
+      pg.stop();
+    }
   }, 60_000);
 });
