@@ -519,6 +519,8 @@ describe('web application in Chromium', () => {
       breastfeeding: 'no',
       in_other_trial: 'no',
       investigational_drug: 'no',
+      // Exclusion 6 names a history of cancer, substance abuse and organ transplantation.
+      history: 'none',
     });
     await attestAll(page);
     await expect(decision(page)).resolves.toBe('eligible');
