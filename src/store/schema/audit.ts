@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { AuditEntry, FieldChange } from '../../audit/audit-record.js';
 import { instant } from './columns.js';
 
@@ -17,3 +17,15 @@ export const audit = pgTable('audit', {
   hash: text('hash').notNull(),
   chain: text('chain'),
 });
+
+/** The head of each chain as each commit batch left it (append-only), so a truncated chain is noticed. */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    chain: text('chain').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chain, t.seq] })],
+);

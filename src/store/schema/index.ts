@@ -6,7 +6,7 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { apiTokens, roleAssignments, sessions, signInFailures, users } from './accounts.js';
-import { audit } from './audit.js';
+import { audit, auditCheckpoints } from './audit.js';
 import { queries } from './data-queries.js';
 import { doses } from './dosing.js';
 import { consents, enrolments, participants, screeningRecords } from './participants.js';
@@ -58,4 +58,5 @@ export const allTables: readonly PgTable[] = [
   unblindings,
   notifications,
   audit,
+  auditCheckpoints,
 ];
