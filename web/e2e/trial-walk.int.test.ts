@@ -505,8 +505,6 @@ describe('web application in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Screening ALS-001' }).waitFor();
     await fillFacts(page, {
       diagnoses: 'als-syndrome',
-      // exc-6's "substance abuse history, malignant tumor history, organ transplantation history" read the history fact.
-      history: 'none',
       allergies: 'none',
       last_vaccination: 'never',
       leukocytes: '6',
