@@ -72,7 +72,7 @@ function importCycles(files: readonly string[]): string[][] {
 describe('repository layout', () => {
   it('no import cycles in the server, the CLI or the web app', () => {
     const files = [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'web'))].filter((f) => !/\.test\.tsx?$/.test(f));
-    expect(importCycles(files)).toEqual([]);
+    expect(importCycles(files).map((c) => c.map((f) => f.slice(root.length)))).toEqual([]);
   });
 
   it('the detector finds a cycle when there is one: two files importing each other, type-only or not', () => {

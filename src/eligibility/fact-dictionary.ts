@@ -1,4 +1,4 @@
-import type { FactDefinition } from './facts.js';
+import type { FactDefinition } from './fact-definition.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */

@@ -1,6 +1,22 @@
 import type { EligibilityStatus } from './evaluate.js';
 import type { Criterion } from './expression.js';
-import type { Funnel } from './screen.js';
+
+export interface FunnelStep {
+  readonly id: string;
+  readonly text: string;
+  /** Patients this criterion removes among those that passed every earlier one. */
+  readonly removed: number;
+  readonly remaining: number;
+}
+
+export interface Funnel {
+  readonly screened: number;
+  readonly badRows: number;
+  readonly steps: readonly FunnelStep[];
+  readonly eligible: number;
+  readonly incomplete: number;
+  readonly ineligible: number;
+}
 
 /**
  * The screening funnel as rows arrive: each screened patient counts once, against the first

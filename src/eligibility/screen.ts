@@ -6,7 +6,9 @@ import { ID_COLUMN } from './columns.js';
 import { createCsvColumnReader, type ChunkRows } from './csv-columns.js';
 import type { EligibilityStatus } from './evaluate.js';
 import type { Criterion } from './expression.js';
-import { FunnelCounter } from './funnel.js';
+import { type Funnel, FunnelCounter } from './funnel.js';
+
+export type { Funnel, FunnelStep } from './funnel.js';
 import { findFact, isAttestationFact } from './facts.js';
 
 /**
@@ -33,23 +35,6 @@ export interface ScreenRowError {
   readonly patientId: string;
   /** One message per bad cell, each naming the row and column. */
   readonly problems: readonly string[];
-}
-
-export interface FunnelStep {
-  readonly id: string;
-  readonly text: string;
-  /** Patients this criterion removes among those that passed every earlier one. */
-  readonly removed: number;
-  readonly remaining: number;
-}
-
-export interface Funnel {
-  readonly screened: number;
-  readonly badRows: number;
-  readonly steps: readonly FunnelStep[];
-  readonly eligible: number;
-  readonly incomplete: number;
-  readonly ineligible: number;
 }
 
 export interface CsvScreen {
