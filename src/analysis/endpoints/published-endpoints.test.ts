@@ -23,8 +23,8 @@ const find = <K extends EndpointTest['kind']>(tests: readonly EndpointTest[] | u
 /** `responders` of `n` in an arm, the first `missing` of the non-responders without the week-24 value. */
 function arm(prefix: string, armId: string, n: number, responders: number, missing: number) {
   const participants = Array.from({ length: n }, (_, i) => person(`${prefix}${i + 1}`, armId));
-  const values = Object.fromEntries(
-    participants.map((p, i) => [p.id, i < responders ? { 'week-0': 10, 'week-24': 6 } : i < responders + missing ? { 'week-0': 10 } : { 'week-0': 10, 'week-24': 9 }]),
+  const values: Record<string, Record<string, number>> = Object.fromEntries(
+    participants.map((p, i): [string, Record<string, number>] => [p.id, i < responders ? { 'week-0': 10, 'week-24': 6 } : i < responders + missing ? { 'week-0': 10 } : { 'week-0': 10, 'week-24': 9 }]),
   );
   return { participants, observations: scores('essdai', values) };
 }

@@ -4,6 +4,8 @@ import type { ResponderAnalysis } from '../endpoints/responders.js';
 import type { Summary } from '../endpoints/types.js';
 import type { Estimand } from '../../protocol/schema.js';
 import type { StudyReport } from './build-report.js';
+import { consortDiagram } from './consort-diagram.js';
+import { forestPlot, forestRows } from './forest-plot.js';
 import { renderPlot } from './render-plot.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -41,7 +43,7 @@ function flowSection(r: StudyReport): string {
     ['Withdrawn', String(f.withdrawn)],
     ...f.withdrawalReasons.map((w): [string, string] => [`&nbsp;&nbsp;${esc(w.reason)}`, String(w.n)]),
   ];
-  return `<section id="consort"><h2>Participant flow (CONSORT)</h2>${table(['Stage', 'Participants'], rows)}</section>`;
+  return `<section id="consort"><h2>Participant flow (CONSORT)</h2>${consortDiagram(f)}${table(['Stage', 'Participants'], rows)}</section>`;
 }
 
 function baselineSection(r: StudyReport): string {
@@ -137,6 +139,7 @@ const css = `body{font:13px/1.4 system-ui,sans-serif;margin:2em auto;max-width:6
 h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #999;margin-top:2em}h3{font-size:1em}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#eee}.note{color:#555;font-size:.9em}figure{margin:1em 0}
+.alt{font-size:.85em;color:#333}figcaption{font-weight:600}
 dl.estimand{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;font-size:.9em}dl.estimand dt{font-weight:600}dl.estimand dd{margin:0}
 @media print{body{margin:0;max-width:none;font-size:10pt}section{break-inside:avoid-page}h2{break-after:avoid}figure,table{break-inside:avoid}th{background:none}}`;
 
@@ -144,7 +147,7 @@ dl.estimand{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;font-si
 export function renderReportHtml(r: StudyReport): string {
   const status = r.study.locked ? `database locked ${esc(r.study.lockedAt ?? '')}` : 'database open: blinded, pooled summaries';
   const viewNote = r.view === 'pooled' ? 'Pooled over arms (blinded view).' : 'By arm (unblinded view after database lock).';
-  const plots = r.plots.map((s) => `<div class="plot"><h3>${esc(s.title)}</h3>${renderPlot(s)}</div>`).join('');
+  const plots = [forestPlot(forestRows(r.analysis)), ...r.plots.map(renderPlot)].join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.study.title)} — study report</title><style>${css}</style></head>
 <body><header><h1>${esc(r.study.title)}</h1><p>${esc(r.study.id)}${r.study.registryId ? ` · ${esc(r.study.registryId)}` : ''} · data cut-off ${esc(r.cutOff)} · ${status}</p><p class="note">${viewNote}</p></header>
