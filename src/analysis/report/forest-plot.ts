@@ -54,7 +54,7 @@ export function forestRows(analysis: StudyAnalysis): ForestRow[] {
  */
 export function forestPlot(rows: readonly ForestRow[]): string {
   const title = 'Forest plot of the endpoint effects (95 % intervals, intention-to-treat)';
-  if (rows.length === 0) return `<figure class="plot"><figcaption>${title}</figcaption><p class="note">No effect could be estimated: the comparisons need data by arm (after lock) or a single-arm design with paired data.</p></figure>`;
+  if (rows.length === 0) return `<figure class="plot"><figcaption>${title}</figcaption><p class="alt">No effect could be estimated: the comparisons need data by arm (after lock) or a single-arm design with paired data.</p></figure>`;
   const [labelW, plotW, rowH] = [330, 180, 22];
   const cx = labelW + plotW / 2;
   const height = rows.length * rowH + 30;
