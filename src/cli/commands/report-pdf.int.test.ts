@@ -6,7 +6,7 @@ import { buildReport } from '../../analysis/report/build-report.js';
 import { renderReportHtml } from '../../analysis/report/render-html.js';
 import { loadDemoCohorts } from '../../demo/load-demo.js';
 import { builtinProtocols } from '../../protocol/builtin/index.js';
-import { loadAnalysisData } from '../../store/analysis-data.js';
+import { loadAnalysisData } from '../../use-cases/analysis-data.js';
 import { openStore } from '../../store/open-store.js';
 import { createStudy, findStudy } from '../../store/studies.js';
 import { lockStudy } from '../../use-cases/lock-study.js';
