@@ -16,6 +16,7 @@ import { register as user } from './commands/user.js';
 import { register as site } from './commands/site.js';
 import { register as study } from './commands/study.js';
 import { register as backup } from './commands/backup.js';
+import { register as ctcae } from './commands/ctcae.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -35,6 +36,7 @@ const registers: Register[] = [
   site,
   study,
   backup,
+  ctcae,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

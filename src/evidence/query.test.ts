@@ -1,3 +1,4 @@
+import { noMatch, parseDoseRange, queryEvidence } from './query.js';
 import { describe, expect, it } from 'vitest';
 import { byDisease, byDose, publishedTrials, references, unpublishedTrials } from './index.js';
 
@@ -97,5 +98,27 @@ describe('byDose', () => {
 
   it('refuses a reversed range', () => {
     expect(() => byDose({ min: 2, max: 1 })).toThrow(expect.objectContaining({ code: 'InvalidDoseRange' }));
+  });
+});
+
+describe('queryEvidence: synonyms and daily dose ranges', () => {
+  it('finds HCV-induced vasculitis by "HCV", haemolytic anaemia by either spelling, Sjögren by SS or name', () => {
+    expect(queryEvidence({ disease: 'HCV' }).published.map((r) => r.disease)).toEqual(['HCV-induced vasculitis']);
+    for (const q of ['haemolytic', 'hemolytic', 'Haemolytic anaemia']) expect(queryEvidence({ disease: q }).unpublished.map((r) => r.disease)).toEqual(['Hemolytic anemia']);
+    for (const q of ['SS', 'Sjögren', 'sjogren']) expect(queryEvidence({ disease: q }).published.map((r) => r.disease)).toEqual(['SS']);
+    expect(queryEvidence({ disease: 'AS' }).published.map((r) => r.disease)).toEqual(['AS']); // not "vasculitis"
+  });
+
+  it('filters by daily dose in million IU, bounds inclusive; "1-3", "1.5" and open ends parse', () => {
+    expect(parseDoseRange('1-3')).toEqual({ min: 1, max: 3 });
+    expect(parseDoseRange('1.5')).toEqual({ min: 1.5, max: 1.5 });
+    expect(parseDoseRange('2-')).toEqual({ min: 2 });
+    expect(parseDoseRange('-0.5')).toEqual({ max: 0.5 });
+    expect(() => parseDoseRange('one')).toThrow(expect.objectContaining({ code: 'InvalidDoseRange', path: 'dose' }));
+    // SS (Miao 2018) is 1.5 MIU/day: inside 1–3, outside 0–1.
+    expect(queryEvidence({ disease: 'SS', dose: { min: 1, max: 3 } }).published.map((r) => r.disease)).toEqual(['SS']);
+    const none = queryEvidence({ disease: 'SS', dose: { min: 0, max: 1 } });
+    expect(none).toEqual({ published: [], unpublished: [] });
+    expect(noMatch(none, { disease: 'SS', dose: { min: 0, max: 1 } })).toBe('No trials match disease "SS" and daily dose 0–1 million IU in the review\'s tables.');
   });
 });

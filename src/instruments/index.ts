@@ -14,3 +14,5 @@ export { doseHoldRuleSchema, parseDoseHoldRules, type DoseHoldRule } from './dos
 export { doseHoldDays, holdsOnDoseDays, type DatedAdverseEvent, type DatedLab, type DoseHold, type ParticipantRecord } from './dose-holds/hold-days.js';
 export { visitForm, visitForms, type FieldInput, type FormField, type FormSection, type VisitForm } from './visit-forms/visit-forms.js';
 export { checkVisitDate, type VisitDateCheck, type VisitDateStatus } from './visit-forms/check-visit-date.js';
+export { gradeParticipantLabs, type LabRange, type ParticipantLab, type ParticipantLabGrading } from './ctcae/grade-participant-labs.js';
+export { analyteNamed } from './ctcae/analyte-names.js';

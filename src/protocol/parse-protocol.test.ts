@@ -57,7 +57,7 @@ describe('parseProtocol', () => {
     ],
     [
       'an outcome assessed at a visit the protocol does not have',
-      { ...alsIl2, outcomes: [{ ...alsIl2.outcomes[0]!, visits: ['week-52'] }] },
+      { ...alsIl2, outcomes: [{ ...alsIl2.outcomes.find((o) => o.id === 'nfl')!, visits: ['week-52'] }] },
       'outcomes[0].visits[0]: visit "week-52" is not one of the protocol\'s visits',
     ],
     [

@@ -141,6 +141,10 @@ export const outcomeSchema = z.object({
   /** A responder end point judged at each of `visits` against the outcome's first visit. */
   responder: z.object({ definition: z.enum(responderDefinitions), visits: z.array(slug).min(1) }).optional(),
   estimand: estimandSchema.optional(),
+  /** An ordinal scale (the mRS): analysed by ranks, as a shift and as the proportion improved, never by means. */
+  ordinal: z.boolean().optional(),
+  /** Compare the slope after `knotVisit` (end of administration) with the slope before it (piecewise-linear model). */
+  slope: z.object({ knotVisit: slug }).optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
@@ -258,6 +262,9 @@ export const protocolSchema = z
       o.visits.forEach((v, i) => {
         if (!visitIds.has(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'visits', i], message: `visit "${v}" is not one of the protocol's visits` });
       });
+      if (o.slope && !o.visits.slice(1, -1).includes(o.slope.knotVisit)) {
+        ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'slope', 'knotVisit'], message: `knot visit "${o.slope.knotVisit}" must be one of the outcome's visits between its first and last` });
+      }
       o.responder?.visits.forEach((v, i) => {
         if (!o.visits.slice(1).includes(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'responder', 'visits', i], message: `responder visit "${v}" is not one of the outcome's visits after its first` });
       });

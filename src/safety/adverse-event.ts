@@ -8,7 +8,8 @@ export const actionsTaken = ['none', 'dose-held', 'dose-reduced', 'withdrawn', '
 /** CDISC SDTM AEOUT outcomes, in words. */
 export const aeOutcomes = ['recovered', 'recovering', 'not-recovered', 'recovered-with-sequelae', 'fatal', 'unknown'] as const;
 
-export type AeStatus = (typeof aeStatuses)[number];
+/** The statuses a user sets, and `withdrawn`, which only a CTCAE regrade sets (store/lab-adverse-events.ts). */
+export type AeStatus = (typeof aeStatuses)[number] | 'withdrawn';
 export type Relatedness = (typeof relatednessLevels)[number];
 
 export interface AdverseEvent {

@@ -2,6 +2,7 @@ import { accountErrorCodes } from '../accounts/errors.js';
 import { siteErrorCodes } from '../use-cases/sites/errors.js';
 import { studyLifecycleErrorCodes } from '../use-cases/studies/errors.js';
 import { modelErrorCodes } from '../analysis/models/errors.js';
+import { reportErrorCodes } from '../analysis/report/errors.js';
 import { statsErrorCodes } from '../analysis/stats/errors.js';
 import { auditErrorCodes } from '../audit/errors.js';
 import { backupErrorCodes } from '../backup/errors.js';
@@ -58,6 +59,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...evidenceErrorCodes,
   ...statsErrorCodes,
   ...modelErrorCodes,
+  ...reportErrorCodes,
 };
 
 export interface ErrorBody {

@@ -43,24 +43,6 @@ export async function insertAdverseEvent(w: AuditedTx, participantId: string, f:
   return toAe(await w.insert(adverseEvents, { participant_id: participantId, term: f.term, onset_date: f.onsetDate, grade: f.grade, ...columns(f), status: f.status ?? 'confirmed' }));
 }
 
-/**
- * A grade ≥ 1 lab abnormality proposes an event (status `proposed`) for the investigator to confirm or
- * dismiss; one proposal per lab result and term. Returns the new event's id, or null if already proposed.
- */
-export async function proposeAdverseEvent(w: AuditedTx, participantId: string, p: { term: string; grade: number; onsetDate: string; sourceObservationId: string }): Promise<string | null> {
-  const [existing] = await w.tx.query('SELECT 1 FROM adverse_events WHERE source_observation_id = $1 AND term = $2', [p.sourceObservationId, p.term]);
-  if (existing) return null;
-  const row = await w.insert(adverseEvents, {
-    participant_id: participantId,
-    status: 'proposed',
-    term: p.term,
-    onset_date: p.onsetDate,
-    grade: p.grade,
-    source_observation_id: p.sourceObservationId,
-  });
-  return row.id;
-}
-
 export async function updateAdverseEvent(w: AuditedTx, id: string, f: AdverseEventFields, reason: string): Promise<AdverseEvent> {
   const before = await findAdverseEvent(w.tx, id);
   if (!before) throw new AppError('NotFound', `No adverse event "${id}" exists.`, 404, 'id');

@@ -1,24 +1,27 @@
 import type { AnalysisObservation } from '../analysis/endpoints/types.js';
 import { subsetIds, type LabAnalyte, type LabUnit, type SubsetId } from '../instruments/index.js';
-import type { LabBaseline } from '../safety/grade-visit-labs.js';
 import type { ObservationEntry, StoredLab, VisitData } from '../visits/visit-data.js';
 import type { Queryable } from './db.js';
 import { observations, visits, type Row } from './schema/index.js';
 
-/** The participant's value of each analyte at their earliest visit with labs (the CTCAE baseline). */
-export async function labBaselines(q: Queryable, participantId: string): Promise<Map<string, LabBaseline>> {
-  const rows = await q.query<{ key: string; value_num: number; unit: string }>(
-    `SELECT DISTINCT ON (o.key) o.key, o.value_num, o.unit FROM observations o JOIN visits v ON v.id = o.visit_row_id
-      WHERE o.participant_id = $1 AND o.kind = 'lab' ORDER BY o.key, v.visit_date`,
-    [participantId],
-  );
-  return new Map(rows.map((r) => [r.key, { value: r.value_num, unit: r.unit }]));
+export interface LabRow {
+  id: string;
+  visit_id: string;
+  visit_date: string;
+  key: LabAnalyte;
+  value_num: number;
+  unit: string;
+  grade: number | null;
+  grade_term: string | null;
 }
 
-/** The id of the visit's stored value of `kind` and `key` (a lab result an adverse event is proposed from). */
-export async function observationId(q: Queryable, visitRowId: string, kind: ObservationEntry['kind'], key: string): Promise<string | undefined> {
-  const [row] = await q.query<{ id: string }>('SELECT id FROM observations WHERE visit_row_id = $1 AND kind = $2 AND key = $3', [visitRowId, kind, key]);
-  return row?.id;
+/** Every lab result of the participant, with its visit (the CTCAE grading reads them all: grades depend on the baseline visit). */
+export async function participantLabs(q: Queryable, participantId: string): Promise<LabRow[]> {
+  return q.query<LabRow>(
+    `SELECT o.id, v.visit_id, v.visit_date, o.key, o.value_num, o.unit, o.grade, o.grade_term FROM observations o JOIN visits v ON v.id = o.visit_row_id
+      WHERE o.participant_id = $1 AND o.kind = 'lab' ORDER BY v.visit_date, o.key`,
+    [participantId],
+  );
 }
 
 type ObservationRow = Pick<Row<typeof visits>, 'visit_id' | 'visit_date'> & Pick<Row<typeof observations>, 'kind' | 'key' | 'value_num' | 'unit' | 'grade' | 'grade_term'>;

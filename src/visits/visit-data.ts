@@ -54,6 +54,8 @@ export interface SavedVisit {
   readonly date: string;
   readonly scores: readonly InstrumentScore[];
   readonly labs: readonly (LabEntry & { readonly gradings: readonly LabGrading[] })[];
-  /** Ids of the adverse events proposed by graded labs, for the investigator to confirm or dismiss. */
+  /** Ids of the adverse events proposed by graded labs (this visit's, or another's regraded), for the investigator to confirm or dismiss. */
   readonly proposedAdverseEvents: readonly string[];
+  /** Ids of proposed adverse events a regrade withdrew (a baseline entered or corrected). */
+  readonly withdrawnAdverseEvents: readonly string[];
 }

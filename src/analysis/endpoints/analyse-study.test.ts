@@ -76,14 +76,17 @@ describe('endpoint analyses', () => {
     expect(paired.result.statistic).toBeCloseTo(-20, 10);
     expect(paired.result.pValue).toBeCloseTo(1 - 20 / Math.sqrt(402), 10);
     // Balanced, complete data with three time points: the fixed effects fit the mean curve exactly.
-    // Means 40, 37, 33⅓ at weeks 0, 24, 48: slopes −3/24 and −(11/3)/24, change of slope −1/36 per week.
+    // Means 40, 37, 33⅓ at weeks 0, 24, 48: slopes −3/24 and −(11/3)/24, change of slope −1/36 per week,
+    // × 30.4375 / 7 weeks per month (month = 365.25 / 12 days) = −0.120784 points per month.
     const pw = m.tests!.find((t) => t.kind === 'piecewise');
     if (pw?.kind !== 'piecewise') throw new Error('no piecewise model');
     expect(pw.knotWeek).toBe(24);
-    expect(pw.contrasts[0]!.estimate).toBeCloseTo(-1 / 36, 6);
+    expect(pw.contrasts[0]!.term).toBe('slope during follow-up minus slope during administration');
+    expect(pw.contrasts[0]!.estimate).toBeCloseTo((-1 / 36) * (30.4375 / 7), 6);
+    expect(pw.slopes.administration).toBeCloseTo((-3 / 24) * (30.4375 / 7), 6);
   });
 
-  it('single-arm mRS (ae-il2): exact signed-rank and paired t between baseline and week 21', () => {
+  it('single-arm mRS (ae-il2): exact signed-rank between baseline and week 21, never a paired t (mRS is ordinal)', () => {
     const data: AnalysisData = {
       protocol: getBuiltinProtocol('ae-il2'),
       participants: ['Y1', 'Y2', 'Y3'].map((id) => person(id, 'proleukin')),
@@ -96,9 +99,12 @@ describe('endpoint analyses', () => {
     if (sr?.kind !== 'signed-rank') throw new Error('no signed-rank test');
     expect(sr.result.statistic).toBe(0);
     expect(sr.result.pValue).toBeCloseTo(0.25, 12);
-    // Mean −2, SD 1, SE 1/√3: t = −2√3 on 2 df, p = 1 − 2√3/√14.
-    const t = tests.find((x) => x.kind === 'paired-t');
-    if (t?.kind !== 'paired-t') throw new Error('no paired t');
-    expect(t.result.pValue).toBeCloseTo(1 - (2 * Math.sqrt(3)) / Math.sqrt(14), 10);
+    expect(tests.some((x) => x.kind === 'paired-t')).toBe(false);
+    // Every participant improved by ≥ 1 grade: 3/3, Clopper–Pearson lower bound (α/2)^(1/n) = 0.025^(1/3), upper 1.
+    const prop = tests.find((x) => x.kind === 'proportion-improved');
+    if (prop?.kind !== 'proportion-improved') throw new Error('no proportion improved');
+    expect(prop.improved).toBe(3);
+    expect(prop.result.ci![0]).toBeCloseTo(0.025 ** (1 / 3), 10);
+    expect(prop.result.ci![1]).toBe(1);
   });
 });

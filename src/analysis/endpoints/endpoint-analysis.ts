@@ -1,12 +1,13 @@
-import type { Outcome, Protocol } from '../../protocol/schema.js';
+import type { Estimand, Outcome, Protocol } from '../../protocol/schema.js';
 import { fitAncova } from '../models/ancova.js';
 import { fitMmrm } from '../models/mmrm.js';
-import { fitPiecewise } from '../models/piecewise.js';
 import { signedRankTest } from '../stats/signed-rank.js';
 import { pairedTTest, twoSampleTTest } from '../stats/t-test.js';
 import { armOf, type AnalysisSetId } from './analysis-sets.js';
 import type { ResponderAnalysis } from './responders.js';
 import { attempt, referenceArm, type EndpointTest } from './endpoint-test.js';
+import { ordinalTests } from './ordinal-analysis.js';
+import { slopeTests } from './slope-analysis.js';
 import { summarise } from './summary.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView, Summary } from './types.js';
 
@@ -36,6 +37,8 @@ export interface EndpointAnalysis {
   readonly measure: string;
   readonly instrument: string;
   readonly analysisSet: AnalysisSetId;
+  /** What the outcome estimates (ICH E9(R1)), as the protocol states it. */
+  readonly estimand?: Estimand;
   readonly measures: readonly MeasureAnalysis[];
   /** Responder rates at each responder visit, for an outcome with a responder definition. */
   readonly responders?: readonly ResponderAnalysis[];
@@ -86,6 +89,9 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
       const rows = later.flatMap((v) => at(v).flatMap((r) => (baseline.has(r.id) ? [{ id: r.id, arm: r.arm, visit: v, value: r.value - baseline.get(r.id)!, baseline: baseline.get(r.id)! }] : [])));
       tests.push(attempt('mmrm', () => ({ kind: 'mmrm', contrasts: fitMmrm(rows, { referenceArm: ref, ...outcome.mmrm }).contrasts })));
     }
+  } else if (outcome.ordinal) {
+    const final = new Map(at(last).map((r) => [r.id, r.value]));
+    tests.push(...ordinalTests([...baseline].map(([id, b]) => ({ id, baseline: b, value: final.get(id) ?? null }))));
   } else {
     const post = paired.map((r) => r.value);
     const pre = paired.map((r) => r.baseline);
@@ -93,13 +99,9 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
       attempt('paired-t', () => ({ kind: 'paired-t', result: pairedTTest(post, pre) })),
       attempt('signed-rank', () => ({ kind: 'signed-rank', result: signedRankTest(post, pre) })),
     );
-    // ALSFRS-R in the ALS design: slope during treatment versus follow-up (NCT04952155's outcome).
-    if (outcome.instrument === 'alsfrs-r' && later.length >= 2) {
+    if (outcome.slope !== undefined) {
       const rows = outcome.visits.flatMap((v) => at(v).map((r) => ({ id: r.id, week: visitWeek(protocol, v), value: r.value })));
-      tests.push(attempt('piecewise', () => {
-        const fit = fitPiecewise(rows);
-        return { kind: 'piecewise', knotWeek: fit.knotWeek, contrasts: fit.contrasts };
-      }));
+      tests.push(...slopeTests(rows, visitWeek(protocol, outcome.slope.knotVisit)));
     }
   }
   return { key, visits, change, tests };
@@ -133,6 +135,7 @@ export function analyseOutcome(
     measure: outcome.measure,
     instrument,
     analysisSet,
+    ...(outcome.estimand ? { estimand: outcome.estimand } : {}),
     measures: keys.map((k) => analyseMeasure(ctx, k, observations.filter((o) => o.kind === kind && o.key === k))),
   };
 }

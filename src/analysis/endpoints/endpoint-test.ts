@@ -10,7 +10,18 @@ export type EndpointTest =
   | { readonly kind: 'mmrm'; readonly contrasts: readonly Contrast[] }
   | { readonly kind: 'paired-t'; readonly result: TestResult }
   | { readonly kind: 'signed-rank'; readonly result: TestResult }
-  | { readonly kind: 'piecewise'; readonly knotWeek: number; readonly contrasts: readonly Contrast[] }
+  | {
+      readonly kind: 'piecewise';
+      readonly knotWeek: number;
+      readonly unit: string;
+      /** The month the slopes are per: 365.25 / 12 days. */
+      readonly daysPerMonth: number;
+      readonly slopes: { readonly administration: number; readonly followUp: number };
+      readonly contrasts: readonly Contrast[];
+    }
+  | { readonly kind: 'per-patient-slopes'; readonly unit: string; readonly n: number; readonly excluded: number; readonly result: TestResult }
+  | { readonly kind: 'shift'; readonly n: number; readonly missing: number; readonly table: readonly { readonly from: number; readonly to: number; readonly n: number }[] }
+  | { readonly kind: 'proportion-improved'; readonly improved: number; readonly n: number; readonly missing: number; readonly result: TestResult }
   | { readonly kind: 'fisher'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'chi-square'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'risk-difference'; readonly contrast: string; readonly result: TestResult }

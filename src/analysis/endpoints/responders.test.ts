@@ -139,9 +139,14 @@ describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
 describe('SRI-4 in the HTML report', () => {
   it('shows the responder table and the by-arm tests', () => {
     const html = renderReportHtml(buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' }));
-    expect(html).toContain('clinical-response — SRI-4 responders (itt)');
+    expect(html).toContain('clinical-response — SRI-4 responders at week-12 (itt)');
     expect(html).toContain('week-0 → week-24');
     expect(html).toContain('<td>3 / 7 (43 %)</td><td>3 / 3 (100 %)</td><td>0 / 4 (0 %)</td>'); // 3/7 = 42.9 %
     expect(html).toContain('Fisher&#39;s Exact Test for Count Data (active - placebo)'); // the apostrophe is escaped
+    // Fisher p = 1/35 = 0.029; the tipping point re-imputes P3 (see above): p = 1/7.
+    expect(html).toContain('p = 0.029');
+    expect(html).toContain('the conclusion reverses when 0 of 0 missing in the first arm and 1 of 1 in the reference arm are responders (p = 0.143)');
+    // The estimand is printed with the analysis.
+    expect(html).toContain('<dt>Summary measure</dt><dd>Difference in response proportions');
   });
 });

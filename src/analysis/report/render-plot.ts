@@ -2,9 +2,14 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { PlotSpec } from './plot-data.js';
 
-/** One plot as inline SVG markup (a <figure> with its legend), drawn by Observable Plot on a server-side DOM. */
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** One plot as a <figure>: its title as caption, inline SVG drawn by Observable Plot on a server-side DOM, and its text alternative. */
 export function renderPlot(spec: PlotSpec): string {
-  if (spec.points.length === 0) return '<p class="note">No data yet.</p>';
+  return `<figure class="plot"><figcaption>${esc(spec.title)}</figcaption>${spec.points.length === 0 ? '' : svg(spec)}<p class="alt">${esc(spec.alt)}</p></figure>`;
+}
+
+function svg(spec: PlotSpec): string {
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const data = [...spec.points];
   const marks =
@@ -19,7 +24,10 @@ export function renderPlot(spec: PlotSpec): string {
     x: { label: spec.xLabel, ...(spec.mark === 'bar' ? { type: 'band' } : {}) },
     y: { label: spec.yLabel, grid: true },
     // Series are names (arms, subsets, participants): an ordinal scale, whose legend needs no canvas.
-    color: { type: 'ordinal', legend: true },
+    // Many participants' lines need no legend; their codes are in the text alternative's data table.
+    color: { type: 'ordinal', legend: spec.id !== 'trajectories' },
+    ariaLabel: spec.title,
+    ariaDescription: spec.alt,
     marks,
   });
   return el.outerHTML;

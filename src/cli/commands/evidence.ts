@@ -1,4 +1,5 @@
-import { byDisease, publishedTrials, references, unpublishedTrials, type DailyDose, type EvidenceRows } from '../../evidence/index.js';
+import { AppError } from '../../errors/app-error.js';
+import { noMatch, parseDoseRange, queryEvidence, references, type DailyDose, type EvidenceRows } from '../../evidence/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 
@@ -30,11 +31,23 @@ export const register: Register = (program) => {
   program
     .command('evidence')
     .description("The review's tables of low-dose IL-2 trials, optionally for one disease.")
-    .option('--disease <name>', 'abbreviation or name, e.g. SLE, SS, lupus, Sjögren')
+    .option('--disease <name>', 'abbreviation or name, e.g. SLE, SS, lupus, Sjögren, HCV, haemolytic')
+    .option('--dose <range>', 'daily dose range in million IU, e.g. 1-3, 1.5, 1- or -3')
+    .option('--dose-min <number>', 'lowest daily dose, million IU')
+    .option('--dose-max <number>', 'highest daily dose, million IU')
     .option('--json', 'machine-readable output')
     .action(
-      action((opts: { disease?: string; json?: boolean }) => {
-        const rows: EvidenceRows = opts.disease === undefined ? { published: publishedTrials, unpublished: unpublishedTrials } : byDisease(opts.disease);
+      action((opts: { disease?: string; dose?: string; doseMin?: string; doseMax?: string; json?: boolean }) => {
+        if (opts.dose !== undefined && (opts.doseMin !== undefined || opts.doseMax !== undefined)) {
+          throw new AppError('InvalidDoseRange', 'Give --dose or --dose-min/--dose-max, not both.', 400, 'dose');
+        }
+        const bounds = [opts.doseMin, opts.doseMax].map((v) => (v === undefined ? undefined : parseDoseRange(v).min));
+        const dose =
+          opts.dose !== undefined ? parseDoseRange(opts.dose) : bounds.some((b) => b !== undefined) ? { ...(bounds[0] === undefined ? {} : { min: bounds[0] }), ...(bounds[1] === undefined ? {} : { max: bounds[1] }) } : undefined;
+        const query = { disease: opts.disease, dose };
+        const rows: EvidenceRows = queryEvidence(query);
+        const none = noMatch(rows, query);
+        if (none !== null) throw new AppError('NoEvidenceMatch', none, 404, opts.dose === undefined ? 'disease' : 'dose');
         if (opts.json) return printJson(rows);
         printHuman(rows);
       }),

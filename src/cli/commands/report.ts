@@ -8,6 +8,7 @@ import { studyLock } from '../../store/lock.js';
 import { openStore } from '../../store/open-store.js';
 import { findStudy } from '../../store/studies.js';
 import { action, printJson } from '../output.js';
+import { printPdf } from '../print-pdf.js';
 import type { Register } from '../program.js';
 
 interface ReportOptions {
@@ -23,17 +24,17 @@ interface ReportOptions {
 export const register: Register = (program) => {
   program
     .command('report')
-    .description('Write the study report (CONSORT flow, baseline, endpoints, adverse events, plots) as HTML or JSON; pooled over arms unless --by-arm after database lock.')
+    .description('Write the study report (CONSORT flow, baseline, endpoints, adverse events, plots) as HTML, JSON or PDF; pooled over arms unless --by-arm after database lock.')
     .requiredOption('--study <id>', 'study id')
     .requiredOption('--out <file>', 'file to write')
-    .option('--format <format>', 'html or json', 'html')
+    .option('--format <format>', "html, json or pdf (printed by Debian's Chromium)", 'html')
     .option('--data <dir>', 'embedded database directory (ignored when DATABASE_URL is set)', 'data')
     .option('--by-arm', 'compare the arms (only once the study is locked)')
     .option('--date <yyyy-mm-dd>', 'data cut-off date (default: today)')
     .option('--json', 'print what was written as JSON')
     .action(
       action(async (opts: ReportOptions) => {
-        if (opts.format !== 'html' && opts.format !== 'json') throw new AppError('InvalidOption', `--format "${opts.format}" is not html or json.`, 400, 'format');
+        if (!['html', 'json', 'pdf'].includes(opts.format)) throw new AppError('InvalidOption', `--format "${opts.format}" is not html, json or pdf.`, 400, 'format');
         if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('InvalidOption', `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 400, 'date');
         const { db } = await openStore({ dataDir: opts.data, command: 'report', readOnly: true });
         try {
@@ -43,7 +44,7 @@ export const register: Register = (program) => {
           if (opts.byArm && !lock.locked) throw new AppError('NotLocked', `Study ${study.id} is not locked, so its report cannot compare the arms (drop --by-arm).`, 409, 'by-arm');
           const cutOff = opts.date ?? isoDay(new Date());
           const report = buildReport(await loadAnalysisData(db, study, cutOff), { id: study.id, lockedAt: lock.lockedAt }, cutOff, { kind: opts.byArm ? 'by-arm' : 'pooled' });
-          const text = opts.format === 'html' ? renderReportHtml(report) : `${JSON.stringify(report, null, 2)}\n`;
+          const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'pdf' ? await printPdf(renderReportHtml(report)) : renderReportHtml(report);
           writeFileSync(opts.out, text);
           const facts = { study: study.id, out: opts.out, format: opts.format, view: report.view, locked: lock.locked, bytes: Buffer.byteLength(text) };
           if (opts.json) printJson(facts);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../errors/app-error.js';
+import { readCsv, type CsvRow } from '../read-csv.js';
 import { covarianceStructures } from '../../analysis/models/covariance-structures.js';
 import { checkAlternative, checkConfLevel } from '../../analysis/stats/arguments.js';
 import { chiSquareTest } from '../../analysis/stats/chi-square.js';
@@ -18,7 +17,7 @@ import type { Register } from '../program.js';
 import type { StatsOptions } from '../stats-options.js';
 import { modelCommands } from './stats-models.js';
 
-type Row = Record<string, string>;
+type Row = CsvRow;
 
 export const classicalTests = ['student', 'welch', 'paired', 'wilcoxon', 'signed-rank', 'fisher', 'chisq', 'risk-diff', 'km'] as const;
 
@@ -171,20 +170,6 @@ export function runClassicalTest(test: ClassicalTest, rows: readonly Row[], o: S
     }
     case 'km':
       return survival(rows, o);
-  }
-}
-
-function readCsv(file: string): Row[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AppError('CsvUnreadable', `Cannot read the CSV file ${file}: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 400, file);
-  }
-  try {
-    return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
-  } catch (e) {
-    throw new AppError('CsvUnreadable', `The CSV file ${file} is malformed: ${(e as Error).message}`, 400, file);
   }
 }
 

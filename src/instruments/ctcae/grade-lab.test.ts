@@ -176,3 +176,21 @@ describe('lab grading results and errors', () => {
     expect(() => gradeLab({ analyte: 'alt', value: 30, unit: 'U/L', uln: -1 })).toThrow(expect.objectContaining({ code: 'LabValueInvalid', path: 'uln' }));
   });
 });
+
+describe('CTCAE v5 leukocytosis and haemoglobin in mmol/L', () => {
+  // Leukocytosis: grade 3 ">100,000/mm3", no grade 1 or 2 (admiral: AVAL > 100 ×10⁹/L).
+  it.each([[100_000, 0], [100_001, 3], [150_000, 3]])('WBC %d /mm³ → leukocytosis grade %i', (value, g) => {
+    expect(grade({ analyte: 'leukocytes', value, unit: '/mm3', lln: 4000 }, 'Leukocytosis')).toBe(g);
+  });
+  it('WBC 150 ×10⁹/L is leukocytosis grade 3 and white blood cell decreased grade 0', () => {
+    expect(grade({ analyte: 'leukocytes', value: 150, unit: '10^9/L', lln: 4 }, 'Leukocytosis')).toBe(3);
+    expect(grade({ analyte: 'leukocytes', value: 150, unit: '10^9/L', lln: 4 }, 'White blood cell decreased')).toBe(0);
+  });
+  // 1 mmol/L (monomer) = 16.1145 g/L: 6.2 mmol/L = 99.91 g/L, 4.9 mmol/L = 78.96 g/L, 5.0 mmol/L = 80.5725 g/L.
+  it.each([[6.3, 1], [6.2, 2], [5.0, 2], [4.9, 3]])('Hgb %d mmol/L (LLN 7.4) → anemia grade %i', (value, g) => {
+    expect(grade({ analyte: 'haemoglobin', value, unit: 'mmol/L', lln: 7.4 }, 'Anemia')).toBe(g);
+  });
+  it('converts mmol/L to g/dL by the monomer molar mass', () => {
+    expect(convertLab('haemoglobin', 6.2, 'mmol/L', 'g/dL')).toBeCloseTo(9.99099, 5); // 6.2 × 16.1145 / 10
+  });
+});

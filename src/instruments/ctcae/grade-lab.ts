@@ -24,6 +24,8 @@ export type LabGrading =
       /** Value in the analyte's canonical unit, the one the thresholds are written in. */
       readonly value: number;
       readonly unit: LabUnit;
+      /** The criterion that decided the grade, in words with the value and threshold in `unit` (e.g. "130 U/L > 3 × ULN = 120 U/L, baseline normal"). */
+      readonly rule: string;
       readonly proposedAdverseEvent: ProposedAdverseEvent | null;
     }
   | { readonly kind: 'ungradable'; readonly analyte: LabAnalyte; readonly term: string; readonly reason: string };
@@ -32,17 +34,29 @@ type Refs = { readonly lln?: number; readonly uln?: number; readonly baseline?: 
 
 const refNames = { lln: 'lower limit of normal (LLN)', uln: 'upper limit of normal (ULN)', baseline: 'baseline value' } as const;
 
+/** The rung's threshold in the canonical unit, or the name of the missing reference. */
+function thresholdOf(rung: Rung, refs: Refs): number | 'lln' | 'uln' | 'baseline' {
+  const t = rung.threshold;
+  if (t.of === 'absolute') return t.value;
+  const ref = refs[t.of];
+  return ref === undefined ? t.of : roundSignificant(ref * t.times + (t.plus ?? 0));
+}
+
 /** true / false, or the name of the missing reference. */
 function evaluate(rung: Rung, value: number, refs: Refs): boolean | 'lln' | 'uln' | 'baseline' {
-  const t = rung.threshold;
-  let threshold: number;
-  if (t.of === 'absolute') threshold = t.value;
-  else {
-    const ref = refs[t.of];
-    if (ref === undefined) return t.of;
-    threshold = roundSignificant(ref * t.times + (t.plus ?? 0));
-  }
+  const threshold = thresholdOf(rung, refs);
+  if (typeof threshold === 'string') return threshold;
   return rung.op === '<' ? value < threshold : rung.op === '>' ? value > threshold : value >= threshold;
+}
+
+const opText = { '<': '<', '>': '>', '>=': '≥' } as const;
+
+/** A rung in words: "> 3 × ULN = 120 U/L, baseline normal". */
+function describeRung(rung: Rung, refs: Refs, unit: LabUnit): string {
+  const t = rung.threshold;
+  const threshold = thresholdOf(rung, refs);
+  const ref = t.of === 'absolute' ? '' : `${t.times} × ${t.of === 'baseline' ? 'baseline' : t.of.toUpperCase()}${t.plus === undefined ? '' : ` + ${t.plus} ${unit}`} = `;
+  return `${opText[rung.op]} ${ref}${String(threshold)} ${unit}${rung.whenBaseline === undefined ? '' : `, baseline ${rung.whenBaseline}`}`;
 }
 
 function baselineStatus(refs: Refs): 'normal' | 'abnormal' | 'unknown' {
@@ -71,13 +85,16 @@ function gradeCriterion(c: LabCriterion, value: number, unit: LabUnit, refs: Ref
         const o = evaluate(r, value, refs);
         return typeof o === 'string' && r.optional ? [] : [o];
       });
-    if (outcomes.includes(true)) {
-      return { kind: 'graded', analyte: c.analyte, term: c.term, grade, value, unit, proposedAdverseEvent: { term: c.term, grade } };
+    const hit = rungs.find((r) => r.grade === grade && evaluate(r, value, refs) === true);
+    if (hit) {
+      return { kind: 'graded', analyte: c.analyte, term: c.term, grade, value, unit, rule: `${value} ${unit} ${describeRung(hit, refs, unit)}`, proposedAdverseEvent: { term: c.term, grade } };
     }
     const missing = outcomes.find((o) => typeof o === 'string');
     if (missing !== undefined) return ungradable(missing);
   }
-  return { kind: 'graded', analyte: c.analyte, term: c.term, grade: 0, value, unit, proposedAdverseEvent: null };
+  const mildest = Math.min(...rungs.map((r) => r.grade));
+  const rule = `${value} ${unit} is not ${rungs.filter((r) => r.grade === mildest && typeof thresholdOf(r, refs) === 'number').map((r) => describeRung(r, refs, unit)).join(' nor ')} (grade ${mildest})`;
+  return { kind: 'graded', analyte: c.analyte, term: c.term, grade: 0, value, unit, rule, proposedAdverseEvent: null };
 }
 
 function checkNumber(field: string, v: number | undefined, analyte: string): void {

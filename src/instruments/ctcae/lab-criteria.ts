@@ -2,7 +2,7 @@ import type { LabAnalyte } from './lab-units.js';
 
 /**
  * CTCAE v5.0 (NCI, 27 Nov 2017) laboratory criteria, as data, in each analyte's canonical unit
- * (counts /mm³, haemoglobin g/L, bilirubin and creatinine µmol/L, enzymes U/L). Criterion text as
+ * (counts /mm³, haemoglobin g/L (also entered in g/dL or mmol/L), bilirubin and creatinine µmol/L, enzymes U/L). Criterion text as
  * reproduced in pharmaverse/admiral data-raw/adlb_grading/ncictcaev5.json
  * (shared/reference/scoring/admiral_ncictcaev5.json).
  *
@@ -69,6 +69,8 @@ function liver(term: string, analyte: LabAnalyte, [g2, g3, g4]: readonly [number
 export const labCriteria: readonly LabCriterion[] = [
   // WBC: <LLN–3000; <3000–2000; <2000–1000; <1000 /mm³
   decreased('White blood cell decreased', 'leukocytes', [3000, 2000, 1000]),
+  // Leukocytosis: grade 3 >100,000/mm³ (grade 4 is clinical: leucostasis; admiral GRADE_3_CODE AVAL > 100 ×10⁹/L)
+  { term: 'Leukocytosis', analyte: 'leukocytes', rungs: [{ grade: 3, op: '>', threshold: abs(100_000) }] },
   // ANC: <LLN–1500; <1500–1000; <1000–500; <500 /mm³
   decreased('Neutrophil count decreased', 'neutrophils', [1500, 1000, 500]),
   // ALC: <LLN–800; <800–500; <500–200; <200 /mm³

@@ -1,4 +1,5 @@
 import type { ProtocolInput } from '../schema.js';
+import { aeEstimands } from './seed-estimands.js';
 
 /**
  * Seoul National University Hospital, low-dose IL-2 in refractory autoimmune encephalitis (org study
@@ -101,6 +102,8 @@ export const aeIl2: ProtocolInput = {
       timeFrame: 'week 21 (assumed; see notes)',
       instrument: 'mrs',
       visits: ['baseline', 'week-3', 'week-9', 'week-21'],
+      ordinal: true,
+      estimand: aeEstimands.mrs,
     },
     {
       id: 'treg',
@@ -109,9 +112,10 @@ export const aeIl2: ProtocolInput = {
       timeFrame: 'before, during, and after IL-2 therapy',
       instrument: 'immune-panel',
       visits: ['baseline', 'week-3', 'week-9', 'week-21'],
+      estimand: aeEstimands.treg,
     },
-    { id: 'quality-of-life', kind: 'secondary', measure: 'quality of life', timeFrame: 'week 21 (assumed; see notes)' },
-    { id: 'cognitive-function', kind: 'secondary', measure: 'cognitive function', timeFrame: 'week 21 (assumed; see notes)' },
+    { id: 'quality-of-life', kind: 'secondary', measure: 'quality of life', timeFrame: 'week 21 (assumed; see notes)', estimand: aeEstimands.unmeasured('Quality of life') },
+    { id: 'cognitive-function', kind: 'secondary', measure: 'cognitive function', timeFrame: 'week 21 (assumed; see notes)', estimand: aeEstimands.unmeasured('Cognitive function') },
     {
       id: 'side-effects',
       kind: 'secondary',
@@ -119,11 +123,17 @@ export const aeIl2: ProtocolInput = {
       timeFrame: 'week 21 (assumed; see notes)',
       instrument: 'adverse-events',
       visits: ['week-3', 'week-9', 'week-21'],
+      estimand: aeEstimands.safety,
     },
   ],
   sites: [{ id: 'snuh', name: 'Seoul National University Hospital', contacts: [] }],
   contacts: [{ name: 'Kon Chu', role: 'responsible-party', affiliation: 'Clinical Professor' }],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'outcomes',
+      text: "The record states no estimands. Each outcome's estimand (ICH E9(R1): population, variable, intercurrent events and their strategy, summary measure) is the il2trials analysis plan.",
+    },
     {
       kind: 'discrepancy',
       field: 'arms[0].interventions[0].regimen',

@@ -1,4 +1,5 @@
 import type { ProtocolInput } from '../schema.js';
+import { alsEstimands } from './seed-estimands.js';
 
 /**
  * NCT04952155, low-dose IL-2 in immune-associated ALS syndrome (seed 002). Registry text is
@@ -148,6 +149,8 @@ export const alsIl2: ProtocolInput = {
       instrument: 'alsfrs-r',
       visits: ['week-0', 'week-24', 'week-48'],
       description: 'Changes in the rate of ALSFRS-R score during administration period compared with follow-up period',
+      slope: { knotVisit: 'week-24' },
+      estimand: alsEstimands.alsfrs,
     },
     {
       id: 'alsfrs-r-slope',
@@ -157,6 +160,8 @@ export const alsIl2: ProtocolInput = {
       instrument: 'alsfrs-r',
       visits: ['week-0', 'week-24', 'week-48'],
       description: 'Changes in the slope of ALSFRS-R score during adminstration period compared with the follow-up period',
+      slope: { knotVisit: 'week-24' },
+      estimand: alsEstimands.alsfrs,
     },
     {
       id: 'roads-rate',
@@ -166,6 +171,8 @@ export const alsIl2: ProtocolInput = {
       instrument: 'roads',
       visits: ['week-0', 'week-24', 'week-48'],
       description: 'Changes in the rate of ROADS score during adminstration period compared with the follow-up period',
+      slope: { knotVisit: 'week-24' },
+      estimand: alsEstimands.roads,
     },
     {
       id: 'alsaq-40-rate',
@@ -175,6 +182,8 @@ export const alsIl2: ProtocolInput = {
       instrument: 'alsaq-40',
       visits: ['week-0', 'week-24', 'week-48'],
       description: 'Changes in the rate of ALSAQ-40 score during adminstration period compared with the follow-up period',
+      slope: { knotVisit: 'week-24' },
+      estimand: alsEstimands.alsaq,
     },
     {
       id: 'mrc-rate',
@@ -184,6 +193,8 @@ export const alsIl2: ProtocolInput = {
       instrument: 'mrc',
       visits: ['week-0', 'week-24', 'week-48'],
       description: 'Changes in the rate of ALSAQ-40 score during adminstration period compared with the follow-up period',
+      slope: { knotVisit: 'week-24' },
+      estimand: alsEstimands.mrc,
     },
     {
       id: 'immunological-responses',
@@ -194,6 +205,7 @@ export const alsIl2: ProtocolInput = {
       visits: ['week-0', 'week-24'],
       description:
         'Analysis regulatory CD4+ T (Treg) cells , interleukin 17 (IL-17)-producing helper T (Th17) cells,Teff cells,follicular helper T (Tfh) cells and related cytokines before and during IL-2 treatment.',
+      estimand: alsEstimands.immune,
     },
     {
       id: 'nfl',
@@ -202,6 +214,7 @@ export const alsIl2: ProtocolInput = {
       timeFrame: ALL_WEEKS,
       instrument: 'nfl',
       visits: ['week-0', 'week-24', 'week-48'],
+      estimand: alsEstimands.nfl,
     },
   ],
   sites: [
@@ -228,6 +241,11 @@ export const alsIl2: ProtocolInput = {
     { kind: 'related-ae-grade', minGrade: 3 },
   ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'outcomes',
+      text: "The record states no estimands. Each outcome's estimand (ICH E9(R1): population, variable, intercurrent events and their strategy, summary measure) is the il2trials analysis plan.",
+    },
     {
       kind: 'assumption',
       field: 'doseHoldRules',

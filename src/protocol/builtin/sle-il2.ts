@@ -1,5 +1,6 @@
 import type { RegimenInput } from '../regimen-schema.js';
 import type { ProtocolInput } from '../schema.js';
+import { sleEstimands } from './seed-estimands.js';
 
 /**
  * Peking University pilot of low-dose hrIL-2 in systemic lupus erythematosus (seed 001). Registry
@@ -126,7 +127,7 @@ export const sleIl2: ProtocolInput = {
     ],
   },
   outcomes: [
-    { id: 'safety', kind: 'primary', measure: 'safety', timeFrame: '24 weeks (from the publication; see notes)', instrument: 'adverse-events', visits: ['week-4', 'week-8', 'week-12', 'week-24'] },
+    { id: 'safety', kind: 'primary', measure: 'safety', timeFrame: '24 weeks (from the publication; see notes)', instrument: 'adverse-events', visits: ['week-4', 'week-8', 'week-12', 'week-24'], estimand: sleEstimands.safety },
     {
       id: 'clinical-response',
       kind: 'primary',
@@ -135,6 +136,7 @@ export const sleIl2: ProtocolInput = {
       instrument: 'sledai-2k',
       visits: ['week-0', 'week-4', 'week-8', 'week-12', 'week-24'],
       responder: { definition: 'sri-4', visits: ['week-12', 'week-24'] },
+      estimand: sleEstimands.clinical,
     },
     {
       id: 'immunologic-response',
@@ -143,6 +145,7 @@ export const sleIl2: ProtocolInput = {
       timeFrame: '24 weeks (from the publication; see notes)',
       instrument: 'immune-panel',
       visits: ['week-0', 'week-4', 'week-8', 'week-12', 'week-24'],
+      estimand: sleEstimands.immune,
     },
   ],
   sites: [{ id: 'peking-university', name: 'Peking University', country: 'China', contacts: [] }],
@@ -155,6 +158,11 @@ export const sleIl2: ProtocolInput = {
     { kind: 'related-ae-grade', minGrade: 3 },
   ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'outcomes',
+      text: "The record states no estimands. Each outcome's estimand (ICH E9(R1): population, variable, intercurrent events and their strategy, summary measure) is the il2trials analysis plan.",
+    },
     {
       kind: 'assumption',
       field: 'doseHoldRules',

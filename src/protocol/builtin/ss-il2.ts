@@ -1,5 +1,6 @@
 import type { RegimenInput } from '../regimen-schema.js';
 import type { ProtocolInput } from '../schema.js';
+import { ssEstimands } from './seed-estimands.js';
 
 /**
  * NCT02464319, low-dose hrIL-2 in primary Sjögren's syndrome (seed 000). Registry text is verbatim;
@@ -122,6 +123,7 @@ export const ssIl2: ProtocolInput = {
       instrument: 'essdai',
       visits: ['week-0', 'week-24'],
       responder: { definition: 'essdai-improvement-3', visits: ['week-24'] },
+      estimand: ssEstimands.essdai,
     },
     {
       id: 'immunological-responses',
@@ -132,6 +134,7 @@ export const ssIl2: ProtocolInput = {
       visits: ['week-0', 'week-12', 'week-24'],
       description:
         'Analysis regulatory CD4+ T (Treg) cells , interleukin 17 (IL-17)-producing helper T (Th17) cells and follicular helper T (Tfh) cells before and during IL-2 treatment. P values below 0.05 are considered statistically significant in this study',
+      estimand: ssEstimands.immune,
     },
   ],
   sites: [
@@ -160,6 +163,11 @@ export const ssIl2: ProtocolInput = {
     { kind: 'related-ae-grade', minGrade: 3 },
   ],
   notes: [
+    {
+      kind: 'assumption',
+      field: 'outcomes',
+      text: "The record states no estimands. Each outcome's estimand (ICH E9(R1): population, variable, intercurrent events and their strategy, summary measure) is the il2trials analysis plan.",
+    },
     {
       kind: 'assumption',
       field: 'doseHoldRules',

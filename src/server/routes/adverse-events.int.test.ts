@@ -41,7 +41,8 @@ describe.each(databases)('adverse events on $kind', (database) => {
     const t = await visitTestApp(await database.fresh());
     const c = await t.login('coord-a');
     const id = await t.participant(c, als, t.siteA, 'ALS-011', '2025-05-05');
-    const saved = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 450, unit: '/mm3' }] });
+    // After baseline: a week-24 result proposes an event (a baseline one would not).
+    const saved = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-10-20', labs: [{ analyte: 'lymphocytes', value: 450, unit: '/mm3' }] });
     const [proposed] = saved.json().proposedAdverseEvents as string[];
     const confirm = { status: 'confirmed', relatedness: 'possible', reason: 'reviewed the blood count' };
     expect((await t.call(c, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json().error.code).toBe('Forbidden');

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { byDisease, publishedTrials, references, unpublishedTrials } from '../../evidence/index.js';
+import { noMatch, parseDoseRange, queryEvidence, references } from '../../evidence/index.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 
-const evidenceQuery = z.object({ disease: z.string().trim().min(1).optional() });
+const evidenceQuery = z.object({ disease: z.string().trim().min(1).optional(), dose: z.string().trim().min(1).optional() });
 
 /** The review's tables (published and unpublished low-dose IL-2 trials), optionally for one disease. */
 export const evidenceRoutes: RouteModule = (app) => {
   app.get('/api/evidence', { schema: { tags: ['evidence'], querystring: doc(evidenceQuery) } }, async (req) => {
     principalOf(req);
-    const { disease } = parseInput(evidenceQuery, req.query, 'query');
-    const rows = disease === undefined ? { published: publishedTrials, unpublished: unpublishedTrials } : byDisease(disease);
-    return { ...rows, references };
+    const { disease, dose } = parseInput(evidenceQuery, req.query, 'query');
+    const query = { disease, dose: dose === undefined ? undefined : parseDoseRange(dose) };
+    const rows = queryEvidence(query);
+    // An empty result is an answer, not an error: the message says so.
+    return { ...rows, references, ...(noMatch(rows, query) === null ? {} : { message: noMatch(rows, query) }) };
   });
 };
