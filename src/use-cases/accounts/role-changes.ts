@@ -1,4 +1,4 @@
-import type { Role, RoleAssignment } from '../../auth/roles.js';
+import type { Role, RoleAssignment } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import { countEnabledAdministrators, findUserByUsername, insertRoleAssignment, requireUser, studySiteExists, type UserAccount } from '../../store/users.js';
