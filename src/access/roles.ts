@@ -27,3 +27,6 @@ export interface RoleAssignment {
 export interface RoleHolder {
   readonly assignments: readonly RoleAssignment[];
 }
+
+/** The role that runs the platform: the only one held for every study at once (study null), and never left without a holder. */
+export const administrator = 'admin' satisfies Role;
