@@ -4,7 +4,7 @@ import { isUniqueViolation, type Db, type Queryable } from '../store/db.js';
 import { insertRoleAssignment, insertUser } from '../store/users.js';
 import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
-import type { Role, RoleAssignment } from './roles.js';
+import type { Role, RoleAssignment } from '../access/index.js';
 
 interface UserRow {
   id: string;

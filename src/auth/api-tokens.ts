@@ -5,7 +5,7 @@ import { apiTokens, type Row } from '../store/schema/index.js';
 import { loadPrincipal } from './accounts.js';
 import { randomSecret, sha256 } from './passwords.js';
 import type { Principal } from './principal.js';
-import type { RoleAssignment } from './roles.js';
+import type { RoleAssignment } from '../access/index.js';
 
 const tokenPrefix = 'il2t_';
 const dayMs = 86_400_000;

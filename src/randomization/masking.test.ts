@@ -1,41 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuiltinProtocol } from '../protocol/builtin/index.js';
-import { blindedRoles, isArmRevealingField, maskRecord, viewerFor } from './masking.js';
-
-const quadruple = getBuiltinProtocol('ss-il2');
-const openLabel = getBuiltinProtocol('als-il2');
-const only = (masked: ('participant' | 'care-provider' | 'investigator' | 'outcomes-assessor')[]) => ({
-  design: { masking: { level: 'single' as const, masked } },
-});
-
-describe('blinded roles', () => {
-  it('blind every role but the pharmacist and the safety board in a quadruple-masked trial before lock', () => {
-    expect(quadruple.design.masking.level).toBe('quadruple');
-    expect(blindedRoles(quadruple, { locked: false })).toEqual([
-      'admin', 'investigator', 'coordinator', 'outcomes-assessor', 'participant', 'monitor', 'data-manager', 'statistician', 'designer',
-    ]);
-  });
-
-  it('unblind the statistician after database lock', () => {
-    expect(blindedRoles(quadruple, { locked: true })).not.toContain('statistician');
-    expect(viewerFor(quadruple, 'statistician', { locked: false })).toEqual({ blinded: true });
-    expect(viewerFor(quadruple, 'statistician', { locked: true })).toEqual({ blinded: false });
-  });
-
-  it('never blind the pharmacist, and blind nobody in an open-label study', () => {
-    expect(viewerFor(quadruple, 'pharmacist', { locked: false })).toEqual({ blinded: false });
-    expect(blindedRoles(openLabel, { locked: false })).toEqual([]);
-  });
-
-  it('map each masked registry role to its users', () => {
-    const site = ['investigator', 'coordinator', 'outcomes-assessor', 'participant'];
-    const siteBlinded = (m: Parameters<typeof only>[0]) => blindedRoles(only(m), { locked: false }).filter((r) => site.includes(r));
-    expect(siteBlinded(['participant'])).toEqual(['participant']);
-    expect(siteBlinded(['care-provider'])).toEqual(['coordinator']);
-    expect(siteBlinded(['investigator'])).toEqual(['investigator']);
-    expect(siteBlinded(['outcomes-assessor'])).toEqual(['outcomes-assessor']);
-  });
-});
+import { isArmRevealingField, maskRecord } from './masking.js';
 
 describe('maskRecord', () => {
   const record = {

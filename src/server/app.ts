@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { principalFromToken } from '../auth/api-tokens.js';
 import { principalFromSession } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
+import { installAccess } from './access.js';
 import type { ServerDeps } from './context.js';
 import { toErrorResponse } from './errors.js';
 import { requestIdOptions } from './hardening/logger.js';
@@ -61,8 +62,9 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     void reply.status(status).send(body);
   });
 
+  installAccess(app, deps.db);
   for (const register of routeModules) register(app, deps);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'api.describe' } }, async () => app.swagger());
 
   const webDist = deps.webDist;
   const hasWeb = webDist !== undefined && existsSync(`${webDist}/index.html`);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { grantsIn, isBlinded, unblindedGrantsFor, type Action, type Target } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
-import type { Role } from '../auth/roles.js';
 import type { Protocol } from '../protocol/schema.js';
-import { blindedRoles, maskRecord, type UserRole } from '../randomization/index.js';
+import { maskRecord } from '../randomization/index.js';
 import type { Queryable } from '../store/db.js';
 import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
@@ -12,22 +12,14 @@ import { findStudy, listStudies, type Study } from '../store/studies.js';
 /** What a blinded user sees wherever an arm's intervention would be named: the same for active and placebo. */
 export const BLINDED_LABEL = 'study drug (blinded)';
 
-const asUserRole: Readonly<Record<Role, UserRole>> = {
-  investigator: 'investigator',
-  coordinator: 'coordinator',
-  'unblinded-pharmacist': 'pharmacist',
-  'outcomes-assessor': 'outcomes-assessor',
-  monitor: 'monitor',
-  'data-manager': 'data-manager',
-  statistician: 'statistician',
-  admin: 'admin',
-};
-
 /** Whether every role the user holds in the study is blinded by its protocol's masking (the statistician until lock). */
 export function isBlindedIn(p: Principal, study: Pick<Study, 'id' | 'protocol'>, locked: boolean): boolean {
-  const blinded = blindedRoles(study.protocol, { locked });
-  const mine = p.assignments.filter((a) => a.studyId === null || a.studyId === study.id);
-  return mine.length > 0 && mine.every((a) => blinded.includes(asUserRole[a.role]));
+  return isBlinded(grantsIn(p, study.id), study.protocol.design.masking, { locked });
+}
+
+/** Whether every grant through which the user may take the action on the target is blinded (or there is none). */
+export function isBlindedFor(p: Principal, action: Action, study: Pick<Study, 'id' | 'protocol'>, target: Target, locked: boolean): boolean {
+  return unblindedGrantsFor(p, action, target, study.protocol.design.masking, { locked }).length === 0;
 }
 
 /** Strings that name an arm or what differs between arms (ids, labels, intervention ids and drug names). */

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createUser } from '../auth/accounts.js';
-import type { RoleAssignment } from '../auth/roles.js';
+import type { RoleAssignment } from '../access/index.js';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Db } from '../store/db.js';

@@ -121,10 +121,12 @@ export interface Notification {
   readonly createdAt: string;
 }
 
-export async function listNotifications(q: Queryable, studyId: string): Promise<Notification[]> {
+/** A study's notifications about participants of `sites` ('all': every site, and those about no participant). */
+export async function listNotifications(q: Queryable, studyId: string, sites: 'all' | readonly string[]): Promise<Notification[]> {
   const rows = await q.query<Row<typeof notifications>>(
-    'SELECT * FROM notifications WHERE study_id = $1 ORDER BY created_at, id',
-    [studyId],
+    `SELECT n.* FROM notifications n LEFT JOIN participants p ON p.id = n.participant_id
+     WHERE n.study_id = $1 AND ($2::text[] IS NULL OR p.site_id = ANY($2::text[])) ORDER BY n.created_at, n.id`,
+    [studyId, sites === 'all' ? null : [...sites]],
   );
   return rows.map((r) => ({ id: r.id, kind: r.kind, participantId: r.participant_id, text: r.text, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString() }));
 }

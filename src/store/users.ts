@@ -1,4 +1,4 @@
-import type { Role, RoleAssignment } from '../auth/roles.js';
+import type { Role, RoleAssignment } from '../access/index.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';

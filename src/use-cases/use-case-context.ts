@@ -1,6 +1,5 @@
+import { can, type Action } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
-import { can } from '../auth/principal.js';
-import { permissions, type Action } from '../auth/roles.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db } from '../store/db.js';
 
@@ -27,7 +26,5 @@ export const callerId = (a: Caller): string => (a.kind === 'user' ? a.principal.
 /** Refuse unless the caller may do `action` in the study (or, for `null`, across every study). */
 export function requireAction(a: Caller, action: Action, studyId: string | null): void {
   if (a.kind !== 'user') return;
-  const allowed: readonly string[] = permissions[action];
-  const ok = studyId === null ? a.principal.assignments.some((r) => r.studyId === null && allowed.includes(r.role)) : can(a.principal, action, studyId, null);
-  if (!ok) throw new AppError('Forbidden', `Your roles do not allow ${action}${studyId === null ? '' : ` in study ${studyId}`}.`, 403);
+  if (!can(a.principal, action, studyId === null ? {} : { studyId })) throw new AppError('Forbidden', `Your roles do not allow ${action}${studyId === null ? '' : ` in study ${studyId}`}.`, 403);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createUser } from '../../src/auth/accounts.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/access/index.js';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { buildServer } from '../../src/server/app.js';
 import type { Db } from '../../src/store/db.js';

@@ -433,7 +433,7 @@ describe('web application in Chromium', () => {
     await page.goto(`${server.url}/#/studies/ss-il2/review`);
     await page.getByRole('heading', { level: 1, name: 'Review' }).waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
-      'Could not load the audit trail: Reading the audit trail of study ss-il2 needs a study-wide role: one of monitor, data-manager, statistician, admin.',
+      'Could not load the audit trail: Your roles in study ss-il2 do not allow you to read the audit trail: it needs one of monitor, data-manager, statistician, admin for the whole study.',
     );
     await expect(page.getByRole('link', { name: 'participants.csv' }).count()).resolves.toBe(0);
   });

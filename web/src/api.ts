@@ -1,4 +1,4 @@
-import type { Role } from '../../src/auth/roles.js';
+import type { RoleAssignment } from '../../src/access/index.js';
 import type { ExportTableName } from '../../src/interop/csv-export/export-tables.js';
 import type { AuditTrailRecord } from '../../src/store/audit-trail.js';
 import type { PanelInput } from '../../src/instruments/immune/panel.js';
@@ -48,15 +48,9 @@ export interface User {
   readonly username: string;
   readonly displayName: string;
 }
-export interface RoleGrant {
-  /** null: every study (administrators). */
-  readonly studyId: string | null;
-  readonly siteId: string | null;
-  readonly role: Role;
-}
 export interface Session {
   readonly user: User;
-  readonly roles: readonly RoleGrant[];
+  readonly roles: readonly RoleAssignment[];
 }
 
 export interface StudySummary {

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { z } from 'zod';
-import { roles } from '../../auth/roles.js';
+import { roles } from '../../access/index.js';
 import { usernameSchema } from '../../accounts/username.js';
 import { listUsers, type UserAccount } from '../../store/users.js';
 import { addUser } from '../../use-cases/accounts/add-user.js';

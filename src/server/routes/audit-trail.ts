@@ -3,11 +3,10 @@ import { maskAuditRecord } from '../../audit/mask-audit-record.js';
 import { studyAuditTrail } from '../../store/audit-trail.js';
 import { studyLock } from '../../store/lock.js';
 import { isBlindedIn } from '../masking.js';
+import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-import { reviewerRoles, requireStudyWideRole } from './study-wide.js';
-import { visibleStudy } from './studies.js';
 
 const trailQuery = z.object({
   entity: z.string().trim().min(1).max(100).optional(),
@@ -22,11 +21,10 @@ export const auditTrailRoutes: RouteModule = (app, { db }) => {
    * its arm-revealing changes and without hashes (src/audit/mask-audit-record.ts); the global masking
    * hook then applies as to every response.
    */
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/audit', { schema: { tags: ['audit'], querystring: doc(trailQuery) } }, async (req) => {
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/audit', { schema: { tags: ['audit'], querystring: doc(trailQuery) }, config: { action: 'audit.read' } }, async (req) => {
     const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
+    const study = studyOf(req);
     const filter = parseInput(trailQuery, req.query, 'query');
-    requireStudyWideRole(p, study.id, reviewerRoles, 'Reading the audit trail');
     const page = await studyAuditTrail(db, study.id, filter);
     const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
     return { records: blinded ? page.records.map(maskAuditRecord) : page.records, next: page.next };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { signIn } from '../../auth/sign-in.js';
 import { createApiToken, defaultTokenDays, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js';
-import { roles } from '../../auth/roles.js';
+import { roles } from '../../access/index.js';
 import { createSession, endSession, sessionHours } from '../../auth/sessions.js';
 import { changeOwnPassword } from '../../use-cases/accounts/change-password.js';
 import { listOwnSessions, revokeOwnSession } from '../../use-cases/accounts/own-sessions.js';
@@ -29,7 +29,7 @@ const me = (p: Principal) => ({
 });
 
 export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: doc(loginBody) } }, async (req, reply) => {
+  app.post('/api/auth/login', { schema: { tags: ['auth'], body: doc(loginBody) }, config: { action: 'session.open' } }, async (req, reply) => {
     const body = parseInput(loginBody, req.body);
     const p = await signIn(db, { username: body.username, password: body.password, address: req.ip, now: now() });
     const sid = await createSession(db, p.userId, now());
@@ -37,29 +37,29 @@ export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
     return me(p);
   });
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] }, config: { action: 'session.open' } }, async (req, reply) => {
     const sid = req.cookies[sessionCookie];
     if (sid) await endSession(db, sid);
     reply.clearCookie(sessionCookie, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req) => me(principalOf(req)));
+  app.get('/api/auth/me', { schema: { tags: ['auth'] }, config: { action: 'account.own' } }, async (req) => me(principalOf(req)));
 
-  app.post('/api/auth/password', { schema: { tags: ['auth'], body: doc(passwordBody) } }, async (req) => {
+  app.post('/api/auth/password', { schema: { tags: ['auth'], body: doc(passwordBody) }, config: { action: 'account.own' } }, async (req) => {
     const p = principalOf(req);
     await changeOwnPassword(db, p, now(), { ...parseInput(passwordBody, req.body), sessionSecret: req.cookies[sessionCookie] });
     return { ok: true };
   });
 
-  app.get('/api/auth/sessions', { schema: { tags: ['auth'] } }, async (req) => listOwnSessions(db, principalOf(req), now(), req.cookies[sessionCookie]));
+  app.get('/api/auth/sessions', { schema: { tags: ['auth'] }, config: { action: 'account.own' } }, async (req) => listOwnSessions(db, principalOf(req), now(), req.cookies[sessionCookie]));
 
-  app.delete<{ Params: { sessionId: string } }>('/api/auth/sessions/:sessionId', { schema: { tags: ['auth'] } }, async (req) => {
+  app.delete<{ Params: { sessionId: string } }>('/api/auth/sessions/:sessionId', { schema: { tags: ['auth'] }, config: { action: 'account.own' } }, async (req) => {
     await revokeOwnSession(db, principalOf(req), now(), req.params.sessionId);
     return { ok: true };
   });
 
-  app.post('/api/auth/tokens', { schema: { tags: ['auth'], body: doc(tokenBody) } }, async (req, reply) => {
+  app.post('/api/auth/tokens', { schema: { tags: ['auth'], body: doc(tokenBody) }, config: { action: 'account.own' } }, async (req, reply) => {
     const p = principalOf(req);
     const body = parseInput(tokenBody, req.body);
     const created = await createApiToken(db, { actor: p.userId, at: now(), studyId: null }, p, body);
@@ -67,9 +67,9 @@ export const authRoutes: RouteModule = (app, { db, now, secureCookies }) => {
     return created;
   });
 
-  app.get('/api/auth/tokens', { schema: { tags: ['auth'] } }, async (req) => listApiTokens(db, principalOf(req), now()));
+  app.get('/api/auth/tokens', { schema: { tags: ['auth'] }, config: { action: 'account.own' } }, async (req) => listApiTokens(db, principalOf(req), now()));
 
-  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { schema: { tags: ['auth'] } }, async (req) => {
+  app.delete<{ Params: { id: string } }>('/api/auth/tokens/:id', { schema: { tags: ['auth'] }, config: { action: 'account.own' } }, async (req) => {
     const p = principalOf(req);
     const { id } = parseInput(tokenParams, req.params, 'params');
     await revokeApiToken(db, { actor: p.userId, at: now(), studyId: null }, p, id);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { requirePermission } from '../../auth/principal.js';
 import { AppError } from '../../errors/app-error.js';
 import { criteriaColumns } from '../../eligibility/columns.js';
 import { evaluateEligibility } from '../../eligibility/evaluate.js';
@@ -11,12 +10,12 @@ import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
 import type { RecordedAttestation } from '../../enrolment/screening-decision.js';
 import { listScreeningRecords } from '../../store/screening-records.js';
 import { recordScreening } from '../../use-cases/record-screening.js';
+import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-import { visibleStudy } from './studies.js';
 
 const isoDate = z.iso.date();
 
@@ -88,26 +87,24 @@ function factsNeeded(criteria: readonly Criterion[]): FactDefinition[] {
 }
 
 export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
-  app.post('/api/eligibility/parse', { schema: { tags: ['eligibility'], body: doc(parseBody) } }, async (req) => {
-    principalOf(req);
+  app.post('/api/eligibility/parse', { schema: { tags: ['eligibility'], body: doc(parseBody) }, config: { action: 'criteria.parse' } }, async (req) => {
     return parseCriteriaText(parseInput(parseBody, req.body).text);
   });
 
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/criteria', { schema: { tags: ['eligibility'] } }, async (req) => {
-    const study = await visibleStudy(db, principalOf(req), req.params.studyId);
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/criteria', { schema: { tags: ['eligibility'] }, config: { action: 'study.read' } }, async (req) => {
+    const study = studyOf(req);
     const criteria = protocolCriteria(study.protocol.eligibility);
     return { protocolVersion: study.protocolVersion, criteria, facts: factsNeeded(criteria), attestable: [...attestableIds(criteria)] };
   });
 
-  app.get<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'] } }, async (req) => {
-    const { participant } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'] }, config: { action: 'participant.read' } }, async (req) => {
+    const { participant } = await visibleParticipant(db, req, req.params.id);
     return listScreeningRecords(db, participant.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody(new Set())) } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody(new Set())) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
-    requirePermission(p, 'participant.write', study.id, participant.siteId);
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const criteria = protocolCriteria(study.protocol.eligibility);
     const body = parseInput(screeningBody(attestableIds(criteria)), req.body);
     const facts = body.facts.values;

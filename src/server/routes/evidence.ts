@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { noMatch, parseDoseRange, queryEvidence, references } from '../../evidence/index.js';
-import { principalOf, type RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 
@@ -8,8 +8,7 @@ const evidenceQuery = z.object({ disease: z.string().trim().min(1).optional(), d
 
 /** The review's tables (published and unpublished low-dose IL-2 trials), optionally for one disease. */
 export const evidenceRoutes: RouteModule = (app) => {
-  app.get('/api/evidence', { schema: { tags: ['evidence'], querystring: doc(evidenceQuery) } }, async (req) => {
-    principalOf(req);
+  app.get('/api/evidence', { schema: { tags: ['evidence'], querystring: doc(evidenceQuery) }, config: { action: 'evidence.read' } }, async (req) => {
     const { disease, dose } = parseInput(evidenceQuery, req.query, 'query');
     const query = { disease, dose: dose === undefined ? undefined : parseDoseRange(dose) };
     const rows = queryEvidence(query);

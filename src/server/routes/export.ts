@@ -8,10 +8,9 @@ import { AppError } from '../../errors/app-error.js';
 import { EXPORT_PAGE_SIZE, exportFormatOf, exportStudy } from '../../interop/export-files/export-study.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studyLock } from '../../store/lock.js';
+import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isBlindedIn } from '../masking.js';
-import { reviewerRoles, requireStudyWideRole } from './study-wide.js';
-import { visibleStudy } from './studies.js';
 
 const tableOf = (file: string): ExportTableName => {
   const table = exportTableNames.find((t) => `${t}.csv` === file);
@@ -26,10 +25,9 @@ export const exportRoutes: RouteModule = (app, { db }) => {
    * One file of a study's export in a format (`odm`, `sdtm`, `define`, `csv`), as the CLI writes it:
    * the export is staged in a scratch directory (memory stays flat), the file streamed, the directory removed.
    */
-  app.get<{ Params: { studyId: string; format: string; file: string } }>('/api/studies/:studyId/export/:format/:file', { schema: { tags: ['export'] } }, async (req, reply) => {
+  app.get<{ Params: { studyId: string; format: string; file: string } }>('/api/studies/:studyId/export/:format/:file', { schema: { tags: ['export'] }, config: { action: 'export' } }, async (req, reply) => {
     const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    requireStudyWideRole(p, study.id, reviewerRoles, 'Exporting the data');
+    const study = studyOf(req);
     const format = exportFormatOf(req.params.format);
     const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
     const dir = mkdtempSync(join(tmpdir(), 'il2trials-export-'));
@@ -51,11 +49,10 @@ export const exportRoutes: RouteModule = (app, { db }) => {
    * not see CSV, so the arm column is left out here for a blinded reader (src/interop/csv-export), by
    * the same rule as every other response.
    */
-  app.get<{ Params: { studyId: string; file: string } }>('/api/studies/:studyId/export/:file', { schema: { tags: ['export'] } }, async (req, reply) => {
+  app.get<{ Params: { studyId: string; file: string } }>('/api/studies/:studyId/export/:file', { schema: { tags: ['export'] }, config: { action: 'export' } }, async (req, reply) => {
     const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
+    const study = studyOf(req);
     const table = tableOf(req.params.file);
-    requireStudyWideRole(p, study.id, reviewerRoles, 'Exporting the data');
     const viewer = { blinded: isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false) };
     const body = new PassThrough();
     body.write(csvHeader(table, viewer));

@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { canSeeSite, requirePermission, visibleSites, type Principal } from '../../auth/principal.js';
+import { can, sitesFor, type Action } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Participant } from '../../enrolment/participant.js';
 import { participantStatuses } from '../../enrolment/participant-lifecycle.js';
@@ -11,11 +12,11 @@ import { recordDose } from '../../use-cases/record-dose.js';
 import { transitionParticipant } from '../../use-cases/transition-participant.js';
 import { listSiteRecords } from '../../store/sites.js';
 import type { Study } from '../../store/studies.js';
+import { authorize, studyOf, visibleStudy } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-import { visibleStudy } from './studies.js';
 
 const isoDate = z.iso.date();
 
@@ -48,61 +49,63 @@ function summary(p: Participant) {
   return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, enrolledOn: p.enrolledOn, startDate: p.startDate, kitNumber: p.kitNumber, armId: p.armId };
 }
 
-/** A participant the user may see (their study and site); a 404 otherwise. */
-export async function visibleParticipant(q: Queryable, p: Principal, id: string): Promise<{ participant: Participant; study: Study }> {
+/**
+ * A participant of the user's studies and sites (a 404 otherwise), on whom the user may take the
+ * action (the route's own by default; a 403 otherwise).
+ */
+export async function visibleParticipant(q: Queryable, req: FastifyRequest, id: string, action?: Action): Promise<{ participant: Participant; study: Study }> {
+  const p = principalOf(req);
   const participant = await findParticipant(q, id);
-  if (participant && canSeeSite(p, participant.studyId, participant.siteId)) {
-    return { participant, study: await visibleStudy(q, p, participant.studyId) };
+  if (!participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
+    throw new AppError('NotFound', `No participant "${id}" is visible to you.`, 404, 'id');
   }
-  throw new AppError('NotFound', `No participant "${id}" is visible to you.`, 404, 'id');
+  const study = await visibleStudy(q, p, participant.studyId);
+  authorize(req, { studyId: study.id, siteId: participant.siteId }, action);
+  return { participant, study };
 }
 
 export const participantRoutes: RouteModule = (app, { db, now }) => {
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] } }, async (req) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    return (await listParticipants(db, study.id, visibleSites(p, study.id))).map((x) => summary(x));
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
+    const study = studyOf(req);
+    return (await listParticipants(db, study.id, sitesFor(principalOf(req), 'participant.read', study.id))).map((x) => summary(x));
   });
 
-  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) } }, async (req, reply) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
+    const study = studyOf(req);
     const body = parseInput(newParticipantBody, req.body);
     const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
     if (!site) throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
     if (site.closedOn !== null) throw new AppError('SiteClosed', `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 409, 'siteId');
-    requirePermission(p, 'participant.write', study.id, body.siteId);
+    const p = authorize(req, { studyId: study.id, siteId: body.siteId });
     const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
     reply.status(201);
     return summary(created);
   });
 
-  app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] } }, async (req) => {
-    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
+    const { participant } = await visibleParticipant(db, req, req.params.id);
     const { armId: _arm, ...rest } = participant;
     return { ...rest, ...summary(participant) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) } }, async (req) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) }, config: { action: 'participant.enrol' } }, async (req) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const body = parseInput(transitionBody, req.body);
-    requirePermission(p, 'participant.write', study.id, participant.siteId);
     const at = now();
     const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) });
     return summary(moved);
   });
 
-  app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] } }, async (req) => {
-    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] }, config: { action: 'dose.read' } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     return participantCalendarOf(db, participant, study.protocol);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/doses', { schema: { tags: ['participants'], body: doc(doseBody) } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/doses', { schema: { tags: ['participants'], body: doc(doseBody) }, config: { action: 'dose.record' } }, async (req, reply) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const body = parseInput(doseBody, req.body);
-    requirePermission(p, 'dose.write', study.id, participant.siteId);
     const dose = await recordDose(db, { actor: p.userId, at: now() }, participant, study.protocol, body, body.changeReason);
     reply.status(201);
     return dose;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { sitesFor, sitesOf, unblindedGrantsFor } from '../../access/index.js';
 import { authenticate } from '../../auth/accounts.js';
-import { isAdmin, requirePermission, type Principal } from '../../auth/principal.js';
-import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
 import { designFromProtocol, generateList, type ListEntry } from '../../randomization/index.js';
 import { studyLock } from '../../store/lock.js';
@@ -10,13 +9,13 @@ import { dispenseKit } from '../../use-cases/dispense-kit.js';
 import { randomizeParticipant } from '../../use-cases/randomize-participant.js';
 import { unblindParticipant } from '../../use-cases/unblind-participant.js';
 import { listStudies } from '../../store/studies.js';
+import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
-import { installMasking, isBlindedIn } from '../masking.js';
+import { installMasking } from '../masking.js';
 import { assertTrialConfiguration } from '../../randomization/masking-checks.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-import { visibleStudy } from './studies.js';
 
 const randomizeBody = z.object({
   /** Values of the scheme's non-site factors (site is the participant's own). */
@@ -25,46 +24,37 @@ const randomizeBody = z.object({
 const dispenseBody = z.object({ kitNumber: z.string().trim().min(1) });
 const unblindBody = z.object({ reason: z.string().trim().min(1, 'a reason for breaking the code is required'), password: z.string().min(1) });
 
-function requireRole(p: Principal, studyId: string, siteId: string | null, allowed: readonly Role[], what: string): void {
-  const ok = p.assignments.some((a) => (a.studyId === null || a.studyId === studyId) && (a.siteId === null || a.siteId === siteId) && allowed.includes(a.role));
-  if (!ok) throw new AppError('Forbidden', `Only ${allowed.join(' or ')} may ${what} in study ${studyId}.`, 403);
-}
-
 export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   const isLocked = async (studyId: string) => (await studyLock(db, studyId))?.locked ?? false;
   installMasking(app, db);
   // A design study is checked when it is activated; the live ones are checked at every start.
   app.addHook('onReady', async () => assertTrialConfiguration((await listStudies(db)).filter((s) => s.status === 'live')));
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/randomize', { schema: { tags: ['randomization'], body: doc(randomizeBody) } }, async (req) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/randomize', { schema: { tags: ['randomization'], body: doc(randomizeBody) }, config: { action: 'randomize' } }, async (req) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
-    requireRole(p, study.id, participant.siteId, ['investigator', 'coordinator'], 'randomize');
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const { covariates } = parseInput(randomizeBody, req.body ?? {});
     const done = await randomizeParticipant(db, { actor: p.userId, at: now() }, study.id, participant.id, study.protocol, covariates);
     return { id: done.id, code: done.code, status: done.status, kitNumber: done.kitNumber, armId: done.armId };
   });
 
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/dispensing', { schema: { tags: ['randomization'] } }, async (req) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    requireRole(p, study.id, null, ['unblinded-pharmacist'], 'see the dispensing list');
-    return (await listRandomizations(db, study.id)).map((r) => ({ participantId: r.participantId, code: r.code, siteId: r.siteId, kitNumber: r.kitNumber, armId: r.armId, dispensed: r.dispensedAt !== null, dispensedAt: r.dispensedAt }));
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/dispensing', { schema: { tags: ['randomization'] }, config: { action: 'dispense' } }, async (req) => {
+    const study = studyOf(req);
+    const sites = sitesFor(principalOf(req), 'dispense', study.id);
+    return (await listRandomizations(db, study.id)).filter((r) => sites === 'all' || sites.includes(r.siteId)).map((r) => ({ participantId: r.participantId, code: r.code, siteId: r.siteId, kitNumber: r.kitNumber, armId: r.armId, dispensed: r.dispensedAt !== null, dispensedAt: r.dispensedAt }));
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/dispense', { schema: { tags: ['randomization'], body: doc(dispenseBody) } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/dispense', { schema: { tags: ['randomization'], body: doc(dispenseBody) }, config: { action: 'dispense' } }, async (req, reply) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
-    requireRole(p, study.id, participant.siteId, ['unblinded-pharmacist'], 'dispense');
+    const { participant } = await visibleParticipant(db, req, req.params.id);
     const { kitNumber } = parseInput(dispenseBody, req.body);
     reply.status(201);
     return dispenseKit(db, { actor: p.userId, at: now() }, participant, kitNumber);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/unblind', { schema: { tags: ['randomization'], body: doc(unblindBody) } }, async (req) => {
+  app.post<{ Params: { id: string } }>('/api/participants/:id/unblind', { schema: { tags: ['randomization'], body: doc(unblindBody) }, config: { action: 'unblind' } }, async (req) => {
     const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, p, req.params.id);
-    requireRole(p, study.id, participant.siteId, ['investigator'], 'break the code');
+    const { participant } = await visibleParticipant(db, req, req.params.id);
     const body = parseInput(unblindBody, req.body);
     // Re-entering the password proves the person at the keyboard is the logged-in investigator.
     const again = await authenticate(db, p.username, body.password);
@@ -73,24 +63,19 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
     return { id: participant.id, code: participant.code, armId: participant.armId, kitNumber: participant.kitNumber };
   });
 
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/notifications', { schema: { tags: ['randomization'] } }, async (req) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    if (!isAdmin(p) && isBlindedIn(p, study, await isLocked(study.id))) throw new AppError('Forbidden', `Notifications of study ${study.id} are for its unblinded contacts only.`, 403);
-    return listNotifications(db, study.id);
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/notifications', { schema: { tags: ['randomization'] }, config: { action: 'notification.read' } }, async (req) => {
+    const study = studyOf(req);
+    // Only notices about participants of the sites where the reader holds an unblinded role.
+    const grants = unblindedGrantsFor(principalOf(req), 'notification.read', { studyId: study.id }, study.protocol.design.masking, { locked: await isLocked(study.id) });
+    return listNotifications(db, study.id, sitesOf(grants));
   });
 
   /**
    * The unblinded statistician's concealment audit: the seed, the allocations made, and the list
    * regenerated from the seed. The statistician is unblinded by the database lock (ICH E9 blind review).
    */
-  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/randomization/list', { schema: { tags: ['randomization'] } }, async (req) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    requireRole(p, study.id, null, ['statistician'], 'audit the allocation list');
-    if (isBlindedIn(p, study, await isLocked(study.id))) {
-      throw new AppError('Forbidden', `The allocation list of study ${study.id} is for the unblinded statistician: it opens when the database is locked.`, 403);
-    }
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/randomization/list', { schema: { tags: ['randomization'] }, config: { action: 'randomization.audit' } }, async (req) => {
+    const study = studyOf(req);
     const design = designFromProtocol(study.protocol);
     const seed = await studySeed(db, study.id);
     const made = await listRandomizations(db, study.id);

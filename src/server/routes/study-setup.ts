@@ -21,23 +21,23 @@ const setupView = (s: { id: string; title: string; status: string; protocolVersi
 /** Studies from a protocol: created as a design, activated by the administrator. */
 export const studySetupRoutes: RouteModule = (app, { db, now }) => {
   // The body is the protocol file's JSON, validated by the use case (every problem with its path).
-  app.post('/api/studies', { schema: { tags: ['studies'], body: { type: 'object', description: 'a protocol (see `il2trials protocol schema`)' } } }, async (req, reply) => {
+  app.post('/api/studies', { schema: { tags: ['studies'], body: { type: 'object', description: 'a protocol (see `il2trials protocol schema`)' } }, config: { action: 'study.create' } }, async (req, reply) => {
     const c = { db, by: callerOf(req), at: now() };
-    requireAction(c.by, 'study.manage', null);
+    requireAction(c.by, 'study.create', null);
     const study = await createStudyFromProtocol(c, req.body);
     reply.status(201);
     return setupView(study);
   });
 
-  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/activate', { schema: { tags: ['studies'] } }, async (req) => {
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/activate', { schema: { tags: ['studies'] }, config: { action: 'study.activate' } }, async (req) => {
     const c = { db, by: callerOf(req), at: now() };
     const study = await activateStudy(c, req.params.studyId);
     return { ...setupView(study), allocationEntries: study.allocationEntries };
   });
 
-  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/amendments', { schema: { tags: ['studies'], body: doc(amendmentBody) } }, async (req, reply) => {
+  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/amendments', { schema: { tags: ['studies'], body: doc(amendmentBody) }, config: { action: 'study.amend' } }, async (req, reply) => {
     const c = { db, by: callerOf(req), at: now() };
-    requireAction(c.by, 'study.manage', req.params.studyId);
+    requireAction(c.by, 'study.amend', req.params.studyId);
     const amendment = await amendStudy(c, req.params.studyId, parseInput(amendmentBody, req.body));
     reply.status(201);
     return amendment;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { usernameSchema } from '../../accounts/username.js';
-import { roles } from '../../auth/roles.js';
+import { roles } from '../../access/index.js';
 import { listUsers, requireUser } from '../../store/users.js';
 import { callerOf } from '../caller.js';
 import { addUser } from '../../use-cases/accounts/add-user.js';
@@ -31,12 +31,12 @@ type UserParams = { Params: { username: string } };
 export const userRoutes: RouteModule = (app, { db, now }) => {
   const ctx = (req: Parameters<typeof callerOf>[0]) => ({ db, by: callerOf(req), at: now() });
 
-  app.get('/api/users', { schema: { tags: ['users'] } }, async (req) => {
+  app.get('/api/users', { schema: { tags: ['users'] }, config: { action: 'user.manage' } }, async (req) => {
     requireAction(callerOf(req), 'user.manage', null);
     return listUsers(db);
   });
 
-  app.post('/api/users', { schema: { tags: ['users'], body: doc(newUserBody) } }, async (req, reply) => {
+  app.post('/api/users', { schema: { tags: ['users'], body: doc(newUserBody) }, config: { action: 'user.manage' } }, async (req, reply) => {
     const c = ctx(req);
     requireAction(c.by, 'user.manage', null);
     const created = await addUser(c, parseInput(newUserBody, req.body));
@@ -44,12 +44,12 @@ export const userRoutes: RouteModule = (app, { db, now }) => {
     return created;
   });
 
-  app.get<UserParams>('/api/users/:username', { schema: { tags: ['users'] } }, async (req) => {
+  app.get<UserParams>('/api/users/:username', { schema: { tags: ['users'] }, config: { action: 'user.manage' } }, async (req) => {
     requireAction(callerOf(req), 'user.manage', null);
     return requireUser(db, req.params.username);
   });
 
-  app.post<UserParams>('/api/users/:username/roles', { schema: { tags: ['users'], body: doc(roleBody) } }, async (req, reply) => {
+  app.post<UserParams>('/api/users/:username/roles', { schema: { tags: ['users'], body: doc(roleBody) }, config: { action: 'user.manage' } }, async (req, reply) => {
     const c = ctx(req);
     requireAction(c.by, 'user.manage', null);
     const user = await grantRole(c, { ...parseInput(roleBody, req.body), username: req.params.username });
@@ -57,17 +57,17 @@ export const userRoutes: RouteModule = (app, { db, now }) => {
     return user;
   });
 
-  app.post<UserParams>('/api/users/:username/roles/revoke', { schema: { tags: ['users'], body: doc(roleBody) } }, async (req) => {
+  app.post<UserParams>('/api/users/:username/roles/revoke', { schema: { tags: ['users'], body: doc(roleBody) }, config: { action: 'user.manage' } }, async (req) => {
     const c = ctx(req);
     requireAction(c.by, 'user.manage', null);
     return revokeRole(c, { ...parseInput(roleBody, req.body), username: req.params.username });
   });
 
-  app.post<UserParams>('/api/users/:username/disable', { schema: { tags: ['users'], body: doc(disableBody) } }, async (req) => {
+  app.post<UserParams>('/api/users/:username/disable', { schema: { tags: ['users'], body: doc(disableBody) }, config: { action: 'user.manage' } }, async (req) => {
     const c = ctx(req);
     requireAction(c.by, 'user.manage', null);
     return disableUser(c, { ...parseInput(disableBody, req.body), username: req.params.username });
   });
 
-  app.post<UserParams>('/api/users/:username/reset-password', { schema: { tags: ['users'] } }, async (req) => resetPassword(ctx(req), { username: req.params.username }));
+  app.post<UserParams>('/api/users/:username/reset-password', { schema: { tags: ['users'] }, config: { action: 'user.manage' } }, async (req) => resetPassword(ctx(req), { username: req.params.username }));
 };

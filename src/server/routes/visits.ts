@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { canSeeSite, type Principal } from '../../auth/principal.js';
-import type { Role } from '../../auth/roles.js';
 import { AppError } from '../../errors/app-error.js';
 import {
   checkVisitDate,
@@ -19,21 +17,12 @@ import { setReferenceRanges } from '../../use-cases/set-reference-ranges.js';
 import type { VisitData } from '../../visits/visit-data.js';
 import { protocolVisit, visitScores } from '../../visits/visit-entries.js';
 import type { Protocol } from '../../protocol/schema.js';
+import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-import { visibleStudy } from './studies.js';
-
-/** Who enters visit data (items, labs, panels, adverse events, query answers): the site's clinical staff. */
-export const entryRoles: readonly Role[] = ['investigator', 'coordinator', 'outcomes-assessor', 'admin'];
-
-/** Whether one of the user's roles in this study, covering this site, is one of `roles`; a 403 otherwise. */
-export function requireRole(p: Principal, roles: readonly Role[], studyId: string, siteId: string, what: string): void {
-  const ok = p.assignments.some((a) => (a.studyId === null || a.studyId === studyId) && (a.siteId === null || a.siteId === siteId) && roles.includes(a.role));
-  if (!ok) throw new AppError('Forbidden', `Your roles in study ${studyId} at site ${siteId} do not allow ${what}; it needs one of ${roles.join(', ')}.`, 403);
-}
 
 const itemsSchema = z.record(z.string(), z.number());
 const labSchema = z
@@ -63,9 +52,6 @@ export const observationsBody = z
   })
   .refine((b) => (b.instrument === undefined) === (b.items === undefined), { message: 'instrument and items go together', path: ['items'] });
 
-/** Who keeps a site's laboratory reference ranges. */
-const rangeRoles: readonly Role[] = ['investigator', 'data-manager', 'admin'];
-
 const rangesBody = z.object({
   ranges: z
     .array(
@@ -88,8 +74,8 @@ function inVisitOrder(protocol: Protocol, data: readonly VisitData[]): VisitData
 }
 
 export const visitRoutes: RouteModule = (app, { db, now }) => {
-  app.get<{ Params: { id: string } }>('/api/participants/:id/visits', { schema: { tags: ['visits'], querystring: doc(dateQuery) } }, async (req) => {
-    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id/visits', { schema: { tags: ['visits'], querystring: doc(dateQuery) }, config: { action: 'visit.read' } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const { date } = parseInput(dateQuery, req.query, 'query');
     const today = date ?? isoDay(now());
     const saved = new Map((await participantVisitData(db, participant.id)).map((v) => [v.visitId, v]));
@@ -100,8 +86,8 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
     });
   });
 
-  app.get<{ Params: { id: string; visitId: string } }>('/api/participants/:id/visits/:visitId/observations', { schema: { tags: ['visits'] } }, async (req) => {
-    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string; visitId: string } }>('/api/participants/:id/visits/:visitId/observations', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     protocolVisit(study.protocol, req.params.visitId);
     const v = (await participantVisitData(db, participant.id)).find((x) => x.visitId === req.params.visitId);
     if (!v) throw new AppError('NotFound', `Visit ${req.params.visitId} of participant ${participant.code} has no saved data.`, 404, 'visitId');
@@ -110,12 +96,11 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
 
   app.post<{ Params: { id: string; visitId: string } }>(
     '/api/participants/:id/visits/:visitId/observations',
-    { schema: { tags: ['visits'], body: doc(observationsBody) } },
+    { schema: { tags: ['visits'], body: doc(observationsBody) }, config: { action: 'visit.enter' } },
     async (req, reply) => {
       const p = principalOf(req);
-      const { participant, study } = await visibleParticipant(db, p, req.params.id);
+      const { participant, study } = await visibleParticipant(db, req, req.params.id);
       const body = parseInput(observationsBody, req.body);
-      requireRole(p, entryRoles, study.id, participant.siteId, 'entering visit data');
       const values = body.instrument !== undefined && body.items !== undefined ? { ...body.values, [body.instrument]: body.items } : body.values;
       const saved = await saveVisitObservations(db, { actor: p.userId, at: now() }, participant, study.protocol, req.params.visitId, { date: body.date, values, labs: body.labs, panel: body.panel }, body.reason);
       reply.status(201);
@@ -123,39 +108,34 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
     },
   );
 
-  app.get<{ Params: { studyId: string; siteId: string } }>('/api/studies/:studyId/sites/:siteId/reference-ranges', { schema: { tags: ['visits'] } }, async (req) => {
-    const p = principalOf(req);
-    const study = await visibleStudy(db, p, req.params.studyId);
-    if (!canSeeSite(p, study.id, req.params.siteId)) throw new AppError('NotFound', `No site "${req.params.siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
+  app.get<{ Params: { studyId: string; siteId: string } }>('/api/studies/:studyId/sites/:siteId/reference-ranges', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
+    const study = studyOf(req);
     return [...(await siteReferenceRanges(db, study.id, req.params.siteId)).values()];
   });
 
   app.put<{ Params: { studyId: string; siteId: string } }>(
     '/api/studies/:studyId/sites/:siteId/reference-ranges',
-    { schema: { tags: ['visits'], body: doc(rangesBody) } },
+    { schema: { tags: ['visits'], body: doc(rangesBody) }, config: { action: 'reference-range.manage' } },
     async (req) => {
       const p = principalOf(req);
-      const study = await visibleStudy(db, p, req.params.studyId);
+      const study = studyOf(req);
       const { siteId } = req.params;
-      if (!canSeeSite(p, study.id, siteId) || !study.protocol.sites.some((s) => s.id === siteId)) {
-        throw new AppError('NotFound', `No site "${siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
-      }
+      if (!study.protocol.sites.some((s) => s.id === siteId)) throw new AppError('NotFound', `No site "${siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
       const body = parseInput(rangesBody, req.body);
-      requireRole(p, rangeRoles, study.id, siteId, "keeping the site's reference ranges");
       return setReferenceRanges(db, { actor: p.userId, at: now() }, study.id, siteId, body.ranges, body.reason);
     },
   );
 
   /** Every saved instrument of every visit, one row each (the web client's list of observations). */
-  app.get<{ Params: { id: string } }>('/api/participants/:id/observations', { schema: { tags: ['visits'] } }, async (req) => {
-    const { participant } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id/observations', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
+    const { participant } = await visibleParticipant(db, req, req.params.id);
     return (await participantVisitData(db, participant.id)).flatMap((v) =>
       visitScores(v).map((s) => ({ visitId: v.visitId, date: v.date, instrument: s.instrument, items: v.values[s.instrument], total: s.total })),
     );
   });
 
-  app.get<{ Params: { id: string } }>('/api/participants/:id/immune-panels', { schema: { tags: ['visits'] } }, async (req) => {
-    const { participant, study } = await visibleParticipant(db, principalOf(req), req.params.id);
+  app.get<{ Params: { id: string } }>('/api/participants/:id/immune-panels', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const panels = inVisitOrder(study.protocol, await participantVisitData(db, participant.id)).flatMap((v) =>
       v.panel ? [{ visitId: v.visitId, date: v.date, panel: computePanel(v.panel) }] : [],
     );

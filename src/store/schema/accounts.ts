@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { Role, RoleAssignment } from '../../auth/roles.js';
+import type { Role, RoleAssignment } from '../../access/index.js';
 import { instant } from './columns.js';
 
 export const users = pgTable('users', {

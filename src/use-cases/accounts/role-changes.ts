@@ -1,4 +1,4 @@
-import type { Role, RoleAssignment } from '../../auth/roles.js';
+import { administrator, type Role, type RoleAssignment } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import { countEnabledAdministrators, findUserByUsername, insertRoleAssignment, requireUser, studySiteExists, type UserAccount } from '../../store/users.js';
@@ -18,7 +18,7 @@ const sameGrant = (a: RoleAssignment, b: RoleAssignment) => a.role === b.role &&
 const describe = (r: RoleAssignment) => `${r.role}${r.studyId ? ` in study ${r.studyId}` : ' of every study'}${r.siteId ? ` at site ${r.siteId}` : ''}`;
 
 function assignmentOf(change: RoleChange): RoleAssignment {
-  if (change.studyId === undefined && change.role !== 'admin') {
+  if (change.studyId === undefined && change.role !== administrator) {
     throw new AppError('StudyRequired', `Role ${change.role} is held in a study: name it in field "studyId".`, 400, 'studyId');
   }
   if (change.studyId === undefined && change.siteId !== undefined) throw new AppError('StudyRequired', 'A site is named together with its study in field "studyId".', 400, 'studyId');
@@ -62,7 +62,7 @@ export async function revokeRole(c: UseCaseContext, change: RoleChange & { reado
     const held = user.roles.find((r) => sameGrant(r, grant));
     if (!held) throw new AppError('RoleNotHeld', `User ${user.username} does not hold ${describe(grant)}.`, 404, 'role');
     await w.remove(roleAssignments, { id: held.id }, change.reason?.trim() || `revoked ${describe(grant)}`);
-    if (grant.role === 'admin' && grant.studyId === null && (await countEnabledAdministrators(w.tx)) === 0) {
+    if (grant.role === administrator && grant.studyId === null && (await countEnabledAdministrators(w.tx)) === 0) {
       throw new AppError('LastAdministrator', `User ${user.username} is the last enabled administrator and keeps the role.`, 409, 'role');
     }
     return (await findUserByUsername(w.tx, user.username)) as UserAccount;

@@ -5,7 +5,7 @@ import { callerId, requireAction, type UseCaseContext } from '../use-case-contex
 import { sites } from '../../store/schema/index.js';
 
 const write = <T>(c: UseCaseContext, studyId: string, fn: Parameters<typeof audited<T>>[2]) => {
-  requireAction(c.by, 'study.manage', studyId);
+  requireAction(c.by, 'site.manage', studyId);
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId }, fn);
 };
 

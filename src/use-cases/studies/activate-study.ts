@@ -12,7 +12,7 @@ import { studies } from '../../store/schema/index.js';
  * known, then the allocation list generated and sealed, all in one transaction.
  */
 export async function activateStudy(c: UseCaseContext, studyId: string): Promise<Study & { allocationEntries: number }> {
-  requireAction(c.by, 'study.manage', studyId);
+  requireAction(c.by, 'study.activate', studyId);
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId }, async (w) => {
     const [row] = await w.tx.query<{ status: string }>('SELECT status FROM studies WHERE id = $1 FOR UPDATE', [studyId]);
     if (!row) throw new AppError('NotFound', `No study "${studyId}" exists.`, 404, 'studyId');

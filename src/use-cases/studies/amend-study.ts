@@ -31,7 +31,7 @@ export interface Amendment {
  * kept with its successor's difference, reason and effective date; records keep their own version.
  */
 export async function amendStudy(c: UseCaseContext, studyId: string, input: AmendmentInput): Promise<Amendment> {
-  requireAction(c.by, 'study.manage', studyId);
+  requireAction(c.by, 'study.amend', studyId);
   const next = studyProtocol(input.protocol);
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId }, async (w) => {
     await w.tx.query('SELECT id FROM studies WHERE id = $1 FOR UPDATE', [studyId]);

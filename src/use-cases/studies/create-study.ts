@@ -5,7 +5,7 @@ import { studyProtocol } from './study-protocol.js';
 
 /** Create a study from a protocol (a file, an upload, a built-in) as a design: nothing randomized yet. */
 export async function createStudyFromProtocol(c: UseCaseContext, input: unknown): Promise<Study> {
-  requireAction(c.by, 'study.manage', null);
+  requireAction(c.by, 'study.create', null);
   const protocol = studyProtocol(input);
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId: protocol.id }, (w) => insertStudy(w, protocol, 'design'));
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { relatednessLevels } from '../../../src/safety/adverse-event.js';
 import { api, ApiError, type AdverseEvent, type Relatedness } from '../api.js';
 import { localToday } from '../dates.js';
-import { holdsRole, investigatorRoles } from '../roles.js';
+import { can } from '../../../src/access/index.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { AeDecisionDialog, type Decision } from './ae-decision-dialog.js';
@@ -21,7 +21,7 @@ export function AdverseEvents({ participantId, scope }: { participantId: string;
   const { session } = useSession();
   const [events, reload] = useLoad(() => api.adverseEvents(participantId), `adverse-events/${participantId}`);
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const canDecide = scope !== null && holdsRole(session.roles, investigatorRoles, scope.studyId, scope.siteId);
+  const canDecide = scope !== null && can({ assignments: session.roles }, 'adverse-event.decide', scope);
   return (
     <>
       <Loaded state={events} what="the adverse events">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, toApiError, type ApiError, type DataQuery } from '../api.js';
 import { queryHistory, sortQueries } from '../data-queries.js';
 import { localDateTime } from '../dates.js';
-import { entryRoles, holdsRole } from '../roles.js';
+import { can } from '../../../src/access/index.js';
 import { useSession } from '../session.js';
 import { AnswerQueryDialog } from './answer-query-dialog.js';
 import { Link } from './link.js';
@@ -59,7 +59,7 @@ export function QueryList({ queries, onChanged, savedValueOf }: { queries: reado
                 </ol>
               </td>
               <td>
-                {q.status === 'open' && holdsRole(session.roles, entryRoles, q.studyId, q.siteId) ? (
+                {q.status === 'open' && can({ assignments: session.roles }, 'query.answer', { studyId: q.studyId, siteId: q.siteId }) ? (
                   <button type="button" className="small" aria-label={`Answer the query on ${q.field}`} onClick={() => setAnswering(q)}>
                     Answer
                   </button>

@@ -11,7 +11,7 @@ import { StatusBadge } from '../components/status-badge.js';
 import { StudyQueries } from '../components/study-queries.js';
 import { localToday } from '../dates.js';
 import { screeningFunnel } from '../funnel.js';
-import { holdsStudyWideRole, reviewerRoles } from '../roles.js';
+import { can } from '../../../src/access/index.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -33,7 +33,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
           <nav aria-label="Study" className="study-links">
             <Link to={{ kind: 'dispensing', studyId }}>Dispensing</Link>
             <Link to={{ kind: 'analysis', studyId }}>Analysis report</Link>
-            {holdsStudyWideRole(session.roles, reviewerRoles, studyId) ? <Link to={{ kind: 'review', studyId }}>Review: audit trail and exports</Link> : null}
+            {can({ assignments: session.roles }, 'audit.read', { studyId }) ? <Link to={{ kind: 'review', studyId }}>Review: audit trail and exports</Link> : null}
           </nav>
           <div className="field inline">
             <label htmlFor="dash-date">Week from</label>

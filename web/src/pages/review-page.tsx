@@ -7,7 +7,7 @@ import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
 import { TextField } from '../components/text-field.js';
 import { localDateTime } from '../dates.js';
-import { holdsStudyWideRole, reviewerRoles } from '../roles.js';
+import { can } from '../../../src/access/index.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -57,7 +57,7 @@ export function ReviewPage({ studyId }: { studyId: string }) {
         <Link to={{ kind: 'dashboard', studyId }}>Back to the study</Link>
       </p>
       <h2>Data exports (CSV)</h2>
-      {holdsStudyWideRole(session.roles, reviewerRoles, studyId) ? (
+      {can({ assignments: session.roles }, 'audit.read', { studyId }) ? (
         <ExportLinks studyId={studyId} />
       ) : (
         <p>Exporting the data needs a study-wide role: monitor, data manager, statistician or admin.</p>

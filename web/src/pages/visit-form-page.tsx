@@ -16,7 +16,7 @@ import { RaiseQueryDialog, type QueryTarget } from '../components/raise-query-di
 import { SavedValues } from '../components/saved-values.js';
 import { labField, panelField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
 import { localToday } from '../dates.js';
-import { entryRoles, holdsRole, raiserRoles } from '../roles.js';
+import { can } from '../../../src/access/index.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import type { FormProps, VisitContext } from '../visit-context.js';
@@ -63,9 +63,9 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const [raising, setRaising] = useState<QueryTarget | null>(null);
   const saved = visits.kind === 'ready' ? savedVisits(visits.data).find((v) => v.visitId === visit.id) : undefined;
   const here = queries.kind === 'ready' ? visitQueries(queries.data, participantId, visit.id) : [];
-  const canRaise = scope !== null && holdsRole(session.roles, raiserRoles, scope.studyId, scope.siteId);
+  const canRaise = scope !== null && can({ assignments: session.roles }, 'query.raise', scope);
   // Without the study (an unknown scope) the forms stay, and the server decides.
-  const entering = scope === null || holdsRole(session.roles, entryRoles, scope.studyId, scope.siteId);
+  const entering = scope === null || can({ assignments: session.roles }, 'visit.enter', scope);
   const aside: Aside = (field, label) => {
     const value = savedValue(saved, field);
     const raise = canRaise && value ? () => setRaising({ participantId, visitId: visit.id, field, label, value: valueText(value) }) : undefined;
