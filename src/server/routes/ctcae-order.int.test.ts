@@ -31,21 +31,21 @@ describe.each(databases)('CTCAE order test on $kind', (database) => {
     const save = (id: string, visit: string, date: string, body: object) => t.call(c, 'POST', `/api/participants/${id}/visits/${visit}/observations`, { date, ...body });
 
     // Baseline first: graded against the baseline rule (100 > 40 and ≤ 120: grade 1) but proposes nothing.
-    const after = await t.participant(c, als, t.siteA, 'ALS-020', '2025-05-05');
-    const base = await save(after, 'week-0', '2025-05-05', alt(100));
+    const after = await t.participant(c, als, t.siteA, 'ALS-020', '2024-10-01');
+    const base = await save(after, 'week-0', '2024-10-01', alt(100));
     expect(base.json().proposedAdverseEvents).toEqual([]);
     expect(base.json().labs[0].gradings[0]).toMatchObject({ grade: 1, rule: '100 U/L > 1 × ULN = 40 U/L, baseline normal' });
-    const late = await save(after, 'week-24', '2025-10-20', alt(130));
+    const late = await save(after, 'week-24', '2025-03-18', alt(130));
     expect(late.json().labs[0].gradings[0]).toMatchObject({ grade: 0, rule: '130 U/L is not ≥ 1.5 × baseline = 150 U/L, baseline abnormal (grade 1)' });
     expect(await week24Alt(t, after)).toBe(0);
     expect(await events(t, c, after)).toEqual([]);
 
     // Week 24 first: grade 2 and a proposed AE, until the baseline arrives.
-    const before = await t.participant(c, als, t.siteA, 'ALS-021', '2025-05-05');
-    const early = await save(before, 'week-24', '2025-10-20', alt(130));
+    const before = await t.participant(c, als, t.siteA, 'ALS-021', '2024-10-01');
+    const early = await save(before, 'week-24', '2025-03-18', alt(130));
     expect(early.json().labs[0].gradings[0]).toMatchObject({ grade: 2 });
     expect(early.json().proposedAdverseEvents).toHaveLength(1);
-    const baseline = await save(before, 'week-0', '2025-05-05', alt(100));
+    const baseline = await save(before, 'week-0', '2024-10-01', alt(100));
     expect(baseline.json().withdrawnAdverseEvents).toEqual(early.json().proposedAdverseEvents);
     expect(await week24Alt(t, before)).toBe(0);
     expect((await events(t, c, before)).filter((e) => e.status === 'proposed')).toEqual([]);
@@ -62,7 +62,7 @@ describe.each(databases)('CTCAE order test on $kind', (database) => {
     expect(audit[0]!.reason).toBe('CTCAE v5.0 regrade after the week-0 labs were saved (baseline: week-0)');
 
     // Correcting the baseline to a normal 30 makes the week-24 result grade 2 again: the AE is proposed again.
-    const corrected = await t.call(c, 'POST', `/api/participants/${before}/visits/week-0/observations`, { date: '2025-05-05', ...alt(30), reason: 'transcription error' });
+    const corrected = await t.call(c, 'POST', `/api/participants/${before}/visits/week-0/observations`, { date: '2024-10-01', ...alt(30), reason: 'transcription error' });
     expect(corrected.statusCode, corrected.body).toBe(201);
     expect(corrected.json().proposedAdverseEvents).toEqual(early.json().proposedAdverseEvents);
     expect(await week24Alt(t, before)).toBe(2);
