@@ -8,18 +8,35 @@ import { AppError } from '../../errors/app-error.js';
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function findBadString(value: unknown, path: readonly (string | number)[] = []): { path: string; what: string } | undefined {
-  if (typeof value === 'string') {
-    const what = value.includes('\u0000') ? 'a NUL character' : loneSurrogate.test(value) ? 'a lone UTF-16 surrogate' : undefined;
-    return what === undefined ? undefined : { path: path.join('.'), what };
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    // A key is stored as much as a value (JSON objects such as visit items keep their keys).
-    const inKey = findBadString(key, [...path, key]);
-    if (inKey) return inKey;
-    const inValue = findBadString(v, [...path, key]);
-    if (inValue) return inValue;
+function badCharacter(text: string): string | undefined {
+  return text.includes('\u0000') ? 'a NUL character' : loneSurrogate.test(text) ? 'a lone UTF-16 surrogate' : undefined;
+}
+
+// An explicit stack, not recursion: a body nested thousands deep must get its 400, not overflow.
+export function findBadString(value: unknown): { path: string; what: string } | undefined {
+  // Each entry links to its parent's path, so a deep body costs memory linear in its size.
+  interface Place { readonly key: string | number; readonly parent: Place | undefined }
+  const pathOf = (place: Place | undefined): string => {
+    const keys: (string | number)[] = [];
+    for (let p = place; p !== undefined; p = p.parent) keys.push(p.key);
+    return keys.reverse().join('.');
+  };
+  const stack: { value: unknown; place: Place | undefined }[] = [{ value, place: undefined }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value === 'string') {
+      const what = badCharacter(next.value);
+      if (what !== undefined) return { path: pathOf(next.place), what };
+      continue;
+    }
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const entries = [...(Array.isArray(next.value) ? next.value.entries() : Object.entries(next.value))];
+    // Pushed in reverse so the first bad field in document order is the one named.
+    for (const [key, v] of entries.reverse()) {
+      const place = { key, parent: next.place };
+      stack.push({ value: v, place });
+      // A key is stored as much as a value (JSON objects such as visit items keep their keys).
+      if (typeof key === 'string') stack.push({ value: key, place });
+    }
   }
   return undefined;
 }
