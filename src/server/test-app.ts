@@ -25,11 +25,18 @@ export interface TestApp {
 
 export const testPassword = 'correct horse battery staple';
 
-export async function testApp(db: Db, options: { logger?: FastifyBaseLogger; secureCookies?: boolean } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  readonly logger?: FastifyBaseLogger;
+  readonly secureCookies?: boolean;
+  /** The server's clock; `testNow` unless a test needs visits after it (edit checks refuse future dates). */
+  readonly now?: () => Date;
+}
+
+export async function testApp(db: Db, options: TestAppOptions = {}): Promise<TestApp> {
   const protocol = twoSiteProtocol();
   await createStudy(db, { actor: 'system', at: testNow }, protocol);
   await createStudy(db, { actor: 'system', at: testNow }, getBuiltinProtocol('sle-il2'));
-  const app = await buildServer({ db, now: () => testNow, secureCookies: options.secureCookies ?? false }, options.logger ? { logger: options.logger } : {});
+  const app = await buildServer({ db, now: options.now ?? (() => testNow), secureCookies: options.secureCookies ?? false }, options.logger ? { logger: options.logger } : {});
   const ctx = { actor: 'system', at: testNow, studyId: null };
   return {
     app,

@@ -38,7 +38,8 @@ describe.each(databases)('adverse events on $kind', (database) => {
   });
 
   it('lets only the investigator confirm a proposed AE, and lists study AEs per site', async () => {
-    const t = await visitTestApp(await database.fresh());
+    // The week-24 visit below must not be in the server's future.
+    const t = await visitTestApp(await database.fresh(), { now: () => new Date('2025-11-01T09:00:00.000Z') });
     const c = await t.login('coord-a');
     const id = await t.participant(c, als, t.siteA, 'ALS-011', '2025-05-05');
     // After baseline: a week-24 result proposes an event (a baseline one would not).

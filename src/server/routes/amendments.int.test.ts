@@ -11,7 +11,9 @@ const site = 'pitie-salpetriere';
 describe.each(databases)('protocol amendments on $kind', (database) => {
   it('refuses a changed arm or ratio after the first randomization, takes a new visit with re-consent, and old records keep their version', async () => {
     const db = await database.fresh();
-    const t = await testApp(db);
+    // The clock moves to the amendment's effective date before the day-30 visit is entered (a new sign-in: the old session has idled out).
+    let now = new Date('2025-06-02T09:00:00.000Z');
+    const t = await testApp(db, { now: () => now });
     await t.user('root', [{ studyId: null, siteId: null, role: 'admin' }]);
     const admin = await t.login('root');
     const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -52,7 +54,8 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
     expect(ok.json()).toEqual({ studyId: 'df-il2', fromVersion: '1a', version: '2', effectiveDate: '2025-07-01', changes: [{ path: 'visits[day-30]', kind: 'added' }], reconsentVersion: 'consent-2' });
     expect((await call(admin, 'GET', '/api/studies/df-il2')).json().study.protocolVersion).toBe('2');
 
-    const later = await call(coord, 'POST', `/api/participants/${id}/visits/day-30/observations`, { ...labs, date: '2025-07-01' });
+    now = new Date('2025-07-01T09:00:00.000Z');
+    const later = await call(await t.login('coord'), 'POST', `/api/participants/${id}/visits/day-30/observations`, { ...labs, date: '2025-07-01' });
     expect(later.statusCode, later.body).toBeLessThan(300);
     expect(await db.query('SELECT visit_id, protocol_version FROM visits ORDER BY visit_id')).toEqual([
       { visit_id: 'day-1', protocol_version: '1a' },

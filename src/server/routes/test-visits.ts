@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import type { Db } from '../../store/db.js';
 import { createStudy } from '../../store/studies.js';
-import { testApp, testNow, type TestApp } from '../test-app.js';
+import { testApp, testNow, type TestApp, type TestAppOptions } from '../test-app.js';
 
 /** Test studies: ALS (open, single arm, sites A and B) and the SS study (ESSDAI at week 0). */
 export const als = 'als-il2';
@@ -19,8 +19,8 @@ export interface VisitTestApp extends TestApp {
   auditCount(): Promise<number>;
 }
 
-export async function visitTestApp(db: Db): Promise<VisitTestApp> {
-  const t = await testApp(db);
+export async function visitTestApp(db: Db, options: TestAppOptions = {}): Promise<VisitTestApp> {
+  const t = await testApp(db, options);
   const ssProtocol = getBuiltinProtocol(ss);
   await createStudy(db, { actor: 'system', at: testNow }, ssProtocol);
   const ssSite = ssProtocol.sites[0]!.id;
