@@ -1,19 +1,51 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-
-export const webDist = fileURLToPath(new URL('../dist/', import.meta.url));
+import { webBuildVariable } from './web-build-setup.js';
 
 /**
- * Builds web/dist with the project's Vite config, quietly, as `npm run build` does. Vitest sets
- * NODE_ENV=test, which would make Vite bundle React's development build; production is what ships.
+ * Where the browser tests' build goes: one directory per test run (made by the global setup), so
+ * browser test files running in parallel share one build instead of overwriting web/dist together.
+ */
+const runDir = process.env[webBuildVariable];
+export const webDist = runDir === undefined ? fileURLToPath(new URL('../dist/', import.meta.url)) : `${runDir}/dist/`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Builds the web app with the project's Vite config, quietly, as `npm run build` does, once per run:
+ * the first caller builds (it wins the lock directory), the others wait for its mark.
+ * Vitest sets NODE_ENV=test, which would make Vite bundle React's development build; production is what ships.
  */
 export async function buildApp(): Promise<void> {
+  if (runDir === undefined) return buildInto(webDist);
+  const done = `${runDir}/built`;
+  const failed = `${runDir}/failed`;
+  try {
+    mkdirSync(`${runDir}/lock`);
+  } catch {
+    for (let waited = 0; !existsSync(done); waited += 250) {
+      if (existsSync(failed)) throw new Error(`The web build failed in another test file: ${readFileSync(failed, 'utf8')}`);
+      if (waited > 300_000) throw new Error('The web build of another test file did not finish within 5 minutes.');
+      await sleep(250);
+    }
+    return;
+  }
+  try {
+    await buildInto(webDist);
+    writeFileSync(done, '');
+  } catch (e) {
+    writeFileSync(failed, String(e));
+    throw e;
+  }
+}
+
+async function buildInto(outDir: string): Promise<void> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'production', logLevel: 'warn' });
+    await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -21,7 +21,9 @@ describe.each(databases)('HTTP hardening on $kind', (database) => {
     const r = await t.app.inject({ url: '/api/auth/me' });
     expect(r.statusCode).toBe(401);
     const csp = String(r.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]) expect(csp).toContain(directive);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'self'", "object-src 'none'"]) expect(csp).toContain(directive);
+    // Framed by the app itself only (its analysis page), never by another site (clickjacking).
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['referrer-policy']).toBe('same-origin');
     expect(r.headers['cache-control']).toBe('no-store');

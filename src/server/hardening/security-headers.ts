@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
  * Security headers (OWASP Secure Headers): a Content-Security-Policy the built web app works under
  * (its scripts and styles are files of its own; React sets styles through the DOM, which CSP
  * allows; Observable Plot's SVG carries a <style> element, hence 'unsafe-inline' for styles only),
- * no framing (frame-ancestors 'none', clickjacking), nosniff and no Referer leaving the site.
+ * framing by this origin only (frame-ancestors 'self' against clickjacking: the web app shows the
+ * analysis report in a frame of its own), nosniff and no Referer leaving the site.
  * HSTS only with secure cookies, that is behind TLS.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, options: { secure: boolean }): Promise<void> {
@@ -22,9 +23,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { s
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
       },
     },
+    frameguard: { action: 'sameorigin' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: options.secure ? { maxAge: 31536000 } : false,
   });
