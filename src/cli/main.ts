@@ -17,6 +17,7 @@ import { register as site } from './commands/site.js';
 import { register as study } from './commands/study.js';
 import { register as backup } from './commands/backup.js';
 import { register as ctcae } from './commands/ctcae.js';
+import { register as forms } from './commands/forms.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -37,6 +38,7 @@ const registers: Register[] = [
   study,
   backup,
   ctcae,
+  forms,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

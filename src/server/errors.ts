@@ -10,6 +10,7 @@ import { authErrorCodes } from '../auth/errors.js';
 import { editCheckErrorCodes } from '../edit-checks/errors.js';
 import { eligibilityErrorCodes } from '../eligibility/errors.js';
 import { evidenceErrorCodes } from '../evidence/errors.js';
+import { formsErrorCodes } from '../forms/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
 import { hardeningErrorCodes } from './hardening/errors.js';
 import { instrumentsErrorCodes } from '../instruments/errors.js';
@@ -55,6 +56,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...randomizationErrorCodes,
   ...randomizationStoreErrorCodes,
   ...instrumentsErrorCodes,
+  ...formsErrorCodes,
   ...interopErrorCodes,
   ...evidenceErrorCodes,
   ...statsErrorCodes,
