@@ -84,6 +84,9 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
   if (items.length === 1) {
     const item = items[0]!;
     const around = separatorsAround(text, item);
+    // "Mental illness limiting self-care or any condition limiting … life expectancy < 12 months": a restricted
+    // reading beside an "or" may be one alternative of several, so it is neither necessary nor sufficient.
+    if (item.restricted && OR.test(outside(text, item, side))) return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]) };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
     else connective = OR.test(around) || ALTERNATIVES.test(text) || !AND.test(around) && /,/.test(around) ? 'any' : 'all';
@@ -102,6 +105,24 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       return connective === 'all' ? allOf(parts) : anyOf(parts);
     },
   };
+}
+
+const BOTH_SEXES = /\b(?:males?|females?|men|women|man|woman|boys?|girls?)\s+(?:or|and\/or)\s+(?:males?|females?|men|women|man|woman|boys?|girls?)\b/gi;
+
+/**
+ * The text outside an item's readings ("male or female" is no alternative): for an inclusion within
+ * the item's sentence (sentences are conditions that all hold), for an exclusion the whole line.
+ */
+function outside(text: string, item: Item, side: Side): string {
+  let out = '';
+  let at = side === 'inclusion' ? Math.max(0, ...[...text.slice(0, item.readings[0]!.start).matchAll(/[.;](?:\s|$)/g)].map((m) => m.index + m[0].length)) : 0;
+  for (const r of item.readings) {
+    out += text.slice(at, r.start) + ' ';
+    at = r.end;
+  }
+  const rest = text.slice(at);
+  const stop = side === 'inclusion' ? /[.;](?:\s|$)/.exec(rest) : null;
+  return (out + (stop ? rest.slice(0, stop.index) : rest)).replace(BOTH_SEXES, ' ');
 }
 
 function lastIndexOfSeparator(before: string): number {

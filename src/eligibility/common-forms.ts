@@ -6,8 +6,8 @@ import type { LineParser } from './line-parser.js';
 
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
-const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
-const AGE_START = /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
+const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
+const AGE_START = /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|(?:a )?minimum of|(?:more|greater|less) or equal(?: to)?|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 

@@ -28,6 +28,8 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   under: '<', below: '<', 'less than': '<', 'lower than': '<', 'younger than': '<', 'fewer than': '<',
   'at least': '>=', 'minimum of': '>=', 'a minimum of': '>=', 'no less than': '>=', 'not less than': '>=', 'greater than or equal to': '>=', 'equal to or greater than': '>=', 'equal to or more than': '>=',
   'no older than': '<=', 'not older than': '<=', 'no younger than': '>=', 'not younger than': '>=',
+  'more or equal': '>=', 'more or equal to': '>=', 'greater or equal': '>=', 'greater or equal to': '>=', 'equal or more than': '>=', 'equal or greater than': '>=',
+  'less or equal': '<=', 'less or equal to': '<=', 'equal or less than': '<=',
   'at most': '<=', 'up to': '<=', 'maximum of': '<=', 'a maximum of': '<=', 'no more than': '<=', 'not more than': '<=', 'not exceeding': '<=', 'no greater than': '<=', 'not greater than': '<=', 'not to exceed': '<=', 'less than or equal to': '<=', 'equal to or less than': '<=',
 };
 // Longer phrases first so that "greater than or equal to" is not read as "greater than".
@@ -41,7 +43,7 @@ const UNIT_WORDS = [
   'cells\\s*/\\s*(?:µ|u|μ)[lL]', 'cells\\s*/\\s*mm(?:3|³)', '/\\s*mm(?:3|³)', '/\\s*(?:µ|u|μ)[lL]', '/\\s*nl', 'per\\s+mm(?:3|³)',
   'mg/kg/d(?:ay)?', 'mg/kg', 'mg/day', 'mg/d\\b', 'g/day', 'g/24\\s*h', 'g/dl', 'g/l', 'mg/dl', '(?:µ|u|μ|micro)mol/l', 'mmol/l',
   'iu/l', 'u/l', '(?:µ|u|μ)kat/l', 'ml\\s*/\\s*min\\s*/\\s*1\\.73\\s*m\\s*(?:\\^?2|²)', 'ml/min', 'ml/s', 'kg/m(?:2|²)', 'kg/m\\^2', 'mm\\s*Hg',
-  'mg\\b', 'kilograms?', 'kgs?\\b', 'pounds?', 'lbs?\\b', 'g\\b', 'mm\\b', 'cm\\b', '%', 'years?', 'yrs?\\b', 'months?', 'weeks?', 'days?', 'hours?',
+  'mg\\b', 'kilograms?', 'kgs?\\b', 'pounds?', 'lbs?\\b', 'g\\b', 'mm\\b', 'cm\\b', '%', 'years?', 'yrs?\\b', 'y\\b', 'months?', 'weeks?', 'days?', 'hours?',
 ];
 const UNIT = `(${UNIT_WORDS.join('|')})`;
 const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
@@ -50,7 +52,10 @@ const AFTER_OP: Readonly<Record<string, CompareOp>> = { older: '>=', over: '>=',
 
 // "at least 18 years or older": the trailing words repeat the operator.
 const COMPARISON = new RegExp(`${LEAD}${OP}\\s*${NUM}\\s*${UNIT}?(?:\\s*(?:old|of age))?(?:\\s*(?:or|and) (older|over|above|more|greater|higher|younger|under|below|less|lower)(?![\\w ]*(?:than|\\d)))?`, 'iy');
-const RANGE = new RegExp(`${LEAD}(?:between|from|of|within)?\\s*${NUM}\\s*${UNIT}?\\s*(?:-|to|and)\\s*${NUM}\\s*${UNIT}?`, 'iy');
+// "20 years old and 65 years old", "19~45 years", "4 to < 17 years" (the upper operator as written).
+const RANGE = new RegExp(`${LEAD}(?:between|from|of|within)?\\s*${NUM}\\s*${UNIT}?(?:\\s*(?:old|of age))?\\s*(?:-|~|to|and)\\s*(<=|<)?\\s*${NUM}\\s*${UNIT}?`, 'iy');
+// "18+ years": at least the number.
+const VALUE_PLUS = new RegExp(`${LEAD}${NUM}\\s*\\+\\s*${UNIT}?`, 'iy');
 // "18 years or older", "110 pounds or less": the operator after the number and unit.
 const VALUE_THEN_ORDER = new RegExp(`${LEAD}${NUM}\\s*${UNIT}?${ORDER_AFTER}`, 'iy');
 // "(3 times the upper limit of normal >)": the operator written after the number (NCT04952155).
@@ -62,7 +67,7 @@ export function unitOf(written: string | undefined): string {
   const u = normalizeUnit(written);
   if (u === 'n' || u === 'uln' || u === '×uln') return '×uln';
   if (u === 'lln' || u === '×lln') return '×lln';
-  if (/^(?:years?|yrs?)$/.test(u)) return 'years';
+  if (/^(?:years?|yrs?|y)$/.test(u)) return 'years';
   if (/^months?$/.test(u)) return 'months';
   if (/^weeks?$/.test(u)) return 'weeks';
   if (/^days?$/.test(u)) return 'days';
@@ -93,11 +98,13 @@ export function readComparisons(text: string, from: number, side: 'inclusion' | 
   // "no older than" is an operator; a bare "no"/"not" before a limit ("not > 3") is not read.
   if (/\b(?:no|not)\s*$/i.test(text.slice(0, from)) || /^[\s(),:]*(?:no|not)\s*(?:>|<|=)/i.test(text.slice(from))) return undefined;
   let m = exec(RANGE, text, from);
-  if (m && Number(m[1]) < Number(m[3])) {
-    const unit = m[4] ?? m[2];
+  if (m && Number(m[1]) < Number(m[4])) {
+    const unit = m[5] ?? m[2];
     const [lo, hi]: [CompareOp, CompareOp] = side === 'inclusion' ? ['>=', '<='] : ['>', '<'];
-    return { comparisons: [comparison(lo, m[1]!, m[2] ?? unit), comparison(hi, m[3]!, unit)], end: from + m[0].length, connective: 'all', opAfter: false };
+    return { comparisons: [comparison(lo, m[1]!, m[2] ?? unit), comparison((m[3] as CompareOp | undefined) ?? hi, m[4]!, unit)], end: from + m[0].length, connective: 'all', opAfter: false };
   }
+  m = exec(VALUE_PLUS, text, from);
+  if (m) return { comparisons: [comparison('>=', m[1]!, m[2])], end: from + m[0].length, connective: 'any', opAfter: false };
   m = exec(VALUE_THEN_ORDER, text, from);
   if (m) return { comparisons: [comparison(AFTER_OP[m[4]!.toLowerCase()]!, m[1]!, m[2])], end: from + m[0].length, connective: 'any', opAfter: false };
   m = exec(COMPARISON, text, from);

@@ -46,6 +46,8 @@ export interface EventTerm {
   readonly fact: string;
   readonly doseFact?: string;
   readonly flag?: { readonly when: RegExp; readonly text: string };
+  /** Read as this yes/no fact (current) when the line gives no time window; the phrase is then qualified as a flag. */
+  readonly orFlag?: FlagTerm;
 }
 
 export type Term = NumericTerm | CodeTerm | FlagTerm | EventTerm;
@@ -56,6 +58,7 @@ const numeric = (pattern: RegExp, facts: string[], ulnFacts?: string[], llnFacts
 const dx = (pattern: RegExp, code: string): CodeTerm => ({ kind: 'code', pattern, fact: 'condition', code });
 const rx = (pattern: RegExp, code: string, flag?: CodeTerm['flag']): CodeTerm => ({ kind: 'code', pattern, fact: 'treatment', code, ...(flag ? { flag } : {}) });
 const yes = (pattern: RegExp, ...facts: string[]): FlagTerm => ({ kind: 'flag', pattern, facts });
+const withFlag = (pattern: RegExp, fact: string, flagFact: string): EventTerm => ({ kind: 'event', pattern, fact, orFlag: yes(pattern, flagFact) });
 const word = (source: string): RegExp => new RegExp(`(?<![\\w-])(?:${source})(?![\\w])`, 'i');
 
 export const lexicon: readonly Term[] = [
@@ -80,9 +83,11 @@ export const lexicon: readonly Term[] = [
   numeric(/Bath Ankylosing Spondylitis Disease Activity Index\s*\(BASDAI\)|\bBASDAI\b/i, ['basdai']),
   numeric(/Eczema Area and Severity Index\s*\(EASI\)|\bEASI\b/i, ['easi']),
   numeric(/body mass index(?:\s*\(\s*BMI\s*\))?|\bBMI\b/i, ['bmi']),
-  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, ['ecog']),
+  // The WHO (Zubrod) performance status is the ECOG scale, grade for grade (Oken 1982).
+  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, ['ecog']),
   numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
   numeric(/(?:body )?weight\b/i, ['weight']),
+  numeric(/(?:estimated |expected )?life expectancy/i, ['life_expectancy']),
   numeric(/(?:peripheral venous )?white blood cells?(?: count)?(?:\s*\(\s*WBC\s*\))?|leukocytes?(?: count)?|leukopenia|\bWBC\b(?: count)?/i, ['leukocytes']),
   numeric(/absolute neutrophils? count(?:\s*\(\s*ANC\s*\))?|\bANC\b|neutrophils?(?: count)?/i, ['neutrophils'], undefined, ['neutrophils_lln']),
   numeric(/(?:absolute )?lymphocytes?(?: count)?|lymphopenia/i, ['lymphocytes']),
@@ -154,8 +159,17 @@ export const lexicon: readonly Term[] = [
   yes(/\bsmok(?:er|ers|ing)\b/i, 'current_smoker'),
   yes(/anti-dsDNA/i, 'anti_dsdna_positive'),
   yes(/decreased C3 or C4/i, 'c3_decreased', 'c4_decreased'),
-  yes(/(?:participating in |participation in |enrol?led in )?(?:other|another) (?:clinical |interventional )?(?:stud(?:y|ies)|trials?)/i, 'in_other_trial'),
-  yes(/(?:other|another) investigational (?:drugs?|products?|agents?)/i, 'investigational_drug'),
+  // Another study, or another study's product: dated when a window is given, else whether it is current.
+  withFlag(
+    /(?:(?:participating|participation|participated|participate|taking part|took part|take part|enrol?led|enrol?lment) (?:in|to) )?(?:other|another|any other) (?:clinical |interventional )?(?:research )?(?:stud(?:y|ies)|trials?)/i,
+    'last_other_trial',
+    'in_other_trial',
+  ),
+  withFlag(
+    /(?<!\b(?:the|this|study) )(?:(?:an|any|other|another|any other) )?investigational (?:medicinal )?(?:drugs?|products?|agents?|medications?|medicines?|compounds?)/i,
+    'last_investigational_product',
+    'investigational_drug',
+  ),
 ];
 
 /** Words that leave a judgement to a person; found in uncovered text, they are named in the reason. */

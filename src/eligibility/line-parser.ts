@@ -9,6 +9,7 @@ import { findWindows, type TimeWindow } from './time-windows.js';
 import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
+import { windowFor } from './window-for.js';
 
 /**
  * The readings of one normalised line: which characters each reading covers, the reasons for what
@@ -105,6 +106,7 @@ export class LineParser {
     if (term.facts[0] === 'ecog' && this.ecogList(start, from)) return;
     const found = readComparisons(this.text, from, this.side);
     if (!found) return;
+    if (AFTER_EVENT.test(this.text.slice(found.end))) return void this.reasons.push(`"${m[0]}" is limited after another event, not at screening`);
     const unit = found.comparisons.find((c) => c.unit !== '')?.unit;
     const factsOf = (t: NumericTerm) => (unit === '×uln' ? t.ulnFacts : unit === '×lln' ? t.llnFacts : t.facts);
     if (shared.some((t) => !factsOf(t))) {
@@ -134,16 +136,8 @@ export class LineParser {
     return q.q;
   }
 
-  /** The window that applies to a phrase: its own, or one closing the list it is in ("X, Y or Z within 6 months"). */
-  windowFor(end: number, q: Qualified): TimeWindow | undefined {
-    const own = this.windows.find((w) => w.start >= end && w.end <= q.end);
-    if (own || q.tense !== 'unstated') return own;
-    const next = this.windows.find((w) => w.start >= end);
-    if (!next) return undefined;
-    const between = [...this.text.slice(end, next.start)].map((ch, i) => (this.covered[end + i] ? ' ' : ch)).join('');
-    const words = between.match(/[A-Za-z][\w'-]*/g) ?? [];
-    return !/[;.:]/.test(between) && words.every((w) => /^(?:or|and|nor)$/i.test(w)) ? next : undefined;
-  }
+  windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
+    windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history');
 
   code(term: CodeTerm, m: RegExpMatchArray): void {
     const q = this.qualified(m);
@@ -151,6 +145,7 @@ export class LineParser {
     const start = m.index!;
     const end = start + m[0].length;
     const window = this.windowFor(end, q);
+    if (window === 'ambiguous') return void this.reasons.push(`a time window later in the line may bind "${m[0]}"`);
     let expr: Expr;
     if (term.fact === 'allergies' || term.fact === 'languages') expr = { kind: 'has', fact: term.fact, code: term.code };
     else if (window) {
@@ -186,6 +181,7 @@ export class LineParser {
 
   event(term: EventTerm, m: RegExpMatchArray): void {
     const end = m.index! + m[0].length;
+    if (term.orFlag) return this.eventOrFlag(term, term.orFlag, m);
     const window = this.windows.find((w) => w.start >= end) ?? this.windows[0];
     if (!window) return void this.reasons.push(`no time window is given for "${m[0]}"`);
     if (term.flag && term.flag.when.test(m[0])) this.flags.push(term.flag.text);
@@ -198,6 +194,16 @@ export class LineParser {
     this.cover(window.start, window.end);
   }
 
+  /** "Participation in another trial within 30 days" is dated; without a window it is the current yes/no fact. */
+  eventOrFlag(term: EventTerm, orFlag: FlagTerm, m: RegExpMatchArray): void {
+    const q = this.qualified(m);
+    if (!q) return;
+    const window = this.windowFor(m.index! + m[0].length, q);
+    if (!window || window === 'ambiguous' || q.family) return this.flag(orFlag, m);
+    const expr: Expr = { kind: 'within', fact: term.fact, amount: window.amount, unit: window.unit, before: window.before };
+    if (window.anchorImplied) this.flags.push(`"${this.text.slice(window.start, window.end)}" names no date; it is counted back from the screening date.`);
+    this.add(q.start, Math.max(q.end, window.end), q.negated ? negate(expr) : expr, 'term');
+  }
   /**
    * Every name the vocabulary knows, the longest first where names overlap ("chronic kidney disease"
    * before "kidney disease", "cardiac surgery" before "surgery"), then read in text order.
@@ -260,6 +266,8 @@ export class LineParser {
   }
 }
 
+// "platelets > 100 after transfusion", "life expectancy < 3 months from the start of treatment".
+const AFTER_EVENT = /^\s*(?:from|after|following|since|post)\b/i;
 const DERIVED = /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
 
 /** A word that carries a condition no rule has read (not filler, not a qualifier). */

@@ -9,10 +9,11 @@ import type { CodeTerm } from './lexicon.js';
  * columns list it among the codes a screener records. A name with a word of degree, time, doubt or
  * vagueness ("severe", "chronic", "suspected", "other", "condition") is not taken.
  */
+// The cues before the start of the line ("^"), so that a line opening with a cue is read by it.
 const CUE =
-  /^|\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?)\s+(?:an? |the )?/gi;
+  /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?)\s+(?:an? |the )?|^/gi;
 const HEAD =
-  /(?:disease|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|phobia|mania|pnea|pnoea|ism)$/i;
+  /(?:disease|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|sclerosus|phobia|mania|pnea|pnoea|apnea|apnoea|ism|iasis|effusions?|metastas[ie]s|paralysis|emphysema|o?edema|pneumothorax|arrhythmias?|fistulas?|varices|perforation|hypoxia|prolapse|cyst|cysts|polyps?)$/i;
 const WORD = /^[A-Za-z][A-Za-z'-]*$/;
 const ENDS = new Set(
   (
@@ -46,15 +47,16 @@ export function namedConditions(text: string): NamedCondition[] {
     const words: string[] = [];
     let end = start;
     if (m[0] === '' && start !== 0) continue;
+    let vague = false;
     for (const w of text.slice(start).matchAll(/[^\s,;:().]+/g)) {
       const lower = w[0].toLowerCase();
       // Only words right after one another (a comma or parenthesis ends the name).
       if (/[,;:().]/.test(text.slice(end, start + w.index)) || ENDS.has(lower) || words.length === 4) break;
-      if (!WORD.test(w[0]) || VAGUE.has(lower)) return out;
+      if (!WORD.test(w[0]) || VAGUE.has(lower)) { vague = true; break; }
       words.push(lower);
       end = start + w.index + w[0].length;
     }
-    if (words.length === 0 || !HEAD.test(words.at(-1)!)) continue;
+    if (vague || words.length === 0 || !HEAD.test(words.at(-1)!)) continue;
     // Alone on its line, the name must be the whole line.
     if (m[0] === '' && text.slice(end).replace(/[\s.;,]+/g, '') !== '') continue;
     const code = words.join('-').replace(/'s\b/g, '').replace(/'/g, '');

@@ -5,6 +5,8 @@ import { judgementWords } from './lexicon.js';
 import { LineParser } from './line-parser.js';
 import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
+import { allergyList } from './allergy-list.js';
+import { asaClass } from './asa-class.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -37,8 +39,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const p = new LineParser(text, side);
   antibodyList(p);
   nyha(p);
+  asaClass(p);
   readAge(p);
   p.terms();
+  allergyList(p);
   const sex = readSex(p);
   // Negated readings: each scope's readings become one negated reading.
   const scopes = negationScopes(text, p.isCovered, p.content);

@@ -26,6 +26,8 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b(?:in|during|over) the (?:last |past |previous |preceding |prior )${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
   new RegExp(`\\b(?:in|during) the ${AMOUNT} ${UNIT} ${BEFORE} (?:the )?${ANCHOR}`, 'gi'),
   new RegExp(`\\b(?:within|in|during) the (?:last|past|previous|preceding) ()(year|month|week)(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
+  // "≤12 weeks prior to baseline visit" (both ends inclusive, as "within"; "<" is not, and is not read).
+  new RegExp(`<=\\s*${AMOUNT}\\s*${UNIT} (?:before|prior to|preceding) (?:the )?${ANCHOR}`, 'gi'),
 ];
 
 function unitOf(word: string): WindowUnit {

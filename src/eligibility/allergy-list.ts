@@ -1,0 +1,50 @@
+import type { Expr } from './expression.js';
+import { anyOf } from './combine.js';
+import { lexicon } from './lexicon.js';
+import type { LineParser } from './line-parser.js';
+
+/**
+ * "Known allergy to telmisartan or rosuvastatin", "hypersensitivity to local anesthetics": each
+ * substance named is an allergy code: a treatment's code when the lexicon names it, else the name as
+ * written (like a named condition, never anything broader).
+ * The list is read only when every item is a plain name: "any of the study drugs", "components of
+ * the investigational product", "food" and other classes left to judgement keep the line attested,
+ * and so does "and" (both, or either?).
+ */
+const CUE = /\b(?:allerg(?:y|ies|ic(?: reactions?)?)|hypersensitivit(?:y|ies)|intoleran(?:ce|t))(?:\s*(?:,|or|and\/or)\s*(?:allerg\w*|hypersensitivit\w*|intoleran\w*))*\s+(?:to|against)\s+/gi;
+const VAGUE = new Set(
+  (
+    'a an the any all some these this those its their his her other others similar related such study studied drug drugs medication medications ' +
+    'medicine medicines product products component components ingredient ingredients excipient excipients constituent constituents agent agents ' +
+    'substance substances compound compounds material materials investigational intervention interventions treatment treatments therapy therapies ' +
+    'placebo food foods used use required given received prior previously one more known including e.g etc class classes formulation derivatives'
+  ).split(' '),
+);
+
+export function allergyList(p: LineParser): void {
+  for (const m of p.text.matchAll(CUE)) {
+    const from = m.index + m[0].length;
+    const clause = /^(?:either\s+)?([^;:.()[\]]*)/i.exec(p.text.slice(from))![1]!;
+    // The list must end the sentence ("to propofol (soya)" or "GLP-1 (…) analogs" may go on), and nothing may narrow it before ("suspected").
+    const next = p.text.slice(from).indexOf(clause) + from + clause.length;
+    if (!/^\s*(?:[.;]|$)/.test(p.text.slice(next)) || p.content(clauseStart(p.text, m.index), m.index)) continue;
+    const items = clause.split(/\s*(?:,\s*(?:or\s+|and\/or\s+)?|\s+or\s+|\s+and\/or\s+|\/)\s*/);
+    if (/\band\b(?!\/)/i.test(clause) || items.length === 0) continue;
+    const codes: string[] = [];
+    for (const item of items) {
+      const ws = item.trim().toLowerCase().split(/\s+/);
+      if (ws.length === 0 || ws.length > 3 || ws.some((w) => !/^[a-z][a-z0-9-]*$/.test(w) || VAGUE.has(w))) break;
+      codes.push(treatmentCode(item.trim()) ?? ws.join('-'));
+    }
+    if (codes.length !== items.length) continue;
+    const end = next - (clause.length - clause.trimEnd().length);
+    if (!p.free(m.index, end)) continue;
+    p.add(m.index, end, anyOf(codes.map((code): Expr => ({ kind: 'has', fact: 'allergies', code }))), 'term');
+  }
+}
+
+const treatments = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' ? [{ whole: new RegExp(`^(?:${t.pattern.source})$`, 'i'), code: t.code }] : []));
+const treatmentCode = (name: string): string | undefined => treatments.find((t) => t.whole.test(name))?.code;
+
+/** Where the clause holding position `at` starts (after the last ";", ":", "." or ","). */
+const clauseStart = (text: string, at: number): number => Math.max(...[';', ':', '. ', ','].map((c) => text.lastIndexOf(c, at - 1) + 1), 0);

@@ -1,0 +1,32 @@
+import type { Tense } from './qualifiers.js';
+import type { TimeWindow } from './time-windows.js';
+
+/**
+ * The time window that applies to a phrase ending at `end` (its qualifiers end at `qEnd`): its own,
+ * or one closing the list it is in ("X, Y or Z within 6 months"). A history with a window later in
+ * its clause ("History of X or gastrointestinal perforation within 28 days") is `ambiguous`: the
+ * window may bind it, and "ever" would then be a broader rule than the text. So is a phrase without
+ * a tense of its own in a line that opened with "history of".
+ */
+export function windowFor(
+  text: string,
+  windows: readonly TimeWindow[],
+  end: number,
+  qEnd: number,
+  tense: Tense,
+  covered: (i: number) => boolean,
+  /** The line said "history of" before the phrase ("History of X, or Y, or Z within 6 months"). */
+  lineHistory: boolean,
+): TimeWindow | 'ambiguous' | undefined {
+  const own = windows.find((w) => w.start >= end && w.end <= qEnd);
+  if (own) return own;
+  const next = windows.find((w) => w.start >= end);
+  if (!next) return undefined;
+  const sameClause = !/[;.:]/.test(text.slice(end, next.start));
+  if (tense === 'unstated') {
+    const between = [...text.slice(end, next.start)].map((ch, i) => (covered(end + i) ? ' ' : ch)).join('');
+    const words = between.match(/[A-Za-z][\w'-]*/g) ?? [];
+    if (sameClause && words.every((w) => /^(?:or|and|nor)$/i.test(w))) return next;
+  }
+  return sameClause && (tense === 'history' || (tense === 'unstated' && lineHistory)) ? 'ambiguous' : undefined;
+}
