@@ -81,6 +81,11 @@ export function checkDefinition(form: FormDefinition): DefinitionIssue[] {
     for (const r of rowItems) checkItem(r, scope);
   }
 
+  form.checks.forEach((c, k) => {
+    checkExpr(c.expression, ['checks', k, 'expression'], byId);
+    if (c.item !== undefined && !byId.has(c.item)) add(['checks', k, 'item'], `check "${c.id}" is shown beside "${c.item}", which is not an item of the form`);
+  });
+
   for (const cycle of dependencyCycles(deps)) add(['items'], `items ${cycle.map((c) => `"${c}"`).join(' → ')} depend on each other in a circle (calculations or branching)`);
 
   if (form.scoring) {

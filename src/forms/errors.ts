@@ -7,6 +7,7 @@ export const formsErrorCodes = {
   FormValueInvalid: 'A form value is not of its item\'s type (a whole number, a date, one of the codes, a unit the item allows, its decimals).',
   HardRangeViolation: 'A form value is outside the hard range of its item, so it is refused.',
   SoftRangeUnconfirmed: 'A form value is outside the expected (soft) range of its item and was not confirmed with a reason.',
+  FormCheckFailed: 'An edit check across items of a form does not hold (ALSFRS-R: exactly one of items 5a and 5b).',
   UnknownFormItem: 'A value was given for an item the form does not have.',
   RowCountInvalid: 'A repeating group has fewer or more rows than its definition allows.',
 } as const;

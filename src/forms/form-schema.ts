@@ -109,6 +109,14 @@ export const lookupTableSchema = z.object({
   rows: z.array(z.tuple([z.number(), z.number()])).min(1),
 });
 
+export const formCheckSchema = z.object({
+  id: itemIdSchema,
+  expression: z.string().min(1),
+  message: z.string().min(1),
+  /** The item the refusal is shown beside. */
+  item: itemIdSchema.optional(),
+});
+
 /** A form's fields; `formDefinitionSchema` (definition.ts) adds the checks across them. */
 export const formObjectSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
@@ -120,6 +128,8 @@ export const formObjectSchema = z.object({
   /** Choices il2trials made where the source is silent (visible with the form). */
   assumptions: z.array(z.string().min(1)).default([]),
   lookups: z.array(lookupTableSchema).default([]),
+  /** Edit checks across items: the form is refused when one evaluates to false (missing passes). */
+  checks: z.array(formCheckSchema).default([]),
   items: z.array(formEntrySchema).min(1),
   /** Calculated items that make the instrument's score: the total and its named components. */
   scoring: z.object({ total: itemIdSchema, components: z.record(z.string(), itemIdSchema).default({}) }).optional(),

@@ -114,6 +114,14 @@ describe('a filled form against its definition', () => {
     expect(value({ ...filled, symptoms: ['rash'] }, 'symptoms')).toEqual(['rash']);
   });
 
+  it('an edit check across items refuses the form when it is false, and passes when it is missing', () => {
+    const checked = parseFormDefinition({ ...sampleForm, checks: [{ id: 'packs-vs-pain', expression: '[pain] >= [fatigue]', message: 'Pain must be at least fatigue here', item: 'pain' }] });
+    expect(validateFilledForm(checked, { ...filled, pain: 1, fatigue: 2 }).issues).toEqual([{ code: 'FormCheckFailed', path: 'pain', message: 'Pain must be at least fatigue here' }]);
+    expect(validateFilledForm(checked, { ...filled, pain: 2, fatigue: 2 }).issues).toEqual([]);
+    const { pain: _p, ...rest } = filled;
+    expect(validateFilledForm(checked, rest).issues.map((i) => i.code)).toEqual(['FormValueMissing']);
+  });
+
   it('refuseInvalidForm lists every issue with a path prefix', () => {
     const { pain: _p, ...rest } = filled;
     expect(() => refuseInvalidForm(form, { ...rest, sex: 5 }, {}, 'values.')).toThrow(

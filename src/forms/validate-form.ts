@@ -5,7 +5,7 @@ import { parseExpression } from './expression/parse.js';
 import { checkCell, isBlank, type Cell, type CellValue } from './check-cell.js';
 import type { FormDefinition, Group, Item } from './form-schema.js';
 
-export type FormIssueCode = 'FormValueMissing' | 'FormValueInvalid' | 'HardRangeViolation' | 'SoftRangeUnconfirmed' | 'UnknownFormItem' | 'RowCountInvalid';
+export type FormIssueCode = 'FormCheckFailed' | 'FormValueMissing' | 'FormValueInvalid' | 'HardRangeViolation' | 'SoftRangeUnconfirmed' | 'UnknownFormItem' | 'RowCountInvalid';
 
 /** A reason the filled form is refused, at a value path: `item`, or `group[row].item`. */
 export interface FormIssue {
@@ -121,8 +121,11 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
   const slotAt = new Map(slots.map((s) => [s.path, s]));
   const memoValue = new Map<string, Value>();
   const memoShown = new Map<string, boolean>();
-  const pathOf = (id: string, from: Slot): string => (from.group?.repeating && from.group.items.some((i) => i.id === id) ? `${from.group.id}[${from.row}].${id}` : id);
-  const context = (from: Slot): EvaluationContext => ({
+  /** Where an expression is evaluated: the form, or one row of a repeating group. */
+  type Scope = { readonly group?: Group | undefined; readonly row?: number | undefined };
+  const formScope: Scope = {};
+  const pathOf = (id: string, from: Scope): string => (from.group?.repeating && from.group.items.some((i) => i.id === id) ? `${from.group.id}[${from.row}].${id}` : id);
+  const context = (from: Scope): EvaluationContext => ({
     item: (id, code) => {
       const target = slotAt.get(pathOf(id, from))!;
       const v = valueOf(target);
@@ -137,7 +140,7 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
   function shown(s: Slot): boolean {
     let v = memoShown.get(s.path);
     if (v === undefined) {
-      v = (!s.group?.showIf || truthy(evaluate(ast(s.group.showIf), context({ ...s, group: undefined } as Slot)))) && (!s.item.showIf || truthy(evaluate(ast(s.item.showIf), context(s))));
+      v = (!s.group?.showIf || truthy(evaluate(ast(s.group.showIf), context(formScope)))) && (!s.item.showIf || truthy(evaluate(ast(s.item.showIf), context(s))));
       memoShown.set(s.path, v);
     }
     return v;
@@ -195,12 +198,16 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
 
   for (const [id, group] of groups) {
     const n = rowsOf.get(id)!.length;
-    const shownGroup = !group.showIf || truthy(evaluate(ast(group.showIf), context({ item: group.items[0]!, path: id, raw: undefined })));
+    const shownGroup = !group.showIf || truthy(evaluate(ast(group.showIf), context(formScope)));
     if (!shownGroup) continue;
     if ((group.minRows !== undefined && n < group.minRows) || (group.maxRows !== undefined && n > group.maxRows)) {
       const want = group.minRows !== undefined && group.maxRows !== undefined ? `from ${group.minRows} to ${group.maxRows}` : group.minRows !== undefined ? `at least ${group.minRows}` : `at most ${group.maxRows}`;
       issues.push({ code: 'RowCountInvalid', path: id, message: `"${group.label}" (${id}) needs ${want} rows, not ${n}` });
     }
+  }
+  for (const check of form.checks) {
+    const holds = evaluate(ast(check.expression), context(formScope));
+    if (holds === false) issues.push({ code: 'FormCheckFailed', path: check.item ?? check.id, message: check.message });
   }
   return { issues, entries, ignored, confirmed };
 }

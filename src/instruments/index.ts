@@ -2,7 +2,7 @@
 export { instrumentsErrorCodes, type InstrumentsErrorCode } from './errors.js';
 export * from './scores/instrument.js';
 export { validateItems, type ItemIssue } from './scores/validate-items.js';
-export { instruments, getInstrument, isInstrumentId, scoreInstrument, validateInstrumentItems } from './scores/registry.js';
+export { instrumentForms, instruments, getInstrument, isInstrumentId, scoreInstrument, validateInstrumentItems } from './scores/registry.js';
 export { alsfrsProgressionRate, DAYS_PER_MONTH, type AlsfrsProgression } from './scores/alsfrs-r.js';
 export { sri4, type Sri4Input, type Sri4Result } from './scores/sri4.js';
 export { gradeLab, proposedAdverseEvents, type CtcaeGrade, type LabGrading, type LabResult, type ProposedAdverseEvent } from './ctcae/grade-lab.js';

@@ -1,7 +1,7 @@
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
-import { sum } from './weighted-sum.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm, refs } from './instrument-form.js';
 
 /**
  * ALSAQ-40: Jenkinson C, Fitzpatrick R, Brennan C, Bromberg M, Swash M. Development and validation of a
@@ -44,12 +44,19 @@ export const alsaq40: InstrumentDefinition = {
   unverified: "The total is the published single index (the 40 items summed, Jenkinson 2003); its rescaling to 0-100 is ours, as the paper's abstract does not give the index's scale.",
 };
 
+// × 100 before dividing keeps quarter-point results exact (9 × 100 / 160 = 5.625).
+const scaled = (ids: readonly string[]) => `sum(${refs(ids)}) * 100 / ${4 * ids.length}`;
+
 /** Components: the five dimension scores (0–100); total: the single index, 0–100. */
+export const alsaq40Form = instrumentForm(alsaq40, {
+  calculations: [
+    ...layout.map((d): [string, string, string] => [d.id, `${d.label} (0-100)`, scaled(d.ids)]),
+    ['index', 'ALSAQ-40 single index (0-100)', scaled(alsaq40.items.map((i) => i.id))],
+  ],
+  total: 'index',
+  components: Object.fromEntries(layout.map((d) => [d.id, d.id])),
+});
+
 export function scoreAlsaq40(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(alsaq40, values);
-  const components: Record<string, number> = {};
-  // × 100 before dividing keeps quarter-point results exact (9 × 100 / 160 = 5.625).
-  const scaled = (raw: number, items: number) => (raw * 100) / (4 * items);
-  for (const d of layout) components[d.id] = scaled(sum(d.ids.map((id) => itemValue(v, id))), d.ids.length);
-  return { instrument: 'alsaq-40', total: scaled(sum(alsaq40.items.map((i) => itemValue(v, i.id))), alsaq40.items.length), components };
+  return scoreWithForm(alsaq40, alsaq40Form, values);
 }

@@ -2,8 +2,8 @@ import { AppError } from '../../errors/app-error.js';
 import { daysBetween } from '../../dates/iso-date.js';
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
-import { sum } from './weighted-sum.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm, refs } from './instrument-form.js';
 
 /**
  * ALSFRS-R: Cedarbaum JM et al. The ALSFRS-R: a revised ALS functional rating scale that incorporates
@@ -55,21 +55,26 @@ export const alsfrsR: InstrumentDefinition = {
  * (7–9), 0–12 each, the grouping in common use (not from a verified primary source). Item 5 is
  * whichever of 5a/5b was scored.
  */
-const subscoreItems: Readonly<Record<string, readonly string[]>> = {
-  bulbar: ['speech', 'salivation', 'swallowing'],
-  motor: ['handwriting', 'cutting-food', 'cutting-food-gastrostomy', 'dressing-hygiene', 'turning-in-bed', 'walking', 'climbing-stairs'],
-  fineMotor: ['handwriting', 'cutting-food', 'cutting-food-gastrostomy', 'dressing-hygiene'],
-  grossMotor: ['turning-in-bed', 'walking', 'climbing-stairs'],
-  respiratory: ['dyspnea', 'orthopnea', 'respiratory-insufficiency'],
-};
+const items = (...ids: string[]) => `sum(${refs(ids)})`;
 
 /** Total = the 12 scored items (bulbar + motor + respiratory; fine and gross motor split the motor sub-score). */
+export const alsfrsRForm = instrumentForm(alsfrsR, {
+  calculations: [
+    ['item-5', '5. Cutting food (5a or 5b, whichever was scored)', 'coalesce([cutting-food], [cutting-food-gastrostomy])'],
+    ['bulbar', 'Bulbar sub-score (items 1-3)', items('speech', 'salivation', 'swallowing')],
+    ['fine-motor', 'Fine motor sub-score (items 4-6)', items('handwriting', 'item-5', 'dressing-hygiene')],
+    ['gross-motor', 'Gross motor sub-score (items 7-9)', items('turning-in-bed', 'walking', 'climbing-stairs')],
+    ['motor', 'Motor sub-score (items 4-9)', '[fine-motor] + [gross-motor]'],
+    ['respiratory', 'Respiratory sub-score (items 10-12)', items('dyspnea', 'orthopnea', 'respiratory-insufficiency')],
+    ['total', 'ALSFRS-R total', '[bulbar] + [motor] + [respiratory]'],
+  ],
+  total: 'total',
+  components: { bulbar: 'bulbar', motor: 'motor', fineMotor: 'fine-motor', grossMotor: 'gross-motor', respiratory: 'respiratory' },
+  checks: [{ id: 'item-5-once', expression: 'missing([cutting-food]) <> missing([cutting-food-gastrostomy])', message: 'Score exactly one of items 5a (without gastrostomy) and 5b (with gastrostomy)', item: 'cutting-food' }],
+});
+
 export function scoreAlsfrsR(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(alsfrsR, values);
-  const components: Record<string, number> = {};
-  for (const [name, ids] of Object.entries(subscoreItems)) components[name] = sum(ids.map((id) => itemValue(v, id)));
-  const total = (components['bulbar'] ?? 0) + (components['motor'] ?? 0) + (components['respiratory'] ?? 0);
-  return { instrument: 'alsfrs-r', total, components };
+  return scoreWithForm(alsfrsR, alsfrsRForm, values);
 }
 
 /** Mean month length: 365.25 / 12 = 30.4375 days (the Julian year over 12; stated here because the ΔFS papers count "months" without defining them). */

@@ -1,5 +1,6 @@
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm } from './instrument-form.js';
 
 /**
  * BASDAI: Garrett S et al. A new approach to defining disease status in ankylosing spondylitis: the Bath
@@ -25,9 +26,15 @@ export const basdai: InstrumentDefinition = {
 };
 
 /** Components: the morning-stiffness mean (Q5+Q6)/2. */
+export const basdaiForm = instrumentForm(basdai, {
+  calculations: [
+    ['stiffness', 'Morning stiffness, mean of Q5 and Q6', '([q5] + [q6]) / 2'],
+    ['total', 'BASDAI', '([q1] + [q2] + [q3] + [q4] + [stiffness]) / 5'],
+  ],
+  total: 'total',
+  components: { stiffness: 'stiffness' },
+});
+
 export function scoreBasdai(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(basdai, values);
-  const q = (id: string) => itemValue(v, id);
-  const stiffness = (q('q5') + q('q6')) / 2;
-  return { instrument: 'basdai', total: (q('q1') + q('q2') + q('q3') + q('q4') + stiffness) / 5, components: { stiffness } };
+  return scoreWithForm(basdai, basdaiForm, values);
 }

@@ -1,6 +1,6 @@
 import type { InstrumentDefinition, InstrumentScore, ItemOption, ItemValues } from './instrument.js';
-import { assertValidItems } from './validate-items.js';
-import { sum, weightedComponents } from './weighted-sum.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm, weightedSumScoring } from './instrument-form.js';
 
 /**
  * ESSDAI: Seror R et al. EULAR Sjögren's syndrome disease activity index: development of a consensus
@@ -102,9 +102,9 @@ export const essdai: InstrumentDefinition = {
   total: { min: 0, max: 123, higherIsWorse: true },
 };
 
-/** Components are the 12 domain scores (level × weight). */
+/** Components are the 12 domain scores (level × weight); the total their sum. */
+export const essdaiForm = instrumentForm(essdai, weightedSumScoring(essdai));
+
 export function scoreEssdai(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(essdai, values);
-  const components = weightedComponents(essdai, v);
-  return { instrument: 'essdai', total: sum(Object.values(components)), components };
+  return scoreWithForm(essdai, essdaiForm, values);
 }

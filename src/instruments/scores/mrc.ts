@@ -1,7 +1,7 @@
 import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
-import { sum } from './weighted-sum.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm, refs } from './instrument-form.js';
 
 /**
  * MRC sum score: Kleyweg RP, van der Meché FG, Schmitz PI. Interobserver agreement in the assessment of
@@ -38,10 +38,16 @@ export const mrc: InstrumentDefinition = {
   total: { min: 0, max: 60, higherIsWorse: false },
 };
 
-/** Components: left and right sums (0–30 each). */
+/** Components: left and right sums (0–30 each); the total their sum. */
+export const mrcForm = instrumentForm(mrc, {
+  calculations: [
+    ...sides.map((side): [string, string, string] => [side, `MRC sum, ${side} side`, `sum(${refs(muscles.map(([id]) => `${id}-${side}`))})`]),
+    ['total', 'MRC sum score', '[left] + [right]'],
+  ],
+  total: 'total',
+  components: { left: 'left', right: 'right' },
+});
+
 export function scoreMrc(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(mrc, values);
-  const components: Record<string, number> = {};
-  for (const side of sides) components[side] = sum(muscles.map(([id]) => itemValue(v, `${id}-${side}`)));
-  return { instrument: 'mrc', total: sum(Object.values(components)), components };
+  return scoreWithForm(mrc, mrcForm, values);
 }

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm } from './instrument-form.js';
 
 /**
  * Modified Rankin Scale, 0–6: van Swieten JC et al. Stroke 1988;19:604–607 (UK-TIA wording; grade 6
@@ -29,7 +30,9 @@ export const mrs: InstrumentDefinition = {
   total: { min: 0, max: 6, higherIsWorse: true },
 };
 
+/** The total is the grade. */
+export const mrsForm = instrumentForm(mrs, { calculations: [['grade', 'mRS grade', '[mrs]']], total: 'grade', components: {} });
+
 export function scoreMrs(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(mrs, values);
-  return { instrument: 'mrs', total: itemValue(v, 'mrs'), components: {} };
+  return scoreWithForm(mrs, mrsForm, values);
 }

@@ -1,6 +1,7 @@
 import type { InstrumentDefinition, InstrumentScore, ItemValues } from './instrument.js';
 import { integerChoice } from './instrument.js';
-import { assertValidItems, itemValue } from './validate-items.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm } from './instrument-form.js';
 
 /**
  * The SRI-4 inputs besides SLEDAI-2K, recorded at each SLE visit: the physician's global assessment
@@ -20,7 +21,17 @@ export const pga: InstrumentDefinition = {
   total: { min: 0, max: 3, higherIsWorse: true },
 };
 
+/** The total is the PGA; the new BILAG counts are its components, as the SRI-4 reads them. */
+export const pgaForm = instrumentForm(pga, {
+  calculations: [
+    ['pga-total', 'PGA', '[pga]'],
+    ['new-bilag-a', 'New BILAG A domains', '[newBilagA]'],
+    ['new-bilag-b', 'New BILAG B domains', '[newBilagB]'],
+  ],
+  total: 'pga-total',
+  components: { newBilagA: 'new-bilag-a', newBilagB: 'new-bilag-b' },
+});
+
 export function scorePga(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(pga, values);
-  return { instrument: 'pga', total: itemValue(v, 'pga'), components: { newBilagA: itemValue(v, 'newBilagA'), newBilagB: itemValue(v, 'newBilagB') } };
+  return scoreWithForm(pga, pgaForm, values);
 }

@@ -1,18 +1,31 @@
 import { AppError } from '../../errors/app-error.js';
-import { alsaq40, scoreAlsaq40 } from './alsaq-40.js';
-import { alsfrsR, scoreAlsfrsR } from './alsfrs-r.js';
-import { basdai, scoreBasdai } from './basdai.js';
-import { essdai, scoreEssdai } from './essdai.js';
+import type { FormDefinition } from '../../forms/definition.js';
+import { alsaq40, alsaq40Form, scoreAlsaq40 } from './alsaq-40.js';
+import { alsfrsR, alsfrsRForm, scoreAlsfrsR } from './alsfrs-r.js';
+import { basdai, basdaiForm, scoreBasdai } from './basdai.js';
+import { essdai, essdaiForm, scoreEssdai } from './essdai.js';
 import type { InstrumentDefinition, InstrumentId, InstrumentScore, ItemValues } from './instrument.js';
 import { instrumentIds } from './instrument.js';
-import { mrc, scoreMrc } from './mrc.js';
-import { mrs, scoreMrs } from './mrs.js';
-import { pga, scorePga } from './pga.js';
-import { scoreSledai2k, sledai2k } from './sledai-2k.js';
+import { mrc, mrcForm, scoreMrc } from './mrc.js';
+import { mrs, mrsForm, scoreMrs } from './mrs.js';
+import { pga, pgaForm, scorePga } from './pga.js';
+import { scoreSledai2k, sledai2k, sledai2kForm } from './sledai-2k.js';
 import { validateItems, type ItemIssue } from './validate-items.js';
 
 /** Every instrument, as plain serialisable data (CLI list, visit forms, web app). */
 export const instruments: readonly InstrumentDefinition[] = [sledai2k, essdai, alsfrsR, mrs, mrc, alsaq40, basdai, pga];
+
+/** Each instrument as a form of the definition language, its scoring as calculated items. */
+export const instrumentForms: Readonly<Record<InstrumentId, FormDefinition>> = {
+  'sledai-2k': sledai2kForm,
+  essdai: essdaiForm,
+  'alsfrs-r': alsfrsRForm,
+  mrs: mrsForm,
+  mrc: mrcForm,
+  'alsaq-40': alsaq40Form,
+  basdai: basdaiForm,
+  pga: pgaForm,
+};
 
 const scorers: Readonly<Record<InstrumentId, (values: ItemValues) => InstrumentScore>> = {
   'sledai-2k': scoreSledai2k,

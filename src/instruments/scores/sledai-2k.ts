@@ -1,7 +1,7 @@
 import type { InstrumentDefinition, InstrumentScore, ItemValues } from './instrument.js';
 import { presentAbsent } from './instrument.js';
-import { assertValidItems } from './validate-items.js';
-import { sum, weightedComponents } from './weighted-sum.js';
+import { scoreWithForm } from './form-score.js';
+import { instrumentForm, weightedSumScoring } from './instrument-form.js';
 
 /**
  * SLEDAI-2K: Gladman DD, Ibañez D, Urowitz MB. Systemic lupus erythematosus disease activity index
@@ -45,8 +45,8 @@ export const sledai2k: InstrumentDefinition = {
 };
 
 /** Total = Σ weight × present; components are each descriptor's weighted contribution. */
+export const sledai2kForm = instrumentForm(sledai2k, weightedSumScoring(sledai2k));
+
 export function scoreSledai2k(values: ItemValues): InstrumentScore {
-  const v = assertValidItems(sledai2k, values);
-  const components = weightedComponents(sledai2k, v);
-  return { instrument: 'sledai-2k', total: sum(Object.values(components)), components };
+  return scoreWithForm(sledai2k, sledai2kForm, values);
 }

@@ -62,7 +62,3 @@ export function assertValidItems(def: InstrumentDefinition, values: ItemValues):
   return values as Readonly<Record<string, number>>;
 }
 
-/** Value of an item already validated (0 for an absent optional alternative). */
-export function itemValue(values: Readonly<Record<string, number>>, id: string): number {
-  return values[id] ?? 0;
-}
