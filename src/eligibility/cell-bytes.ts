@@ -22,8 +22,31 @@ export function lowerIs(b: Uint8Array, s: number, e: number, word: Uint8Array): 
 
 /** 1 for yes/y/true/1, 0 for no/n/false/0 (any case), -1 for anything else. */
 export function yesNo(b: Uint8Array, s: number, e: number): number {
-  if (YES_WORDS.some((w) => lowerIs(b, s, e, w))) return 1;
-  return NO_WORDS.some((w) => lowerIs(b, s, e, w)) ? 0 : -1;
+  for (let i = 0; i < YES_WORDS.length; i++) if (lowerIs(b, s, e, YES_WORDS[i]!)) return 1;
+  for (let i = 0; i < NO_WORDS.length; i++) if (lowerIs(b, s, e, NO_WORDS[i]!)) return 0;
+  return -1;
+}
+
+/** Are the bytes b[s..e) all ASCII (so that byte case-folding is the string's)? */
+export function ascii(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i]! > 127) return false;
+  return true;
+}
+
+/** Is `word` (lower case) one of the ";"-separated items of b[s..e), each trimmed, in any case? */
+export function hasItem(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
+  let i = s;
+  while (i <= e) {
+    let j = i;
+    while (j < e && b[j] !== 59) j++;
+    let is = i;
+    let ie = j;
+    while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
+    while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
+    if (lowerIs(b, is, ie, word)) return true;
+    i = j + 1;
+  }
+  return false;
 }
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 

@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { codeKey, createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
-import { dayOf, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
+import { ascii, dayOf, hasItem, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
 import { readFact, type Attestation } from './patient-facts.js';
 
 /**
@@ -51,6 +51,7 @@ interface Target {
   readonly numbers: Float64Array | undefined;
   readonly bytes: Uint8Array | undefined;
   readonly codes: Uint8Array[] | undefined;
+  readonly codeBytes: Uint8Array[] | undefined;
 }
 
 export function createCsvColumnReader(specs: readonly ColumnSpec[], options: CsvColumnOptions): CsvColumnReader {
@@ -124,8 +125,11 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
         return;
       }
       case CODES: {
-        const list = empty ? undefined : text(b, k).toLowerCase().split(';');
-        spec.values.forEach((code, j) => (t.codes![j]![r] = list ? (list.some((c) => c.trim() === code) ? 1 : 0) : MISSING));
+        if (empty) for (let j = 0; j < t.codes!.length; j++) t.codes![j]![r] = MISSING;
+        else if (quoted[k] === 1 || !ascii(b, s, e)) {
+          const list = text(b, k).toLowerCase().split(';');
+          spec.values.forEach((code, j) => (t.codes![j]![r] = list.some((c) => c.trim() === code) ? 1 : 0));
+        } else for (let j = 0; j < t.codes!.length; j++) t.codes![j]![r] = hasItem(b, s, e, t.codeBytes![j]!) ? 1 : 0;
         return;
       }
       default: {
@@ -178,6 +182,7 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     numbers: chunk.numbers.get(spec.name),
     bytes: chunk.bytes.get(spec.name),
     codes: spec.kind === 'codes' ? spec.values.map((c) => chunk.bytes.get(codeKey(spec.name, c))!) : undefined,
+    codeBytes: spec.kind === 'codes' ? spec.values.map(valueBytes) : undefined,
   });
 
   const cell = (s: number, e: number, q: number): void => {
