@@ -10,10 +10,11 @@ export const dataOption = ['--data <dir>', 'embedded database directory (ignored
 
 /**
  * Run `fn` as the operator at the console (audited as `cli:<login name>`) over the database that
- * `--data` or DATABASE_URL names, closing it afterwards.
+ * `--data` or DATABASE_URL names, closing it afterwards. `command` is written into the PGlite lock,
+ * so another process refused by it is told which command holds the directory.
  */
-export async function withOperator<T>(dataDir: string, fn: (c: UseCaseContext & { db: Db }) => Promise<T>): Promise<T> {
-  const { db } = await openStore({ dataDir });
+export async function withOperator<T>(dataDir: string, command: string, fn: (c: UseCaseContext & { db: Db }) => Promise<T>): Promise<T> {
+  const { db } = await openStore({ dataDir, command });
   try {
     return await fn({ db, by: { kind: 'operator', name: userInfo().username }, at: new Date() });
   } finally {

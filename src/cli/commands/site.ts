@@ -32,7 +32,7 @@ export const register: Register = (program) => {
     .action(
       action(async (studyId: string, siteId: string, opts: Common & { name: string }) => {
         const input = { studyId, siteId: optionValue(slugSchema, siteId, 'site'), name: nameOf(opts.name) };
-        printSite(await withOperator(opts.data, (c) => addSite(c, input)), opts);
+        printSite(await withOperator(opts.data, 'site add', (c) => addSite(c, input)), opts);
       }),
     );
 
@@ -45,7 +45,7 @@ export const register: Register = (program) => {
     .option('--reason <text>', 'why (recorded in the audit trail)')
     .option(...dataOption)
     .option('--json', 'print the site as JSON')
-    .action(action(async (studyId: string, siteId: string, opts: Common & { name: string; reason?: string }) => printSite(await withOperator(opts.data, (c) => renameSite(c, { studyId, siteId, name: nameOf(opts.name), reason: opts.reason })), opts)));
+    .action(action(async (studyId: string, siteId: string, opts: Common & { name: string; reason?: string }) => printSite(await withOperator(opts.data, 'site rename', (c) => renameSite(c, { studyId, siteId, name: nameOf(opts.name), reason: opts.reason })), opts)));
 
   site
     .command('close')
@@ -59,7 +59,7 @@ export const register: Register = (program) => {
     .action(
       action(async (studyId: string, siteId: string, opts: Common & { date: string; reason: string }) => {
         const closedOn = optionValue(z.iso.date(), opts.date, '--date');
-        printSite(await withOperator(opts.data, (c) => closeSite(c, { studyId, siteId, closedOn, reason: opts.reason })), opts);
+        printSite(await withOperator(opts.data, 'site close', (c) => closeSite(c, { studyId, siteId, closedOn, reason: opts.reason })), opts);
       }),
     );
 };

@@ -34,7 +34,7 @@ export const register: Register = (program) => {
     .action(
       action(async (opts: Common & { protocol: string }) => {
         const input = readJsonFile(opts.protocol);
-        const s = await inFile(opts.protocol, () => withOperator(opts.data, (c) => createStudyFromProtocol(c, input)));
+        const s = await inFile(opts.protocol, () => withOperator(opts.data, 'study create', (c) => createStudyFromProtocol(c, input)));
         if (opts.json) printJson({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion });
         else process.stdout.write(`Created study ${s.id} (${s.title}), protocol version ${s.protocolVersion}, as a design: add sites and users, then \`il2trials study activate ${s.id}\`.\n`);
       }),
@@ -48,7 +48,7 @@ export const register: Register = (program) => {
     .option('--json', 'print the study as JSON')
     .action(
       action(async (id: string, opts: Common) => {
-        const s = await withOperator(opts.data, (c) => activateStudy(c, id));
+        const s = await withOperator(opts.data, 'study activate', (c) => activateStudy(c, id));
         if (opts.json) printJson({ id: s.id, status: s.status, allocationEntries: s.allocationEntries });
         else process.stdout.write(`Study ${s.id} is live${s.allocationEntries ? `; its allocation list (${s.allocationEntries} entries) is sealed` : ''}.\n`);
       }),
@@ -67,7 +67,7 @@ export const register: Register = (program) => {
     .action(
       action(async (id: string, opts: Common & { protocol: string; effective: string; reason: string; reconsent?: string }) => {
         const input = { protocol: readJsonFile(opts.protocol), effectiveDate: optionValue(z.iso.date(), opts.effective, '--effective'), reason: opts.reason, reconsentVersion: opts.reconsent };
-        const a = await inFile(opts.protocol, () => withOperator(opts.data, (c) => amendStudy(c, id, input)));
+        const a = await inFile(opts.protocol, () => withOperator(opts.data, 'study amend', (c) => amendStudy(c, id, input)));
         if (opts.json) return printJson(a);
         const lines = a.changes.map((ch) => `  ${ch.kind === 'added' ? '+' : ch.kind === 'removed' ? '-' : '~'} ${ch.path}`);
         process.stdout.write(`Study ${a.studyId}: version ${a.fromVersion} → ${a.version}, in force from ${a.effectiveDate}${a.reconsentVersion ? `; re-consent to version ${a.reconsentVersion}` : ''}.\n${lines.join('\n')}\n`);
@@ -81,7 +81,7 @@ export const register: Register = (program) => {
     .option('--json', 'print the studies as JSON')
     .action(
       action(async (opts: Common) => {
-        const studies = (await withOperator(opts.data, (c) => listStudies(c.db))).map((s) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion }));
+        const studies = (await withOperator(opts.data, 'study list', (c) => listStudies(c.db))).map((s) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion }));
         if (opts.json) printJson(studies);
         else process.stdout.write(formatTable(['id', 'status', 'version', 'title'], studies.map((s) => [s.id, s.status, s.protocolVersion, s.title])));
       }),

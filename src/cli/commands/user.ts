@@ -45,7 +45,7 @@ export const register: Register = (program) => {
     .action(
       action(async (username: string, opts: Common & { name: string; email: string }) => {
         const input = { username: optionValue(usernameSchema, username, 'username'), displayName: optionValue(z.string().trim().min(1), opts.name, '--name'), email: optionValue(z.email(), opts.email, '--email') };
-        const { user: u, password } = await withOperator(opts.data, (c) => addUser(c, input));
+        const { user: u, password } = await withOperator(opts.data, 'user add', (c) => addUser(c, input));
         printUser(u, opts, { password }, `First password (shown only this once): ${password}\n`);
       }),
     );
@@ -67,7 +67,7 @@ export const register: Register = (program) => {
       .action(
         action(async (username: string, opts: RoleOptions) => {
           const change = { username, role: opts.role, studyId: opts.study, siteId: opts.site, reason: opts.reason };
-          printUser(await withOperator(opts.data, (c) => (name === 'grant' ? grantRole(c, change) : revokeRole(c, change))), opts);
+          printUser(await withOperator(opts.data, `user ${name}`, (c) => (name === 'grant' ? grantRole(c, change) : revokeRole(c, change))), opts);
         }),
       );
   }
@@ -79,7 +79,7 @@ export const register: Register = (program) => {
     .requiredOption('--reason <text>', 'why (recorded in the audit trail)')
     .option(...dataOption)
     .option('--json', 'print the account as JSON')
-    .action(action(async (username: string, opts: Common & { reason: string }) => printUser(await withOperator(opts.data, (c) => disableUser(c, { username, reason: opts.reason })), opts)));
+    .action(action(async (username: string, opts: Common & { reason: string }) => printUser(await withOperator(opts.data, 'user disable', (c) => disableUser(c, { username, reason: opts.reason })), opts)));
 
   user
     .command('reset-password')
@@ -89,7 +89,7 @@ export const register: Register = (program) => {
     .option('--json', 'print the new password as JSON')
     .action(
       action(async (username: string, opts: Common) => {
-        const r = await withOperator(opts.data, (c) => resetPassword(c, { username }));
+        const r = await withOperator(opts.data, 'user reset-password', (c) => resetPassword(c, { username }));
         if (opts.json) printJson(r);
         else process.stdout.write(`New password of ${r.username} (shown only this once; to be changed at the next sign-in): ${r.password}\n`);
       }),
@@ -102,7 +102,7 @@ export const register: Register = (program) => {
     .option('--json', 'print the accounts as JSON')
     .action(
       action(async (opts: Common) => {
-        const users = await withOperator(opts.data, (c) => listUsers(c.db));
+        const users = await withOperator(opts.data, 'user list', (c) => listUsers(c.db));
         if (opts.json) printJson(users);
         else process.stdout.write(formatTable(['username', 'name', 'e-mail', 'status', 'roles'], users.map((u) => [u.username, u.displayName, u.email, u.disabled ? 'disabled' : 'enabled', rolesText(u)])));
       }),
