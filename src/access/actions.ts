@@ -38,6 +38,7 @@ export const actions = {
   'study.read': { who: everyone, scope: 'site', what: 'see the study, its protocol and sites' },
   'participant.read': { who: clinicalReaders, scope: 'site', what: 'see participants, their status and screening' },
   'participant.enrol': { who: ['investigator', 'coordinator', 'admin'], scope: 'site', what: 'register, screen and move participants through the trial' },
+  'eligibility.override': { who: ['investigator'], scope: 'site', what: "override a participant's eligibility, with a reason, outside a screening decision" },
   'dose.read': { who: everyone, scope: 'site', what: "see a participant's dosing calendar" },
   'dose.record': { who: ['investigator', 'coordinator', 'unblinded-pharmacist', 'admin'], scope: 'site', what: 'record a dose given or held' },
   'visit.read': { who: clinicalReaders, scope: 'site', what: 'see visit data, labs, immune panels and adverse events' },

@@ -13,7 +13,7 @@ import { syntheticCohort, type DemoParticipant } from './synthetic-cohort.js';
 const actor = 'demo';
 
 /** Write one demo participant through the store, as a coordinator would, in one transaction. */
-async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, at: Date): Promise<void> {
+async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, today: string, at: Date): Promise<void> {
   const study = await findStudy(db, studyId);
   if (!study) return;
   await audited(db, { actor, at, studyId }, async (w) => {
@@ -22,7 +22,7 @@ async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, at: 
       if (step.to === 'randomized' && d.armId) {
         p = await updateParticipant(w, p.id, { armId: d.armId }, 'synthetic demo cohort: arm from the demo allocation');
       }
-      p = await transitionParticipantIn(w, p, study.protocol, step);
+      p = await transitionParticipantIn(w, p, study.protocol, { reason: 'synthetic demo cohort', ...step, today, eligibilityBy: 'override' });
     }
     if (d.dosesUntil === null) return;
     // Record doses in date order; a held dose may shift the rest of its cycle, so re-read the calendar each time.
@@ -46,7 +46,7 @@ export async function loadDemoCohorts(db: Db, seed: number, today: string, at: D
     const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE study_id = $1', [protocol.id])) as [{ n: number }];
     if (n > 0 || !(await findStudy(db, protocol.id))) continue;
     const cohort = syntheticCohort(protocol, seed + i, today);
-    for (const d of cohort) await loadParticipant(db, protocol.id, d, at);
+    for (const d of cohort) await loadParticipant(db, protocol.id, d, today, at);
     written[protocol.id] = cohort.length;
   }
   return written;

@@ -10,6 +10,8 @@ export interface Participant {
   readonly birthDate: string;
   readonly status: ParticipantStatus;
   readonly statusReason: string | null;
+  /** The date the current status was reached (null: registered, not yet screened). */
+  readonly statusOn: string | null;
   readonly armId: string | null;
   readonly kitNumber: string | null;
   readonly enrolledOn: string | null;

@@ -10,6 +10,7 @@ async function setup(db: Db) {
   const t = await testApp(db);
   await t.user('coord-a', [{ studyId: study, siteId: t.siteA, role: 'coordinator' }]);
   await t.user('coord-b', [{ studyId: study, siteId: 'site-b', role: 'coordinator' }]);
+  await t.user('inv-a', [{ studyId: study, siteId: t.siteA, role: 'investigator' }]);
   await t.user('mon', [{ studyId: study, siteId: null, role: 'monitor' }]);
   return t;
 }
@@ -77,8 +78,9 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error).toMatchObject({ code: 'TransitionNotAllowed' });
     expect(skip.json().error.message).toBe('A participant cannot go from screening to enrolled: the next status can only be eligible or ineligible or withdrawn.');
-    expect((await go('eligible')).statusCode).toBe(200);
-    expect((await go('consented')).statusCode).toBe(200);
+    const override = await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie: await t.login('inv-a') }, payload: { to: 'eligible', date: '2025-04-28', reason: 'screened on paper' } });
+    expect(override.statusCode, override.body).toBe(200);
+    expect((await go('consented', { date: '2025-04-30' })).statusCode).toBe(200);
     expect((await go('enrolled', { date: '2025-05-01' })).json()).toMatchObject({ status: 'enrolled', enrolledOn: '2025-05-01' });
     expect((await go('on-treatment', { date: '2025-05-05' })).json()).toMatchObject({ status: 'on-treatment', startDate: '2025-05-05', armId: 'il2' });
     const noReason = await go('withdrawn');
@@ -92,8 +94,9 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const t = await setup(await database.fresh());
     const cookie = await t.login('coord-a');
     const id = await createParticipant(t, cookie, t.siteA, 'ALS-002');
-    for (const [to, date] of [['eligible'], ['consented'], ['enrolled', '2025-05-01'], ['on-treatment', '2025-05-05']] as const) {
-      await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie }, payload: { to, date } });
+    for (const [to, date] of [['eligible', '2025-05-01'], ['consented', '2025-05-01'], ['enrolled', '2025-05-01'], ['on-treatment', '2025-05-05']] as const) {
+      const by = to === 'eligible' ? await t.login('inv-a') : cookie;
+      await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie: by }, payload: { to, date, reason: 'screened on paper' } });
     }
     const dose = (payload: object) => t.app.inject({ method: 'POST', url: `/api/participants/${id}/doses`, headers: { cookie }, payload });
     // ALS regimen: 1 MIU every other day for 2 weeks → doses on study days 1, 3, 5, …; day 2 is a rest day.

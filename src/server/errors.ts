@@ -1,4 +1,5 @@
 import { accountErrorCodes } from '../accounts/errors.js';
+import { enrolmentErrorCodes } from '../enrolment/errors.js';
 import { siteErrorCodes } from '../use-cases/sites/errors.js';
 import { studyLifecycleErrorCodes } from '../use-cases/studies/errors.js';
 import { modelErrorCodes } from '../analysis/models/errors.js';
@@ -49,6 +50,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...backupErrorCodes,
   ...authErrorCodes,
   ...accountErrorCodes,
+  ...enrolmentErrorCodes,
   ...siteErrorCodes,
   ...studyLifecycleErrorCodes,
   ...protocolErrorCodes,

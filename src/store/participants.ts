@@ -16,6 +16,7 @@ const toParticipant = (r: ParticipantRow): Participant => ({
   birthDate: r.birth_date,
   status: r.status,
   statusReason: r.status_reason,
+  statusOn: r.status_on,
   armId: r.arm_id,
   kitNumber: r.kit_number,
   enrolledOn: r.enrolled_on,
@@ -66,6 +67,7 @@ export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promis
 const participantColumns = (f: Partial<Participant>): Partial<NewRow<typeof participants>> => ({
   status: f.status,
   status_reason: f.statusReason,
+  status_on: f.statusOn,
   start_date: f.startDate,
   arm_id: f.armId,
   kit_number: f.kitNumber,

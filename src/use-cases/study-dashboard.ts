@@ -1,6 +1,7 @@
 import { addDays } from '../dates/iso-date.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Participant } from '../enrolment/participant.js';
+import { funnelCounts, type PathStage } from '../enrolment/furthest-stage.js';
 import { accountedVisits, confirmedAdverseEventsByGrade, openQueryCount } from '../store/dashboard-counts.js';
 import type { Queryable } from '../store/db.js';
 import { participantCalendars } from './participant-calendars.js';
@@ -23,7 +24,13 @@ export interface DoseDue {
 }
 
 export interface Dashboard {
-  readonly enrolment: { readonly target: number; readonly enrolled: number; readonly byStatus: Readonly<Record<string, number>> };
+  readonly enrolment: {
+    readonly target: number;
+    readonly enrolled: number;
+    readonly byStatus: Readonly<Record<string, number>>;
+    /** The screening funnel: participants who reached each stage or a later one (its "enrolled" is `enrolled`). */
+    readonly funnel: Readonly<Record<PathStage, number>>;
+  };
   /** The week shown: `from` (the day asked for) to `to`, six days later, both included. */
   readonly week: { readonly from: string; readonly to: string };
   /** Visits whose window is open on at least one day of the week and that have no saved data. */
@@ -70,7 +77,7 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
   const openQueries = await openQueryCount(q, ids);
   const grades = await confirmedAdverseEventsByGrade(q, ids);
   return {
-    enrolment: { target: protocol.enrolment.target, enrolled: participants.filter((p) => p.enrolledOn !== null).length, byStatus },
+    enrolment: { target: protocol.enrolment.target, enrolled: participants.filter((p) => p.enrolledOn !== null).length, byStatus, funnel: funnelCounts(participants) },
     week: { from, to },
     visitsDue: visitsDue.sort(byDate),
     visitsOverdue: visitsOverdue.sort(byDate),

@@ -1,4 +1,5 @@
 import type { Protocol } from '../../protocol/schema.js';
+import { ageOn } from '../../dates/age-on.js';
 import { armOf, primaryEndpoint } from '../endpoints/analysis-sets.js';
 import { summarise } from '../endpoints/summary.js';
 import type { AnalysisObservation, AnalysisParticipant, AnalysisView, Summary } from '../endpoints/types.js';
@@ -19,11 +20,6 @@ export interface BaselineTable {
   readonly byArm?: readonly (BaselineColumn & { readonly armId: string })[];
 }
 
-/** Whole years between two ISO dates (a birthday not yet reached this year does not count). */
-export function ageOn(birthDate: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
 
 /** Table 1 of the report: the ITT participants' demographics and baseline primary score. */
 export function baselineTable(protocol: Protocol, itt: readonly AnalysisParticipant[], observations: readonly AnalysisObservation[], view: AnalysisView): BaselineTable {

@@ -31,7 +31,9 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
     await t.user('coord', [{ studyId: 'df-il2', siteId: site, role: 'coordinator' }]);
     const coord = await t.login('coord');
     const id = (await call(coord, 'POST', '/api/studies/df-il2/participants', { siteId: site, code: 'DF-001', sex: 'female', birthDate: '1990-03-04' })).json().id as string;
-    for (const to of ['eligible', 'consented', 'enrolled']) expect((await call(coord, 'POST', `/api/participants/${id}/transition`, { to, date: '2025-06-02' })).statusCode).toBe(200);
+    await t.user('inv', [{ studyId: 'df-il2', siteId: site, role: 'investigator' }]);
+    expect((await call(await t.login('inv'), 'POST', `/api/participants/${id}/transition`, { to: 'eligible', date: '2025-06-02', reason: 'screened on paper' })).statusCode).toBe(200);
+    for (const to of ['consented', 'enrolled']) expect((await call(coord, 'POST', `/api/participants/${id}/transition`, { to, date: '2025-06-02' })).statusCode).toBe(200);
     expect((await call(coord, 'POST', `/api/participants/${id}/randomize`)).statusCode).toBe(200);
     const labs = { date: '2025-06-02', labs: [{ analyte: 'lymphocytes', value: 1500, unit: '/mm3' }] };
     const saved = await call(coord, 'POST', `/api/participants/${id}/visits/day-1/observations`, labs);
@@ -66,5 +68,28 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
       { version: '1a', reconsent_version: null },
       { version: '2', reconsent_version: 'consent-2' },
     ]);
+
+    // Consented on 2025-06-02 under the version then in force (1a); the amendment asks for consent-2.
+    const coordNow = await t.login('coord');
+    const shown = (await call(coordNow, 'GET', `/api/participants/${id}`)).json();
+    expect(shown).toMatchObject({ reconsentNeeded: 'consent-2', consents: [{ formVersion: '1a', signedOn: '2025-06-02' }] });
+    expect((await call(coordNow, 'GET', '/api/studies/df-il2/participants')).json()).toMatchObject([{ code: 'DF-001', reconsentNeeded: 'consent-2' }]);
+    const beforeLast = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-06-01' });
+    expect(beforeLast.json().error).toEqual({ code: 'DateOutOfOrder', path: 'signedOn', message: 'Field "signedOn" (2025-06-01) is before 2025-06-02, when participant DF-001 last consented (under 1a).' });
+    const again = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-07-01' });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toEqual({ formVersion: 'consent-2', signedOn: '2025-07-01' });
+    expect((await call(coordNow, 'GET', `/api/participants/${id}`)).json()).toMatchObject({ reconsentNeeded: null, consents: [{ formVersion: '1a' }, { formVersion: 'consent-2', signedOn: '2025-07-01' }] });
+    const twice = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-07-01' });
+    expect(twice.json().error).toEqual({ code: 'NoReconsentDue', path: 'signedOn', message: 'Participant DF-001 needs no re-consent: they consented under consent-2, the version in force.' });
+
+    // The study's history: each amendment from which version, with its difference.
+    expect((await call(coordNow, 'GET', '/api/studies/df-il2/versions')).json()).toMatchObject({
+      current: '2',
+      amendments: [
+        { fromVersion: '1', version: '1a', effectiveDate: '2025-05-01', reason: 'arm label clarified', reconsentVersion: null, changes: [{ path: 'arms[il2-3]', kind: 'changed' }] },
+        { fromVersion: '1a', version: '2', effectiveDate: '2025-07-01', reconsentVersion: 'consent-2', changes: [{ path: 'visits[day-30]', kind: 'added' }] },
+      ],
+    });
   });
 });

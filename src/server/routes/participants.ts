@@ -10,6 +10,9 @@ import { addParticipant } from '../../use-cases/add-participant.js';
 import { participantCalendarOf } from '../../use-cases/participant-calendars.js';
 import { recordDose } from '../../use-cases/record-dose.js';
 import { transitionParticipant } from '../../use-cases/transition-participant.js';
+import { recordReconsent } from '../../use-cases/record-consent.js';
+import { needsReconsent, type Consent } from '../../enrolment/consent.js';
+import { latestConsents, listConsents, requiredReconsentVersion } from '../../store/consents.js';
 import { listSiteRecords } from '../../store/sites.js';
 import type { Study } from '../../store/studies.js';
 import { authorize, studyOf, visibleStudy } from '../access.js';
@@ -33,6 +36,8 @@ const transitionBody = z.object({
   date: isoDate.optional(),
 });
 
+const consentBody = z.object({ signedOn: isoDate });
+
 const doseBody = z
   .object({
     day: z.number().int(),
@@ -44,9 +49,13 @@ const doseBody = z
   })
   .refine((d) => d.status === 'given' || d.reason !== undefined, { message: 'a held dose needs a reason', path: ['reason'] });
 
-/** The arm is always included: the masking hook (src/server/masking.ts) removes it for a blinded user. */
-function summary(p: Participant) {
-  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, enrolledOn: p.enrolledOn, startDate: p.startDate, kitNumber: p.kitNumber, armId: p.armId };
+/**
+ * The arm is always included: the masking hook (src/server/masking.ts) removes it for a blinded user.
+ * `reconsentNeeded` names the consent version still to be signed (null: none).
+ */
+function summary(p: Participant, consent: { latest: Consent | null; required: string | null } = { latest: null, required: null }) {
+  const reconsentNeeded = needsReconsent(p.status, consent.latest, consent.required) ? consent.required : null;
+  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, statusOn: p.statusOn, enrolledOn: p.enrolledOn, startDate: p.startDate, kitNumber: p.kitNumber, armId: p.armId, reconsentNeeded };
 }
 
 /**
@@ -67,7 +76,9 @@ export async function visibleParticipant(q: Queryable, req: FastifyRequest, id: 
 export const participantRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
     const study = studyOf(req);
-    return (await listParticipants(db, study.id, sitesFor(principalOf(req), 'participant.read', study.id))).map((x) => summary(x));
+    const list = await listParticipants(db, study.id, sitesFor(principalOf(req), 'participant.read', study.id));
+    const [latest, required] = [await latestConsents(db, list.map((x) => x.id)), await requiredReconsentVersion(db, study.id)];
+    return list.map((x) => summary(x, { latest: latest.get(x.id) ?? null, required }));
   });
 
   app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
@@ -85,7 +96,18 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
     const { participant } = await visibleParticipant(db, req, req.params.id);
     const { armId: _arm, ...rest } = participant;
-    return { ...rest, ...summary(participant) };
+    const consents = await listConsents(db, participant.id);
+    const required = await requiredReconsentVersion(db, participant.studyId);
+    return { ...rest, ...summary(participant, { latest: consents.at(-1) ?? null, required }), consents };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/participants/:id/consents', { schema: { tags: ['participants'], body: doc(consentBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
+    const p = principalOf(req);
+    const { participant } = await visibleParticipant(db, req, req.params.id);
+    const body = parseInput(consentBody, req.body);
+    const consent = await recordReconsent(db, { actor: p.userId, at: now() }, participant, body.signedOn);
+    reply.status(201);
+    return consent;
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) }, config: { action: 'participant.enrol' } }, async (req) => {
@@ -93,7 +115,9 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const { participant, study } = await visibleParticipant(db, req, req.params.id);
     const body = parseInput(transitionBody, req.body);
     const at = now();
-    const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at) });
+    // Outside a screening, only an investigator's override decides eligibility (the policy says who).
+    const eligibilityBy = can(p, 'eligibility.override', { studyId: study.id, siteId: participant.siteId }) ? 'override' : undefined;
+    const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at), today: isoDay(at), eligibilityBy });
     return summary(moved);
   });
 

@@ -34,8 +34,8 @@ async function randomizedStudy(db: Db) {
   const created = await call('inv', 'POST', `/api/studies/${study}/participants`, { siteId: site, code: 'SLE-001', sex: 'female', birthDate: '1980-01-01' });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
-  for (const [to, date] of [['eligible'], ['consented'], ['enrolled', '2025-03-01']] as const) {
-    expect((await call('inv', 'POST', `/api/participants/${id}/transition`, { to, date })).statusCode).toBe(200);
+  for (const to of ['eligible', 'consented', 'enrolled']) {
+    expect((await call('inv', 'POST', `/api/participants/${id}/transition`, { to, date: '2025-03-01', reason: 'screened on paper' })).statusCode).toBe(200);
   }
   expect((await call('inv', 'POST', `/api/participants/${id}/randomize`)).statusCode).toBe(200);
   const lock = async () => expect((await call('dm', 'POST', `/api/studies/${study}/lock`, { reason: 'final analysis', password: testPassword })).statusCode).toBe(200);

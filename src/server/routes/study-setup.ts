@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listProtocolVersions } from '../../store/protocol-versions.js';
+import { studyOf } from '../access.js';
 import { activateStudy } from '../../use-cases/studies/activate-study.js';
 import { amendStudy } from '../../use-cases/studies/amend-study.js';
 import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
@@ -41,5 +43,10 @@ export const studySetupRoutes: RouteModule = (app, { db, now }) => {
     const amendment = await amendStudy(c, req.params.studyId, parseInput(amendmentBody, req.body));
     reply.status(201);
     return amendment;
+  });
+
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/versions', { schema: { tags: ['studies'] }, config: { action: 'study.read' } }, async (req) => {
+    const study = studyOf(req);
+    return { current: study.protocolVersion, amendments: await listProtocolVersions(db, study.id) };
   });
 };

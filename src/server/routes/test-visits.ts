@@ -27,6 +27,7 @@ export async function visitTestApp(db: Db, options: TestAppOptions = {}): Promis
   await t.user('inv-a', [{ studyId: als, siteId: t.siteA, role: 'investigator' }]);
   await t.user('coord-a', [{ studyId: als, siteId: t.siteA, role: 'coordinator' }]);
   await t.user('coord-b', [{ studyId: als, siteId: 'site-b', role: 'coordinator' }]);
+  await t.user('inv-b', [{ studyId: als, siteId: 'site-b', role: 'investigator' }]);
   await t.user('mon', [{ studyId: als, siteId: null, role: 'monitor' }]);
   await t.user('dm-b', [{ studyId: als, siteId: 'site-b', role: 'data-manager' }]);
   await t.user('stat', [{ studyId: als, siteId: null, role: 'statistician' }]);
@@ -42,8 +43,12 @@ export async function visitTestApp(db: Db, options: TestAppOptions = {}): Promis
       expect(r.statusCode, r.body).toBe(201);
       const id = r.json().id as string;
       if (startDate !== undefined) {
-        for (const [to, date] of [['eligible'], ['consented'], ['enrolled', startDate], ['on-treatment', startDate]] as const) {
-          const m = await call(cookie, 'POST', `/api/participants/${id}/transition`, { to, date });
+        // Eligibility outside a screening is the site investigator's override, with a reason.
+        const investigator = await t.login(siteId === t.siteA ? 'inv-a' : 'inv-b');
+        const eligible = await call(investigator, 'POST', `/api/participants/${id}/transition`, { to: 'eligible', date: startDate, reason: 'screened on paper' });
+        expect(eligible.statusCode, eligible.body).toBe(200);
+        for (const to of ['consented', 'enrolled', 'on-treatment']) {
+          const m = await call(cookie, 'POST', `/api/participants/${id}/transition`, { to, date: startDate });
           expect(m.statusCode, m.body).toBe(200);
         }
       }

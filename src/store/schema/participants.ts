@@ -13,6 +13,7 @@ export const participants = pgTable('participants', {
   birth_date: day('birth_date').notNull(),
   status: text('status').$type<ParticipantStatus>().notNull(),
   status_reason: text('status_reason'),
+  status_on: day('status_on'),
   arm_id: text('arm_id'),
   kit_number: text('kit_number'),
   start_date: day('start_date'),
@@ -38,6 +39,7 @@ export const consents = pgTable('consents', {
   participant_id: uuid('participant_id').notNull(),
   form_version: text('form_version').notNull(),
   signed_on: day('signed_on').notNull(),
+  recorded_at: instant('recorded_at').notNull().defaultNow(),
 });
 
 export const enrolments = pgTable('enrolments', {

@@ -48,4 +48,5 @@ export const protocolVersions = pgTable('protocol_versions', {
   changes: jsonb('changes').$type<unknown>().notNull(),
   reconsent_version: text('reconsent_version'),
   created_at: instant('created_at').notNull(),
+  from_version: text('from_version'),
 });

@@ -54,6 +54,7 @@ export async function amendStudy(c: UseCaseContext, studyId: string, input: Amen
       changes,
       reconsent_version: input.reconsentVersion ?? null,
       created_at: c.at,
+      from_version: current.version,
     });
     await w.update(studies, { id: studyId }, { protocol: next, protocol_version: next.version, title: next.title }, input.reason);
     await syncSites(w, study, next.sites);

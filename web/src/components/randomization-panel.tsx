@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError, type Participant, type Unblinding } from '../api.js';
 import { ArmName } from './arm-name.js';
+import { Modal } from './modal.js';
 import { UnblindDialog } from './unblind-dialog.js';
 
 /**
@@ -11,10 +12,12 @@ export function RandomizationPanel({ participant: p, onChanged }: { participant:
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [unblinded, setUnblinded] = useState<Unblinding | null>(null);
   const kit = p.kitNumber ?? null;
   const arm = unblinded ? unblinded.armId : p.armId;
   const randomize = () => {
+    setConfirming(false);
     setBusy(true);
     setError(null);
     api.randomize(p.id).then(
@@ -48,9 +51,22 @@ export function RandomizationPanel({ participant: p, onChanged }: { participant:
       ) : (
         <>
           <p>Enrolled and not yet randomized. Randomizing assigns the next kit of the study's allocation list; it cannot be undone.</p>
-          <button type="button" onClick={randomize} disabled={busy}>
-            Randomize
+          <button type="button" onClick={() => setConfirming(true)} disabled={busy}>
+            Randomize…
           </button>
+          {/* Randomizing cannot be undone: a second, explicit click is asked for. */}
+          <Modal open={confirming} titleId="rand-confirm-title" onCancel={() => setConfirming(false)}>
+            <h2 id="rand-confirm-title">Randomize {p.code}?</h2>
+            <p>This assigns the next kit of the allocation list to {p.code}. It cannot be undone.</p>
+            <div className="buttons">
+              <button type="button" onClick={randomize}>
+                Randomize {p.code}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </Modal>
         </>
       )}
       {kit && !arm ? (

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { api, type Dashboard, type Participant, type StudyDetail } from '../api.js';
+import type { ConsentState } from '../api/consents.js';
 import { AddParticipantForm } from '../components/add-participant-form.js';
+import { ReconsentBadge } from '../components/consent-panel.js';
+import { ProtocolHistory } from '../components/protocol-history.js';
 import { DosesDueList, VisitsDueList } from '../components/due-list.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
@@ -10,8 +13,9 @@ import { Paged } from '../components/pager.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { StudyQueries } from '../components/study-queries.js';
 import { localToday } from '../dates.js';
-import { screeningFunnel } from '../funnel.js';
 import { can } from '../../../src/access/index.js';
+import { pathStages } from '../../../src/enrolment/furthest-stage.js';
+import { designText } from '../study-design.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -45,9 +49,13 @@ export function DashboardPage({ studyId }: { studyId: string }) {
       <Loaded state={detail} what="the study">
         {(d) => <StudyFacts detail={d} />}
       </Loaded>
+      <Loaded state={sites} what="the sites">
+        {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}
+      </Loaded>
       <Loaded state={dashboard} what="the dashboard">
         {(d) => <DashboardCards dashboard={d} />}
       </Loaded>
+      <ProtocolHistory studyId={studyId} />
       <h2>Participants</h2>
       <Loaded state={participants} what="the participants">
         {(list) => <ParticipantTable participants={list} siteNames={new Map(sites.kind === 'ready' ? sites.data.map((x) => [x.id, x.name]) : [])} />}
@@ -55,9 +63,6 @@ export function DashboardPage({ studyId }: { studyId: string }) {
       <h2>Data queries</h2>
       <Loaded state={sites} what="the data queries">
         {(s) => <StudyQueries studyId={studyId} sites={s} />}
-      </Loaded>
-      <Loaded state={sites} what="the sites">
-        {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}
       </Loaded>
     </Page>
   );
@@ -78,7 +83,7 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
       <div>
         <dt>Design</dt>
         <dd>
-          {protocol.phase}, {protocol.design.allocation}, {protocol.design.interventionModel}
+          {designText(protocol)}
         </dd>
       </div>
       <div>
@@ -95,7 +100,7 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
 
 function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
   const { enrolment, week } = dashboard;
-  const funnel = screeningFunnel(enrolment.byStatus);
+  const funnel = pathStages.map((stage) => ({ stage, reached: enrolment.funnel[stage] }));
   const grades = [1, 2, 3, 4, 5].map((g) => ({ grade: g, n: dashboard.adverseEventsByGrade[String(g)] ?? 0 }));
   const maxGrade = Math.max(1, ...grades.map((g) => g.n));
   const top = funnel[0]?.reached ?? 0;
@@ -170,7 +175,7 @@ function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function ParticipantTable({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
+function ParticipantTable({ participants, siteNames }: { participants: readonly (Participant & ConsentState)[]; siteNames: ReadonlyMap<string, string> }) {
   if (participants.length === 0) return <p>No participants yet.</p>;
   return (
     <Paged items={participants} what="Participants">
@@ -179,7 +184,7 @@ function ParticipantTable({ participants, siteNames }: { participants: readonly 
   );
 }
 
-function ParticipantRows({ participants, siteNames }: { participants: readonly Participant[]; siteNames: ReadonlyMap<string, string> }) {
+function ParticipantRows({ participants, siteNames }: { participants: readonly (Participant & ConsentState)[]; siteNames: ReadonlyMap<string, string> }) {
   return (
     <table className="data" aria-label="Participants">
       <thead>
@@ -199,7 +204,7 @@ function ParticipantRows({ participants, siteNames }: { participants: readonly P
             </td>
             <td>{siteNames.get(p.siteId) ?? p.siteId}</td>
             <td>
-              <StatusBadge status={p.status} />
+              <StatusBadge status={p.status} /> <ReconsentBadge version={p.reconsentNeeded} />
             </td>
             <td>{p.enrolledOn ?? '—'}</td>
             <td>{p.startDate ?? '—'}</td>

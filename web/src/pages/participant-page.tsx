@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { api, ApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
+import type { ConsentState } from '../api/consents.js';
 import { AdverseEvents } from '../components/adverse-events.js';
+import { ConsentPanel, ReconsentBadge } from '../components/consent-panel.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
 import { FormActions } from '../components/form-actions.js';
 import { LabTable } from '../components/lab-table.js';
@@ -97,19 +99,19 @@ function ImmuneSubsets({ panels, visits }: { panels: readonly ImmunePanelRow[]; 
   );
 }
 
-function ParticipantHeader({ participant: p, onChanged }: { participant: Participant; onChanged: () => void }) {
+function ParticipantHeader({ participant: p, onChanged }: { participant: Participant & ConsentState; onChanged: () => void }) {
   return (
     <>
       <dl className="facts">
         <div>
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={p.status} />
+            <StatusBadge status={p.status} /> <ReconsentBadge version={p.reconsentNeeded} />
           </dd>
         </div>
         <div>
           <dt>Site</dt>
-          <dd>{p.siteId}</dd>
+          <dd>{p.studyId ? <SiteName studyId={p.studyId} siteId={p.siteId} /> : p.siteId}</dd>
         </div>
         <div>
           <dt>Enrolled on</dt>
@@ -130,10 +132,17 @@ function ParticipantHeader({ participant: p, onChanged }: { participant: Partici
           <Link to={{ kind: 'dashboard', studyId: p.studyId }}>Back to the study</Link>
         </p>
       ) : null}
+      <ConsentPanel participant={p} onChanged={onChanged} />
       <RandomizationPanel participant={p} onChanged={onChanged} />
       {nextSteps[p.status].length > 0 ? <TransitionForm key={p.status} participant={p} options={nextSteps[p.status]} onChanged={onChanged} /> : null}
     </>
   );
+}
+
+/** A site by its name (its id until the study's sites are loaded, or if it is not among them). */
+function SiteName({ studyId, siteId }: { studyId: string; siteId: string }) {
+  const [sites] = useLoad(() => api.sites(studyId), `sites/${studyId}`);
+  return <>{sites.kind === 'ready' ? (sites.data.find((x) => x.id === siteId)?.name ?? siteId) : siteId}</>;
 }
 
 function TransitionForm({ participant, options, onChanged }: { participant: Participant; options: readonly ParticipantStatus[]; onChanged: () => void }) {

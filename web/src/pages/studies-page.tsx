@@ -3,6 +3,7 @@ import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Meter } from '../components/meter.js';
 import { Page } from '../components/page.js';
+import { phaseText } from '../study-design.js';
 import { useLoad } from '../use-load.js';
 
 export function StudiesPage() {
@@ -32,7 +33,7 @@ export function StudiesPage() {
                       <div className="muted">{s.protocolId}</div>
                     </td>
                     <td>{s.registryId ?? '—'}</td>
-                    <td>{s.phase}</td>
+                    <td>{phaseText(s.phase) ?? '—'}</td>
                     <td>
                       <Meter label={`Enrolled in ${s.title}`} value={s.enrolled} max={s.enrolmentTarget} />
                     </td>
