@@ -64,7 +64,8 @@ export async function coordinatorWalk(w: Walk): Promise<SsTrail> {
   await shoot(page, '05-participant-enrolled');
 
   // Randomization gives a kit number; the coordinator is a masked care provider (ss-il2 is quadruple-masked), so no arm.
-  await page.getByRole('button', { name: 'Randomize' }).click();
+  await page.getByRole('button', { name: 'Randomize…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Randomize SS-001' }).click();
   await page.locator('.facts .badge', { hasText: 'randomized' }).waitFor();
   const kit = (await page.locator('#kit-number').textContent()) ?? '';
   expect(kit).not.toBe('');

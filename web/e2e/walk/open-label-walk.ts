@@ -16,6 +16,8 @@ export async function openLabelWalk(w: Walk): Promise<void> {
   await page.getByLabel('Date of birth').fill('1960-02-10');
   await page.getByRole('button', { name: 'Register and screen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Screening ALS-001' }).waitFor();
+  // Screened three days ago: consent and enrolment follow it (status dates never go backwards).
+  await page.getByLabel('Screening date').fill(daysAgo(3));
   await fillFacts(page, {
     diagnoses: 'als-syndrome',
     allergies: 'none',
