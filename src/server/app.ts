@@ -45,9 +45,11 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     const sid = req.cookies[sessionCookie];
     if (sid) req.principal = await principalFromSession(deps.db, sid, deps.now());
   });
-  // After an administrator set the password, the only thing its user may do is change it.
+  // After an administrator set the password, the only thing its user may do through the API is change it
+  // (the web app's own files are still served, or the page that asks for the change could not load).
   app.addHook('preHandler', async (req) => {
-    if (req.principal?.mustChangePassword && !passwordChangeRoutes.has(`${req.method} ${req.routeOptions.url}`)) {
+    const route = req.routeOptions.url ?? '';
+    if (req.principal?.mustChangePassword && route.startsWith('/api/') && !passwordChangeRoutes.has(`${req.method} ${route}`)) {
       throw new AppError('PasswordChangeRequired', 'Your password was set by an administrator: change it (POST /api/auth/password) before anything else.', 403);
     }
   });
