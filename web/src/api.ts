@@ -47,6 +47,8 @@ export interface User {
   readonly id: string;
   readonly username: string;
   readonly displayName: string;
+  /** Set by an administrator's reset (or a new account): the server refuses everything else until it is changed. */
+  readonly mustChangePassword?: boolean;
 }
 export interface Session {
   readonly user: User;
@@ -285,7 +287,7 @@ export interface AuditFilter {
 }
 export type { ExportTableName };
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

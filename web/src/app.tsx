@@ -9,12 +9,16 @@ import { ParticipantPage } from './pages/participant-page.js';
 import { StudiesPage } from './pages/studies-page.js';
 import { navigate, parseRoute, useHash, type Route } from './router.js';
 import { SessionContext } from './session.js';
+import { can } from '../../src/access/index.js';
 
 // The screening and visit pages carry the eligibility and instrument modules: loaded when opened.
 const ScreeningPage = lazy(() => import('./pages/screening-page.js').then((m) => ({ default: m.ScreeningPage })));
 const DispensingPage = lazy(() => import('./pages/dispensing-page.js').then((m) => ({ default: m.DispensingPage })));
 const AnalysisPage = lazy(() => import('./pages/analysis-page.js').then((m) => ({ default: m.AnalysisPage })));
 const VisitFormPage = lazy(() => import('./pages/visit-form-page.js').then((m) => ({ default: m.VisitFormPage })));
+// The Administration area and the password page serve the administrator, and each user now and then.
+const AdminPage = lazy(() => import('./pages/admin/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const PasswordPage = lazy(() => import('./pages/admin/password-page.js').then((m) => ({ default: m.PasswordPage })));
 // The review page (audit trail, exports) serves a few study-wide roles only.
 const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
 
@@ -55,6 +59,8 @@ export function App() {
     );
   }
   const { session } = auth;
+  const reloadSession = () => void api.me().then((next) => setAuth({ kind: 'signed-in', session: next }));
+  const forced = session.user.mustChangePassword === true;
   return (
     <SessionContext.Provider value={{ session, signOut }}>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('page-title')?.focus(); }}>
@@ -65,6 +71,8 @@ export function App() {
         <nav aria-label="Main">
           <Link to={{ kind: 'studies' }}>Studies</Link>
           <Link to={{ kind: 'evidence' }}>Evidence</Link>
+          {can({ assignments: session.roles }, 'user.manage', {}) ? <Link to={{ kind: 'admin' }}>Administration</Link> : null}
+          <Link to={{ kind: 'password' }}>Password</Link>
         </nav>
         <span className="who">
           Signed in as <strong>{session.user.displayName}</strong>
@@ -75,14 +83,14 @@ export function App() {
       </header>
       <main id="main">
         <Suspense fallback={<p role="status">Loading page…</p>}>
-          <RoutedPage route={route} />
+          {forced ? <PasswordPage forced onChanged={reloadSession} /> : <RoutedPage route={route} onPasswordChanged={reloadSession} />}
         </Suspense>
       </main>
     </SessionContext.Provider>
   );
 }
 
-function RoutedPage({ route }: { route: Route }) {
+function RoutedPage({ route, onPasswordChanged }: { route: Route; onPasswordChanged: () => void }) {
   switch (route.kind) {
     case 'login':
     case 'studies':
@@ -103,6 +111,10 @@ function RoutedPage({ route }: { route: Route }) {
       return <VisitFormPage key={`${route.participantId}/${route.visitId}`} participantId={route.participantId} visitId={route.visitId} />;
     case 'evidence':
       return <EvidencePage />;
+    case 'admin':
+      return <AdminPage />;
+    case 'password':
+      return <PasswordPage forced={false} onChanged={onPasswordChanged} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

@@ -9,6 +9,8 @@ describe('hash router', () => {
     expect(parseRoute('#/participants/p%2F1/screening')).toEqual({ kind: 'screening', participantId: 'p/1' });
     expect(parseRoute('#/participants/p1/visits/week-24')).toEqual({ kind: 'visit', participantId: 'p1', visitId: 'week-24' });
     expect(parseRoute('#/evidence/')).toEqual({ kind: 'evidence' });
+    expect(parseRoute('#/admin')).toEqual({ kind: 'admin' });
+    expect(parseRoute('#/password')).toEqual({ kind: 'password' });
     expect(parseRoute('#/studies/ss-il2/dispensing')).toEqual({ kind: 'dispensing', studyId: 'ss-il2' });
     expect(parseRoute('#/studies/ss-il2/analysis')).toEqual({ kind: 'analysis', studyId: 'ss-il2' });
     expect(parseRoute('#/studies/ss-il2/review')).toEqual({ kind: 'review', studyId: 'ss-il2' });
@@ -23,6 +25,8 @@ describe('hash router', () => {
       { kind: 'login' },
       { kind: 'studies' },
       { kind: 'evidence' },
+      { kind: 'admin' },
+      { kind: 'password' },
       { kind: 'dashboard', studyId: 'sle-il2' },
       { kind: 'dispensing', studyId: 'sle-il2' },
       { kind: 'analysis', studyId: 'a/b' },

@@ -15,6 +15,8 @@ export type Route =
   | { readonly kind: 'participant'; readonly participantId: string }
   | { readonly kind: 'visit'; readonly participantId: string; readonly visitId: string }
   | { readonly kind: 'evidence' }
+  | { readonly kind: 'admin' }
+  | { readonly kind: 'password' }
   | { readonly kind: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && a === 'login') return { kind: 'login' };
   if (parts.length === 1 && a === 'studies') return { kind: 'studies' };
   if (parts.length === 1 && a === 'evidence') return { kind: 'evidence' };
+  if (parts.length === 1 && (a === 'admin' || a === 'password')) return { kind: a };
   if (parts.length === 2 && a === 'studies' && b) return { kind: 'dashboard', studyId: b };
   if (parts.length === 3 && a === 'studies' && b && c === 'dispensing') return { kind: 'dispensing', studyId: b };
   if (parts.length === 3 && a === 'studies' && b && c === 'analysis') return { kind: 'analysis', studyId: b };
@@ -46,6 +49,10 @@ export function href(route: Route): string {
       return '#/studies';
     case 'evidence':
       return '#/evidence';
+    case 'admin':
+      return '#/admin';
+    case 'password':
+      return '#/password';
     case 'dashboard':
       return `#/studies/${e(route.studyId)}`;
     case 'dispensing':

@@ -20,7 +20,7 @@ export function TextField({
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
-  type?: 'text' | 'date';
+  type?: 'text' | 'date' | 'password' | 'email' | 'number';
   multiline?: boolean;
   required?: boolean;
   grow?: boolean;
