@@ -39,3 +39,18 @@ describe.each(builtinProtocols.map((p) => [p.id, p] as const))('synthetic cohort
     }
   });
 });
+
+describe('synthetic cohort observations', () => {
+  it('names only analytes the CTCAE grading knows (with their units) and subsets of the immune panel', async () => {
+    const { labUnitTable, isLabAnalyte } = await import('../instruments/ctcae/lab-units.js');
+    const { subsetIds } = await import('../instruments/immune/gating.js');
+    for (const protocol of builtinProtocols) {
+      for (const d of syntheticCohort(protocol, 7, today)) {
+        for (const o of d.visits.flatMap((v) => v.observations)) {
+          if (o.kind === 'lab') expect(isLabAnalyte(o.key) && labUnitTable[o.key].factors[o.unit as never] !== undefined, `${o.key} ${o.unit}`).toBe(true);
+          if (o.kind === 'immune-panel') expect((subsetIds as readonly string[]).includes(o.key), o.key).toBe(true);
+        }
+      }
+    }
+  });
+});

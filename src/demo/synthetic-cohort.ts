@@ -4,6 +4,9 @@ import type { Protocol } from '../protocol/schema.js';
 import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
 import type { ObservationEntry } from '../visits/visit-data.js';
 import { seededRandom } from '../random/seeded-random.js';
+import { instrumentEntries } from '../visits/visit-entries.js';
+import type { Relatedness } from '../safety/adverse-event.js';
+import { demoInstrumentValues } from './demo-instruments.js';
 
 /**
  * A synthetic, plausible cohort for a study, generated from a seed relative to `today`: participants
@@ -24,18 +27,23 @@ export interface DemoParticipant {
   /** Doses held instead of given: index (0-based, among recorded doses) and why. */
   readonly heldDoses: readonly { readonly index: number; readonly reason: string }[];
   readonly visits: readonly { readonly visitId: string; readonly date: string; readonly observations: readonly ObservationEntry[] }[];
+  /** Adverse events the site observed (confirmed, not serious). */
+  readonly adverseEvents: readonly { readonly term: string; readonly onsetDate: string; readonly grade: number; readonly relatedness: Relatedness }[];
+  /** A visit whose date a monitor queries (left open); null: none. */
+  readonly queryVisit: string | null;
 }
 
 const holdReasons = ['fever 38.4 °C on the dosing day', 'injection-site reaction under review', 'participant travelling'];
 
-/** Where each participant ends up; weights sum to 1. */
+/** Where the cohort's participants end up, as shares that sum to 1. */
 const endStates: readonly [ParticipantStatus, number][] = [
   ['screening', 0.08],
   ['ineligible', 0.08],
   ['consented', 0.06],
   ['enrolled', 0.06],
-  ['on-treatment', 0.5],
-  ['completed', 0.12],
+  // A quarter completed, so the primary endpoint's last visit has enough data for the report's analyses.
+  ['on-treatment', 0.37],
+  ['completed', 0.25],
   ['withdrawn', 0.1],
 ];
 
@@ -60,10 +68,11 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
   // Arms in balanced blocks of the allocation ratio, shuffled with the seed.
   const block = protocol.arms.flatMap((a) => Array<string>(a.ratio).fill(a.id));
   const arms: string[] = [];
+  // Each end state's share of the cohort, rounded (on treatment takes what rounding leaves), in shuffled order.
+  const quota = endStates.flatMap(([state, w]) => Array<ParticipantStatus>(Math.round(w * size)).fill(state)).slice(0, size);
+  const ends = shuffle([...quota, ...Array<ParticipantStatus>(size - quota.length).fill('on-treatment')], rand);
   return Array.from({ length: size }, (_, i) => {
-    const r = rand();
-    let acc = 0;
-    const end = endStates.find(([, w]) => (acc += w) > r)?.[0] ?? 'on-treatment';
+    const end = ends[i]!;
     const steps = pathTo[end]!.filter((s) => randomized || s !== 'randomized');
     const started = steps.includes('on-treatment');
     // Started participants began within the study's span before today (completed ones before that).
@@ -91,18 +100,29 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
     const heldDoses = (calendar?.doses ?? []).flatMap((_, index) => (rand() < 0.04 ? [{ index, reason: pick(holdReasons) }] : []));
     const active = armId !== null && !protocol.arms.find((a) => a.id === armId)?.interventions.every((x) => x.placebo);
     const baselineTreg = normal(5.2, 1.1);
+    // Disease activity from 0 (none) to 1 (the instrument's worst): active arms improve visit by visit, placebo barely.
+    const baselineSeverity = Math.min(0.8, Math.max(0.1, normal(0.35, 0.1)));
+    const severityAt = (k: number) => baselineSeverity * Math.max(0.2, 1 - (active ? 0.12 : 0.03) * k);
+    const jitter = () => rand() - 0.5;
     const visits = (calendar?.visits ?? [])
-      .filter((v) => dosesUntil !== null && v.date < dosesUntil)
+      .filter((v) => dosesUntil !== null && v.date < dosesUntil && v.date <= today)
       .map((v, k) => ({
         visitId: v.id,
         date: v.date,
         observations: [
-          // Treg as % of CD4+: low-dose IL-2 roughly doubles it (review, 004_: "Treg expansion"); placebo does not move it.
-          { kind: 'immune-panel' as const, key: 'treg-pct-cd4', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(0, 0.3)), unit: '%' },
+          ...instrumentEntries(protocol.visits.find((x) => x.id === v.id)!, demoInstrumentValues(protocol.visits.find((x) => x.id === v.id)!, severityAt(k), jitter)).entries,
+          // Treg as % of CD4+ (the panel's subset "treg"): low-dose IL-2 roughly doubles it (review, 004_: "Treg expansion"); placebo does not move it.
+          { kind: 'immune-panel' as const, key: 'treg', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(0, 0.3)), unit: '%' },
           { kind: 'lab' as const, key: 'alt', value: Math.round(normal(24, 6)), unit: 'U/L' },
-          { kind: 'lab' as const, key: 'wbc', value: round1(normal(6.1, 1.2)), unit: '10^9/L' },
+          // Leukocytes in the graded analyte's own unit (/mm³; 6.1 × 10⁹/L = 6,100/mm³).
+          { kind: 'lab' as const, key: 'leukocytes', value: Math.round(normal(6100, 1200)), unit: '/mm3' },
         ],
       }));
+    // Injection-site reactions are the commonest event under s.c. low-dose IL-2 (review, 004_); fever is rarer.
+    const events = started && dosesUntil !== null ? [
+      ...(rand() < 0.5 ? [{ term: 'Injection site reaction', onsetDate: addDays(start, 1), grade: 1, relatedness: (active ? 'probable' : 'possible') as Relatedness }] : []),
+      ...(rand() < 0.2 ? [{ term: 'Fever', onsetDate: addDays(start, 3), grade: 1, relatedness: 'possible' as Relatedness }] : []),
+    ].filter((e) => e.onsetDate < dosesUntil && e.onsetDate <= today) : [];
     return {
       code: `${prefix}-${String(i + 1).padStart(3, '0')}`,
       siteId: pick(protocol.sites).id,
@@ -113,6 +133,8 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
       dosesUntil,
       heldDoses,
       visits,
+      adverseEvents: events,
+      queryVisit: visits.length > 0 && rand() < 0.35 ? visits[0]!.visitId : null,
     };
   });
 }

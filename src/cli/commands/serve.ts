@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { ensureFirstAdmin } from '../../auth/accounts.js';
 import { loadDemoCohorts } from '../../demo/load-demo.js';
+import { createDemoUsers } from '../../demo/demo-users.js';
+import { findUserByUsername } from '../../store/users.js';
+import { builtinProtocols } from '../../protocol/builtin/index.js';
 import { AppError } from '../../errors/app-error.js';
 import { buildServer } from '../../server/app.js';
 import { isoDay } from '../../dates/iso-date.js';
@@ -55,15 +58,18 @@ export const register: Register = (program) => {
         const now = new Date();
         const studies = await ensureBuiltinStudies(db, now);
         const admin = await ensureFirstAdmin(db, now);
-        const demo = opts.demo ? await loadDemoCohorts(db, seed, isoDay(now), now) : undefined;
+        const demoUsers = opts.demo ? await createDemoUsers(db, now, builtinProtocols.map((p) => p.id)) : [];
+        const demoMonitor = opts.demo ? (await findUserByUsername(db, 'demo-monitor'))?.id : undefined;
+        const demo = opts.demo ? await loadDemoCohorts(db, seed, isoDay(now), now, demoMonitor) : undefined;
         const app = await buildServer({ db, now: () => new Date(), webDist, secureCookies: opts.secureCookies ?? false }, { logger, trustProxy: opts.trustProxy ?? false });
         const address = await app.listen({ port, host: opts.host });
         const url = `http://${opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host}:${new URL(address).port}`;
-        if (opts.json) printJson({ url, database: where, studiesCreated: studies, admin: admin ?? null, demo: demo ?? null });
+        if (opts.json) printJson({ url, database: where, studiesCreated: studies, admin: admin ?? null, demo: demo ?? null, demoUsers });
         else {
           process.stdout.write(`il2trials: ${where}\n`);
           if (studies.length) process.stdout.write(`Created the built-in studies: ${studies.join(', ')}.\n`);
           if (demo && Object.keys(demo).length) process.stdout.write(`Demo cohort: ${Object.entries(demo).map(([s, n]) => `${n} in ${s}`).join(', ')}.\n`);
+          if (demoUsers.length) process.stdout.write(`Demo users (passwords shown only this once):\n${demoUsers.map((u) => `  ${u.username} (${u.role}): ${u.password}`).join('\n')}\n`);
           if (admin) process.stdout.write(`First start: administrator "${admin.username}" with password ${admin.password}\n(shown only this once; keep it somewhere safe)\n`);
           process.stdout.write(`Serving on ${url}\n`);
         }

@@ -30,6 +30,8 @@ const values = (ds: DatasetJson, name: string) => ds.rows.map((r) => r[col(ds, n
 describe.each(testDatabases())('CDISC exports of every seed trial filled by the demo ($kind)', (engine) => {
   let db: Db;
   const studies = new Map<string, Study>();
+  /** The USUBJID whose week-0 PGA the test sets. */
+  let pgaSubject = '';
   const run = (study: Study, format: ExportFormat, blinded: boolean) => {
     const out = join(dir, `${engine.kind}-${study.id}-${format}-${blinded ? 'blind' : 'open'}`);
     return exportStudy(db, { study, format, dir: out, blinded, at }).then((files) => ({ out, files }));
@@ -39,8 +41,9 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     db = await engine.fresh();
     for (const p of builtinProtocols) await createStudy(db, { actor: 'test', at }, p);
     await loadDemoCohorts(db, 1, today, at);
-    // The demo enters no instrument: add a PGA form (items and total) to the first started sle-il2 participant.
-    const [first] = await db.query<{ id: string; start_date: string }>("SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM participants WHERE study_id = 'sle-il2' AND start_date IS NOT NULL ORDER BY code LIMIT 1");
+    // Known values: the first started sle-il2 participant's week-0 PGA form (items and total), over the demo's own.
+    const [first] = await db.query<{ id: string; code: string; start_date: string }>("SELECT id, code, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM participants WHERE study_id = 'sle-il2' AND start_date IS NOT NULL ORDER BY code LIMIT 1");
+    pgaSubject = `sle-il2-${first!.code}`;
     await audited(db, { actor: 'test', at, studyId: 'sle-il2' }, (w) =>
       saveVisitForm(w, first!.id, {
         visitId: 'week-0',
@@ -51,7 +54,7 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
           { kind: 'item', key: 'pga.newBilagB', value: 1 },
           { kind: 'score', key: 'pga', value: 1.5 },
         ],
-      }),
+      }, 'known values for the export test'),
     );
     for (const p of builtinProtocols) studies.set(p.id, (await findStudy(db, p.id))!);
   }, 300_000);
@@ -117,7 +120,10 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
   it('QS holds every item entered and the total, with 8-character test codes from the instrument (PGA: PGA01–PGA03, PGATOT)', async () => {
     const { out } = await run(studies.get('sle-il2')!, 'sdtm', true);
     const qs = readJson(out, 'qs');
-    expect(qs.rows.map((r) => [r[col(qs, 'QSTESTCD')], r[col(qs, 'QSSTRESN')], r[col(qs, 'VISITNUM')]])).toEqual([
+    const pga = qs.rows.filter((r) => r[col(qs, 'USUBJID')] === pgaSubject && String(r[col(qs, 'QSTESTCD')]).startsWith('PGA') && r[col(qs, 'VISITNUM')] === 1);
+    // The demo's SLEDAI-2K forms are there too, items and totals.
+    expect(new Set(values(qs, 'QSTESTCD'))).toContain('SLEDTOT');
+    expect(pga.map((r) => [r[col(qs, 'QSTESTCD')], r[col(qs, 'QSSTRESN')], r[col(qs, 'VISITNUM')]])).toEqual([
       ['PGA01', 1.5, 1],
       ['PGA02', 0, 1],
       ['PGA03', 1, 1],

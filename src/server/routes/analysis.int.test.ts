@@ -21,7 +21,7 @@ const reached = (s: string) => cohort.filter((d) => d.path.some((x) => x.to === 
 const ended = (s: string) => cohort.filter((d) => d.path[d.path.length - 1]?.to === s);
 
 /**
- * The demo cohort records no SLEDAI-2K, so write one at week 0 and week 24 (the clinical response's last visit) for every randomized
+ * Known SLEDAI-2K totals at week 0 and week 24 (the clinical response's last visit), over the demo's own, for every randomized
  * participant (the i-th by code): baseline 8 + i mod 4; change −(4 + i mod 3) on active, −(i mod 2) on placebo.
  * Returns the changes per arm.
  */
@@ -36,7 +36,9 @@ async function addSledai(db: Db): Promise<Record<string, number[]>> {
       for (const [visitId, value] of [['week-0', base], ['week-24', base + change]] as const) {
         const [existing] = await w.tx.query<{ id: string }>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [p.id, visitId]);
         const visit = existing ?? (await w.insert(visits, { participant_id: p.id, visit_id: visitId, visit_date: today, status: 'done' }));
-        await w.insert(observations, { participant_id: p.id, visit_row_id: visit.id, kind: 'score', key: 'sledai-2k', value_num: value });
+        const [score] = await w.tx.query<{ id: string }>("SELECT id FROM observations WHERE visit_row_id = $1 AND kind = 'score' AND key = 'sledai-2k'", [visit.id]);
+        if (score) await w.update(observations, { id: score.id }, { value_num: value }, 'known values for the analysis test');
+        else await w.insert(observations, { participant_id: p.id, visit_row_id: visit.id, kind: 'score', key: 'sledai-2k', value_num: value });
       }
     }
   });
