@@ -26,6 +26,6 @@ export {
 export { blockAt } from './permuted-blocks.js';
 export { minimizationScores, minimizationChoice, type MarginCounts } from './minimization.js';
 export { kitList, kitFor, type KitList } from './kits.js';
-export { maskRecord, isArmRevealingField, type Viewer } from './masking.js';
+export { maskRecord, isArmRevealingField, isBlockStructureField, isMaskedField, type Viewer } from './masking.js';
 export { ratioImbalance, convergenceGuessCredit } from './balance.js';
 export { simulate, type SimulationReport, type SimulationInput } from './simulate.js';

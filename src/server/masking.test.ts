@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.js';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
-import { armTerms, BLINDED_LABEL, isBlindedIn, maskForBlinded } from './masking.js';
+import { studyProtocol } from '../use-cases/studies/study-protocol.js';
+import { errorCatalogue } from './errors.js';
+import { BLINDED_LABEL, isBlindedIn, maskForBlinded } from './masking.js';
 
 const sle = getBuiltinProtocol('sle-il2');
 const als = getBuiltinProtocol('als-il2');
+const doseFinding = studyProtocol(JSON.parse(readFileSync(new URL('../../examples/df-il2.json', import.meta.url), 'utf8')));
 const user = (...roles: [string | null, Principal['assignments'][number]['role']][]): Principal => ({
   userId: 'u',
   username: 'u',
@@ -13,7 +17,8 @@ const user = (...roles: [string | null, Principal['assignments'][number]['role']
 });
 
 describe('isBlindedIn', () => {
-  it('follows the masking field: SLE masks participant and investigator, so an investigator and a monitor are blind', () => {
+  it('blinds the coordinator of a double-blind trial, whose record names only participant and investigator (ICH E9 2.3.1)', () => {
+    expect(isBlindedIn(user(['sle-il2', 'coordinator']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
     expect(isBlindedIn(user(['sle-il2', 'investigator']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
     expect(isBlindedIn(user(['sle-il2', 'monitor']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
     expect(isBlindedIn(user([null, 'admin']), { id: 'sle-il2', protocol: sle }, false)).toBe(true);
@@ -32,27 +37,34 @@ describe('isBlindedIn', () => {
   });
 });
 
-describe('maskForBlinded', () => {
-  it('names as arm terms what differs between the SLE arms (ids, labels, intervention ids, drugs)', () => {
-    expect([...armTerms(sle)].sort()).toEqual(['active', 'hrIL-2 active', 'hrIL-2 placebo', 'hril2-active', 'hril2-placebo', 'placebo'].sort());
+describe('maskForBlinded: by field and by route, never by value', () => {
+  it('keeps a string that happens to equal an arm id or label: a participant coded "active", a site named "placebo"', () => {
+    const list = [{ code: 'active', siteId: 'placebo', status: 'randomized', kitNumber: 'K0001', armId: 'active' }];
+    expect(maskForBlinded(list, '/api/studies/:studyId/participants', [sle])).toEqual([{ code: 'active', siteId: 'placebo', status: 'randomized', kitNumber: 'K0001' }]);
   });
-  it('removes arm fields, replaces intervention names and quoted ids, keeps kit numbers', () => {
-    const calendar = { armId: 'placebo', kitNumber: 'K0007', doses: [{ day: 1, intervention: 'hril2-placebo', dose: { amount: 1, unit: 'MIU' } }] };
-    expect(maskForBlinded(calendar, [sle])).toEqual({ kitNumber: 'K0007', doses: [{ day: 1, intervention: BLINDED_LABEL, dose: { amount: 1, unit: 'MIU' } }] });
-    expect(maskForBlinded({ error: { message: 'Intervention "hril2-active" is dosed in MIU/m2.' } }, [sle])).toEqual({
-      error: { message: `Intervention "${BLINDED_LABEL}" is dosed in MIU/m2.` },
+  it('drops block structure and results keyed by arm wherever they sit', () => {
+    expect(maskForBlinded({ records: [{ sequence: 3, block: 1, stratumIndex: 2, stratum: 'site=a', kitNumber: 'K1' }], byArm: { active: 1 } }, undefined, [sle])).toEqual({
+      records: [{ stratum: 'site=a', kitNumber: 'K1' }],
     });
   });
-  it('drops results keyed by arm and keeps the pooled ones', () => {
-    expect(maskForBlinded({ pooled: { n: 20 }, byArm: { active: { n: 10 }, placebo: { n: 10 } } }, [sle])).toEqual({ pooled: { n: 20 }, byArm: {} });
+  it('shows the calendar route without arm or dose in the dose-finding trial', () => {
+    const calendar = { armId: 'il2-3', startDate: '2025-05-05', kitNumber: 'K0007', totalDose: 15, unit: 'MIU', visits: [], doses: [{ day: 1, date: '2025-05-05', dose: 3, unit: 'MIU', cycle: 1, status: 'due', intervention: 'il2-3-miu', recorded: null }] };
+    expect(maskForBlinded(calendar, '/api/participants/:id/calendar', [doseFinding])).toEqual({
+      startDate: '2025-05-05',
+      kitNumber: 'K0007',
+      visits: [],
+      doses: [{ day: 1, date: '2025-05-05', cycle: 1, status: 'due', intervention: BLINDED_LABEL, recorded: null }],
+    });
   });
-  it('reduces a protocol\'s arms to their ratios and drops notes about the arms', () => {
-    const masked = maskForBlinded({ protocol: sle }, [sle]) as { protocol: typeof sle };
+  it('shows the protocol route with arms as ratios and no block sizes', () => {
+    const masked = maskForBlinded({ study: { id: 'sle-il2' }, protocol: sle }, '/api/studies/:studyId', [sle]) as { protocol: { arms: unknown; design: { randomization: object } } };
     expect(masked.protocol.arms).toEqual([{ ratio: 1 }, { ratio: 1 }]);
-    // SLE's notes: one says "hrIL-2 N = 30, placebo N = 30"; the others do not speak of the arms.
-    const aboutArms = sle.notes.filter((n) => /placebo|hrIL-2 active/i.test(n.text));
-    expect(aboutArms.length).toBeGreaterThan(0);
-    expect(masked.protocol.notes).toHaveLength(sle.notes.length - aboutArms.length);
-    expect(JSON.stringify(masked)).not.toMatch(/placebo/i);
+    expect(masked.protocol.design.randomization).not.toHaveProperty('blockSizes');
+  });
+  it("replaces an error sentence naming an arm's intervention by the catalogue's sentence for its code", () => {
+    const body = { error: { code: 'BodySurfaceRequired', message: 'Intervention "hril2-active" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given.', path: 'bodySurfaceM2' } };
+    expect(maskForBlinded(body, '/api/participants/:id/calendar', [sle])).toEqual({ error: { code: 'BodySurfaceRequired', message: errorCatalogue.BodySurfaceRequired, path: 'bodySurfaceM2' } });
+    const plain = { error: { code: 'NotFound', message: 'No participant "active" is visible to you.', path: 'id' } };
+    expect(maskForBlinded(plain, undefined, [doseFinding])).toEqual(plain);
   });
 });

@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { grantsIn, isBlinded, unblindedGrantsFor, type Action, type Target } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
+import type { ParticipantCalendar } from '../dosing/participant-calendar.js';
 import type { Protocol } from '../protocol/schema.js';
 import { maskRecord } from '../randomization/index.js';
+import { armTerms, maskCalendar, maskProtocol, mentionsArm } from '../randomization/masking-views.js';
 import type { Queryable } from '../store/db.js';
 import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
 import { hasUnblinded } from '../store/randomization.js';
 import { findStudy, listStudies, type Study } from '../store/studies.js';
+import { errorCatalogue, type ErrorBody } from './errors.js';
 
-/** What a blinded user sees wherever an arm's intervention would be named: the same for active and placebo. */
-export const BLINDED_LABEL = 'study drug (blinded)';
+export { BLINDED_LABEL } from '../randomization/masking-views.js';
 
 /** Whether every role the user holds in the study is blinded by its protocol's masking (the statistician until lock). */
 export function isBlindedIn(p: Principal, study: Pick<Study, 'id' | 'protocol'>, locked: boolean): boolean {
@@ -22,37 +24,40 @@ export function isBlindedFor(p: Principal, action: Action, study: Pick<Study, 'i
   return unblindedGrantsFor(p, action, target, study.protocol.design.masking, { locked }).length === 0;
 }
 
-/** Strings that name an arm or what differs between arms (ids, labels, intervention ids and drug names). */
-export function armTerms(protocol: Pick<Protocol, 'arms'>): ReadonlySet<string> {
-  const perArm = protocol.arms.map((a) => new Set([a.id, a.label, ...a.interventions.flatMap((i) => [i.id, i.drug, ...i.otherNames])]));
-  const shared = (t: string) => perArm.every((s) => s.has(t));
-  return new Set(perArm.flatMap((s) => [...s]).filter((t) => !shared(t)));
-}
+/** A masked response type: how a blinded reader sees the response of one route, given its study's protocol. */
+type MaskedView = (payload: never, protocol: Protocol) => unknown;
 
 /**
- * A response as a blinded user may see it: arm fields and fields keyed by an arm absent, any value naming an arm or
- * its intervention replaced by one neutral label, a protocol's arms reduced to their ratios (the count
- * and ratio stay known) and notes that speak of the arms dropped.
+ * The responses whose shape carries more than arm fields, by route: the protocol (arms, block sizes)
+ * and the dosing calendar (intervention, arm-distinguishing doses). Every response then loses its
+ * arm and block-structure fields by name (maskRecord).
  */
-export function maskForBlinded(value: unknown, protocols: readonly Pick<Protocol, 'arms'>[]): unknown {
+const maskedViews: Readonly<Record<string, MaskedView>> = {
+  '/api/studies/:studyId': (v: { protocol: Protocol }) => ({ ...v, protocol: maskProtocol(v.protocol) }),
+  '/api/participants/:id/calendar': (v: ParticipantCalendar, p) => maskCalendar(v, p),
+};
+
+const isErrorBody = (v: unknown): v is ErrorBody => v !== null && typeof v === 'object' && 'error' in v && typeof (v as ErrorBody).error?.code === 'string';
+
+/**
+ * An error body's sentences are free text built from the request: one that names an arm (an
+ * intervention quoted in a dosing error) is replaced by the catalogue's sentence for its code.
+ */
+function maskErrorBody(body: ErrorBody, protocols: readonly Protocol[]): ErrorBody {
   const terms = new Set(protocols.flatMap((p) => [...armTerms(p)]));
-  // Messages quote the ids they name ('Intervention "hril2-placebo" is dosed in …'): replace those.
-  const quoted = (text: string) => [...terms].reduce((t, term) => t.replaceAll(`"${term}"`, `"${BLINDED_LABEL}"`), text);
-  const mentions = (text: string) => /placebo/i.test(text) || [...terms].some((t) => text.includes(t));
-  const walk = (v: unknown, key: string | undefined): unknown => {
-    if (typeof v === 'string') return terms.has(v) ? BLINDED_LABEL : quoted(v);
-    if (Array.isArray(v)) {
-      if (key === 'arms') return v.map((a: { ratio?: unknown }) => ({ ratio: a?.ratio }));
-      if (key === 'notes') return v.filter((n: { text?: unknown }) => !(typeof n?.text === 'string' && mentions(n.text))).map((n) => walk(n, undefined));
-      return v.map((x) => walk(x, undefined));
-    }
-    if (v !== null && typeof v === 'object') {
-      // Results keyed by arm ({ active: …, placebo: … }) lose those keys, like any arm field.
-      return Object.fromEntries(Object.entries(v).filter(([k]) => !terms.has(k)).map(([k, x]) => [k, walk(x, k)]));
-    }
-    return v;
-  };
-  return walk(maskRecord(value, { blinded: true }), undefined);
+  const general = errorCatalogue[body.error.code] ?? 'The request failed.';
+  const sentence = (text: string) => (mentionsArm(text, terms) ? general : text);
+  const { issues, ...error } = body.error;
+  return { error: { ...error, message: sentence(error.message), ...(issues ? { issues: issues.map((i) => ({ ...i, message: sentence(i.message) })) } : {}) } };
+}
+
+/** A response as a blinded user may see it: its route's masked view, then no arm or block-structure field anywhere. */
+export function maskForBlinded(payload: unknown, route: string | undefined, protocols: readonly Protocol[]): unknown {
+  if (isErrorBody(payload)) return maskRecord(maskErrorBody(payload, protocols), { blinded: true });
+  const view = route === undefined ? undefined : maskedViews[route];
+  const [protocol] = protocols;
+  const shaped = view && protocol && protocols.length === 1 ? view(payload as never, protocol) : payload;
+  return maskRecord(shaped, { blinded: true });
 }
 
 const participantUrl = /^\/api\/participants\/([^/?]+)/;
@@ -85,6 +90,6 @@ export function installMasking(app: FastifyInstance, q: Queryable): void {
     for (const s of studies) if (isBlindedIn(p, s, (await studyLock(q, s.id))?.locked ?? false)) blinding.push(s);
     if (blinding.length === 0) return payload;
     if (participantId && (await hasUnblinded(q, p.userId, participantId))) return payload;
-    return maskForBlinded(payload, blinding.map((s) => s.protocol));
+    return maskForBlinded(payload, req.routeOptions.url, blinding.map((s) => s.protocol));
   });
 }

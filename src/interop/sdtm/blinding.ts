@@ -1,5 +1,5 @@
 import type { Arm, Protocol } from '../../protocol/schema.js';
-import { BLINDED_LABEL } from '../../server/masking.js';
+import { BLINDED_LABEL, dosesDifferBetweenArms } from '../../randomization/masking-views.js';
 
 /**
  * What an SDTM export may say about the arms. Blinded, every participant's ARM and ACTARM is the one
@@ -30,12 +30,9 @@ const armName = (a: Arm): ArmName => ({ code: a.id.toUpperCase().replace(/-/g, '
 const blindedArm: ArmName = { code: 'BLINDED', label: BLINDED_LABEL };
 const drugs = (a: Arm) => a.interventions.map((i) => i.drug).join(' + ');
 
-/** The doses, units, routes and timing each arm's regimen gives, without descriptions; equal for matched placebo. */
-const regimenKey = (a: Arm) => JSON.stringify(a.interventions.map((i) => [i.route, i.regimen.steps]));
-
 export function blinding(blinded: boolean, p: Protocol): Blinding {
   const randomized = p.design.allocation === 'randomized';
-  const sameDoses = new Set(p.arms.map(regimenKey)).size === 1;
+  const sameDoses = !dosesDifferBetweenArms(p);
   if (!blinded) {
     return {
       blinded,

@@ -123,7 +123,8 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
 
   app.get<{ Params: { id: string } }>('/api/participants/:id/calendar', { schema: { tags: ['participants'] }, config: { action: 'dose.read' } }, async (req) => {
     const { participant, study } = await visibleParticipant(db, req, req.params.id);
-    return participantCalendarOf(db, participant, study.protocol);
+    // The kit is what a blinded coordinator dispenses by: it names no arm (randomization/kits.ts).
+    return { ...(await participantCalendarOf(db, participant, study.protocol)), kitNumber: participant.kitNumber };
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/doses', { schema: { tags: ['participants'], body: doc(doseBody) }, config: { action: 'dose.record' } }, async (req, reply) => {
