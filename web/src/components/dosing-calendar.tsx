@@ -7,6 +7,10 @@ import { TextField } from './text-field.js';
 
 const statusText: Record<DoseState, string> = { given: 'given', held: 'held', due: 'due', planned: 'planned' };
 
+/** A dose as the server shows it: a blinded calendar of a trial whose arms differ by dose has no amount (src/randomization/masking-views.ts). */
+type ShownDose = Omit<CalendarDose, 'dose' | 'unit'> & { readonly dose?: number; readonly unit?: string; readonly intervention?: string };
+const amountOf = (d: ShownDose) => (d.dose === undefined ? (d.intervention ?? 'study drug') : `${d.dose} ${d.unit}`);
+
 /**
  * The dosing calendar, one row per cycle. Each dose shows its day and status in words (the colour
  * only repeats it); a dose not yet recorded is a button that opens the record form.
@@ -18,19 +22,19 @@ export function DosingCalendar({
   today,
   onRecord,
 }: {
-  doses: readonly CalendarDose[];
-  totalDose: number;
-  unit: string;
+  doses: readonly ShownDose[];
+  totalDose: number | undefined;
+  unit: string | undefined;
   today: string;
   onRecord: (d: DoseRecord) => Promise<unknown>;
 }) {
-  const [selected, setSelected] = useState<CalendarDose | null>(null);
+  const [selected, setSelected] = useState<ShownDose | null>(null);
   const cycles = [...new Set(doses.map((d) => d.cycle))].sort((a, b) => a - b);
-  const given = doses.filter((d) => d.recorded?.status === 'given').reduce((s, d) => s + d.dose, 0);
+  const given = doses.filter((d) => d.recorded?.status === 'given').reduce((s, d) => s + (d.dose ?? 0), 0);
   return (
     <div>
       <p>
-        {doses.length} doses planned, {totalDose} {unit} in all; given so far: {given} {unit}.
+        {totalDose === undefined ? `${doses.length} doses planned of the study drug, as the kit gives it.` : `${doses.length} doses planned, ${totalDose} ${unit} in all; given so far: ${given} ${unit}.`}
       </p>
       <ul className="legend" aria-label="Legend">
         {(Object.keys(statusText) as DoseState[]).map((s) => (
@@ -51,7 +55,7 @@ export function DosingCalendar({
                     .map((d) => {
                       const state = doseState(d, today);
                       const reason = d.recorded?.reason ?? d.reason;
-                      const label = `Day ${d.day}, ${d.date}: ${d.dose} ${d.unit}, ${statusText[state]}${reason ? ` (${reason})` : ''}`;
+                      const label = `Day ${d.day}, ${d.date}: ${amountOf(d)}, ${statusText[state]}${reason ? ` (${reason})` : ''}`;
                       const body = (
                         <>
                           <span className="dose-day">D{d.day}</span>
@@ -97,7 +101,7 @@ export function DosingCalendar({
   );
 }
 
-function DoseForm({ dose, onCancel, onRecord }: { dose: CalendarDose; onCancel: () => void; onRecord: (d: DoseRecord) => Promise<unknown> }) {
+function DoseForm({ dose, onCancel, onRecord }: { dose: ShownDose; onCancel: () => void; onRecord: (d: DoseRecord) => Promise<unknown> }) {
   const [status, setStatus] = useState<'given' | 'held'>('given');
   const [date, setDate] = useState(dose.date);
   const [reason, setReason] = useState('');
@@ -112,7 +116,7 @@ function DoseForm({ dose, onCancel, onRecord }: { dose: CalendarDose; onCancel: 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="dose-form-title">
       <h3 id="dose-form-title">
-        Record the dose of day {dose.day} ({dose.dose} {dose.unit})
+        Record the dose of day {dose.day} ({amountOf(dose)})
       </h3>
       <fieldset>
         <legend>Outcome</legend>
