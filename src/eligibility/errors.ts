@@ -1,6 +1,7 @@
 /** Stable error codes of the eligibility area (criteria language, facts, bulk screening). */
 export const eligibilityErrorCodes = {
   UnknownFact: 'A fact name is not in the fact dictionary.',
+  BadExpression: 'A criteria-language expression does not parse, or names a fact, unit or value the dictionary does not have (the message gives the character).',
   UnknownUnit: 'A value carries a unit that its fact does not accept.',
   BadFactValue: 'A fact value does not have the type its fact needs (a number, a date, yes/no, a list, an attestation).',
   BadFactsFile: 'A facts document is not a JSON object of fact names to values.',
