@@ -13,6 +13,10 @@ export const eligibilityErrorCodes = {
   BadCsv: 'A CSV row has more cells than the screener reads (4,096).',
   BadColumnMap: 'A column map (--map) is not a JSON object of fact names this protocol reads to column names.',
   UnreadableTable: 'The screening table cannot be read: the database cannot be reached, or the table or one of its columns does not exist.',
+  NoCorrection: 'A correction of criteria names no criterion.',
+  UnknownCriterion: 'A correction names a criterion id the protocol does not have.',
+  CorrectionNeedsAmendment: 'A live study takes a corrected criterion only as an amendment, with an effective date and a reason.',
+  CorrectionConflict: 'The protocol changed while a correction was being saved; reload and save again.',
 } as const;
 
 export type EligibilityErrorCode = keyof typeof eligibilityErrorCodes;

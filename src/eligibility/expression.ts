@@ -46,6 +46,8 @@ export interface Criterion {
   readonly notComputable?: string;
   /** Flaws of the record noticed while parsing (kept verbatim, computed as written). */
   readonly flags: readonly string[];
+  /** The expression is the designer's correction (the protocol's `expression`), not the parser's reading of `text`. */
+  readonly corrected?: true;
 }
 
 const OP_TEXT: Record<CompareOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };

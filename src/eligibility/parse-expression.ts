@@ -155,3 +155,14 @@ export function parseExpression(source: string): Expr {
   if (i < ts.length) fail(ts[i]!.at, `"${ts[i]!.text}" does not continue the expression`);
   return e;
 }
+
+/** The BadExpression sentence for a source that does not parse (without its full stop), or undefined when it does. */
+export function expressionIssue(source: string): string | undefined {
+  try {
+    parseExpression(source);
+    return undefined;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'BadExpression') return e.message.replace(/\.$/, '');
+    throw e;
+  }
+}

@@ -1,10 +1,12 @@
 import type { EligibilityText } from '../protocol/schema.js';
 import type { Criterion, Expr } from './expression.js';
+import { correctedCriterion } from './corrected-criterion.js';
 import { parseCriterionLine } from './parse-line.js';
 
 /**
  * All criteria of a protocol, in screening order: the protocol-level age and sex limits first
  * (ids `age`, `sex`), then the inclusion lines, then the exclusion lines. Sex `all` sets no limit.
+ * A line with the designer's `expression` is read from it instead of the parser's reading.
  */
 export function protocolCriteria(eligibility: EligibilityText): readonly Criterion[] {
   const out: Criterion[] = [];
@@ -27,7 +29,8 @@ export function protocolCriteria(eligibility: EligibilityText): readonly Criteri
   if (eligibility.sex !== 'all') {
     out.push({ id: 'sex', side: 'inclusion', text: `Sexes eligible: ${eligibility.sex}`, computability: 'computable', expr: { kind: 'equals', fact: 'sex', value: eligibility.sex }, flags: [] });
   }
-  for (const c of eligibility.inclusion) out.push(parseCriterionLine(c.id, 'inclusion', c.text));
-  for (const c of eligibility.exclusion) out.push(parseCriterionLine(c.id, 'exclusion', c.text));
+  for (const side of ['inclusion', 'exclusion'] as const) {
+    for (const c of eligibility[side]) out.push(c.expression === undefined ? parseCriterionLine(c.id, side, c.text) : correctedCriterion(c.id, side, c.text, c.expression));
+  }
   return out;
 }

@@ -4,6 +4,7 @@ import { dfMethods } from '../analysis/models/small-sample-df.js';
 import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { randomizationSchemeSchema } from '../randomization/scheme.js';
 import { doseUnits, regimenDoses, regimenSchema } from './regimen-schema.js';
+import { expressionIssue } from '../eligibility/parse-expression.js';
 
 /**
  * The protocol (study definition). One schema expresses every seed trial; it is validated at the
@@ -93,6 +94,11 @@ export const criterionSchema = z.object({
   /** Stable id: `inc-1`, `exc-3`, … in record order. */
   id: z.string().regex(/^(inc|exc)-\d+$/, 'must look like inc-1 or exc-1'),
   text: z.string().min(1),
+  /**
+   * The designer's computable reading of `text` in the criteria language (src/eligibility/parse-expression.ts),
+   * used for screening instead of the parser's; the text stays verbatim beside it.
+   */
+  expression: z.string().min(1).max(2000).describe('the computable reading of text in the criteria language (e.g. age >= 18 years and not pregnant); screening uses it instead of the parse of text').optional(),
 });
 export type CriterionText = z.infer<typeof criterionSchema>;
 
@@ -249,6 +255,12 @@ export const protocolSchema = z
       (i) => (i < p.eligibility.inclusion.length ? ['eligibility', 'inclusion', i, 'id'] : ['eligibility', 'exclusion', i - p.eligibility.inclusion.length, 'id']),
       'criterion',
     );
+    for (const side of ['inclusion', 'exclusion'] as const) {
+      p.eligibility[side].forEach((c, i) => {
+        const issue = c.expression === undefined ? undefined : expressionIssue(c.expression);
+        if (issue) ctx.addIssue({ code: 'custom', path: ['eligibility', side, i, 'expression'], message: `criterion ${c.id}: ${issue}` });
+      });
+    }
     p.arms.forEach((a, ai) => duplicates(a.interventions.map((x) => x.id), (i) => ['arms', ai, 'interventions', i, 'id'], 'intervention'));
     p.arms.forEach((a, ai) =>
       a.interventions.forEach((x, xi) => {
