@@ -35,6 +35,7 @@ export const actions = {
   'account.own': { who: 'signed-in', what: 'see your own account and manage your API tokens' },
   'evidence.read': { who: 'signed-in', what: "read the review's evidence tables" },
   'criteria.parse': { who: 'signed-in', what: 'parse eligibility criteria text' },
+  'form.read': { who: 'signed-in', what: 'read the defined forms (instruments and eCRFs as data)' },
   'study.read': { who: everyone, scope: 'site', what: 'see the study, its protocol and sites' },
   'participant.read': { who: clinicalReaders, scope: 'site', what: 'see participants, their status and screening' },
   'participant.enrol': { who: ['investigator', 'coordinator', 'admin'], scope: 'site', what: 'register, screen and move participants through the trial' },

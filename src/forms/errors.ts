@@ -9,6 +9,9 @@ export const formsErrorCodes = {
   SoftRangeUnconfirmed: 'A form value is outside the expected (soft) range of its item and was not confirmed with a reason.',
   FormCheckFailed: 'An edit check across items of a form does not hold (ALSFRS-R: exactly one of items 5a and 5b).',
   UnknownFormItem: 'A value was given for an item the form does not have.',
+  UnknownForm: 'No defined form has the requested id.',
+  FormNotDue: 'The visit does not list the form among its assessments; the message names the forms due there.',
+  FormVersionUnavailable: 'Saved values were entered under a version of the form this il2trials does not define.',
   RowCountInvalid: 'A repeating group has fewer or more rows than its definition allows.',
 } as const;
 

@@ -21,6 +21,7 @@ export async function saveVisitForm(w: AuditedTx, participantId: string, form: V
       unit: o.unit ?? null,
       grade: o.grade ?? null,
       grade_term: o.gradeTerm ?? null,
+      ...(o.form ? { form_id: o.form.id, form_version: o.form.version } : {}),
     };
     const id = existing.get(`${o.kind}/${o.key}`);
     if (id) await w.update(observations, { id }, values, changeReason);

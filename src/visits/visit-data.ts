@@ -11,6 +11,8 @@ export interface ObservationEntry {
   /** Labs: the worst CTCAE grade and the term it was graded under. */
   readonly grade?: number | undefined;
   readonly gradeTerm?: string | undefined;
+  /** A defined form's value: the form and the version it was entered under. */
+  readonly form?: { readonly id: string; readonly version: string } | undefined;
 }
 
 /** A visit form ready to store: the visit, its date and every value. */

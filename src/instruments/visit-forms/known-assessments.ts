@@ -1,3 +1,4 @@
+import { isBuiltinFormId } from '../../forms/builtin/index.js';
 import type { Protocol } from '../../protocol/schema.js';
 import { isInstrumentId } from '../scores/registry.js';
 import { fixedSections } from './visit-forms.js';
@@ -14,8 +15,8 @@ export interface AssessmentIssue {
  */
 export function unknownAssessments(protocol: Pick<Protocol, 'visits' | 'outcomes' | 'recordedOutsideEcrf'>): AssessmentIssue[] {
   const outside = new Set(protocol.recordedOutsideEcrf);
-  const known = (id: string) => isInstrumentId(id) || id in fixedSections || outside.has(id);
-  const hint = 'it is no instrument il2trials knows (see `il2trials score --list`), nor labs, immune-panel, nfl or adverse-events; list it in recordedOutsideEcrf if it is recorded elsewhere';
+  const known = (id: string) => isInstrumentId(id) || isBuiltinFormId(id) || id in fixedSections || outside.has(id);
+  const hint = 'it is no instrument il2trials knows (see `il2trials score --list`), nor a built-in form (roads, nfl, als-cytokines, moca, eq-5d-5l, sle-labs, ss-labs, als-labs), nor labs, immune-panel or adverse-events; list it in recordedOutsideEcrf if it is recorded elsewhere';
   const issues: AssessmentIssue[] = [];
   protocol.visits.forEach((v, vi) =>
     v.assessments.forEach((a, ai) => {

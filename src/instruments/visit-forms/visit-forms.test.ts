@@ -15,15 +15,17 @@ describe('visit forms of the seed protocols', () => {
     expect(JSON.parse(JSON.stringify(forms))).toEqual(forms);
   });
 
-  it('the ALS trial asks for ALSFRS-R items, MRC, ALSAQ-40 and NfL, and marks ROADS as not computable', () => {
+  it('the ALS trial asks for ALSFRS-R items, MRC, ALSAQ-40, NfL, ROADS and cytokines, the last three as forms', () => {
     const als = builtinProtocols.find((p) => p.id === 'als-il2');
     const form = als && visitForms(als)[0];
     const kinds = Object.fromEntries((form?.sections ?? []).map((s) => [s.assessment, s]));
     expect(kinds['alsfrs-r']?.fields).toHaveLength(13); // 12 items, item 5 as 5a or 5b
     expect(kinds['mrc']?.fields).toHaveLength(12);
     expect(kinds['alsaq-40']?.fields).toHaveLength(40);
-    expect(kinds['nfl']?.fields.map((f) => f.units)).toEqual([['pg/mL'], ['pg/mL']]);
-    expect(kinds['roads']).toMatchObject({ kind: 'not-computable', fields: [] });
+    expect(kinds['nfl']?.fields.map((f) => [f.id, f.units])).toEqual([['nfl.serum', ['pg/mL']], ['nfl.csf', ['pg/mL']], ['nfl.assay', undefined]]);
+    expect(kinds['nfl']).toMatchObject({ kind: 'form', form: { id: 'nfl', version: '1' } });
+    expect(kinds['roads']?.fields).toHaveLength(28); // the raw score is calculated, not a field
+    expect(kinds['als-cytokines']?.fields.map((f) => f.id)).toEqual(['als-cytokines.il-6', 'als-cytokines.il-10', 'als-cytokines.il-17a', 'als-cytokines.ifn-gamma', 'als-cytokines.tnf-alpha', 'als-cytokines.method']);
   });
 });
 

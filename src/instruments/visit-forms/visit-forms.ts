@@ -1,3 +1,5 @@
+import { builtinForm } from '../../forms/builtin/index.js';
+import type { FormDefinition, Item } from '../../forms/definition.js';
 import type { Protocol, Visit } from '../../protocol/schema.js';
 import { labAnalytes, labUnitTable } from '../ctcae/lab-units.js';
 import { gatingHierarchy } from '../immune/gating.js';
@@ -24,12 +26,14 @@ export type FormField = {
 
 export type FormSection = {
   readonly assessment: string;
-  readonly kind: 'instrument' | 'labs' | 'immune-panel' | 'nfl' | 'adverse-events' | 'not-computable';
+  readonly kind: 'instrument' | 'form' | 'labs' | 'immune-panel' | 'adverse-events' | 'not-computable';
   readonly title: string;
   /** True for a list of entries (adverse events): the fields describe one entry. */
   readonly repeating: boolean;
   readonly fields: readonly FormField[];
   readonly note?: string;
+  /** A `form` section's definition: what the form renderer draws, and what the forms API validates against. */
+  readonly form?: FormDefinition;
 };
 
 export type VisitForm = {
@@ -68,17 +72,6 @@ const immuneSection: FormSection = {
   ),
 };
 
-const nflSection: FormSection = {
-  assessment: 'nfl',
-  kind: 'nfl',
-  title: 'Neurofilament light chain',
-  repeating: false,
-  fields: [
-    { id: 'nfl.serum', label: 'Serum NfL', input: nonNegative, units: ['pg/mL'], required: true },
-    { id: 'nfl.csf', label: 'CSF NfL', input: nonNegative, units: ['pg/mL'], required: true },
-  ],
-};
-
 const aeSection: FormSection = {
   assessment: 'adverse-events',
   kind: 'adverse-events',
@@ -98,11 +91,48 @@ const aeSection: FormSection = {
 export const fixedSections: Readonly<Record<string, FormSection>> = {
   labs: labsSection,
   'immune-panel': immuneSection,
-  nfl: nflSection,
   'adverse-events': aeSection,
 };
 
+/** A form item as a visit-form field (calculated items and repeating groups are drawn by the form renderer from `form`). */
+function formField(formId: string, item: Item): FormField[] {
+  const base = { id: `${formId}.${item.id}`, label: item.label, required: item.type !== 'calculated' && item.required };
+  switch (item.type) {
+    case 'integer':
+    case 'decimal': {
+      const { min, max } = item.hard ?? {};
+      const input: FieldInput = min !== undefined && max !== undefined ? { kind: 'range', min, max, integer: item.type === 'integer' } : { kind: 'number', min: min ?? Number.MIN_SAFE_INTEGER };
+      const units = item.type === 'decimal' ? item.units?.map((u) => u.unit) : item.unit === undefined ? undefined : [item.unit];
+      return [{ ...base, input, ...(units ? { units } : {}) }];
+    }
+    case 'single-choice':
+      return item.choices.every((c) => typeof c.code === 'number') ? [{ ...base, input: { kind: 'choice', options: item.choices.map((c) => ({ value: c.code as number, label: c.label })) } }] : [{ ...base, input: { kind: 'text' } }];
+    case 'date':
+      return [{ ...base, input: { kind: 'date' } }];
+    case 'yes-no':
+      return [{ ...base, input: { kind: 'boolean' } }];
+    case 'calculated':
+      return [];
+    default:
+      return [{ ...base, input: { kind: 'text' } }];
+  }
+}
+
+function formSection(form: FormDefinition): FormSection {
+  return {
+    assessment: form.id,
+    kind: 'form',
+    title: form.title,
+    repeating: false,
+    fields: form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items.flatMap((i) => formField(form.id, i))) : formField(form.id, e))),
+    ...(form.source ? { note: form.source } : {}),
+    form,
+  };
+}
+
 function section(assessment: string): FormSection {
+  const form = builtinForm(assessment);
+  if (form) return formSection(form);
   if (isInstrumentId(assessment)) {
     const def = getInstrument(assessment);
     return {

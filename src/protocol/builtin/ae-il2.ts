@@ -62,10 +62,10 @@ export const aeIl2: ProtocolInput = {
     },
   ],
   visits: [
-    { id: 'baseline', name: 'Baseline (week 1, day 1, before the first dose)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'immune-panel', 'labs'] },
+    { id: 'baseline', name: 'Baseline (week 1, day 1, before the first dose)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'moca', 'eq-5d-5l', 'immune-panel', 'labs'] },
     { id: 'week-3', name: 'Week 3 (during treatment, before the second cycle)', day: 15, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'immune-panel', 'labs', 'adverse-events'] },
     { id: 'week-9', name: 'Week 9 (during treatment, before the fourth cycle)', day: 57, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'immune-panel', 'labs', 'adverse-events'] },
-    { id: 'week-21', name: 'Week 21 (end of follow-up, after treatment)', day: 141, windowBefore: 7, windowAfter: 7, assessments: ['mrs', 'immune-panel', 'labs', 'adverse-events'] },
+    { id: 'week-21', name: 'Week 21 (end of follow-up, after treatment)', day: 141, windowBefore: 7, windowAfter: 7, assessments: ['mrs', 'moca', 'eq-5d-5l', 'immune-panel', 'labs', 'adverse-events'] },
   ],
   eligibility: {
     minAge: { value: 19, unit: 'years' },
@@ -114,8 +114,8 @@ export const aeIl2: ProtocolInput = {
       visits: ['baseline', 'week-3', 'week-9', 'week-21'],
       estimand: aeEstimands.treg,
     },
-    { id: 'quality-of-life', kind: 'secondary', measure: 'quality of life', timeFrame: 'week 21 (assumed; see notes)', estimand: aeEstimands.unmeasured('Quality of life') },
-    { id: 'cognitive-function', kind: 'secondary', measure: 'cognitive function', timeFrame: 'week 21 (assumed; see notes)', estimand: aeEstimands.unmeasured('Cognitive function') },
+    { id: 'quality-of-life', kind: 'secondary', measure: 'quality of life', timeFrame: 'week 21 (assumed; see notes)', instrument: 'eq-5d-5l', visits: ['baseline', 'week-21'], estimand: aeEstimands.unmeasured('Quality of life') },
+    { id: 'cognitive-function', kind: 'secondary', measure: 'cognitive function', timeFrame: 'week 21 (assumed; see notes)', instrument: 'moca', visits: ['baseline', 'week-21'], estimand: aeEstimands.unmeasured('Cognitive function') },
     {
       id: 'side-effects',
       kind: 'secondary',
@@ -173,6 +173,16 @@ export const aeIl2: ProtocolInput = {
       kind: 'not-in-record',
       field: 'outcomes',
       text: 'The record gives no time frames and names no instruments for quality of life or cognitive function; time frames are assumed to be the end of follow-up (week 21).',
+    },
+    {
+      kind: 'assumption',
+      field: 'outcomes[2].instrument',
+      text: 'The record names no quality-of-life instrument: il2trials records the EQ-5D-5L (Herdman M et al. Qual Life Res 2011;20:1727-1736), a validated generic instrument, at baseline and week 21; its EQ VAS is the analysed score.',
+    },
+    {
+      kind: 'assumption',
+      field: 'outcomes[3].instrument',
+      text: 'The record names no cognitive instrument: il2trials records the Montreal Cognitive Assessment (MoCA, Nasreddine ZS et al. J Am Geriatr Soc 2005;53:695-699) at baseline and week 21; the encephalitis-specific CASE scale (Lim JA et al. Ann Neurol 2019;85:352-358) rates overall severity rather than cognition.',
     },
     {
       kind: 'assumption',

@@ -73,7 +73,7 @@ export const alsIl2: ProtocolInput = {
       day: 1,
       windowBefore: 0,
       windowAfter: 0,
-      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'immune-panel', 'nfl', 'labs'],
+      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'immune-panel', 'als-cytokines', 'nfl', 'labs', 'als-labs'],
     },
     {
       id: 'week-24',
@@ -81,7 +81,7 @@ export const alsIl2: ProtocolInput = {
       day: 169,
       windowBefore: 7,
       windowAfter: 7,
-      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'immune-panel', 'nfl', 'labs', 'adverse-events'],
+      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'immune-panel', 'als-cytokines', 'nfl', 'labs', 'als-labs', 'adverse-events'],
     },
     {
       id: 'week-48',
@@ -89,7 +89,7 @@ export const alsIl2: ProtocolInput = {
       day: 337,
       windowBefore: 7,
       windowAfter: 7,
-      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'nfl', 'labs', 'adverse-events'],
+      assessments: ['alsfrs-r', 'roads', 'alsaq-40', 'mrc', 'nfl', 'labs', 'als-labs', 'adverse-events'],
     },
   ],
   eligibility: {
@@ -234,8 +234,6 @@ export const alsIl2: ProtocolInput = {
     { name: 'Dongsheng Fan', role: 'principal-investigator', affiliation: 'Peking University Third Hospital' },
     { name: 'Peking University Third Hospital', role: 'responsible-party' },
   ],
-  // ROADS (Rasch-built overall ALS disability scale) has no eCRF form yet: recorded on its paper form.
-  recordedOutsideEcrf: ['roads'],
   doseHoldRules: [
     { kind: 'lab-below', analyte: 'lymphocytes', threshold: 600, unit: '/mm3' },
     { kind: 'related-ae-grade', minGrade: 3 },
@@ -270,6 +268,16 @@ export const alsIl2: ProtocolInput = {
       kind: 'assumption',
       field: 'visits',
       text: 'Visits at weeks 0, 24 and 48 come from the outcome time frames (immune panel at weeks 0 and 24 only); the ±7-day windows, labs at every visit and adverse events after baseline are not in the record.',
+    },
+    {
+      kind: 'assumption',
+      field: 'visits',
+      text: 'Cytokines (als-cytokines: IL-6, IL-10, IL-17A, IFN-γ, TNF-α in pg/mL) are taken at the immune-panel visits (weeks 0 and 24), and creatine kinase (als-labs) with the labs at every visit; the record names neither the cytokines nor the CK.',
+    },
+    {
+      kind: 'assumption',
+      field: 'outcomes[2]',
+      text: 'ROADS is recorded as its raw score (28 items, 0-56): the published raw-to-normalized conversion table was not available in a public source, so the normalized score is not computed.',
     },
     {
       kind: 'assumption',

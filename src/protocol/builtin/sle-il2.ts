@@ -83,11 +83,11 @@ export const sleIl2: ProtocolInput = {
     },
   ],
   visits: [
-    { id: 'week-0', name: 'Week 0 (baseline)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel'] },
-    { id: 'week-4', name: 'Week 4 (end of cycle 1)', day: 29, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
-    { id: 'week-8', name: 'Week 8 (end of cycle 2)', day: 57, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
-    { id: 'week-12', name: 'Week 12 (end of cycle 3)', day: 85, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
-    { id: 'week-24', name: 'Week 24 (end of follow-up)', day: 169, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-0', name: 'Week 0 (baseline)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['sledai-2k', 'pga', 'labs', 'sle-labs', 'immune-panel'] },
+    { id: 'week-4', name: 'Week 4 (end of cycle 1)', day: 29, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'sle-labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-8', name: 'Week 8 (end of cycle 2)', day: 57, windowBefore: 3, windowAfter: 3, assessments: ['sledai-2k', 'pga', 'labs', 'sle-labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-12', name: 'Week 12 (end of cycle 3)', day: 85, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'sle-labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-24', name: 'Week 24 (end of follow-up)', day: 169, windowBefore: 7, windowAfter: 7, assessments: ['sledai-2k', 'pga', 'labs', 'sle-labs', 'immune-panel', 'adverse-events'] },
   ],
   eligibility: {
     minAge: { value: 18, unit: 'years' },
@@ -201,7 +201,7 @@ export const sleIl2: ProtocolInput = {
     {
       kind: 'assumption',
       field: 'visits',
-      text: 'The record names no visit schedule. The visits at the end of cycles 1 and 2 (weeks 4 and 8) are assumed, with SLEDAI-2K, physician global assessment, labs and immune panel at each; windows ±3 days (±7 at weeks 12 and 24).',
+      text: 'The record names no visit schedule. The visits at the end of cycles 1 and 2 (weeks 4 and 8) are assumed, with SLEDAI-2K, physician global assessment, labs, C3/C4, anti-dsDNA and 24-hour proteinuria (the sle-labs form) and immune panel at each; windows ±3 days (±7 at weeks 12 and 24).',
     },
     {
       kind: 'publication',

@@ -87,9 +87,9 @@ export const ssIl2: ProtocolInput = {
     },
   ],
   visits: [
-    { id: 'week-0', name: 'Week 0 (baseline)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['essdai', 'labs', 'immune-panel'] },
-    { id: 'week-12', name: 'Week 12', day: 85, windowBefore: 7, windowAfter: 7, assessments: ['labs', 'immune-panel', 'adverse-events'] },
-    { id: 'week-24', name: 'Week 24', day: 169, windowBefore: 7, windowAfter: 7, assessments: ['essdai', 'labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-0', name: 'Week 0 (baseline)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['essdai', 'labs', 'ss-labs', 'immune-panel'] },
+    { id: 'week-12', name: 'Week 12', day: 85, windowBefore: 7, windowAfter: 7, assessments: ['labs', 'ss-labs', 'immune-panel', 'adverse-events'] },
+    { id: 'week-24', name: 'Week 24', day: 169, windowBefore: 7, windowAfter: 7, assessments: ['essdai', 'labs', 'ss-labs', 'immune-panel', 'adverse-events'] },
   ],
   eligibility: {
     minAge: { value: 18, unit: 'years' },
@@ -213,7 +213,7 @@ export const ssIl2: ProtocolInput = {
     {
       kind: 'assumption',
       field: 'visits',
-      text: 'The ±7-day windows and per-visit assessments (labs at every visit, adverse events after baseline) are in neither the record nor the publication.',
+      text: 'The ±7-day windows and per-visit assessments (labs and complement C3/C4, the ss-labs form, at every visit; adverse events after baseline) are in neither the record nor the publication.',
     },
     {
       kind: 'assumption',

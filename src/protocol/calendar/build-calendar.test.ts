@@ -83,7 +83,7 @@ describe('buildCalendar on the seed trials', () => {
       date: '2024-03-25',
       earliest: '2024-03-18',
       latest: '2024-04-01',
-      assessments: ['labs', 'immune-panel', 'adverse-events'],
+      assessments: ['labs', 'ss-labs', 'immune-panel', 'adverse-events'],
     });
   });
 });

@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './export.js';
+import { formRoutes } from './forms.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
@@ -17,4 +18,4 @@ import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes];

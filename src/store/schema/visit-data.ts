@@ -25,6 +25,9 @@ export const observations = pgTable('observations', {
   grade: integer('grade'),
   grade_term: text('grade_term'),
   protocol_version: text('protocol_version'),
+  /** The defined form (and its version) the value was entered with; null for instruments, labs and panels. */
+  form_id: text('form_id'),
+  form_version: text('form_version'),
 });
 
 export const siteReferenceRanges = pgTable(

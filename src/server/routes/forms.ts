@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { builtinForms } from '../../forms/builtin/index.js';
+import { readFormValues, saveFormValues } from '../../use-cases/save-form-values.js';
+import { principalOf, type RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { visibleParticipant } from './participants.js';
+
+const formValuesBody = z.object({
+  date: z.iso.date(),
+  /** Item id → value; a repeating group's id → its rows. Checked against the form's definition. */
+  values: z.record(z.string(), z.unknown()),
+  /** Value path (`serum`, `meds[0].dose`) → why a value outside its expected range is right. */
+  confirmations: z.record(z.string(), z.string().trim().min(1).max(2000)).default({}),
+  /** Reason for change, required when a saved value changes. */
+  reason: z.string().trim().min(1).optional(),
+});
+
+type Params = { id: string; visitId: string; formId: string };
+
+/** Defined forms: their definitions, and a participant's values of one at a visit. */
+export const formRoutes: RouteModule = (app, { db, now }) => {
+  app.get('/api/forms', { schema: { tags: ['forms'] }, config: { action: 'form.read' } }, async () => builtinForms);
+
+  app.get<{ Params: Params }>('/api/participants/:id/visits/:visitId/forms/:formId', { schema: { tags: ['forms'] }, config: { action: 'visit.read' } }, async (req) => {
+    const { participant, study } = await visibleParticipant(db, req, req.params.id);
+    const { form, saved } = await readFormValues(db, participant, study.protocol, req.params.visitId, req.params.formId);
+    return { visitId: req.params.visitId, form, saved };
+  });
+
+  app.post<{ Params: Params }>(
+    '/api/participants/:id/visits/:visitId/forms/:formId',
+    { schema: { tags: ['forms'], body: doc(formValuesBody) }, config: { action: 'visit.enter' } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { participant, study } = await visibleParticipant(db, req, req.params.id);
+      const body = parseInput(formValuesBody, req.body);
+      const saved = await saveFormValues(db, { actor: p.userId, at: now() }, participant, study.protocol, req.params.visitId, req.params.formId, body, body.reason);
+      reply.status(201);
+      return saved;
+    },
+  );
+};

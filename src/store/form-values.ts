@@ -1,0 +1,19 @@
+import type { Queryable } from './db.js';
+
+export interface StoredFormRow {
+  readonly key: string;
+  readonly value: number | string;
+  readonly unit: string | null;
+  readonly formVersion: string;
+  readonly date: string;
+}
+
+/** The values one defined form saved at one visit of a participant (entered and calculated, not its score row). */
+export async function visitFormRows(q: Queryable, participantId: string, visitId: string, formId: string): Promise<StoredFormRow[]> {
+  const rows = await q.query<{ key: string; value_num: number | null; value_text: string | null; unit: string | null; form_version: string; visit_date: string }>(
+    `SELECT o.key, o.value_num, o.value_text, o.unit, o.form_version, v.visit_date FROM observations o JOIN visits v ON v.id = o.visit_row_id
+      WHERE o.participant_id = $1 AND v.visit_id = $2 AND o.form_id = $3 AND o.kind = 'other' ORDER BY o.key`,
+    [participantId, visitId, formId],
+  );
+  return rows.map((r) => ({ key: r.key, value: r.value_num ?? r.value_text ?? '', unit: r.unit, formVersion: r.form_version, date: r.visit_date }));
+}

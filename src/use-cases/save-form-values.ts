@@ -1,0 +1,83 @@
+import { isoDay } from '../dates/iso-date.js';
+import type { DataQuery } from '../data-queries/data-query.js';
+import { checkPlausibleDate, participantDateRange } from '../edit-checks/plausible-date.js';
+import type { Participant } from '../enrolment/participant.js';
+import { AppError } from '../errors/app-error.js';
+import { builtinForm } from '../forms/builtin/index.js';
+import type { FormDefinition } from '../forms/definition.js';
+import { refuseInvalidForm } from '../forms/refuse-invalid-form.js';
+import { formValuesFromStored, storedFormValues } from '../forms/stored-values.js';
+import { validateFilledForm, type Confirmations, type FilledEntry, type FormValues } from '../forms/validate-form.js';
+import type { Protocol } from '../protocol/schema.js';
+import { audited } from '../store/audited-tx.js';
+import type { Db, Queryable } from '../store/db.js';
+import { visitFormRows } from '../store/form-values.js';
+import { insertQuery } from '../store/queries.js';
+import { saveVisitForm } from '../store/visit-forms.js';
+import { protocolVisit } from '../visits/visit-entries.js';
+import type { Actor } from './actor.js';
+
+export interface FormValuesInput {
+  readonly date: string;
+  readonly values: FormValues;
+  /** Value path → the reason a soft-range value is right. */
+  readonly confirmations?: Confirmations | undefined;
+}
+
+export interface SavedFormValues {
+  readonly visitId: string;
+  readonly formId: string;
+  readonly formVersion: string;
+  readonly date: string;
+  readonly entries: readonly FilledEntry[];
+  readonly ignored: readonly string[];
+  /** The data queries opened for soft-range values confirmed at entry. */
+  readonly queries: readonly DataQuery[];
+}
+
+/** The defined form `formId` due at the protocol's visit: 404 when il2trials has no such form, 400 when the visit does not list it. */
+export function dueForm(protocol: Protocol, visitId: string, formId: string): FormDefinition {
+  const visit = protocolVisit(protocol, visitId);
+  const form = builtinForm(formId);
+  if (!form) throw new AppError('UnknownForm', `There is no defined form "${formId}".`, 404, 'formId');
+  if (!visit.assessments.includes(formId)) {
+    const due = visit.assessments.filter((a) => builtinForm(a) !== undefined);
+    throw new AppError('FormNotDue', `Form "${formId}" is not due at visit ${visit.id}; forms due there: ${due.join(', ') || 'none'}.`, 400, 'formId');
+  }
+  return form;
+}
+
+/**
+ * Save a defined form's values for a visit, in one audited transaction: the form checked first (a
+ * refused value writes nothing), every value stored with the form's id and version, its score under
+ * the form's id, and a data query opened for each soft-range value confirmed at entry (as REDCap's
+ * data-quality rules do), raised by whoever confirmed it. Changing a saved value needs `reason`.
+ */
+export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Protocol, visitId: string, formId: string, input: FormValuesInput, reason: string | undefined): Promise<SavedFormValues> {
+  const form = dueForm(protocol, visitId, formId);
+  const checked = refuseInvalidForm(form, input.values, input.confirmations ?? {}, 'values.');
+  return audited(db, { ...who, studyId: p.studyId }, async (w) => {
+    checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
+    const version = { id: form.id, version: form.version };
+    const observations = storedFormValues(form, checked).map((o) => ({ ...o, form: version }));
+    await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
+    const queries: DataQuery[] = [];
+    for (const c of checked.confirmed) {
+      const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
+      queries.push(await insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, visitId, field: `${form.id}.${c.path}`, text }));
+    }
+    return { visitId, formId: form.id, formVersion: form.version, date: input.date, entries: checked.entries, ignored: checked.ignored, queries };
+  });
+}
+
+/** A form's saved values at a visit, checked again under the version they were entered with; null when none are saved. */
+export async function readFormValues(q: Queryable, p: Participant, protocol: Protocol, visitId: string, formId: string) {
+  const form = dueForm(protocol, visitId, formId);
+  const rows = await visitFormRows(q, p.id, visitId, formId);
+  const [first] = rows;
+  if (!first) return { form, saved: null };
+  // Only the built-in version of each form exists so far; a saved version it does not match is said, not silently re-read.
+  if (first.formVersion !== form.version) throw new AppError('FormVersionUnavailable', `Visit ${visitId} holds form ${formId} version ${first.formVersion}, which this il2trials no longer defines (it has version ${form.version}).`, 409, 'formId');
+  const values = formValuesFromStored(form, rows);
+  return { form, saved: { date: first.date, formVersion: first.formVersion, values, entries: validateFilledForm(form, values).entries } };
+}
