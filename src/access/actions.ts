@@ -62,6 +62,7 @@ export const actions = {
   'site.manage': { who: ['admin'], scope: 'study', what: 'add, rename and close sites' },
   'study.activate': { who: ['admin'], scope: 'study', what: 'activate a study' },
   'study.amend': { who: ['admin'], scope: 'study', what: "amend a study's protocol" },
+  'criteria.correct': { who: ['admin'], scope: 'study', what: "write a criterion's computable expression by hand (at design, or as an amendment once live)" },
   'study.create': { who: ['admin'], scope: 'global', what: 'create a study' },
   'user.manage': { who: ['admin'], scope: 'global', what: 'add users, grant and revoke their roles' },
 } as const satisfies Record<string, ActionRule>;

@@ -26,7 +26,7 @@ const parseBody = z.object({ text: z.string().min(1).max(200_000) });
  * Weight is read first because a per-kg dose needs it. Attestations come only through
  * `attestations`, so that who and when are never taken from the client.
  */
-const factsField = z.record(z.string(), z.unknown()).transform((entered, ctx) => {
+export const factsField = z.record(z.string(), z.unknown()).transform((entered, ctx) => {
   const values: Record<string, FactValue | undefined> = {};
   const names = Object.keys(entered).sort((a, b) => Number(b === 'weight') - Number(a === 'weight'));
   for (const name of names) {

@@ -5,6 +5,7 @@ import { auditTrailRoutes } from './audit-trail.js';
 import { authRoutes } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
+import { eligibilityCorrectionRoutes } from './eligibility-corrections.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './export.js';
 import { formRoutes } from './forms.js';
@@ -18,4 +19,4 @@ import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes];

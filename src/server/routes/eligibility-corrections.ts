@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error.js';
+import { correctedCriterion } from '../../eligibility/corrected-criterion.js';
+import { criterionReadings } from '../../eligibility/criterion-readings.js';
+import { evaluateEligibility } from '../../eligibility/evaluate.js';
+import { formatExpr } from '../../eligibility/expression.js';
+import { factDictionary } from '../../eligibility/fact-dictionary.js';
+import { attestationFactName } from '../../eligibility/facts.js';
+import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
+import type { Study } from '../../store/studies.js';
+import { correctCriteria } from '../../use-cases/correct-criterion.js';
+import { studyOf } from '../access.js';
+import { callerOf } from '../caller.js';
+import type { RouteModule } from '../context.js';
+import { doc } from '../openapi.js';
+import { parseInput } from '../validate.js';
+import { factsField } from './eligibility.js';
+
+const expression = z.string().trim().min(1, 'write an expression').max(2000);
+const validateBody = z.object({ expression });
+const previewBody = z.object({
+  /** The expression to try; absent: the criterion as the protocol reads it now. */
+  expression: expression.optional(),
+  facts: factsField,
+  /** Whether the attested part holds for the sample patient; absent: not attested (unknown). */
+  attested: z.boolean().optional(),
+  referenceDate: z.iso.date(),
+  firstDose: z.iso.date().optional(),
+});
+const saveBody = z.object({
+  /** Criterion id → expression in the criteria language, or null to go back to the parse of the text. */
+  corrections: z.record(z.string(), expression.nullable()),
+  reason: z.string().trim().min(1).max(500).optional(),
+  effectiveDate: z.iso.date().optional(),
+});
+
+type Params = { studyId: string; criterionId: string };
+
+/** The protocol line `id` of the study (a 404 naming the ids it has otherwise). */
+function lineOf(study: Study, id: string) {
+  const found = criterionReadings(study.protocol.eligibility).find((c) => c.id === id);
+  if (!found) throw new AppError('NotFound', `Study ${study.id} has no criterion "${id}".`, 404, 'criterionId');
+  return found;
+}
+
+/** Correcting by hand what the parser left attested: the readings, validation as typed, a preview on a sample patient, and saving. */
+export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
+  app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/corrections', { schema: { tags: ['eligibility'] }, config: { action: 'study.read' } }, async (req) => {
+    const study = studyOf(req);
+    return { studyId: study.id, status: study.status, protocolVersion: study.protocolVersion, criteria: criterionReadings(study.protocol.eligibility), facts: factDictionary };
+  });
+
+  app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/validate', { schema: { tags: ['eligibility'], body: doc(validateBody) }, config: { action: 'criteria.correct' } }, async (req) => {
+    const line = lineOf(studyOf(req), req.params.criterionId);
+    const c = correctedCriterion(line.id, line.side, line.text, parseInput(validateBody, req.body).expression);
+    return { ok: true, computability: c.computability, expression: formatExpr(c.expr), ...(c.notComputable ? { notComputable: c.notComputable } : {}) };
+  });
+
+  app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/preview', { schema: { tags: ['eligibility'], body: doc(previewBody) }, config: { action: 'criteria.correct' } }, async (req) => {
+    const study = studyOf(req);
+    const line = lineOf(study, req.params.criterionId);
+    const body = parseInput(previewBody, req.body);
+    const criterion = body.expression === undefined ? protocolCriteria(study.protocol.eligibility).find((c) => c.id === line.id)! : correctedCriterion(line.id, line.side, line.text, body.expression);
+    const facts = body.facts.values;
+    if (body.attested !== undefined) facts[attestationFactName(line.id)] = { holds: body.attested, by: 'preview', at: body.referenceDate };
+    const [result] = evaluateEligibility([criterion], facts, { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) }).criteria;
+    const { status, fails, reason, factsUsed, missing } = result!;
+    return { criterionId: line.id, side: line.side, computability: criterion.computability, status, fails, reason, factsUsed, missing };
+  });
+
+  app.put<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/corrections', { schema: { tags: ['eligibility'], body: doc(saveBody) }, config: { action: 'criteria.correct' } }, async (req) => {
+    const study = studyOf(req);
+    const saved = await correctCriteria({ db, by: callerOf(req), at: now() }, study.id, parseInput(saveBody, req.body));
+    return saved;
+  });
+};
