@@ -12,6 +12,8 @@ export const formsErrorCodes = {
   UnknownForm: 'No defined form has the requested id.',
   FormNotDue: 'The visit does not list the form among its assessments; the message names the forms due there.',
   FormVersionUnavailable: 'Saved values were entered under a version of the form this il2trials does not define.',
+  RedcapDictionaryInvalid: 'A REDCap data dictionary CSV cannot be imported; the message names the row and column.',
+  RedcapExportUnsupported: 'A form holds what a REDCap data dictionary cannot (a repeating group, a lookup table).',
   RowCountInvalid: 'A repeating group has fewer or more rows than its definition allows.',
 } as const;
 

@@ -2,7 +2,7 @@
  * The syntax tree of a form expression (calculated items, scores, branching). Item references are
  * written in brackets as in a REDCap data dictionary: `[speech]`, a checkbox option `[symptoms(2)]`.
  */
-export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 
 export type Expr =
   | { readonly kind: 'number'; readonly value: number }

@@ -25,6 +25,11 @@ describe('form expressions: arithmetic', () => {
     ['8*[a] + 4*[b]', 40], // 24 + 16
     ['1.5e1 + .5', 15.5],
     ['[yes] + [yes] + [no]', 2], // booleans count 1 and 0
+    ['2 ^ 3 * 2', 16], // ^ before *: 8 × 2
+    ['2 ^ 3 ^ 2', 512], // right to left: 2^9
+    ['-2 ^ 2', -4], // −(2²)
+    ['4 ^ -1', 0.25],
+    ['round(([b] * 10000) / (([a] * 50) ^ (2)), 1)', 1.8], // REDCap's BMI shape: 40000 / 150² = 1.777… → 1.8
   ])('%s = %d', (source, expected) => {
     expect(ev(source)).toBe(expected);
   });

@@ -53,6 +53,7 @@ function arithmetic(op: string, a: Value, b: Value): Value {
     case '+': return x + y;
     case '-': return x - y;
     case '*': return x * y;
+    case '^': return x ** y;
     // Division by zero has no value: missing, as REDCap leaves such a calculation blank.
     default: return y === 0 ? null : x / y;
   }
@@ -88,7 +89,7 @@ export function evaluate(e: Expr, ctx: EvaluationContext): Value {
       }
       const l = evaluate(e.left, ctx);
       const r = evaluate(e.right, ctx);
-      return ['+', '-', '*', '/'].includes(e.op) ? arithmetic(e.op, l, r) : compare(e.op, l, r);
+      return ['+', '-', '*', '/', '^'].includes(e.op) ? arithmetic(e.op, l, r) : compare(e.op, l, r);
     }
     case 'call': {
       if (e.name === 'if') {

@@ -14,7 +14,7 @@ export function expressionError(source: string, at: number, what: string): AppEr
 }
 
 const itemId = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const operators = ['<=', '>=', '<>', '!=', '==', '+', '-', '*', '/', '=', '<', '>', '(', ')', ','];
+const operators = ['<=', '>=', '<>', '!=', '==', '+', '-', '*', '/', '^', '=', '<', '>', '(', ')', ','];
 
 /** Split an expression into tokens; the only characters accepted are those of the language. */
 export function lex(source: string): Token[] {

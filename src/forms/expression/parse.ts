@@ -4,7 +4,8 @@ import { expressionError, lex, type Token } from './lex.js';
 
 /**
  * Parse an expression (recursive descent, no eval). Precedence, loosest first: `or`, `and`, `not`,
- * comparisons (`=`, `<>`, `<`, `<=`, `>`, `>=`; not chained), `+ -`, `* /`, unary minus.
+ * comparisons (`=`, `<>`, `<`, `<=`, `>`, `>=`; not chained), `+ -`, `* /`, unary minus, `^`
+ * (power, as REDCap calculations write it; right to left, so 2^3^2 is 2^9).
  */
 export function parseExpression(source: string): Expr {
   const tokens = lex(source);
@@ -66,13 +67,20 @@ export function parseExpression(source: string): Expr {
           expectOp(')', 'to close "("');
           return inner;
         }
-        if (t.value === '-') return { kind: 'neg', operand: primary() };
+        if (t.value === '-') return { kind: 'neg', operand: power() };
         throw expressionError(source, t.at, `"${t.value}" cannot start a value`);
       case 'end':
         throw expressionError(source, t.at, 'the expression ends where a value is expected');
     }
   };
-  const mul = binaryLevel(['*', '/'], primary);
+  const power = (): Expr => {
+    const base = primary();
+    if (!isOp('^')) return base;
+    take();
+    // `-` after `^` belongs to the exponent: 2^-1 = 0.5.
+    return { kind: 'binary', op: '^', left: base, right: isOp('-') ? (take(), { kind: 'neg', operand: power() }) : power() };
+  };
+  const mul = binaryLevel(['*', '/'], power);
   const add = binaryLevel(['+', '-'], mul);
   const comparison = (): Expr => {
     const left = add();
