@@ -13,6 +13,7 @@ export const eligibilityErrorCodes = {
   BadCsv: 'A CSV row has more cells than the screener reads (4,096).',
   BadColumnMap: 'A column map (--map) is not a JSON object of fact names this protocol reads to column names.',
   UnreadableTable: 'The screening table cannot be read: the database cannot be reached, or the table or one of its columns does not exist.',
+  BadCriteriaFile: 'A criteria file (eligibility set --criteria) is not a JSON object of criterion ids to expressions (or null).',
   NoCorrection: 'A correction of criteria names no criterion.',
   UnknownCriterion: 'A correction names a criterion id the protocol does not have.',
   CorrectionNeedsAmendment: 'A live study takes a corrected criterion only as an amendment, with an effective date and a reason.',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import { evaluateEligibility } from '../../eligibility/evaluate.js';
 import { formatExpr } from '../../eligibility/expression.js';
@@ -7,8 +8,10 @@ import { parseCriteriaText } from '../../eligibility/parse-criteria.js';
 import { readFacts } from '../../eligibility/patient-facts.js';
 import { protocolCriteria } from '../../eligibility/protocol-criteria.js';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
+import { correctCriteria } from '../../use-cases/correct-criterion.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { dataOption, optionValue, withOperator } from '../store-command.js';
 
 function readText(file: string): string {
   try {
@@ -23,8 +26,43 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A corrections file: criterion id → expression in the criteria language, or null to go back to the parse. */
+function readCorrections(file: string): Record<string, string | null> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readText(file));
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BadCriteriaFile', `The criteria file "${file}" is not valid JSON.`, 422, file);
+  }
+  const r = z.record(z.string(), z.string().trim().min(1).nullable()).safeParse(doc);
+  if (!r.success) throw new AppError('BadCriteriaFile', `The criteria file "${file}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.`, 422, file);
+  return r.data;
+}
+
 export const register: Register = (program: Command) => {
-  const eligibility = program.command('eligibility').description('Parse eligibility criteria and check one patient against a protocol.');
+  const eligibility = program.command('eligibility').description('Parse eligibility criteria, check one patient against a protocol, and correct a study\'s criteria by hand.');
+
+  eligibility
+    .command('set')
+    .description("Save computable expressions for a study's criteria: into the protocol of a design study, or as an amendment of a live one (which needs --reason and --effective-date).")
+    .argument('<id>', 'the study id')
+    .requiredOption('--criteria <file>', 'JSON object of criterion id to expression, e.g. {"exc-2": "diagnoses has bacteremia or diagnoses has sepsis"} (null: back to the parse)')
+    .option('--reason <text>', 'why (the amendment\'s reason once live)')
+    .option('--effective-date <YYYY-MM-DD>', 'the day the amendment takes effect (a live study)')
+    .option(...dataOption)
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, opts: { criteria: string; reason?: string; effectiveDate?: string; data: string; json?: boolean }) => {
+        const corrections = readCorrections(opts.criteria);
+        const effectiveDate = opts.effectiveDate === undefined ? undefined : optionValue(z.iso.date(), opts.effectiveDate, '--effective-date');
+        const r = await withOperator(opts.data, 'eligibility set', (c) => correctCriteria(c, id, { corrections, reason: opts.reason, effectiveDate }));
+        if (opts.json) return printJson(r);
+        const which = Object.keys(corrections).join(', ');
+        const a = r.amendment;
+        process.stdout.write(a ? `Study ${id}: criteria ${which} corrected as version ${a.version} (from ${a.fromVersion}), in force from ${a.effectiveDate}.\n` : `Study ${id}: criteria ${which} corrected in the design (version ${r.protocolVersion}).\n`);
+      }),
+    );
 
   eligibility
     .command('parse')
