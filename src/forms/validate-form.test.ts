@@ -66,6 +66,8 @@ describe('a filled form against its definition', () => {
 
   it('an item hidden by branching is not required, and a value given for it is ignored', () => {
     expect(run(filled).entries.some((e) => e.item === 'packs')).toBe(false);
+    // smoker false hides packs; no fever hides the temperature; sex 2 hides the pregnancy section
+    expect(run(filled).hidden).toEqual(['packs', 'fever-c', 'pregnant']);
     const hidden = run({ ...filled, packs: 99 });
     expect(hidden.issues).toEqual([]); // 99 is over the hard range, but the item is hidden
     expect(hidden.ignored).toEqual(['packs']);

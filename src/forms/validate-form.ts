@@ -37,6 +37,8 @@ export interface FormValidation {
   readonly entries: readonly FilledEntry[];
   /** Values given for items that branching hides: not kept. */
   readonly ignored: readonly string[];
+  /** Every item path branching hides now (what a form renderer leaves out). */
+  readonly hidden: readonly string[];
   /** Soft-range values kept because they were confirmed with a reason (each raises a data query). */
   readonly confirmed: readonly SoftRangeConfirmation[];
 }
@@ -163,10 +165,12 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
 
   const entries: FilledEntry[] = [];
   const ignored: string[] = [];
+  const hidden: string[] = [];
   const confirmed: SoftRangeConfirmation[] = [];
   for (const s of slots) {
     const place = s.group?.repeating ? { group: s.group.id, row: s.row! } : {};
     if (!shown(s)) {
+      hidden.push(s.path);
       if (cells.has(s.path)) ignored.push(s.path);
       continue;
     }
@@ -209,5 +213,5 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     const holds = evaluate(ast(check.expression), context(formScope));
     if (holds === false) issues.push({ code: 'FormCheckFailed', path: check.item ?? check.id, message: check.message });
   }
-  return { issues, entries, ignored, confirmed };
+  return { issues, entries, ignored, hidden, confirmed };
 }

@@ -6,6 +6,8 @@ import { api } from '../api.js';
 import { FieldQueries } from '../components/field-queries.js';
 import { ImmunePanelForm } from '../components/immune-panel-form.js';
 import { InstrumentForm, InstrumentValues } from '../components/instrument-entry.js';
+import { DefinedForm } from '../components/form-renderer.js';
+import { isBuiltinFormId } from '../../../src/forms/builtin/index.js';
 import { LabTable } from '../components/lab-table.js';
 import { LabsForm } from '../components/labs-form.js';
 import { Link } from '../components/link.js';
@@ -83,6 +85,7 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   return (
     <>
       <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} entering={entering} />
+      {entering ? context.assessments.filter(isBuiltinFormId).map((f) => <DefinedForm key={f} participantId={participantId} context={context} formId={f} onSaved={onSaved} />) : null}
       {context.assessments.includes('labs') && visits.kind === 'ready' ? (
         <>
           <h2>Labs</h2>

@@ -1,0 +1,112 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { FormDefinition, Item } from '../../../src/forms/definition.js';
+import { validateFilledForm } from '../../../src/forms/validate-form.js';
+import { ApiError } from '../api.js';
+import { formsApi, type VisitFormValues } from '../api/forms.js';
+import { formValuesFromTexts, textsFromValues, type FormTexts } from '../forms/form-texts.js';
+import { useLoad } from '../use-load.js';
+import type { VisitContext } from '../visit-context.js';
+import { FormActions } from './form-actions.js';
+import { FormRendererField } from './form-renderer-field.js';
+import { Loaded } from './loaded.js';
+import { ReasonDialog } from './reason-dialog.js';
+import { TextField } from './text-field.js';
+
+/** A defined form at a visit (NfL, ROADS, MoCA, …), loaded with what is saved, drawn by the one renderer. */
+export function DefinedForm({ participantId, context, formId, onSaved }: { participantId: string; context: VisitContext; formId: string; onSaved: () => void }) {
+  const [state, reload] = useLoad(() => formsApi.visitForm(participantId, context.visit.id, formId), `${participantId}/${context.visit.id}/${formId}`);
+  return (
+    <Loaded state={state} what={`the ${formId} form`}>
+      {(data) => <FormRenderer key={JSON.stringify(data.saved)} participantId={participantId} context={context} data={data} onSaved={() => (reload(), onSaved())} />}
+    </Loaded>
+  );
+}
+
+/** Form-level items, sections flattened (repeating groups are not drawn yet). */
+const itemsOf = (form: FormDefinition): Item[] => form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items) : [e]));
+
+/**
+ * One form drawn from its definition: calculated items and branching live as the values are typed,
+ * each error beside its field, a value outside its expected range asking for the reason it is right
+ * (saved with it, which opens a data query), and the reason for change asked when saved values change.
+ * The assessment date starts at the visit's target date.
+ */
+export function FormRenderer({ participantId, context, data, onSaved }: { participantId: string; context: VisitContext; data: VisitFormValues; onSaved: () => void }) {
+  const { form, saved } = data;
+  const start = textsFromValues(saved?.values ?? {});
+  const [texts, setTexts] = useState<FormTexts>(start.texts);
+  const [units, setUnits] = useState<Record<string, string>>(start.units);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [date, setDate] = useState(saved?.date ?? context.visit.date);
+  const [attempted, setAttempted] = useState(false);
+  const [serverError, setServerError] = useState<ApiError | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const values = useMemo(() => formValuesFromTexts(form, texts, units), [form, texts, units]);
+  const checked = useMemo(() => validateFilledForm(form, values, reasons), [form, values, reasons]);
+  const hidden = new Set(checked.hidden);
+  const issueAt = (id: string) => checked.issues.find((i) => i.path === id);
+  const errorFor = (id: string) => {
+    if (serverError?.path === `values.${id}`) return serverError.message;
+    const issue = issueAt(id);
+    if (!issue || ((issue.code === 'FormValueMissing' || issue.code === 'SoftRangeUnconfirmed') && !attempted)) return undefined;
+    return `${issue.message}.`;
+  };
+  const soft = (id: string) => issueAt(id)?.code === 'SoftRangeUnconfirmed' || checked.confirmed.some((c) => c.path === id);
+
+  const save = (reason?: string) => {
+    setAsking(false);
+    setServerError(null);
+    formsApi.saveVisitForm(participantId, context.visit.id, form.id, { date, values, confirmations: reasons, ...(reason ? { reason } : {}) }).then(
+      (r) => {
+        setStatus(`Saved (${form.title}, version ${r.formVersion})${r.queries.length ? `; ${r.queries.length} data quer${r.queries.length === 1 ? 'y' : 'ies'} opened for the confirmed values` : ''}.`);
+        onSaved();
+      },
+      (e: unknown) => {
+        if (e instanceof ApiError && e.code === 'ReasonRequired') setAsking(true);
+        else setServerError(e instanceof ApiError ? e : new ApiError('Failed', String(e), 0));
+      },
+    );
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    setStatus(null);
+    if (checked.issues.length === 0) save();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={form.title}>
+      <h3>{form.title}</h3>
+      {form.source ? <p className="hint">Source: {form.source}</p> : null}
+      {form.assumptions.map((a) => (
+        <p key={a} className="hint">
+          Assumption: {a}
+        </p>
+      ))}
+      <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
+      {itemsOf(form).map((item) => {
+        if (hidden.has(item.id)) return null;
+        const id = `${form.id}-${item.id}`;
+        if (item.type === 'calculated') {
+          const v = checked.entries.find((e) => e.path === item.id)?.value;
+          return (
+            <p key={item.id} className="calculated" aria-live="polite">
+              {item.label}: <output htmlFor={id}>{v === null || v === undefined ? '—' : String(v)}</output>
+              {item.unit ? ` ${item.unit}` : ''}
+            </p>
+          );
+        }
+        return (
+          <div key={item.id}>
+            <FormRendererField id={id} item={item} text={texts[item.id] ?? ''} unit={units[item.id]} error={errorFor(item.id)} onText={(t) => setTexts({ ...texts, [item.id]: t })} onUnit={(u) => setUnits({ ...units, [item.id]: u })} />
+            {soft(item.id) ? <TextField id={`${id}-confirm`} label={`Why is ${item.label} right? (opens a data query)`} value={reasons[item.id] ?? ''} onChange={(r) => setReasons({ ...reasons, [item.id]: r })} error={undefined} /> : null}
+          </div>
+        );
+      })}
+      <FormActions error={serverError && !serverError.path?.startsWith('values.') ? serverError.message : undefined} status={status} submit={`Save ${form.title}`} />
+      <ReasonDialog open={asking} changes={[form.title]} onConfirm={save} onCancel={() => setAsking(false)} />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import type { FormDefinition, Item } from '../../../src/forms/definition.js';
+
+/** What the person typed or chose, per item id: text boxes hold text, a multiple choice its chosen codes. */
+export type FormTexts = Readonly<Record<string, string | readonly string[]>>;
+
+/** One typed value as the API takes it: blank stays out, numbers and codes as numbers where the item has them. */
+function valueOf(item: Item, text: string | readonly string[], unit: string | undefined): unknown {
+  if (typeof text !== 'string') return text.length === 0 ? undefined : text.map((t) => codeOf(item, t));
+  const t = text.trim();
+  if (t === '') return undefined;
+  switch (item.type) {
+    case 'integer':
+      return Number.isFinite(Number(t)) ? Number(t) : t;
+    case 'decimal': {
+      const n = Number.isFinite(Number(t)) ? Number(t) : t;
+      return unit === undefined ? n : { value: n, unit };
+    }
+    case 'yes-no':
+      return t === 'yes' ? true : t === 'no' ? false : t;
+    case 'single-choice':
+      return codeOf(item, t);
+    default:
+      return t;
+  }
+}
+
+function codeOf(item: Item, text: string): number | string {
+  const choice = 'choices' in item ? item.choices.find((c) => String(c.code) === text) : undefined;
+  return choice ? choice.code : text;
+}
+
+/** The form's values from the texts (and the unit chosen for each decimal), ready for the validator and the API. */
+export function formValuesFromTexts(form: FormDefinition, texts: FormTexts, units: Readonly<Record<string, string>> = {}): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const entry of form.items) {
+    if (entry.type === 'group' && entry.repeating) continue;
+    for (const item of entry.type === 'group' ? entry.items : [entry]) {
+      const text = texts[item.id];
+      if (text === undefined || item.type === 'calculated') continue;
+      const v = valueOf(item, text, item.type === 'decimal' ? units[item.id] ?? item.units?.[0]?.unit : undefined);
+      if (v !== undefined) values[item.id] = v;
+    }
+  }
+  return values;
+}
+
+/** Saved values back as texts, for editing. */
+export function textsFromValues(values: Readonly<Record<string, unknown>>): { texts: Record<string, string | string[]>; units: Record<string, string> } {
+  const texts: Record<string, string | string[]> = {};
+  const units: Record<string, string> = {};
+  for (const [id, v] of Object.entries(values)) {
+    if (Array.isArray(v)) texts[id] = v.map(String);
+    else if (typeof v === 'boolean') texts[id] = v ? 'yes' : 'no';
+    else if (typeof v === 'object' && v !== null) {
+      const d = v as { value: unknown; unit: string };
+      texts[id] = String(d.value);
+      units[id] = d.unit;
+    } else texts[id] = String(v);
+  }
+  return { texts, units };
+}
