@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./pages/admin/admin-page.js').then((m) => (
 const PasswordPage = lazy(() => import('./pages/admin/password-page.js').then((m) => ({ default: m.PasswordPage })));
 // The review page (audit trail, exports) serves a few study-wide roles only.
 const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
+const CriteriaEditorPage = lazy(() => import('./pages/criteria-editor-page.js').then((m) => ({ default: m.CriteriaEditorPage })));
 
 type Auth = { readonly kind: 'checking' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly session: Session };
 
@@ -103,6 +104,8 @@ function RoutedPage({ route, onPasswordChanged }: { route: Route; onPasswordChan
       return <AnalysisPage key={route.studyId} studyId={route.studyId} />;
     case 'review':
       return <ReviewPage key={route.studyId} studyId={route.studyId} />;
+    case 'criteria':
+      return <CriteriaEditorPage key={route.studyId} studyId={route.studyId} />;
     case 'participant':
       return <ParticipantPage key={route.participantId} participantId={route.participantId} />;
     case 'screening':

@@ -31,6 +31,7 @@ describe('hash router', () => {
       { kind: 'dispensing', studyId: 'sle-il2' },
       { kind: 'analysis', studyId: 'a/b' },
       { kind: 'review', studyId: 'sle-il2' },
+      { kind: 'criteria', studyId: 'sle-il2' },
       { kind: 'participant', participantId: 'a b' },
       { kind: 'screening', participantId: 'x' },
       { kind: 'visit', participantId: 'x', visitId: 'week-12' },

@@ -11,6 +11,7 @@ export type Route =
   | { readonly kind: 'dispensing'; readonly studyId: string }
   | { readonly kind: 'analysis'; readonly studyId: string }
   | { readonly kind: 'review'; readonly studyId: string }
+  | { readonly kind: 'criteria'; readonly studyId: string }
   | { readonly kind: 'screening'; readonly participantId: string }
   | { readonly kind: 'participant'; readonly participantId: string }
   | { readonly kind: 'visit'; readonly participantId: string; readonly visitId: string }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 3 && a === 'studies' && b && c === 'dispensing') return { kind: 'dispensing', studyId: b };
   if (parts.length === 3 && a === 'studies' && b && c === 'analysis') return { kind: 'analysis', studyId: b };
   if (parts.length === 3 && a === 'studies' && b && c === 'review') return { kind: 'review', studyId: b };
+  if (parts.length === 3 && a === 'studies' && b && c === 'criteria') return { kind: 'criteria', studyId: b };
   if (parts.length === 2 && a === 'participants' && b) return { kind: 'participant', participantId: b };
   if (parts.length === 3 && a === 'participants' && b && c === 'screening') return { kind: 'screening', participantId: b };
   if (parts.length === 4 && a === 'participants' && b && c === 'visits' && d) {
@@ -61,6 +63,8 @@ export function href(route: Route): string {
       return `#/studies/${e(route.studyId)}/analysis`;
     case 'review':
       return `#/studies/${e(route.studyId)}/review`;
+    case 'criteria':
+      return `#/studies/${e(route.studyId)}/criteria`;
     case 'participant':
       return `#/participants/${e(route.participantId)}`;
     case 'screening':

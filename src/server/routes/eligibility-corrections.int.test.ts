@@ -41,7 +41,7 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     expect(shown.facts.find((f: { name: string }) => f.name === 'pregnant')).toMatchObject({ type: 'boolean' });
 
     const url = '/api/studies/df-il2/eligibility/criteria/inc-1';
-    expect((await call(admin, 'POST', `${url}/validate`, { expression: inc1 })).json()).toEqual({ ok: true, computability: 'computable', expression: inc1 });
+    expect((await call(admin, 'POST', `${url}/validate`, { expression: inc1 })).json()).toEqual({ ok: true, computability: 'computable', expression: inc1, facts: ['last.type-1-diabetes'] });
     // "within 2 year" (the unit is written plural): "year" starts at character 31 (20 for the fact, " within 2 ").
     const bad = await call(admin, 'POST', `${url}/validate`, { expression: 'last.type-1-diabetes within 2 year before screening' });
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
+import { criteriaColumns, ID_COLUMN } from '../../eligibility/columns.js';
 import { correctedCriterion } from '../../eligibility/corrected-criterion.js';
 import { criterionReadings } from '../../eligibility/criterion-readings.js';
 import { evaluateEligibility } from '../../eligibility/evaluate.js';
@@ -53,7 +54,9 @@ export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
   app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/validate', { schema: { tags: ['eligibility'], body: doc(validateBody) }, config: { action: 'criteria.correct' } }, async (req) => {
     const line = lineOf(studyOf(req), req.params.criterionId);
     const c = correctedCriterion(line.id, line.side, line.text, parseInput(validateBody, req.body).expression);
-    return { ok: true, computability: c.computability, expression: formatExpr(c.expr), ...(c.notComputable ? { notComputable: c.notComputable } : {}) };
+    // The facts a preview needs (attestations apart), as the screening CSV's columns name them.
+    const facts = criteriaColumns([c]).filter((col) => col.name !== ID_COLUMN && col.type !== 'attestation').map((col) => col.name);
+    return { ok: true, computability: c.computability, expression: formatExpr(c.expr), ...(c.notComputable ? { notComputable: c.notComputable } : {}), facts };
   });
 
   app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/preview', { schema: { tags: ['eligibility'], body: doc(previewBody) }, config: { action: 'criteria.correct' } }, async (req) => {

@@ -38,6 +38,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
             <Link to={{ kind: 'dispensing', studyId }}>Dispensing</Link>
             <Link to={{ kind: 'analysis', studyId }}>Analysis report</Link>
             {can({ assignments: session.roles }, 'audit.read', { studyId }) ? <Link to={{ kind: 'review', studyId }}>Review: audit trail and exports</Link> : null}
+            {can({ assignments: session.roles }, 'criteria.correct', { studyId }) ? <Link to={{ kind: 'criteria', studyId }}>Correct criteria</Link> : null}
           </nav>
           <div className="field inline">
             <label htmlFor="dash-date">Week from</label>

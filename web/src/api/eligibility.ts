@@ -1,0 +1,59 @@
+import { request } from '../api.js';
+import type { CriterionReadings } from '../../../src/eligibility/criterion-readings.js';
+import type { CriterionStatus } from '../../../src/eligibility/evaluate.js';
+import type { Computability, Side } from '../../../src/eligibility/expression.js';
+import type { FactDefinition } from '../../../src/eligibility/fact-definition.js';
+import type { CorrectionResult } from '../../../src/use-cases/correct-criterion.js';
+
+/** GET /api/studies/:id/eligibility/corrections: each protocol line with its parse and its saved correction. */
+export interface CriteriaCorrections {
+  readonly studyId: string;
+  readonly status: 'design' | 'live';
+  readonly protocolVersion: string;
+  readonly criteria: readonly CriterionReadings[];
+  readonly facts: readonly FactDefinition[];
+}
+
+/** An expression that parses: how the language prints it back, and the facts a preview needs. */
+export interface ValidExpression {
+  readonly ok: true;
+  readonly computability: Computability;
+  readonly expression: string;
+  readonly notComputable?: string;
+  readonly facts: readonly string[];
+}
+
+export interface PreviewInput {
+  readonly expression: string;
+  /** Fact name → the typed text ("2024-01-31", "no", "72 kg"). */
+  readonly facts: Readonly<Record<string, string>>;
+  readonly attested?: boolean;
+  readonly referenceDate: string;
+}
+
+export interface Preview {
+  readonly criterionId: string;
+  readonly side: Side;
+  readonly computability: Computability;
+  readonly status: CriterionStatus;
+  readonly fails: boolean;
+  readonly reason: string;
+  readonly factsUsed: Readonly<Record<string, string>>;
+  readonly missing: readonly string[];
+}
+
+export interface SaveInput {
+  readonly corrections: Readonly<Record<string, string | null>>;
+  readonly reason?: string;
+  readonly effectiveDate?: string;
+}
+
+const e = encodeURIComponent;
+const criterionUrl = (studyId: string, criterionId: string) => `/api/studies/${e(studyId)}/eligibility/criteria/${e(criterionId)}`;
+
+export const eligibilityApi = {
+  corrections: (studyId: string) => request<CriteriaCorrections>('GET', `/api/studies/${e(studyId)}/eligibility/corrections`),
+  validate: (studyId: string, criterionId: string, expression: string) => request<ValidExpression>('POST', `${criterionUrl(studyId, criterionId)}/validate`, { expression }),
+  preview: (studyId: string, criterionId: string, input: PreviewInput) => request<Preview>('POST', `${criterionUrl(studyId, criterionId)}/preview`, input),
+  save: (studyId: string, input: SaveInput) => request<CorrectionResult>('PUT', `/api/studies/${e(studyId)}/eligibility/corrections`, input),
+};
