@@ -64,6 +64,7 @@ export const actions = {
   'study.amend': { who: ['admin'], scope: 'study', what: "amend a study's protocol" },
   'criteria.correct': { who: ['admin'], scope: 'study', what: "write a criterion's computable expression by hand (at design, or as an amendment once live)" },
   'study.create': { who: ['admin'], scope: 'global', what: 'create a study' },
+  'study.import': { who: ['admin'], scope: 'study', what: "import a study's data from a file (ODM)" },
   'user.manage': { who: ['admin'], scope: 'global', what: 'add users, grant and revoke their roles' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof actions;

@@ -18,6 +18,7 @@ import { register as study } from './commands/study.js';
 import { register as backup } from './commands/backup.js';
 import { register as ctcae } from './commands/ctcae.js';
 import { register as forms } from './commands/forms.js';
+import { register as importData } from './commands/import.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -39,6 +40,7 @@ const registers: Register[] = [
   backup,
   ctcae,
   forms,
+  importData,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

@@ -7,6 +7,7 @@ export const interopErrorCodes = {
   DatasetRecordsMismatch: 'A dataset file announced a number of records other than the rows written (an exporter fault; nothing is kept).',
   OdmInvalid: 'An ODM file given for import is not well-formed or misses a required element or attribute; the message names the element and its OID.',
   OdmUnknownReference: 'An ODM file refers to an OID (study event, form, item, user, location) that its metadata does not define.',
+  OdmFileUnreadable: 'The ODM file given to `il2trials import odm` cannot be read (missing, a directory, no permission).',
   OdmConflict: 'An ODM file cannot be imported into the target study (the study already holds data, or the protocol differs).',
 } as const;
 

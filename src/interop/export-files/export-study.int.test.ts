@@ -13,7 +13,7 @@ import { testDatabases } from '../../store/test-databases.js';
 import { saveVisitForm } from '../../store/visit-forms.js';
 import { datasetJsonErrors } from '../dataset-json/dataset-schema.test-helper.js';
 import { exportStudy, type ExportFormat } from './export-study.js';
-import { defineSchema, odmSchema, schemaErrors } from './xmllint.test-helper.js';
+import { defineSchema, odmIl2Schema, odmSchema, schemaErrors, withoutIl2Extension } from './xmllint.test-helper.js';
 
 const Library = (createRequire(import.meta.url)('xport-js') as typeof import('xport-js')).default;
 const at = new Date('2025-06-02T09:00:00.000Z');
@@ -156,14 +156,18 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     expect(schemaErrors(bad, defineSchema).join('\n')).toMatch(/Study/);
   });
 
-  it.each(builtinProtocols.map((p) => p.id))('writes %s as ODM 1.3.2, snapshot and transactional, valid against the XSD, with an AuditRecord on every value', async (id) => {
+  it.each(builtinProtocols.map((p) => p.id))('writes %s as ODM 1.3.2, snapshot and transactional, valid against the XSD with the il2trials extension (and without it, against the plain XSD), with an AuditRecord on every value', async (id) => {
     const { out, files } = await run(studies.get(id)!, 'odm', true);
     expect(files.map((f) => f.name)).toEqual([`${id}-odm-snapshot.xml`, `${id}-odm-transactional.xml`]);
     const values = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1', [id]))[0]!.n;
     const writes = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit a JOIN observations o ON a.entity = 'observations' AND a.entity_id = o.id::text JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1", [id]))[0]!.n;
     for (const [f, items] of [[files[0]!, values], [files[1]!, writes]] as const) {
-      expect(schemaErrors(f.path, odmSchema), f.name).toEqual([]);
+      expect(schemaErrors(f.path, odmIl2Schema), f.name).toEqual([]);
       const xml = readFileSync(f.path, 'utf8');
+      const plain = join(dir, `plain-${f.name}`);
+      writeFileSync(plain, withoutIl2Extension(xml));
+      expect(schemaErrors(plain, odmSchema), `${f.name} without the extension`).toEqual([]);
+      expect(xml).toMatch(/<SubjectData SubjectKey="[^"]+" (TransactionType="Insert" )?il2:Sex="(female|male)" il2:BirthDate="\d{4}-\d{2}-\d{2}">/);
       expect(xml.match(/<ItemData /g)?.length ?? 0, f.name).toBe(items);
       expect(xml.match(/<AuditRecord>/g)?.length ?? 0, f.name).toBe(items);
       expect(f.rows, f.name).toBe(items);

@@ -7,6 +7,7 @@ import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
 import { studyForms } from '../form-metadata/form-metadata.js';
 import { odmFileName, writeOdm, type OdmSource } from '../odm/odm-export.js';
+import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { StagedFiles } from './staged-files.js';
 import { XmlStream } from './xml-stream.js';
@@ -49,9 +50,11 @@ async function lastModified(db: Db, study: Study): Promise<Date> {
 
 /** What ODM's AdminData and metadata need besides the participants: users (and every actor of the audit trail), sites, the keys stored. */
 async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
-  const users = await db.query<{ login: string; name: string }>(
-    `SELECT username AS login, display_name AS name FROM users
-      UNION SELECT DISTINCT actor, actor FROM audit WHERE study_id = $1 AND actor NOT IN (SELECT username FROM users) ORDER BY 1`,
+  // Users, every other actor of the audit trail, and the users an imported file's AuditRecords name (under their own OIDs).
+  const users = await db.query<{ login: string; name: string; oid: string | null }>(
+    `SELECT username AS login, display_name AS name, NULL AS oid FROM users
+      UNION SELECT DISTINCT actor, actor, NULL FROM audit WHERE study_id = $1 AND actor NOT IN (SELECT username FROM users) AND actor NOT IN (SELECT login FROM imported_users WHERE study_id = $1)
+      UNION SELECT login, display_name, oid FROM imported_users WHERE study_id = $1 ORDER BY 1`,
     [req.study.id],
   );
   const sites = await db.query<{ id: string; name: string }>('SELECT id, name FROM sites WHERE study_id = $1 ORDER BY id', [req.study.id]);
@@ -60,8 +63,15 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
        FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1 GROUP BY o.kind, o.key ORDER BY o.kind, o.key`,
     [req.study.id],
   );
+  // Which form each stored value is in, per visit: an instrument's items and total are its form, other kinds their group's.
+  const atVisits = await db.query<{ visitId: string; kind: string; instrument: string }>(
+    `SELECT DISTINCT v.visit_id AS "visitId", o.kind, split_part(o.key, '.', 1) AS instrument
+       FROM observations o JOIN visits v ON v.id = o.visit_row_id JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1`,
+    [req.study.id],
+  );
+  const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind) }));
   const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
-  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users, sites, found, pages: audited };
+  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })), sites, found, visitForms, pages: audited };
 }
 
 async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {

@@ -24,7 +24,8 @@ export class XmlStream {
   /** Whether the innermost open element has had a child yet (else it is closed as `<x/>`). */
   private open_ = false;
 
-  constructor(private readonly out: StagedStream) {}
+  /** `out`: a file of an export, or any sink of text (the ODM import writes a study's metadata to memory). */
+  constructor(private readonly out: Pick<StagedStream, 'write'>) {}
 
   private push(s: string): void {
     this.chunks.push(s);

@@ -33,7 +33,8 @@ export interface FoundKey {
   readonly numeric: boolean;
 }
 
-const groupOf: Readonly<Record<string, { readonly assessment: string; readonly name: string }>> = {
+/** The forms of observations other than instrument items, by `observations.kind`: any key of theirs is an item (the import takes new ones too). */
+export const observationGroups: Readonly<Record<string, { readonly assessment: string; readonly name: string }>> = {
   lab: { assessment: 'labs', name: 'Laboratory tests' },
   'immune-panel': { assessment: 'immune-panel', name: 'Immune panel' },
   vital: { assessment: 'vitals', name: 'Vital signs' },
@@ -66,11 +67,11 @@ export function odmForms(protocol: Pick<Protocol, 'visits'>, found: readonly Fou
     ],
   };
   for (const f of found) {
-    if (f.kind === 'item' || f.kind === 'score' || !groupOf[f.kind]) continue;
+    if (f.kind === 'item' || f.kind === 'score' || !observationGroups[f.kind]) continue;
     const items = (fixed[f.kind] ??= []);
     if (!items.some((i) => i.key === f.key)) items.push({ oid: `IT.${f.kind}.${f.key}`, name: f.key, kind: f.kind, key: f.key, dataType: f.numeric ? 'float' : 'text', question: f.key, ...(f.unit ? { unit: f.unit } : {}) });
   }
-  const others = Object.entries(fixed).map(([kind, items]) => ({ oid: `F.${groupOf[kind]!.assessment}`, name: groupOf[kind]!.name, assessment: groupOf[kind]!.assessment, items }));
+  const others = Object.entries(fixed).map(([kind, items]) => ({ oid: `F.${observationGroups[kind]!.assessment}`, name: observationGroups[kind]!.name, assessment: observationGroups[kind]!.assessment, items }));
   return [...instruments, ...others];
 }
 

@@ -3,6 +3,7 @@ import { isoSeconds } from '../dataset-json/dataset-json-writer.js';
 import type { XmlStream } from '../export-files/xml-stream.js';
 import type { ObservationData, ParticipantData, ValueAudit } from '../sdtm/participant-data.js';
 import { itemIndex, type OdmForm } from './odm-metadata.js';
+import { il2Ns, odmNs } from './odm-namespace.js';
 
 /**
  * CDISC ODM 1.3.2 export: the study's metadata (Protocol, StudyEventDef per visit, FormDef and
@@ -11,7 +12,10 @@ import { itemIndex, type OdmForm } from './odm-metadata.js';
  * AuditRecord from the audit trail. Snapshot: each value as it stands, with the record of its last
  * write. Transactional: every write of every value in order, Insert then Update, each with its record.
  * Element order follows ODM1-3-2-foundation.xsd. The project records no electronic signatures, so
- * there is no Signature element.
+ * there is no Signature element. What registering a subject and dating a visit need, which ODM's
+ * ClinicalData does not hold, is in the il2trials extension (il2:Sex, il2:BirthDate, il2:VisitDate;
+ * schema in src/interop/fixtures/xml-schema/il2trials-odm). A value imported from another system
+ * keeps that system's AuditRecords (its provenance), then this one's later changes.
  */
 export type OdmFileType = 'Snapshot' | 'Transactional';
 
@@ -21,32 +25,37 @@ export interface OdmHeader {
   readonly forms: readonly OdmForm[];
   readonly fileType: OdmFileType;
   readonly created: Date;
-  readonly users: readonly { readonly login: string; readonly name: string }[];
+  /** `oid` when the user came with an imported file under another OID. */
+  readonly users: readonly { readonly login: string; readonly name: string; readonly oid?: string }[];
   readonly sites: readonly { readonly id: string; readonly name: string }[];
+  /** Forms (by assessment) holding data at a visit whose protocol does not list them (a panel drawn at an extra visit): their StudyEventDef refers to them too. */
+  readonly visitForms?: readonly { readonly visitId: string; readonly assessment: string }[];
 }
 
 export const mdvOid = (studyId: string) => `MDV.${studyId}`;
 const userOid = (login: string) => `USR.${login}`;
-const siteOid = (id: string) => `LOC.${id}`;
+export const siteOid = (id: string) => `LOC.${id}`;
+export const eventOid = (visitId: string) => `SE.${visitId}`;
 const unitOid = (u: string) => `MU.${u}`;
 
 /** Open the ODM root; the caller closes it after the ClinicalData. */
 export function openOdm(x: XmlStream, h: OdmHeader): void {
-  x.open('ODM', { xmlns: 'http://www.cdisc.org/ns/odm/v1.3', ODMVersion: '1.3.2', FileType: h.fileType, FileOID: `${h.studyId}.odm.${h.fileType.toLowerCase()}`, CreationDateTime: isoSeconds(h.created), Originator: 'il2trials', SourceSystem: 'il2trials', SourceSystemVersion: '0.1.0' });
+  x.open('ODM', { xmlns: odmNs, 'xmlns:il2': il2Ns, ODMVersion: '1.3.2', FileType: h.fileType, FileOID: `${h.studyId}.odm.${h.fileType.toLowerCase()}`, CreationDateTime: isoSeconds(h.created), Originator: 'il2trials', SourceSystem: 'il2trials', SourceSystemVersion: '0.1.0' });
 }
 
 /** Study (with its MetaDataVersion) and AdminData. */
 export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
   const p = h.protocol;
   const units = [...new Set(h.forms.flatMap((f) => f.items.flatMap((i) => (i.unit ? [i.unit] : []))))];
-  const withData = (visitId: string) => h.forms.filter((f) => p.visits.find((v) => v.id === visitId)?.assessments.includes(f.assessment));
+  const withData = (visitId: string) =>
+    h.forms.filter((f) => p.visits.find((v) => v.id === visitId)?.assessments.includes(f.assessment) || h.visitForms?.some((x) => x.visitId === visitId && x.assessment === f.assessment));
   x.el('Study', { OID: h.studyId }, () => {
     x.el('GlobalVariables', {}, () => x.text('StudyName', p.title).text('StudyDescription', p.officialTitle ?? p.title).text('ProtocolName', p.id));
     if (units.length > 0) x.el('BasicDefinitions', {}, () => units.forEach((u) => x.el('MeasurementUnit', { OID: unitOid(u), Name: u }, () => x.translated('Symbol', u))));
     x.el('MetaDataVersion', { OID: mdvOid(h.studyId), Name: `${p.id} version ${p.version}` }, () => {
-      x.el('Protocol', {}, () => p.visits.forEach((v, i) => x.el('StudyEventRef', { StudyEventOID: `SE.${v.id}`, OrderNumber: i + 1, Mandatory: 'Yes' })));
+      x.el('Protocol', {}, () => p.visits.forEach((v, i) => x.el('StudyEventRef', { StudyEventOID: eventOid(v.id), OrderNumber: i + 1, Mandatory: 'Yes' })));
       for (const v of p.visits) {
-        x.el('StudyEventDef', { OID: `SE.${v.id}`, Name: v.name, Repeating: 'No', Type: 'Scheduled' }, () => withData(v.id).forEach((f, i) => x.el('FormRef', { FormOID: f.oid, OrderNumber: i + 1, Mandatory: 'No' })));
+        x.el('StudyEventDef', { OID: eventOid(v.id), Name: v.name, Repeating: 'No', Type: 'Scheduled' }, () => withData(v.id).forEach((f, i) => x.el('FormRef', { FormOID: f.oid, OrderNumber: i + 1, Mandatory: 'No' })));
       }
       for (const f of h.forms) x.el('FormDef', { OID: f.oid, Name: f.name, Repeating: 'No' }, () => x.el('ItemGroupRef', { ItemGroupOID: `IG.${f.assessment}`, Mandatory: 'Yes' }));
       for (const f of h.forms) {
@@ -74,7 +83,7 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
     });
   });
   x.el('AdminData', { StudyOID: h.studyId }, () => {
-    for (const u of h.users) x.el('User', { OID: userOid(u.login) }, () => x.text('LoginName', u.login).text('DisplayName', u.name));
+    for (const u of h.users) x.el('User', { OID: u.oid ?? userOid(u.login) }, () => x.text('LoginName', u.login).text('DisplayName', u.name));
     for (const s of h.sites) x.el('Location', { OID: siteOid(s.id), Name: s.name, LocationType: 'Site' }, () => x.el('MetaDataVersionRef', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId), EffectiveDate: isoSeconds(h.created).slice(0, 10) }));
   });
 }
@@ -83,12 +92,13 @@ const valueText = (v: number | string | null) => (v === null ? '' : String(v));
 
 function auditRecord(x: XmlStream, a: ValueAudit, site: string): void {
   x.el('AuditRecord', {}, () => {
-    x.el('UserRef', { UserOID: userOid(a.actor) });
-    x.el('LocationRef', { LocationOID: siteOid(site) });
+    x.el('UserRef', { UserOID: a.source?.userOid ?? userOid(a.actor) });
+    x.el('LocationRef', { LocationOID: a.source?.locationOid ?? siteOid(site) });
     x.text('DateTimeStamp', a.at);
     x.text('ReasonForChange', a.reason ?? (a.action === 'insert' ? 'initial entry' : 'no reason recorded'));
-    // The audit trail's sequence number: the record this value's provenance is kept in.
-    x.text('SourceID', `audit:${a.seq}`);
+    // The audit trail's sequence number: the record this value's provenance is kept in (an imported value keeps its source's).
+    const sourceId = a.source ? a.source.sourceId : `audit:${a.seq}`;
+    if (sourceId !== null) x.text('SourceID', sourceId);
   });
 }
 
@@ -103,10 +113,11 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
     const forms = byVisit.get(o.visitId) ?? byVisit.set(o.visitId, new Map()).get(o.visitId)!;
     (forms.get(hit.form) ?? forms.set(hit.form, []).get(hit.form)!).push(o);
   }
-  x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined }, () => {
+  const visitDate = new Map(d.visits.map((v) => [v.visitId, v.date]));
+  x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined, 'il2:Sex': d.sex, 'il2:BirthDate': d.birthDate }, () => {
     x.el('SiteRef', { LocationOID: siteOid(d.siteId) });
     for (const [visitId, forms] of byVisit) {
-      x.el('StudyEventData', { StudyEventOID: `SE.${visitId}` }, () => {
+      x.el('StudyEventData', { StudyEventOID: eventOid(visitId), 'il2:VisitDate': visitDate.get(visitId) }, () => {
         for (const [form, values] of forms) {
           x.el('FormData', { FormOID: form.oid }, () =>
             x.el('ItemGroupData', { ItemGroupOID: `IG.${form.assessment}` }, () => {

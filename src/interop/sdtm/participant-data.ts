@@ -41,6 +41,8 @@ export interface ValueAudit {
   readonly action: 'insert' | 'update' | 'delete';
   readonly reason: string | null;
   readonly value: number | string | null;
+  /** A write recorded by the system an ODM file came from: its AuditRecord's references, kept as provenance. */
+  readonly source?: { readonly userOid: string; readonly locationOid: string; readonly sourceId: string | null };
 }
 
 export interface AdverseEventData {

@@ -34,7 +34,7 @@ describe.each(databases)('export API for ODM, SDTM and Define-XML on $kind', (da
     expect(xpt.rawPayload.length % 80).toBe(0);
     const odm = await call('mon', `/api/studies/${study}/export/odm/${study}-odm-snapshot.xml`);
     expect(odm.statusCode).toBe(200);
-    expect(odm.body).toContain('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileType="Snapshot"');
+    expect(odm.body).toContain('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:il2="urn:il2trials:odm-extension:1" ODMVersion="1.3.2" FileType="Snapshot"');
     expect((await call('mon', `/api/studies/${study}/export/define/define.xml`)).body).toContain('def:DefineVersion="2.1.0"');
 
     expect((await call('inv', `/api/studies/${study}/export/sdtm/dm.json`)).statusCode).toBe(403);

@@ -9,6 +9,7 @@ import { eligibilityCorrectionRoutes } from './eligibility-corrections.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './export.js';
 import { formRoutes } from './forms.js';
+import { importOdmRoutes } from './import-odm.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
@@ -19,4 +20,4 @@ import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes, importOdmRoutes];

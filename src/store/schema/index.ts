@@ -11,6 +11,7 @@ import { queries } from './data-queries.js';
 import { doses } from './dosing.js';
 import { consents, enrolments, participants, screeningRecords } from './participants.js';
 import { dispensings, notifications, randomizations, randomizationSeeds, randomizationStates, unblindings } from './randomization.js';
+import { importedUsers, valueProvenance } from './provenance.js';
 import { adverseEvents } from './safety.js';
 import { allocationSeals, protocolVersions, sites, studies } from './studies.js';
 import { observations, siteReferenceRanges, visits } from './visit-data.js';
@@ -20,6 +21,7 @@ export * from './audit.js';
 export * from './data-queries.js';
 export * from './dosing.js';
 export * from './participants.js';
+export * from './provenance.js';
 export * from './randomization.js';
 export * from './safety.js';
 export * from './studies.js';
@@ -59,4 +61,6 @@ export const allTables: readonly PgTable[] = [
   notifications,
   audit,
   auditCheckpoints,
+  valueProvenance,
+  importedUsers,
 ];

@@ -1,0 +1,66 @@
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { AppError } from '../../errors/app-error.js';
+import { il2Ns, odmNs } from './odm-namespace.js';
+
+/**
+ * An XML element as the ODM reader walks it: its local name, attributes (unqualified ones by local
+ * name, the il2trials extension's as `il2:Name`, `xml:lang`), children, text and line.
+ */
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: XmlElement[];
+  text: string;
+  readonly line: number;
+}
+
+const xmlNs = 'http://www.w3.org/XML/1998/namespace';
+
+function attrsOf(tag: SaxesTagNS): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+    if (a.uri === '') out[a.local] = a.value;
+    else if (a.uri === il2Ns) out[`il2:${a.local}`] = a.value;
+    else if (a.uri === xmlNs) out[`xml:${a.local}`] = a.value;
+  }
+  return out;
+}
+
+/**
+ * Parse a document with saxes (a maintained, conforming XML parser) into elements of the ODM
+ * namespace; elements of other namespaces (another vendor's extensions) are skipped with their
+ * content. Not well-formed XML is `OdmInvalid` with its line.
+ */
+export function parseXmlTree(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: (XmlElement | null)[] = [];
+  let root: XmlElement | undefined;
+  parser.on('opentag', (tag) => {
+    const parent = stack[stack.length - 1];
+    if (parent === null || tag.uri !== odmNs) {
+      stack.push(null);
+      return;
+    }
+    const el: XmlElement = { name: tag.local, attrs: attrsOf(tag), children: [], text: '', line: parser.line };
+    if (parent) parent.children.push(el);
+    else root ??= el;
+    stack.push(el);
+  });
+  parser.on('text', (t) => {
+    const el = stack[stack.length - 1];
+    if (el) el.text += t;
+  });
+  parser.on('cdata', (t) => {
+    const el = stack[stack.length - 1];
+    if (el) el.text += t;
+  });
+  parser.on('closetag', () => void stack.pop());
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    const why = e instanceof Error ? e.message.replace(/^[^:]*:\d+:\d+: /, '') : String(e);
+    throw new AppError('OdmInvalid', `The ODM file is not well-formed XML at line ${parser.line}: ${why}.`, 422, `line ${parser.line}`);
+  }
+  if (!root) throw new AppError('OdmInvalid', `The file has no ODM element in the ODM 1.3 namespace (${odmNs}).`, 422, 'ODM');
+  return root;
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoCohorts } from '../demo/load-demo.js';
+import { exportStudy } from '../interop/export-files/export-study.js';
+import { odmIl2Schema, schemaErrors } from '../interop/export-files/xmllint.test-helper.js';
+import { builtinProtocols, getBuiltinProtocol } from '../protocol/builtin/index.js';
+import type { Db } from '../store/db.js';
+import { createStudy, findStudy } from '../store/studies.js';
+import { testDatabases } from '../store/test-databases.js';
+import { importOdm } from './import-odm.js';
+
+const at = new Date('2025-06-02T09:00:00.000Z');
+const today = '2025-06-02';
+const dir = mkdtempSync(join(tmpdir(), 'il2trials-odm-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const importer = { kind: 'operator', name: 'import-test' } as const;
+/** The one User the second export has that the first has not: the operator who imported (audited as `cli:import-test`). */
+const importerUser = /\n {2}<User OID="USR\.cli:import-test">\n {3}<LoginName>cli:import-test<\/LoginName>\n {3}<DisplayName>cli:import-test<\/DisplayName>\n {2}<\/User>/;
+
+type OdmFiles = { snapshot: string; transactional: string };
+async function exportOdm(db: Db, id: string, out: string): Promise<OdmFiles> {
+  const files = await exportStudy(db, { study: (await findStudy(db, id))!, format: 'odm', dir: join(dir, out), blinded: true, at });
+  const [snapshot, transactional] = files.map((f) => readFileSync(f.path, 'utf8'));
+  for (const f of files) expect(schemaErrors(f.path, odmIl2Schema), f.name).toEqual([]);
+  return { snapshot: snapshot!, transactional: transactional! };
+}
+
+const count = async (db: Db, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0]!.n;
+/** Everything an import could write, counted. */
+const written = async (db: Db) => ({
+  participants: await count(db, 'participants'),
+  visits: await count(db, 'visits'),
+  observations: await count(db, 'observations'),
+  provenance: await count(db, 'value_provenance'),
+  users: await count(db, 'imported_users'),
+  adverseEvents: await count(db, 'adverse_events'),
+  audit: await count(db, 'audit'),
+});
+
+describe.each(testDatabases())('ODM import ($kind)', (engine) => {
+  /** Study A of each built-in protocol, filled by the demo, as the export wrote it. */
+  const first = new Map<string, OdmFiles>();
+  const ids = builtinProtocols.map((p) => p.id);
+
+  beforeAll(async () => {
+    const a = await engine.fresh();
+    for (const p of builtinProtocols) await createStudy(a, { actor: 'test', at }, p);
+    await loadDemoCohorts(a, 1, today, at);
+    for (const id of ids) first.set(id, await exportOdm(a, id, `${engine.kind}-${id}-a`));
+  }, 300_000);
+
+  /** A fresh database holding study `id` created from its built-in protocol, nothing else. */
+  async function freshStudy(id: string): Promise<Db> {
+    const b = await engine.fresh();
+    await createStudy(b, { actor: 'test', at }, getBuiltinProtocol(id));
+    return b;
+  }
+
+  it.each(ids)(
+    'round trip of %s: its transactional ODM imported into a fresh database exports again to the same two files, but for the importing operator among the Users',
+    async (id) => {
+      const a = first.get(id)!;
+      const b = await freshStudy(id);
+      const result = await importOdm({ db: b, by: importer, at }, a.transactional);
+      const subjects = a.snapshot.match(/<SubjectData /g)!.length;
+      const values = a.snapshot.match(/<ItemData /g)?.length ?? 0;
+      expect(result).toMatchObject({ studyId: id, fileType: 'Transactional', participants: subjects, values, provenance: a.transactional.match(/<AuditRecord>/g)?.length ?? 0 });
+      expect(await count(b, 'participants')).toBe(subjects);
+      const again = await exportOdm(b, id, `${engine.kind}-${id}-b`);
+      // Compared: the whole text of each file (header, metadata, AdminData, every SubjectData with
+      // its il2 attributes, every value and AuditRecord) once the importer's User element is taken out.
+      expect(again.snapshot).toMatch(importerUser);
+      expect(again.snapshot.replace(importerUser, '')).toBe(a.snapshot);
+      expect(again.transactional.replace(importerUser, '')).toBe(a.transactional);
+    },
+    120_000,
+  );
+
+  it('round trip from the snapshot file: the snapshot exports again the same', async () => {
+    const a = first.get('sle-il2')!;
+    const b = await freshStudy('sle-il2');
+    const result = await importOdm({ db: b, by: importer, at }, a.snapshot, 'sle-il2');
+    expect(result.fileType).toBe('Snapshot');
+    expect((await exportOdm(b, 'sle-il2', `${engine.kind}-snapshot-b`)).snapshot.replace(importerUser, '')).toBe(a.snapshot);
+  }, 120_000);
+
+  /** Study A's transactional file with one change, checked to have been made. */
+  const edited = (id: string, from: string | RegExp, to: string) => {
+    const xml = first.get(id)!.transactional;
+    const out = xml.replace(from, to);
+    expect(out).not.toBe(xml);
+    return out;
+  };
+
+  it('a value whose ItemOID the item group does not list: OdmUnknownReference naming the subject, visit and item; nothing written', async () => {
+    const b = await freshStudy('sle-il2');
+    const before = await written(b);
+    const bad = edited('sle-il2', /<ItemData ItemOID="IT\.lab\.alt"/, '<ItemData ItemOID="IT.lab.nope"');
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmUnknownReference', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+ › ItemData IT\.lab\.nope: ItemGroupDef IG\.labs has no ItemRef to it\.$/) });
+    expect(await written(b)).toEqual(before);
+  });
+
+  it("the last subject's visit dated before their birth, refused by the entry rules after the other subjects were written: OdmConflict, and nothing is in the database", async () => {
+    const b = await freshStudy('sle-il2');
+    const before = await written(b);
+    const xml = first.get('sle-il2')!.transactional;
+    const last = xml.lastIndexOf('il2:VisitDate="');
+    // The date is ten characters whatever it is.
+    const bad = `${xml.slice(0, last)}il2:VisitDate="1901-01-01"${xml.slice(last + 'il2:VisitDate="YYYY-MM-DD"'.length)}`;
+    expect(bad).not.toBe(xml);
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmConflict', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+: .*1901-01-01/) });
+    expect(await written(b)).toEqual(before);
+  });
+
+  it('a file whose range check differs from the study\'s item: OdmConflict naming the ItemDef', async () => {
+    const b = await freshStudy('sle-il2');
+    const bad = edited('sle-il2', /(<ItemDef OID="IT\.item\.pga\.pga"[^]*?<CheckValue>)3(<\/CheckValue>)/, '$110$2');
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmConflict', message: expect.stringMatching(/^ODM ItemDef IT\.item\.pga\.pga: it differs from study sle-il2's item/) });
+    expect(await count(b, 'participants')).toBe(0);
+  });
+
+  it('XML that is not well-formed: OdmInvalid with its line; into a study that holds participants: OdmConflict', async () => {
+    const b = await freshStudy('sle-il2');
+    const xml = first.get('sle-il2')!.transactional;
+    await expect(importOdm({ db: b, by: importer, at }, xml.replace('</ClinicalData>', ''))).rejects.toMatchObject({ code: 'OdmInvalid', message: expect.stringMatching(/^The ODM file is not well-formed XML at line \d+/) });
+    await importOdm({ db: b, by: importer, at }, xml);
+    await expect(importOdm({ db: b, by: importer, at }, xml)).rejects.toMatchObject({ code: 'OdmConflict', message: expect.stringMatching(/already holds \d+ participants/) });
+  }, 120_000);
+
+  it('writes nothing for a file the XSD check alone would pass but whose subject lacks il2:Sex: OdmInvalid naming the subject', async () => {
+    const b = await freshStudy('sle-il2');
+    const bad = edited('sle-il2', / il2:Sex="(female|male)"/, '');
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmInvalid', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+": il2:Sex must be female or male, not missing/) });
+    expect(await count(b, 'participants')).toBe(0);
+  });
+});
