@@ -17,7 +17,7 @@ export const eligibilityErrorCodes = {
   NoCorrection: 'A correction of criteria names no criterion.',
   UnknownCriterion: 'A correction names a criterion id the protocol does not have.',
   CorrectionNeedsAmendment: 'A live study takes a corrected criterion only as an amendment, with an effective date and a reason.',
-  CorrectionConflict: 'The protocol changed while a correction was being saved; reload and save again.',
+  CorrectionConflict: 'A design study went live while a correction was being saved; it must be saved again as an amendment.',
 } as const;
 
 export type EligibilityErrorCode = keyof typeof eligibilityErrorCodes;

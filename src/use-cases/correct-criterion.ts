@@ -47,15 +47,13 @@ export async function correctCriteria(c: UseCaseContext, studyId: string, input:
   const ids = Object.keys(input.corrections).join(', ');
 
   if (study.status === 'design') {
-    const next = corrected(study.protocol);
+    // Applied to the protocol as locked, so a concurrent change is kept; activation meanwhile is a conflict.
     return audited(c.db, { actor: callerId(c.by), at: c.at, studyId }, async (w) => {
       await w.tx.query('SELECT id FROM studies WHERE id = $1 FOR UPDATE', [studyId]);
       const now = await findStudy(w.tx, studyId);
-      if (now?.status !== 'design' || now.protocolVersion !== study.protocolVersion) {
-        throw new AppError('CorrectionConflict', `Study ${studyId} changed while the correction was saved; reload it and save again.`, 409, 'studyId');
-      }
+      if (now?.status !== 'design') throw new AppError('CorrectionConflict', `Study ${studyId} went live while the correction was saved; save it again as an amendment.`, 409, 'studyId');
       await w.update(studies, { id: studyId }, { protocol: corrected(now.protocol) }, input.reason?.trim() || `criteria ${ids} corrected by hand`);
-      return { studyId, protocolVersion: study.protocolVersion, amendment: null };
+      return { studyId, protocolVersion: now.protocolVersion, amendment: null };
     });
   }
 
