@@ -55,6 +55,10 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     });
     expect((await preview({ 'last.type-1-diabetes': '2023-06-01' })).json()).toMatchObject({ status: 'not-met', fails: true });
     expect((await preview({})).json()).toMatchObject({ status: 'unknown', fails: false, missing: ['last.type-1-diabetes'] });
+    const badFact = await preview({ 'last.type-1-diabetes': 'last spring' });
+    expect([badFact.statusCode, badFact.json().error.path]).toEqual([400, 'facts.last.type-1-diabetes']);
+    const noLine = await call(admin, 'POST', '/api/studies/df-il2/eligibility/criteria/inc-9/validate', { expression: inc1 });
+    expect([noLine.statusCode, noLine.json().error.message]).toEqual([404, 'Study df-il2 has no criterion "inc-9".']);
     // Without an expression: the criterion as the protocol reads it now (attested, so unknown until attested).
     expect((await call(admin, 'POST', `${url}/preview`, { facts: {}, referenceDate: day })).json()).toMatchObject({ computability: 'attested', status: 'unknown' });
     expect((await call(admin, 'POST', `${url}/preview`, { facts: {}, attested: true, referenceDate: day })).json()).toMatchObject({ status: 'met', factsUsed: { 'attested.inc-1': `holds, attested by preview on ${day}` } });
