@@ -7,6 +7,7 @@ import { principalFromToken } from '../auth/api-tokens.js';
 import { principalFromSession } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
 import { installAccess } from './access.js';
+import { installContract } from './contract.js';
 import type { ServerDeps } from './context.js';
 import { toErrorResponse } from './errors.js';
 import { requestIdOptions } from './hardening/logger.js';
@@ -64,6 +65,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     void reply.status(status).send(body);
   });
 
+  installContract(app, { check: deps.checkResponses ?? false });
   installAccess(app, deps.db);
   for (const register of routeModules) register(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'api.describe' } }, async () => app.swagger());

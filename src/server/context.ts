@@ -11,6 +11,8 @@ export interface ServerDeps {
   readonly webDist?: string | undefined;
   /** Mark the session cookie Secure (and send HSTS): set when users reach the server over TLS. */
   readonly secureCookies?: boolean;
+  /** Check every JSON answer against the API contract (src/api): set by the tests, so a drift fails them. */
+  readonly checkResponses?: boolean;
 }
 
 /** A route module: registers its routes on the app. Add new modules to src/server/routes/index.ts. */

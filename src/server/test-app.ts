@@ -36,7 +36,7 @@ export async function testApp(db: Db, options: TestAppOptions = {}): Promise<Tes
   const protocol = twoSiteProtocol();
   await createStudy(db, { actor: 'system', at: testNow }, protocol);
   await createStudy(db, { actor: 'system', at: testNow }, getBuiltinProtocol('sle-il2'));
-  const app = await buildServer({ db, now: options.now ?? (() => testNow), secureCookies: options.secureCookies ?? false }, options.logger ? { logger: options.logger } : {});
+  const app = await buildServer({ db, now: options.now ?? (() => testNow), checkResponses: true, secureCookies: options.secureCookies ?? false }, options.logger ? { logger: options.logger } : {});
   const ctx = { actor: 'system', at: testNow, studyId: null };
   return {
     app,

@@ -42,8 +42,9 @@ describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL',
     expect(fromA).toHaveLength(20);
     expect(fromB).toEqual(fromA);
     const db = openPostgres(pg.url(), { max: 1 });
-    // 4 studies + their 4 sites + admin user and role + 20 participants: one unbroken chain.
-    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 4 + 4 + 2 + 20 });
+    // 4 studies each created and activated (8) + the sealed allocation lists of the 2 randomized ones
+    // + their 4 sites + admin user and role + 20 participants: one unbroken chain.
+    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 8 + 2 + 4 + 2 + 20 });
     expect(await db.query('SELECT count(*)::int AS n FROM studies')).toEqual([{ n: 4 }]);
     await db.close();
   });

@@ -41,7 +41,7 @@ export async function startServer(studyIds: readonly string[], users: readonly T
     await createUser(db, { ...setup, studyId: null }, { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: u.siteId ?? null, role: u.role }] });
   }
   await seed?.(db);
-  const app = await buildServer({ db, now: () => new Date(), webDist });
+  const app = await buildServer({ db, now: () => new Date(), webDist, checkResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

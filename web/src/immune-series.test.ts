@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ImmunePanelRow, VisitRow } from './api.js';
+import type { ImmunePanelRow } from './api.js';
+import type { VisitScores } from './visit-data.js';
 import { subsetPoints } from './immune-series.js';
 
-const visits: VisitRow[] = [
+const visits: VisitScores[] = [
   { visitId: 'week-0', visitName: 'Week 0', day: 1, saved: null, scores: [] },
   { visitId: 'week-12', visitName: 'Week 12', day: 85, saved: null, scores: [] },
 ];

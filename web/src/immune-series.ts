@@ -1,5 +1,6 @@
 import { gatingHierarchy } from '../../src/instruments/immune/gating.js';
-import type { ImmunePanelRow, VisitRow } from './api.js';
+import type { ImmunePanelRow } from './api.js';
+import type { VisitScores } from './visit-data.js';
 
 /** One subset's absolute count at one visit, by study day. */
 export interface SubsetPoint {
@@ -14,7 +15,7 @@ export interface SubsetPoint {
  * Counts of zero are left out: the plot's count axis is logarithmic, since Th17 and Treg are
  * tens of cells/µL beside hundreds of CD4+ T cells.
  */
-export function subsetPoints(panels: readonly ImmunePanelRow[], visits: readonly VisitRow[]): SubsetPoint[] {
+export function subsetPoints(panels: readonly ImmunePanelRow[], visits: readonly VisitScores[]): SubsetPoint[] {
   const visitOf = new Map(visits.map((v) => [v.visitId, v]));
   return panels
     .flatMap((p) => {

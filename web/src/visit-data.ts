@@ -1,7 +1,10 @@
 import type { Observation, VisitData, VisitRow } from './api.js';
 
+/** What these functions read of a visit row. */
+export type VisitScores = Pick<VisitRow, 'visitId' | 'visitName' | 'day' | 'saved' | 'scores'>;
+
 /** The visits that have saved data. */
-export function savedVisits(rows: readonly VisitRow[]): VisitData[] {
+export function savedVisits(rows: readonly VisitScores[]): VisitData[] {
   return rows.flatMap((r) => (r.saved ? [r.saved] : []));
 }
 
@@ -17,7 +20,7 @@ export interface ScorePoint {
 }
 
 /** An instrument's totals as the server scored them, by study day. */
-export function scorePoints(rows: readonly VisitRow[], instrument: string): ScorePoint[] {
+export function scorePoints(rows: readonly VisitScores[], instrument: string): ScorePoint[] {
   return rows
     .flatMap((r) => r.scores.filter((s) => s.instrument === instrument).map((s) => ({ day: r.day, visit: r.visitName, total: s.total })))
     .sort((a, b) => a.day - b.day);

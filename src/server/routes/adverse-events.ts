@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { newAeBody, patchAeBody } from '../../api/safety.js';
 import { can, sitesFor } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
-import { actionsTaken, aeOutcomes, aeStatuses, relatednessLevels, seriousCriteria } from '../../safety/adverse-event.js';
 import { findAdverseEvent, listAdverseEvents } from '../../store/adverse-events.js';
 import { recordAdverseEvent } from '../../use-cases/record-adverse-event.js';
 import { reviseAdverseEvent } from '../../use-cases/revise-adverse-event.js';
@@ -11,26 +10,6 @@ import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-
-const fields = {
-  term: z.string().trim().min(1).max(200),
-  onsetDate: z.iso.date(),
-  endDate: z.iso.date().nullable(),
-  grade: z.number().int().min(1).max(5),
-  serious: z.boolean(),
-  seriousCriteria: z.array(z.enum(seriousCriteria)),
-  relatedness: z.enum(relatednessLevels),
-  actionTaken: z.enum(actionsTaken),
-  outcome: z.enum(aeOutcomes),
-};
-
-const newAeBody = z.object({ ...fields, endDate: fields.endDate.optional(), serious: fields.serious.default(false), seriousCriteria: fields.seriousCriteria.default([]), actionTaken: fields.actionTaken.optional(), outcome: fields.outcome.optional() });
-
-const patchAeBody = z.object({
-  ...Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.optional()])),
-  status: z.enum(aeStatuses).optional(),
-  reason: z.string().trim().min(1),
-}) as z.ZodType<Partial<z.output<z.ZodObject<typeof fields>>> & { status?: (typeof aeStatuses)[number]; reason: string }>;
 
 export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { id: string } }>('/api/participants/:id/adverse-events', { schema: { tags: ['adverse-events'] }, config: { action: 'visit.read' } }, async (req) => {

@@ -1,25 +1,13 @@
-import { z } from 'zod';
+import { loginBody, tokenBody, tokenParams, passwordBody } from '../../api/auth.js';
 import type { Principal } from '../../auth/principal.js';
 import { signIn } from '../../auth/sign-in.js';
-import { createApiToken, defaultTokenDays, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js';
-import { roles } from '../../access/index.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/api-tokens.js';
 import { createSession, endSession, sessionHours } from '../../auth/sessions.js';
 import { changeOwnPassword } from '../../use-cases/accounts/change-password.js';
 import { listOwnSessions, revokeOwnSession } from '../../use-cases/accounts/own-sessions.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const loginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
-const tokenBody = z.object({
-  name: z.string().min(1).max(100),
-  /** A subset of the user's roles; omitted, the token acts with all of them. */
-  roles: z.array(z.object({ studyId: z.string().nullable(), siteId: z.string().nullable(), role: z.enum(roles) })).optional(),
-  readOnly: z.boolean().default(false),
-  days: z.number().int().default(defaultTokenDays),
-});
-const tokenParams = z.object({ id: z.string().min(1).max(100) });
-const passwordBody = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1) });
 
 export const sessionCookie = 'sid';
 

@@ -1,9 +1,8 @@
+import { consentBody, doseBody, newParticipantBody, transitionBody } from '../../api/participants.js';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { can, sitesFor, type Action } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Participant } from '../../enrolment/participant.js';
-import { participantStatuses } from '../../enrolment/participant-lifecycle.js';
 import type { Queryable } from '../../store/db.js';
 import { findParticipant, listParticipants } from '../../store/participants.js';
 import { addParticipant } from '../../use-cases/add-participant.js';
@@ -20,34 +19,6 @@ import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const isoDate = z.iso.date();
-
-const newParticipantBody = z.object({
-  siteId: z.string().min(1),
-  code: z.string().trim().min(1).max(40),
-  sex: z.enum(['female', 'male']),
-  birthDate: isoDate,
-});
-
-const transitionBody = z.object({
-  to: z.enum(participantStatuses),
-  reason: z.string().trim().min(1).optional(),
-  date: isoDate.optional(),
-});
-
-const consentBody = z.object({ signedOn: isoDate });
-
-const doseBody = z
-  .object({
-    day: z.number().int(),
-    date: isoDate,
-    status: z.enum(['given', 'held']),
-    reason: z.string().trim().min(1).optional(),
-    /** Reason for change when the day was already recorded. */
-    changeReason: z.string().trim().min(1).optional(),
-  })
-  .refine((d) => d.status === 'given' || d.reason !== undefined, { message: 'a held dose needs a reason', path: ['reason'] });
 
 /**
  * The arm is always included: the masking hook (src/server/masking.ts) removes it for a blinded user.

@@ -1,8 +1,8 @@
+import { raiseBody, answerBody, listQuery } from '../../api/queries.js';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { can, sitesFor } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
-import { queryStatuses, type DataQuery } from '../../data-queries/data-query.js';
+import type { DataQuery } from '../../data-queries/data-query.js';
 import type { Queryable } from '../../store/db.js';
 import { findQuery, listQueries } from '../../store/queries.js';
 import { answerQuery } from '../../use-cases/answer-query.js';
@@ -13,16 +13,6 @@ import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-
-const raiseBody = z.object({
-  participantId: z.string().min(1),
-  visitId: z.string().min(1).optional(),
-  /** A visit-form field id: `<instrument>.<item>`, `labs.<analyte>`, `immune-panel.<subset>`. */
-  field: z.string().trim().min(1).max(100),
-  text: z.string().trim().min(1).max(2000),
-});
-const answerBody = z.object({ text: z.string().trim().min(1).max(2000), correction: z.number().optional() });
-const listQuery = z.object({ status: z.enum(queryStatuses).optional(), siteId: z.string().min(1).optional() });
 
 /** A query of the user's studies and sites (a 404 otherwise) on which they may take the route's action (a 403 otherwise). */
 async function visibleQuery(q: Queryable, req: FastifyRequest, id: string): Promise<DataQuery> {

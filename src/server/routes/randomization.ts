@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { randomizeBody, dispenseBody, unblindBody } from '../../api/randomization.js';
 import { sitesFor, sitesOf, unblindedGrantsFor } from '../../access/index.js';
 import { authenticate } from '../../auth/accounts.js';
 import { AppError } from '../../errors/app-error.js';
@@ -16,13 +16,6 @@ import { assertTrialConfiguration } from '../../randomization/masking-checks.js'
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-
-const randomizeBody = z.object({
-  /** Values of the scheme's non-site factors (site is the participant's own). */
-  covariates: z.record(z.string(), z.string()).default({}),
-});
-const dispenseBody = z.object({ kitNumber: z.string().trim().min(1) });
-const unblindBody = z.object({ reason: z.string().trim().min(1, 'a reason for breaking the code is required'), password: z.string().min(1) });
 
 export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   const isLocked = async (studyId: string) => (await studyLock(db, studyId))?.locked ?? false;

@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import { observationsBody, rangesBody, dateQuery } from '../../api/visits.js';
 import { AppError } from '../../errors/app-error.js';
 import {
   checkVisitDate,
   comparePanels,
   computePanel,
-  labAnalytes,
-  labUnits,
-  labUnitTable,
-  subsetIds,
   visitForms,
 } from '../../instruments/index.js';
 import { participantVisitData } from '../../store/observations.js';
@@ -23,49 +19,6 @@ import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-
-const itemsSchema = z.record(z.string(), z.number());
-const labSchema = z
-  .object({ analyte: z.enum(labAnalytes), value: z.number().nonnegative(), unit: z.enum(labUnits) })
-  .superRefine((l, ctx) => {
-    if (labUnitTable[l.analyte].factors[l.unit] === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: `unit "${l.unit}" is not used for ${l.analyte}; use one of ${Object.keys(labUnitTable[l.analyte].factors).join(', ')}` });
-    }
-  });
-const percentSchema = z.number().min(0).max(100);
-const panelSchema = z.object({
-  lymphocytesPerUl: z.number().nonnegative(),
-  percentOfParent: z.strictObject(Object.fromEntries(subsetIds.filter((s) => s !== 'lymphocytes').map((s) => [s, percentSchema.optional()]))),
-});
-
-export const observationsBody = z
-  .object({
-    date: z.iso.date(),
-    values: z.record(z.string(), itemsSchema).default({}),
-    labs: z.array(labSchema).optional(),
-    panel: panelSchema.optional(),
-    /** Reason for change, required when a saved value changes. */
-    reason: z.string().trim().min(1).optional(),
-    /** The web client's one-instrument form: `instrument` + `items` is `values: { [instrument]: items }`. */
-    instrument: z.string().min(1).optional(),
-    items: itemsSchema.optional(),
-  })
-  .refine((b) => (b.instrument === undefined) === (b.items === undefined), { message: 'instrument and items go together', path: ['items'] });
-
-const rangesBody = z.object({
-  ranges: z
-    .array(
-      z
-        .object({ analyte: z.enum(labAnalytes), unit: z.enum(labUnits), lln: z.number().nonnegative().optional(), uln: z.number().nonnegative().optional() })
-        .refine((r) => r.lln !== undefined || r.uln !== undefined, { message: 'a range needs lln or uln', path: ['uln'] })
-        .refine((r) => labUnitTable[r.analyte].factors[r.unit] !== undefined, { message: 'the unit is not used for this analyte', path: ['unit'] })
-        .refine((r) => r.lln === undefined || r.uln === undefined || r.lln < r.uln, { message: 'lln must be below uln', path: ['lln'] }),
-    )
-    .min(1),
-  reason: z.string().trim().min(1).optional(),
-});
-
-const dateQuery = z.object({ date: z.iso.date().optional() });
 
 /** Saved visits in the protocol's visit order (baseline first). */
 function inVisitOrder(protocol: Protocol, data: readonly VisitData[]): VisitData[] {

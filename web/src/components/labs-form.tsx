@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { labAnalytes, labUnitTable, type LabAnalyte } from '../../../src/instruments/ctcae/lab-units.js';
-import { api, ApiError, type LabValue, type StoredLab } from '../api.js';
+import { api, ApiError, type LabUnit, type LabValue, type StoredLab } from '../api.js';
 import { labField } from '../data-queries.js';
 import type { VisitPartProps } from '../visit-part.js';
 import { FieldError, describedBy } from './field-error.js';
@@ -14,7 +14,7 @@ import { TextField } from './text-field.js';
  */
 export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }: VisitPartProps<readonly StoredLab[]>) {
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(saved.map((l) => [l.analyte, String(l.value)])));
-  const [units, setUnits] = useState<Record<string, string>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
+  const [units, setUnits] = useState<Record<string, LabUnit>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
@@ -62,7 +62,7 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }
             <label htmlFor={`lab-${a}`}>{a}</label>
             <div className="row">
               <input id={`lab-${a}`} inputMode="decimal" size={8} value={texts[a] ?? ''} onChange={(e) => setTexts((p) => ({ ...p, [a]: e.target.value }))} aria-invalid={errorAt(a) ? true : undefined} aria-describedby={describedBy(`lab-${a}`, errorAt(a))} />
-              <select aria-label={`${a} unit`} value={units[a]} onChange={(e) => setUnits((p) => ({ ...p, [a]: e.target.value }))}>
+              <select aria-label={`${a} unit`} value={units[a]} onChange={(e) => setUnits((p) => ({ ...p, [a]: e.target.value as LabUnit }))}>
                 {Object.keys(labUnitTable[a].factors).map((u) => (
                   <option key={u}>{u}</option>
                 ))}

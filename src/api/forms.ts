@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { formDefinitionSchema } from '../forms/definition.js';
+import { isoDate } from './common.js';
+import { dataQuery } from './queries.js';
+
+/** Forms defined as data, and a participant's values of one at a visit (the request body sits with its route for now). */
+
+const entry = z.looseObject({ path: z.string() });
+
+export const formDefinitions = z.array(formDefinitionSchema);
+
+export const formValues = z.object({
+  visitId: z.string(),
+  form: formDefinitionSchema,
+  saved: z.object({ date: isoDate, formVersion: z.string(), values: z.record(z.string(), z.unknown()), entries: z.array(entry) }).nullable(),
+});
+
+export const savedFormValues = z.object({
+  visitId: z.string(),
+  formId: z.string(),
+  formVersion: z.string(),
+  date: isoDate,
+  entries: z.array(entry),
+  ignored: z.array(z.string()),
+  /** The data queries opened for soft-range values confirmed at entry. */
+  queries: z.array(dataQuery),
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isoDate, isoDateTime } from './common.js';
+
+/** Studies, their sites, set-up and amendments. */
+
+const studyStatus = z.enum(['design', 'live']);
+
+export const studySummary = z.object({
+  id: z.string(),
+  protocolId: z.string(),
+  title: z.string(),
+  status: studyStatus,
+  registryId: z.string().nullable(),
+  phase: z.string(),
+  enrolmentTarget: z.number(),
+  enrolled: z.number(),
+});
+
+/**
+ * One study and its protocol as the reader may see it: a blinded reader's protocol has its arms
+ * reduced to their ratios (and no block sizes); the protocol's full shape is `il2trials protocol schema`.
+ */
+export const studyDetail = z.object({
+  study: z.object({ id: z.string(), protocolId: z.string(), protocolVersion: z.string(), title: z.string(), status: studyStatus, locked: z.boolean(), lockedAt: isoDateTime.nullable() }),
+  protocol: z.looseObject({ id: z.string(), version: z.string(), title: z.string(), arms: z.array(z.looseObject({ ratio: z.number() })), visits: z.array(z.looseObject({ id: z.string(), name: z.string(), day: z.number() })) }),
+});
+
+export const site = z.looseObject({ id: z.string(), name: z.string() });
+
+/** A study as set up: created as a design, activated (with its allocation list sealed). */
+export const studySetup = z.object({ id: z.string(), title: z.string(), status: studyStatus, protocolVersion: z.string() });
+export const activatedStudy = studySetup.extend({ allocationEntries: z.number() });
+
+const protocolChange = z.object({ path: z.string(), kind: z.enum(['added', 'removed', 'changed']) });
+
+export const amendment = z.object({
+  studyId: z.string(),
+  fromVersion: z.string(),
+  version: z.string(),
+  effectiveDate: isoDate,
+  changes: z.array(protocolChange),
+  reconsentVersion: z.string().nullable(),
+});
+
+export const protocolVersions = z.object({
+  current: z.string(),
+  amendments: z.array(
+    z.object({ fromVersion: z.string().nullable(), version: z.string(), effectiveDate: isoDate, reason: z.string(), changes: z.array(protocolChange), reconsentVersion: z.string().nullable(), recordedAt: isoDateTime }),
+  ),
+});
+
+export const referenceRange = z.object({ analyte: z.string(), unit: z.string(), lln: z.number().optional(), uln: z.number().optional() });
