@@ -8,7 +8,7 @@ import { formDefinitions, formValues, savedFormValues } from './forms.js';
 import { calendar, consent, participantDetail, participantSummary, recordedDose } from './participants.js';
 import { dataQuery, queryListing } from './queries.js';
 import { adverseEvent, studyAdverseEvent } from './safety.js';
-import { activatedStudy, amendment, protocolVersions, referenceRange, site, studyDetail, studySetup, studySummary } from './studies.js';
+import { activatedStudy, amendment, odmImport, protocolVersions, referenceRange, site, studyDetail, studySetup, studySummary } from './studies.js';
 import { issuedPassword, userAccount } from './users.js';
 import { immunePanelRow, instrumentObservation, savedVisit, visitObservations, visitRow } from './visits.js';
 import { z as zod } from 'zod';
@@ -52,6 +52,7 @@ export const contract = {
   'GET /api/studies/:studyId': json(studyDetail),
   'POST /api/studies/:studyId/activate': json(activatedStudy),
   'POST /api/studies/:studyId/amendments': json(amendment, 201),
+  'POST /api/studies/:studyId/import/odm': json(odmImport, 201),
   'GET /api/studies/:studyId/versions': json(protocolVersions),
   'GET /api/studies/:studyId/sites': json(list(site)),
   'POST /api/studies/:studyId/sites': json(site, 201),

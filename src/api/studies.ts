@@ -50,3 +50,15 @@ export const protocolVersions = z.object({
 });
 
 export const referenceRange = z.object({ analyte: z.string(), unit: z.string(), lln: z.number().optional(), uln: z.number().optional() });
+
+/** What an ODM import took in: its file, the forms from its MetaDataVersion, and the clinical data counts. */
+export const odmImport = z.object({
+  studyId: z.string(),
+  fileOid: z.string(),
+  fileType: z.enum(['Snapshot', 'Transactional']),
+  forms: z.array(z.object({ id: z.string(), title: z.string(), items: z.number() })),
+  participants: z.number(),
+  visits: z.number(),
+  values: z.number(),
+  provenance: z.number(),
+});

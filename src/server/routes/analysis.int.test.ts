@@ -126,5 +126,5 @@ describe.each(databases)('database lock, analysis and report on $kind', (databas
     const blindHtml = (await get('/report.html', dm)).body;
     expect(blindHtml).toContain('<svg');
     expect(blindHtml).not.toMatch(/placebo|allocated to/i);
-  });
+  }, 240_000); // six analyses and two reports over a whole study: minutes on a loaded 2-core machine
 });
