@@ -37,7 +37,7 @@ export const screeningOutcome = z.object({ participant: z.object({ id: z.string(
 /** A designer's corrections: each criterion's verbatim text, its parse with the reason, and the saved expression. */
 export const criterionCorrections = z.looseObject({ studyId: z.string(), status: z.string(), protocolVersion: z.string(), criteria: z.array(z.looseObject({ id: z.string(), text: z.string() })), facts: z.array(z.looseObject({ name: z.string() })) });
 
-export const validatedExpression = z.object({ ok: z.literal(true), computability: z.enum(['computable', 'partly-computable', 'attested']), expression: z.string(), notComputable: z.string().optional() });
+export const validatedExpression = z.object({ ok: z.literal(true), computability: z.enum(['computable', 'partly-computable', 'attested']), expression: z.string(), notComputable: z.string().optional(), facts: z.array(z.string()) });
 
 export const criterionPreview = z.object({
   criterionId: z.string(),

@@ -1,7 +1,7 @@
+import type { z } from 'zod';
 import { request } from '../api.js';
+import type { criterionPreview, validatedExpression } from '../../../src/api/eligibility.js';
 import type { CriterionReadings } from '../../../src/eligibility/criterion-readings.js';
-import type { CriterionStatus } from '../../../src/eligibility/evaluate.js';
-import type { Computability, Side } from '../../../src/eligibility/expression.js';
 import type { FactDefinition } from '../../../src/eligibility/fact-definition.js';
 import type { CorrectionResult } from '../../../src/use-cases/correct-criterion.js';
 
@@ -14,14 +14,8 @@ export interface CriteriaCorrections {
   readonly facts: readonly FactDefinition[];
 }
 
-/** An expression that parses: how the language prints it back, and the facts a preview needs. */
-export interface ValidExpression {
-  readonly ok: true;
-  readonly computability: Computability;
-  readonly expression: string;
-  readonly notComputable?: string;
-  readonly facts: readonly string[];
-}
+/** An expression that parses: how the language prints it back, and the facts a preview needs (the API's contract). */
+export type ValidExpression = z.output<typeof validatedExpression>;
 
 export interface PreviewInput {
   readonly expression: string;
@@ -31,16 +25,8 @@ export interface PreviewInput {
   readonly referenceDate: string;
 }
 
-export interface Preview {
-  readonly criterionId: string;
-  readonly side: Side;
-  readonly computability: Computability;
-  readonly status: CriterionStatus;
-  readonly fails: boolean;
-  readonly reason: string;
-  readonly factsUsed: Readonly<Record<string, string>>;
-  readonly missing: readonly string[];
-}
+/** The criterion on the sample patient: met, not met or unknown, with the facts used. */
+export type Preview = z.output<typeof criterionPreview>;
 
 export interface SaveInput {
   readonly corrections: Readonly<Record<string, string | null>>;
