@@ -49,6 +49,7 @@ export const actions = {
   randomize: { who: ['investigator', 'coordinator'], scope: 'site', what: 'randomize a participant' },
   dispense: { who: ['unblinded-pharmacist'], scope: 'site', what: 'see the kits to dispense and dispense them' },
   unblind: { who: ['investigator'], scope: 'site', what: "break a participant's code in an emergency" },
+  'record.sign': { who: ['investigator'], scope: 'site', what: "sign a visit or a participant's casebook as reviewed and approved (21 CFR Part 11)" },
   'notification.read': { who: everyone, scope: 'site', unblinded: true, what: 'read the emergency-unblinding notices of your sites' },
   'randomization.audit': { who: ['statistician'], scope: 'study', unblinded: true, what: 'audit the allocation list against its seed' },
   'query.read': { who: clinicalReaders, scope: 'site', what: 'see data queries' },

@@ -14,6 +14,7 @@ import { evidenceErrorCodes } from '../evidence/errors.js';
 import { formsErrorCodes } from '../forms/errors.js';
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
 import { hardeningErrorCodes } from './hardening/errors.js';
+import { signatureErrorCodes } from '../signatures/errors.js';
 import { instrumentsErrorCodes } from '../instruments/errors.js';
 import { interopErrorCodes } from '../interop/errors.js';
 import { protocolErrorCodes } from '../protocol/errors.js';
@@ -64,6 +65,7 @@ export const errorCatalogue: Readonly<Record<string, string>> = {
   ...statsErrorCodes,
   ...modelErrorCodes,
   ...reportErrorCodes,
+  ...signatureErrorCodes,
 };
 
 export interface ErrorBody {

@@ -37,15 +37,20 @@ interface PRow {
   kit_number: string | null;
 }
 
-async function readPage(q: Queryable, studyId: string, after: string, size: number, withAudit: boolean): Promise<ParticipantData[]> {
+/** One participant's data as an export page holds it: what an electronic signature covers (src/signatures). */
+export async function participantData(q: Queryable, studyId: string, participantId: string): Promise<ParticipantData | undefined> {
+  return (await readPage(q, studyId, '', 1, false, participantId))[0];
+}
+
+async function readPage(q: Queryable, studyId: string, after: string, size: number, withAudit: boolean, only: string | null = null): Promise<ParticipantData[]> {
   const people = await q.query<PRow>(
     `SELECT p.id, p.code, p.site_id, p.sex, ${day('p.birth_date', 'birth_date')}, p.status, p.status_reason,
             (SELECT ${day('min(c.signed_on)', 'x')} FROM consents c WHERE c.participant_id = p.id) AS consented_on,
             ${day('e.enrolled_on', 'enrolled_on')}, ${day("(r.randomized_at AT TIME ZONE 'UTC')::date", 'randomized_on')},
             ${day('p.start_date', 'start_date')}, p.arm_id, p.kit_number
        FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id LEFT JOIN randomizations r ON r.participant_id = p.id
-      WHERE p.study_id = $1 AND p.code > $2 ORDER BY p.code LIMIT $3`,
-    [studyId, after, size],
+      WHERE p.study_id = $1 AND p.code > $2 AND ($4::text IS NULL OR p.id::text = $4) ORDER BY p.code LIMIT $3`,
+    [studyId, after, size, only],
   );
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);

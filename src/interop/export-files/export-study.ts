@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
+import { studySignatures } from '../../store/signatures.js';
 import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
@@ -71,7 +72,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
   );
   const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind) }));
   const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
-  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })), sites, found, visitForms, pages: audited };
+  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })), sites, found, visitForms, signatures: await studySignatures(db, req.study.id), pages: audited };
 }
 
 async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {

@@ -4,6 +4,8 @@ import type { XmlStream } from '../export-files/xml-stream.js';
 import type { ObservationData, ParticipantData, ValueAudit } from '../sdtm/participant-data.js';
 import { itemIndex, type OdmForm } from './odm-metadata.js';
 import { il2Ns, odmNs } from './odm-namespace.js';
+import { writeSignature, writeSignatureDef } from './odm-signatures.js';
+import type { Signature } from '../../signatures/signature.js';
 
 /**
  * CDISC ODM 1.3.2 export: the study's metadata (Protocol, StudyEventDef per visit, FormDef and
@@ -11,8 +13,8 @@ import { il2Ns, odmNs } from './odm-namespace.js';
  * (users and sites as Locations) and ClinicalData per subject, visit, form and item, each value with an
  * AuditRecord from the audit trail. Snapshot: each value as it stands, with the record of its last
  * write. Transactional: every write of every value in order, Insert then Update, each with its record.
- * Element order follows ODM1-3-2-foundation.xsd. The project records no electronic signatures, so
- * there is no Signature element. What registering a subject and dating a visit need, which ODM's
+ * Element order follows ODM1-3-2-foundation.xsd. A signed visit or casebook carries its valid
+ * electronic signature as a Signature element (odm-signatures.ts). What registering a subject and dating a visit need, which ODM's
  * ClinicalData does not hold, is in the il2trials extension (il2:Sex, il2:BirthDate, il2:VisitDate;
  * schema in src/interop/fixtures/xml-schema/il2trials-odm). A value imported from another system
  * keeps that system's AuditRecords (its provenance), then this one's later changes.
@@ -30,6 +32,8 @@ export interface OdmHeader {
   readonly sites: readonly { readonly id: string; readonly name: string }[];
   /** Forms (by assessment) holding data at a visit whose protocol does not list them (a panel drawn at an extra visit): their StudyEventDef refers to them too. */
   readonly visitForms?: readonly { readonly visitId: string; readonly assessment: string }[];
+  /** Electronic signatures by participant code. */
+  readonly signatures: ReadonlyMap<string, readonly Signature[]>;
 }
 
 export const mdvOid = (studyId: string) => `MDV.${studyId}`;
@@ -85,6 +89,7 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
   x.el('AdminData', { StudyOID: h.studyId }, () => {
     for (const u of h.users) x.el('User', { OID: u.oid ?? userOid(u.login) }, () => x.text('LoginName', u.login).text('DisplayName', u.name));
     for (const s of h.sites) x.el('Location', { OID: siteOid(s.id), Name: s.name, LocationType: 'Site' }, () => x.el('MetaDataVersionRef', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId), EffectiveDate: isoSeconds(h.created).slice(0, 10) }));
+    writeSignatureDef(x);
   });
 }
 
@@ -115,9 +120,12 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
   }
   const visitDate = new Map(d.visits.map((v) => [v.visitId, v.date]));
   x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined, 'il2:Sex': d.sex, 'il2:BirthDate': d.birthDate }, () => {
+    const signatures = h.signatures.get(d.code) ?? [];
+    writeSignature(x, signatures, d, null, userOid, siteOid(d.siteId));
     x.el('SiteRef', { LocationOID: siteOid(d.siteId) });
     for (const [visitId, forms] of byVisit) {
       x.el('StudyEventData', { StudyEventOID: eventOid(visitId), 'il2:VisitDate': visitDate.get(visitId) }, () => {
+        writeSignature(x, signatures, d, visitId, userOid, siteOid(d.siteId));
         for (const [form, values] of forms) {
           x.el('FormData', { FormOID: form.oid }, () =>
             x.el('ItemGroupData', { ItemGroupOID: `IG.${form.assessment}` }, () => {

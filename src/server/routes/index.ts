@@ -13,6 +13,7 @@ import { importOdmRoutes } from './import-odm.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
+import { signatureRoutes } from './signatures.js';
 import { siteRoutes } from './sites.js';
 import { studyRoutes } from './studies.js';
 import { studySetupRoutes } from './study-setup.js';
@@ -20,4 +21,4 @@ import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes, importOdmRoutes];
+export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes, importOdmRoutes, signatureRoutes];

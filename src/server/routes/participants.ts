@@ -8,6 +8,7 @@ import { findParticipant, listParticipants } from '../../store/participants.js';
 import { addParticipant } from '../../use-cases/add-participant.js';
 import { participantCalendarOf } from '../../use-cases/participant-calendars.js';
 import { recordDose } from '../../use-cases/record-dose.js';
+import { participantSignatures } from '../../use-cases/sign-record.js';
 import { transitionParticipant } from '../../use-cases/transition-participant.js';
 import { recordReconsent } from '../../use-cases/record-consent.js';
 import { needsReconsent, type Consent } from '../../enrolment/consent.js';
@@ -69,7 +70,8 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const { armId: _arm, ...rest } = participant;
     const consents = await listConsents(db, participant.id);
     const required = await requiredReconsentVersion(db, participant.studyId);
-    return { ...rest, ...summary(participant, { latest: consents.at(-1) ?? null, required }), consents };
+    // Shown with the record: its electronic signatures, each valid or invalidated by a later change.
+    return { ...rest, ...summary(participant, { latest: consents.at(-1) ?? null, required }), consents, signatures: await participantSignatures(db, participant) };
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/consents', { schema: { tags: ['participants'], body: doc(consentBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {

@@ -1,4 +1,5 @@
 import { observationsBody, rangesBody, dateQuery } from '../../api/visits.js';
+import { participantSignatures } from '../../use-cases/sign-record.js';
 import { AppError } from '../../errors/app-error.js';
 import {
   checkVisitDate,
@@ -32,10 +33,12 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
     const { date } = parseInput(dateQuery, req.query, 'query');
     const today = date ?? isoDay(now());
     const saved = new Map((await participantVisitData(db, participant.id)).map((v) => [v.visitId, v]));
+    const signatures = await participantSignatures(db, participant);
     return visitForms(study.protocol).map((form) => {
       const v = saved.get(form.visitId) ?? null;
       const window = participant.startDate === null ? null : checkVisitDate(protocolVisit(study.protocol, form.visitId), participant.startDate, v?.date ?? null, today);
-      return { ...form, window, saved: v, scores: v ? visitScores(v) : [] };
+      const signature = signatures.filter((x) => x.visitId === form.visitId).at(-1) ?? null;
+      return { ...form, window, saved: v, scores: v ? visitScores(v) : [], signature };
     });
   });
 
@@ -44,7 +47,8 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
     protocolVisit(study.protocol, req.params.visitId);
     const v = (await participantVisitData(db, participant.id)).find((x) => x.visitId === req.params.visitId);
     if (!v) throw new AppError('NotFound', `Visit ${req.params.visitId} of participant ${participant.code} has no saved data.`, 404, 'visitId');
-    return { ...v, scores: visitScores(v) };
+    const signature = (await participantSignatures(db, participant)).filter((x) => x.visitId === v.visitId).at(-1) ?? null;
+    return { ...v, scores: visitScores(v), signature };
   });
 
   app.post<{ Params: { id: string; visitId: string } }>(

@@ -13,6 +13,7 @@ import { consents, enrolments, participants, screeningRecords } from './particip
 import { dispensings, notifications, randomizations, randomizationSeeds, randomizationStates, unblindings } from './randomization.js';
 import { importedUsers, valueProvenance } from './provenance.js';
 import { adverseEvents } from './safety.js';
+import { signatures } from './signatures.js';
 import { allocationSeals, protocolVersions, sites, studies } from './studies.js';
 import { observations, siteReferenceRanges, visits } from './visit-data.js';
 
@@ -24,6 +25,7 @@ export * from './participants.js';
 export * from './provenance.js';
 export * from './randomization.js';
 export * from './safety.js';
+export * from './signatures.js';
 export * from './studies.js';
 export * from './visit-data.js';
 
@@ -63,4 +65,5 @@ export const allTables: readonly PgTable[] = [
   auditCheckpoints,
   valueProvenance,
   importedUsers,
+  signatures,
 ];

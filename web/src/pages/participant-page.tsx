@@ -10,6 +10,7 @@ import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
 import { RandomizationPanel } from '../components/randomization-panel.js';
+import { Signatures } from '../components/signatures.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { TextField } from '../components/text-field.js';
 import { VisitTimeline } from '../components/visit-timeline.js';
@@ -85,6 +86,8 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       </Loaded>
       <h2>Adverse events</h2>
       <AdverseEvents participantId={participantId} scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null} />
+      <h2>Casebook signature</h2>
+      <Signatures participantId={participantId} visitId={null} scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null} />
     </Page>
   );
 }

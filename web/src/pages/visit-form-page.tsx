@@ -16,6 +16,7 @@ import { Page } from '../components/page.js';
 import { QueryList } from '../components/query-list.js';
 import { RaiseQueryDialog, type QueryTarget } from '../components/raise-query-dialog.js';
 import { SavedValues } from '../components/saved-values.js';
+import { Signatures } from '../components/signatures.js';
 import { labField, panelField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
 import { localToday } from '../dates.js';
 import { can } from '../../../src/access/index.js';
@@ -107,6 +108,8 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
           )}
         </>
       ) : null}
+      <h2>Signature</h2>
+      <Signatures participantId={participantId} visitId={visit.id} scope={scope} refresh={JSON.stringify(saved ?? null)} />
       <h2>Data queries on this visit</h2>
       <Loaded state={queries} what="the data queries">
         {() => <QueryList queries={here} onChanged={changed} savedValueOf={(q) => savedValueOf(q.field)} />}
