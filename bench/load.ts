@@ -1,0 +1,154 @@
+/**
+ * The server under load: a throwaway PostgreSQL cluster on loopback, `il2trials serve` on it as its own
+ * process, 1,000 SLE participants on treatment, and 32 clients for a set time on a mixed workload
+ * (a coordinator's day: dashboard, participant list, participant, calendar, visits; saving labs and
+ * recording doses). Prints throughput, p50/p99 per operation and overall, and the server's RSS at
+ * start and end. Stops everything it started.
+ * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000]
+ * Target (issue 18): p99 < 500 ms at 32 clients with 1,000 participants on a 2-core machine, RSS flat.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createUser } from '../src/auth/accounts.js';
+import { isoDay } from '../src/dates/iso-date.js';
+import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
+import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
+import { startTestPostgres } from '../src/store/test-postgres.js';
+
+const { values: opts } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' } },
+});
+const seconds = Number(opts.seconds);
+const clients = Number(opts.clients);
+const count = Number(opts.participants);
+const sle = getBuiltinProtocol('sle-il2');
+const password = 'bench horse battery staple';
+const today = isoDay(new Date());
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Resident set size of a process in MB (Linux /proc). */
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+
+const pg = await startTestPostgres();
+const admin = openPostgres(pg.url(), { max: 1 });
+await admin.query('CREATE DATABASE bench');
+await admin.close();
+const url = pg.url('bench');
+const port = await freePort();
+// One node process (not tsx's launcher), so its RSS is the server's.
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  env: { ...process.env, DATABASE_URL: url },
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
+const stopAll = () => {
+  server.kill('SIGTERM');
+  pg.stop();
+};
+process.once('exit', stopAll);
+try {
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('Serving on')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`the server exited (${code}) before serving: ${out}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+
+  // Seed: 1,000 participants on treatment, day 1 spread over the last 200 days, and one coordinator.
+  const db = openPostgres(url, { max: 2 });
+  const at = new Date();
+  await createUser(db, { actor: 'bench', at, studyId: null }, { username: 'bench-coord', displayName: 'Bench coordinator', password, roles: [{ studyId: sle.id, siteId: null, role: 'coordinator' }] });
+  const site = sle.sites[0]!.id;
+  const ids = (
+    await db.query<{ id: string }>(
+      `INSERT INTO participants (study_id, site_id, code, sex, birth_date, status, arm_id, kit_number, start_date)
+       SELECT $1, $2, 'L' || lpad(i::text, 5, '0'), CASE WHEN i % 2 = 0 THEN 'male' ELSE 'female' END, '1980-01-01', 'on-treatment',
+              CASE WHEN i % 2 = 0 THEN 'active' ELSE 'placebo' END, 'K' || lpad(i::text, 5, '0'), $3::date - (i % 200)
+         FROM generate_series(1, $4::int) i RETURNING id`,
+      [sle.id, site, today, count],
+    )
+  ).map((r) => r.id);
+  const starts = new Map((await db.query<{ id: string; d: string }>(`SELECT id, to_char(start_date, 'YYYY-MM-DD') AS d FROM participants WHERE study_id = $1`, [sle.id])).map((r) => [r.id, r.d]));
+  await db.close();
+
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-coord', password }) });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const cookie = /sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+
+  const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+  const json = (body: object) => ({ method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  // Weights add to 100: a coordinator mostly reads, and a third of the requests write.
+  const operations: { name: string; weight: number; run: () => Promise<Response> }[] = [
+    { name: 'GET dashboard', weight: 10, run: () => fetch(`${base}/api/studies/${sle.id}/dashboard`, { headers: { cookie } }) },
+    { name: 'GET participants', weight: 10, run: () => fetch(`${base}/api/studies/${sle.id}/participants`, { headers: { cookie } }) },
+    { name: 'GET participant', weight: 15, run: () => fetch(`${base}/api/participants/${pick()}`, { headers: { cookie } }) },
+    { name: 'GET calendar', weight: 20, run: () => fetch(`${base}/api/participants/${pick()}/calendar`, { headers: { cookie } }) },
+    { name: 'GET visits', weight: 10, run: () => fetch(`${base}/api/participants/${pick()}/visits`, { headers: { cookie } }) },
+    {
+      name: 'POST labs',
+      weight: 20,
+      run: () => {
+        const id = pick();
+        return fetch(`${base}/api/participants/${id}/visits/week-0/observations`, json({ date: starts.get(id)!, labs: [{ analyte: 'lymphocytes', value: 800 + Math.floor(Math.random() * 1200), unit: '/mm3' }], reason: 'bench re-read' }));
+      },
+    },
+    {
+      name: 'POST dose',
+      weight: 15,
+      run: () => {
+        const id = pick();
+        // Day 1 is a dose day of every SLE cycle schedule; re-recording it needs a reason for the change.
+        return fetch(`${base}/api/participants/${id}/doses`, json({ day: 1, date: starts.get(id)!, status: 'given', changeReason: 'bench correction' }));
+      },
+    },
+  ];
+  const choose = () => {
+    let r = Math.random() * 100;
+    for (const op of operations) if ((r -= op.weight) < 0) return op;
+    return operations[0]!;
+  };
+
+  // Warm-up: one of each, then the timed run.
+  for (const op of operations) await (await op.run()).arrayBuffer();
+  const rssStart = rssMb(server.pid!);
+  const times = new Map<string, number[]>(operations.map((o) => [o.name, []]));
+  const failures = new Map<string, number>();
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        const op = choose();
+        const t0 = performance.now();
+        const r = await op.run();
+        await r.arrayBuffer();
+        times.get(op.name)!.push(performance.now() - t0);
+        if (r.status >= 400) failures.set(`${op.name} ${r.status}`, (failures.get(`${op.name} ${r.status}`) ?? 0) + 1);
+      }
+    }),
+  );
+  const rssEnd = rssMb(server.pid!);
+  const all = [...times.values()].flat().sort((a, b) => a - b);
+  console.log(`load: ${clients} clients, ${count} participants, ${seconds} s, PostgreSQL ${url.replace(/\/\/[^@]+@/, '//')}`);
+  for (const [name, xs] of times) {
+    xs.sort((a, b) => a - b);
+    console.log(`  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms`);
+  }
+  console.log(`  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`);
+  console.log(`  server RSS: ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at end`);
+  if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+} finally {
+  process.removeListener('exit', stopAll);
+  stopAll();
+}
