@@ -32,8 +32,8 @@ export interface OdmHeader {
   readonly sites: readonly { readonly id: string; readonly name: string }[];
   /** Forms (by assessment) holding data at a visit whose protocol does not list them (a panel drawn at an extra visit): their StudyEventDef refers to them too. */
   readonly visitForms?: readonly { readonly visitId: string; readonly assessment: string }[];
-  /** Electronic signatures by participant code. */
-  readonly signatures: ReadonlyMap<string, readonly Signature[]>;
+  /** Electronic signatures by participant code (none: a file of metadata only). */
+  readonly signatures?: ReadonlyMap<string, readonly Signature[]>;
 }
 
 export const mdvOid = (studyId: string) => `MDV.${studyId}`;
@@ -120,7 +120,7 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
   }
   const visitDate = new Map(d.visits.map((v) => [v.visitId, v.date]));
   x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined, 'il2:Sex': d.sex, 'il2:BirthDate': d.birthDate }, () => {
-    const signatures = h.signatures.get(d.code) ?? [];
+    const signatures = h.signatures?.get(d.code) ?? [];
     writeSignature(x, signatures, d, null, userOid, siteOid(d.siteId));
     x.el('SiteRef', { LocationOID: siteOid(d.siteId) });
     for (const [visitId, forms] of byVisit) {
