@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { odmSchema, schemaErrors } from '../../interop/export-files/xmllint.test-helper.js';
+import { odmIl2Schema, schemaErrors } from '../../interop/export-files/xmllint.test-helper.js';
 import { testDatabases } from '../../store/test-databases.js';
 import { testApp, testPassword } from '../test-app.js';
 
@@ -64,7 +64,7 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
       const dir = mkdtempSync(join(tmpdir(), 'il2-odm-'));
       try {
         writeFileSync(join(dir, 'odm.xml'), r.body);
-        expect(schemaErrors(join(dir, 'odm.xml'), odmSchema)).toEqual([]);
+        expect(schemaErrors(join(dir, 'odm.xml'), odmIl2Schema)).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
