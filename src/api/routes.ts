@@ -9,6 +9,7 @@ import { calendar, consent, participantDetail, participantSummary, recordedDose 
 import { dataQuery, queryListing } from './queries.js';
 import { adverseEvent, studyAdverseEvent } from './safety.js';
 import { activatedStudy, amendment, odmImport, protocolVersions, referenceRange, site, studyDetail, studySetup, studySummary } from './studies.js';
+import { shownSignature } from './signatures.js';
 import { issuedPassword, userAccount } from './users.js';
 import { immunePanelRow, instrumentObservation, savedVisit, visitObservations, visitRow } from './visits.js';
 import { z as zod } from 'zod';
@@ -114,6 +115,8 @@ export const contract = {
   'GET /api/studies/:studyId/export/:file': file,
   'GET /api/evidence': json(evidence),
   'GET /api/openapi.json': json(zod.looseObject({ openapi: zod.string(), paths: zod.record(zod.string(), zod.unknown()) })),
+  'POST /api/participants/:id/signatures': json(shownSignature, 201),
+  'GET /api/participants/:id/signatures': json(list(shownSignature)),
 } as const satisfies Readonly<Record<string, RouteContract>>;
 
 export type ContractRoute = keyof typeof contract;
