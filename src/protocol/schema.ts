@@ -5,6 +5,7 @@ import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { randomizationSchemeSchema } from '../randomization/scheme.js';
 import { doseUnits, regimenDoses, regimenSchema } from './regimen-schema.js';
 import { expressionIssue } from '../eligibility/parse-expression.js';
+import { formDefinitionSchema } from '../forms/definition.js';
 
 /**
  * The protocol (study definition). One schema expresses every seed trial; it is validated at the
@@ -224,6 +225,8 @@ export const protocolSchema = z
     recordedOutsideEcrf: z.array(slug).default([]),
     /** Rules that hold dosing (low lab values, related adverse events); applied to the dosing calendar. */
     doseHoldRules: z.array(doseHoldRuleSchema).optional(),
+    /** The study's own forms (eCRFs in the form definition language); a visit names one by id in `assessments`. Versioned with the protocol. */
+    forms: z.array(formDefinitionSchema).optional(),
     notes: z.array(noteSchema).default([]),
   })
   .superRefine((p, ctx) => {
@@ -250,6 +253,7 @@ export const protocolSchema = z
     duplicates(p.arms.map((a) => a.id), (i) => ['arms', i, 'id'], 'arm');
     duplicates(p.outcomes.map((o) => o.id), (i) => ['outcomes', i, 'id'], 'outcome');
     duplicates(p.sites.map((s) => s.id), (i) => ['sites', i, 'id'], 'site');
+    duplicates((p.forms ?? []).map((f) => f.id), (i) => ['forms', i, 'id'], 'form');
     duplicates(
       [...p.eligibility.inclusion, ...p.eligibility.exclusion].map((c) => c.id),
       (i) => (i < p.eligibility.inclusion.length ? ['eligibility', 'inclusion', i, 'id'] : ['eligibility', 'exclusion', i - p.eligibility.inclusion.length, 'id']),

@@ -1,4 +1,6 @@
+import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
+import { observations } from './schema/index.js';
 
 export interface StoredFormRow {
   readonly key: string;
@@ -16,4 +18,10 @@ export async function visitFormRows(q: Queryable, participantId: string, visitId
     [participantId, visitId, formId],
   );
   return rows.map((r) => ({ key: r.key, value: r.value_num ?? r.value_text ?? '', unit: r.unit, formVersion: r.form_version, date: r.visit_date }));
+}
+
+/** Delete the values form `formId` saved earlier at the visit that the new save no longer holds (`kind/key` in `keep`); each deletion is audited with `reason`. */
+export async function removeStaleFormValues(w: AuditedTx, visitRowId: string, formId: string, keep: ReadonlySet<string>, reason: string | undefined): Promise<void> {
+  const saved = await w.tx.query<{ id: string; kind: string; key: string }>('SELECT id, kind, key FROM observations WHERE visit_row_id = $1 AND form_id = $2', [visitRowId, formId]);
+  for (const o of saved) if (!keep.has(`${o.kind}/${o.key}`)) await w.remove(observations, { id: o.id }, reason);
 }

@@ -10,6 +10,6 @@ import type { Actor } from './actor.js';
 
 /** Raise a data query on one field of a participant (of one of the protocol's visits, when named). */
 export function raiseQuery(db: Db, who: Actor, p: Participant, protocol: Protocol, q: { visitId: string | null; field: string; text: string }): Promise<DataQuery> {
-  checkQueryField(q.visitId === null ? null : protocolVisit(protocol, q.visitId), q.field);
+  checkQueryField(q.visitId === null ? null : protocolVisit(protocol, q.visitId), q.field, protocol);
   return audited(db, { ...who, studyId: p.studyId }, (w) => insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, ...q }));
 }

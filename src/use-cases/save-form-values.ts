@@ -3,15 +3,16 @@ import type { DataQuery } from '../data-queries/data-query.js';
 import { checkPlausibleDate, participantDateRange } from '../edit-checks/plausible-date.js';
 import type { Participant } from '../enrolment/participant.js';
 import { AppError } from '../errors/app-error.js';
-import { builtinForm } from '../forms/builtin/index.js';
 import type { FormDefinition } from '../forms/definition.js';
 import { refuseInvalidForm } from '../forms/refuse-invalid-form.js';
 import { formValuesFromStored, storedFormValues } from '../forms/stored-values.js';
+import { studyForm } from '../forms/study-forms.js';
 import { validateFilledForm, type Confirmations, type FilledEntry, type FormValues } from '../forms/validate-form.js';
 import type { Protocol } from '../protocol/schema.js';
 import { audited } from '../store/audited-tx.js';
 import type { Db, Queryable } from '../store/db.js';
-import { visitFormRows } from '../store/form-values.js';
+import { keepFormDefinition, keptFormDefinition } from '../store/form-definitions.js';
+import { removeStaleFormValues, visitFormRows } from '../store/form-values.js';
 import { insertQuery } from '../store/queries.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
@@ -35,13 +36,13 @@ export interface SavedFormValues {
   readonly queries: readonly DataQuery[];
 }
 
-/** The defined form `formId` due at the protocol's visit: 404 when il2trials has no such form, 400 when the visit does not list it. */
+/** The defined form `formId` due at the protocol's visit (the study's own or a built-in one): 404 when there is no such form, 400 when the visit does not list it. */
 export function dueForm(protocol: Protocol, visitId: string, formId: string): FormDefinition {
   const visit = protocolVisit(protocol, visitId);
-  const form = builtinForm(formId);
+  const form = studyForm(protocol, formId);
   if (!form) throw new AppError('UnknownForm', `There is no defined form "${formId}".`, 404, 'formId');
   if (!visit.assessments.includes(formId)) {
-    const due = visit.assessments.filter((a) => builtinForm(a) !== undefined);
+    const due = visit.assessments.filter((a) => studyForm(protocol, a) !== undefined);
     throw new AppError('FormNotDue', `Form "${formId}" is not due at visit ${visit.id}; forms due there: ${due.join(', ') || 'none'}.`, 400, 'formId');
   }
   return form;
@@ -51,16 +52,20 @@ export function dueForm(protocol: Protocol, visitId: string, formId: string): Fo
  * Save a defined form's values for a visit, in one audited transaction: the form checked first (a
  * refused value writes nothing), every value stored with the form's id and version, its score under
  * the form's id, and a data query opened for each soft-range value confirmed at entry (as REDCap's
- * data-quality rules do), raised by whoever confirmed it. Changing a saved value needs `reason`.
+ * data-quality rules do), raised by whoever confirmed it. Changing a saved value needs `reason`, and
+ * so does removing one: a value saved before and now left blank (or hidden by branching) is deleted.
+ * The definition is kept with its version, so the values display under it after an amendment.
  */
 export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Protocol, visitId: string, formId: string, input: FormValuesInput, reason: string | undefined): Promise<SavedFormValues> {
   const form = dueForm(protocol, visitId, formId);
   const checked = refuseInvalidForm(form, input.values, input.confirmations ?? {}, 'values.');
   return audited(db, { ...who, studyId: p.studyId }, async (w) => {
     checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
+    await keepFormDefinition(w, p.studyId, form);
     const version = { id: form.id, version: form.version };
     const observations = storedFormValues(form, checked).map((o) => ({ ...o, form: version }));
-    await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
+    const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
+    await removeStaleFormValues(w, visitRowId, form.id, new Set(observations.map((o) => `${o.kind}/${o.key}`)), reason);
     const queries: DataQuery[] = [];
     for (const c of checked.confirmed) {
       const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
@@ -70,14 +75,20 @@ export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Pro
   });
 }
 
-/** A form's saved values at a visit, checked again under the version they were entered with; null when none are saved. */
+/**
+ * A form's saved values at a visit, shown under the version they were entered with: the form due now
+ * when it is that version, else the kept definition of theirs (an amendment changed the form since).
+ * `form` is what new values are entered under; null `saved` when nothing is saved. Values saved under
+ * a form the visit no longer lists are still shown (`due` false).
+ */
 export async function readFormValues(q: Queryable, p: Participant, protocol: Protocol, visitId: string, formId: string) {
-  const form = dueForm(protocol, visitId, formId);
   const rows = await visitFormRows(q, p.id, visitId, formId);
   const [first] = rows;
-  if (!first) return { form, saved: null };
-  // Only the built-in version of each form exists so far; a saved version it does not match is said, not silently re-read.
-  if (first.formVersion !== form.version) throw new AppError('FormVersionUnavailable', `Visit ${visitId} holds form ${formId} version ${first.formVersion}, which this il2trials no longer defines (it has version ${form.version}).`, 409, 'formId');
-  const values = formValuesFromStored(form, rows);
-  return { form, saved: { date: first.date, formVersion: first.formVersion, values, entries: validateFilledForm(form, values).entries } };
+  const current = protocolVisit(protocol, visitId).assessments.includes(formId) ? dueForm(protocol, visitId, formId) : undefined;
+  if (!first) return { form: current ?? dueForm(protocol, visitId, formId), due: true, saved: null };
+  const under = current?.version === first.formVersion ? current : await keptFormDefinition(q, p.studyId, formId, first.formVersion);
+  if (!under) throw new AppError('FormVersionUnavailable', `Visit ${visitId} holds form ${formId} version ${first.formVersion}, whose definition this study did not keep.`, 409, 'formId');
+  const values = formValuesFromStored(under, rows);
+  const saved = { date: first.date, formVersion: first.formVersion, form: under, values, entries: validateFilledForm(under, values).entries };
+  return { form: current ?? under, due: current !== undefined, saved };
 }

@@ -1,4 +1,4 @@
-import { builtinForm } from '../../forms/builtin/index.js';
+import { studyForm, type ProtocolForms } from '../../forms/study-forms.js';
 import type { FormDefinition, Item } from '../../forms/definition.js';
 import type { Protocol, Visit } from '../../protocol/schema.js';
 import { labAnalytes, labUnitTable } from '../ctcae/lab-units.js';
@@ -130,8 +130,8 @@ function formSection(form: FormDefinition): FormSection {
   };
 }
 
-function section(assessment: string): FormSection {
-  const form = builtinForm(assessment);
+function section(protocol: ProtocolForms, assessment: string): FormSection {
+  const form = studyForm(protocol, assessment);
   if (form) return formSection(form);
   if (isInstrumentId(assessment)) {
     const def = getInstrument(assessment);
@@ -156,18 +156,19 @@ function section(assessment: string): FormSection {
   );
 }
 
-export function visitForm(visit: Visit): VisitForm {
+/** A visit's form; `protocol` gives the study's own forms the visit may name. */
+export function visitForm(visit: Visit, protocol: ProtocolForms = {}): VisitForm {
   return {
     visitId: visit.id,
     visitName: visit.name,
     day: visit.day,
     windowBefore: visit.windowBefore,
     windowAfter: visit.windowAfter,
-    sections: visit.assessments.map(section),
+    sections: visit.assessments.map((a) => section(protocol, a)),
   };
 }
 
 /** One form per visit of the protocol, in study-day order. */
 export function visitForms(protocol: Protocol): VisitForm[] {
-  return [...protocol.visits].sort((a, b) => a.day - b.day).map(visitForm);
+  return [...protocol.visits].sort((a, b) => a.day - b.day).map((v) => visitForm(v, protocol));
 }

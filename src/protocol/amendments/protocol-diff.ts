@@ -27,9 +27,10 @@ export function protocolDiff(before: Protocol, after: Protocol): ProtocolChange[
     ...byId('visits', before.visits, after.visits),
     ...byId('outcomes', before.outcomes, after.outcomes),
     ...byId('sites', before.sites, after.sites),
+    ...byId('forms', before.forms ?? [], after.forms ?? []),
   ];
-  const { arms: _a, visits: _v, outcomes: _o, sites: _s, design: d0, version: _v0, ...rest0 } = before;
-  const { arms: _b, visits: _w, outcomes: _p, sites: _t, design: d1, version: _v1, ...rest1 } = after;
+  const { arms: _a, visits: _v, outcomes: _o, sites: _s, forms: _f, design: d0, version: _v0, ...rest0 } = before;
+  const { arms: _b, visits: _w, outcomes: _p, sites: _t, forms: _g, design: d1, version: _v1, ...rest1 } = after;
   for (const key of Object.keys(d1) as (keyof typeof d1)[]) if (!same(d0[key], d1[key])) changes.push({ path: `design.${key}`, kind: 'changed' });
   const keys = new Set([...Object.keys(rest0), ...Object.keys(rest1)]) as Set<keyof typeof rest0>;
   for (const key of keys) if (!same(rest0[key], rest1[key])) changes.push({ path: key, kind: 'changed' });

@@ -9,6 +9,7 @@ import { apiTokens, roleAssignments, sessions, signInFailures, users } from './a
 import { audit, auditCheckpoints } from './audit.js';
 import { queries } from './data-queries.js';
 import { doses } from './dosing.js';
+import { formDefinitions } from './forms.js';
 import { consents, enrolments, participants, screeningRecords } from './participants.js';
 import { dispensings, notifications, randomizations, randomizationSeeds, randomizationStates, unblindings } from './randomization.js';
 import { importedUsers, valueProvenance } from './provenance.js';
@@ -21,6 +22,7 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './data-queries.js';
 export * from './dosing.js';
+export * from './forms.js';
 export * from './participants.js';
 export * from './provenance.js';
 export * from './randomization.js';
@@ -51,6 +53,7 @@ export const allTables: readonly PgTable[] = [
   enrolments,
   visits,
   observations,
+  formDefinitions,
   siteReferenceRanges,
   doses,
   adverseEvents,

@@ -1,7 +1,9 @@
 import { AppError } from '../../errors/app-error.js';
 import { frozenAfterRandomization } from '../../protocol/amendments/amendment-rules.js';
 import { protocolDiff, type ProtocolChange } from '../../protocol/amendments/protocol-diff.js';
+import { formsChangedWithoutVersion } from '../../forms/form-amendment.js';
 import { audited } from '../../store/audited-tx.js';
+import { changedKeptForms } from '../../store/form-definitions.js';
 import { findStudy, type Study } from '../../store/studies.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
 import { studyProtocol } from './study-protocol.js';
@@ -29,6 +31,8 @@ export interface Amendment {
  * A new protocol version for a study. A design study simply takes it; a live one keeps what the
  * first randomization fixed (arms, ratio, masking), refused naming the rule. The version before is
  * kept with its successor's difference, reason and effective date; records keep their own version.
+ * The study's own forms may be added or changed, a changed form under a new version (values saved
+ * under the old one keep displaying under it).
  */
 export async function amendStudy(c: UseCaseContext, studyId: string, input: AmendmentInput): Promise<Amendment> {
   requireAction(c.by, 'study.amend', studyId);
@@ -45,6 +49,8 @@ export async function amendStudy(c: UseCaseContext, studyId: string, input: Amen
     const randomized = (await w.tx.query('SELECT 1 FROM randomizations WHERE study_id = $1 LIMIT 1', [studyId])).length > 0;
     const broken = randomized ? frozenAfterRandomization(current, next) : undefined;
     if (broken) throw new AppError('AmendmentRefused', `Study ${studyId} cannot take version ${next.version}: ${broken}.`, 409, 'protocol');
+    const [reused] = [...formsChangedWithoutVersion(current.forms ?? [], next.forms ?? []), ...(await changedKeptForms(w.tx, studyId, next.forms ?? []))];
+    if (reused) throw new AppError('AmendmentRefused', `Study ${studyId} cannot take version ${next.version}: form ${reused.id} changes but keeps version ${reused.version}; a changed form needs a new "version".`, 409, `forms[${next.forms!.indexOf(reused)}].version`);
     await w.insert(protocolVersions, {
       study_id: studyId,
       version: next.version,
