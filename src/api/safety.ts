@@ -24,7 +24,7 @@ export const adverseEvent = z.object({
 export const studyAdverseEvent = adverseEvent.extend({ participantCode: z.string().optional(), siteId: z.string().optional() });
 
 const aeFields = {
-  term: z.string().trim().min(1).max(200),
+  term: z.string().trim().min(1, 'enter the adverse event term, as CTCAE v5.0 names it').max(200),
   onsetDate: z.iso.date(),
   endDate: z.iso.date().nullable(),
   grade: z.number().int().min(1).max(5),

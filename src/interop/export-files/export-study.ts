@@ -6,7 +6,7 @@ import { studySignatures } from '../../store/signatures.js';
 import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
-import { studyForms } from '../form-metadata/form-metadata.js';
+import { questionnaireForms } from '../form-metadata/form-metadata.js';
 import { odmFileName, writeOdm, type OdmSource } from '../odm/odm-export.js';
 import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
@@ -78,7 +78,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
 async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {
   const out = files.open('define.xml');
   const xml = new XmlStream(out);
-  writeDefine(xml, { studyId: src.studyId, protocol: src.protocol, forms: studyForms(src.protocol), datasets, created: src.created });
+  writeDefine(xml, { studyId: src.studyId, protocol: src.protocol, forms: questionnaireForms(src.protocol), datasets, created: src.created });
   await xml.end();
   await out.close();
 }

@@ -1,10 +1,12 @@
 import { getInstrument, isInstrumentId, type InstrumentDefinition, type InstrumentId } from '../../instruments/index.js';
+import type { FormDefinition, Item } from '../../forms/definition.js';
+import { studyForm } from '../../forms/study-forms.js';
 import type { Protocol } from '../../protocol/schema.js';
 
 /**
  * The forms of a study as the CDISC exports need them (ODM FormDef/ItemDef, SDTM QS test codes,
  * Define-XML value-level metadata). This is the one adapter between the exports and where forms are
- * defined: today the instruments registry (src/instruments/scores), later the forms-as-data definitions.
+ * defined: the instruments registry (src/instruments/scores) and the defined forms (src/forms).
  */
 export interface FormItem {
   /** The key the value is stored under (`observations.key`, `sledai-2k.seizure`). */
@@ -19,12 +21,14 @@ export interface FormItem {
   readonly unit?: string;
   readonly range?: { readonly min: number; readonly max: number };
   readonly choices?: readonly { readonly value: number; readonly label: string }[];
+  /** Unit → factor to `unit`, for a value the form let be entered in another unit (SDTM's standardized result). */
+  readonly toCanonical?: Readonly<Record<string, number>>;
   /** The instrument's total, derived from the items (not entered). */
   readonly derived: boolean;
 }
 
 export interface StudyForm {
-  readonly id: InstrumentId;
+  readonly id: string;
   readonly name: string;
   readonly source: string;
   readonly items: readonly FormItem[];
@@ -80,4 +84,52 @@ export function studyForms(protocol: Pick<Protocol, 'visits'>): StudyForm[] {
 /** Every item of the study's forms by its storage key (items and totals). */
 export function formItemsByKey(forms: readonly StudyForm[]): ReadonlyMap<string, { readonly form: StudyForm; readonly item: FormItem }> {
   return new Map(forms.flatMap((form) => form.items.map((item) => [item.key, { form, item }] as const)));
+}
+
+/** A defined form's numeric items as QS tests (text, dates and repeating rows stay in the CSV and ODM exports). */
+function numericItem(item: Item): Pick<FormItem, 'dataType' | 'unit' | 'range' | 'choices' | 'toCanonical'> | undefined {
+  switch (item.type) {
+    case 'integer':
+    case 'decimal': {
+      const unit = item.type === 'integer' ? item.unit : item.units?.[0]?.unit;
+      const { min, max } = item.hard ?? {};
+      const others = item.type === 'decimal' && item.units && item.units.length > 1 ? { toCanonical: Object.fromEntries(item.units.map((u) => [u.unit, u.factor])) } : {};
+      return { dataType: item.type === 'integer' ? 'integer' : 'float', ...(unit ? { unit } : {}), ...(min !== undefined && max !== undefined ? { range: { min, max } } : {}), ...others };
+    }
+    case 'yes-no':
+      // Stored as 1/0, as REDCap codes yes/no.
+      return { dataType: 'integer', choices: [{ value: 1, label: 'Yes' }, { value: 0, label: 'No' }] };
+    case 'single-choice':
+      return item.choices.every((c) => typeof c.code === 'number') ? { dataType: 'integer', choices: item.choices.map((c) => ({ value: c.code as number, label: c.label })) } : undefined;
+    case 'calculated':
+      return { dataType: 'float', ...(item.unit ? { unit: item.unit } : {}) };
+    default:
+      return undefined;
+  }
+}
+
+function definedFormOf(form: FormDefinition, stem: string): StudyForm {
+  const items: FormItem[] = [];
+  for (const item of form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items) : [e]))) {
+    const numeric = numericItem(item);
+    if (!numeric) continue;
+    items.push({ key: `${form.id}.${item.id}`, testCode: `${stem}${String(items.length + 1).padStart(2, '0')}`, test: test40(item.label), question: item.label, ...numeric, derived: item.type === 'calculated' });
+  }
+  if (form.scoring) items.push({ key: form.id, testCode: `${stem}TOT`, test: test40(`${form.title} score`), question: `${form.title} score`, dataType: 'float', derived: true });
+  return { id: form.id, name: form.title, source: form.source ?? form.title, items };
+}
+
+/** The instrument forms, then the defined forms (the study's own and built-in ones) its visits ask for: the QS tests of SDTM and Define-XML. */
+export function questionnaireForms(protocol: Pick<Protocol, 'visits' | 'forms'>): StudyForm[] {
+  const taken = new Set(Object.values(stems));
+  const defined = [...new Set(protocol.visits.flatMap((v) => v.assessments))].flatMap((id) => {
+    const form = isInstrumentId(id) ? undefined : studyForm(protocol, id);
+    if (!form) return [];
+    // Four letters of the id, the last replaced by a digit when another form has them.
+    const base = form.id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
+    const stem = [base, ...Array.from({ length: 9 }, (_, i) => `${base.slice(0, 3)}${i + 1}`)].find((s) => !taken.has(s))!;
+    taken.add(stem);
+    return [definedFormOf(form, stem)];
+  });
+  return [...studyForms(protocol), ...defined];
 }

@@ -2,6 +2,7 @@ import { studyDay } from '../../dates/iso-date.js';
 import type { Protocol } from '../../protocol/schema.js';
 import type { DatasetCell } from '../dataset-json/dataset-column.js';
 import { doseAmounts } from '../exposure/dose-amounts.js';
+import { roundTo } from '../../forms/expression/functions.js';
 import { formItemsByKey, type StudyForm } from '../form-metadata/form-metadata.js';
 import type { Blinding } from './blinding.js';
 import type { ParticipantData } from './participant-data.js';
@@ -98,13 +99,17 @@ export function subjectRecords(ctx: SubjectContext, d: ParticipantData): Subject
   const items = formItemsByKey(ctx.forms);
   // In the order the form asks: by visit, then the form's item order (total last).
   const order = new Map(ctx.forms.flatMap((f, fi) => f.items.map((it, ii) => [it.key, fi * 1000 + ii] as const)));
-  const answers = d.observations.filter((o) => (o.kind === 'item' || o.kind === 'score') && items.has(o.key));
+  // Instrument items and totals, and defined forms' values (stored as 'other' under `form.item`).
+  const answers = d.observations.filter((o) => (o.kind === 'item' || o.kind === 'score' || o.kind === 'other') && items.has(o.key));
   answers.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.visitId ?? '').localeCompare(b.visitId ?? '') || order.get(a.key)! - order.get(b.key)!);
   const QS = answers.map((o, i) => {
     const { form, item } = items.get(o.key)!;
     const value = o.valueNum ?? o.valueText;
     const text = value === null ? null : String(value);
-    return [...id('QS'), i + 1, item.testCode, item.test, form.name.toUpperCase().slice(0, 40), text, text, o.valueNum, visitNum(o.visitId), visitName(o.visitId), o.date, dy(ref, o.date)];
+    // A value entered in another unit of its item, standardized to the item's first unit.
+    const factor = o.unit === null ? undefined : item.toCanonical?.[o.unit];
+    const std = o.valueNum !== null && factor !== undefined ? roundTo(o.valueNum * factor, 10) : o.valueNum;
+    return [...id('QS'), i + 1, item.testCode, item.test, form.name.toUpperCase().slice(0, 40), text, std === o.valueNum ? text : String(std), std, visitNum(o.visitId), visitName(o.visitId), o.date, dy(ref, o.date)];
   });
 
   return { DM, EX, AE, DS, SV, LB, QS };

@@ -2,7 +2,7 @@ import type { Protocol } from '../../protocol/schema.js';
 import type { DatasetCell, DatasetMetadata } from '../dataset-json/dataset-column.js';
 import { datasetJsonFile } from '../dataset-json/dataset-json-writer.js';
 import type { StagedFiles } from '../export-files/staged-files.js';
-import { studyForms } from '../form-metadata/form-metadata.js';
+import { questionnaireForms } from '../form-metadata/form-metadata.js';
 import { xptDatasetOf, xptValues } from '../xpt/from-columns.js';
 import { xptFile } from '../xpt/xpt-writer.js';
 import { blinding } from './blinding.js';
@@ -40,7 +40,7 @@ export const metaDataVersionOID = (studyId: string) => `MDV.${studyId}.SDTMIG.3.
 /** Collect every SDTM dataset of the study into scratch files, a page of participants at a time. */
 export async function collectSdtm(files: StagedFiles, src: SdtmSource): Promise<DatasetCollector[]> {
   const b = blinding(src.blinded, src.protocol);
-  const ctx = { studyId: src.studyId, protocol: src.protocol, forms: studyForms(src.protocol), blinding: b };
+  const ctx = { studyId: src.studyId, protocol: src.protocol, forms: questionnaireForms(src.protocol), blinding: b };
   const subject = Object.fromEntries(Object.entries(subjectDomains).map(([k, spec]) => [k, new DatasetCollector(spec, files)])) as Record<SubjectDomain, DatasetCollector>;
   await src.pages(async (page) => {
     const batch = new Map<SubjectDomain, DatasetCell[][]>();

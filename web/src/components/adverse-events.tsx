@@ -1,16 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { relatednessLevels } from '../../../src/safety/adverse-event.js';
-import { api, ApiError, type AdverseEvent, type Relatedness } from '../api.js';
-import { localToday } from '../dates.js';
+import { useState } from 'react';
+import { api, type AdverseEvent } from '../api.js';
 import { can } from '../../../src/access/index.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { AeDecisionDialog, type Decision } from './ae-decision-dialog.js';
-import { unplacedError } from '../unplaced-error.js';
-import { FieldError, describedBy } from './field-error.js';
-import { FormActions } from './form-actions.js';
+import { AdverseEventForm } from './adverse-event-form.js';
 import { Loaded } from './loaded.js';
-import { TextField } from './text-field.js';
 
 /**
  * A participant's adverse events (CTCAE v5.0 grade 1–5), the form to report one, and, for the
@@ -21,13 +16,23 @@ export function AdverseEvents({ participantId, scope }: { participantId: string;
   const { session } = useSession();
   const [events, reload] = useLoad(() => api.adverseEvents(participantId), `adverse-events/${participantId}`);
   const [deciding, setDeciding] = useState<Decision | null>(null);
+  // Each report draws a fresh form, so no field (the grade above all) carries over to the next event.
+  const [reported, setReported] = useState<{ count: number; term: string | null }>({ count: 0, term: null });
   const canDecide = scope !== null && can({ assignments: session.roles }, 'adverse-event.decide', scope);
   return (
     <>
       <Loaded state={events} what="the adverse events">
         {(list) => <AdverseEventTable events={list} onDecide={canDecide ? setDeciding : undefined} />}
       </Loaded>
-      <AdverseEventForm participantId={participantId} onAdded={reload} />
+      {reported.term ? <p role="status">Reported: {reported.term}.</p> : null}
+      <AdverseEventForm
+        key={reported.count}
+        participantId={participantId}
+        onAdded={(term) => {
+          setReported({ count: reported.count + 1, term });
+          reload();
+        }}
+      />
       <AeDecisionDialog
         decision={deciding}
         onCancel={() => setDeciding(null)}
@@ -49,6 +54,7 @@ function AdverseEventTable({ events, onDecide }: { events: readonly AdverseEvent
         <tr>
           <th scope="col">Term</th>
           <th scope="col">Onset</th>
+          <th scope="col">End</th>
           <th scope="col">CTCAE grade</th>
           <th scope="col">Serious</th>
           <th scope="col">Relatedness</th>
@@ -63,10 +69,11 @@ function AdverseEventTable({ events, onDecide }: { events: readonly AdverseEvent
           <tr key={ae.id}>
             <td>{ae.term}</td>
             <td>{ae.onsetDate}</td>
+            <td>{ae.endDate ?? 'ongoing'}</td>
             <td>
               <span className={`grade grade-${ae.grade}`}>Grade {ae.grade}</span>
             </td>
-            <td>{ae.serious ? 'yes' : 'no'}</td>
+            <td>{ae.serious ? `yes${ae.seriousCriteria?.length ? ` (${ae.seriousCriteria.join(', ')})` : ''}` : 'no'}</td>
             <td>{ae.relatedness ?? '—'}</td>
             <td>{ae.actionTaken ?? '—'}</td>
             <td>{ae.outcome ?? '—'}</td>
@@ -89,63 +96,5 @@ function AdverseEventTable({ events, onDecide }: { events: readonly AdverseEvent
         ))}
       </tbody>
     </table>
-  );
-}
-
-function AdverseEventForm({ participantId, onAdded }: { participantId: string; onAdded: () => void }) {
-  const [term, setTerm] = useState('');
-  const [onsetDate, setOnsetDate] = useState(localToday());
-  const [grade, setGrade] = useState('1');
-  const [serious, setSerious] = useState(false);
-  const [relatedness, setRelatedness] = useState<Relatedness>('possible');
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    api.addAdverseEvent(participantId, { term: term.trim(), onsetDate, grade: Number(grade), serious, relatedness }).then(
-      () => {
-        setTerm('');
-        onAdded();
-      },
-      (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
-    );
-  };
-  const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
-  const placed = ['term', 'onsetDate', 'grade', 'relatedness'];
-  return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="ae-title">
-      <h3 id="ae-title">Report an adverse event</h3>
-      <div className="row">
-        <TextField id="ae-term" label="Term (CTCAE v5.0)" grow value={term} onChange={setTerm} error={errorAt('term')} />
-        <TextField id="ae-onset" label="Onset date" type="date" value={onsetDate} onChange={setOnsetDate} error={errorAt('onsetDate')} />
-        <div className="field">
-          <label htmlFor="ae-grade">CTCAE grade</label>
-          <select id="ae-grade" value={grade} onChange={(e) => setGrade(e.target.value)} aria-describedby={describedBy('ae-grade', errorAt('grade'))}>
-            {/* CTCAE v5.0 grades: 1 mild, 2 moderate, 3 severe, 4 life-threatening, 5 death. */}
-            {['1 mild', '2 moderate', '3 severe', '4 life-threatening', '5 death'].map((g) => (
-              <option key={g} value={g.slice(0, 1)}>
-                {g}
-              </option>
-            ))}
-          </select>
-          <FieldError id="ae-grade" message={errorAt('grade')} />
-        </div>
-        <div className="field">
-          <label htmlFor="ae-related">Relatedness</label>
-          <select id="ae-related" value={relatedness} onChange={(e) => setRelatedness(e.target.value as Relatedness)} aria-describedby={describedBy('ae-related', errorAt('relatedness'))}>
-            {relatednessLevels.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <FieldError id="ae-related" message={errorAt('relatedness')} />
-        </div>
-        <label className="choice">
-          <input type="checkbox" checked={serious} onChange={(e) => setSerious(e.target.checked)} /> Serious
-        </label>
-      </div>
-      <FormActions error={unplacedError(error, placed)} submit="Report adverse event" />
-    </form>
   );
 }
