@@ -9,10 +9,13 @@ const entry = z.looseObject({ path: z.string() });
 
 export const formDefinitions = z.array(formDefinitionSchema);
 
+/** `form` is what new values are entered under; `saved.form` the version the saved values were entered with (an amendment may have changed the form since). */
 export const formValues = z.object({
   visitId: z.string(),
   form: formDefinitionSchema,
-  saved: z.object({ date: isoDate, formVersion: z.string(), values: z.record(z.string(), z.unknown()), entries: z.array(entry) }).nullable(),
+  /** False when the visit no longer lists the form but holds values of it. */
+  due: z.boolean(),
+  saved: z.object({ date: isoDate, formVersion: z.string(), form: formDefinitionSchema, values: z.record(z.string(), z.unknown()), entries: z.array(entry) }).nullable(),
 });
 
 export const savedFormValues = z.object({

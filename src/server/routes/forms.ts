@@ -24,8 +24,7 @@ export const formRoutes: RouteModule = (app, { db, now }) => {
 
   app.get<{ Params: Params }>('/api/participants/:id/visits/:visitId/forms/:formId', { schema: { tags: ['forms'] }, config: { action: 'visit.read' } }, async (req) => {
     const { participant, study } = await visibleParticipant(db, req, req.params.id);
-    const { form, saved } = await readFormValues(db, participant, study.protocol, req.params.visitId, req.params.formId);
-    return { visitId: req.params.visitId, form, saved };
+    return { visitId: req.params.visitId, ...(await readFormValues(db, participant, study.protocol, req.params.visitId, req.params.formId)) };
   });
 
   app.post<{ Params: Params }>(

@@ -1,13 +1,13 @@
+import type { z } from 'zod';
+import type { formValues, savedFormValues } from '../../../src/api/forms.js';
 import { request } from '../api.js';
-import type { FormDefinition } from '../../../src/forms/definition.js';
-import type { SavedFormValues } from '../../../src/use-cases/save-form-values.js';
 
-/** A defined form at a visit, as GET …/forms/:formId answers: its definition and what is saved (null: nothing yet). */
-export interface VisitFormValues {
-  readonly visitId: string;
-  readonly form: FormDefinition;
-  readonly saved: { readonly date: string; readonly formVersion: string; readonly values: Record<string, unknown> } | null;
-}
+/**
+ * A defined form at a visit, as GET …/forms/:formId answers (src/api/forms.ts): the form new values
+ * are entered under, and what is saved with the version it was entered under (null: nothing yet).
+ */
+export type VisitFormValues = z.output<typeof formValues>;
+export type SavedFormValues = z.output<typeof savedFormValues>;
 
 export interface FormSaveBody {
   readonly date: string;

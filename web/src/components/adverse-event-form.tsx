@@ -40,10 +40,10 @@ export function AdverseEventForm({ participantId, onAdded }: { participantId: st
   const [endDate, setEndDate] = useState('');
   const [grade, setGrade] = useState('1');
   const [serious, setSerious] = useState(false);
-  const [criteria, setCriteria] = useState<readonly string[]>([]);
+  const [criteria, setCriteria] = useState<(typeof seriousCriteria)[number][]>([]);
   const [relatedness, setRelatedness] = useState<Relatedness>('possible');
-  const [actionTaken, setActionTaken] = useState('');
-  const [outcome, setOutcome] = useState('');
+  const [actionTaken, setActionTaken] = useState<(typeof actionsTaken)[number] | ''>('');
+  const [outcome, setOutcome] = useState<(typeof aeOutcomes)[number] | ''>('');
   const [error, setError] = useState<Pick<ApiError, 'path' | 'message'> | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -72,8 +72,8 @@ export function AdverseEventForm({ participantId, onAdded }: { participantId: st
       <div className="row">
         <Choice id="ae-grade" label="CTCAE grade" value={grade} codes={Object.keys(gradeWords)} optional={false} error={errorAt('grade')} onChange={setGrade} show={(g) => gradeWords[g]!} />
         <Choice id="ae-related" label="Relatedness" value={relatedness} codes={relatednessLevels} optional={false} error={errorAt('relatedness')} onChange={(v) => setRelatedness(v as Relatedness)} />
-        <Choice id="ae-action" label="Action taken" value={actionTaken} codes={actionsTaken} optional error={errorAt('actionTaken')} onChange={setActionTaken} />
-        <Choice id="ae-outcome" label="Outcome" value={outcome} codes={aeOutcomes} optional error={errorAt('outcome')} onChange={setOutcome} />
+        <Choice id="ae-action" label="Action taken" value={actionTaken} codes={actionsTaken} optional error={errorAt('actionTaken')} onChange={(v) => setActionTaken(v as (typeof actionsTaken)[number])} />
+        <Choice id="ae-outcome" label="Outcome" value={outcome} codes={aeOutcomes} optional error={errorAt('outcome')} onChange={(v) => setOutcome(v as (typeof aeOutcomes)[number])} />
       </div>
       <label className="choice">
         <input type="checkbox" checked={serious} onChange={(e) => setSerious(e.target.checked)} /> Serious
