@@ -9,7 +9,9 @@ import { builtinProtocols, getBuiltinProtocol } from '../protocol/builtin/index.
 import type { Db } from '../store/db.js';
 import { createStudy, findStudy } from '../store/studies.js';
 import { testDatabases } from '../store/test-databases.js';
+import { findParticipant } from '../store/participants.js';
 import { importOdm } from './import-odm.js';
+import { saveFormValues } from './save-form-values.js';
 
 const at = new Date('2025-06-02T09:00:00.000Z');
 const today = '2025-06-02';
@@ -48,7 +50,19 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     const a = await engine.fresh();
     for (const p of builtinProtocols) await createStudy(a, { actor: 'test', at }, p);
     await loadDemoCohorts(a, 1, today, at);
+    // Defined forms (src/forms/builtin), which the demo does not fill: NfL (decimals with a unit, text), and EQ-5D-5L with its calculated items.
+    const firstStarted = async (studyId: string) => (await a.query<{ id: string }>('SELECT id FROM participants WHERE study_id = $1 AND start_date IS NOT NULL ORDER BY code LIMIT 1', [studyId]))[0]!.id;
+    const entered = async (studyId: string, visitId: string, formId: string, values: Record<string, unknown>) => {
+      const study = (await findStudy(a, studyId))!;
+      const p = (await findParticipant(a, await firstStarted(studyId)))!;
+      const [date] = (await a.query<{ d: string }>("SELECT to_char(visit_date, 'YYYY-MM-DD') AS d FROM visits WHERE participant_id = $1 AND visit_id = $2", [p.id, visitId])).map((r) => r.d);
+      await saveFormValues(a, { actor: 'test', at }, p, study.protocol, visitId, formId, { date: date ?? p.startDate!, values }, 'known values for the import test');
+    };
+    await entered('als-il2', 'week-0', 'nfl', { serum: { value: 900.5, unit: 'pg/mL' }, csf: 300, assay: 'Simoa NF-light' });
+    await entered('ae-il2', 'baseline', 'eq-5d-5l', { mobility: 1, 'self-care': 2, 'usual-activities': 3, 'pain-discomfort': 4, 'anxiety-depression': 5, vas: 70 });
     for (const id of ids) first.set(id, await exportOdm(a, id, `${engine.kind}-${id}-a`));
+    expect(first.get('als-il2')!.snapshot).toMatch(/<ItemData ItemOID="IT\.other\.nfl\.serum" Value="900\.5">/);
+    expect(first.get('ae-il2')!.snapshot).toMatch(/<ItemData ItemOID="IT\.other\.eq-5d-5l\.profile" Value="12345">/);
   }, 300_000);
 
   /** A fresh database holding study `id` created from its built-in protocol, nothing else. */
@@ -68,6 +82,9 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
       const values = a.snapshot.match(/<ItemData /g)?.length ?? 0;
       expect(result).toMatchObject({ studyId: id, fileType: 'Transactional', participants: subjects, values, provenance: a.transactional.match(/<AuditRecord>/g)?.length ?? 0 });
       expect(await count(b, 'participants')).toBe(subjects);
+      // Defined forms' values went in through the forms use case, with the form's id and version.
+      const definedValues = a.snapshot.match(/<ItemData ItemOID="IT\.(other|score)\.(nfl|eq-5d-5l)[."]/g)?.length ?? 0;
+      expect(await count(b, "observations WHERE form_id IN ('nfl', 'eq-5d-5l') AND form_version = '1'")).toBe(definedValues);
       const again = await exportOdm(b, id, `${engine.kind}-${id}-b`);
       // Compared: the whole text of each file (header, metadata, AdminData, every SubjectData with
       // its il2 attributes, every value and AuditRecord) once the importer's User element is taken out.
@@ -112,6 +129,13 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     expect(bad).not.toBe(xml);
     await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmConflict', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+: .*1901-01-01/) });
     expect(await written(b)).toEqual(before);
+  });
+
+  it("a defined form's value above its soft limit, imported by the operator (who can raise no data query): OdmConflict naming the form", async () => {
+    const b = await freshStudy('als-il2');
+    const bad = edited('als-il2', 'ItemOID="IT.other.nfl.serum" Value="900.5"', 'ItemOID="IT.other.nfl.serum" Value="1200.5"');
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'OdmConflict', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.week-0 › FormData F\.nfl: .*Serum NfL.*\(SoftRangeUnconfirmed\)\.$/) });
+    expect(await count(b, 'participants')).toBe(0);
   });
 
   it('a file whose range check differs from the study\'s item: OdmConflict naming the ItemDef', async () => {

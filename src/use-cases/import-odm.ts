@@ -1,4 +1,7 @@
 import { AppError } from '../errors/app-error.js';
+import { studyForm } from '../forms/study-forms.js';
+import { formLevelItems } from '../forms/form-items.js';
+import { formValuesFromStored } from '../forms/stored-values.js';
 import { labAnalytes, labUnits, type LabAnalyte, type LabUnit } from '../instruments/index.js';
 import type { PlannedSubject, PlannedValue, ImportPlan } from '../interop/odm/odm-import-plan.js';
 import { planOdmImport } from '../interop/odm/odm-import-plan.js';
@@ -11,6 +14,7 @@ import { insertProvenance, keepImportedUsers, visitObservationIds } from '../sto
 import { saveVisitForm } from '../store/visit-forms.js';
 import type { LabEntry, ObservationEntry, ObservationKind } from '../visits/visit-data.js';
 import { addParticipantIn } from './add-participant.js';
+import { saveFormValuesIn } from './save-form-values.js';
 import { saveVisitObservationsIn } from './save-visit-observations.js';
 import { callerId, requireAction, type UseCaseContext } from './use-case-context.js';
 
@@ -44,8 +48,23 @@ const labOf = (v: PlannedValue): LabEntry => {
   return { analyte: v.key as LabAnalyte, value: Number(v.value), unit: v.unit as LabUnit };
 };
 
+/** What the entry use cases computed (scores, calculated items) must be what the file holds. */
+async function checkDerived(w: AuditedTx, participantId: string, visitId: string, values: readonly PlannedValue[]): Promise<void> {
+  const stored = new Map(
+    (await w.tx.query<{ kind: string; key: string; value_num: number | null; value_text: string | null }>(
+      'SELECT o.kind, o.key, o.value_num, o.value_text FROM observations o JOIN visits v ON v.id = o.visit_row_id WHERE v.participant_id = $1 AND v.visit_id = $2',
+      [participantId, visitId],
+    )).map((r) => [`${r.kind}/${r.key}`, r.value_num ?? r.value_text]),
+  );
+  for (const x of values) {
+    const mine = stored.get(`${x.kind}/${x.key}`);
+    const same = typeof mine === 'number' ? Math.abs(mine - Number(x.value)) <= 1e-9 : mine === String(x.value);
+    if (!same) throw conflict(x.at, `the file holds ${x.value} but il2trials computes ${mine ?? 'nothing'} from the visit's values`);
+  }
+}
+
 /** One subject through the entry use cases: registered, then each visit saved (items scored, labs graded), then its values' provenance. */
-async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: PlannedSubject): Promise<{ values: number; provenance: number }> {
+async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: PlannedSubject, byUser: boolean): Promise<{ values: number; provenance: number }> {
   const where = `SubjectData SubjectKey="${s.code}"`;
   const p = await at(where, () => addParticipantIn(w, { studyId: study.id, siteId: s.siteId, code: s.code, sex: s.sex, birthDate: s.birthDate }));
   const reason = `ODM import of file ${fileOid}`;
@@ -56,14 +75,22 @@ async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: Pla
     const items: Record<string, Record<string, number>> = {};
     for (const x of v.values.filter((x) => x.kind === 'item')) (items[x.assessment] ??= {})[x.key.slice(x.assessment.length + 1)] = Number(x.value);
     const labs = v.values.filter((x) => x.kind === 'lab').map(labOf);
+    const defined = new Map<string, PlannedValue[]>();
+    for (const x of v.values) if (studyForm(study.protocol, x.assessment)) (defined.get(x.assessment) ?? defined.set(x.assessment, []).get(x.assessment)!).push(x);
     // Values the entry form has no field for alone (a panel subset without its lymphocyte count, vitals) are stored as the form stores them, once checked against their item.
-    const others: ObservationEntry[] = v.values.filter((x) => !['item', 'score', 'lab'].includes(x.kind)).map((x) => ({ kind: x.kind as ObservationKind, key: x.key, value: x.value, unit: x.unit }));
-    const saved = await at(vat, () => saveVisitObservationsIn(w, p, study.protocol, v.visitId, { date: v.date, values: items, labs }, reason));
-    if (others.length > 0) await at(vat, () => saveVisitForm(w, p.id, { visitId: v.visitId, date: v.date, observations: others }, reason));
-    for (const x of v.values.filter((x) => x.kind === 'score')) {
-      const total = saved.scores.find((sc) => sc.instrument === x.key)?.total;
-      if (total === undefined || Math.abs(total - Number(x.value)) > 1e-9) throw conflict(x.at, `the file's score ${x.value} is not the ${total ?? 'missing'} its items score`);
+    const others: ObservationEntry[] = v.values
+      .filter((x) => !['item', 'score', 'lab'].includes(x.kind) && !defined.has(x.assessment))
+      .map((x) => ({ kind: x.kind as ObservationKind, key: x.key, value: x.value, unit: x.unit }));
+    await at(vat, () => saveVisitObservationsIn(w, p, study.protocol, v.visitId, { date: v.date, values: items, labs }, reason));
+    for (const [formId, xs] of defined) {
+      const form = studyForm(study.protocol, formId)!;
+      const values = formValuesFromStored(form, xs.filter((x) => x.kind === 'other').map((x) => ({ key: x.key, value: x.value, unit: x.unit ?? null })));
+      // A value outside a soft range was confirmed where it was entered; a user importing confirms it again, with a data query as at entry (raised by a user: the operator cannot).
+      const confirmations = !byUser ? {} : Object.fromEntries(formLevelItems(form).filter((i) => 'soft' in i.item && i.item.soft).map((i) => [i.item.id, `confirmed in the source system (${reason})`]));
+      await at(`${vat} › FormData F.${formId}`, () => saveFormValuesIn(w, p, study.protocol, v.visitId, formId, { date: v.date, values, confirmations }, reason));
     }
+    if (others.length > 0) await at(vat, () => saveVisitForm(w, p.id, { visitId: v.visitId, date: v.date, observations: others }, reason));
+    await checkDerived(w, p.id, v.visitId, v.values);
     const ids = await visitObservationIds(w, p.id, v.visitId);
     const rows = v.values.flatMap((x) =>
       x.trail.map((r, position) => ({
@@ -96,7 +123,7 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
     let values = 0;
     let provenance = 0;
     for (const s of plan.subjects) {
-      const n = await importSubject(w, study, doc.fileOid, s);
+      const n = await importSubject(w, study, doc.fileOid, s, c.by.kind === 'user');
       values += n.values;
       provenance += n.provenance;
     }

@@ -9,7 +9,7 @@ import { formValuesFromStored, storedFormValues } from '../forms/stored-values.j
 import { studyForm } from '../forms/study-forms.js';
 import { validateFilledForm, type Confirmations, type FilledEntry, type FormValues } from '../forms/validate-form.js';
 import type { Protocol } from '../protocol/schema.js';
-import { audited } from '../store/audited-tx.js';
+import { audited, type AuditedTx } from '../store/audited-tx.js';
 import type { Db, Queryable } from '../store/db.js';
 import { keepFormDefinition, keptFormDefinition } from '../store/form-definitions.js';
 import { removeStaleFormValues, visitFormRows } from '../store/form-values.js';
@@ -57,22 +57,26 @@ export function dueForm(protocol: Protocol, visitId: string, formId: string): Fo
  * The definition is kept with its version, so the values display under it after an amendment.
  */
 export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Protocol, visitId: string, formId: string, input: FormValuesInput, reason: string | undefined): Promise<SavedFormValues> {
+  dueForm(protocol, visitId, formId);
+  return audited(db, { ...who, studyId: p.studyId }, (w) => saveFormValuesIn(w, p, protocol, visitId, formId, input, reason));
+}
+
+/** Save a defined form's values (see saveFormValues) inside a transaction that does more (an ODM import). */
+export async function saveFormValuesIn(w: AuditedTx, p: Participant, protocol: Protocol, visitId: string, formId: string, input: FormValuesInput, reason: string | undefined): Promise<SavedFormValues> {
   const form = dueForm(protocol, visitId, formId);
   const checked = refuseInvalidForm(form, input.values, input.confirmations ?? {}, 'values.');
-  return audited(db, { ...who, studyId: p.studyId }, async (w) => {
-    checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
-    await keepFormDefinition(w, p.studyId, form);
-    const version = { id: form.id, version: form.version };
-    const observations = storedFormValues(form, checked).map((o) => ({ ...o, form: version }));
-    const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
-    await removeStaleFormValues(w, visitRowId, form.id, new Set(observations.map((o) => `${o.kind}/${o.key}`)), reason);
-    const queries: DataQuery[] = [];
-    for (const c of checked.confirmed) {
-      const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
-      queries.push(await insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, visitId, field: `${form.id}.${c.path}`, text }));
-    }
-    return { visitId, formId: form.id, formVersion: form.version, date: input.date, entries: checked.entries, ignored: checked.ignored, queries };
-  });
+  checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
+  await keepFormDefinition(w, p.studyId, form);
+  const version = { id: form.id, version: form.version };
+  const observations = storedFormValues(form, checked).map((o) => ({ ...o, form: version }));
+  const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
+  await removeStaleFormValues(w, visitRowId, form.id, new Set(observations.map((o) => `${o.kind}/${o.key}`)), reason);
+  const queries: DataQuery[] = [];
+  for (const c of checked.confirmed) {
+    const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
+    queries.push(await insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, visitId, field: `${form.id}.${c.path}`, text }));
+  }
+  return { visitId, formId: form.id, formVersion: form.version, date: input.date, entries: checked.entries, ignored: checked.ignored, queries };
 }
 
 /**

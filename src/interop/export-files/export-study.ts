@@ -64,13 +64,13 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
        FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1 GROUP BY o.kind, o.key ORDER BY o.kind, o.key`,
     [req.study.id],
   );
-  // Which form each stored value is in, per visit: an instrument's items and total are its form, other kinds their group's.
-  const atVisits = await db.query<{ visitId: string; kind: string; instrument: string }>(
-    `SELECT DISTINCT v.visit_id AS "visitId", o.kind, split_part(o.key, '.', 1) AS instrument
+  // Which form each stored value is in, per visit: a defined form's values and an instrument's items and total are its form, other kinds their group's.
+  const atVisits = await db.query<{ visitId: string; kind: string; form: string | null; instrument: string }>(
+    `SELECT DISTINCT v.visit_id AS "visitId", o.kind, o.form_id AS form, split_part(o.key, '.', 1) AS instrument
        FROM observations o JOIN visits v ON v.id = o.visit_row_id JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1`,
     [req.study.id],
   );
-  const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind) }));
+  const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.form ?? (r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind)) }));
   const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
   return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })), sites, found, visitForms, signatures: await studySignatures(db, req.study.id), pages: audited };
 }

@@ -81,7 +81,7 @@ function storageOf(doc: OdmDocument, byOid: ReadonlyMap<string, { form: OdmForm;
   return { kind: group[0], key: def.name, assessment: group[1].assessment };
 }
 
-const numericTypes = new Set<Item['type']>(['integer', 'decimal']);
+const numericTypes = new Set<Item['type']>(['integer', 'decimal', 'yes-no', 'calculated']);
 
 /** The ItemData's value as stored, checked against its item (type, hard range, choices). */
 function storedValue(item: Item, raw: string, at: string): number | string {

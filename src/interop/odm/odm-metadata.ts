@@ -1,29 +1,10 @@
 import { labAnalytes, labUnitTable, subsetIds } from '../../instruments/index.js';
 import type { Protocol } from '../../protocol/schema.js';
 import { studyForms } from '../form-metadata/form-metadata.js';
+import { definedOdmForms } from './defined-forms.js';
+import type { OdmForm, OdmItem } from './odm-form.js';
 
-/** The study's forms as ODM describes them (FormDef with one ItemGroupDef, ItemDefs, CodeLists). */
-export interface OdmItem {
-  readonly oid: string;
-  readonly name: string;
-  /** Where the value is stored: `observations.kind` and `.key`. */
-  readonly kind: string;
-  readonly key: string;
-  readonly dataType: 'integer' | 'float' | 'text';
-  readonly question: string;
-  readonly unit?: string;
-  /** The eCRF's hard range check; `max` absent for "not negative". */
-  readonly range?: { readonly min: number; readonly max?: number };
-  readonly choices?: readonly { readonly value: number; readonly label: string }[];
-}
-
-export interface OdmForm {
-  readonly oid: string;
-  readonly name: string;
-  /** The assessment id the protocol's visits name (`sledai-2k`, `labs`, `immune-panel`). */
-  readonly assessment: string;
-  readonly items: readonly OdmItem[];
-}
+export type { OdmForm, OdmItem } from './odm-form.js';
 
 /** A stored value the fixed forms do not list (a lab or subset entered under another key): still exported, as its kind's item. */
 export interface FoundKey {
@@ -45,11 +26,12 @@ export const observationGroups: Readonly<Record<string, { readonly assessment: s
  * Range checks are the eCRF's own: lab values finite and not negative (LabValueInvalid), panel
  * percentages 0–100 and counts not negative (PanelValueInvalid), instrument items as the instrument allows.
  *
- * The forms of a study for ODM: the instrument forms through the one form-metadata adapter, then one
+ * The forms of a study for ODM: the instrument forms through the one form-metadata adapter, the
+ * defined forms (src/forms/builtin) its visits ask for, then one
  * form per other kind of observation (labs with CTCAE's analytes in their canonical units, the immune
  * panel's subsets as % of parent), plus any other key the study holds.
  */
-export function odmForms(protocol: Pick<Protocol, 'visits'>, found: readonly FoundKey[]): OdmForm[] {
+export function odmForms(protocol: Pick<Protocol, 'visits' | 'forms'>, found: readonly FoundKey[]): OdmForm[] {
   const instruments: OdmForm[] = studyForms(protocol).map((f) => ({
     oid: `F.${f.id}`,
     name: f.name,
@@ -66,13 +48,15 @@ export function odmForms(protocol: Pick<Protocol, 'visits'>, found: readonly Fou
       ...subsetIds.filter((s) => s !== 'lymphocytes').map((s) => ({ oid: `IT.immune-panel.${s}`, name: s, kind: 'immune-panel', key: s, dataType: 'float' as const, question: `${s} as % of parent`, unit: '%', range: { min: 0, max: 100 } })),
     ],
   };
+  const defined = definedOdmForms(protocol);
+  const inDefined = new Set(defined.flatMap((f) => f.items.map((i) => `${i.kind}/${i.key}`)));
   for (const f of found) {
-    if (f.kind === 'item' || f.kind === 'score' || !observationGroups[f.kind]) continue;
+    if (f.kind === 'item' || f.kind === 'score' || !observationGroups[f.kind] || inDefined.has(`${f.kind}/${f.key}`)) continue;
     const items = (fixed[f.kind] ??= []);
     if (!items.some((i) => i.key === f.key)) items.push({ oid: `IT.${f.kind}.${f.key}`, name: f.key, kind: f.kind, key: f.key, dataType: f.numeric ? 'float' : 'text', question: f.key, ...(f.unit ? { unit: f.unit } : {}) });
   }
   const others = Object.entries(fixed).map(([kind, items]) => ({ oid: `F.${observationGroups[kind]!.assessment}`, name: observationGroups[kind]!.name, assessment: observationGroups[kind]!.assessment, items }));
-  return [...instruments, ...others];
+  return [...instruments, ...defined, ...others];
 }
 
 /** Item of a stored value, by `kind/key`. */

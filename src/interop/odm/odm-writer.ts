@@ -70,9 +70,9 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
           x.el('ItemDef', { OID: i.oid, Name: i.name, DataType: i.dataType }, () => {
             x.translated('Question', i.question);
             if (i.unit) x.el('MeasurementUnitRef', { MeasurementUnitOID: unitOid(i.unit) });
-            if (i.range) {
-              x.el('RangeCheck', { Comparator: 'GE', SoftHard: 'Hard' }, () => x.text('CheckValue', String(i.range!.min)));
-              if (i.range.max !== undefined) x.el('RangeCheck', { Comparator: 'LE', SoftHard: 'Hard' }, () => x.text('CheckValue', String(i.range!.max)));
+            for (const [range, softHard] of [[i.range, 'Hard'], [i.soft, 'Soft']] as const) {
+              if (range?.min !== undefined) x.el('RangeCheck', { Comparator: 'GE', SoftHard: softHard }, () => x.text('CheckValue', String(range.min)));
+              if (range?.max !== undefined) x.el('RangeCheck', { Comparator: 'LE', SoftHard: softHard }, () => x.text('CheckValue', String(range.max)));
             }
             if (i.choices) x.el('CodeListRef', { CodeListOID: `CL.${i.key}` });
           });
@@ -81,7 +81,7 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
       for (const f of h.forms) {
         for (const i of f.items) {
           if (!i.choices) continue;
-          x.el('CodeList', { OID: `CL.${i.key}`, Name: i.key, DataType: 'integer' }, () => i.choices!.forEach((c) => x.el('CodeListItem', { CodedValue: String(c.value) }, () => x.translated('Decode', c.label))));
+          x.el('CodeList', { OID: `CL.${i.key}`, Name: i.key, DataType: i.dataType === 'text' ? 'text' : 'integer' }, () => i.choices!.forEach((c) => x.el('CodeListItem', { CodedValue: String(c.value) }, () => x.translated('Decode', c.label))));
         }
       }
     });
