@@ -13,8 +13,8 @@ export async function adverseEventDecisionWalk(w: Walk, trail: SsTrail): Promise
   const table = page.getByRole('table', { name: 'Adverse events' });
   const lymphocytes = table.getByRole('row').filter({ hasText: 'Lymphocyte count decreased' });
   const platelets = table.getByRole('row').filter({ hasText: 'Platelet count decreased' });
-  await expect(lymphocytes.getByRole('cell').nth(7).textContent()).resolves.toBe('proposed');
-  await expect(platelets.getByRole('cell').nth(7).textContent()).resolves.toBe('proposed');
+  await expect(lymphocytes.getByRole('cell').nth(8).textContent()).resolves.toBe('proposed');
+  await expect(platelets.getByRole('cell').nth(8).textContent()).resolves.toBe('proposed');
 
   await lymphocytes.getByRole('button', { name: 'Confirm Lymphocyte count decreased' }).click();
   const confirm = page.getByRole('dialog', { name: 'Confirm the proposed adverse event' });
@@ -34,7 +34,7 @@ export async function adverseEventDecisionWalk(w: Walk, trail: SsTrail): Promise
   await confirm.getByRole('button', { name: 'Confirm adverse event' }).click();
   await confirm.waitFor({ state: 'hidden' });
   await lymphocytes.getByRole('cell', { name: 'confirmed', exact: true }).waitFor();
-  await expect(lymphocytes.getByRole('cell').allTextContents()).resolves.toEqual(['Lymphocyte count decreased', today, 'Grade 3', 'no', 'possible', 'dose-held', 'recovering', 'confirmed', '']);
+  await expect(lymphocytes.getByRole('cell').allTextContents()).resolves.toEqual(['Lymphocyte count decreased', today, 'ongoing', 'Grade 3', 'no', 'possible', 'dose-held', 'recovering', 'confirmed', '']);
 
   await platelets.getByRole('button', { name: 'Dismiss Platelet count decreased' }).click();
   const dismiss = page.getByRole('dialog', { name: 'Dismiss the proposed adverse event' });
