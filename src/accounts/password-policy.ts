@@ -1,5 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../errors/app-error.js';
+import { accountErrors } from './errors.js';
 
 /** NIST SP 800-63B §5.1.1.2 asks for at least 8; a trial platform holding health data asks for 12. */
 export const minPasswordLength = 12;
@@ -29,5 +30,5 @@ export function passwordProblem(password: string, username: string): string | un
 /** Refuse a password that breaks the policy, naming the field it came in. */
 export function assertAcceptablePassword(password: string, username: string, field = 'newPassword'): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw new AppError('WeakPassword', `The password in field "${field}" cannot be used: ${problem}.`, 400, field);
+  if (problem) throw new AppError(accountErrors.WEAK_PASSWORD, `The password in field "${field}" cannot be used: ${problem}.`, field);
 }

@@ -44,7 +44,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('refuses an update without a reason, naming the field, and writes nothing', async () => {
     const db = await database.fresh();
     await seedStudy(db);
-    await expect(audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'X' }, undefined))).rejects.toMatchObject({ code: 'ReasonRequired', path: 'reason', status: 400 });
+    await expect(audited(db, ctx, (w) => w.update(sites, { study_id: 's1', id: 'a' }, { name: 'X' }, undefined))).rejects.toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'reason', status: 400 });
     expect(await db.query('SELECT name FROM sites')).toEqual([{ name: 'Site A' }]);
     expect((await db.query('SELECT count(*)::int AS n FROM audit'))[0]).toEqual({ n: 2 });
   });

@@ -1,6 +1,7 @@
-/** Error codes of the audit area (see src/server/errors.ts for the catalogue). */
-export const auditErrorCodes = {
-  ReasonRequired: 'A change to data already entered needs a reason for change (field `reason`).',
-  NothingToChange: 'An update named a record that does not exist.',
-  AuditChainBroken: 'The audit chain does not verify; the message names the first record that was altered, removed or reordered.',
-} as const;
+import { defineErrors } from '../errors/define-errors.js';
+
+/** Error codes of the audit area (the catalogue: src/errors/catalogue.ts). */
+export const auditErrors = defineErrors('AUDIT', {
+  REASON_REQUIRED: { status: 400, doc: 'A change to data already entered needs a reason for change (field `reason`).' },
+  CHAIN_BROKEN: { status: 409, doc: 'The audit chain does not verify; the message names the first record that was altered, removed or reordered.' },
+});

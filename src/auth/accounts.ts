@@ -5,6 +5,7 @@ import { insertRoleAssignment, insertUser } from '../store/users.js';
 import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { Role, RoleAssignment } from '../access/index.js';
+import { authErrors } from './errors.js';
 
 interface UserRow {
   id: string;
@@ -68,7 +69,7 @@ export async function authenticate(db: Queryable, username: string, password: st
   const verified = await verifyPassword(u?.password_hash ?? timingEqualiser, password);
   const ok = verified && u?.password_hash !== undefined && u.password_hash !== null;
   const p = ok && u ? await loadPrincipal(db, u.id) : undefined;
-  if (!p) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
+  if (!p) throw new AppError(authErrors.BAD_CREDENTIALS, 'The username or password is wrong.', 'password');
   return p;
 }
 
@@ -89,7 +90,7 @@ export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: st
     });
   } catch (e) {
     // Another server process starting at the same time created the administrator first.
-    if (isUniqueViolation(e) || (e instanceof AppError && e.code === 'AlreadyExists')) return undefined;
+    if (isUniqueViolation(e) || (e instanceof AppError && e.code === 'RECORD_ALREADY_EXISTS')) return undefined;
     throw e;
   }
   return { username: 'admin', password };

@@ -6,6 +6,8 @@ import { loadPrincipal } from './accounts.js';
 import { randomSecret, sha256 } from './passwords.js';
 import type { Principal } from './principal.js';
 import type { RoleAssignment } from '../access/index.js';
+import { authErrors } from './errors.js';
+import { storeErrors } from '../store/errors.js';
 
 const tokenPrefix = 'il2t_';
 const dayMs = 86_400_000;
@@ -38,14 +40,14 @@ const sameAssignment = (a: RoleAssignment, b: RoleAssignment) => a.role === b.ro
  * user signed in with a password mints tokens: a token cannot, or a stolen one would live forever.
  */
 export async function createApiToken(db: Db, ctx: WriteContext, owner: Principal, request: TokenRequest): Promise<{ id: string; token: string; expiresAt: string }> {
-  if (owner.token) throw new AppError('TokenCannotMint', 'An API token cannot create tokens: sign in with your password to create one.', 403);
+  if (owner.token) throw new AppError(authErrors.TOKEN_CANNOT_MINT, 'An API token cannot create tokens: sign in with your password to create one.');
   if (!Number.isInteger(request.days) || request.days < 1 || request.days > maxTokenDays) {
-    throw new AppError('InvalidTokenScope', `Field "days" must be a whole number of days from 1 to ${maxTokenDays}.`, 400, 'days');
+    throw new AppError(authErrors.INVALID_TOKEN_SCOPE, `Field "days" must be a whole number of days from 1 to ${maxTokenDays}.`, 'days');
   }
   const foreign = (request.roles ?? []).findIndex((r) => !owner.assignments.some((a) => sameAssignment(a, r)));
   if (foreign >= 0) {
     const r = request.roles![foreign]!;
-    throw new AppError('InvalidTokenScope', `Field "roles.${foreign}" names a role you do not hold (${r.role} in ${r.studyId ?? 'every study'}${r.siteId ? ` at ${r.siteId}` : ''}).`, 400, `roles.${foreign}`);
+    throw new AppError(authErrors.INVALID_TOKEN_SCOPE, `Field "roles.${foreign}" names a role you do not hold (${r.role} in ${r.studyId ?? 'every study'}${r.siteId ? ` at ${r.siteId}` : ''}).`, `roles.${foreign}`);
   }
   const token = tokenPrefix + randomSecret();
   const expiresAt = new Date(ctx.at.getTime() + request.days * dayMs);
@@ -79,7 +81,7 @@ export async function principalFromToken(db: Db, token: string, now: Date): Prom
 }
 
 export async function listApiTokens(db: Db, owner: Principal, now: Date): Promise<TokenListing[]> {
-  if (owner.token) throw new AppError('TokenCannotMint', 'An API token cannot list tokens: sign in with your password to see them.', 403);
+  if (owner.token) throw new AppError(authErrors.TOKEN_CANNOT_MINT, 'An API token cannot list tokens: sign in with your password to see them.');
   const rows = await db.query<TokenRow>('SELECT * FROM api_tokens WHERE user_id = $1 ORDER BY created_at, id', [owner.userId]);
   return rows.map((t) => ({
     id: t.id,
@@ -94,9 +96,9 @@ export async function listApiTokens(db: Db, owner: Principal, now: Date): Promis
 
 /** Revoke one of the owner's tokens (audited); revoking a revoked token changes nothing. */
 export async function revokeApiToken(db: Db, ctx: WriteContext, owner: Principal, tokenId: string): Promise<void> {
-  if (owner.token) throw new AppError('TokenCannotMint', 'An API token cannot revoke tokens: sign in with your password to revoke one.', 403);
+  if (owner.token) throw new AppError(authErrors.TOKEN_CANNOT_MINT, 'An API token cannot revoke tokens: sign in with your password to revoke one.');
   const [t] = await db.query<TokenRow>('SELECT * FROM api_tokens WHERE id::text = $1 AND user_id = $2', [tokenId, owner.userId]);
-  if (!t) throw new AppError('NotFound', `You have no API token ${tokenId}.`, 404, 'id');
+  if (!t) throw new AppError(storeErrors.NOT_FOUND, `You have no API token ${tokenId}.`, 'id');
   if (t.revoked_at) return;
   await audited(db, ctx, (w) => w.update(apiTokens, { id: t.id }, { revoked_at: ctx.at }, 'revoked by its owner'));
 }

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../store/db.js';
 import { authenticate } from './accounts.js';
 import type { Principal } from './principal.js';
 import { accountLimits, addressLimits, afterFailure, nextAttemptAt, type FailureState, type ThrottleLimits } from './sign-in-throttle.js';
+import { authErrors } from './errors.js';
 
 export interface SignInAttempt {
   readonly username: string;
@@ -48,7 +49,7 @@ export async function signIn(db: Db, attempt: SignInAttempt): Promise<Principal>
       await tx.query('DELETE FROM sign_in_failures WHERE key = $1', [counters.find((c) => c.limits === accountLimits)!.key]);
       return { kind: 'ok' as const, principal };
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'BadCredentials') throw e;
+      if (!(e instanceof AppError) || e.code !== 'AUTH_BAD_CREDENTIALS') throw e;
       for (const [i, c] of counters.entries()) {
         const next = afterFailure(states[i], c.limits, attempt.now);
         await tx.query('UPDATE sign_in_failures SET failures = $2, last_failure_at = $3 WHERE key = $1', [c.key, next.failures, next.lastFailureAt]);
@@ -59,7 +60,7 @@ export async function signIn(db: Db, attempt: SignInAttempt): Promise<Principal>
   if (outcome.kind === 'ok') return outcome.principal;
   if (outcome.kind === 'failed') throw outcome.error;
   throw Object.assign(
-    new AppError('SignInThrottled', `Too many failed sign-ins for this account or from this address: try again in ${outcome.seconds} second${outcome.seconds === 1 ? '' : 's'}.`, 429),
+    new AppError(authErrors.SIGN_IN_THROTTLED, `Too many failed sign-ins for this account or from this address: try again in ${outcome.seconds} second${outcome.seconds === 1 ? '' : 's'}.`),
     { retryAfterSeconds: outcome.seconds },
   );
 }

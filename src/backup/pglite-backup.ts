@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AppError } from '../errors/app-error.js';
 import { lockDataDir } from '../store/drivers/pglite/data-dir-lock.js';
+import { backupErrors } from './errors.js';
 
 /** gzip's magic number (RFC 1952 §2.3.1): PGlite's dumpDataDir('gzip') writes a gzipped tarball. */
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
@@ -31,8 +32,8 @@ export async function backupPglite(dir: string, out: string, now: Date): Promise
 /** Unpack a PGlite backup into `dir`, which must be empty or not exist. */
 export async function restorePglite(file: string, dir: string, now: Date): Promise<void> {
   const bytes = readFileSync(file);
-  if (!isGzip(bytes)) throw new AppError('WrongBackupKind', `${file} is not a PGlite backup (a gzipped tarball from il2trials backup --data).`, 400, 'file');
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new AppError('RestoreTargetNotEmpty', `The data directory ${dir} is not empty; restore into a new directory.`, 409, 'data');
+  if (!isGzip(bytes)) throw new AppError(backupErrors.WRONG_BACKUP_KIND, `${file} is not a PGlite backup (a gzipped tarball from il2trials backup --data).`, 'file');
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new AppError(backupErrors.RESTORE_TARGET_NOT_EMPTY, `The data directory ${dir} is not empty; restore into a new directory.`, 'data');
   mkdirSync(dir, { recursive: true });
   const lock = lockDataDir(dir, 'restore', now);
   try {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors/app-error.js';
 import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
+import { backupErrors } from './errors.js';
 
 /** pg_dump's custom-format archives start with "PGDMP" (PostgreSQL source, pg_backup_archiver.c). */
 const isPgDump = (b: Buffer) => b.subarray(0, 5).toString('latin1') === 'PGDMP';
@@ -13,7 +14,7 @@ function tool(name: 'pg_dump' | 'pg_restore'): string {
   if (onPath.status === 0) return name;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (versions[0] === undefined) throw new AppError('BackupFailed', `${name} is not installed (apt-get install postgresql-client); a PostgreSQL backup needs it.`, 400);
+  if (versions[0] === undefined) throw new AppError(backupErrors.FAILED, `${name} is not installed (apt-get install postgresql-client); a PostgreSQL backup needs it.`);
   return join(root, versions[0], 'bin', name);
 }
 
@@ -22,7 +23,7 @@ function run(cmd: string, args: readonly string[]): void {
   if (r.status !== 0) {
     // The tool's own first line, without the connection string (which may hold a password).
     const line = (r.stderr || r.error?.message || 'no output').split('\n')[0]!.replace(/postgres(ql)?:\/\/\S+/g, '<database>');
-    throw new AppError('BackupFailed', `${cmd.split('/').pop()} failed: ${line}`, 400);
+    throw new AppError(backupErrors.FAILED, `${cmd.split('/').pop()} failed: ${line}`);
   }
 }
 
@@ -34,11 +35,11 @@ export function backupPostgres(url: string, out: string): number {
 
 /** Load an archive into an empty database, in one transaction (all or nothing). */
 export async function restorePostgres(file: string, url: string): Promise<void> {
-  if (!isPgDump(readFileSync(file).subarray(0, 5))) throw new AppError('WrongBackupKind', `${file} is not a pg_dump archive (from il2trials backup with DATABASE_URL set).`, 400, 'file');
+  if (!isPgDump(readFileSync(file).subarray(0, 5))) throw new AppError(backupErrors.WRONG_BACKUP_KIND, `${file} is not a pg_dump archive (from il2trials backup with DATABASE_URL set).`, 'file');
   const db = openPostgres(url, { max: 1 });
   try {
     const [{ n }] = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")) as [{ n: number }];
-    if (n > 0) throw new AppError('RestoreTargetNotEmpty', `The database at ${new URL(url).host}${new URL(url).pathname} already has ${n} tables; restore into a new, empty database.`, 409);
+    if (n > 0) throw new AppError(backupErrors.RESTORE_TARGET_NOT_EMPTY, `The database at ${new URL(url).host}${new URL(url).pathname} already has ${n} tables; restore into a new, empty database.`);
   } finally {
     await db.close();
   }

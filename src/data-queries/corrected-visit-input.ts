@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { isInstrumentId, type LabAnalyte } from '../instruments/index.js';
 import type { VisitData, VisitObservationsInput } from '../visits/visit-data.js';
+import { visitDataErrors } from '../store/observations-errors.js';
 
 /**
  * The visit's saved data with one field replaced, ready to save again: `field` is a visit-form field
@@ -9,7 +10,7 @@ import type { VisitData, VisitObservationsInput } from '../visits/visit-data.js'
 export function correctedVisitInput(v: VisitData, field: string, value: number): VisitObservationsInput {
   const dot = field.indexOf('.');
   const [section, key] = [field.slice(0, dot), field.slice(dot + 1)];
-  const refuse = () => new AppError('CorrectionNotAllowed', `Field "${field}" has no saved value at visit ${v.visitId} to correct.`, 400, 'correction');
+  const refuse = () => new AppError(visitDataErrors.CORRECTION_NOT_ALLOWED, `Field "${field}" has no saved value at visit ${v.visitId} to correct.`, 'correction');
   const labs = v.labs.map(({ analyte, value, unit }) => ({ analyte, value, unit }));
   const base = { date: v.date, values: v.values, labs, ...(v.panel ? { panel: v.panel } : {}) };
   if (section === 'labs') {

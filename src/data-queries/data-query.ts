@@ -1,4 +1,6 @@
 import { AppError } from '../errors/app-error.js';
+import { authErrors } from '../auth/errors.js';
+import { visitDataErrors } from '../store/observations-errors.js';
 
 export const queryStatuses = ['open', 'answered', 'closed'] as const;
 export type QueryStatus = (typeof queryStatuses)[number];
@@ -31,7 +33,7 @@ export interface QueryListing extends DataQuery {
 }
 
 function requireStatus(q: DataQuery, status: QueryStatus, step: string): void {
-  if (q.status !== status) throw new AppError('QueryNotOpen', `Query ${q.id} is ${q.status}, so it cannot be ${step}; only an ${status} query can.`, 409, 'status');
+  if (q.status !== status) throw new AppError(visitDataErrors.QUERY_NOT_OPEN, `Query ${q.id} is ${q.status}, so it cannot be ${step}; only an ${status} query can.`, 'status');
 }
 
 /** Only an open query can be answered. */
@@ -41,6 +43,6 @@ export function checkAnswerable(q: DataQuery): void {
 
 /** Only the user who raised a query closes it, once it is answered. */
 export function checkClosable(q: DataQuery, userId: string): void {
-  if (q.raisedBy !== userId) throw new AppError('Forbidden', `Only the user who raised query ${q.id} may close it.`, 403);
+  if (q.raisedBy !== userId) throw new AppError(authErrors.FORBIDDEN, `Only the user who raised query ${q.id} may close it.`);
   requireStatus(q, 'answered', 'closed');
 }

@@ -17,7 +17,7 @@ describe('study-day arithmetic', () => {
 
   it('rejects dates that do not exist, naming the field', () => {
     expect(() => studyDay('2024-01-01', '2023-02-29', 'visitDate')).toThrow('visitDate "2023-02-29" is not a valid date in the form YYYY-MM-DD.');
-    expect(() => addDays('24-1-1', 1)).toThrow(expect.objectContaining({ code: 'InvalidDate' }));
+    expect(() => addDays('24-1-1', 1)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_INVALID_DATE' }));
   });
 });
 

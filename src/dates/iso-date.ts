@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import { instrumentsErrors } from '../instruments/errors.js';
 
 /**
  * Calendar dates written YYYY-MM-DD, as whole day numbers since 1970-01-01 in UTC, so no time zone can
@@ -32,10 +33,10 @@ export function formatDay(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The day number of an ISO date; throws InvalidDate naming `field`. */
+/** The day number of an ISO date; throws INSTRUMENT_INVALID_DATE naming `field`. */
 export function isoDateToEpochDay(date: string, field: string): DayNumber {
   const day = parseIsoDay(date);
-  if (day === undefined) throw new AppError('InvalidDate', `${field} "${date}" is not a valid date in the form YYYY-MM-DD.`, 400, field);
+  if (day === undefined) throw new AppError(instrumentsErrors.INVALID_DATE, `${field} "${date}" is not a valid date in the form YYYY-MM-DD.`, field);
   return day;
 }
 

@@ -1,6 +1,8 @@
 import { AppError } from '../errors/app-error.js';
 import type { Participant } from '../enrolment/participant.js';
 import type { ParticipantCalendar, RecordedDose } from './participant-calendar.js';
+import { auditErrors } from '../audit/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 export interface DoseEntry {
   readonly day: number;
@@ -16,12 +18,12 @@ export interface DoseEntry {
  */
 export function checkDoseEntry(p: Participant, calendar: ParticipantCalendar, existing: RecordedDose | undefined, d: DoseEntry, changeReason: string | undefined): RecordedDose {
   if (!calendar.doses.some((c) => c.day === d.day)) {
-    throw new AppError('DoseOutsideCalendar', `Study day ${d.day} is not a dosing day in participant ${p.code}'s calendar.`, 400, 'day');
+    throw new AppError(storeErrors.DOSE_OUTSIDE_CALENDAR, `Study day ${d.day} is not a dosing day in participant ${p.code}'s calendar.`, 'day');
   }
   const dose: RecordedDose = { day: d.day, date: d.date, status: d.status, reason: d.reason ?? null };
   const same = existing !== undefined && existing.date === dose.date && existing.status === dose.status && existing.reason === dose.reason;
   if (existing !== undefined && !same && !changeReason) {
-    throw new AppError('ReasonRequired', `Day ${d.day} is already recorded for participant ${p.code}; correcting it needs a reason in field "changeReason".`, 400, 'changeReason');
+    throw new AppError(auditErrors.REASON_REQUIRED, `Day ${d.day} is already recorded for participant ${p.code}; correcting it needs a reason in field "changeReason".`, 'changeReason');
   }
   return dose;
 }

@@ -3,6 +3,7 @@ import type { Participant } from '../enrolment/participant.js';
 import { buildCalendar, type Calendar, type CalendarDose } from '../protocol/calendar/build-calendar.js';
 import type { Protocol } from '../protocol/schema.js';
 import { ruleHolds, type DoseHoldInputs } from '../safety/dose-holds.js';
+import { storeErrors } from '../store/errors.js';
 
 /** A dose as recorded on its study day: given, or held with the reason. */
 export interface RecordedDose {
@@ -20,7 +21,7 @@ export interface ParticipantCalendar extends Calendar {
 /** The participant's arm and start date; a 409 when treatment has not started (no calendar yet). */
 export function startedArm(p: Participant): { armId: string; startDate: string } {
   if (p.startDate === null || p.armId === null) {
-    throw new AppError('ParticipantNotStarted', `Participant ${p.code} has not started treatment, so there is no dosing calendar yet.`, 409);
+    throw new AppError(storeErrors.PARTICIPANT_NOT_STARTED, `Participant ${p.code} has not started treatment, so there is no dosing calendar yet.`);
   }
   return { armId: p.armId, startDate: p.startDate };
 }

@@ -14,29 +14,29 @@ describe.each(databases)('edit checks at the boundary on $kind', (database) => {
 
     const dose = await t.call(c, 'POST', `/api/participants/${id}/doses`, { day: 1, date: '9999-12-31', status: 'given' });
     expect(dose.statusCode).toBe(400);
-    expect(dose.json().error).toMatchObject({ code: 'ImplausibleDate', path: 'date' });
+    expect(dose.json().error).toMatchObject({ code: 'EDIT_CHECK_IMPLAUSIBLE_DATE', path: 'date' });
 
     const visit = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2040-01-01', labs: [{ analyte: 'alt', value: 30, unit: 'U/L' }] });
-    expect(visit.json().error).toMatchObject({ code: 'ImplausibleDate', path: 'date' });
+    expect(visit.json().error).toMatchObject({ code: 'EDIT_CHECK_IMPLAUSIBLE_DATE', path: 'date' });
     const alt = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', labs: [{ analyte: 'alt', value: 1e308, unit: 'U/L' }] });
     expect(alt.statusCode).toBe(400);
-    expect(alt.json().error).toMatchObject({ code: 'ValueBeyondHardLimit', path: 'labs.0.value' });
+    expect(alt.json().error).toMatchObject({ code: 'EDIT_CHECK_VALUE_BEYOND_HARD_LIMIT', path: 'labs.0.value' });
 
     const ae = { term: 'Sepsis', grade: 5, serious: false, relatedness: 'unlikely', outcome: 'fatal' };
     const fatal = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, onsetDate: '2025-05-20' });
-    expect(fatal.json().error).toEqual({ code: 'InvalidBody', message: 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', path: 'serious' });
+    expect(fatal.json().error).toEqual({ code: 'HTTP_INVALID_BODY', message: 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', path: 'serious' });
     const seriousOther = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, serious: true, seriousCriteria: ['hospitalisation'], onsetDate: '2025-05-20' });
     expect(seriousOther.json().error.path).toBe('serious');
     const old = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, serious: true, seriousCriteria: ['death'], onsetDate: '1900-01-01' });
-    expect(old.json().error).toMatchObject({ code: 'ImplausibleDate', path: 'onsetDate' });
+    expect(old.json().error).toMatchObject({ code: 'EDIT_CHECK_IMPLAUSIBLE_DATE', path: 'onsetDate' });
 
     const mon = await t.login('mon');
     const query = await t.call(mon, 'POST', '/api/queries', { participantId: id, visitId: 'week-0', field: "'; DROP TABLE participants;--", text: 'Check this.' });
     expect(query.statusCode).toBe(400);
-    expect(query.json().error).toMatchObject({ code: 'UnknownQueryField', path: 'field' });
+    expect(query.json().error).toMatchObject({ code: 'EDIT_CHECK_UNKNOWN_QUERY_FIELD', path: 'field' });
 
     const surrogate = await t.app.inject({ method: 'POST', url: `/api/participants/${id}/adverse-events`, headers: { cookie: c, 'content-type': 'application/json' }, payload: '{"term":"Rash \\ud83d","grade":1,"onsetDate":"2025-05-20","relatedness":"unlikely"}' });
-    expect(surrogate.json().error).toMatchObject({ code: 'InvalidCharacter', path: 'term' });
+    expect(surrogate.json().error).toMatchObject({ code: 'HTTP_INVALID_CHARACTER', path: 'term' });
 
     expect(await t.auditCount()).toBe(before);
     expect(await t.db.query('SELECT * FROM doses')).toEqual([]);

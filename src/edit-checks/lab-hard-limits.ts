@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { isLabAnalyte, labUnitTable, toCanonical, type LabAnalyte } from '../instruments/ctcae/lab-units.js';
+import { editCheckErrors } from './errors.js';
 
 /**
  * Hard limits per analyte, in its canonical unit (see lab-units.ts): a value above is an entry
@@ -26,12 +27,12 @@ export const labHardLimits: Readonly<Record<LabAnalyte, number>> = {
 export function checkLabHardLimits(labs: readonly { readonly analyte: string; readonly value: number; readonly unit: string }[]): void {
   labs.forEach((lab, i) => {
     const field = `labs.${i}.value`;
-    if (!Number.isFinite(lab.value) || lab.value < 0) throw new AppError('ValueBeyondHardLimit', `Field "${field}" (${lab.value}) is not a finite, non-negative number.`, 400, field);
+    if (!Number.isFinite(lab.value) || lab.value < 0) throw new AppError(editCheckErrors.VALUE_BEYOND_HARD_LIMIT, `Field "${field}" (${lab.value}) is not a finite, non-negative number.`, field);
     if (!isLabAnalyte(lab.analyte)) return; // the grading names an unknown analyte itself
     const limit = labHardLimits[lab.analyte];
     const canonical = labUnitTable[lab.analyte].canonical;
     if (toCanonical(lab.analyte, lab.value, lab.unit) > limit) {
-      throw new AppError('ValueBeyondHardLimit', `Field "${field}" (${lab.value} ${lab.unit}) is beyond the physiological hard limit of ${lab.analyte} (${limit} ${canonical}); check the value and its unit.`, 400, field);
+      throw new AppError(editCheckErrors.VALUE_BEYOND_HARD_LIMIT, `Field "${field}" (${lab.value} ${lab.unit}) is beyond the physiological hard limit of ${lab.analyte} (${limit} ${canonical}); check the value and its unit.`, field);
     }
   });
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { addDays } from '../dates/iso-date.js';
+import { editCheckErrors } from './errors.js';
 
 export interface DateRange {
   readonly earliest: string;
@@ -17,6 +18,6 @@ export function participantDateRange(birthDate: string, today: string): DateRang
 
 /** Refuse `date` outside `range`, naming the field (ISO dates compare as strings). */
 export function checkPlausibleDate(field: string, date: string, range: DateRange): void {
-  if (date < range.earliest) throw new AppError('ImplausibleDate', `Field "${field}" (${date}) is before the participant was born (${range.earliest}).`, 400, field);
-  if (date > range.latest) throw new AppError('ImplausibleDate', `Field "${field}" (${date}) is in the future: nothing after ${range.latest} can have happened yet.`, 400, field);
+  if (date < range.earliest) throw new AppError(editCheckErrors.IMPLAUSIBLE_DATE, `Field "${field}" (${date}) is before the participant was born (${range.earliest}).`, field);
+  if (date > range.latest) throw new AppError(editCheckErrors.IMPLAUSIBLE_DATE, `Field "${field}" (${date}) is in the future: nothing after ${range.latest} can have happened yet.`, field);
 }

@@ -1,27 +1,28 @@
 import { AppError } from '../errors/app-error.js';
 import type { EligibilityText } from '../protocol/schema.js';
 import { parseExpression } from './parse-expression.js';
+import { eligibilityErrors } from './errors.js';
 
 /** Criterion id → the designer's expression, or null to go back to the parser's reading of the text. */
 export type Corrections = Readonly<Record<string, string | null>>;
 
 /**
  * The protocol's eligibility with each correction set on its criterion (`expression`). Every
- * expression is checked first, so a bad one leaves nothing changed: BadExpression names the
- * criterion and the character, UnknownCriterion an id the protocol does not have.
+ * expression is checked first, so a bad one leaves nothing changed: ELIGIBILITY_BAD_EXPRESSION names the
+ * criterion and the character, ELIGIBILITY_UNKNOWN_CRITERION an id the protocol does not have.
  */
 export function applyCorrections(eligibility: EligibilityText, corrections: Corrections): EligibilityText {
   const ids = Object.keys(corrections);
-  if (ids.length === 0) throw new AppError('NoCorrection', 'Give at least one criterion id with its expression.', 400, 'criteria');
+  if (ids.length === 0) throw new AppError(eligibilityErrors.NO_CORRECTION, 'Give at least one criterion id with its expression.', 'criteria');
   const known = new Set([...eligibility.inclusion, ...eligibility.exclusion].map((c) => c.id));
   for (const id of ids) {
-    if (!known.has(id)) throw new AppError('UnknownCriterion', `The protocol has no criterion "${id}" (its criteria are ${[...known].join(', ')}).`, 400, `criteria.${id}`);
+    if (!known.has(id)) throw new AppError(eligibilityErrors.UNKNOWN_CRITERION, `The protocol has no criterion "${id}" (its criteria are ${[...known].join(', ')}).`, `criteria.${id}`);
     const source = corrections[id];
     if (source === null || source === undefined) continue;
     try {
       parseExpression(source);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'BadExpression') throw new AppError('BadExpression', `Criterion ${id}: ${e.message}`, 400, `criteria.${id}`);
+      if (e instanceof AppError && e.code === 'ELIGIBILITY_BAD_EXPRESSION') throw new AppError(eligibilityErrors.BAD_EXPRESSION, `Criterion ${id}: ${e.message}`, `criteria.${id}`);
       throw e;
     }
   }

@@ -6,6 +6,7 @@ import type { ReferenceDates } from './compile.js';
 import type { CompareOp, Criterion, Expr } from './expression.js';
 import { attestationFactName, findFact } from './facts.js';
 import { findConversion } from './units.js';
+import { eligibilityErrors } from './errors.js';
 
 /**
  * Criteria compiled once into a columnar evaluator: each expression node fills a truth array for a
@@ -35,9 +36,9 @@ const nothing: readonly string[] = [];
 
 function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): ColumnNode {
   const def = findFact(e.fact);
-  if (!def || def.type !== 'number') throw new AppError('UnknownFact', `"${e.fact}" is not a number fact in the dictionary.`, 422, e.fact);
+  if (!def || def.type !== 'number') throw new AppError(eligibilityErrors.UNKNOWN_FACT, `"${e.fact}" is not a number fact in the dictionary.`, e.fact);
   const conv = e.unit === (def.unit ?? '') ? { factor: 1, perKg: false } : findConversion(def.units ?? [], e.unit);
-  if (!conv) throw new AppError('UnknownUnit', `Unit "${e.unit}" is not accepted for ${e.fact}.`, 422, e.fact);
+  if (!conv) throw new AppError(eligibilityErrors.UNKNOWN_UNIT, `Unit "${e.unit}" is not accepted for ${e.fact}.`, e.fact);
   const t = e.value * conv.factor;
   const truth = new Uint8Array(capacity);
   const op: CompareOp = e.op;

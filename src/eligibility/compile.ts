@@ -5,6 +5,7 @@ import type { Anchor, CompareOp, Criterion, Expr } from './expression.js';
 import { attestationFactName, findFact } from './facts.js';
 import type { Attestation, PatientFacts } from './patient-facts.js';
 import { findConversion } from './units.js';
+import { eligibilityErrors } from './errors.js';
 
 /** Three-valued truth: NO, YES, or UNKNOWN (a fact is missing). Kleene's strong logic. */
 export const NO = 0;
@@ -48,7 +49,7 @@ interface Anchors {
 function readAnchors(ref: ReferenceDates): Anchors {
   const day = (text: string, what: string): DayNumber => {
     const d = parseIsoDay(text);
-    if (d === undefined) throw new AppError('BadReferenceDate', `The ${what} date "${text}" is not a calendar date (YYYY-MM-DD).`, 400, what);
+    if (d === undefined) throw new AppError(eligibilityErrors.BAD_REFERENCE_DATE, `The ${what} date "${text}" is not a calendar date (YYYY-MM-DD).`, what);
     return d;
   };
   return { screening: day(ref.screening, 'screening'), 'first-dose': ref.firstDose === undefined ? undefined : day(ref.firstDose, 'first-dose') };
@@ -60,10 +61,10 @@ function leaf(expr: Expr, facts: readonly string[], test: (f: PatientFacts) => T
 
 function compileCompare(e: Extract<Expr, { kind: 'compare' }>): CompiledNode {
   const def = findFact(e.fact);
-  if (!def || def.type !== 'number') throw new AppError('UnknownFact', `"${e.fact}" is not a number fact in the dictionary.`, 500);
+  if (!def || def.type !== 'number') throw new AppError(eligibilityErrors.UNKNOWN_FACT, `"${e.fact}" is not a number fact in the dictionary.`);
   const cmp = COMPARE[e.op];
   const conv = e.unit === (def.unit ?? '') ? { factor: 1, perKg: false } : findConversion(def.units ?? [], e.unit);
-  if (!conv) throw new AppError('UnknownUnit', `Unit "${e.unit}" is not accepted for ${e.fact}.`, 500);
+  if (!conv) throw new AppError(eligibilityErrors.UNKNOWN_UNIT, `Unit "${e.unit}" is not accepted for ${e.fact}.`);
   const threshold = e.value * conv.factor;
   const name = e.fact;
   if (conv.perKg) {

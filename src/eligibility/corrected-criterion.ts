@@ -11,7 +11,7 @@ export function attestedTexts(e: Expr): string[] {
 
 /**
  * A criterion read from the designer's expression (the protocol's `expression`) instead of the
- * parser's reading of its text; the verbatim text stays beside it. Throws BadExpression.
+ * parser's reading of its text; the verbatim text stays beside it. Throws ELIGIBILITY_BAD_EXPRESSION.
  */
 export function correctedCriterion(id: string, side: Side, text: string, expression: string): Criterion {
   const expr = parseExpression(expression);

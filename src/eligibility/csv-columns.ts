@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { codeKey, createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
 import { ascii, dayOf, hasItem, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
 import { readFact, type Attestation } from './patient-facts.js';
+import { eligibilityErrors } from './errors.js';
 
 /**
  * A CSV read straight into column chunks: bytes are scanned once (RFC 4180 quotes, CRLF, blank
@@ -186,7 +187,7 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
   });
 
   const cell = (s: number, e: number, q: number): void => {
-    if (cells === MAX_CELLS) throw new AppError('BadCsv', `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, 422, `row ${dataRow + 1}`);
+    if (cells === MAX_CELLS) throw new AppError(eligibilityErrors.BAD_CSV, `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, `row ${dataRow + 1}`);
     starts[cells] = s;
     ends[cells] = e;
     quoted[cells] = q;

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Criterion } from './expression.js';
 import { parseCriterionLine } from './parse-line.js';
+import { eligibilityErrors } from './errors.js';
 
 export interface ParsedCriteriaText {
   readonly criteria: readonly Criterion[];
@@ -28,7 +29,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     if (raw.trim() !== '') sections.at(-1)?.lines.push(raw);
   }
   if (sections.length === 0) {
-    throw new AppError('BadCriteriaText', 'The criteria text has no "Inclusion Criteria:" or "Exclusion Criteria:" heading.', 422);
+    throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has no "Inclusion Criteria:" or "Exclusion Criteria:" heading.');
   }
   const criteria: Criterion[] = [];
   const notes: string[] = [];
@@ -45,6 +46,6 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
       criteria.push(parseCriterionLine(id, side, line.replace(BULLET, '').trim()));
     }
   }
-  if (criteria.length === 0) throw new AppError('BadCriteriaText', 'The criteria text has headings but no criteria under them.', 422);
+  if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
   return { criteria, notes };
 }

@@ -9,7 +9,7 @@ const message = (source: string): string => {
   try {
     parseExpression(source);
   } catch (e) {
-    if (e instanceof AppError && e.code === 'BadExpression') return e.message;
+    if (e instanceof AppError && e.code === 'ELIGIBILITY_BAD_EXPRESSION') return e.message;
     throw e;
   }
   throw new Error(`"${source}" parsed`);

@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Anchor, CompareOp, Expr, WindowUnit } from './expression.js';
 import { findFact } from './facts.js';
 import { findConversion } from './units.js';
+import { eligibilityErrors } from './errors.js';
 
 /**
  * The criteria language as a designer types it, which is what formatExpr prints:
@@ -38,10 +39,10 @@ function tokens(source: string): Token[] {
 }
 
 function fail(at: number, what: string): never {
-  throw new AppError('BadExpression', `Character ${at + 1} of the expression: ${what}.`, 400, 'expression');
+  throw new AppError(eligibilityErrors.BAD_EXPRESSION, `Character ${at + 1} of the expression: ${what}.`, 'expression');
 }
 
-/** Parse and check an expression; throws BadExpression naming the position. */
+/** Parse and check an expression; throws ELIGIBILITY_BAD_EXPRESSION naming the position. */
 export function parseExpression(source: string): Expr {
   const ts = tokens(source);
   let i = 0;
@@ -156,13 +157,13 @@ export function parseExpression(source: string): Expr {
   return e;
 }
 
-/** The BadExpression sentence for a source that does not parse (without its full stop), or undefined when it does. */
+/** The ELIGIBILITY_BAD_EXPRESSION sentence for a source that does not parse (without its full stop), or undefined when it does. */
 export function expressionIssue(source: string): string | undefined {
   try {
     parseExpression(source);
     return undefined;
   } catch (e) {
-    if (e instanceof AppError && e.code === 'BadExpression') return e.message.replace(/\.$/, '');
+    if (e instanceof AppError && e.code === 'ELIGIBILITY_BAD_EXPRESSION') return e.message.replace(/\.$/, '');
     throw e;
   }
 }

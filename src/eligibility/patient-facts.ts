@@ -2,6 +2,8 @@ import { AppError } from '../errors/app-error.js';
 import { parseIsoDay, type DayNumber } from '../dates/iso-date.js';
 import { findFact, isAttestationFact, type FactDefinition } from './facts.js';
 import { findConversion } from './units.js';
+import { eligibilityErrors } from './errors.js';
+import type { ErrorEntry } from '../errors/define-errors.js';
 
 /** A human attestation: whether the attested text holds for the patient, who said so, and when. */
 export interface Attestation {
@@ -24,8 +26,8 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
-function bad(code: 'BadFactValue' | 'UnknownUnit' | 'UnknownFact', where: string, message: string): AppError {
-  return new AppError(code, `${where}: ${message}.`, 422, where);
+function bad(entry: ErrorEntry, where: string, message: string): AppError {
+  return new AppError(entry, `${where}: ${message}.`, where);
 }
 
 function readNumber(def: FactDefinition, raw: unknown, where: string, weight: number | undefined): number | undefined {
@@ -38,21 +40,21 @@ function readNumber(def: FactDefinition, raw: unknown, where: string, weight: nu
     return Number(raw);
   } else if (typeof raw === 'string') {
     const m = NUMBER_WITH_UNIT.exec(raw);
-    if (!m) throw bad('BadFactValue', where, `"${raw}" is not a number (${def.name} is a number in ${def.unit || 'points'})`);
+    if (!m) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${raw}" is not a number (${def.name} is a number in ${def.unit || 'points'})`);
     value = Number(m[1]);
     unit = m[2] ?? '';
   } else if (typeof raw === 'object' && raw !== null && typeof (raw as { value?: unknown }).value === 'number') {
     value = (raw as { value: number }).value;
     unit = String((raw as { unit?: unknown }).unit ?? '');
   } else {
-    throw bad('BadFactValue', where, `${def.name} must be a number, "number unit" or {value, unit}`);
+    throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `${def.name} must be a number, "number unit" or {value, unit}`);
   }
-  if (!Number.isFinite(value)) throw bad('BadFactValue', where, `${def.name} is not a finite number`);
+  if (!Number.isFinite(value)) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `${def.name} is not a finite number`);
   if (unit === '') return value;
   const conv = findConversion(def.units ?? [], unit);
   if (!conv) {
     const accepted = (def.units ?? []).map((u) => u.unit).join(', ') || 'no unit';
-    throw bad('UnknownUnit', where, `unit "${unit}" is not accepted for ${def.name} (accepted: ${accepted})`);
+    throw bad(eligibilityErrors.UNKNOWN_UNIT, where, `unit "${unit}" is not accepted for ${def.name} (accepted: ${accepted})`);
   }
   if (conv.perKg) {
     // A per-kg value needs the weight to become an absolute dose; without it the fact is unknown.
@@ -66,20 +68,20 @@ function readBoolean(def: FactDefinition, raw: unknown, where: string): boolean 
   const s = String(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(s)) return true;
   if (FALSE_WORDS.has(s)) return false;
-  throw bad('BadFactValue', where, `"${String(raw)}" is not yes/no (${def.name} is true or false)`);
+  throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${String(raw)}" is not yes/no (${def.name} is true or false)`);
 }
 
 function readDate(raw: unknown, where: string, name: string): DayNumber {
   const s = String(raw).trim();
   if (s.toLowerCase() === 'never') return -Infinity;
   const day = parseIsoDay(s);
-  if (day === undefined) throw bad('BadFactValue', where, `"${s}" is not a date (${name} is YYYY-MM-DD or never)`);
+  if (day === undefined) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${s}" is not a date (${name} is YYYY-MM-DD or never)`);
   return day;
 }
 
 function readCodes(raw: unknown, where: string, name: string): ReadonlySet<string> {
   const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(';') : undefined;
-  if (!list) throw bad('BadFactValue', where, `${name} must be a list of codes or "a;b;c"`);
+  if (!list) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `${name} must be a list of codes or "a;b;c"`);
   const codes = list.map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'none');
   return new Set(codes);
 }
@@ -90,7 +92,7 @@ function readAttestation(raw: unknown, where: string): Attestation {
   else if (typeof raw === 'object' && raw !== null) ({ holds, by, at } = raw as Record<string, unknown>);
   const holdsValue = typeof holds === 'boolean' ? holds : TRUE_WORDS.has(String(holds).toLowerCase()) ? true : FALSE_WORDS.has(String(holds).toLowerCase()) ? false : undefined;
   if (holdsValue === undefined || typeof by !== 'string' || by === '' || typeof at !== 'string' || parseIsoDay(at) === undefined) {
-    throw bad('BadFactValue', where, 'an attestation needs holds (yes/no), by (who) and at (YYYY-MM-DD), as {holds, by, at} or "yes|by|at"');
+    throw bad(eligibilityErrors.BAD_FACT_VALUE, where, 'an attestation needs holds (yes/no), by (who) and at (YYYY-MM-DD), as {holds, by, at} or "yes|by|at"');
   }
   return { holds: holdsValue, by, at };
 }
@@ -103,7 +105,7 @@ export function readFact(name: string, raw: unknown, where: string, weight?: num
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
   if (isAttestationFact(name)) return readAttestation(raw, where);
   const def = findFact(name);
-  if (!def) throw bad('UnknownFact', where, `"${name}" is not a fact in the dictionary`);
+  if (!def) throw bad(eligibilityErrors.UNKNOWN_FACT, where, `"${name}" is not a fact in the dictionary`);
   switch (def.type) {
     case 'number':
       return readNumber(def, raw, where, weight);
@@ -115,7 +117,7 @@ export function readFact(name: string, raw: unknown, where: string, weight?: num
       return readCodes(raw, where, name);
     case 'code': {
       const s = String(raw).trim().toLowerCase();
-      if (!def.values?.includes(s)) throw bad('BadFactValue', where, `"${String(raw)}" is not one of ${def.values?.join(', ')} (${name})`);
+      if (!def.values?.includes(s)) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${String(raw)}" is not one of ${def.values?.join(', ')} (${name})`);
       return s;
     }
   }
@@ -126,7 +128,7 @@ export function readFact(name: string, raw: unknown, where: string, weight?: num
  */
 export function readFacts(doc: unknown): PatientFacts {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new AppError('BadFactsFile', 'The facts document must be a JSON object of fact names to values.', 422);
+    throw new AppError(eligibilityErrors.BAD_FACTS_FILE, 'The facts document must be a JSON object of fact names to values.');
   }
   const raw = doc as Record<string, unknown>;
   const problems: string[] = [];
@@ -143,7 +145,7 @@ export function readFacts(doc: unknown): PatientFacts {
   }
   if (problems.length > 0) {
     const first = problems.length === 1 ? 'problem' : 'problems';
-    throw new AppError('BadFactValue', `The facts have ${problems.length} ${first}: ${problems.join(' ')}`, 422);
+    throw new AppError(eligibilityErrors.BAD_FACT_VALUE, `The facts have ${problems.length} ${first}: ${problems.join(' ')}`);
   }
   return out;
 }

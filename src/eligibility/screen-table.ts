@@ -7,6 +7,7 @@ import { FunnelCounter } from './funnel.js';
 import { readFact, type FactValue } from './patient-facts.js';
 import type { Funnel, ScreenResult, ScreenRowError } from './screen.js';
 import { toSql, type ColumnOf } from './to-sql.js';
+import { eligibilityErrors } from './errors.js';
 
 /**
  * Screening where the data live: the criteria as one SQL query over the table (to-sql.ts), whose
@@ -25,13 +26,13 @@ export interface TableScreen {
 /** A column map file: fact name (or patient_id, or attested.<id>) → column name in the table. */
 export function readColumnMap(doc: unknown, known: readonly string[]): ColumnOf {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new AppError('BadColumnMap', 'The column map must be a JSON object of fact names to column names.', 422);
+    throw new AppError(eligibilityErrors.BAD_COLUMN_MAP, 'The column map must be a JSON object of fact names to column names.');
   }
   const map = doc as Record<string, unknown>;
   const bad = Object.entries(map).find(([k, v]) => !known.includes(k) || typeof v !== 'string' || v === '');
   if (bad) {
     const [k, v] = bad;
-    throw new AppError('BadColumnMap', known.includes(k) ? `The column map gives "${k}" the column ${JSON.stringify(v)}, which is not a column name.` : `The column map names "${k}", which this protocol's criteria do not read (they read ${known.join(', ')}).`, 422, k);
+    throw new AppError(eligibilityErrors.BAD_COLUMN_MAP, known.includes(k) ? `The column map gives "${k}" the column ${JSON.stringify(v)}, which is not a column name.` : `The column map names "${k}", which this protocol's criteria do not read (they read ${known.join(', ')}).`, k);
   }
   return (fact) => (map[fact] as string | undefined) ?? fact;
 }

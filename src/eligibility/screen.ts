@@ -10,6 +10,7 @@ import { type Funnel, FunnelCounter } from './funnel.js';
 
 export type { Funnel, FunnelStep } from './funnel.js';
 import { findFact, isAttestationFact } from './facts.js';
+import { eligibilityErrors } from './errors.js';
 
 /**
  * Bulk pre-screening of a CSV of candidates: the criteria are compiled once into a columnar
@@ -53,10 +54,10 @@ export interface CsvScreenOptions {
 /** The header must name the patient id and only known facts or attestations. */
 export function checkHeader(header: readonly string[]): number {
   const idIndex = header.indexOf(ID_COLUMN);
-  if (idIndex < 0) throw new AppError('MissingColumn', `The CSV header has no "${ID_COLUMN}" column.`, 422, ID_COLUMN);
+  if (idIndex < 0) throw new AppError(eligibilityErrors.MISSING_COLUMN, `The CSV header has no "${ID_COLUMN}" column.`, ID_COLUMN);
   const unknown = header.filter((h, i) => i !== idIndex && !findFact(h) && !isAttestationFact(h));
   if (unknown.length > 0) {
-    throw new AppError('UnknownColumn', `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`, 422, unknown[0]);
+    throw new AppError(eligibilityErrors.UNKNOWN_COLUMN, `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`, unknown[0]);
   }
   return idIndex;
 }
@@ -129,7 +130,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
     push: (bytes) => reader.push(bytes),
     end: () => {
       reader.end();
-      if (!sawHeader) throw new AppError('MissingColumn', 'The CSV is empty: it needs a header with a "patient_id" column.', 422, ID_COLUMN);
+      if (!sawHeader) throw new AppError(eligibilityErrors.MISSING_COLUMN, 'The CSV is empty: it needs a header with a "patient_id" column.', ID_COLUMN);
       return counter.funnel();
     },
   };

@@ -33,7 +33,7 @@ describe('participant lifecycle', () => {
     try {
       checkTransition(from, to, ctx);
     } catch (e) {
-      expect(e).toMatchObject({ code: 'TransitionNotAllowed', status: 409 });
+      expect(e).toMatchObject({ code: 'RECORD_TRANSITION_NOT_ALLOWED', status: 409 });
     }
   });
 
@@ -47,6 +47,6 @@ describe('participant lifecycle', () => {
   });
 
   it('requires a reason to withdraw', () => {
-    expect(() => checkTransition('enrolled', 'withdrawn', open)).toThrow(expect.objectContaining({ code: 'ReasonRequired', path: 'reason' }));
+    expect(() => checkTransition('enrolled', 'withdrawn', open)).toThrow(expect.objectContaining({ code: 'AUDIT_REASON_REQUIRED', path: 'reason' }));
   });
 });

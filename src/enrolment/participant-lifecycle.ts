@@ -1,4 +1,6 @@
 import { AppError } from '../errors/app-error.js';
+import { auditErrors } from '../audit/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 /**
  * A participant's path through the trial. Pure: the caller passes what the rule needs.
@@ -44,11 +46,11 @@ export interface TransitionContext {
 /** Check a transition; throws a 409 AppError naming both states when it is not allowed. */
 export function checkTransition(from: ParticipantStatus, to: ParticipantStatus, ctx: TransitionContext): void {
   const refuse = (why: string) => {
-    throw new AppError('TransitionNotAllowed', `A participant cannot go from ${from} to ${to}: ${why}.`, 409, 'to');
+    throw new AppError(storeErrors.TRANSITION_NOT_ALLOWED, `A participant cannot go from ${from} to ${to}: ${why}.`, 'to');
   };
   if (to === 'withdrawn') {
     if (!activeStatuses.includes(from)) refuse(`${from} is a final status`);
-    if (!ctx.reason?.trim()) throw new AppError('ReasonRequired', 'Withdrawing a participant needs a reason in field "reason".', 400, 'reason');
+    if (!ctx.reason?.trim()) throw new AppError(auditErrors.REASON_REQUIRED, 'Withdrawing a participant needs a reason in field "reason".', 'reason');
     return;
   }
   if (!forward[from].includes(to)) {

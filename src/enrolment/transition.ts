@@ -3,6 +3,8 @@ import type { Protocol } from '../protocol/schema.js';
 import type { Participant } from './participant.js';
 import { checkStepDate } from './participant-dates.js';
 import { checkTransition, type ParticipantStatus } from './participant-lifecycle.js';
+import { auditErrors } from '../audit/errors.js';
+import { enrolmentErrors } from './errors.js';
 
 export interface TransitionRequest {
   readonly to: ParticipantStatus;
@@ -49,12 +51,7 @@ export function transitionChanges(p: Participant, protocol: Protocol, req: Trans
 function checkEligibilitySource(p: Participant, req: TransitionRequest): void {
   if (req.eligibilityBy === 'screening') return;
   if (req.eligibilityBy === undefined) {
-    throw new AppError(
-      'EligibilityNeedsScreening',
-      `Participant ${p.code} becomes ${req.to} by recording a screening (POST /api/participants/${p.id}/screening), or by an investigator's override with a reason.`,
-      409,
-      'to',
-    );
+    throw new AppError(enrolmentErrors.ELIGIBILITY_NEEDS_SCREENING, `Participant ${p.code} becomes ${req.to} by recording a screening (POST /api/participants/${p.id}/screening), or by an investigator's override with a reason.`, 'to', );
   }
-  if (!req.reason?.trim()) throw new AppError('ReasonRequired', `An investigator's override to ${req.to} needs a reason in field "reason".`, 400, 'reason');
+  if (!req.reason?.trim()) throw new AppError(auditErrors.REASON_REQUIRED, `An investigator's override to ${req.to} needs a reason in field "reason".`, 'reason');
 }

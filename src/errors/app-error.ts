@@ -1,23 +1,36 @@
-/**
- * The one error type every area throws for a problem a user can act on.
- * `code` is stable (documented in the catalogue), `message` is one sentence naming the bad input,
- * `status` is the HTTP status the server maps it to.
- */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
+import type { ErrorEntry, ErrorStatus } from './define-errors.js';
 
+export type { ErrorStatus };
+
+/**
+ * The one error type every area throws for a problem a user can act on. It names its catalogue
+ * entry (code and status, defined once in the area's errors.ts); `message` is one sentence naming
+ * the bad input.
+ */
 export class AppError extends Error {
-  readonly code: string;
-  readonly status: ErrorStatus;
+  readonly entry: ErrorEntry;
   /** Where the problem is: a field path, a CSV row/column, a file line. */
   readonly path: string | undefined;
 
-  constructor(code: string, message: string, status: ErrorStatus = 400, path?: string) {
+  constructor(entry: ErrorEntry, message: string, path?: string) {
     super(message);
     this.name = 'AppError';
-    this.code = code;
-    this.status = status;
+    this.entry = entry;
     this.path = path;
   }
+
+  get code(): string {
+    return this.entry.code;
+  }
+
+  get status(): ErrorStatus {
+    return statusOf(this.entry);
+  }
+}
+
+/** The one mapping from a catalogue entry to the HTTP status it is answered with. */
+export function statusOf(entry: ErrorEntry): ErrorStatus {
+  return entry.status;
 }
 
 export function isAppError(e: unknown): e is AppError {

@@ -1,7 +1,8 @@
-/** Error codes of the evidence area (queries over the review's tables). */
-export const evidenceErrorCodes = {
-  InvalidDoseRange: 'A dose range is not two non-negative numbers with min ≤ max, or not written as 1-3.',
-  NoEvidenceMatch: "No row of the review's tables matches the disease and dose asked for (the CLI exits non-zero).",
-} as const;
+import { defineErrors } from '../errors/define-errors.js';
 
-export type EvidenceErrorCode = keyof typeof evidenceErrorCodes;
+/** Error codes of the evidence area (queries over the review's tables). */
+export const evidenceErrors = defineErrors('EVIDENCE', {
+  INVALID_DOSE_RANGE: { status: 400, doc: 'A dose range is not two non-negative numbers with min ≤ max, or not written as 1-3.' },
+  NO_EVIDENCE_MATCH: { status: 404, doc: "No row of the review's tables matches the disease and dose asked for (the CLI exits non-zero)." },
+});
+

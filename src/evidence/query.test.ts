@@ -97,7 +97,7 @@ describe('byDose', () => {
   });
 
   it('refuses a reversed range', () => {
-    expect(() => byDose({ min: 2, max: 1 })).toThrow(expect.objectContaining({ code: 'InvalidDoseRange' }));
+    expect(() => byDose({ min: 2, max: 1 })).toThrow(expect.objectContaining({ code: 'EVIDENCE_INVALID_DOSE_RANGE' }));
   });
 });
 
@@ -114,7 +114,7 @@ describe('queryEvidence: synonyms and daily dose ranges', () => {
     expect(parseDoseRange('1.5')).toEqual({ min: 1.5, max: 1.5 });
     expect(parseDoseRange('2-')).toEqual({ min: 2 });
     expect(parseDoseRange('-0.5')).toEqual({ max: 0.5 });
-    expect(() => parseDoseRange('one')).toThrow(expect.objectContaining({ code: 'InvalidDoseRange', path: 'dose' }));
+    expect(() => parseDoseRange('one')).toThrow(expect.objectContaining({ code: 'EVIDENCE_INVALID_DOSE_RANGE', path: 'dose' }));
     // SS (Miao 2018) is 1.5 MIU/day: inside 1–3, outside 0–1.
     expect(queryEvidence({ disease: 'SS', dose: { min: 1, max: 3 } }).published.map((r) => r.disease)).toEqual(['SS']);
     const none = queryEvidence({ disease: 'SS', dose: { min: 0, max: 1 } });

@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { publishedTrials } from './published-trials.js';
 import type { DiseaseNames, PublishedTrial, UnpublishedTrial } from './types.js';
 import { unpublishedTrials } from './unpublished-trials.js';
+import { evidenceErrors } from './errors.js';
 
 export interface EvidenceRows {
   readonly published: readonly PublishedTrial[];
@@ -49,7 +50,7 @@ export function byDose(range: { readonly min?: number; readonly max?: number }):
   const min = range.min ?? 0;
   const max = range.max ?? Number.POSITIVE_INFINITY;
   if (!(min >= 0) || !(max >= min)) {
-    throw new AppError('InvalidDoseRange', `The dose range min ${String(range.min)} to max ${String(range.max)} must be non-negative numbers with min ≤ max.`, 400, 'dose');
+    throw new AppError(evidenceErrors.INVALID_DOSE_RANGE, `The dose range min ${String(range.min)} to max ${String(range.max)} must be non-negative numbers with min ≤ max.`, 'dose');
   }
   return publishedTrials.filter((r) => r.dailyDoses.some((d) => d.amount >= min && d.amount <= max));
 }
@@ -58,7 +59,7 @@ export function byDose(range: { readonly min?: number; readonly max?: number }):
 export function parseDoseRange(text: string): { readonly min?: number; readonly max?: number } {
   const m = /^\s*(\d+(?:\.\d+)?)?\s*(?:([-–])\s*(\d+(?:\.\d+)?)?)?\s*$/.exec(text);
   if (!m || (m[1] === undefined && m[3] === undefined)) {
-    throw new AppError('InvalidDoseRange', `The dose range "${text}" is not a number or a range such as 1-3 (million IU per day).`, 400, 'dose');
+    throw new AppError(evidenceErrors.INVALID_DOSE_RANGE, `The dose range "${text}" is not a number or a range such as 1-3 (million IU per day).`, 'dose');
   }
   const min = m[1] === undefined ? undefined : Number(m[1]);
   const max = m[2] === undefined ? min : m[3] === undefined ? undefined : Number(m[3]);

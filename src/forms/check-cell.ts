@@ -12,7 +12,7 @@ export interface Cell {
 }
 
 export type CellProblem =
-  | { readonly code: 'FormValueInvalid' | 'HardRangeViolation'; readonly message: string }
+  | { readonly code: 'FORM_VALUE_INVALID' | 'FORM_HARD_RANGE_VIOLATION'; readonly message: string }
   | { readonly code: 'SoftRange'; readonly message: string };
 
 export type CellCheck = { readonly cell: Cell; readonly soft?: string } | { readonly problem: CellProblem };
@@ -37,14 +37,14 @@ function decimals(x: number): number {
 function ranged(item: Item & { hard?: Range; soft?: Range }, entered: CellValue, unit: string | undefined, x: number, shownUnit: string | undefined): CellCheck {
   const cell: Cell = unit === undefined ? { value: entered, canonical: x } : { value: entered, unit, canonical: x };
   const shown = unit !== undefined && unit !== shownUnit ? ` (${x} ${shownUnit} once converted)` : '';
-  if (outside(item.hard, x)) return { problem: { code: 'HardRangeViolation', message: `"${item.label}" (${item.id}) must be ${describe(item.hard!, shownUnit)}, not ${String(entered)}${unit ? ` ${unit}` : ''}${shown}` } };
+  if (outside(item.hard, x)) return { problem: { code: 'FORM_HARD_RANGE_VIOLATION', message: `"${item.label}" (${item.id}) must be ${describe(item.hard!, shownUnit)}, not ${String(entered)}${unit ? ` ${unit}` : ''}${shown}` } };
   if (outside(item.soft, x)) return { cell, soft: `"${item.label}" (${item.id}) is ${String(entered)}${unit ? ` ${unit}` : ''}${shown}, outside the expected ${describe(item.soft!, shownUnit)}` };
   return { cell };
 }
 
 /** Check one entered value against its item (never a blank, never a calculated item). */
 export function checkCell(item: Item, raw: unknown): CellCheck {
-  const invalid = (what: string): CellCheck => ({ problem: { code: 'FormValueInvalid', message: `"${item.label}" (${item.id}) must be ${what}, not ${JSON.stringify(raw)}` } });
+  const invalid = (what: string): CellCheck => ({ problem: { code: 'FORM_VALUE_INVALID', message: `"${item.label}" (${item.id}) must be ${what}, not ${JSON.stringify(raw)}` } });
   const plain = (value: CellValue): CellCheck => ({ cell: { value, canonical: value } });
   switch (item.type) {
     case 'integer':
@@ -88,6 +88,6 @@ export function checkCell(item: Item, raw: unknown): CellCheck {
     case 'file':
       return typeof raw === 'string' ? plain(raw) : invalid("a document reference (the stored file's id)");
     case 'calculated':
-      return { problem: { code: 'FormValueInvalid', message: `"${item.label}" (${item.id}) is calculated by the form, so it cannot be entered` } };
+      return { problem: { code: 'FORM_VALUE_INVALID', message: `"${item.label}" (${item.id}) is calculated by the form, so it cannot be entered` } };
   }
 }

@@ -61,9 +61,9 @@ describe('form definitions', () => {
     ]);
   });
 
-  it('parseFormDefinition throws FormDefinitionInvalid naming the first field and counting the rest', () => {
+  it('parseFormDefinition throws FORM_DEFINITION_INVALID naming the first field and counting the rest', () => {
     expect(() => parseFormDefinition(withItems([int('a'), int('a'), calc('b', '(')]))).toThrow(
-      expect.objectContaining({ code: 'FormDefinitionInvalid', path: 'items[1].id', message: 'Form definition items[1].id: item id "a" is used twice (and 1 more problem).' }),
+      expect.objectContaining({ code: 'FORM_DEFINITION_INVALID', path: 'items[1].id', message: 'Form definition items[1].id: item id "a" is used twice (and 1 more problem).' }),
     );
   });
 

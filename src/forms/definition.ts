@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { checkDefinition } from './check-definition.js';
 import { formObjectSchema, type FormDefinition } from './form-schema.js';
+import { formsErrors } from './errors.js';
 
 export * from './form-schema.js';
 
@@ -25,12 +26,12 @@ export function formDefinitionIssues(input: unknown): FormDefinitionIssue[] {
   return r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path) || '(form)', message: i.message }));
 }
 
-/** Validate a form definition (applying defaults); throws `FormDefinitionInvalid` naming the first bad field. */
+/** Validate a form definition (applying defaults); throws `FORM_DEFINITION_INVALID` naming the first bad field. */
 export function parseFormDefinition(input: unknown): FormDefinition {
   const r = formDefinitionSchema.safeParse(input);
   if (r.success) return r.data;
   const issues = formDefinitionIssues(input);
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  throw Object.assign(new AppError('FormDefinitionInvalid', `Form definition ${first.path}: ${first.message}${more}.`, 422, first.path), { issues });
+  throw Object.assign(new AppError(formsErrors.DEFINITION_INVALID, `Form definition ${first.path}: ${first.message}${more}.`, first.path), { issues });
 }

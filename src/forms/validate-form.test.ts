@@ -22,22 +22,22 @@ describe('a filled form against its definition', () => {
 
   it('every missing required item is named, and calculations on them are missing', () => {
     const { pain: _p, seen: _s, ...rest } = filled;
-    expect(codes(rest)).toEqual([['FormValueMissing', 'pain'], ['FormValueMissing', 'seen']]);
+    expect(codes(rest)).toEqual([['FORM_VALUE_MISSING', 'pain'], ['FORM_VALUE_MISSING', 'seen']]);
     expect(run(rest).issues[0]?.message).toBe('"Pain 0-10" (pain) is required');
     expect(value(rest, 'score')).toBeNull();
   });
 
   it('a hard range refuses the value, naming the item and the range', () => {
     const r = run({ ...filled, pain: 11 });
-    expect(r.issues).toEqual([{ code: 'HardRangeViolation', path: 'pain', message: '"Pain 0-10" (pain) must be from 0 to 10, not 11' }]);
-    expect(() => refuseInvalidForm(form, { ...filled, pain: 11 })).toThrow(expect.objectContaining({ code: 'HardRangeViolation', status: 400, path: 'pain', message: 'Sample visit form: "Pain 0-10" (pain) must be from 0 to 10, not 11.' }));
+    expect(r.issues).toEqual([{ code: 'FORM_HARD_RANGE_VIOLATION', path: 'pain', message: '"Pain 0-10" (pain) must be from 0 to 10, not 11' }]);
+    expect(() => refuseInvalidForm(form, { ...filled, pain: 11 })).toThrow(expect.objectContaining({ code: 'FORM_HARD_RANGE_VIOLATION', status: 400, path: 'pain', message: 'Sample visit form: "Pain 0-10" (pain) must be from 0 to 10, not 11.' }));
   });
 
   it('a soft range needs a reason; with one the value is kept and listed as confirmed', () => {
     expect(run({ ...filled, weight: 35 }).issues).toEqual([
-      { code: 'SoftRangeUnconfirmed', path: 'weight', message: '"Body weight" (weight) is 35 kg, outside the expected from 40 to 150 kg: confirm it with a reason, or correct it' },
+      { code: 'FORM_SOFT_RANGE_UNCONFIRMED', path: 'weight', message: '"Body weight" (weight) is 35 kg, outside the expected from 40 to 150 kg: confirm it with a reason, or correct it' },
     ]);
-    expect(codes({ ...filled, weight: 35 }, { weight: '   ' })).toEqual([['SoftRangeUnconfirmed', 'weight']]);
+    expect(codes({ ...filled, weight: 35 }, { weight: '   ' })).toEqual([['FORM_SOFT_RANGE_UNCONFIRMED', 'weight']]);
     const r = run({ ...filled, weight: 35 }, { weight: 'cachexia, weighed twice' });
     expect(r.issues).toEqual([]);
     expect(r.confirmed).toEqual([{ path: 'weight', message: '"Body weight" (weight) is 35 kg, outside the expected from 40 to 150 kg', reason: 'cachexia, weighed twice' }]);
@@ -53,13 +53,13 @@ describe('a filled form against its definition', () => {
 
   it('refuses more decimals than the precision, a fraction for an integer, a code not offered, a bad date and time', () => {
     expect(codes({ ...filled, weight: 70.25, pain: 2.5, sex: 3, seen: '2025-02-30', at: '25:00', note: 'x'.repeat(21), symptoms: ['fever', 'fever'] })).toEqual([
-      ['FormValueInvalid', 'weight'],
-      ['FormValueInvalid', 'pain'],
-      ['FormValueInvalid', 'sex'],
-      ['FormValueInvalid', 'symptoms'],
-      ['FormValueInvalid', 'seen'],
-      ['FormValueInvalid', 'at'],
-      ['FormValueInvalid', 'note'],
+      ['FORM_VALUE_INVALID', 'weight'],
+      ['FORM_VALUE_INVALID', 'pain'],
+      ['FORM_VALUE_INVALID', 'sex'],
+      ['FORM_VALUE_INVALID', 'symptoms'],
+      ['FORM_VALUE_INVALID', 'seen'],
+      ['FORM_VALUE_INVALID', 'at'],
+      ['FORM_VALUE_INVALID', 'note'],
     ]);
     expect(run({ ...filled, weight: 70.25 }).issues[0]?.message).toBe('"Body weight" (weight) must be a number with at most 1 decimal, not 70.25');
   });
@@ -71,7 +71,7 @@ describe('a filled form against its definition', () => {
     const hidden = run({ ...filled, packs: 99 });
     expect(hidden.issues).toEqual([]); // 99 is over the hard range, but the item is hidden
     expect(hidden.ignored).toEqual(['packs']);
-    expect(codes({ ...filled, smoker: true })).toEqual([['FormValueMissing', 'packs']]);
+    expect(codes({ ...filled, smoker: true })).toEqual([['FORM_VALUE_MISSING', 'packs']]);
     expect(value({ ...filled, smoker: true, packs: 1.5 }, 'packs')).toBe(1.5);
   });
 
@@ -79,7 +79,7 @@ describe('a filled form against its definition', () => {
     expect(value({ ...filled, symptoms: ['fever'], 'fever-c': 38.5 }, 'fever-c')).toBe(38.5);
     expect(run({ ...filled, symptoms: ['rash'], 'fever-c': 38.5 }).ignored).toEqual(['fever-c']);
     // the pregnancy section shows for sex = 1 only, and its item is then required
-    expect(codes({ ...filled, sex: 1 })).toEqual([['FormValueMissing', 'pregnant']]);
+    expect(codes({ ...filled, sex: 1 })).toEqual([['FORM_VALUE_MISSING', 'pregnant']]);
     expect(run({ ...filled, pregnant: true }).ignored).toEqual(['pregnant']);
   });
 
@@ -101,13 +101,13 @@ describe('a filled form against its definition', () => {
 
   it('a repeating group refuses rows past its maximum, a missing row item, an unknown row item and a non-list', () => {
     const row = { drug: 'x', dose: 1 };
-    expect(codes({ ...filled, meds: [row, row, row, row] })).toEqual([['RowCountInvalid', 'meds']]);
-    expect(codes({ ...filled, meds: [{ drug: 'x' }, { ...row, route: 'po' }] })).toEqual([['UnknownFormItem', 'meds[1].route'], ['FormValueMissing', 'meds[0].dose']]);
-    expect(codes({ ...filled, meds: { drug: 'x' } })).toEqual([['FormValueInvalid', 'meds']]);
+    expect(codes({ ...filled, meds: [row, row, row, row] })).toEqual([['FORM_ROW_COUNT_INVALID', 'meds']]);
+    expect(codes({ ...filled, meds: [{ drug: 'x' }, { ...row, route: 'po' }] })).toEqual([['FORM_UNKNOWN_FORM_ITEM', 'meds[1].route'], ['FORM_VALUE_MISSING', 'meds[0].dose']]);
+    expect(codes({ ...filled, meds: { drug: 'x' } })).toEqual([['FORM_VALUE_INVALID', 'meds']]);
   });
 
   it('refuses an unknown item and a value for a calculated item', () => {
-    expect(codes({ ...filled, painn: 3, score: 8 })).toEqual([['UnknownFormItem', 'painn'], ['FormValueInvalid', 'score']]);
+    expect(codes({ ...filled, painn: 3, score: 8 })).toEqual([['FORM_UNKNOWN_FORM_ITEM', 'painn'], ['FORM_VALUE_INVALID', 'score']]);
   });
 
   it('yes/no takes true/false or 1/0; a multiple choice keeps the codes in their own type', () => {
@@ -118,17 +118,17 @@ describe('a filled form against its definition', () => {
 
   it('an edit check across items refuses the form when it is false, and passes when it is missing', () => {
     const checked = parseFormDefinition({ ...sampleForm, checks: [{ id: 'packs-vs-pain', expression: '[pain] >= [fatigue]', message: 'Pain must be at least fatigue here', item: 'pain' }] });
-    expect(validateFilledForm(checked, { ...filled, pain: 1, fatigue: 2 }).issues).toEqual([{ code: 'FormCheckFailed', path: 'pain', message: 'Pain must be at least fatigue here' }]);
+    expect(validateFilledForm(checked, { ...filled, pain: 1, fatigue: 2 }).issues).toEqual([{ code: 'FORM_CHECK_FAILED', path: 'pain', message: 'Pain must be at least fatigue here' }]);
     expect(validateFilledForm(checked, { ...filled, pain: 2, fatigue: 2 }).issues).toEqual([]);
     const { pain: _p, ...rest } = filled;
-    expect(validateFilledForm(checked, rest).issues.map((i) => i.code)).toEqual(['FormValueMissing']);
+    expect(validateFilledForm(checked, rest).issues.map((i) => i.code)).toEqual(['FORM_VALUE_MISSING']);
   });
 
   it('refuseInvalidForm lists every issue with a path prefix', () => {
     const { pain: _p, ...rest } = filled;
     expect(() => refuseInvalidForm(form, { ...rest, sex: 5 }, {}, 'values.')).toThrow(
       expect.objectContaining({
-        code: 'FormValueMissing',
+        code: 'FORM_VALUE_MISSING',
         path: 'values.pain',
         message: 'Sample visit form: "Pain 0-10" (pain) is required (and 1 more: sex).',
         issues: [{ path: 'values.pain', message: '"Pain 0-10" (pain) is required' }, { path: 'values.sex', message: '"Sex" (sex) must be one of 1, 2, not 5' }],

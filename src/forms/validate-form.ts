@@ -5,7 +5,7 @@ import { parseExpression } from './expression/parse.js';
 import { checkCell, isBlank, type Cell, type CellValue } from './check-cell.js';
 import type { FormDefinition, Group, Item } from './form-schema.js';
 
-export type FormIssueCode = 'FormCheckFailed' | 'FormValueMissing' | 'FormValueInvalid' | 'HardRangeViolation' | 'SoftRangeUnconfirmed' | 'UnknownFormItem' | 'RowCountInvalid';
+export type FormIssueCode = 'FORM_CHECK_FAILED' | 'FORM_VALUE_MISSING' | 'FORM_VALUE_INVALID' | 'FORM_HARD_RANGE_VIOLATION' | 'FORM_SOFT_RANGE_UNCONFIRMED' | 'FORM_UNKNOWN_FORM_ITEM' | 'FORM_ROW_COUNT_INVALID';
 
 /** A reason the filled form is refused, at a value path: `item`, or `group[row].item`. */
 export interface FormIssue {
@@ -83,7 +83,7 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     else for (const item of entry.items) formItems.set(item.id, { item, group: entry });
   }
   for (const key of Object.keys(values)) {
-    if (!formItems.has(key) && !groups.has(key)) issues.push({ code: 'UnknownFormItem', path: key, message: `Form ${form.id} has no item "${key}"` });
+    if (!formItems.has(key) && !groups.has(key)) issues.push({ code: 'FORM_UNKNOWN_FORM_ITEM', path: key, message: `Form ${form.id} has no item "${key}"` });
   }
   const rowsOf = new Map<string, Readonly<Record<string, unknown>>[]>();
   for (const entry of form.items) {
@@ -91,13 +91,13 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
       const raw = values[entry.id];
       const rows = isBlank(raw) ? [] : Array.isArray(raw) && raw.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)) ? (raw as Record<string, unknown>[]) : undefined;
       if (!rows) {
-        issues.push({ code: 'FormValueInvalid', path: entry.id, message: `"${entry.label}" (${entry.id}) must be a list of rows, each an object of item id to value` });
+        issues.push({ code: 'FORM_VALUE_INVALID', path: entry.id, message: `"${entry.label}" (${entry.id}) must be a list of rows, each an object of item id to value` });
         rowsOf.set(entry.id, []);
         continue;
       }
       rowsOf.set(entry.id, rows);
       rows.forEach((row, r) => {
-        for (const key of Object.keys(row)) if (!entry.items.some((i) => i.id === key)) issues.push({ code: 'UnknownFormItem', path: `${entry.id}[${r}].${key}`, message: `Group "${entry.id}" has no item "${key}"` });
+        for (const key of Object.keys(row)) if (!entry.items.some((i) => i.id === key)) issues.push({ code: 'FORM_UNKNOWN_FORM_ITEM', path: `${entry.id}[${r}].${key}`, message: `Group "${entry.id}" has no item "${key}"` });
         for (const item of entry.items) slots.push({ item, group: entry, row: r, path: `${entry.id}[${r}].${item.id}`, raw: row[item.id] });
       });
     } else {
@@ -112,7 +112,7 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     if (s.item.type === 'calculated' ? s.raw === undefined : isBlank(s.raw)) continue;
     const check = checkCell(s.item, s.raw);
     if ('problem' in check) {
-      problems.set(s.path, { code: check.problem.code === 'SoftRange' ? 'SoftRangeUnconfirmed' : check.problem.code, path: s.path, message: check.problem.message });
+      problems.set(s.path, { code: check.problem.code === 'SoftRange' ? 'FORM_SOFT_RANGE_UNCONFIRMED' : check.problem.code, path: s.path, message: check.problem.message });
       cells.set(s.path, null);
     } else {
       cells.set(s.path, check.cell);
@@ -185,14 +185,14 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     }
     const cell = cells.get(s.path);
     if (!cell) {
-      if (s.item.required) issues.push({ code: 'FormValueMissing', path: s.path, message: `"${s.item.label}" (${s.path}) is required` });
+      if (s.item.required) issues.push({ code: 'FORM_VALUE_MISSING', path: s.path, message: `"${s.item.label}" (${s.path}) is required` });
       continue;
     }
     const softMessage = soft.get(s.path);
     if (softMessage) {
       const reason = confirmations[s.path]?.trim();
       if (!reason) {
-        issues.push({ code: 'SoftRangeUnconfirmed', path: s.path, message: `${softMessage}: confirm it with a reason, or correct it` });
+        issues.push({ code: 'FORM_SOFT_RANGE_UNCONFIRMED', path: s.path, message: `${softMessage}: confirm it with a reason, or correct it` });
         continue;
       }
       confirmed.push({ path: s.path, message: softMessage, reason });
@@ -206,12 +206,12 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     if (!shownGroup) continue;
     if ((group.minRows !== undefined && n < group.minRows) || (group.maxRows !== undefined && n > group.maxRows)) {
       const want = group.minRows !== undefined && group.maxRows !== undefined ? `from ${group.minRows} to ${group.maxRows}` : group.minRows !== undefined ? `at least ${group.minRows}` : `at most ${group.maxRows}`;
-      issues.push({ code: 'RowCountInvalid', path: id, message: `"${group.label}" (${id}) needs ${want} rows, not ${n}` });
+      issues.push({ code: 'FORM_ROW_COUNT_INVALID', path: id, message: `"${group.label}" (${id}) needs ${want} rows, not ${n}` });
     }
   }
   for (const check of form.checks) {
     const holds = evaluate(ast(check.expression), context(formScope));
-    if (holds === false) issues.push({ code: 'FormCheckFailed', path: check.item ?? check.id, message: check.message });
+    if (holds === false) issues.push({ code: 'FORM_CHECK_FAILED', path: check.item ?? check.id, message: check.message });
   }
   return { issues, entries, ignored, hidden, confirmed };
 }

@@ -1,5 +1,5 @@
 /** Public surface of the instruments area: scores, CTCAE lab grading, immune panels, dose holds, visit forms. */
-export { instrumentsErrorCodes, type InstrumentsErrorCode } from './errors.js';
+export { instrumentsErrors } from './errors.js';
 export * from './scores/instrument.js';
 export { validateItems, type ItemIssue } from './scores/validate-items.js';
 export { instrumentForms, instruments, getInstrument, isInstrumentId, scoreInstrument, validateInstrumentItems } from './scores/registry.js';

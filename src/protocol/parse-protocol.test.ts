@@ -66,7 +66,7 @@ describe('parseProtocol', () => {
       'arms: a randomized protocol needs at least two arms',
     ],
   ])('rejects %s with one sentence naming the field', (_, input, message) => {
-    expect(() => parseProtocol(input)).toThrow(expect.objectContaining({ code: 'InvalidProtocol', status: 422, message }));
+    expect(() => parseProtocol(input)).toThrow(expect.objectContaining({ code: 'PROTOCOL_INVALID_PROTOCOL', status: 422, message }));
   });
 
   it('counts the further problems in its sentence', () => {

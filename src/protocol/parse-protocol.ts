@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { resolveMatchingPlacebo } from './matching-placebo.js';
 import { protocolSchema, type Protocol } from './schema.js';
+import { protocolErrors } from './errors.js';
 
 /** One problem found in a protocol, with the path of the field it is about. */
 export interface ProtocolIssue {
@@ -28,12 +29,12 @@ export function protocolIssues(input: unknown): readonly ProtocolIssue[] {
   return result.success ? [] : toIssues(result.error);
 }
 
-/** Validate a protocol (applying defaults); throws `InvalidProtocol` naming the first bad field. */
+/** Validate a protocol (applying defaults); throws `PROTOCOL_INVALID_PROTOCOL` naming the first bad field. */
 export function parseProtocol(input: unknown): Protocol {
   const result = protocolSchema.safeParse(resolveMatchingPlacebo(input), { error: requiredFieldError });
   if (result.success) return result.data;
   const issues = toIssues(result.error);
   const first = issues[0] as ProtocolIssue;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  throw new AppError('InvalidProtocol', `${first.path}: ${first.message}${more}`, 422, first.path);
+  throw new AppError(protocolErrors.INVALID_PROTOCOL, `${first.path}: ${first.message}${more}`, first.path);
 }

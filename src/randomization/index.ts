@@ -1,5 +1,5 @@
 /** The randomization area's public functions, for the store, the server and the CLI. */
-export { randomizationErrorCodes } from './errors.js';
+export { randomizationErrors } from './errors.js';
 export { SEED_BYTES } from './keyed-stream.js';
 export {
   randomizationSchemeSchema,

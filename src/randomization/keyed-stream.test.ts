@@ -28,7 +28,7 @@ describe('KeyedStream', () => {
   });
 
   it('refuses a seed that is not 32 bytes', () => {
-    expect(() => new KeyedStream(new Uint8Array(16), 'x')).toThrow(expect.objectContaining({ code: 'InvalidSeed' }));
+    expect(() => new KeyedStream(new Uint8Array(16), 'x')).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_INVALID_SEED' }));
   });
 
   it('picks by weight: with weights 1 and 2, u < 1/3 gives the first, otherwise the second', () => {

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
+import { randomizationErrors } from './errors.js';
 
 /** Bytes of a concealment seed (256 bits, the HMAC-SHA256 key size). */
 export const SEED_BYTES = 32;
 
 export function assertSeed(seed: Uint8Array): void {
   if (seed.length !== SEED_BYTES) {
-    throw new AppError('InvalidSeed', `The concealment seed must be ${SEED_BYTES} bytes, not ${seed.length}.`);
+    throw new AppError(randomizationErrors.INVALID_SEED, `The concealment seed must be ${SEED_BYTES} bytes, not ${seed.length}.`);
   }
 }
 

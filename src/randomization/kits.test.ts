@@ -31,9 +31,9 @@ describe('kit numbers', () => {
 
   it('refuse an exhausted pool, an unknown arm and a pool that does not fit the ratio', () => {
     expect(() => kitFor(arms, seed, 90, 'placebo', 30)).toThrow(
-      expect.objectContaining({ code: 'KitsExhausted', message: 'Arm "placebo" has no kit left: all 30 of its kits are dispensed.' }),
+      expect.objectContaining({ code: 'RANDOMIZATION_KITS_EXHAUSTED', message: 'Arm "placebo" has no kit left: all 30 of its kits are dispensed.' }),
     );
-    expect(() => kitFor(arms, seed, 90, 'sham', 0)).toThrow(expect.objectContaining({ code: 'UnknownArm' }));
-    expect(() => kitList(arms, seed, 100)).toThrow(expect.objectContaining({ code: 'InvalidKitPool' }));
+    expect(() => kitFor(arms, seed, 90, 'sham', 0)).toThrow(expect.objectContaining({ code: 'PROTOCOL_UNKNOWN_ARM' }));
+    expect(() => kitList(arms, seed, 100)).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_INVALID_KIT_POOL' }));
   });
 });

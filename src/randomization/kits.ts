@@ -1,6 +1,8 @@
 import { AppError } from '../errors/app-error.js';
 import { KeyedStream, shuffle } from './keyed-stream.js';
 import { ratioSum, type ArmShare } from './scheme.js';
+import { protocolErrors } from '../protocol/errors.js';
+import { randomizationErrors } from './errors.js';
 
 /**
  * Kit numbers. A study has a pool of `poolSize` kits, labelled 1…poolSize in one format for every
@@ -19,7 +21,7 @@ function kitLabel(n: number, poolSize: number): string {
 export function kitList(arms: readonly ArmShare[], seed: Uint8Array, poolSize: number): KitList {
   const sum = ratioSum(arms);
   if (!Number.isInteger(poolSize) || poolSize <= 0 || poolSize % sum !== 0) {
-    throw new AppError('InvalidKitPool', `The kit pool size ${poolSize} is not a positive multiple of the allocation ratio sum ${sum}.`, 422);
+    throw new AppError(randomizationErrors.INVALID_KIT_POOL, `The kit pool size ${poolSize} is not a positive multiple of the allocation ratio sum ${sum}.`);
   }
   const labels = shuffle(
     Array.from({ length: poolSize }, (_, i) => kitLabel(i + 1, poolSize)),
@@ -32,12 +34,12 @@ export function kitList(arms: readonly ArmShare[], seed: Uint8Array, poolSize: n
 /** The kit for the `armOrdinal`-th (0-based) participant allocated to `armId`. */
 export function kitFor(arms: readonly ArmShare[], seed: Uint8Array, poolSize: number, armId: string, armOrdinal: number): string {
   if (!arms.some((a) => a.id === armId)) {
-    throw new AppError('UnknownArm', `Arm "${armId}" is not one of the protocol's arms (${arms.map((a) => a.id).join(', ')}).`, 422);
+    throw new AppError(protocolErrors.UNKNOWN_ARM, `Arm "${armId}" is not one of the protocol's arms (${arms.map((a) => a.id).join(', ')}).`);
   }
   const pool = kitList(arms, seed, poolSize).kits.filter((k) => k.armId === armId);
   const entry = pool[armOrdinal];
   if (entry === undefined) {
-    throw new AppError('KitsExhausted', `Arm "${armId}" has no kit left: all ${pool.length} of its kits are dispensed.`, 409);
+    throw new AppError(randomizationErrors.KITS_EXHAUSTED, `Arm "${armId}" has no kit left: all ${pool.length} of its kits are dispensed.`);
   }
   return entry.kit;
 }

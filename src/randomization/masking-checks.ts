@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Protocol } from '../protocol/schema.js';
 import { checkScheme } from './scheme.js';
+import { randomizationErrors } from './errors.js';
 
 /** One failed start-up check: which check, which study, what is wrong. */
 export interface ConfigurationIssue {
@@ -43,9 +44,5 @@ export function checkTrialConfiguration(studies: readonly { readonly id: string;
 export function assertTrialConfiguration(studies: readonly { readonly id: string; readonly protocol: Protocol }[]): void {
   const issues = checkTrialConfiguration(studies);
   if (issues.length === 0) return;
-  throw new AppError(
-    'InconsistentTrialConfiguration',
-    `The server refuses to start: ${issues.map((i) => `check ${i.check} failed for study ${i.studyId} (${i.message})`).join('; ')}.`,
-    500,
-  );
+  throw new AppError(randomizationErrors.INCONSISTENT_TRIAL_CONFIGURATION, `The server refuses to start: ${issues.map((i) => `check ${i.check} failed for study ${i.studyId} (${i.message})`).join('; ')}.`, );
 }

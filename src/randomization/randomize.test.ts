@@ -76,13 +76,13 @@ describe('concealed sequences', () => {
 
   it('refuses covariates that are missing or not a declared level, and lists for minimization', () => {
     expect(() => nextAssignment(blocks, seedA, initialRandomizationState, { site: 's1' })).toThrow(
-      expect.objectContaining({ code: 'MissingFactor', message: 'The participant has no value for factor "severity".' }),
+      expect.objectContaining({ code: 'RANDOMIZATION_MISSING_FACTOR', message: 'The participant has no value for factor "severity".' }),
     );
     expect(() => nextAssignment(blocks, seedA, initialRandomizationState, { site: 's9', severity: 'high' })).toThrow(
-      expect.objectContaining({ code: 'UnknownFactorLevel', message: 'Factor "site" has no level "s9" (levels: s1, s2).' }),
+      expect.objectContaining({ code: 'RANDOMIZATION_UNKNOWN_FACTOR_LEVEL', message: 'Factor "site" has no level "s9" (levels: s1, s2).' }),
     );
     const minimization = buildDesign({ scheme: 'minimization', factors: ['site'] }, arms, ['s1']);
-    expect(() => generateList(minimization, seedA, { site: 's1' }, 5)).toThrow(expect.objectContaining({ code: 'NotAListScheme' }));
+    expect(() => generateList(minimization, seedA, { site: 's1' }, 5)).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_NOT_A_LIST_SCHEME' }));
   });
 
   it('the state holds counts and positions only, never upcoming allocations', () => {

@@ -5,6 +5,7 @@ import { blockAt, firstCursor, nextInBlocks, type BlockCursor } from './permuted
 import type { RandomizationDesign } from './scheme.js';
 import { simpleAt, simpleStream } from './simple.js';
 import { stratumKey, UNSTRATIFIED, type Covariates } from './stratum.js';
+import { randomizationErrors } from './errors.js';
 
 /**
  * The allocation state a store persists between randomizations (plain JSON). It holds counts and
@@ -82,7 +83,7 @@ export function* listSequence(design: RandomizationDesign, seed: Uint8Array, str
   assertSeed(seed);
   const scheme = design.scheme;
   if (scheme.scheme === 'minimization') {
-    throw new AppError('NotAListScheme', 'Minimization allocates from the covariates of earlier participants, so it has no allocation list.', 422);
+    throw new AppError(randomizationErrors.NOT_A_LIST_SCHEME, 'Minimization allocates from the covariates of earlier participants, so it has no allocation list.');
   }
   if (scheme.scheme === 'simple') {
     const stream = simpleStream(seed, stratum);

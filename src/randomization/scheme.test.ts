@@ -18,7 +18,7 @@ describe('randomization scheme', () => {
   });
 
   it('refuses a protocol without a scheme (the single-arm ALS study)', () => {
-    expect(() => designFromProtocol(getBuiltinProtocol('als-il2'))).toThrow(expect.objectContaining({ code: 'NotRandomized' }));
+    expect(() => designFromProtocol(getBuiltinProtocol('als-il2'))).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_NOT_RANDOMIZED' }));
   });
 
   it('accepts 2:1 with block sizes 3 and 6, and refuses sizes that are not multiples of the ratio sum', () => {
@@ -54,7 +54,7 @@ describe('randomization scheme', () => {
       buildDesign({ scheme: 'permuted-blocks', blockSizes: [3] }, oneToOne, ['s1'], 'protocol "x"');
       expect.unreachable();
     } catch (e) {
-      expect(isAppError(e) && e.code).toBe('InvalidRandomizationScheme');
+      expect(isAppError(e) && e.code).toBe('RANDOMIZATION_INVALID_RANDOMIZATION_SCHEME');
       expect((e as Error).message).toBe(
         'The randomization scheme of protocol "x" is invalid: design.randomization.blockSizes.0: block size 3 is not a multiple of the allocation ratio sum 2.',
       );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { randomizationErrors } from './errors.js';
 
 /**
  * The shape of `design.randomization` in a protocol, and its resolution against the protocol's arms
@@ -140,19 +141,14 @@ export function checkScheme(
 export function buildDesign(input: unknown, arms: readonly ArmShare[], siteIds: readonly string[], owner = 'the scheme'): RandomizationDesign {
   const { design, issues } = checkScheme(input, arms, siteIds);
   if (design) return design;
-  throw new AppError(
-    'InvalidRandomizationScheme',
-    `The randomization scheme of ${owner} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
-    422,
-    issues[0]?.path,
-  );
+  throw new AppError(randomizationErrors.INVALID_RANDOMIZATION_SCHEME, `The randomization scheme of ${owner} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues[0]?.path, );
 }
 
-/** The protocol's randomization design; throws NotRandomized for a protocol without a scheme. */
+/** The protocol's randomization design; throws RANDOMIZATION_NOT_RANDOMIZED for a protocol without a scheme. */
 export function designFromProtocol(protocol: RandomizedProtocol): RandomizationDesign {
   const raw = protocol.design.randomization;
   if (raw === undefined) {
-    throw new AppError('NotRandomized', `Protocol "${protocol.id}" has no randomization scheme (${SCHEME_PATH} is absent).`, 422, SCHEME_PATH);
+    throw new AppError(randomizationErrors.NOT_RANDOMIZED, `Protocol "${protocol.id}" has no randomization scheme (${SCHEME_PATH} is absent).`, SCHEME_PATH);
   }
   return buildDesign(
     raw,

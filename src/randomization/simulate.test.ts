@@ -89,7 +89,7 @@ describe('simulate', () => {
   });
 
   it('refuses out-of-range sizes', () => {
-    expect(() => simulate({ ...base, runs: 0 })).toThrow(expect.objectContaining({ code: 'InvalidSimulation' }));
-    expect(() => simulate({ ...base, participants: 1.5, runs: 1 })).toThrow(expect.objectContaining({ code: 'InvalidSimulation' }));
+    expect(() => simulate({ ...base, runs: 0 })).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_INVALID_SIMULATION' }));
+    expect(() => simulate({ ...base, participants: 1.5, runs: 1 })).toThrow(expect.objectContaining({ code: 'RANDOMIZATION_INVALID_SIMULATION' }));
   });
 });

@@ -6,6 +6,7 @@ import { minimizationStep, minimizationStream, type MarginCounts } from './minim
 import { listSequence, type ListEntry } from './randomize.js';
 import { buildDesign, ratioSum, type ArmShare, type RandomizationDesign, type RandomizationScheme, type RandomizationSchemeInput } from './scheme.js';
 import { stratumKey, UNSTRATIFIED, type Covariates } from './stratum.js';
+import { randomizationErrors } from './errors.js';
 
 /**
  * Monte-Carlo comparison of allocation schemes for one protocol: final imbalance, imbalance within
@@ -156,10 +157,10 @@ function bump(counts: Record<string, number>, armId: string): void {
 export function simulate(input: SimulationInput): SimulationReport {
   const { participants: n, runs } = input;
   if (!Number.isInteger(n) || n < 1 || n > 100_000) {
-    throw new AppError('InvalidSimulation', `The number of participants must be an integer from 1 to 100000, not ${n}.`);
+    throw new AppError(randomizationErrors.INVALID_SIMULATION, `The number of participants must be an integer from 1 to 100000, not ${n}.`);
   }
   if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) {
-    throw new AppError('InvalidSimulation', `The number of runs must be an integer from 1 to 1000000, not ${runs}.`);
+    throw new AppError(randomizationErrors.INVALID_SIMULATION, `The number of runs must be an integer from 1 to 1000000, not ${runs}.`);
   }
   const factors = simulatedFactors(input);
   const candidates = [

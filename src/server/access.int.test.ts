@@ -52,7 +52,7 @@ describe.each(databases)('the access policy over HTTP on $kind', (database) => {
     for (const url of clinical) {
       const r = await call('pharm-a', 'GET', url);
       expect(r.statusCode, `${url}: ${r.body}`).toBe(403);
-      expect(r.json().error.code).toBe('Forbidden');
+      expect(r.json().error.code).toBe('AUTH_FORBIDDEN');
       // The investigator of the site reads them (the refusal is the pharmacist's, not the record's).
       if (url.startsWith('/api/participants/')) expect((await call('inv-a', 'GET', url)).statusCode, url).toBe(200);
     }

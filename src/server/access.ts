@@ -7,6 +7,8 @@ import { studyLock } from '../store/lock.js';
 import { findStudy, type Study } from '../store/studies.js';
 import { principalOf } from './context.js';
 import { isBlindedFor } from './masking.js';
+import { authErrors } from '../auth/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,7 +42,7 @@ export function authorize(req: FastifyRequest, target: Target, action: Action = 
   if (!can(p, action, target)) {
     const rule = actions[action];
     const needs = typeof rule.who === 'string' ? '' : `: it needs one of ${rule.who.join(', ')}${rule.scope === 'site' ? '' : ` for the whole ${rule.scope === 'study' ? 'study' : 'platform'}`}`;
-    throw new AppError('Forbidden', `Your roles${where(target)} do not allow you to ${rule.what}${needs}.`, 403);
+    throw new AppError(authErrors.FORBIDDEN, `Your roles${where(target)} do not allow you to ${rule.what}${needs}.`);
   }
   return p;
 }
@@ -48,8 +50,8 @@ export function authorize(req: FastifyRequest, target: Target, action: Action = 
 /** The study if the user holds any role in it (and at the site, when named); a 404 otherwise, so not even its existence shows. */
 export async function visibleStudy(q: Queryable, p: Principal, studyId: string, siteId?: string): Promise<Study> {
   const study = can(p, 'study.read', { studyId }) ? await findStudy(q, studyId) : undefined;
-  if (!study) throw new AppError('NotFound', `No study "${studyId}" is visible to you.`, 404, 'studyId');
-  if (siteId !== undefined && !can(p, 'study.read', { studyId, siteId })) throw new AppError('NotFound', `No site "${siteId}" of study ${studyId} is visible to you.`, 404, 'siteId');
+  if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" is visible to you.`, 'studyId');
+  if (siteId !== undefined && !can(p, 'study.read', { studyId, siteId })) throw new AppError(storeErrors.NOT_FOUND, `No site "${siteId}" of study ${studyId} is visible to you.`, 'siteId');
   return study;
 }
 
@@ -57,7 +59,7 @@ export async function visibleStudy(q: Queryable, p: Principal, studyId: string, 
 export async function requireUnblinded(q: Queryable, req: FastifyRequest, study: Study, target: Target, action: Action = actionOf(req)): Promise<void> {
   const locked = (await studyLock(q, study.id))?.locked ?? false;
   if (isBlindedFor(principalOf(req), action, study, target, locked)) {
-    throw new AppError('Forbidden', `To ${actions[action].what}${where(target)} needs a role the study's masking leaves unblinded.`, 403);
+    throw new AppError(authErrors.FORBIDDEN, `To ${actions[action].what}${where(target)} needs a role the study's masking leaves unblinded.`);
   }
 }
 

@@ -34,14 +34,14 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     const after = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
-    expect(after.json().error.code).toBe('NotAuthenticated');
+    expect(after.json().error.code).toBe('AUTH_NOT_AUTHENTICATED');
   });
 
   it('refuses a wrong password with 401 and no session', async () => {
     const t = await setup(await database.fresh());
     const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coord-a', password: 'wrong' } });
     expect(r.statusCode).toBe(401);
-    expect(r.json().error.code).toBe('BadCredentials');
+    expect(r.json().error.code).toBe('AUTH_BAD_CREDENTIALS');
     expect(r.headers['set-cookie']).toBeUndefined();
   });
 
@@ -63,7 +63,7 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const before = await db.query('SELECT count(*)::int AS n FROM audit');
     const r = await t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie }, payload: { siteId: t.siteA, code: 'P1', sex: 'female', birthDate: '1970-02-30' } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error).toMatchObject({ code: 'InvalidBody', path: 'birthDate' });
+    expect(r.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'birthDate' });
     expect(r.json().error.message).toMatch(/^Field "birthDate" is invalid: .*\.$/);
     expect(await db.query('SELECT * FROM participants')).toEqual([]);
     expect(await db.query('SELECT count(*)::int AS n FROM audit')).toEqual(before);
@@ -76,7 +76,7 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const go = (to: string, extra: object = {}) => t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie }, payload: { to, ...extra } });
     const skip = await go('enrolled');
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().error).toMatchObject({ code: 'TransitionNotAllowed' });
+    expect(skip.json().error).toMatchObject({ code: 'RECORD_TRANSITION_NOT_ALLOWED' });
     expect(skip.json().error.message).toBe('A participant cannot go from screening to enrolled: the next status can only be eligible or ineligible or withdrawn.');
     const override = await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie: await t.login('inv-a') }, payload: { to: 'eligible', date: '2025-04-28', reason: 'screened on paper' } });
     expect(override.statusCode, override.body).toBe(200);
@@ -101,9 +101,9 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const dose = (payload: object) => t.app.inject({ method: 'POST', url: `/api/participants/${id}/doses`, headers: { cookie }, payload });
     // ALS regimen: 1 MIU every other day for 2 weeks → doses on study days 1, 3, 5, …; day 2 is a rest day.
     expect((await dose({ day: 1, date: '2025-05-05', status: 'given' })).statusCode).toBe(201);
-    expect((await dose({ day: 2, date: '2025-05-06', status: 'given' })).json().error).toMatchObject({ code: 'DoseOutsideCalendar', path: 'day' });
-    expect((await dose({ day: 3, date: '2025-05-07', status: 'held' })).json().error).toMatchObject({ code: 'InvalidBody', path: 'reason' });
-    expect((await dose({ day: 1, date: '2025-05-06', status: 'given' })).json().error).toMatchObject({ code: 'ReasonRequired', path: 'changeReason' });
+    expect((await dose({ day: 2, date: '2025-05-06', status: 'given' })).json().error).toMatchObject({ code: 'RECORD_DOSE_OUTSIDE_CALENDAR', path: 'day' });
+    expect((await dose({ day: 3, date: '2025-05-07', status: 'held' })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'reason' });
+    expect((await dose({ day: 1, date: '2025-05-06', status: 'given' })).json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'changeReason' });
     expect((await dose({ day: 1, date: '2025-05-06', status: 'given', changeReason: 'date typed wrong' })).statusCode).toBe(201);
     const cal = (await t.app.inject({ url: `/api/participants/${id}/calendar`, headers: { cookie } })).json();
     expect(cal.startDate).toBe('2025-05-05');
@@ -167,6 +167,6 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const t = await setup(await database.fresh());
     const r = await t.app.inject({ url: '/api/nope' });
     expect(r.statusCode).toBe(404);
-    expect(r.json()).toEqual({ error: { code: 'RouteNotFound', message: 'No API endpoint GET /api/nope exists.' } });
+    expect(r.json()).toEqual({ error: { code: 'HTTP_ROUTE_NOT_FOUND', message: 'No API endpoint GET /api/nope exists.' } });
   });
 });

@@ -16,6 +16,9 @@ import { registerSecurityHeaders } from './hardening/security-headers.js';
 import { refuseBadStrings } from './hardening/text-check.js';
 import { sessionCookie } from './routes/auth.js';
 import { routeModules } from './routes/index.js';
+import { accountErrors } from '../accounts/errors.js';
+import { authErrors } from '../auth/errors.js';
+import { serverErrors } from './http-errors.js';
 
 /** What a user whose password must be changed may still call. */
 const passwordChangeRoutes = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
@@ -39,7 +42,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     if (auth?.startsWith('Bearer ')) {
       req.principal = await principalFromToken(deps.db, auth.slice('Bearer '.length).trim(), deps.now());
       if (req.principal?.token?.readOnly && req.method !== 'GET' && req.method !== 'HEAD') {
-        throw new AppError('TokenReadOnly', `This API token is read-only: it cannot ${req.method} ${req.url.split('?')[0]}.`, 403);
+        throw new AppError(authErrors.TOKEN_READ_ONLY, `This API token is read-only: it cannot ${req.method} ${req.url.split('?')[0]}.`);
       }
       return;
     }
@@ -51,7 +54,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
   app.addHook('preHandler', async (req) => {
     const route = req.routeOptions.url ?? '';
     if (req.principal?.mustChangePassword && route.startsWith('/api/') && !passwordChangeRoutes.has(`${req.method} ${route}`)) {
-      throw new AppError('PasswordChangeRequired', 'Your password was set by an administrator: change it (POST /api/auth/password) before anything else.', 403);
+      throw new AppError(accountErrors.PASSWORD_CHANGE_REQUIRED, 'Your password was set by an administrator: change it (POST /api/auth/password) before anything else.');
     }
   });
 
@@ -75,7 +78,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    const { status, body } = toErrorResponse(new AppError('RouteNotFound', `No API endpoint ${req.method} ${req.url.split('?')[0]} exists.`, 404));
+    const { status, body } = toErrorResponse(new AppError(serverErrors.ROUTE_NOT_FOUND, `No API endpoint ${req.method} ${req.url.split('?')[0]} exists.`));
     return reply.status(status).send(body);
   });
   return app;

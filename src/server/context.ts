@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db } from '../store/db.js';
+import { authErrors } from '../auth/errors.js';
 
 /** What routes are given: the database and the clock (read only here, in the adapter). */
 export interface ServerDeps {
@@ -26,6 +27,6 @@ declare module 'fastify' {
 
 /** The logged-in user, or a 401. */
 export function principalOf(req: FastifyRequest): Principal {
-  if (!req.principal) throw new AppError('NotAuthenticated', 'You are not logged in: send the session cookie or an API token.', 401);
+  if (!req.principal) throw new AppError(authErrors.NOT_AUTHENTICATED, 'You are not logged in: send the session cookie or an API token.');
   return req.principal;
 }

@@ -49,7 +49,7 @@ describe.runIf(postgresTestsEnabled())('the server and a PostgreSQL connection t
     pg.halt();
     const down = await studies();
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toEqual({ error: { code: 'DatabaseUnavailable', message: 'The database is not reachable just now; try again in a moment.' } });
+    expect(down.json()).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable just now; try again in a moment.' } });
     expect(logged).toContain('database connection lost; answering 503');
 
     // And back: the same server, with no restart, serves again.

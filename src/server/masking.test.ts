@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.js';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
 import { studyProtocol } from '../use-cases/studies/study-protocol.js';
-import { errorCatalogue } from './errors.js';
+import { protocolErrors } from '../protocol/errors.js';
 import { BLINDED_LABEL, isBlindedIn, maskForBlinded } from './masking.js';
 
 const sle = getBuiltinProtocol('sle-il2');
@@ -62,9 +62,9 @@ describe('maskForBlinded: by field and by route, never by value', () => {
     expect(masked.protocol.design.randomization).not.toHaveProperty('blockSizes');
   });
   it("replaces an error sentence naming an arm's intervention by the catalogue's sentence for its code", () => {
-    const body = { error: { code: 'BodySurfaceRequired', message: 'Intervention "hril2-active" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given.', path: 'bodySurfaceM2' } };
-    expect(maskForBlinded(body, '/api/participants/:id/calendar', [sle])).toEqual({ error: { code: 'BodySurfaceRequired', message: errorCatalogue.BodySurfaceRequired, path: 'bodySurfaceM2' } });
-    const plain = { error: { code: 'NotFound', message: 'No participant "active" is visible to you.', path: 'id' } };
+    const body = { error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: 'Intervention "hril2-active" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given.', path: 'bodySurfaceM2' } };
+    expect(maskForBlinded(body, '/api/participants/:id/calendar', [sle])).toEqual({ error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: protocolErrors.BODY_SURFACE_REQUIRED.doc, path: 'bodySurfaceM2' } });
+    const plain = { error: { code: 'RECORD_NOT_FOUND', message: 'No participant "active" is visible to you.', path: 'id' } };
     expect(maskForBlinded(plain, undefined, [doseFinding])).toEqual(plain);
   });
 });

@@ -10,7 +10,8 @@ import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
 import { hasUnblinded } from '../store/randomization.js';
 import { findStudy, listStudies, type Study } from '../store/studies.js';
-import { errorCatalogue, type ErrorBody } from './errors.js';
+import { errorCatalogue } from '../errors/catalogue.js';
+import type { ErrorBody } from './errors.js';
 
 export { BLINDED_LABEL } from '../randomization/masking-views.js';
 
@@ -45,7 +46,7 @@ const isErrorBody = (v: unknown): v is ErrorBody => v !== null && typeof v === '
  */
 function maskErrorBody(body: ErrorBody, protocols: readonly Protocol[]): ErrorBody {
   const terms = new Set(protocols.flatMap((p) => [...armTerms(p)]));
-  const general = errorCatalogue[body.error.code] ?? 'The request failed.';
+  const general = errorCatalogue.get(body.error.code)?.doc ?? 'The request failed.';
   const sentence = (text: string) => (mentionsArm(text, terms) ? general : text);
   const { issues, ...error } = body.error;
   return { error: { ...error, message: sentence(error.message), ...(issues ? { issues: issues.map((i) => ({ ...i, message: sentence(i.message) })) } : {}) } };

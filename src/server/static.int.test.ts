@@ -22,7 +22,7 @@ describe('web app and demo', () => {
     const spa = await app.inject({ url: '/studies/als-il2/participants' });
     expect(spa.statusCode).toBe(200);
     expect(spa.body).toContain('<title>il2trials</title>');
-    expect((await app.inject({ url: '/api/studies/x/nothing' })).json().error.code).toBe('RouteNotFound');
+    expect((await app.inject({ url: '/api/studies/x/nothing' })).json().error.code).toBe('HTTP_ROUTE_NOT_FOUND');
   });
 
   it('fills the built-in studies with the demo cohort through the store, with an intact audit chain', async () => {

@@ -3,6 +3,7 @@ import { checkAdverseEvent, type AdverseEvent, type AdverseEventFields } from '.
 import type { AuditedTx } from './audited-tx.js';
 import { adverseEvents, type NewRow, type Row } from './schema/index.js';
 import type { Queryable } from './db.js';
+import { storeErrors } from './errors.js';
 
 type AeRow = Row<typeof adverseEvents>;
 
@@ -45,7 +46,7 @@ export async function insertAdverseEvent(w: AuditedTx, participantId: string, f:
 
 export async function updateAdverseEvent(w: AuditedTx, id: string, f: AdverseEventFields, reason: string): Promise<AdverseEvent> {
   const before = await findAdverseEvent(w.tx, id);
-  if (!before) throw new AppError('NotFound', `No adverse event "${id}" exists.`, 404, 'id');
+  if (!before) throw new AppError(storeErrors.NOT_FOUND, `No adverse event "${id}" exists.`, 'id');
   checkAdverseEvent(before, f);
   return toAe(await w.update(adverseEvents, { id }, columns(f), reason));
 }

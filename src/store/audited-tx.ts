@@ -7,6 +7,8 @@ import { AppError } from '../errors/app-error.js';
 import type { Db, Queryable } from './db.js';
 import { assertUnlocked } from './lock.js';
 import type { NewRow, Row } from './schema/index.js';
+import { auditErrors } from '../audit/errors.js';
+import { storeErrors } from './errors.js';
 
 /** Who writes, when, in which study (null for global records such as users). */
 export interface WriteContext {
@@ -101,14 +103,14 @@ export class AuditedTx {
     const name = getTableName(table);
     const where = whereClause(toColumns(table, key as Values), 0);
     const [before] = await this.tx.query<Values>(`SELECT * FROM ${name} WHERE ${where.sql} FOR UPDATE`, where.params);
-    if (!before) throw new AppError('NotFound', `No ${name} record ${where.params.join('/')} exists.`, 404);
+    if (!before) throw new AppError(storeErrors.NOT_FOUND, `No ${name} record ${where.params.join('/')} exists.`);
     // Compared as values (jsonb as read back against the object given), written as parameters.
     const fields = Object.entries(patch as Values)
       .filter(([f, v]) => v !== undefined && canonicalJson(plain(before[columnOf(table, f).name])) !== canonicalJson(plain(v)))
       .map(([f, v]) => ({ column: columnOf(table, f).name, value: param(columnOf(table, f), v) }));
     if (fields.length === 0) return before as Row<T>;
     const names = fields.map((f) => f.column);
-    if (!reason?.trim()) throw new AppError('ReasonRequired', `Changing ${names.join(', ')} of a ${name} record needs a reason for change in field "reason".`, 400, 'reason');
+    if (!reason?.trim()) throw new AppError(auditErrors.REASON_REQUIRED, `Changing ${names.join(', ')} of a ${name} record needs a reason for change in field "reason".`, 'reason');
     const set = names.map((f, i) => `${f} = $${i + 1}`).join(', ');
     const w = whereClause(toColumns(table, key as Values), fields.length);
     const [after] = await this.tx.query<Values>(`UPDATE ${name} SET ${set} WHERE ${w.sql} RETURNING *`, [...fields.map((f) => f.value), ...w.params]);
@@ -120,10 +122,10 @@ export class AuditedTx {
 
   async remove<T extends PgTable>(table: T, key: Partial<Row<T>>, reason: string | undefined): Promise<void> {
     const name = getTableName(table);
-    if (!reason?.trim()) throw new AppError('ReasonRequired', `Deleting a ${name} record needs a reason for change in field "reason".`, 400, 'reason');
+    if (!reason?.trim()) throw new AppError(auditErrors.REASON_REQUIRED, `Deleting a ${name} record needs a reason for change in field "reason".`, 'reason');
     const where = whereClause(toColumns(table, key as Values), 0);
     const [before] = await this.tx.query<Values>(`DELETE FROM ${name} WHERE ${where.sql} RETURNING *`, where.params);
-    if (!before) throw new AppError('NotFound', `No ${name} record ${where.params.join('/')} exists.`, 404);
+    if (!before) throw new AppError(storeErrors.NOT_FOUND, `No ${name} record ${where.params.join('/')} exists.`);
     const changes = Object.keys(before)
       .filter((c) => !secretColumns.has(c) && before[c] !== null)
       .map((field) => ({ field, old: plain(before[field]), new: null }));

@@ -4,6 +4,7 @@ import type { FormDefinition } from '../forms/definition.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 import { formDefinitions } from './schema/index.js';
+import { formsErrors } from '../forms/errors.js';
 
 /** The definition of form `formId` version `version` that study `studyId` holds values under, if kept. */
 export async function keptFormDefinition(q: Queryable, studyId: string, formId: string, version: string): Promise<FormDefinition | undefined> {
@@ -38,5 +39,5 @@ export async function changedKeptForms(q: Queryable, studyId: string, forms: rea
 }
 
 export function formVersionConflict(studyId: string, form: FormDefinition): AppError {
-  return new AppError('FormVersionConflict', `Study ${studyId} holds values of form ${form.id} version ${form.version} with another definition; a changed form needs a new "version".`, 409, 'version');
+  return new AppError(formsErrors.VERSION_CONFLICT, `Study ${studyId} holds values of form ${form.id} version ${form.version} with another definition; a changed form needs a new "version".`, 'version');
 }

@@ -1,6 +1,8 @@
-/** Error codes of the database lock (see src/server/errors.ts for the catalogue). */
-export const lockErrorCodes = {
-  StudyLocked: "The study's database is locked: its clinical data can no longer be written.",
-  NotLocked: 'The request needs a locked study (a report by arm, for instance).',
-  AlreadyLocked: 'The study is already locked; a lock happens once.',
-} as const;
+import { defineErrors } from '../errors/define-errors.js';
+
+/** Error codes of the database lock (the catalogue: src/errors/catalogue.ts). */
+export const lockErrors = defineErrors('LOCK', {
+  STUDY_LOCKED: { status: 409, doc: "The study's database is locked: its clinical data can no longer be written." },
+  NOT_LOCKED: { status: 409, doc: 'The request needs a locked study (a report by arm, for instance).' },
+  ALREADY_LOCKED: { status: 409, doc: 'The study is already locked; a lock happens once.' },
+});

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Queryable } from './db.js';
 import { studies, type Row } from './schema/index.js';
+import { lockErrors } from './lock-errors.js';
 
 export interface StudyLock {
   readonly locked: boolean;
@@ -30,5 +31,5 @@ export async function studyLock(q: Queryable, studyId: string): Promise<StudyLoc
  */
 export async function assertUnlocked(q: Queryable, studyId: string): Promise<void> {
   const [r] = await q.query<Pick<LockRow, 'locked_at'>>('SELECT locked_at FROM studies WHERE id = $1 FOR SHARE', [studyId]);
-  if (r && r.locked_at !== null) throw new AppError('StudyLocked', `Study ${studyId} is locked: its data can no longer be changed.`, 409, 'studyId');
+  if (r && r.locked_at !== null) throw new AppError(lockErrors.STUDY_LOCKED, `Study ${studyId} is locked: its data can no longer be changed.`, 'studyId');
 }

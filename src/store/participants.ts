@@ -3,6 +3,7 @@ import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 import { enrolments, participants, type NewRow, type Row } from './schema/index.js';
 import type { Participant } from '../enrolment/participant.js';
+import { storeErrors } from './errors.js';
 
 /** A participant row with its enrolment date (null before enrolment). */
 type ParticipantRow = Row<typeof participants> & { enrolled_on: Row<typeof enrolments>['enrolled_on'] | null };
@@ -51,7 +52,7 @@ export interface NewParticipant {
 
 export async function insertParticipant(w: AuditedTx, p: NewParticipant): Promise<Participant> {
   const taken = await w.tx.query('SELECT 1 FROM participants WHERE study_id = $1 AND code = $2', [p.studyId, p.code]);
-  if (taken.length) throw new AppError('AlreadyExists', `Participant code "${p.code}" is already used in study ${p.studyId}.`, 409, 'code');
+  if (taken.length) throw new AppError(storeErrors.ALREADY_EXISTS, `Participant code "${p.code}" is already used in study ${p.studyId}.`, 'code');
   const r = await w.insert(participants, {
     study_id: p.studyId,
     site_id: p.siteId,

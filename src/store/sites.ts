@@ -3,6 +3,7 @@ import type { Protocol } from '../protocol/schema.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 import { studies } from './schema/index.js';
+import { storeErrors } from './errors.js';
 
 export interface SiteRecord {
   readonly studyId: string;
@@ -32,14 +33,14 @@ export async function findSite(q: Queryable, studyId: string, siteId: string): P
 
 export async function requireSite(q: Queryable, studyId: string, siteId: string): Promise<SiteRecord> {
   const s = await findSite(q, studyId, siteId);
-  if (!s) throw new AppError('NotFound', `Study ${studyId} has no site "${siteId}".`, 404, 'siteId');
+  if (!s) throw new AppError(storeErrors.NOT_FOUND, `Study ${studyId} has no site "${siteId}".`, 'siteId');
   return s;
 }
 
 /** The study row's protocol, locked for the rest of the transaction (site changes rewrite its `sites`). */
 export async function lockedProtocol(w: AuditedTx, studyId: string): Promise<Protocol> {
   const [r] = await w.tx.query<{ protocol: Protocol }>('SELECT protocol FROM studies WHERE id = $1 FOR UPDATE', [studyId]);
-  if (!r) throw new AppError('NotFound', `No study "${studyId}" exists.`, 404, 'studyId');
+  if (!r) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" exists.`, 'studyId');
   return r.protocol;
 }
 

@@ -3,6 +3,8 @@ import { AppError } from '../errors/app-error.js';
 import { audited, type AuditedTx, type WriteContext } from './audited-tx.js';
 import type { Db, Queryable } from './db.js';
 import { sites, studies } from './schema/index.js';
+import { storeErrors } from './errors.js';
+import { studyLifecycleErrors } from '../use-cases/studies/errors.js';
 
 /** design: the protocol may still change and nothing is randomized; live: activated. */
 export type StudyStatus = 'design' | 'live';
@@ -40,7 +42,7 @@ export async function createStudy(db: Db, ctx: Omit<WriteContext, 'studyId'>, pr
 /** Insert the study row and one site per site of the protocol; a taken id is a 409. */
 export async function insertStudy(w: AuditedTx, protocol: Protocol, status: StudyStatus): Promise<Study> {
   if ((await w.tx.query('SELECT 1 FROM studies WHERE id = $1', [protocol.id])).length) {
-    throw new AppError('AlreadyExists', `A study "${protocol.id}" already exists; give the protocol another id.`, 409, 'id');
+    throw new AppError(storeErrors.ALREADY_EXISTS, `A study "${protocol.id}" already exists; give the protocol another id.`, 'id');
   }
   const row = await w.insert(studies, {
     id: protocol.id,
@@ -70,5 +72,5 @@ export async function listSites(q: Queryable, studyId: string): Promise<StudySit
 /** Refuse work that needs a live study (registering, randomizing) while it is still a design. */
 export async function assertStudyLive(q: Queryable, studyId: string): Promise<void> {
   const [r] = await q.query<{ status: StudyStatus }>('SELECT status FROM studies WHERE id = $1', [studyId]);
-  if (r?.status === 'design') throw new AppError('StudyNotLive', `Study ${studyId} is still a design: an administrator activates it first.`, 409, 'studyId');
+  if (r?.status === 'design') throw new AppError(studyLifecycleErrors.NOT_LIVE, `Study ${studyId} is still a design: an administrator activates it first.`, 'studyId');
 }

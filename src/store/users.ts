@@ -3,6 +3,8 @@ import { AppError } from '../errors/app-error.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
 import { roleAssignments, users } from './schema/index.js';
+import { accountErrors } from '../accounts/errors.js';
+import { storeErrors } from './errors.js';
 
 interface UserRow {
   id: string;
@@ -66,7 +68,7 @@ export async function findUserByUsername(q: Queryable, username: string): Promis
 /** The user named, or a 404 naming the username. */
 export async function requireUser(q: Queryable, username: string): Promise<UserAccount> {
   const u = await findUserByUsername(q, username);
-  if (!u) throw new AppError('UnknownUser', `No user is named "${username}".`, 404, 'username');
+  if (!u) throw new AppError(accountErrors.UNKNOWN_USER, `No user is named "${username}".`, 'username');
   return u;
 }
 
@@ -81,7 +83,7 @@ export interface NewUserRow {
 /** Insert a user; a taken username is a 409 naming it. */
 export async function insertUser(w: AuditedTx, u: NewUserRow): Promise<string> {
   const taken = await w.tx.query('SELECT 1 FROM users WHERE username = $1', [u.username]);
-  if (taken.length) throw new AppError('AlreadyExists', `A user named "${u.username}" already exists.`, 409, 'username');
+  if (taken.length) throw new AppError(storeErrors.ALREADY_EXISTS, `A user named "${u.username}" already exists.`, 'username');
   const row = await w.insert(users, {
     username: u.username,
     display_name: u.displayName,

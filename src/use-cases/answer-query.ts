@@ -9,6 +9,7 @@ import { participantVisitData } from '../store/observations.js';
 import { updateQuery } from '../store/queries.js';
 import type { Actor } from './actor.js';
 import { saveVisitObservationsIn } from './save-visit-observations.js';
+import { visitDataErrors } from '../store/observations-errors.js';
 
 /**
  * The site's answer to an open query, with an optional correction of the queried value: the visit is
@@ -19,7 +20,7 @@ export function answerQuery(db: Db, who: Actor, query: DataQuery, p: Participant
     checkAnswerable(query);
     if (answer.correction !== undefined) {
       const visit = query.visitId === null ? undefined : (await participantVisitData(w.tx, p.id)).find((v) => v.visitId === query.visitId);
-      if (!visit) throw new AppError('CorrectionNotAllowed', `Query ${query.id} names no saved visit, so a correction cannot be applied; answer it without one.`, 400, 'correction');
+      if (!visit) throw new AppError(visitDataErrors.CORRECTION_NOT_ALLOWED, `Query ${query.id} names no saved visit, so a correction cannot be applied; answer it without one.`, 'correction');
       const input = correctedVisitInput(visit, query.field, answer.correction);
       await saveVisitObservationsIn(w, p, protocol, visit.visitId, input, `Correction for query ${query.id}: ${query.text}`);
     }

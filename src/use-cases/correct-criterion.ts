@@ -8,6 +8,8 @@ import { findStudy } from '../store/studies.js';
 import { amendStudy, type Amendment } from './studies/amend-study.js';
 import { studyProtocol } from './studies/study-protocol.js';
 import { callerId, requireAction, type UseCaseContext } from './use-case-context.js';
+import { eligibilityErrors } from '../eligibility/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 export interface CorrectionInput {
   readonly corrections: Corrections;
@@ -42,7 +44,7 @@ function nextVersion(current: string, taken: ReadonlySet<string>): string {
 export async function correctCriteria(c: UseCaseContext, studyId: string, input: CorrectionInput): Promise<CorrectionResult> {
   requireAction(c.by, 'criteria.correct', studyId);
   const study = await findStudy(c.db, studyId);
-  if (!study) throw new AppError('NotFound', `No study "${studyId}" exists.`, 404, 'studyId');
+  if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" exists.`, 'studyId');
   const corrected = (p: Protocol): Protocol => studyProtocol({ ...p, eligibility: applyCorrections(p.eligibility, input.corrections) });
   const ids = Object.keys(input.corrections).join(', ');
 
@@ -51,7 +53,7 @@ export async function correctCriteria(c: UseCaseContext, studyId: string, input:
     return audited(c.db, { actor: callerId(c.by), at: c.at, studyId }, async (w) => {
       await w.tx.query('SELECT id FROM studies WHERE id = $1 FOR UPDATE', [studyId]);
       const now = await findStudy(w.tx, studyId);
-      if (now?.status !== 'design') throw new AppError('CorrectionConflict', `Study ${studyId} went live while the correction was saved; save it again as an amendment.`, 409, 'studyId');
+      if (now?.status !== 'design') throw new AppError(eligibilityErrors.CORRECTION_CONFLICT, `Study ${studyId} went live while the correction was saved; save it again as an amendment.`, 'studyId');
       await w.update(studies, { id: studyId }, { protocol: corrected(now.protocol) }, input.reason?.trim() || `criteria ${ids} corrected by hand`);
       return { studyId, protocolVersion: now.protocolVersion, amendment: null };
     });
@@ -59,7 +61,7 @@ export async function correctCriteria(c: UseCaseContext, studyId: string, input:
 
   const reason = input.reason?.trim();
   if (!input.effectiveDate || !reason) {
-    throw new AppError('CorrectionNeedsAmendment', `Study ${studyId} is live: a correction is an amendment and needs ${!input.effectiveDate ? 'an effective date' : 'a reason'}.`, 400, !input.effectiveDate ? 'effectiveDate' : 'reason');
+    throw new AppError(eligibilityErrors.CORRECTION_NEEDS_AMENDMENT, `Study ${studyId} is live: a correction is an amendment and needs ${!input.effectiveDate ? 'an effective date' : 'a reason'}.`, !input.effectiveDate ? 'effectiveDate' : 'reason');
   }
   const taken = new Set((await listProtocolVersions(c.db, studyId)).map((v) => v.version));
   const protocol = { ...corrected(study.protocol), version: nextVersion(study.protocolVersion, taken) };

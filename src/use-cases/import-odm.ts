@@ -17,6 +17,8 @@ import { addParticipantIn } from './add-participant.js';
 import { saveFormValuesIn } from './save-form-values.js';
 import { saveVisitObservationsIn } from './save-visit-observations.js';
 import { callerId, requireAction, type UseCaseContext } from './use-case-context.js';
+import { interopErrors } from '../interop/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 export interface OdmImportResult {
   readonly studyId: string;
@@ -31,14 +33,14 @@ export interface OdmImportResult {
   readonly provenance: number;
 }
 
-const conflict = (at: string, problem: string) => new AppError('OdmConflict', `ODM ${at}: ${problem}.`, 409, at);
+const conflict = (at: string, problem: string) => new AppError(interopErrors.ODM_CONFLICT, `ODM ${at}: ${problem}.`, at);
 
 /** An entry rule's refusal names the ODM element it came from. */
 async function at<T>(where: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof AppError && !e.code.startsWith('Odm')) throw conflict(where, `${e.message.replace(/\.$/, '')} (${e.code})`);
+    if (e instanceof AppError && !e.code.startsWith('INTEROP_ODM_')) throw conflict(where, `${e.message.replace(/\.$/, '')} (${e.code})`);
     throw e;
   }
 }
@@ -151,7 +153,7 @@ export async function importOdm(c: UseCaseContext, xml: string, studyId?: string
   const id = studyId ?? doc.studyOid;
   requireAction(c.by, 'study.import', id);
   const study = await findStudy(c.db, id);
-  if (!study) throw new AppError('NotFound', `No study "${id}" exists: create it from its protocol first (il2trials study create).`, 404, 'study');
+  if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${id}" exists: create it from its protocol first (il2trials study create).`, 'study');
   const siteIds = (await listSites(c.db, id)).map((s) => s.id);
   const plan = planOdmImport(doc, { studyId: id, protocol: study.protocol, siteIds, metaData: await studyMetaData(id, study.protocol) });
   return writePlan(c, study, doc, plan);

@@ -9,6 +9,8 @@ import { findParticipant, lockParticipant, updateParticipant } from '../store/pa
 import { assertStudyLive } from '../store/studies.js';
 import { insertRandomization, lockedRandomizationState, saveRandomizationState, studySeed } from '../store/randomization.js';
 import type { Actor } from './actor.js';
+import { storeErrors } from '../store/errors.js';
+import { randomizationStoreErrors } from '../store/randomization-errors.js';
 
 /**
  * Randomize an enrolled participant: the next slot of the study's sequence, its kit, the participant's
@@ -19,10 +21,10 @@ export function randomizeParticipant(db: Db, who: Actor, studyId: string, partic
   return audited(db, { ...who, studyId }, async (w) => {
     await lockParticipant(w.tx, participantId);
     const p = await findParticipant(w.tx, participantId);
-    if (!p) throw new AppError('NotFound', `No participant "${participantId}" exists.`, 404, 'id');
-    if (p.armId !== null || p.kitNumber !== null) throw new AppError('AlreadyRandomized', `Participant ${p.code} is already randomized.`, 409);
+    if (!p) throw new AppError(storeErrors.NOT_FOUND, `No participant "${participantId}" exists.`, 'id');
+    if (p.armId !== null || p.kitNumber !== null) throw new AppError(randomizationStoreErrors.ALREADY_RANDOMIZED, `Participant ${p.code} is already randomized.`);
     await assertStudyLive(w.tx, p.studyId);
-    if (p.status !== 'enrolled') throw new AppError('NotEnrolled', `Participant ${p.code} is ${p.status}, and only an enrolled participant can be randomized.`, 409);
+    if (p.status !== 'enrolled') throw new AppError(randomizationStoreErrors.NOT_ENROLLED, `Participant ${p.code} is ${p.status}, and only an enrolled participant can be randomized.`);
     const design = designFromProtocol(protocol);
     const seed = await studySeed(w.tx, p.studyId);
     const next = nextAssignment(design, seed, await lockedRandomizationState(w.tx, p.studyId), { ...covariates, site: p.siteId });

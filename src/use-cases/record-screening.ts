@@ -10,6 +10,7 @@ import type { Db } from '../store/db.js';
 import { insertScreeningRecord, type NewScreeningRecord, type ScreeningRecord } from '../store/screening-records.js';
 import type { Actor } from './actor.js';
 import { transitionParticipantIn } from './transition-participant.js';
+import { storeErrors } from '../store/errors.js';
 
 /**
  * Record a screening decision and move the participant to eligible or ineligible with it; an
@@ -18,7 +19,7 @@ import { transitionParticipantIn } from './transition-participant.js';
  */
 export function recordScreening(db: Db, who: Actor, p: Participant, protocol: Protocol, s: Omit<NewScreeningRecord, 'participantId' | 'screenedBy' | 'recordedAt'> & { result: EligibilityResult }): Promise<{ record: ScreeningRecord; status: ParticipantStatus }> {
   if (p.status !== 'screening') {
-    throw new AppError('TransitionNotAllowed', `Participant ${p.code} is ${p.status}, not in screening, so cannot be screened again.`, 409, 'id');
+    throw new AppError(storeErrors.TRANSITION_NOT_ALLOWED, `Participant ${p.code} is ${p.status}, not in screening, so cannot be screened again.`, 'id');
   }
   checkStatedAge(p, s.facts['age'], s.screenedOn);
   return audited(db, { ...who, studyId: p.studyId }, async (w) => {

@@ -17,6 +17,7 @@ import { insertQuery } from '../store/queries.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
 import type { Actor } from './actor.js';
+import { formsErrors } from '../forms/errors.js';
 
 export interface FormValuesInput {
   readonly date: string;
@@ -40,10 +41,10 @@ export interface SavedFormValues {
 export function dueForm(protocol: Protocol, visitId: string, formId: string): FormDefinition {
   const visit = protocolVisit(protocol, visitId);
   const form = studyForm(protocol, formId);
-  if (!form) throw new AppError('UnknownForm', `There is no defined form "${formId}".`, 404, 'formId');
+  if (!form) throw new AppError(formsErrors.UNKNOWN_FORM, `There is no defined form "${formId}".`, 'formId');
   if (!visit.assessments.includes(formId)) {
     const due = visit.assessments.filter((a) => studyForm(protocol, a) !== undefined);
-    throw new AppError('FormNotDue', `Form "${formId}" is not due at visit ${visit.id}; forms due there: ${due.join(', ') || 'none'}.`, 400, 'formId');
+    throw new AppError(formsErrors.NOT_DUE, `Form "${formId}" is not due at visit ${visit.id}; forms due there: ${due.join(', ') || 'none'}.`, 'formId');
   }
   return form;
 }
@@ -91,7 +92,7 @@ export async function readFormValues(q: Queryable, p: Participant, protocol: Pro
   const current = protocolVisit(protocol, visitId).assessments.includes(formId) ? dueForm(protocol, visitId, formId) : undefined;
   if (!first) return { form: current ?? dueForm(protocol, visitId, formId), due: true, saved: null };
   const under = current?.version === first.formVersion ? current : await keptFormDefinition(q, p.studyId, formId, first.formVersion);
-  if (!under) throw new AppError('FormVersionUnavailable', `Visit ${visitId} holds form ${formId} version ${first.formVersion}, whose definition this study did not keep.`, 409, 'formId');
+  if (!under) throw new AppError(formsErrors.VERSION_UNAVAILABLE, `Visit ${visitId} holds form ${formId} version ${first.formVersion}, whose definition this study did not keep.`, 'formId');
   const values = formValuesFromStored(under, rows);
   const saved = { date: first.date, formVersion: first.formVersion, form: under, values, entries: validateFilledForm(under, values).entries };
   return { form: current ?? under, due: current !== undefined, saved };

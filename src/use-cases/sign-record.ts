@@ -7,6 +7,9 @@ import type { Db, Queryable } from '../store/db.js';
 import { participantData } from '../store/export-pages.js';
 import { insertSignature, listSignatures } from '../store/signatures.js';
 import type { Actor } from './actor.js';
+import { authErrors } from '../auth/errors.js';
+import { signatureErrors } from '../signatures/errors.js';
+import { storeErrors } from '../store/errors.js';
 
 export interface Signer extends Actor {
   readonly username: string;
@@ -16,7 +19,7 @@ export interface Signer extends Actor {
 /** The participant's data now; a participant always has it (the row exists). */
 async function dataOf(q: Queryable, p: Participant) {
   const d = await participantData(q, p.studyId, p.id);
-  if (!d) throw new AppError('NotFound', `No participant "${p.id}" exists.`, 404, 'id');
+  if (!d) throw new AppError(storeErrors.NOT_FOUND, `No participant "${p.id}" exists.`, 'id');
   return d;
 }
 
@@ -27,14 +30,14 @@ async function dataOf(q: Queryable, p: Participant) {
  */
 export async function signRecord(db: Db, who: Signer, participant: Participant, visitId: string | null, password: string): Promise<ShownSignature> {
   const again = await authenticate(db, who.username, password);
-  if (again.userId !== who.actor) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
+  if (again.userId !== who.actor) throw new AppError(authErrors.BAD_CREDENTIALS, 'The username or password is wrong.', 'password');
   return audited(db, { actor: who.actor, at: who.at, studyId: participant.studyId }, async (w) => {
     const record = signedRecordOf(visitId);
     const d = await dataOf(w.tx, participant);
-    if (!hasContent(d, record)) throw new AppError('NothingToSign', `Visit ${visitId} of participant ${participant.code} has no saved data to sign.`, 409, 'visitId');
+    if (!hasContent(d, record)) throw new AppError(signatureErrors.NOTHING_TO_SIGN, `Visit ${visitId} of participant ${participant.code} has no saved data to sign.`, 'visitId');
     const hash = contentHash(signedContent(d, record));
     const standing = (await listSignatures(w.tx, participant.id)).find((s) => s.visitId === visitId && s.contentHash === hash && s.signerId === who.actor);
-    if (standing) throw new AppError('AlreadySigned', `You signed this ${visitId === null ? 'casebook' : `visit ${visitId}`} on ${standing.signedAt} and it has not changed since.`, 409, 'visitId');
+    if (standing) throw new AppError(signatureErrors.ALREADY_SIGNED, `You signed this ${visitId === null ? 'casebook' : `visit ${visitId}`} on ${standing.signedAt} and it has not changed since.`, 'visitId');
     const signature = { studyId: participant.studyId, participantId: participant.id, visitId, signerId: who.actor, signerName: who.displayName, meaning: SIGNATURE_MEANING, signedAt: who.at, contentHash: hash };
     const id = await insertSignature(w, signature);
     return showSignature({ ...signature, id, signerUsername: who.username, signedAt: who.at.toISOString() }, d);

@@ -2,6 +2,7 @@ import { can, type Action } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db } from '../store/db.js';
+import { authErrors } from '../auth/errors.js';
 
 /**
  * Who performs a use case: a signed-in user (through the API), or the operator at the command line,
@@ -26,5 +27,5 @@ export const callerId = (a: Caller): string => (a.kind === 'user' ? a.principal.
 /** Refuse unless the caller may do `action` in the study (or, for `null`, across every study). */
 export function requireAction(a: Caller, action: Action, studyId: string | null): void {
   if (a.kind !== 'user') return;
-  if (!can(a.principal, action, studyId === null ? {} : { studyId })) throw new AppError('Forbidden', `Your roles do not allow ${action}${studyId === null ? '' : ` in study ${studyId}`}.`, 403);
+  if (!can(a.principal, action, studyId === null ? {} : { studyId })) throw new AppError(authErrors.FORBIDDEN, `Your roles do not allow ${action}${studyId === null ? '' : ` in study ${studyId}`}.`);
 }

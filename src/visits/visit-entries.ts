@@ -2,11 +2,15 @@ import { AppError } from '../errors/app-error.js';
 import { computePanel, getInstrument, isInstrumentId, scoreInstrument, validateItems, type InstrumentScore, type PanelInput } from '../instruments/index.js';
 import type { Protocol, Visit } from '../protocol/schema.js';
 import type { ObservationEntry, VisitData, VisitObservationsInput } from './visit-data.js';
+import { storeErrors } from '../store/errors.js';
+import { visitDataErrors } from '../store/observations-errors.js';
+import { entryByCode } from '../errors/define-errors.js';
+import { instrumentsErrors } from '../instruments/errors.js';
 
 /** The protocol's visit `visitId`; a 404 naming the protocol when it has none. */
 export function protocolVisit(protocol: Protocol, visitId: string): Visit {
   const visit = protocol.visits.find((v) => v.id === visitId);
-  if (!visit) throw new AppError('NotFound', `Visit "${visitId}" is not a visit of protocol ${protocol.id}.`, 404, 'visitId');
+  if (!visit) throw new AppError(storeErrors.NOT_FOUND, `Visit "${visitId}" is not a visit of protocol ${protocol.id}.`, 'visitId');
   return visit;
 }
 
@@ -17,10 +21,10 @@ export function instrumentEntries(visit: Visit, values: VisitObservationsInput['
   for (const [instrument, items] of Object.entries(values)) {
     if (!isInstrumentId(instrument) || !visit.assessments.includes(instrument)) {
       const due = visit.assessments.filter(isInstrumentId);
-      throw new AppError('InstrumentNotDue', `Instrument "${instrument}" is not due at visit ${visit.id}; due there: ${due.join(', ') || 'none'}.`, 400, `values.${instrument}`);
+      throw new AppError(visitDataErrors.INSTRUMENT_NOT_DUE, `Instrument "${instrument}" is not due at visit ${visit.id}; due there: ${due.join(', ') || 'none'}.`, `values.${instrument}`);
     }
     const [issue] = validateItems(getInstrument(instrument), items);
-    if (issue) throw new AppError(issue.code, `${issue.message}.`, 400, `values.${instrument}.${issue.item}`);
+    if (issue) throw new AppError(entryByCode(instrumentsErrors, issue.code), `${issue.message}.`, `values.${instrument}.${issue.item}`);
     const score = scoreInstrument(instrument, items);
     scores.push(score);
     for (const [item, value] of Object.entries(items)) entries.push({ kind: 'item', key: `${instrument}.${item}`, value });

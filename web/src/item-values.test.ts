@@ -11,7 +11,7 @@ describe('item values from typed text', () => {
     const values = itemValuesFromText({ constitutional: 'two' });
     expect(values).toEqual({ constitutional: 'two' });
     const issue = validateItems(essdai, values).find((i) => i.item === 'constitutional');
-    expect(issue?.code).toBe('ItemNotANumber');
+    expect(issue?.code).toBe('INSTRUMENT_ITEM_NOT_A_NUMBER');
   });
   it('lists each changed item with its old and new value', () => {
     // Constitutional 1 → 2 changed; glandular 0 → 0 unchanged; articular saved 1, now cleared.

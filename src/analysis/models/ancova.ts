@@ -4,6 +4,7 @@ import { leastSquares } from './least-squares.js';
 import { qt } from '../stats/distributions.js';
 import { waldRow } from './student-t.js';
 import type { ArmDifference, FixedEffect } from './types.js';
+import { modelErrors } from './errors.js';
 
 export interface AncovaObservation {
   readonly arm: string;
@@ -25,7 +26,7 @@ export function fitAncova(observations: readonly AncovaObservation[], options: {
   const n = observations.length;
   const arms = observations.map((o) => o.arm);
   const levels = factorLevels(arms, options.referenceArm);
-  if (levels.length < 2) throw new AppError('ModelTooFewGroups', `The arm column holds only one arm ("${levels[0] ?? ''}").`, 422, 'arm');
+  if (levels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${levels[0] ?? ''}").`, 'arm');
   const columns = [
     constantColumn('(Intercept)', n),
     ...dummyColumns('arm', arms, levels),

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import { cholesky } from './dense.js';
+import { modelErrors } from './errors.js';
 
 /** One column of a fixed-effects design matrix, named as R's model.matrix names it. */
 export interface Column {
@@ -17,7 +18,7 @@ export function factorLevels(values: readonly string[], reference?: string): str
   distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (reference === undefined) return distinct;
   if (!distinct.includes(reference)) {
-    throw new AppError('ModelBadOption', `The reference arm "${reference}" does not occur in the data.`, 400, 'reference');
+    throw new AppError(modelErrors.BAD_OPTION, `The reference arm "${reference}" does not occur in the data.`, 'reference');
   }
   return [reference, ...distinct.filter((v) => v !== reference)];
 }
@@ -59,7 +60,7 @@ export function assertFullRank(columns: readonly Column[]): void {
   const p = columns.length;
   const n = columns[0]?.values.length ?? 0;
   if (n <= p) {
-    throw new AppError('ModelTooFewObservations', `The model has ${p} fixed-effect terms but only ${n} observations.`, 422);
+    throw new AppError(modelErrors.TOO_FEW_OBSERVATIONS, `The model has ${p} fixed-effect terms but only ${n} observations.`);
   }
   // Gram matrix of the unit-length columns, so the pivot test does not depend on units.
   const scaled = columns.map((c) => {
@@ -83,7 +84,7 @@ export function assertFullRank(columns: readonly Column[]): void {
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) lead[a * k + b] = g[a * p + b]!;
     const l = cholesky(lead, k);
     if (l === undefined || l[(k - 1) * k + k - 1]! ** 2 < 1e-10) {
-      throw new AppError('ModelSingularDesign', `The term "${columns[k - 1]!.name}" cannot be estimated from these data (it is constant or a combination of earlier terms).`, 422);
+      throw new AppError(modelErrors.SINGULAR_DESIGN, `The term "${columns[k - 1]!.name}" cannot be estimated from these data (it is constant or a combination of earlier terms).`);
     }
   }
 }

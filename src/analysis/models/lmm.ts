@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { constantColumn, dummyColumns, factorLevels, interactionColumns, type Column } from './design.js';
 import { fitMixedModel, type MixedModelDf } from './mixed-model.js';
 import type { FixedEffect } from './types.js';
+import { modelErrors } from './errors.js';
 
 export interface LmmObservation {
   readonly id: string;
@@ -34,14 +35,14 @@ export function fitLmm(observations: readonly LmmObservation[], options: { reado
   const withArm = observations.filter((o) => o.arm !== undefined).length;
   if (withArm !== 0 && withArm !== n) {
     const row = observations.findIndex((o) => o.arm === undefined);
-    throw new AppError('ModelColumnMissing', `Observation ${row + 1} has no arm while others do.`, 400, `observations.${row}.arm`);
+    throw new AppError(modelErrors.COLUMN_MISSING, `Observation ${row + 1} has no arm while others do.`, `observations.${row}.arm`);
   }
   const time: Column = { name: 'time', values: Float64Array.from(observations, (o) => o.time) };
   const fixed: Column[] = [constantColumn('(Intercept)', n), time];
   if (withArm > 0) {
     const arms = observations.map((o) => o.arm ?? '');
     const levels = factorLevels(arms, options.referenceArm);
-    if (levels.length < 2) throw new AppError('ModelTooFewGroups', `The arm column holds only one arm ("${levels[0]}").`, 422, 'arm');
+    if (levels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${levels[0]}").`, 'arm');
     const armColumns = dummyColumns('arm', arms, levels);
     fixed.push(...armColumns, ...interactionColumns([time], armColumns));
   }

@@ -8,6 +8,7 @@ import { inferenceFor, type DfMethod } from './small-sample-df.js';
 import { varianceInformation } from './variance-information.js';
 import { waldRow } from './student-t.js';
 import type { FixedEffect } from './types.js';
+import { modelErrors } from './errors.js';
 
 /** A linear mixed model y = Xβ + Zb + ε with one grouping level, b ~ N(0, σ²Ψ), ε ~ N(0, σ²I). */
 export interface MixedModelSpec {
@@ -100,7 +101,7 @@ export function fitMixedModel(spec: MixedModelSpec): MixedModelFit {
   const result = minimise((theta) => objective(theta)?.minus2LogLik ?? Infinity, start);
   const fit = objective(result.x);
   if (!result.converged || fit === undefined) {
-    throw new AppError('ModelNotConverged', `The mixed model did not converge after ${result.iterations} iterations; the random effects may not be identifiable from these data.`, 422);
+    throw new AppError(modelErrors.NOT_CONVERGED, `The mixed model did not converge after ${result.iterations} iterations; the random effects may not be identifiable from these data.`);
   }
   const psi = outerProduct(logCholeskyFactor(result.x, q), q);
   const contrast = contrastInference(spec.df ?? 'nlme', fit, data, psi, q, () => nlmeFixedDf(spec.fixed, groupOf, groupIndex.size));

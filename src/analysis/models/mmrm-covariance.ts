@@ -4,6 +4,7 @@ import { leastSquares } from './least-squares.js';
 import { minimise } from './optimise.js';
 import { evaluateReml, type RemlData, type RemlFit } from './reml.js';
 import { varianceInformation, type VarianceInformation } from './variance-information.js';
+import { modelErrors } from './errors.js';
 
 /** One structure tried, in the order tried. */
 export interface CovarianceAttempt {
@@ -61,7 +62,7 @@ export function fitCovariance(
         })),
     };
   }
-  throw new AppError('ModelNotConverged', `The MMRM did not converge with any covariance tried (${attempts.map((a) => `${a.structure} after ${a.iterations} iterations`).join(', ')}); some visits may have too few participants.`, 422);
+  throw new AppError(modelErrors.NOT_CONVERGED, `The MMRM did not converge with any covariance tried (${attempts.map((a) => `${a.structure} after ${a.iterations} iterations`).join(', ')}); some visits may have too few participants.`);
 }
 
 /** The rows and columns idx of a k×k matrix. */

@@ -7,6 +7,7 @@ import { collectPatterns, type Block } from './reml.js';
 import { inferenceFor, type DfMethod } from './small-sample-df.js';
 import { waldRow } from './student-t.js';
 import type { ArmDifference, FixedEffect } from './types.js';
+import { modelErrors } from './errors.js';
 
 export interface MmrmObservation {
   readonly id: string;
@@ -67,18 +68,18 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
     const rows = rowsById.get(o.id) ?? [];
     const clash = rows.find((r) => observations[r]!.visit === o.visit);
     if (clash !== undefined) {
-      throw new AppError('ModelDuplicateVisit', `Rows ${clash + 1} and ${i + 1} both give participant "${o.id}" at visit "${o.visit}".`, 400, `observations.${i}.visit`);
+      throw new AppError(modelErrors.DUPLICATE_VISIT, `Rows ${clash + 1} and ${i + 1} both give participant "${o.id}" at visit "${o.visit}".`, `observations.${i}.visit`);
     }
     rows.push(i);
     rowsById.set(o.id, rows);
   });
   const armLevels = factorLevels(observations.map((o) => o.arm), options.referenceArm);
-  if (armLevels.length < 2) throw new AppError('ModelTooFewGroups', `The arm column holds only one arm ("${armLevels[0] ?? ''}").`, 422, 'arm');
+  if (armLevels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${armLevels[0] ?? ''}").`, 'arm');
   const visitLevels = factorLevels(observations.map((o) => o.visit));
   const withBaseline = observations.some((o) => o.baseline !== undefined);
   const baselines = withBaseline
     ? observations.map((o, i) => {
-        if (o.baseline === undefined) throw new AppError('ModelColumnMissing', `Observation ${i + 1} has no baseline while others do.`, 400, `observations.${i}.baseline`);
+        if (o.baseline === undefined) throw new AppError(modelErrors.COLUMN_MISSING, `Observation ${i + 1} has no baseline while others do.`, `observations.${i}.baseline`);
         return o.baseline;
       })
     : undefined;

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { cholesky, choleskyInverse, matrixProduct, quadraticForm } from './dense.js';
 import type { VarianceInformation } from './variance-information.js';
+import { modelErrors } from './errors.js';
 
 /** Denominator degrees of freedom of the Wald t-tests (SAS PROC MIXED's DDFM=KR, SATTERTH, RESIDUAL). */
 export const dfMethods = ['kenward-roger', 'satterthwaite', 'residual'] as const;
@@ -46,7 +47,7 @@ export function inferenceFor(method: DfMethod, p: number, phi: Float64Array, res
 function invert(information: Float64Array, r: number, method: DfMethod): Float64Array {
   const l = cholesky(information, r);
   if (l === undefined) {
-    throw new AppError('ModelDfNotEstimable', `The ${method} degrees of freedom cannot be computed: the information matrix of the covariance parameters is singular (a variance is at its boundary); use --df residual or a simpler covariance.`, 422);
+    throw new AppError(modelErrors.DF_NOT_ESTIMABLE, `The ${method} degrees of freedom cannot be computed: the information matrix of the covariance parameters is singular (a variance is at its boundary); use --df residual or a simpler covariance.`);
   }
   return choleskyInverse(l, r);
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { cholesky } from '../models/dense.js';
 import { fitMmrm, type MmrmObservation } from '../models/mmrm.js';
 import { seededRandom } from '../../random/seeded-random.js';
+import { modelErrors } from '../models/errors.js';
 
 export type VisitCovariance =
   | { readonly kind: 'unstructured'; readonly matrix: readonly (readonly number[])[] }
@@ -40,7 +41,7 @@ export function simulateMmrmPower(design: MmrmPowerDesign, onProgress?: (done: n
   const k = design.visits.length;
   const sigma = covarianceMatrix(design.covariance, k);
   const chol = cholesky(Float64Array.from(sigma.flat()), k);
-  if (chol === undefined) throw new AppError('ModelBadOption', 'The visit covariance matrix is not positive definite.', 400, 'covariance');
+  if (chol === undefined) throw new AppError(modelErrors.BAD_OPTION, 'The visit covariance matrix is not positive definite.', 'covariance');
   check(Number.isInteger(design.runs) && design.runs >= 1, 'runs', `The number of runs must be a whole number of at least 1 (got ${design.runs}).`);
   check(design.alpha > 0 && design.alpha < 1, 'alpha', `The significance level must lie strictly between 0 and 1 (got ${design.alpha}).`);
   for (const arm of ['control', 'treatment'] as const) {
@@ -71,7 +72,7 @@ export function simulateMmrmPower(design: MmrmPowerDesign, onProgress?: (done: n
       const contrast = fit.contrasts.find((c) => c.visit === lastVisit)!;
       if (contrast.pValue < design.alpha) rejections++;
     } catch (err) {
-      if (!(err instanceof AppError && err.code === 'ModelNotConverged')) throw err;
+      if (!(err instanceof AppError && err.code === 'MODEL_NOT_CONVERGED')) throw err;
       failedFits++;
     }
     onProgress?.(run + 1, design.runs);
@@ -85,11 +86,11 @@ function covarianceMatrix(c: VisitCovariance, k: number): number[][] {
     return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (__, j) => c.sd * c.sd * (i === j ? 1 : c.correlation)));
   }
   if (c.matrix.length !== k || c.matrix.some((row) => row.length !== k)) {
-    throw new AppError('ModelBadOption', `The covariance matrix must be ${k}×${k}, one row and column per visit.`, 400, 'covariance.matrix');
+    throw new AppError(modelErrors.BAD_OPTION, `The covariance matrix must be ${k}×${k}, one row and column per visit.`, 'covariance.matrix');
   }
   return c.matrix.map((row) => [...row]);
 }
 
 function check(ok: boolean, path: string, message: string): void {
-  if (!ok) throw new AppError('ModelBadOption', message, 400, path);
+  if (!ok) throw new AppError(modelErrors.BAD_OPTION, message, path);
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { pnt, qt } from '../stats/distributions.js';
 import { uniroot } from '../stats/uniroot.js';
 import { checkProbability, type Sided } from './arguments.js';
+import { statsErrors } from '../stats/errors.js';
 
 export type TTestType = 'two.sample' | 'one.sample' | 'paired';
 
@@ -30,8 +31,8 @@ function setup(input: PowerMeansInput) {
   const sigLevel = checkProbability('sig.level', input.sigLevel ?? 0.05);
   const type = input.type ?? 'two.sample';
   const alternative = input.alternative ?? 'two.sided';
-  if (!(Number.isFinite(sd) && sd > 0)) throw new AppError('InvalidArgument', `sd must be a positive number, got ${sd}.`);
-  if (!Number.isFinite(input.delta)) throw new AppError('InvalidArgument', `delta must be a finite number, got ${input.delta}.`);
+  if (!(Number.isFinite(sd) && sd > 0)) throw new AppError(statsErrors.INVALID_ARGUMENT, `sd must be a positive number, got ${sd}.`);
+  if (!Number.isFinite(input.delta)) throw new AppError(statsErrors.INVALID_ARGUMENT, `delta must be a finite number, got ${input.delta}.`);
   const tsample = type === 'two.sample' ? 2 : 1;
   const tside = alternative === 'two.sided' ? 2 : 1;
   const delta = tside === 2 ? Math.abs(input.delta) : input.delta;
@@ -47,7 +48,7 @@ function setup(input: PowerMeansInput) {
 /** Power of a t-test with n per group, as R's power.t.test(n = , delta = ). */
 export function powerMeans(input: PowerMeansInput & { readonly n: number }): PowerMeansResult {
   const s = setup(input);
-  if (!(Number.isFinite(input.n) && input.n > 1)) throw new AppError('InvalidArgument', `n must be a number greater than 1, got ${input.n}.`);
+  if (!(Number.isFinite(input.n) && input.n > 1)) throw new AppError(statsErrors.INVALID_ARGUMENT, `n must be a number greater than 1, got ${input.n}.`);
   return { method: s.method, n: input.n, delta: s.delta, sd: s.sd, sigLevel: s.sigLevel, power: s.power(input.n), alternative: s.alternative };
 }
 
@@ -55,7 +56,7 @@ export function powerMeans(input: PowerMeansInput & { readonly n: number }): Pow
 export function sampleSizeMeans(input: PowerMeansInput & { readonly power: number }): PowerMeansResult {
   const s = setup(input);
   const target = checkProbability('power', input.power);
-  if (s.delta <= 0) throw new AppError('InvalidArgument', `delta must be positive to reach a power, got ${input.delta}.`);
+  if (s.delta <= 0) throw new AppError(statsErrors.INVALID_ARGUMENT, `delta must be positive to reach a power, got ${input.delta}.`);
   const n = solveN((n) => s.power(n) - target, 2);
   return { method: s.method, n, delta: s.delta, sd: s.sd, sigLevel: s.sigLevel, power: target, alternative: s.alternative };
 }
@@ -70,7 +71,7 @@ export function solveN(f: (n: number) => number, start: number): number {
   const upper = 1e7;
   let fLower = f(lower);
   const fUpper = f(upper);
-  if (fUpper < 0) throw new AppError('InvalidArgument', 'The requested power is not reached with up to 10 million per group.');
+  if (fUpper < 0) throw new AppError(statsErrors.INVALID_ARGUMENT, 'The requested power is not reached with up to 10 million per group.');
   let delta = 0.01 * Math.max(1e-4, Math.abs(lower));
   while (fLower > 0) {
     lower -= delta;

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { pnorm, qnorm } from '../stats/distributions.js';
 import { checkProbability, type Sided } from './arguments.js';
 import { solveN } from './power-means.js';
+import { statsErrors } from '../stats/errors.js';
 
 export interface PowerProportionsInput {
   readonly p1: number;
@@ -39,7 +40,7 @@ const method = 'Two-sample comparison of proportions power calculation' as const
 /** Power of comparing two proportions with n per group, as R's power.prop.test(n = , p1 = , p2 = ). */
 export function powerProportions(input: PowerProportionsInput & { readonly n: number }): PowerProportionsResult {
   const s = setup(input);
-  if (!(Number.isFinite(input.n) && input.n > 0)) throw new AppError('InvalidArgument', `n must be a positive number, got ${input.n}.`);
+  if (!(Number.isFinite(input.n) && input.n > 0)) throw new AppError(statsErrors.INVALID_ARGUMENT, `n must be a positive number, got ${input.n}.`);
   return { method, n: input.n, p1: s.p1, p2: s.p2, sigLevel: s.sigLevel, power: s.power(input.n), alternative: s.alternative };
 }
 
@@ -47,7 +48,7 @@ export function powerProportions(input: PowerProportionsInput & { readonly n: nu
 export function sampleSizeProportions(input: PowerProportionsInput & { readonly power: number }): PowerProportionsResult {
   const s = setup(input);
   const target = checkProbability('power', input.power);
-  if (s.p1 === s.p2) throw new AppError('InvalidArgument', 'p1 and p2 are equal, so no sample size reaches a power above the significance level.');
+  if (s.p1 === s.p2) throw new AppError(statsErrors.INVALID_ARGUMENT, 'p1 and p2 are equal, so no sample size reaches a power above the significance level.');
   const n = solveN((n) => s.power(n) - target, 1);
   return { method, n, p1: s.p1, p2: s.p2, sigLevel: s.sigLevel, power: target, alternative: s.alternative };
 }

@@ -32,7 +32,7 @@ describe('power of comparing proportions against R power.prop.test', () => {
       sampleSizeProportions({ p1: 0.3, p2: 0.3, power: 0.8 });
       expect.unreachable();
     } catch (e) {
-      expect(isAppError(e) && e.code).toBe('InvalidArgument');
+      expect(isAppError(e) && e.code).toBe('STATS_INVALID_ARGUMENT');
     }
   });
 });

@@ -1,4 +1,6 @@
+import { defineErrors } from '../../errors/define-errors.js';
+
 /** Error codes of the study report. */
-export const reportErrorCodes = {
-  ChromiumMissing: "The report cannot be printed as PDF: Debian's Chromium (/usr/bin/chromium) is not installed.",
-} as const;
+export const reportErrors = defineErrors('REPORT', {
+  CHROMIUM_MISSING: { status: 503, doc: "The report cannot be printed as PDF: Debian's Chromium (/usr/bin/chromium) is not installed." },
+});

@@ -3,6 +3,7 @@ import { checkConfLevel } from './arguments.js';
 import { logChoose, pbeta } from './distributions.js';
 import type { TestResult } from './result.js';
 import { uniroot } from './uniroot.js';
+import { statsErrors } from './errors.js';
 
 /** R's qbeta by root-finding on pbeta, to full double precision (the tails are monotone in x). */
 function qbeta(p: number, a: number, b: number): number {
@@ -16,8 +17,8 @@ function qbeta(p: number, a: number, b: number): number {
  * qbeta(1 − α/2; x + 1, n − x)] (Clopper CJ, Pearson ES. Biometrika 1934;26:404-413).
  */
 export function binomialTest(x: number, n: number, o: { readonly p0?: number; readonly confLevel?: number } = {}): TestResult {
-  if (!Number.isInteger(n) || n < 1) throw new AppError('NotEnoughObservations', `The binomial test needs at least 1 trial, got ${n}.`);
-  if (!Number.isInteger(x) || x < 0 || x > n) throw new AppError('InvalidArgument', `The number of successes must be a whole number from 0 to ${n}, got ${x}.`);
+  if (!Number.isInteger(n) || n < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, `The binomial test needs at least 1 trial, got ${n}.`);
+  if (!Number.isInteger(x) || x < 0 || x > n) throw new AppError(statsErrors.INVALID_ARGUMENT, `The number of successes must be a whole number from 0 to ${n}, got ${x}.`);
   const p0 = o.p0 ?? 0.5;
   const confLevel = checkConfLevel(o.confLevel ?? 0.95);
   const alpha = 1 - confLevel;

@@ -25,8 +25,8 @@ describe("Fisher's exact test against R fisher.test", () => {
     expectClose(r.ci![1], c.result.conf_int![1]!, 'ci hi');
   });
   it('refuses a table that is not 2×2 or has negative counts', () => {
-    expect(code(() => fisherTest([[1, 2, 3], [4, 5, 6]]))).toBe('InvalidTable');
-    expect(code(() => fisherTest([[1, -2], [4, 5]]))).toBe('InvalidTable');
+    expect(code(() => fisherTest([[1, 2, 3], [4, 5, 6]]))).toBe('STATS_INVALID_TABLE');
+    expect(code(() => fisherTest([[1, -2], [4, 5]]))).toBe('STATS_INVALID_TABLE');
   });
 });
 
@@ -40,7 +40,7 @@ describe('chi-square test against R chisq.test', () => {
     expectClose(r.pValue, c.result.p_value, 'p');
   });
   it('refuses a table with an empty row, where every expected count in it is zero', () => {
-    expect(code(() => chiSquareTest([[0, 0], [3, 4]]))).toBe('InvalidTable');
+    expect(code(() => chiSquareTest([[0, 0], [3, 4]]))).toBe('STATS_INVALID_TABLE');
   });
 });
 
@@ -64,6 +64,6 @@ describe('risk difference against R prop.test(x, n)', () => {
     expect(r.ci![1]).toBeCloseTo(0.375865, 5);
   });
   it('refuses more events than participants', () => {
-    expect(code(() => riskDifference([5, 2], [4, 6]))).toBe('InvalidArgument');
+    expect(code(() => riskDifference([5, 2], [4, 6]))).toBe('STATS_INVALID_ARGUMENT');
   });
 });

@@ -4,6 +4,7 @@ import { checkTable, type ContingencyTable } from './contingency-table.js';
 import { logChoose } from './distributions.js';
 import type { TestResult } from './result.js';
 import { uniroot } from './uniroot.js';
+import { statsErrors } from './errors.js';
 
 /**
  * Fisher's exact test on a 2×2 table with the conditional maximum-likelihood odds ratio and its
@@ -21,7 +22,7 @@ export function fisherTest(table: ContingencyTable, o: CommonOptions = {}): Test
   const x = a;
   const lo = Math.max(0, k - n);
   const hi = Math.min(k, m);
-  if (m + n === 0) throw new AppError('InvalidTable', 'The table has no observations.');
+  if (m + n === 0) throw new AppError(statsErrors.INVALID_TABLE, 'The table has no observations.');
   const support = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const logdc = support.map((s) => logChoose(m, s) + logChoose(n, k - s) - logChoose(m + n, k));
 

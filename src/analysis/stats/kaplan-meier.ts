@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { checkConfLevel } from './arguments.js';
 import { qnorm } from './distributions.js';
+import { statsErrors } from './errors.js';
 
 /** One right-censored observation: follow-up time and whether the event happened then. */
 export interface SurvivalObservation {
@@ -31,9 +32,9 @@ export interface KaplanMeierCurve {
 }
 
 export function checkObservations(obs: readonly SurvivalObservation[]): void {
-  if (obs.length === 0) throw new AppError('NotEnoughObservations', 'A survival curve needs at least 1 observation.');
+  if (obs.length === 0) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'A survival curve needs at least 1 observation.');
   obs.forEach((o, i) => {
-    if (!(Number.isFinite(o.time) && o.time >= 0)) throw new AppError('InvalidArgument', `Observation ${i + 1} has time ${o.time}; times must be finite and not negative.`);
+    if (!(Number.isFinite(o.time) && o.time >= 0)) throw new AppError(statsErrors.INVALID_ARGUMENT, `Observation ${i + 1} has time ${o.time}; times must be finite and not negative.`);
   });
 }
 

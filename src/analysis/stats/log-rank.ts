@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import { pchisq } from './distributions.js';
 import { checkObservations, type SurvivalObservation } from './kaplan-meier.js';
 import type { TestResult } from './result.js';
+import { statsErrors } from './errors.js';
 
 export interface LogRankGroup {
   readonly group: string;
@@ -24,12 +25,12 @@ export interface LogRankResult extends TestResult {
 export function logRankTest(groups: ReadonlyMap<string, readonly SurvivalObservation[]>): LogRankResult {
   const names = [...groups.keys()];
   const k = names.length;
-  if (k < 2) throw new AppError('NotEnoughObservations', `The log-rank test needs at least 2 groups, got ${k}.`);
+  if (k < 2) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, `The log-rank test needs at least 2 groups, got ${k}.`);
   const data = names.map((g) => groups.get(g)!);
   data.forEach(checkObservations);
   const all = data.flat();
   const eventTimes = [...new Set(all.filter((o) => o.event).map((o) => o.time))].sort((a, b) => a - b);
-  if (eventTimes.length === 0) throw new AppError('NotEnoughObservations', 'The log-rank test needs at least 1 event, and there are none.');
+  if (eventTimes.length === 0) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'The log-rank test needs at least 1 event, and there are none.');
   const observed = new Array<number>(k).fill(0);
   const expected = new Array<number>(k).fill(0);
   const v = Matrix.zeros(k, k);

@@ -6,6 +6,7 @@ import { countDistribution, pCount, qCount, rankSumCounts } from './rank-distrib
 import { averageRanks, hasTies, median, tieCubeSum } from './ranks.js';
 import type { TestResult } from './result.js';
 import { uniroot } from './uniroot.js';
+import { statsErrors } from './errors.js';
 
 export interface WilcoxonOptions extends CommonOptions {
   /** Location shift under the null hypothesis. */
@@ -40,8 +41,8 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
   const tolRoot = o.tolRoot ?? 1e-4;
   const nx = x.length;
   const ny = y.length;
-  if (nx < 1) throw new AppError('NotEnoughObservations', "Group x has no observations; the rank-sum test needs at least 1.");
-  if (ny < 1) throw new AppError('NotEnoughObservations', "Group y has no observations; the rank-sum test needs at least 1.");
+  if (nx < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, "Group x has no observations; the rank-sum test needs at least 1.");
+  if (ny < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, "Group y has no observations; the rank-sum test needs at least 1.");
   const r = averageRanks([...x.map((v) => v - mu), ...y]);
   const w = r.slice(0, nx).reduce((a, b) => a + b, 0) - (nx * (nx + 1)) / 2;
   const exact = o.exact ?? (nx < 50 && ny < 50);
@@ -49,7 +50,7 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
 
   if (exact && !ties) {
     const k = Math.min(nx, ny);
-    if ((k + 1) * (k * (nx + ny) + 1) > MAX_EXACT_CELLS) throw new AppError('ExactTooLarge', `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
+    if ((k + 1) * (k * (nx + ny) + 1) > MAX_EXACT_CELLS) throw new AppError(statsErrors.EXACT_TOO_LARGE, `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
     const dist = countDistribution(rankSumCounts(nx, ny));
     const pLow = (q: number) => pCount(dist, q);
     const pHigh = (q: number) => pCount(dist, q, false);
@@ -92,7 +93,7 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
       const dr = averageRanks([...x.map((v) => v - d), ...y]);
       const dz = dr.slice(0, nx).reduce((a, b) => a + b, 0) - (nx * (nx + 1)) / 2 - (nx * ny) / 2;
       const sigma = sigmaOf(dr);
-      if (sigma === 0) throw new AppError('AllObservationsTied', 'Cannot compute a confidence interval when all observations are tied.');
+      if (sigma === 0) throw new AppError(statsErrors.ALL_OBSERVATIONS_TIED, 'Cannot compute a confidence interval when all observations are tied.');
       return (dz - continuityCorrection(dz, alternative, withCorrection)) / sigma;
     };
     const wMin = W(mumin, correct);

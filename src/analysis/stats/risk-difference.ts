@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { checkAlternative, checkConfLevel, type CommonOptions } from './arguments.js';
 import { pchisq, pnorm, qnorm } from './distributions.js';
 import type { TestResult } from './result.js';
+import { statsErrors } from './errors.js';
 
 export interface RiskDifferenceOptions extends CommonOptions {
   /** Continuity correction (R's default TRUE). Without it the interval is the Wald interval. */
@@ -26,14 +27,14 @@ export function riskDifference(events: readonly [number, number], totals: readon
   [0, 1].forEach((i) => {
     const x = events[i]!;
     const n = totals[i]!;
-    if (!(Number.isInteger(n) && n > 0)) throw new AppError('InvalidArgument', `Group ${i + 1} must have a positive whole number of participants, got ${n}.`);
-    if (!(Number.isInteger(x) && x >= 0 && x <= n)) throw new AppError('InvalidArgument', `Group ${i + 1} must have between 0 and ${n} events, got ${x}.`);
+    if (!(Number.isInteger(n) && n > 0)) throw new AppError(statsErrors.INVALID_ARGUMENT, `Group ${i + 1} must have a positive whole number of participants, got ${n}.`);
+    if (!(Number.isInteger(x) && x >= 0 && x <= n)) throw new AppError(statsErrors.INVALID_ARGUMENT, `Group ${i + 1} must have between 0 and ${n} events, got ${x}.`);
   });
   const [x1, x2] = events;
   const [n1, n2] = totals;
   const pooled = (x1 + x2) / (n1 + n2);
   if (pooled === 0 || pooled === 1) {
-    throw new AppError('InvalidArgument', `All participants have the same outcome (${pooled === 0 ? 'no events' : 'all events'}), so the test of equal proportions is undefined.`);
+    throw new AppError(statsErrors.INVALID_ARGUMENT, `All participants have the same outcome (${pooled === 0 ? 'no events' : 'all events'}), so the test of equal proportions is undefined.`);
   }
   const p1 = x1 / n1;
   const p2 = x2 / n2;

@@ -7,6 +7,7 @@ import { countDistribution, pCount, qCount, signedRankCounts } from './rank-dist
 import { averageRanks, hasTies, median, tieCubeSum } from './ranks.js';
 import type { TestResult } from './result.js';
 import { uniroot } from './uniroot.js';
+import { statsErrors } from './errors.js';
 
 /** Largest n enumerated exactly (n·n(n+1)/2 additions, well under a second). */
 const MAX_EXACT_N = 1000;
@@ -19,7 +20,7 @@ function standardized(values: readonly number[], correction: (z: number) => numb
   const r = averageRanks(xd.map(Math.abs));
   const z = r.reduce((s, rank, i) => (xd[i]! > 0 ? s + rank : s), 0) - (n * (n + 1)) / 4;
   const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieCubeSum(r) / 48);
-  if (sigma === 0) throw new AppError('AllObservationsTied', 'Cannot compute a confidence interval when all observations are zero or tied.');
+  if (sigma === 0) throw new AppError(statsErrors.ALL_OBSERVATIONS_TIED, 'Cannot compute a confidence interval when all observations are zero or tied.');
   return (z - correction(z)) / sigma;
 }
 
@@ -31,7 +32,7 @@ export function signedRankTest(x: readonly number[], y: readonly number[] | null
   checkFinite('x', x);
   if (y) {
     checkFinite('y', y);
-    if (x.length !== y.length) throw new AppError('InvalidArgument', `Paired samples must have the same length, got ${x.length} and ${y.length}.`);
+    if (x.length !== y.length) throw new AppError(statsErrors.INVALID_ARGUMENT, `Paired samples must have the same length, got ${x.length} and ${y.length}.`);
   }
   const alternative = checkAlternative(o.alternative ?? 'two.sided');
   const confLevel = checkConfLevel(o.confLevel ?? 0.95);
@@ -39,19 +40,19 @@ export function signedRankTest(x: readonly number[], y: readonly number[] | null
   const correct = o.correct ?? true;
   const tolRoot = o.tolRoot ?? 1e-4;
   const d = y ? x.map((v, i) => v - y[i]!) : [...x];
-  if (d.length < 1) throw new AppError('NotEnoughObservations', 'The signed-rank test needs at least 1 observation.');
+  if (d.length < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'The signed-rank test needs at least 1 observation.');
   const shifted = d.map((v) => v - mu);
   const zeroes = shifted.some((v) => v === 0);
   const nonzero = shifted.filter((v) => v !== 0);
   const n = nonzero.length;
-  if (n === 0) throw new AppError('AllObservationsTied', 'All differences are zero, so the signed-rank test is undefined.');
+  if (n === 0) throw new AppError(statsErrors.ALL_OBSERVATIONS_TIED, 'All differences are zero, so the signed-rank test is undefined.');
   const r = averageRanks(nonzero.map(Math.abs));
   const v = r.reduce((s, rank, i) => (nonzero[i]! > 0 ? s + rank : s), 0);
   const exact = o.exact ?? n < 50;
   const ties = hasTies(r);
 
   if (exact && !ties && !zeroes) {
-    if (n > MAX_EXACT_N) throw new AppError('ExactTooLarge', `An exact signed-rank distribution for ${n} values is too large to enumerate; use the normal approximation.`);
+    if (n > MAX_EXACT_N) throw new AppError(statsErrors.EXACT_TOO_LARGE, `An exact signed-rank distribution for ${n} values is too large to enumerate; use the normal approximation.`);
     const dist = countDistribution(signedRankCounts(n));
     const pLow = (q: number) => pCount(dist, q);
     const pHigh = (q: number) => pCount(dist, q, false);

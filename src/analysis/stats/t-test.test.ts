@@ -33,14 +33,14 @@ describe('t-test input checks', () => {
     return 'none';
   };
   it('refuses a Welch group of one, as R does ("not enough x observations")', () => {
-    expect(code(() => twoSampleTTest([1], [2, 3, 4], { equalVariance: false }))).toBe('NotEnoughObservations');
+    expect(code(() => twoSampleTTest([1], [2, 3, 4], { equalVariance: false }))).toBe('STATS_NOT_ENOUGH_OBSERVATIONS');
   });
   it('refuses constant data, as R does ("data are essentially constant")', () => {
-    expect(code(() => pairedTTest([1, 2, 3], [0, 1, 2]))).toBe('DataEssentiallyConstant');
-    expect(code(() => twoSampleTTest([5, 5, 5], [5, 5], { equalVariance: true }))).toBe('DataEssentiallyConstant');
+    expect(code(() => pairedTTest([1, 2, 3], [0, 1, 2]))).toBe('STATS_DATA_ESSENTIALLY_CONSTANT');
+    expect(code(() => twoSampleTTest([5, 5, 5], [5, 5], { equalVariance: true }))).toBe('STATS_DATA_ESSENTIALLY_CONSTANT');
   });
   it('refuses a conf.level outside (0, 1) and unequal paired lengths', () => {
-    expect(code(() => pairedTTest([1, 2, 4], [0, 1, 2], { confLevel: 1.5 }))).toBe('InvalidArgument');
-    expect(code(() => pairedTTest([1, 2, 4], [0, 1]))).toBe('InvalidArgument');
+    expect(code(() => pairedTTest([1, 2, 4], [0, 1, 2], { confLevel: 1.5 }))).toBe('STATS_INVALID_ARGUMENT');
+    expect(code(() => pairedTTest([1, 2, 4], [0, 1]))).toBe('STATS_INVALID_ARGUMENT');
   });
 });

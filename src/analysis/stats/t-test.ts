@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { checkAlternative, checkConfLevel, checkFinite, checkNumber, mean, variance, type CommonOptions } from './arguments.js';
 import { pt, qt } from './distributions.js';
 import type { Alternative, TestResult } from './result.js';
+import { statsErrors } from './errors.js';
 
 export interface TTestOptions extends CommonOptions {
   /** Hypothesised mean (one-sample, paired) or difference in means (two-sample). */
@@ -55,7 +56,7 @@ function finish(kind: TTestResult['kind'], method: string, estimateName: string,
 function checkNotConstant(stderr: number, m: number): void {
   // R: stop("data are essentially constant")
   if (stderr < 10 * Number.EPSILON * Math.abs(m) || stderr === 0) {
-    throw new AppError('DataEssentiallyConstant', 'The data are essentially constant, so the t statistic is undefined.');
+    throw new AppError(statsErrors.DATA_ESSENTIALLY_CONSTANT, 'The data are essentially constant, so the t statistic is undefined.');
   }
 }
 
@@ -66,9 +67,9 @@ export function twoSampleTTest(x: readonly number[], y: readonly number[], o: TT
   const nx = x.length;
   const ny = y.length;
   const pooled = o.equalVariance;
-  if (nx < 1 || (!pooled && nx < 2)) throw new AppError('NotEnoughObservations', `Group x has ${nx} observation(s); the test needs at least ${pooled ? 1 : 2}.`);
-  if (ny < 1 || (!pooled && ny < 2)) throw new AppError('NotEnoughObservations', `Group y has ${ny} observation(s); the test needs at least ${pooled ? 1 : 2}.`);
-  if (pooled && nx + ny < 3) throw new AppError('NotEnoughObservations', 'The pooled t-test needs at least 3 observations in all.');
+  if (nx < 1 || (!pooled && nx < 2)) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, `Group x has ${nx} observation(s); the test needs at least ${pooled ? 1 : 2}.`);
+  if (ny < 1 || (!pooled && ny < 2)) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, `Group y has ${ny} observation(s); the test needs at least ${pooled ? 1 : 2}.`);
+  if (pooled && nx + ny < 3) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'The pooled t-test needs at least 3 observations in all.');
   const mx = mean(x);
   const my = mean(y);
   const vx = variance(x);
@@ -94,9 +95,9 @@ export function twoSampleTTest(x: readonly number[], y: readonly number[], o: TT
 export function pairedTTest(x: readonly number[], y: readonly number[], o: TTestOptions = {}): TTestResult {
   checkFinite('x', x);
   checkFinite('y', y);
-  if (x.length !== y.length) throw new AppError('InvalidArgument', `Paired samples must have the same length, got ${x.length} and ${y.length}.`);
+  if (x.length !== y.length) throw new AppError(statsErrors.INVALID_ARGUMENT, `Paired samples must have the same length, got ${x.length} and ${y.length}.`);
   const d = x.map((v, i) => v - y[i]!);
-  if (d.length < 2) throw new AppError('NotEnoughObservations', `The paired t-test needs at least 2 pairs, got ${d.length}.`);
+  if (d.length < 2) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, `The paired t-test needs at least 2 pairs, got ${d.length}.`);
   const m = mean(d);
   const stderr = Math.sqrt(variance(d) / d.length);
   checkNotConstant(stderr, m);

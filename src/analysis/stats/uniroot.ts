@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { statsErrors } from './errors.js';
 
 export interface UnirootOptions {
   /** f(lower) and f(upper) when the caller already has them (R's `f.lower`, `f.upper`). */
@@ -21,9 +22,9 @@ export function uniroot(f: (x: number) => number, lower: number, upper: number, 
   const tol = options.tol ?? DEFAULT_ROOT_TOL;
   let fa = options.fLower ?? f(lower);
   let fb = options.fUpper ?? f(upper);
-  if (!(lower < upper)) throw new AppError('InvalidArgument', `Root search needs lower < upper, got [${lower}, ${upper}].`);
+  if (!(lower < upper)) throw new AppError(statsErrors.INVALID_ARGUMENT, `Root search needs lower < upper, got [${lower}, ${upper}].`);
   if (Number.isNaN(fa) || Number.isNaN(fb) || !(Math.sign(fa) * Math.sign(fb) <= 0)) {
-    throw new AppError('RootNotBracketed', `Function values at ${lower} and ${upper} are not of opposite sign.`);
+    throw new AppError(statsErrors.ROOT_NOT_BRACKETED, `Function values at ${lower} and ${upper} are not of opposite sign.`);
   }
   let a = lower;
   let b = upper;

@@ -39,7 +39,7 @@ describe('Wilcoxon rank-sum and signed-rank against R wilcox.test(conf.int = TRU
       rankSumTest(x, y, { exact: true });
       expect.unreachable();
     } catch (e) {
-      expect(isAppError(e) && e.code).toBe('ExactTooLarge');
+      expect(isAppError(e) && e.code).toBe('STATS_EXACT_TOO_LARGE');
     }
   });
 
@@ -48,7 +48,7 @@ describe('Wilcoxon rank-sum and signed-rank against R wilcox.test(conf.int = TRU
       rankSumTest([2, 2, 2], [2, 2], { confInt: true });
       expect.unreachable();
     } catch (e) {
-      expect(isAppError(e) && e.code).toBe('AllObservationsTied');
+      expect(isAppError(e) && e.code).toBe('STATS_ALL_OBSERVATIONS_TIED');
     }
   });
 });

@@ -5,6 +5,8 @@ import { AppError } from '../../errors/app-error.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { auditErrors } from '../../audit/errors.js';
+import { serverErrors } from '../../server/http-errors.js';
 
 const checkpointFile = z.object({ writtenAt: z.string(), heads: z.array(z.object({ chain: z.string(), seq: z.number().int(), hash: z.string().regex(/^[0-9a-f]{64}$/) })) });
 
@@ -13,16 +15,16 @@ function readHeads(file: string): ChainHead[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('InvalidOption', `--checkpoint ${file} cannot be read.`, 400, 'checkpoint');
+    throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file} cannot be read.`, 'checkpoint');
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError('InvalidOption', `--checkpoint ${file} is not JSON.`, 400, 'checkpoint');
+    throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file} is not JSON.`, 'checkpoint');
   }
   const r = checkpointFile.safeParse(json);
-  if (!r.success) throw new AppError('InvalidOption', `--checkpoint ${file}: field "${r.error.issues[0]!.path.join('.')}" is invalid (${r.error.issues[0]!.message}).`, 400, 'checkpoint');
+  if (!r.success) throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file}: field "${r.error.issues[0]!.path.join('.')}" is invalid (${r.error.issues[0]!.message}).`, 'checkpoint');
   return r.data.heads;
 }
 
@@ -44,7 +46,7 @@ export const register: Register = (program) => {
           if (opts.json) printJson(result);
           if (result.kind === 'broken') {
             if (opts.json) process.exitCode = 1;
-            else throw new AppError('AuditChainBroken', result.message, 409);
+            else throw new AppError(auditErrors.CHAIN_BROKEN, result.message);
           } else if (!opts.json) {
             const chains = Object.entries(result.chains).map(([chain, tip]) => `  ${chain}: ${tip.records} records, last hash ${tip.lastHash}\n`);
             process.stdout.write(`Audit trail intact: ${result.records} records in ${chains.length} ${chains.length === 1 ? 'chain' : 'chains'}.\n${chains.join('')}`);
@@ -66,7 +68,7 @@ export const register: Register = (program) => {
         try {
           const result = await verifyAudit(db);
           // A checkpoint of a broken trail would vouch for the damage.
-          if (result.kind === 'broken') throw new AppError('AuditChainBroken', result.message, 409);
+          if (result.kind === 'broken') throw new AppError(auditErrors.CHAIN_BROKEN, result.message);
           const file = { writtenAt: new Date().toISOString(), heads: headsOf(result) };
           writeFileSync(opts.out, JSON.stringify(file, null, 2) + '\n');
           if (opts.json) printJson(file);

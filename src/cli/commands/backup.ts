@@ -6,6 +6,7 @@ import { AppError } from '../../errors/app-error.js';
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { auditErrors } from '../../audit/errors.js';
 
 interface Options {
   data: string;
@@ -45,7 +46,7 @@ export const register: Register = (program) => {
           if (opts.json) printJson(result);
           if (result.kind === 'broken') {
             if (opts.json) process.exitCode = 1;
-            else throw new AppError('AuditChainBroken', `Restored, but the audit trail does not verify: ${result.message}`, 409);
+            else throw new AppError(auditErrors.CHAIN_BROKEN, `Restored, but the audit trail does not verify: ${result.message}`);
           } else if (!opts.json) process.stdout.write(`Restored ${file}; audit trail intact: ${result.records} records in ${Object.keys(result.chains).length} chains, every checkpoint present.\n`);
         } finally {
           await db.close();

@@ -5,6 +5,8 @@ import { parseIsoDate } from '../../protocol/calendar/study-date.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { readProtocolFile } from './protocol.js';
+import { protocolErrors } from '../../protocol/errors.js';
+import type { ErrorEntry } from '../../errors/define-errors.js';
 
 interface CalendarOptions {
   start: string;
@@ -16,17 +18,17 @@ interface CalendarOptions {
   json?: boolean;
 }
 
-function positive(flag: string, value: string | undefined, code: string): number | undefined {
+function positive(flag: string, value: string | undefined, entry: ErrorEntry): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new AppError(code, `${flag} "${value}" must be a positive number.`, 400, flag);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new AppError(entry, `${flag} "${value}" must be a positive number.`, flag);
   return n;
 }
 
 /** `--hold 5:platelets low` → { day: 5, reason: 'platelets low' }. */
 function parseHold(text: string): DoseHold {
   const m = /^(-?\d+):(.+)$/.exec(text);
-  if (!m) throw new AppError('InvalidHold', `--hold "${text}" must be written DAY:REASON, e.g. 5:platelets low.`, 400, '--hold');
+  if (!m) throw new AppError(protocolErrors.INVALID_HOLD, `--hold "${text}" must be written DAY:REASON, e.g. 5:platelets low.`, '--hold');
   return { day: Number(m[1]), reason: (m[2] as string).trim() };
 }
 
@@ -64,13 +66,13 @@ export const register: Register = (program) => {
     .action(
       action((id: string | undefined, opts: CalendarOptions) => {
         if ((id === undefined) === (opts.protocol === undefined)) {
-          throw new AppError('ProtocolSourceRequired', 'Give either a built-in protocol id or --protocol FILE, not both and not neither.', 400, 'id');
+          throw new AppError(protocolErrors.SOURCE_REQUIRED, 'Give either a built-in protocol id or --protocol FILE, not both and not neither.', 'id');
         }
         const start = parseIsoDate(opts.start, '--start');
         const protocol = opts.protocol === undefined ? getBuiltinProtocol(id as string) : readProtocolFile(opts.protocol);
         const armId = opts.arm ?? (protocol.arms[0]?.id as string);
-        const bodySurfaceM2 = positive('--bsa', opts.bsa, 'InvalidBodySize');
-        const weightKg = positive('--weight', opts.weight, 'InvalidBodySize');
+        const bodySurfaceM2 = positive('--bsa', opts.bsa, protocolErrors.INVALID_BODY_SIZE);
+        const weightKg = positive('--weight', opts.weight, protocolErrors.INVALID_BODY_SIZE);
         const calendar = buildCalendar(protocol, armId, start, {
           holds: opts.hold.map(parseHold),
           ...(bodySurfaceM2 === undefined ? {} : { bodySurfaceM2 }),

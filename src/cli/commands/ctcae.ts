@@ -3,6 +3,8 @@ import { analyteNamed, gradeLab, type LabGrading, type LabResult } from '../../i
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { readCsv, type CsvRow } from '../read-csv.js';
+import { statsErrors } from '../../analysis/stats/errors.js';
+import { instrumentsErrors } from '../../instruments/errors.js';
 
 interface GradeOptions {
   analyte?: string;
@@ -24,7 +26,7 @@ const about = (where: string, text: string) => (where === '' ? text[0]!.toUpperC
 function labResult(fields: Partial<Record<'analyte' | 'unit' | (typeof numberFields)[number], string>>, where: string): LabResult {
   const required = (name: 'analyte' | 'unit' | 'value'): string => {
     const v = fields[name];
-    if (v === undefined || v === '') throw new AppError('LabValueInvalid', about(where, `the ${name} is missing (--${name}).`), 400, name);
+    if (v === undefined || v === '') throw new AppError(instrumentsErrors.LAB_VALUE_INVALID, about(where, `the ${name} is missing (--${name}).`), name);
     return v;
   };
   const analyte = required('analyte');
@@ -35,7 +37,7 @@ function labResult(fields: Partial<Record<'analyte' | 'unit' | (typeof numberFie
     const text = fields[name];
     if (text === undefined || text === '') continue;
     const n = Number(text);
-    if (!Number.isFinite(n)) throw new AppError('LabValueInvalid', about(where, `the ${name} "${text}" is not a number.`), 400, name);
+    if (!Number.isFinite(n)) throw new AppError(instrumentsErrors.LAB_VALUE_INVALID, about(where, `the ${name} "${text}" is not a number.`), name);
     numbers[name] = n;
   }
   try {
@@ -47,7 +49,7 @@ function labResult(fields: Partial<Record<'analyte' | 'unit' | (typeof numberFie
 
 /** The error with the row named, when it came from a CSV row. */
 function located(e: unknown, where: string): unknown {
-  return e instanceof AppError && where !== '' ? new AppError(e.code, `${where}${e.message}`, e.status, e.path) : e;
+  return e instanceof AppError && where !== '' ? new AppError(e.entry, `${where}${e.message}`, e.path) : e;
 }
 
 function grade(result: LabResult, where: string): LabGrading[] {
@@ -79,7 +81,7 @@ export const register: Register = (program) => {
         const rows: { where: string; input: CsvRow | GradeOptions }[] = opts.csv
           ? readCsv(opts.csv).map((input, i) => ({ where: `Row ${i + 2} of ${opts.csv}: `, input })) // row 1 is the header
           : [{ where: '', input: opts }];
-        if (rows.length === 0) throw new AppError('CsvUnreadable', `The CSV file ${opts.csv} has no rows to grade.`, 400, opts.csv);
+        if (rows.length === 0) throw new AppError(statsErrors.CSV_UNREADABLE, `The CSV file ${opts.csv} has no rows to grade.`, opts.csv);
         // Every row is checked before anything is printed.
         const graded = rows.map(({ where, input }) => {
           const result = labResult(input, where);

@@ -12,12 +12,13 @@ import { correctCriteria } from '../../use-cases/correct-criterion.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { dataOption, optionValue, withOperator } from '../store-command.js';
+import { eligibilityErrors } from '../../eligibility/errors.js';
 
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('UnreadableFile', `Cannot read the file "${file}".`, 404, file);
+    throw new AppError(eligibilityErrors.UNREADABLE_FILE, `Cannot read the file "${file}".`, file);
   }
 }
 
@@ -33,10 +34,10 @@ function readCorrections(file: string): Record<string, string | null> {
     doc = JSON.parse(readText(file));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('BadCriteriaFile', `The criteria file "${file}" is not valid JSON.`, 422, file);
+    throw new AppError(eligibilityErrors.BAD_CRITERIA_FILE, `The criteria file "${file}" is not valid JSON.`, file);
   }
   const r = z.record(z.string(), z.string().trim().min(1).nullable()).safeParse(doc);
-  if (!r.success) throw new AppError('BadCriteriaFile', `The criteria file "${file}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.`, 422, file);
+  if (!r.success) throw new AppError(eligibilityErrors.BAD_CRITERIA_FILE, `The criteria file "${file}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.`, file);
   return r.data;
 }
 
@@ -98,7 +99,7 @@ export const register: Register = (program: Command) => {
           doc = JSON.parse(readText(opts.facts));
         } catch (e) {
           if (e instanceof AppError) throw e;
-          throw new AppError('BadFactsFile', `The facts file "${opts.facts}" is not valid JSON.`, 422, opts.facts);
+          throw new AppError(eligibilityErrors.BAD_FACTS_FILE, `The facts file "${opts.facts}" is not valid JSON.`, opts.facts);
         }
         const ref = { screening: opts.date ?? today(), ...(opts.firstDose ? { firstDose: opts.firstDose } : {}) };
         const result = evaluateEligibility(protocolCriteria(protocol.eligibility), readFacts(doc), ref);

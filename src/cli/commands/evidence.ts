@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { noMatch, parseDoseRange, queryEvidence, references, type DailyDose, type EvidenceRows } from '../../evidence/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { evidenceErrors } from '../../evidence/errors.js';
 
 const arrow = (d: 'up' | 'down') => (d === 'up' ? '↑' : '↓');
 const doses = (ds: readonly DailyDose[]) => ds.map((d) => `${d.amount}${d.perM2 ? '/m²' : ''}`).join(', ');
@@ -39,7 +40,7 @@ export const register: Register = (program) => {
     .action(
       action((opts: { disease?: string; dose?: string; doseMin?: string; doseMax?: string; json?: boolean }) => {
         if (opts.dose !== undefined && (opts.doseMin !== undefined || opts.doseMax !== undefined)) {
-          throw new AppError('InvalidDoseRange', 'Give --dose or --dose-min/--dose-max, not both.', 400, 'dose');
+          throw new AppError(evidenceErrors.INVALID_DOSE_RANGE, 'Give --dose or --dose-min/--dose-max, not both.', 'dose');
         }
         const bounds = [opts.doseMin, opts.doseMax].map((v) => (v === undefined ? undefined : parseDoseRange(v).min));
         const dose =
@@ -47,7 +48,7 @@ export const register: Register = (program) => {
         const query = { disease: opts.disease, dose };
         const rows: EvidenceRows = queryEvidence(query);
         const none = noMatch(rows, query);
-        if (none !== null) throw new AppError('NoEvidenceMatch', none, 404, opts.dose === undefined ? 'disease' : 'dose');
+        if (none !== null) throw new AppError(evidenceErrors.NO_EVIDENCE_MATCH, none, opts.dose === undefined ? 'disease' : 'dose');
         if (opts.json) return printJson(rows);
         printHuman(rows);
       }),

@@ -5,6 +5,8 @@ import { openStore } from '../../store/open-store.js';
 import { findStudy } from '../../store/studies.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { storeErrors } from '../../store/errors.js';
+import { lockErrors } from '../../store/lock-errors.js';
 
 interface ExportOptions {
   study: string;
@@ -32,9 +34,9 @@ export const register: Register = (program) => {
         const { db } = await openStore({ dataDir: opts.data, command: 'export', readOnly: true });
         try {
           const study = await findStudy(db, opts.study);
-          if (!study) throw new AppError('NotFound', `No study "${opts.study}" exists in the database.`, 404, 'study');
+          if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${opts.study}" exists in the database.`, 'study');
           const locked = (await studyLock(db, study.id))?.locked ?? false;
-          if (opts.unblinded && !locked) throw new AppError('NotLocked', `Study ${study.id} is not locked, so its export cannot name the arms (drop --unblinded).`, 409, 'unblinded');
+          if (opts.unblinded && !locked) throw new AppError(lockErrors.NOT_LOCKED, `Study ${study.id} is not locked, so its export cannot name the arms (drop --unblinded).`, 'unblinded');
           const files = await exportStudy(db, { study, format, dir: opts.out, blinded: !opts.unblinded, at: new Date() });
           if (opts.json) printJson({ study: study.id, format, unblinded: Boolean(opts.unblinded), files });
           else process.stdout.write(files.map((f) => `${f.path}: ${f.rows} rows\n`).join(''));

@@ -9,6 +9,7 @@ import { importRedcapDictionary } from '../../forms/redcap/import-redcap.js';
 import { instrumentForms, isInstrumentId } from '../../instruments/index.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { formsErrors } from '../../forms/errors.js';
 
 /** A form definition file, parsed as JSON (not yet validated). */
 export function readFormFile(file: string): unknown {
@@ -16,12 +17,12 @@ export function readFormFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('FormDefinitionInvalid', `Form file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 400, file);
+    throw new AppError(formsErrors.DEFINITION_INVALID, `Form file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new AppError('FormDefinitionInvalid', `Form file ${file} is not valid JSON (${(e as Error).message}).`, 400, file);
+    throw new AppError(formsErrors.DEFINITION_INVALID, `Form file ${file} is not valid JSON (${(e as Error).message}).`, file);
   }
 }
 
@@ -30,7 +31,7 @@ export function readFormDefinitionFile(file: string): FormDefinition {
   try {
     return parseFormDefinition(readFormFile(file));
   } catch (e) {
-    if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`, e.status, e.path);
+    if (e instanceof AppError) throw new AppError(e.entry, `${file}: ${e.message}`, e.path);
     throw e;
   }
 }
@@ -45,7 +46,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('RedcapDictionaryInvalid', `REDCap dictionary ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 400, file);
+    throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
 }
 

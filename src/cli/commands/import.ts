@@ -4,6 +4,7 @@ import { importOdm } from '../../use-cases/import-odm.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { dataOption, withOperator } from '../store-command.js';
+import { interopErrors } from '../../interop/errors.js';
 
 interface ImportOdmOptions {
   study?: string;
@@ -15,7 +16,7 @@ function readFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('OdmFileUnreadable', `ODM file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 400, file);
+    throw new AppError(interopErrors.ODM_FILE_UNREADABLE, `ODM file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
 }
 
@@ -36,7 +37,7 @@ export const register: Register = (program) => {
       action(async (file: string, opts: ImportOdmOptions) => {
         const xml = readFile(file);
         const r = await withOperator(opts.data, 'import odm', (c) => importOdm(c, xml, opts.study)).catch((e: unknown) => {
-          throw e instanceof AppError && e.code.startsWith('Odm') ? new AppError(e.code, `${file}: ${e.message}`, e.status, e.path) : e;
+          throw e instanceof AppError && e.code.startsWith('INTEROP_ODM_') ? new AppError(e.entry, `${file}: ${e.message}`, e.path) : e;
         });
         if (opts.json) printJson(r);
         else process.stdout.write(`Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata.\n`);

@@ -7,6 +7,7 @@ import { parseProtocol, protocolIssues } from '../../protocol/parse-protocol.js'
 import type { Protocol } from '../../protocol/schema.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { protocolErrors } from '../../protocol/errors.js';
 
 /** The parsed JSON of a protocol file, before validation. */
 export function readJsonFile(file: string): unknown {
@@ -14,22 +15,22 @@ export function readJsonFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('ProtocolFileUnreadable', `Protocol file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 400, file);
+    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new AppError('ProtocolFileUnreadable', `Protocol file ${file} is not valid JSON (${(e as Error).message}).`, 400, file);
+    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} is not valid JSON (${(e as Error).message}).`, file);
   }
 }
 
-/** Read and validate a protocol file; an invalid one throws `InvalidProtocol` naming the file and field. */
+/** Read and validate a protocol file; an invalid one throws `PROTOCOL_INVALID_PROTOCOL` naming the file and field. */
 export function readProtocolFile(file: string): Protocol {
   const input = readJsonFile(file);
   try {
     return parseProtocol(input);
   } catch (e) {
-    if (e instanceof AppError) throw new AppError(e.code, `${file}: ${e.message}`, e.status, e.path);
+    if (e instanceof AppError) throw new AppError(e.entry, `${file}: ${e.message}`, e.path);
     throw e;
   }
 }
@@ -138,7 +139,7 @@ export const register: Register = (program) => {
         }
         const p = readProtocolFile(file);
         const [unknown] = unknownAssessments(p);
-        if (unknown) throw new AppError('UnknownAssessment', `${file}: ${unknown.path}: ${unknown.message}.`, 422, unknown.path);
+        if (unknown) throw new AppError(protocolErrors.UNKNOWN_ASSESSMENT, `${file}: ${unknown.path}: ${unknown.message}.`, unknown.path);
         process.stdout.write(`valid: ${file} (protocol ${p.id})\n`);
       }),
     );

@@ -6,13 +6,14 @@ import { designFromProtocol } from '../../randomization/scheme.js';
 import { simulate, IMBALANCE_THRESHOLDS, type SimulationReport } from '../../randomization/simulate.js';
 import type { Register } from '../program.js';
 import { action, formatTable, printJson } from '../output.js';
+import { randomizationErrors } from '../../randomization/errors.js';
 
 type SimulateOptions = { n?: string; runs: string; seed?: string; json?: boolean };
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new AppError('InvalidSimulation', `--${name} must be a positive whole number, not "${value}".`);
+    throw new AppError(randomizationErrors.INVALID_SIMULATION, `--${name} must be a positive whole number, not "${value}".`);
   }
   return n;
 }

@@ -10,6 +10,9 @@ import { findStudy } from '../../store/studies.js';
 import { action, printJson } from '../output.js';
 import { printPdf } from '../print-pdf.js';
 import type { Register } from '../program.js';
+import { serverErrors } from '../../server/http-errors.js';
+import { storeErrors } from '../../store/errors.js';
+import { lockErrors } from '../../store/lock-errors.js';
 
 interface ReportOptions {
   study: string;
@@ -34,14 +37,14 @@ export const register: Register = (program) => {
     .option('--json', 'print what was written as JSON')
     .action(
       action(async (opts: ReportOptions) => {
-        if (!['html', 'json', 'pdf'].includes(opts.format)) throw new AppError('InvalidOption', `--format "${opts.format}" is not html, json or pdf.`, 400, 'format');
-        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('InvalidOption', `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 400, 'date');
+        if (!['html', 'json', 'pdf'].includes(opts.format)) throw new AppError(serverErrors.INVALID_OPTION, `--format "${opts.format}" is not html, json or pdf.`, 'format');
+        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError(serverErrors.INVALID_OPTION, `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 'date');
         const { db } = await openStore({ dataDir: opts.data, command: 'report', readOnly: true });
         try {
           const study = await findStudy(db, opts.study);
-          if (!study) throw new AppError('NotFound', `No study "${opts.study}" exists in the database.`, 404, 'study');
+          if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${opts.study}" exists in the database.`, 'study');
           const lock = (await studyLock(db, study.id))!;
-          if (opts.byArm && !lock.locked) throw new AppError('NotLocked', `Study ${study.id} is not locked, so its report cannot compare the arms (drop --by-arm).`, 409, 'by-arm');
+          if (opts.byArm && !lock.locked) throw new AppError(lockErrors.NOT_LOCKED, `Study ${study.id} is not locked, so its report cannot compare the arms (drop --by-arm).`, 'by-arm');
           const cutOff = opts.date ?? isoDay(new Date());
           const report = buildReport(await loadAnalysisData(db, study, cutOff), { id: study.id, lockedAt: lock.lockedAt }, cutOff, { kind: opts.byArm ? 'by-arm' : 'pooled' });
           const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'pdf' ? await printPdf(renderReportHtml(report)) : renderReportHtml(report);

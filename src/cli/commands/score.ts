@@ -3,22 +3,23 @@ import { AppError } from '../../errors/app-error.js';
 import { getInstrument, instruments, scoreInstrument, type InstrumentDefinition, type ItemAllowed } from '../../instruments/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { instrumentsErrors } from '../../instruments/errors.js';
 
 function readItems(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('ItemsFileInvalid', `Items file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 400, file);
+    throw new AppError(instrumentsErrors.ITEMS_FILE_INVALID, `Items file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new AppError('ItemsFileInvalid', `Items file ${file} is not valid JSON (${(e as Error).message}).`, 400, file);
+    throw new AppError(instrumentsErrors.ITEMS_FILE_INVALID, `Items file ${file} is not valid JSON (${(e as Error).message}).`, file);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AppError('ItemsFileInvalid', `Items file ${file} must hold a JSON object of item id to value.`, 400, file);
+    throw new AppError(instrumentsErrors.ITEMS_FILE_INVALID, `Items file ${file} must hold a JSON object of item id to value.`, file);
   }
   return value as Record<string, unknown>;
 }
@@ -61,7 +62,7 @@ export const register: Register = (program) => {
           return;
         }
         if (id === undefined || opts.items === undefined) {
-          throw new AppError('ItemsFileInvalid', 'Give an instrument id and --items FILE, or --list.', 400, '--items');
+          throw new AppError(instrumentsErrors.ITEMS_FILE_INVALID, 'Give an instrument id and --items FILE, or --list.', '--items');
         }
         const def = getInstrument(id);
         const items = readItems(opts.items);

@@ -2,6 +2,7 @@ import type { Db } from '../../store/db.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Funnel, ScreenResult, ScreenRowError } from '../../eligibility/screen.js';
 import type { TableScreen } from '../../eligibility/screen-table.js';
+import { eligibilityErrors } from '../../eligibility/errors.js';
 
 const PAGE = 5000;
 
@@ -22,10 +23,10 @@ export async function runTableScreen(db: Db, screen: TableScreen, table: string,
       await tx.exec('CLOSE screen_rows');
     });
   } catch (e) {
-    if (e instanceof AppError && e.code !== 'DatabaseUnavailable') throw e;
+    if (e instanceof AppError && e.code !== 'DATABASE_UNAVAILABLE') throw e;
     const code = (e as { code?: unknown }).code;
     const what = code === '42P01' ? `the table "${table}" does not exist` : code === '42703' ? `${(e as Error).message} (give the column with --map)` : (e as Error).message;
-    throw new AppError('UnreadableTable', `Cannot screen the table "${table}": ${what}.`, 422, table);
+    throw new AppError(eligibilityErrors.UNREADABLE_TABLE, `Cannot screen the table "${table}": ${what}.`, table);
   }
   return screen.funnel();
 }

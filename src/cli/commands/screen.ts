@@ -13,6 +13,7 @@ import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { today } from './eligibility.js';
+import { eligibilityErrors } from '../../eligibility/errors.js';
 
 const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -57,7 +58,7 @@ async function screenDatabase(id: string, opts: ScreenOptions & { database: stri
     try {
       doc = JSON.parse(readFileSync(opts.map, 'utf8'));
     } catch {
-      throw new AppError('BadColumnMap', `Cannot read the column map "${opts.map}" as JSON.`, 422, opts.map);
+      throw new AppError(eligibilityErrors.BAD_COLUMN_MAP, `Cannot read the column map "${opts.map}" as JSON.`, opts.map);
     }
     columnOf = readColumnMap(doc, criteriaColumns(criteria).map((c) => c.name));
   }
@@ -82,7 +83,7 @@ async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Pr
   try {
     size = statSync(opts.csv).size;
   } catch {
-    throw new AppError('UnreadableFile', `Cannot read the CSV file "${opts.csv}".`, 404, opts.csv);
+    throw new AppError(eligibilityErrors.UNREADABLE_FILE, `Cannot read the CSV file "${opts.csv}".`, opts.csv);
   }
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {value}/{total} bytes' }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0);
@@ -108,8 +109,8 @@ async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Pr
   try {
     funnel = screen.end();
   } catch (e) {
-    if (e instanceof AppError && e.code === 'MissingColumn' && read === 0) {
-      throw new AppError('MissingColumn', `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, 422, opts.csv);
+    if (e instanceof AppError && e.code === 'ELIGIBILITY_MISSING_COLUMN' && read === 0) {
+      throw new AppError(eligibilityErrors.MISSING_COLUMN, `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, opts.csv);
     }
     throw e;
   }
@@ -162,10 +163,10 @@ export const register: Register = (program: Command) => {
           return;
         }
         if (opts.database || opts.table) {
-          if (!opts.database || !opts.table) throw new AppError('UnreadableTable', 'Give both --database URL and --table T to screen a table.', 400, opts.database ? 'table' : 'database');
+          if (!opts.database || !opts.table) throw new AppError(eligibilityErrors.UNREADABLE_TABLE, 'Give both --database URL and --table T to screen a table.', opts.database ? 'table' : 'database');
           return screenDatabase(id, { ...opts, database: opts.database, table: opts.table });
         }
-        if (!opts.csv) throw new AppError('UnreadableFile', 'Give the candidates with --csv FILE, or --database URL --table T (or --template / --columns).', 400, 'csv');
+        if (!opts.csv) throw new AppError(eligibilityErrors.UNREADABLE_FILE, 'Give the candidates with --csv FILE, or --database URL --table T (or --template / --columns).', 'csv');
         await screenFile(id, { ...opts, csv: opts.csv });
       }),
     );

@@ -6,6 +6,7 @@ import { fitMmrm } from '../../analysis/models/mmrm.js';
 import { fitPiecewise } from '../../analysis/models/piecewise.js';
 import type { DfMethod } from '../../analysis/models/small-sample-df.js';
 import type { StatsOptions } from '../stats-options.js';
+import { modelErrors } from '../../analysis/models/errors.js';
 
 type Rows = readonly Record<string, string>[];
 
@@ -78,7 +79,7 @@ function dfMethod<D extends MixedModelDf>(opts: StatsOptions, absent: D): D | Df
  */
 function present(rows: Rows, valueColumn: string): { row: Record<string, string>; line: number }[] {
   if (rows.length > 0 && !(valueColumn in rows[0]!)) {
-    throw new AppError('ModelColumnMissing', `The CSV has no column "${valueColumn}" (columns: ${Object.keys(rows[0]!).join(', ')}).`, 400, valueColumn);
+    throw new AppError(modelErrors.COLUMN_MISSING, `The CSV has no column "${valueColumn}" (columns: ${Object.keys(rows[0]!).join(', ')}).`, valueColumn);
   }
   return rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => !isMissing(row[valueColumn]));
 }
@@ -90,9 +91,9 @@ function isMissing(cell: string | undefined): boolean {
 function text(row: Record<string, string>, line: number, column: string): string {
   const cell = row[column];
   if (cell === undefined) {
-    throw new AppError('ModelColumnMissing', `Line ${line} of the CSV has no column "${column}".`, 400, `line ${line}, column ${column}`);
+    throw new AppError(modelErrors.COLUMN_MISSING, `Line ${line} of the CSV has no column "${column}".`, `line ${line}, column ${column}`);
   }
-  if (isMissing(cell)) throw new AppError('ModelColumnMissing', `Line ${line} of the CSV has an empty "${column}".`, 400, `line ${line}, column ${column}`);
+  if (isMissing(cell)) throw new AppError(modelErrors.COLUMN_MISSING, `Line ${line} of the CSV has an empty "${column}".`, `line ${line}, column ${column}`);
   return cell.trim();
 }
 
@@ -100,7 +101,7 @@ function num(row: Record<string, string>, line: number, column: string): number 
   const cell = text(row, line, column);
   const value = Number(cell);
   if (!Number.isFinite(value)) {
-    throw new AppError('ModelValueNotNumeric', `Line ${line} of the CSV, column "${column}": "${cell}" is not a number.`, 400, `line ${line}, column ${column}`);
+    throw new AppError(modelErrors.VALUE_NOT_NUMERIC, `Line ${line} of the CSV, column "${column}": "${cell}" is not a number.`, `line ${line}, column ${column}`);
   }
   return value;
 }

@@ -16,6 +16,7 @@ import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import type { StatsOptions } from '../stats-options.js';
 import { modelCommands } from './stats-models.js';
+import { statsErrors } from '../../analysis/stats/errors.js';
 
 type Row = CsvRow;
 
@@ -29,7 +30,7 @@ const isMissing = (cell: string | undefined) => cell === undefined || cell.trim(
 function located(rows: readonly Row[], columns: readonly string[]): Located[] {
   const header = Object.keys(rows[0] ?? {});
   for (const c of columns) {
-    if (!header.includes(c)) throw new AppError('CsvColumnMissing', `The CSV has no column "${c}" (columns: ${header.join(', ') || 'none'}).`, 400, c);
+    if (!header.includes(c)) throw new AppError(statsErrors.CSV_COLUMN_MISSING, `The CSV has no column "${c}" (columns: ${header.join(', ') || 'none'}).`, c);
   }
   // Rows with an empty or NA cell in a used column are left out, as R's na.omit does.
   return rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => columns.every((c) => !isMissing(row[c])));
@@ -38,7 +39,7 @@ function located(rows: readonly Row[], columns: readonly string[]): Located[] {
 function numberAt({ row, line }: Located, column: string): number {
   const cell = row[column]!.trim();
   const v = Number(cell);
-  if (!Number.isFinite(v)) throw new AppError('CsvValueNotNumeric', `Line ${line} of the CSV, column "${column}": "${cell}" is not a number.`, 400, `line ${line}, column ${column}`);
+  if (!Number.isFinite(v)) throw new AppError(statsErrors.CSV_VALUE_NOT_NUMERIC, `Line ${line} of the CSV, column "${column}": "${cell}" is not a number.`, `line ${line}, column ${column}`);
   return v;
 }
 
@@ -46,7 +47,7 @@ function binaryAt({ row, line }: Located, column: string): boolean {
   const cell = row[column]!.trim().toLowerCase();
   if (['1', 'true', 'yes'].includes(cell)) return true;
   if (['0', 'false', 'no'].includes(cell)) return false;
-  throw new AppError('CsvValueNotBinary', `Line ${line} of the CSV, column "${column}": "${row[column]}" is not 0/1, true/false or yes/no.`, 400, `line ${line}, column ${column}`);
+  throw new AppError(statsErrors.CSV_VALUE_NOT_BINARY, `Line ${line} of the CSV, column "${column}": "${row[column]}" is not 0/1, true/false or yes/no.`, `line ${line}, column ${column}`);
 }
 
 /** Distinct values in sorted order: R's factor levels. */
@@ -54,7 +55,7 @@ const levels = (values: readonly string[]) => [...new Set(values)].sort((a, b) =
 
 function twoLevels(rows: readonly Located[], column: string): [string, string] {
   const lv = levels(rows.map((r) => r.row[column]!.trim()));
-  if (lv.length !== 2) throw new AppError('WrongNumberOfGroups', `Column "${column}" must hold exactly 2 groups, found ${lv.length} (${lv.join(', ')}).`, 400, column);
+  if (lv.length !== 2) throw new AppError(statsErrors.WRONG_NUMBER_OF_GROUPS, `Column "${column}" must hold exactly 2 groups, found ${lv.length} (${lv.join(', ')}).`, column);
   return [lv[0]!, lv[1]!];
 }
 
@@ -79,7 +80,7 @@ function pairs(rows: readonly Row[], o: StatsOptions): { x: number[]; y: number[
     const key = r.row[id]!.trim();
     const g = r.row[group]!.trim();
     const slot = byId.get(key) ?? new Map<string, number>();
-    if (slot.has(g)) throw new AppError('UnpairedObservation', `Line ${r.line} of the CSV: id "${key}" has a second value for group "${g}".`, 400, `line ${r.line}, column ${id}`);
+    if (slot.has(g)) throw new AppError(statsErrors.UNPAIRED_OBSERVATION, `Line ${r.line} of the CSV: id "${key}" has a second value for group "${g}".`, `line ${r.line}, column ${id}`);
     slot.set(g, numberAt(r, value));
     byId.set(key, slot);
   }
@@ -88,7 +89,7 @@ function pairs(rows: readonly Row[], o: StatsOptions): { x: number[]; y: number[
   for (const [key, slot] of byId) {
     const a = slot.get(groups[0]);
     const b = slot.get(groups[1]);
-    if (a === undefined || b === undefined) throw new AppError('UnpairedObservation', `Id "${key}" has no value for group "${a === undefined ? groups[0] : groups[1]}", so it cannot be paired.`, 400, key);
+    if (a === undefined || b === undefined) throw new AppError(statsErrors.UNPAIRED_OBSERVATION, `Id "${key}" has no value for group "${a === undefined ? groups[0] : groups[1]}", so it cannot be paired.`, key);
     x.push(a);
     y.push(b);
   }
@@ -269,11 +270,11 @@ export const register: Register = (program: Command) => {
       if (opts.alternative !== undefined) checkAlternative(opts.alternative);
       const rows = readCsv(opts.csv);
       const model = modelCommands[test];
-      if (opts.covariance !== undefined && test !== 'mmrm') throw new AppError('OptionNotApplicable', `--covariance applies to mmrm only, not to ${test}.`, 400, 'covariance');
-      if (opts.df !== undefined && !model) throw new AppError('OptionNotApplicable', `--df applies to the models (${Object.keys(modelCommands).join(', ')}), not to ${test}.`, 400, 'df');
+      if (opts.covariance !== undefined && test !== 'mmrm') throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--covariance applies to mmrm only, not to ${test}.`, 'covariance');
+      if (opts.df !== undefined && !model) throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--df applies to the models (${Object.keys(modelCommands).join(', ')}), not to ${test}.`, 'df');
       if (model) return printJson(model(rows, opts));
       if (!(classicalTests as readonly string[]).includes(test)) {
-        throw new AppError('UnknownTest', `Unknown test "${test}"; choose one of ${[...classicalTests, ...Object.keys(modelCommands)].join(', ')}.`);
+        throw new AppError(statsErrors.UNKNOWN_TEST, `Unknown test "${test}"; choose one of ${[...classicalTests, ...Object.keys(modelCommands)].join(', ')}.`);
       }
       printResult(runClassicalTest(test as ClassicalTest, rows, opts), opts.json ?? false);
     }));

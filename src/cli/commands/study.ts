@@ -17,7 +17,7 @@ interface Common {
 /** A protocol file's problem names the file as well as the field. */
 function inFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
   return fn().catch((e: unknown) => {
-    if (e instanceof AppError && (e.code === 'InvalidProtocol' || e.code === 'UnknownAssessment')) throw new AppError(e.code, `${file}: ${e.message}`, e.status, e.path);
+    if (e instanceof AppError && (e.code === 'PROTOCOL_INVALID_PROTOCOL' || e.code === 'PROTOCOL_UNKNOWN_ASSESSMENT')) throw new AppError(e.entry, `${file}: ${e.message}`, e.path);
     throw e;
   });
 }

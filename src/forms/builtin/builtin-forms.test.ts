@@ -31,9 +31,9 @@ describe('built-in forms of the seed assessments', () => {
   it('NfL: serum and CSF in pg/mL; above the soft limit needs a reason; negative refused', () => {
     expect(form('nfl').items.map((i) => [i.id, i.type === 'decimal' ? i.units?.[0]?.unit : undefined])).toEqual([['serum', 'pg/mL'], ['csf', 'pg/mL'], ['assay', undefined]]);
     expect(validateFilledForm(form('nfl'), { serum: 85.4, csf: 4200 }).issues).toEqual([]);
-    expect(validateFilledForm(form('nfl'), { serum: 1500 }).issues.map((i) => [i.code, i.path])).toEqual([['SoftRangeUnconfirmed', 'serum']]);
+    expect(validateFilledForm(form('nfl'), { serum: 1500 }).issues.map((i) => [i.code, i.path])).toEqual([['FORM_SOFT_RANGE_UNCONFIRMED', 'serum']]);
     expect(validateFilledForm(form('nfl'), { serum: 1500 }, { serum: 'repeated: haemolysed sample excluded' }).confirmed).toHaveLength(1);
-    expect(validateFilledForm(form('nfl'), { csf: -1 }).issues.map((i) => i.code)).toEqual(['HardRangeViolation']);
+    expect(validateFilledForm(form('nfl'), { csf: -1 }).issues.map((i) => i.code)).toEqual(['FORM_HARD_RANGE_VIOLATION']);
   });
 
   it('ALS cytokines: IL-6, IL-10, IL-17A, IFN-γ, TNF-α in pg/mL', () => {
@@ -47,7 +47,7 @@ describe('built-in forms of the seed assessments', () => {
     expect(calc('moca', { ...domains, 'education-12-or-less': false }, 'total')).toBe(24);
     // 5+3+6+3+2+5+6 = 30, + 1 = 31, capped at 30
     expect(calc('moca', { visuospatial: 5, naming: 3, attention: 6, language: 3, abstraction: 2, recall: 5, orientation: 6, 'education-12-or-less': true }, 'total')).toBe(30);
-    expect(validateFilledForm(form('moca'), { ...domains, naming: 4, 'education-12-or-less': true }).issues.map((i) => [i.code, i.path])).toEqual([['HardRangeViolation', 'naming']]);
+    expect(validateFilledForm(form('moca'), { ...domains, naming: 4, 'education-12-or-less': true }).issues.map((i) => [i.code, i.path])).toEqual([['FORM_HARD_RANGE_VIOLATION', 'naming']]);
   });
 
   it('EQ-5D-5L: the 5-digit health state and the EQ VAS', () => {
@@ -55,7 +55,7 @@ describe('built-in forms of the seed assessments', () => {
     // 1×10000 + 2×1000 + 3×100 + 4×10 + 5 = 12345
     expect(calc('eq-5d-5l', v, 'profile')).toBe(12345);
     expect(calc('eq-5d-5l', v, 'vas-score')).toBe(65);
-    expect(validateFilledForm(form('eq-5d-5l'), { ...v, mobility: 6 }).issues.map((i) => i.code)).toEqual(['FormValueInvalid']);
+    expect(validateFilledForm(form('eq-5d-5l'), { ...v, mobility: 6 }).issues.map((i) => i.code)).toEqual(['FORM_VALUE_INVALID']);
   });
 
   it('labs per protocol: each analyte in any of its units, and no other', () => {

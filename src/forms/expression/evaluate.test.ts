@@ -84,7 +84,7 @@ describe('form expressions: comparisons and logic', () => {
   });
 
   it('text used as a condition is refused', () => {
-    expect(() => ev("'yes' and [yes]")).toThrow(expect.objectContaining({ code: 'ExpressionTypeError' }));
+    expect(() => ev("'yes' and [yes]")).toThrow(expect.objectContaining({ code: 'FORM_EXPRESSION_TYPE_ERROR' }));
   });
 });
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import type { Expr, Value } from './ast.js';
 import { asNumber, formFunctions } from './functions.js';
+import { formsErrors } from '../errors.js';
 
 /** What an expression reads: item values (missing as null) and the form's lookup tables. */
 export interface EvaluationContext {
@@ -16,7 +17,7 @@ export interface EvaluationContext {
 function truth(v: Value, what: string): boolean | null {
   if (v === null || typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
-  throw new AppError('ExpressionTypeError', `${what} needs a condition, not the text "${v}".`, 422, 'expression');
+  throw new AppError(formsErrors.EXPRESSION_TYPE_ERROR, `${what} needs a condition, not the text "${v}".`, 'expression');
 }
 
 /**

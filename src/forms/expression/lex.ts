@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { formsErrors } from '../errors.js';
 
 export type Token =
   | { readonly kind: 'number'; readonly value: number; readonly at: number }
@@ -10,7 +11,7 @@ export type Token =
 
 /** Where a problem is, as a user reads it: 1-based character position. */
 export function expressionError(source: string, at: number, what: string): AppError {
-  return new AppError('ExpressionInvalid', `Expression "${source}" at character ${at + 1}: ${what}.`, 422, 'expression');
+  return new AppError(formsErrors.EXPRESSION_INVALID, `Expression "${source}" at character ${at + 1}: ${what}.`, 'expression');
 }
 
 const itemId = /^[A-Za-z][A-Za-z0-9_-]*$/;

@@ -36,6 +36,6 @@ describe('form expressions: parsing', () => {
     ['[a] ; 1', 'at character 5: ";" is not part of the expression language'],
     ['`x`', 'at character 1: "`" is not part of the expression language'],
   ])('%s is refused: %s', (source, message) => {
-    expect(() => parseExpression(source)).toThrow(expect.objectContaining({ code: 'ExpressionInvalid', message: expect.stringContaining(message) }));
+    expect(() => parseExpression(source)).toThrow(expect.objectContaining({ code: 'FORM_EXPRESSION_INVALID', message: expect.stringContaining(message) }));
   });
 });

@@ -3,12 +3,13 @@ import { AppError } from '../../errors/app-error.js';
 import { formDefinitionIssues, parseFormDefinition, type FormDefinition, type FormDefinitionInput } from '../definition.js';
 import { parseExpression } from '../expression/parse.js';
 import { dictionaryColumns, formIdOf, type DictionaryColumn, type DictionaryRow } from './dictionary-columns.js';
+import { formsErrors } from '../errors.js';
 
 type ItemInput = FormDefinitionInput['items'][number];
 
 /** Row n of the file (the header is row 1) and the column, as a user finds them in a spreadsheet. */
 function refuse(row: number, column: DictionaryColumn, what: string): AppError {
-  return new AppError('RedcapDictionaryInvalid', `REDCap dictionary row ${row}, column "${column}": ${what}.`, 400, `row ${row}, column ${column}`);
+  return new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row ${row}, column "${column}": ${what}.`, `row ${row}, column ${column}`);
 }
 
 /** `1, Yes | 2, No`: codes as numbers when every code is a number (as REDCap codes usually are). */
@@ -104,15 +105,15 @@ export function importRedcapDictionary(csv: string): FormDefinition[] {
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
-    throw new AppError('RedcapDictionaryInvalid', `The REDCap dictionary is not readable CSV (${(e as Error).message}).`, 400, 'row 1');
+    throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `The REDCap dictionary is not readable CSV (${(e as Error).message}).`, 'row 1');
   }
   const [header, ...body] = records;
   const missing = dictionaryColumns.find((c, i) => header?.[i]?.trim() !== c);
-  if (!header || missing) throw new AppError('RedcapDictionaryInvalid', `REDCap dictionary row 1: the header must be REDCap's 18 columns in order; "${missing}" is not where it belongs.`, 400, 'row 1');
+  if (!header || missing) throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row 1: the header must be REDCap's 18 columns in order; "${missing}" is not where it belongs.`, 'row 1');
   const forms = new Map<string, { items: ItemInput[]; rows: number[] }>();
   body.forEach((cells, i) => {
     const row = i + 2;
-    if (cells.length !== dictionaryColumns.length) throw new AppError('RedcapDictionaryInvalid', `REDCap dictionary row ${row} has ${cells.length} columns, not ${dictionaryColumns.length}.`, 400, `row ${row}`);
+    if (cells.length !== dictionaryColumns.length) throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row ${row} has ${cells.length} columns, not ${dictionaryColumns.length}.`, `row ${row}`);
     const r = Object.fromEntries(dictionaryColumns.map((c, k) => [c, cells[k] ?? ''])) as DictionaryRow;
     const formName = r['Form Name'].trim();
     if (!/^[a-z][a-z0-9_]*$/.test(formName)) throw refuse(row, 'Form Name', `"${formName}" is not a form name (lower-case letters, digits and underscores)`);

@@ -61,7 +61,7 @@ describe('REDCap data dictionary import', () => {
     expect(back[0]!.items.map((i) => i.id)).toEqual(forms[0]!.items.map((i) => i.id));
     expect(back[0]!.items.find((i) => i.id === 'total')).toMatchObject({ type: 'calculated', expression: '[bulbar] + [motor] + [respiratory]' });
     expect(() => exportRedcapDictionary([builtinForm('roads')!, { ...builtinForm('nfl')!, items: [{ id: 'g', type: 'group', label: 'G', repeating: true, items: [{ id: 'x', type: 'text', label: 'X', required: false }] }] }])).toThrow(
-      expect.objectContaining({ code: 'RedcapExportUnsupported', message: 'Form nfl has the repeating group "g", which a REDCap dictionary cannot hold (repeating instruments are a project setting).' }),
+      expect.objectContaining({ code: 'FORM_REDCAP_EXPORT_UNSUPPORTED', message: 'Form nfl has the repeating group "g", which a REDCap dictionary cannot hold (repeating instruments are a project setting).' }),
     );
   });
 
@@ -76,6 +76,6 @@ describe('REDCap data dictionary import', () => {
     [dictionary('a,f,,text,A,,,,,,,,,,,,'), 'REDCap dictionary row 3 has 17 columns, not 18.'],
     [simple.replace('"Field Type"', '"Type"'), 'REDCap dictionary row 1: the header must be REDCap\'s 18 columns in order; "Field Type" is not where it belongs.'],
   ])('refuses a bad dictionary, naming row and column (%#)', (csv, message) => {
-    expect(() => importRedcapDictionary(csv)).toThrow(expect.objectContaining({ code: 'RedcapDictionaryInvalid', message: expect.stringContaining(message) }));
+    expect(() => importRedcapDictionary(csv)).toThrow(expect.objectContaining({ code: 'FORM_REDCAP_DICTIONARY_INVALID', message: expect.stringContaining(message) }));
   });
 });

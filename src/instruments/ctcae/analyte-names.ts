@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import { labAnalytes, type LabAnalyte } from './lab-units.js';
+import { instrumentsErrors } from '../errors.js';
 
 /** Names and abbreviations a laboratory report uses for each analyte (case-insensitive). */
 const aliases: Readonly<Record<string, LabAnalyte>> = {
@@ -30,7 +31,7 @@ const aliases: Readonly<Record<string, LabAnalyte>> = {
 export function analyteNamed(name: string): LabAnalyte {
   const analyte = aliases[name.trim().toLowerCase()];
   if (analyte === undefined) {
-    throw new AppError('UnknownAnalyte', `Analyte "${name}" is not graded; use one of ${labAnalytes.join(', ')} (or ALT, AST, WBC, ANC, ALC, PLT, Hgb).`, 422, 'analyte');
+    throw new AppError(instrumentsErrors.UNKNOWN_ANALYTE, `Analyte "${name}" is not graded; use one of ${labAnalytes.join(', ')} (or ALT, AST, WBC, ANC, ALC, PLT, Hgb).`, 'analyte');
   }
   return analyte;
 }

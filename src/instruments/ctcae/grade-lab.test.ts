@@ -171,9 +171,9 @@ describe('lab grading results and errors', () => {
   });
 
   it('names an unknown analyte, an unsupported unit and a negative value', () => {
-    expect(() => gradeLab({ analyte: 'crp', value: 1, unit: 'mg/L' })).toThrow(expect.objectContaining({ code: 'UnknownAnalyte' }));
+    expect(() => gradeLab({ analyte: 'crp', value: 1, unit: 'mg/L' })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_UNKNOWN_ANALYTE' }));
     expect(() => gradeLab({ analyte: 'alt', value: 1, unit: 'ukat/L' })).toThrow('Unit "ukat/L" is not supported for alt; use one of U/L.');
-    expect(() => gradeLab({ analyte: 'alt', value: 30, unit: 'U/L', uln: -1 })).toThrow(expect.objectContaining({ code: 'LabValueInvalid', path: 'uln' }));
+    expect(() => gradeLab({ analyte: 'alt', value: 30, unit: 'U/L', uln: -1 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_LAB_VALUE_INVALID', path: 'uln' }));
   });
 });
 

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { labCriteria, type LabCriterion, type Rung } from './lab-criteria.js';
 import { isLabAnalyte, labAnalytes, labUnitTable, roundSignificant, toCanonical, type LabAnalyte, type LabUnit } from './lab-units.js';
+import { instrumentsErrors } from '../errors.js';
 
 /** One laboratory result with the site's reference range and the participant's baseline, all in `unit`. */
 export type LabResult = {
@@ -99,7 +100,7 @@ function gradeCriterion(c: LabCriterion, value: number, unit: LabUnit, refs: Ref
 
 function checkNumber(field: string, v: number | undefined, analyte: string): void {
   if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
-    throw new AppError('LabValueInvalid', `The ${field} of ${analyte} must be a finite number of zero or more, not ${String(v)}.`, 422, field);
+    throw new AppError(instrumentsErrors.LAB_VALUE_INVALID, `The ${field} of ${analyte} must be a finite number of zero or more, not ${String(v)}.`, field);
   }
 }
 
@@ -107,7 +108,7 @@ function checkNumber(field: string, v: number | undefined, analyte: string): voi
 export function gradeLab(result: LabResult): LabGrading[] {
   const { analyte } = result;
   if (!isLabAnalyte(analyte)) {
-    throw new AppError('UnknownAnalyte', `Analyte "${analyte}" is not graded; use one of ${labAnalytes.join(', ')}.`, 422, 'analyte');
+    throw new AppError(instrumentsErrors.UNKNOWN_ANALYTE, `Analyte "${analyte}" is not graded; use one of ${labAnalytes.join(', ')}.`, 'analyte');
   }
   for (const field of ['value', 'lln', 'uln', 'baseline'] as const) checkNumber(field, result[field], analyte);
   const canon = (v: number | undefined) => (v === undefined ? undefined : toCanonical(analyte, v, result.unit));

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { instrumentsErrors } from '../errors.js';
 
 export const labAnalytes = ['leukocytes', 'neutrophils', 'lymphocytes', 'platelets', 'haemoglobin', 'alt', 'ast', 'bilirubin', 'creatinine'] as const;
 export type LabAnalyte = (typeof labAnalytes)[number];
@@ -35,12 +36,12 @@ export function isLabAnalyte(a: string): a is LabAnalyte {
 
 function factor(analyte: string, unit: string): number {
   if (!isLabAnalyte(analyte)) {
-    throw new AppError('UnknownAnalyte', `Analyte "${analyte}" is not graded; use one of ${labAnalytes.join(', ')}.`, 422, 'analyte');
+    throw new AppError(instrumentsErrors.UNKNOWN_ANALYTE, `Analyte "${analyte}" is not graded; use one of ${labAnalytes.join(', ')}.`, 'analyte');
   }
   const f = labUnitTable[analyte].factors[unit as LabUnit];
   if (f === undefined) {
     const allowed = Object.keys(labUnitTable[analyte].factors).join(', ');
-    throw new AppError('UnitNotSupported', `Unit "${unit}" is not supported for ${analyte}; use one of ${allowed}.`, 422, 'unit');
+    throw new AppError(instrumentsErrors.UNIT_NOT_SUPPORTED, `Unit "${unit}" is not supported for ${analyte}; use one of ${allowed}.`, 'unit');
   }
   return f;
 }

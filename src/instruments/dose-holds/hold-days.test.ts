@@ -64,13 +64,13 @@ describe('dose-hold days', () => {
     expect(() => doseHoldDays([{ kind: 'lab-below', analyte: 'alt', threshold: 1, unit: '/mm3' }], record)).toThrow(
       'Dose-hold rule rules[0].unit is invalid: unit "/mm3" is not supported for alt.',
     );
-    expect(() => doseHoldDays([{ kind: 'related-ae-grade', minGrade: 6 }], record)).toThrow(expect.objectContaining({ code: 'HoldRuleInvalid', path: 'rules[0].minGrade' }));
+    expect(() => doseHoldDays([{ kind: 'related-ae-grade', minGrade: 6 }], record)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_HOLD_RULE_INVALID', path: 'rules[0].minGrade' }));
     expect(() => doseHoldDays(rules, { ...record, labs: [{ date: '2024-13-01', analyte: 'lymphocytes', value: 1, unit: '/mm3' }] })).toThrow(
-      expect.objectContaining({ code: 'InvalidDate', path: 'labs[0].date' }),
+      expect.objectContaining({ code: 'INSTRUMENT_INVALID_DATE', path: 'labs[0].date' }),
     );
     expect(() =>
       doseHoldDays(rules, { ...record, adverseEvents: [{ term: 'Rash', grade: 3, related: true, onsetDate: '2024-01-11', resolvedDate: '2024-01-10' }] }),
-    ).toThrow(expect.objectContaining({ code: 'DateOrderInvalid' }));
+    ).toThrow(expect.objectContaining({ code: 'INSTRUMENT_DATE_ORDER_INVALID' }));
   });
 });
 
@@ -113,6 +113,6 @@ describe('holds with buildCalendar (sle-il2: 1 MIU every other day, days 1–13,
   });
 
   it('refuses a calendar that ignores the holds', () => {
-    expect(() => holdsOnDoseDays([{ day: 3, reason: 'x' }], () => [1, 3, 5])).toThrow(expect.objectContaining({ code: 'HoldRuleInvalid' }));
+    expect(() => holdsOnDoseDays([{ day: 3, reason: 'x' }], () => [1, 3, 5])).toThrow(expect.objectContaining({ code: 'INSTRUMENT_HOLD_RULE_INVALID' }));
   });
 });

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { convertLab } from '../ctcae/lab-units.js';
 import { studyDay } from '../../dates/iso-date.js';
 import { parseDoseHoldRules, type DoseHoldRule } from './rules.js';
+import { instrumentsErrors } from '../errors.js';
 
 export type DatedLab = { readonly date: string; readonly analyte: string; readonly value: number; readonly unit: string };
 
@@ -52,7 +53,7 @@ function aePeriods(rule: Extract<DoseHoldRule, { kind: 'related-ae-grade' }>, re
     const from = studyDay(record.start, ae.onsetDate, `adverseEvents[${i}].onsetDate`);
     const resolved = ae.resolvedDate === undefined ? undefined : studyDay(record.start, ae.resolvedDate, `adverseEvents[${i}].resolvedDate`);
     if (resolved !== undefined && resolved < from) {
-      throw new AppError('DateOrderInvalid', `adverseEvents[${i}].resolvedDate ${ae.resolvedDate} is before its onsetDate ${ae.onsetDate}.`, 422, `adverseEvents[${i}].resolvedDate`);
+      throw new AppError(instrumentsErrors.DATE_ORDER_INVALID, `adverseEvents[${i}].resolvedDate ${ae.resolvedDate} is before its onsetDate ${ae.onsetDate}.`, `adverseEvents[${i}].resolvedDate`);
     }
     const until = ae.resolvedDate === undefined ? 'not resolved' : `resolved ${ae.resolvedDate}`;
     return [{
@@ -70,7 +71,7 @@ function aePeriods(rule: Extract<DoseHoldRule, { kind: 'related-ae-grade' }>, re
 export function doseHoldDays(rulesInput: unknown, record: ParticipantRecord): DoseHold[] {
   const rules = parseDoseHoldRules(rulesInput);
   if (!Number.isInteger(record.lastDay) || record.lastDay < 1) {
-    throw new AppError('HoldRuleInvalid', `lastDay must be a whole study day of 1 or more, not ${record.lastDay}.`, 422, 'lastDay');
+    throw new AppError(instrumentsErrors.HOLD_RULE_INVALID, `lastDay must be a whole study day of 1 or more, not ${record.lastDay}.`, 'lastDay');
   }
   const periods = rules.flatMap((rule) => (rule.kind === 'lab-below' ? labPeriods(rule, record) : aePeriods(rule, record)));
   const reasons = new Map<number, string[]>();
@@ -96,7 +97,7 @@ export function holdsOnDoseDays(holdDays: readonly DoseHold[], dueDays: (holds: 
     const after = [...dueDays(holds)].sort((a, b) => a - b);
     // A hold always turns at least one due dose into a held one; an unchanged list would loop forever.
     if (after.join() === due.join()) {
-      throw new AppError('HoldRuleInvalid', `The calendar still has the dose of study day ${day} due after holding it, so the holds are not being applied.`, 500, 'holds');
+      throw new AppError(instrumentsErrors.HOLD_RULE_INVALID, `The calendar still has the dose of study day ${day} due after holding it, so the holds are not being applied.`, 'holds');
     }
     due = after;
   }

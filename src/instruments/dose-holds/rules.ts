@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import { labAnalytes, labUnits, labUnitTable } from '../ctcae/lab-units.js';
+import { instrumentsErrors } from '../errors.js';
 
 /**
  * Dose-hold rules of a protocol, as data.
@@ -29,5 +30,5 @@ export function parseDoseHoldRules(input: unknown): DoseHoldRule[] {
   const [first, ...rest] = result.error.issues;
   const path = `rules${(first?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-  throw new AppError('HoldRuleInvalid', `Dose-hold rule ${path} is invalid: ${first?.message ?? 'unknown problem'}${more}.`, 422, path);
+  throw new AppError(instrumentsErrors.HOLD_RULE_INVALID, `Dose-hold rule ${path} is invalid: ${first?.message ?? 'unknown problem'}${more}.`, path);
 }

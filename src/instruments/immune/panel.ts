@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import { gatingHierarchy, subsetIds, type SubsetId } from './gating.js';
+import { instrumentsErrors } from '../errors.js';
 
 /** One immune-panel measurement: the lymphocyte count (cells/µL) and each subset as % of its parent. */
 export type PanelInput = {
@@ -24,14 +25,14 @@ export type Panel = {
 export function computePanel(input: PanelInput): Panel {
   const { lymphocytesPerUl, percentOfParent } = input;
   if (typeof lymphocytesPerUl !== 'number' || !Number.isFinite(lymphocytesPerUl) || lymphocytesPerUl < 0) {
-    throw new AppError('PanelValueInvalid', `The lymphocyte count must be a finite number of cells/µL of zero or more, not ${String(lymphocytesPerUl)}.`, 422, 'lymphocytesPerUl');
+    throw new AppError(instrumentsErrors.PANEL_VALUE_INVALID, `The lymphocyte count must be a finite number of cells/µL of zero or more, not ${String(lymphocytesPerUl)}.`, 'lymphocytesPerUl');
   }
   for (const [id, pct] of Object.entries(percentOfParent)) {
     if (!(subsetIds as readonly string[]).includes(id) || id === 'lymphocytes') {
-      throw new AppError('PanelValueInvalid', `Immune panel has no subset "${id}"; use one of ${subsetIds.slice(1).join(', ')}.`, 422, `percentOfParent.${id}`);
+      throw new AppError(instrumentsErrors.PANEL_VALUE_INVALID, `Immune panel has no subset "${id}"; use one of ${subsetIds.slice(1).join(', ')}.`, `percentOfParent.${id}`);
     }
     if (pct !== undefined && (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100)) {
-      throw new AppError('PanelValueInvalid', `Immune panel subset "${id}" must be a percentage of its parent from 0 to 100, not ${String(pct)}.`, 422, `percentOfParent.${id}`);
+      throw new AppError(instrumentsErrors.PANEL_VALUE_INVALID, `Immune panel subset "${id}" must be a percentage of its parent from 0 to 100, not ${String(pct)}.`, `percentOfParent.${id}`);
     }
   }
   const subsets = {} as Record<SubsetId, SubsetValue>;

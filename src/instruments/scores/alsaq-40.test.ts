@@ -45,6 +45,6 @@ describe('ALSAQ-40 (Jenkinson 1999)', () => {
   it('a missing item and a 5 are named', () => {
     const { q40: _omit, ...rest } = all(1);
     expect(() => scoreAlsaq40(rest)).toThrow('ALSAQ-40 item "q40" is missing.');
-    expect(() => scoreAlsaq40({ ...all(1), q7: 5 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'q7' }));
+    expect(() => scoreAlsaq40({ ...all(1), q7: 5 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'q7' }));
   });
 });

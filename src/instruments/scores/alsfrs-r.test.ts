@@ -34,16 +34,16 @@ describe('ALSFRS-R (Cedarbaum 1999)', () => {
   });
 
   it('both 5a and 5b, or neither, is refused', () => {
-    expect(() => scoreAlsfrsR({ ...all(4), 'cutting-food-gastrostomy': 4 })).toThrow(expect.objectContaining({ code: 'ItemAlternativeConflict' }));
+    expect(() => scoreAlsfrsR({ ...all(4), 'cutting-food-gastrostomy': 4 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_ALTERNATIVE_CONFLICT' }));
     const { 'cutting-food': _omit, ...rest } = all(4);
-    expect(() => scoreAlsfrsR(rest)).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'cutting-food' }));
+    expect(() => scoreAlsfrsR(rest)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'cutting-food' }));
   });
 
   it('a missing item and an out-of-range item are named', () => {
     const { orthopnea: _omit, ...rest } = all(4);
     expect(() => scoreAlsfrsR(rest)).toThrow('ALSFRS-R item "orthopnea" is missing.');
-    expect(() => scoreAlsfrsR({ ...all(4), walking: 5 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'walking' }));
-    expect(() => scoreAlsfrsR({ ...all(4), walking: 2.5 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange' }));
+    expect(() => scoreAlsfrsR({ ...all(4), walking: 5 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'walking' }));
+    expect(() => scoreAlsfrsR({ ...all(4), walking: 2.5 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE' }));
   });
 });
 
@@ -65,8 +65,8 @@ describe('ALSFRS-R progression rate ΔFS (Kimura 2006)', () => {
   });
 
   it('refuses an assessment on or before onset, and a total above 48', () => {
-    expect(() => alsfrsProgressionRate(40, '2024-01-01', '2024-01-01')).toThrow(expect.objectContaining({ code: 'DateOrderInvalid' }));
-    expect(() => alsfrsProgressionRate(49, '2023-01-01', '2024-01-01')).toThrow(expect.objectContaining({ code: 'ItemOutOfRange' }));
-    expect(() => alsfrsProgressionRate(40, '2023-02-30', '2024-01-01')).toThrow(expect.objectContaining({ code: 'InvalidDate' }));
+    expect(() => alsfrsProgressionRate(40, '2024-01-01', '2024-01-01')).toThrow(expect.objectContaining({ code: 'INSTRUMENT_DATE_ORDER_INVALID' }));
+    expect(() => alsfrsProgressionRate(49, '2023-01-01', '2024-01-01')).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE' }));
+    expect(() => alsfrsProgressionRate(40, '2023-02-30', '2024-01-01')).toThrow(expect.objectContaining({ code: 'INSTRUMENT_INVALID_DATE' }));
   });
 });

@@ -4,6 +4,7 @@ import type { InstrumentDefinition, InstrumentItem, InstrumentScore, ItemValues 
 import { integerChoice } from './instrument.js';
 import { scoreWithForm } from './form-score.js';
 import { instrumentForm, refs } from './instrument-form.js';
+import { instrumentsErrors } from '../errors.js';
 
 /**
  * ALSFRS-R: Cedarbaum JM et al. The ALSFRS-R: a revised ALS functional rating scale that incorporates
@@ -88,11 +89,11 @@ export type AlsfrsProgression = { readonly months: number; readonly pointsPerMon
  */
 export function alsfrsProgressionRate(total: number, onsetDate: string, assessmentDate: string): AlsfrsProgression {
   if (!Number.isInteger(total) || total < 0 || total > 48) {
-    throw new AppError('ItemOutOfRange', `ALSFRS-R total must be a whole number from 0 to 48, not ${total}.`, 422, 'total');
+    throw new AppError(instrumentsErrors.ITEM_OUT_OF_RANGE, `ALSFRS-R total must be a whole number from 0 to 48, not ${total}.`, 'total');
   }
   const days = daysBetween(onsetDate, assessmentDate, 'onsetDate', 'assessmentDate');
   if (days <= 0) {
-    throw new AppError('DateOrderInvalid', `assessmentDate ${assessmentDate} must be after the symptom onsetDate ${onsetDate}.`, 422, 'assessmentDate');
+    throw new AppError(instrumentsErrors.DATE_ORDER_INVALID, `assessmentDate ${assessmentDate} must be after the symptom onsetDate ${onsetDate}.`, 'assessmentDate');
   }
   const months = days / DAYS_PER_MONTH;
   return { months, pointsPerMonth: (48 - total) / months };

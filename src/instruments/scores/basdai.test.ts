@@ -27,7 +27,7 @@ describe('BASDAI (Garrett 1994)', () => {
 
   it('refuses 10.5, −1 and a missing question', () => {
     expect(() => scoreBasdai(q(1, 1, 1, 1, 1, 10.5))).toThrow('BASDAI item "q6" must be a number from 0 to 10, not 10.5.');
-    expect(() => scoreBasdai(q(-1, 1, 1, 1, 1, 1))).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'q1' }));
-    expect(() => scoreBasdai(q(1, 1, 1, 1, 1))).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'q6' }));
+    expect(() => scoreBasdai(q(-1, 1, 1, 1, 1, 1))).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'q1' }));
+    expect(() => scoreBasdai(q(1, 1, 1, 1, 1))).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'q6' }));
   });
 });

@@ -28,13 +28,13 @@ describe('ESSDAI (Seror 2010, Table 3)', () => {
   });
 
   it('CNS has no low level, constitutional no high level', () => {
-    expect(() => scoreEssdai({ ...zero, cns: 1 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'cns' }));
+    expect(() => scoreEssdai({ ...zero, cns: 1 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'cns' }));
     expect(() => scoreEssdai({ ...zero, constitutional: 3 })).toThrow('ESSDAI item "constitutional" must be one of 0, 1, 2, not 3.');
   });
 
   it('a missing domain is named', () => {
     const { renal: _omit, ...rest } = zero;
-    expect(() => scoreEssdai(rest)).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'renal' }));
+    expect(() => scoreEssdai(rest)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'renal' }));
   });
 
   it('every level is described by its published level name and value (No 0, Low 1, Moderate 2, High 3)', () => {

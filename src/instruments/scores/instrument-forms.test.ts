@@ -68,8 +68,8 @@ describe('the built-in instruments as forms', () => {
     // all 4 except swallowing 1 and 5b 2: 48 − 3 − 2 = 43; fine motor 4 + 2 + 4 = 10
     const g = formScore(form, { ...rest, swallowing: 1, 'cutting-food-gastrostomy': 2 });
     expect([g.total, g.components['fineMotor']]).toEqual([43, 10]);
-    expect(validateFilledForm(form, zeros(form, 4)).issues.map((i) => [i.code, i.path])).toEqual([['FormCheckFailed', 'cutting-food']]);
-    expect(validateFilledForm(form, rest).issues.map((i) => i.code)).toEqual(['FormCheckFailed']);
+    expect(validateFilledForm(form, zeros(form, 4)).issues.map((i) => [i.code, i.path])).toEqual([['FORM_CHECK_FAILED', 'cutting-food']]);
+    expect(validateFilledForm(form, rest).issues.map((i) => i.code)).toEqual(['FORM_CHECK_FAILED']);
   });
 
   it('MRC: asymmetric weakness 24 + 29 = 53, and all 2 = 24', () => {
@@ -104,6 +104,6 @@ describe('the built-in instruments as forms', () => {
 
   it('mRS: the total is the grade; 7 is refused by its hard choice list', () => {
     expect(formScore(instrumentForms.mrs, { mrs: 3 })).toEqual({ total: 3, components: {} });
-    expect(validateFilledForm(instrumentForms.mrs, { mrs: 7 }).issues.map((i) => i.code)).toEqual(['FormValueInvalid']);
+    expect(validateFilledForm(instrumentForms.mrs, { mrs: 7 }).issues.map((i) => i.code)).toEqual(['FORM_VALUE_INVALID']);
   });
 });

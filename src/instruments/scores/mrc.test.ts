@@ -32,6 +32,6 @@ describe('MRC sum score (Kleyweg 1991)', () => {
   it('a missing muscle group and a grade of 6 are named', () => {
     const { 'elbow-flexion-right': _omit, ...rest } = all(5);
     expect(() => scoreMrc(rest)).toThrow('MRC sum score item "elbow-flexion-right" is missing.');
-    expect(() => scoreMrc({ ...all(5), 'hip-flexion-left': 6 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'hip-flexion-left' }));
+    expect(() => scoreMrc({ ...all(5), 'hip-flexion-left': 6 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'hip-flexion-left' }));
   });
 });

@@ -13,8 +13,8 @@ describe('modified Rankin Scale (0–6)', () => {
 
   it('refuses 7, 2.5 and a missing grade', () => {
     expect(() => scoreMrs({ mrs: 7 })).toThrow('modified Rankin Scale item "mrs" must be one of 0, 1, 2, 3, 4, 5, 6, not 7.');
-    expect(() => scoreMrs({ mrs: 2.5 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange' }));
-    expect(() => scoreMrs({})).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'mrs' }));
-    expect(() => scoreMrs({ mrs: '3' })).toThrow(expect.objectContaining({ code: 'ItemNotANumber' }));
+    expect(() => scoreMrs({ mrs: 2.5 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE' }));
+    expect(() => scoreMrs({})).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'mrs' }));
+    expect(() => scoreMrs({ mrs: '3' })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_NOT_A_NUMBER' }));
   });
 });

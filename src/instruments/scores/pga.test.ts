@@ -9,8 +9,8 @@ describe("physician's global assessment with new BILAG flares (SRI-4 inputs)", (
 
   it('refuses a PGA above 3, a fractional or tenth BILAG count, and a missing count', () => {
     expect(() => scorePga({ pga: 3.1, newBilagA: 0, newBilagB: 0 })).toThrow(`Physician's global assessment and new BILAG flares item "pga" must be a number from 0 to 3, not 3.1.`);
-    expect(() => scorePga({ pga: 1, newBilagA: 0.5, newBilagB: 0 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'newBilagA' }));
-    expect(() => scorePga({ pga: 1, newBilagA: 10, newBilagB: 0 })).toThrow(expect.objectContaining({ code: 'ItemOutOfRange', path: 'newBilagA' }));
-    expect(() => scorePga({ pga: 1, newBilagA: 0 })).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'newBilagB' }));
+    expect(() => scorePga({ pga: 1, newBilagA: 0.5, newBilagB: 0 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'newBilagA' }));
+    expect(() => scorePga({ pga: 1, newBilagA: 10, newBilagB: 0 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'newBilagA' }));
+    expect(() => scorePga({ pga: 1, newBilagA: 0 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'newBilagB' }));
   });
 });

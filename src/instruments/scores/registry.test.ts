@@ -23,11 +23,11 @@ describe('instrument registry', () => {
 
   it('dispatches scoring by id', () => {
     expect(scoreInstrument('mrs', { mrs: 4 }).total).toBe(4);
-    expect(validateInstrumentItems('mrs', { mrs: 9 }).map((i) => i.code)).toEqual(['ItemOutOfRange']);
+    expect(validateInstrumentItems('mrs', { mrs: 9 }).map((i) => i.code)).toEqual(['INSTRUMENT_ITEM_OUT_OF_RANGE']);
   });
 
   it('an unknown instrument is named', () => {
-    expect(() => getInstrument('sledai')).toThrow(expect.objectContaining({ code: 'UnknownInstrument' }));
+    expect(() => getInstrument('sledai')).toThrow(expect.objectContaining({ code: 'INSTRUMENT_UNKNOWN_INSTRUMENT' }));
     expect(() => scoreInstrument('sledai', {})).toThrow('Instrument "sledai" is unknown; use one of sledai-2k, essdai, alsfrs-r, mrs, mrc, alsaq-40, basdai, pga.');
   });
 });

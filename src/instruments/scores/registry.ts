@@ -11,6 +11,7 @@ import { mrs, mrsForm, scoreMrs } from './mrs.js';
 import { pga, pgaForm, scorePga } from './pga.js';
 import { scoreSledai2k, sledai2k, sledai2kForm } from './sledai-2k.js';
 import { validateItems, type ItemIssue } from './validate-items.js';
+import { instrumentsErrors } from '../errors.js';
 
 /** Every instrument, as plain serialisable data (CLI list, visit forms, web app). */
 export const instruments: readonly InstrumentDefinition[] = [sledai2k, essdai, alsfrsR, mrs, mrc, alsaq40, basdai, pga];
@@ -45,7 +46,7 @@ export function isInstrumentId(id: string): id is InstrumentId {
 export function getInstrument(id: string): InstrumentDefinition {
   const def = instruments.find((i) => i.id === id);
   if (!def) {
-    throw new AppError('UnknownInstrument', `Instrument "${id}" is unknown; use one of ${instrumentIds.join(', ')}.`, 404, 'instrument');
+    throw new AppError(instrumentsErrors.UNKNOWN_INSTRUMENT, `Instrument "${id}" is unknown; use one of ${instrumentIds.join(', ')}.`, 'instrument');
   }
   return def;
 }

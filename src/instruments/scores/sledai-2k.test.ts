@@ -38,9 +38,9 @@ describe('SLEDAI-2K (Gladman 2002)', () => {
     expect(scoreSledai2k(withPresent('vasculitis', 'rash', 'alopecia', 'mucosal-ulcers', 'pyuria')).total).toBe(18);
   });
 
-  it('a missing descriptor is an ItemMissing error naming it', () => {
+  it('a missing descriptor is an INSTRUMENT_ITEM_MISSING error naming it', () => {
     const { fever: _omit, ...rest } = none;
-    expect(() => scoreSledai2k(rest)).toThrow(expect.objectContaining({ code: 'ItemMissing', path: 'fever' }));
+    expect(() => scoreSledai2k(rest)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_ITEM_MISSING', path: 'fever' }));
     expect(() => scoreSledai2k(rest)).toThrow('SLEDAI-2K item "fever" is missing.');
   });
 
@@ -48,9 +48,9 @@ describe('SLEDAI-2K (Gladman 2002)', () => {
     const { fever: _omit, ...rest } = none;
     const issues = validateItems(sledai2k, { ...rest, seizure: 2, sezure: 1 });
     expect(issues.map((i) => [i.code, i.item])).toEqual([
-      ['ItemOutOfRange', 'seizure'],
-      ['ItemMissing', 'fever'],
-      ['UnknownItem', 'sezure'],
+      ['INSTRUMENT_ITEM_OUT_OF_RANGE', 'seizure'],
+      ['INSTRUMENT_ITEM_MISSING', 'fever'],
+      ['INSTRUMENT_UNKNOWN_ITEM', 'sezure'],
     ]);
     expect(() => scoreSledai2k({ ...rest, seizure: 2 })).toThrow('SLEDAI-2K item "seizure" must be one of 0, 1, not 2 (and 1 more: "fever").');
   });

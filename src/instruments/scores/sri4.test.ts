@@ -31,6 +31,6 @@ describe('SRI-4 (sri4.md boundary cases)', () => {
 
   it('refuses a PGA above 3 and a negative SLEDAI', () => {
     expect(() => sri4({ ...base, followUpPga: 3.1 })).toThrow('SRI-4 input "followUpPga" must be a number from 0 to 3, not 3.1.');
-    expect(() => sri4({ ...base, baselineSledai: -1 })).toThrow(expect.objectContaining({ code: 'ResponderInputInvalid', path: 'baselineSledai' }));
+    expect(() => sri4({ ...base, baselineSledai: -1 })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_RESPONDER_INPUT_INVALID', path: 'baselineSledai' }));
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { instrumentsErrors } from '../errors.js';
 
 /**
  * SLE Responder Index (SRI-4): Furie R et al. Lupus Sci Med 2014;1:e000031 (BLISS definition); see
@@ -44,7 +45,7 @@ export function sri4(input: Sri4Input): Sri4Result {
   for (const [key, min, max, integer] of scales) {
     const v = input[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-      throw new AppError('ResponderInputInvalid', `SRI-4 input "${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not ${String(v)}.`, 422, key);
+      throw new AppError(instrumentsErrors.RESPONDER_INPUT_INVALID, `SRI-4 input "${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not ${String(v)}.`, key);
     }
   }
   const sledaiReduction = input.baselineSledai - input.followUpSledai;

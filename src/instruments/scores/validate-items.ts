@@ -1,8 +1,10 @@
 import { AppError } from '../../errors/app-error.js';
 import type { InstrumentDefinition, InstrumentItem, ItemValues } from './instrument.js';
+import { entryByCode } from '../../errors/define-errors.js';
+import { instrumentsErrors } from '../errors.js';
 
 export type ItemIssue = {
-  readonly code: 'ItemMissing' | 'ItemNotANumber' | 'ItemOutOfRange' | 'UnknownItem' | 'ItemAlternativeConflict';
+  readonly code: 'INSTRUMENT_ITEM_MISSING' | 'INSTRUMENT_ITEM_NOT_A_NUMBER' | 'INSTRUMENT_ITEM_OUT_OF_RANGE' | 'INSTRUMENT_UNKNOWN_ITEM' | 'INSTRUMENT_ITEM_ALTERNATIVE_CONFLICT';
   readonly item: string;
   readonly message: string;
 };
@@ -29,24 +31,24 @@ export function validateItems(def: InstrumentDefinition, values: ItemValues): It
   for (const item of def.items) {
     const v = values[item.id];
     if (v === undefined || v === null) {
-      if (item.required) issues.push({ code: 'ItemMissing', item: item.id, message: `${def.name} item "${item.id}" is missing` });
+      if (item.required) issues.push({ code: 'INSTRUMENT_ITEM_MISSING', item: item.id, message: `${def.name} item "${item.id}" is missing` });
     } else if (typeof v !== 'number' || !Number.isFinite(v)) {
-      issues.push({ code: 'ItemNotANumber', item: item.id, message: `${def.name} item "${item.id}" must be a number, not ${JSON.stringify(v)}` });
+      issues.push({ code: 'INSTRUMENT_ITEM_NOT_A_NUMBER', item: item.id, message: `${def.name} item "${item.id}" must be a number, not ${JSON.stringify(v)}` });
     } else if (!isAllowed(item, v)) {
-      issues.push({ code: 'ItemOutOfRange', item: item.id, message: `${def.name} item "${item.id}" must be ${describeAllowed(item)}, not ${v}` });
+      issues.push({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', item: item.id, message: `${def.name} item "${item.id}" must be ${describeAllowed(item)}, not ${v}` });
     }
   }
   for (const group of def.exactlyOneOf ?? []) {
     const present = group.filter(given);
     const [first] = group;
     if (present.length === 0 && first !== undefined) {
-      issues.push({ code: 'ItemMissing', item: first, message: `${def.name} needs exactly one of items ${group.map((g) => `"${g}"`).join(' or ')}, and none is given` });
+      issues.push({ code: 'INSTRUMENT_ITEM_MISSING', item: first, message: `${def.name} needs exactly one of items ${group.map((g) => `"${g}"`).join(' or ')}, and none is given` });
     } else if (present.length > 1) {
-      issues.push({ code: 'ItemAlternativeConflict', item: present[1] ?? '', message: `${def.name} items ${present.map((g) => `"${g}"`).join(' and ')} are alternatives, so only one may be given` });
+      issues.push({ code: 'INSTRUMENT_ITEM_ALTERNATIVE_CONFLICT', item: present[1] ?? '', message: `${def.name} items ${present.map((g) => `"${g}"`).join(' and ')} are alternatives, so only one may be given` });
     }
   }
   for (const id of Object.keys(values)) {
-    if (!known.has(id)) issues.push({ code: 'UnknownItem', item: id, message: `${def.name} has no item "${id}"` });
+    if (!known.has(id)) issues.push({ code: 'INSTRUMENT_UNKNOWN_ITEM', item: id, message: `${def.name} has no item "${id}"` });
   }
   return issues;
 }
@@ -57,7 +59,7 @@ export function assertValidItems(def: InstrumentDefinition, values: ItemValues):
   const [first] = issues;
   if (first) {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more: ${issues.slice(1).map((i) => `"${i.item}"`).join(', ')})` : '';
-    throw new AppError(first.code, `${first.message}${more}.`, 422, first.item);
+    throw new AppError(entryByCode(instrumentsErrors, first.code), `${first.message}${more}.`, first.item);
   }
   return values as Readonly<Record<string, number>>;
 }

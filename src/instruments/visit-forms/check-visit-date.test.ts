@@ -36,6 +36,6 @@ describe('checkVisitDate', () => {
   });
 
   it('names an invalid date', () => {
-    expect(() => checkVisitDate(visit, start, '2024-02-30', '2024-06-01')).toThrow(expect.objectContaining({ code: 'InvalidDate', path: 'actualDate' }));
+    expect(() => checkVisitDate(visit, start, '2024-02-30', '2024-06-01')).toThrow(expect.objectContaining({ code: 'INSTRUMENT_INVALID_DATE', path: 'actualDate' }));
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
 import type { DatasetCell, DatasetMetadata } from './dataset-column.js';
+import { interopErrors } from '../errors.js';
 
 /**
  * CDISC Dataset-JSON v1.1 writer. Attributes are written in the order the specification recommends
@@ -38,6 +39,6 @@ export async function* datasetJsonFile(meta: DatasetMetadata, records: number, r
     yield `${n === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`;
     n++;
   }
-  if (n !== records) throw new AppError('DatasetRecordsMismatch', `Dataset ${meta.name} announced ${records} records but ${n} were written.`, 500);
+  if (n !== records) throw new AppError(interopErrors.DATASET_RECORDS_MISMATCH, `Dataset ${meta.name} announced ${records} records but ${n} were written.`);
   yield '\n]}\n';
 }

@@ -21,7 +21,7 @@ export function doseAmounts(protocol: Protocol, armId: string | null, startDate:
     const calendar = buildCalendar(protocol, armId, startDate, { holds: held.map((h) => ({ day: h.day, reason: h.reason ?? 'held' })) });
     return new Map(calendar.doses.map((d) => [d.day, { amount: d.dose, unit: d.unit, intervention: d.intervention }]));
   } catch (e) {
-    if (isAppError(e) && (e.code === 'BodySurfaceRequired' || e.code === 'WeightRequired')) return new Map();
+    if (isAppError(e) && (e.code === 'PROTOCOL_BODY_SURFACE_REQUIRED' || e.code === 'PROTOCOL_WEIGHT_REQUIRED')) return new Map();
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { parseFormDefinition, type FormDefinition, type FormEntry, type Item } from '../../forms/definition.js';
 import type { OdmItemDef, OdmMetaData } from './odm-document.js';
+import { interopErrors } from '../errors.js';
 
 /** A MetaDataVersion as forms of the definition language, and where each ItemDef went. */
 export interface OdmFormSet {
@@ -10,8 +11,8 @@ export interface OdmFormSet {
 }
 
 const oidAt = (kind: string, oid: string) => `${kind}[${oid}]`;
-const refuse = (kind: string, oid: string, problem: string) => new AppError('OdmInvalid', `ODM <${kind} OID="${oid}">: ${problem}.`, 422, oidAt(kind, oid));
-const unknown = (kind: string, oid: string, what: string, ref: string) => new AppError('OdmUnknownReference', `ODM <${kind} OID="${oid}"> refers to ${what} ${ref}, which the file does not define.`, 422, oidAt(kind, oid));
+const refuse = (kind: string, oid: string, problem: string) => new AppError(interopErrors.ODM_INVALID, `ODM <${kind} OID="${oid}">: ${problem}.`, oidAt(kind, oid));
+const unknown = (kind: string, oid: string, what: string, ref: string) => new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM <${kind} OID="${oid}"> refers to ${what} ${ref}, which the file does not define.`, oidAt(kind, oid));
 
 /** `F.sledai-2k` → `sledai-2k`: a form id of the language (lower case, digits, hyphens). */
 export const formIdOf = (formOid: string) => formOid.replace(/^F\./, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'form';

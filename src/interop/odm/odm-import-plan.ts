@@ -7,6 +7,7 @@ import type { OdmAuditRecord, OdmDocument, OdmItemData, OdmSubject } from './odm
 import { odmFormDefinitions } from './odm-forms.js';
 import { itemIndex, observationGroups, odmForms, type OdmForm, type OdmItem } from './odm-metadata.js';
 import { eventOid, siteOid } from './odm-writer.js';
+import { interopErrors } from '../errors.js';
 
 /** One write of a value as its source recorded it. */
 export interface ProvenanceRecord {
@@ -56,9 +57,9 @@ export interface ImportTarget {
   readonly metaData: OdmDocument;
 }
 
-const conflict = (at: string, problem: string) => new AppError('OdmConflict', `ODM ${at}: ${problem}.`, 409, at);
-const unknownRef = (at: string, problem: string) => new AppError('OdmUnknownReference', `ODM ${at}: ${problem}.`, 422, at);
-const invalid = (at: string, problem: string) => new AppError('OdmInvalid', `ODM ${at}: ${problem}.`, 422, at);
+const conflict = (at: string, problem: string) => new AppError(interopErrors.ODM_CONFLICT, `ODM ${at}: ${problem}.`, at);
+const unknownRef = (at: string, problem: string) => new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${at}: ${problem}.`, at);
+const invalid = (at: string, problem: string) => new AppError(interopErrors.ODM_INVALID, `ODM ${at}: ${problem}.`, at);
 
 /** The file's metadata must be the study's: every StudyEventDef a visit of it, every ItemDef the study also has the same item. */
 function checkMetaData(doc: OdmDocument, target: ImportTarget, fileItems: ReturnType<typeof odmFormDefinitions>): void {
@@ -157,8 +158,8 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
  * What an ODM file puts into a study, checked whole before anything is written: its metadata as
  * forms and the same as the study's own, every reference resolved (events, forms, groups, items,
  * users, locations), every value valid for its item. The first problem is thrown, naming the element
- * and its OID: OdmInvalid (the file is wrong), OdmUnknownReference (it names what it does not
- * define), OdmConflict (it does not fit this study).
+ * and its OID: INTEROP_ODM_INVALID (the file is wrong), INTEROP_ODM_UNKNOWN_REFERENCE (it names what it does not
+ * define), INTEROP_ODM_CONFLICT (it does not fit this study).
  */
 export function planOdmImport(doc: OdmDocument, target: ImportTarget): ImportPlan {
   if (doc.studyOid !== target.studyId && doc.studyOid !== target.protocol.id) throw conflict(`Study ${doc.studyOid}`, `the file is of another study than ${target.studyId}`);

@@ -23,8 +23,8 @@ export const observationGroups: Readonly<Record<string, { readonly assessment: s
 };
 
 /**
- * Range checks are the eCRF's own: lab values finite and not negative (LabValueInvalid), panel
- * percentages 0–100 and counts not negative (PanelValueInvalid), instrument items as the instrument allows.
+ * Range checks are the eCRF's own: lab values finite and not negative (INSTRUMENT_LAB_VALUE_INVALID), panel
+ * percentages 0–100 and counts not negative (INSTRUMENT_PANEL_VALUE_INVALID), instrument items as the instrument allows.
  *
  * The forms of a study for ODM: the instrument forms through the one form-metadata adapter, the
  * defined forms (src/forms/builtin) its visits ask for, then one

@@ -1,12 +1,13 @@
 import { AppError } from '../../errors/app-error.js';
 import type { OdmAuditRecord, OdmDocument, OdmItemDef, OdmMetaData, OdmSubject } from './odm-document.js';
 import { parseXmlTree, type XmlElement } from './xml-tree.js';
+import { interopErrors } from '../errors.js';
 
 /** `<ItemDef OID="IT.x"> (line 12)`: how a message names the element at fault. */
 export const where = (el: XmlElement) => `<${el.name}${el.attrs.OID ? ` OID="${el.attrs.OID}"` : ''}> (line ${el.line})`;
 
 function invalid(el: XmlElement, problem: string): AppError {
-  return new AppError('OdmInvalid', `ODM ${where(el)}: ${problem}.`, 422, `${el.name}${el.attrs.OID ? `[${el.attrs.OID}]` : ''}`);
+  return new AppError(interopErrors.ODM_INVALID, `ODM ${where(el)}: ${problem}.`, `${el.name}${el.attrs.OID ? `[${el.attrs.OID}]` : ''}`);
 }
 
 function attr(el: XmlElement, name: string): string {
@@ -91,7 +92,7 @@ function readMetaData(study: XmlElement, mdv: XmlElement): OdmMetaData {
 }
 
 function missingDef(el: XmlElement, kind: string, oid: string): never {
-  throw new AppError('OdmUnknownReference', `ODM ${where(el)} refers to ${kind} ${oid}, which the MetaDataVersion does not define.`, 422, `${kind}[${oid}]`);
+  throw new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${where(el)} refers to ${kind} ${oid}, which the MetaDataVersion does not define.`, `${kind}[${oid}]`);
 }
 
 function readAudit(el: XmlElement | undefined): OdmAuditRecord | null {
@@ -132,7 +133,7 @@ function readSubject(s: XmlElement): OdmSubject {
 /**
  * Read an ODM 1.3.x file: one Study with one MetaDataVersion, its AdminData, and at most one
  * ClinicalData for that study. A missing element or attribute, or a second definition of an OID, is
- * `OdmInvalid` naming the element, its OID and line. References are checked by the import plan.
+ * `INTEROP_ODM_INVALID` naming the element, its OID and line. References are checked by the import plan.
  */
 export function readOdm(xml: string): OdmDocument {
   const root = parseXmlTree(xml);
@@ -144,7 +145,7 @@ export function readOdm(xml: string): OdmDocument {
   const mdv = one(study, 'MetaDataVersion');
   const studyOid = attr(study, 'OID');
   for (const part of [...kids(root, 'AdminData'), ...kids(root, 'ClinicalData')]) {
-    if (attr(part, 'StudyOID') !== studyOid) throw new AppError('OdmUnknownReference', `ODM ${where(part)} names study ${part.attrs.StudyOID}, but the file's Study is ${studyOid}.`, 422, `${part.name}[${part.attrs.StudyOID}]`);
+    if (attr(part, 'StudyOID') !== studyOid) throw new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${where(part)} names study ${part.attrs.StudyOID}, but the file's Study is ${studyOid}.`, `${part.name}[${part.attrs.StudyOID}]`);
   }
   const clinical = kids(root, 'ClinicalData');
   if (clinical.length > 1) throw invalid(clinical[1]!, 'only one ClinicalData element is supported');

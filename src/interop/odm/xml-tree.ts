@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { AppError } from '../../errors/app-error.js';
 import { il2Ns, odmNs } from './odm-namespace.js';
+import { interopErrors } from '../errors.js';
 
 /**
  * An XML element as the ODM reader walks it: its local name, attributes (unqualified ones by local
@@ -29,7 +30,7 @@ function attrsOf(tag: SaxesTagNS): Record<string, string> {
 /**
  * Parse a document with saxes (a maintained, conforming XML parser) into elements of the ODM
  * namespace; elements of other namespaces (another vendor's extensions) are skipped with their
- * content. Not well-formed XML is `OdmInvalid` with its line.
+ * content. Not well-formed XML is `INTEROP_ODM_INVALID` with its line.
  */
 export function parseXmlTree(xml: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -59,8 +60,8 @@ export function parseXmlTree(xml: string): XmlElement {
     parser.write(xml).close();
   } catch (e) {
     const why = e instanceof Error ? e.message.replace(/^[^:]*:\d+:\d+: /, '') : String(e);
-    throw new AppError('OdmInvalid', `The ODM file is not well-formed XML at line ${parser.line}: ${why}.`, 422, `line ${parser.line}`);
+    throw new AppError(interopErrors.ODM_INVALID, `The ODM file is not well-formed XML at line ${parser.line}: ${why}.`, `line ${parser.line}`);
   }
-  if (!root) throw new AppError('OdmInvalid', `The file has no ODM element in the ODM 1.3 namespace (${odmNs}).`, 422, 'ODM');
+  if (!root) throw new AppError(interopErrors.ODM_INVALID, `The file has no ODM element in the ODM 1.3 namespace (${odmNs}).`, 'ODM');
   return root;
 }

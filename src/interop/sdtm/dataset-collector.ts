@@ -5,6 +5,7 @@ import type { DatasetCell, DatasetColumn } from '../dataset-json/dataset-column.
 import type { StagedFiles, StagedStream } from '../export-files/staged-files.js';
 import type { DomainSpec } from './domain-spec.js';
 import { MAX_VALUE_BYTES } from './text-limits.js';
+import { interopErrors } from '../errors.js';
 
 /**
  * The rows of one SDTM dataset as they are made, one JSON array per line in a staged scratch file, with
@@ -37,7 +38,7 @@ export class DatasetCollector {
         const bytes = Buffer.byteLength(v, 'utf8');
         if (bytes > MAX_VALUE_BYTES) {
           const name = this.spec.variables[i]!.name;
-          throw new AppError('XptValueInvalid', `${this.spec.name} row ${this.count} ${name} is ${bytes} bytes; SDTM character values are at most ${MAX_VALUE_BYTES}.`, 422, `${this.spec.name}.${name}`);
+          throw new AppError(interopErrors.XPT_VALUE_INVALID, `${this.spec.name} row ${this.count} ${name} is ${bytes} bytes; SDTM character values are at most ${MAX_VALUE_BYTES}.`, `${this.spec.name}.${name}`);
         }
         if (bytes > this.longest[i]!) this.longest[i] = bytes;
       });

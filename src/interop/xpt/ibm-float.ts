@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { interopErrors } from '../errors.js';
 
 /**
  * IEEE 754 double → IBM System/370 double (8 bytes, big-endian), as SAS transport v5 stores numbers.
@@ -9,7 +10,7 @@ import { AppError } from '../../errors/app-error.js';
  * shift of 0–3 bits, so the conversion is exact for every normal double.
  */
 export function ieeeToIbm(x: number, into: Buffer = Buffer.alloc(8), at = 0): Buffer {
-  if (!Number.isFinite(x)) throw new AppError('XptValueInvalid', `The number ${x} has no SAS transport form; write it as missing.`, 400);
+  if (!Number.isFinite(x)) throw new AppError(interopErrors.XPT_VALUE_INVALID, `The number ${x} has no SAS transport form; write it as missing.`);
   into.fill(0, at, at + 8);
   if (x === 0) return into; // +0 and −0 are both eight zero bytes.
   const bits = new DataView(new ArrayBuffer(8));
@@ -19,11 +20,11 @@ export function ieeeToIbm(x: number, into: Buffer = Buffer.alloc(8), at = 0): Bu
   const sign = hi >>> 31;
   const biased = (hi >>> 20) & 0x7ff;
   // Subnormal doubles (below 2.2e−308) are far below IBM's smallest value (5.4e−79): not representable.
-  if (biased === 0) throw new AppError('XptValueInvalid', `The number ${x} is too small for a SAS transport number.`, 400);
+  if (biased === 0) throw new AppError(interopErrors.XPT_VALUE_INVALID, `The number ${x} is too small for a SAS transport number.`);
   let m = (BigInt((hi & 0xfffff) | 0x100000) << 32n) | BigInt(lo);
   const p = biased - 1023;
   const e = Math.ceil((p + 1) / 4);
-  if (e + 64 > 127 || e + 64 < 0) throw new AppError('XptValueInvalid', `The number ${x} is out of the range of a SAS transport number.`, 400);
+  if (e + 64 > 127 || e + 64 < 0) throw new AppError(interopErrors.XPT_VALUE_INVALID, `The number ${x} is out of the range of a SAS transport number.`);
   m <<= BigInt(p + 4 - 4 * e);
   into[at] = (sign << 7) | (e + 64);
   for (let i = 7; i >= 1; i--) {

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { ieeeToIbm, writeMissing } from './ibm-float.js';
 import { checkXptDataset, variableLength, type XptDataset, type XptValue } from './xpt-dataset.js';
+import { interopErrors } from '../errors.js';
 
 /**
  * SAS transport (XPORT) version 5 writer, one data set per file, following SAS TS-140 as summarised in
@@ -76,10 +77,10 @@ export function xptObservation(ds: XptDataset, values: readonly XptValue[], row:
     if (v.type === 'num') {
       if (value === null || (typeof value === 'number' && Number.isNaN(value))) writeMissing(buf, at);
       else if (typeof value === 'number') ieeeToIbm(value, buf, at);
-      else throw new AppError('XptValueInvalid', `${where} is numeric but holds the text "${value}".`, 400, where);
+      else throw new AppError(interopErrors.XPT_VALUE_INVALID, `${where} is numeric but holds the text "${value}".`, where);
     } else if (value !== null) {
       const bytes = Buffer.from(String(value), 'utf8');
-      if (bytes.length > v.length) throw new AppError('XptValueInvalid', `${where} holds ${bytes.length} bytes, more than its length ${v.length}.`, 400, where);
+      if (bytes.length > v.length) throw new AppError(interopErrors.XPT_VALUE_INVALID, `${where} holds ${bytes.length} bytes, more than its length ${v.length}.`, where);
       bytes.copy(buf, at);
     }
     at += lengths[i]!;

@@ -55,6 +55,6 @@ describe('built-in protocols', () => {
     expect(() => getBuiltinProtocol('ra-il2')).toThrow(
       'There is no built-in protocol "ra-il2"; the known ids are ss-il2, sle-il2, als-il2, ae-il2.',
     );
-    expect(() => getBuiltinProtocol('ra-il2')).toThrow(expect.objectContaining({ code: 'UnknownProtocol', status: 404 }));
+    expect(() => getBuiltinProtocol('ra-il2')).toThrow(expect.objectContaining({ code: 'PROTOCOL_UNKNOWN_PROTOCOL', status: 404 }));
   });
 });

@@ -108,7 +108,7 @@ describe('buildCalendar regimen forms', () => {
     expect(c.doses.map((d) => d.dose)).toEqual([0.51, 0.51, 0.51, 0.51, 0.51]);
     expect(c.unit).toBe('MIU');
     expect(c.totalDose).toBe(2.55);
-    expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'BodySurfaceRequired' }));
+    expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'PROTOCOL_BODY_SURFACE_REQUIRED' }));
   });
 
   it('per-kg dosing multiplies mg/kg by the body weight into mg', () => {
@@ -120,7 +120,7 @@ describe('buildCalendar regimen forms', () => {
       [3, 7, 'mg'],
     ]);
     expect(c.totalDose).toBe(14);
-    expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'WeightRequired' }));
+    expect(() => buildCalendar(p, 'il2', START)).toThrow(expect.objectContaining({ code: 'PROTOCOL_WEIGHT_REQUIRED' }));
   });
 
   it('refuses to add up doses in different units', () => {

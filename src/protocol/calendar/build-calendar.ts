@@ -5,6 +5,7 @@ import type { Arm, Protocol } from '../schema.js';
 import { expandRegimen, type ScheduledDose } from './expand-regimen.js';
 import { addDays, dateOfStudyDay } from '../../dates/iso-date.js';
 import { parseIsoDate } from './study-date.js';
+import { protocolErrors } from '../errors.js';
 
 export type DoseStatus = 'due' | 'held';
 
@@ -71,12 +72,12 @@ function givenDose(dose: Dose, opts: CalendarOptions, intervention: string): { a
   switch (dose.unit) {
     case 'MIU/m2':
       if (opts.bodySurfaceM2 === undefined || !(opts.bodySurfaceM2 > 0)) {
-        throw new AppError('BodySurfaceRequired', `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given as a positive number.`, 400, 'bodySurfaceM2');
+        throw new AppError(protocolErrors.BODY_SURFACE_REQUIRED, `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given as a positive number.`, 'bodySurfaceM2');
       }
       return { amount: round(dose.amount * opts.bodySurfaceM2), unit: 'MIU' };
     case 'mg/kg':
       if (opts.weightKg === undefined || !(opts.weightKg > 0)) {
-        throw new AppError('WeightRequired', `Intervention "${intervention}" is dosed in mg/kg, so the body weight in kg (--weight) must be given as a positive number.`, 400, 'weightKg');
+        throw new AppError(protocolErrors.WEIGHT_REQUIRED, `Intervention "${intervention}" is dosed in mg/kg, so the body weight in kg (--weight) must be given as a positive number.`, 'weightKg');
       }
       return { amount: round(dose.amount * opts.weightKg), unit: 'mg' };
     default:
@@ -88,12 +89,12 @@ function givenDose(dose: Dose, opts: CalendarOptions, intervention: string): { a
  * Hold the due doses on `hold.day`. `skip`: the dose is recorded as held and nothing else moves.
  * `shift-cycle`: the dose is recorded as held on its day, and it and every later due dose of the same
  * cycle (same intervention) move one dosing interval later, so the cycle still gives all its doses;
- * the shifted doses must stay before the next cycle's first dose, otherwise `HoldShiftCollides`.
+ * the shifted doses must stay before the next cycle's first dose, otherwise `PROTOCOL_HOLD_SHIFT_COLLIDES`.
  */
 function applyHold(entries: readonly Entry[], hold: DoseHold, holdIndex: number): Entry[] {
   const targets = entries.filter((e) => e.day === hold.day && e.status === 'due');
   if (targets.length === 0) {
-    throw new AppError('HoldNotOnDoseDay', `holds[${holdIndex}]: no dose is due on study day ${hold.day}, so it cannot be held.`, 400, `holds[${holdIndex}].day`);
+    throw new AppError(protocolErrors.HOLD_NOT_ON_DOSE_DAY, `holds[${holdIndex}]: no dose is due on study day ${hold.day}, so it cannot be held.`, `holds[${holdIndex}].day`);
   }
   const held = targets.map((t): Entry => ({ ...t, status: 'held', reason: hold.reason }));
   let next = entries.filter((e) => !targets.includes(e));
@@ -104,12 +105,7 @@ function applyHold(entries: readonly Entry[], hold: DoseHold, holdIndex: number)
     const nextCycleStart = Math.min(...next.filter((e) => e.intervention === t.intervention && e.cycle > t.cycle).map((e) => e.day));
     const last = Math.max(...shifted.map((e) => e.day));
     if (last >= nextCycleStart) {
-      throw new AppError(
-        'HoldShiftCollides',
-        `holds[${holdIndex}]: shifting the rest of cycle ${t.cycle} after the dose held on day ${hold.day} would move a dose to day ${last}, on or after the next cycle's first dose on day ${nextCycleStart}.`,
-        409,
-        `holds[${holdIndex}].day`,
-      );
+      throw new AppError(protocolErrors.HOLD_SHIFT_COLLIDES, `holds[${holdIndex}]: shifting the rest of cycle ${t.cycle} after the dose held on day ${hold.day} would move a dose to day ${last}, on or after the next cycle's first dose on day ${nextCycleStart}.`, `holds[${holdIndex}].day`, );
     }
     next = [...next.filter((e) => !moves(e)), ...shifted];
   }
@@ -120,7 +116,7 @@ function findArm(protocol: Protocol, armId: string): Arm {
   const arm = protocol.arms.find((a) => a.id === armId);
   if (arm === undefined) {
     const known = protocol.arms.map((a) => a.id).join(', ');
-    throw new AppError('UnknownArm', `Protocol "${protocol.id}" has no arm "${armId}"; its arms are ${known}.`, 404, 'arm');
+    throw new AppError(protocolErrors.UNKNOWN_ARM, `Protocol "${protocol.id}" has no arm "${armId}"; its arms are ${known}.`, 'arm');
   }
   return arm;
 }
@@ -139,7 +135,7 @@ export function buildCalendar(protocol: Protocol, armId: string, startDate: stri
   );
   const units = [...new Set(entries.map((e) => e.unit))];
   if (units.length !== 1) {
-    throw new AppError('MixedDoseUnits', `Arm "${arm.id}" doses in ${units.join(' and ')}, which cannot be added into one total dose.`, 422, 'arms');
+    throw new AppError(protocolErrors.MIXED_DOSE_UNITS, `Arm "${arm.id}" doses in ${units.join(' and ')}, which cannot be added into one total dose.`, 'arms');
   }
   const holds = [...(opts.holds ?? [])].map((h, i) => ({ h, i })).sort((a, b) => a.h.day - b.h.day);
   for (const { h, i } of holds) entries = applyHold(entries, h, i);

@@ -45,7 +45,7 @@ describe.each(databases)('HTTP hardening on $kind', (database) => {
       t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie, ...headers }, payload: { siteId: t.siteA, code, sex: 'female', birthDate: '1970-05-04' } });
     const evil = await post({ origin: 'http://evil.example' }, 'P-1');
     expect(evil.statusCode).toBe(403);
-    expect(evil.json()).toEqual({ error: { code: 'CrossOriginRefused', message: 'A POST from "http://evil.example" to localhost:80 is refused: state-changing requests must come from this site.' } });
+    expect(evil.json()).toEqual({ error: { code: 'HTTP_CROSS_ORIGIN_REFUSED', message: 'A POST from "http://evil.example" to localhost:80 is refused: state-changing requests must come from this site.' } });
     expect((await post({ referer: 'https://evil.example/page' }, 'P-2')).statusCode).toBe(403);
     expect((await post({ origin: 'null' }, 'P-3')).json().error.message).toBe('A POST from an opaque origin to localhost:80 is refused: state-changing requests must come from this site.');
     expect(await db.query('SELECT code FROM participants')).toEqual([]);
@@ -63,15 +63,15 @@ describe.each(databases)('HTTP hardening on $kind', (database) => {
     const send = (body: string) => t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie, 'content-type': 'application/json' }, payload: body });
     const nul = await send(`{"siteId":"${t.siteA}","code":"P\\u00001","sex":"female","birthDate":"1970-05-04"}`);
     expect(nul.statusCode).toBe(400);
-    expect(nul.json()).toEqual({ error: { code: 'InvalidCharacter', message: 'Field "code" of the request body holds a NUL character, which cannot be stored.', path: 'code' } });
+    expect(nul.json()).toEqual({ error: { code: 'HTTP_INVALID_CHARACTER', message: 'Field "code" of the request body holds a NUL character, which cannot be stored.', path: 'code' } });
     const lone = await send(`{"siteId":"${t.siteA}","code":"P-\\ud800","sex":"female","birthDate":"1970-05-04"}`);
-    expect(lone.json()).toEqual({ error: { code: 'InvalidCharacter', message: 'Field "code" of the request body holds a lone UTF-16 surrogate, which cannot be stored.', path: 'code' } });
+    expect(lone.json()).toEqual({ error: { code: 'HTTP_INVALID_CHARACTER', message: 'Field "code" of the request body holds a lone UTF-16 surrogate, which cannot be stored.', path: 'code' } });
     const key = await send(`{"siteId":"${t.siteA}","code":"P-9","sex":"female","birthDate":"1970-05-04","extra":{"a\\udc00":1}}`);
     expect(key.json().error.path).toBe('extra.a\udc00');
     // A correct pair (U+1F600) is a character like any other.
     expect((await send(`{"siteId":"${t.siteA}","code":"P-\\ud83d\\ude00","sex":"female","birthDate":"1970-05-04"}`)).statusCode).toBe(201);
     const query = await t.app.inject({ url: `/api/studies/${study}/participants?siteId=%00`, headers: { cookie } });
-    expect(query.json().error).toMatchObject({ code: 'InvalidCharacter', path: 'siteId' });
+    expect(query.json().error).toMatchObject({ code: 'HTTP_INVALID_CHARACTER', path: 'siteId' });
     expect(await db.query('SELECT code FROM participants')).toEqual([{ code: 'P-\u{1F600}' }]);
   });
 
@@ -91,7 +91,7 @@ describe.each(databases)('HTTP hardening on $kind', (database) => {
     expect(broken.statusCode).toBe(500);
     const errors = log.lines().filter((l) => l['level'] === 50);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ reqId: broken.headers['x-request-id'], msg: 'answered 500 InternalError', err: { message: 'disk on fire' } });
+    expect(errors[0]).toMatchObject({ reqId: broken.headers['x-request-id'], msg: 'answered 500 HTTP_INTERNAL_ERROR', err: { message: 'disk on fire' } });
     const completed = log.lines().filter((l) => l['msg'] === 'request completed');
     expect(completed.map((l) => (l['res'] as { statusCode: number }).statusCode)).toEqual([200, 201, 200, 500]);
     expect(log.text()).not.toContain(testPassword);

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { hardeningErrors } from './errors.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,7 +16,7 @@ export function checkOrigin(req: { method: string; host: string; headers: Record
   const origin = header(req.headers.origin) ?? header(req.headers.referer);
   if (origin === undefined) return;
   if (!sameHost(origin, req.host)) {
-    throw new AppError('CrossOriginRefused', `A ${req.method} from ${origin === 'null' ? 'an opaque origin' : `"${origin.slice(0, 100)}"`} to ${req.host} is refused: state-changing requests must come from this site.`, 403);
+    throw new AppError(hardeningErrors.CROSS_ORIGIN_REFUSED, `A ${req.method} from ${origin === 'null' ? 'an opaque origin' : `"${origin.slice(0, 100)}"`} to ${req.host} is refused: state-changing requests must come from this site.`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { hardeningErrors } from './errors.js';
 
 /**
  * The first string in a parsed request part that holds a character no field may store: NUL
@@ -47,6 +48,6 @@ export function refuseBadStrings(parts: { body: unknown; query: unknown; params:
     const bad = findBadString(parts[where]);
     if (!bad) continue;
     const field = bad.path === '' ? `The request ${where}` : `Field "${bad.path}" of the request ${where}`;
-    throw new AppError('InvalidCharacter', `${field} holds ${bad.what}, which cannot be stored.`, 400, bad.path);
+    throw new AppError(hardeningErrors.INVALID_CHARACTER, `${field} holds ${bad.what}, which cannot be stored.`, bad.path);
   }
 }

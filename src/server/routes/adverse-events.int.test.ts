@@ -14,8 +14,8 @@ describe.each(databases)('adverse events on $kind', (database) => {
     const url = `/api/participants/${id}/adverse-events`;
     const before = await t.auditCount();
     const noCriteria = await t.call(c, 'POST', url, { ...ae, serious: true });
-    expect(noCriteria.json().error).toMatchObject({ code: 'InvalidBody', path: 'seriousCriteria' });
-    expect((await t.call(c, 'POST', url, { ...ae, grade: 6 })).json().error).toMatchObject({ code: 'InvalidBody', path: 'grade' });
+    expect(noCriteria.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'seriousCriteria' });
+    expect((await t.call(c, 'POST', url, { ...ae, grade: 6 })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'grade' });
     expect(await t.db.query('SELECT * FROM adverse_events')).toEqual([]);
     expect(await t.auditCount()).toBe(before);
 
@@ -28,7 +28,7 @@ describe.each(databases)('adverse events on $kind', (database) => {
 
     const aeId = created.json().id as string;
     const noReason = await t.call(c, 'PATCH', `/api/adverse-events/${aeId}`, { grade: 2 });
-    expect(noReason.json().error).toMatchObject({ code: 'InvalidBody', path: 'reason' });
+    expect(noReason.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'reason' });
     const regraded = await t.call(c, 'PATCH', `/api/adverse-events/${aeId}`, { grade: 2, reason: 'source document says grade 2' });
     expect(regraded.json().grade).toBe(2);
     const [audit] = await t.db.query("SELECT changes, reason FROM audit WHERE entity = 'adverse_events' AND action = 'update'");
@@ -46,10 +46,10 @@ describe.each(databases)('adverse events on $kind', (database) => {
     const saved = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-10-20', labs: [{ analyte: 'lymphocytes', value: 450, unit: '/mm3' }] });
     const [proposed] = saved.json().proposedAdverseEvents as string[];
     const confirm = { status: 'confirmed', relatedness: 'possible', reason: 'reviewed the blood count' };
-    expect((await t.call(c, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json().error.code).toBe('Forbidden');
+    expect((await t.call(c, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json().error.code).toBe('AUTH_FORBIDDEN');
     const inv = await t.login('inv-a');
     const noRelatedness = await t.call(inv, 'PATCH', `/api/adverse-events/${proposed}`, { status: 'confirmed', reason: 'reviewed' });
-    expect(noRelatedness.json().error).toMatchObject({ code: 'InvalidBody', path: 'relatedness' });
+    expect(noRelatedness.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'relatedness' });
     expect((await t.call(inv, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json()).toMatchObject({ status: 'confirmed', grade: 3, relatedness: 'possible' });
     expect((await t.call(c, 'GET', `/api/studies/${als}/dashboard?date=2025-05-05`)).json().adverseEventsByGrade).toEqual({ 3: 1 });
 

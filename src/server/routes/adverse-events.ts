@@ -10,6 +10,7 @@ import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
+import { storeErrors } from '../../store/errors.js';
 
 export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { id: string } }>('/api/participants/:id/adverse-events', { schema: { tags: ['adverse-events'] }, config: { action: 'visit.read' } }, async (req) => {
@@ -31,7 +32,7 @@ export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
     const ae = await findAdverseEvent(db, req.params.id);
     const participant = ae && (await findParticipant(db, ae.participantId));
     if (!ae || !participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
-      throw new AppError('NotFound', `No adverse event "${req.params.id}" is visible to you.`, 404, 'id');
+      throw new AppError(storeErrors.NOT_FOUND, `No adverse event "${req.params.id}" is visible to you.`, 'id');
     }
     const { reason, ...patch } = parseInput(patchAeBody, req.body);
     const decides = patch.status !== undefined && patch.status !== ae.status;

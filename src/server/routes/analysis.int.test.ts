@@ -85,12 +85,12 @@ describe.each(databases)('database lock, analysis and report on $kind', (databas
     // Lock: only a data manager or admin, with the password and a reason, once.
     const lock = (cookie: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/studies/${study}/lock`, headers: { cookie }, payload });
     expect((await lock(stat, { reason: 'final', password: testPassword })).statusCode).toBe(403);
-    expect((await lock(dm, { reason: 'final', password: 'wrong' })).json().error.code).toBe('BadCredentials');
-    expect((await lock(dm, { password: testPassword })).json().error).toMatchObject({ code: 'InvalidBody', path: 'reason' });
+    expect((await lock(dm, { reason: 'final', password: 'wrong' })).json().error.code).toBe('AUTH_BAD_CREDENTIALS');
+    expect((await lock(dm, { password: testPassword })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'reason' });
     const locked = await lock(dm, { reason: 'all queries closed; final analysis', password: testPassword });
     expect(locked.statusCode, locked.body).toBe(200);
     expect(locked.json()).toMatchObject({ locked: true, lockedAt: testNow.toISOString(), reason: 'all queries closed; final analysis' });
-    expect((await lock(dm, { reason: 'again', password: testPassword })).json().error.code).toBe('AlreadyLocked');
+    expect((await lock(dm, { reason: 'again', password: testPassword })).json().error.code).toBe('LOCK_ALREADY_LOCKED');
     const [audit] = await db.query<{ reason: string }>("SELECT reason FROM audit WHERE entity = 'studies' AND entity_id = $1 AND action = 'update'", [study]);
     expect(audit?.reason).toBe('all queries closed; final analysis');
     expect((await get('', dm)).json().study).toMatchObject({ locked: true, lockedAt: testNow.toISOString() });
@@ -100,7 +100,7 @@ describe.each(databases)('database lock, analysis and report on $kind', (databas
       t.app.inject({ method: 'POST', url: `/api/studies/${s}/participants`, headers: { cookie }, payload: { siteId, code: 'LATE-1', sex: 'female', birthDate: '1980-01-01' } });
     const refused = await add(study, site, coord);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('StudyLocked');
+    expect(refused.json().error.code).toBe('LOCK_STUDY_LOCKED');
     await t.user('als-coord', [{ studyId: 'als-il2', siteId: t.siteA, role: 'coordinator' }]);
     expect((await add('als-il2', t.siteA, await t.login('als-coord'))).statusCode).toBe(201);
 

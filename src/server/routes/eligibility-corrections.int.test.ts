@@ -45,7 +45,7 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     // "within 2 year" (the unit is written plural): "year" starts at character 31 (20 for the fact, " within 2 ").
     const bad = await call(admin, 'POST', `${url}/validate`, { expression: 'last.type-1-diabetes within 2 year before screening' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toEqual({ code: 'BadExpression', path: 'expression', message: 'Character 31 of the expression: "year" is not days, weeks, months or years.' });
+    expect(bad.json().error).toEqual({ code: 'ELIGIBILITY_BAD_EXPRESSION', path: 'expression', message: 'Character 31 of the expression: "year" is not days, weeks, months or years.' });
 
     // Diagnosed 2023-06-03: 2 years before 2025-06-02 is 2023-06-02, so within (met); 2023-06-01 is not.
     const preview = (facts: object) => call(admin, 'POST', `${url}/preview`, { expression: inc1, facts, referenceDate: day });
@@ -115,18 +115,18 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     const bad = await put(admin, { corrections: { 'exc-2': 'diagnoses has bacteremia or sepsis' }, effectiveDate: day, reason: 'infections named' });
     expect(bad.statusCode).toBe(400);
     // "sepsis" starts at character 29 and is not a fact.
-    expect(bad.json().error).toEqual({ code: 'BadExpression', path: 'criteria.exc-2', message: 'Criterion exc-2: Character 29 of the expression: "sepsis" is not a fact of the dictionary.' });
+    expect(bad.json().error).toEqual({ code: 'ELIGIBILITY_BAD_EXPRESSION', path: 'criteria.exc-2', message: 'Criterion exc-2: Character 29 of the expression: "sepsis" is not a fact of the dictionary.' });
     const unknown = await put(admin, { corrections: { 'exc-20': 'pregnant' }, effectiveDate: day, reason: 'r' });
-    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'UnknownCriterion']);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'ELIGIBILITY_UNKNOWN_CRITERION']);
     const noDate = await put(admin, { corrections: { 'exc-2': 'diagnoses has sepsis' }, reason: 'r' });
-    expect(noDate.json().error).toEqual({ code: 'CorrectionNeedsAmendment', path: 'effectiveDate', message: 'Study sle-il2 is live: a correction is an amendment and needs an effective date.' });
+    expect(noDate.json().error).toEqual({ code: 'ELIGIBILITY_CORRECTION_NEEDS_AMENDMENT', path: 'effectiveDate', message: 'Study sle-il2 is live: a correction is an amendment and needs an effective date.' });
     const coord = await t.login('coord-sle');
     for (const r of [
       await put(coord, { corrections: { 'exc-2': 'diagnoses has sepsis' }, effectiveDate: day, reason: 'r' }),
       await call(coord, 'POST', '/api/studies/sle-il2/eligibility/criteria/exc-2/validate', { expression: 'diagnoses has sepsis' }),
     ]) {
       expect(r.statusCode).toBe(403);
-      expect(r.json().error.code).toBe('Forbidden');
+      expect(r.json().error.code).toBe('AUTH_FORBIDDEN');
     }
     expect(await count(db, 'SELECT count(*)::int AS n FROM audit')).toBe(before);
     expect(await count(db, 'SELECT count(*)::int AS n FROM protocol_versions')).toBe(0);

@@ -16,6 +16,7 @@ import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { factsField } from './eligibility.js';
+import { storeErrors } from '../../store/errors.js';
 
 const expression = z.string().trim().min(1, 'write an expression').max(2000);
 const validateBody = z.object({ expression });
@@ -40,7 +41,7 @@ type Params = { studyId: string; criterionId: string };
 /** The protocol line `id` of the study (a 404 naming the ids it has otherwise). */
 function lineOf(study: Study, id: string) {
   const found = criterionReadings(study.protocol.eligibility).find((c) => c.id === id);
-  if (!found) throw new AppError('NotFound', `Study ${study.id} has no criterion "${id}".`, 404, 'criterionId');
+  if (!found) throw new AppError(storeErrors.NOT_FOUND, `Study ${study.id} has no criterion "${id}".`, 'criterionId');
   return found;
 }
 

@@ -97,7 +97,7 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     // Once decided, the participant is no longer in screening: a further screening is refused.
     const late = await screen(t, cookie, id, { facts: eligibleFacts, attestations, referenceDate: day });
     expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('TransitionNotAllowed');
+    expect(late.json().error.code).toBe('RECORD_TRANSITION_NOT_ALLOWED');
     expect(await count(db, 'screening_records')).toBe(2);
   });
 
@@ -109,18 +109,18 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     const before = await count(db, 'audit');
     const notNumber = await screen(t, cookie, id, { facts: { ...eligibleFacts, sledai: 'ten' }, attestations, referenceDate: day });
     expect(notNumber.statusCode).toBe(400);
-    expect(notNumber.json().error).toMatchObject({ code: 'InvalidBody', path: 'facts.sledai' });
+    expect(notNumber.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'facts.sledai' });
     expect(notNumber.json().error.message).toMatch(/^Field "facts\.sledai" is invalid: "ten" is not a number/);
     const unknown = await screen(t, cookie, id, { facts: { ...eligibleFacts, blood_group: 'A' }, attestations, referenceDate: day });
-    expect(unknown.json().error).toMatchObject({ code: 'InvalidBody', path: 'facts.blood_group' });
+    expect(unknown.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'facts.blood_group' });
     const forged = await screen(t, cookie, id, { facts: { ...eligibleFacts, 'attested.inc-2': 'yes|someone|2020-01-01' }, referenceDate: day });
-    expect(forged.json().error).toMatchObject({ code: 'InvalidBody', path: 'facts.attested.inc-2' });
+    expect(forged.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'facts.attested.inc-2' });
     const notAttestable = await screen(t, cookie, id, { facts: eligibleFacts, attestations: [{ criterionId: 'inc-6', holds: true }], referenceDate: day });
-    expect(notAttestable.json().error).toMatchObject({ code: 'InvalidBody', path: 'attestations.0.criterionId' });
+    expect(notAttestable.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'attestations.0.criterionId' });
     const twice = await screen(t, cookie, id, { facts: eligibleFacts, attestations: [...attestations, { criterionId: 'inc-2', holds: false }], referenceDate: day });
-    expect(twice.json().error).toMatchObject({ code: 'InvalidBody', path: `attestations.${attestations.length}.criterionId`, message: expect.stringContaining('"inc-2" is attested twice') });
+    expect(twice.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: `attestations.${attestations.length}.criterionId`, message: expect.stringContaining('"inc-2" is attested twice') });
     const noDate = await screen(t, cookie, id, { facts: eligibleFacts, attestations });
-    expect(noDate.json().error).toMatchObject({ code: 'InvalidBody', path: 'referenceDate' });
+    expect(noDate.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'referenceDate' });
     expect(await count(db, 'screening_records')).toBe(0);
     expect(await count(db, 'audit')).toBe(before);
     expect(await statusOf(t, cookie, id)).toBe('screening');
@@ -169,8 +169,8 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     expect(inc2).toMatchObject({ id: 'inc-2', text: 'Written informed consent form.', computability: 'attested', notComputable: expect.stringMatching(/consent/) });
     // Read as written: the record put a "negative" test among the exclusions (the parser does not reverse it).
     expect(exc1).toMatchObject({ id: 'exc-1', side: 'exclusion', expr: { kind: 'is', fact: 'hiv_positive', value: false } });
-    expect((await parse('')).json().error).toMatchObject({ code: 'InvalidBody', path: 'text' });
-    expect((await parse('no headings here')).json().error.code).toBe('BadCriteriaText');
+    expect((await parse('')).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'text' });
+    expect((await parse('no headings here')).json().error.code).toBe('ELIGIBILITY_BAD_CRITERIA_TEXT');
     expect((await t.app.inject({ method: 'POST', url: '/api/eligibility/parse', payload: { text: 'x' } })).statusCode).toBe(401);
   });
 });

@@ -40,7 +40,7 @@ describe.each(databases)('export API for ODM, SDTM and Define-XML on $kind', (da
     expect((await call('inv', `/api/studies/${study}/export/sdtm/dm.json`)).statusCode).toBe(403);
     const format = await call('mon', `/api/studies/${study}/export/sas/dm.xpt`);
     expect(format.statusCode).toBe(400);
-    expect(format.json().error).toMatchObject({ code: 'InvalidOption', path: 'format' });
+    expect(format.json().error).toMatchObject({ code: 'HTTP_INVALID_OPTION', path: 'format' });
     const file = await call('mon', `/api/studies/${study}/export/sdtm/randomization.xpt`);
     expect(file.statusCode).toBe(404);
     expect(file.json().error.message).toMatch(/^No file "randomization.xpt" in the sdtm export: its files are dm.json, dm.xpt, /);

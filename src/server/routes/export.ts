@@ -11,10 +11,11 @@ import { studyLock } from '../../store/lock.js';
 import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isBlindedIn } from '../masking.js';
+import { storeErrors } from '../../store/errors.js';
 
 const tableOf = (file: string): ExportTableName => {
   const table = exportTableNames.find((t) => `${t}.csv` === file);
-  if (!table) throw new AppError('NotFound', `No export "${file}": the files are ${exportTableNames.map((t) => `${t}.csv`).join(', ')}.`, 404, 'file');
+  if (!table) throw new AppError(storeErrors.NOT_FOUND, `No export "${file}": the files are ${exportTableNames.map((t) => `${t}.csv`).join(', ')}.`, 'file');
   return table;
 };
 
@@ -35,7 +36,7 @@ export const exportRoutes: RouteModule = (app, { db }) => {
     try {
       const files = await exportStudy(db, { study, format, dir: join(dir, 'out'), blinded, at: new Date() });
       const file = files.find((f) => f.name === req.params.file);
-      if (!file) throw new AppError('NotFound', `No file "${req.params.file}" in the ${format} export: its files are ${files.map((f) => f.name).join(', ')}.`, 404, 'file');
+      if (!file) throw new AppError(storeErrors.NOT_FOUND, `No file "${req.params.file}" in the ${format} export: its files are ${files.map((f) => f.name).join(', ')}.`, 'file');
       const body = createReadStream(file.path).on('close', cleanUp);
       return reply.type(contentTypes[extname(file.name)] ?? 'application/octet-stream').header('content-disposition', `attachment; filename="${file.name}"`).send(body);
     } catch (e) {

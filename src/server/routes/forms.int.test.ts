@@ -32,12 +32,12 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
     const before = await t.auditCount();
     const bad = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/forms/nfl`, { date: '2025-05-05', values: { serum: -3 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'HardRangeViolation', path: 'values.serum', message: 'Neurofilament light chain (NfL): "Serum NfL" (serum) must be at least 0 pg/mL, not -3 pg/mL.' });
+    expect(bad.json().error).toMatchObject({ code: 'FORM_HARD_RANGE_VIOLATION', path: 'values.serum', message: 'Neurofilament light chain (NfL): "Serum NfL" (serum) must be at least 0 pg/mL, not -3 pg/mL.' });
     expect(await t.db.query('SELECT * FROM observations')).toEqual([]);
     expect(await t.auditCount()).toBe(before);
 
     const notDue = await t.call(c, 'POST', `/api/participants/${id}/visits/week-48/forms/als-cytokines`, { date: '2026-04-13', values: {} });
-    expect(notDue.json().error).toMatchObject({ code: 'FormNotDue', message: 'Form "als-cytokines" is not due at visit week-48; forms due there: roads, nfl, als-labs.' });
+    expect(notDue.json().error).toMatchObject({ code: 'FORM_NOT_DUE', message: 'Form "als-cytokines" is not due at visit week-48; forms due there: roads, nfl, als-labs.' });
     expect((await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/forms/case`, { date: '2025-05-05', values: {} })).statusCode).toBe(404);
   });
 
@@ -48,7 +48,7 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
     const url = `/api/participants/${id}/visits/week-0/forms/nfl`;
     const unconfirmed = await t.call(c, 'POST', url, { date: '2025-05-05', values: { serum: 1500 } });
     expect(unconfirmed.statusCode).toBe(400);
-    expect(unconfirmed.json().error).toMatchObject({ code: 'SoftRangeUnconfirmed', path: 'values.serum' });
+    expect(unconfirmed.json().error).toMatchObject({ code: 'FORM_SOFT_RANGE_UNCONFIRMED', path: 'values.serum' });
 
     const confirmed = await t.call(c, 'POST', url, { date: '2025-05-05', values: { serum: 1500 }, confirmations: { serum: 'rapid progressor, re-assayed' } });
     expect(confirmed.statusCode, confirmed.body).toBe(201);
@@ -68,6 +68,6 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
     expect(saved.statusCode, saved.body).toBe(201);
     expect(await t.db.query("SELECT key, value_num FROM observations WHERE kind = 'score'")).toEqual([{ key: 'roads', value_num: 48 }]);
     const missing = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/forms/roads`, { date: '2025-10-20', values: { q1: 2 } });
-    expect(missing.json().error).toMatchObject({ code: 'FormValueMissing', path: 'values.q2' });
+    expect(missing.json().error).toMatchObject({ code: 'FORM_VALUE_MISSING', path: 'values.q2' });
   });
 });

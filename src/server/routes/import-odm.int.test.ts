@@ -33,7 +33,7 @@ describe.each(testDatabases())('ODM import API on $kind', (database) => {
     expect(forbidden.statusCode).toBe(403);
     const bad = await post('admin', xml.replace(/<ItemDef OID="IT\.lab\.alt" Name="alt" DataType="float">/, '<ItemDef OID="IT.lab.alt" Name="alt">'));
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error).toMatchObject({ code: 'OdmInvalid', message: expect.stringMatching(/^ODM <ItemDef OID="IT\.lab\.alt"> \(line \d+\): the required attribute DataType is missing\.$/) });
+    expect(bad.json().error).toMatchObject({ code: 'INTEROP_ODM_INVALID', message: expect.stringMatching(/^ODM <ItemDef OID="IT\.lab\.alt"> \(line \d+\): the required attribute DataType is missing\.$/) });
     expect(await count()).toBe(0);
 
     const done = await post('admin', xml);

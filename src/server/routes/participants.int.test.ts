@@ -26,13 +26,13 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     const bypass = await t.go(t.coord, id, { to: 'eligible', date: '2025-05-01' });
     expect(bypass.statusCode).toBe(409);
     expect(bypass.json().error).toEqual({
-      code: 'EligibilityNeedsScreening',
+      code: 'ENROLMENT_ELIGIBILITY_NEEDS_SCREENING',
       path: 'to',
       message: `Participant ALS-101 becomes eligible by recording a screening (POST /api/participants/${id}/screening), or by an investigator's override with a reason.`,
     });
     const noReason = await t.go(t.inv, id, { to: 'eligible', date: '2025-05-01' });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toMatchObject({ code: 'ReasonRequired', path: 'reason' });
+    expect(noReason.json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'reason' });
     const [{ status }] = (await t.db.query<{ status: string }>('SELECT status FROM participants WHERE id = $1', [id])) as [{ status: string }];
     expect(status).toBe('screening');
     const override = await t.go(t.inv, id, { to: 'eligible', date: '2025-05-01', reason: 'screened on paper at the clinic' });
@@ -46,7 +46,7 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     expect((await t.go(t.inv, id, { to: 'eligible', date: '2024-11-10', reason: 'screened on paper' })).statusCode).toBe(200);
     const back = await t.go(t.coord, id, { to: 'consented', date: '2024-11-01' });
     expect(back.statusCode).toBe(400);
-    expect(back.json().error).toEqual({ code: 'DateOutOfOrder', path: 'date', message: 'Field "date" (2024-11-01) is before 2024-11-10, the date of the current status eligible for participant ALS-102.' });
+    expect(back.json().error).toEqual({ code: 'ENROLMENT_DATE_OUT_OF_ORDER', path: 'date', message: 'Field "date" (2024-11-01) is before 2024-11-10, the date of the current status eligible for participant ALS-102.' });
     // The test clock is 2025-06-02.
     expect((await t.go(t.coord, id, { to: 'consented', date: '2025-06-03' })).json().error.message).toBe('Field "date" (2025-06-03) is after today (2025-06-02) for participant ALS-102.');
     expect((await t.go(t.coord, id, { to: 'consented', date: '2024-11-12' })).statusCode).toBe(200);
@@ -63,9 +63,9 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     const t = await setup(await database.fresh());
     const future = await t.register('ALS-104', '2025-06-03');
     expect(future.statusCode).toBe(400);
-    expect(future.json().error).toEqual({ code: 'ImplausibleBirthDate', path: 'birthDate', message: 'Field "birthDate" (2025-06-03) is in the future; today is 2025-06-02.' });
+    expect(future.json().error).toEqual({ code: 'ENROLMENT_IMPLAUSIBLE_BIRTH_DATE', path: 'birthDate', message: 'Field "birthDate" (2025-06-03) is in the future; today is 2025-06-02.' });
     const old = await t.register('ALS-105', '1899-12-31');
-    expect(old.json().error).toEqual({ code: 'ImplausibleBirthDate', path: 'birthDate', message: 'Field "birthDate" (1899-12-31) is before 1900; check the year.' });
+    expect(old.json().error).toEqual({ code: 'ENROLMENT_IMPLAUSIBLE_BIRTH_DATE', path: 'birthDate', message: 'Field "birthDate" (1899-12-31) is before 1900; check the year.' });
     expect((await t.register('ALS-106', '1900-01-01')).statusCode).toBe(201);
     expect(await t.db.query('SELECT code FROM participants ORDER BY code')).toEqual([{ code: 'ALS-106' }]);
   });
@@ -77,7 +77,7 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     const wrong = await t.call(t.coord, `/api/participants/${id}/screening`, { facts: { age: 17 }, referenceDate: '2025-05-03' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toEqual({
-      code: 'AgeContradictsBirthDate',
+      code: 'ENROLMENT_AGE_CONTRADICTS_BIRTH_DATE',
       path: 'facts.age',
       message: 'Fact "age" is 17, but participant ALS-107, born 1970-05-04, is 54 on 2025-05-03: correct the age or the birth date.',
     });

@@ -20,6 +20,9 @@ import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
+import { serverErrors } from '../http-errors.js';
+import { storeErrors } from '../../store/errors.js';
+import { siteErrors } from '../../use-cases/sites/errors.js';
 
 /**
  * The arm is always included: the masking hook (src/server/masking.ts) removes it for a blinded user.
@@ -38,7 +41,7 @@ export async function visibleParticipant(q: Queryable, req: FastifyRequest, id: 
   const p = principalOf(req);
   const participant = await findParticipant(q, id);
   if (!participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
-    throw new AppError('NotFound', `No participant "${id}" is visible to you.`, 404, 'id');
+    throw new AppError(storeErrors.NOT_FOUND, `No participant "${id}" is visible to you.`, 'id');
   }
   const study = await visibleStudy(q, p, participant.studyId);
   authorize(req, { studyId: study.id, siteId: participant.siteId }, action);
@@ -57,8 +60,8 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const study = studyOf(req);
     const body = parseInput(newParticipantBody, req.body);
     const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
-    if (!site) throw new AppError('InvalidBody', `Field "siteId" names no site of study ${study.id}.`, 400, 'siteId');
-    if (site.closedOn !== null) throw new AppError('SiteClosed', `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 409, 'siteId');
+    if (!site) throw new AppError(serverErrors.INVALID_BODY, `Field "siteId" names no site of study ${study.id}.`, 'siteId');
+    if (site.closedOn !== null) throw new AppError(siteErrors.CLOSED, `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 'siteId');
     const p = authorize(req, { studyId: study.id, siteId: body.siteId });
     const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
     reply.status(201);

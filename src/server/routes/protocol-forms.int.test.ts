@@ -30,10 +30,10 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     misspelt.visits[0].assessments[0] = 'mmt';
     const refused = await call(admin, 'POST', '/api/studies', misspelt);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error).toMatchObject({ code: 'UnknownAssessment', path: 'visits[0].assessments[0]' });
+    expect(refused.json().error).toMatchObject({ code: 'PROTOCOL_UNKNOWN_ASSESSMENT', path: 'visits[0].assessments[0]' });
     const badForm = dfIl2();
     badForm.forms[0].items[4].expression = '[c0] + [c7]';
-    expect((await call(admin, 'POST', '/api/studies', badForm)).json().error).toMatchObject({ code: 'InvalidProtocol', path: 'forms[0].items[4].expression' });
+    expect((await call(admin, 'POST', '/api/studies', badForm)).json().error).toMatchObject({ code: 'PROTOCOL_INVALID_PROTOCOL', path: 'forms[0].items[4].expression' });
 
     expect((await call(admin, 'POST', '/api/studies', dfIl2())).statusCode).toBe(201);
     expect((await call(admin, 'POST', '/api/studies/df-il2/activate')).statusCode).toBe(200);
@@ -54,7 +54,7 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     expect(saved.json()).toMatchObject({ formId: 'mmtt', formVersion: '1' });
     // Not done: the reason is required, the C-peptide values are hidden and not kept.
     const notDone = await call(coord, 'POST', `/api/participants/${id}/visits/day-60/forms/mmtt`, { date: '2025-07-31', values: { weight: 70, done: false, c0: 0.3 } });
-    expect(notDone.json().error).toMatchObject({ code: 'FormValueMissing', path: 'values.not-done' });
+    expect(notDone.json().error).toMatchObject({ code: 'FORM_VALUE_MISSING', path: 'values.not-done' });
 
     const mon = await t.login('mon');
     const csv = (await call(mon, 'GET', '/api/studies/df-il2/export/observations.csv')).body;
@@ -74,7 +74,7 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     const amended: Json = { ...dfIl2(), version: '2' };
     amended.forms[0].items.splice(1, 0, { id: 'glucose', type: 'decimal', label: 'Fasting glucose', units: [{ unit: 'mmol/L' }], precision: 1 });
     const sameVersion = await call(admin, 'POST', '/api/studies/df-il2/amendments', { protocol: amended, effectiveDate: '2025-07-01', reason: 'fasting glucose added' });
-    expect(sameVersion.json().error).toMatchObject({ code: 'AmendmentRefused', path: 'forms[0].version' });
+    expect(sameVersion.json().error).toMatchObject({ code: 'STUDY_AMENDMENT_REFUSED', path: 'forms[0].version' });
     amended.forms[0].version = '2';
     const ok = await call(admin, 'POST', '/api/studies/df-il2/amendments', { protocol: amended, effectiveDate: '2025-07-01', reason: 'fasting glucose added' });
     expect(ok.statusCode, ok.body).toBe(201);
@@ -88,7 +88,7 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     // Re-saved under version 2 without HbA1c: the earlier HbA1c is removed, with the reason.
     const { hba1c: _dropped, ...without } = day1;
     const noReason = await call(coord, 'POST', url, { date: '2025-06-02', values: { ...without, glucose: 5.2 } });
-    expect(noReason.json().error).toMatchObject({ code: 'ReasonRequired' });
+    expect(noReason.json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED' });
     const resaved = await call(coord, 'POST', url, { date: '2025-06-02', values: { ...without, glucose: 5.2 }, reason: 'HbA1c was from another visit' });
     expect(resaved.statusCode, resaved.body).toBe(201);
     expect(await db.query("SELECT count(*)::int AS n FROM observations WHERE key = 'mmtt.hba1c'")).toEqual([{ n: 0 }]);

@@ -11,7 +11,7 @@ describe.each(databases)('data queries on $kind', (database) => {
     const id = await t.participant(c, als, t.siteA, 'ALS-020', '2025-05-05');
     await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 450, unit: '/mm3' }] });
     const raise = { participantId: id, visitId: 'week-0', field: 'labs.lymphocytes', text: 'Lymphocytes 450/mm³ disagree with the lab report (1450?).' };
-    expect((await t.call(c, 'POST', '/api/queries', raise)).json().error.code).toBe('Forbidden');
+    expect((await t.call(c, 'POST', '/api/queries', raise)).json().error.code).toBe('AUTH_FORBIDDEN');
 
     const mon = await t.login('mon');
     const raised = await t.call(mon, 'POST', '/api/queries', raise);
@@ -29,7 +29,7 @@ describe.each(databases)('data queries on $kind', (database) => {
     expect(await dashboardCount(b)).toBe(0);
     expect((await t.call(b, 'POST', `/api/queries/${q.id}/answer`, { text: 'x', correction: 1 })).statusCode).toBe(404);
 
-    expect((await t.call(mon, 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('QueryNotOpen');
+    expect((await t.call(mon, 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('VISIT_QUERY_NOT_OPEN');
     const answered = await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'Transcription error, corrected from the report.', correction: 1450 });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'answered', answer: 'Transcription error, corrected from the report.' });
@@ -39,10 +39,10 @@ describe.each(databases)('data queries on $kind', (database) => {
     // 1450/mm³ is within the default range 1000–4000: grade 0.
     expect(lab).toMatchObject({ value: 1450, grade: 0 });
 
-    expect((await t.call(await t.login('stat'), 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('Forbidden');
+    expect((await t.call(await t.login('stat'), 'POST', `/api/queries/${q.id}/close`)).json().error.code).toBe('AUTH_FORBIDDEN');
     const closed = await t.call(mon, 'POST', `/api/queries/${q.id}/close`);
     expect(closed.json()).toMatchObject({ status: 'closed' });
-    expect((await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'again' })).json().error.code).toBe('QueryNotOpen');
+    expect((await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'again' })).json().error.code).toBe('VISIT_QUERY_NOT_OPEN');
     // The list names the participant and who raised, answered and closed (display names; here the usernames).
     expect((await t.call(mon, 'GET', `/api/studies/${als}/queries`)).json()).toEqual([
       expect.objectContaining({ id: q.id, participantCode: 'ALS-020', raisedByName: 'mon', answeredByName: 'coord-a', closedByName: 'mon' }),
@@ -80,7 +80,7 @@ describe.each(databases)('data queries on $kind', (database) => {
     const before = await t.auditCount();
     const refused = await t.call(c, 'POST', `/api/queries/${q.id}/answer`, { text: 'Re-gated.', correction: 140 });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error).toMatchObject({ code: 'PanelValueInvalid', path: 'percentOfParent.treg' });
+    expect(refused.json().error).toMatchObject({ code: 'INSTRUMENT_PANEL_VALUE_INVALID', path: 'percentOfParent.treg' });
     expect(await t.auditCount()).toBe(before);
     const saved = (await t.call(c, 'GET', `/api/participants/${id}/visits/week-0/observations`)).json();
     expect(saved.panel.percentOfParent.treg).toBe(5);

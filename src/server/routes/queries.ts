@@ -13,11 +13,12 @@ import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
+import { storeErrors } from '../../store/errors.js';
 
 /** A query of the user's studies and sites (a 404 otherwise) on which they may take the route's action (a 403 otherwise). */
 async function visibleQuery(q: Queryable, req: FastifyRequest, id: string): Promise<DataQuery> {
   const query = await findQuery(q, id);
-  if (!query || !can(principalOf(req), 'study.read', { studyId: query.studyId, siteId: query.siteId })) throw new AppError('NotFound', `No query "${id}" is visible to you.`, 404, 'id');
+  if (!query || !can(principalOf(req), 'study.read', { studyId: query.studyId, siteId: query.siteId })) throw new AppError(storeErrors.NOT_FOUND, `No query "${id}" is visible to you.`, 'id');
   authorize(req, { studyId: query.studyId, siteId: query.siteId });
   return query;
 }

@@ -53,7 +53,7 @@ describe.each(databases)('randomization API on $kind', (database) => {
     expect(r.json()).toMatchObject({ status: 'randomized', kitNumber: expect.stringMatching(/^K\d{4}$/) });
     const again = await call(t, cookies.inv!, 'POST', `/api/participants/${id}/randomize`);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('AlreadyRandomized');
+    expect(again.json().error.code).toBe('RANDOMIZATION_ALREADY_RANDOMIZED');
   });
 
   it('reproduces the allocations from the seed for the statistician, and refuses the list to anyone else', async () => {
@@ -146,9 +146,9 @@ describe.each(databases)('randomization API on $kind', (database) => {
     expect(list).toEqual([expect.objectContaining({ participantId: id, kitNumber: kit, armId: arm_id, dispensed: false })]);
     const wrong = await call(t, cookies.pharm!, 'POST', `/api/participants/${id}/dispense`, { kitNumber: 'K9999' });
     expect(wrong.statusCode).toBe(409);
-    expect(wrong.json().error.code).toBe('WrongKit');
+    expect(wrong.json().error.code).toBe('RANDOMIZATION_WRONG_KIT');
     expect((await call(t, cookies.pharm!, 'POST', `/api/participants/${id}/dispense`, { kitNumber: kit })).statusCode).toBe(201);
-    expect((await call(t, cookies.pharm!, 'POST', `/api/participants/${id}/dispense`, { kitNumber: kit })).json().error.code).toBe('AlreadyDispensed');
+    expect((await call(t, cookies.pharm!, 'POST', `/api/participants/${id}/dispense`, { kitNumber: kit })).json().error.code).toBe('RANDOMIZATION_ALREADY_DISPENSED');
     const [pharmId] = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'pharm'")).map((u) => u.id);
     expect(await db.query("SELECT actor, entity FROM audit WHERE entity = 'dispensings'")).toEqual([{ actor: pharmId, entity: 'dispensings' }]);
     expect((await call(t, cookies.pharm!, 'GET', `/api/studies/${study}/dispensing`)).json()[0].dispensed).toBe(true);

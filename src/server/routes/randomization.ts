@@ -16,6 +16,7 @@ import { assertTrialConfiguration } from '../../randomization/masking-checks.js'
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
+import { authErrors } from '../../auth/errors.js';
 
 export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   const isLocked = async (studyId: string) => (await studyLock(db, studyId))?.locked ?? false;
@@ -51,7 +52,7 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
     const body = parseInput(unblindBody, req.body);
     // Re-entering the password proves the person at the keyboard is the logged-in investigator.
     const again = await authenticate(db, p.username, body.password);
-    if (again.userId !== p.userId) throw new AppError('BadCredentials', 'The username or password is wrong.', 401, 'password');
+    if (again.userId !== p.userId) throw new AppError(authErrors.BAD_CREDENTIALS, 'The username or password is wrong.', 'password');
     await unblindParticipant(db, { actor: p.userId, at: now() }, participant, p.username, body.reason);
     return { id: participant.id, code: participant.code, armId: participant.armId, kitNumber: participant.kitNumber };
   });

@@ -33,7 +33,7 @@ describe.each(databases)('sign-in and API tokens on $kind', (database) => {
     const waiting = await s.login('ana', testPassword);
     expect(waiting.statusCode).toBe(429);
     expect(waiting.headers['retry-after']).toBe('1');
-    expect(waiting.json().error).toEqual({ code: 'SignInThrottled', message: 'Too many failed sign-ins for this account or from this address: try again in 1 second.' });
+    expect(waiting.json().error).toEqual({ code: 'AUTH_SIGN_IN_THROTTLED', message: 'Too many failed sign-ins for this account or from this address: try again in 1 second.' });
     s.advance(1000);
     expect((await s.login('ana', testPassword)).statusCode).toBe(200); // success clears the account
     // Ten failures in a row, each after its wait (1, 2, 4, 8, 16, 32 s), lock the account.
@@ -106,16 +106,16 @@ describe.each(databases)('sign-in and API tokens on $kind', (database) => {
     expect(studies.json().map((x: { id: string }) => x.id)).toEqual(['sle-il2']);
     const write = await s.app.inject({ method: 'POST', url: '/api/studies/als-il2/participants', headers: as(readOnly.json().token), payload: { siteId: site, code: 'T-1', sex: 'male', birthDate: '1960-01-01' } });
     expect(write.statusCode).toBe(403);
-    expect(write.json().error.code).toBe('TokenReadOnly');
+    expect(write.json().error.code).toBe('AUTH_TOKEN_READ_ONLY');
     expect((await s.app.inject({ method: 'POST', url: '/api/studies/als-il2/participants', headers: as(writer.token), payload: { siteId: site, code: 'T-2', sex: 'male', birthDate: '1960-01-01' } })).statusCode).toBe(201);
     // A token cannot mint, list or revoke tokens.
     const minted = await mint({ name: 'child' }, as(writer.token));
     expect(minted.statusCode).toBe(403);
-    expect(minted.json().error.code).toBe('TokenCannotMint');
+    expect(minted.json().error.code).toBe('AUTH_TOKEN_CANNOT_MINT');
     expect((await s.app.inject({ url: '/api/auth/tokens', headers: as(writer.token) })).statusCode).toBe(403);
     // Nor can a session ask for a role its user lacks, or a token for ever.
-    expect((await mint({ name: 'x', roles: [{ studyId: null, siteId: null, role: 'admin' }] })).json().error).toMatchObject({ code: 'InvalidTokenScope', path: 'roles.0' });
-    expect((await mint({ name: 'x', days: 10_000 })).json().error).toMatchObject({ code: 'InvalidTokenScope', path: 'days' });
+    expect((await mint({ name: 'x', roles: [{ studyId: null, siteId: null, role: 'admin' }] })).json().error).toMatchObject({ code: 'AUTH_INVALID_TOKEN_SCOPE', path: 'roles.0' });
+    expect((await mint({ name: 'x', days: 10_000 })).json().error).toMatchObject({ code: 'AUTH_INVALID_TOKEN_SCOPE', path: 'days' });
 
     // Listed (never the secret), revoked, expired.
     const listed = (await s.app.inject({ url: '/api/auth/tokens', headers: { cookie } })).json();

@@ -35,14 +35,14 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
     expect((await call(coord, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword })).statusCode).toBe(403);
     const wrong = await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: 'not it' });
     expect(wrong.statusCode).toBe(401);
-    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0' })).json().error).toMatchObject({ code: 'InvalidBody', path: 'password' });
-    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-4', password: testPassword })).json().error.code).toBe('NothingToSign');
+    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0' })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'password' });
+    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-4', password: testPassword })).json().error.code).toBe('SIGNATURE_NOTHING_TO_SIGN');
     expect(await db.query('SELECT * FROM signatures')).toEqual([]);
 
     const signed = await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword });
     expect(signed.statusCode, signed.body).toBe(201);
     expect(signed.json()).toMatchObject({ visitId: 'week-0', signerUsername: 'inv', signerName: 'inv', meaning: 'reviewed and approved', signedAt: '2025-06-02T09:00:00.000Z', status: 'valid', line: 'inv (inv), 2025-06-02 09:00 UTC: reviewed and approved' });
-    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword })).json().error.code).toBe('AlreadySigned');
+    expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword })).json().error.code).toBe('SIGNATURE_ALREADY_SIGNED');
     expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { password: testPassword })).statusCode).toBe(201);
     const [invId] = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'inv'")).map((u) => u.id);
     expect(await db.query("SELECT actor, action FROM audit WHERE entity = 'signatures' ORDER BY seq")).toEqual([

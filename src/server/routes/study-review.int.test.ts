@@ -78,10 +78,10 @@ describe.each(databases)('study review API (audit trail, exports) on $kind', (da
     expect(pages).toEqual([stored.slice(0, 2), stored.slice(2, 4), stored.slice(4)].map((p) => p.map((r) => r.seq)));
 
     // Refused: a site-level role, another study's monitor, a bad limit.
-    expect((await call('site-mon', 'GET', url)).json().error.code).toBe('Forbidden');
+    expect((await call('site-mon', 'GET', url)).json().error.code).toBe('AUTH_FORBIDDEN');
     expect((await call('inv', 'GET', url)).statusCode).toBe(403);
     expect((await call('als-mon', 'GET', url)).statusCode).toBe(404);
-    expect((await call('mon', 'GET', `/api/studies/${study}/audit?limit=0`)).json().error).toMatchObject({ code: 'InvalidQuery', path: 'limit' });
+    expect((await call('mon', 'GET', `/api/studies/${study}/audit?limit=0`)).json().error).toMatchObject({ code: 'HTTP_INVALID_QUERY', path: 'limit' });
 
     // Before lock the statistician is blind too; after lock, unblinded, the arm and the hashes are there.
     expect(((await call('stat', 'GET', url)).json().records as TrailRecord[])[0]!.hash).toBeUndefined();
@@ -107,7 +107,7 @@ describe.each(databases)('study review API (audit trail, exports) on $kind', (da
     expect((await call('inv', 'GET', url)).statusCode).toBe(403);
     expect((await call('als-mon', 'GET', url)).statusCode).toBe(404);
     const unknown = await call('mon', 'GET', `/api/studies/${study}/export/randomization-list.csv`);
-    expect(unknown.json().error).toMatchObject({ code: 'NotFound', path: 'file' });
+    expect(unknown.json().error).toMatchObject({ code: 'RECORD_NOT_FOUND', path: 'file' });
 
     await lock();
     const [stored] = await db.query<{ arm_id: string }>('SELECT arm_id FROM participants WHERE id = $1', [id]);

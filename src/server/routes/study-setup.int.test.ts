@@ -21,15 +21,15 @@ describe.each(databases)('studies from a protocol file on $kind', (database) => 
   it('creates DF-IL2 as a design, refuses participants until activation seals its list, then it is live', async () => {
     const { db, t, admin, call } = await setup();
     const coord = await t.login('coord');
-    expect((await call(coord, 'POST', '/api/studies', dfIl2())).json().error.code).toBe('Forbidden');
+    expect((await call(coord, 'POST', '/api/studies', dfIl2())).json().error.code).toBe('AUTH_FORBIDDEN');
 
     const created = await call(admin, 'POST', '/api/studies', dfIl2());
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toEqual({ id: 'df-il2', title: 'Dose-finding study of low-dose IL-2 in type 1 diabetes (DF-IL2)', status: 'design', protocolVersion: '1' });
-    expect((await call(admin, 'POST', '/api/studies', dfIl2())).json().error.code).toBe('AlreadyExists');
+    expect((await call(admin, 'POST', '/api/studies', dfIl2())).json().error.code).toBe('RECORD_ALREADY_EXISTS');
 
     const register = { siteId: 'pitie-salpetriere', code: 'DF-001', sex: 'male', birthDate: '1990-01-02' };
-    expect((await call(admin, 'POST', '/api/studies/df-il2/participants', register)).json().error.code).toBe('StudyNotLive');
+    expect((await call(admin, 'POST', '/api/studies/df-il2/participants', register)).json().error.code).toBe('STUDY_NOT_LIVE');
 
     const live = await call(admin, 'POST', '/api/studies/df-il2/activate');
     expect(live.statusCode, live.body).toBe(200);
@@ -38,7 +38,7 @@ describe.each(databases)('studies from a protocol file on $kind', (database) => 
     const [seal] = await db.query<{ entries: number; list_hmac: string }>("SELECT entries, list_hmac FROM allocation_seals WHERE study_id = 'df-il2'");
     expect(seal?.entries).toBe(24);
     expect(seal?.list_hmac).toMatch(/^[0-9a-f]{64}$/);
-    expect((await call(admin, 'POST', '/api/studies/df-il2/activate')).json().error.code).toBe('StudyNotDesign');
+    expect((await call(admin, 'POST', '/api/studies/df-il2/activate')).json().error.code).toBe('STUDY_NOT_DESIGN');
     expect((await call(admin, 'POST', '/api/studies/df-il2/participants', register)).statusCode).toBe(201);
     // The placebo was written "matching placebo": the active schedule with every dose 0.
     const [{ protocol }] = (await db.query<{ protocol: { arms: { interventions: { regimen: { steps: { dose: { amount: number } }[] } }[] }[] } }>("SELECT protocol FROM studies WHERE id = 'df-il2'")) as [never];
@@ -51,20 +51,20 @@ describe.each(databases)('studies from a protocol file on $kind', (database) => 
     (typo.visits as { assessments: string[] }[])[1]!.assessments = ['labs', 'treg-panel'];
     const unknown = await call(admin, 'POST', '/api/studies', typo);
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().error).toMatchObject({ code: 'UnknownAssessment', path: 'visits[1].assessments[1]' });
+    expect(unknown.json().error).toMatchObject({ code: 'PROTOCOL_UNKNOWN_ASSESSMENT', path: 'visits[1].assessments[1]' });
     expect(unknown.json().error.message).toMatch(/^visits\[1\]\.assessments\[1\]: assessment "treg-panel" of visit day-5: it is no instrument il2trials knows/);
 
     const zero = dfIl2();
     const arm = (zero.arms as { interventions: { regimen: { steps: { dose: { amount: number } }[] } }[] }[])[1]!;
     arm.interventions[0]!.regimen.steps[0]!.dose.amount = 0;
-    expect((await call(admin, 'POST', '/api/studies', zero)).json().error).toMatchObject({ code: 'InvalidProtocol', path: 'arms[1].interventions[0].regimen' });
+    expect((await call(admin, 'POST', '/api/studies', zero)).json().error).toMatchObject({ code: 'PROTOCOL_INVALID_PROTOCOL', path: 'arms[1].interventions[0].regimen' });
 
     // Masked, but allocated without randomization: the start-up masking check refuses it at activation.
     const open = { ...dfIl2(), id: 'df-open', design: { ...(dfIl2().design as object), allocation: 'non-randomized', randomization: undefined } };
     expect((await call(admin, 'POST', '/api/studies', open)).statusCode).toBe(201);
     const refused = await call(admin, 'POST', '/api/studies/df-open/activate');
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.code).toBe('ActivationRefused');
+    expect(refused.json().error.code).toBe('STUDY_ACTIVATION_REFUSED');
     expect(refused.json().error.message).toContain('check masked-without-randomization failed');
     expect((await call(admin, 'GET', '/api/studies/df-open')).json().study.status).toBe('design');
   });

@@ -22,7 +22,7 @@ describe.each(databases)('account administration on $kind', (database) => {
     const before = (await db.query('SELECT count(*)::int AS n FROM users'))[0];
     const add = await call(coord, 'POST', '/api/users', { username: 'eve', displayName: 'Eve', email: 'eve@example.org' });
     expect(add.statusCode).toBe(403);
-    expect(add.json().error.code).toBe('Forbidden');
+    expect(add.json().error.code).toBe('AUTH_FORBIDDEN');
     expect((await call(coord, 'POST', '/api/users/coord/roles', { role: 'unblinded-pharmacist', studyId: 'sle-il2' })).statusCode).toBe(403);
     expect((await call(coord, 'POST', '/api/users/root/reset-password')).statusCode).toBe(403);
     expect((await call(coord, 'GET', '/api/users')).statusCode).toBe(403);
@@ -41,24 +41,24 @@ describe.each(databases)('account administration on $kind', (database) => {
     const grant = await call(admin, 'POST', '/api/users/ana/roles', { role: 'coordinator', studyId: 'als-il2', siteId: t.siteA });
     expect(grant.statusCode, grant.body).toBe(201);
     expect(grant.json().roles).toMatchObject([{ role: 'coordinator', studyId: 'als-il2', siteId: t.siteA }]);
-    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'coordinator', studyId: 'als-il2', siteId: t.siteA })).json().error.code).toBe('RoleAlreadyHeld');
-    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'monitor', studyId: 'als-il2', siteId: 'nowhere' })).json().error).toMatchObject({ code: 'UnknownStudyOrSite', path: 'siteId' });
+    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'coordinator', studyId: 'als-il2', siteId: t.siteA })).json().error.code).toBe('ACCOUNT_ROLE_ALREADY_HELD');
+    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'monitor', studyId: 'als-il2', siteId: 'nowhere' })).json().error).toMatchObject({ code: 'ACCOUNT_UNKNOWN_STUDY_OR_SITE', path: 'siteId' });
 
     const ana = await t.login('ana', first);
     const me = await call(ana, 'GET', '/api/auth/me');
     expect(me.json().user.mustChangePassword).toBe(true);
     const blocked = await call(ana, 'GET', '/api/studies/als-il2/participants');
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json().error.code).toBe('PasswordChangeRequired');
+    expect(blocked.json().error.code).toBe('ACCOUNT_PASSWORD_CHANGE_REQUIRED');
 
     const short = await call(ana, 'POST', '/api/auth/password', { currentPassword: first, newPassword: 'tooshort' });
-    expect(short.json().error).toMatchObject({ code: 'WeakPassword', path: 'newPassword' });
+    expect(short.json().error).toMatchObject({ code: 'ACCOUNT_WEAK_PASSWORD', path: 'newPassword' });
     expect(short.json().error.message).toBe('The password in field "newPassword" cannot be used: it has 8 characters and needs at least 12.');
     // "qwerty123456" is 12 characters long and on the common-password list.
     const common = await call(ana, 'POST', '/api/auth/password', { currentPassword: first, newPassword: 'qwerty123456' });
     expect(common.statusCode).toBe(400);
     expect(common.json().error.message).toContain('on the list of common passwords');
-    expect((await call(ana, 'POST', '/api/auth/password', { currentPassword: 'not it', newPassword: 'a long and unusual phrase' })).json().error.code).toBe('WrongPassword');
+    expect((await call(ana, 'POST', '/api/auth/password', { currentPassword: 'not it', newPassword: 'a long and unusual phrase' })).json().error.code).toBe('ACCOUNT_WRONG_PASSWORD');
 
     expect((await call(ana, 'POST', '/api/auth/password', { currentPassword: first, newPassword: 'a long and unusual phrase' })).statusCode).toBe(200);
     expect((await call(ana, 'GET', '/api/studies/als-il2/participants')).statusCode).toBe(200);
@@ -69,7 +69,7 @@ describe.each(databases)('account administration on $kind', (database) => {
     expect(reset.statusCode).toBe(200);
     expect((await call(ana, 'GET', '/api/auth/me')).statusCode).toBe(401);
     const again = await t.login('ana', reset.json().password);
-    expect((await call(again, 'GET', '/api/studies')).json().error.code).toBe('PasswordChangeRequired');
+    expect((await call(again, 'GET', '/api/studies')).json().error.code).toBe('ACCOUNT_PASSWORD_CHANGE_REQUIRED');
   });
 
   it("stops a disabled user's sessions and API tokens at once, and never deletes the user", async () => {
@@ -80,7 +80,7 @@ describe.each(databases)('account administration on $kind', (database) => {
     expect((await call(undefined, 'GET', '/api/auth/me', undefined, bearer)).statusCode).toBe(200);
     expect((await call(coord, 'GET', '/api/auth/me')).statusCode).toBe(200);
 
-    expect((await call(admin, 'POST', '/api/users/coord/disable', {})).json().error).toMatchObject({ code: 'InvalidBody', path: 'reason' });
+    expect((await call(admin, 'POST', '/api/users/coord/disable', {})).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'reason' });
     const off = await call(admin, 'POST', '/api/users/coord/disable', { reason: 'left the trial team' });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toMatchObject({ username: 'coord', disabled: true });
@@ -92,7 +92,7 @@ describe.each(databases)('account administration on $kind', (database) => {
     expect(await db.query('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = $1', ['coord'])).toEqual([{ n: 0 }]);
     const [audited] = await db.query<{ changes: unknown; reason: string }>("SELECT changes, reason FROM audit WHERE entity = 'users' AND action = 'update'");
     expect(audited).toEqual({ changes: [{ field: 'disabled', old: false, new: true }], reason: 'left the trial team' });
-    expect((await call(admin, 'POST', '/api/users/coord/roles', { role: 'monitor', studyId: 'als-il2' })).json().error.code).toBe('UserDisabled');
+    expect((await call(admin, 'POST', '/api/users/coord/roles', { role: 'monitor', studyId: 'als-il2' })).json().error.code).toBe('ACCOUNT_USER_DISABLED');
   });
 
   it('lets the blinded first administrator run accounts but never grant themselves a role, nor leave no administrator', async () => {
@@ -100,14 +100,14 @@ describe.each(databases)('account administration on $kind', (database) => {
     // root is blinded in the masked SLE study (admins are blinded whenever anyone is masked).
     const self = await call(admin, 'POST', '/api/users/root/roles', { role: 'unblinded-pharmacist', studyId: 'sle-il2' });
     expect(self.statusCode).toBe(403);
-    expect(self.json().error.code).toBe('SelfGrant');
-    expect((await call(admin, 'POST', '/api/users/root/disable', { reason: 'x' })).json().error.code).toBe('SelfGrant');
-    expect((await call(admin, 'POST', '/api/users/coord/roles', { role: 'monitor' })).json().error).toMatchObject({ code: 'StudyRequired', path: 'studyId' });
-    expect((await call(admin, 'POST', '/api/users/coord/roles/revoke', { role: 'monitor', studyId: 'als-il2' })).json().error.code).toBe('RoleNotHeld');
+    expect(self.json().error.code).toBe('ACCOUNT_SELF_GRANT');
+    expect((await call(admin, 'POST', '/api/users/root/disable', { reason: 'x' })).json().error.code).toBe('ACCOUNT_SELF_GRANT');
+    expect((await call(admin, 'POST', '/api/users/coord/roles', { role: 'monitor' })).json().error).toMatchObject({ code: 'ACCOUNT_STUDY_REQUIRED', path: 'studyId' });
+    expect((await call(admin, 'POST', '/api/users/coord/roles/revoke', { role: 'monitor', studyId: 'als-il2' })).json().error.code).toBe('ACCOUNT_ROLE_NOT_HELD');
     const revoke = await call(admin, 'POST', '/api/users/coord/roles/revoke', { role: 'coordinator', studyId: 'als-il2', siteId: t.siteA });
     expect(revoke.statusCode, revoke.body).toBe(200);
     expect(revoke.json().roles).toEqual([]);
-    expect((await call(admin, 'GET', '/api/users/nobody')).json().error.code).toBe('UnknownUser');
+    expect((await call(admin, 'GET', '/api/users/nobody')).json().error.code).toBe('ACCOUNT_UNKNOWN_USER');
     // Still blinded after all of it: the SLE protocol's arms reach root as their ratios alone.
     expect((await call(admin, 'GET', '/api/studies/sle-il2')).json().protocol.arms).toEqual([{ ratio: 1 }, { ratio: 1 }]);
   });

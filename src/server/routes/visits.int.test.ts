@@ -19,14 +19,14 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const before = await t.auditCount();
     const bad = await t.call(c, 'POST', url, { date: '2025-06-02', values: { essdai: { ...essdai, glandular: 3 } } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'ItemOutOfRange', path: 'values.essdai.glandular' });
+    expect(bad.json().error).toMatchObject({ code: 'INSTRUMENT_ITEM_OUT_OF_RANGE', path: 'values.essdai.glandular' });
     expect(bad.json().error.message).toMatch(/"glandular"/);
     expect(await t.db.query('SELECT * FROM visits')).toEqual([]);
     expect(await t.db.query('SELECT * FROM observations')).toEqual([]);
     expect(await t.auditCount()).toBe(before);
 
     const notDue = await t.call(c, 'POST', `/api/participants/${id}/visits/week-12/observations`, { date: '2025-08-25', values: { essdai } });
-    expect(notDue.json().error).toMatchObject({ code: 'InstrumentNotDue', path: 'values.essdai' });
+    expect(notDue.json().error).toMatchObject({ code: 'VISIT_INSTRUMENT_NOT_DUE', path: 'values.essdai' });
 
     const saved = await t.call(c, 'POST', url, { date: '2025-06-02', values: { essdai } });
     expect(saved.statusCode, saved.body).toBe(201);
@@ -50,7 +50,7 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const edit = { date: '2025-06-02', values: { essdai: { ...essdai, articular: 3 } } };
     const noReason = await t.call(c, 'POST', url, edit);
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toMatchObject({ code: 'ReasonRequired', path: 'reason' });
+    expect(noReason.json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'reason' });
     expect(await t.auditCount()).toBe(before);
 
     const withReason = await t.call(c, 'POST', url, { ...edit, reason: 'synovitis count re-read: 7 joints' });
@@ -104,11 +104,11 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const dm = await t.login('dm-b');
     const url = `/api/studies/${als}/sites/site-b/reference-ranges`;
     const range = (lln: number) => ({ ranges: [{ analyte: 'lymphocytes', unit: '10^9/L', lln, uln: 3.5 }] });
-    expect((await t.call(await t.login('coord-b'), 'PUT', url, range(1.2))).json().error.code).toBe('Forbidden');
+    expect((await t.call(await t.login('coord-b'), 'PUT', url, range(1.2))).json().error.code).toBe('AUTH_FORBIDDEN');
     expect((await t.call(dm, 'PUT', `/api/studies/${als}/sites/${t.siteA}/reference-ranges`, range(1.2))).statusCode).toBe(404);
-    expect((await t.call(dm, 'PUT', url, { ranges: [{ analyte: 'lymphocytes', unit: 'g/L', lln: 1 }] })).json().error).toMatchObject({ code: 'InvalidBody', path: 'ranges.0.unit' });
+    expect((await t.call(dm, 'PUT', url, { ranges: [{ analyte: 'lymphocytes', unit: 'g/L', lln: 1 }] })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'ranges.0.unit' });
     expect((await t.call(dm, 'PUT', url, range(1.1))).statusCode).toBe(200);
-    expect((await t.call(dm, 'PUT', url, range(1.2))).json().error).toMatchObject({ code: 'ReasonRequired', path: 'reason' });
+    expect((await t.call(dm, 'PUT', url, range(1.2))).json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'reason' });
     const set = await t.call(dm, 'PUT', url, { ...range(1.2), reason: 'new analyser, new range' });
     expect(set.json()).toContainEqual({ analyte: 'lymphocytes', unit: '10^9/L', lln: 1.2, uln: 3.5 });
     expect((await t.call(dm, 'GET', url)).json()).toEqual(set.json());
@@ -152,7 +152,7 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     // Dated today: a visit cannot be recorded in the future, so week 24 is entered early.
     await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-06-02', panel: panel(10) });
     const bad = await t.call(c, 'POST', `/api/participants/${id}/visits/week-24/observations`, { date: '2025-06-02', panel: { lymphocytesPerUl: 1500, percentOfParent: { treg: 120 } } });
-    expect(bad.json().error).toMatchObject({ code: 'InvalidBody', path: 'panel.percentOfParent.treg' });
+    expect(bad.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'panel.percentOfParent.treg' });
     const panels = (await t.call(c, 'GET', `/api/participants/${id}/immune-panels`)).json();
     // CD4 = 40% × 1500 = 600/µL; Treg 5% × 600 = 30 → 10% × 600 = 60; Th17 1% × 600 = 6; ratio 30/6 = 5 → 60/6 = 10.
     expect(panels.map((p: { visitId: string; tregTh17Ratio: number }) => [p.visitId, p.tregTh17Ratio])).toEqual([['week-0', 5], ['week-24', 10]]);
@@ -173,6 +173,6 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     expect((await t.call(b, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', values: {} })).statusCode).toBe(404);
     const stat = await t.login('stat');
     expect((await t.call(stat, 'GET', `/api/participants/${id}/visits/week-0/observations`)).statusCode).toBe(200);
-    expect((await t.call(stat, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', values: {} })).json().error.code).toBe('Forbidden');
+    expect((await t.call(stat, 'POST', `/api/participants/${id}/visits/week-0/observations`, { date: '2025-05-05', values: {} })).json().error.code).toBe('AUTH_FORBIDDEN');
   });
 });

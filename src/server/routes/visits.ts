@@ -20,6 +20,7 @@ import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
+import { storeErrors } from '../../store/errors.js';
 
 /** Saved visits in the protocol's visit order (baseline first). */
 function inVisitOrder(protocol: Protocol, data: readonly VisitData[]): VisitData[] {
@@ -46,7 +47,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
     const { participant, study } = await visibleParticipant(db, req, req.params.id);
     protocolVisit(study.protocol, req.params.visitId);
     const v = (await participantVisitData(db, participant.id)).find((x) => x.visitId === req.params.visitId);
-    if (!v) throw new AppError('NotFound', `Visit ${req.params.visitId} of participant ${participant.code} has no saved data.`, 404, 'visitId');
+    if (!v) throw new AppError(storeErrors.NOT_FOUND, `Visit ${req.params.visitId} of participant ${participant.code} has no saved data.`, 'visitId');
     const signature = (await participantSignatures(db, participant)).filter((x) => x.visitId === v.visitId).at(-1) ?? null;
     return { ...v, scores: visitScores(v), signature };
   });
@@ -77,7 +78,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
       const p = principalOf(req);
       const study = studyOf(req);
       const { siteId } = req.params;
-      if (!study.protocol.sites.some((s) => s.id === siteId)) throw new AppError('NotFound', `No site "${siteId}" of study ${study.id} is visible to you.`, 404, 'siteId');
+      if (!study.protocol.sites.some((s) => s.id === siteId)) throw new AppError(storeErrors.NOT_FOUND, `No site "${siteId}" of study ${study.id} is visible to you.`, 'siteId');
       const body = parseInput(rangesBody, req.body);
       return setReferenceRanges(db, { actor: p.userId, at: now() }, study.id, siteId, body.ranges, body.reason);
     },

@@ -5,6 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import type { Db } from '../../store/db.js';
 import { users } from '../../store/schema/index.js';
+import { accountErrors } from '../../accounts/errors.js';
 
 export interface ChangePasswordInput {
   readonly currentPassword: string;
@@ -18,10 +19,10 @@ export async function changeOwnPassword(db: Db, me: Principal, at: Date, input: 
   assertAcceptablePassword(input.newPassword, me.username);
   const [row] = await db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [me.userId]);
   if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw new AppError('WrongPassword', 'The password in field "currentPassword" is not your current password.', 400, 'currentPassword');
+    throw new AppError(accountErrors.WRONG_PASSWORD, 'The password in field "currentPassword" is not your current password.', 'currentPassword');
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('WeakPassword', 'The password in field "newPassword" cannot be used: it is the current password.', 400, 'newPassword');
+    throw new AppError(accountErrors.WEAK_PASSWORD, 'The password in field "newPassword" cannot be used: it is the current password.', 'newPassword');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await audited(db, { actor: me.userId, at, studyId: null }, async (w) => {

@@ -4,6 +4,7 @@ import { countEnabledAdministrators, findUserByUsername, requireUser, type UserA
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
 import { refuseSelf } from './role-changes.js';
 import { apiTokens, users } from '../../store/schema/index.js';
+import { accountErrors } from '../../accounts/errors.js';
 
 /**
  * Disable an account (users are never deleted: the audit trail names them). Its sessions end and
@@ -14,9 +15,9 @@ export async function disableUser(c: UseCaseContext, input: { readonly username:
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId: null }, async (w) => {
     const user = await requireUser(w.tx, input.username);
     refuseSelf(c, user, 'disable');
-    if (user.disabled) throw new AppError('UserDisabled', `User ${user.username} is already disabled.`, 409, 'username');
+    if (user.disabled) throw new AppError(accountErrors.USER_DISABLED, `User ${user.username} is already disabled.`, 'username');
     await w.update(users, { id: user.id }, { disabled: true }, input.reason);
-    if ((await countEnabledAdministrators(w.tx)) === 0) throw new AppError('LastAdministrator', `User ${user.username} is the last enabled administrator and cannot be disabled.`, 409, 'username');
+    if ((await countEnabledAdministrators(w.tx)) === 0) throw new AppError(accountErrors.LAST_ADMINISTRATOR, `User ${user.username} is the last enabled administrator and cannot be disabled.`, 'username');
     // Sessions are not audited rows (only their hashes, which mean nothing to a reader).
     await w.tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
     const tokens = await w.tx.query<{ id: string }>('SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);

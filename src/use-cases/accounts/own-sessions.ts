@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { audited } from '../../store/audited-tx.js';
 import type { Db } from '../../store/db.js';
 import { sessions } from '../../store/schema/index.js';
+import { storeErrors } from '../../store/errors.js';
 
 export interface OwnSession {
   readonly id: string;
@@ -28,7 +29,7 @@ export async function revokeOwnSession(db: Db, me: Principal, at: Date, sessionI
   const valid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId);
   await audited(db, { actor: me.userId, at, studyId: null }, async (w) => {
     const mine = valid ? await w.tx.query('SELECT 1 FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, me.userId]) : [];
-    if (mine.length === 0) throw new AppError('NotFound', `You have no session "${sessionId}".`, 404, 'sessionId');
+    if (mine.length === 0) throw new AppError(storeErrors.NOT_FOUND, `You have no session "${sessionId}".`, 'sessionId');
     await w.remove(sessions, { id: sessionId }, 'session revoked by its user');
   });
 }

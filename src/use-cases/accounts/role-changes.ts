@@ -4,6 +4,7 @@ import { audited } from '../../store/audited-tx.js';
 import { countEnabledAdministrators, findUserByUsername, insertRoleAssignment, requireUser, studySiteExists, type UserAccount } from '../../store/users.js';
 import { callerId, requireAction, type UseCaseContext } from '../use-case-context.js';
 import { roleAssignments } from '../../store/schema/index.js';
+import { accountErrors } from '../../accounts/errors.js';
 
 export interface RoleChange {
   readonly username: string;
@@ -19,9 +20,9 @@ const describe = (r: RoleAssignment) => `${r.role}${r.studyId ? ` in study ${r.s
 
 function assignmentOf(change: RoleChange): RoleAssignment {
   if (change.studyId === undefined && change.role !== administrator) {
-    throw new AppError('StudyRequired', `Role ${change.role} is held in a study: name it in field "studyId".`, 400, 'studyId');
+    throw new AppError(accountErrors.STUDY_REQUIRED, `Role ${change.role} is held in a study: name it in field "studyId".`, 'studyId');
   }
-  if (change.studyId === undefined && change.siteId !== undefined) throw new AppError('StudyRequired', 'A site is named together with its study in field "studyId".', 400, 'studyId');
+  if (change.studyId === undefined && change.siteId !== undefined) throw new AppError(accountErrors.STUDY_REQUIRED, 'A site is named together with its study in field "studyId".', 'studyId');
   return { role: change.role, studyId: change.studyId ?? null, siteId: change.siteId ?? null };
 }
 
@@ -31,7 +32,7 @@ function assignmentOf(change: RoleChange): RoleAssignment {
  */
 export function refuseSelf(c: UseCaseContext, target: UserAccount, what: string): void {
   if (c.by.kind === 'user' && c.by.principal.userId === target.id) {
-    throw new AppError('SelfGrant', `You cannot ${what} your own account; another administrator must.`, 403, 'username');
+    throw new AppError(accountErrors.SELF_GRANT, `You cannot ${what} your own account; another administrator must.`, 'username');
   }
 }
 
@@ -42,11 +43,11 @@ export async function grantRole(c: UseCaseContext, change: RoleChange): Promise<
   return audited(c.db, { actor: callerId(c.by), at: c.at, studyId: null }, async (w) => {
     const user = await requireUser(w.tx, change.username);
     refuseSelf(c, user, 'grant a role to');
-    if (user.disabled) throw new AppError('UserDisabled', `User ${user.username} is disabled; no role can be granted to them.`, 409, 'username');
+    if (user.disabled) throw new AppError(accountErrors.USER_DISABLED, `User ${user.username} is disabled; no role can be granted to them.`, 'username');
     if (grant.studyId !== null && !(await studySiteExists(w.tx, grant.studyId, grant.siteId))) {
-      throw new AppError('UnknownStudyOrSite', grant.siteId ? `Study ${grant.studyId} has no site "${grant.siteId}".` : `No study "${grant.studyId}" exists.`, 404, grant.siteId ? 'siteId' : 'studyId');
+      throw new AppError(accountErrors.UNKNOWN_STUDY_OR_SITE, grant.siteId ? `Study ${grant.studyId} has no site "${grant.siteId}".` : `No study "${grant.studyId}" exists.`, grant.siteId ? 'siteId' : 'studyId');
     }
-    if (user.roles.some((r) => sameGrant(r, grant))) throw new AppError('RoleAlreadyHeld', `User ${user.username} already holds ${describe(grant)}.`, 409, 'role');
+    if (user.roles.some((r) => sameGrant(r, grant))) throw new AppError(accountErrors.ROLE_ALREADY_HELD, `User ${user.username} already holds ${describe(grant)}.`, 'role');
     await insertRoleAssignment(w, user.id, grant);
     return (await findUserByUsername(w.tx, user.username)) as UserAccount;
   });
@@ -60,10 +61,10 @@ export async function revokeRole(c: UseCaseContext, change: RoleChange & { reado
     const user = await requireUser(w.tx, change.username);
     refuseSelf(c, user, 'revoke a role from');
     const held = user.roles.find((r) => sameGrant(r, grant));
-    if (!held) throw new AppError('RoleNotHeld', `User ${user.username} does not hold ${describe(grant)}.`, 404, 'role');
+    if (!held) throw new AppError(accountErrors.ROLE_NOT_HELD, `User ${user.username} does not hold ${describe(grant)}.`, 'role');
     await w.remove(roleAssignments, { id: held.id }, change.reason?.trim() || `revoked ${describe(grant)}`);
     if (grant.role === administrator && grant.studyId === null && (await countEnabledAdministrators(w.tx)) === 0) {
-      throw new AppError('LastAdministrator', `User ${user.username} is the last enabled administrator and keeps the role.`, 409, 'role');
+      throw new AppError(accountErrors.LAST_ADMINISTRATOR, `User ${user.username} is the last enabled administrator and keeps the role.`, 'role');
     }
     return (await findUserByUsername(w.tx, user.username)) as UserAccount;
   });

@@ -21,7 +21,7 @@ export async function ensureBuiltinStudies(db: Db, at: Date): Promise<string[]> 
       created.push(p.id);
     } catch (e) {
       // Another server process starting at the same time created (or activated) it first.
-      if (!isUniqueViolation(e) && !(e instanceof AppError && (e.code === 'AlreadyExists' || e.code === 'StudyNotDesign'))) throw e;
+      if (!isUniqueViolation(e) && !(e instanceof AppError && (e.code === 'RECORD_ALREADY_EXISTS' || e.code === 'STUDY_NOT_DESIGN'))) throw e;
     }
   }
   return created;

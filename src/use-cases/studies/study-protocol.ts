@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import { unknownAssessments } from '../../instruments/visit-forms/known-assessments.js';
 import { parseProtocol } from '../../protocol/parse-protocol.js';
 import type { Protocol } from '../../protocol/schema.js';
+import { protocolErrors } from '../../protocol/errors.js';
 
 /**
  * A protocol a study may run: valid, and every assessment and outcome instrument one the platform
@@ -12,7 +13,7 @@ export function studyProtocol(input: unknown): Protocol {
   const [first, ...more] = unknownAssessments(protocol);
   if (first) {
     const rest = more.length ? ` (and ${more.length} more)` : '';
-    throw new AppError('UnknownAssessment', `${first.path}: ${first.message}${rest}.`, 422, first.path);
+    throw new AppError(protocolErrors.UNKNOWN_ASSESSMENT, `${first.path}: ${first.message}${rest}.`, first.path);
   }
   return protocol;
 }

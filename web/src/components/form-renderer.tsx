@@ -50,10 +50,10 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
   const errorFor = (id: string) => {
     if (serverError?.path === `values.${id}`) return serverError.message;
     const issue = issueAt(id);
-    if (!issue || ((issue.code === 'FormValueMissing' || issue.code === 'SoftRangeUnconfirmed') && !attempted)) return undefined;
+    if (!issue || ((issue.code === 'FORM_VALUE_MISSING' || issue.code === 'FORM_SOFT_RANGE_UNCONFIRMED') && !attempted)) return undefined;
     return `${issue.message}.`;
   };
-  const soft = (id: string) => issueAt(id)?.code === 'SoftRangeUnconfirmed' || checked.confirmed.some((c) => c.path === id);
+  const soft = (id: string) => issueAt(id)?.code === 'FORM_SOFT_RANGE_UNCONFIRMED' || checked.confirmed.some((c) => c.path === id);
 
   const save = (reason?: string) => {
     setAsking(false);
@@ -64,7 +64,7 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
         onSaved();
       },
       (e: unknown) => {
-        if (e instanceof ApiError && e.code === 'ReasonRequired') setAsking(true);
+        if (e instanceof ApiError && e.code === 'AUDIT_REASON_REQUIRED') setAsking(true);
         else setServerError(e instanceof ApiError ? e : new ApiError('Failed', String(e), 0));
       },
     );

@@ -41,14 +41,14 @@ export function InstrumentForm({ participantId, def, context, visits, onSaved, a
   const issues = useMemo(() => validateItems(def, values), [def, values]);
   const complete = issues.length === 0;
   const score = complete ? scoreInstrument(def.id, values) : null;
-  const missing = issues.filter((i) => i.code === 'ItemMissing').length;
+  const missing = issues.filter((i) => i.code === 'INSTRUMENT_ITEM_MISSING').length;
   const invalid = issues.length - missing;
   const changes = saved ? changedItems(def, saved.items, values) : [];
 
   const errorFor = (itemId: string): string | undefined => {
     if (serverError?.path === itemId || serverError?.path === `items.${itemId}`) return serverError.message;
     const issue = issues.find((i) => i.item === itemId);
-    if (!issue || (issue.code === 'ItemMissing' && !attempted)) return undefined;
+    if (!issue || (issue.code === 'INSTRUMENT_ITEM_MISSING' && !attempted)) return undefined;
     return `${issue.message}.`;
   };
 

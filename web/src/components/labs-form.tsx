@@ -34,7 +34,7 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }
     if (notNumber) return;
     if (changed && !reason.trim()) {
       setAsking(true);
-      setError(new ApiError('ReasonRequired', 'Saved lab values change: give the reason for the change.', 0, 'reason'));
+      setError(new ApiError('AUDIT_REASON_REQUIRED', 'Saved lab values change: give the reason for the change.', 0, 'reason'));
       return;
     }
     api.saveVisit(participantId, visitId, { date, values: {}, labs, ...(changed ? { reason: reason.trim() } : {}) }).then(

@@ -26,7 +26,7 @@ function UnblindForm({ participantId, onDone, onCancel }: { participantId: strin
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(new ApiError('ReasonRequired', 'Give the reason for unblinding: it goes into the audit trail.', 0, 'reason'));
+      setError(new ApiError('AUDIT_REASON_REQUIRED', 'Give the reason for unblinding: it goes into the audit trail.', 0, 'reason'));
       return;
     }
     setError(null);

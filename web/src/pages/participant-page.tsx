@@ -22,12 +22,12 @@ import { savedVisits } from '../visit-data.js';
 
 const ImmunePlot = lazy(() => import('../components/immune-plot.js'));
 
-/** The calendar exists once treatment starts; before that the server answers 409 ParticipantNotStarted. */
+/** The calendar exists once treatment starts; before that the server answers 409 RECORD_PARTICIPANT_NOT_STARTED. */
 async function calendarOrNone(participantId: string): Promise<Calendar | null> {
   try {
     return await api.calendar(participantId);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'ParticipantNotStarted') return null;
+    if (err instanceof ApiError && err.code === 'RECORD_PARTICIPANT_NOT_STARTED') return null;
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../errors/app-error.js';
+import { databaseErrors } from '../../database-errors.js';
 
 /**
  * One process per PGlite data directory. PGlite is PostgreSQL in one process with no shared
@@ -43,7 +44,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Take the directory for `command`, or throw DataDirectoryInUse naming the holder. A lock left by
+ * Take the directory for `command`, or throw DATABASE_DATA_DIRECTORY_IN_USE naming the holder. A lock left by
  * a process of this host that no longer runs is stale (a crash or kill -9) and is taken over;
  * one from another host cannot be checked from here, so its message says how to clear it.
  * `reading` words the refusal for a command that would only read.
@@ -68,7 +69,7 @@ export function lockDataDir(dir: string, command: string, now: Date, reading = f
     if (holder && (holder.host !== me.host || alive(holder.pid))) throw inUse(dir, file, holder, command, reading);
     if (holder || attempt > 0) rmSync(file, { force: true });
   }
-  throw new AppError('DataDirectoryInUse', `The data directory ${dir} is being taken by another process at this moment; try again.`, 409, 'data');
+  throw new AppError(databaseErrors.DATA_DIRECTORY_IN_USE, `The data directory ${dir} is being taken by another process at this moment; try again.`, 'data');
 }
 
 function inUse(dir: string, file: string, h: Holder, command: string, reading: boolean): AppError {
@@ -77,5 +78,5 @@ function inUse(dir: string, file: string, h: Holder, command: string, reading: b
   const message = reading
     ? `${command} cannot read ${dir}: ${who} holds it, and a live embedded database has no consistent snapshot to read${remote}; stop it first, or read through its API.`
     : `${command} cannot open ${dir}: ${who} holds it${remote}; stop it first, or use PostgreSQL (DATABASE_URL) to share one database between processes.`;
-  return new AppError('DataDirectoryInUse', message, 409, 'data');
+  return new AppError(databaseErrors.DATA_DIRECTORY_IN_USE, message, 'data');
 }

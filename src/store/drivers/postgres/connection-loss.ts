@@ -1,4 +1,5 @@
 import { AppError } from '../../../errors/app-error.js';
+import { databaseErrors } from '../../database-errors.js';
 
 /**
  * Telling a lost or refused PostgreSQL connection from an ordinary SQL error, and retrying within
@@ -31,7 +32,7 @@ export function isSafeToRetryStatement(e: unknown): boolean {
 }
 
 export function databaseUnavailable(): AppError {
-  return new AppError('DatabaseUnavailable', 'The database is not reachable just now; try again in a moment.', 503);
+  return new AppError(databaseErrors.UNAVAILABLE, 'The database is not reachable just now; try again in a moment.');
 }
 
 export interface RetryPolicy {
@@ -49,7 +50,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 
 /**
  * Run `attempt`; when it fails with a lost connection that `retryable` allows, wait and run it
- * again, at most `policy.delaysMs.length` more times; then answer DatabaseUnavailable (503).
+ * again, at most `policy.delaysMs.length` more times; then answer DATABASE_UNAVAILABLE (503).
  */
 export async function withReconnect<T>(policy: RetryPolicy, retryable: (e: unknown) => boolean, attempt: () => Promise<T>): Promise<T> {
   for (let i = 0; ; i++) {

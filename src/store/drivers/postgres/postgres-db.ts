@@ -20,7 +20,7 @@ export interface PostgresOptions {
  * A PostgreSQL connection pool behind the `Db` interface that rides out a lost connection: the
  * pool's and each checked-out client's 'error' events are handled (unhandled, they end the
  * process), and work that cannot have committed is retried within the policy's bounds, then
- * refused with DatabaseUnavailable (503). A transaction is retried whole when the connection went
+ * refused with DATABASE_UNAVAILABLE (503). A transaction is retried whole when the connection went
  * before COMMIT was sent; a lone statement only when the server said it aborted it.
  */
 export function openPostgres(connectionString: string, options: PostgresOptions = {}): Db {

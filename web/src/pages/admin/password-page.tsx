@@ -20,7 +20,7 @@ export function PasswordPage({ forced, onChanged }: { forced: boolean; onChanged
     e.preventDefault();
     a.run(
       async () => {
-        if (next !== repeat) throw new ApiError('InvalidBody', 'The two new passwords differ: type the same one twice.', 400, 'repeat');
+        if (next !== repeat) throw new ApiError('HTTP_INVALID_BODY', 'The two new passwords differ: type the same one twice.', 400, 'repeat');
         await adminApi.changePassword(current, next);
         onChanged();
       },

@@ -9,11 +9,11 @@ import { useAction } from './use-action.js';
 
 /** A protocol file's JSON; a file that is not JSON is refused with its name, before anything is sent. */
 async function readProtocolFile(file: File | undefined): Promise<unknown> {
-  if (!file) throw new ApiError('InvalidBody', 'Choose a protocol file (JSON) first.', 400, 'file');
+  if (!file) throw new ApiError('HTTP_INVALID_BODY', 'Choose a protocol file (JSON) first.', 400, 'file');
   try {
     return JSON.parse(await file.text()) as unknown;
   } catch (e) {
-    throw new ApiError('InvalidBody', `${file.name} is not JSON: ${(e as Error).message}.`, 400, 'file');
+    throw new ApiError('HTTP_INVALID_BODY', `${file.name} is not JSON: ${(e as Error).message}.`, 400, 'file');
   }
 }
 
