@@ -6,6 +6,7 @@ import { canonicalJson } from '../audit/canonical-json.js';
 import { AppError } from '../errors/app-error.js';
 import type { Db, Queryable } from './db.js';
 import { assertUnlocked } from './lock.js';
+import { retryWriteConflicts } from './write-conflicts.js';
 import type { NewRow, Row } from './schema/index.js';
 import { auditErrors } from '../audit/errors.js';
 import { storeErrors } from './errors.js';
@@ -135,14 +136,19 @@ export class AuditedTx {
 
 /**
  * Run `fn` in one transaction and append its audit entries to the chain before commit. A write to a
- * locked study is refused here, the one place every write passes through.
+ * locked study is refused here, the one place every write passes through. A transaction that lost a
+ * race with a concurrent writer (serialization failure, deadlock, unique key taken meanwhile) is
+ * run again from the start, a bounded number of times (write-conflicts.ts); `fn` must therefore
+ * only touch the database through `w`.
  */
 export function audited<T>(db: Db, ctx: WriteContext, fn: (w: AuditedTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    if (ctx.studyId !== null && !ctx.lockWrite) await assertUnlocked(tx, ctx.studyId);
-    const w = new AuditedTx(tx, ctx);
-    const result = await fn(w);
-    await appendAudit(tx, w.entries, ctx.at);
-    return result;
-  });
+  return retryWriteConflicts(() =>
+    db.transaction(async (tx) => {
+      if (ctx.studyId !== null && !ctx.lockWrite) await assertUnlocked(tx, ctx.studyId);
+      const w = new AuditedTx(tx, ctx);
+      const result = await fn(w);
+      await appendAudit(tx, w.entries, ctx.at);
+      return result;
+    }),
+  );
 }
