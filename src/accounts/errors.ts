@@ -2,7 +2,7 @@
 export const accountErrorCodes = {
   WeakPassword: 'A new password is shorter than 12 characters, is on the common-password list, or repeats the username.',
   WrongPassword: 'The current password given to change it is wrong.',
-  PasswordChangeRequired: 'The password was set by an administrator: change it (POST /api/auth/password) before anything else.',
+  PasswordChangeRequired: 'The password was issued (to the first administrator at first start, or by an administrator): change it (POST /api/auth/password) before anything else.',
   UnknownUser: 'No user has the username given.',
   UserDisabled: 'The user is disabled: nothing more can be granted to them or done with their account.',
   SelfGrant: 'An administrator cannot grant a role to, revoke a role from, or disable their own account.',

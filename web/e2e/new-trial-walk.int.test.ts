@@ -30,7 +30,12 @@ describe('a new trial set up in the web (Chromium)', () => {
   it('takes the administrator from the first sign-in to a live df-il2 study with a site and two users', async () => {
     const page = await w.newPage();
     await signInAs(page, w.url, admin.username, admin.password);
-    await page.getByRole('heading', { level: 1, name: 'Studies' }).waitFor();
+    // The printed first-start password must be replaced before anything else, whatever page is asked for.
+    await page.getByRole('heading', { level: 1, name: 'Change your password' }).waitFor();
+    await page.goto(`${w.url}/#/admin`);
+    await page.getByRole('heading', { level: 1, name: 'Change your password' }).waitFor();
+    await page.goto(`${w.url}/#/studies`);
+    await changeForcedPassword(page, admin.password, 'a long trial-office passphrase 1');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
 
