@@ -75,7 +75,8 @@ export async function authenticate(db: Queryable, username: string, password: st
 
 /**
  * On first start (no users yet) create the administrator `admin` with a random password and return
- * it, to be shown once; afterwards return undefined.
+ * it, to be shown once; afterwards return undefined. Whoever saw the console knows that password, so
+ * it must be changed at the first sign-in (21 CFR 11.300 controls on issued passwords).
  */
 export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: string; password: string } | undefined> {
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')) as [{ n: number }];
@@ -86,6 +87,7 @@ export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: st
       username: 'admin',
       displayName: 'Administrator',
       password,
+      mustChangePassword: true,
       roles: [{ studyId: null, siteId: null, role: 'admin' }],
     });
   } catch (e) {

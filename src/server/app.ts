@@ -49,12 +49,12 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
     const sid = req.cookies[sessionCookie];
     if (sid) req.principal = await principalFromSession(deps.db, sid, deps.now());
   });
-  // After an administrator set the password, the only thing its user may do through the API is change it
+  // After the password was issued (first start, added user, reset), the only thing its user may do through the API is change it
   // (the web app's own files are still served, or the page that asks for the change could not load).
   app.addHook('preHandler', async (req) => {
     const route = req.routeOptions.url ?? '';
     if (req.principal?.mustChangePassword && route.startsWith('/api/') && !passwordChangeRoutes.has(`${req.method} ${route}`)) {
-      throw new AppError(accountErrors.PASSWORD_CHANGE_REQUIRED, 'Your password was set by an administrator: change it (POST /api/auth/password) before anything else.');
+      throw new AppError(accountErrors.PASSWORD_CHANGE_REQUIRED, 'Your password was issued to you (at first start or by an administrator): change it (POST /api/auth/password) before anything else.');
     }
   });
 

@@ -4,7 +4,9 @@ import type { Principal } from '../auth/principal.js';
 import type { ParticipantCalendar } from '../dosing/participant-calendar.js';
 import type { Protocol } from '../protocol/schema.js';
 import { maskRecord } from '../randomization/index.js';
+import { maskAmendment } from '../randomization/masking-amendments.js';
 import { armTerms, maskCalendar, maskProtocol, mentionsArm } from '../randomization/masking-views.js';
+import type { ProtocolVersionEntry } from '../store/protocol-versions.js';
 import type { Queryable } from '../store/db.js';
 import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
@@ -29,12 +31,13 @@ export function isBlindedFor(p: Principal, action: Action, study: Pick<Study, 'i
 type MaskedView = (payload: never, protocol: Protocol) => unknown;
 
 /**
- * The responses whose shape carries more than arm fields, by route: the protocol (arms, block sizes)
- * and the dosing calendar (intervention, arm-distinguishing doses). Every response then loses its
+ * The responses whose shape carries more than arm fields, by route: the protocol (arms, block sizes),
+ * its amendments (which arm changed) and the dosing calendar (intervention, arm-distinguishing doses). Every response then loses its
  * arm and block-structure fields by name (maskRecord).
  */
 const maskedViews: Readonly<Record<string, MaskedView>> = {
   '/api/studies/:studyId': (v: { protocol: Protocol }) => ({ ...v, protocol: maskProtocol(v.protocol) }),
+  '/api/studies/:studyId/versions': (v: { amendments: ProtocolVersionEntry[] }, p) => ({ ...v, amendments: v.amendments.map((a) => maskAmendment(a, armTerms(p))) }),
   '/api/participants/:id/calendar': (v: ParticipantCalendar, p) => maskCalendar(v, p),
 };
 

@@ -1,3 +1,4 @@
+import { isoDay } from '../dates/iso-date.js';
 import { AppError } from '../errors/app-error.js';
 import type { Participant } from '../enrolment/participant.js';
 import type { Protocol } from '../protocol/schema.js';
@@ -14,7 +15,7 @@ import { randomizationStoreErrors } from '../store/randomization-errors.js';
 
 /**
  * Randomize an enrolled participant: the next slot of the study's sequence, its kit, the participant's
- * status, arm and kit, all in one audited transaction. Concurrent randomizations queue on the study's
+ * status (dated the day of randomization), arm and kit, all in one audited transaction. Concurrent randomizations queue on the study's
  * allocation state; a participant is never randomized twice.
  */
 export function randomizeParticipant(db: Db, who: Actor, studyId: string, participantId: string, protocol: Protocol, covariates: Covariates): Promise<Participant> {
@@ -32,6 +33,6 @@ export function randomizeParticipant(db: Db, who: Actor, studyId: string, partic
     const kitNumber = kitFor(design.arms, seed, kitPoolSize(protocol, design.arms), a.armId, a.armOrdinal);
     await insertRandomization(w, { participantId: p.id, studyId: p.studyId, assignment: a, kitNumber });
     await saveRandomizationState(w.tx, p.studyId, next.state);
-    return updateParticipant(w, p.id, { status: 'randomized', armId: a.armId, kitNumber }, `status ${p.status} → randomized`);
+    return updateParticipant(w, p.id, { status: 'randomized', statusOn: isoDay(w.ctx.at), armId: a.armId, kitNumber }, `status ${p.status} → randomized`);
   });
 }

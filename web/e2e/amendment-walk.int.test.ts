@@ -7,7 +7,7 @@ import type { Db } from '../../src/store/db.js';
 import { activateStudy } from '../../src/use-cases/studies/activate-study.js';
 import { createStudyFromProtocol } from '../../src/use-cases/studies/create-study.js';
 import { shoot } from './browser.js';
-import { dfIl2File, screenAndEnrolDfIl2, signInAs, statusText } from './walk/admin-helpers.js';
+import { dfIl2File, screenAndEnrolDfIl2, signInFirstAdmin, statusText } from './walk/admin-helpers.js';
 import { changeStatus, today } from './walk/helpers.js';
 import { Walk } from './walk/walk.js';
 
@@ -65,7 +65,7 @@ describe('a protocol amendment with re-consent (Chromium)', () => {
 
   it('takes version 2 from the Administration area and shows it with its difference on the study page', async () => {
     const page = await w.newPage();
-    await signInAs(page, w.url, admin.username, admin.password);
+    await signInFirstAdmin(page, w.url, admin);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByLabel('Study', { exact: true }).first().waitFor();
     await page.locator('#amend-study').selectOption('df-il2');

@@ -5,7 +5,7 @@ import { createUser, ensureFirstAdmin } from '../../src/auth/accounts.js';
 import { activateStudy } from '../../src/use-cases/studies/activate-study.js';
 import { createStudyFromProtocol } from '../../src/use-cases/studies/create-study.js';
 import { shoot } from './browser.js';
-import { dfIl2File, signInAs, statusText } from './walk/admin-helpers.js';
+import { dfIl2File, signInFirstAdmin, statusText } from './walk/admin-helpers.js';
 import { attestAll, daysAgo, decision, describedError, fillFacts, today, verdict } from './walk/helpers.js';
 import { Walk } from './walk/walk.js';
 
@@ -63,7 +63,7 @@ describe('correcting a criterion by hand (Chromium)', () => {
 
   it('lets the designer see the parse and its reason, write the expression (validated as typed, previewed) and save it as an amendment', async () => {
     const page = await w.newPage();
-    await signInAs(page, w.url, admin.username, admin.password);
+    await signInFirstAdmin(page, w.url, admin);
     await page.getByRole('heading', { level: 1, name: 'Studies' }).waitFor();
     await page.goto(`${w.url}/#/studies/df-il2`);
     await page.getByRole('link', { name: 'Correct criteria' }).click();

@@ -30,7 +30,12 @@ describe('a new trial set up in the web (Chromium)', () => {
   it('takes the administrator from the first sign-in to a live df-il2 study with a site and two users', async () => {
     const page = await w.newPage();
     await signInAs(page, w.url, admin.username, admin.password);
-    await page.getByRole('heading', { level: 1, name: 'Studies' }).waitFor();
+    // The printed first-start password must be replaced before anything else, whatever page is asked for.
+    await page.getByRole('heading', { level: 1, name: 'Change your password' }).waitFor();
+    await page.goto(`${w.url}/#/admin`);
+    await page.getByRole('heading', { level: 1, name: 'Change your password' }).waitFor();
+    await page.goto(`${w.url}/#/studies`);
+    await changeForcedPassword(page, admin.password, 'a long trial-office passphrase 1');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
 
@@ -92,5 +97,23 @@ describe('a new trial set up in the web (Chromium)', () => {
     await page.getByRole('button', { name: 'Save labs' }).click();
     await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: 'lymphocytes', exact: true }).waitFor();
     await shoot(page, '31-df-il2-day-1-labs');
+  });
+
+  it("lets the investigator override a screening decision with a reason, from the participant page", async () => {
+    const page = await w.newPage();
+    await signInAs(page, w.url, 'ivan', issued['ivan'] ?? '');
+    await changeForcedPassword(page, issued['ivan'] ?? '', 'an investigator passphrase 9');
+    await page.getByRole('link', { name: title }).click();
+    await page.getByLabel('Participant code').fill('DF-002');
+    await page.getByLabel('Date of birth').fill('1988-09-10');
+    await page.getByRole('button', { name: 'Register and screen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Screening DF-002' }).waitFor();
+    await page.getByRole('link', { name: 'Participant page' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Override the screening decision' }).waitFor();
+    await page.getByLabel('Overriding decision').selectOption('eligible');
+    await page.getByLabel('Reason for the override (required)').fill('HbA1c from the referring clinic, screened on paper');
+    await page.getByRole('button', { name: 'Override: record eligible' }).click();
+    await page.locator('.facts .badge', { hasText: 'eligible' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Override the screening decision' }).count()).resolves.toBe(0);
   });
 });

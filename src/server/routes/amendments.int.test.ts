@@ -83,13 +83,19 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
     const twice = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-07-01' });
     expect(twice.json().error).toEqual({ code: 'ENROLMENT_NO_RECONSENT_DUE', path: 'signedOn', message: 'Participant DF-001 needs no re-consent: they consented under consent-2, the version in force.' });
 
-    // The study's history: each amendment from which version, with its difference.
-    expect((await call(coordNow, 'GET', '/api/studies/df-il2/versions')).json()).toMatchObject({
+    // The study's history: each amendment from which version, with its difference. Which arm changed
+    // (il2-3, the 3 MIU arm) is for the unblinded pharmacist; the blinded coordinator reads "arms changed".
+    const history = (armChange: string) => ({
       current: '2',
       amendments: [
-        { fromVersion: '1', version: '1a', effectiveDate: '2025-05-01', reason: 'arm label clarified', reconsentVersion: null, changes: [{ path: 'arms[il2-3]', kind: 'changed' }] },
+        { fromVersion: '1', version: '1a', effectiveDate: '2025-05-01', reason: 'arm label clarified', reconsentVersion: null, changes: [{ path: armChange, kind: 'changed' }] },
         { fromVersion: '1a', version: '2', effectiveDate: '2025-07-01', reconsentVersion: 'consent-2', changes: [{ path: 'visits[day-30]', kind: 'added' }] },
       ],
     });
+    const blinded = await call(coordNow, 'GET', '/api/studies/df-il2/versions');
+    expect(blinded.json()).toMatchObject(history('arms'));
+    expect(blinded.body).not.toMatch(/il2-|MIU/);
+    await t.user('pharm', [{ studyId: 'df-il2', siteId: null, role: 'unblinded-pharmacist' }]);
+    expect((await call(await t.login('pharm'), 'GET', '/api/studies/df-il2/versions')).json()).toMatchObject(history('arms[il2-3]'));
   });
 });

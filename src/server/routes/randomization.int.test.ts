@@ -56,6 +56,16 @@ describe.each(databases)('randomization API on $kind', (database) => {
     expect(again.json().error.code).toBe('RANDOMIZATION_ALREADY_RANDOMIZED');
   });
 
+  it('dates the randomized status on the day of randomization, not the day the participant was enrolled', async () => {
+    const db = await database.fresh();
+    const { t, cookies } = await setup(db);
+    const [id] = await enrolled(db, study, site, 1);
+    await db.query(`UPDATE participants SET status_on = '2025-05-20' WHERE id = $1`, [id]);
+    expect((await call(t, cookies.inv!, 'POST', `/api/participants/${id}/randomize`)).statusCode).toBe(200);
+    // testNow is 2025-06-02T09:00Z: the server's day of randomization.
+    expect((await call(t, cookies.inv!, 'GET', `/api/participants/${id}`)).json()).toMatchObject({ status: 'randomized', statusOn: '2025-06-02' });
+  });
+
   it('reproduces the allocations from the seed for the statistician, and refuses the list to anyone else', async () => {
     const db = await database.fresh();
     const { t, cookies } = await setup(db);

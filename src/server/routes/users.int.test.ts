@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../store/test-databases.js';
-import { testApp } from '../test-app.js';
+import { ensureFirstAdmin } from '../../auth/accounts.js';
+import { testApp, testNow } from '../test-app.js';
 
 const databases = testDatabases();
 
@@ -110,6 +111,25 @@ describe.each(databases)('account administration on $kind', (database) => {
     expect((await call(admin, 'GET', '/api/users/nobody')).json().error.code).toBe('ACCOUNT_UNKNOWN_USER');
     // Still blinded after all of it: the SLE protocol's arms reach root as their ratios alone.
     expect((await call(admin, 'GET', '/api/studies/sle-il2')).json().protocol.arms).toEqual([{ ratio: 1 }, { ratio: 1 }]);
+  });
+
+  it('makes the first administrator replace the printed first-start password before anything else', async () => {
+    const db = await database.fresh();
+    const t = await testApp(db);
+    const first = (await ensureFirstAdmin(db, testNow))!;
+    const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    const admin = await t.login(first.username, first.password);
+    expect((await call(admin, 'GET', '/api/auth/me')).json().user).toMatchObject({ username: 'admin', mustChangePassword: true });
+    for (const [method, url, payload] of [['GET', '/api/users'], ['POST', '/api/users', { username: 'ana', displayName: 'Ana', email: 'ana@example.org' }], ['POST', '/api/auth/tokens', { name: 'x' }]] as const) {
+      const refused = await call(admin, method, url, payload);
+      expect(refused.statusCode, `${method} ${url}`).toBe(403);
+      expect(refused.json().error.code).toBe('ACCOUNT_PASSWORD_CHANGE_REQUIRED');
+    }
+    expect((await db.query('SELECT count(*)::int AS n FROM users'))[0]).toEqual({ n: 1 });
+    const changed = await call(admin, 'POST', '/api/auth/password', { currentPassword: first.password, newPassword: 'a long trial-office passphrase 1' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await call(admin, 'GET', '/api/users')).statusCode).toBe(200);
+    expect((await call(admin, 'GET', '/api/auth/me')).json().user.mustChangePassword).toBe(false);
   });
 
   it('lists and revokes only the own sessions, audited', async () => {

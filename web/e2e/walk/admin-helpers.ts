@@ -23,6 +23,12 @@ export async function changeForcedPassword(page: Page, current: string, next: st
   await page.getByRole('heading', { level: 1, name: 'Studies' }).waitFor();
 }
 
+/** The first administrator signs in with the password `serve` printed, and must replace it first. */
+export async function signInFirstAdmin(page: Page, url: string, admin: { username: string; password: string }): Promise<void> {
+  await signInAs(page, url, admin.username, admin.password);
+  await changeForcedPassword(page, admin.password, 'a long trial-office passphrase 1');
+}
+
 /** The text of the status line an administration form wrote last, once it contains `expected`. */
 export async function statusText(page: Page, expected: string): Promise<string> {
   const status = page.getByRole('status').filter({ hasText: expected });

@@ -4,6 +4,7 @@ import type { ConsentState } from '../api/consents.js';
 import { AdverseEvents } from '../components/adverse-events.js';
 import { ConsentPanel, ReconsentBadge } from '../components/consent-panel.js';
 import { DosingCalendar } from '../components/dosing-calendar.js';
+import { EligibilityOverride } from '../components/eligibility-override.js';
 import { FormActions } from '../components/form-actions.js';
 import { LabTable } from '../components/lab-table.js';
 import { Link } from '../components/link.js';
@@ -130,6 +131,7 @@ function ParticipantHeader({ participant: p, onChanged }: { participant: Partici
           <Link to={{ kind: 'screening', participantId: p.id }}>Continue screening</Link>
         </p>
       ) : null}
+      <EligibilityOverride participant={p} onChanged={onChanged} />
       {p.studyId ? (
         <p>
           <Link to={{ kind: 'dashboard', studyId: p.studyId }}>Back to the study</Link>

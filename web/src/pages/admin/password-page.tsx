@@ -29,7 +29,7 @@ export function PasswordPage({ forced, onChanged }: { forced: boolean; onChanged
   };
   return (
     <Page title="Change your password">
-      {forced ? <p>Your password was set by an administrator. Choose your own (at least 12 characters, not a common password) to continue.</p> : null}
+      {forced ? <p>Your password was issued to you (at first start or by an administrator). Choose your own (at least 12 characters, not a common password) to continue.</p> : null}
       <form className="card" onSubmit={submit} aria-label="Change your password">
         <TextField id="pw-current" label="Current password" type="password" required value={current} onChange={setCurrent} error={a.at('currentPassword')} />
         <TextField id="pw-new" label="New password" type="password" required value={next} onChange={setNext} error={a.at('newPassword')} />
