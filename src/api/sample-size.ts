@@ -10,7 +10,8 @@ export const sampleSizeQuery = z.object({
   ratio: z.coerce.number().optional(),
 });
 
-const armCount = z.object({ arm: z.string(), responders: z.number(), n: z.number() });
+// A fresh schema per use; "group", not "arm": masking (src/randomization/masking.ts) strips arm keys for blinded viewers.
+const armCount = () => z.object({ group: z.string(), responders: z.number(), n: z.number() });
 
 export const reportedEffect = z.object({
   id: z.string(),
@@ -18,8 +19,8 @@ export const reportedEffect = z.object({
   aliases: z.array(z.string()),
   endpoint: z.string(),
   kind: z.literal('proportions'),
-  treated: armCount,
-  control: armCount,
+  treated: armCount(),
+  control: armCount(),
   citation: z.string(),
 });
 

@@ -2,7 +2,7 @@ import type { DiseaseNames } from './types.js';
 
 /** Responders out of participants in one arm, as a publication reports them. */
 export interface ArmCount {
-  readonly arm: string;
+  readonly group: string;
   readonly responders: number;
   readonly n: number;
 }
@@ -30,8 +30,8 @@ export const reportedEffects: readonly ReportedEffect[] = [
     endpoint: 'ESSDAI improvement ≥ 3 points at week 24',
     kind: 'proportions',
     // He J et al. JAMA Netw Open 2022;5:e2241451, primary end point: 20/30 (66.7 %) vs 8/30 (26.7 %), P = .004
-    treated: { arm: 'IL-2', responders: 20, n: 30 },
-    control: { arm: 'placebo', responders: 8, n: 30 },
+    treated: { group: 'IL-2', responders: 20, n: 30 },
+    control: { group: 'placebo', responders: 8, n: 30 },
     citation: 'He J et al. JAMA Netw Open 2022;5(11):e2241451',
   },
   {
@@ -41,8 +41,8 @@ export const reportedEffects: readonly ReportedEffect[] = [
     endpoint: 'SRI-4 response at week 24',
     kind: 'proportions',
     // He J et al. Ann Rheum Dis 2020;79:141-149: 19/29 (65.5 %) vs 11/30 (36.7 %), uncorrected chi-square P = .027
-    treated: { arm: 'IL-2', responders: 19, n: 29 },
-    control: { arm: 'placebo', responders: 11, n: 30 },
+    treated: { group: 'IL-2', responders: 19, n: 29 },
+    control: { group: 'placebo', responders: 11, n: 30 },
     citation: 'He J et al. Ann Rheum Dis 2020;79:141-149',
   },
 ];

@@ -13,10 +13,10 @@ function number(field: string, text: string | undefined): number | undefined {
 function printHuman(s: SampleSize): void {
   const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
   process.stdout.write(
-    `${s.effect.endpoint} (${s.effect.citation}): ${s.effect.treated.arm} ${s.effect.treated.responders}/${s.effect.treated.n} (${pct(s.pTreated)}) vs ` +
-      `${s.effect.control.arm} ${s.effect.control.responders}/${s.effect.control.n} (${pct(s.pControl)})\n` +
+    `${s.effect.endpoint} (${s.effect.citation}): ${s.effect.treated.group} ${s.effect.treated.responders}/${s.effect.treated.n} (${pct(s.pTreated)}) vs ` +
+      `${s.effect.control.group} ${s.effect.control.responders}/${s.effect.control.n} (${pct(s.pControl)})\n` +
       `${s.method}, alpha ${s.alpha}, power ${s.power}, ratio ${s.ratio}:1\n` +
-      formatTable(['arm', 'n'], [[s.effect.treated.arm, s.nTreated], [s.effect.control.arm, s.nControl], ['total', s.total]]),
+      formatTable(['arm', 'n'], [[s.effect.treated.group, s.nTreated], [s.effect.control.group, s.nControl], ['total', s.total]]),
   );
 }
 

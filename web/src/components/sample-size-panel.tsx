@@ -53,8 +53,8 @@ export function SampleSizePanel() {
       )}
       {result !== null && (
         <p role="status" aria-label="Sample size">
-          {result.effect.treated.arm} {pct(result.pTreated)} vs {result.effect.control.arm} {pct(result.pControl)}: {result.nTreated} {result.effect.treated.arm} and {result.nControl}{' '}
-          {result.effect.control.arm}, {result.total} in total ({result.method}, alpha {result.alpha}, power {result.power}).
+          {result.effect.treated.group} {pct(result.pTreated)} vs {result.effect.control.group} {pct(result.pControl)}: {result.nTreated} {result.effect.treated.group} and {result.nControl}{' '}
+          {result.effect.control.group}, {result.total} in total ({result.method}, alpha {result.alpha}, power {result.power}).
         </p>
       )}
     </section>
