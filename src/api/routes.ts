@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { allocationAudit, dispensed, dispensingRow, notification, randomized, unblinding } from './randomization.js';
 import { analysis, auditPage, dashboard, evidence, lockResult, report } from './analysis.js';
+import { reportedEffectList, sampleSize } from './sample-size.js';
 import { apiToken, createdToken, ownSession, session } from './auth.js';
 import { fileBody, ok } from './common.js';
 import { criterionCorrections, criterionPreview, parsedCriteria, savedCorrections, screeningOutcome, screeningRecord, studyCriteria, validatedExpression } from './eligibility.js';
@@ -114,6 +115,8 @@ export const contract = {
   'GET /api/studies/:studyId/export/:format/:file': file,
   'GET /api/studies/:studyId/export/:file': file,
   'GET /api/evidence': json(evidence),
+  'GET /api/evidence/effects': json(reportedEffectList),
+  'GET /api/evidence/sample-size': json(sampleSize),
   'GET /api/openapi.json': json(zod.looseObject({ openapi: zod.string(), paths: zod.record(zod.string(), zod.unknown()) })),
   'POST /api/participants/:id/signatures': json(shownSignature, 201),
   'GET /api/participants/:id/signatures': json(list(shownSignature)),

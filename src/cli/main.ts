@@ -2,6 +2,7 @@
 import { createProgram, type Register } from './program.js';
 import { register as calendar } from './commands/calendar.js';
 import { register as evidence } from './commands/evidence.js';
+import { register as sampleSize } from './commands/sample-size.js';
 import { register as protocol } from './commands/protocol.js';
 import { register as randomization } from './commands/randomization.js';
 import { register as eligibility } from './commands/eligibility.js';
@@ -25,6 +26,7 @@ const registers: Register[] = [
   protocol,
   calendar,
   evidence,
+  sampleSize,
   randomization,
   eligibility,
   screen,

@@ -26,7 +26,7 @@ const normalise = (s: string): string =>
 // Below this length a query is an abbreviation and must match a name whole: "AS" is not in "vasculitis".
 const MIN_PARTIAL = 4;
 
-function matches(row: DiseaseNames, query: string): boolean {
+export function matchesDisease(row: DiseaseNames, query: string): boolean {
   const q = normalise(query);
   if (q === '') return false;
   const names = [row.disease, ...row.aliases].map(normalise);
@@ -37,8 +37,8 @@ function matches(row: DiseaseNames, query: string): boolean {
 /** Rows of both tables for a disease, by abbreviation (SLE, SS, AS…) or name ("lupus", "Sjögren"). */
 export function byDisease(name: string): EvidenceRows {
   return {
-    published: publishedTrials.filter((r) => matches(r, name)),
-    unpublished: unpublishedTrials.filter((r) => matches(r, name)),
+    published: publishedTrials.filter((r) => matchesDisease(r, name)),
+    unpublished: unpublishedTrials.filter((r) => matchesDisease(r, name)),
   };
 }
 

@@ -163,6 +163,22 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     expect((await t.app.inject({ url: '/api/evidence' })).statusCode).toBe(401);
   });
 
+  it('plans a sample size from a published evidence row at /api/evidence/sample-size', async () => {
+    const t = await setup(await database.fresh());
+    const cookie = await t.login('mon');
+    const effects = (await t.app.inject({ url: '/api/evidence/effects', headers: { cookie } })).json();
+    expect(effects.find((e: { id: string }) => e.id === 'ss-essdai-w24')).toMatchObject({ treated: { group: 'IL-2', responders: 20, n: 30 }, control: { group: 'placebo', responders: 8, n: 30 } });
+    // 66.7 % vs 26.7 %, alpha 0.05, power 0.8: 24 per arm (hand calculation in src/evidence/sample-size.test.ts)
+    const ss = await t.app.inject({ url: '/api/evidence/sample-size?disease=Sj%C3%B6gren&power=0.8', headers: { cookie } });
+    expect(ss.statusCode).toBe(200);
+    expect(ss.json()).toMatchObject({ nTreated: 24, nControl: 24, total: 48, effect: { id: 'ss-essdai-w24', treated: { group: 'IL-2' }, control: { group: 'placebo' } } });
+    const bad = await t.app.inject({ url: '/api/evidence/sample-size?effect=ss-essdai-w24&power=1.5', headers: { cookie } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('power must be strictly between 0 and 1, got 1.5.');
+    expect((await t.app.inject({ url: '/api/evidence/sample-size?disease=GVHD', headers: { cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/evidence/sample-size?disease=SS' })).statusCode).toBe(401);
+  });
+
   it('answers an unknown API path with the catalogue body', async () => {
     const t = await setup(await database.fresh());
     const r = await t.app.inject({ url: '/api/nope' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { adverseEventDecisionWalk } from './walk/adverse-event-walk.js';
 import { blindedInvestigatorWalk } from './walk/blinded-walk.js';
 import { coordinatorWalk } from './walk/coordinator-walk.js';
-import { evidenceWalk } from './walk/evidence-walk.js';
+import { evidenceQueryWalk, evidenceWalk } from './walk/evidence-walk.js';
 import { checkFirstLoad, wrongPasswordWalk } from './walk/first-load.js';
 import { alsCoordinator, coordinator, investigator, monitor, pharmacist, siteMonitor, type SsTrail } from './walk/helpers.js';
 import { openLabelWalk } from './walk/open-label-walk.js';
@@ -37,6 +37,7 @@ describe('web application in Chromium', () => {
   it("refuses the review to a monitor of one site with the server's reason, and offers it no link", () => siteMonitorRefusedWalk(w));
   it('lets the investigator confirm one lab-proposed adverse event with its assessment and dismiss another', () => adverseEventDecisionWalk(w, ss));
   it('shows the evidence tables and filters them', () => evidenceWalk(w));
+  it('queries the evidence by disease synonym and dose range, and plans a sample size from a published effect', () => evidenceQueryWalk(w));
   it('records doses and a visit score for an open-label participant (als-il2)', () => openLabelWalk(w));
   it('shows a blinded investigator no arm anywhere, and unblinds only with a reason and the password', () => blindedInvestigatorWalk(w, ss));
 });

@@ -31,7 +31,8 @@ export interface AuditFilter {
 const e = encodeURIComponent;
 
 /** The query string of an audit trail request: only the filters given, trimmed, each encoded ('' for none). */
-export function auditQuery(f: AuditFilter): string {
+/** `?k=v&…` of the fields given, blank ones left out. */
+export function auditQuery(f: object): string {
   const pairs = Object.entries(f)
     .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
     .filter(([, v]) => v !== undefined && v !== '');
@@ -80,5 +81,7 @@ export const api = {
 
   auditTrail: (studyId: string, f: AuditFilter) => get<T.AuditPage>(`/api/studies/${e(studyId)}/audit${auditQuery(f)}`),
 
-  evidence: () => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>('/api/evidence'),
+  evidence: (q: { disease?: string; dose?: string } = {}) => get<EvidenceRow[] | Readonly<Record<string, EvidenceRow[]>>>(`/api/evidence${auditQuery(q)}`),
+  evidenceEffects: () => get<T.ReportedEffect[]>('/api/evidence/effects'),
+  sampleSize: (q: { effect: string; alpha?: string; power?: string; ratio?: string }) => get<T.SampleSize>(`/api/evidence/sample-size${auditQuery(q)}`),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { noMatch, parseDoseRange, queryEvidence, references } from '../../evidence/index.js';
+import { sampleSizeQuery } from '../../api/sample-size.js';
+import { findReportedEffect, noMatch, parseDoseRange, queryEvidence, references, reportedEffects, sampleSizeFromEffect } from '../../evidence/index.js';
 import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
@@ -14,5 +15,10 @@ export const evidenceRoutes: RouteModule = (app) => {
     const rows = queryEvidence(query);
     // An empty result is an answer, not an error: the message says so.
     return { ...rows, references, ...(noMatch(rows, query) === null ? {} : { message: noMatch(rows, query) }) };
+  });
+  app.get('/api/evidence/effects', { schema: { tags: ['evidence'] }, config: { action: 'evidence.read' } }, async () => reportedEffects);
+  app.get('/api/evidence/sample-size', { schema: { tags: ['evidence'], querystring: doc(sampleSizeQuery) }, config: { action: 'evidence.read' } }, async (req) => {
+    const q = parseInput(sampleSizeQuery, req.query, 'query');
+    return sampleSizeFromEffect(findReportedEffect({ id: q.effect, disease: q.disease }), { alpha: q.alpha, power: q.power, ratio: q.ratio });
   });
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { auditPage, dashboard } from '../../../src/api/analysis.js';
 import type { session } from '../../../src/api/auth.js';
+import type { reportedEffect, sampleSize } from '../../../src/api/sample-size.js';
 import type { screeningOutcome } from '../../../src/api/eligibility.js';
 import type { calendar, doseBody, newParticipantBody, participantDetail, participantSummary, transitionBody } from '../../../src/api/participants.js';
 import type { answerBody, dataQuery, queryListing, raiseBody } from '../../../src/api/queries.js';
@@ -68,3 +69,5 @@ export type Unblinding = Out<typeof unblinding>;
 
 export type AuditPage = Out<typeof auditPage>;
 export type AuditEntry = AuditPage['records'][number];
+export type ReportedEffect = Out<typeof reportedEffect>;
+export type SampleSize = Out<typeof sampleSize>;

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, type EvidenceRow } from '../api.js';
 import { Loaded } from '../components/loaded.js';
 import { Page } from '../components/page.js';
+import { SampleSizePanel } from '../components/sample-size-panel.js';
 import { useLoad } from '../use-load.js';
 
 /** The API may answer one table or several named tables; each is shown with a filter. */
@@ -31,17 +32,33 @@ function titleOf(key: string): string {
 }
 
 export function EvidencePage() {
-  const [evidence] = useLoad(() => api.evidence(), 'evidence');
+  // The server's query (disease synonyms, daily dose range); the filter below narrows what it answered.
+  const [draft, setDraft] = useState({ disease: '', dose: '' });
+  const [query, setQuery] = useState({ disease: '', dose: '' });
+  const [evidence] = useLoad(() => api.evidence(query), `evidence:${query.disease}:${query.dose}`);
   const [filter, setFilter] = useState('');
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery(draft);
+  };
   const needle = filter.trim().toLowerCase();
   return (
     <Page title="Evidence">
       <p className="muted">Low-dose IL-2 trials from the review: published results and completed trials not yet published.</p>
+      <form role="search" aria-label="Query the evidence" onSubmit={search}>
+        <label htmlFor="evidence-disease">Disease (e.g. SS, Sjögren, HCV, haemolytic)</label>
+        <input id="evidence-disease" value={draft.disease} onChange={(e) => setDraft({ ...draft, disease: e.target.value })} />
+        <label htmlFor="evidence-dose">Daily dose range, million IU (e.g. 1-3)</label>
+        <input id="evidence-dose" value={draft.dose} onChange={(e) => setDraft({ ...draft, dose: e.target.value })} />
+        <button type="submit">Query</button>
+      </form>
       <label htmlFor="evidence-filter">Filter rows (disease, country, reference…)</label>
       <input id="evidence-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <Loaded state={evidence} what="the evidence">
-        {(data) =>
-          tablesOf(data).map(([name, rows]) => {
+        {(data) => (
+          <>
+            {!Array.isArray(data) && typeof data.message === 'string' && <p role="status">{data.message}</p>}
+            {tablesOf(data).map(([name, rows]) => {
             const columns = readableColumns(rows);
             const shown = rows.filter((r) => !needle || columns.some((c) => cell(r[c]).toLowerCase().includes(needle)));
             return (
@@ -71,9 +88,11 @@ export function EvidencePage() {
                 </table>
               </div>
             );
-          })
-        }
+          })}
+          </>
+        )}
       </Loaded>
+      <SampleSizePanel />
     </Page>
   );
 }
