@@ -25,8 +25,7 @@ const levels = [1, 8, 32];
 const itemsPerForm = 20;
 const at = new Date('2025-06-02T09:00:00Z');
 
-const form = (n: number): ObservationEntry[] =>
-  Array.from({ length: itemsPerForm }, (_, i) => ({ kind: 'item' as const, key: `item-${i}`, value: (n + i) % 4, unit: 'points' }));
+const form = (n: number): ObservationEntry[] => Array.from({ length: itemsPerForm }, (_, i) => ({ kind: 'item' as const, key: `item-${i}`, value: (n + i) % 4, unit: 'points' }));
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 

@@ -48,5 +48,7 @@ for (let r = 0; r < runs; r++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(runs / 2)]!;
-console.log(`dashboard, ${count} participants on treatment (PGlite): median ${median.toFixed(0)} ms of ${runs} runs; ${((median / count) * 1000).toFixed(0)} µs a participant; ${due} rows due or overdue`);
+console.log(
+  `dashboard, ${count} participants on treatment (PGlite): median ${median.toFixed(0)} ms of ${runs} runs; ${((median / count) * 1000).toFixed(0)} µs a participant; ${due} rows due or overdue`,
+);
 await db.close();

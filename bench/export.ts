@@ -99,13 +99,22 @@ async function main(): Promise<void> {
   try {
     const t0 = process.hrtime.bigint();
     await fill(store, n);
-    console.log(`study ${studyId} on ${pg ? 'PostgreSQL' : 'PGlite'}: ${n} participants written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s; blinded export, pages of 200 participants`);
+    console.log(
+      `study ${studyId} on ${pg ? 'PostgreSQL' : 'PGlite'}: ${n} participants written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s; blinded export, pages of 200 participants`,
+    );
     console.log('format   rows       files  seconds  rows/s   store open  peak RSS');
     for (const format of process.env['BENCH_FORMATS']?.split(',') ?? exportFormats) {
       const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', format, store.url, store.dataDir, join(dir, format)], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
       const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: number; files: number; seconds: number; openMb: number; peakMb: number };
-      const cells = [format.padEnd(8), String(m.rows).padEnd(10), String(m.files).padEnd(6), m.seconds.toFixed(1).padEnd(8), String(Math.round(m.rows / m.seconds)).padEnd(8), `${m.openMb.toFixed(0)} MB`.padEnd(11)];
+      const cells = [
+        format.padEnd(8),
+        String(m.rows).padEnd(10),
+        String(m.files).padEnd(6),
+        m.seconds.toFixed(1).padEnd(8),
+        String(Math.round(m.rows / m.seconds)).padEnd(8),
+        `${m.openMb.toFixed(0)} MB`.padEnd(11),
+      ];
       console.log(`${cells.join(' ')} ${m.peakMb.toFixed(0)} MB${m.peakMb < 300 ? '' : '  (over the 300 MB target)'}`);
     }
   } finally {

@@ -101,7 +101,10 @@ try {
       weight: 20,
       run: () => {
         const id = pick();
-        return fetch(`${base}/api/participants/${id}/visits/week-0/observations`, json({ date: starts.get(id)!, labs: [{ analyte: 'lymphocytes', value: 800 + Math.floor(Math.random() * 1200), unit: '/mm3' }], reason: 'bench re-read' }));
+        return fetch(
+          `${base}/api/participants/${id}/visits/week-0/observations`,
+          json({ date: starts.get(id)!, labs: [{ analyte: 'lymphocytes', value: 800 + Math.floor(Math.random() * 1200), unit: '/mm3' }], reason: 'bench re-read' }),
+        );
       },
     },
     {
@@ -145,7 +148,9 @@ try {
     xs.sort((a, b) => a - b);
     console.log(`  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms`);
   }
-  console.log(`  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`);
+  console.log(
+    `  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`,
+  );
   console.log(`  server RSS: ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at end`);
   if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 } finally {

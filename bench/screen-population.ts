@@ -11,10 +11,23 @@ import { seededRandom } from '../src/random/seeded-random.js';
  * cells missing, so that a realistic share is eligible rather than none or all.
  */
 const RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  age: [16, 78], weight: [42, 100], essdai: [2, 20], sledai: [4, 20], alt_uln: [0.3, 2], ast_uln: [0.3, 2],
-  prednisone_dose: [0, 10], steroid_pulse_dose: [0, 150], leukocytes: [2.5, 11], lymphocytes: [0.5, 3.5],
-  platelets: [90, 400], creatinine_clearance: [25, 140], alt: [10, 230], ast: [10, 230], proteinuria: [0, 1.5],
-  immunoglobulin: [8, 25], ppd_induration: [0, 14],
+  age: [16, 78],
+  weight: [42, 100],
+  essdai: [2, 20],
+  sledai: [4, 20],
+  alt_uln: [0.3, 2],
+  ast_uln: [0.3, 2],
+  prednisone_dose: [0, 10],
+  steroid_pulse_dose: [0, 150],
+  leukocytes: [2.5, 11],
+  lymphocytes: [0.5, 3.5],
+  platelets: [90, 400],
+  creatinine_clearance: [25, 140],
+  alt: [10, 230],
+  ast: [10, 230],
+  proteinuria: [0, 1.5],
+  immunoglobulin: [8, 25],
+  ppd_induration: [0, 14],
 };
 const POSITIVE: Readonly<Record<string, number>> = { anti_dsdna_positive: 0.6, c3_decreased: 0.4, c4_decreased: 0.4 };
 
@@ -38,7 +51,7 @@ export async function writePopulation(file: string, criteria: readonly Criterion
   const day0 = Date.UTC(2022, 5, 1);
   const cell = (name: string): string => {
     if (rnd() < 0.005) return '';
-    if (name.startsWith('attested.')) return (rnd() < 0.95) === (sideOf.get(name) === 'inclusion') ? 'yes|Dr Bench|2024-05-30' : 'no|Dr Bench|2024-05-30';
+    if (name.startsWith('attested.')) return rnd() < 0.95 === (sideOf.get(name) === 'inclusion') ? 'yes|Dr Bench|2024-05-30' : 'no|Dr Bench|2024-05-30';
     const def = findFact(name)!;
     switch (def.type) {
       case 'number': {

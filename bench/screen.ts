@@ -148,7 +148,9 @@ async function main(): Promise<void> {
           String(j.incomplete).padStart(11),
           String(j.ineligible).padStart(11),
           Math.round(j.evalPerSecond).toLocaleString('en').padStart(21),
-          Math.round(j.rows / j.csvSeconds).toLocaleString('en').padStart(16),
+          Math.round(j.rows / j.csvSeconds)
+            .toLocaleString('en')
+            .padStart(16),
           j.csvSeconds.toFixed(2).padStart(7),
           s ? s.seconds.toFixed(2).padStart(7) : '      -',
           s ? (j.csvSeconds / s.seconds).toFixed(2).padStart(14) : '             -',

@@ -44,7 +44,9 @@ const timed = <T>(f: () => T): [T, number] => {
 // untimed fit warms the JIT; then each is timed three times, alternating, and the fastest kept, as
 // the machine's other load only ever adds time.
 fitMmrm(observations, { referenceArm: 'placebo', df: 'residual' });
-const runs = [0, 1, 2].map(() => [timed(() => fitMmrm(observations, { referenceArm: 'placebo', df: 'residual' })), timed(() => fitMmrm(observations, { referenceArm: 'placebo', df: 'kenward-roger' }))] as const);
+const runs = [0, 1, 2].map(
+  () => [timed(() => fitMmrm(observations, { referenceArm: 'placebo', df: 'residual' })), timed(() => fitMmrm(observations, { referenceArm: 'placebo', df: 'kenward-roger' }))] as const,
+);
 const [plain, plainSeconds] = [runs[0]![0][0], Math.min(...runs.map((r) => r[0][1]))];
 const [fit, seconds] = [runs[0]![1][0], Math.min(...runs.map((r) => r[1][1]))];
 const peakMb = process.resourceUsage().maxRSS / 1024;
@@ -53,7 +55,9 @@ console.log(`  fit with Kenward-Roger df and adjusted SEs: ${seconds.toFixed(2)}
 console.log(`  peak RSS ${peakMb.toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
 const last = fit.contrasts.at(-1)!;
 const lastPlain = plain.contrasts.at(-1)!;
-console.log(`  active − placebo at week ${last.visit}: ${last.estimate.toFixed(4)} (KR: SE ${last.se.toFixed(6)}, df ${last.df.toFixed(1)}; residual: SE ${lastPlain.se.toFixed(6)}, df ${lastPlain.df})`);
+console.log(
+  `  active − placebo at week ${last.visit}: ${last.estimate.toFixed(4)} (KR: SE ${last.se.toFixed(6)}, df ${last.df.toFixed(1)}; residual: SE ${lastPlain.se.toFixed(6)}, df ${lastPlain.df})`,
+);
 
 if (hasRscript()) {
   const dir = mkdtempSync(join(tmpdir(), 'il2trials-bench-'));

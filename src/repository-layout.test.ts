@@ -93,7 +93,11 @@ describe('repository layout', () => {
     const built = ts.parseJsonConfigFileContent(config.config, ts.sys, root).fileNames.map((f) => resolve(f));
     const builtSet = new Set(built);
     const testOnly = built.filter((f) => /from 'vitest'/.test(readFileSync(f, 'utf8')));
-    const reachingOut = built.flatMap((f) => localImports(f).filter((i) => i.startsWith(join(root, 'src')) && !builtSet.has(i)).map((i) => `${relative(root, f)} → ${relative(root, i)}`));
+    const reachingOut = built.flatMap((f) =>
+      localImports(f)
+        .filter((i) => i.startsWith(join(root, 'src')) && !builtSet.has(i))
+        .map((i) => `${relative(root, f)} → ${relative(root, i)}`),
+    );
     expect(testOnly).toEqual([]);
     expect(reachingOut).toEqual([]);
   });

@@ -2,16 +2,7 @@
  * The one list of roles a user can hold, per study and per site. The database CHECK on
  * role_assignments.role, the masking rules and the web all read it (role-check.int.test.ts).
  */
-export const roles = [
-  'investigator',
-  'coordinator',
-  'unblinded-pharmacist',
-  'outcomes-assessor',
-  'monitor',
-  'data-manager',
-  'statistician',
-  'admin',
-] as const;
+export const roles = ['investigator', 'coordinator', 'unblinded-pharmacist', 'outcomes-assessor', 'monitor', 'data-manager', 'statistician', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /** One role held by a user: in one study (or every study), at one site (or every site). */

@@ -7,7 +7,13 @@ import { isoDate, isoDateTime } from './common.js';
 const criterionVerdict = z.looseObject({ id: z.string(), side: z.enum(['inclusion', 'exclusion']), text: z.string(), status: z.enum(['met', 'not-met', 'unknown']), reason: z.string() });
 const evaluation = z.looseObject({ status: z.enum(['eligible', 'ineligible', 'incomplete']), criteria: z.array(criterionVerdict), failed: z.array(z.string()), missing: z.array(z.string()) });
 
-const parsedCriterion = z.looseObject({ id: z.string(), side: z.enum(['inclusion', 'exclusion']), text: z.string(), computability: z.enum(['computable', 'partly-computable', 'attested']), expr: z.looseObject({ kind: z.string() }) });
+const parsedCriterion = z.looseObject({
+  id: z.string(),
+  side: z.enum(['inclusion', 'exclusion']),
+  text: z.string(),
+  computability: z.enum(['computable', 'partly-computable', 'attested']),
+  expr: z.looseObject({ kind: z.string() }),
+});
 
 export const parsedCriteria = z.looseObject({ criteria: z.array(parsedCriterion), notes: z.array(z.unknown()) });
 
@@ -35,9 +41,21 @@ export const screeningRecord = z.looseObject({
 export const screeningOutcome = z.object({ participant: z.object({ id: z.string(), status: z.enum(participantStatuses) }), evaluation, record: screeningRecord });
 
 /** A designer's corrections: each criterion's verbatim text, its parse with the reason, and the saved expression. */
-export const criterionCorrections = z.looseObject({ studyId: z.string(), status: z.string(), protocolVersion: z.string(), criteria: z.array(z.looseObject({ id: z.string(), text: z.string() })), facts: z.array(z.looseObject({ name: z.string() })) });
+export const criterionCorrections = z.looseObject({
+  studyId: z.string(),
+  status: z.string(),
+  protocolVersion: z.string(),
+  criteria: z.array(z.looseObject({ id: z.string(), text: z.string() })),
+  facts: z.array(z.looseObject({ name: z.string() })),
+});
 
-export const validatedExpression = z.object({ ok: z.literal(true), computability: z.enum(['computable', 'partly-computable', 'attested']), expression: z.string(), notComputable: z.string().optional(), facts: z.array(z.string()) });
+export const validatedExpression = z.object({
+  ok: z.literal(true),
+  computability: z.enum(['computable', 'partly-computable', 'attested']),
+  expression: z.string(),
+  notComputable: z.string().optional(),
+  facts: z.array(z.string()),
+});
 
 export const criterionPreview = z.object({
   criterionId: z.string(),

@@ -35,7 +35,14 @@ const aeFields = {
   outcome: z.enum(aeOutcomes),
 };
 
-export const newAeBody = z.object({ ...aeFields, endDate: aeFields.endDate.optional(), serious: aeFields.serious.default(false), seriousCriteria: aeFields.seriousCriteria.default([]), actionTaken: aeFields.actionTaken.optional(), outcome: aeFields.outcome.optional() });
+export const newAeBody = z.object({
+  ...aeFields,
+  endDate: aeFields.endDate.optional(),
+  serious: aeFields.serious.default(false),
+  seriousCriteria: aeFields.seriousCriteria.default([]),
+  actionTaken: aeFields.actionTaken.optional(),
+  outcome: aeFields.outcome.optional(),
+});
 
 export const patchAeBody = z.object({
   ...Object.fromEntries(Object.entries(aeFields).map(([k, s]) => [k, s.optional()])),

@@ -22,7 +22,13 @@ export const studySummary = z.object({
  */
 export const studyDetail = z.object({
   study: z.object({ id: z.string(), protocolId: z.string(), protocolVersion: z.string(), title: z.string(), status: studyStatus, locked: z.boolean(), lockedAt: isoDateTime.nullable() }),
-  protocol: z.looseObject({ id: z.string(), version: z.string(), title: z.string(), arms: z.array(z.looseObject({ ratio: z.number() })), visits: z.array(z.looseObject({ id: z.string(), name: z.string(), day: z.number() })) }),
+  protocol: z.looseObject({
+    id: z.string(),
+    version: z.string(),
+    title: z.string(),
+    arms: z.array(z.looseObject({ ratio: z.number() })),
+    visits: z.array(z.looseObject({ id: z.string(), name: z.string(), day: z.number() })),
+  }),
 });
 
 export const site = z.looseObject({ id: z.string(), name: z.string() });
@@ -45,7 +51,15 @@ export const amendment = z.object({
 export const protocolVersions = z.object({
   current: z.string(),
   amendments: z.array(
-    z.object({ fromVersion: z.string().nullable(), version: z.string(), effectiveDate: isoDate, reason: z.string(), changes: z.array(protocolChange), reconsentVersion: z.string().nullable(), recordedAt: isoDateTime }),
+    z.object({
+      fromVersion: z.string().nullable(),
+      version: z.string(),
+      effectiveDate: isoDate,
+      reason: z.string(),
+      changes: z.array(protocolChange),
+      reconsentVersion: z.string().nullable(),
+      recordedAt: isoDateTime,
+    }),
   ),
 });
 

@@ -3,13 +3,11 @@ import { isoDate } from './common.js';
 import { labAnalytes, labUnits, labUnitTable, subsetIds } from '../instruments/index.js';
 
 const itemsSchema = z.record(z.string(), z.number());
-const labSchema = z
-  .object({ analyte: z.enum(labAnalytes), value: z.number().nonnegative(), unit: z.enum(labUnits) })
-  .superRefine((l, ctx) => {
-    if (labUnitTable[l.analyte].factors[l.unit] === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: `unit "${l.unit}" is not used for ${l.analyte}; use one of ${Object.keys(labUnitTable[l.analyte].factors).join(', ')}` });
-    }
-  });
+const labSchema = z.object({ analyte: z.enum(labAnalytes), value: z.number().nonnegative(), unit: z.enum(labUnits) }).superRefine((l, ctx) => {
+  if (labUnitTable[l.analyte].factors[l.unit] === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: `unit "${l.unit}" is not used for ${l.analyte}; use one of ${Object.keys(labUnitTable[l.analyte].factors).join(', ')}` });
+  }
+});
 const percentSchema = z.number().min(0).max(100);
 const panelSchema = z.object({
   lymphocytesPerUl: z.number().nonnegative(),

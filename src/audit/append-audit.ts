@@ -31,11 +31,7 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[],
 async function appendToChain(tx: Queryable, chain: string, entries: readonly AuditEntry[], at: Date): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [auditLockClass, lockKey(chain)]);
   const last = await tx.query<{ hash: string }>('SELECT hash FROM audit WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [chain]);
-  const seqs = (
-    await tx.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit', 'seq')) AS seq FROM generate_series(1, $1)", [entries.length])
-  )
-    .map((r) => r.seq)
-    .sort((a, b) => a - b);
+  const seqs = (await tx.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit', 'seq')) AS seq FROM generate_series(1, $1)", [entries.length])).map((r) => r.seq).sort((a, b) => a - b);
   let prevHash = last[0]?.hash ?? genesisHash;
   const atIso = at.toISOString();
   const params: unknown[] = [];

@@ -44,5 +44,8 @@ export function chainOf(studyId: string | null): string {
  */
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
   const { prevHash, chain, ...body } = record;
-  return createHash('sha256').update(prevHash).update(canonicalJson(chain === null ? body : { ...body, chain })).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson(chain === null ? body : { ...body, chain }))
+    .digest('hex');
 }

@@ -83,7 +83,18 @@ describe.each(databases)('audit trail on $kind', (database) => {
   it('keeps verifying records written as one chain before chains were per study', async () => {
     const db = await database.fresh();
     // Two records as the single-chain writer made them: no chain column, hashed without one.
-    const legacy = [0, 1].map((i) => ({ seq: i + 1, at: at.toISOString(), actor: 'u0', action: 'insert' as const, entity: 'sites', entityId: `old${i}`, studyId: i ? 's1' : null, changes: [], reason: null, chain: null }));
+    const legacy = [0, 1].map((i) => ({
+      seq: i + 1,
+      at: at.toISOString(),
+      actor: 'u0',
+      action: 'insert' as const,
+      entity: 'sites',
+      entityId: `old${i}`,
+      studyId: i ? 's1' : null,
+      changes: [],
+      reason: null,
+      chain: null,
+    }));
     let prevHash = genesisHash;
     for (const r of legacy) {
       const hash = hashRecord({ ...r, prevHash });
@@ -138,8 +149,7 @@ describe.each(databases)('audit trail on $kind', (database) => {
       await seedStudy(a, 's1');
       await seedStudy(a, 's2');
       const study = (i: number) => (i % 4 < 2 ? 's1' : 's2');
-      const write = (db: Db, i: number) =>
-        audited(db, { ...ctx, studyId: study(i), at: new Date(at.getTime() + i) }, (w) => w.insert(sites, { study_id: study(i), id: `x${i}`, name: `Site ${i}` }));
+      const write = (db: Db, i: number) => audited(db, { ...ctx, studyId: study(i), at: new Date(at.getTime() + i) }, (w) => w.insert(sites, { study_id: study(i), id: `x${i}`, name: `Site ${i}` }));
       await Promise.all(Array.from({ length: 40 }, (_, i) => write(i % 2 ? a : b, i)));
       // Each study: 2 seed records + 20 sites, one record each; both pools write to both studies.
       expect(await verifyAuditTrail(a, { pageSize: 7 })).toMatchObject({ kind: 'intact', records: 44, chains: { 'study:s1': { records: 22 }, 'study:s2': { records: 22 } } });

@@ -26,7 +26,12 @@ describe.each(databases)('audit tip anchoring on $kind', (database) => {
     await t.user('ana', [{ studyId: study, siteId: t.siteA, role: 'coordinator' }]);
     const cookie = await t.login('ana');
     for (let i = 0; i < 25; i++) {
-      const r = await t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie }, payload: { siteId: t.siteA, code: `Z-${i}`, sex: 'male', birthDate: '1960-01-01' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/studies/${study}/participants`,
+        headers: { cookie },
+        payload: { siteId: t.siteA, code: `Z-${i}`, sex: 'male', birthDate: '1960-01-01' },
+      });
       expect(r.statusCode).toBe(201);
     }
     const before = await verifyAudit(db);
@@ -34,7 +39,7 @@ describe.each(databases)('audit tip anchoring on $kind', (database) => {
     const heads = headsOf(before);
     const last25 = (await db.query<{ seq: number; entity: string }>('SELECT seq, entity FROM audit ORDER BY seq DESC LIMIT 25')).map((r) => r.seq);
     // Each participant is one audit record (its insert), so the last 25 records are those 25 participants'.
-    expect((await db.query('SELECT DISTINCT entity, action FROM audit WHERE seq >= $1', [Math.min(...last25)]))).toEqual([{ entity: 'participants', action: 'insert' }]);
+    expect(await db.query('SELECT DISTINCT entity, action FROM audit WHERE seq >= $1', [Math.min(...last25)])).toEqual([{ entity: 'participants', action: 'insert' }]);
 
     await deleteAsOwner(db, 'audit', `seq >= ${Math.min(...last25)}`);
     // The chain alone still links and hashes: removal from the end is invisible to it.
@@ -54,7 +59,7 @@ describe.each(databases)('audit tip anchoring on $kind', (database) => {
     const byRows = await verifyAudit(db);
     expect(byRows).toMatchObject({ kind: 'broken', problem: 'unaudited-row', seq: null });
     expect(byRows.kind === 'broken' && byRows.message).toMatch(/^The participants record [0-9a-f-]{36} has no audit record of its creation \(audit records were removed\)\.$/);
-    expect(byRows.kind === 'broken' && (await db.query("SELECT code FROM participants WHERE id::text = $1", [byRows.message.split(' ')[3]]))[0]).toMatchObject({ code: expect.stringMatching(/^Z-/) });
+    expect(byRows.kind === 'broken' && (await db.query('SELECT code FROM participants WHERE id::text = $1', [byRows.message.split(' ')[3]]))[0]).toMatchObject({ code: expect.stringMatching(/^Z-/) });
     expect(orphan).toBeDefined();
   }, 180_000);
 

@@ -16,9 +16,24 @@ type Broken = Extract<VerifyResult, { kind: 'broken' }>;
  * audit records do (`id`, or the key of tables without one; see store/audited-tx.ts).
  */
 const auditedTables: readonly { readonly table: string; readonly key: string }[] = [
-  ...['studies', 'sites', 'users', 'role_assignments', 'api_tokens', 'participants', 'screening_records', 'consents', 'visits', 'observations', 'doses', 'adverse_events', 'queries', 'dispensings', 'unblindings', 'notifications'].map(
-    (table) => ({ table, key: 't.id::text' }),
-  ),
+  ...[
+    'studies',
+    'sites',
+    'users',
+    'role_assignments',
+    'api_tokens',
+    'participants',
+    'screening_records',
+    'consents',
+    'visits',
+    'observations',
+    'doses',
+    'adverse_events',
+    'queries',
+    'dispensings',
+    'unblindings',
+    'notifications',
+  ].map((table) => ({ table, key: 't.id::text' })),
   { table: 'enrolments', key: 't.participant_id::text' },
   { table: 'randomizations', key: 't.participant_id::text' },
   { table: 'site_reference_ranges', key: "t.study_id || '/' || t.site_id || '/' || t.analyte" },
@@ -31,7 +46,8 @@ async function checkHeads(q: Queryable, heads: readonly ChainHead[], records: nu
   for (const h of [...heads].sort((a, b) => a.seq - b.seq)) {
     const [a] = await q.query<{ hash: string; chain: string }>(`SELECT hash, coalesce(chain, '${legacyChain}') AS chain FROM audit WHERE seq = $1`, [h.seq]);
     if (!a) return broken(records, h.seq, 'checkpoint-mismatch', `Audit record ${h.seq}, the head of chain ${h.chain} in ${source}, is missing (records were removed from the end of the chain).`);
-    if (a.hash !== h.hash || a.chain !== h.chain) return broken(records, h.seq, 'checkpoint-mismatch', `Audit record ${h.seq} does not match the head of chain ${h.chain} in ${source} (it was altered or replaced).`);
+    if (a.hash !== h.hash || a.chain !== h.chain)
+      return broken(records, h.seq, 'checkpoint-mismatch', `Audit record ${h.seq} does not match the head of chain ${h.chain} in ${source} (it was altered or replaced).`);
   }
   return null;
 }

@@ -83,13 +83,17 @@ export async function ensureFirstAdmin(db: Db, at: Date): Promise<{ username: st
   if (n > 0) return undefined;
   const password = randomSecret(18);
   try {
-    await createUser(db, { actor: 'system', at, studyId: null }, {
-      username: 'admin',
-      displayName: 'Administrator',
-      password,
-      mustChangePassword: true,
-      roles: [{ studyId: null, siteId: null, role: 'admin' }],
-    });
+    await createUser(
+      db,
+      { actor: 'system', at, studyId: null },
+      {
+        username: 'admin',
+        displayName: 'Administrator',
+        password,
+        mustChangePassword: true,
+        roles: [{ studyId: null, siteId: null, role: 'admin' }],
+      },
+    );
   } catch (e) {
     // Another server process starting at the same time created the administrator first.
     if (isUniqueViolation(e) || (e instanceof AppError && e.code === 'RECORD_ALREADY_EXISTS')) return undefined;

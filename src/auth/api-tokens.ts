@@ -47,7 +47,11 @@ export async function createApiToken(db: Db, ctx: WriteContext, owner: Principal
   const foreign = (request.roles ?? []).findIndex((r) => !owner.assignments.some((a) => sameAssignment(a, r)));
   if (foreign >= 0) {
     const r = request.roles![foreign]!;
-    throw new AppError(authErrors.INVALID_TOKEN_SCOPE, `Field "roles.${foreign}" names a role you do not hold (${r.role} in ${r.studyId ?? 'every study'}${r.siteId ? ` at ${r.siteId}` : ''}).`, `roles.${foreign}`);
+    throw new AppError(
+      authErrors.INVALID_TOKEN_SCOPE,
+      `Field "roles.${foreign}" names a role you do not hold (${r.role} in ${r.studyId ?? 'every study'}${r.siteId ? ` at ${r.siteId}` : ''}).`,
+      `roles.${foreign}`,
+    );
   }
   const token = tokenPrefix + randomSecret();
   const expiresAt = new Date(ctx.at.getTime() + request.days * dayMs);

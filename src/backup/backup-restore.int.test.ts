@@ -54,36 +54,42 @@ describe('backup and restore', () => {
     expect(over.stderr).toBe(`il2trials: The data directory ${restored} is not empty; restore into a new directory.\n`);
   }, 300_000);
 
-  it.runIf(postgresTestsEnabled())('dumps PostgreSQL with pg_dump and restores with pg_restore into an empty database, and a backup missing its last audit records restores as broken', async () => {
-    const pg = await startTestPostgres();
-    afterAll(() => pg.stop());
-    const admin = openPostgres(pg.url(), { max: 1 });
-    for (const name of ['source', 'copy', 'damaged']) await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    const source = openPostgres(pg.url('source'));
-    await migrate(source);
-    await seed(source);
-    const before = await fingerprint(source);
-    const file = join(dir, 'pg.dump');
-    const backup = cliWithEnv({ DATABASE_URL: pg.url('source') }, 'backup', '--out', file, '--json');
-    expect(backup.stderr).toBe('');
-    expect(JSON.parse(backup.stdout)).toMatchObject({ database: 'postgres' });
-    const restore = cliWithEnv({ DATABASE_URL: pg.url('copy') }, 'restore', file, '--json');
-    expect(restore.stderr).toBe('');
-    expect(JSON.parse(restore.stdout)).toMatchObject({ kind: 'intact' });
-    const copy = openPostgres(pg.url('copy'));
-    expect(await fingerprint(copy)).toEqual(before);
-    await copy.close();
-    expect(cliWithEnv({ DATABASE_URL: pg.url('copy') }, 'restore', file).stderr).toMatch(/^il2trials: The database at 127\.0\.0\.1:\d+\/copy already has \d+ tables; restore into a new, empty database\.\n$/);
-    expect(cliWithEnv({ DATABASE_URL: pg.url('damaged') }, 'restore', join(dir, 'pglite.tgz')).stderr).toMatch(/is not a pg_dump archive/);
+  it.runIf(postgresTestsEnabled())(
+    'dumps PostgreSQL with pg_dump and restores with pg_restore into an empty database, and a backup missing its last audit records restores as broken',
+    async () => {
+      const pg = await startTestPostgres();
+      afterAll(() => pg.stop());
+      const admin = openPostgres(pg.url(), { max: 1 });
+      for (const name of ['source', 'copy', 'damaged']) await admin.query(`CREATE DATABASE ${name}`);
+      await admin.close();
+      const source = openPostgres(pg.url('source'));
+      await migrate(source);
+      await seed(source);
+      const before = await fingerprint(source);
+      const file = join(dir, 'pg.dump');
+      const backup = cliWithEnv({ DATABASE_URL: pg.url('source') }, 'backup', '--out', file, '--json');
+      expect(backup.stderr).toBe('');
+      expect(JSON.parse(backup.stdout)).toMatchObject({ database: 'postgres' });
+      const restore = cliWithEnv({ DATABASE_URL: pg.url('copy') }, 'restore', file, '--json');
+      expect(restore.stderr).toBe('');
+      expect(JSON.parse(restore.stdout)).toMatchObject({ kind: 'intact' });
+      const copy = openPostgres(pg.url('copy'));
+      expect(await fingerprint(copy)).toEqual(before);
+      await copy.close();
+      expect(cliWithEnv({ DATABASE_URL: pg.url('copy') }, 'restore', file).stderr).toMatch(
+        /^il2trials: The database at 127\.0\.0\.1:\d+\/copy already has \d+ tables; restore into a new, empty database\.\n$/,
+      );
+      expect(cliWithEnv({ DATABASE_URL: pg.url('damaged') }, 'restore', join(dir, 'pglite.tgz')).stderr).toMatch(/is not a pg_dump archive/);
 
-    // The owner removes the newest audit record before the backup: the restore says so.
-    const [last] = await source.query<{ seq: number }>('SELECT max(seq)::int AS seq FROM audit');
-    await source.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete; DELETE FROM audit WHERE seq = ${last!.seq}; ALTER TABLE audit ENABLE TRIGGER audit_no_update_delete;`);
-    await source.close();
-    expect(cliWithEnv({ DATABASE_URL: pg.url('source') }, 'backup', '--out', file).code).toBe(0);
-    const damaged = cliWithEnv({ DATABASE_URL: pg.url('damaged') }, 'restore', file);
-    expect(damaged.code).toBe(1);
-    expect(damaged.stderr).toMatch(new RegExp(`^il2trials: Restored, but the audit trail does not verify: Audit record ${last!.seq}, the head of chain \\S+ in the checkpoint table, is missing`));
-  }, 300_000);
+      // The owner removes the newest audit record before the backup: the restore says so.
+      const [last] = await source.query<{ seq: number }>('SELECT max(seq)::int AS seq FROM audit');
+      await source.exec(`ALTER TABLE audit DISABLE TRIGGER audit_no_update_delete; DELETE FROM audit WHERE seq = ${last!.seq}; ALTER TABLE audit ENABLE TRIGGER audit_no_update_delete;`);
+      await source.close();
+      expect(cliWithEnv({ DATABASE_URL: pg.url('source') }, 'backup', '--out', file).code).toBe(0);
+      const damaged = cliWithEnv({ DATABASE_URL: pg.url('damaged') }, 'restore', file);
+      expect(damaged.code).toBe(1);
+      expect(damaged.stderr).toMatch(new RegExp(`^il2trials: Restored, but the audit trail does not verify: Audit record ${last!.seq}, the head of chain \\S+ in the checkpoint table, is missing`));
+    },
+    300_000,
+  );
 });

@@ -13,7 +13,11 @@ function tool(name: 'pg_dump' | 'pg_restore'): string {
   const onPath = spawnSync(name, ['--version'], { stdio: 'ignore' });
   if (onPath.status === 0) return name;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions[0] === undefined) throw new AppError(backupErrors.FAILED, `${name} is not installed (apt-get install postgresql-client); a PostgreSQL backup needs it.`);
   return join(root, versions[0], 'bin', name);
 }

@@ -16,7 +16,17 @@ describe('demo instrument items', () => {
 
   it('scores ESSDAI at severity 0 as 0 and at 1 as the published maximum of 123 (Seror 2010)', () => {
     const essdai = getInstrument('essdai');
-    expect(scoreInstrument('essdai', demoItems(essdai, 0, () => 0)).total).toBe(0);
-    expect(scoreInstrument('essdai', demoItems(essdai, 1, () => 0)).total).toBe(123);
+    expect(
+      scoreInstrument(
+        'essdai',
+        demoItems(essdai, 0, () => 0),
+      ).total,
+    ).toBe(0);
+    expect(
+      scoreInstrument(
+        'essdai',
+        demoItems(essdai, 1, () => 0),
+      ).total,
+    ).toBe(123);
   });
 });

@@ -34,7 +34,9 @@ describe.each(databases)('the demo on $kind', (database) => {
     expect(await count("SELECT count(*)::int AS n FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1 AND o.kind = 'immune-panel' AND o.key = 'treg'")).toBe(
       cohort.reduce((n, d) => n + d.visits.length, 0),
     );
-    expect(await count('SELECT count(*)::int AS n FROM adverse_events a JOIN participants p ON p.id = a.participant_id WHERE p.study_id = $1')).toBe(cohort.reduce((n, d) => n + d.adverseEvents.length, 0));
+    expect(await count('SELECT count(*)::int AS n FROM adverse_events a JOIN participants p ON p.id = a.participant_id WHERE p.study_id = $1')).toBe(
+      cohort.reduce((n, d) => n + d.adverseEvents.length, 0),
+    );
     const queries = cohort.filter((d) => d.queryVisit !== null).length;
     expect(queries).toBeGreaterThan(0);
     expect(await count("SELECT count(*)::int AS n FROM queries WHERE study_id = $1 AND status = 'open'")).toBe(queries);

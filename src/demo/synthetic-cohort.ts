@@ -119,10 +119,13 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
         ],
       }));
     // Injection-site reactions are the commonest event under s.c. low-dose IL-2 (review, 004_); fever is rarer.
-    const events = started && dosesUntil !== null ? [
-      ...(rand() < 0.5 ? [{ term: 'Injection site reaction', onsetDate: addDays(start, 1), grade: 1, relatedness: (active ? 'probable' : 'possible') as Relatedness }] : []),
-      ...(rand() < 0.2 ? [{ term: 'Fever', onsetDate: addDays(start, 3), grade: 1, relatedness: 'possible' as Relatedness }] : []),
-    ].filter((e) => e.onsetDate < dosesUntil && e.onsetDate <= today) : [];
+    const events =
+      started && dosesUntil !== null
+        ? [
+            ...(rand() < 0.5 ? [{ term: 'Injection site reaction', onsetDate: addDays(start, 1), grade: 1, relatedness: (active ? 'probable' : 'possible') as Relatedness }] : []),
+            ...(rand() < 0.2 ? [{ term: 'Fever', onsetDate: addDays(start, 3), grade: 1, relatedness: 'possible' as Relatedness }] : []),
+          ].filter((e) => e.onsetDate < dosesUntil && e.onsetDate <= today)
+        : [];
     return {
       code: `${prefix}-${String(i + 1).padStart(3, '0')}`,
       siteId: pick(protocol.sites).id,

@@ -24,7 +24,11 @@ describe.each(databases)('edit checks at the boundary on $kind', (database) => {
 
     const ae = { term: 'Sepsis', grade: 5, serious: false, relatedness: 'unlikely', outcome: 'fatal' };
     const fatal = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, onsetDate: '2025-05-20' });
-    expect(fatal.json().error).toEqual({ code: 'HTTP_INVALID_BODY', message: 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', path: 'serious' });
+    expect(fatal.json().error).toEqual({
+      code: 'HTTP_INVALID_BODY',
+      message: 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.',
+      path: 'serious',
+    });
     const seriousOther = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, serious: true, seriousCriteria: ['hospitalisation'], onsetDate: '2025-05-20' });
     expect(seriousOther.json().error.path).toBe('serious');
     const old = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, serious: true, seriousCriteria: ['death'], onsetDate: '1900-01-01' });
@@ -35,7 +39,12 @@ describe.each(databases)('edit checks at the boundary on $kind', (database) => {
     expect(query.statusCode).toBe(400);
     expect(query.json().error).toMatchObject({ code: 'EDIT_CHECK_UNKNOWN_QUERY_FIELD', path: 'field' });
 
-    const surrogate = await t.app.inject({ method: 'POST', url: `/api/participants/${id}/adverse-events`, headers: { cookie: c, 'content-type': 'application/json' }, payload: '{"term":"Rash \\ud83d","grade":1,"onsetDate":"2025-05-20","relatedness":"unlikely"}' });
+    const surrogate = await t.app.inject({
+      method: 'POST',
+      url: `/api/participants/${id}/adverse-events`,
+      headers: { cookie: c, 'content-type': 'application/json' },
+      payload: '{"term":"Rash \\ud83d","grade":1,"onsetDate":"2025-05-20","relatedness":"unlikely"}',
+    });
     expect(surrogate.json().error).toMatchObject({ code: 'HTTP_INVALID_CHARACTER', path: 'term' });
 
     expect(await t.auditCount()).toBe(before);

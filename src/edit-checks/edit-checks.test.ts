@@ -14,11 +14,18 @@ describe('edit checks', () => {
   });
 
   it('labs: finite, non-negative and within the hard limit in the canonical unit', () => {
-    expect(() => checkLabHardLimits([{ analyte: 'alt', value: 1e308, unit: 'U/L' }])).toThrow('Field "labs.0.value" (1e+308 U/L) is beyond the physiological hard limit of alt (100000 U/L); check the value and its unit.');
+    expect(() => checkLabHardLimits([{ analyte: 'alt', value: 1e308, unit: 'U/L' }])).toThrow(
+      'Field "labs.0.value" (1e+308 U/L) is beyond the physiological hard limit of alt (100000 U/L); check the value and its unit.',
+    );
     expect(() => checkLabHardLimits([{ analyte: 'alt', value: Infinity, unit: 'U/L' }])).toThrow('is not a finite, non-negative number');
     // 12 g/dL = 120 g/L is ordinary; 35 g/dL = 350 g/L exceeds the 300 g/L limit (a g/L value typed as g/dL).
     expect(() => checkLabHardLimits([{ analyte: 'haemoglobin', value: 12, unit: 'g/dL' }])).not.toThrow();
-    expect(() => checkLabHardLimits([{ analyte: 'alt', value: 30, unit: 'U/L' }, { analyte: 'haemoglobin', value: 35, unit: 'g/dL' }])).toThrow(/^Field "labs\.1\.value"/);
+    expect(() =>
+      checkLabHardLimits([
+        { analyte: 'alt', value: 30, unit: 'U/L' },
+        { analyte: 'haemoglobin', value: 35, unit: 'g/dL' },
+      ]),
+    ).toThrow(/^Field "labs\.1\.value"/);
     expect(() => checkLabHardLimits([{ analyte: 'lymphocytes', value: -1, unit: '/mm3' }])).toThrow('Field "labs.0.value" (-1) is not a finite, non-negative number.');
   });
 

@@ -32,7 +32,11 @@ export function checkLabHardLimits(labs: readonly { readonly analyte: string; re
     const limit = labHardLimits[lab.analyte];
     const canonical = labUnitTable[lab.analyte].canonical;
     if (toCanonical(lab.analyte, lab.value, lab.unit) > limit) {
-      throw new AppError(editCheckErrors.VALUE_BEYOND_HARD_LIMIT, `Field "${field}" (${lab.value} ${lab.unit}) is beyond the physiological hard limit of ${lab.analyte} (${limit} ${canonical}); check the value and its unit.`, field);
+      throw new AppError(
+        editCheckErrors.VALUE_BEYOND_HARD_LIMIT,
+        `Field "${field}" (${lab.value} ${lab.unit}) is beyond the physiological hard limit of ${lab.analyte} (${limit} ${canonical}); check the value and its unit.`,
+        field,
+      );
     }
   });
 }

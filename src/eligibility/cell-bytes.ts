@@ -87,4 +87,3 @@ export function plainNumber(b: Uint8Array, s: number, e: number): number {
   }
   return i === e && digits > 0 ? (neg ? -v : v) : NaN;
 }
-

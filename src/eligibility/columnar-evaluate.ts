@@ -147,7 +147,11 @@ function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity
       return inner(capacity, 'not', [compileNode(e.of, criterionId, ref, capacity)]);
     case 'all':
     case 'any':
-      return inner(capacity, e.kind, e.of.map((x) => compileNode(x, criterionId, ref, capacity)));
+      return inner(
+        capacity,
+        e.kind,
+        e.of.map((x) => compileNode(x, criterionId, ref, capacity)),
+      );
   }
 }
 

@@ -26,7 +26,8 @@ export interface Combined {
 const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including but not limited to|including|like|especially|whether)(?![\w])|\//i;
 const OR = /\bor\b|\bnor\b|\//i;
 const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
-const RESTRICTIVE = /\b(?:that|which|who|whose|requiring|needing|lasting|persisting|longer than|for (?:at least|more than|longer than)|leading to|resulting in|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough)\b/gi;
+const RESTRICTIVE =
+  /\b(?:that|which|who|whose|requiring|needing|lasting|persisting|longer than|for (?:at least|more than|longer than)|leading to|resulting in|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough)\b/gi;
 const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
 
 export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
@@ -89,7 +90,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     if (item.restricted && OR.test(outside(text, item, side))) return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]) };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
-    else connective = OR.test(around) || ALTERNATIVES.test(text) || !AND.test(around) && /,/.test(around) ? 'any' : 'all';
+    else connective = OR.test(around) || ALTERNATIVES.test(text) || (!AND.test(around) && /,/.test(around)) ? 'any' : 'all';
   } else if (side === 'exclusion') connective = 'any';
   else if (ALTERNATIVES.test(text) || gaps.some((g) => OR.test(g))) connective = 'any';
   else connective = gaps.every((g) => AND.test(g)) ? 'all' : 'any';

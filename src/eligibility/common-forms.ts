@@ -7,7 +7,8 @@ import type { LineParser } from './line-parser.js';
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
 const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
-const AGE_START = /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|(?:a )?minimum of|(?:more|greater|less) or equal(?: to)?|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
+const AGE_START =
+  /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|(?:a )?minimum of|(?:more|greater|less) or equal(?: to)?|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 
@@ -18,7 +19,14 @@ export function readAge(p: LineParser): void {
     if (!p.free(m.index, end)) continue;
     const found = readComparisons(p.text, end, p.side);
     if (!found) continue;
-    addAge(p, m.index, found.end, found.comparisons.map((c) => c.unit), found, true);
+    addAge(
+      p,
+      m.index,
+      found.end,
+      found.comparisons.map((c) => c.unit),
+      found,
+      true,
+    );
   }
   for (const m of p.text.matchAll(AGE_START)) {
     if (!p.free(m.index, m.index + m[0].length)) continue;
@@ -30,7 +38,14 @@ export function readAge(p: LineParser): void {
     if (!old && !alone) continue;
     const units = found.comparisons.map((c) => c.unit);
     if (units.every((u) => u === '') && !YEARS_OLD.test(after)) continue;
-    addAge(p, m.index, found.end + (old?.[0].length ?? 0), units.map((u) => u || 'years'), found, false);
+    addAge(
+      p,
+      m.index,
+      found.end + (old?.[0].length ?? 0),
+      units.map((u) => u || 'years'),
+      found,
+      false,
+    );
   }
 }
 
@@ -54,7 +69,7 @@ const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
 export function readSex(p: LineParser): Expr | undefined {
   const female = [...p.text.matchAll(FEMALE)];
   const male = [...p.text.matchAll(MALE)];
-  if ((female.length > 0) === (male.length > 0)) return undefined;
+  if (female.length > 0 === male.length > 0) return undefined;
   const hits = female.length > 0 ? female : male;
   if (p.side === 'exclusion') {
     const rest = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !/^(?:sex|gender)$/i.test(w));
@@ -83,12 +98,19 @@ export function nyha(p: LineParser): void {
 export function antibodyList(p: LineParser): void {
   const m = /positive for (?:auto)?antibod(?:y|ies)[^:]*:\s*(.+)$/i.exec(p.text);
   if (!m) return;
-  const items = m[1]!.split(/,\s*(?:or\s+)?|\s+or\s+/).map((s) => s.trim()).filter((s) => s !== '');
+  const items = m[1]!
+    .split(/,\s*(?:or\s+)?|\s+or\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const codes = items.map((item) => {
     // An abbreviation in parentheses names the antibody; what follows it ("(AMPA) 1") belongs to it.
     const abbr = /\(([^()]+)\)\s*(.*)$/.exec(item);
     const name = abbr ? abbr[1]! + abbr[2]! : item;
-    return name.toLowerCase().replace(/^-|^anti-/, '').replace(/\s+/g, '').replace(/[^a-z0-9-]/g, '');
+    return name
+      .toLowerCase()
+      .replace(/^-|^anti-/, '')
+      .replace(/\s+/g, '')
+      .replace(/[^a-z0-9-]/g, '');
   });
   p.add(m.index, p.text.length, anyOf(codes.map((code) => ({ kind: 'has', fact: 'autoantibodies', code }))), 'term');
 }

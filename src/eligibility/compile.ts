@@ -135,7 +135,15 @@ function compileNode(e: Expr, anchors: Anchors, criterionId: string): CompiledNo
     case 'not': {
       const child = compileNode(e.of, anchors, criterionId);
       const t = child.test;
-      return { expr: e, facts: [], children: [child], test: (f) => { const r = t(f); return r === UNKNOWN ? UNKNOWN : r === YES ? NO : YES; } };
+      return {
+        expr: e,
+        facts: [],
+        children: [child],
+        test: (f) => {
+          const r = t(f);
+          return r === UNKNOWN ? UNKNOWN : r === YES ? NO : YES;
+        },
+      };
     }
     case 'all':
     case 'any': {

@@ -18,16 +18,34 @@ const ORGANS = (
 ).split(' ');
 const PROCEDURES: Readonly<Record<string, string>> = { surgery: 'surgery', surgeries: 'surgery', transplant: 'transplant', transplantation: 'transplant' };
 const CONDITIONS: Readonly<Record<string, string>> = {
-  disease: 'disease', diseases: 'disease', disorder: 'disorder', disorders: 'disorder', cancer: 'cancer', cancers: 'cancer',
-  infection: 'infection', infections: 'infection', injury: 'injury', injuries: 'injury', fracture: 'fracture', fractures: 'fracture',
-  failure: 'failure', insufficiency: 'insufficiency', malignancy: 'malignancy', tumor: 'tumour', tumour: 'tumour', tumors: 'tumour',
-  tumours: 'tumour', trauma: 'trauma', impairment: 'impairment', dysfunction: 'dysfunction', illness: 'illness', hepatitis: 'hepatitis', pain: 'pain',
+  disease: 'disease',
+  diseases: 'disease',
+  disorder: 'disorder',
+  disorders: 'disorder',
+  cancer: 'cancer',
+  cancers: 'cancer',
+  infection: 'infection',
+  infections: 'infection',
+  injury: 'injury',
+  injuries: 'injury',
+  fracture: 'fracture',
+  fractures: 'fracture',
+  failure: 'failure',
+  insufficiency: 'insufficiency',
+  malignancy: 'malignancy',
+  tumor: 'tumour',
+  tumour: 'tumour',
+  tumors: 'tumour',
+  tumours: 'tumour',
+  trauma: 'trauma',
+  impairment: 'impairment',
+  dysfunction: 'dysfunction',
+  illness: 'illness',
+  hepatitis: 'hepatitis',
+  pain: 'pain',
 };
 const ORGAN = `(?:${ORGANS.join('|')})`;
-export const COMPOUND = new RegExp(
-  `(?<![\\w-])(${ORGAN}(?:[ -]${ORGAN}){0,2})[ -](${[...Object.keys(PROCEDURES), ...Object.keys(CONDITIONS)].join('|')})(?![\\w-])`,
-  'gi',
-);
+export const COMPOUND = new RegExp(`(?<![\\w-])(${ORGAN}(?:[ -]${ORGAN}){0,2})[ -](${[...Object.keys(PROCEDURES), ...Object.keys(CONDITIONS)].join('|')})(?![\\w-])`, 'gi');
 
 /** The code term for a compound name match, or undefined ("lower surgery" names no organ). */
 export function compoundTerm(m: RegExpMatchArray): CodeTerm | undefined {

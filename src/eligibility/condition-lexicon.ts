@@ -81,7 +81,7 @@ export const conditionNames: readonly (readonly [string, string])[] = [
   ['ovarian cancer', 'ovarian-cancer'],
   ['pancreatic cancer', 'pancreatic-cancer'],
   ['hepatocellular carcinoma|\\bHCC\\b', 'hepatocellular-carcinoma'],
-  ['non[- ]Hodgkin(?:\'s)? lymphoma', 'non-hodgkin-lymphoma'],
+  ["non[- ]Hodgkin(?:'s)? lymphoma", 'non-hodgkin-lymphoma'],
   ["Hodgkin(?:'s)? lymphoma", 'hodgkin-lymphoma'],
   ['lymphoma', 'lymphoma'],
   ['leuka?emia', 'leukaemia'],

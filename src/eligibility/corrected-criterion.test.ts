@@ -64,7 +64,9 @@ describe('a corrected criterion', () => {
     expect(codeOf(() => applyCorrections(e, { 'inc-2': 'essdai ≥ 6', 'exc-6': 'diagnoses has heart-failure or cardiac' }))).toBe(
       'ELIGIBILITY_BAD_EXPRESSION 400 criteria.exc-6: Criterion exc-6: Character 32 of the expression: "cardiac" is not a fact of the dictionary.',
     );
-    expect(codeOf(() => applyCorrections(e, { 'exc-60': 'pregnant' }))).toMatch(/^ELIGIBILITY_UNKNOWN_CRITERION 400 criteria.exc-60: The protocol has no criterion "exc-60" \(its criteria are inc-1, inc-2, /);
+    expect(codeOf(() => applyCorrections(e, { 'exc-60': 'pregnant' }))).toMatch(
+      /^ELIGIBILITY_UNKNOWN_CRITERION 400 criteria.exc-60: The protocol has no criterion "exc-60" \(its criteria are inc-1, inc-2, /,
+    );
     expect(codeOf(() => applyCorrections(e, {}))).toBe('ELIGIBILITY_NO_CORRECTION 400 criteria: Give at least one criterion id with its expression.');
     expect(e).toEqual(ss().eligibility);
   });

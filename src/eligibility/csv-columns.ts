@@ -106,7 +106,7 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     switch (t.kind) {
       case NUMBER: {
         const v = empty ? NaN : quoted[k] === 1 ? NaN : plainNumber(b, s, e);
-        t.numbers![r] = v === v || empty ? v : (fallback(spec, text(b, k)) as number | undefined) ?? NaN;
+        t.numbers![r] = v === v || empty ? v : ((fallback(spec, text(b, k)) as number | undefined) ?? NaN);
         return;
       }
       case DATE: {

@@ -21,4 +21,3 @@ export const eligibilityErrors = defineErrors('ELIGIBILITY', {
   CORRECTION_NEEDS_AMENDMENT: { status: 400, doc: 'A live study takes a corrected criterion only as an amendment, with an effective date and a reason.' },
   CORRECTION_CONFLICT: { status: 409, doc: 'A design study went live while a correction was being saved; it must be saved again as an amendment.' },
 });
-

@@ -97,10 +97,7 @@ describe('each kind of expression: met, not met, unknown', () => {
 });
 
 describe('overall decision', () => {
-  const criteria = [
-    crit('inc-1', 'inclusion', { kind: 'compare', fact: 'essdai', op: '>=', value: 6, unit: '' }),
-    crit('exc-1', 'exclusion', { kind: 'is', fact: 'pregnant', value: true }),
-  ];
+  const criteria = [crit('inc-1', 'inclusion', { kind: 'compare', fact: 'essdai', op: '>=', value: 6, unit: '' }), crit('exc-1', 'exclusion', { kind: 'is', fact: 'pregnant', value: true })];
   it('eligible when every inclusion is met and no exclusion is', () => {
     const r = evaluateEligibility(criteria, readFacts({ essdai: 7, pregnant: false }), ref);
     expect(r.status).toBe('eligible');

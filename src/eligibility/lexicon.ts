@@ -53,7 +53,11 @@ export interface EventTerm {
 export type Term = NumericTerm | CodeTerm | FlagTerm | EventTerm;
 
 const numeric = (pattern: RegExp, facts: string[], ulnFacts?: string[], llnFacts?: string[]): NumericTerm => ({
-  kind: 'numeric', pattern, facts, ...(ulnFacts ? { ulnFacts } : {}), ...(llnFacts ? { llnFacts } : {}),
+  kind: 'numeric',
+  pattern,
+  facts,
+  ...(ulnFacts ? { ulnFacts } : {}),
+  ...(llnFacts ? { llnFacts } : {}),
 });
 const dx = (pattern: RegExp, code: string): CodeTerm => ({ kind: 'code', pattern, fact: 'condition', code });
 const rx = (pattern: RegExp, code: string, flag?: CodeTerm['flag']): CodeTerm => ({ kind: 'code', pattern, fact: 'treatment', code, ...(flag ? { flag } : {}) });
@@ -84,7 +88,9 @@ export const lexicon: readonly Term[] = [
   numeric(/Eczema Area and Severity Index\s*\(EASI\)|\bEASI\b/i, ['easi']),
   numeric(/body mass index(?:\s*\(\s*BMI\s*\))?|\bBMI\b/i, ['bmi']),
   // The WHO (Zubrod) performance status is the ECOG scale, grade for grade (Oken 1982).
-  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, ['ecog']),
+  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, [
+    'ecog',
+  ]),
   numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
   numeric(/(?:body )?weight\b/i, ['weight']),
   numeric(/(?:estimated |expected )?life expectancy/i, ['life_expectancy']),
@@ -128,7 +134,30 @@ export const lexicon: readonly Term[] = [
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
   ...conditionNames.map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
-  ...['english', 'spanish', 'french', 'german', 'swedish', 'dutch', 'danish', 'norwegian', 'finnish', 'italian', 'portuguese', 'chinese', 'mandarin', 'cantonese', 'japanese', 'korean', 'arabic', 'hebrew', 'turkish', 'greek', 'polish', 'russian'].map(
+  ...[
+    'english',
+    'spanish',
+    'french',
+    'german',
+    'swedish',
+    'dutch',
+    'danish',
+    'norwegian',
+    'finnish',
+    'italian',
+    'portuguese',
+    'chinese',
+    'mandarin',
+    'cantonese',
+    'japanese',
+    'korean',
+    'arabic',
+    'hebrew',
+    'turkish',
+    'greek',
+    'polish',
+    'russian',
+  ].map(
     (language): CodeTerm => ({
       kind: 'code',
       // "speaks and reads English", "fluent in English", "English-speaking": the patient's languages.

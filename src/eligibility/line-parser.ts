@@ -10,6 +10,7 @@ import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
+import { lineTense } from './line-tense.js';
 
 /**
  * The readings of one normalised line: which characters each reading covers, the reasons for what
@@ -115,7 +116,13 @@ export class LineParser {
     // Several values with one limit: "and" is each of them; "or" and "/" any of them for an inclusion (the weaker
     // reading) and each of them for an exclusion (the stronger one), as "AST/ALT" may be read either way.
     const each = joiner === 'and' || (joiner !== 'or' && joiner !== 'and/or' && this.side === 'exclusion');
-    this.comparisons(shared.map((t) => factsOf(t)!), start, from, m[0], each);
+    this.comparisons(
+      shared.map((t) => factsOf(t)!),
+      start,
+      from,
+      m[0],
+      each,
+    );
   }
 
   /** "ECOG performance status 0 or 1": the listed grades from 0 are ECOG ≤ the highest (grades are 0–5 integers, Oken 1982). */
@@ -157,8 +164,7 @@ export class LineParser {
       // "history of bipolar disorder, schizophrenia": the tense said once for the list.
       const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
       expr = { kind: 'has', fact: tense === 'history' ? 'history' : 'diagnoses', code: term.code };
-    }
-    else {
+    } else {
       // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
       const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
       if (tense === 'unstated') return void this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
@@ -268,7 +274,8 @@ export class LineParser {
 
 // "platelets > 100 after transfusion", "life expectancy < 3 months from the start of treatment".
 const AFTER_EVENT = /^\s*(?:from|after|following|since|post)\b/i;
-const DERIVED = /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
+const DERIVED =
+  /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
 
 /** A word that carries a condition no rule has read (not filler, not a qualifier). */
 function isContent(word: string): boolean {
@@ -287,11 +294,3 @@ function numericTermAt(text: string, at: number): { term: NumericTerm; length: n
   }
   return undefined;
 }
-
-function lineTense(before: string): 'history' | 'current' | 'unstated' {
-  const prior = [...before.matchAll(/pre-?treatment with|history of|prior treatment|previous(?:ly)?|ever received/gi)].pop();
-  const current = [...before.matchAll(/receiving|currently|current/gi)].pop();
-  if (!prior && !current) return 'unstated';
-  return (prior?.index ?? -1) > (current?.index ?? -1) ? 'history' : 'current';
-}
-

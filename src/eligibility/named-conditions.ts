@@ -52,7 +52,10 @@ export function namedConditions(text: string): NamedCondition[] {
       const lower = w[0].toLowerCase();
       // Only words right after one another (a comma or parenthesis ends the name).
       if (/[,;:().]/.test(text.slice(end, start + w.index)) || ENDS.has(lower) || words.length === 4) break;
-      if (!WORD.test(w[0]) || VAGUE.has(lower)) { vague = true; break; }
+      if (!WORD.test(w[0]) || VAGUE.has(lower)) {
+        vague = true;
+        break;
+      }
       words.push(lower);
       end = start + w.index + w[0].length;
     }

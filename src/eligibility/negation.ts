@@ -13,7 +13,8 @@ export interface NegationScope {
   readonly end: number;
 }
 
-const CUE = /\b(?:no|not(?! limited| only| necessarily| exclusively)|unable to|inability to|cannot|can not|without|absence of|absent|free (?:of|from)|negative (?:for|to)|negative|never|neither|lack of|none of)\b/gi;
+const CUE =
+  /\b(?:no|not(?! limited| only| necessarily| exclusively)|unable to|inability to|cannot|can not|without|absence of|absent|free (?:of|from)|negative (?:for|to)|negative|never|neither|lack of|none of)\b/gi;
 const CLAUSE_END = /[;.:]|\bbut\b|\bexcept\b|\bunless\b/i;
 
 export function negationScopes(text: string, covered: (i: number) => boolean, content: (from: number, to: number) => boolean): NegationScope[] {

@@ -127,6 +127,9 @@ describe('readings that would be broader than the text are dropped', () => {
     // Either limit excludes alone: "weight < 50 kg and the rest" would not exclude at 120 kg.
     attested(exc('Patients whose weight is less than 50kg or exceeds 100kg.'), /no rule reads/);
     // "male or female" is no alternative. NCT02210780-like.
-    partly(inc('Male or female adults ages 18 to 64 years with chronic urticaria'), all(all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 64, 'years')), rest('Male or female adults with chronic urticaria')));
+    partly(
+      inc('Male or female adults ages 18 to 64 years with chronic urticaria'),
+      all(all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 64, 'years')), rest('Male or female adults with chronic urticaria')),
+    );
   });
 });

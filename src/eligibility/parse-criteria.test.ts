@@ -25,9 +25,21 @@ describe('criteria text from ClinicalTrials.gov records', () => {
     expect(criteria.map((c) => c.id)).toEqual(['inc-1', 'inc-2', 'inc-3', 'inc-4', 'inc-5', 'exc-1', 'exc-2', 'exc-3', 'exc-4', 'exc-5', 'exc-6', 'exc-7']);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^The information listed above/);
-    expect(criteria[2]!.expr).toEqual({ kind: 'all', of: [{ kind: 'compare', fact: 'easi', op: '>=', value: 16, unit: '' }, { kind: 'attested', text: 'at the screening visit and the baseline visit' }] });
+    expect(criteria[2]!.expr).toEqual({
+      kind: 'all',
+      of: [
+        { kind: 'compare', fact: 'easi', op: '>=', value: 16, unit: '' },
+        { kind: 'attested', text: 'at the screening visit and the baseline visit' },
+      ],
+    });
     // The drug's code names stay for a person to read; "at least 3 years" of disease is not taken for an age.
-    expect(criteria[5]!.expr).toEqual({ kind: 'any', of: [{ kind: 'has', fact: 'prior_treatments', code: 'dupilumab' }, { kind: 'attested', text: 'Prior treatment with REGN668/ SAR231893' }] });
+    expect(criteria[5]!.expr).toEqual({
+      kind: 'any',
+      of: [
+        { kind: 'has', fact: 'prior_treatments', code: 'dupilumab' },
+        { kind: 'attested', text: 'Prior treatment with REGN668/ SAR231893' },
+      ],
+    });
     expect(formatExpr(criteria[0]!.expr)).toMatch(/^age ≥ 18 years and age ≤ 64 years and attested: "Male or female adults with Chronic AD/);
   });
   it('refuses text without headings', () => {

@@ -21,7 +21,13 @@ describe('the criteria language as typed', () => {
       kind: 'all',
       of: [
         { kind: 'compare', fact: 'age', op: '>=', value: 18, unit: 'years' },
-        { kind: 'any', of: [{ kind: 'compare', fact: 'ecog', op: '<=', value: 1, unit: '' }, { kind: 'compare', fact: 'karnofsky', op: '>=', value: 70, unit: '%' }] },
+        {
+          kind: 'any',
+          of: [
+            { kind: 'compare', fact: 'ecog', op: '<=', value: 1, unit: '' },
+            { kind: 'compare', fact: 'karnofsky', op: '>=', value: 70, unit: '%' },
+          ],
+        },
       ],
     } satisfies Expr);
     expect(parseExpression('not pregnant')).toEqual({ kind: 'is', fact: 'pregnant', value: false });
@@ -43,7 +49,10 @@ describe('the criteria language as typed', () => {
     expect(message('')).toBe('Character 1 of the expression: the expression is empty.');
   });
   it('reads back what the parser prints for every computable criterion of the seed protocols', () => {
-    const printed = builtinProtocols.flatMap((p) => protocolCriteria(p.eligibility)).map((c) => formatExpr(c.expr)).filter((s) => !s.includes('"'));
+    const printed = builtinProtocols
+      .flatMap((p) => protocolCriteria(p.eligibility))
+      .map((c) => formatExpr(c.expr))
+      .filter((s) => !s.includes('"'));
     expect(printed.length).toBeGreaterThan(20);
     for (const s of printed) expect(formatExpr(parseExpression(s))).toBe(s);
   });

@@ -21,13 +21,22 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/informed consent|\bassent\b/i, 'consent is given by the patient and recorded by a person, not computed'],
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
   [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
-  [/(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i, 'it applies to people of childbearing potential, a status the fact dictionary does not hold'],
+  [
+    /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
+    'it applies to people of childbearing potential, a status the fact dictionary does not hold',
+  ],
   [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b/i, 'it makes exceptions that the facts cannot express'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
 ];
 
 const attested = (id: string, side: Side, verbatim: string, reason: string, flags: readonly string[] = []): Criterion => ({
-  id, side, text: verbatim, computability: 'attested', expr: { kind: 'attested', text: verbatim }, notComputable: reason, flags,
+  id,
+  side,
+  text: verbatim,
+  computability: 'attested',
+  expr: { kind: 'attested', text: verbatim },
+  notComputable: reason,
+  flags,
 });
 
 /** Parse one inclusion or exclusion line into a criterion; the verbatim text is kept beside it. */
@@ -48,7 +57,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const scopes = negationScopes(text, p.isCovered, p.content);
   let readings: Reading[] = [...p.readings];
   for (const s of scopes) {
-    const firstCompare = p.readings.filter((r) => r.kind === 'compare' && r.start >= s.start).map((r) => r.start).sort((a, b) => a - b)[0];
+    const firstCompare = p.readings
+      .filter((r) => r.kind === 'compare' && r.start >= s.start)
+      .map((r) => r.start)
+      .sort((a, b) => a - b)[0];
     const end = Math.min(s.end, firstCompare ?? Infinity);
     const inScope = p.readings.filter((r) => r.kind === 'term' && r.start >= s.start && r.start < end).sort((a, b) => a.start - b.start);
     if (inScope.length === 0) continue;
@@ -61,10 +73,12 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   }
   // The same reading twice ("Cancer or history of cancer") is one alternative.
   const seen = new Set<string>();
-  readings = readings.sort((a, b) => a.start - b.start).filter((r) => {
-    const key = JSON.stringify(r.expr);
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+  readings = readings
+    .sort((a, b) => a.start - b.start)
+    .filter((r) => {
+      const key = JSON.stringify(r.expr);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
   const judgementOf = (t: string) => judgementWords.flatMap((re) => (t.match(re) ?? []).map((w) => w.toLowerCase()));
   if (readings.length === 0 && !sex) {
     const left = p.leftover();

@@ -60,14 +60,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(
  * reading, `named(i)` whether it is (also) a name the vocabulary knows, read or not, and
  * `windowAt(i)` the end of a time window starting at i (or -1).
  */
-export function qualify(
-  text: string,
-  start: number,
-  end: number,
-  covered: (i: number) => boolean,
-  named: (i: number) => boolean,
-  windowAt: (i: number) => number,
-): Qualification {
+export function qualify(text: string, start: number, end: number, covered: (i: number) => boolean, named: (i: number) => boolean, windowAt: (i: number) => number): Qualification {
   const phrase = text.slice(start, end);
   let negated = false;
   // An attached prefix: "non-pregnant" is negated; "pre-diabetes", "anti-HCV" name something else.
@@ -83,7 +76,12 @@ export function qualify(
     from = m.index + m[0].length;
     stopWord = m[0];
   }
-  for (let i = before.length - 1; i >= from; i--) if (covered(i)) { from = i + 1; stopWord = ''; break; }
+  for (let i = before.length - 1; i >= from; i--)
+    if (covered(i)) {
+      from = i + 1;
+      stopWord = '';
+      break;
+    }
   const segment = before.slice(from);
   let tense: Tense = 'unstated';
   for (const w of words(segment)) {
@@ -130,7 +128,10 @@ export function qualify(
   for (;;) {
     const rest = text.slice(at);
     const w = windowAt(at + (rest.length - rest.trimStart().length));
-    if (w >= 0) { at = w; continue; }
+    if (w >= 0) {
+      at = w;
+      continue;
+    }
     const fam = FAMILY_AFTER.exec(rest) ?? TIME_POINT.exec(rest);
     if (fam) {
       if (FAMILY_AFTER.test(rest)) family = true;

@@ -32,7 +32,13 @@ export function readColumnMap(doc: unknown, known: readonly string[]): ColumnOf 
   const bad = Object.entries(map).find(([k, v]) => !known.includes(k) || typeof v !== 'string' || v === '');
   if (bad) {
     const [k, v] = bad;
-    throw new AppError(eligibilityErrors.BAD_COLUMN_MAP, known.includes(k) ? `The column map gives "${k}" the column ${JSON.stringify(v)}, which is not a column name.` : `The column map names "${k}", which this protocol's criteria do not read (they read ${known.join(', ')}).`, k);
+    throw new AppError(
+      eligibilityErrors.BAD_COLUMN_MAP,
+      known.includes(k)
+        ? `The column map gives "${k}" the column ${JSON.stringify(v)}, which is not a column name.`
+        : `The column map names "${k}", which this protocol's criteria do not read (they read ${known.join(', ')}).`,
+      k,
+    );
   }
   return (fact) => (map[fact] as string | undefined) ?? fact;
 }
@@ -71,7 +77,12 @@ export function screenTable(criteria: readonly Criterion[], ref: ReferenceDates,
           const v = r[`f${k}`];
           try {
             const w = facts.weight;
-            facts[f] = readFact(f, v === null || v === undefined ? undefined : findFact(f)?.type === 'date' ? never(String(v)) : String(v), `row ${n}, column "${columnOf ? columnOf(f) : f}"`, typeof w === 'number' ? w : undefined);
+            facts[f] = readFact(
+              f,
+              v === null || v === undefined ? undefined : findFact(f)?.type === 'date' ? never(String(v)) : String(v),
+              `row ${n}, column "${columnOf ? columnOf(f) : f}"`,
+              typeof w === 'number' ? w : undefined,
+            );
           } catch (e) {
             if (!(e instanceof AppError)) throw e;
             problems.push(e.message);

@@ -57,7 +57,11 @@ export function checkHeader(header: readonly string[]): number {
   if (idIndex < 0) throw new AppError(eligibilityErrors.MISSING_COLUMN, `The CSV header has no "${ID_COLUMN}" column.`, ID_COLUMN);
   const unknown = header.filter((h, i) => i !== idIndex && !findFact(h) && !isAttestationFact(h));
   if (unknown.length > 0) {
-    throw new AppError(eligibilityErrors.UNKNOWN_COLUMN, `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`, unknown[0]);
+    throw new AppError(
+      eligibilityErrors.UNKNOWN_COLUMN,
+      `The CSV header names column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} that no fact has (see --columns).`,
+      unknown[0],
+    );
   }
   return idIndex;
 }

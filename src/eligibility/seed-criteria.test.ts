@@ -44,11 +44,7 @@ describe('ss-il2 (NCT02464319)', () => {
     // "Liver values above 1,5 ULN": decimal comma, transaminases read as ALT or AST; kept as written and flagged.
     expectComputed(c.get('inc-3'), 'computable', any(cmp('alt_uln', '>', 1.5, '×uln'), cmp('ast_uln', '>', 1.5, '×uln')));
     expect(c.get('inc-3')?.flags.join(' ')).toMatch(/reads like an exclusion/);
-    expectComputed(
-      c.get('inc-4'),
-      'partly-computable',
-      all(cmp('prednisone_dose', '<=', 7.5, 'mg'), rest('Stable low dose systemic use of in the last 4 weeks before begin with Study medication')),
-    );
+    expectComputed(c.get('inc-4'), 'partly-computable', all(cmp('prednisone_dose', '<=', 7.5, 'mg'), rest('Stable low dose systemic use of in the last 4 weeks before begin with Study medication')));
     expect(c.get('inc-4')?.notComputable).toMatch(/stable/);
   });
   it('pins the exclusion lines', () => {
@@ -117,10 +113,13 @@ describe('sle-il2 (Peking University pilot)', () => {
     expectComputed(
       c.get('exc-4'),
       'computable',
-      any(
-        all({ kind: 'within', fact: 'last_steroid_pulse', amount: 2, unit: 'months', before: 'screening' }, cmp('steroid_pulse_dose', '>', 1.5, 'mg/kg')),
-        { kind: 'within', fact: 'last_iv_corticosteroid_bolus', amount: 2, unit: 'months', before: 'screening' },
-      ),
+      any(all({ kind: 'within', fact: 'last_steroid_pulse', amount: 2, unit: 'months', before: 'screening' }, cmp('steroid_pulse_dose', '>', 1.5, 'mg/kg')), {
+        kind: 'within',
+        fact: 'last_iv_corticosteroid_bolus',
+        amount: 2,
+        unit: 'months',
+        before: 'screening',
+      }),
     );
     expectComputed(c.get('exc-5'), 'partly-computable', any(has('prior_treatments', 'rituximab'), rest('History of administration of or other biologics')));
     expectComputed(c.get('exc-6'), 'computable', cmp('ppd_induration', '>', 10, 'mm'));
@@ -148,7 +147,9 @@ describe('als-il2 (NCT04952155)', () => {
         dx('immune-mediated-als'),
         dx('multifocal-motor-neuropathy'),
         dx('lewis-sumner-syndrome'),
-        rest('significant abnormalities with rheumatoid immune-related indicators, or diagnoses of, including but not limited to, and other ALS-like syndromes with an immune background that cannot be clearly classified'),
+        rest(
+          'significant abnormalities with rheumatoid immune-related indicators, or diagnoses of, including but not limited to, and other ALS-like syndromes with an immune background that cannot be clearly classified',
+        ),
       ),
     );
     expectAttested(c.get('inc-4'), /judgement \(poor\)/);

@@ -99,13 +99,10 @@ export function toSql(criteria: readonly Criterion[], ref: ReferenceDates, col: 
     criteria: parts.map(({ id, sql }) => ({ id, sql })),
     status,
     createTable: (table) => `CREATE TABLE ${ident(table)} (${columns.map((c) => `${ident(c.name)} ${sqlColumnType(c.name)}`).join(', ')})`,
-    countQuery: (table) =>
-      `SELECT s AS status, count(*)::int AS n FROM (SELECT ${status} AS s FROM ${tableIdent(table)}) t GROUP BY s ORDER BY s`,
+    countQuery: (table) => `SELECT s AS status, count(*)::int AS n FROM (SELECT ${status} AS s FROM ${tableIdent(table)}) t GROUP BY s ORDER BY s`,
     selectQuery: (table) =>
-      `SELECT ${[
-        `${ident(col(ID_COLUMN))}::text AS patient_id`,
-        ...parts.map((p, k) => `${p.sql} AS c${k}`),
-        ...facts.map((f, k) => `${ident(col(f))}::text AS f${k}`),
-      ].join(', ')} FROM ${tableIdent(table)}`,
+      `SELECT ${[`${ident(col(ID_COLUMN))}::text AS patient_id`, ...parts.map((p, k) => `${p.sql} AS c${k}`), ...facts.map((f, k) => `${ident(col(f))}::text AS f${k}`)].join(
+        ', ',
+      )} FROM ${tableIdent(table)}`,
   };
 }

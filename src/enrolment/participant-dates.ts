@@ -36,6 +36,10 @@ export function checkStatedAge(p: Participant, stated: unknown, screenedOn: stri
   if (!Number.isFinite(years)) return;
   const age = ageOn(p.birthDate, screenedOn);
   if (Math.floor(years) !== age) {
-    throw new AppError(enrolmentErrors.AGE_CONTRADICTS_BIRTH_DATE, `Fact "age" is ${years}, but participant ${p.code}, born ${p.birthDate}, is ${age} on ${screenedOn}: correct the age or the birth date.`, 'facts.age');
+    throw new AppError(
+      enrolmentErrors.AGE_CONTRADICTS_BIRTH_DATE,
+      `Fact "age" is ${years}, but participant ${p.code}, born ${p.birthDate}, is ${age} on ${screenedOn}: correct the age or the birth date.`,
+      'facts.age',
+    );
   }
 }

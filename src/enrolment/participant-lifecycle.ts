@@ -7,17 +7,7 @@ import { storeErrors } from '../store/errors.js';
  * screening → eligible | ineligible → consented → enrolled → randomized → on-treatment → completed,
  * and withdrawn (with a reason) from any active state.
  */
-export const participantStatuses = [
-  'screening',
-  'eligible',
-  'ineligible',
-  'consented',
-  'enrolled',
-  'randomized',
-  'on-treatment',
-  'completed',
-  'withdrawn',
-] as const;
+export const participantStatuses = ['screening', 'eligible', 'ineligible', 'consented', 'enrolled', 'randomized', 'on-treatment', 'completed', 'withdrawn'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];
 
 const forward: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]>> = {

@@ -51,7 +51,11 @@ export function transitionChanges(p: Participant, protocol: Protocol, req: Trans
 function checkEligibilitySource(p: Participant, req: TransitionRequest): void {
   if (req.eligibilityBy === 'screening') return;
   if (req.eligibilityBy === undefined) {
-    throw new AppError(enrolmentErrors.ELIGIBILITY_NEEDS_SCREENING, `Participant ${p.code} becomes ${req.to} by recording a screening (POST /api/participants/${p.id}/screening), or by an investigator's override with a reason.`, 'to', );
+    throw new AppError(
+      enrolmentErrors.ELIGIBILITY_NEEDS_SCREENING,
+      `Participant ${p.code} becomes ${req.to} by recording a screening (POST /api/participants/${p.id}/screening), or by an investigator's override with a reason.`,
+      'to',
+    );
   }
   if (!req.reason?.trim()) throw new AppError(auditErrors.REASON_REQUIRED, `An investigator's override to ${req.to} needs a reason in field "reason".`, 'reason');
 }

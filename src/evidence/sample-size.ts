@@ -59,7 +59,8 @@ export function sampleSizeFromEffect(effect: ReportedEffect, options: SampleSize
 export function findReportedEffect(choice: { readonly id?: string; readonly disease?: string }): ReportedEffect {
   const found = choice.id !== undefined ? reportedEffects.filter((e) => e.id === choice.id) : choice.disease !== undefined ? reportedEffects.filter((e) => matchesDisease(e, choice.disease!)) : [];
   const asked = choice.id !== undefined ? `id ${choice.id}` : `disease ${choice.disease ?? '(none given)'}`;
-  if (found.length === 0) throw new AppError(evidenceErrors.NO_REPORTED_EFFECT, `No reported effect matches ${asked}; known: ${reportedEffects.map((e) => e.id).join(', ')}.`, choice.id !== undefined ? 'id' : 'disease');
+  if (found.length === 0)
+    throw new AppError(evidenceErrors.NO_REPORTED_EFFECT, `No reported effect matches ${asked}; known: ${reportedEffects.map((e) => e.id).join(', ')}.`, choice.id !== undefined ? 'id' : 'disease');
   if (found.length > 1) throw new AppError(evidenceErrors.AMBIGUOUS_REPORTED_EFFECT, `Several reported effects match ${asked}; choose one by id: ${found.map((e) => e.id).join(', ')}.`, 'id');
   return found[0]!;
 }

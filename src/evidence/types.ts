@@ -8,10 +8,7 @@ export interface MarkerChange {
   readonly direction: Direction;
 }
 
-export type ClinicalEfficacy =
-  | { readonly kind: 'marker'; readonly marker: string; readonly direction: Direction }
-  | { readonly kind: 'effective' }
-  | { readonly kind: 'not-evaluated' };
+export type ClinicalEfficacy = { readonly kind: 'marker'; readonly marker: string; readonly direction: Direction } | { readonly kind: 'effective' } | { readonly kind: 'not-evaluated' };
 
 /** One daily dose in million IU; `perM2` when the table gives it per m² of body surface. */
 export interface DailyDose {

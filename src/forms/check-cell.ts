@@ -11,9 +11,7 @@ export interface Cell {
   readonly canonical: CellValue;
 }
 
-export type CellProblem =
-  | { readonly code: 'FORM_VALUE_INVALID' | 'FORM_HARD_RANGE_VIOLATION'; readonly message: string }
-  | { readonly code: 'SoftRange'; readonly message: string };
+export type CellProblem = { readonly code: 'FORM_VALUE_INVALID' | 'FORM_HARD_RANGE_VIOLATION'; readonly message: string } | { readonly code: 'SoftRange'; readonly message: string };
 
 export type CellCheck = { readonly cell: Cell; readonly soft?: string } | { readonly problem: CellProblem };
 
@@ -37,7 +35,10 @@ function decimals(x: number): number {
 function ranged(item: Item & { hard?: Range; soft?: Range }, entered: CellValue, unit: string | undefined, x: number, shownUnit: string | undefined): CellCheck {
   const cell: Cell = unit === undefined ? { value: entered, canonical: x } : { value: entered, unit, canonical: x };
   const shown = unit !== undefined && unit !== shownUnit ? ` (${x} ${shownUnit} once converted)` : '';
-  if (outside(item.hard, x)) return { problem: { code: 'FORM_HARD_RANGE_VIOLATION', message: `"${item.label}" (${item.id}) must be ${describe(item.hard!, shownUnit)}, not ${String(entered)}${unit ? ` ${unit}` : ''}${shown}` } };
+  if (outside(item.hard, x))
+    return {
+      problem: { code: 'FORM_HARD_RANGE_VIOLATION', message: `"${item.label}" (${item.id}) must be ${describe(item.hard!, shownUnit)}, not ${String(entered)}${unit ? ` ${unit}` : ''}${shown}` },
+    };
   if (outside(item.soft, x)) return { cell, soft: `"${item.label}" (${item.id}) is ${String(entered)}${unit ? ` ${unit}` : ''}${shown}, outside the expected ${describe(item.soft!, shownUnit)}` };
   return { cell };
 }

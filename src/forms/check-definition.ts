@@ -20,12 +20,16 @@ export function checkDefinition(form: FormDefinition): DefinitionIssue[] {
 
   const seen = new Set<string>();
   form.items.forEach((entry, i) => {
-    const ids: [string, (string | number)[]][] = entry.type === 'group' ? [[entry.id, ['items', i, 'id']], ...entry.items.map((it, j): [string, (string | number)[]] => [it.id, ['items', i, 'items', j, 'id']])] : [[entry.id, ['items', i, 'id']]];
+    const ids: [string, (string | number)[]][] =
+      entry.type === 'group'
+        ? [[entry.id, ['items', i, 'id']], ...entry.items.map((it, j): [string, (string | number)[]] => [it.id, ['items', i, 'items', j, 'id']])]
+        : [[entry.id, ['items', i, 'id']]];
     for (const [id, path] of ids) {
       if (seen.has(id)) add(path, `item id "${id}" is used twice`);
       seen.add(id);
     }
-    if (entry.type === 'group' && entry.minRows !== undefined && entry.maxRows !== undefined && entry.minRows > entry.maxRows) add(['items', i, 'minRows'], `group "${entry.id}" needs minRows (${entry.minRows}) at most maxRows (${entry.maxRows})`);
+    if (entry.type === 'group' && entry.minRows !== undefined && entry.maxRows !== undefined && entry.minRows > entry.maxRows)
+      add(['items', i, 'minRows'], `group "${entry.id}" needs minRows (${entry.minRows}) at most maxRows (${entry.maxRows})`);
   });
   const tables = new Set<string>();
   form.lookups.forEach((t, i) => {
@@ -52,7 +56,8 @@ export function checkDefinition(form: FormDefinition): DefinitionIssue[] {
       if (!target) add(path, `[${ref.item}] is not an item this expression can read (an item of the form, or of the same repeating row)`);
       else if (target.type === 'multiple-choice' && ref.code === undefined) add(path, `[${ref.item}] is a multiple choice: read one option as [${ref.item}(code)]`);
       else if (ref.code !== undefined && target.type !== 'multiple-choice') add(path, `[${ref.item}(${ref.code})] names an option, but "${ref.item}" is not a multiple choice`);
-      else if (ref.code !== undefined && target.type === 'multiple-choice' && !target.choices.some((c) => String(c.code) === ref.code)) add(path, `[${ref.item}(${ref.code})]: "${ref.code}" is not one of the item's codes`);
+      else if (ref.code !== undefined && target.type === 'multiple-choice' && !target.choices.some((c) => String(c.code) === ref.code))
+        add(path, `[${ref.item}(${ref.code})]: "${ref.code}" is not one of the item's codes`);
       else read.push(ref.item);
     }
     for (const t of lookupTables(ast)) if (!tables.has(t)) add(path, `lookup table "${t}" is not one of the form's lookups`);
@@ -91,7 +96,8 @@ export function checkDefinition(form: FormDefinition): DefinitionIssue[] {
   if (form.scoring) {
     const calculated = (id: string) => byId.get(id)?.item.type === 'calculated';
     if (!calculated(form.scoring.total)) add(['scoring', 'total'], `scoring total "${form.scoring.total}" is not a calculated item of the form`);
-    for (const [name, id] of Object.entries(form.scoring.components)) if (!calculated(id)) add(['scoring', 'components', name], `scoring component "${name}" names "${id}", which is not a calculated item of the form`);
+    for (const [name, id] of Object.entries(form.scoring.components))
+      if (!calculated(id)) add(['scoring', 'components', name], `scoring component "${name}" names "${id}", which is not a calculated item of the form`);
   }
   return issues;
 }

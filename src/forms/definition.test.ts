@@ -26,13 +26,15 @@ describe('form definitions', () => {
   });
 
   it('refuse a reference to no item, to a row item from outside its group, and to a multiple choice without its option', () => {
-    const issues = formDefinitionIssues(withItems([
-      int('a', { showIf: '[nothing] = 1' }),
-      { id: 'rows', type: 'group', label: 'Rows', repeating: true, items: [int('x')] },
-      calc('total', '[x] + 1'),
-      { id: 'm', type: 'multiple-choice', label: 'M', choices: [{ code: 1, label: 'one' }] },
-      calc('c', '[m] + [m(2)] + [a(1)]'),
-    ]));
+    const issues = formDefinitionIssues(
+      withItems([
+        int('a', { showIf: '[nothing] = 1' }),
+        { id: 'rows', type: 'group', label: 'Rows', repeating: true, items: [int('x')] },
+        calc('total', '[x] + 1'),
+        { id: 'm', type: 'multiple-choice', label: 'M', choices: [{ code: 1, label: 'one' }] },
+        calc('c', '[m] + [m(2)] + [a(1)]'),
+      ]),
+    );
     expect(issues.map((i) => i.path)).toEqual(['items[0].showIf', 'items[2].expression', 'items[4].expression', 'items[4].expression', 'items[4].expression']);
     expect(issues.map((i) => i.message)).toEqual([
       '[nothing] is not an item this expression can read (an item of the form, or of the same repeating row)',
@@ -49,10 +51,24 @@ describe('form definitions', () => {
   });
 
   it('refuse an unknown lookup table, a choice code twice, a range upside down, scoring of an entered item', () => {
-    const issues = formDefinitionIssues(withItems(
-      [int('a', { hard: { min: 5, max: 1 } }), calc('n', "lookup('nope', [a])"), { id: 's', type: 'single-choice', label: 'S', choices: [{ code: 1, label: 'x' }, { code: '1', label: 'y' }] }],
-      { scoring: { total: 'a' } },
-    ));
+    const issues = formDefinitionIssues(
+      withItems(
+        [
+          int('a', { hard: { min: 5, max: 1 } }),
+          calc('n', "lookup('nope', [a])"),
+          {
+            id: 's',
+            type: 'single-choice',
+            label: 'S',
+            choices: [
+              { code: 1, label: 'x' },
+              { code: '1', label: 'y' },
+            ],
+          },
+        ],
+        { scoring: { total: 'a' } },
+      ),
+    );
     expect(issues).toEqual([
       { path: 'items[0].hard', message: 'min must not be above max' },
       { path: 'items[1].expression', message: 'lookup table "nope" is not one of the form\'s lookups' },

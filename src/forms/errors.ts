@@ -19,4 +19,3 @@ export const formsErrors = defineErrors('FORM', {
   REDCAP_EXPORT_UNSUPPORTED: { status: 422, doc: 'A form holds what a REDCap data dictionary cannot (a repeating group, a lookup table).' },
   ROW_COUNT_INVALID: { status: 400, doc: 'A repeating group has fewer or more rows than its definition allows.' },
 });
-

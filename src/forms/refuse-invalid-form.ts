@@ -12,7 +12,13 @@ export function refuseInvalidForm(form: FormDefinition, values: FormValues, conf
   const result = validateFilledForm(form, values, confirmations);
   const [first] = result.issues;
   if (!first) return result;
-  const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more: ${result.issues.slice(1).map((i) => i.path).join(', ')})` : '';
+  const more =
+    result.issues.length > 1
+      ? ` (and ${result.issues.length - 1} more: ${result.issues
+          .slice(1)
+          .map((i) => i.path)
+          .join(', ')})`
+      : '';
   const issues = result.issues.map((i) => ({ path: `${pathPrefix}${i.path}`, message: i.message }));
   throw Object.assign(new AppError(entryByCode(formsErrors, first.code), `${form.title}: ${first.message}${more}.`, `${pathPrefix}${first.path}`), { issues });
 }

@@ -6,9 +6,23 @@ import { validateFilledForm } from './validate-form.js';
 
 const form = parseFormDefinition(sampleForm);
 const values = {
-  weight: { value: 154, unit: 'lb' }, pain: 4, fatigue: 1, smoker: true, packs: 0.5, sex: 1, pregnant: false,
-  symptoms: ['fever', 'rash'], 'fever-c': 38.2, seen: '2025-05-01', at: '08:30', note: 'fasting', scan: 'doc-17',
-  meds: [{ drug: 'prednisone', dose: 10, stopped: '2025-04-01' }, { drug: 'ongoing', dose: { value: 1, unit: 'g' } }],
+  weight: { value: 154, unit: 'lb' },
+  pain: 4,
+  fatigue: 1,
+  smoker: true,
+  packs: 0.5,
+  sex: 1,
+  pregnant: false,
+  symptoms: ['fever', 'rash'],
+  'fever-c': 38.2,
+  seen: '2025-05-01',
+  at: '08:30',
+  note: 'fasting',
+  scan: 'doc-17',
+  meds: [
+    { drug: 'prednisone', dose: 10, stopped: '2025-04-01' },
+    { drug: 'ongoing', dose: { value: 1, unit: 'g' } },
+  ],
 };
 
 describe('stored form values', () => {
@@ -26,7 +40,10 @@ describe('stored form values', () => {
   });
 
   it('read back as the values that were entered (calculated items left to be computed again)', () => {
-    const back = formValuesFromStored(form, stored.filter((s) => s.kind === 'other').map((s) => ({ key: s.key, value: s.value, unit: s.unit ?? null })));
+    const back = formValuesFromStored(
+      form,
+      stored.filter((s) => s.kind === 'other').map((s) => ({ key: s.key, value: s.value, unit: s.unit ?? null })),
+    );
     // a decimal entered without its unit comes back with it (the item's first unit)
     expect(back).toEqual({ ...values, 'fever-c': { value: 38.2, unit: '°C' }, meds: [{ ...values.meds[0], dose: { value: 10, unit: 'mg' } }, values.meds[1]] });
     expect(validateFilledForm(form, back).entries).toEqual(validateFilledForm(form, values).entries);

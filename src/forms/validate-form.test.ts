@@ -22,7 +22,10 @@ describe('a filled form against its definition', () => {
 
   it('every missing required item is named, and calculations on them are missing', () => {
     const { pain: _p, seen: _s, ...rest } = filled;
-    expect(codes(rest)).toEqual([['FORM_VALUE_MISSING', 'pain'], ['FORM_VALUE_MISSING', 'seen']]);
+    expect(codes(rest)).toEqual([
+      ['FORM_VALUE_MISSING', 'pain'],
+      ['FORM_VALUE_MISSING', 'seen'],
+    ]);
     expect(run(rest).issues[0]?.message).toBe('"Pain 0-10" (pain) is required');
     expect(value(rest, 'score')).toBeNull();
   });
@@ -30,7 +33,9 @@ describe('a filled form against its definition', () => {
   it('a hard range refuses the value, naming the item and the range', () => {
     const r = run({ ...filled, pain: 11 });
     expect(r.issues).toEqual([{ code: 'FORM_HARD_RANGE_VIOLATION', path: 'pain', message: '"Pain 0-10" (pain) must be from 0 to 10, not 11' }]);
-    expect(() => refuseInvalidForm(form, { ...filled, pain: 11 })).toThrow(expect.objectContaining({ code: 'FORM_HARD_RANGE_VIOLATION', status: 400, path: 'pain', message: 'Sample visit form: "Pain 0-10" (pain) must be from 0 to 10, not 11.' }));
+    expect(() => refuseInvalidForm(form, { ...filled, pain: 11 })).toThrow(
+      expect.objectContaining({ code: 'FORM_HARD_RANGE_VIOLATION', status: 400, path: 'pain', message: 'Sample visit form: "Pain 0-10" (pain) must be from 0 to 10, not 11.' }),
+    );
   });
 
   it('a soft range needs a reason; with one the value is kept and listed as confirmed', () => {
@@ -102,12 +107,18 @@ describe('a filled form against its definition', () => {
   it('a repeating group refuses rows past its maximum, a missing row item, an unknown row item and a non-list', () => {
     const row = { drug: 'x', dose: 1 };
     expect(codes({ ...filled, meds: [row, row, row, row] })).toEqual([['FORM_ROW_COUNT_INVALID', 'meds']]);
-    expect(codes({ ...filled, meds: [{ drug: 'x' }, { ...row, route: 'po' }] })).toEqual([['FORM_UNKNOWN_FORM_ITEM', 'meds[1].route'], ['FORM_VALUE_MISSING', 'meds[0].dose']]);
+    expect(codes({ ...filled, meds: [{ drug: 'x' }, { ...row, route: 'po' }] })).toEqual([
+      ['FORM_UNKNOWN_FORM_ITEM', 'meds[1].route'],
+      ['FORM_VALUE_MISSING', 'meds[0].dose'],
+    ]);
     expect(codes({ ...filled, meds: { drug: 'x' } })).toEqual([['FORM_VALUE_INVALID', 'meds']]);
   });
 
   it('refuses an unknown item and a value for a calculated item', () => {
-    expect(codes({ ...filled, painn: 3, score: 8 })).toEqual([['FORM_UNKNOWN_FORM_ITEM', 'painn'], ['FORM_VALUE_INVALID', 'score']]);
+    expect(codes({ ...filled, painn: 3, score: 8 })).toEqual([
+      ['FORM_UNKNOWN_FORM_ITEM', 'painn'],
+      ['FORM_VALUE_INVALID', 'score'],
+    ]);
   });
 
   it('yes/no takes true/false or 1/0; a multiple choice keeps the codes in their own type', () => {
@@ -131,7 +142,10 @@ describe('a filled form against its definition', () => {
         code: 'FORM_VALUE_MISSING',
         path: 'values.pain',
         message: 'Sample visit form: "Pain 0-10" (pain) is required (and 1 more: sex).',
-        issues: [{ path: 'values.pain', message: '"Pain 0-10" (pain) is required' }, { path: 'values.sex', message: '"Sex" (sex) must be one of 1, 2, not 5' }],
+        issues: [
+          { path: 'values.pain', message: '"Pain 0-10" (pain) is required' },
+          { path: 'values.sex', message: '"Sex" (sex) must be one of 1, 2, not 5' },
+        ],
       }),
     );
   });

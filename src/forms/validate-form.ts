@@ -5,7 +5,14 @@ import { parseExpression } from './expression/parse.js';
 import { checkCell, isBlank, type Cell, type CellValue } from './check-cell.js';
 import type { FormDefinition, Group, Item } from './form-schema.js';
 
-export type FormIssueCode = 'FORM_CHECK_FAILED' | 'FORM_VALUE_MISSING' | 'FORM_VALUE_INVALID' | 'FORM_HARD_RANGE_VIOLATION' | 'FORM_SOFT_RANGE_UNCONFIRMED' | 'FORM_UNKNOWN_FORM_ITEM' | 'FORM_ROW_COUNT_INVALID';
+export type FormIssueCode =
+  | 'FORM_CHECK_FAILED'
+  | 'FORM_VALUE_MISSING'
+  | 'FORM_VALUE_INVALID'
+  | 'FORM_HARD_RANGE_VIOLATION'
+  | 'FORM_SOFT_RANGE_UNCONFIRMED'
+  | 'FORM_UNKNOWN_FORM_ITEM'
+  | 'FORM_ROW_COUNT_INVALID';
 
 /** A reason the filled form is refused, at a value path: `item`, or `group[row].item`. */
 export interface FormIssue {
@@ -97,7 +104,8 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
       }
       rowsOf.set(entry.id, rows);
       rows.forEach((row, r) => {
-        for (const key of Object.keys(row)) if (!entry.items.some((i) => i.id === key)) issues.push({ code: 'FORM_UNKNOWN_FORM_ITEM', path: `${entry.id}[${r}].${key}`, message: `Group "${entry.id}" has no item "${key}"` });
+        for (const key of Object.keys(row))
+          if (!entry.items.some((i) => i.id === key)) issues.push({ code: 'FORM_UNKNOWN_FORM_ITEM', path: `${entry.id}[${r}].${key}`, message: `Group "${entry.id}" has no item "${key}"` });
         for (const item of entry.items) slots.push({ item, group: entry, row: r, path: `${entry.id}[${r}].${item.id}`, raw: row[item.id] });
       });
     } else {
@@ -205,7 +213,12 @@ export function validateFilledForm(form: FormDefinition, values: FormValues, con
     const shownGroup = !group.showIf || truthy(evaluate(ast(group.showIf), context(formScope)));
     if (!shownGroup) continue;
     if ((group.minRows !== undefined && n < group.minRows) || (group.maxRows !== undefined && n > group.maxRows)) {
-      const want = group.minRows !== undefined && group.maxRows !== undefined ? `from ${group.minRows} to ${group.maxRows}` : group.minRows !== undefined ? `at least ${group.minRows}` : `at most ${group.maxRows}`;
+      const want =
+        group.minRows !== undefined && group.maxRows !== undefined
+          ? `from ${group.minRows} to ${group.maxRows}`
+          : group.minRows !== undefined
+            ? `at least ${group.minRows}`
+            : `at most ${group.maxRows}`;
       issues.push({ code: 'FORM_ROW_COUNT_INVALID', path: id, message: `"${group.label}" (${id}) needs ${want} rows, not ${n}` });
     }
   }

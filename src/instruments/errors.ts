@@ -18,4 +18,3 @@ export const instrumentsErrors = defineErrors('INSTRUMENT', {
   ITEMS_FILE_INVALID: { status: 400, doc: 'The items file given to `il2trials score --items` cannot be read, is not JSON, or is not an object of item id to value.' },
   HOLD_RULE_INVALID: { status: 422, doc: 'A dose-hold rule or one of its inputs is inconsistent.' },
 });
-

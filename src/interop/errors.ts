@@ -12,4 +12,3 @@ export const interopErrors = defineErrors('INTEROP', {
   ODM_FILE_UNREADABLE: { status: 400, doc: 'The ODM file given to `il2trials import odm` cannot be read (missing, a directory, no permission).' },
   ODM_CONFLICT: { status: 409, doc: 'An ODM file cannot be imported into the target study (the study already holds data, or the protocol differs).' },
 });
-

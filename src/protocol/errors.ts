@@ -17,4 +17,3 @@ export const protocolErrors = defineErrors('PROTOCOL', {
   HOLD_NOT_ON_DOSE_DAY: { status: 400, doc: 'A dose hold names a study day on which no dose is due.' },
   HOLD_SHIFT_COLLIDES: { status: 409, doc: 'Shifting the rest of a cycle after a held dose would reach the next cycle.' },
 });
-

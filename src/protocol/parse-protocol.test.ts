@@ -25,11 +25,7 @@ describe('parseProtocol', () => {
   it.each([
     ['an empty arm list', { ...alsIl2, arms: [] }, 'arms: a protocol needs at least one arm'],
     ['a missing arm list', { ...alsIl2, arms: undefined }, 'arms: is required'],
-    [
-      'a negative dose',
-      aeWithFirstStep({ kind: 'days', days: [1, 2, 3, 4, 5], length: 7, dose: { amount: -1.5, unit: 'MIU' } }),
-      `${STEP0}.dose.amount: dose must not be negative`,
-    ],
+    ['a negative dose', aeWithFirstStep({ kind: 'days', days: [1, 2, 3, 4, 5], length: 7, dose: { amount: -1.5, unit: 'MIU' } }), `${STEP0}.dose.amount: dose must not be negative`],
     [
       'an unknown unit',
       aeWithFirstStep({ kind: 'days', days: [1, 2, 3, 4, 5], length: 7, dose: { amount: 1.5, unit: 'mcg' as 'MIU' } }),
@@ -45,26 +41,14 @@ describe('parseProtocol', () => {
       aeWithFirstStep({ kind: 'days', days: [1, 2, 2], length: 7, dose: { amount: 1.5, unit: 'MIU' } }),
       `${STEP0}.days[2]: day 2 is listed twice, which would give two overlapping doses`,
     ],
-    [
-      'a visit after the end of the study',
-      { ...alsIl2, design: { ...alsIl2.design, durationDays: 300 } },
-      'visits[2].day: visit "week-48" on day 337 is outside the study, which ends on day 300',
-    ],
-    [
-      'a visit on day 0',
-      { ...alsIl2, outcomes: [], visits: [{ id: 'day-0', name: 'Day 0', day: 0 }] },
-      'visits[0].day: there is no study day 0: day 1 is the start date and day -1 the day before',
-    ],
+    ['a visit after the end of the study', { ...alsIl2, design: { ...alsIl2.design, durationDays: 300 } }, 'visits[2].day: visit "week-48" on day 337 is outside the study, which ends on day 300'],
+    ['a visit on day 0', { ...alsIl2, outcomes: [], visits: [{ id: 'day-0', name: 'Day 0', day: 0 }] }, 'visits[0].day: there is no study day 0: day 1 is the start date and day -1 the day before'],
     [
       'an outcome assessed at a visit the protocol does not have',
       { ...alsIl2, outcomes: [{ ...alsIl2.outcomes.find((o) => o.id === 'nfl')!, visits: ['week-52'] }] },
       'outcomes[0].visits[0]: visit "week-52" is not one of the protocol\'s visits',
     ],
-    [
-      'a randomized protocol with one arm',
-      { ...sleIl2, arms: sleIl2.arms.slice(0, 1) },
-      'arms: a randomized protocol needs at least two arms',
-    ],
+    ['a randomized protocol with one arm', { ...sleIl2, arms: sleIl2.arms.slice(0, 1) }, 'arms: a randomized protocol needs at least two arms'],
   ])('rejects %s with one sentence naming the field', (_, input, message) => {
     expect(() => parseProtocol(input)).toThrow(expect.objectContaining({ code: 'PROTOCOL_INVALID_PROTOCOL', status: 422, message }));
   });

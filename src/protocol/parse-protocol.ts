@@ -16,8 +16,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 // A missing field reads better as "is required" than as zod's "expected string, received undefined".
-const requiredFieldError: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined;
+const requiredFieldError: z.core.$ZodErrorMap = (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined);
 
 function toIssues(error: z.ZodError): ProtocolIssue[] {
   return error.issues.map((i) => ({ path: formatPath(i.path) || '(protocol)', message: i.message }));

@@ -35,34 +35,30 @@ const positiveInt = z.number().int().positive();
 export const regimenStepSchema: z.ZodType<RegimenStep, RegimenStep> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('every'), interval: positiveInt, forDays: positiveInt, dose: doseSchema }),
-    z
-      .object({ kind: z.literal('days'), days: z.array(positiveInt).min(1), length: positiveInt, dose: doseSchema })
-      .superRefine((step, ctx) => {
-        const seen = new Set<number>();
-        step.days.forEach((day, i) => {
-          if (day > step.length) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['days', i],
-              message: `day ${day} lies beyond the block's length of ${step.length} days and would overlap the next step`,
-            });
-          } else if (seen.has(day)) {
-            ctx.addIssue({ code: 'custom', path: ['days', i], message: `day ${day} is listed twice, which would give two overlapping doses` });
-          }
-          seen.add(day);
-        });
-      }),
+    z.object({ kind: z.literal('days'), days: z.array(positiveInt).min(1), length: positiveInt, dose: doseSchema }).superRefine((step, ctx) => {
+      const seen = new Set<number>();
+      step.days.forEach((day, i) => {
+        if (day > step.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['days', i],
+            message: `day ${day} lies beyond the block's length of ${step.length} days and would overlap the next step`,
+          });
+        } else if (seen.has(day)) {
+          ctx.addIssue({ code: 'custom', path: ['days', i], message: `day ${day} is listed twice, which would give two overlapping doses` });
+        }
+        seen.add(day);
+      });
+    }),
     z.object({ kind: z.literal('rest'), days: positiveInt }),
     z.object({ kind: z.literal('cycle'), times: positiveInt, steps: z.array(regimenStepSchema).min(1) }),
   ]),
 );
 
 /** Every dose a regimen's steps give, in step order. */
-export const regimenDoses = (steps: readonly RegimenStep[]): Dose[] =>
-  steps.flatMap((s) => (s.kind === 'cycle' ? regimenDoses(s.steps) : s.kind === 'rest' ? [] : [s.dose]));
+export const regimenDoses = (steps: readonly RegimenStep[]): Dose[] => steps.flatMap((s) => (s.kind === 'cycle' ? regimenDoses(s.steps) : s.kind === 'rest' ? [] : [s.dose]));
 
-const schedulesDose = (step: RegimenStep): boolean =>
-  step.kind === 'every' || step.kind === 'days' || (step.kind === 'cycle' && step.steps.some(schedulesDose));
+const schedulesDose = (step: RegimenStep): boolean => step.kind === 'every' || step.kind === 'days' || (step.kind === 'cycle' && step.steps.some(schedulesDose));
 
 export const regimenSchema = z.object({
   /** Human description as the record states it, verbatim where possible. */

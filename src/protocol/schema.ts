@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { covarianceStructures } from '../analysis/models/covariance-structures.js';
-import { dfMethods } from '../analysis/models/small-sample-df.js';
 import { doseHoldRuleSchema } from '../instruments/dose-holds/rules.js';
 import { randomizationSchemeSchema } from '../randomization/scheme.js';
 import { doseUnits, regimenDoses, regimenSchema } from './regimen-schema.js';
 import { expressionIssue } from '../eligibility/parse-expression.js';
 import { formDefinitionSchema } from '../forms/definition.js';
+import { outcomeSchema } from './outcome-schema.js';
+import { slugSchema } from './slug.js';
+
+export { slugSchema };
+export { estimandSchema, intercurrentStrategies, outcomeSchema, responderDefinitions, type Estimand, type Outcome } from './outcome-schema.js';
 
 /**
  * The protocol (study definition). One schema expresses every seed trial; it is validated at the
@@ -15,9 +18,7 @@ import { formDefinitionSchema } from '../forms/definition.js';
  */
 
 const isoDate = z.iso.date();
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
-/** Ids of studies, sites, arms, visits: what URLs and records carry. */
-export const slugSchema = slug;
+const slug = slugSchema;
 
 export const doseUnitSchema = z.enum(doseUnits);
 export type DoseUnit = z.infer<typeof doseUnitSchema>;
@@ -40,15 +41,17 @@ export const maskingSchema = z
   });
 export type Masking = z.infer<typeof maskingSchema>;
 
-export const noteSchema = z.object({
-  /** `publication`: a fact taken from the trial's published report (cited in `source`), not from the record. */
-  kind: z.enum(['assumption', 'discrepancy', 'not-in-record', 'publication']),
-  /** The protocol field the note is about, as a dotted path. */
-  field: z.string().min(1),
-  text: z.string().min(1),
-  /** The citation a `publication` note rests on. */
-  source: z.string().min(1).optional(),
-}).refine((n) => n.kind !== 'publication' || n.source !== undefined, { message: 'a publication note needs its source (the citation)', path: ['source'] });
+export const noteSchema = z
+  .object({
+    /** `publication`: a fact taken from the trial's published report (cited in `source`), not from the record. */
+    kind: z.enum(['assumption', 'discrepancy', 'not-in-record', 'publication']),
+    /** The protocol field the note is about, as a dotted path. */
+    field: z.string().min(1),
+    text: z.string().min(1),
+    /** The citation a `publication` note rests on. */
+    source: z.string().min(1).optional(),
+  })
+  .refine((n) => n.kind !== 'publication' || n.source !== undefined, { message: 'a publication note needs its source (the citation)', path: ['source'] });
 export type ProtocolNote = z.infer<typeof noteSchema>;
 
 export const interventionSchema = z.object({
@@ -99,7 +102,12 @@ export const criterionSchema = z.object({
    * The designer's computable reading of `text` in the criteria language (src/eligibility/parse-expression.ts),
    * used for screening instead of the parser's; the text stays verbatim beside it.
    */
-  expression: z.string().min(1).max(2000).describe('the computable reading of text in the criteria language (e.g. age >= 18 years and not pregnant); screening uses it instead of the parse of text').optional(),
+  expression: z
+    .string()
+    .min(1)
+    .max(2000)
+    .describe('the computable reading of text in the criteria language (e.g. age >= 18 years and not pregnant); screening uses it instead of the parse of text')
+    .optional(),
 });
 export type CriterionText = z.infer<typeof criterionSchema>;
 
@@ -114,46 +122,6 @@ export const eligibilitySchema = z.object({
   exclusion: z.array(criterionSchema),
 });
 export type EligibilityText = z.infer<typeof eligibilitySchema>;
-
-/** ICH E9(R1) §A.3.4 strategies for handling intercurrent events. */
-export const intercurrentStrategies = ['treatment-policy', 'composite', 'hypothetical', 'while-on-treatment', 'principal-stratum'] as const;
-
-/** The estimand an outcome targets, with the four attributes of ICH E9(R1) §A.3.2 (the treatment is the arms). */
-export const estimandSchema = z.object({
-  population: z.string().min(1),
-  variable: z.string().min(1),
-  intercurrentEvents: z.array(z.object({ event: z.string().min(1), strategy: z.enum(intercurrentStrategies), handling: z.string().min(1) })).min(1),
-  summaryMeasure: z.string().min(1),
-});
-export type Estimand = z.infer<typeof estimandSchema>;
-
-/** Responder definitions the analysis computes (src/analysis/endpoints/responder-definitions.ts). */
-export const responderDefinitions = ['sri-4', 'essdai-improvement-3'] as const;
-
-export const outcomeSchema = z.object({
-  id: slug,
-  kind: z.enum(['primary', 'secondary']),
-  measure: z.string().min(1),
-  timeFrame: z.string().min(1),
-  /** Instrument or panel id the outcome is computed from, when there is one. */
-  instrument: z.string().optional(),
-  /** Visit ids at which the outcome is assessed. */
-  visits: z.array(slug).default([]),
-  description: z.string().optional(),
-  /**
-   * The SAP's MMRM for this outcome: the covariance first tried (falling back US → Toeplitz →
-   * AR(1) → CS when a fit does not converge) and the denominator df; Kenward–Roger when absent.
-   */
-  mmrm: z.object({ covariance: z.enum(covarianceStructures).optional(), df: z.enum(dfMethods).optional() }).optional(),
-  /** A responder end point judged at each of `visits` against the outcome's first visit. */
-  responder: z.object({ definition: z.enum(responderDefinitions), visits: z.array(slug).min(1) }).optional(),
-  estimand: estimandSchema.optional(),
-  /** An ordinal scale (the mRS): analysed by ranks, as a shift and as the proportion improved, never by means. */
-  ordinal: z.boolean().optional(),
-  /** Compare the slope after `knotVisit` (end of administration) with the slope before it (piecewise-linear model). */
-  slope: z.object({ knotVisit: slug }).optional(),
-});
-export type Outcome = z.infer<typeof outcomeSchema>;
 
 export const contactSchema = z.object({
   name: z.string().min(1),
@@ -249,11 +217,31 @@ export const protocolSchema = z
         seen.add(id);
       });
     };
-    duplicates(p.visits.map((v) => v.id), (i) => ['visits', i, 'id'], 'visit');
-    duplicates(p.arms.map((a) => a.id), (i) => ['arms', i, 'id'], 'arm');
-    duplicates(p.outcomes.map((o) => o.id), (i) => ['outcomes', i, 'id'], 'outcome');
-    duplicates(p.sites.map((s) => s.id), (i) => ['sites', i, 'id'], 'site');
-    duplicates((p.forms ?? []).map((f) => f.id), (i) => ['forms', i, 'id'], 'form');
+    duplicates(
+      p.visits.map((v) => v.id),
+      (i) => ['visits', i, 'id'],
+      'visit',
+    );
+    duplicates(
+      p.arms.map((a) => a.id),
+      (i) => ['arms', i, 'id'],
+      'arm',
+    );
+    duplicates(
+      p.outcomes.map((o) => o.id),
+      (i) => ['outcomes', i, 'id'],
+      'outcome',
+    );
+    duplicates(
+      p.sites.map((s) => s.id),
+      (i) => ['sites', i, 'id'],
+      'site',
+    );
+    duplicates(
+      (p.forms ?? []).map((f) => f.id),
+      (i) => ['forms', i, 'id'],
+      'form',
+    );
     duplicates(
       [...p.eligibility.inclusion, ...p.eligibility.exclusion].map((c) => c.id),
       (i) => (i < p.eligibility.inclusion.length ? ['eligibility', 'inclusion', i, 'id'] : ['eligibility', 'exclusion', i - p.eligibility.inclusion.length, 'id']),
@@ -265,7 +253,13 @@ export const protocolSchema = z
         if (issue) ctx.addIssue({ code: 'custom', path: ['eligibility', side, i, 'expression'], message: `criterion ${c.id}: ${issue}` });
       });
     }
-    p.arms.forEach((a, ai) => duplicates(a.interventions.map((x) => x.id), (i) => ['arms', ai, 'interventions', i, 'id'], 'intervention'));
+    p.arms.forEach((a, ai) =>
+      duplicates(
+        a.interventions.map((x) => x.id),
+        (i) => ['arms', ai, 'interventions', i, 'id'],
+        'intervention',
+      ),
+    );
     p.arms.forEach((a, ai) =>
       a.interventions.forEach((x, xi) => {
         if (!x.placebo && regimenDoses(x.regimen.steps).some((d) => d.amount === 0)) {
@@ -282,7 +276,8 @@ export const protocolSchema = z
         ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'slope', 'knotVisit'], message: `knot visit "${o.slope.knotVisit}" must be one of the outcome's visits between its first and last` });
       }
       o.responder?.visits.forEach((v, i) => {
-        if (!o.visits.slice(1).includes(v)) ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'responder', 'visits', i], message: `responder visit "${v}" is not one of the outcome's visits after its first` });
+        if (!o.visits.slice(1).includes(v))
+          ctx.addIssue({ code: 'custom', path: ['outcomes', oi, 'responder', 'visits', i], message: `responder visit "${v}" is not one of the outcome's visits after its first` });
       });
     });
   });

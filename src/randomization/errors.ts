@@ -13,4 +13,3 @@ export const randomizationErrors = defineErrors('RANDOMIZATION', {
   INCONSISTENT_TRIAL_CONFIGURATION: { status: 500, doc: "A study's randomization or masking configuration is inconsistent, so the server refuses to start." },
   INVALID_SIMULATION: { status: 400, doc: 'A simulation parameter (participants, runs) is out of range.' },
 });
-

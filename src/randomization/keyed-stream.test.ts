@@ -8,7 +8,9 @@ const seed = new Uint8Array(32).map((_, i) => i);
 function reference(label: string, position: number): number {
   const counter = Buffer.alloc(4);
   counter.writeUInt32BE(Math.floor(position / 4));
-  const block = createHmac('sha256', seed).update(Buffer.concat([Buffer.from(label), Buffer.from([0]), counter])).digest();
+  const block = createHmac('sha256', seed)
+    .update(Buffer.concat([Buffer.from(label), Buffer.from([0]), counter]))
+    .digest();
   const word = (o: number) => BigInt(block.readUInt32BE(o));
   const o = (position % 4) * 8;
   const bits = ((word(o) >> 5n) << 26n) | (word(o + 4) >> 6n);

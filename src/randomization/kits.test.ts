@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed } from './keyed-stream.js';
 import { kitFor, kitList } from './kits.js';
 
-const arms = [{ id: 'active', ratio: 2 }, { id: 'placebo', ratio: 1 }];
+const arms = [
+  { id: 'active', ratio: 2 },
+  { id: 'placebo', ratio: 1 },
+];
 const seed = deriveSeed(new Uint8Array(32).fill(3), 'kits');
 
 describe('kit numbers', () => {
@@ -14,7 +17,9 @@ describe('kit numbers', () => {
   });
 
   it('do not reveal the arm by number range or parity', () => {
-    const active = kitList(arms, seed, 90).kits.filter((k) => k.armId === 'active').map((k) => Number(k.kit.slice(1)));
+    const active = kitList(arms, seed, 90)
+      .kits.filter((k) => k.armId === 'active')
+      .map((k) => Number(k.kit.slice(1)));
     // A contiguous or sorted pool would put all 60 active kits in 1–60 or 31–90; parity would split 45/15.
     expect(active.some((n) => n <= 30) && active.some((n) => n > 60)).toBe(true);
     const even = active.filter((n) => n % 2 === 0).length;
@@ -22,8 +27,10 @@ describe('kit numbers', () => {
     expect(even).toBeLessThan(45);
   });
 
-  it('give an arm\'s kits in the list\'s order, reproducibly, and differ with another seed', () => {
-    const pool = kitList(arms, seed, 90).kits.filter((k) => k.armId === 'placebo').map((k) => k.kit);
+  it("give an arm's kits in the list's order, reproducibly, and differ with another seed", () => {
+    const pool = kitList(arms, seed, 90)
+      .kits.filter((k) => k.armId === 'placebo')
+      .map((k) => k.kit);
     expect(Array.from({ length: 30 }, (_, i) => kitFor(arms, seed, 90, 'placebo', i))).toEqual(pool);
     expect(kitList(arms, seed, 90)).toEqual(kitList(arms, seed, 90));
     expect(kitList(arms, deriveSeed(seed, 'other'), 90).kits).not.toEqual(kitList(arms, seed, 90).kits);

@@ -10,14 +10,37 @@ const entry = (reason: string, changes: { path: string; kind: 'added' | 'removed
 
 describe('an amendment as a blinded reader sees it', () => {
   it('reduces every arm change to one "arms changed", naming no arm', () => {
-    const masked = maskAmendment(entry('labels clarified', [{ path: 'arms[il2-3]', kind: 'changed' }, { path: 'arms[il2-0-33]', kind: 'removed' }, { path: 'visits[day-30]', kind: 'added' }]), terms);
-    expect(masked.changes).toEqual([{ path: 'arms', kind: 'changed' }, { path: 'visits[day-30]', kind: 'added' }]);
+    const masked = maskAmendment(
+      entry('labels clarified', [
+        { path: 'arms[il2-3]', kind: 'changed' },
+        { path: 'arms[il2-0-33]', kind: 'removed' },
+        { path: 'visits[day-30]', kind: 'added' },
+      ]),
+      terms,
+    );
+    expect(masked.changes).toEqual([
+      { path: 'arms', kind: 'changed' },
+      { path: 'visits[day-30]', kind: 'added' },
+    ]);
     expect(JSON.stringify(masked)).not.toMatch(/il2-/);
   });
 
   it('keeps only the list of a change whose path names an arm term, and withholds a reason naming an arm', () => {
-    const masked = maskAmendment(entry('IL-2 3 MIU/day now given in the evening', [{ path: 'visits[placebo-run-in]', kind: 'removed' }, { path: 'design.masking', kind: 'changed' }]), terms);
-    expect(masked).toEqual({ version: '2', reason: WITHHELD_REASON, changes: [{ path: 'visits', kind: 'changed' }, { path: 'design.masking', kind: 'changed' }] });
+    const masked = maskAmendment(
+      entry('IL-2 3 MIU/day now given in the evening', [
+        { path: 'visits[placebo-run-in]', kind: 'removed' },
+        { path: 'design.masking', kind: 'changed' },
+      ]),
+      terms,
+    );
+    expect(masked).toEqual({
+      version: '2',
+      reason: WITHHELD_REASON,
+      changes: [
+        { path: 'visits', kind: 'changed' },
+        { path: 'design.masking', kind: 'changed' },
+      ],
+    });
   });
 
   it('leaves an amendment that speaks of no arm as it is', () => {

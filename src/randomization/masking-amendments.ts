@@ -31,9 +31,11 @@ function maskChange(c: ProtocolChange, terms: ReadonlySet<string>): ProtocolChan
  */
 export function maskAmendment<T extends AmendmentEntry>(a: T, terms: ReadonlySet<string>): T {
   const seen = new Set<string>();
-  const changes = a.changes.map((c) => maskChange(c, terms)).filter((c) => {
-    const key = `${c.path} ${c.kind}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const changes = a.changes
+    .map((c) => maskChange(c, terms))
+    .filter((c) => {
+      const key = `${c.path} ${c.kind}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   return { ...a, reason: mentionsArm(a.reason, terms) ? WITHHELD_REASON : a.reason, changes };
 }

@@ -15,7 +15,7 @@ describe('start-up checks of randomization and masking', () => {
   it('fail a randomized study without a scheme', () => {
     expect(check({ ...sle, design: { ...sle.design, randomization: undefined } })).toEqual(['randomized-without-scheme']);
   });
-  it('fail a scheme whose block sizes do not fit the arms\' ratios (3:1 sums to 4, so block 2 fails and 4 passes)', () => {
+  it("fail a scheme whose block sizes do not fit the arms' ratios (3:1 sums to 4, so block 2 fails and 4 passes)", () => {
     expect(check({ ...sle, arms: sle.arms.map((a, i) => ({ ...a, ratio: i === 0 ? 3 : 1 })) })).toEqual(['scheme-inconsistent']);
   });
   it('fail a scheme or masking in a study that is not randomized', () => {
@@ -25,6 +25,8 @@ describe('start-up checks of randomization and masking', () => {
   });
   it('name the check and the study in the refusal', () => {
     const bad = { ...sle, design: { ...sle.design, randomization: undefined } };
-    expect(() => assertTrialConfiguration([{ id: 'x', protocol: bad }])).toThrow(/^The server refuses to start: check randomized-without-scheme failed for study x \(the study is randomized but design\.randomization is absent\)\.$/);
+    expect(() => assertTrialConfiguration([{ id: 'x', protocol: bad }])).toThrow(
+      /^The server refuses to start: check randomized-without-scheme failed for study x \(the study is randomized but design\.randomization is absent\)\.$/,
+    );
   });
 });

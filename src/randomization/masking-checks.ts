@@ -29,7 +29,11 @@ export function checkTrialConfiguration(studies: readonly { readonly id: string;
     }
     if (scheme !== undefined) {
       const arms = protocol.arms.map((a) => ({ id: a.id, ratio: a.ratio }));
-      for (const i of checkScheme(scheme, arms, protocol.sites.map((s) => s.id)).issues) {
+      for (const i of checkScheme(
+        scheme,
+        arms,
+        protocol.sites.map((s) => s.id),
+      ).issues) {
         issues.push({ check: 'scheme-inconsistent', studyId: id, message: `${i.path}: ${i.message}` });
       }
     }
@@ -44,5 +48,8 @@ export function checkTrialConfiguration(studies: readonly { readonly id: string;
 export function assertTrialConfiguration(studies: readonly { readonly id: string; readonly protocol: Protocol }[]): void {
   const issues = checkTrialConfiguration(studies);
   if (issues.length === 0) return;
-  throw new AppError(randomizationErrors.INCONSISTENT_TRIAL_CONFIGURATION, `The server refuses to start: ${issues.map((i) => `check ${i.check} failed for study ${i.studyId} (${i.message})`).join('; ')}.`, );
+  throw new AppError(
+    randomizationErrors.INCONSISTENT_TRIAL_CONFIGURATION,
+    `The server refuses to start: ${issues.map((i) => `check ${i.check} failed for study ${i.studyId} (${i.message})`).join('; ')}.`,
+  );
 }

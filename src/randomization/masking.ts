@@ -8,7 +8,9 @@ const normal = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
  * `armId`, `arm_id` and `ARM-ID` all match. `kit` numbers stay: they reveal nothing (see kits.ts).
  */
 const revealing = new Set(
-  ['arm', 'armId', 'armLabel', 'byArm', 'armCode', 'armIndex', 'armType', 'treatment', 'treatmentArm', 'treatmentGroup', 'treatmentLabel', 'allocation', 'allocatedArm', 'assignedArm', 'kitArm'].map(normal),
+  ['arm', 'armId', 'armLabel', 'byArm', 'armCode', 'armIndex', 'armType', 'treatment', 'treatmentArm', 'treatmentGroup', 'treatmentLabel', 'allocation', 'allocatedArm', 'assignedArm', 'kitArm'].map(
+    normal,
+  ),
 );
 
 /**

@@ -24,12 +24,19 @@ describe('Pocock–Simon minimization', () => {
     const design = buildDesign(
       {
         scheme: 'minimization',
-        factors: [{ id: 'sex', weight: 1 }, { id: 'severity', weight: 2 }, { id: 'site', weight: 1 }],
+        factors: [
+          { id: 'sex', weight: 1 },
+          { id: 'severity', weight: 2 },
+          { id: 'site', weight: 1 },
+        ],
         measure: 'range',
         probability: 1,
         levels: { sex: ['F', 'M'], severity: ['moderate', 'high'] },
       },
-      [{ id: 'A', ratio: 1 }, { id: 'B', ratio: 1 }],
+      [
+        { id: 'A', ratio: 1 },
+        { id: 'B', ratio: 1 },
+      ],
       ['s1', 's2'],
     );
     /*
@@ -66,14 +73,26 @@ describe('Pocock–Simon minimization', () => {
       { sex: 'M', severity: 'high', site: 's1' },
     ];
     const run = allocateByHand(design, cohort);
-    expect(run.map((r) => r.scores)).toEqual([[4, 4], [7, 1], [5, 3], [4, 4], [4, 4], [4, 4], [10, 4], [6, 4]]);
+    expect(run.map((r) => r.scores)).toEqual([
+      [4, 4],
+      [7, 1],
+      [5, 3],
+      [4, 4],
+      [4, 4],
+      [4, 4],
+      [10, 4],
+      [6, 4],
+    ]);
     expect(run.map((r) => r.armId)).toEqual(['A', 'B', 'B', 'A', 'A', 'A', 'B', 'B']);
   });
 
   it('adjusts counts by the allocation ratio for 2:1 (hand-worked, one factor, range)', () => {
     const design = buildDesign(
       { scheme: 'minimization', factors: ['site'], probability: 1 },
-      [{ id: 'A', ratio: 2 }, { id: 'B', ratio: 1 }],
+      [
+        { id: 'A', ratio: 2 },
+        { id: 'B', ratio: 1 },
+      ],
       ['s1'],
     );
     /*
@@ -83,13 +102,27 @@ describe('Pocock–Simon minimization', () => {
      * P5 (3,1): A→(2,1) 1; B→(1.5,2) 0.5 → B.    P6 (3,2): A→(2,2) 0; B→(1.5,3) 1.5 → A.
      * Six participants: 4 A and 2 B, exactly 2:1.
      */
-    const run = allocateByHand(design, Array.from({ length: 6 }, () => ({ site: 's1' })));
-    expect(run.map((r) => r.scores)).toEqual([[0.5, 1], [1, 0.5], [0, 1.5], [0.5, 1], [1, 0.5], [0, 1.5]]);
+    const run = allocateByHand(
+      design,
+      Array.from({ length: 6 }, () => ({ site: 's1' })),
+    );
+    expect(run.map((r) => r.scores)).toEqual([
+      [0.5, 1],
+      [1, 0.5],
+      [0, 1.5],
+      [0.5, 1],
+      [1, 0.5],
+      [0, 1.5],
+    ]);
     expect(run.map((r) => r.armId)).toEqual(['A', 'B', 'A', 'A', 'B', 'A']);
   });
 
   it('scores by population variance when asked (three arms, hand-worked)', () => {
-    const design = buildDesign({ scheme: 'minimization', factors: ['site'], measure: 'variance' }, ['A', 'B', 'C'].map((id) => ({ id, ratio: 1 })), ['s1']);
+    const design = buildDesign(
+      { scheme: 'minimization', factors: ['site'], measure: 'variance' },
+      ['A', 'B', 'C'].map((id) => ({ id, ratio: 1 })),
+      ['s1'],
+    );
     /*
      * Counts at s1 are (2, 0, 1). Joining A gives (3,0,1): mean 4/3, variance ((5/3)²+(4/3)²+(1/3)²)/3 = 42/27.
      * Joining B gives (2,1,1): (4/9+1/9+1/9)/3 = 6/27. Joining C gives (2,0,2): (4/9+16/9+4/9)/3 = 24/27.
@@ -101,11 +134,15 @@ describe('Pocock–Simon minimization', () => {
   });
 
   it('takes a non-minimizing arm, by ratio, when u1 ≥ p, and breaks ties at random by ratio', () => {
-    const design = buildDesign({ scheme: 'minimization', factors: ['site'], probability: 0.8 }, [
-      { id: 'A', ratio: 1 },
-      { id: 'B', ratio: 1 },
-      { id: 'C', ratio: 2 },
-    ], ['s1']);
+    const design = buildDesign(
+      { scheme: 'minimization', factors: ['site'], probability: 0.8 },
+      [
+        { id: 'A', ratio: 1 },
+        { id: 'B', ratio: 1 },
+        { id: 'C', ratio: 2 },
+      ],
+      ['s1'],
+    );
     // Scores [1, 3, 2]: A is preferred. u1 = 0.9 ≥ 0.8, so B or C by weights 1:2; u2 = 0.5 → 1.5 of 3 falls in C.
     expect(minimizationChoice(design, [1, 3, 2], 0.9, 0.5)).toEqual({ armId: 'C', preferred: ['A'] });
     expect(minimizationChoice(design, [1, 3, 2], 0.9, 0.2)).toEqual({ armId: 'B', preferred: ['A'] });
@@ -116,7 +153,14 @@ describe('Pocock–Simon minimization', () => {
   });
 
   it('through nextAssignment: reproducible from the seed, state in plain counts', () => {
-    const design = buildDesign({ scheme: 'minimization', factors: ['site'], probability: 0.8 }, [{ id: 'A', ratio: 1 }, { id: 'B', ratio: 1 }], ['s1', 's2']);
+    const design = buildDesign(
+      { scheme: 'minimization', factors: ['site'], probability: 0.8 },
+      [
+        { id: 'A', ratio: 1 },
+        { id: 'B', ratio: 1 },
+      ],
+      ['s1', 's2'],
+    );
     const run = (seed: Uint8Array) => {
       let state: RandomizationState = initialRandomizationState;
       return Array.from({ length: 30 }, (_, i) => {

@@ -41,19 +41,19 @@ export function minimizationScores(design: RandomizationDesign, margins: MarginC
  * when u1 < p, one preferred arm is drawn by ratio with u2 (a random tie-break among several), and
  * when u1 ≥ p, one of the other arms is drawn by ratio with u2.
  */
-export function minimizationChoice(
-  design: RandomizationDesign,
-  scores: readonly number[],
-  u1: number,
-  u2: number,
-): { readonly armId: string; readonly preferred: readonly string[] } {
+export function minimizationChoice(design: RandomizationDesign, scores: readonly number[], u1: number, u2: number): { readonly armId: string; readonly preferred: readonly string[] } {
   if (design.scheme.scheme !== 'minimization') throw new TypeError('minimizationChoice needs a minimization design');
   const best = Math.min(...scores);
   const isPreferred = scores.map((s) => s <= best + EPSILON);
   const preferred = design.arms.filter((_, k) => isPreferred[k]);
   const others = design.arms.filter((_, k) => !isPreferred[k]);
   const pool = others.length === 0 || u1 < design.scheme.probability ? preferred : others;
-  const arm = pool[pickWeighted(pool.map((a) => a.ratio), u2)] as { id: string };
+  const arm = pool[
+    pickWeighted(
+      pool.map((a) => a.ratio),
+      u2,
+    )
+  ] as { id: string };
   return { armId: arm.id, preferred: preferred.map((a) => a.id) };
 }
 

@@ -28,17 +28,26 @@ function checkBalancedAtBlockEnds(design: RandomizationDesign, arms: readonly Ar
 
 describe('permuted blocks', () => {
   it('1:1 with block sizes 2 and 4 is balanced at every block end, over 200 seeds', () => {
-    const arms = [{ id: 'active', ratio: 1 }, { id: 'placebo', ratio: 1 }];
+    const arms = [
+      { id: 'active', ratio: 1 },
+      { id: 'placebo', ratio: 1 },
+    ];
     checkBalancedAtBlockEnds(buildDesign({ scheme: 'permuted-blocks', blockSizes: [2, 4] }, arms, ['s1']), arms, [2, 4]);
   });
 
   it('2:1 with block sizes 3 and 6 holds 2 active per placebo at every block end, over 200 seeds', () => {
-    const arms = [{ id: 'active', ratio: 2 }, { id: 'placebo', ratio: 1 }];
+    const arms = [
+      { id: 'active', ratio: 2 },
+      { id: 'placebo', ratio: 1 },
+    ];
     checkBalancedAtBlockEnds(buildDesign({ scheme: 'permuted-blocks', blockSizes: [3, 6] }, arms, ['s1']), arms, [3, 6]);
   });
 
   it('puts either arm first in a 1:1 block of 2 about equally often', () => {
-    const arms = [{ id: 'a', ratio: 1 }, { id: 'b', ratio: 1 }];
+    const arms = [
+      { id: 'a', ratio: 1 },
+      { id: 'b', ratio: 1 },
+    ];
     const design = buildDesign({ scheme: 'permuted-blocks', blockSizes: [2] }, arms, ['s1']);
     let abFirst = 0;
     for (let s = 0; s < 400; s++) if (generateList(design, deriveSeed(master, `o ${s}`), {}, 1)[0]?.armId === 'a') abFirst++;

@@ -23,12 +23,7 @@ export type BlockCursor = { readonly next: number; readonly block: number; reado
 export const firstCursor: BlockCursor = { next: 0, block: 0, blockStart: 0 };
 
 /** The arm at the cursor, and the cursor after it. */
-export function nextInBlocks(
-  design: RandomizationDesign,
-  seed: Uint8Array,
-  stratum: string,
-  cursor: BlockCursor,
-): { readonly armId: string; readonly block: number; readonly cursor: BlockCursor } {
+export function nextInBlocks(design: RandomizationDesign, seed: Uint8Array, stratum: string, cursor: BlockCursor): { readonly armId: string; readonly block: number; readonly cursor: BlockCursor } {
   let { block, blockStart } = cursor;
   let arms = blockAt(design, seed, stratum, block);
   while (cursor.next >= blockStart + arms.length) {

@@ -3,14 +3,13 @@ import { deriveSeed } from './keyed-stream.js';
 import { generateList, initialRandomizationState, nextAssignment, type Assignment, type RandomizationState } from './randomize.js';
 import { buildDesign } from './scheme.js';
 
-const arms = [{ id: 'active', ratio: 1 }, { id: 'placebo', ratio: 1 }];
+const arms = [
+  { id: 'active', ratio: 1 },
+  { id: 'placebo', ratio: 1 },
+];
 const seedA = deriveSeed(new Uint8Array(32).fill(1), 'trial');
 const seedB = deriveSeed(new Uint8Array(32).fill(2), 'trial');
-const blocks = buildDesign(
-  { scheme: 'permuted-blocks', blockSizes: [2, 4], strata: ['site', 'severity'], levels: { severity: ['moderate', 'high'] } },
-  arms,
-  ['s1', 's2'],
-);
+const blocks = buildDesign({ scheme: 'permuted-blocks', blockSizes: [2, 4], strata: ['site', 'severity'], levels: { severity: ['moderate', 'high'] } }, arms, ['s1', 's2']);
 
 /** Randomize a cohort one participant at a time, as a store would, round-tripping the state through JSON. */
 function runCohort(seed: Uint8Array, cohort: readonly Record<string, string>[], design = blocks): Assignment[] {
@@ -40,7 +39,7 @@ describe('concealed sequences', () => {
     expect(s2).not.toEqual(s1);
   });
 
-  it('allocate each participant the next entry of their stratum\'s list, interleaved across strata', () => {
+  it("allocate each participant the next entry of their stratum's list, interleaved across strata", () => {
     const assigned = runCohort(seedA, cohort);
     for (const stratum of [
       { site: 's1', severity: 'high' },
@@ -58,7 +57,7 @@ describe('concealed sequences', () => {
     expect(assigned.map((a) => a.sequence)).toEqual(cohort.map((_, i) => i + 1));
   });
 
-  it('count each arm\'s participants so that kits can be taken in order', () => {
+  it("count each arm's participants so that kits can be taken in order", () => {
     const assigned = runCohort(seedA, cohort);
     const seen: Record<string, number> = {};
     for (const a of assigned) {
@@ -69,7 +68,11 @@ describe('concealed sequences', () => {
 
   it('simple randomization is reproducible and matches its list', () => {
     const simple = buildDesign({ scheme: 'simple' }, arms, ['s1']);
-    const assigned = runCohort(seedA, Array.from({ length: 30 }, () => ({})), simple);
+    const assigned = runCohort(
+      seedA,
+      Array.from({ length: 30 }, () => ({})),
+      simple,
+    );
     expect(assigned.map((a) => a.armId)).toEqual(generateList(simple, seedA, {}, 30).map((e) => e.armId));
     expect(new Set(assigned.map((a) => a.armId))).toEqual(new Set(['active', 'placebo']));
   });

@@ -3,8 +3,14 @@ import { isAppError } from '../errors/app-error.js';
 import { getBuiltinProtocol } from '../protocol/builtin/index.js';
 import { buildDesign, checkScheme, designFromProtocol } from './scheme.js';
 
-const oneToOne = [{ id: 'active', ratio: 1 }, { id: 'placebo', ratio: 1 }];
-const twoToOne = [{ id: 'active', ratio: 2 }, { id: 'placebo', ratio: 1 }];
+const oneToOne = [
+  { id: 'active', ratio: 1 },
+  { id: 'placebo', ratio: 1 },
+];
+const twoToOne = [
+  { id: 'active', ratio: 2 },
+  { id: 'placebo', ratio: 1 },
+];
 
 describe('randomization scheme', () => {
   it('accepts the form the SS and SLE protocols use and resolves site levels from the protocol', () => {
@@ -30,11 +36,7 @@ describe('randomization scheme', () => {
   });
 
   it('reports every problem at once, each with its path', () => {
-    const { issues } = checkScheme(
-      { scheme: 'minimization', factors: ['site', 'severity', { id: 'sex', weight: -1 }], probability: 1.5 },
-      oneToOne,
-      ['s1'],
-    );
+    const { issues } = checkScheme({ scheme: 'minimization', factors: ['site', 'severity', { id: 'sex', weight: -1 }], probability: 1.5 }, oneToOne, ['s1']);
     expect(issues.map((i) => i.path).sort()).toEqual(['design.randomization.factors.2.weight', 'design.randomization.probability']);
     const missing = checkScheme({ scheme: 'minimization', factors: ['site', 'severity'], levels: { age: ['young', 'old'] } }, oneToOne, ['s1']);
     expect(missing.issues.map((i) => i.path)).toEqual(['design.randomization.factors.1', 'design.randomization.levels.age']);
@@ -55,16 +57,12 @@ describe('randomization scheme', () => {
       expect.unreachable();
     } catch (e) {
       expect(isAppError(e) && e.code).toBe('RANDOMIZATION_INVALID_RANDOMIZATION_SCHEME');
-      expect((e as Error).message).toBe(
-        'The randomization scheme of protocol "x" is invalid: design.randomization.blockSizes.0: block size 3 is not a multiple of the allocation ratio sum 2.',
-      );
+      expect((e as Error).message).toBe('The randomization scheme of protocol "x" is invalid: design.randomization.blockSizes.0: block size 3 is not a multiple of the allocation ratio sum 2.');
     }
   });
 
   it('refuses a single arm and an unknown scheme', () => {
-    expect(checkScheme({ scheme: 'simple' }, [{ id: 'a', ratio: 1 }], ['s1']).issues).toEqual([
-      { path: 'arms', message: 'randomization needs at least two arms' },
-    ]);
+    expect(checkScheme({ scheme: 'simple' }, [{ id: 'a', ratio: 1 }], ['s1']).issues).toEqual([{ path: 'arms', message: 'randomization needs at least two arms' }]);
     expect(checkScheme({ scheme: 'urn' }, oneToOne, ['s1']).issues[0]?.path).toBe('design.randomization.scheme');
   });
 });

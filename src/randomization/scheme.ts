@@ -18,19 +18,13 @@ export const simpleSchemeSchema = z.strictObject({ scheme: z.literal('simple') }
 export const permutedBlocksSchemeSchema = z.strictObject({
   scheme: z.literal('permuted-blocks'),
   /** Block sizes, each chosen with equal probability per block; each a multiple of the ratio sum. */
-  blockSizes: z
-    .array(z.number().int().positive())
-    .min(1, 'at least one block size is needed')
-    .refine(unique, 'block sizes must not repeat'),
+  blockSizes: z.array(z.number().int().positive()).min(1, 'at least one block size is needed').refine(unique, 'block sizes must not repeat'),
   /** Stratification factors: a separate sequence per combination of their levels. */
   strata: z.array(factorId).refine(unique, 'strata must not repeat').default([]),
   levels: levelsSchema.default({}),
 });
 
-const weightedFactorSchema = z.union([
-  factorId.transform((id) => ({ id, weight: 1 })),
-  z.strictObject({ id: factorId, weight: z.number().positive().default(1) }),
-]);
+const weightedFactorSchema = z.union([factorId.transform((id) => ({ id, weight: 1 })), z.strictObject({ id: factorId, weight: z.number().positive().default(1) })]);
 
 export const minimizationSchemeSchema = z.strictObject({
   scheme: z.literal('minimization'),
@@ -45,11 +39,7 @@ export const minimizationSchemeSchema = z.strictObject({
   levels: levelsSchema.default({}),
 });
 
-export const randomizationSchemeSchema = z.discriminatedUnion('scheme', [
-  simpleSchemeSchema,
-  permutedBlocksSchemeSchema,
-  minimizationSchemeSchema,
-]);
+export const randomizationSchemeSchema = z.discriminatedUnion('scheme', [simpleSchemeSchema, permutedBlocksSchemeSchema, minimizationSchemeSchema]);
 export type RandomizationScheme = z.infer<typeof randomizationSchemeSchema>;
 export type RandomizationSchemeInput = z.input<typeof randomizationSchemeSchema>;
 export type SchemeKind = RandomizationScheme['scheme'];
@@ -81,11 +71,7 @@ export function ratioSum(arms: readonly ArmShare[]): number {
 }
 
 /** Every problem of a scheme for these arms and sites, each with its path (empty when valid). */
-export function checkScheme(
-  input: unknown,
-  arms: readonly ArmShare[],
-  siteIds: readonly string[],
-): { readonly design?: RandomizationDesign; readonly issues: readonly SchemeIssue[] } {
+export function checkScheme(input: unknown, arms: readonly ArmShare[], siteIds: readonly string[]): { readonly design?: RandomizationDesign; readonly issues: readonly SchemeIssue[] } {
   const parsed = randomizationSchemeSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -106,15 +92,10 @@ export function checkScheme(
       }
     });
   }
-  const wanted =
-    scheme.scheme === 'permuted-blocks'
-      ? scheme.strata.map((id) => ({ id, weight: 1 }))
-      : scheme.scheme === 'minimization'
-        ? scheme.factors
-        : [];
+  const wanted = scheme.scheme === 'permuted-blocks' ? scheme.strata.map((id) => ({ id, weight: 1 })) : scheme.scheme === 'minimization' ? scheme.factors : [];
   const declared = scheme.scheme === 'simple' ? {} : scheme.levels;
   if ('site' in declared) {
-    issues.push({ path: `${SCHEME_PATH}.levels.site`, message: 'site levels are the protocol\'s site ids and cannot be declared' });
+    issues.push({ path: `${SCHEME_PATH}.levels.site`, message: "site levels are the protocol's site ids and cannot be declared" });
   }
   const factors: Factor[] = [];
   for (const [i, f] of wanted.entries()) {
@@ -141,7 +122,7 @@ export function checkScheme(
 export function buildDesign(input: unknown, arms: readonly ArmShare[], siteIds: readonly string[], owner = 'the scheme'): RandomizationDesign {
   const { design, issues } = checkScheme(input, arms, siteIds);
   if (design) return design;
-  throw new AppError(randomizationErrors.INVALID_RANDOMIZATION_SCHEME, `The randomization scheme of ${owner} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues[0]?.path, );
+  throw new AppError(randomizationErrors.INVALID_RANDOMIZATION_SCHEME, `The randomization scheme of ${owner} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, issues[0]?.path);
 }
 
 /** The protocol's randomization design; throws RANDOMIZATION_NOT_RANDOMIZED for a protocol without a scheme. */

@@ -8,6 +8,12 @@ export function simpleStream(seed: Uint8Array, stratum: string): KeyedStream {
 
 /** The arm at `index` of a simple-randomization stream. */
 export function simpleAt(design: RandomizationDesign, stream: KeyedStream, index: number): string {
-  const arm = design.arms[pickWeighted(design.arms.map((a) => a.ratio), stream.uniform(index))];
+  const arm =
+    design.arms[
+      pickWeighted(
+        design.arms.map((a) => a.ratio),
+        stream.uniform(index),
+      )
+    ];
   return (arm as { id: string }).id;
 }

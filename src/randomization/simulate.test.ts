@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildDesign } from './scheme.js';
 import { simulate, type SimulationInput } from './simulate.js';
 
-const arms = [{ id: 'active', ratio: 1 }, { id: 'placebo', ratio: 1 }];
+const arms = [
+  { id: 'active', ratio: 1 },
+  { id: 'placebo', ratio: 1 },
+];
 const base = { protocolId: 'test', arms, siteIds: ['s1'], participants: 60, seed: new Uint8Array(32).fill(9) } satisfies Partial<SimulationInput>;
 
 /** E|n₁ − n₂| for simple 1:1 randomization of n: Σ_x |2x − n| · C(n, x) / 2ⁿ. */
@@ -29,7 +32,7 @@ describe('simulate', () => {
     return s;
   };
 
-  it('compares the protocol\'s scheme with the four alternatives and describes the simulated covariates', () => {
+  it("compares the protocol's scheme with the four alternatives and describes the simulated covariates", () => {
     expect(report.schemes.map((s) => s.id)).toEqual(['protocol', 'simple', 'blocks-fixed', 'blocks-random', 'minimization']);
     expect(report.schemes.map((s) => s.description)).toEqual([
       'permuted blocks of fixed size 2, unstratified',

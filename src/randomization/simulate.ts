@@ -78,11 +78,9 @@ const DEFAULT_SEVERITY = ['moderate', 'high'] as const;
 function simulatedFactors(input: SimulationInput): SimulatedFactor[] {
   const uniform = (levels: readonly string[]) => levels.map(() => 1 / levels.length);
   const declared = input.protocolScheme?.factors ?? [];
-  const out: SimulatedFactor[] = [
-    { id: 'site', levels: input.siteIds, probabilities: uniform(input.siteIds), source: 'the protocol\'s sites, equally likely' },
-  ];
+  const out: SimulatedFactor[] = [{ id: 'site', levels: input.siteIds, probabilities: uniform(input.siteIds), source: "the protocol's sites, equally likely" }];
   for (const f of declared) {
-    if (f.id !== 'site') out.push({ id: f.id, levels: f.levels, probabilities: uniform(f.levels), source: 'levels declared by the protocol\'s scheme, equally likely' });
+    if (f.id !== 'site') out.push({ id: f.id, levels: f.levels, probabilities: uniform(f.levels), source: "levels declared by the protocol's scheme, equally likely" });
   }
   if (!out.some((f) => f.id === 'severity')) {
     out.push({
@@ -164,9 +162,7 @@ export function simulate(input: SimulationInput): SimulationReport {
   }
   const factors = simulatedFactors(input);
   const candidates = [
-    ...(input.protocolScheme
-      ? [{ id: 'protocol', design: input.protocolScheme }]
-      : []),
+    ...(input.protocolScheme ? [{ id: 'protocol', design: input.protocolScheme }] : []),
     ...alternatives(input, factors).map((a) => ({ ...a, design: buildDesign(a.scheme, input.arms, input.siteIds, `alternative "${a.id}"`) })),
   ];
   // A scheme listed twice (the protocol's may equal an alternative) is simulated once: with the

@@ -16,7 +16,7 @@ export function checkCovariates(factors: readonly Factor[], covariates: Covariat
       throw new AppError(randomizationErrors.MISSING_FACTOR, `The participant has no value for factor "${f.id}".`, f.id);
     }
     if (!f.levels.includes(value)) {
-      throw new AppError(randomizationErrors.UNKNOWN_FACTOR_LEVEL, `Factor "${f.id}" has no level "${value}" (levels: ${f.levels.join(', ')}).`, f.id, );
+      throw new AppError(randomizationErrors.UNKNOWN_FACTOR_LEVEL, `Factor "${f.id}" has no level "${value}" (levels: ${f.levels.join(', ')}).`, f.id);
     }
   }
 }

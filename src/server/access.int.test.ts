@@ -32,7 +32,7 @@ async function setup(db: Db) {
 }
 
 describe.each(databases)('the access policy over HTTP on $kind', (database) => {
-  it("refuses the unblinded pharmacist every visit, efficacy and safety record of their own site, and shows the kits to dispense", async () => {
+  it('refuses the unblinded pharmacist every visit, efficacy and safety record of their own site, and shows the kits to dispense', async () => {
     const db = await database.fresh();
     const { call, id } = await setup(db);
     const clinical = [

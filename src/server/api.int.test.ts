@@ -78,7 +78,12 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error).toMatchObject({ code: 'RECORD_TRANSITION_NOT_ALLOWED' });
     expect(skip.json().error.message).toBe('A participant cannot go from screening to enrolled: the next status can only be eligible or ineligible or withdrawn.');
-    const override = await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie: await t.login('inv-a') }, payload: { to: 'eligible', date: '2025-04-28', reason: 'screened on paper' } });
+    const override = await t.app.inject({
+      method: 'POST',
+      url: `/api/participants/${id}/transition`,
+      headers: { cookie: await t.login('inv-a') },
+      payload: { to: 'eligible', date: '2025-04-28', reason: 'screened on paper' },
+    });
     expect(override.statusCode, override.body).toBe(200);
     expect((await go('consented', { date: '2025-04-30' })).statusCode).toBe(200);
     expect((await go('enrolled', { date: '2025-05-01' })).json()).toMatchObject({ status: 'enrolled', enrolledOn: '2025-05-01' });
@@ -94,7 +99,12 @@ describe.each(databases)('HTTP API on $kind', (database) => {
     const t = await setup(await database.fresh());
     const cookie = await t.login('coord-a');
     const id = await createParticipant(t, cookie, t.siteA, 'ALS-002');
-    for (const [to, date] of [['eligible', '2025-05-01'], ['consented', '2025-05-01'], ['enrolled', '2025-05-01'], ['on-treatment', '2025-05-05']] as const) {
+    for (const [to, date] of [
+      ['eligible', '2025-05-01'],
+      ['consented', '2025-05-01'],
+      ['enrolled', '2025-05-01'],
+      ['on-treatment', '2025-05-05'],
+    ] as const) {
       const by = to === 'eligible' ? await t.login('inv-a') : cookie;
       await t.app.inject({ method: 'POST', url: `/api/participants/${id}/transition`, headers: { cookie: by }, payload: { to, date, reason: 'screened on paper' } });
     }
@@ -127,7 +137,8 @@ describe.each(databases)('HTTP API on $kind', (database) => {
       if (path === '/api/auth/logout') continue;
       for (const method of Object.keys(methods)) {
         const url = path.replace('{studyId}', study).replace('{id}', bId);
-        const payload = method === 'get' ? undefined : { to: 'eligible', day: 1, date: '2025-05-05', status: 'given', siteId: 'site-b', code: 'B-NEW', sex: 'male', birthDate: '1960-01-01', name: 'x' };
+        const payload =
+          method === 'get' ? undefined : { to: 'eligible', day: 1, date: '2025-05-05', status: 'given', siteId: 'site-b', code: 'B-NEW', sex: 'male', birthDate: '1960-01-01', name: 'x' };
         const r = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: { cookie: a }, ...(payload ? { payload } : {}) });
         crawled++;
         expect(r.body, `${method} ${url}`).not.toContain(secretCode);

@@ -31,7 +31,7 @@ function leakPatterns(p: Protocol): { arms: RegExp[]; doses: RegExp[] } {
   // A drug every arm gets names no arm.
   const differing = [...new Set(drugs.flatMap((s) => [...s]))].filter((d) => !drugs.every((s) => s.has(d)));
   const words = [...p.arms.flatMap((a) => [a.label, ...a.interventions.map((i) => i.id)]), ...differing];
-  const amounts = new Set(p.arms.flatMap((a) => a.interventions.flatMap((i) => (typeof i.regimen === 'string' ? [] : JSON.stringify(i.regimen.steps).match(/"amount":[\d.]+/g) ?? []))));
+  const amounts = new Set(p.arms.flatMap((a) => a.interventions.flatMap((i) => (typeof i.regimen === 'string' ? [] : (JSON.stringify(i.regimen.steps).match(/"amount":[\d.]+/g) ?? [])))));
   const dosesDiffer = amounts.size > 1;
   const arms = [
     ...words.map((w) => new RegExp(escape(w))),
@@ -83,12 +83,7 @@ async function getUrls(t: TestApp, cookie: string, trial: Trial): Promise<{ page
   const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
   const p = trial.protocol;
   const fill = (path: string) =>
-    path
-      .replace('{studyId}', p.id)
-      .replace('{id}', trial.participants[0]!)
-      .replace('{visitId}', p.visits[0]!.id)
-      .replace('{siteId}', p.sites[0]!.id)
-      .replace('{username}', 'inv');
+    path.replace('{studyId}', p.id).replace('{id}', trial.participants[0]!).replace('{visitId}', p.visits[0]!.id).replace('{siteId}', p.sites[0]!.id).replace('{username}', 'inv');
   const plain = Object.entries(spec.paths)
     .filter(([path, ops]) => 'get' in ops && !path.includes('{format}') && !path.includes('{file}'))
     .map(([path]) => fill(path));
@@ -114,7 +109,10 @@ async function errorRequests(t: TestApp, trial: Trial): Promise<{ method: string
       .filter(() => path !== '/api/auth/logout')
       .map((method) => ({
         method: method.toUpperCase(),
-        url: path.replace('{studyId}', p.id).replace('{id}', method === 'get' ? 'no-such-id' : trial.participants[0]!).replace(/\{[^}]+\}/g, 'none'),
+        url: path
+          .replace('{studyId}', p.id)
+          .replace('{id}', method === 'get' ? 'no-such-id' : trial.participants[0]!)
+          .replace(/\{[^}]+\}/g, 'none'),
         ...(method === 'get' || method === 'delete' ? {} : { payload: junk }),
       })),
   );
@@ -124,58 +122,62 @@ describe.each(databases)('the blinded crawl on $kind', (database) => {
   it.each([
     ['sle-il2 (double-blind, equal doses)', sle],
     ['df-il2 (triple-blind, arms differ by dose)', doseFinding],
-  ])('shows no arm, block structure or arm-distinguishing dose to any blinded role of %s, before and after lock', async (_name, protocol) => {
-    const db = await database.fresh();
-    const t = await testApp(db);
-    if (protocol.id !== sle.id) await createStudy(db, { actor: 'system', at: testNow }, protocol);
-    const cookies = new Map<Role, string>();
-    for (const role of roles) {
-      await t.user(role, [{ studyId: protocol.id, siteId: null, role }]);
-      cookies.set(role, await t.login(role));
-    }
-    await t.user('inv', [{ studyId: protocol.id, siteId: null, role: 'investigator' }]);
-    const trial = await seed(db, t, cookies.get('investigator')!, cookies.get('monitor')!, protocol);
-    const patterns = leakPatterns(protocol);
-    const { pages, files } = await getUrls(t, cookies.get('admin')!, trial);
-    expect(pages).toEqual(expect.arrayContaining([`/api/studies/${protocol.id}`, `/api/studies/${protocol.id}/audit`, `/api/participants/${trial.participants[0]}/calendar`]));
-    const errors = await errorRequests(t, trial);
-    let crawled = 0;
-    // Every leak of the crawl, listed at once: what a failure reports.
-    const found: string[] = [];
-    for (const locked of [false, true]) {
-      if (locked) await lockStudy(db, { actor: 'system', at: testNow }, protocol.id, 'final analysis');
-      const blinded = blindedRoles(protocol.design.masking, { locked });
-      let firstExporter: Role | undefined;
-      expect(blinded.length).toBeGreaterThanOrEqual(locked ? 5 : 6);
-      for (const role of blinded) {
-        const cookie = cookies.get(role)!;
-        // An export depends on its reader only through whether they are blinded (routes/export.ts): every
-        // file for the first blinded role the policy lets export, the first file of each format for the others.
-        const exported = firstExporter === undefined ? files.flat() : files.map((f) => f[0]!);
-        for (const url of [...pages, ...exported]) {
-          const r = await t.app.inject({ url, headers: { cookie } });
-          if (firstExporter === undefined && url.includes('/export/') && r.statusCode === 200) firstExporter = role;
-          if (r.statusCode >= 500) found.push(`${role} GET ${url} (locked: ${locked}) → ${r.statusCode}`);
-          for (const l of leaks(r.body, patterns, url)) found.push(`${role} GET ${url} (locked: ${locked}) → ${r.statusCode}: ${l}`);
-          crawled++;
-        }
-        for (const e of errors) {
-          const r = await t.app.inject({ method: e.method as 'GET', url: e.url, headers: { cookie }, ...(e.payload ? { payload: e.payload } : {}) });
-          for (const l of leaks(r.body, patterns, e.url)) found.push(`${role} ${e.method} ${e.url} (locked: ${locked}) → ${r.statusCode}: ${l}`);
+  ])(
+    'shows no arm, block structure or arm-distinguishing dose to any blinded role of %s, before and after lock',
+    async (_name, protocol) => {
+      const db = await database.fresh();
+      const t = await testApp(db);
+      if (protocol.id !== sle.id) await createStudy(db, { actor: 'system', at: testNow }, protocol);
+      const cookies = new Map<Role, string>();
+      for (const role of roles) {
+        await t.user(role, [{ studyId: protocol.id, siteId: null, role }]);
+        cookies.set(role, await t.login(role));
+      }
+      await t.user('inv', [{ studyId: protocol.id, siteId: null, role: 'investigator' }]);
+      const trial = await seed(db, t, cookies.get('investigator')!, cookies.get('monitor')!, protocol);
+      const patterns = leakPatterns(protocol);
+      const { pages, files } = await getUrls(t, cookies.get('admin')!, trial);
+      expect(pages).toEqual(expect.arrayContaining([`/api/studies/${protocol.id}`, `/api/studies/${protocol.id}/audit`, `/api/participants/${trial.participants[0]}/calendar`]));
+      const errors = await errorRequests(t, trial);
+      let crawled = 0;
+      // Every leak of the crawl, listed at once: what a failure reports.
+      const found: string[] = [];
+      for (const locked of [false, true]) {
+        if (locked) await lockStudy(db, { actor: 'system', at: testNow }, protocol.id, 'final analysis');
+        const blinded = blindedRoles(protocol.design.masking, { locked });
+        let firstExporter: Role | undefined;
+        expect(blinded.length).toBeGreaterThanOrEqual(locked ? 5 : 6);
+        for (const role of blinded) {
+          const cookie = cookies.get(role)!;
+          // An export depends on its reader only through whether they are blinded (routes/export.ts): every
+          // file for the first blinded role the policy lets export, the first file of each format for the others.
+          const exported = firstExporter === undefined ? files.flat() : files.map((f) => f[0]!);
+          for (const url of [...pages, ...exported]) {
+            const r = await t.app.inject({ url, headers: { cookie } });
+            if (firstExporter === undefined && url.includes('/export/') && r.statusCode === 200) firstExporter = role;
+            if (r.statusCode >= 500) found.push(`${role} GET ${url} (locked: ${locked}) → ${r.statusCode}`);
+            for (const l of leaks(r.body, patterns, url)) found.push(`${role} GET ${url} (locked: ${locked}) → ${r.statusCode}: ${l}`);
+            crawled++;
+          }
+          for (const e of errors) {
+            const r = await t.app.inject({ method: e.method as 'GET', url: e.url, headers: { cookie }, ...(e.payload ? { payload: e.payload } : {}) });
+            for (const l of leaks(r.body, patterns, e.url)) found.push(`${role} ${e.method} ${e.url} (locked: ${locked}) → ${r.statusCode}: ${l}`);
+          }
         }
       }
-    }
-    expect(found).toEqual([]);
-    expect(crawled).toBeGreaterThan(200);
-    // The same checks find the arm, the blocks and (in the dose-finding trial) the dose for the unblinded pharmacist and the statistician after lock.
-    const pharm = cookies.get('unblinded-pharmacist')!;
-    const dispensing = (await t.app.inject({ url: `/api/studies/${protocol.id}/dispensing`, headers: { cookie: pharm } })).body;
-    expect(leaks(dispensing, patterns).length).toBeGreaterThan(0);
-    const statistician = cookies.get('statistician')!;
-    const view = (await t.app.inject({ url: `/api/studies/${protocol.id}`, headers: { cookie: statistician } })).json();
-    expect(view.protocol.design.randomization).toEqual(protocol.design.randomization);
-    expect(view.protocol.arms.map((a: { id: string }) => a.id)).toEqual(protocol.arms.map((a) => a.id));
-    const audit = (await t.app.inject({ url: `/api/studies/${protocol.id}/audit?entity=randomizations`, headers: { cookie: statistician } })).body;
-    expect(leaks(audit, patterns)).toEqual(expect.arrayContaining([String(/"field"\s*:\s*"(block|stratum_index|sequence|arm_id)"/)]));
-  }, 600_000);
+      expect(found).toEqual([]);
+      expect(crawled).toBeGreaterThan(200);
+      // The same checks find the arm, the blocks and (in the dose-finding trial) the dose for the unblinded pharmacist and the statistician after lock.
+      const pharm = cookies.get('unblinded-pharmacist')!;
+      const dispensing = (await t.app.inject({ url: `/api/studies/${protocol.id}/dispensing`, headers: { cookie: pharm } })).body;
+      expect(leaks(dispensing, patterns).length).toBeGreaterThan(0);
+      const statistician = cookies.get('statistician')!;
+      const view = (await t.app.inject({ url: `/api/studies/${protocol.id}`, headers: { cookie: statistician } })).json();
+      expect(view.protocol.design.randomization).toEqual(protocol.design.randomization);
+      expect(view.protocol.arms.map((a: { id: string }) => a.id)).toEqual(protocol.arms.map((a) => a.id));
+      const audit = (await t.app.inject({ url: `/api/studies/${protocol.id}/audit?entity=randomizations`, headers: { cookie: statistician } })).body;
+      expect(leaks(audit, patterns)).toEqual(expect.arrayContaining([String(/"field"\s*:\s*"(block|stratum_index|sequence|arm_id)"/)]));
+    },
+    600_000,
+  );
 });

@@ -37,6 +37,8 @@ export function installContract(app: FastifyInstance, options: { check: boolean 
     const issue = result.error.issues[0]!;
     const status = reply.statusCode;
     void reply.code(500);
-    return JSON.stringify({ error: { code: 'HTTP_INTERNAL_ERROR', message: `${req.method} ${req.routeOptions.url} answered ${status} against its contract: ${issue.path.join('.')}: ${issue.message}` } });
+    return JSON.stringify({
+      error: { code: 'HTTP_INTERNAL_ERROR', message: `${req.method} ${req.routeOptions.url} answered ${status} against its contract: ${issue.path.join('.')}: ${issue.message}` },
+    });
   });
 }

@@ -1,6 +1,5 @@
 import { AppError, isAppError, type ErrorStatus } from '../errors/app-error.js';
 
-
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly path?: string; readonly issues?: readonly { path: string; message: string }[] };
 }

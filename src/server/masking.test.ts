@@ -48,7 +48,15 @@ describe('maskForBlinded: by field and by route, never by value', () => {
     });
   });
   it('shows the calendar route without arm or dose in the dose-finding trial', () => {
-    const calendar = { armId: 'il2-3', startDate: '2025-05-05', kitNumber: 'K0007', totalDose: 15, unit: 'MIU', visits: [], doses: [{ day: 1, date: '2025-05-05', dose: 3, unit: 'MIU', cycle: 1, status: 'due', intervention: 'il2-3-miu', recorded: null }] };
+    const calendar = {
+      armId: 'il2-3',
+      startDate: '2025-05-05',
+      kitNumber: 'K0007',
+      totalDose: 15,
+      unit: 'MIU',
+      visits: [],
+      doses: [{ day: 1, date: '2025-05-05', dose: 3, unit: 'MIU', cycle: 1, status: 'due', intervention: 'il2-3-miu', recorded: null }],
+    };
     expect(maskForBlinded(calendar, '/api/participants/:id/calendar', [doseFinding])).toEqual({
       startDate: '2025-05-05',
       kitNumber: 'K0007',
@@ -62,8 +70,12 @@ describe('maskForBlinded: by field and by route, never by value', () => {
     expect(masked.protocol.design.randomization).not.toHaveProperty('blockSizes');
   });
   it("replaces an error sentence naming an arm's intervention by the catalogue's sentence for its code", () => {
-    const body = { error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: 'Intervention "hril2-active" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given.', path: 'bodySurfaceM2' } };
-    expect(maskForBlinded(body, '/api/participants/:id/calendar', [sle])).toEqual({ error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: protocolErrors.BODY_SURFACE_REQUIRED.doc, path: 'bodySurfaceM2' } });
+    const body = {
+      error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: 'Intervention "hril2-active" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given.', path: 'bodySurfaceM2' },
+    };
+    expect(maskForBlinded(body, '/api/participants/:id/calendar', [sle])).toEqual({
+      error: { code: 'PROTOCOL_BODY_SURFACE_REQUIRED', message: protocolErrors.BODY_SURFACE_REQUIRED.doc, path: 'bodySurfaceM2' },
+    });
     const plain = { error: { code: 'RECORD_NOT_FOUND', message: 'No participant "active" is visible to you.', path: 'id' } };
     expect(maskForBlinded(plain, undefined, [doseFinding])).toEqual(plain);
   });

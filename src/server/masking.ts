@@ -94,6 +94,10 @@ export function installMasking(app: FastifyInstance, q: Queryable): void {
     for (const s of studies) if (isBlindedIn(p, s, (await studyLock(q, s.id))?.locked ?? false)) blinding.push(s);
     if (blinding.length === 0) return payload;
     if (participantId && (await hasUnblinded(q, p.userId, participantId))) return payload;
-    return maskForBlinded(payload, req.routeOptions.url, blinding.map((s) => s.protocol));
+    return maskForBlinded(
+      payload,
+      req.routeOptions.url,
+      blinding.map((s) => s.protocol),
+    );
   });
 }

@@ -32,7 +32,7 @@ describe('web app and demo', () => {
     const written = await loadDemoCohorts(db, 1, '2025-06-02', at);
     expect(Object.keys(written)).toEqual(['ss-il2', 'sle-il2', 'als-il2', 'ae-il2']);
     const [counts] = await db.query<{ p: number; d: number; v: number }>(
-      "SELECT (SELECT count(*)::int FROM participants) AS p, (SELECT count(*)::int FROM doses) AS d, (SELECT count(*)::int FROM visits) AS v",
+      'SELECT (SELECT count(*)::int FROM participants) AS p, (SELECT count(*)::int FROM doses) AS d, (SELECT count(*)::int FROM visits) AS v',
     );
     expect(counts!.p).toBe(Object.values(written).reduce((a, b) => a + b, 0));
     expect(counts!.d).toBeGreaterThan(counts!.p);

@@ -3,9 +3,22 @@ import type { ParticipantData } from '../interop/sdtm/participant-data.js';
 import { contentHash, hasContent, showSignature, SIGNATURE_MEANING, signedContent, type Signature } from './signature.js';
 
 const data: ParticipantData = {
-  code: 'P001', siteId: 'a', sex: 'female', birthDate: '1980-01-01', status: 'on-treatment', statusReason: null, consentedOn: '2025-05-01',
-  enrolledOn: '2025-05-02', randomizedOn: '2025-05-03', startDate: '2025-05-05', armId: 'active', kitNumber: 'K0001',
-  visits: [{ visitId: 'week-0', date: '2025-05-05', status: 'done' }, { visitId: 'week-4', date: '2025-06-02', status: 'done' }],
+  code: 'P001',
+  siteId: 'a',
+  sex: 'female',
+  birthDate: '1980-01-01',
+  status: 'on-treatment',
+  statusReason: null,
+  consentedOn: '2025-05-01',
+  enrolledOn: '2025-05-02',
+  randomizedOn: '2025-05-03',
+  startDate: '2025-05-05',
+  armId: 'active',
+  kitNumber: 'K0001',
+  visits: [
+    { visitId: 'week-0', date: '2025-05-05', status: 'done' },
+    { visitId: 'week-4', date: '2025-06-02', status: 'done' },
+  ],
   observations: [
     { id: 'o1', visitId: 'week-0', date: '2025-05-05', kind: 'lab', key: 'lymphocytes', valueNum: 1500, valueText: null, unit: '/mm3', grade: null, gradeTerm: null },
     { id: 'o2', visitId: 'week-4', date: '2025-06-02', kind: 'lab', key: 'lymphocytes', valueNum: 1400, valueText: null, unit: '/mm3', grade: null, gradeTerm: null },
@@ -17,8 +30,15 @@ const week0 = { kind: 'visit', visitId: 'week-0' } as const;
 const withValue = (key: string, valueNum: number): ParticipantData => ({ ...data, observations: data.observations.map((o) => (o.id === key ? { ...o, valueNum } : o)) });
 
 const signature = (d: ParticipantData, visitId: string | null): Signature => ({
-  id: 's1', participantId: 'p1', visitId, signerId: 'u1', signerUsername: 'inv', signerName: 'Dr Investigator', meaning: SIGNATURE_MEANING,
-  signedAt: '2025-06-02T09:00:00.000Z', contentHash: contentHash(signedContent(d, visitId === null ? { kind: 'casebook' } : { kind: 'visit', visitId })),
+  id: 's1',
+  participantId: 'p1',
+  visitId,
+  signerId: 'u1',
+  signerUsername: 'inv',
+  signerName: 'Dr Investigator',
+  meaning: SIGNATURE_MEANING,
+  signedAt: '2025-06-02T09:00:00.000Z',
+  contentHash: contentHash(signedContent(d, visitId === null ? { kind: 'casebook' } : { kind: 'visit', visitId })),
 });
 
 describe('what a signature covers', () => {

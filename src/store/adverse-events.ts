@@ -61,4 +61,3 @@ export async function listAdverseEvents(q: Queryable, participantIds: readonly s
   const rows = await q.query<AeRow>('SELECT * FROM adverse_events WHERE participant_id = ANY($1::uuid[]) ORDER BY onset_date, term, id', [[...participantIds]]);
   return rows.map(toAe);
 }
-

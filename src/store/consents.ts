@@ -19,18 +19,14 @@ export async function latestConsents(q: Queryable, participantIds: readonly stri
 
 /** A participant's consents, oldest first. */
 export async function listConsents(q: Queryable, participantId: string): Promise<Consent[]> {
-  const rows = await q.query<{ form_version: string; signed_on: string }>(
-    `SELECT form_version, signed_on FROM consents WHERE participant_id = $1 ORDER BY signed_on, recorded_at`,
-    [participantId],
-  );
+  const rows = await q.query<{ form_version: string; signed_on: string }>(`SELECT form_version, signed_on FROM consents WHERE participant_id = $1 ORDER BY signed_on, recorded_at`, [participantId]);
   return rows.map((r) => ({ formVersion: r.form_version, signedOn: r.signed_on }));
 }
 
 /** The consent version the study's latest re-consent amendment requires; null when none has. */
 export async function requiredReconsentVersion(q: Queryable, studyId: string): Promise<string | null> {
-  const [r] = await q.query<{ reconsent_version: string }>(
-    'SELECT reconsent_version FROM protocol_versions WHERE study_id = $1 AND reconsent_version IS NOT NULL ORDER BY created_at DESC LIMIT 1',
-    [studyId],
-  );
+  const [r] = await q.query<{ reconsent_version: string }>('SELECT reconsent_version FROM protocol_versions WHERE study_id = $1 AND reconsent_version IS NOT NULL ORDER BY created_at DESC LIMIT 1', [
+    studyId,
+  ]);
   return r?.reconsent_version ?? null;
 }

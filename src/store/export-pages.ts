@@ -6,7 +6,13 @@ import type { Db, Queryable } from './db.js';
  * streaming exports: memory holds one page, whatever the study's size. Every page is read in one
  * repeatable-read transaction, so the pages agree with each other while sites keep entering data.
  */
-export function forEachParticipantPage(db: Db, studyId: string, pageSize: number, onPage: (page: readonly ParticipantData[]) => Promise<void>, options: { readonly audit?: boolean } = {}): Promise<void> {
+export function forEachParticipantPage(
+  db: Db,
+  studyId: string,
+  pageSize: number,
+  onPage: (page: readonly ParticipantData[]) => Promise<void>,
+  options: { readonly audit?: boolean } = {},
+): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     let after = '';
@@ -116,20 +122,41 @@ async function readPage(q: Queryable, studyId: string, after: string, size: numb
  */
 async function attachAudit(q: Queryable, observations: (ObservationData & { audit?: readonly ValueAudit[] })[]): Promise<void> {
   const ids = observations.map((o) => o.id);
-  const rows = await q.query<{ entity_id: string; seq: string | number; at: Date | string; actor: string; action: ValueAudit['action']; reason: string | null; changes: { field: string; new: unknown }[] }>(
-    "SELECT entity_id, seq, at, actor, action, reason, changes FROM audit WHERE entity = 'observations' AND entity_id = ANY($1) ORDER BY seq",
-    [ids],
-  );
-  const provenance = await q.query<{ observation_id: string; position: number; transaction_type: 'Insert' | 'Update' | null; value: string; user_oid: string; location_oid: string; date_time_stamp: string; reason_for_change: string | null; source_id: string | null; imported_at: Date | string }>(
-    'SELECT * FROM value_provenance WHERE observation_id = ANY($1) ORDER BY observation_id, position',
-    [ids],
-  );
+  const rows = await q.query<{
+    entity_id: string;
+    seq: string | number;
+    at: Date | string;
+    actor: string;
+    action: ValueAudit['action'];
+    reason: string | null;
+    changes: { field: string; new: unknown }[];
+  }>("SELECT entity_id, seq, at, actor, action, reason, changes FROM audit WHERE entity = 'observations' AND entity_id = ANY($1) ORDER BY seq", [ids]);
+  const provenance = await q.query<{
+    observation_id: string;
+    position: number;
+    transaction_type: 'Insert' | 'Update' | null;
+    value: string;
+    user_oid: string;
+    location_oid: string;
+    date_time_stamp: string;
+    reason_for_change: string | null;
+    source_id: string | null;
+    imported_at: Date | string;
+  }>('SELECT * FROM value_provenance WHERE observation_id = ANY($1) ORDER BY observation_id, position', [ids]);
   const byObs = new Map<string, ValueAudit[]>();
   const importedAt = new Map<string, number>();
   for (const r of provenance) {
     importedAt.set(r.observation_id, new Date(r.imported_at).getTime());
     const action = r.transaction_type === 'Update' || (r.transaction_type === null && r.position > 0) ? 'update' : 'insert';
-    const entry: ValueAudit = { seq: r.position, at: r.date_time_stamp, actor: r.user_oid, action, reason: r.reason_for_change, value: r.value, source: { userOid: r.user_oid, locationOid: r.location_oid, sourceId: r.source_id } };
+    const entry: ValueAudit = {
+      seq: r.position,
+      at: r.date_time_stamp,
+      actor: r.user_oid,
+      action,
+      reason: r.reason_for_change,
+      value: r.value,
+      source: { userOid: r.user_oid, locationOid: r.location_oid, sourceId: r.source_id },
+    };
     (byObs.get(r.observation_id) ?? byObs.set(r.observation_id, []).get(r.observation_id)!).push(entry);
   }
   for (const r of rows) {
@@ -137,7 +164,14 @@ async function attachAudit(q: Queryable, observations: (ObservationData & { audi
     if (imported !== undefined && new Date(r.at).getTime() <= imported) continue;
     const changed = (f: string) => r.changes.find((c) => c.field === f);
     const value = (changed('value_num') ?? changed('value_text'))?.new;
-    const entry: ValueAudit = { seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, reason: r.reason, value: typeof value === 'number' || typeof value === 'string' ? value : null };
+    const entry: ValueAudit = {
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      action: r.action,
+      reason: r.reason,
+      value: typeof value === 'number' || typeof value === 'string' ? value : null,
+    };
     (byObs.get(r.entity_id) ?? byObs.set(r.entity_id, []).get(r.entity_id)!).push(entry);
   }
   for (const o of observations) o.audit = byObs.get(o.id) ?? [];

@@ -39,5 +39,9 @@ export async function changedKeptForms(q: Queryable, studyId: string, forms: rea
 }
 
 export function formVersionConflict(studyId: string, form: FormDefinition): AppError {
-  return new AppError(formsErrors.VERSION_CONFLICT, `Study ${studyId} holds values of form ${form.id} version ${form.version} with another definition; a changed form needs a new "version".`, 'version');
+  return new AppError(
+    formsErrors.VERSION_CONFLICT,
+    `Study ${studyId} holds values of form ${form.id} version ${form.version} with another definition; a changed form needs a new "version".`,
+    'version',
+  );
 }

@@ -21,14 +21,7 @@ export interface LabAeChanges {
  * (and propose a withdrawn one again), each audited with `reason`. Events the investigator confirmed or
  * dismissed are theirs and are left alone.
  */
-export async function reconcileLabAdverseEvents(
-  w: AuditedTx,
-  participantId: string,
-  observationId: string,
-  onsetDate: string,
-  grading: ParticipantLabGrading,
-  reason: string,
-): Promise<LabAeChanges> {
+export async function reconcileLabAdverseEvents(w: AuditedTx, participantId: string, observationId: string, onsetDate: string, grading: ParticipantLabGrading, reason: string): Promise<LabAeChanges> {
   const existing = await w.tx.query<LabAeRow>('SELECT id, term, grade, status FROM adverse_events WHERE source_observation_id = $1', [observationId]);
   const proposed: string[] = [];
   const withdrawn: string[] = [];

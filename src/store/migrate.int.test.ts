@@ -13,7 +13,24 @@ describe.each(databases)('migrations on $kind', (database) => {
   it('creates every table and records each migration once; a second run applies nothing', async () => {
     const db = await database.fresh();
     const tables = (await db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.t);
-    for (const t of ['studies', 'sites', 'users', 'role_assignments', 'sessions', 'api_tokens', 'participants', 'screening_records', 'consents', 'enrolments', 'visits', 'observations', 'doses', 'adverse_events', 'queries', 'audit']) {
+    for (const t of [
+      'studies',
+      'sites',
+      'users',
+      'role_assignments',
+      'sessions',
+      'api_tokens',
+      'participants',
+      'screening_records',
+      'consents',
+      'enrolments',
+      'visits',
+      'observations',
+      'doses',
+      'adverse_events',
+      'queries',
+      'audit',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(await migrate(db)).toEqual([]);

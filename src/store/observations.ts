@@ -34,7 +34,10 @@ export async function participantVisitData(q: Queryable, participantId: string):
       WHERE v.participant_id = $1 ORDER BY v.visit_date, v.visit_id, o.kind, o.key`,
     [participantId],
   );
-  const visits = new Map<string, { visitId: string; date: string; values: Record<string, Record<string, number>>; labs: StoredLab[]; panel: { lymphocytesPerUl?: number; percentOfParent: Record<string, number> } }>();
+  const visits = new Map<
+    string,
+    { visitId: string; date: string; values: Record<string, Record<string, number>>; labs: StoredLab[]; panel: { lymphocytesPerUl?: number; percentOfParent: Record<string, number> } }
+  >();
   for (const r of rows) {
     let v = visits.get(r.visit_id);
     if (!v) visits.set(r.visit_id, (v = { visitId: r.visit_id, date: r.visit_date, values: {}, labs: [], panel: { percentOfParent: {} } }));

@@ -48,7 +48,12 @@ export async function insertQuery(w: AuditedTx, q: NewQuery): Promise<DataQuery>
 }
 
 /** The query's answer or closing, with the reason the audit trail shows. */
-export async function updateQuery(w: AuditedTx, id: string, patch: Partial<Pick<QueryRow, 'status' | 'answer' | 'answered_by' | 'answered_at' | 'closed_by' | 'closed_at'>>, reason: string): Promise<DataQuery> {
+export async function updateQuery(
+  w: AuditedTx,
+  id: string,
+  patch: Partial<Pick<QueryRow, 'status' | 'answer' | 'answered_by' | 'answered_at' | 'closed_by' | 'closed_at'>>,
+  reason: string,
+): Promise<DataQuery> {
   return toQuery(await w.update(queries, { id }, patch, reason));
 }
 
@@ -76,4 +81,3 @@ export async function listQueries(q: Queryable, studyId: string, sites: 'all' | 
     closedByName: r.closed_by_name,
   }));
 }
-

@@ -7,7 +7,10 @@ import { siteReferenceRanges as rangesTable, type Row } from './schema/index.js'
 /** The site's reference range of each analyte: its own where entered, else the default. */
 export async function siteReferenceRanges(q: Queryable, studyId: string, siteId: string): Promise<Map<LabAnalyte, ReferenceRange>> {
   const ranges = new Map(defaultReferenceRanges.map((r) => [r.analyte, r]));
-  const rows = await q.query<Pick<Row<typeof rangesTable>, 'analyte' | 'unit' | 'lln' | 'uln'>>('SELECT analyte, unit, lln, uln FROM site_reference_ranges WHERE study_id = $1 AND site_id = $2', [studyId, siteId]);
+  const rows = await q.query<Pick<Row<typeof rangesTable>, 'analyte' | 'unit' | 'lln' | 'uln'>>('SELECT analyte, unit, lln, uln FROM site_reference_ranges WHERE study_id = $1 AND site_id = $2', [
+    studyId,
+    siteId,
+  ]);
   for (const r of rows) ranges.set(r.analyte, { analyte: r.analyte, unit: r.unit, ...(r.lln === null ? {} : { lln: r.lln }), ...(r.uln === null ? {} : { uln: r.uln }) });
   return ranges;
 }

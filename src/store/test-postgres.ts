@@ -22,7 +22,9 @@ export interface TestPostgres {
 export function postgresBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
@@ -72,8 +74,7 @@ export function stopClustersUnder(root: string): void {
 export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL binaries are not installed (/usr/lib/postgresql/*/bin/initdb).');
-  const run = (cmd: string, args: string[]) =>
-    asRoot() ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+  const run = (cmd: string, args: string[]) => (asRoot() ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' }));
   const dir = mkdtempSync(join(process.env[clusterRootVariable] ?? tmpdir(), 'il2trials-pg-'));
   if (asRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());

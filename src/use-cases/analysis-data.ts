@@ -12,7 +12,11 @@ import { participantCalendars } from './participant-calendars.js';
  */
 export async function loadAnalysisData(q: Queryable, study: Study, cutOff: string): Promise<AnalysisData> {
   const people = await listParticipants(q, study.id, 'all');
-  const calendars = await participantCalendars(q, people.filter((p) => p.startDate !== null && p.armId !== null), study.protocol);
+  const calendars = await participantCalendars(
+    q,
+    people.filter((p) => p.startDate !== null && p.armId !== null),
+    study.protocol,
+  );
   const participants = people.map((p) => {
     const cal = calendars.get(p.id);
     if (!cal) return { ...p, dosesScheduled: 0, dosesGiven: 0 };
@@ -23,7 +27,12 @@ export async function loadAnalysisData(q: Queryable, study: Study, cutOff: strin
     };
   });
   const observations = await studyAnalysisObservations(q, study.id);
-  const adverseEvents = (await listAdverseEvents(q, people.map((p) => p.id)))
+  const adverseEvents = (
+    await listAdverseEvents(
+      q,
+      people.map((p) => p.id),
+    )
+  )
     .filter((e) => e.status === 'confirmed')
     .map((e) => ({ participantId: e.participantId, term: e.term, grade: e.grade, serious: e.serious }));
   return { protocol: study.protocol, participants, observations, adverseEvents };

@@ -61,7 +61,11 @@ export async function correctCriteria(c: UseCaseContext, studyId: string, input:
 
   const reason = input.reason?.trim();
   if (!input.effectiveDate || !reason) {
-    throw new AppError(eligibilityErrors.CORRECTION_NEEDS_AMENDMENT, `Study ${studyId} is live: a correction is an amendment and needs ${!input.effectiveDate ? 'an effective date' : 'a reason'}.`, !input.effectiveDate ? 'effectiveDate' : 'reason');
+    throw new AppError(
+      eligibilityErrors.CORRECTION_NEEDS_AMENDMENT,
+      `Study ${studyId} is live: a correction is an amendment and needs ${!input.effectiveDate ? 'an effective date' : 'a reason'}.`,
+      !input.effectiveDate ? 'effectiveDate' : 'reason',
+    );
   }
   const taken = new Set((await listProtocolVersions(c.db, studyId)).map((v) => v.version));
   const protocol = { ...corrected(study.protocol), version: nextVersion(study.protocolVersion, taken) };

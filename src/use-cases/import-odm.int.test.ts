@@ -51,7 +51,8 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     for (const p of builtinProtocols) await createStudy(a, { actor: 'test', at }, p);
     await loadDemoCohorts(a, 1, today, at);
     // Defined forms (src/forms/builtin), which the demo does not fill: NfL (decimals with a unit, text), and EQ-5D-5L with its calculated items.
-    const firstStarted = async (studyId: string) => (await a.query<{ id: string }>('SELECT id FROM participants WHERE study_id = $1 AND start_date IS NOT NULL ORDER BY code LIMIT 1', [studyId]))[0]!.id;
+    const firstStarted = async (studyId: string) =>
+      (await a.query<{ id: string }>('SELECT id FROM participants WHERE study_id = $1 AND start_date IS NOT NULL ORDER BY code LIMIT 1', [studyId]))[0]!.id;
     const entered = async (studyId: string, visitId: string, formId: string, values: Record<string, unknown>) => {
       const study = (await findStudy(a, studyId))!;
       const p = (await findParticipant(a, await firstStarted(studyId)))!;
@@ -115,7 +116,10 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     const b = await freshStudy('sle-il2');
     const before = await written(b);
     const bad = edited('sle-il2', /<ItemData ItemOID="IT\.lab\.alt"/, '<ItemData ItemOID="IT.lab.nope"');
-    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'INTEROP_ODM_UNKNOWN_REFERENCE', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+ › ItemData IT\.lab\.nope: ItemGroupDef IG\.labs has no ItemRef to it\.$/) });
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({
+      code: 'INTEROP_ODM_UNKNOWN_REFERENCE',
+      message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+ › ItemData IT\.lab\.nope: ItemGroupDef IG\.labs has no ItemRef to it\.$/),
+    });
     expect(await written(b)).toEqual(before);
   });
 
@@ -127,28 +131,40 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     // The date is ten characters whatever it is.
     const bad = `${xml.slice(0, last)}il2:VisitDate="1901-01-01"${xml.slice(last + 'il2:VisitDate="YYYY-MM-DD"'.length)}`;
     expect(bad).not.toBe(xml);
-    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'INTEROP_ODM_CONFLICT', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+: .*1901-01-01/) });
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({
+      code: 'INTEROP_ODM_CONFLICT',
+      message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.[a-z0-9-]+: .*1901-01-01/),
+    });
     expect(await written(b)).toEqual(before);
   });
 
   it("a defined form's value above its soft limit, imported by the operator (who can raise no data query): INTEROP_ODM_CONFLICT naming the form", async () => {
     const b = await freshStudy('als-il2');
     const bad = edited('als-il2', 'ItemOID="IT.other.nfl.serum" Value="900.5"', 'ItemOID="IT.other.nfl.serum" Value="1200.5"');
-    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'INTEROP_ODM_CONFLICT', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.week-0 › FormData F\.nfl: .*Serum NfL.*\(FORM_SOFT_RANGE_UNCONFIRMED\)\.$/) });
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({
+      code: 'INTEROP_ODM_CONFLICT',
+      message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+" › StudyEventData SE\.week-0 › FormData F\.nfl: .*Serum NfL.*\(FORM_SOFT_RANGE_UNCONFIRMED\)\.$/),
+    });
     expect(await count(b, 'participants')).toBe(0);
   });
 
-  it('a file whose range check differs from the study\'s item: INTEROP_ODM_CONFLICT naming the ItemDef', async () => {
+  it("a file whose range check differs from the study's item: INTEROP_ODM_CONFLICT naming the ItemDef", async () => {
     const b = await freshStudy('sle-il2');
     const bad = edited('sle-il2', /(<ItemDef OID="IT\.item\.pga\.pga"[^]*?<CheckValue>)3(<\/CheckValue>)/, '$110$2');
-    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'INTEROP_ODM_CONFLICT', message: expect.stringMatching(/^ODM ItemDef IT\.item\.pga\.pga: it differs from study sle-il2's item/) });
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({
+      code: 'INTEROP_ODM_CONFLICT',
+      message: expect.stringMatching(/^ODM ItemDef IT\.item\.pga\.pga: it differs from study sle-il2's item/),
+    });
     expect(await count(b, 'participants')).toBe(0);
   });
 
   it('XML that is not well-formed: INTEROP_ODM_INVALID with its line; into a study that holds participants: INTEROP_ODM_CONFLICT', async () => {
     const b = await freshStudy('sle-il2');
     const xml = first.get('sle-il2')!.transactional;
-    await expect(importOdm({ db: b, by: importer, at }, xml.replace('</ClinicalData>', ''))).rejects.toMatchObject({ code: 'INTEROP_ODM_INVALID', message: expect.stringMatching(/^The ODM file is not well-formed XML at line \d+/) });
+    await expect(importOdm({ db: b, by: importer, at }, xml.replace('</ClinicalData>', ''))).rejects.toMatchObject({
+      code: 'INTEROP_ODM_INVALID',
+      message: expect.stringMatching(/^The ODM file is not well-formed XML at line \d+/),
+    });
     await importOdm({ db: b, by: importer, at }, xml);
     await expect(importOdm({ db: b, by: importer, at }, xml)).rejects.toMatchObject({ code: 'INTEROP_ODM_CONFLICT', message: expect.stringMatching(/already holds \d+ participants/) });
   }, 120_000);
@@ -156,7 +172,10 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
   it('writes nothing for a file the XSD check alone would pass but whose subject lacks il2:Sex: INTEROP_ODM_INVALID naming the subject', async () => {
     const b = await freshStudy('sle-il2');
     const bad = edited('sle-il2', / il2:Sex="(female|male)"/, '');
-    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({ code: 'INTEROP_ODM_INVALID', message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+": il2:Sex must be female or male, not missing/) });
+    await expect(importOdm({ db: b, by: importer, at }, bad)).rejects.toMatchObject({
+      code: 'INTEROP_ODM_INVALID',
+      message: expect.stringMatching(/^ODM SubjectData SubjectKey="[^"]+": il2:Sex must be female or male, not missing/),
+    });
     expect(await count(b, 'participants')).toBe(0);
   });
 });

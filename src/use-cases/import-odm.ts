@@ -46,17 +46,20 @@ async function at<T>(where: string, fn: () => Promise<T>): Promise<T> {
 }
 
 const labOf = (v: PlannedValue): LabEntry => {
-  if (!(labAnalytes as readonly string[]).includes(v.key) || !(labUnits as readonly string[]).includes(v.unit ?? '')) throw conflict(v.at, `lab "${v.key}" in "${v.unit ?? 'no unit'}" is not an analyte and unit il2trials grades`);
+  if (!(labAnalytes as readonly string[]).includes(v.key) || !(labUnits as readonly string[]).includes(v.unit ?? ''))
+    throw conflict(v.at, `lab "${v.key}" in "${v.unit ?? 'no unit'}" is not an analyte and unit il2trials grades`);
   return { analyte: v.key as LabAnalyte, value: Number(v.value), unit: v.unit as LabUnit };
 };
 
 /** What the entry use cases computed (scores, calculated items) must be what the file holds. */
 async function checkDerived(w: AuditedTx, participantId: string, visitId: string, values: readonly PlannedValue[]): Promise<void> {
   const stored = new Map(
-    (await w.tx.query<{ kind: string; key: string; value_num: number | null; value_text: string | null }>(
-      'SELECT o.kind, o.key, o.value_num, o.value_text FROM observations o JOIN visits v ON v.id = o.visit_row_id WHERE v.participant_id = $1 AND v.visit_id = $2',
-      [participantId, visitId],
-    )).map((r) => [`${r.kind}/${r.key}`, r.value_num ?? r.value_text]),
+    (
+      await w.tx.query<{ kind: string; key: string; value_num: number | null; value_text: string | null }>(
+        'SELECT o.kind, o.key, o.value_num, o.value_text FROM observations o JOIN visits v ON v.id = o.visit_row_id WHERE v.participant_id = $1 AND v.visit_id = $2',
+        [participantId, visitId],
+      )
+    ).map((r) => [`${r.kind}/${r.key}`, r.value_num ?? r.value_text]),
   );
   for (const x of values) {
     const mine = stored.get(`${x.kind}/${x.key}`);
@@ -86,9 +89,18 @@ async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: Pla
     await at(vat, () => saveVisitObservationsIn(w, p, study.protocol, v.visitId, { date: v.date, values: items, labs }, reason));
     for (const [formId, xs] of defined) {
       const form = studyForm(study.protocol, formId)!;
-      const values = formValuesFromStored(form, xs.filter((x) => x.kind === 'other').map((x) => ({ key: x.key, value: x.value, unit: x.unit ?? null })));
+      const values = formValuesFromStored(
+        form,
+        xs.filter((x) => x.kind === 'other').map((x) => ({ key: x.key, value: x.value, unit: x.unit ?? null })),
+      );
       // A value outside a soft range was confirmed where it was entered; a user importing confirms it again, with a data query as at entry (raised by a user: the operator cannot).
-      const confirmations = !byUser ? {} : Object.fromEntries(formLevelItems(form).filter((i) => 'soft' in i.item && i.item.soft).map((i) => [i.item.id, `confirmed in the source system (${reason})`]));
+      const confirmations = !byUser
+        ? {}
+        : Object.fromEntries(
+            formLevelItems(form)
+              .filter((i) => 'soft' in i.item && i.item.soft)
+              .map((i) => [i.item.id, `confirmed in the source system (${reason})`]),
+          );
       await at(`${vat} › FormData F.${formId}`, () => saveFormValuesIn(w, p, study.protocol, v.visitId, formId, { date: v.date, values, confirmations }, reason));
     }
     if (others.length > 0) await at(vat, () => saveVisitForm(w, p.id, { visitId: v.visitId, date: v.date, observations: others }, reason));

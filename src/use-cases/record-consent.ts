@@ -24,7 +24,11 @@ export function recordReconsent(db: Db, who: Actor, p: Participant, signedOn: st
     }
     checkStepDate({ ...p, statusOn: null }, signedOn, isoDay(who.at), 'signedOn');
     if (latest !== null && signedOn < latest.signedOn) {
-      throw new AppError(enrolmentErrors.DATE_OUT_OF_ORDER, `Field "signedOn" (${signedOn}) is before ${latest.signedOn}, when participant ${p.code} last consented (under ${latest.formVersion}).`, 'signedOn');
+      throw new AppError(
+        enrolmentErrors.DATE_OUT_OF_ORDER,
+        `Field "signedOn" (${signedOn}) is before ${latest.signedOn}, when participant ${p.code} last consented (under ${latest.formVersion}).`,
+        'signedOn',
+      );
     }
     const consent = { formVersion: required as string, signedOn };
     await insertConsent(w, p.id, consent);

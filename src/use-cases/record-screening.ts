@@ -17,7 +17,13 @@ import { storeErrors } from '../store/errors.js';
  * incomplete screening leaves them in screening until the missing facts are known. A stated age
  * that contradicts the registered birth date is refused (checkStatedAge).
  */
-export function recordScreening(db: Db, who: Actor, p: Participant, protocol: Protocol, s: Omit<NewScreeningRecord, 'participantId' | 'screenedBy' | 'recordedAt'> & { result: EligibilityResult }): Promise<{ record: ScreeningRecord; status: ParticipantStatus }> {
+export function recordScreening(
+  db: Db,
+  who: Actor,
+  p: Participant,
+  protocol: Protocol,
+  s: Omit<NewScreeningRecord, 'participantId' | 'screenedBy' | 'recordedAt'> & { result: EligibilityResult },
+): Promise<{ record: ScreeningRecord; status: ParticipantStatus }> {
   if (p.status !== 'screening') {
     throw new AppError(storeErrors.TRANSITION_NOT_ALLOWED, `Participant ${p.code} is ${p.status}, not in screening, so cannot be screened again.`, 'id');
   }

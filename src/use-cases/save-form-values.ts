@@ -63,7 +63,15 @@ export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Pro
 }
 
 /** Save a defined form's values (see saveFormValues) inside a transaction that does more (an ODM import). */
-export async function saveFormValuesIn(w: AuditedTx, p: Participant, protocol: Protocol, visitId: string, formId: string, input: FormValuesInput, reason: string | undefined): Promise<SavedFormValues> {
+export async function saveFormValuesIn(
+  w: AuditedTx,
+  p: Participant,
+  protocol: Protocol,
+  visitId: string,
+  formId: string,
+  input: FormValuesInput,
+  reason: string | undefined,
+): Promise<SavedFormValues> {
   const form = dueForm(protocol, visitId, formId);
   const checked = refuseInvalidForm(form, input.values, input.confirmations ?? {}, 'values.');
   checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));

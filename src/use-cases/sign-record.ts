@@ -37,8 +37,18 @@ export async function signRecord(db: Db, who: Signer, participant: Participant, 
     if (!hasContent(d, record)) throw new AppError(signatureErrors.NOTHING_TO_SIGN, `Visit ${visitId} of participant ${participant.code} has no saved data to sign.`, 'visitId');
     const hash = contentHash(signedContent(d, record));
     const standing = (await listSignatures(w.tx, participant.id)).find((s) => s.visitId === visitId && s.contentHash === hash && s.signerId === who.actor);
-    if (standing) throw new AppError(signatureErrors.ALREADY_SIGNED, `You signed this ${visitId === null ? 'casebook' : `visit ${visitId}`} on ${standing.signedAt} and it has not changed since.`, 'visitId');
-    const signature = { studyId: participant.studyId, participantId: participant.id, visitId, signerId: who.actor, signerName: who.displayName, meaning: SIGNATURE_MEANING, signedAt: who.at, contentHash: hash };
+    if (standing)
+      throw new AppError(signatureErrors.ALREADY_SIGNED, `You signed this ${visitId === null ? 'casebook' : `visit ${visitId}`} on ${standing.signedAt} and it has not changed since.`, 'visitId');
+    const signature = {
+      studyId: participant.studyId,
+      participantId: participant.id,
+      visitId,
+      signerId: who.actor,
+      signerName: who.displayName,
+      meaning: SIGNATURE_MEANING,
+      signedAt: who.at,
+      contentHash: hash,
+    };
     const id = await insertSignature(w, signature);
     return showSignature({ ...signature, id, signerUsername: who.username, signedAt: who.at.toISOString() }, d);
   });

@@ -51,7 +51,10 @@ describe('a new trial set up in the web (Chromium)', () => {
     await page.getByRole('button', { name: 'Add site' }).click();
     await page.getByRole('list', { name: 'Sites of df-il2' }).getByText('Hospices Civils de Lyon').waitFor();
 
-    for (const [username, name] of [['cora', 'Cora Coordinator'], ['ivan', 'Ivan Investigator']] as const) {
+    for (const [username, name] of [
+      ['cora', 'Cora Coordinator'],
+      ['ivan', 'Ivan Investigator'],
+    ] as const) {
       await page.getByLabel('Username', { exact: true }).fill(username);
       await page.getByLabel('Display name', { exact: true }).fill(name);
       await page.getByLabel('E-mail', { exact: true }).fill(`${username}@example.org`);
@@ -59,7 +62,10 @@ describe('a new trial set up in the web (Chromium)', () => {
       issued[username] = issuedPassword(await statusText(page, `User ${username} added`));
       expect(issued[username]).toMatch(/^\S{12,}$/);
     }
-    for (const [username, role] of [['cora', 'coordinator'], ['ivan', 'investigator']] as const) {
+    for (const [username, role] of [
+      ['cora', 'coordinator'],
+      ['ivan', 'investigator'],
+    ] as const) {
       await page.getByLabel('User', { exact: true }).selectOption(username);
       await page.getByLabel('Role', { exact: true }).selectOption(role);
       await page.getByLabel('Study', { exact: true }).selectOption('df-il2');
@@ -99,7 +105,7 @@ describe('a new trial set up in the web (Chromium)', () => {
     await shoot(page, '31-df-il2-day-1-labs');
   });
 
-  it("lets the investigator override a screening decision with a reason, from the participant page", async () => {
+  it('lets the investigator override a screening decision with a reason, from the participant page', async () => {
     const page = await w.newPage();
     await signInAs(page, w.url, 'ivan', issued['ivan'] ?? '');
     await changeForcedPassword(page, issued['ivan'] ?? '', 'an investigator passphrase 9');

@@ -38,7 +38,11 @@ export async function startServer(studyIds: readonly string[], users: readonly T
   const setup = { actor: 'system', at: new Date() };
   for (const id of studyIds) await createStudy(db, setup, getBuiltinProtocol(id));
   for (const u of users) {
-    await createUser(db, { ...setup, studyId: null }, { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: u.siteId ?? null, role: u.role }] });
+    await createUser(
+      db,
+      { ...setup, studyId: null },
+      { username: u.username, displayName: u.displayName, password: u.password, roles: [{ studyId: u.studyId, siteId: u.siteId ?? null, role: u.role }] },
+    );
   }
   await seed?.(db);
   const app = await buildServer({ db, now: () => new Date(), webDist, checkResponses: true });

@@ -70,7 +70,11 @@ describe('a study with 1,000 participants', () => {
     const dashboard = (await res.json()) as Record<'visitsDue' | 'visitsOverdue' | 'dosesDue', unknown[]>;
     // 1,000 on treatment with day 1 over 200 days: far more than one page of doses due in any week.
     expect(dashboard.dosesDue.length).toBeGreaterThan(50);
-    for (const [what, n] of [['Visits due', dashboard.visitsDue.length], ['Visits overdue', dashboard.visitsOverdue.length], ['Doses due', dashboard.dosesDue.length]] as const) {
+    for (const [what, n] of [
+      ['Visits due', dashboard.visitsDue.length],
+      ['Visits overdue', dashboard.visitsOverdue.length],
+      ['Doses due', dashboard.dosesDue.length],
+    ] as const) {
       const card = page.getByRole('region', { name: new RegExp(`^${what}`) });
       await expect(card.locator('ul.due > li').count(), what).resolves.toBe(Math.min(50, n));
       if (n > 50) await expect(card.getByRole('navigation').getByRole('status').textContent()).resolves.toBe(`${what} 1–50 of ${n}`);

@@ -64,7 +64,14 @@ export function App() {
   const forced = session.user.mustChangePassword === true;
   return (
     <SessionContext.Provider value={{ session, signOut }}>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('page-title')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('page-title')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="top">
@@ -83,9 +90,7 @@ export function App() {
         </button>
       </header>
       <main id="main">
-        <Suspense fallback={<p role="status">Loading page…</p>}>
-          {forced ? <PasswordPage forced onChanged={reloadSession} /> : <RoutedPage route={route} onPasswordChanged={reloadSession} />}
-        </Suspense>
+        <Suspense fallback={<p role="status">Loading page…</p>}>{forced ? <PasswordPage forced onChanged={reloadSession} /> : <RoutedPage route={route} onPasswordChanged={reloadSession} />}</Suspense>
       </main>
     </SessionContext.Provider>
   );

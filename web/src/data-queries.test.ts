@@ -74,11 +74,18 @@ describe('data queries on visit-form fields', () => {
     expect(pendingOn(here, 'essdai.articular').map((q) => q.id)).toEqual(['a', 'b']);
   });
 
-  it("tells a query's history in order: who took each step, \"you\" for the signed-in user", () => {
+  it('tells a query\'s history in order: who took each step, "you" for the signed-in user', () => {
     expect(queryHistory(query({}), 'mona')).toEqual([{ step: 'Raised', at: '2025-05-06T09:00:00.000Z', by: 'you' }]);
     const closed = query({
-      status: 'closed', answer: 'Corrected.', answeredBy: 'carla', answeredAt: '2025-05-07T10:00:00.000Z', closedBy: 'mona', closedAt: '2025-05-08T11:00:00.000Z',
-      raisedByName: 'Mona Monitor', answeredByName: 'Carla Coordinator', closedByName: 'Mona Monitor',
+      status: 'closed',
+      answer: 'Corrected.',
+      answeredBy: 'carla',
+      answeredAt: '2025-05-07T10:00:00.000Z',
+      closedBy: 'mona',
+      closedAt: '2025-05-08T11:00:00.000Z',
+      raisedByName: 'Mona Monitor',
+      answeredByName: 'Carla Coordinator',
+      closedByName: 'Mona Monitor',
     });
     expect(queryHistory(closed, 'carla')).toEqual([
       { step: 'Raised', at: '2025-05-06T09:00:00.000Z', by: 'Mona Monitor' },

@@ -19,7 +19,5 @@ export function itemValuesFromText(texts: Readonly<Record<string, string>>): Rec
 
 /** Items whose saved value differs from the one now entered, described for the reason-for-change dialog. */
 export function changedItems(def: InstrumentDefinition, saved: Readonly<Record<string, number>>, now: Readonly<Record<string, unknown>>): string[] {
-  return def.items
-    .filter((item) => saved[item.id] !== now[item.id])
-    .map((item) => `${item.label}: ${saved[item.id] ?? 'empty'} → ${now[item.id] === undefined ? 'empty' : String(now[item.id])}`);
+  return def.items.filter((item) => saved[item.id] !== now[item.id]).map((item) => `${item.label}: ${saved[item.id] ?? 'empty'} → ${now[item.id] === undefined ? 'empty' : String(now[item.id])}`);
 }

@@ -31,8 +31,7 @@ export function factsRead(criteria: readonly Criterion[]): string[] {
 
 /** Criteria that need a person's judgement (wholly or in part). */
 export function attestedCriteria(criteria: readonly Criterion[]): Criterion[] {
-  const hasAttested = (e: Expr): boolean =>
-    e.kind === 'attested' || ((e.kind === 'all' || e.kind === 'any') && e.of.some(hasAttested)) || (e.kind === 'not' && hasAttested(e.of));
+  const hasAttested = (e: Expr): boolean => e.kind === 'attested' || ((e.kind === 'all' || e.kind === 'any') && e.of.some(hasAttested)) || (e.kind === 'not' && hasAttested(e.of));
   return criteria.filter((c) => hasAttested(c.expr));
 }
 

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Load<T> =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly data: T }
-  | { readonly kind: 'failed'; readonly error: Error };
+export type Load<T> = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly data: T } | { readonly kind: 'failed'; readonly error: Error };
 
 /** Runs `fetcher` when its key changes; `reload` runs it again (after a write). */
 export function useLoad<T>(fetcher: () => Promise<T>, key: string): [Load<T>, () => void] {

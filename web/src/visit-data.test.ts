@@ -3,9 +3,24 @@ import type { VisitScores } from './visit-data.js';
 import { observationsOf, savedVisits, scorePoints } from './visit-data.js';
 
 const rows: VisitScores[] = [
-  { visitId: 'week-0', visitName: 'Week 0', day: 1, saved: { visitId: 'week-0', date: '2025-12-24', values: { essdai: { a: 5, b: 2 }, other: { x: 1 } }, labs: [], panel: null }, scores: [{ instrument: 'essdai', total: 7 }, { instrument: 'other', total: 1 }] },
+  {
+    visitId: 'week-0',
+    visitName: 'Week 0',
+    day: 1,
+    saved: { visitId: 'week-0', date: '2025-12-24', values: { essdai: { a: 5, b: 2 }, other: { x: 1 } }, labs: [], panel: null },
+    scores: [
+      { instrument: 'essdai', total: 7 },
+      { instrument: 'other', total: 1 },
+    ],
+  },
   { visitId: 'week-12', visitName: 'Week 12', day: 85, saved: null, scores: [] },
-  { visitId: 'week-24', visitName: 'Week 24', day: 169, saved: { visitId: 'week-24', date: '2026-06-10', values: { essdai: { a: 3 } }, labs: [], panel: null }, scores: [{ instrument: 'essdai', total: 3 }] },
+  {
+    visitId: 'week-24',
+    visitName: 'Week 24',
+    day: 169,
+    saved: { visitId: 'week-24', date: '2026-06-10', values: { essdai: { a: 3 } }, labs: [], panel: null },
+    scores: [{ instrument: 'essdai', total: 3 }],
+  },
 ];
 
 describe('visit data for the visit form', () => {

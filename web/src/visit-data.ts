@@ -21,7 +21,5 @@ export interface ScorePoint {
 
 /** An instrument's totals as the server scored them, by study day. */
 export function scorePoints(rows: readonly VisitScores[], instrument: string): ScorePoint[] {
-  return rows
-    .flatMap((r) => r.scores.filter((s) => s.instrument === instrument).map((s) => ({ day: r.day, visit: r.visitName, total: s.total })))
-    .sort((a, b) => a.day - b.day);
+  return rows.flatMap((r) => r.scores.filter((s) => s.instrument === instrument).map((s) => ({ day: r.day, visit: r.visitName, total: s.total }))).sort((a, b) => a.day - b.day);
 }

@@ -17,7 +17,14 @@ describe('analysis sets', () => {
 describe('endpoint analyses', () => {
   it('by arm (after lock, unblinded): summaries per arm, Welch t and ANCOVA on the change', () => {
     const a = analyseStudy(ssData, { kind: 'by-arm' });
-    expect(a.analysisSets[0]).toEqual({ id: 'itt', n: 8, byArm: [{ armId: 'active', n: 4 }, { armId: 'placebo', n: 4 }] });
+    expect(a.analysisSets[0]).toEqual({
+      id: 'itt',
+      n: 8,
+      byArm: [
+        { armId: 'active', n: 4 },
+        { armId: 'placebo', n: 4 },
+      ],
+    });
     const essdai = a.endpoints.find((e) => e.outcomeId === 'essdai-improvement' && e.analysisSet === 'itt')!;
     const m = essdai.measures[0]!;
     const [active, placebo] = m.change!.byArm!;

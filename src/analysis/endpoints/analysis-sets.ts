@@ -31,9 +31,7 @@ export function analysisSets(data: AnalysisData): Readonly<Record<AnalysisSetId,
   const { protocol, participants } = data;
   const itt = participants.filter((p) => p.enrolledOn !== null && armOf(protocol, p) !== null);
   const primary = primaryEndpoint(protocol);
-  const hasPrimary = new Set(
-    data.observations.filter((o) => primary !== null && o.kind === 'score' && o.key === primary.instrument && o.visitId === primary.visitId).map((o) => o.participantId),
-  );
+  const hasPrimary = new Set(data.observations.filter((o) => primary !== null && o.kind === 'score' && o.key === primary.instrument && o.visitId === primary.visitId).map((o) => o.participantId));
   const compliant = (p: AnalysisParticipant) => p.dosesScheduled > 0 && p.dosesGiven / p.dosesScheduled >= PER_PROTOCOL_MIN_COMPLIANCE;
   return {
     itt,

@@ -81,7 +81,11 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
       attempt('welch', () => ({
         kind: 'welch',
         contrast: `${other} - ${ref}`,
-        result: twoSampleTTest(paired.filter((r) => r.arm === other).map((r) => r.change), paired.filter((r) => r.arm === ref).map((r) => r.change), { equalVariance: false }),
+        result: twoSampleTTest(
+          paired.filter((r) => r.arm === other).map((r) => r.change),
+          paired.filter((r) => r.arm === ref).map((r) => r.change),
+          { equalVariance: false },
+        ),
       })),
       attempt('ancova', () => ({ kind: 'ancova', contrasts: fitAncova(paired, { referenceArm: ref }).contrasts })),
     );
@@ -122,12 +126,7 @@ export function analyseOutcome(
   const instrument = outcome.instrument;
   if (instrument === undefined || instrument === 'adverse-events' || outcome.visits.length === 0) return null;
   const ctx: Context = { protocol, outcome, participants, view };
-  const keys =
-    instrument === 'immune-panel'
-      ? [...new Set(observations.filter((o) => o.kind === 'immune-panel').map((o) => o.key))].sort()
-      : notAScore.has(instrument)
-        ? []
-        : [instrument];
+  const keys = instrument === 'immune-panel' ? [...new Set(observations.filter((o) => o.kind === 'immune-panel').map((o) => o.key))].sort() : notAScore.has(instrument) ? [] : [instrument];
   const kind = instrument === 'immune-panel' ? 'immune-panel' : 'score';
   return {
     outcomeId: outcome.id,
@@ -136,6 +135,12 @@ export function analyseOutcome(
     instrument,
     analysisSet,
     ...(outcome.estimand ? { estimand: outcome.estimand } : {}),
-    measures: keys.map((k) => analyseMeasure(ctx, k, observations.filter((o) => o.kind === kind && o.key === k))),
+    measures: keys.map((k) =>
+      analyseMeasure(
+        ctx,
+        k,
+        observations.filter((o) => o.kind === kind && o.key === k),
+      ),
+    ),
   };
 }

@@ -30,7 +30,10 @@ describe("the protocol's MMRM choices reach the endpoint analysis", () => {
   it('uses Kenward-Roger when the outcome names no df', () => {
     // The model the analysis fits: change from week 0 at weeks 12 and 24, adjusted for week 0.
     const rows = Object.entries(essdai).flatMap(([id, [w0, w12, w24]]) =>
-      [['week-12', w12!], ['week-24', w24!]].map(([visit, v]) => ({ id, arm: id.startsWith('A') ? 'active' : 'placebo', visit: String(visit), value: Number(v) - w0!, baseline: w0! })),
+      [
+        ['week-12', w12!],
+        ['week-24', w24!],
+      ].map(([visit, v]) => ({ id, arm: id.startsWith('A') ? 'active' : 'placebo', visit: String(visit), value: Number(v) - w0!, baseline: w0! })),
     );
     const kr = fitMmrm(rows, { referenceArm: 'placebo', covariance: 'compound-symmetry', df: 'kenward-roger' }).contrasts;
     expect(mmrmOf(withMmrm({ covariance: 'compound-symmetry' }))).toEqual(kr);

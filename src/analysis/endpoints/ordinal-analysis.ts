@@ -27,7 +27,13 @@ export function ordinalTests(pairs: readonly OrdinalPair[]): EndpointTest[] {
     .sort((a, b) => a.from - b.from || a.to - b.to);
   const improved = complete.filter((p) => p.baseline - p.value >= 1).length;
   return [
-    attempt('signed-rank', () => ({ kind: 'signed-rank', result: signedRankTest(complete.map((p) => p.value), complete.map((p) => p.baseline)) })),
+    attempt('signed-rank', () => ({
+      kind: 'signed-rank',
+      result: signedRankTest(
+        complete.map((p) => p.value),
+        complete.map((p) => p.baseline),
+      ),
+    })),
     { kind: 'shift', n: complete.length, missing: pairs.length - complete.length, table: shift },
     attempt('proportion-improved', () => ({ kind: 'proportion-improved', improved, n: pairs.length, missing: pairs.length - complete.length, result: binomialTest(improved, pairs.length) })),
   ];

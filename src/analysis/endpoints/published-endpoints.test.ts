@@ -24,7 +24,10 @@ const find = <K extends EndpointTest['kind']>(tests: readonly EndpointTest[] | u
 function arm(prefix: string, armId: string, n: number, responders: number, missing: number) {
   const participants = Array.from({ length: n }, (_, i) => person(`${prefix}${i + 1}`, armId));
   const values: Record<string, Record<string, number>> = Object.fromEntries(
-    participants.map((p, i): [string, Record<string, number>] => [p.id, i < responders ? { 'week-0': 10, 'week-24': 6 } : i < responders + missing ? { 'week-0': 10 } : { 'week-0': 10, 'week-24': 9 }]),
+    participants.map((p, i): [string, Record<string, number>] => [
+      p.id,
+      i < responders ? { 'week-0': 10, 'week-24': 6 } : i < responders + missing ? { 'week-0': 10 } : { 'week-0': 10, 'week-24': 9 },
+    ]),
   );
   return { participants, observations: scores('essdai', values) };
 }
@@ -34,7 +37,12 @@ describe('ss-il2 ESSDAI ≥ 3-point responder at week 24 (missing = non-responde
     // 3 placebo and 2 active participants lack week 24: non-responders, as the published ITT counts them.
     const a = arm('A', 'active', 30, 20, 2);
     const p = arm('P', 'placebo', 30, 8, 3);
-    const data: AnalysisData = { protocol: getBuiltinProtocol('ss-il2'), participants: [...a.participants, ...p.participants], observations: [...a.observations, ...p.observations], adverseEvents: [] };
+    const data: AnalysisData = {
+      protocol: getBuiltinProtocol('ss-il2'),
+      participants: [...a.participants, ...p.participants],
+      observations: [...a.observations, ...p.observations],
+      adverseEvents: [],
+    };
     const e = analyseStudy(data, { kind: 'by-arm' }).endpoints.find((x) => x.outcomeId === 'essdai-improvement' && x.analysisSet === 'itt')!;
     const res = e.responders![0]!;
     expect(res).toMatchObject({ definition: 'ESSDAI improvement ≥ 3', toVisit: 'week-24' });
@@ -52,7 +60,12 @@ describe('ss-il2 ESSDAI ≥ 3-point responder at week 24 (missing = non-responde
   it('tipping-point grid matches R fisher.test on every re-imputation (4/7 with 2 missing vs 1/6 with 1 missing)', () => {
     const a = arm('A', 'active', 7, 4, 2);
     const p = arm('P', 'placebo', 6, 1, 1);
-    const data: AnalysisData = { protocol: getBuiltinProtocol('ss-il2'), participants: [...a.participants, ...p.participants], observations: [...a.observations, ...p.observations], adverseEvents: [] };
+    const data: AnalysisData = {
+      protocol: getBuiltinProtocol('ss-il2'),
+      participants: [...a.participants, ...p.participants],
+      observations: [...a.observations, ...p.observations],
+      adverseEvents: [],
+    };
     const res = analyseStudy(data, { kind: 'by-arm' }).endpoints.find((x) => x.outcomeId === 'essdai-improvement' && x.analysisSet === 'itt')!.responders![0]!;
     const grid = res.tippingPoint!.grid;
     for (const cell of r.tipping as { otherResponders: number; referenceResponders: number; pValue: number }[]) {
@@ -74,7 +87,10 @@ describe('sle-il2 SRI-4 at week 24', () => {
     const data: AnalysisData = { protocol: getBuiltinProtocol('sle-il2'), participants, observations: obs, adverseEvents: [] };
     const res = analyseStudy(data, { kind: 'by-arm' }).endpoints.find((x) => x.outcomeId === 'clinical-response' && x.analysisSet === 'itt')!.responders!;
     const week24 = res.find((x) => x.toVisit === 'week-24')!;
-    expect(week24.byArm!.map((c) => [c.responders, c.n])).toEqual([[19, 29], [11, 30]]);
+    expect(week24.byArm!.map((c) => [c.responders, c.n])).toEqual([
+      [19, 29],
+      [11, 30],
+    ]);
     const chi = find(week24.tests, 'chi-square').result;
     expect(chi.method).toBe("Pearson's Chi-squared test");
     expect(chi.pValue).toBeCloseTo(r.published.sri4Week24ChiSquare, 12);
@@ -102,7 +118,9 @@ describe('ae-il2 mRS as an ordinal outcome (10 participants, 2 without week 21)'
   it('the shift table and the proportion improved by ≥ 1 grade with its Clopper–Pearson interval (R binom.test)', () => {
     const shift = find(m.tests, 'shift');
     expect(shift).toMatchObject({ n: 8, missing: 2 });
-    expect([...shift.table].sort((a, b) => a.from - b.from || a.to - b.to)).toEqual([...r.mrs.shift].sort((a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || a.to - b.to));
+    expect([...shift.table].sort((a, b) => a.from - b.from || a.to - b.to)).toEqual(
+      [...r.mrs.shift].sort((a: { from: number; to: number }, b: { from: number; to: number }) => a.from - b.from || a.to - b.to),
+    );
     const prop = find(m.tests, 'proportion-improved');
     expect(prop).toMatchObject({ improved: r.mrs.improved, n: r.mrs.n, missing: 2 });
     expect(prop.result.ci![0]).toBeCloseTo(r.mrs.ci[0], 8);

@@ -52,8 +52,7 @@ const data: AnalysisData = {
 };
 
 /** The SRI-4 at week 12, the first of the outcome's responder visits (weeks 12 and 24). */
-const responders = (view: 'pooled' | 'by-arm', set = 'itt') =>
-  analyseStudy(data, { kind: view }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === set)!.responders![0]!;
+const responders = (view: 'pooled' | 'by-arm', set = 'itt') => analyseStudy(data, { kind: view }).endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === set)!.responders![0]!;
 
 describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
   it('by arm: 3/3 active vs 0/4 placebo, P3 missing counted as non-responder', () => {
@@ -132,7 +131,10 @@ describe('SRI-4 responder rates (sle-il2 clinical response)', () => {
     expect(keysOf(pooled).filter((k) => /arm/i.test(k))).toEqual([]);
     const byArm = buildReport(data, { id: 'sle-il2', lockedAt: '2025-06-01T00:00:00.000Z' }, '2025-06-01', { kind: 'by-arm' });
     const rows = byArm.analysis.endpoints.find((e) => e.outcomeId === 'clinical-response' && e.analysisSet === 'itt')!.responders![0]!.byArm;
-    expect(rows?.map((c) => [c.armId, c.responders, c.n])).toEqual([['active', 3, 3], ['placebo', 0, 4]]);
+    expect(rows?.map((c) => [c.armId, c.responders, c.n])).toEqual([
+      ['active', 3, 3],
+      ['placebo', 0, 4],
+    ]);
   });
 });
 

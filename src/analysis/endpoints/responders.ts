@@ -65,7 +65,10 @@ export function analyseResponders(
     const x = byArm.find((c) => c.armId === other)!;
     const r = byArm.find((c) => c.armId === ref)!;
     const contrast = `${other} - ${ref}`;
-    const table = [[x.responders, x.n - x.responders], [r.responders, r.n - r.responders]];
+    const table = [
+      [x.responders, x.n - x.responders],
+      [r.responders, r.n - r.responders],
+    ];
     return {
       ...base,
       byArm,

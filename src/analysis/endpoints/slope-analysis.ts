@@ -52,7 +52,10 @@ export function slopeTests(rows: readonly SlopeObservation[], knotWeek: number):
     unit: SLOPE_UNIT,
     n: slopes.length,
     excluded: byId.size - slopes.length,
-    result: pairedTTest(slopes.map((s) => s.followUp), slopes.map((s) => s.administration)),
+    result: pairedTTest(
+      slopes.map((s) => s.followUp),
+      slopes.map((s) => s.administration),
+    ),
   }));
   return [model, perPatient];
 }

@@ -58,6 +58,4 @@ export const ssData: AnalysisData = {
 };
 
 /** Every key at any depth of a JSON value. */
-export const keysOf = (v: unknown): string[] =>
-  Array.isArray(v) ? v.flatMap(keysOf) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...keysOf(x)]) : [];
-
+export const keysOf = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(keysOf) : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...keysOf(x)]) : []);

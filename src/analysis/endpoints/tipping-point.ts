@@ -37,7 +37,14 @@ export function tippingPoint(other: ArmCount, reference: ArmCount): TippingPoint
   for (let i = 0; i <= other.missing; i++) {
     for (let j = 0; j <= reference.missing; j++) {
       const [a, c] = [other.responders + i, reference.responders + j];
-      grid.push({ otherResponders: i, referenceResponders: j, pValue: fisherTest([[a, other.n - a], [c, reference.n - c]]).pValue });
+      grid.push({
+        otherResponders: i,
+        referenceResponders: j,
+        pValue: fisherTest([
+          [a, other.n - a],
+          [c, reference.n - c],
+        ]).pValue,
+      });
     }
   }
   const significant = (cell: TippingCell) => cell.pValue < TIPPING_ALPHA;

@@ -27,7 +27,12 @@ describe('fitAncova against R lm(change ~ arm + baseline)', () => {
   }
 
   it('refuses a single arm and a design whose baseline is constant', () => {
-    expect(() => fitAncova([{ arm: 'a', baseline: 1, change: 2 }, { arm: 'a', baseline: 2, change: 3 }])).toThrow(/only one arm/);
+    expect(() =>
+      fitAncova([
+        { arm: 'a', baseline: 1, change: 2 },
+        { arm: 'a', baseline: 2, change: 3 },
+      ]),
+    ).toThrow(/only one arm/);
     const constantBaseline = ['a', 'a', 'b', 'b', 'b'].map((arm, i) => ({ arm, baseline: 5, change: i }));
     expect(() => fitAncova(constantBaseline)).toThrow(/"baseline" cannot be estimated/);
   });

@@ -27,14 +27,14 @@ export function fitAncova(observations: readonly AncovaObservation[], options: {
   const arms = observations.map((o) => o.arm);
   const levels = factorLevels(arms, options.referenceArm);
   if (levels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${levels[0] ?? ''}").`, 'arm');
-  const columns = [
-    constantColumn('(Intercept)', n),
-    ...dummyColumns('arm', arms, levels),
-    { name: 'baseline', values: Float64Array.from(observations, (o) => o.baseline) },
-  ];
+  const columns = [constantColumn('(Intercept)', n), ...dummyColumns('arm', arms, levels), { name: 'baseline', values: Float64Array.from(observations, (o) => o.baseline) }];
   assertFullRank(columns);
   const p = columns.length;
-  const { beta, rss, xtxInverse } = leastSquares(toRowMajor(columns, n), p, Float64Array.from(observations, (o) => o.change));
+  const { beta, rss, xtxInverse } = leastSquares(
+    toRowMajor(columns, n),
+    p,
+    Float64Array.from(observations, (o) => o.change),
+  );
   const df = n - p;
   const sigma2 = rss / df;
   const fixed = columns.map((c, j) => waldRow(c.name, beta[j]!, Math.sqrt(sigma2 * xtxInverse[j * p + j]!), df));

@@ -37,9 +37,7 @@ export function dummyColumns(prefix: string, values: readonly string[], levels: 
 
 /** Element-wise products of every pair, R's `a:b` columns (a varies slowest within each b, as R orders them). */
 export function interactionColumns(left: readonly Column[], right: readonly Column[]): Column[] {
-  return right.flatMap((b) =>
-    left.map((a) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]!) })),
-  );
+  return right.flatMap((b) => left.map((a) => ({ name: `${a.name}:${b.name}`, values: a.values.map((v, i) => v * b.values[i]!) })));
 }
 
 /** Row-major n×p matrix of the columns. */

@@ -12,4 +12,3 @@ export const modelErrors = defineErrors('MODEL', {
   DF_NOT_ESTIMABLE: { status: 422, doc: 'Kenward–Roger or Satterthwaite df cannot be computed: the information matrix of the variance parameters is singular.' },
   BAD_OPTION: { status: 400, doc: 'A model option is out of range (for example a negative number of simulation runs).' },
 });
-

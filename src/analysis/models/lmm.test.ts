@@ -26,6 +26,11 @@ describe('fitLmm against nlme::lme(random = ~ time | id, method = "REML")', () =
   }
 
   it('refuses rows where only some have an arm', () => {
-    expect(() => fitLmm([{ id: 'a', time: 0, value: 1, arm: 'x' }, { id: 'a', time: 1, value: 2 }])).toThrow(/Observation 2 has no arm/);
+    expect(() =>
+      fitLmm([
+        { id: 'a', time: 0, value: 1, arm: 'x' },
+        { id: 'a', time: 1, value: 2 },
+      ]),
+    ).toThrow(/Observation 2 has no arm/);
   });
 });

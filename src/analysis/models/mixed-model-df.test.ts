@@ -33,7 +33,10 @@ describe.each([
 ] as const)('%s df for the random-effects models, against lmerTest', (method, key) => {
   it('random intercept and slope with missing visits (lmm-missing, 40 participants)', () => {
     const { rows } = readFixture<unknown>('lmm-missing');
-    const fit = fitLmm(rows.map((r) => ({ id: r.id!, time: Number(r.time), value: Number(r.y), arm: r.arm! })), { referenceArm: 'placebo', df: method });
+    const fit = fitLmm(
+      rows.map((r) => ({ id: r.id!, time: Number(r.time), value: Number(r.y), arm: r.arm! })),
+      { referenceArm: 'placebo', df: method },
+    );
     const expected = reference['lmm-missing']![key].fixed;
     expect(fit.fixed.map((f) => f.term)).toEqual(expected.map((e) => e.term));
     expected.forEach((e, i) => compare(fit.fixed[i]!, e, e.term!));
@@ -41,7 +44,10 @@ describe.each([
 
   it.each(['piecewise-als-n13', 'piecewise-monthly-missing'])('the ALS piecewise slopes and their difference (%s)', (name) => {
     const { rows } = readFixture<unknown>(name);
-    const fit = fitPiecewise(rows.map((r) => ({ id: r.id!, week: Number(r.week), value: Number(r.alsfrs) })), { df: method });
+    const fit = fitPiecewise(
+      rows.map((r) => ({ id: r.id!, week: Number(r.week), value: Number(r.alsfrs) })),
+      { df: method },
+    );
     const expected = reference[name]![key];
     expected.fixed.forEach((e, i) => compare(fit.fixed[i]!, e, e.term!));
     compare(fit.contrasts[0]!, expected.contrast!, 't2 - t1');

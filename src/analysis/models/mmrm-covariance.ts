@@ -62,7 +62,10 @@ export function fitCovariance(
         })),
     };
   }
-  throw new AppError(modelErrors.NOT_CONVERGED, `The MMRM did not converge with any covariance tried (${attempts.map((a) => `${a.structure} after ${a.iterations} iterations`).join(', ')}); some visits may have too few participants.`);
+  throw new AppError(
+    modelErrors.NOT_CONVERGED,
+    `The MMRM did not converge with any covariance tried (${attempts.map((a) => `${a.structure} after ${a.iterations} iterations`).join(', ')}); some visits may have too few participants.`,
+  );
 }
 
 /** The rows and columns idx of a k×k matrix. */
@@ -77,8 +80,18 @@ function subMatrix(m: Float64Array, k: number, idx: readonly number[]): Float64A
  * The covariance of least-squares residuals between visits (pairwise complete), scaled so visit 1
  * has variance 1: where every structure's optimiser starts.
  */
-function residualCovariance(observations: readonly { readonly id: string; readonly visit: string; readonly value: number }[], x: Float64Array, p: number, visitIndex: ReadonlyMap<string, number>, k: number): Float64Array {
-  const { residuals } = leastSquares(x, p, Float64Array.from(observations, (o) => o.value));
+function residualCovariance(
+  observations: readonly { readonly id: string; readonly visit: string; readonly value: number }[],
+  x: Float64Array,
+  p: number,
+  visitIndex: ReadonlyMap<string, number>,
+  k: number,
+): Float64Array {
+  const { residuals } = leastSquares(
+    x,
+    p,
+    Float64Array.from(observations, (o) => o.value),
+  );
   const byId = new Map<string, Map<number, number>>();
   observations.forEach((o, i) => {
     const byVisit = byId.get(o.id) ?? new Map<number, number>();

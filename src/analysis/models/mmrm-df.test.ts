@@ -119,7 +119,10 @@ describe('the covariance fallback', () => {
     const f = fitMmrm(data, { referenceArm: 'placebo' });
     expect(f.variance.requested).toBe('unstructured');
     expect(f.variance.structure).toBe('toeplitz');
-    expect(f.variance.attempts.map((a) => [a.structure, a.converged])).toEqual([['unstructured', false], ['toeplitz', true]]);
+    expect(f.variance.attempts.map((a) => [a.structure, a.converged])).toEqual([
+      ['unstructured', false],
+      ['toeplitz', true],
+    ]);
     expect(f.df).toBe('kenward-roger');
     compare(f.lsMeans, reference.toeplitz!.kenwardRoger.lsMeans, 'LS means');
     compare(f.contrasts, reference.toeplitz!.kenwardRoger.differences, 'differences');

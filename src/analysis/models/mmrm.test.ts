@@ -10,7 +10,12 @@ interface Reference {
 }
 
 describe('fitMmrm against nlme::gls(corSymm + varIdent, method = "REML")', () => {
-  for (const [name, withBaseline] of [['mmrm-balanced', true], ['mmrm-missing', true], ['mmrm-unbalanced', false], ['mmrm-n3', false]] as const) {
+  for (const [name, withBaseline] of [
+    ['mmrm-balanced', true],
+    ['mmrm-missing', true],
+    ['mmrm-unbalanced', false],
+    ['mmrm-n3', false],
+  ] as const) {
     it(name, () => {
       const { rows, reference } = readFixture<Reference>(name);
       const fit = fitMmrm(
@@ -19,7 +24,11 @@ describe('fitMmrm against nlme::gls(corSymm + varIdent, method = "REML")', () =>
       );
       expectTable(fit.fixed, reference.fixed, name);
       expect(fit.contrasts.map((c) => c.visit)).toEqual(reference.contrasts.map((c) => c.visit));
-      expectTable(fit.contrasts, reference.contrasts.map((c) => ({ ...c, term: 'active - placebo' })), `${name} contrast`);
+      expectTable(
+        fit.contrasts,
+        reference.contrasts.map((c) => ({ ...c, term: 'active - placebo' })),
+        `${name} contrast`,
+      );
       expect(fit.variance.visits).toEqual(reference.variance.visits);
       reference.variance.sd.forEach((sd, i) => expectClose(fit.variance.sd[i]!, sd, `SD at visit ${i + 1}`));
       reference.variance.correlation.forEach((row, i) => row.forEach((r, j) => expectClose(fit.variance.correlation[i]![j]!, r, `correlation ${i + 1},${j + 1}`)));

@@ -73,7 +73,10 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
     rows.push(i);
     rowsById.set(o.id, rows);
   });
-  const armLevels = factorLevels(observations.map((o) => o.arm), options.referenceArm);
+  const armLevels = factorLevels(
+    observations.map((o) => o.arm),
+    options.referenceArm,
+  );
   if (armLevels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${armLevels[0] ?? ''}").`, 'arm');
   const visitLevels = factorLevels(observations.map((o) => o.visit));
   const withBaseline = observations.some((o) => o.baseline !== undefined);
@@ -84,7 +87,11 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
       })
     : undefined;
   const design = (arms: readonly string[], visits: readonly string[], baseline: readonly number[] | undefined) => mmrmColumns(armLevels, visitLevels, arms, visits, baseline);
-  const columns = design(observations.map((o) => o.arm), observations.map((o) => o.visit), baselines);
+  const columns = design(
+    observations.map((o) => o.arm),
+    observations.map((o) => o.visit),
+    baselines,
+  );
   assertFullRank(columns);
 
   const p = columns.length;

@@ -47,7 +47,10 @@ export function inferenceFor(method: DfMethod, p: number, phi: Float64Array, res
 function invert(information: Float64Array, r: number, method: DfMethod): Float64Array {
   const l = cholesky(information, r);
   if (l === undefined) {
-    throw new AppError(modelErrors.DF_NOT_ESTIMABLE, `The ${method} degrees of freedom cannot be computed: the information matrix of the covariance parameters is singular (a variance is at its boundary); use --df residual or a simpler covariance.`);
+    throw new AppError(
+      modelErrors.DF_NOT_ESTIMABLE,
+      `The ${method} degrees of freedom cannot be computed: the information matrix of the covariance parameters is singular (a variance is at its boundary); use --df residual or a simpler covariance.`,
+    );
   }
   return choleskyInverse(l, r);
 }

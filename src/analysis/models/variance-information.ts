@@ -105,7 +105,16 @@ interface Accumulators {
 
 function accumulators(r: number, p: number): Accumulators {
   const many = (count: number, size: number) => Array.from({ length: count }, () => new Float64Array(size));
-  return { xawx: many(r, p * p), xawr: many(r, p), q: many(r * r, p * p), rMat: many(r * r, p * p), trWW: new Float64Array(r * r), trWVij: new Float64Array(r * r), rQr: new Float64Array(r * r), rRr: new Float64Array(r * r) };
+  return {
+    xawx: many(r, p * p),
+    xawr: many(r, p),
+    q: many(r * r, p * p),
+    rMat: many(r * r, p * p),
+    trWW: new Float64Array(r * r),
+    trWVij: new Float64Array(r * r),
+    rQr: new Float64Array(r * r),
+    rRr: new Float64Array(r * r),
+  };
 }
 
 /**

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readJson } from '../models/fixtures/read-fixture.js';
 import { simulateMmrmPower } from './simulate-power.js';
 
-interface SingleVisit { readonly nPerArm: number; readonly delta: number; readonly sd: number; readonly alpha: number; readonly power: number }
-interface ThreeVisits { readonly nPerArm: number; readonly delta: number; readonly sdLast: number; readonly alpha: number; readonly power: number }
+interface SingleVisit {
+  readonly nPerArm: number;
+  readonly delta: number;
+  readonly sd: number;
+  readonly alpha: number;
+  readonly power: number;
+}
+interface ThreeVisits {
+  readonly nPerArm: number;
+  readonly delta: number;
+  readonly sdLast: number;
+  readonly alpha: number;
+  readonly power: number;
+}
 
 describe('simulateMmrmPower', () => {
   it('matches R power.t.test for one visit, where the MMRM is the pooled t-test', () => {
@@ -50,7 +62,19 @@ describe('simulateMmrmPower', () => {
       alpha: 0.05,
       seed: 1,
     };
-    expect(() => simulateMmrmPower({ ...base, runs: 10, covariance: { kind: 'unstructured', matrix: [[1, 2], [2, 1]] } })).toThrow(/not positive definite/);
+    expect(() =>
+      simulateMmrmPower({
+        ...base,
+        runs: 10,
+        covariance: {
+          kind: 'unstructured',
+          matrix: [
+            [1, 2],
+            [2, 1],
+          ],
+        },
+      }),
+    ).toThrow(/not positive definite/);
     expect(() => simulateMmrmPower({ ...base, runs: 0, covariance: { kind: 'compound-symmetry', sd: 1, correlation: 0.5 } })).toThrow(/number of runs/);
   });
 });

@@ -29,9 +29,7 @@ function setup(input: PowerProportionsInput) {
   const alternative = input.alternative ?? 'two.sided';
   const tside = alternative === 'two.sided' ? 2 : 1;
   // R's power.prop.test (strict = FALSE), normal approximation with the pooled variance under H0
-  const power = (n: number) =>
-    pnorm((Math.sqrt(n) * Math.abs(p1 - p2) - qnorm(sigLevel / tside, false) * Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2)))
-      / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
+  const power = (n: number) => pnorm((Math.sqrt(n) * Math.abs(p1 - p2) - qnorm(sigLevel / tside, false) * Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2))) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
   return { p1, p2, sigLevel, alternative, power };
 }
 

@@ -5,9 +5,32 @@ import { powerMeans, sampleSizeMeans, type TTestType } from './power-means.js';
 import { powerProportions, sampleSizeProportions } from './power-proportions.js';
 import type { Sided } from './arguments.js';
 
-interface Result { n: number; power: number; method: string }
-interface TCase { solve: 'n' | 'power'; n: number; power: number; delta: number; sd: number; sig_level: number; type: TTestType; alternative: Sided; result: Result }
-interface PCase { solve: 'n' | 'power'; n: number; power: number; p1: number; p2: number; sig_level: number; alternative: Sided; result: Result }
+interface Result {
+  n: number;
+  power: number;
+  method: string;
+}
+interface TCase {
+  solve: 'n' | 'power';
+  n: number;
+  power: number;
+  delta: number;
+  sd: number;
+  sig_level: number;
+  type: TTestType;
+  alternative: Sided;
+  result: Result;
+}
+interface PCase {
+  solve: 'n' | 'power';
+  n: number;
+  power: number;
+  p1: number;
+  p2: number;
+  sig_level: number;
+  alternative: Sided;
+  result: Result;
+}
 
 describe('power of t-tests against R power.t.test', () => {
   it.each((fixtures.power_t as TCase[]).map((c) => [`${c.solve} ${c.type} ${c.alternative}`, c] as const))('solve %s', (_, c) => {

@@ -38,7 +38,12 @@ export function adverseEventTable(protocol: Protocol, safety: readonly AnalysisP
     pooled: counts(es),
     ...(view.kind === 'by-arm' ? { byArm: protocol.arms.map((a) => ({ armId: a.id, ...counts(es.filter((e) => arm.get(e.participantId) === a.id)) })) } : {}),
   });
-  const terms = [...new Set(inSet.map((e) => e.term))].map((t) => row(t, inSet.filter((e) => e.term === t)));
+  const terms = [...new Set(inSet.map((e) => e.term))].map((t) =>
+    row(
+      t,
+      inSet.filter((e) => e.term === t),
+    ),
+  );
   terms.sort((a, b) => b.pooled.participants - a.pooled.participants || a.term.localeCompare(b.term));
   return { safetyN: safety.length, rows: [row('Any adverse event', inSet), ...terms] };
 }

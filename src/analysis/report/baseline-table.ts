@@ -20,14 +20,11 @@ export interface BaselineTable {
   readonly byArm?: readonly (BaselineColumn & { readonly armId: string })[];
 }
 
-
 /** Table 1 of the report: the ITT participants' demographics and baseline primary score. */
 export function baselineTable(protocol: Protocol, itt: readonly AnalysisParticipant[], observations: readonly AnalysisObservation[], view: AnalysisView): BaselineTable {
   const outcome = protocol.outcomes.find((o) => o.kind === 'primary' && o.instrument === primaryEndpoint(protocol)?.instrument);
   const first = outcome?.visits[0];
-  const baseline = new Map(
-    observations.filter((o) => o.kind === 'score' && o.key === outcome?.instrument && o.visitId === first).map((o) => [o.participantId, o.value]),
-  );
+  const baseline = new Map(observations.filter((o) => o.kind === 'score' && o.key === outcome?.instrument && o.visitId === first).map((o) => [o.participantId, o.value]));
   const column = (ps: readonly AnalysisParticipant[]): BaselineColumn => ({
     n: ps.length,
     age: summarise(ps.map((p) => ageOn(p.birthDate, p.enrolledOn!))),

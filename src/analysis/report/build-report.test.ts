@@ -16,7 +16,10 @@ describe('study report', () => {
       consented: 8,
       enrolled: 8,
       randomized: 8,
-      randomizedByArm: [{ armId: 'active', n: 4 }, { armId: 'placebo', n: 4 }],
+      randomizedByArm: [
+        { armId: 'active', n: 4 },
+        { armId: 'placebo', n: 4 },
+      ],
       onTreatment: 7,
       completed: 2,
       withdrawn: 1,
@@ -24,7 +27,10 @@ describe('study report', () => {
     });
     // Everyone born 1970-01-01 and enrolled 2025-01-01: 55 years; P2 is the only man.
     expect(r.baseline.pooled).toMatchObject({ n: 8, female: 7, male: 1, age: { n: 8, mean: 55, sd: 0 } });
-    expect(r.baseline.byArm?.map((c) => [c.armId, c.n, c.primaryScore?.mean])).toEqual([['active', 4, 10], ['placebo', 4, 10]]);
+    expect(r.baseline.byArm?.map((c) => [c.armId, c.n, c.primaryScore?.mean])).toEqual([
+      ['active', 4, 10],
+      ['placebo', 4, 10],
+    ]);
     // A1's two headaches count once at grade 2; A4's fever is outside the safety set (no dose).
     const any = r.adverseEvents.rows[0]!;
     expect(r.adverseEvents.safetyN).toBe(7);

@@ -36,9 +36,7 @@ export function consortFlow(protocol: Protocol, participants: readonly AnalysisP
     consented: participants.filter((p) => pastConsent.has(p.status) || p.enrolledOn !== null).length,
     enrolled: enrolled.length,
     randomized: randomized.length,
-    ...(view.kind === 'by-arm' && isRandomized(protocol)
-      ? { randomizedByArm: protocol.arms.map((a) => ({ armId: a.id, n: randomized.filter((p) => armOf(protocol, p) === a.id).length })) }
-      : {}),
+    ...(view.kind === 'by-arm' && isRandomized(protocol) ? { randomizedByArm: protocol.arms.map((a) => ({ armId: a.id, n: randomized.filter((p) => armOf(protocol, p) === a.id).length })) } : {}),
     onTreatment: enrolled.filter((p) => p.startDate !== null).length,
     completed: enrolled.filter((p) => p.status === 'completed').length,
     withdrawn: withdrawn.length,

@@ -30,7 +30,9 @@ function effects(t: EndpointTest): { label: string; estimate: number; lower: num
       return t.contrasts.map((c) => ({ label: `${c.term} (${t.unit})`, estimate: c.estimate, ...tInterval(c) }));
     case 'per-patient-slopes':
     case 'paired-t':
-      return t.result.estimate !== null && t.result.ci ? [{ label: `${t.kind === 'paired-t' ? 'Mean change' : 'Per-patient slope difference'}`, estimate: t.result.estimate, lower: t.result.ci[0], upper: t.result.ci[1] }] : [];
+      return t.result.estimate !== null && t.result.ci
+        ? [{ label: `${t.kind === 'paired-t' ? 'Mean change' : 'Per-patient slope difference'}`, estimate: t.result.estimate, lower: t.result.ci[0], upper: t.result.ci[1] }]
+        : [];
     default:
       return [];
   }
@@ -54,7 +56,8 @@ export function forestRows(analysis: StudyAnalysis): ForestRow[] {
  */
 export function forestPlot(rows: readonly ForestRow[]): string {
   const title = 'Forest plot of the endpoint effects (95 % intervals, intention-to-treat)';
-  if (rows.length === 0) return `<figure class="plot"><figcaption>${title}</figcaption><p class="alt">No effect could be estimated: the comparisons need data by arm (after lock) or a single-arm design with paired data.</p></figure>`;
+  if (rows.length === 0)
+    return `<figure class="plot"><figcaption>${title}</figcaption><p class="alt">No effect could be estimated: the comparisons need data by arm (after lock) or a single-arm design with paired data.</p></figure>`;
   const [labelW, plotW, rowH] = [330, 180, 22];
   const cx = labelW + plotW / 2;
   const height = rows.length * rowH + 30;

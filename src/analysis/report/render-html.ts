@@ -10,11 +10,9 @@ import { renderPlot } from './render-plot.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A number for a reader: ∞ where an estimate is unbounded, a dash where there is none (never "NaN"). */
-const num = (x: number | null | undefined, digits = 2): string =>
-  x === null || x === undefined || Number.isNaN(x) ? '–' : x === Infinity ? '∞' : x === -Infinity ? '−∞' : x.toFixed(digits);
+const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '–' : x === Infinity ? '∞' : x === -Infinity ? '−∞' : x.toFixed(digits));
 /** p as journals print it: "p < 0.001", "p = 0.004", "p > 0.999"; never "p = < 0.001" or "p = NaN". */
-export const pText = (x: number): string =>
-  Number.isNaN(x) ? 'p not computable' : x < 0.001 ? 'p < 0.001' : x > 0.999 ? 'p > 0.999' : `p = ${x.toFixed(3)}`;
+export const pText = (x: number): string => (Number.isNaN(x) ? 'p not computable' : x < 0.001 ? 'p < 0.001' : x > 0.999 ? 'p > 0.999' : `p = ${x.toFixed(3)}`);
 const ci = (c: readonly [number, number] | null | undefined): string => (c ? `95 % CI ${num(c[0])} to ${num(c[1])}` : 'no interval');
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -54,7 +52,9 @@ function baselineSection(r: StudyReport): string {
     row('Age, years: mean (SD)', (c) => `${num(c.age.mean, 1)} (${num(c.age.sd, 1)})`),
     row('Female', (c) => String(c.female)),
     row('Male', (c) => String(c.male)),
-    ...(r.baseline.primaryInstrument ? [row(`Baseline ${esc(r.baseline.primaryInstrument)}: mean (SD)`, (c) => (c.primaryScore ? `${num(c.primaryScore.mean)} (${num(c.primaryScore.sd)})` : '–'))] : []),
+    ...(r.baseline.primaryInstrument
+      ? [row(`Baseline ${esc(r.baseline.primaryInstrument)}: mean (SD)`, (c) => (c.primaryScore ? `${num(c.primaryScore.mean)} (${num(c.primaryScore.sd)})` : '–'))]
+      : []),
   ];
   return `<section id="baseline"><h2>Baseline characteristics (intention-to-treat)</h2>${table(['', ...cols.map((c) => c.label)], rows)}</section>`;
 }
@@ -72,7 +72,10 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
         return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), ${pText(c.pValue)}</li>`).join('');
       case 'piecewise':
         return t.contrasts
-          .map((c) => `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days.</li>`)
+          .map(
+            (c) =>
+              `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days.</li>`,
+          )
           .join('');
       case 'per-patient-slopes':
         return `<li>Sensitivity, per-patient slopes (n = ${t.n}; ${t.excluded} without all three visits left out): mean follow-up minus administration slope ${num(t.result.estimate)} ${esc(t.unit)}, ${ci(t.result.ci)}, ${pText(t.result.pValue)}</li>`;
@@ -93,7 +96,10 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
 
 function respondersBlock(outcomeId: string, set: string, r: ResponderAnalysis): string {
   const cols = columns(r.pooled, r.byArm);
-  const rows = [['Responders / n (%)', ...cols.map((c) => `${c.value.responders} / ${c.value.n} (${num(c.value.rate === null ? null : 100 * c.value.rate, 0)} %)`)], ['Missing (non-responder)', ...cols.map((c) => String(c.value.missing))]];
+  const rows = [
+    ['Responders / n (%)', ...cols.map((c) => `${c.value.responders} / ${c.value.n} (${num(c.value.rate === null ? null : 100 * c.value.rate, 0)} %)`)],
+    ['Missing (non-responder)', ...cols.map((c) => String(c.value.missing))],
+  ];
   const tp = r.tippingPoint;
   const tipping = tp
     ? `<p class="note">Tipping point (missing = non-responder re-imputed; Fisher's exact test at ${tp.alpha}): ${
@@ -112,7 +118,10 @@ function estimandBlock(e: Estimand | undefined): string {
 }
 
 function endpointsSection(r: StudyReport): string {
-  const sets = table(['Analysis set', 'Participants'], r.analysis.analysisSets.map((s) => [esc(s.id), [String(s.n), ...(s.byArm ?? []).map((a) => `${esc(a.armId)}: ${a.n}`)].join('; ')]));
+  const sets = table(
+    ['Analysis set', 'Participants'],
+    r.analysis.analysisSets.map((s) => [esc(s.id), [String(s.n), ...(s.byArm ?? []).map((a) => `${esc(a.armId)}: ${a.n}`)].join('; ')]),
+  );
   const blocks = r.analysis.endpoints.flatMap((e) => [
     ...e.measures.map((m) => {
       const cols = (x: { pooled: Summary; byArm?: readonly ArmSummary[] }) => columns(x.pooled, x.byArm);
@@ -131,7 +140,10 @@ function adverseEventSection(r: StudyReport): string {
   const first = r.adverseEvents.rows[0];
   const labels = first ? columns(first.pooled, first.byArm).map((c) => c.label) : ['All'];
   const head = ['Term', ...labels.flatMap((l) => [`${l}: participants`, `${l}: grade 1/2/3/4/5`, `${l}: serious`])];
-  const rows = r.adverseEvents.rows.map((row) => [esc(row.term), ...columns(row.pooled, row.byArm).flatMap((c) => [String(c.value.participants), c.value.byGrade.join(' / '), String(c.value.serious)])]);
+  const rows = r.adverseEvents.rows.map((row) => [
+    esc(row.term),
+    ...columns(row.pooled, row.byArm).flatMap((c) => [String(c.value.participants), c.value.byGrade.join(' / '), String(c.value.serious)]),
+  ]);
   return `<section id="adverse-events"><h2>Adverse events by worst grade (safety set, n = ${r.adverseEvents.safetyN})</h2>${table(head, rows)}</section>`;
 }
 

@@ -30,7 +30,14 @@ export function chiSquareTest(table: ContingencyTable, o: ChiSquareOptions = {})
   const df = (table.length - 1) * (cs.length - 1);
   return {
     method: `Pearson's Chi-squared test${yates > 0 ? " with Yates' continuity correction" : ''}`,
-    alternative: 'two.sided', estimateName: null, estimate: null, ci: null, confLevel: null,
-    statisticName: 'X-squared', statistic, df, pValue: pchisq(statistic, df, false),
+    alternative: 'two.sided',
+    estimateName: null,
+    estimate: null,
+    ci: null,
+    confLevel: null,
+    statisticName: 'X-squared',
+    statistic,
+    df,
+    pValue: pchisq(statistic, df, false),
   };
 }

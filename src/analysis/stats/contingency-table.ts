@@ -9,11 +9,16 @@ export function checkTable(table: ContingencyTable, shape: '2x2' | 'rxc'): void 
   const cols = table[0]?.length ?? 0;
   const ok = shape === '2x2' ? table.length === 2 && cols === 2 : table.length >= 2 && cols >= 2;
   if (!ok || table.some((row) => row.length !== cols)) {
-    throw new AppError(statsErrors.INVALID_TABLE, `The table must be ${shape === '2x2' ? '2×2' : 'at least 2×2 and rectangular'}, got ${table.length} rows of ${table.map((r) => r.length).join('/')} columns.`);
+    throw new AppError(
+      statsErrors.INVALID_TABLE,
+      `The table must be ${shape === '2x2' ? '2×2' : 'at least 2×2 and rectangular'}, got ${table.length} rows of ${table.map((r) => r.length).join('/')} columns.`,
+    );
   }
-  table.forEach((row, i) => row.forEach((v, j) => {
-    if (!(Number.isInteger(v) && v >= 0)) throw new AppError(statsErrors.INVALID_TABLE, `Cell [${i + 1}, ${j + 1}] must be a non-negative whole count, got ${v}.`);
-  }));
+  table.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (!(Number.isInteger(v) && v >= 0)) throw new AppError(statsErrors.INVALID_TABLE, `Cell [${i + 1}, ${j + 1}] must be a non-negative whole count, got ${v}.`);
+    }),
+  );
 }
 
 export function rowSums(table: ContingencyTable): number[] {

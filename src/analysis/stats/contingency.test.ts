@@ -6,11 +6,30 @@ import { expectClose, fixtures, type RHtest } from './fixtures/r-fixtures.js';
 import { riskDifference } from './risk-difference.js';
 
 type Alt = 'two.sided' | 'less' | 'greater';
-interface TableCase { data: string; table: number[][]; alternative: Alt; conf_level: number; correct: boolean; result: RHtest }
-interface PropCase { data: string; x: [number, number]; n: [number, number]; alternative: Alt; conf_level: number; correct: boolean; result: RHtest }
+interface TableCase {
+  data: string;
+  table: number[][];
+  alternative: Alt;
+  conf_level: number;
+  correct: boolean;
+  result: RHtest;
+}
+interface PropCase {
+  data: string;
+  x: [number, number];
+  n: [number, number];
+  alternative: Alt;
+  conf_level: number;
+  correct: boolean;
+  result: RHtest;
+}
 
 const code = (f: () => unknown) => {
-  try { f(); } catch (e) { return isAppError(e) ? e.code : 'other'; }
+  try {
+    f();
+  } catch (e) {
+    return isAppError(e) ? e.code : 'other';
+  }
   return 'none';
 };
 
@@ -25,8 +44,22 @@ describe("Fisher's exact test against R fisher.test", () => {
     expectClose(r.ci![1], c.result.conf_int![1]!, 'ci hi');
   });
   it('refuses a table that is not 2×2 or has negative counts', () => {
-    expect(code(() => fisherTest([[1, 2, 3], [4, 5, 6]]))).toBe('STATS_INVALID_TABLE');
-    expect(code(() => fisherTest([[1, -2], [4, 5]]))).toBe('STATS_INVALID_TABLE');
+    expect(
+      code(() =>
+        fisherTest([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ),
+    ).toBe('STATS_INVALID_TABLE');
+    expect(
+      code(() =>
+        fisherTest([
+          [1, -2],
+          [4, 5],
+        ]),
+      ),
+    ).toBe('STATS_INVALID_TABLE');
   });
 });
 
@@ -40,7 +73,14 @@ describe('chi-square test against R chisq.test', () => {
     expectClose(r.pValue, c.result.p_value, 'p');
   });
   it('refuses a table with an empty row, where every expected count in it is zero', () => {
-    expect(code(() => chiSquareTest([[0, 0], [3, 4]]))).toBe('STATS_INVALID_TABLE');
+    expect(
+      code(() =>
+        chiSquareTest([
+          [0, 0],
+          [3, 4],
+        ]),
+      ),
+    ).toBe('STATS_INVALID_TABLE');
   });
 });
 

@@ -3,8 +3,18 @@ import { pchisq, pnorm, pnt, pt, qnorm, qt } from './distributions.js';
 import { expectClose, fixtures } from './fixtures/r-fixtures.js';
 import { countDistribution, pCount, qCount, rankSumCounts, signedRankCounts } from './rank-distributions.js';
 
-interface Tail { q: number; df: number; ncp: number; lower: number; upper: number }
-interface Quantile { p: number; df: number; q: number }
+interface Tail {
+  q: number;
+  df: number;
+  ncp: number;
+  lower: number;
+  upper: number;
+}
+interface Quantile {
+  p: number;
+  df: number;
+  q: number;
+}
 
 describe('distribution functions against R, in both tails', () => {
   const d = fixtures.dist as { pt: Tail[]; qt: Quantile[]; pnorm: Tail[]; qnorm: Quantile[]; pchisq: Tail[]; pnt: Tail[] };

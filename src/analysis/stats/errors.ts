@@ -18,4 +18,3 @@ export const statsErrors = defineErrors('STATS', {
   WRONG_NUMBER_OF_GROUPS: { status: 400, doc: 'A two-group test was given a group column with other than 2 distinct values.' },
   UNPAIRED_OBSERVATION: { status: 400, doc: 'A paired test found an id without exactly one value in each of the two groups.' },
 });
-

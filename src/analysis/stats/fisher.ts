@@ -74,9 +74,8 @@ export function fisherTest(table: ContingencyTable, o: CommonOptions = {}): Test
     if (p < alpha) return 1 / uniroot((t) => pnhyper(x, 1 / t, true) - alpha, Number.EPSILON, 1);
     return 1;
   };
-  const ci: [number, number] = alternative === 'less' ? [0, ncpUpper(1 - confLevel)]
-    : alternative === 'greater' ? [ncpLower(1 - confLevel), Infinity]
-    : [ncpLower((1 - confLevel) / 2), ncpUpper((1 - confLevel) / 2)];
+  const ci: [number, number] =
+    alternative === 'less' ? [0, ncpUpper(1 - confLevel)] : alternative === 'greater' ? [ncpLower(1 - confLevel), Infinity] : [ncpLower((1 - confLevel) / 2), ncpUpper((1 - confLevel) / 2)];
 
   const mle = (): number => {
     if (x === lo) return 0;
@@ -88,8 +87,14 @@ export function fisherTest(table: ContingencyTable, o: CommonOptions = {}): Test
   };
 
   return {
-    method: "Fisher's Exact Test for Count Data", alternative,
-    estimateName: 'odds ratio', estimate: mle(), ci, confLevel,
-    statisticName: 'x[1,1]', statistic: x, pValue,
+    method: "Fisher's Exact Test for Count Data",
+    alternative,
+    estimateName: 'odds ratio',
+    estimate: mle(),
+    ci,
+    confLevel,
+    statisticName: 'x[1,1]',
+    statistic: x,
+    pValue,
   };
 }

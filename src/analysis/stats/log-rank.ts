@@ -56,8 +56,16 @@ export function logRankTest(groups: ReadonlyMap<string, readonly SurvivalObserva
   const statistic = diff.slice(0, k - 1).reduce((s, x, i) => s + x * w.get(i, 0), 0);
   const df = k - 1;
   return {
-    method: 'Log-rank test', alternative: 'two.sided', estimateName: null, estimate: null, ci: null, confLevel: null,
-    statisticName: 'Chisq', statistic, df, pValue: pchisq(statistic, df, false),
+    method: 'Log-rank test',
+    alternative: 'two.sided',
+    estimateName: null,
+    estimate: null,
+    ci: null,
+    confLevel: null,
+    statisticName: 'Chisq',
+    statistic,
+    df,
+    pValue: pchisq(statistic, df, false),
     groups: names.map((group, g) => ({ group, n: data[g]!.length, observed: observed[g]!, expected: expected[g]! })),
   };
 }

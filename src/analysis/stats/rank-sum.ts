@@ -41,8 +41,8 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
   const tolRoot = o.tolRoot ?? 1e-4;
   const nx = x.length;
   const ny = y.length;
-  if (nx < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, "Group x has no observations; the rank-sum test needs at least 1.");
-  if (ny < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, "Group y has no observations; the rank-sum test needs at least 1.");
+  if (nx < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'Group x has no observations; the rank-sum test needs at least 1.');
+  if (ny < 1) throw new AppError(statsErrors.NOT_ENOUGH_OBSERVATIONS, 'Group y has no observations; the rank-sum test needs at least 1.');
   const r = averageRanks([...x.map((v) => v - mu), ...y]);
   const w = r.slice(0, nx).reduce((a, b) => a + b, 0) - (nx * (nx + 1)) / 2;
   const exact = o.exact ?? (nx < 50 && ny < 50);
@@ -50,13 +50,12 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
 
   if (exact && !ties) {
     const k = Math.min(nx, ny);
-    if ((k + 1) * (k * (nx + ny) + 1) > MAX_EXACT_CELLS) throw new AppError(statsErrors.EXACT_TOO_LARGE, `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
+    if ((k + 1) * (k * (nx + ny) + 1) > MAX_EXACT_CELLS)
+      throw new AppError(statsErrors.EXACT_TOO_LARGE, `An exact rank-sum distribution for groups of ${nx} and ${ny} is too large to enumerate; use the normal approximation.`);
     const dist = countDistribution(rankSumCounts(nx, ny));
     const pLow = (q: number) => pCount(dist, q);
     const pHigh = (q: number) => pCount(dist, q, false);
-    const pValue = alternative === 'less' ? pLow(w)
-      : alternative === 'greater' ? pHigh(w - 1)
-      : Math.min(2 * (w > (nx * ny) / 2 ? pHigh(w - 1) : pLow(w)), 1);
+    const pValue = alternative === 'less' ? pLow(w) : alternative === 'greater' ? pHigh(w - 1) : Math.min(2 * (w > (nx * ny) / 2 ? pHigh(w - 1) : pLow(w)), 1);
     let interval: Interval | null = null;
     if (o.confInt) {
       const alpha = 1 - confLevel;
@@ -105,9 +104,8 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
       if (fUpper >= 0) return mumax;
       return uniroot((d) => W(d, correct) - zq, mumin, mumax, { fLower, fUpper, tol: tolRoot });
     };
-    const ci: [number, number] = alternative === 'two.sided'
-      ? [root(qnorm(alpha / 2, false)), root(qnorm(alpha / 2))]
-      : alternative === 'greater' ? [root(qnorm(alpha, false)), Infinity] : [-Infinity, root(qnorm(alpha))];
+    const ci: [number, number] =
+      alternative === 'two.sided' ? [root(qnorm(alpha / 2, false)), root(qnorm(alpha / 2))] : alternative === 'greater' ? [root(qnorm(alpha, false)), Infinity] : [-Infinity, root(qnorm(alpha))];
     // R estimates without the continuity correction
     const estimate = uniroot((d) => W(d, false), mumin, mumax, { tol: tolRoot });
     interval = { ci, confLevel, estimate };
@@ -116,9 +114,15 @@ export function rankSumTest(x: readonly number[], y: readonly number[], o: Wilco
 
   function result(method: string, statistic: number, p: number, iv: Interval | null): TestResult {
     return {
-      method, alternative, statisticName: 'W', statistic, pValue: p,
-      estimateName: iv ? 'difference in location' : null, estimate: iv?.estimate ?? null,
-      ci: iv?.ci ?? null, confLevel: iv?.confLevel ?? null,
+      method,
+      alternative,
+      statisticName: 'W',
+      statistic,
+      pValue: p,
+      estimateName: iv ? 'difference in location' : null,
+      estimate: iv?.estimate ?? null,
+      ci: iv?.ci ?? null,
+      confLevel: iv?.confLevel ?? null,
     };
   }
 }

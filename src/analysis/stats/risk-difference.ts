@@ -43,20 +43,26 @@ export function riskDifference(events: readonly [number, number], totals: readon
   const yates = Math.min((o.correct ?? true) ? 0.5 : 0, Math.abs(delta) / invN);
   const z = alternative === 'two.sided' ? qnorm((1 + confLevel) / 2) : qnorm(confLevel);
   const width = z * Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2) + yates * invN;
-  const ci: [number, number] = [
-    alternative === 'less' ? -1 : Math.max(delta - width, -1),
-    alternative === 'greater' ? 1 : Math.min(delta + width, 1),
-  ];
+  const ci: [number, number] = [alternative === 'less' ? -1 : Math.max(delta - width, -1), alternative === 'greater' ? 1 : Math.min(delta + width, 1)];
   const cells = [
-    { obs: x1, exp: n1 * pooled }, { obs: n1 - x1, exp: n1 * (1 - pooled) },
-    { obs: x2, exp: n2 * pooled }, { obs: n2 - x2, exp: n2 * (1 - pooled) },
+    { obs: x1, exp: n1 * pooled },
+    { obs: n1 - x1, exp: n1 * (1 - pooled) },
+    { obs: x2, exp: n2 * pooled },
+    { obs: n2 - x2, exp: n2 * (1 - pooled) },
   ];
   const statistic = cells.reduce((s, c) => s + (Math.abs(c.obs - c.exp) - yates) ** 2 / c.exp, 0);
-  const pValue = alternative === 'two.sided' ? pchisq(statistic, 1, false)
-    : pnorm(Math.sign(delta) * Math.sqrt(statistic), alternative === 'less');
+  const pValue = alternative === 'two.sided' ? pchisq(statistic, 1, false) : pnorm(Math.sign(delta) * Math.sqrt(statistic), alternative === 'less');
   return {
     method: `2-sample test for equality of proportions ${yates ? 'with' : 'without'} continuity correction`,
-    alternative, estimateName: 'difference in proportions', estimate: delta, ci, confLevel,
-    statisticName: 'X-squared', statistic, df: 1, pValue, proportions: [p1, p2],
+    alternative,
+    estimateName: 'difference in proportions',
+    estimate: delta,
+    ci,
+    confLevel,
+    statisticName: 'X-squared',
+    statistic,
+    df: 1,
+    pValue,
+    proportions: [p1, p2],
   };
 }

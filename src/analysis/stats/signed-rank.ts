@@ -56,14 +56,12 @@ export function signedRankTest(x: readonly number[], y: readonly number[] | null
     const dist = countDistribution(signedRankCounts(n));
     const pLow = (q: number) => pCount(dist, q);
     const pHigh = (q: number) => pCount(dist, q, false);
-    const pValue = alternative === 'less' ? pLow(v)
-      : alternative === 'greater' ? pHigh(v - 1)
-      : Math.min(2 * (v > (n * (n + 1)) / 4 ? pHigh(v - 1) : pLow(v)), 1);
+    const pValue = alternative === 'less' ? pLow(v) : alternative === 'greater' ? pHigh(v - 1) : Math.min(2 * (v > (n * (n + 1)) / 4 ? pHigh(v - 1) : pLow(v)), 1);
     if (!o.confInt) return result('Wilcoxon signed rank exact test', pValue, null);
     const alpha = 1 - confLevel;
     // Walsh averages (x_i + x_j)/2, i ≤ j, of the unshifted values
     const walsh: number[] = [];
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh.push(((nonzero[i]! + mu) + (nonzero[j]! + mu)) / 2);
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) walsh.push((nonzero[i]! + mu + (nonzero[j]! + mu)) / 2);
     walsh.sort((a, b) => a - b);
     const at = (k: number) => walsh[k - 1]!;
     const top = (n * (n + 1)) / 2;
@@ -97,30 +95,41 @@ export function signedRankTest(x: readonly number[], y: readonly number[] | null
   const mumin = Math.min(...values);
   const mumax = Math.max(...values);
   const W = (dd: number, withCorrection: boolean) =>
-    standardized(values.map((s) => s - dd), (zz) => continuityCorrection(zz, alternative, withCorrection));
+    standardized(
+      values.map((s) => s - dd),
+      (zz) => continuityCorrection(zz, alternative, withCorrection),
+    );
   const wMin = W(mumin, correct);
   const wMax = W(mumax, correct);
   const root = (zq: number) => uniroot((dd) => W(dd, correct) - zq, mumin, mumax, { fLower: wMin - zq, fUpper: wMax - zq, tol: tolRoot });
   // R doubles alpha until the quantiles fall inside the range of W (its "less" check uses alpha/2, kept as R has it)
   const outside = (a: number) =>
-    alternative === 'two.sided' ? wMin - qnorm(a / 2, false) < 0 || wMax - qnorm(a / 2) > 0
-      : alternative === 'greater' ? wMin - qnorm(a, false) < 0
-      : wMax - qnorm(a / 2) > 0;
+    alternative === 'two.sided' ? wMin - qnorm(a / 2, false) < 0 || wMax - qnorm(a / 2) > 0 : alternative === 'greater' ? wMin - qnorm(a, false) < 0 : wMax - qnorm(a / 2) > 0;
   while (outside(alpha)) alpha *= 2;
   const level = alpha >= 1 || 1 - confLevel < alpha * 0.75 ? 1 - Math.min(1, alpha) : confLevel;
   const mid = median(values);
-  const ci: [number, number] = alternative === 'two.sided'
-    ? (alpha < 1 ? [root(qnorm(alpha / 2, false)), root(qnorm(alpha / 2))] : [mid, mid])
-    : alternative === 'greater' ? [alpha < 1 ? root(qnorm(alpha, false)) : mid, Infinity]
-    : [-Infinity, alpha < 1 ? root(qnorm(alpha)) : mid];
+  const ci: [number, number] =
+    alternative === 'two.sided'
+      ? alpha < 1
+        ? [root(qnorm(alpha / 2, false)), root(qnorm(alpha / 2))]
+        : [mid, mid]
+      : alternative === 'greater'
+        ? [alpha < 1 ? root(qnorm(alpha, false)) : mid, Infinity]
+        : [-Infinity, alpha < 1 ? root(qnorm(alpha)) : mid];
   const estimate = uniroot((dd) => W(dd, false), mumin, mumax, { tol: tolRoot });
   return result(method, pValue, { ci, confLevel: level, estimate });
 
   function result(m: string, p: number, iv: { ci: readonly [number, number]; confLevel: number; estimate: number } | null): TestResult {
     return {
-      method: m, alternative, statisticName: 'V', statistic: v, pValue: p,
-      estimateName: iv ? '(pseudo)median' : null, estimate: iv?.estimate ?? null,
-      ci: iv?.ci ?? null, confLevel: iv?.confLevel ?? null,
+      method: m,
+      alternative,
+      statisticName: 'V',
+      statistic: v,
+      pValue: p,
+      estimateName: iv ? '(pseudo)median' : null,
+      estimate: iv?.estimate ?? null,
+      ci: iv?.ci ?? null,
+      confLevel: iv?.confLevel ?? null,
     };
   }
 }

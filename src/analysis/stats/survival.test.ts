@@ -4,10 +4,21 @@ import { kaplanMeier, type SurvivalObservation } from './kaplan-meier.js';
 import { logRankTest } from './log-rank.js';
 
 interface KmCase {
-  data: string; time: number[]; status: number[];
+  data: string;
+  time: number[];
+  status: number[];
   curve: Record<'time' | 'n_risk' | 'n_event' | 'n_censor' | 'surv' | 'std_err_log' | 'lower' | 'upper', RNumber[]>;
 }
-interface LogRankCase { time: number[]; status: number[]; group: string[]; chisq: number; df: number; p_value: number; observed: number[]; expected: number[] }
+interface LogRankCase {
+  time: number[];
+  status: number[];
+  group: string[];
+  chisq: number;
+  df: number;
+  p_value: number;
+  observed: number[];
+  expected: number[];
+}
 
 const observations = (time: number[], status: number[]): SurvivalObservation[] => time.map((t, i) => ({ time: t, event: status[i] === 1 }));
 

@@ -4,8 +4,15 @@ import { expectClose, fixtures, type RHtest } from './fixtures/r-fixtures.js';
 import { pairedTTest, twoSampleTTest } from './t-test.js';
 
 interface Case {
-  data: string; x: number[]; y: number[]; var_equal: boolean; paired: boolean;
-  alternative: 'two.sided' | 'less' | 'greater'; conf_level: number; mu: number; result: RHtest;
+  data: string;
+  x: number[];
+  y: number[];
+  var_equal: boolean;
+  paired: boolean;
+  alternative: 'two.sided' | 'less' | 'greater';
+  conf_level: number;
+  mu: number;
+  result: RHtest;
 }
 
 describe('t-tests against R t.test', () => {
@@ -29,7 +36,11 @@ describe('t-tests against R t.test', () => {
 
 describe('t-test input checks', () => {
   const code = (f: () => unknown) => {
-    try { f(); } catch (e) { return isAppError(e) ? e.code : 'other'; }
+    try {
+      f();
+    } catch (e) {
+      return isAppError(e) ? e.code : 'other';
+    }
     return 'none';
   };
   it('refuses a Welch group of one, as R does ("not enough x observations")', () => {

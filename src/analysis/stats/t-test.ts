@@ -47,9 +47,19 @@ function finish(kind: TTestResult['kind'], method: string, estimateName: string,
     hi = t + c;
   }
   return {
-    kind, method, alternative, estimateName, estimate, means,
-    ci: [mu + lo * stderr, mu + hi * stderr], confLevel,
-    statisticName: 't', statistic: t, df, pValue, stderr,
+    kind,
+    method,
+    alternative,
+    estimateName,
+    estimate,
+    means,
+    ci: [mu + lo * stderr, mu + hi * stderr],
+    confLevel,
+    statisticName: 't',
+    statistic: t,
+    df,
+    pValue,
+    stderr,
   };
 }
 
@@ -87,8 +97,7 @@ export function twoSampleTTest(x: readonly number[], y: readonly number[], o: TT
     df = stderr ** 4 / (sx ** 4 / (nx - 1) + sy ** 4 / (ny - 1));
   }
   checkNotConstant(stderr, Math.max(Math.abs(mx), Math.abs(my)));
-  return finish(pooled ? 'student' : 'welch', pooled ? 'Two Sample t-test' : 'Welch Two Sample t-test',
-    'difference in means', [mx, my], { estimate: mx - my, stderr, df }, o);
+  return finish(pooled ? 'student' : 'welch', pooled ? 'Two Sample t-test' : 'Welch Two Sample t-test', 'difference in means', [mx, my], { estimate: mx - my, stderr, df }, o);
 }
 
 /** Paired t-test on x − y, as R's t.test(x, y, paired = TRUE). */

@@ -36,8 +36,12 @@ export function uniroot(f: (x: number) => number, lower: number, upper: number, 
   while (maxit--) {
     const prevStep = b - a;
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b; b = c; c = a;
-      fa = fb; fb = fc; fc = fa;
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
     }
     const tolAct = 2 * Number.EPSILON * Math.abs(b) + tol / 2;
     let newStep = (c - b) / 2;

@@ -5,8 +5,16 @@ import { rankSumTest } from './rank-sum.js';
 import { signedRankTest } from './signed-rank.js';
 
 interface Case {
-  data: string; x: number[]; y: number[] | null; paired: boolean; exact: boolean | null; correct: boolean;
-  alternative: 'two.sided' | 'less' | 'greater'; conf_level: number; mu: number; result: RHtest;
+  data: string;
+  x: number[];
+  y: number[] | null;
+  paired: boolean;
+  exact: boolean | null;
+  correct: boolean;
+  alternative: 'two.sided' | 'less' | 'greater';
+  conf_level: number;
+  mu: number;
+  result: RHtest;
 }
 
 const cases = fixtures.wilcox as Case[];
@@ -26,8 +34,14 @@ describe('Wilcoxon rank-sum and signed-rank against R wilcox.test(conf.int = TRU
 
   it('covers exact and normal-approximation paths for both tests', () => {
     const methods = new Set(cases.map((c) => c.result.method));
-    for (const m of ['Wilcoxon rank sum exact test', 'Wilcoxon rank sum test with continuity correction', 'Wilcoxon rank sum test',
-      'Wilcoxon signed rank exact test', 'Wilcoxon signed rank test with continuity correction', 'Wilcoxon signed rank test']) {
+    for (const m of [
+      'Wilcoxon rank sum exact test',
+      'Wilcoxon rank sum test with continuity correction',
+      'Wilcoxon rank sum test',
+      'Wilcoxon signed rank exact test',
+      'Wilcoxon signed rank test with continuity correction',
+      'Wilcoxon signed rank test',
+    ]) {
       expect(methods.has(m), m).toBe(true);
     }
   });

@@ -32,7 +32,12 @@ describe('il2trials calendar', () => {
     const intervention = arm.interventions[0]!;
     const gvhdLike = {
       ...alsIl2,
-      arms: [{ ...arm, interventions: [{ ...intervention, regimen: { description: '1 MIU/m2 daily for 3 days', steps: [{ kind: 'every', interval: 1, forDays: 3, dose: { amount: 1, unit: 'MIU/m2' } }] } }] }],
+      arms: [
+        {
+          ...arm,
+          interventions: [{ ...intervention, regimen: { description: '1 MIU/m2 daily for 3 days', steps: [{ kind: 'every', interval: 1, forDays: 3, dose: { amount: 1, unit: 'MIU/m2' } }] } }],
+        },
+      ],
     };
     const file = join(dir, 'gvhd.json');
     writeFileSync(file, JSON.stringify(gvhdLike));

@@ -34,7 +34,10 @@ describe('il2trials eligibility set', () => {
     const bad = await run('sle-il2', '--criteria', file('bad.json', { 'exc-2': 'diagnoses has bacteremia or sepsis' }), '--reason', 'r', '--effective-date', '2025-06-02');
     expect([bad.code, bad.stderr]).toEqual([1, 'il2trials: Criterion exc-2: Character 29 of the expression: "sepsis" is not a fact of the dictionary.\n']);
     const notJson = await run('sle-il2', '--criteria', file('list.json', ['exc-2']));
-    expect([notJson.code, notJson.stderr]).toEqual([1, `il2trials: The criteria file "${join(dir, 'list.json')}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.\n`]);
+    expect([notJson.code, notJson.stderr]).toEqual([
+      1,
+      `il2trials: The criteria file "${join(dir, 'list.json')}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.\n`,
+    ]);
 
     const ok = await run('sle-il2', '--criteria', exc2, '--reason', 'the infections the record names', '--effective-date', '2025-06-02', '--json');
     expect(ok.stderr).toBe('');

@@ -43,13 +43,7 @@ const eligible = {
 
 describe('il2trials eligibility parse FILE --json', () => {
   it('gives each line as computable, partly computable or attested, verbatim, with the reason', () => {
-    const text = [
-      'Inclusion Criteria:',
-      '- SLEDAI ≥ 8',
-      '- Written informed consent form.',
-      'Exclusion Criteria:',
-      '- Serious infection such as bacteremia, sepsis;',
-    ].join('\n');
+    const text = ['Inclusion Criteria:', '- SLEDAI ≥ 8', '- Written informed consent form.', 'Exclusion Criteria:', '- Serious infection such as bacteremia, sepsis;'].join('\n');
     const r = cli('eligibility', 'parse', file('criteria.txt', text), '--json');
     expect(r.code, r.stderr).toBe(0);
     const { criteria, notes } = JSON.parse(r.stdout);

@@ -37,19 +37,24 @@ function readCorrections(file: string): Record<string, string | null> {
     throw new AppError(eligibilityErrors.BAD_CRITERIA_FILE, `The criteria file "${file}" is not valid JSON.`, file);
   }
   const r = z.record(z.string(), z.string().trim().min(1).nullable()).safeParse(doc);
-  if (!r.success) throw new AppError(eligibilityErrors.BAD_CRITERIA_FILE, `The criteria file "${file}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.`, file);
+  if (!r.success)
+    throw new AppError(
+      eligibilityErrors.BAD_CRITERIA_FILE,
+      `The criteria file "${file}" must be a JSON object of criterion ids to expressions (or null), like {"exc-2": "diagnoses has sepsis"}.`,
+      file,
+    );
   return r.data;
 }
 
 export const register: Register = (program: Command) => {
-  const eligibility = program.command('eligibility').description('Parse eligibility criteria, check one patient against a protocol, and correct a study\'s criteria by hand.');
+  const eligibility = program.command('eligibility').description("Parse eligibility criteria, check one patient against a protocol, and correct a study's criteria by hand.");
 
   eligibility
     .command('set')
     .description("Save computable expressions for a study's criteria: into the protocol of a design study, or as an amendment of a live one (which needs --reason and --effective-date).")
     .argument('<id>', 'the study id')
     .requiredOption('--criteria <file>', 'JSON object of criterion id to expression, e.g. {"exc-2": "diagnoses has bacteremia or diagnoses has sepsis"} (null: back to the parse)')
-    .option('--reason <text>', 'why (the amendment\'s reason once live)')
+    .option('--reason <text>', "why (the amendment's reason once live)")
     .option('--effective-date <YYYY-MM-DD>', 'the day the amendment takes effect (a live study)')
     .option(...dataOption)
     .option('--json', 'machine-readable output')
@@ -61,7 +66,11 @@ export const register: Register = (program: Command) => {
         if (opts.json) return printJson(r);
         const which = Object.keys(corrections).join(', ');
         const a = r.amendment;
-        process.stdout.write(a ? `Study ${id}: criteria ${which} corrected as version ${a.version} (from ${a.fromVersion}), in force from ${a.effectiveDate}.\n` : `Study ${id}: criteria ${which} corrected in the design (version ${r.protocolVersion}).\n`);
+        process.stdout.write(
+          a
+            ? `Study ${id}: criteria ${which} corrected as version ${a.version} (from ${a.fromVersion}), in force from ${a.effectiveDate}.\n`
+            : `Study ${id}: criteria ${which} corrected in the design (version ${r.protocolVersion}).\n`,
+        );
       }),
     );
 
@@ -105,7 +114,12 @@ export const register: Register = (program: Command) => {
         const result = evaluateEligibility(protocolCriteria(protocol.eligibility), readFacts(doc), ref);
         if (opts.json) return printJson({ protocol: id, reference: ref, ...result });
         process.stdout.write(`${id}: ${result.status}\n`);
-        process.stdout.write(formatTable(['id', 'status', 'excludes', 'reason'], result.criteria.map((c) => [c.id, c.status, c.fails ? 'yes' : '', c.reason])));
+        process.stdout.write(
+          formatTable(
+            ['id', 'status', 'excludes', 'reason'],
+            result.criteria.map((c) => [c.id, c.status, c.fails ? 'yes' : '', c.reason]),
+          ),
+        );
       }),
     );
 };

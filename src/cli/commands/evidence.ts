@@ -23,7 +23,12 @@ function printHuman(rows: EvidenceRows): void {
     ),
   );
   out.write('\nCompleted, not yet published:\n');
-  out.write(formatTable(['disease', 'year', 'type', 'number', 'country'], rows.unpublished.map((r) => [r.disease, r.year, r.type, r.number, r.country])));
+  out.write(
+    formatTable(
+      ['disease', 'year', 'type', 'number', 'country'],
+      rows.unpublished.map((r) => [r.disease, r.year, r.type, r.number, r.country]),
+    ),
+  );
   const cited = [...new Set(rows.published.flatMap((r) => r.references))].sort((a, b) => a - b);
   if (cited.length > 0) out.write('\nReferences:\n' + cited.map((n) => `[${n}] ${references[n] ?? ''}`).join('\n') + '\n');
 }
@@ -44,7 +49,11 @@ export const register: Register = (program) => {
         }
         const bounds = [opts.doseMin, opts.doseMax].map((v) => (v === undefined ? undefined : parseDoseRange(v).min));
         const dose =
-          opts.dose !== undefined ? parseDoseRange(opts.dose) : bounds.some((b) => b !== undefined) ? { ...(bounds[0] === undefined ? {} : { min: bounds[0] }), ...(bounds[1] === undefined ? {} : { max: bounds[1] }) } : undefined;
+          opts.dose !== undefined
+            ? parseDoseRange(opts.dose)
+            : bounds.some((b) => b !== undefined)
+              ? { ...(bounds[0] === undefined ? {} : { min: bounds[0] }), ...(bounds[1] === undefined ? {} : { max: bounds[1] }) }
+              : undefined;
         const query = { disease: opts.disease, dose };
         const rows: EvidenceRows = queryEvidence(query);
         const none = noMatch(rows, query);

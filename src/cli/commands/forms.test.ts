@@ -28,7 +28,9 @@ describe('il2trials forms', () => {
     writeFileSync(bad, readFileSync(simple, 'utf8').replace('sex,demographics,,radio', 'sex,demographics,,radios'));
     const r = cli('forms', 'import-redcap', bad);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('il2trials: REDCap dictionary row 10, column "Field Type": "radios" is not a field type il2trials imports (text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, slider, file, descriptive).\n');
+    expect(r.stderr).toBe(
+      'il2trials: REDCap dictionary row 10, column "Field Type": "radios" is not a field type il2trials imports (text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, slider, file, descriptive).\n',
+    );
   });
 
   it('schema prints the form JSON Schema', () => {

@@ -38,17 +38,28 @@ describe('il2trials import odm', () => {
     const imported = await cliAsync('import', 'odm', file('out-a'), '--data', b, '--json');
     expect(imported.stderr).toBe('');
     const xml = readFileSync(file('out-a'), 'utf8');
-    expect(JSON.parse(imported.stdout)).toMatchObject({ studyId: study, fileType: 'Transactional', participants: xml.match(/<SubjectData /g)!.length, provenance: xml.match(/<AuditRecord>/g)!.length });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      studyId: study,
+      fileType: 'Transactional',
+      participants: xml.match(/<SubjectData /g)!.length,
+      provenance: xml.match(/<AuditRecord>/g)!.length,
+    });
 
     expect((await cliAsync('export', 'odm', '--study', study, '--out', join(dir, 'out-b'), '--data', b)).stderr).toBe('');
     // Differ legitimately: when each file was made, and the operator who imported, one more User.
     const operator = `cli:${userInfo().username}`;
-    const normal = (s: string) => s.replace(/CreationDateTime="[^"]+"/, '').replace(/EffectiveDate="[^"]+"/g, '').replace(`\n  <User OID="USR.${operator}">\n   <LoginName>${operator}</LoginName>\n   <DisplayName>${operator}</DisplayName>\n  </User>`, '');
+    const normal = (s: string) =>
+      s
+        .replace(/CreationDateTime="[^"]+"/, '')
+        .replace(/EffectiveDate="[^"]+"/g, '')
+        .replace(`\n  <User OID="USR.${operator}">\n   <LoginName>${operator}</LoginName>\n   <DisplayName>${operator}</DisplayName>\n  </User>`, '');
     expect(normal(readFileSync(file('out-b'), 'utf8'))).toBe(normal(xml));
 
     const again = await cliAsync('import', 'odm', file('out-a'), '--data', b);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(new RegExp(`^il2trials: ${file('out-a').replace(/[.]/g, '\\.')}: ODM Study als-il2: study als-il2 already holds \\d+ participants; an ODM file is imported into a study without any\\.\\n$`));
+    expect(again.stderr).toMatch(
+      new RegExp(`^il2trials: ${file('out-a').replace(/[.]/g, '\\.')}: ODM Study als-il2: study als-il2 already holds \\d+ participants; an ODM file is imported into a study without any\\.\\n$`),
+    );
     const missing = await cliAsync('import', 'odm', join(dir, 'nope.xml'), '--data', b);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(`il2trials: ODM file ${join(dir, 'nope.xml')} cannot be read (ENOENT).\n`);

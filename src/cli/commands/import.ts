@@ -40,7 +40,10 @@ export const register: Register = (program) => {
           throw e instanceof AppError && e.code.startsWith('INTEROP_ODM_') ? new AppError(e.entry, `${file}: ${e.message}`, e.path) : e;
         });
         if (opts.json) printJson(r);
-        else process.stdout.write(`Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata.\n`);
+        else
+          process.stdout.write(
+            `Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata.\n`,
+          );
       }),
     );
 };

@@ -6,7 +6,6 @@ import { alsIl2 } from '../../protocol/builtin/als-il2.js';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import { cli } from './run-cli.test-helper.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'il2trials-protocol-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -51,9 +51,7 @@ function summary(p: Protocol): string {
   lines.push(`Identifiers: ${ids || '(none in the record)'}`);
   lines.push(`Conditions: ${p.conditions.join('; ')}`);
   lines.push(`Status: ${p.status}${p.sponsor ? ` · sponsor ${p.sponsor}` : ''}`);
-  const dates = (['start', 'primaryCompletion', 'completion'] as const)
-    .flatMap((k) => (p.dates[k] ? [`${k} ${p.dates[k].date} (${p.dates[k].kind})`] : []))
-    .join(', ');
+  const dates = (['start', 'primaryCompletion', 'completion'] as const).flatMap((k) => (p.dates[k] ? [`${k} ${p.dates[k].date} (${p.dates[k].kind})`] : [])).join(', ');
   lines.push(`Dates: ${dates || '(none in the record)'}`);
   lines.push(`Enrolment: ${p.enrolment.target} (${p.enrolment.kind})`);
   lines.push(`Design: ${describeDesign(p)}; ${p.design.primaryPurpose}; study ends on day ${p.design.durationDays}`);
@@ -104,7 +102,12 @@ export const register: Register = (program) => {
           n: p.enrolment.target,
         }));
         if (opts.json) return printJson(rows);
-        process.stdout.write(formatTable(['id', 'registry id', 'title', 'design', 'n'], rows.map((r) => [r.id, r.registryId ?? '–', r.title, r.design, r.n])));
+        process.stdout.write(
+          formatTable(
+            ['id', 'registry id', 'title', 'design', 'n'],
+            rows.map((r) => [r.id, r.registryId ?? '–', r.title, r.design, r.n]),
+          ),
+        );
       }),
     );
 

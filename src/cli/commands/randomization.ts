@@ -56,9 +56,9 @@ export const register: Register = (program) => {
   const randomization = program.command('randomization').description('Allocation schemes: simulate and compare them.');
   randomization
     .command('simulate')
-    .description('Simulate the protocol\'s randomization scheme and alternatives: imbalance and predictability.')
+    .description("Simulate the protocol's randomization scheme and alternatives: imbalance and predictability.")
     .argument('<id>', 'built-in protocol id')
-    .option('--n <participants>', 'participants per simulated trial (default: the protocol\'s target enrolment)')
+    .option('--n <participants>', "participants per simulated trial (default: the protocol's target enrolment)")
     .option('--runs <runs>', 'simulated trials', '10000')
     .option('--seed <seed>', '64 hex digits, or any text (hashed); random when absent')
     .option('--json', 'machine-readable output')

@@ -62,6 +62,9 @@ describe('the report of each demo seed study', () => {
   }, 120_000);
 
   it('says clearly when Chromium is absent', async () => {
-    await expect(printPdf('<p>x</p>', join(dir, 'no-chromium'))).rejects.toMatchObject({ code: 'REPORT_CHROMIUM_MISSING', message: expect.stringMatching(/^Chromium is not installed at .*apt-get install chromium/) });
+    await expect(printPdf('<p>x</p>', join(dir, 'no-chromium'))).rejects.toMatchObject({
+      code: 'REPORT_CHROMIUM_MISSING',
+      message: expect.stringMatching(/^Chromium is not installed at .*apt-get install chromium/),
+    });
   });
 });

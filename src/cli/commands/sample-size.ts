@@ -17,7 +17,14 @@ function printHuman(s: SampleSize): void {
     `${s.effect.endpoint} (${s.effect.citation}): ${s.effect.treated.group} ${s.effect.treated.responders}/${s.effect.treated.n} (${pct(s.pTreated)}) vs ` +
       `${s.effect.control.group} ${s.effect.control.responders}/${s.effect.control.n} (${pct(s.pControl)})\n` +
       `${s.method}, alpha ${s.alpha}, power ${s.power}, ratio ${s.ratio}:1\n` +
-      formatTable(['arm', 'n'], [[s.effect.treated.group, s.nTreated], [s.effect.control.group, s.nControl], ['total', s.total]]),
+      formatTable(
+        ['arm', 'n'],
+        [
+          [s.effect.treated.group, s.nTreated],
+          [s.effect.control.group, s.nControl],
+          ['total', s.total],
+        ],
+      ),
   );
 }
 

@@ -57,7 +57,12 @@ export const register: Register = (program) => {
           if (opts.json) return printJson(listing(defs));
           for (const d of defs) {
             process.stdout.write(`${d.id} — ${d.name} (total ${d.total.min}–${d.total.max}); ${d.source}\n`);
-            process.stdout.write(formatTable(['item', 'allowed', 'label'], d.items.map((i) => [i.id, allowedText(i.allowed), i.label])) + '\n');
+            process.stdout.write(
+              formatTable(
+                ['item', 'allowed', 'label'],
+                d.items.map((i) => [i.id, allowedText(i.allowed), i.label]),
+              ) + '\n',
+            );
           }
           return;
         }
@@ -69,7 +74,12 @@ export const register: Register = (program) => {
         const score = scoreInstrument(def.id, items);
         if (opts.json) return printJson(score);
         process.stdout.write(`${def.name}: ${score.total} (range ${def.total.min}–${def.total.max})\n`);
-        process.stdout.write(formatTable(['item', 'value'], def.items.filter((i) => items[i.id] !== undefined).map((i) => [i.id, items[i.id]])));
+        process.stdout.write(
+          formatTable(
+            ['item', 'value'],
+            def.items.filter((i) => items[i.id] !== undefined).map((i) => [i.id, items[i.id]]),
+          ),
+        );
         const components = Object.entries(score.components);
         if (components.length > 0) process.stdout.write('\n' + formatTable(['component', 'score'], components));
       }),

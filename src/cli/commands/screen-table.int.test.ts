@@ -33,7 +33,10 @@ describe.each(testDatabases())('screen ID --database --table on $kind', (engine)
       const table = `candidates_${seed}`;
       await db.exec(`CREATE TABLE ${table} (${header.map((h) => `"${h}" ${h === 'patient_id' ? 'text' : sqlColumnType(h)}`).join(', ')})`);
       for (const row of rows) {
-        await db.query(`INSERT INTO ${table} VALUES (${header.map((_, k) => `$${k + 1}`).join(', ')})`, header.map((h, k) => (h === 'patient_id' ? row[k] : sqlValue(h, row[k]!))));
+        await db.query(
+          `INSERT INTO ${table} VALUES (${header.map((_, k) => `$${k + 1}`).join(', ')})`,
+          header.map((h, k) => (h === 'patient_id' ? row[k] : sqlValue(h, row[k]!))),
+        );
       }
       const fromCsv = new Map<string, ScreenResult | ScreenRowError>();
       const csv = screenCsv(criteria, REF, { onResult: (r) => void fromCsv.set(r.patientId, r) });

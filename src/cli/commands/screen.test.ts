@@ -16,12 +16,39 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * The record's sex is "All", so sex is not read.
  */
 const sleColumns = [
-  'age', 'diagnoses', 'attested.inc-2', 'attested.inc-3', 'proteinuria',
-  'ana_titre', 'anti_dsdna_positive', 'immunoglobulin', 'c3_decreased', 'c4_decreased', 'leukocytes', 'platelets',
-  'sledai', 'hiv_positive', 'hbv_positive', 'hcv_positive', 'pregnancy_test_positive', 'attested.inc-10',
-  'nyha_class', 'alt_uln', 'ast_uln', 'attested.exc-1', 'attested.exc-2', 'attested.exc-3',
-  'last_steroid_pulse', 'steroid_pulse_dose', 'weight', 'last_iv_corticosteroid_bolus',
-  'prior_treatments', 'attested.exc-5', 'ppd_induration', 'attested.exc-7', 'attested.exc-8',
+  'age',
+  'diagnoses',
+  'attested.inc-2',
+  'attested.inc-3',
+  'proteinuria',
+  'ana_titre',
+  'anti_dsdna_positive',
+  'immunoglobulin',
+  'c3_decreased',
+  'c4_decreased',
+  'leukocytes',
+  'platelets',
+  'sledai',
+  'hiv_positive',
+  'hbv_positive',
+  'hcv_positive',
+  'pregnancy_test_positive',
+  'attested.inc-10',
+  'nyha_class',
+  'alt_uln',
+  'ast_uln',
+  'attested.exc-1',
+  'attested.exc-2',
+  'attested.exc-3',
+  'last_steroid_pulse',
+  'steroid_pulse_dose',
+  'weight',
+  'last_iv_corticosteroid_bolus',
+  'prior_treatments',
+  'attested.exc-5',
+  'ppd_induration',
+  'attested.exc-7',
+  'attested.exc-8',
 ];
 
 describe('il2trials screen ID --template', () => {
@@ -50,7 +77,10 @@ describe('il2trials screen ID --csv FILE --json', () => {
     expect(r.code).toBe(1); // --help: "the exit code is 1 if any row was bad"
     expect(r.stderr).toContain('row 2, column "sledai"');
     expect(r.stderr).toContain('"ten" is not a number');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.slice(0, 3).map((l) => [l.row, l.patientId, l.status, l.failed])).toEqual([
       [1, 'P1', 'ineligible', ['inc-6']],
       [3, 'P3', 'ineligible', ['exc-6']],

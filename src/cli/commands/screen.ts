@@ -60,7 +60,10 @@ async function screenDatabase(id: string, opts: ScreenOptions & { database: stri
     } catch {
       throw new AppError(eligibilityErrors.BAD_COLUMN_MAP, `Cannot read the column map "${opts.map}" as JSON.`, opts.map);
     }
-    columnOf = readColumnMap(doc, criteriaColumns(criteria).map((c) => c.name));
+    columnOf = readColumnMap(
+      doc,
+      criteriaColumns(criteria).map((c) => c.name),
+    );
   }
   const screen = screenTable(criteria, ref, opts.table, columnOf);
   const db = openPostgres(opts.database, { max: 1 });
@@ -85,7 +88,9 @@ async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Pr
   } catch {
     throw new AppError(eligibilityErrors.UNREADABLE_FILE, `Cannot read the CSV file "${opts.csv}".`, opts.csv);
   }
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {value}/{total} bytes' }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {value}/{total} bytes' }, cliProgress.Presets.shades_classic)
+    : undefined;
   bar?.start(size, 0);
   let out = opts.json ? '' : 'patient_id,status,failed,missing\n';
   let errors = '';
@@ -159,7 +164,12 @@ export const register: Register = (program: Command) => {
         }
         if (opts.columns) {
           if (opts.json) return printJson(columns);
-          process.stdout.write(formatTable(['column', 'type', 'cell'], columns.map((c) => [c.name, c.type, c.description])));
+          process.stdout.write(
+            formatTable(
+              ['column', 'type', 'cell'],
+              columns.map((c) => [c.name, c.type, c.description]),
+            ),
+          );
           return;
         }
         if (opts.database || opts.table) {

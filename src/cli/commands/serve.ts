@@ -59,7 +59,13 @@ export const register: Register = (program) => {
         const now = new Date();
         const studies = await ensureBuiltinStudies(db, now);
         const admin = await ensureFirstAdmin(db, now);
-        const demoUsers = opts.demo ? await createDemoUsers(db, now, builtinProtocols.map((p) => p.id)) : [];
+        const demoUsers = opts.demo
+          ? await createDemoUsers(
+              db,
+              now,
+              builtinProtocols.map((p) => p.id),
+            )
+          : [];
         const demoMonitor = opts.demo ? (await findUserByUsername(db, 'demo-monitor'))?.id : undefined;
         const demo = opts.demo ? await loadDemoCohorts(db, seed, isoDay(now), now, demoMonitor) : undefined;
         const app = await buildServer({ db, now: () => new Date(), webDist, secureCookies: opts.secureCookies ?? false }, { logger, trustProxy: opts.trustProxy ?? false });
@@ -69,7 +75,12 @@ export const register: Register = (program) => {
         else {
           process.stdout.write(`il2trials: ${where}\n`);
           if (studies.length) process.stdout.write(`Created the built-in studies: ${studies.join(', ')}.\n`);
-          if (demo && Object.keys(demo).length) process.stdout.write(`Demo cohort: ${Object.entries(demo).map(([s, n]) => `${n} in ${s}`).join(', ')}.\n`);
+          if (demo && Object.keys(demo).length)
+            process.stdout.write(
+              `Demo cohort: ${Object.entries(demo)
+                .map(([s, n]) => `${n} in ${s}`)
+                .join(', ')}.\n`,
+            );
           if (demoUsers.length) process.stdout.write(`Demo users (passwords shown only this once):\n${demoUsers.map((u) => `  ${u.username} (${u.role}): ${u.password}`).join('\n')}\n`);
           if (admin) process.stdout.write(`First start: administrator "${admin.username}" with password ${admin.password}\n(shown only this once; keep it somewhere safe)\n`);
           process.stdout.write(`Serving on ${url}\n`);

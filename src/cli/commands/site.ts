@@ -45,7 +45,11 @@ export const register: Register = (program) => {
     .option('--reason <text>', 'why (recorded in the audit trail)')
     .option(...dataOption)
     .option('--json', 'print the site as JSON')
-    .action(action(async (studyId: string, siteId: string, opts: Common & { name: string; reason?: string }) => printSite(await withOperator(opts.data, 'site rename', (c) => renameSite(c, { studyId, siteId, name: nameOf(opts.name), reason: opts.reason })), opts)));
+    .action(
+      action(async (studyId: string, siteId: string, opts: Common & { name: string; reason?: string }) =>
+        printSite(await withOperator(opts.data, 'site rename', (c) => renameSite(c, { studyId, siteId, name: nameOf(opts.name), reason: opts.reason })), opts),
+      ),
+    );
 
   site
     .command('close')

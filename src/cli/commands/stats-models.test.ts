@@ -34,7 +34,11 @@ describe('stats model commands', () => {
     expect(fit.df).toBe('kenward-roger');
     const expected = reference.ar1.kenwardRoger.differences;
     fit.contrasts.forEach((c, i) => expect(Math.abs(c.df - expected[i]!.df)).toBeLessThan(1e-4 * expected[i]!.df));
-    expectTable(fit.contrasts.map((c, i) => ({ ...c, df: expected[i]!.df })), expected.map((r) => ({ ...r, term: 'b-active - a-placebo' })), 'mmrm KR via CLI');
+    expectTable(
+      fit.contrasts.map((c, i) => ({ ...c, df: expected[i]!.df })),
+      expected.map((r) => ({ ...r, term: 'b-active - a-placebo' })),
+      'mmrm KR via CLI',
+    );
     const narrower = modelCommands.mmrm!(relabelled, { ...options, confLevel: 0.9 }) as { contrasts: { lower: number }[] };
     // A 90% interval lies inside the 95% one.
     expect(narrower.contrasts[0]!.lower).toBeGreaterThan(expected[0]!.lower);

@@ -19,10 +19,19 @@ function csv(name: string, header: string[], rows: (string | number)[][]): strin
   return file;
 }
 
-const rowsOf = (header: string[], rows: (string | number)[][]) =>
-  rows.map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i])])));
+const rowsOf = (header: string[], rows: (string | number)[][]) => rows.map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i])])));
 
-interface TCase { data: string; x: number[]; y: number[]; var_equal: boolean; paired: boolean; alternative: string; conf_level: number; mu: number; result: RHtest }
+interface TCase {
+  data: string;
+  x: number[];
+  y: number[];
+  var_equal: boolean;
+  paired: boolean;
+  alternative: string;
+  conf_level: number;
+  mu: number;
+  result: RHtest;
+}
 
 // R's unbalanced data set (7 vs 8), Welch, two-sided: group "a" is x, "b" is y (sorted levels).
 const welch = (fixtures.ttest as TCase[]).find((c) => c.data === 'unbalanced' && !c.var_equal && !c.paired && c.alternative === 'two.sided')!;
@@ -68,8 +77,28 @@ describe('il2trials stats (child process)', () => {
   it('fits the MMRM with --df and --covariance, matching lmerTest on the same compound-symmetry model', () => {
     // make-mmrm-df-fixtures.R: lmer(change ~ arm * visit + baseline + (1 | id)) with emmeans(lmer.df = "satterthwaite").
     const fixture = fileURLToPath(new URL('../../analysis/models/fixtures/mmrm-df-n13.csv', import.meta.url));
-    const reference = (JSON.parse(readFileSync(fixture.replace(/csv$/, 'json'), 'utf8')) as { 'compound-symmetry': { lmer: { satterthwaiteDifferences: { estimate: number; se: number; df: number }[] } } })['compound-symmetry'].lmer.satterthwaiteDifferences;
-    const r = cli('stats', 'mmrm', '--csv', fixture, '--group', 'arm', '--visit', 'week', '--value', 'change', '--baseline', 'baseline', '--df', 'satterthwaite', '--covariance', 'compound-symmetry', '--json');
+    const reference = (
+      JSON.parse(readFileSync(fixture.replace(/csv$/, 'json'), 'utf8')) as { 'compound-symmetry': { lmer: { satterthwaiteDifferences: { estimate: number; se: number; df: number }[] } } }
+    )['compound-symmetry'].lmer.satterthwaiteDifferences;
+    const r = cli(
+      'stats',
+      'mmrm',
+      '--csv',
+      fixture,
+      '--group',
+      'arm',
+      '--visit',
+      'week',
+      '--value',
+      'change',
+      '--baseline',
+      'baseline',
+      '--df',
+      'satterthwaite',
+      '--covariance',
+      'compound-symmetry',
+      '--json',
+    );
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { df: string; variance: { structure: string }; contrasts: { term: string; estimate: number; se: number; df: number }[] };
     expect([out.df, out.variance.structure]).toEqual(['satterthwaite', 'compound-symmetry']);
@@ -99,7 +128,14 @@ describe('il2trials stats (child process)', () => {
 });
 
 describe('stats command on CSV rows (in process), against R', () => {
-  interface TableCase { data: string; table: number[][]; alternative: 'two.sided' | 'less' | 'greater'; conf_level: number; correct: boolean; result: RHtest }
+  interface TableCase {
+    data: string;
+    table: number[][];
+    alternative: 'two.sided' | 'less' | 'greater';
+    conf_level: number;
+    correct: boolean;
+    result: RHtest;
+  }
 
   /** Expands a 2×2 table back into (group, event) rows: row 1 = group "g1", column 1 = outcome "0". */
   const tableRows = (t: number[][]) => t.flatMap((row, i) => row.flatMap((count, j) => Array.from({ length: count }, () => [`g${i + 1}`, String(j)])));
@@ -120,7 +156,14 @@ describe('stats command on CSV rows (in process), against R', () => {
   });
 
   it('risk-diff counts events (1) per group: R prop.test(c(15, 8), c(40, 42))', () => {
-    interface PropCase { data: string; x: number[]; n: number[]; alternative: string; correct: boolean; result: RHtest }
+    interface PropCase {
+      data: string;
+      x: number[];
+      n: number[];
+      alternative: string;
+      correct: boolean;
+      result: RHtest;
+    }
     const c = (fixtures.riskdiff as PropCase[]).find((f) => f.data === 'moderate' && f.alternative === 'two.sided' && f.correct)!;
     const rows = [0, 1].flatMap((g) => Array.from({ length: c.n[g]! }, (_, i) => [`arm${g + 1}`, i < c.x[g]! ? 'yes' : 'no']));
     const r = runClassicalTest('risk-diff', rowsOf(['arm', 'event'], rows), { csv: '', group: 'arm' }) as TestResult;
@@ -139,7 +182,13 @@ describe('stats command on CSV rows (in process), against R', () => {
   });
 
   it('km with groups gives survfit curves and the survdiff log-rank test', () => {
-    interface LR { time: number[]; status: number[]; group: string[]; chisq: number; p_value: number }
+    interface LR {
+      time: number[];
+      status: number[];
+      group: string[];
+      chisq: number;
+      p_value: number;
+    }
     const c = (fixtures.logrank as LR[])[0]!;
     const rows = c.time.map((t, i) => [t, c.status[i]!, c.group[i]!]);
     const out = runClassicalTest('km', rowsOf(['time', 'event', 'group'], rows), { csv: '', group: 'group' }) as KmOutput;

@@ -23,7 +23,10 @@ type Row = CsvRow;
 export const classicalTests = ['student', 'welch', 'paired', 'wilcoxon', 'signed-rank', 'fisher', 'chisq', 'risk-diff', 'km'] as const;
 
 /** A CSV row with its line in the file (line 1 is the header). */
-interface Located { readonly row: Row; readonly line: number }
+interface Located {
+  readonly row: Row;
+  readonly line: number;
+}
 
 const isMissing = (cell: string | undefined) => cell === undefined || cell.trim() === '' || cell.trim() === 'NA';
 
@@ -89,7 +92,8 @@ function pairs(rows: readonly Row[], o: StatsOptions): { x: number[]; y: number[
   for (const [key, slot] of byId) {
     const a = slot.get(groups[0]);
     const b = slot.get(groups[1]);
-    if (a === undefined || b === undefined) throw new AppError(statsErrors.UNPAIRED_OBSERVATION, `Id "${key}" has no value for group "${a === undefined ? groups[0] : groups[1]}", so it cannot be paired.`, key);
+    if (a === undefined || b === undefined)
+      throw new AppError(statsErrors.UNPAIRED_OBSERVATION, `Id "${key}" has no value for group "${a === undefined ? groups[0] : groups[1]}", so it cannot be paired.`, key);
     x.push(a);
     y.push(b);
   }
@@ -181,12 +185,21 @@ function printResult(r: TestResult | KmOutput, json: boolean): void {
     if (json) return printJson(r);
     for (const { group, curve } of r.curves) {
       process.stdout.write(`${r.curves.length > 1 ? `Group ${group}: ` : ''}Kaplan-Meier, Greenwood SE, log ${curve.confLevel * 100}% interval\n`);
-      process.stdout.write(formatTable(['time', 'n.risk', 'n.event', 'n.censor', 'survival', 'std.err', 'lower', 'upper'],
-        curve.steps.map((s) => [s.time, s.nRisk, s.nEvent, s.nCensor, fmt(s.surv), fmt(s.stdErr), fmt(s.lower), fmt(s.upper)])) + '\n');
+      process.stdout.write(
+        formatTable(
+          ['time', 'n.risk', 'n.event', 'n.censor', 'survival', 'std.err', 'lower', 'upper'],
+          curve.steps.map((s) => [s.time, s.nRisk, s.nEvent, s.nCensor, fmt(s.surv), fmt(s.stdErr), fmt(s.lower), fmt(s.upper)]),
+        ) + '\n',
+      );
     }
     if (r.logRank) {
       process.stdout.write(`${r.logRank.method}: chi-square ${fmt(r.logRank.statistic)} on ${r.logRank.df} df, p = ${fmt(r.logRank.pValue)}\n`);
-      process.stdout.write(formatTable(['group', 'N', 'observed', 'expected'], r.logRank.groups.map((g) => [g.group, g.n, g.observed, fmt(g.expected)])));
+      process.stdout.write(
+        formatTable(
+          ['group', 'N', 'observed', 'expected'],
+          r.logRank.groups.map((g) => [g.group, g.n, g.observed, fmt(g.expected)]),
+        ),
+      );
     }
     return;
   }
@@ -265,17 +278,19 @@ export const register: Register = (program: Command) => {
     .addOption(new Option('--covariance <structure>', 'mmrm: covariance over visits, falling back in the order listed when a fit does not converge [unstructured]').choices([...covarianceStructures]))
     .option('--json', 'print JSON')
     .addHelpText('after', HELP)
-    .action(action((test: string, opts: StatsOptions) => {
-      if (opts.confLevel !== undefined) checkConfLevel(opts.confLevel);
-      if (opts.alternative !== undefined) checkAlternative(opts.alternative);
-      const rows = readCsv(opts.csv);
-      const model = modelCommands[test];
-      if (opts.covariance !== undefined && test !== 'mmrm') throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--covariance applies to mmrm only, not to ${test}.`, 'covariance');
-      if (opts.df !== undefined && !model) throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--df applies to the models (${Object.keys(modelCommands).join(', ')}), not to ${test}.`, 'df');
-      if (model) return printJson(model(rows, opts));
-      if (!(classicalTests as readonly string[]).includes(test)) {
-        throw new AppError(statsErrors.UNKNOWN_TEST, `Unknown test "${test}"; choose one of ${[...classicalTests, ...Object.keys(modelCommands)].join(', ')}.`);
-      }
-      printResult(runClassicalTest(test as ClassicalTest, rows, opts), opts.json ?? false);
-    }));
+    .action(
+      action((test: string, opts: StatsOptions) => {
+        if (opts.confLevel !== undefined) checkConfLevel(opts.confLevel);
+        if (opts.alternative !== undefined) checkAlternative(opts.alternative);
+        const rows = readCsv(opts.csv);
+        const model = modelCommands[test];
+        if (opts.covariance !== undefined && test !== 'mmrm') throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--covariance applies to mmrm only, not to ${test}.`, 'covariance');
+        if (opts.df !== undefined && !model) throw new AppError(statsErrors.OPTION_NOT_APPLICABLE, `--df applies to the models (${Object.keys(modelCommands).join(', ')}), not to ${test}.`, 'df');
+        if (model) return printJson(model(rows, opts));
+        if (!(classicalTests as readonly string[]).includes(test)) {
+          throw new AppError(statsErrors.UNKNOWN_TEST, `Unknown test "${test}"; choose one of ${[...classicalTests, ...Object.keys(modelCommands)].join(', ')}.`);
+        }
+        printResult(runClassicalTest(test as ClassicalTest, rows, opts), opts.json ?? false);
+      }),
+    );
 };

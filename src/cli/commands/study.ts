@@ -42,7 +42,7 @@ export const register: Register = (program) => {
 
   study
     .command('activate')
-    .description("Run the start-up randomization and masking checks, seal the allocation list and take the study live.")
+    .description('Run the start-up randomization and masking checks, seal the allocation list and take the study live.')
     .argument('<id>', 'the study id')
     .option(...dataOption)
     .option('--json', 'print the study as JSON')
@@ -70,7 +70,9 @@ export const register: Register = (program) => {
         const a = await inFile(opts.protocol, () => withOperator(opts.data, 'study amend', (c) => amendStudy(c, id, input)));
         if (opts.json) return printJson(a);
         const lines = a.changes.map((ch) => `  ${ch.kind === 'added' ? '+' : ch.kind === 'removed' ? '-' : '~'} ${ch.path}`);
-        process.stdout.write(`Study ${a.studyId}: version ${a.fromVersion} → ${a.version}, in force from ${a.effectiveDate}${a.reconsentVersion ? `; re-consent to version ${a.reconsentVersion}` : ''}.\n${lines.join('\n')}\n`);
+        process.stdout.write(
+          `Study ${a.studyId}: version ${a.fromVersion} → ${a.version}, in force from ${a.effectiveDate}${a.reconsentVersion ? `; re-consent to version ${a.reconsentVersion}` : ''}.\n${lines.join('\n')}\n`,
+        );
       }),
     );
 
@@ -83,7 +85,13 @@ export const register: Register = (program) => {
       action(async (opts: Common) => {
         const studies = (await withOperator(opts.data, 'study list', (c) => listStudies(c.db))).map((s) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion }));
         if (opts.json) printJson(studies);
-        else process.stdout.write(formatTable(['id', 'status', 'version', 'title'], studies.map((s) => [s.id, s.status, s.protocolVersion, s.title])));
+        else
+          process.stdout.write(
+            formatTable(
+              ['id', 'status', 'version', 'title'],
+              studies.map((s) => [s.id, s.status, s.protocolVersion, s.title]),
+            ),
+          );
       }),
     );
 };

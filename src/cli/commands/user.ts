@@ -44,7 +44,11 @@ export const register: Register = (program) => {
     .option('--json', 'print the account and its first password as JSON')
     .action(
       action(async (username: string, opts: Common & { name: string; email: string }) => {
-        const input = { username: optionValue(usernameSchema, username, 'username'), displayName: optionValue(z.string().trim().min(1), opts.name, '--name'), email: optionValue(z.email(), opts.email, '--email') };
+        const input = {
+          username: optionValue(usernameSchema, username, 'username'),
+          displayName: optionValue(z.string().trim().min(1), opts.name, '--name'),
+          email: optionValue(z.email(), opts.email, '--email'),
+        };
         const { user: u, password } = await withOperator(opts.data, 'user add', (c) => addUser(c, input));
         printUser(u, opts, { password }, `First password (shown only this once): ${password}\n`);
       }),
@@ -79,7 +83,9 @@ export const register: Register = (program) => {
     .requiredOption('--reason <text>', 'why (recorded in the audit trail)')
     .option(...dataOption)
     .option('--json', 'print the account as JSON')
-    .action(action(async (username: string, opts: Common & { reason: string }) => printUser(await withOperator(opts.data, 'user disable', (c) => disableUser(c, { username, reason: opts.reason })), opts)));
+    .action(
+      action(async (username: string, opts: Common & { reason: string }) => printUser(await withOperator(opts.data, 'user disable', (c) => disableUser(c, { username, reason: opts.reason })), opts)),
+    );
 
   user
     .command('reset-password')
@@ -104,7 +110,13 @@ export const register: Register = (program) => {
       action(async (opts: Common) => {
         const users = await withOperator(opts.data, 'user list', (c) => listUsers(c.db));
         if (opts.json) printJson(users);
-        else process.stdout.write(formatTable(['username', 'name', 'e-mail', 'status', 'roles'], users.map((u) => [u.username, u.displayName, u.email, u.disabled ? 'disabled' : 'enabled', rolesText(u)])));
+        else
+          process.stdout.write(
+            formatTable(
+              ['username', 'name', 'e-mail', 'status', 'roles'],
+              users.map((u) => [u.username, u.displayName, u.email, u.disabled ? 'disabled' : 'enabled', rolesText(u)]),
+            ),
+          );
       }),
     );
 };

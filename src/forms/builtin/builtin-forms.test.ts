@@ -29,7 +29,11 @@ describe('built-in forms of the seed assessments', () => {
   });
 
   it('NfL: serum and CSF in pg/mL; above the soft limit needs a reason; negative refused', () => {
-    expect(form('nfl').items.map((i) => [i.id, i.type === 'decimal' ? i.units?.[0]?.unit : undefined])).toEqual([['serum', 'pg/mL'], ['csf', 'pg/mL'], ['assay', undefined]]);
+    expect(form('nfl').items.map((i) => [i.id, i.type === 'decimal' ? i.units?.[0]?.unit : undefined])).toEqual([
+      ['serum', 'pg/mL'],
+      ['csf', 'pg/mL'],
+      ['assay', undefined],
+    ]);
     expect(validateFilledForm(form('nfl'), { serum: 85.4, csf: 4200 }).issues).toEqual([]);
     expect(validateFilledForm(form('nfl'), { serum: 1500 }).issues.map((i) => [i.code, i.path])).toEqual([['FORM_SOFT_RANGE_UNCONFIRMED', 'serum']]);
     expect(validateFilledForm(form('nfl'), { serum: 1500 }, { serum: 'repeated: haemolysed sample excluded' }).confirmed).toHaveLength(1);
@@ -37,7 +41,11 @@ describe('built-in forms of the seed assessments', () => {
   });
 
   it('ALS cytokines: IL-6, IL-10, IL-17A, IFN-γ, TNF-α in pg/mL', () => {
-    expect(form('als-cytokines').items.filter((i) => i.type === 'decimal').map((i) => i.label)).toEqual(['IL-6, serum', 'IL-10, serum', 'IL-17A, serum', 'IFN-γ, serum', 'TNF-α, serum']);
+    expect(
+      form('als-cytokines')
+        .items.filter((i) => i.type === 'decimal')
+        .map((i) => i.label),
+    ).toEqual(['IL-6, serum', 'IL-10, serum', 'IL-17A, serum', 'IFN-γ, serum', 'TNF-α, serum']);
   });
 
   it('MoCA: domains summed, one point for ≤ 12 years of education, never above 30', () => {
@@ -61,7 +69,10 @@ describe('built-in forms of the seed assessments', () => {
   it('labs per protocol: each analyte in any of its units, and no other', () => {
     const sle = validateFilledForm(form('sle-labs'), { c3: { value: 90, unit: 'mg/dL' }, 'proteinuria-24h': { value: 600, unit: 'mg/24h' } });
     expect(sle.issues).toEqual([]);
-    expect(sle.entries.map((e) => [e.item, e.value, e.unit])).toEqual([['c3', 90, 'mg/dL'], ['proteinuria-24h', 600, 'mg/24h']]);
+    expect(sle.entries.map((e) => [e.item, e.value, e.unit])).toEqual([
+      ['c3', 90, 'mg/dL'],
+      ['proteinuria-24h', 600, 'mg/24h'],
+    ]);
     expect(validateFilledForm(form('als-labs'), { ck: { value: 3.5, unit: 'ukat/L' } }).issues).toEqual([]);
     expect(validateFilledForm(form('als-labs'), { ck: { value: 3.5, unit: 'mmol/L' } }).issues[0]?.message).toContain('must be in U/L or ukat/L');
   });

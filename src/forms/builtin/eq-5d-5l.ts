@@ -21,7 +21,7 @@ export const eq5d5lForm = parseFormDefinition({
   title: 'EQ-5D-5L (health-related quality of life)',
   source: 'Herdman M et al. Qual Life Res 2011;20:1727-1736 (EQ-5D-5L descriptive system and EQ VAS)',
   assumptions: [
-    'The autoimmune encephalitis record (SNUH 1510112713) names no quality-of-life instrument: il2trials records the EQ-5D-5L, a validated generic instrument. Level labels are abridged (the wording is EuroQol\'s, used under its licence); no index value is computed, since that needs a country value set the protocol does not name.',
+    "The autoimmune encephalitis record (SNUH 1510112713) names no quality-of-life instrument: il2trials records the EQ-5D-5L, a validated generic instrument. Level labels are abridged (the wording is EuroQol's, used under its licence); no index value is computed, since that needs a country value set the protocol does not name.",
   ],
   items: [
     ...dimensions.map(([id, label]) => ({

@@ -17,9 +17,14 @@ export const builtinForms: readonly FormDefinition[] = [
   mocaForm,
   eq5d5lForm,
   // SLEDAI-2K scores low complement, increased DNA binding and proteinuria (Gladman 2002).
-  labForm('sle-labs', 'Lupus laboratory (complement, anti-dsDNA, proteinuria)', ['c3', 'c4', 'anti-dsdna', 'proteinuria-24h'], 'SLEDAI-2K descriptors low complement, increased DNA binding and proteinuria (Gladman DD et al. J Rheumatol 2002;29:288-291)'),
+  labForm(
+    'sle-labs',
+    'Lupus laboratory (complement, anti-dsDNA, proteinuria)',
+    ['c3', 'c4', 'anti-dsdna', 'proteinuria-24h'],
+    'SLEDAI-2K descriptors low complement, increased DNA binding and proteinuria (Gladman DD et al. J Rheumatol 2002;29:288-291)',
+  ),
   // ESSDAI's biological domain scores hypocomplementaemia (Seror 2010).
-  labForm('ss-labs', "Sjögren's laboratory (complement)", ['c3', 'c4'], "ESSDAI biological domain: low C3 or C4 (Seror R et al. Ann Rheum Dis 2010;69:1103-1109)"),
+  labForm('ss-labs', "Sjögren's laboratory (complement)", ['c3', 'c4'], 'ESSDAI biological domain: low C3 or C4 (Seror R et al. Ann Rheum Dis 2010;69:1103-1109)'),
   // CK distinguishes myopathy from neurogenic weakness in immune-associated ALS syndromes.
   labForm('als-labs', 'Muscle laboratory (creatine kinase)', ['ck'], 'NCT04952155 inclusion criterion inc-3: "rheumatoid immune-related indicators"; CK as the muscle marker (il2trials assumption)'),
 ];

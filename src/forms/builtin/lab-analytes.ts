@@ -13,11 +13,39 @@ interface Analyte {
  */
 export const labAnalyteCatalogue: Readonly<Record<string, Analyte>> = {
   // 1 mg/dL = 10 mg/L = 0.01 g/L
-  c3: { label: 'Complement C3', units: [{ unit: 'g/L', factor: 1 }, { unit: 'mg/dL', factor: 0.01 }], precision: 3 },
-  c4: { label: 'Complement C4', units: [{ unit: 'g/L', factor: 1 }, { unit: 'mg/dL', factor: 0.01 }], precision: 3 },
+  c3: {
+    label: 'Complement C3',
+    units: [
+      { unit: 'g/L', factor: 1 },
+      { unit: 'mg/dL', factor: 0.01 },
+    ],
+    precision: 3,
+  },
+  c4: {
+    label: 'Complement C4',
+    units: [
+      { unit: 'g/L', factor: 1 },
+      { unit: 'mg/dL', factor: 0.01 },
+    ],
+    precision: 3,
+  },
   // 1 µkat = 1 µmol/s = 60 µmol/min = 60 U
-  ck: { label: 'Creatine kinase (CK)', units: [{ unit: 'U/L', factor: 1 }, { unit: 'ukat/L', factor: 60 }], precision: 2 },
-  'proteinuria-24h': { label: 'Urine protein, 24 hours', units: [{ unit: 'g/24h', factor: 1 }, { unit: 'mg/24h', factor: 0.001 }], precision: 3 },
+  ck: {
+    label: 'Creatine kinase (CK)',
+    units: [
+      { unit: 'U/L', factor: 1 },
+      { unit: 'ukat/L', factor: 60 },
+    ],
+    precision: 2,
+  },
+  'proteinuria-24h': {
+    label: 'Urine protein, 24 hours',
+    units: [
+      { unit: 'g/24h', factor: 1 },
+      { unit: 'mg/24h', factor: 0.001 },
+    ],
+    precision: 3,
+  },
   'anti-dsdna': { label: 'Anti-dsDNA antibodies', units: [{ unit: 'IU/mL', factor: 1 }], precision: 1 },
 };
 

@@ -5,7 +5,13 @@ import { parseExpression } from './parse.js';
 
 const items: Record<string, Value> = { a: 3, b: 4, zero: 0, gone: null, sex: 2, yes: true, no: false, day: '2024-03-01', name: 'x' };
 const chosen: Record<string, string[]> = { symptoms: ['1', '3'] };
-const tables: Record<string, [number, number][]> = { norm: [[0, 0], [1, 12.5], [2, 25]] };
+const tables: Record<string, [number, number][]> = {
+  norm: [
+    [0, 0],
+    [1, 12.5],
+    [2, 25],
+  ],
+};
 
 const ev = (source: string) =>
   evaluate(parseExpression(source), {
@@ -102,8 +108,8 @@ describe('form expressions: functions', () => {
     ['if([a] > 2, 10, 20)', 10],
     ['if([a] > 5, 10, 20)', 20],
     ['coalesce([gone], [b], [a])', 4],
-    ['lookup(\'norm\', [a] - 2)', 12.5], // raw 1 → 12.5
-    ['lookup(\'norm\', 2)', 25],
+    ["lookup('norm', [a] - 2)", 12.5], // raw 1 → 12.5
+    ["lookup('norm', 2)", 25],
   ])('%s = %d', (source, expected) => {
     expect(ev(source)).toBe(expected);
   });

@@ -37,12 +37,18 @@ function compare(op: string, a: Value, b: Value): Value {
   const nb = asNumber(b);
   const [x, y]: [number | string, number | string] = na !== null && nb !== null ? [na, nb] : [String(a), String(b)];
   switch (op) {
-    case '=': return x === y;
-    case '<>': return x !== y;
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    default: return x >= y;
+    case '=':
+      return x === y;
+    case '<>':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    default:
+      return x >= y;
   }
 }
 
@@ -51,12 +57,17 @@ function arithmetic(op: string, a: Value, b: Value): Value {
   const y = asNumber(b);
   if (x === null || y === null) return null;
   switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
-    case '^': return x ** y;
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '^':
+      return x ** y;
     // Division by zero has no value: missing, as REDCap leaves such a calculation blank.
-    default: return y === 0 ? null : x / y;
+    default:
+      return y === 0 ? null : x / y;
   }
 }
 

@@ -25,10 +25,38 @@ const MANY = 1000;
 
 export const formFunctions: Readonly<Record<string, FormFunction>> = {
   sum: { minArgs: 1, maxArgs: MANY, apply: (a) => numbers(a)?.reduce((x, y) => x + y, 0) ?? null },
-  mean: { minArgs: 1, maxArgs: MANY, apply: (a) => { const n = numbers(a); return n ? n.reduce((x, y) => x + y, 0) / n.length : null; } },
-  min: { minArgs: 1, maxArgs: MANY, apply: (a) => { const n = numbers(a); return n ? Math.min(...n) : null; } },
-  max: { minArgs: 1, maxArgs: MANY, apply: (a) => { const n = numbers(a); return n ? Math.max(...n) : null; } },
-  abs: { minArgs: 1, maxArgs: 1, apply: (a) => { const n = numbers(a); return n ? Math.abs(n[0]!) : null; } },
+  mean: {
+    minArgs: 1,
+    maxArgs: MANY,
+    apply: (a) => {
+      const n = numbers(a);
+      return n ? n.reduce((x, y) => x + y, 0) / n.length : null;
+    },
+  },
+  min: {
+    minArgs: 1,
+    maxArgs: MANY,
+    apply: (a) => {
+      const n = numbers(a);
+      return n ? Math.min(...n) : null;
+    },
+  },
+  max: {
+    minArgs: 1,
+    maxArgs: MANY,
+    apply: (a) => {
+      const n = numbers(a);
+      return n ? Math.max(...n) : null;
+    },
+  },
+  abs: {
+    minArgs: 1,
+    maxArgs: 1,
+    apply: (a) => {
+      const n = numbers(a);
+      return n ? Math.abs(n[0]!) : null;
+    },
+  },
   /** round(x, digits): half away from zero, digits 0 when left out. */
   round: {
     minArgs: 1,

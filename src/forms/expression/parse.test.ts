@@ -5,7 +5,9 @@ import { parseExpression } from './parse.js';
 describe('form expressions: parsing', () => {
   it('builds the tree with * before + and and before or', () => {
     expect(parseExpression('1 + 2 * [x]')).toEqual({
-      kind: 'binary', op: '+', left: { kind: 'number', value: 1 },
+      kind: 'binary',
+      op: '+',
+      left: { kind: 'number', value: 1 },
       right: { kind: 'binary', op: '*', left: { kind: 'number', value: 2 }, right: { kind: 'ref', item: 'x' } },
     });
     const e = parseExpression('[a] = 1 or [b] = 2 and [c] = 3');

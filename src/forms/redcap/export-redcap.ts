@@ -38,7 +38,8 @@ function fieldColumns(form: FormDefinition, item: Item): Partial<Record<Dictiona
       return { 'Field Type': 'file' };
     case 'calculated':
       // REDCap has no lookup tables: such a calculation cannot be written as a calc field.
-      if (lookupTables(parseExpression(item.expression)).length > 0) throw new AppError(formsErrors.REDCAP_EXPORT_UNSUPPORTED, `Form ${form.id} item "${item.id}" reads a lookup table, which a REDCap calc field cannot express.`, `${form.id}.${item.id}`);
+      if (lookupTables(parseExpression(item.expression)).length > 0)
+        throw new AppError(formsErrors.REDCAP_EXPORT_UNSUPPORTED, `Form ${form.id} item "${item.id}" reads a lookup table, which a REDCap calc field cannot express.`, `${form.id}.${item.id}`);
       return { 'Field Type': 'calc', 'Choices, Calculations, OR Slider Labels': item.expression };
   }
 }
@@ -56,10 +57,18 @@ export function exportRedcapDictionary(forms: readonly FormDefinition[]): string
     const formName = formNameOf(form.id);
     if (k === 0) row({ 'Variable / Field Name': 'record_id', 'Form Name': formName, 'Field Type': 'text', 'Field Label': 'Record ID' });
     for (const entry of form.items) {
-      if (entry.type === 'group' && entry.repeating) throw new AppError(formsErrors.REDCAP_EXPORT_UNSUPPORTED, `Form ${form.id} has the repeating group "${entry.id}", which a REDCap dictionary cannot hold (repeating instruments are a project setting).`, `${form.id}.${entry.id}`);
+      if (entry.type === 'group' && entry.repeating)
+        throw new AppError(
+          formsErrors.REDCAP_EXPORT_UNSUPPORTED,
+          `Form ${form.id} has the repeating group "${entry.id}", which a REDCap dictionary cannot hold (repeating instruments are a project setting).`,
+          `${form.id}.${entry.id}`,
+        );
       const items = entry.type === 'group' ? entry.items : [entry];
       items.forEach((item, i) => {
-        const showIf = [entry.type === 'group' ? entry.showIf : undefined, item.showIf].filter((s) => s !== undefined).map((s) => `(${s})`).join(' and ');
+        const showIf = [entry.type === 'group' ? entry.showIf : undefined, item.showIf]
+          .filter((s) => s !== undefined)
+          .map((s) => `(${s})`)
+          .join(' and ');
         row({
           'Variable / Field Name': item.id,
           'Form Name': formName,

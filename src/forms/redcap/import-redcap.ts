@@ -14,7 +14,10 @@ function refuse(row: number, column: DictionaryColumn, what: string): AppError {
 
 /** `1, Yes | 2, No`: codes as numbers when every code is a number (as REDCap codes usually are). */
 function choices(text: string, row: number): { code: number | string; label: string }[] {
-  const parts = text.split('|').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split('|')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const pairs = parts.map((p) => {
     const comma = p.indexOf(',');
     if (comma < 1) throw refuse(row, 'Choices, Calculations, OR Slider Labels', `"${p}" is not written "code, label"`);
@@ -76,7 +79,14 @@ function item(r: DictionaryRow, row: number): ItemInput | null {
     case 'yesno':
       return { ...base, type: 'yes-no' };
     case 'truefalse':
-      return { ...base, type: 'single-choice', choices: [{ code: 1, label: 'True' }, { code: 0, label: 'False' }] };
+      return {
+        ...base,
+        type: 'single-choice',
+        choices: [
+          { code: 1, label: 'True' },
+          { code: 0, label: 'False' },
+        ],
+      };
     case 'calc': {
       const formula = r['Choices, Calculations, OR Slider Labels'].trim();
       if (!formula) throw refuse(row, 'Choices, Calculations, OR Slider Labels', 'a calc field needs its formula');
@@ -109,11 +119,13 @@ export function importRedcapDictionary(csv: string): FormDefinition[] {
   }
   const [header, ...body] = records;
   const missing = dictionaryColumns.find((c, i) => header?.[i]?.trim() !== c);
-  if (!header || missing) throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row 1: the header must be REDCap's 18 columns in order; "${missing}" is not where it belongs.`, 'row 1');
+  if (!header || missing)
+    throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row 1: the header must be REDCap's 18 columns in order; "${missing}" is not where it belongs.`, 'row 1');
   const forms = new Map<string, { items: ItemInput[]; rows: number[] }>();
   body.forEach((cells, i) => {
     const row = i + 2;
-    if (cells.length !== dictionaryColumns.length) throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row ${row} has ${cells.length} columns, not ${dictionaryColumns.length}.`, `row ${row}`);
+    if (cells.length !== dictionaryColumns.length)
+      throw new AppError(formsErrors.REDCAP_DICTIONARY_INVALID, `REDCap dictionary row ${row} has ${cells.length} columns, not ${dictionaryColumns.length}.`, `row ${row}`);
     const r = Object.fromEntries(dictionaryColumns.map((c, k) => [c, cells[k] ?? ''])) as DictionaryRow;
     const formName = r['Form Name'].trim();
     if (!/^[a-z][a-z0-9_]*$/.test(formName)) throw refuse(row, 'Form Name', `"${formName}" is not a form name (lower-case letters, digits and underscores)`);
@@ -132,7 +144,16 @@ export function importRedcapDictionary(csv: string): FormDefinition[] {
       // items[3].showIf → the row of item 3, and the column its field came from
       const m = /^items\[(\d+)\](?:\.(\w+))?/.exec(issue.path);
       const row = m ? rows[Number(m[1])]! : rows[0]!;
-      const column: DictionaryColumn = m?.[2] === 'showIf' ? 'Branching Logic (Show field only if...)' : m?.[2] === 'expression' ? 'Choices, Calculations, OR Slider Labels' : m?.[2] === 'hard' ? 'Text Validation Min' : m?.[2] === 'choices' ? 'Choices, Calculations, OR Slider Labels' : 'Variable / Field Name';
+      const column: DictionaryColumn =
+        m?.[2] === 'showIf'
+          ? 'Branching Logic (Show field only if...)'
+          : m?.[2] === 'expression'
+            ? 'Choices, Calculations, OR Slider Labels'
+            : m?.[2] === 'hard'
+              ? 'Text Validation Min'
+              : m?.[2] === 'choices'
+                ? 'Choices, Calculations, OR Slider Labels'
+                : 'Variable / Field Name';
       throw refuse(row, column, issue.message);
     }
     return parseFormDefinition(input);

@@ -20,9 +20,23 @@ describe('REDCap data dictionary import', () => {
     expect(forms.map((f) => f.id)).toEqual(['demographics', 'health', 'race-and-ethnicity']);
     const [demographics, health, race] = forms;
     // the record identifier is REDCap's key, not an item
-    expect(demographics!.items.map((i) => `${i.id}:${i.type}`)).toEqual(['name_first:text', 'name_last:text', 'address:text', 'telephone:text', 'email:text', 'dob:date', 'age:text', 'sex:single-choice']);
+    expect(demographics!.items.map((i) => `${i.id}:${i.type}`)).toEqual([
+      'name_first:text',
+      'name_last:text',
+      'address:text',
+      'telephone:text',
+      'email:text',
+      'dob:date',
+      'age:text',
+      'sex:single-choice',
+    ]);
     expect(demographics!.items[3]).toMatchObject({ help: 'Include Area Code' });
-    expect(demographics!.items[7]).toMatchObject({ choices: [{ code: 0, label: 'Female' }, { code: 1, label: 'Male' }] });
+    expect(demographics!.items[7]).toMatchObject({
+      choices: [
+        { code: 0, label: 'Female' },
+        { code: 1, label: 'Male' },
+      ],
+    });
     expect(health!.items.map((i) => [i.id, i.type, 'hard' in i ? i.hard : undefined])).toEqual([
       ['height', 'decimal', { min: 130, max: 215 }],
       ['weight', 'integer', { min: 35, max: 200 }],
@@ -44,10 +58,7 @@ describe('REDCap data dictionary import', () => {
     expect(shown({ sex: 0, given_birth: true, num_children: 2 })).toEqual([]);
   });
 
-  it.each([
-    ['simple-dictionary.csv'],
-    ['longitudinal-dictionary.csv'],
-  ])('round trip of %s: import, export, import is equal', (name) => {
+  it.each([['simple-dictionary.csv'], ['longitudinal-dictionary.csv']])('round trip of %s: import, export, import is equal', (name) => {
     const once = importRedcapDictionary(fixture(name));
     const csv = exportRedcapDictionary(once);
     expect((parse(csv) as string[][])[0]).toEqual([...dictionaryColumns]);
@@ -60,8 +71,16 @@ describe('REDCap data dictionary import', () => {
     expect(back.map((f) => f.id)).toEqual(['alsfrs-r', 'nfl']);
     expect(back[0]!.items.map((i) => i.id)).toEqual(forms[0]!.items.map((i) => i.id));
     expect(back[0]!.items.find((i) => i.id === 'total')).toMatchObject({ type: 'calculated', expression: '[bulbar] + [motor] + [respiratory]' });
-    expect(() => exportRedcapDictionary([builtinForm('roads')!, { ...builtinForm('nfl')!, items: [{ id: 'g', type: 'group', label: 'G', repeating: true, items: [{ id: 'x', type: 'text', label: 'X', required: false }] }] }])).toThrow(
-      expect.objectContaining({ code: 'FORM_REDCAP_EXPORT_UNSUPPORTED', message: 'Form nfl has the repeating group "g", which a REDCap dictionary cannot hold (repeating instruments are a project setting).' }),
+    expect(() =>
+      exportRedcapDictionary([
+        builtinForm('roads')!,
+        { ...builtinForm('nfl')!, items: [{ id: 'g', type: 'group', label: 'G', repeating: true, items: [{ id: 'x', type: 'text', label: 'X', required: false }] }] },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'FORM_REDCAP_EXPORT_UNSUPPORTED',
+        message: 'Form nfl has the repeating group "g", which a REDCap dictionary cannot hold (repeating instruments are a project setting).',
+      }),
     );
   });
 
@@ -70,7 +89,10 @@ describe('REDCap data dictionary import', () => {
     [dictionary('a,f,,radio,A,"1 Yes | 2, No",,,,,,,,,,,,'), 'REDCap dictionary row 3, column "Choices, Calculations, OR Slider Labels": "1 Yes" is not written "code, label"'],
     [dictionary('a,f,,text,A,,,integer,zero,,,,,,,,,'), 'REDCap dictionary row 3, column "Text Validation Min": "zero" is not a number'],
     [dictionary('a,f,,text,A,,,,,,,,,,,,,', 'b,f,,text,B,,,,,,,"[a] = ",,,,,,'), 'REDCap dictionary row 4, column "Branching Logic (Show field only if...)": Expression "[a] =" at character 6'],
-    [dictionary('a,f,,text,A,,,,,,,,,,,,,', 'b,f,,calc,B,"[nope] + 1",,,,,,,,,,,,'), 'REDCap dictionary row 4, column "Choices, Calculations, OR Slider Labels": [nope] is not an item this expression can read'],
+    [
+      dictionary('a,f,,text,A,,,,,,,,,,,,,', 'b,f,,calc,B,"[nope] + 1",,,,,,,,,,,,'),
+      'REDCap dictionary row 4, column "Choices, Calculations, OR Slider Labels": [nope] is not an item this expression can read',
+    ],
     [dictionary('a,f,,text,A,,,,,,,,,,,,,', 'a,f,,text,A,,,,,,,,,,,,,'), 'REDCap dictionary row 4, column "Variable / Field Name": item id "a" is used twice'],
     [dictionary('a,F x,,text,A,,,,,,,,,,,,,'), 'REDCap dictionary row 3, column "Form Name": "F x" is not a form name'],
     [dictionary('a,f,,text,A,,,,,,,,,,,,'), 'REDCap dictionary row 3 has 17 columns, not 18.'],

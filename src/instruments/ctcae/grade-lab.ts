@@ -94,7 +94,10 @@ function gradeCriterion(c: LabCriterion, value: number, unit: LabUnit, refs: Ref
     if (missing !== undefined) return ungradable(missing);
   }
   const mildest = Math.min(...rungs.map((r) => r.grade));
-  const rule = `${value} ${unit} is not ${rungs.filter((r) => r.grade === mildest && typeof thresholdOf(r, refs) === 'number').map((r) => describeRung(r, refs, unit)).join(' nor ')} (grade ${mildest})`;
+  const rule = `${value} ${unit} is not ${rungs
+    .filter((r) => r.grade === mildest && typeof thresholdOf(r, refs) === 'number')
+    .map((r) => describeRung(r, refs, unit))
+    .join(' nor ')} (grade ${mildest})`;
   return { kind: 'graded', analyte: c.analyte, term: c.term, grade: 0, value, unit, rule, proposedAdverseEvent: null };
 }
 

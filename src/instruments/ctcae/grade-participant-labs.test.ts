@@ -8,7 +8,10 @@ const baseline: ParticipantLab = { id: 'w0', visitId: 'week-0', analyte: 'alt', 
 describe('gradeParticipantLabs', () => {
   it('grades week 24 against the baseline visit whatever the order of the results', () => {
     // Baseline 100 > ULN 40 is abnormal: ALT grade 1 needs ≥ 1.5 × 100 = 150 U/L, so 130 is grade 0.
-    for (const labs of [[week24, baseline], [baseline, week24]]) {
+    for (const labs of [
+      [week24, baseline],
+      [baseline, week24],
+    ]) {
       const g = gradeParticipantLabs(labs, ranges, 'week-0');
       expect(g.get('w24')).toMatchObject({ worst: { grade: 0, term: 'Alanine aminotransferase increased' }, proposals: [] });
     }

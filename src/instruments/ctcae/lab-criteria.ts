@@ -10,9 +10,7 @@ import type { LabAnalyte } from './lab-units.js';
  * boundary belongs to the milder grade; ">3.0 – 5.0 × ULN" (grade 2) means 3 ULN < x ≤ 5 ULN.
  */
 
-export type ThresholdRef =
-  | { readonly of: 'absolute'; readonly value: number }
-  | { readonly of: 'lln' | 'uln' | 'baseline'; readonly times: number; readonly plus?: number };
+export type ThresholdRef = { readonly of: 'absolute'; readonly value: number } | { readonly of: 'lln' | 'uln' | 'baseline'; readonly times: number; readonly plus?: number };
 
 export type Rung = {
   readonly grade: 1 | 2 | 3 | 4;

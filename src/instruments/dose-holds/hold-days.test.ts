@@ -61,23 +61,23 @@ describe('dose-hold days', () => {
   });
 
   it('names an invalid rule, a bad date and a resolution before onset', () => {
-    expect(() => doseHoldDays([{ kind: 'lab-below', analyte: 'alt', threshold: 1, unit: '/mm3' }], record)).toThrow(
-      'Dose-hold rule rules[0].unit is invalid: unit "/mm3" is not supported for alt.',
-    );
+    expect(() => doseHoldDays([{ kind: 'lab-below', analyte: 'alt', threshold: 1, unit: '/mm3' }], record)).toThrow('Dose-hold rule rules[0].unit is invalid: unit "/mm3" is not supported for alt.');
     expect(() => doseHoldDays([{ kind: 'related-ae-grade', minGrade: 6 }], record)).toThrow(expect.objectContaining({ code: 'INSTRUMENT_HOLD_RULE_INVALID', path: 'rules[0].minGrade' }));
     expect(() => doseHoldDays(rules, { ...record, labs: [{ date: '2024-13-01', analyte: 'lymphocytes', value: 1, unit: '/mm3' }] })).toThrow(
       expect.objectContaining({ code: 'INSTRUMENT_INVALID_DATE', path: 'labs[0].date' }),
     );
-    expect(() =>
-      doseHoldDays(rules, { ...record, adverseEvents: [{ term: 'Rash', grade: 3, related: true, onsetDate: '2024-01-11', resolvedDate: '2024-01-10' }] }),
-    ).toThrow(expect.objectContaining({ code: 'INSTRUMENT_DATE_ORDER_INVALID' }));
+    expect(() => doseHoldDays(rules, { ...record, adverseEvents: [{ term: 'Rash', grade: 3, related: true, onsetDate: '2024-01-11', resolvedDate: '2024-01-10' }] })).toThrow(
+      expect.objectContaining({ code: 'INSTRUMENT_DATE_ORDER_INVALID' }),
+    );
   });
 });
 
 describe('holds with buildCalendar (sle-il2: 1 MIU every other day, days 1–13, 29–41, 57–69)', () => {
   const sle = getBuiltinProtocol('sle-il2');
   const dueDaysOf = (p: Protocol) => (holds: readonly DoseHold[]) =>
-    buildCalendar(p, 'active', '2024-01-01', { holds }).doses.filter((d) => d.status === 'due').map((d) => d.day);
+    buildCalendar(p, 'active', '2024-01-01', { holds })
+      .doses.filter((d) => d.status === 'due')
+      .map((d) => d.day);
 
   it('skip: the due doses on hold days are held and not given', () => {
     const holds = holdsOnDoseDays(doseHoldDays(rules, record), dueDaysOf(sle));

@@ -39,11 +39,13 @@ function labPeriods(rule: Extract<DoseHoldRule, { kind: 'lab-below' }>, record: 
     if (!(value < rule.threshold)) return [];
     // Until the next result of the analyte on a later day (a second result the same day does not end the hold).
     const next = labs.slice(k + 1).find((l) => l.day > day);
-    return [{
-      from: day,
-      to: next === undefined ? record.lastDay : next.day - 1,
-      reason: `${rule.analyte} ${lab.value} ${lab.unit} on ${lab.date} (labs[${i}]) is below the hold threshold of ${rule.threshold} ${rule.unit}`,
-    }];
+    return [
+      {
+        from: day,
+        to: next === undefined ? record.lastDay : next.day - 1,
+        reason: `${rule.analyte} ${lab.value} ${lab.unit} on ${lab.date} (labs[${i}]) is below the hold threshold of ${rule.threshold} ${rule.unit}`,
+      },
+    ];
   });
 }
 
@@ -56,11 +58,13 @@ function aePeriods(rule: Extract<DoseHoldRule, { kind: 'related-ae-grade' }>, re
       throw new AppError(instrumentsErrors.DATE_ORDER_INVALID, `adverseEvents[${i}].resolvedDate ${ae.resolvedDate} is before its onsetDate ${ae.onsetDate}.`, `adverseEvents[${i}].resolvedDate`);
     }
     const until = ae.resolvedDate === undefined ? 'not resolved' : `resolved ${ae.resolvedDate}`;
-    return [{
-      from,
-      to: resolved === undefined ? record.lastDay : resolved - 1,
-      reason: `related grade ${ae.grade} adverse event "${ae.term}" from ${ae.onsetDate} (${until}) reaches the hold grade ${rule.minGrade}`,
-    }];
+    return [
+      {
+        from,
+        to: resolved === undefined ? record.lastDay : resolved - 1,
+        reason: `related grade ${ae.grade} adverse event "${ae.term}" from ${ae.onsetDate} (${until}) reaches the hold grade ${rule.minGrade}`,
+      },
+    ];
   });
 }
 

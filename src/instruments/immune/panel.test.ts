@@ -65,7 +65,9 @@ describe('immune panel', () => {
 
   it('names a percentage above 100, an unknown subset and a negative count', () => {
     expect(() => computePanel({ lymphocytesPerUl: 1000, percentOfParent: { treg: 101 } })).toThrow('Immune panel subset "treg" must be a percentage of its parent from 0 to 100, not 101.');
-    expect(() => computePanel({ lymphocytesPerUl: 1000, percentOfParent: { th1: 5 } as never })).toThrow(expect.objectContaining({ code: 'INSTRUMENT_PANEL_VALUE_INVALID', path: 'percentOfParent.th1' }));
+    expect(() => computePanel({ lymphocytesPerUl: 1000, percentOfParent: { th1: 5 } as never })).toThrow(
+      expect.objectContaining({ code: 'INSTRUMENT_PANEL_VALUE_INVALID', path: 'percentOfParent.th1' }),
+    );
     expect(() => computePanel({ lymphocytesPerUl: -1, percentOfParent: {} })).toThrow(expect.objectContaining({ path: 'lymphocytesPerUl' }));
   });
 });

@@ -37,9 +37,7 @@ export const alsaq40: InstrumentDefinition = {
   id: 'alsaq-40',
   name: 'ALSAQ-40',
   source: 'Jenkinson C et al. J Neurol 1999;246 Suppl 3:III16-21 (ALSAQ-40)',
-  items: layout.flatMap((d) =>
-    d.ids.map((id): InstrumentItem => ({ id, label: `Item ${id.slice(1)} (${d.label})`, allowed: response, required: true })),
-  ),
+  items: layout.flatMap((d) => d.ids.map((id): InstrumentItem => ({ id, label: `Item ${id.slice(1)} (${d.label})`, allowed: response, required: true }))),
   total: { min: 0, max: 100, higherIsWorse: true },
   unverified: "The total is the published single index (the 40 items summed, Jenkinson 2003); its rescaling to 0-100 is ours, as the paper's abstract does not give the index's scale.",
 };
@@ -49,10 +47,7 @@ const scaled = (ids: readonly string[]) => `sum(${refs(ids)}) * 100 / ${4 * ids.
 
 /** Components: the five dimension scores (0–100); total: the single index, 0–100. */
 export const alsaq40Form = instrumentForm(alsaq40, {
-  calculations: [
-    ...layout.map((d): [string, string, string] => [d.id, `${d.label} (0-100)`, scaled(d.ids)]),
-    ['index', 'ALSAQ-40 single index (0-100)', scaled(alsaq40.items.map((i) => i.id))],
-  ],
+  calculations: [...layout.map((d): [string, string, string] => [d.id, `${d.label} (0-100)`, scaled(d.ids)]), ['index', 'ALSAQ-40 single index (0-100)', scaled(alsaq40.items.map((i) => i.id))]],
   total: 'index',
   components: Object.fromEntries(layout.map((d) => [d.id, d.id])),
 });

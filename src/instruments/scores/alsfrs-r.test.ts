@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alsfrsProgressionRate, alsfrsR, DAYS_PER_MONTH, scoreAlsfrsR } from './alsfrs-r.js';
 
-const all = (v: number) =>
-  Object.fromEntries(alsfrsR.items.filter((i) => i.id !== 'cutting-food-gastrostomy').map((i) => [i.id, v]));
+const all = (v: number) => Object.fromEntries(alsfrsR.items.filter((i) => i.id !== 'cutting-food-gastrostomy').map((i) => [i.id, v]));
 
 describe('ALSFRS-R (Cedarbaum 1999)', () => {
   it('all items 0 scores 0', () => {
@@ -18,8 +17,18 @@ describe('ALSFRS-R (Cedarbaum 1999)', () => {
     // bulbar 1+2+2 = 5; fine motor 4+4+3 = 11; gross motor 4+3+3 = 10; motor 11+10 = 21; respiratory 3+4+4 = 11;
     // total 5 + 21 + 11 = 37
     const s = scoreAlsfrsR({
-      speech: 1, salivation: 2, swallowing: 2, handwriting: 4, 'cutting-food': 4, 'dressing-hygiene': 3,
-      'turning-in-bed': 4, walking: 3, 'climbing-stairs': 3, dyspnea: 3, orthopnea: 4, 'respiratory-insufficiency': 4,
+      speech: 1,
+      salivation: 2,
+      swallowing: 2,
+      handwriting: 4,
+      'cutting-food': 4,
+      'dressing-hygiene': 3,
+      'turning-in-bed': 4,
+      walking: 3,
+      'climbing-stairs': 3,
+      dyspnea: 3,
+      orthopnea: 4,
+      'respiratory-insufficiency': 4,
     });
     expect(s.total).toBe(37);
     expect(s.components).toEqual({ bulbar: 5, motor: 21, fineMotor: 11, grossMotor: 10, respiratory: 11 });

@@ -30,22 +30,87 @@ export const alsfrsR: InstrumentDefinition = {
   source: 'Cedarbaum JM et al. J Neurol Sci 1999;169:13-21 (ALSFRS-R)',
   items: [
     item('speech', '1. Speech', ['Loss of useful speech', 'Speech combined with nonvocal communication', 'Intelligible with repeating', 'Detectable speech disturbance', 'Normal speech processes']),
-    item('salivation', '2. Salivation', ['Marked drooling; requires constant tissue or handkerchief', 'Marked excess of saliva with some drooling', 'Moderately excessive saliva; may have minimal drooling', 'Slight but definite excess of saliva in mouth; may have nighttime drooling', 'Normal']),
-    item('swallowing', '3. Swallowing', ['NPO (exclusively parenteral or enteral feeding)', 'Needs supplemental tube feeding', 'Dietary consistency changes', 'Early eating problems, occasional choking', 'Normal eating habits']),
+    item('salivation', '2. Salivation', [
+      'Marked drooling; requires constant tissue or handkerchief',
+      'Marked excess of saliva with some drooling',
+      'Moderately excessive saliva; may have minimal drooling',
+      'Slight but definite excess of saliva in mouth; may have nighttime drooling',
+      'Normal',
+    ]),
+    item('swallowing', '3. Swallowing', [
+      'NPO (exclusively parenteral or enteral feeding)',
+      'Needs supplemental tube feeding',
+      'Dietary consistency changes',
+      'Early eating problems, occasional choking',
+      'Normal eating habits',
+    ]),
     item('handwriting', '4. Handwriting', ['Unable to grip pen', 'Able to grip pen but unable to write', 'Not all words are legible', 'Slow or sloppy; all words legible', 'Normal']),
-    item('cutting-food', '5a. Cutting food and handling utensils (patients without gastrostomy)', ['Needs to be fed', 'Food must be cut by someone, but can still feed slowly', 'Can cut most foods, although clumsy and slow; some help needed', 'Somewhat slow and clumsy, but no help needed', 'Normal'], false),
-    item('cutting-food-gastrostomy', '5b. Cutting food and handling utensils (patients with gastrostomy)', ['Unable to perform any aspect of task', 'Provides minimal assistance to caregiver', 'Some help needed with closures and fasteners', 'Clumsy but able to perform all manipulations independently', 'Normal'], false),
-    item('dressing-hygiene', '6. Dressing and hygiene', ['Total dependence', 'Needs attendant for self-care', 'Intermittent assistance or substitute methods', 'Independent and complete self-care with effort or decreased efficiency', 'Normal function']),
-    item('turning-in-bed', '7. Turning in bed and adjusting bed clothes', ['Helpless', 'Can initiate, but not turn or adjust sheets alone', 'Can turn alone or adjust sheets, but with great difficulty', 'Somewhat slow and clumsy, but no help needed', 'Normal']),
+    item(
+      'cutting-food',
+      '5a. Cutting food and handling utensils (patients without gastrostomy)',
+      [
+        'Needs to be fed',
+        'Food must be cut by someone, but can still feed slowly',
+        'Can cut most foods, although clumsy and slow; some help needed',
+        'Somewhat slow and clumsy, but no help needed',
+        'Normal',
+      ],
+      false,
+    ),
+    item(
+      'cutting-food-gastrostomy',
+      '5b. Cutting food and handling utensils (patients with gastrostomy)',
+      [
+        'Unable to perform any aspect of task',
+        'Provides minimal assistance to caregiver',
+        'Some help needed with closures and fasteners',
+        'Clumsy but able to perform all manipulations independently',
+        'Normal',
+      ],
+      false,
+    ),
+    item('dressing-hygiene', '6. Dressing and hygiene', [
+      'Total dependence',
+      'Needs attendant for self-care',
+      'Intermittent assistance or substitute methods',
+      'Independent and complete self-care with effort or decreased efficiency',
+      'Normal function',
+    ]),
+    item('turning-in-bed', '7. Turning in bed and adjusting bed clothes', [
+      'Helpless',
+      'Can initiate, but not turn or adjust sheets alone',
+      'Can turn alone or adjust sheets, but with great difficulty',
+      'Somewhat slow and clumsy, but no help needed',
+      'Normal',
+    ]),
     item('walking', '8. Walking', ['No purposeful leg movement', 'Nonambulatory functional movement only', 'Walks with assistance', 'Early ambulation difficulties', 'Normal']),
     item('climbing-stairs', '9. Climbing stairs', ['Cannot do', 'Needs assistance', 'Mild unsteadiness or fatigue', 'Slow', 'Normal']),
-    item('dyspnea', '10. Dyspnea', ['Significant difficulty, considering using mechanical respiratory support', 'Occurs at rest, difficulty breathing when either sitting or lying', 'Occurs with one or more of: eating, bathing, dressing (ADL)', 'Occurs when walking', 'None']),
-    item('orthopnea', '11. Orthopnea', ['Unable to sleep', 'Can only sleep sitting up', 'Needs extra pillows in order to sleep (more than two)', 'Some difficulty sleeping at night due to shortness of breath, does not routinely use more than two pillows', 'None']),
-    item('respiratory-insufficiency', '12. Respiratory insufficiency', ['Invasive mechanical ventilation by intubation or tracheostomy', 'Continuous use of NIPPV during the night and day', 'Continuous use of NIPPV during the night', 'Intermittent use of NIPPV', 'None']),
+    item('dyspnea', '10. Dyspnea', [
+      'Significant difficulty, considering using mechanical respiratory support',
+      'Occurs at rest, difficulty breathing when either sitting or lying',
+      'Occurs with one or more of: eating, bathing, dressing (ADL)',
+      'Occurs when walking',
+      'None',
+    ]),
+    item('orthopnea', '11. Orthopnea', [
+      'Unable to sleep',
+      'Can only sleep sitting up',
+      'Needs extra pillows in order to sleep (more than two)',
+      'Some difficulty sleeping at night due to shortness of breath, does not routinely use more than two pillows',
+      'None',
+    ]),
+    item('respiratory-insufficiency', '12. Respiratory insufficiency', [
+      'Invasive mechanical ventilation by intubation or tracheostomy',
+      'Continuous use of NIPPV during the night and day',
+      'Continuous use of NIPPV during the night',
+      'Intermittent use of NIPPV',
+      'None',
+    ]),
   ],
   exactlyOneOf: [['cutting-food', 'cutting-food-gastrostomy']],
   total: { min: 0, max: 48, higherIsWorse: false },
-  unverified: 'The split of the motor items into fine (4-6) and gross (7-9) motor sub-scores is the grouping in common use; only the bulbar, motor and respiratory sub-scores come from a published analysis.',
+  unverified:
+    'The split of the motor items into fine (4-6) and gross (7-9) motor sub-scores is the grouping in common use; only the bulbar, motor and respiratory sub-scores come from a published analysis.',
 };
 
 /**
@@ -71,7 +136,14 @@ export const alsfrsRForm = instrumentForm(alsfrsR, {
   ],
   total: 'total',
   components: { bulbar: 'bulbar', motor: 'motor', fineMotor: 'fine-motor', grossMotor: 'gross-motor', respiratory: 'respiratory' },
-  checks: [{ id: 'item-5-once', expression: 'missing([cutting-food]) <> missing([cutting-food-gastrostomy])', message: 'Score exactly one of items 5a (without gastrostomy) and 5b (with gastrostomy)', item: 'cutting-food' }],
+  checks: [
+    {
+      id: 'item-5-once',
+      expression: 'missing([cutting-food]) <> missing([cutting-food-gastrostomy])',
+      message: 'Score exactly one of items 5a (without gastrostomy) and 5b (with gastrostomy)',
+      item: 'cutting-food',
+    },
+  ],
 });
 
 export function scoreAlsfrsR(values: ItemValues): InstrumentScore {

@@ -59,8 +59,18 @@ describe('the built-in instruments as forms', () => {
   it('ALSFRS-R: a bulbar-onset pattern, item 5b for gastrostomy, and 5a with 5b refused', () => {
     const form = instrumentForms['alsfrs-r'];
     const s = formScore(form, {
-      speech: 1, salivation: 2, swallowing: 2, handwriting: 4, 'cutting-food': 4, 'dressing-hygiene': 3,
-      'turning-in-bed': 4, walking: 3, 'climbing-stairs': 3, dyspnea: 3, orthopnea: 4, 'respiratory-insufficiency': 4,
+      speech: 1,
+      salivation: 2,
+      swallowing: 2,
+      handwriting: 4,
+      'cutting-food': 4,
+      'dressing-hygiene': 3,
+      'turning-in-bed': 4,
+      walking: 3,
+      'climbing-stairs': 3,
+      dyspnea: 3,
+      orthopnea: 4,
+      'respiratory-insufficiency': 4,
     });
     // bulbar 1+2+2 = 5; fine 4+4+3 = 11; gross 4+3+3 = 10; motor 21; respiratory 3+4+4 = 11; total 37
     expect(s).toEqual({ total: 37, components: { bulbar: 5, motor: 21, fineMotor: 11, grossMotor: 10, respiratory: 11 } });

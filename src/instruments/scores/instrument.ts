@@ -6,9 +6,7 @@
 export type ItemOption = { readonly value: number; readonly label: string };
 
 /** What an item accepts: one of a list of coded values, or any number in a closed range. */
-export type ItemAllowed =
-  | { readonly kind: 'choice'; readonly options: readonly ItemOption[] }
-  | { readonly kind: 'range'; readonly min: number; readonly max: number; readonly integer: boolean };
+export type ItemAllowed = { readonly kind: 'choice'; readonly options: readonly ItemOption[] } | { readonly kind: 'range'; readonly min: number; readonly max: number; readonly integer: boolean };
 
 export type InstrumentItem = {
   readonly id: string;

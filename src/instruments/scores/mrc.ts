@@ -32,9 +32,7 @@ export const mrc: InstrumentDefinition = {
   id: 'mrc',
   name: 'MRC sum score',
   source: 'Kleyweg RP, van der Meche FG, Schmitz PI. Muscle Nerve 1991;14:1103-1109 (MRC sum score)',
-  items: sides.flatMap((side) =>
-    muscles.map(([id, label]): InstrumentItem => ({ id: `${id}-${side}`, label: `${label}, ${side}`, allowed: mrcGrade, required: true })),
-  ),
+  items: sides.flatMap((side) => muscles.map(([id, label]): InstrumentItem => ({ id: `${id}-${side}`, label: `${label}, ${side}`, allowed: mrcGrade, required: true }))),
   total: { min: 0, max: 60, higherIsWorse: false },
 };
 

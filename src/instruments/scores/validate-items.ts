@@ -11,9 +11,7 @@ export type ItemIssue = {
 
 function describeAllowed(item: InstrumentItem): string {
   const a = item.allowed;
-  return a.kind === 'choice'
-    ? `one of ${a.options.map((o) => o.value).join(', ')}`
-    : `${a.integer ? 'a whole number' : 'a number'} from ${a.min} to ${a.max}`;
+  return a.kind === 'choice' ? `one of ${a.options.map((o) => o.value).join(', ')}` : `${a.integer ? 'a whole number' : 'a number'} from ${a.min} to ${a.max}`;
 }
 
 function isAllowed(item: InstrumentItem, v: number): boolean {
@@ -44,7 +42,11 @@ export function validateItems(def: InstrumentDefinition, values: ItemValues): It
     if (present.length === 0 && first !== undefined) {
       issues.push({ code: 'INSTRUMENT_ITEM_MISSING', item: first, message: `${def.name} needs exactly one of items ${group.map((g) => `"${g}"`).join(' or ')}, and none is given` });
     } else if (present.length > 1) {
-      issues.push({ code: 'INSTRUMENT_ITEM_ALTERNATIVE_CONFLICT', item: present[1] ?? '', message: `${def.name} items ${present.map((g) => `"${g}"`).join(' and ')} are alternatives, so only one may be given` });
+      issues.push({
+        code: 'INSTRUMENT_ITEM_ALTERNATIVE_CONFLICT',
+        item: present[1] ?? '',
+        message: `${def.name} items ${present.map((g) => `"${g}"`).join(' and ')} are alternatives, so only one may be given`,
+      });
     }
   }
   for (const id of Object.keys(values)) {
@@ -58,9 +60,14 @@ export function assertValidItems(def: InstrumentDefinition, values: ItemValues):
   const issues = validateItems(def, values);
   const [first] = issues;
   if (first) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more: ${issues.slice(1).map((i) => `"${i.item}"`).join(', ')})` : '';
+    const more =
+      issues.length > 1
+        ? ` (and ${issues.length - 1} more: ${issues
+            .slice(1)
+            .map((i) => `"${i.item}"`)
+            .join(', ')})`
+        : '';
     throw new AppError(entryByCode(instrumentsErrors, first.code), `${first.message}${more}.`, first.item);
   }
   return values as Readonly<Record<string, number>>;
 }
-

@@ -16,11 +16,13 @@ export interface AssessmentIssue {
 export function unknownAssessments(protocol: Pick<Protocol, 'visits' | 'outcomes' | 'recordedOutsideEcrf' | 'forms'>): AssessmentIssue[] {
   const outside = new Set(protocol.recordedOutsideEcrf);
   const known = (id: string) => isInstrumentId(id) || isStudyFormId(protocol, id) || id in fixedSections || outside.has(id);
-  const hint = 'it is no instrument il2trials knows (see `il2trials score --list`), nor a built-in form (roads, nfl, als-cytokines, moca, eq-5d-5l, sle-labs, ss-labs, als-labs) or one of the forms the protocol defines, nor labs, immune-panel or adverse-events; list it in recordedOutsideEcrf if it is recorded elsewhere';
+  const hint =
+    'it is no instrument il2trials knows (see `il2trials score --list`), nor a built-in form (roads, nfl, als-cytokines, moca, eq-5d-5l, sle-labs, ss-labs, als-labs) or one of the forms the protocol defines, nor labs, immune-panel or adverse-events; list it in recordedOutsideEcrf if it is recorded elsewhere';
   const issues: AssessmentIssue[] = [];
   // Instruments and the fixed sections have entry paths of their own: a protocol form cannot take their ids.
   protocol.forms?.forEach((f, fi) => {
-    if (isInstrumentId(f.id) || f.id in fixedSections) issues.push({ path: `forms[${fi}].id`, message: `form id "${f.id}" is taken by il2trials' own ${isInstrumentId(f.id) ? 'instrument' : 'section'} of that name; give the form another id` });
+    if (isInstrumentId(f.id) || f.id in fixedSections)
+      issues.push({ path: `forms[${fi}].id`, message: `form id "${f.id}" is taken by il2trials' own ${isInstrumentId(f.id) ? 'instrument' : 'section'} of that name; give the form another id` });
   });
   protocol.visits.forEach((v, vi) =>
     v.assessments.forEach((a, ai) => {

@@ -22,10 +22,21 @@ describe('visit forms of the seed protocols', () => {
     expect(kinds['alsfrs-r']?.fields).toHaveLength(13); // 12 items, item 5 as 5a or 5b
     expect(kinds['mrc']?.fields).toHaveLength(12);
     expect(kinds['alsaq-40']?.fields).toHaveLength(40);
-    expect(kinds['nfl']?.fields.map((f) => [f.id, f.units])).toEqual([['nfl.serum', ['pg/mL']], ['nfl.csf', ['pg/mL']], ['nfl.assay', undefined]]);
+    expect(kinds['nfl']?.fields.map((f) => [f.id, f.units])).toEqual([
+      ['nfl.serum', ['pg/mL']],
+      ['nfl.csf', ['pg/mL']],
+      ['nfl.assay', undefined],
+    ]);
     expect(kinds['nfl']).toMatchObject({ kind: 'form', form: { id: 'nfl', version: '1' } });
     expect(kinds['roads']?.fields).toHaveLength(28); // the raw score is calculated, not a field
-    expect(kinds['als-cytokines']?.fields.map((f) => f.id)).toEqual(['als-cytokines.il-6', 'als-cytokines.il-10', 'als-cytokines.il-17a', 'als-cytokines.ifn-gamma', 'als-cytokines.tnf-alpha', 'als-cytokines.method']);
+    expect(kinds['als-cytokines']?.fields.map((f) => f.id)).toEqual([
+      'als-cytokines.il-6',
+      'als-cytokines.il-10',
+      'als-cytokines.il-17a',
+      'als-cytokines.ifn-gamma',
+      'als-cytokines.tnf-alpha',
+      'als-cytokines.method',
+    ]);
   });
 });
 
@@ -36,7 +47,13 @@ describe('visit form fields', () => {
   it('instrument fields carry the instrument item values', () => {
     const sledai = instruments.find((i) => i.id === 'sledai-2k');
     expect(fields('sledai-2k').map((f) => f.id)).toEqual(sledai?.items.map((i) => `sledai-2k.${i.id}`));
-    expect(fields('sledai-2k')[0]?.input).toEqual({ kind: 'choice', options: [{ value: 0, label: 'absent' }, { value: 1, label: 'present' }] });
+    expect(fields('sledai-2k')[0]?.input).toEqual({
+      kind: 'choice',
+      options: [
+        { value: 0, label: 'absent' },
+        { value: 1, label: 'present' },
+      ],
+    });
   });
 
   it('labs take a value in one of the analyte units, canonical unit first', () => {

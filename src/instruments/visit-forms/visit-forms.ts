@@ -8,12 +8,7 @@ import { integerChoice } from '../scores/instrument.js';
 import { getInstrument, isInstrumentId } from '../scores/registry.js';
 
 /** What a form field accepts: an instrument item's values, or a plain input. */
-export type FieldInput =
-  | ItemAllowed
-  | { readonly kind: 'number'; readonly min: number }
-  | { readonly kind: 'text' }
-  | { readonly kind: 'date' }
-  | { readonly kind: 'boolean' };
+export type FieldInput = ItemAllowed | { readonly kind: 'number'; readonly min: number } | { readonly kind: 'text' } | { readonly kind: 'date' } | { readonly kind: 'boolean' };
 
 export type FormField = {
   readonly id: string;
@@ -106,7 +101,9 @@ function formField(formId: string, item: Item): FormField[] {
       return [{ ...base, input, ...(units ? { units } : {}) }];
     }
     case 'single-choice':
-      return item.choices.every((c) => typeof c.code === 'number') ? [{ ...base, input: { kind: 'choice', options: item.choices.map((c) => ({ value: c.code as number, label: c.label })) } }] : [{ ...base, input: { kind: 'text' } }];
+      return item.choices.every((c) => typeof c.code === 'number')
+        ? [{ ...base, input: { kind: 'choice', options: item.choices.map((c) => ({ value: c.code as number, label: c.label })) } }]
+        : [{ ...base, input: { kind: 'text' } }];
     case 'date':
       return [{ ...base, input: { kind: 'date' } }];
     case 'yes-no':

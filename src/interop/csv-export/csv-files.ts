@@ -10,7 +10,13 @@ export interface WrittenTable {
 }
 
 /** Every table of the study as `<study>-<table>.csv`, written as the pages of participants come. */
-export async function writeCsv(files: StagedFiles, studyId: string, protocol: Protocol, viewer: CsvViewer, pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>): Promise<WrittenTable[]> {
+export async function writeCsv(
+  files: StagedFiles,
+  studyId: string,
+  protocol: Protocol,
+  viewer: CsvViewer,
+  pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>,
+): Promise<WrittenTable[]> {
   const out = new Map<ExportTableName, { stream: StagedStream; rows: number }>();
   for (const table of exportTableNames) {
     const stream = files.open(`${studyId}-${table}.csv`);

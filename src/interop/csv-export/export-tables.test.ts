@@ -6,8 +6,18 @@ import { csvHeader, csvLines, exportColumns, neutralise, tableRows, type ExportT
 
 const protocol = getBuiltinProtocol('sle-il2');
 const participant: ParticipantData = {
-  code: 'SLE-001', siteId: 'peking-university', sex: 'female', birthDate: '1980-01-01', status: 'on-treatment', statusReason: null,
-  consentedOn: '2025-02-20', enrolledOn: '2025-03-01', randomizedOn: '2025-03-01', startDate: '2025-03-03', armId: 'active', kitNumber: 'K0042',
+  code: 'SLE-001',
+  siteId: 'peking-university',
+  sex: 'female',
+  birthDate: '1980-01-01',
+  status: 'on-treatment',
+  statusReason: null,
+  consentedOn: '2025-02-20',
+  enrolledOn: '2025-03-01',
+  randomizedOn: '2025-03-01',
+  startDate: '2025-03-03',
+  armId: 'active',
+  kitNumber: 'K0042',
   visits: [],
   observations: [
     { id: 'o1', visitId: 'week-0', date: '2025-03-03', kind: 'item', key: 'sledai-2k.seizure', valueNum: 1, valueText: 'said "yes", then, no\nsecond line', unit: null, grade: null, gradeTerm: null },
@@ -17,7 +27,18 @@ const participant: ParticipantData = {
     { day: 3, date: '2025-03-05', status: 'held', reason: '=HYPERLINK("http://x")' },
   ],
   adverseEvents: [
-    { status: 'confirmed', term: 'Injection site reaction', onsetDate: '2025-03-03', resolvedDate: null, grade: 1, serious: false, seriousCriteria: [], relatedness: 'definite', actionTaken: 'none', outcome: 'recovered' },
+    {
+      status: 'confirmed',
+      term: 'Injection site reaction',
+      onsetDate: '2025-03-03',
+      resolvedDate: null,
+      grade: 1,
+      serious: false,
+      seriousCriteria: [],
+      relatedness: 'definite',
+      actionTaken: 'none',
+      outcome: 'recovered',
+    },
   ],
 };
 const csv = (table: ExportTableName, blinded: boolean) => csvHeader(table, { blinded }) + csvLines(tableRows(protocol, table, participant, { blinded }), table, { blinded });

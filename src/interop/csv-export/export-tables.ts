@@ -38,13 +38,31 @@ export function tableRows(protocol: Protocol, table: ExportTableName, d: Partici
   const who = { participant_code: d.code, site_id: d.siteId };
   switch (table) {
     case 'participants':
-      return [{ ...who, sex: d.sex, birth_date: d.birthDate, status: d.status, status_reason: d.statusReason, enrolled_on: d.enrolledOn, start_date: d.startDate, arm_id: d.armId, kit_number: d.kitNumber }];
+      return [
+        { ...who, sex: d.sex, birth_date: d.birthDate, status: d.status, status_reason: d.statusReason, enrolled_on: d.enrolledOn, start_date: d.startDate, arm_id: d.armId, kit_number: d.kitNumber },
+      ];
     case 'visits':
       return d.visits.map((v) => ({ ...who, visit_id: v.visitId, visit_date: v.date, status: v.status }));
     case 'observations':
-      return d.observations.map((o) => ({ ...who, visit_id: o.visitId, visit_date: o.date, kind: o.kind, key: o.key, value_num: o.valueNum, value_text: o.valueText, unit: o.unit, grade: o.grade, grade_term: o.gradeTerm }));
+      return d.observations.map((o) => ({
+        ...who,
+        visit_id: o.visitId,
+        visit_date: o.date,
+        kind: o.kind,
+        key: o.key,
+        value_num: o.valueNum,
+        value_text: o.valueText,
+        unit: o.unit,
+        grade: o.grade,
+        grade_term: o.gradeTerm,
+      }));
     case 'doses': {
-      const amounts = doseAmounts(protocol, d.armId, d.startDate, d.doses.filter((x) => x.status === 'held'));
+      const amounts = doseAmounts(
+        protocol,
+        d.armId,
+        d.startDate,
+        d.doses.filter((x) => x.status === 'held'),
+      );
       const hide = !blinding(viewer.blinded, protocol).dosesShown(protocol);
       return d.doses.map((x) => {
         const a = hide ? undefined : amounts.get(x.day);
@@ -53,8 +71,17 @@ export function tableRows(protocol: Protocol, table: ExportTableName, d: Partici
     }
     case 'adverse_events':
       return d.adverseEvents.map((a) => ({
-        ...who, status: a.status, term: a.term, onset_date: a.onsetDate, resolved_date: a.resolvedDate, grade: a.grade, serious: a.serious,
-        serious_criteria: a.seriousCriteria.join(';'), relatedness: a.relatedness, action_taken: a.actionTaken, outcome: a.outcome,
+        ...who,
+        status: a.status,
+        term: a.term,
+        onset_date: a.onsetDate,
+        resolved_date: a.resolvedDate,
+        grade: a.grade,
+        serious: a.serious,
+        serious_criteria: a.seriousCriteria.join(';'),
+        relatedness: a.relatedness,
+        action_taken: a.actionTaken,
+        outcome: a.outcome,
       }));
   }
 }
@@ -75,5 +102,10 @@ export const csvHeader = (table: ExportTableName, viewer: CsvViewer): string => 
 /** Rows of a table as CSV lines, columns as the viewer may see them. */
 export function csvLines(rows: readonly Record<string, Cell>[], table: ExportTableName, viewer: CsvViewer): string {
   const cols = exportColumns(table, viewer);
-  return rows.length === 0 ? '' : stringify(rows.map((r) => cols.map((c) => neutralise(r[c] ?? null))), { cast });
+  return rows.length === 0
+    ? ''
+    : stringify(
+        rows.map((r) => cols.map((c) => neutralise(r[c] ?? null))),
+        { cast },
+      );
 }

@@ -4,7 +4,13 @@ import type { DatasetCell, DatasetColumn, DatasetMetadata } from './dataset-colu
 import { datasetJsonFile } from './dataset-json-writer.js';
 import { datasetJsonErrors } from './dataset-schema.test-helper.js';
 
-const example = JSON.parse(readFileSync(new URL('../xpt/fixtures/ae.json', import.meta.url), 'utf8')) as { columns: DatasetColumn[]; rows: DatasetCell[][]; name: string; label: string; itemGroupOID: string };
+const example = JSON.parse(readFileSync(new URL('../xpt/fixtures/ae.json', import.meta.url), 'utf8')) as {
+  columns: DatasetColumn[];
+  rows: DatasetCell[][];
+  name: string;
+  label: string;
+  itemGroupOID: string;
+};
 const meta: DatasetMetadata = {
   dbLastModified: new Date('2020-08-21T09:14:29Z'),
   created: new Date('2024-11-11T15:09:15Z'),
@@ -31,13 +37,34 @@ describe('Dataset-JSON v1.1 writer', () => {
     expect(doc['rows']).toEqual(example.rows);
     expect(doc['records']).toBe(example.rows.length);
     // Attribute order as the specification recommends, rows last so a reader can stream them.
-    expect(Object.keys(doc)).toEqual(['datasetJSONCreationDateTime', 'datasetJSONVersion', 'fileOID', 'dbLastModifiedDateTime', 'originator', 'sourceSystem', 'studyOID', 'metaDataVersionOID', 'metaDataRef', 'itemGroupOID', 'records', 'name', 'label', 'columns', 'rows']);
+    expect(Object.keys(doc)).toEqual([
+      'datasetJSONCreationDateTime',
+      'datasetJSONVersion',
+      'fileOID',
+      'dbLastModifiedDateTime',
+      'originator',
+      'sourceSystem',
+      'studyOID',
+      'metaDataVersionOID',
+      'metaDataRef',
+      'itemGroupOID',
+      'records',
+      'name',
+      'label',
+      'columns',
+      'rows',
+    ]);
     expect(doc['datasetJSONCreationDateTime']).toBe('2024-11-11T15:09:15');
   });
 
   it('writes one row per line, and an empty dataset as rows []', async () => {
     const s = await text(datasetJsonFile(meta, 2, example.rows.slice(0, 2)));
-    expect(s.split('\n').slice(1, 3).map((l) => JSON.parse(l.replace(/,$/, '')))).toEqual(example.rows.slice(0, 2));
+    expect(
+      s
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => JSON.parse(l.replace(/,$/, ''))),
+    ).toEqual(example.rows.slice(0, 2));
     const empty = JSON.parse(await text(datasetJsonFile(meta, 0, []))) as Record<string, unknown>;
     expect(empty['rows']).toEqual([]);
     expect(datasetJsonErrors(empty)).toEqual([]);
@@ -45,7 +72,17 @@ describe('Dataset-JSON v1.1 writer', () => {
 
   it('the schema check can fail: a row count that is not an integer and an unknown dataType are refused', () => {
     expect(datasetJsonErrors({ ...meta, records: 1.5 }).length).toBeGreaterThan(0);
-    expect(datasetJsonErrors({ datasetJSONCreationDateTime: '2024-11-11T15:09:15', datasetJSONVersion: '1.1.0', itemGroupOID: 'IG.X', records: 0, name: 'X', label: 'X', columns: [{ itemOID: 'A', name: 'A', label: 'A', dataType: 'text' }] })).toContainEqual(expect.stringMatching(/^\/columns\/0\/dataType/));
+    expect(
+      datasetJsonErrors({
+        datasetJSONCreationDateTime: '2024-11-11T15:09:15',
+        datasetJSONVersion: '1.1.0',
+        itemGroupOID: 'IG.X',
+        records: 0,
+        name: 'X',
+        label: 'X',
+        columns: [{ itemOID: 'A', name: 'A', label: 'A', dataType: 'text' }],
+      }),
+    ).toContainEqual(expect.stringMatching(/^\/columns\/0\/dataType/));
   });
 
   it('refuses to finish a file whose announced record count differs from its rows', async () => {

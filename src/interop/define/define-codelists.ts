@@ -11,7 +11,13 @@ export interface CodeListSpec {
   readonly cdisc: boolean;
 }
 
-const terms = (oid: string, name: string, values: readonly string[]): CodeListSpec => ({ oid: `CL.${oid}`, name, dataType: 'text', items: [...new Set(values)].map((value) => ({ value })), cdisc: true });
+const terms = (oid: string, name: string, values: readonly string[]): CodeListSpec => ({
+  oid: `CL.${oid}`,
+  name,
+  dataType: 'text',
+  items: [...new Set(values)].map((value) => ({ value })),
+  cdisc: true,
+});
 
 /** The code lists the SDTM variables refer to (by the `codelist` name in the domain specs). */
 export function sdtmCodeLists(): CodeListSpec[] {
@@ -24,7 +30,17 @@ export function sdtmCodeLists(): CodeListSpec[] {
     { ...terms('AEREL', 'Causality', Object.values(relatednessTerm)), cdisc: false },
     terms('NY', 'No Yes Response', ['N', 'Y']),
     terms('TOXGR', 'Toxicity Grade', ['0', '1', '2', '3', '4', '5']),
-    terms('NCOMPLT', 'Completion/Reason for Non-Completion', ['INFORMED CONSENT OBTAINED', 'RANDOMIZED', 'COMPLETED', 'SCREEN FAILURE', 'ADVERSE EVENT', 'WITHDRAWAL BY SUBJECT', 'LOST TO FOLLOW-UP', 'DEATH', 'OTHER']),
+    terms('NCOMPLT', 'Completion/Reason for Non-Completion', [
+      'INFORMED CONSENT OBTAINED',
+      'RANDOMIZED',
+      'COMPLETED',
+      'SCREEN FAILURE',
+      'ADVERSE EVENT',
+      'WITHDRAWAL BY SUBJECT',
+      'LOST TO FOLLOW-UP',
+      'DEATH',
+      'OTHER',
+    ]),
     terms('DSCAT', 'Category for Disposition Event', ['DISPOSITION EVENT', 'PROTOCOL MILESTONE']),
     terms('ARMNULRS', 'Arm Null Reason', ['SCREEN FAILURE', 'NOT ASSIGNED', 'ASSIGNED, NOT TREATED']),
     terms('EPOCH', 'Epoch', ['SCREENING', 'TREATMENT', 'FOLLOW-UP']),
@@ -35,6 +51,18 @@ export function sdtmCodeLists(): CodeListSpec[] {
 /** One code list per instrument item that is a choice: the coded value and its label, as the form shows it. */
 export function formCodeLists(forms: readonly StudyForm[]): CodeListSpec[] {
   return forms.flatMap((f) =>
-    f.items.flatMap((i) => (i.choices ? [{ oid: `CL.QS.${i.testCode}`, name: `${f.name} ${i.test}`.slice(0, 200), dataType: 'integer' as const, items: i.choices.map((c) => ({ value: String(c.value), decode: c.label })), cdisc: false }] : [])),
+    f.items.flatMap((i) =>
+      i.choices
+        ? [
+            {
+              oid: `CL.QS.${i.testCode}`,
+              name: `${f.name} ${i.test}`.slice(0, 200),
+              dataType: 'integer' as const,
+              items: i.choices.map((c) => ({ value: String(c.value), decode: c.label })),
+              cdisc: false,
+            },
+          ]
+        : [],
+    ),
   );
 }

@@ -42,50 +42,61 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     for (const p of builtinProtocols) await createStudy(db, { actor: 'test', at }, p);
     await loadDemoCohorts(db, 1, today, at);
     // Known values: the first started sle-il2 participant's week-0 PGA form (items and total), over the demo's own.
-    const [first] = await db.query<{ id: string; code: string; start_date: string }>("SELECT id, code, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM participants WHERE study_id = 'sle-il2' AND start_date IS NOT NULL ORDER BY code LIMIT 1");
+    const [first] = await db.query<{ id: string; code: string; start_date: string }>(
+      "SELECT id, code, to_char(start_date, 'YYYY-MM-DD') AS start_date FROM participants WHERE study_id = 'sle-il2' AND start_date IS NOT NULL ORDER BY code LIMIT 1",
+    );
     pgaSubject = `sle-il2-${first!.code}`;
     await audited(db, { actor: 'test', at, studyId: 'sle-il2' }, (w) =>
-      saveVisitForm(w, first!.id, {
-        visitId: 'week-0',
-        date: first!.start_date,
-        observations: [
-          { kind: 'item', key: 'pga.pga', value: 1.5 },
-          { kind: 'item', key: 'pga.newBilagA', value: 0 },
-          { kind: 'item', key: 'pga.newBilagB', value: 1 },
-          { kind: 'score', key: 'pga', value: 1.5 },
-        ],
-      }, 'known values for the export test'),
+      saveVisitForm(
+        w,
+        first!.id,
+        {
+          visitId: 'week-0',
+          date: first!.start_date,
+          observations: [
+            { kind: 'item', key: 'pga.pga', value: 1.5 },
+            { kind: 'item', key: 'pga.newBilagA', value: 0 },
+            { kind: 'item', key: 'pga.newBilagB', value: 1 },
+            { kind: 'score', key: 'pga', value: 1.5 },
+          ],
+        },
+        'known values for the export test',
+      ),
     );
     for (const p of builtinProtocols) studies.set(p.id, (await findStudy(db, p.id))!);
   }, 300_000);
 
-  it.each(builtinProtocols.map((p) => p.id))('writes the SDTM datasets of %s as Dataset-JSON valid against the v1.1 schema and as XPT that xport-js reads back to the same rows', async (id) => {
-    const study = studies.get(id)!;
-    const { out, files } = await run(study, 'sdtm', true);
-    expect(readdirSync(out).sort()).toEqual([...sdtmDomains.flatMap((d) => [`${d}.json`, `${d}.xpt`]), 'define.xml'].sort());
-    expect(schemaErrors(join(out, 'define.xml'), defineSchema)).toEqual([]);
-    for (const d of sdtmDomains) {
-      const ds = readJson(out, d);
-      expect(datasetJsonErrors(ds), `${d}.json`).toEqual([]);
-      expect(ds.records).toBe(ds.rows.length);
-      expect(files.find((f) => f.name === `${d}.json`)?.rows).toBe(ds.rows.length);
-      for (const c of ds.columns) {
-        expect(c.name.length).toBeLessThanOrEqual(8);
-        expect(c.label.length).toBeLessThanOrEqual(40);
-        expect(c.length ?? 0).toBeLessThanOrEqual(200);
+  it.each(builtinProtocols.map((p) => p.id))(
+    'writes the SDTM datasets of %s as Dataset-JSON valid against the v1.1 schema and as XPT that xport-js reads back to the same rows',
+    async (id) => {
+      const study = studies.get(id)!;
+      const { out, files } = await run(study, 'sdtm', true);
+      expect(readdirSync(out).sort()).toEqual([...sdtmDomains.flatMap((d) => [`${d}.json`, `${d}.xpt`]), 'define.xml'].sort());
+      expect(schemaErrors(join(out, 'define.xml'), defineSchema)).toEqual([]);
+      for (const d of sdtmDomains) {
+        const ds = readJson(out, d);
+        expect(datasetJsonErrors(ds), `${d}.json`).toEqual([]);
+        expect(ds.records).toBe(ds.rows.length);
+        expect(files.find((f) => f.name === `${d}.json`)?.rows).toBe(ds.rows.length);
+        for (const c of ds.columns) {
+          expect(c.name.length).toBeLessThanOrEqual(8);
+          expect(c.label.length).toBeLessThanOrEqual(40);
+          expect(c.length ?? 0).toBeLessThanOrEqual(200);
+        }
+        const back: unknown[][] = [];
+        // The text is UTF-8 (criteria quote "×10^9/L"); XPT has no encoding field, so the reader is told.
+        for await (const r of new Library(join(out, `${d}.xpt`)).read({ rowFormat: 'array', skipHeader: true, encoding: 'utf8' })) back.push(r as unknown[]);
+        // A missing character value is blanks in XPT, read back as "", and null in Dataset-JSON.
+        const numeric = ds.columns.map((c) => ['integer', 'float'].includes((c as { dataType?: string }).dataType ?? ''));
+        expect(back, `${d}.xpt`).toEqual(ds.rows.map((r) => r.map((v, i) => (v === null && !numeric[i] ? '' : v))));
       }
-      const back: unknown[][] = [];
-      // The text is UTF-8 (criteria quote "×10^9/L"); XPT has no encoding field, so the reader is told.
-      for await (const r of new Library(join(out, `${d}.xpt`)).read({ rowFormat: 'array', skipHeader: true, encoding: 'utf8' })) back.push(r as unknown[]);
-      // A missing character value is blanks in XPT, read back as "", and null in Dataset-JSON.
-      const numeric = ds.columns.map((c) => ['integer', 'float'].includes((c as { dataType?: string }).dataType ?? ''));
-      expect(back, `${d}.xpt`).toEqual(ds.rows.map((r) => r.map((v, i) => (v === null && !numeric[i] ? '' : v))));
-    }
-    const cohort = syntheticCohort(builtinProtocols.find((p) => p.id === id)!, 1 + builtinProtocols.findIndex((p) => p.id === id), today);
-    const dm = readJson(out, 'dm');
-    expect(values(dm, 'USUBJID')).toEqual(cohort.map((c) => `${id}-${c.code}`).sort());
-    expect(values(dm, 'STUDYID').every((s) => s === id)).toBe(true);
-  }, 120_000);
+      const cohort = syntheticCohort(builtinProtocols.find((p) => p.id === id)!, 1 + builtinProtocols.findIndex((p) => p.id === id), today);
+      const dm = readJson(out, 'dm');
+      expect(values(dm, 'USUBJID')).toEqual(cohort.map((c) => `${id}-${c.code}`).sort());
+      expect(values(dm, 'STUDYID').every((s) => s === id)).toBe(true);
+    },
+    120_000,
+  );
 
   it('blinded: ARM and ACTARM hold the blinded label, no file names an arm or its drug, and EX keeps the matched dose (sle-il2: 1 MIU s.c. in both arms)', async () => {
     const study = studies.get('sle-il2')!;
@@ -96,13 +107,16 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     for (const r of assigned) expect([r[col(dm, 'ARM')], r[col(dm, 'ARMCD')]]).toEqual(['study drug (blinded)', 'BLINDED']);
     for (const f of readdirSync(out)) expect(readFileSync(join(out, f), 'latin1'), f).not.toMatch(/placebo|hrIL-2 active|ACTIVE|PLACEBO/);
     const ex = readJson(out, 'ex');
-    const givenDoses = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM doses d JOIN participants p ON p.id = d.participant_id WHERE p.study_id = 'sle-il2' AND d.status = 'given'"))[0]!.n;
+    const givenDoses = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM doses d JOIN participants p ON p.id = d.participant_id WHERE p.study_id = 'sle-il2' AND d.status = 'given'"))[0]!
+      .n;
     expect(ex.rows.length).toBe(givenDoses);
-    expect(new Set(ex.rows.map((r) => [r[col(ex, 'EXTRT')], r[col(ex, 'EXDOSE')], r[col(ex, 'EXDOSU')], r[col(ex, 'EXROUTE')]].join('|')))).toEqual(new Set(['study drug (blinded)|1|MIU|SUBCUTANEOUS']));
+    expect(new Set(ex.rows.map((r) => [r[col(ex, 'EXTRT')], r[col(ex, 'EXDOSE')], r[col(ex, 'EXDOSU')], r[col(ex, 'EXROUTE')]].join('|')))).toEqual(
+      new Set(['study drug (blinded)|1|MIU|SUBCUTANEOUS']),
+    );
     expect(readJson(out, 'ta').rows.map((r) => r[2])).toEqual(['BLINDED', 'BLINDED', 'BLINDED']);
   }, 120_000);
 
-  it('unblinded: DM names each participant\'s arm as the demo allocated it, and EX the arm\'s drug', async () => {
+  it("unblinded: DM names each participant's arm as the demo allocated it, and EX the arm's drug", async () => {
     const study = studies.get('sle-il2')!;
     const { out } = await run(study, 'sdtm', false);
     const cohort = syntheticCohort(builtinProtocols[1]!, 2, today);
@@ -147,7 +161,12 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     // PGA item 2 ("new BILAG A") is a 0–9 choice: its VLM item refers to a code list with ten coded values.
     expect(xml).toMatch(/<def:WhereClauseDef OID="WC\.QS\.QSORRES\.PGA02">/);
     expect(xml).toContain('<CodeListRef CodeListOID="CL.QS.PGA02"/>');
-    expect(xml.split('<CodeList OID="CL.QS.PGA02"')[1]!.split('</CodeList>')[0]!.match(/<CodeListItem /g)?.length).toBe(10);
+    expect(
+      xml
+        .split('<CodeList OID="CL.QS.PGA02"')[1]!
+        .split('</CodeList>')[0]!
+        .match(/<CodeListItem /g)?.length,
+    ).toBe(10);
   }, 120_000);
 
   it('define: a document the schema rejects is reported (the check can fail)', () => {
@@ -156,38 +175,61 @@ describe.each(testDatabases())('CDISC exports of every seed trial filled by the 
     expect(schemaErrors(bad, defineSchema).join('\n')).toMatch(/Study/);
   });
 
-  it.each(builtinProtocols.map((p) => p.id))('writes %s as ODM 1.3.2, snapshot and transactional, valid against the XSD with the il2trials extension (and without it, against the plain XSD), with an AuditRecord on every value', async (id) => {
-    const { out, files } = await run(studies.get(id)!, 'odm', true);
-    expect(files.map((f) => f.name)).toEqual([`${id}-odm-snapshot.xml`, `${id}-odm-transactional.xml`]);
-    const values = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1', [id]))[0]!.n;
-    const writes = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit a JOIN observations o ON a.entity = 'observations' AND a.entity_id = o.id::text JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1", [id]))[0]!.n;
-    for (const [f, items] of [[files[0]!, values], [files[1]!, writes]] as const) {
-      expect(schemaErrors(f.path, odmIl2Schema), f.name).toEqual([]);
-      const xml = readFileSync(f.path, 'utf8');
-      const plain = join(dir, `plain-${f.name}`);
-      writeFileSync(plain, withoutIl2Extension(xml));
-      expect(schemaErrors(plain, odmSchema), `${f.name} without the extension`).toEqual([]);
-      expect(xml).toMatch(/<SubjectData SubjectKey="[^"]+" (TransactionType="Insert" )?il2:Sex="(female|male)" il2:BirthDate="\d{4}-\d{2}-\d{2}">/);
-      expect(xml.match(/<ItemData /g)?.length ?? 0, f.name).toBe(items);
-      expect(xml.match(/<AuditRecord>/g)?.length ?? 0, f.name).toBe(items);
-      expect(f.rows, f.name).toBe(items);
-      expect(xml.match(/<SubjectData /g)?.length, f.name).toBe(syntheticCohort(builtinProtocols.find((p) => p.id === id)!, 1 + builtinProtocols.findIndex((p) => p.id === id), today).length);
-      expect(xml).toMatch(/<AuditRecord>\s*<UserRef UserOID="USR\.demo"\/>\s*<LocationRef LocationOID="LOC\.[a-z-]+"\/>\s*<DateTimeStamp>2025-06-02T09:00:00\.000Z<\/DateTimeStamp>\s*<ReasonForChange>initial entry<\/ReasonForChange>\s*<SourceID>audit:\d+<\/SourceID>/);
-    }
-    expect(readdirSync(out).sort()).toEqual(files.map((f) => f.name).sort());
-  }, 120_000);
+  it.each(builtinProtocols.map((p) => p.id))(
+    'writes %s as ODM 1.3.2, snapshot and transactional, valid against the XSD with the il2trials extension (and without it, against the plain XSD), with an AuditRecord on every value',
+    async (id) => {
+      const { out, files } = await run(studies.get(id)!, 'odm', true);
+      expect(files.map((f) => f.name)).toEqual([`${id}-odm-snapshot.xml`, `${id}-odm-transactional.xml`]);
+      const values = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations o JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1', [id]))[0]!.n;
+      const writes = (
+        await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM audit a JOIN observations o ON a.entity = 'observations' AND a.entity_id = o.id::text JOIN participants p ON p.id = o.participant_id WHERE p.study_id = $1",
+          [id],
+        )
+      )[0]!.n;
+      for (const [f, items] of [
+        [files[0]!, values],
+        [files[1]!, writes],
+      ] as const) {
+        expect(schemaErrors(f.path, odmIl2Schema), f.name).toEqual([]);
+        const xml = readFileSync(f.path, 'utf8');
+        const plain = join(dir, `plain-${f.name}`);
+        writeFileSync(plain, withoutIl2Extension(xml));
+        expect(schemaErrors(plain, odmSchema), `${f.name} without the extension`).toEqual([]);
+        expect(xml).toMatch(/<SubjectData SubjectKey="[^"]+" (TransactionType="Insert" )?il2:Sex="(female|male)" il2:BirthDate="\d{4}-\d{2}-\d{2}">/);
+        expect(xml.match(/<ItemData /g)?.length ?? 0, f.name).toBe(items);
+        expect(xml.match(/<AuditRecord>/g)?.length ?? 0, f.name).toBe(items);
+        expect(f.rows, f.name).toBe(items);
+        expect(xml.match(/<SubjectData /g)?.length, f.name).toBe(syntheticCohort(builtinProtocols.find((p) => p.id === id)!, 1 + builtinProtocols.findIndex((p) => p.id === id), today).length);
+        expect(xml).toMatch(
+          /<AuditRecord>\s*<UserRef UserOID="USR\.demo"\/>\s*<LocationRef LocationOID="LOC\.[a-z-]+"\/>\s*<DateTimeStamp>2025-06-02T09:00:00\.000Z<\/DateTimeStamp>\s*<ReasonForChange>initial entry<\/ReasonForChange>\s*<SourceID>audit:\d+<\/SourceID>/,
+        );
+      }
+      expect(readdirSync(out).sort()).toEqual(files.map((f) => f.name).sort());
+    },
+    120_000,
+  );
 
   it('ODM: a file the XSD rejects is reported (the check can fail)', () => {
     const bad = join(dir, 'bad-odm.xml');
-    writeFileSync(bad, '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileOID="x" FileType="Snapshot" CreationDateTime="2025-01-01T00:00:00"><ClinicalData StudyOID="s" MetaDataVersionOID="m"><SubjectData/></ClinicalData></ODM>');
+    writeFileSync(
+      bad,
+      '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" ODMVersion="1.3.2" FileOID="x" FileType="Snapshot" CreationDateTime="2025-01-01T00:00:00"><ClinicalData StudyOID="s" MetaDataVersionOID="m"><SubjectData/></ClinicalData></ODM>',
+    );
     expect(schemaErrors(bad, odmSchema).join('\n')).toMatch(/SubjectKey/);
   });
 
-  it.each(builtinProtocols.map((p) => p.id))('writes the CSV tables of %s, doses with amount and unit', async (id) => {
-    const { out, files } = await run(studies.get(id)!, 'csv', true);
-    expect(files.map((f) => f.name)).toEqual(['participants', 'visits', 'observations', 'doses', 'adverse_events']);
-    const doses = readFileSync(join(out, `${id}-doses.csv`), 'utf8').trim().split('\n');
-    expect(doses[0]).toBe('participant_code,site_id,day,dose_date,status,dose,dose_unit,reason');
-    expect(doses.length - 1).toBe(files.find((f) => f.name === 'doses')!.rows);
-  }, 120_000);
+  it.each(builtinProtocols.map((p) => p.id))(
+    'writes the CSV tables of %s, doses with amount and unit',
+    async (id) => {
+      const { out, files } = await run(studies.get(id)!, 'csv', true);
+      expect(files.map((f) => f.name)).toEqual(['participants', 'visits', 'observations', 'doses', 'adverse_events']);
+      const doses = readFileSync(join(out, `${id}-doses.csv`), 'utf8')
+        .trim()
+        .split('\n');
+      expect(doses[0]).toBe('participant_code,site_id,day,dose_date,status,dose,dose_unit,reason');
+      expect(doses.length - 1).toBe(files.find((f) => f.name === 'doses')!.rows);
+    },
+    120_000,
+  );
 });

@@ -73,7 +73,17 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
   );
   const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.form ?? (r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind)) }));
   const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
-  return { studyId: req.study.id, protocol: req.study.protocol, created: req.at, users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })), sites, found, visitForms, signatures: await studySignatures(db, req.study.id), pages: audited };
+  return {
+    studyId: req.study.id,
+    protocol: req.study.protocol,
+    created: req.at,
+    users: users.map(({ oid, ...u }) => (oid === null ? u : { ...u, oid })),
+    sites,
+    found,
+    visitForms,
+    signatures: await studySignatures(db, req.study.id),
+    pages: audited,
+  };
 }
 
 async function defineFile(files: StagedFiles, src: SdtmSource, datasets: DefineSource['datasets']): Promise<void> {
@@ -99,7 +109,11 @@ export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedF
       }
       case 'sdtm': {
         const written = await writeSdtm(files, sdtm);
-        await defineFile(files, sdtm, written.map((w) => ({ spec: w.spec, columns: w.meta.columns })));
+        await defineFile(
+          files,
+          sdtm,
+          written.map((w) => ({ spec: w.spec, columns: w.meta.columns })),
+        );
         return [
           ...written.flatMap((w) => ['json', 'xpt'].map((ext) => ({ name: `${w.spec.name.toLowerCase()}.${ext}`, path: join(files.dir, `${w.spec.name.toLowerCase()}.${ext}`), rows: w.records }))),
           { name: 'define.xml', path: join(files.dir, 'define.xml'), rows: written.length },

@@ -15,7 +15,12 @@ export interface DoseAmount {
  * day. Empty when the amount cannot be known from the protocol alone (doses per m² or per kg need the
  * body size, which the eCRF does not record), so no amount is invented.
  */
-export function doseAmounts(protocol: Protocol, armId: string | null, startDate: string | null, held: readonly { readonly day: number; readonly reason: string | null }[]): ReadonlyMap<number, DoseAmount> {
+export function doseAmounts(
+  protocol: Protocol,
+  armId: string | null,
+  startDate: string | null,
+  held: readonly { readonly day: number; readonly reason: string | null }[],
+): ReadonlyMap<number, DoseAmount> {
   if (armId === null || startDate === null || !protocol.arms.some((a) => a.id === armId)) return new Map();
   try {
     const calendar = buildCalendar(protocol, armId, startDate, { holds: held.map((h) => ({ day: h.day, reason: h.reason ?? 'held' })) });

@@ -98,7 +98,13 @@ function numericItem(item: Item): Pick<FormItem, 'dataType' | 'unit' | 'range' |
     }
     case 'yes-no':
       // Stored as 1/0, as REDCap codes yes/no.
-      return { dataType: 'integer', choices: [{ value: 1, label: 'Yes' }, { value: 0, label: 'No' }] };
+      return {
+        dataType: 'integer',
+        choices: [
+          { value: 1, label: 'Yes' },
+          { value: 0, label: 'No' },
+        ],
+      };
     case 'single-choice':
       return item.choices.every((c) => typeof c.code === 'number') ? { dataType: 'integer', choices: item.choices.map((c) => ({ value: c.code as number, label: c.label })) } : undefined;
     case 'calculated':
@@ -113,7 +119,14 @@ function definedFormOf(form: FormDefinition, stem: string): StudyForm {
   for (const item of form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items) : [e]))) {
     const numeric = numericItem(item);
     if (!numeric) continue;
-    items.push({ key: `${form.id}.${item.id}`, testCode: `${stem}${String(items.length + 1).padStart(2, '0')}`, test: test40(item.label), question: item.label, ...numeric, derived: item.type === 'calculated' });
+    items.push({
+      key: `${form.id}.${item.id}`,
+      testCode: `${stem}${String(items.length + 1).padStart(2, '0')}`,
+      test: test40(item.label),
+      question: item.label,
+      ...numeric,
+      derived: item.type === 'calculated',
+    });
   }
   if (form.scoring) items.push({ key: form.id, testCode: `${stem}TOT`, test: test40(`${form.title} score`), question: `${form.title} score`, dataType: 'float', derived: true });
   return { id: form.id, name: form.title, source: form.source ?? form.title, items };
@@ -126,7 +139,10 @@ export function questionnaireForms(protocol: Pick<Protocol, 'visits' | 'forms'>)
     const form = isInstrumentId(id) ? undefined : studyForm(protocol, id);
     if (!form) return [];
     // Four letters of the id, the last replaced by a digit when another form has them.
-    const base = form.id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
+    const base = form.id
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 4);
     const stem = [base, ...Array.from({ length: 9 }, (_, i) => `${base.slice(0, 3)}${i + 1}`)].find((s) => !taken.has(s))!;
     taken.add(stem);
     return [definedFormOf(form, stem)];

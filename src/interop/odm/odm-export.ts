@@ -25,7 +25,17 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
   const forms = odmForms(src.protocol, src.found);
   const items = { Snapshot: 0, Transactional: 0 };
   for (const fileType of ['Snapshot', 'Transactional'] as const) {
-    const h: OdmHeader = { studyId: src.studyId, protocol: src.protocol, forms, fileType, created: src.created, users: src.users, sites: src.sites, visitForms: src.visitForms, signatures: src.signatures };
+    const h: OdmHeader = {
+      studyId: src.studyId,
+      protocol: src.protocol,
+      forms,
+      fileType,
+      created: src.created,
+      users: src.users,
+      sites: src.sites,
+      visitForms: src.visitForms,
+      signatures: src.signatures,
+    };
     const out = files.open(odmFileName(src.studyId, fileType));
     const x = new XmlStream(out);
     openOdm(x, h);

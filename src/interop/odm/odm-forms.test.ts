@@ -38,7 +38,16 @@ describe('ODM MetaDataVersion as forms of the definition language', () => {
         lookups: [],
         checks: [],
         items: [
-          { id: 'vitals_sex', type: 'single-choice', label: 'Sex', required: true, choices: [{ code: 1, label: 'Female' }, { code: 2, label: 'Male' }] },
+          {
+            id: 'vitals_sex',
+            type: 'single-choice',
+            label: 'Sex',
+            required: true,
+            choices: [
+              { code: 1, label: 'Female' },
+              { code: 2, label: 'Male' },
+            ],
+          },
           { id: 'weight', type: 'decimal', label: 'Body weight', required: false, hard: { min: 20 }, soft: { max: 150 }, units: [{ unit: 'kg', factor: 1 }] },
           { id: 'note', type: 'text', label: 'note', required: false, maxLength: 20 },
           { id: 'i1seen', type: 'date', label: '1seen', required: false },
@@ -96,8 +105,35 @@ describe('reading an ODM file', () => {
     expect(doc.users).toEqual([{ oid: 'USR.a', login: 'a', name: 'Ann' }]);
     expect(doc.subjects).toEqual([
       {
-        key: '001', siteOid: 'LOC.s', sex: 'female', birthDate: '1970-05-01',
-        events: [{ oid: 'SE.d1', visitDate: '2025-01-02', forms: [{ oid: 'F.Vitals', groups: [{ oid: 'IG.v', items: [{ itemOid: 'IT.weight', value: '61.5', transactionType: null, unitOid: null, audit: { userOid: 'USR.a', locationOid: 'LOC.s', dateTimeStamp: '2025-01-02T10:00:00Z', reason: 'initial entry', sourceId: 'audit:7' } }] }] }] }],
+        key: '001',
+        siteOid: 'LOC.s',
+        sex: 'female',
+        birthDate: '1970-05-01',
+        events: [
+          {
+            oid: 'SE.d1',
+            visitDate: '2025-01-02',
+            forms: [
+              {
+                oid: 'F.Vitals',
+                groups: [
+                  {
+                    oid: 'IG.v',
+                    items: [
+                      {
+                        itemOid: 'IT.weight',
+                        value: '61.5',
+                        transactionType: null,
+                        unitOid: null,
+                        audit: { userOid: 'USR.a', locationOid: 'LOC.s', dateTimeStamp: '2025-01-02T10:00:00Z', reason: 'initial entry', sourceId: 'audit:7' },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       },
     ]);
   });

@@ -12,10 +12,16 @@ export interface OdmFormSet {
 
 const oidAt = (kind: string, oid: string) => `${kind}[${oid}]`;
 const refuse = (kind: string, oid: string, problem: string) => new AppError(interopErrors.ODM_INVALID, `ODM <${kind} OID="${oid}">: ${problem}.`, oidAt(kind, oid));
-const unknown = (kind: string, oid: string, what: string, ref: string) => new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM <${kind} OID="${oid}"> refers to ${what} ${ref}, which the file does not define.`, oidAt(kind, oid));
+const unknown = (kind: string, oid: string, what: string, ref: string) =>
+  new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM <${kind} OID="${oid}"> refers to ${what} ${ref}, which the file does not define.`, oidAt(kind, oid));
 
 /** `F.sledai-2k` → `sledai-2k`: a form id of the language (lower case, digits, hyphens). */
-export const formIdOf = (formOid: string) => formOid.replace(/^F\./, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'form';
+export const formIdOf = (formOid: string) =>
+  formOid
+    .replace(/^F\./, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+/, '') || 'form';
 /** `sledai-2k.seizure` → `sledai-2k_seizure`: an item id of the language. */
 const itemIdOf = (name: string) => {
   const id = name.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -38,7 +44,13 @@ function ranges(def: OdmItemDef): Pick<Extract<Item, { type: 'integer' }>, 'hard
 /** One ItemDef as an item: its DataType, unit, ranges, question, and its CodeList as choices. */
 function itemOf(md: OdmMetaData, def: OdmItemDef, required: boolean): Item {
   const common = { id: itemIdOf(def.name), label: def.question ?? def.name, required };
-  const units = def.unitOids.map((u) => md.units.get(u) ?? (() => { throw unknown('ItemDef', def.oid, 'MeasurementUnit', u); })());
+  const units = def.unitOids.map(
+    (u) =>
+      md.units.get(u) ??
+      (() => {
+        throw unknown('ItemDef', def.oid, 'MeasurementUnit', u);
+      })(),
+  );
   if (def.codeListOid !== undefined) {
     const list = md.codeLists.get(def.codeListOid);
     if (!list) throw unknown('ItemDef', def.oid, 'CodeList', def.codeListOid);
@@ -74,7 +86,13 @@ function itemOf(md: OdmMetaData, def: OdmItemDef, required: boolean): Item {
 export function odmFormDefinitions(md: OdmMetaData): OdmFormSet {
   const placed = new Map<string, { formOid: string; item: Item }>();
   const forms = md.forms.map((f) => {
-    const sections = f.groupOids.map((g) => md.groups.get(g) ?? (() => { throw unknown('FormDef', f.oid, 'ItemGroupDef', g); })());
+    const sections = f.groupOids.map(
+      (g) =>
+        md.groups.get(g) ??
+        (() => {
+          throw unknown('FormDef', f.oid, 'ItemGroupDef', g);
+        })(),
+    );
     const itemsOf = (g: (typeof sections)[number]) =>
       g.items.map((ref) => {
         const def = md.items.get(ref.oid);

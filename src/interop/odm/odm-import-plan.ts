@@ -68,7 +68,8 @@ function checkMetaData(doc: OdmDocument, target: ImportTarget, fileItems: Return
   const own = odmFormDefinitions(target.metaData.metaData).itemOf;
   for (const [oid, placed] of fileItems.itemOf) {
     const mine = own.get(oid);
-    if (mine && canonicalJson(mine.item) !== canonicalJson(placed.item)) throw conflict(`ItemDef ${oid}`, `it differs from study ${target.studyId}'s item (file ${canonicalJson(placed.item)}, study ${canonicalJson(mine.item)})`);
+    if (mine && canonicalJson(mine.item) !== canonicalJson(placed.item))
+      throw conflict(`ItemDef ${oid}`, `it differs from study ${target.studyId}'s item (file ${canonicalJson(placed.item)}, study ${canonicalJson(mine.item)})`);
   }
 }
 
@@ -96,7 +97,8 @@ function storedValue(item: Item, raw: string, at: string): number | string {
 
 function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<typeof odmFormDefinitions>, s: OdmSubject): PlannedSubject {
   const at = `SubjectData SubjectKey="${s.key}"`;
-  if (s.sex !== 'female' && s.sex !== 'male') throw invalid(at, `il2:Sex must be female or male, not ${s.sex === null ? 'missing' : `"${s.sex}"`} (il2trials registers a participant with sex and birth date)`);
+  if (s.sex !== 'female' && s.sex !== 'male')
+    throw invalid(at, `il2:Sex must be female or male, not ${s.sex === null ? 'missing' : `"${s.sex}"`} (il2trials registers a participant with sex and birth date)`);
   if (s.birthDate === null || !/^\d{4}-\d{2}-\d{2}$/.test(s.birthDate)) throw invalid(at, `il2:BirthDate must be a date YYYY-MM-DD, not ${s.birthDate === null ? 'missing' : `"${s.birthDate}"`}`);
   if (s.siteOid === null) throw invalid(at, 'a SiteRef is required (the site the participant is registered at)');
   if (!doc.locations.some((l) => l.oid === s.siteOid)) throw unknownRef(`${at} › SiteRef`, `Location ${s.siteOid} is not in the file's AdminData`);
@@ -123,7 +125,8 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
         for (const d of g.items) {
           const iat = `${eat} › ItemData ${d.itemOid}`;
           if (!group.items.some((r) => r.oid === d.itemOid)) throw unknownRef(iat, `ItemGroupDef ${g.oid} has no ItemRef to it`);
-          if (d.transactionType !== null && d.transactionType !== 'Insert' && d.transactionType !== 'Update') throw invalid(iat, `TransactionType ${d.transactionType} is not imported (Insert and Update are)`);
+          if (d.transactionType !== null && d.transactionType !== 'Insert' && d.transactionType !== 'Update')
+            throw invalid(iat, `TransactionType ${d.transactionType} is not imported (Insert and Update are)`);
           if (d.audit && !doc.users.some((u) => u.oid === d.audit!.userOid)) throw unknownRef(`${iat} › AuditRecord`, `User ${d.audit.userOid} is not in the file's AdminData`);
           if (d.audit && !doc.locations.some((l) => l.oid === d.audit!.locationOid)) throw unknownRef(`${iat} › AuditRecord`, `Location ${d.audit.locationOid} is not in the file's AdminData`);
           const storage = storageOf(doc, byOid, f.oid, d.itemOid, iat);

@@ -37,15 +37,24 @@ export function odmForms(protocol: Pick<Protocol, 'visits' | 'forms'>, found: re
     name: f.name,
     assessment: f.id,
     items: f.items.map((i) => ({
-      oid: `IT.${i.derived ? 'score' : 'item'}.${i.key}`, name: i.key, kind: i.derived ? 'score' : 'item', key: i.key, dataType: i.dataType, question: i.question,
-      ...(i.unit ? { unit: i.unit } : {}), ...(i.range ? { range: i.range } : {}), ...(i.choices ? { choices: i.choices } : {}),
+      oid: `IT.${i.derived ? 'score' : 'item'}.${i.key}`,
+      name: i.key,
+      kind: i.derived ? 'score' : 'item',
+      key: i.key,
+      dataType: i.dataType,
+      question: i.question,
+      ...(i.unit ? { unit: i.unit } : {}),
+      ...(i.range ? { range: i.range } : {}),
+      ...(i.choices ? { choices: i.choices } : {}),
     })),
   }));
   const fixed: Record<string, OdmItem[]> = {
     lab: labAnalytes.map((a) => ({ oid: `IT.lab.${a}`, name: a, kind: 'lab', key: a, dataType: 'float' as const, question: a, unit: labUnitTable[a].canonical, range: { min: 0 } })),
     'immune-panel': [
       { oid: 'IT.immune-panel.lymphocytes', name: 'lymphocytes', kind: 'immune-panel', key: 'lymphocytes', dataType: 'float', question: 'Lymphocytes per µL', unit: 'cells/uL', range: { min: 0 } },
-      ...subsetIds.filter((s) => s !== 'lymphocytes').map((s) => ({ oid: `IT.immune-panel.${s}`, name: s, kind: 'immune-panel', key: s, dataType: 'float' as const, question: `${s} as % of parent`, unit: '%', range: { min: 0, max: 100 } })),
+      ...subsetIds
+        .filter((s) => s !== 'lymphocytes')
+        .map((s) => ({ oid: `IT.immune-panel.${s}`, name: s, kind: 'immune-panel', key: s, dataType: 'float' as const, question: `${s} as % of parent`, unit: '%', range: { min: 0, max: 100 } })),
     ],
   };
   const defined = definedOdmForms(protocol);
@@ -53,9 +62,15 @@ export function odmForms(protocol: Pick<Protocol, 'visits' | 'forms'>, found: re
   for (const f of found) {
     if (f.kind === 'item' || f.kind === 'score' || !observationGroups[f.kind] || inDefined.has(`${f.kind}/${f.key}`)) continue;
     const items = (fixed[f.kind] ??= []);
-    if (!items.some((i) => i.key === f.key)) items.push({ oid: `IT.${f.kind}.${f.key}`, name: f.key, kind: f.kind, key: f.key, dataType: f.numeric ? 'float' : 'text', question: f.key, ...(f.unit ? { unit: f.unit } : {}) });
+    if (!items.some((i) => i.key === f.key))
+      items.push({ oid: `IT.${f.kind}.${f.key}`, name: f.key, kind: f.kind, key: f.key, dataType: f.numeric ? 'float' : 'text', question: f.key, ...(f.unit ? { unit: f.unit } : {}) });
   }
-  const others = Object.entries(fixed).map(([kind, items]) => ({ oid: `F.${observationGroups[kind]!.assessment}`, name: observationGroups[kind]!.name, assessment: observationGroups[kind]!.assessment, items }));
+  const others = Object.entries(fixed).map(([kind, items]) => ({
+    oid: `F.${observationGroups[kind]!.assessment}`,
+    name: observationGroups[kind]!.name,
+    assessment: observationGroups[kind]!.assessment,
+    items,
+  }));
   return [...instruments, ...defined, ...others];
 }
 

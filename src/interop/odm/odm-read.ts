@@ -145,7 +145,8 @@ export function readOdm(xml: string): OdmDocument {
   const mdv = one(study, 'MetaDataVersion');
   const studyOid = attr(study, 'OID');
   for (const part of [...kids(root, 'AdminData'), ...kids(root, 'ClinicalData')]) {
-    if (attr(part, 'StudyOID') !== studyOid) throw new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${where(part)} names study ${part.attrs.StudyOID}, but the file's Study is ${studyOid}.`, `${part.name}[${part.attrs.StudyOID}]`);
+    if (attr(part, 'StudyOID') !== studyOid)
+      throw new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${where(part)} names study ${part.attrs.StudyOID}, but the file's Study is ${studyOid}.`, `${part.name}[${part.attrs.StudyOID}]`);
   }
   const clinical = kids(root, 'ClinicalData');
   if (clinical.length > 1) throw invalid(clinical[1]!, 'only one ClinicalData element is supported');
@@ -156,7 +157,13 @@ export function readOdm(xml: string): OdmDocument {
     fileType,
     studyOid,
     metaData: readMetaData(study, mdv),
-    users: admin.flatMap((a) => kids(a, 'User').map((u) => ({ oid: attr(u, 'OID'), login: kid(u, 'LoginName')?.text.trim() || attr(u, 'OID'), name: kid(u, 'DisplayName')?.text.trim() || kid(u, 'LoginName')?.text.trim() || attr(u, 'OID') }))),
+    users: admin.flatMap((a) =>
+      kids(a, 'User').map((u) => ({
+        oid: attr(u, 'OID'),
+        login: kid(u, 'LoginName')?.text.trim() || attr(u, 'OID'),
+        name: kid(u, 'DisplayName')?.text.trim() || kid(u, 'LoginName')?.text.trim() || attr(u, 'OID'),
+      })),
+    ),
     locations: admin.flatMap((a) => kids(a, 'Location').map((l) => ({ oid: attr(l, 'OID'), name: attr(l, 'Name') }))),
     subjects: clinical[0] ? kids(clinical[0], 'SubjectData').map(readSubject) : [],
   };

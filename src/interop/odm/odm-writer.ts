@@ -44,7 +44,17 @@ const unitOid = (u: string) => `MU.${u}`;
 
 /** Open the ODM root; the caller closes it after the ClinicalData. */
 export function openOdm(x: XmlStream, h: OdmHeader): void {
-  x.open('ODM', { xmlns: odmNs, 'xmlns:il2': il2Ns, ODMVersion: '1.3.2', FileType: h.fileType, FileOID: `${h.studyId}.odm.${h.fileType.toLowerCase()}`, CreationDateTime: isoSeconds(h.created), Originator: 'il2trials', SourceSystem: 'il2trials', SourceSystemVersion: '0.1.0' });
+  x.open('ODM', {
+    xmlns: odmNs,
+    'xmlns:il2': il2Ns,
+    ODMVersion: '1.3.2',
+    FileType: h.fileType,
+    FileOID: `${h.studyId}.odm.${h.fileType.toLowerCase()}`,
+    CreationDateTime: isoSeconds(h.created),
+    Originator: 'il2trials',
+    SourceSystem: 'il2trials',
+    SourceSystemVersion: '0.1.0',
+  });
 }
 
 /** Study (with its MetaDataVersion) and AdminData. */
@@ -54,12 +64,19 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
   const withData = (visitId: string) =>
     h.forms.filter((f) => p.visits.find((v) => v.id === visitId)?.assessments.includes(f.assessment) || h.visitForms?.some((x) => x.visitId === visitId && x.assessment === f.assessment));
   x.el('Study', { OID: h.studyId }, () => {
-    x.el('GlobalVariables', {}, () => x.text('StudyName', p.title).text('StudyDescription', p.officialTitle ?? p.title).text('ProtocolName', p.id));
+    x.el('GlobalVariables', {}, () =>
+      x
+        .text('StudyName', p.title)
+        .text('StudyDescription', p.officialTitle ?? p.title)
+        .text('ProtocolName', p.id),
+    );
     if (units.length > 0) x.el('BasicDefinitions', {}, () => units.forEach((u) => x.el('MeasurementUnit', { OID: unitOid(u), Name: u }, () => x.translated('Symbol', u))));
     x.el('MetaDataVersion', { OID: mdvOid(h.studyId), Name: `${p.id} version ${p.version}` }, () => {
       x.el('Protocol', {}, () => p.visits.forEach((v, i) => x.el('StudyEventRef', { StudyEventOID: eventOid(v.id), OrderNumber: i + 1, Mandatory: 'Yes' })));
       for (const v of p.visits) {
-        x.el('StudyEventDef', { OID: eventOid(v.id), Name: v.name, Repeating: 'No', Type: 'Scheduled' }, () => withData(v.id).forEach((f, i) => x.el('FormRef', { FormOID: f.oid, OrderNumber: i + 1, Mandatory: 'No' })));
+        x.el('StudyEventDef', { OID: eventOid(v.id), Name: v.name, Repeating: 'No', Type: 'Scheduled' }, () =>
+          withData(v.id).forEach((f, i) => x.el('FormRef', { FormOID: f.oid, OrderNumber: i + 1, Mandatory: 'No' })),
+        );
       }
       for (const f of h.forms) x.el('FormDef', { OID: f.oid, Name: f.name, Repeating: 'No' }, () => x.el('ItemGroupRef', { ItemGroupOID: `IG.${f.assessment}`, Mandatory: 'Yes' }));
       for (const f of h.forms) {
@@ -70,7 +87,10 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
           x.el('ItemDef', { OID: i.oid, Name: i.name, DataType: i.dataType }, () => {
             x.translated('Question', i.question);
             if (i.unit) x.el('MeasurementUnitRef', { MeasurementUnitOID: unitOid(i.unit) });
-            for (const [range, softHard] of [[i.range, 'Hard'], [i.soft, 'Soft']] as const) {
+            for (const [range, softHard] of [
+              [i.range, 'Hard'],
+              [i.soft, 'Soft'],
+            ] as const) {
               if (range?.min !== undefined) x.el('RangeCheck', { Comparator: 'GE', SoftHard: softHard }, () => x.text('CheckValue', String(range.min)));
               if (range?.max !== undefined) x.el('RangeCheck', { Comparator: 'LE', SoftHard: softHard }, () => x.text('CheckValue', String(range.max)));
             }
@@ -81,14 +101,19 @@ export function writeOdmStudy(x: XmlStream, h: OdmHeader): void {
       for (const f of h.forms) {
         for (const i of f.items) {
           if (!i.choices) continue;
-          x.el('CodeList', { OID: `CL.${i.key}`, Name: i.key, DataType: i.dataType === 'text' ? 'text' : 'integer' }, () => i.choices!.forEach((c) => x.el('CodeListItem', { CodedValue: String(c.value) }, () => x.translated('Decode', c.label))));
+          x.el('CodeList', { OID: `CL.${i.key}`, Name: i.key, DataType: i.dataType === 'text' ? 'text' : 'integer' }, () =>
+            i.choices!.forEach((c) => x.el('CodeListItem', { CodedValue: String(c.value) }, () => x.translated('Decode', c.label))),
+          );
         }
       }
     });
   });
   x.el('AdminData', { StudyOID: h.studyId }, () => {
     for (const u of h.users) x.el('User', { OID: u.oid ?? userOid(u.login) }, () => x.text('LoginName', u.login).text('DisplayName', u.name));
-    for (const s of h.sites) x.el('Location', { OID: siteOid(s.id), Name: s.name, LocationType: 'Site' }, () => x.el('MetaDataVersionRef', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId), EffectiveDate: isoSeconds(h.created).slice(0, 10) }));
+    for (const s of h.sites)
+      x.el('Location', { OID: siteOid(s.id), Name: s.name, LocationType: 'Site' }, () =>
+        x.el('MetaDataVersionRef', { StudyOID: h.studyId, MetaDataVersionOID: mdvOid(h.studyId), EffectiveDate: isoSeconds(h.created).slice(0, 10) }),
+      );
     writeSignatureDef(x);
   });
 }

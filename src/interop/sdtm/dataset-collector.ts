@@ -38,7 +38,11 @@ export class DatasetCollector {
         const bytes = Buffer.byteLength(v, 'utf8');
         if (bytes > MAX_VALUE_BYTES) {
           const name = this.spec.variables[i]!.name;
-          throw new AppError(interopErrors.XPT_VALUE_INVALID, `${this.spec.name} row ${this.count} ${name} is ${bytes} bytes; SDTM character values are at most ${MAX_VALUE_BYTES}.`, `${this.spec.name}.${name}`);
+          throw new AppError(
+            interopErrors.XPT_VALUE_INVALID,
+            `${this.spec.name} row ${this.count} ${name} is ${bytes} bytes; SDTM character values are at most ${MAX_VALUE_BYTES}.`,
+            `${this.spec.name}.${name}`,
+          );
         }
         if (bytes > this.longest[i]!) this.longest[i] = bytes;
       });

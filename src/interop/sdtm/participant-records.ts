@@ -37,42 +37,90 @@ export function subjectRecords(ctx: SubjectContext, d: ParticipantData): Subject
   const visitNum = (v: string | null) => (v === null ? null : visitNumber(p, v));
   const visitName = (v: string | null) => p.visits.find((x) => x.id === v)?.name ?? null;
 
-  const lastDate = [last(given)?.date, last(d.visits)?.date].filter((x): x is string => Boolean(x)).sort().pop() ?? null;
+  const lastDate =
+    [last(given)?.date, last(d.visits)?.date]
+      .filter((x): x is string => Boolean(x))
+      .sort()
+      .pop() ?? null;
   const ageFrom = ref ?? d.enrolledOn ?? d.consentedOn;
   // Whole years completed at the reference start (or enrolment/consent when treatment never started).
   const age = ageFrom ? completedYears(d.birthDate, ageFrom) : null;
   const arm = d.armId !== null && (d.status === 'randomized' || ref !== null) ? ctx.blinding.armOf(p, d.armId) : null;
   const notAssigned = d.status === 'ineligible' ? 'SCREEN FAILURE' : 'NOT ASSIGNED';
   const site = p.sites.find((s) => s.id === d.siteId);
-  const DM = [[
-    ...id('DM'), d.code, ref, ref ? lastDate : null, given[0]?.date ?? null, last(given)?.date ?? null, d.consentedOn, d.siteId, d.birthDate,
-    age, age === null ? null : 'YEARS', sexTerm[d.sex],
-    arm?.code ?? null, arm?.label ?? null, given.length > 0 ? (arm?.code ?? null) : null, given.length > 0 ? (arm?.label ?? null) : null,
-    arm === null ? notAssigned : given.length === 0 ? 'ASSIGNED, NOT TREATED' : null,
-    (site?.country && countryCode[site.country]) ?? null,
-  ]];
+  const DM = [
+    [
+      ...id('DM'),
+      d.code,
+      ref,
+      ref ? lastDate : null,
+      given[0]?.date ?? null,
+      last(given)?.date ?? null,
+      d.consentedOn,
+      d.siteId,
+      d.birthDate,
+      age,
+      age === null ? null : 'YEARS',
+      sexTerm[d.sex],
+      arm?.code ?? null,
+      arm?.label ?? null,
+      given.length > 0 ? (arm?.code ?? null) : null,
+      given.length > 0 ? (arm?.label ?? null) : null,
+      arm === null ? notAssigned : given.length === 0 ? 'ASSIGNED, NOT TREATED' : null,
+      (site?.country && countryCode[site.country]) ?? null,
+    ],
+  ];
 
-  const amounts = doseAmounts(p, d.armId, d.startDate, d.doses.filter((x) => x.status === 'held'));
+  const amounts = doseAmounts(
+    p,
+    d.armId,
+    d.startDate,
+    d.doses.filter((x) => x.status === 'held'),
+  );
   const showDose = ctx.blinding.dosesShown(p);
   const route = d.armId ? p.arms.find((a) => a.id === d.armId)?.interventions[0]?.route : undefined;
   const EX = given.map((x, i) => {
     const a = amounts.get(x.day);
     return [
-      ...id('EX'), i + 1, d.armId ? ctx.blinding.treatmentOf(p, d.armId) : null,
-      showDose ? (a?.amount ?? null) : null, showDose && a ? (doseUnitTerm[a.unit] ?? a.unit) : null,
-      route ? routeTerm[route] : null, x.date, x.date, dy(ref, x.date), dy(ref, x.date),
+      ...id('EX'),
+      i + 1,
+      d.armId ? ctx.blinding.treatmentOf(p, d.armId) : null,
+      showDose ? (a?.amount ?? null) : null,
+      showDose && a ? (doseUnitTerm[a.unit] ?? a.unit) : null,
+      route ? routeTerm[route] : null,
+      x.date,
+      x.date,
+      dy(ref, x.date),
+      dy(ref, x.date),
     ];
   });
 
-  const AE = d.adverseEvents.filter((a) => a.status === 'confirmed').map((a, i) => {
-    const flag = (v: string) => (a.serious ? yn(a.seriousCriteria.some((c) => seriousFlag[c] === v)) : null);
-    return [
-      ...id('AE'), i + 1, a.term, null, yn(a.serious),
-      a.actionTaken ? (actionTerm[a.actionTaken] ?? null) : null, a.relatedness ? (relatednessTerm[a.relatedness] ?? null) : null, a.outcome ? (outcomeTerm[a.outcome] ?? null) : null,
-      flag('AESCONG'), flag('AESDISAB'), flag('AESDTH'), flag('AESHOSP'), flag('AESLIFE'), flag('AESMIE'),
-      String(a.grade), a.onsetDate, a.resolvedDate, dy(ref, a.onsetDate), dy(ref, a.resolvedDate),
-    ];
-  });
+  const AE = d.adverseEvents
+    .filter((a) => a.status === 'confirmed')
+    .map((a, i) => {
+      const flag = (v: string) => (a.serious ? yn(a.seriousCriteria.some((c) => seriousFlag[c] === v)) : null);
+      return [
+        ...id('AE'),
+        i + 1,
+        a.term,
+        null,
+        yn(a.serious),
+        a.actionTaken ? (actionTerm[a.actionTaken] ?? null) : null,
+        a.relatedness ? (relatednessTerm[a.relatedness] ?? null) : null,
+        a.outcome ? (outcomeTerm[a.outcome] ?? null) : null,
+        flag('AESCONG'),
+        flag('AESDISAB'),
+        flag('AESDTH'),
+        flag('AESHOSP'),
+        flag('AESLIFE'),
+        flag('AESMIE'),
+        String(a.grade),
+        a.onsetDate,
+        a.resolvedDate,
+        dy(ref, a.onsetDate),
+        dy(ref, a.resolvedDate),
+      ];
+    });
 
   const dsEvents: [string, string, string, string | null][] = [];
   if (d.consentedOn) dsEvents.push(['INFORMED CONSENT OBTAINED', 'INFORMED CONSENT OBTAINED', 'PROTOCOL MILESTONE', d.consentedOn]);
@@ -85,16 +133,35 @@ export function subjectRecords(ctx: SubjectContext, d: ParticipantData): Subject
 
   const SV = d.visits.filter((v) => v.status === 'done').map((v) => [...id('SV'), visitNum(v.visitId), visitName(v.visitId), v.date, v.date, dy(ref, v.date), dy(ref, v.date)]);
 
-  const LB = d.observations.filter((o) => o.kind === 'lab').map((o, i) => {
-    const t = labTest[o.key] ?? { code: o.key.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8), test: o.key };
-    const value = o.valueNum ?? o.valueText;
-    return [
-      ...id('LB'), i + 1, t.code, t.test, value === null ? null : String(value), o.unit,
-      value === null ? null : String(value), o.valueNum, o.unit,
-      o.grade !== null && o.grade > 0 ? o.gradeTerm : null, o.grade === null ? null : String(o.grade),
-      visitNum(o.visitId), visitName(o.visitId), o.date, dy(ref, o.date),
-    ];
-  });
+  const LB = d.observations
+    .filter((o) => o.kind === 'lab')
+    .map((o, i) => {
+      const t = labTest[o.key] ?? {
+        code: o.key
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 8),
+        test: o.key,
+      };
+      const value = o.valueNum ?? o.valueText;
+      return [
+        ...id('LB'),
+        i + 1,
+        t.code,
+        t.test,
+        value === null ? null : String(value),
+        o.unit,
+        value === null ? null : String(value),
+        o.valueNum,
+        o.unit,
+        o.grade !== null && o.grade > 0 ? o.gradeTerm : null,
+        o.grade === null ? null : String(o.grade),
+        visitNum(o.visitId),
+        visitName(o.visitId),
+        o.date,
+        dy(ref, o.date),
+      ];
+    });
 
   const items = formItemsByKey(ctx.forms);
   // In the order the form asks: by visit, then the form's item order (total last).
@@ -109,7 +176,20 @@ export function subjectRecords(ctx: SubjectContext, d: ParticipantData): Subject
     // A value entered in another unit of its item, standardized to the item's first unit.
     const factor = o.unit === null ? undefined : item.toCanonical?.[o.unit];
     const std = o.valueNum !== null && factor !== undefined ? roundTo(o.valueNum * factor, 10) : o.valueNum;
-    return [...id('QS'), i + 1, item.testCode, item.test, form.name.toUpperCase().slice(0, 40), text, std === o.valueNum ? text : String(std), std, visitNum(o.visitId), visitName(o.visitId), o.date, dy(ref, o.date)];
+    return [
+      ...id('QS'),
+      i + 1,
+      item.testCode,
+      item.test,
+      form.name.toUpperCase().slice(0, 40),
+      text,
+      std === o.valueNum ? text : String(std),
+      std,
+      visitNum(o.visitId),
+      visitName(o.visitId),
+      o.date,
+      dy(ref, o.date),
+    ];
   });
 
   return { DM, EX, AE, DS, SV, LB, QS };

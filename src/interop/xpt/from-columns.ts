@@ -13,7 +13,9 @@ export function xptDatasetOf(meta: DatasetMetadata, header: { readonly sasVersio
     created: meta.dbLastModified,
     ...header,
     variables: meta.columns.map((c) =>
-      isNumericType(c.dataType) ? { name: c.name, label: c.label, type: 'num' as const } : { name: c.name, label: c.label, type: 'char' as const, length: c.length ?? (c.dataType === 'date' ? 10 : 1) },
+      isNumericType(c.dataType)
+        ? { name: c.name, label: c.label, type: 'num' as const }
+        : { name: c.name, label: c.label, type: 'char' as const, length: c.length ?? (c.dataType === 'date' ? 10 : 1) },
     ),
   };
 }

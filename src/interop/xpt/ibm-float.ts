@@ -43,7 +43,7 @@ export function ibmToIeee(bytes: Uint8Array, at = 0): number | null {
   let f = 0n;
   for (let i = 1; i < 8; i++) f = (f << 8n) | BigInt(bytes[at + i]!);
   if (f === 0n) return 0;
-  const value = Number(f) / 2 ** 56 * 16 ** ((first & 0x7f) - 64);
+  const value = (Number(f) / 2 ** 56) * 16 ** ((first & 0x7f) - 64);
   return first & 0x80 ? -value : value;
 }
 

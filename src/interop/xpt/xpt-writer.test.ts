@@ -11,7 +11,9 @@ import { xptDateTime, xptFile, xptHeader, xptObservation } from './xpt-writer.js
 // xport-js is CommonJS with an ES-style default export; require() gives it alike under every loader.
 const Library = (createRequire(import.meta.url)('xport-js') as typeof import('xport-js')).default;
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const domains = readdirSync(fixtures).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+const domains = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
 
 interface ExampleJson {
   dbLastModifiedDateTime: string;
@@ -55,7 +57,7 @@ describe('SAS transport v5 writer against the CDISC example pairs', () => {
     expect(firstDiff).toBe(-1);
   });
 
-  it('differs from SAS\'s own file only in the documented header fields (version, OS, created/modified) when written with our defaults', async () => {
+  it("differs from SAS's own file only in the documented header fields (version, OS, created/modified) when written with our defaults", async () => {
     const j = example('dm');
     const ours = await written(j, {} as { sasVersion: string; os: string });
     const theirs = readFileSync(join(fixtures, 'dm.xpt'));
@@ -65,7 +67,7 @@ describe('SAS transport v5 writer against the CDISC example pairs', () => {
     expect([...differing].sort()).toEqual([1, 5]);
   });
 
-  it.each(domains)('reads %s.xpt back with xport-js (a maintained reader) into the JSON\'s rows', async (d) => {
+  it.each(domains)("reads %s.xpt back with xport-js (a maintained reader) into the JSON's rows", async (d) => {
     const j = example(d);
     const file = join(mkdtempSync(join(tmpdir(), 'xpt-')), `${d}.xpt`);
     writeFileSync(file, await written(j));
@@ -85,7 +87,13 @@ describe('SAS transport v5 writer against the CDISC example pairs', () => {
     expect(() => xptHeader({ ...base, variables: [{ name: 'TOOLONGNAME', label: 'x', type: 'num' }] })).toThrow(/DM\.TOOLONGNAME/);
     expect(() => xptHeader({ ...base, variables: [{ name: 'AGE', label: 'x'.repeat(41), type: 'num' }] })).toThrow(/DM\.AGE's label/);
     expect(() => xptHeader({ ...base, variables: [{ name: 'COVAL', label: 'Comment', type: 'char', length: 201 }] })).toThrow(/200 bytes/);
-    const ds = { ...base, variables: [{ name: 'SEX', label: 'Sex', type: 'char' as const, length: 1 }, { name: 'AGE', label: 'Age', type: 'num' as const }] };
+    const ds = {
+      ...base,
+      variables: [
+        { name: 'SEX', label: 'Sex', type: 'char' as const, length: 1 },
+        { name: 'AGE', label: 'Age', type: 'num' as const },
+      ],
+    };
     expect(() => xptObservation(ds, ['MF', 40], 3)).toThrow('DM row 3 SEX holds 2 bytes, more than its length 1.');
     expect(() => xptObservation(ds, ['M', '40'], 4)).toThrow('DM row 4 AGE is numeric but holds the text "40".');
     // 'é' is two bytes in UTF-8: the 200-byte limit counts bytes (xpt-v5-format.md §7).

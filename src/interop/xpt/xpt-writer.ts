@@ -69,7 +69,10 @@ export function xptHeader(ds: XptDataset): Buffer {
 /** The observation's bytes: numbers as IBM doubles (null → `.`), text blank-padded to the variable's length. */
 export function xptObservation(ds: XptDataset, values: readonly XptValue[], row: number): Buffer {
   const lengths = ds.variables.map(variableLength);
-  const buf = Buffer.alloc(lengths.reduce((a, b) => a + b, 0), 0x20);
+  const buf = Buffer.alloc(
+    lengths.reduce((a, b) => a + b, 0),
+    0x20,
+  );
   let at = 0;
   ds.variables.forEach((v, i) => {
     const value = values[i] ?? null;

@@ -65,7 +65,14 @@ export const aeIl2: ProtocolInput = {
     { id: 'baseline', name: 'Baseline (week 1, day 1, before the first dose)', day: 1, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'moca', 'eq-5d-5l', 'immune-panel', 'labs'] },
     { id: 'week-3', name: 'Week 3 (during treatment, before the second cycle)', day: 15, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'immune-panel', 'labs', 'adverse-events'] },
     { id: 'week-9', name: 'Week 9 (during treatment, before the fourth cycle)', day: 57, windowBefore: 0, windowAfter: 0, assessments: ['mrs', 'immune-panel', 'labs', 'adverse-events'] },
-    { id: 'week-21', name: 'Week 21 (end of follow-up, after treatment)', day: 141, windowBefore: 7, windowAfter: 7, assessments: ['mrs', 'moca', 'eq-5d-5l', 'immune-panel', 'labs', 'adverse-events'] },
+    {
+      id: 'week-21',
+      name: 'Week 21 (end of follow-up, after treatment)',
+      day: 141,
+      windowBefore: 7,
+      windowAfter: 7,
+      assessments: ['mrs', 'moca', 'eq-5d-5l', 'immune-panel', 'labs', 'adverse-events'],
+    },
   ],
   eligibility: {
     minAge: { value: 19, unit: 'years' },
@@ -114,8 +121,24 @@ export const aeIl2: ProtocolInput = {
       visits: ['baseline', 'week-3', 'week-9', 'week-21'],
       estimand: aeEstimands.treg,
     },
-    { id: 'quality-of-life', kind: 'secondary', measure: 'quality of life', timeFrame: 'week 21 (assumed; see notes)', instrument: 'eq-5d-5l', visits: ['baseline', 'week-21'], estimand: aeEstimands.unmeasured('Quality of life') },
-    { id: 'cognitive-function', kind: 'secondary', measure: 'cognitive function', timeFrame: 'week 21 (assumed; see notes)', instrument: 'moca', visits: ['baseline', 'week-21'], estimand: aeEstimands.unmeasured('Cognitive function') },
+    {
+      id: 'quality-of-life',
+      kind: 'secondary',
+      measure: 'quality of life',
+      timeFrame: 'week 21 (assumed; see notes)',
+      instrument: 'eq-5d-5l',
+      visits: ['baseline', 'week-21'],
+      estimand: aeEstimands.unmeasured('Quality of life'),
+    },
+    {
+      id: 'cognitive-function',
+      kind: 'secondary',
+      measure: 'cognitive function',
+      timeFrame: 'week 21 (assumed; see notes)',
+      instrument: 'moca',
+      visits: ['baseline', 'week-21'],
+      estimand: aeEstimands.unmeasured('Cognitive function'),
+    },
     {
       id: 'side-effects',
       kind: 'secondary',
@@ -142,7 +165,7 @@ export const aeIl2: ProtocolInput = {
     {
       kind: 'not-in-record',
       field: 'title',
-      text: 'The record shows no title; the title is composed from the record\'s objective.',
+      text: "The record shows no title; the title is composed from the record's objective.",
     },
     {
       kind: 'not-in-record',

@@ -14,8 +14,7 @@ export const alsIl2: ProtocolInput = {
   version: '1',
   identifiers: { registryId: 'NCT04952155', orgStudyId: 'M2020420' },
   title: 'Low Dose IL-2 in the Treatment of Immune-associated ALS Syndrome',
-  officialTitle:
-    'A Single-center, Open-label Clinical Study to Evaluate the Efficacy and Safety of Low-dose IL-2 in the Treatment of Immune-associated ALS Syndrome',
+  officialTitle: 'A Single-center, Open-label Clinical Study to Evaluate the Efficacy and Safety of Low-dose IL-2 in the Treatment of Immune-associated ALS Syndrome',
   phase: 'phase2',
   conditions: ['Amyotrophic Lateral Sclerosis'],
   status: 'recruiting',

@@ -31,7 +31,12 @@ describe('built-in protocols', () => {
     expect(ss.eligibility.exclusion[8]?.text).toBe('Weight under 45kg or more than 80kg');
     // Seed 001: 10 inclusion, 8 exclusion; seed 002: 8 and 9; seed 003: 4 and 7.
     const counts = builtinProtocols.map((p) => [p.eligibility.inclusion.length, p.eligibility.exclusion.length]);
-    expect(counts).toEqual([[4, 9], [10, 8], [8, 9], [4, 7]]);
+    expect(counts).toEqual([
+      [4, 9],
+      [10, 8],
+      [8, 9],
+      [4, 7],
+    ]);
     expect(getBuiltinProtocol('sle-il2').eligibility.inclusion[5]?.text).toBe('SLE disease activity index(SLEDAI) ≥ 8.');
     expect(getBuiltinProtocol('ae-il2').eligibility.exclusion[6]?.text).toBe('pregnant or lactating women');
   });
@@ -52,9 +57,7 @@ describe('built-in protocols', () => {
   });
 
   it('refuse an unknown id, naming it and the known ids', () => {
-    expect(() => getBuiltinProtocol('ra-il2')).toThrow(
-      'There is no built-in protocol "ra-il2"; the known ids are ss-il2, sle-il2, als-il2, ae-il2.',
-    );
+    expect(() => getBuiltinProtocol('ra-il2')).toThrow('There is no built-in protocol "ra-il2"; the known ids are ss-il2, sle-il2, als-il2, ae-il2.');
     expect(() => getBuiltinProtocol('ra-il2')).toThrow(expect.objectContaining({ code: 'PROTOCOL_UNKNOWN_PROTOCOL', status: 404 }));
   });
 });

@@ -50,7 +50,10 @@ export const sleEstimands = {
 const alsSlope = (scale: string): Estimand => ({
   population: 'Enrolled participants with immune-associated ALS (single group)',
   variable: `${scale} total at weeks 0, 24 and 48`,
-  intercurrentEvents: [stopping('values used whatever the adherence'), leaving('hypothetical', 'as if observed, under missing at random (mixed model); per-patient slopes only for those with all three visits')],
+  intercurrentEvents: [
+    stopping('values used whatever the adherence'),
+    leaving('hypothetical', 'as if observed, under missing at random (mixed model); per-patient slopes only for those with all three visits'),
+  ],
   summaryMeasure: 'Slope during follow-up minus slope during administration, in points per month (month = 30.4375 days)',
 });
 

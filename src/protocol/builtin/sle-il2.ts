@@ -10,8 +10,7 @@ import { sleEstimands } from './seed-estimands.js';
  */
 // The citation without its title, whose "placebo-controlled" a blinded reader need not see.
 const PUBLICATION = 'He J, Zhang R, Shao M, et al. Ann Rheum Dis 2020;79(1):141-149. doi:10.1136/annrheumdis-2019-215396';
-const VERBATIM_SCHEDULE =
-  '1 million units every other day subcutaneously (HrIL-2 1X 106, ip, Qod) for a period of 14 days. After a 14-day rest, another cycle started) for 3 cycles';
+const VERBATIM_SCHEDULE = '1 million units every other day subcutaneously (HrIL-2 1X 106, ip, Qod) for a period of 14 days. After a 14-day rest, another cycle started) for 3 cycles';
 
 const activeRegimen: RegimenInput = {
   description: VERBATIM_SCHEDULE,
@@ -60,8 +59,7 @@ export const sleIl2: ProtocolInput = {
           drug: 'hrIL-2 active',
           route: 'subcutaneous',
           regimen: activeRegimen,
-          verbatim:
-            'Intervention:Add hrIL-2 according to the protocol to original treatment. HrIL-2 active: 1 million U doses of human recombinant interleukin-2 s.c. injection',
+          verbatim: 'Intervention:Add hrIL-2 according to the protocol to original treatment. HrIL-2 active: 1 million U doses of human recombinant interleukin-2 s.c. injection',
         },
       ],
     },
@@ -127,7 +125,15 @@ export const sleIl2: ProtocolInput = {
     ],
   },
   outcomes: [
-    { id: 'safety', kind: 'primary', measure: 'safety', timeFrame: '24 weeks (from the publication; see notes)', instrument: 'adverse-events', visits: ['week-4', 'week-8', 'week-12', 'week-24'], estimand: sleEstimands.safety },
+    {
+      id: 'safety',
+      kind: 'primary',
+      measure: 'safety',
+      timeFrame: '24 weeks (from the publication; see notes)',
+      instrument: 'adverse-events',
+      visits: ['week-4', 'week-8', 'week-12', 'week-24'],
+      estimand: sleEstimands.safety,
+    },
     {
       id: 'clinical-response',
       kind: 'primary',

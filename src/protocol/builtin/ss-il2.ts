@@ -63,8 +63,7 @@ export const ssIl2: ProtocolInput = {
           otherNames: ['Human recombinant IL-2'],
           route: 'subcutaneous',
           regimen: activeRegimen,
-          verbatim:
-            'Add hrIL-2 according to the protocol to original treatment. HrIL-2 active: 1 million U doses of human recombinant interleukin-2 s.c. injection',
+          verbatim: 'Add hrIL-2 according to the protocol to original treatment. HrIL-2 active: 1 million U doses of human recombinant interleukin-2 s.c. injection',
         },
       ],
     },
@@ -145,9 +144,7 @@ export const ssIl2: ProtocolInput = {
       region: 'Beijing',
       postalCode: '100044',
       country: 'China',
-      contacts: [
-        { name: 'Zhanguo Li, MD, PhD', role: 'principal-investigator', affiliation: 'Peking University Institute of Rheumatology and Immunology' },
-      ],
+      contacts: [{ name: 'Zhanguo Li, MD, PhD', role: 'principal-investigator', affiliation: 'Peking University Institute of Rheumatology and Immunology' }],
     },
   ],
   contacts: [
@@ -193,7 +190,7 @@ export const ssIl2: ProtocolInput = {
     {
       kind: 'discrepancy',
       field: 'arms[0].interventions[0].regimen',
-      text: "The review (seed 004, Table 1) lists a daily dose of 1.5 million IU for SS (Miao et al. 2018); this record says 1 million U. The built-in follows the record.",
+      text: 'The review (seed 004, Table 1) lists a daily dose of 1.5 million IU for SS (Miao et al. 2018); this record says 1 million U. The built-in follows the record.',
     },
     {
       kind: 'discrepancy',

@@ -23,8 +23,7 @@ function withRegimen(regimen: Partial<RegimenInput> & Pick<RegimenInput, 'steps'
 }
 
 const qod14: RegimenInput['steps'][number] = { kind: 'every', interval: 2, forDays: 14, dose: { amount: 1, unit: 'MIU' } };
-const sleWithRule = (holdRule: 'skip' | 'shift-cycle') =>
-  withRegimen({ steps: [{ kind: 'cycle', times: 3, steps: [qod14, { kind: 'rest', days: 14 }] }], holdRule });
+const sleWithRule = (holdRule: 'skip' | 'shift-cycle') => withRegimen({ steps: [{ kind: 'cycle', times: 3, steps: [qod14, { kind: 'rest', days: 14 }] }], holdRule });
 const dueDays = (c: ReturnType<typeof buildCalendar>) => c.doses.filter((d) => d.status === 'due').map((d) => d.day);
 
 describe('buildCalendar on the seed trials', () => {
@@ -213,17 +212,13 @@ describe('buildCalendar holds', () => {
   });
 
   it('refuses a hold on a day without a due dose', () => {
-    expect(() => buildCalendar(sleWithRule('skip'), 'il2', START, { holds: [{ day: 4, reason: 'x' }] })).toThrow(
-      'holds[0]: no dose is due on study day 4, so it cannot be held.',
-    );
+    expect(() => buildCalendar(sleWithRule('skip'), 'il2', START, { holds: [{ day: 4, reason: 'x' }] })).toThrow('holds[0]: no dose is due on study day 4, so it cannot be held.');
   });
 });
 
 describe('buildCalendar refusals', () => {
   it('names an impossible start date', () => {
-    expect(() => buildCalendar(getBuiltinProtocol('sle-il2'), 'active', '2023-02-29')).toThrow(
-      'startDate "2023-02-29" is not a real calendar date written YYYY-MM-DD.',
-    );
+    expect(() => buildCalendar(getBuiltinProtocol('sle-il2'), 'active', '2023-02-29')).toThrow('startDate "2023-02-29" is not a real calendar date written YYYY-MM-DD.');
   });
 
   it('names an unknown arm and the arms there are', () => {

@@ -72,7 +72,11 @@ function givenDose(dose: Dose, opts: CalendarOptions, intervention: string): { a
   switch (dose.unit) {
     case 'MIU/m2':
       if (opts.bodySurfaceM2 === undefined || !(opts.bodySurfaceM2 > 0)) {
-        throw new AppError(protocolErrors.BODY_SURFACE_REQUIRED, `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given as a positive number.`, 'bodySurfaceM2');
+        throw new AppError(
+          protocolErrors.BODY_SURFACE_REQUIRED,
+          `Intervention "${intervention}" is dosed in MIU/m2, so the body surface area in m² (--bsa) must be given as a positive number.`,
+          'bodySurfaceM2',
+        );
       }
       return { amount: round(dose.amount * opts.bodySurfaceM2), unit: 'MIU' };
     case 'mg/kg':
@@ -105,7 +109,11 @@ function applyHold(entries: readonly Entry[], hold: DoseHold, holdIndex: number)
     const nextCycleStart = Math.min(...next.filter((e) => e.intervention === t.intervention && e.cycle > t.cycle).map((e) => e.day));
     const last = Math.max(...shifted.map((e) => e.day));
     if (last >= nextCycleStart) {
-      throw new AppError(protocolErrors.HOLD_SHIFT_COLLIDES, `holds[${holdIndex}]: shifting the rest of cycle ${t.cycle} after the dose held on day ${hold.day} would move a dose to day ${last}, on or after the next cycle's first dose on day ${nextCycleStart}.`, `holds[${holdIndex}].day`, );
+      throw new AppError(
+        protocolErrors.HOLD_SHIFT_COLLIDES,
+        `holds[${holdIndex}]: shifting the rest of cycle ${t.cycle} after the dose held on day ${hold.day} would move a dose to day ${last}, on or after the next cycle's first dose on day ${nextCycleStart}.`,
+        `holds[${holdIndex}].day`,
+      );
     }
     next = [...next.filter((e) => !moves(e)), ...shifted];
   }

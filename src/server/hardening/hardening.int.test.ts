@@ -12,7 +12,15 @@ const study = 'als-il2';
 function memoryLog(): { logger: ReturnType<typeof createLogger>; lines: () => Record<string, unknown>[]; text: () => string } {
   let text = '';
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((text += chunk.toString()), done()) });
-  return { logger: createLogger(sink), lines: () => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), text: () => text };
+  return {
+    logger: createLogger(sink),
+    lines: () =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    text: () => text,
+  };
 }
 
 describe.each(databases)('HTTP hardening on $kind', (database) => {
@@ -45,7 +53,9 @@ describe.each(databases)('HTTP hardening on $kind', (database) => {
       t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie, ...headers }, payload: { siteId: t.siteA, code, sex: 'female', birthDate: '1970-05-04' } });
     const evil = await post({ origin: 'http://evil.example' }, 'P-1');
     expect(evil.statusCode).toBe(403);
-    expect(evil.json()).toEqual({ error: { code: 'HTTP_CROSS_ORIGIN_REFUSED', message: 'A POST from "http://evil.example" to localhost:80 is refused: state-changing requests must come from this site.' } });
+    expect(evil.json()).toEqual({
+      error: { code: 'HTTP_CROSS_ORIGIN_REFUSED', message: 'A POST from "http://evil.example" to localhost:80 is refused: state-changing requests must come from this site.' },
+    });
     expect((await post({ referer: 'https://evil.example/page' }, 'P-2')).statusCode).toBe(403);
     expect((await post({ origin: 'null' }, 'P-3')).json().error.message).toBe('A POST from an opaque origin to localhost:80 is refused: state-changing requests must come from this site.');
     expect(await db.query('SELECT code FROM participants')).toEqual([]);

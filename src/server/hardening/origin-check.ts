@@ -16,7 +16,10 @@ export function checkOrigin(req: { method: string; host: string; headers: Record
   const origin = header(req.headers.origin) ?? header(req.headers.referer);
   if (origin === undefined) return;
   if (!sameHost(origin, req.host)) {
-    throw new AppError(hardeningErrors.CROSS_ORIGIN_REFUSED, `A ${req.method} from ${origin === 'null' ? 'an opaque origin' : `"${origin.slice(0, 100)}"`} to ${req.host} is refused: state-changing requests must come from this site.`);
+    throw new AppError(
+      hardeningErrors.CROSS_ORIGIN_REFUSED,
+      `A ${req.method} from ${origin === 'null' ? 'an opaque origin' : `"${origin.slice(0, 100)}"`} to ${req.host} is refused: state-changing requests must come from this site.`,
+    );
   }
 }
 

@@ -16,7 +16,10 @@ function badCharacter(text: string): string | undefined {
 // An explicit stack, not recursion: a body nested thousands deep must get its 400, not overflow.
 export function findBadString(value: unknown): { path: string; what: string } | undefined {
   // Each entry links to its parent's path, so a deep body costs memory linear in its size.
-  interface Place { readonly key: string | number; readonly parent: Place | undefined }
+  interface Place {
+    readonly key: string | number;
+    readonly parent: Place | undefined;
+  }
   const pathOf = (place: Place | undefined): string => {
     const keys: (string | number)[] = [];
     for (let p = place; p !== undefined; p = p.parent) keys.push(p.key);

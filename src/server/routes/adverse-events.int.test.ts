@@ -23,7 +23,11 @@ describe.each(databases)('adverse events on $kind', (database) => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ ...ae, status: 'confirmed', serious: false, seriousCriteria: [] });
     // Onset 2025-05-09 = day 5, resolved 2025-05-12 = day 8: hold days 5–7 → doses 5 and 7 held (ALS: days 1, 3, …, 13).
-    const statuses = async () => (await t.call(c, 'GET', `/api/participants/${id}/calendar`)).json().doses.slice(0, 7).map((d: { day: number; status: string }) => `${d.day}:${d.status}`);
+    const statuses = async () =>
+      (await t.call(c, 'GET', `/api/participants/${id}/calendar`))
+        .json()
+        .doses.slice(0, 7)
+        .map((d: { day: number; status: string }) => `${d.day}:${d.status}`);
     expect(await statuses()).toEqual(['1:due', '3:due', '5:held', '7:held', '9:due', '11:due', '13:due']);
 
     const aeId = created.json().id as string;

@@ -18,14 +18,18 @@ export const adverseEventRoutes: RouteModule = (app, { db, now }) => {
     return listAdverseEvents(db, [participant.id]);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/adverse-events', { schema: { tags: ['adverse-events'], body: doc(newAeBody) }, config: { action: 'visit.enter' } }, async (req, reply) => {
-    const p = principalOf(req);
-    const { participant } = await visibleParticipant(db, req, req.params.id);
-    const body = parseInput(newAeBody, req.body);
-    const ae = await recordAdverseEvent(db, { actor: p.userId, at: now() }, participant, body);
-    reply.status(201);
-    return ae;
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/participants/:id/adverse-events',
+    { schema: { tags: ['adverse-events'], body: doc(newAeBody) }, config: { action: 'visit.enter' } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { participant } = await visibleParticipant(db, req, req.params.id);
+      const body = parseInput(newAeBody, req.body);
+      const ae = await recordAdverseEvent(db, { actor: p.userId, at: now() }, participant, body);
+      reply.status(201);
+      return ae;
+    },
+  );
 
   app.patch<{ Params: { id: string } }>('/api/adverse-events/:id', { schema: { tags: ['adverse-events'], body: doc(patchAeBody) }, config: { action: 'visit.enter' } }, async (req) => {
     const p = principalOf(req);

@@ -43,8 +43,19 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
     amended.arms = amended.arms.map((a: Json, i: number) => (i === 1 ? { ...a, ratio: 2 } : a));
     const ratio = await call(admin, 'POST', '/api/studies/df-il2/amendments', { protocol: amended, effectiveDate: '2025-07-01', reason: 'more on the low dose' });
     expect(ratio.statusCode).toBe(409);
-    expect(ratio.json().error).toEqual({ code: 'STUDY_AMENDMENT_REFUSED', path: 'protocol', message: 'Study df-il2 cannot take version 2: the allocation ratio may not change after the first randomization.' });
-    const armChanged = { ...amended, arms: design.arms.map((a: Json, i: number) => (i === 3 ? { ...a, interventions: [{ ...a.interventions[0], regimen: { ...a.interventions[0].regimen, steps: [{ kind: 'every', interval: 1, forDays: 5, dose: { amount: 2, unit: 'MIU' } }] } }] } : a)) };
+    expect(ratio.json().error).toEqual({
+      code: 'STUDY_AMENDMENT_REFUSED',
+      path: 'protocol',
+      message: 'Study df-il2 cannot take version 2: the allocation ratio may not change after the first randomization.',
+    });
+    const armChanged = {
+      ...amended,
+      arms: design.arms.map((a: Json, i: number) =>
+        i === 3
+          ? { ...a, interventions: [{ ...a.interventions[0], regimen: { ...a.interventions[0].regimen, steps: [{ kind: 'every', interval: 1, forDays: 5, dose: { amount: 2, unit: 'MIU' } }] } }] }
+          : a,
+      ),
+    };
     expect((await call(admin, 'POST', '/api/studies/df-il2/amendments', { protocol: armChanged, effectiveDate: '2025-07-01', reason: 'lower top dose' })).json().error.message).toBe(
       'Study df-il2 cannot take version 2: the arms (their ids, interventions and regimens) may not change after the first randomization.',
     );
@@ -64,7 +75,7 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
       { visit_id: 'day-30', protocol_version: '2' },
     ]);
     expect(await db.query('SELECT DISTINCT protocol_version FROM observations ORDER BY protocol_version')).toEqual([{ protocol_version: '1a' }, { protocol_version: '2' }]);
-    expect((await db.query('SELECT version, reconsent_version FROM protocol_versions ORDER BY created_at, version'))).toEqual([
+    expect(await db.query('SELECT version, reconsent_version FROM protocol_versions ORDER BY created_at, version')).toEqual([
       { version: '1a', reconsent_version: null },
       { version: '2', reconsent_version: 'consent-2' },
     ]);
@@ -75,13 +86,24 @@ describe.each(databases)('protocol amendments on $kind', (database) => {
     expect(shown).toMatchObject({ reconsentNeeded: 'consent-2', consents: [{ formVersion: '1a', signedOn: '2025-06-02' }] });
     expect((await call(coordNow, 'GET', '/api/studies/df-il2/participants')).json()).toMatchObject([{ code: 'DF-001', reconsentNeeded: 'consent-2' }]);
     const beforeLast = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-06-01' });
-    expect(beforeLast.json().error).toEqual({ code: 'ENROLMENT_DATE_OUT_OF_ORDER', path: 'signedOn', message: 'Field "signedOn" (2025-06-01) is before 2025-06-02, when participant DF-001 last consented (under 1a).' });
+    expect(beforeLast.json().error).toEqual({
+      code: 'ENROLMENT_DATE_OUT_OF_ORDER',
+      path: 'signedOn',
+      message: 'Field "signedOn" (2025-06-01) is before 2025-06-02, when participant DF-001 last consented (under 1a).',
+    });
     const again = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-07-01' });
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json()).toEqual({ formVersion: 'consent-2', signedOn: '2025-07-01' });
-    expect((await call(coordNow, 'GET', `/api/participants/${id}`)).json()).toMatchObject({ reconsentNeeded: null, consents: [{ formVersion: '1a' }, { formVersion: 'consent-2', signedOn: '2025-07-01' }] });
+    expect((await call(coordNow, 'GET', `/api/participants/${id}`)).json()).toMatchObject({
+      reconsentNeeded: null,
+      consents: [{ formVersion: '1a' }, { formVersion: 'consent-2', signedOn: '2025-07-01' }],
+    });
     const twice = await call(coordNow, 'POST', `/api/participants/${id}/consents`, { signedOn: '2025-07-01' });
-    expect(twice.json().error).toEqual({ code: 'ENROLMENT_NO_RECONSENT_DUE', path: 'signedOn', message: 'Participant DF-001 needs no re-consent: they consented under consent-2, the version in force.' });
+    expect(twice.json().error).toEqual({
+      code: 'ENROLMENT_NO_RECONSENT_DUE',
+      path: 'signedOn',
+      message: 'Participant DF-001 needs no re-consent: they consented under consent-2, the version in force.',
+    });
 
     // The study's history: each amendment from which version, with its difference. Which arm changed
     // (il2-3, the 3 MIU arm) is for the unblinded pharmacist; the blinded coordinator reads "arms changed".

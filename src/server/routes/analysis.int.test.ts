@@ -33,7 +33,10 @@ async function addSledai(db: Db): Promise<Record<string, number[]>> {
       const base = 8 + (i % 4);
       const change = p.arm_id === 'active' ? -(4 + (i % 3)) : -(i % 2);
       changes[p.arm_id]!.push(change);
-      for (const [visitId, value] of [['week-0', base], ['week-24', base + change]] as const) {
+      for (const [visitId, value] of [
+        ['week-0', base],
+        ['week-24', base + change],
+      ] as const) {
         const [existing] = await w.tx.query<{ id: string }>('SELECT id FROM visits WHERE participant_id = $1 AND visit_id = $2', [p.id, visitId]);
         const visit = existing ?? (await w.insert(visits, { participant_id: p.id, visit_id: visitId, visit_date: today, status: 'done' }));
         const [score] = await w.tx.query<{ id: string }>("SELECT id FROM observations WHERE visit_row_id = $1 AND kind = 'score' AND key = 'sledai-2k'", [visit.id]);

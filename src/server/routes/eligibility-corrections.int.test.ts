@@ -34,7 +34,12 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
       id: 'inc-1',
       side: 'inclusion',
       text: 'Type 1 diabetes diagnosed less than 2 years before inclusion',
-      parsed: { computability: 'attested', expression: 'attested: "Type 1 diabetes diagnosed less than 2 years before inclusion"', notComputable: '"Type 1 diabetes less" narrows Type 1 diabetes; no rule reads the narrower phrase', flags: [] },
+      parsed: {
+        computability: 'attested',
+        expression: 'attested: "Type 1 diabetes diagnosed less than 2 years before inclusion"',
+        notComputable: '"Type 1 diabetes less" narrows Type 1 diabetes; no rule reads the narrower phrase',
+        flags: [],
+      },
       corrected: null,
     });
     expect(shown.criteria[4].parsed).toEqual({ computability: 'computable', expression: 'pregnant or breastfeeding', flags: [] });
@@ -50,8 +55,14 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     // Diagnosed 2023-06-03: 2 years before 2025-06-02 is 2023-06-02, so within (met); 2023-06-01 is not.
     const preview = (facts: object) => call(admin, 'POST', `${url}/preview`, { expression: inc1, facts, referenceDate: day });
     expect((await preview({ 'last.type-1-diabetes': '2023-06-03' })).json()).toEqual({
-      criterionId: 'inc-1', side: 'inclusion', computability: 'computable', status: 'met', fails: false,
-      reason: `met: ${inc1}`, factsUsed: { 'last.type-1-diabetes': '2023-06-03' }, missing: [],
+      criterionId: 'inc-1',
+      side: 'inclusion',
+      computability: 'computable',
+      status: 'met',
+      fails: false,
+      reason: `met: ${inc1}`,
+      factsUsed: { 'last.type-1-diabetes': '2023-06-03' },
+      missing: [],
     });
     expect((await preview({ 'last.type-1-diabetes': '2023-06-01' })).json()).toMatchObject({ status: 'not-met', fails: true });
     expect((await preview({})).json()).toMatchObject({ status: 'unknown', fails: false, missing: ['last.type-1-diabetes'] });
@@ -61,7 +72,10 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     expect([noLine.statusCode, noLine.json().error.message]).toEqual([404, 'Study df-il2 has no criterion "inc-9".']);
     // Without an expression: the criterion as the protocol reads it now (attested, so unknown until attested).
     expect((await call(admin, 'POST', `${url}/preview`, { facts: {}, referenceDate: day })).json()).toMatchObject({ computability: 'attested', status: 'unknown' });
-    expect((await call(admin, 'POST', `${url}/preview`, { facts: {}, attested: true, referenceDate: day })).json()).toMatchObject({ status: 'met', factsUsed: { 'attested.inc-1': `holds, attested by preview on ${day}` } });
+    expect((await call(admin, 'POST', `${url}/preview`, { facts: {}, attested: true, referenceDate: day })).json()).toMatchObject({
+      status: 'met',
+      factsUsed: { 'attested.inc-1': `holds, attested by preview on ${day}` },
+    });
 
     const audits = await count(db, 'SELECT count(*)::int AS n FROM audit');
     const saved = await call(admin, 'PUT', '/api/studies/df-il2/eligibility/corrections', { corrections: { 'inc-1': inc1 } });
@@ -70,7 +84,10 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     expect((await studyOf(t, admin, 'df-il2')).protocol.eligibility.inclusion[0]).toEqual({ id: 'inc-1', text: 'Type 1 diabetes diagnosed less than 2 years before inclusion', expression: inc1 });
     expect((await call(admin, 'GET', '/api/studies/df-il2/eligibility/corrections')).json().criteria[0].corrected).toEqual({ computability: 'computable', expression: inc1 });
     // The screening criteria read the correction.
-    expect((await call(admin, 'GET', '/api/studies/df-il2/eligibility/criteria')).json().criteria.find((c: { id: string }) => c.id === 'inc-1')).toMatchObject({ computability: 'computable', corrected: true });
+    expect((await call(admin, 'GET', '/api/studies/df-il2/eligibility/criteria')).json().criteria.find((c: { id: string }) => c.id === 'inc-1')).toMatchObject({
+      computability: 'computable',
+      corrected: true,
+    });
     const audit = await db.query<{ entity: string; reason: string }>('SELECT entity, reason FROM audit ORDER BY seq DESC LIMIT 1');
     expect(audit).toEqual([{ entity: 'studies', reason: 'criteria inc-1 corrected by hand' }]);
     expect(await count(db, 'SELECT count(*)::int AS n FROM audit')).toBe(audits + 1);
@@ -88,7 +105,11 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     expect(first.json().evaluation).toMatchObject({ status: 'incomplete', missing: ['attested.exc-2'] });
 
     const exc2 = 'diagnoses has bacteremia or diagnoses has sepsis';
-    const saved = await call(admin, 'PUT', '/api/studies/sle-il2/eligibility/corrections', { corrections: { 'exc-2': exc2 }, effectiveDate: day, reason: 'serious infection: the two the record names' });
+    const saved = await call(admin, 'PUT', '/api/studies/sle-il2/eligibility/corrections', {
+      corrections: { 'exc-2': exc2 },
+      effectiveDate: day,
+      reason: 'serious infection: the two the record names',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toEqual({
       studyId: 'sle-il2',
@@ -100,7 +121,11 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     const again = await call(coord, 'POST', `/api/participants/${id}/screening`, { facts: eligibleFacts, attestations: unattested, referenceDate: day });
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json().evaluation).toMatchObject({ status: 'eligible', missing: [] });
-    expect(again.json().evaluation.criteria.find((c: { id: string }) => c.id === 'exc-2')).toMatchObject({ status: 'not-met', reason: `not-met: ${exc2}`, factsUsed: { diagnoses: 'sle-acr-1997;lupus-rash' } });
+    expect(again.json().evaluation.criteria.find((c: { id: string }) => c.id === 'exc-2')).toMatchObject({
+      status: 'not-met',
+      reason: `not-met: ${exc2}`,
+      factsUsed: { diagnoses: 'sle-acr-1997;lupus-rash' },
+    });
     expect(await db.query('SELECT protocol_version, decision FROM screening_records ORDER BY recorded_at, protocol_version')).toEqual([
       { protocol_version: '1', decision: 'incomplete' },
       { protocol_version: '2', decision: 'eligible' },
@@ -115,11 +140,19 @@ describe.each(databases)('correcting criteria by hand on $kind', (database) => {
     const bad = await put(admin, { corrections: { 'exc-2': 'diagnoses has bacteremia or sepsis' }, effectiveDate: day, reason: 'infections named' });
     expect(bad.statusCode).toBe(400);
     // "sepsis" starts at character 29 and is not a fact.
-    expect(bad.json().error).toEqual({ code: 'ELIGIBILITY_BAD_EXPRESSION', path: 'criteria.exc-2', message: 'Criterion exc-2: Character 29 of the expression: "sepsis" is not a fact of the dictionary.' });
+    expect(bad.json().error).toEqual({
+      code: 'ELIGIBILITY_BAD_EXPRESSION',
+      path: 'criteria.exc-2',
+      message: 'Criterion exc-2: Character 29 of the expression: "sepsis" is not a fact of the dictionary.',
+    });
     const unknown = await put(admin, { corrections: { 'exc-20': 'pregnant' }, effectiveDate: day, reason: 'r' });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'ELIGIBILITY_UNKNOWN_CRITERION']);
     const noDate = await put(admin, { corrections: { 'exc-2': 'diagnoses has sepsis' }, reason: 'r' });
-    expect(noDate.json().error).toEqual({ code: 'ELIGIBILITY_CORRECTION_NEEDS_AMENDMENT', path: 'effectiveDate', message: 'Study sle-il2 is live: a correction is an amendment and needs an effective date.' });
+    expect(noDate.json().error).toEqual({
+      code: 'ELIGIBILITY_CORRECTION_NEEDS_AMENDMENT',
+      path: 'effectiveDate',
+      message: 'Study sle-il2 is live: a correction is an amendment and needs an effective date.',
+    });
     const coord = await t.login('coord-sle');
     for (const r of [
       await put(coord, { corrections: { 'exc-2': 'diagnoses has sepsis' }, effectiveDate: day, reason: 'r' }),

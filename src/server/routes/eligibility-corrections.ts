@@ -52,29 +52,44 @@ export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
     return { studyId: study.id, status: study.status, protocolVersion: study.protocolVersion, criteria: criterionReadings(study.protocol.eligibility), facts: factDictionary };
   });
 
-  app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/validate', { schema: { tags: ['eligibility'], body: doc(validateBody) }, config: { action: 'criteria.correct' } }, async (req) => {
-    const line = lineOf(studyOf(req), req.params.criterionId);
-    const c = correctedCriterion(line.id, line.side, line.text, parseInput(validateBody, req.body).expression);
-    // The facts a preview needs (attestations apart), as the screening CSV's columns name them.
-    const facts = criteriaColumns([c]).filter((col) => col.name !== ID_COLUMN && col.type !== 'attestation').map((col) => col.name);
-    return { ok: true, computability: c.computability, expression: formatExpr(c.expr), ...(c.notComputable ? { notComputable: c.notComputable } : {}), facts };
-  });
+  app.post<{ Params: Params }>(
+    '/api/studies/:studyId/eligibility/criteria/:criterionId/validate',
+    { schema: { tags: ['eligibility'], body: doc(validateBody) }, config: { action: 'criteria.correct' } },
+    async (req) => {
+      const line = lineOf(studyOf(req), req.params.criterionId);
+      const c = correctedCriterion(line.id, line.side, line.text, parseInput(validateBody, req.body).expression);
+      // The facts a preview needs (attestations apart), as the screening CSV's columns name them.
+      const facts = criteriaColumns([c])
+        .filter((col) => col.name !== ID_COLUMN && col.type !== 'attestation')
+        .map((col) => col.name);
+      return { ok: true, computability: c.computability, expression: formatExpr(c.expr), ...(c.notComputable ? { notComputable: c.notComputable } : {}), facts };
+    },
+  );
 
-  app.post<{ Params: Params }>('/api/studies/:studyId/eligibility/criteria/:criterionId/preview', { schema: { tags: ['eligibility'], body: doc(previewBody) }, config: { action: 'criteria.correct' } }, async (req) => {
-    const study = studyOf(req);
-    const line = lineOf(study, req.params.criterionId);
-    const body = parseInput(previewBody, req.body);
-    const criterion = body.expression === undefined ? protocolCriteria(study.protocol.eligibility).find((c) => c.id === line.id)! : correctedCriterion(line.id, line.side, line.text, body.expression);
-    const facts = body.facts.values;
-    if (body.attested !== undefined) facts[attestationFactName(line.id)] = { holds: body.attested, by: 'preview', at: body.referenceDate };
-    const [result] = evaluateEligibility([criterion], facts, { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) }).criteria;
-    const { status, fails, reason, factsUsed, missing } = result!;
-    return { criterionId: line.id, side: line.side, computability: criterion.computability, status, fails, reason, factsUsed, missing };
-  });
+  app.post<{ Params: Params }>(
+    '/api/studies/:studyId/eligibility/criteria/:criterionId/preview',
+    { schema: { tags: ['eligibility'], body: doc(previewBody) }, config: { action: 'criteria.correct' } },
+    async (req) => {
+      const study = studyOf(req);
+      const line = lineOf(study, req.params.criterionId);
+      const body = parseInput(previewBody, req.body);
+      const criterion =
+        body.expression === undefined ? protocolCriteria(study.protocol.eligibility).find((c) => c.id === line.id)! : correctedCriterion(line.id, line.side, line.text, body.expression);
+      const facts = body.facts.values;
+      if (body.attested !== undefined) facts[attestationFactName(line.id)] = { holds: body.attested, by: 'preview', at: body.referenceDate };
+      const [result] = evaluateEligibility([criterion], facts, { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) }).criteria;
+      const { status, fails, reason, factsUsed, missing } = result!;
+      return { criterionId: line.id, side: line.side, computability: criterion.computability, status, fails, reason, factsUsed, missing };
+    },
+  );
 
-  app.put<{ Params: { studyId: string } }>('/api/studies/:studyId/eligibility/corrections', { schema: { tags: ['eligibility'], body: doc(saveBody) }, config: { action: 'criteria.correct' } }, async (req) => {
-    const study = studyOf(req);
-    const saved = await correctCriteria({ db, by: callerOf(req), at: now() }, study.id, parseInput(saveBody, req.body));
-    return saved;
-  });
+  app.put<{ Params: { studyId: string } }>(
+    '/api/studies/:studyId/eligibility/corrections',
+    { schema: { tags: ['eligibility'], body: doc(saveBody) }, config: { action: 'criteria.correct' } },
+    async (req) => {
+      const study = studyOf(req);
+      const saved = await correctCriteria({ db, by: callerOf(req), at: now() }, study.id, parseInput(saveBody, req.body));
+      return saved;
+    },
+  );
 };

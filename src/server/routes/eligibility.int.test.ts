@@ -49,7 +49,9 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     const records = (await t.app.inject({ url: `/api/participants/${id}/screening`, headers: { cookie } })).json();
     expect(records).toEqual([body.record]);
     // Audited: the record's insert and the status change, both by the coordinator.
-    const audit = await db.query<{ entity: string; actor: string }>("SELECT entity, actor FROM audit WHERE entity IN ('screening_records', 'participants') AND action <> 'delete' ORDER BY seq DESC LIMIT 2");
+    const audit = await db.query<{ entity: string; actor: string }>(
+      "SELECT entity, actor FROM audit WHERE entity IN ('screening_records', 'participants') AND action <> 'delete' ORDER BY seq DESC LIMIT 2",
+    );
     expect(audit).toEqual([
       { entity: 'participants', actor: coordId },
       { entity: 'screening_records', actor: coordId },

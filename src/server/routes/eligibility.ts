@@ -64,7 +64,8 @@ function screeningBody(attestable: ReadonlySet<string>) {
       .default([])
       .superRefine((list, ctx) => {
         list.forEach((a, i) => {
-          if (list.findIndex((b) => b.criterionId === a.criterionId) < i) ctx.addIssue({ code: 'custom', message: `"${a.criterionId}" is attested twice`, path: [i, 'criterionId'], input: a.criterionId });
+          if (list.findIndex((b) => b.criterionId === a.criterionId) < i)
+            ctx.addIssue({ code: 'custom', message: `"${a.criterionId}" is attested twice`, path: [i, 'criterionId'], input: a.criterionId });
         });
       }),
     referenceDate: isoDate,
@@ -74,7 +75,11 @@ function screeningBody(attestable: ReadonlySet<string>) {
 
 /** Ids of the criteria that have an attested part (those a person must attest). */
 function attestableIds(criteria: readonly Criterion[]): Set<string> {
-  const attested = new Set(criteriaColumns(criteria).map((c) => c.name).filter(isAttestationFact));
+  const attested = new Set(
+    criteriaColumns(criteria)
+      .map((c) => c.name)
+      .filter(isAttestationFact),
+  );
   return new Set(criteria.filter((c) => attested.has(attestationFactName(c.id))).map((c) => c.id));
 }
 
@@ -102,28 +107,32 @@ export const eligibilityRoutes: RouteModule = (app, { db, now }) => {
     return listScreeningRecords(db, participant.id);
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/screening', { schema: { tags: ['eligibility'], body: doc(screeningBody(new Set())) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
-    const p = principalOf(req);
-    const { participant, study } = await visibleParticipant(db, req, req.params.id);
-    const criteria = protocolCriteria(study.protocol.eligibility);
-    const body = parseInput(screeningBody(attestableIds(criteria)), req.body);
-    const facts = body.facts.values;
+  app.post<{ Params: { id: string } }>(
+    '/api/participants/:id/screening',
+    { schema: { tags: ['eligibility'], body: doc(screeningBody(new Set())) }, config: { action: 'participant.enrol' } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { participant, study } = await visibleParticipant(db, req, req.params.id);
+      const criteria = protocolCriteria(study.protocol.eligibility);
+      const body = parseInput(screeningBody(attestableIds(criteria)), req.body);
+      const facts = body.facts.values;
 
-    const at = now();
-    const attestations: RecordedAttestation[] = body.attestations.map((a) => ({ criterionId: a.criterionId, holds: a.holds, userId: p.userId, username: p.username, at: at.toISOString() }));
-    for (const a of attestations) facts[attestationFactName(a.criterionId)] = { holds: a.holds, by: a.username, at: isoDay(at) };
-    const ref = { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) };
-    const result = evaluateEligibility(criteria, facts, ref);
+      const at = now();
+      const attestations: RecordedAttestation[] = body.attestations.map((a) => ({ criterionId: a.criterionId, holds: a.holds, userId: p.userId, username: p.username, at: at.toISOString() }));
+      for (const a of attestations) facts[attestationFactName(a.criterionId)] = { holds: a.holds, by: a.username, at: isoDay(at) };
+      const ref = { screening: body.referenceDate, ...(body.firstDose ? { firstDose: body.firstDose } : {}) };
+      const result = evaluateEligibility(criteria, facts, ref);
 
-    const { record, status } = await recordScreening(db, { actor: p.userId, at }, participant, study.protocol, {
-      screenedOn: body.referenceDate,
-      firstDose: body.firstDose,
-      protocolVersion: study.protocolVersion,
-      facts: body.facts.entered,
-      attestations,
-      result,
-    });
-    reply.status(201);
-    return { participant: { id: participant.id, status }, evaluation: result, record };
-  });
+      const { record, status } = await recordScreening(db, { actor: p.userId, at }, participant, study.protocol, {
+        screenedOn: body.referenceDate,
+        firstDose: body.firstDose,
+        protocolVersion: study.protocolVersion,
+        facts: body.facts.entered,
+        attestations,
+        result,
+      });
+      reply.status(201);
+      return { participant: { id: participant.id, status }, evaluation: result, record };
+    },
+  );
 };

@@ -14,9 +14,18 @@ describe.each(databases)('export API for ODM, SDTM and Define-XML on $kind', (da
     await t.user('inv', [{ studyId: study, siteId: site, role: 'investigator' }]);
     await t.user('mon', [{ studyId: study, siteId: null, role: 'monitor' }]);
     const call = async (user: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: await t.login(user) } });
-    const created = await t.app.inject({ method: 'POST', url: `/api/studies/${study}/participants`, headers: { cookie: await t.login('inv') }, payload: { siteId: site, code: 'SLE-001', sex: 'female', birthDate: '1980-01-01' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/studies/${study}/participants`,
+      headers: { cookie: await t.login('inv') },
+      payload: { siteId: site, code: 'SLE-001', sex: 'female', birthDate: '1980-01-01' },
+    });
     expect(created.statusCode, created.body).toBe(201);
-    for (const to of ['eligible', 'consented']) expect((await t.app.inject({ method: 'POST', url: `/api/participants/${created.json().id}/transition`, headers: { cookie: await t.login('inv') }, payload: { to, reason: 'screened on paper' } })).statusCode).toBe(200);
+    for (const to of ['eligible', 'consented'])
+      expect(
+        (await t.app.inject({ method: 'POST', url: `/api/participants/${created.json().id}/transition`, headers: { cookie: await t.login('inv') }, payload: { to, reason: 'screened on paper' } }))
+          .statusCode,
+      ).toBe(200);
 
     const dm = await call('mon', `/api/studies/${study}/export/sdtm/dm.json`);
     expect(dm.statusCode, dm.body).toBe(200);

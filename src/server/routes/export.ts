@@ -26,24 +26,31 @@ export const exportRoutes: RouteModule = (app, { db }) => {
    * One file of a study's export in a format (`odm`, `sdtm`, `define`, `csv`), as the CLI writes it:
    * the export is staged in a scratch directory (memory stays flat), the file streamed, the directory removed.
    */
-  app.get<{ Params: { studyId: string; format: string; file: string } }>('/api/studies/:studyId/export/:format/:file', { schema: { tags: ['export'] }, config: { action: 'export' } }, async (req, reply) => {
-    const p = principalOf(req);
-    const study = studyOf(req);
-    const format = exportFormatOf(req.params.format);
-    const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
-    const dir = mkdtempSync(join(tmpdir(), 'il2trials-export-'));
-    const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-    try {
-      const files = await exportStudy(db, { study, format, dir: join(dir, 'out'), blinded, at: new Date() });
-      const file = files.find((f) => f.name === req.params.file);
-      if (!file) throw new AppError(storeErrors.NOT_FOUND, `No file "${req.params.file}" in the ${format} export: its files are ${files.map((f) => f.name).join(', ')}.`, 'file');
-      const body = createReadStream(file.path).on('close', cleanUp);
-      return reply.type(contentTypes[extname(file.name)] ?? 'application/octet-stream').header('content-disposition', `attachment; filename="${file.name}"`).send(body);
-    } catch (e) {
-      cleanUp();
-      throw e;
-    }
-  });
+  app.get<{ Params: { studyId: string; format: string; file: string } }>(
+    '/api/studies/:studyId/export/:format/:file',
+    { schema: { tags: ['export'] }, config: { action: 'export' } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const study = studyOf(req);
+      const format = exportFormatOf(req.params.format);
+      const blinded = isBlindedIn(p, study, (await studyLock(db, study.id))?.locked ?? false);
+      const dir = mkdtempSync(join(tmpdir(), 'il2trials-export-'));
+      const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+      try {
+        const files = await exportStudy(db, { study, format, dir: join(dir, 'out'), blinded, at: new Date() });
+        const file = files.find((f) => f.name === req.params.file);
+        if (!file) throw new AppError(storeErrors.NOT_FOUND, `No file "${req.params.file}" in the ${format} export: its files are ${files.map((f) => f.name).join(', ')}.`, 'file');
+        const body = createReadStream(file.path).on('close', cleanUp);
+        return reply
+          .type(contentTypes[extname(file.name)] ?? 'application/octet-stream')
+          .header('content-disposition', `attachment; filename="${file.name}"`)
+          .send(body);
+      } catch (e) {
+        cleanUp();
+        throw e;
+      }
+    },
+  );
 
   /**
    * One table of a study as CSV, streamed a page of participants at a time. The JSON masking hook does
@@ -58,7 +65,16 @@ export const exportRoutes: RouteModule = (app, { db }) => {
     const body = new PassThrough();
     body.write(csvHeader(table, viewer));
     forEachParticipantPage(db, study.id, EXPORT_PAGE_SIZE, async (page) => {
-      if (!body.write(csvLines(page.flatMap((d) => tableRows(study.protocol, table, d, viewer)), table, viewer))) await once(body, 'drain');
+      if (
+        !body.write(
+          csvLines(
+            page.flatMap((d) => tableRows(study.protocol, table, d, viewer)),
+            table,
+            viewer,
+          ),
+        )
+      )
+        await once(body, 'drain');
     }).then(
       () => body.end(),
       (e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))),

@@ -32,7 +32,11 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
     const before = await t.auditCount();
     const bad = await t.call(c, 'POST', `/api/participants/${id}/visits/week-0/forms/nfl`, { date: '2025-05-05', values: { serum: -3 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'FORM_HARD_RANGE_VIOLATION', path: 'values.serum', message: 'Neurofilament light chain (NfL): "Serum NfL" (serum) must be at least 0 pg/mL, not -3 pg/mL.' });
+    expect(bad.json().error).toMatchObject({
+      code: 'FORM_HARD_RANGE_VIOLATION',
+      path: 'values.serum',
+      message: 'Neurofilament light chain (NfL): "Serum NfL" (serum) must be at least 0 pg/mL, not -3 pg/mL.',
+    });
     expect(await t.db.query('SELECT * FROM observations')).toEqual([]);
     expect(await t.auditCount()).toBe(before);
 
@@ -52,7 +56,14 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
 
     const confirmed = await t.call(c, 'POST', url, { date: '2025-05-05', values: { serum: 1500 }, confirmations: { serum: 'rapid progressor, re-assayed' } });
     expect(confirmed.statusCode, confirmed.body).toBe(201);
-    expect(confirmed.json().queries).toEqual([expect.objectContaining({ field: 'nfl.serum', visitId: 'week-0', status: 'open', text: 'Edit check: "Serum NfL" (serum) is 1500 pg/mL, outside the expected at most 1000 pg/mL. Confirmed at entry with the reason: rapid progressor, re-assayed' })]);
+    expect(confirmed.json().queries).toEqual([
+      expect.objectContaining({
+        field: 'nfl.serum',
+        visitId: 'week-0',
+        status: 'open',
+        text: 'Edit check: "Serum NfL" (serum) is 1500 pg/mL, outside the expected at most 1000 pg/mL. Confirmed at entry with the reason: rapid progressor, re-assayed',
+      }),
+    ]);
     const mon = await t.login('mon');
     const listed = (await t.call(mon, 'GET', `/api/studies/${als}/queries`)).json();
     expect(listed.map((q: { field: string }) => q.field)).toEqual(['nfl.serum']);

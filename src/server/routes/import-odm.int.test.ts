@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'il2trials-odm-route-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testDatabases())('ODM import API on $kind', (database) => {
-  it("takes an ODM file from a study administrator (201, what was imported); refuses a monitor (403) and a bad file (422 naming the element), writing nothing", async () => {
+  it('takes an ODM file from a study administrator (201, what was imported); refuses a monitor (403) and a bad file (422 naming the element), writing nothing', async () => {
     const a = await database.fresh();
     await createStudy(a, { actor: 'test', at: testNow }, getBuiltinProtocol(study));
     await loadDemoCohorts(a, 1, '2025-06-02', testNow);
@@ -33,7 +33,10 @@ describe.each(testDatabases())('ODM import API on $kind', (database) => {
     expect(forbidden.statusCode).toBe(403);
     const bad = await post('admin', xml.replace(/<ItemDef OID="IT\.lab\.alt" Name="alt" DataType="float">/, '<ItemDef OID="IT.lab.alt" Name="alt">'));
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error).toMatchObject({ code: 'INTEROP_ODM_INVALID', message: expect.stringMatching(/^ODM <ItemDef OID="IT\.lab\.alt"> \(line \d+\): the required attribute DataType is missing\.$/) });
+    expect(bad.json().error).toMatchObject({
+      code: 'INTEROP_ODM_INVALID',
+      message: expect.stringMatching(/^ODM <ItemDef OID="IT\.lab\.alt"> \(line \d+\): the required attribute DataType is missing\.$/),
+    });
     expect(await count()).toBe(0);
 
     const done = await post('admin', xml);

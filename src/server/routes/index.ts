@@ -21,4 +21,25 @@ import { userRoutes } from './users.js';
 import { visitRoutes } from './visits.js';
 
 /** Every route module of the API; add one line per new module. */
-export const routeModules: readonly RouteModule[] = [randomizationRoutes, authRoutes, studyRoutes, participantRoutes, dashboardRoutes, evidenceRoutes, eligibilityRoutes, eligibilityCorrectionRoutes, visitRoutes, adverseEventRoutes, queryRoutes, analysisRoutes, auditTrailRoutes, exportRoutes, userRoutes, siteRoutes, studySetupRoutes, formRoutes, importOdmRoutes, signatureRoutes];
+export const routeModules: readonly RouteModule[] = [
+  randomizationRoutes,
+  authRoutes,
+  studyRoutes,
+  participantRoutes,
+  dashboardRoutes,
+  evidenceRoutes,
+  eligibilityRoutes,
+  eligibilityCorrectionRoutes,
+  visitRoutes,
+  adverseEventRoutes,
+  queryRoutes,
+  analysisRoutes,
+  auditTrailRoutes,
+  exportRoutes,
+  userRoutes,
+  siteRoutes,
+  studySetupRoutes,
+  formRoutes,
+  importOdmRoutes,
+  signatureRoutes,
+];

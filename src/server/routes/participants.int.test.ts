@@ -46,17 +46,25 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     expect((await t.go(t.inv, id, { to: 'eligible', date: '2024-11-10', reason: 'screened on paper' })).statusCode).toBe(200);
     const back = await t.go(t.coord, id, { to: 'consented', date: '2024-11-01' });
     expect(back.statusCode).toBe(400);
-    expect(back.json().error).toEqual({ code: 'ENROLMENT_DATE_OUT_OF_ORDER', path: 'date', message: 'Field "date" (2024-11-01) is before 2024-11-10, the date of the current status eligible for participant ALS-102.' });
+    expect(back.json().error).toEqual({
+      code: 'ENROLMENT_DATE_OUT_OF_ORDER',
+      path: 'date',
+      message: 'Field "date" (2024-11-01) is before 2024-11-10, the date of the current status eligible for participant ALS-102.',
+    });
     // The test clock is 2025-06-02.
     expect((await t.go(t.coord, id, { to: 'consented', date: '2025-06-03' })).json().error.message).toBe('Field "date" (2025-06-03) is after today (2025-06-02) for participant ALS-102.');
     expect((await t.go(t.coord, id, { to: 'consented', date: '2024-11-12' })).statusCode).toBe(200);
-    expect((await t.go(t.coord, id, { to: 'enrolled', date: '1999-01-01' })).json().error.message).toBe('Field "date" (1999-01-01) is before 2024-11-12, the date of the current status consented for participant ALS-102.');
+    expect((await t.go(t.coord, id, { to: 'enrolled', date: '1999-01-01' })).json().error.message).toBe(
+      'Field "date" (1999-01-01) is before 2024-11-12, the date of the current status consented for participant ALS-102.',
+    );
     const enrolled = await t.go(t.coord, id, { to: 'enrolled', date: '2024-11-20' });
     expect(enrolled.json()).toMatchObject({ status: 'enrolled', enrolledOn: '2024-11-20' });
 
     // Before birth: a participant born 1980 cannot be made eligible in 1979, even as their first dated step.
     const other = (await t.register('ALS-103', '1980-02-01')).json().id as string;
-    expect((await t.go(t.inv, other, { to: 'eligible', date: '1979-12-31', reason: 'typed' })).json().error.message).toBe('Field "date" (1979-12-31) is before the birth date 1980-02-01 for participant ALS-103.');
+    expect((await t.go(t.inv, other, { to: 'eligible', date: '1979-12-31', reason: 'typed' })).json().error.message).toBe(
+      'Field "date" (1979-12-31) is before the birth date 1980-02-01 for participant ALS-103.',
+    );
   });
 
   it('refuses a birth date in the future or before 1900, and writes nothing', async () => {
@@ -70,7 +78,7 @@ describe.each(databases)('participant trial flow on $kind', (database) => {
     expect(await t.db.query('SELECT code FROM participants ORDER BY code')).toEqual([{ code: 'ALS-106' }]);
   });
 
-  it("refuses a screening whose age fact contradicts the registered birth date", async () => {
+  it('refuses a screening whose age fact contradicts the registered birth date', async () => {
     const t = await setup(await database.fresh());
     const id = (await t.register('ALS-107', '1970-05-04')).json().id as string;
     // Born 1970-05-04: 54 on 2025-05-03, 55 from 2025-05-04.

@@ -30,7 +30,18 @@ import { siteErrors } from '../../use-cases/sites/errors.js';
  */
 function summary(p: Participant, consent: { latest: Consent | null; required: string | null } = { latest: null, required: null }) {
   const reconsentNeeded = needsReconsent(p.status, consent.latest, consent.required) ? consent.required : null;
-  return { id: p.id, code: p.code, siteId: p.siteId, status: p.status, statusOn: p.statusOn, enrolledOn: p.enrolledOn, startDate: p.startDate, kitNumber: p.kitNumber, armId: p.armId, reconsentNeeded };
+  return {
+    id: p.id,
+    code: p.code,
+    siteId: p.siteId,
+    status: p.status,
+    statusOn: p.statusOn,
+    enrolledOn: p.enrolledOn,
+    startDate: p.startDate,
+    kitNumber: p.kitNumber,
+    armId: p.armId,
+    reconsentNeeded,
+  };
 }
 
 /**
@@ -52,21 +63,31 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
     const study = studyOf(req);
     const list = await listParticipants(db, study.id, sitesFor(principalOf(req), 'participant.read', study.id));
-    const [latest, required] = [await latestConsents(db, list.map((x) => x.id)), await requiredReconsentVersion(db, study.id)];
+    const [latest, required] = [
+      await latestConsents(
+        db,
+        list.map((x) => x.id),
+      ),
+      await requiredReconsentVersion(db, study.id),
+    ];
     return list.map((x) => summary(x, { latest: latest.get(x.id) ?? null, required }));
   });
 
-  app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/participants', { schema: { tags: ['participants'], body: doc(newParticipantBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
-    const study = studyOf(req);
-    const body = parseInput(newParticipantBody, req.body);
-    const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
-    if (!site) throw new AppError(serverErrors.INVALID_BODY, `Field "siteId" names no site of study ${study.id}.`, 'siteId');
-    if (site.closedOn !== null) throw new AppError(siteErrors.CLOSED, `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 'siteId');
-    const p = authorize(req, { studyId: study.id, siteId: body.siteId });
-    const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
-    reply.status(201);
-    return summary(created);
-  });
+  app.post<{ Params: { studyId: string } }>(
+    '/api/studies/:studyId/participants',
+    { schema: { tags: ['participants'], body: doc(newParticipantBody) }, config: { action: 'participant.enrol' } },
+    async (req, reply) => {
+      const study = studyOf(req);
+      const body = parseInput(newParticipantBody, req.body);
+      const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
+      if (!site) throw new AppError(serverErrors.INVALID_BODY, `Field "siteId" names no site of study ${study.id}.`, 'siteId');
+      if (site.closedOn !== null) throw new AppError(siteErrors.CLOSED, `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 'siteId');
+      const p = authorize(req, { studyId: study.id, siteId: body.siteId });
+      const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });
+      reply.status(201);
+      return summary(created);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/participants/:id', { schema: { tags: ['participants'] }, config: { action: 'participant.read' } }, async (req) => {
     const { participant } = await visibleParticipant(db, req, req.params.id);
@@ -77,14 +98,18 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     return { ...rest, ...summary(participant, { latest: consents.at(-1) ?? null, required }), consents, signatures: await participantSignatures(db, participant) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/participants/:id/consents', { schema: { tags: ['participants'], body: doc(consentBody) }, config: { action: 'participant.enrol' } }, async (req, reply) => {
-    const p = principalOf(req);
-    const { participant } = await visibleParticipant(db, req, req.params.id);
-    const body = parseInput(consentBody, req.body);
-    const consent = await recordReconsent(db, { actor: p.userId, at: now() }, participant, body.signedOn);
-    reply.status(201);
-    return consent;
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/participants/:id/consents',
+    { schema: { tags: ['participants'], body: doc(consentBody) }, config: { action: 'participant.enrol' } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { participant } = await visibleParticipant(db, req, req.params.id);
+      const body = parseInput(consentBody, req.body);
+      const consent = await recordReconsent(db, { actor: p.userId, at: now() }, participant, body.signedOn);
+      reply.status(201);
+      return consent;
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/transition', { schema: { tags: ['participants'], body: doc(transitionBody) }, config: { action: 'participant.enrol' } }, async (req) => {
     const p = principalOf(req);
@@ -93,7 +118,13 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
     const at = now();
     // Outside a screening, only an investigator's override decides eligibility (the policy says who).
     const eligibilityBy = can(p, 'eligibility.override', { studyId: study.id, siteId: participant.siteId }) ? 'override' : undefined;
-    const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, { to: body.to, reason: body.reason, date: body.date ?? isoDay(at), today: isoDay(at), eligibilityBy });
+    const moved = await transitionParticipant(db, { actor: p.userId, at }, participant, study.protocol, {
+      to: body.to,
+      reason: body.reason,
+      date: body.date ?? isoDay(at),
+      today: isoDay(at),
+      eligibilityBy,
+    });
     return summary(moved);
   });
 

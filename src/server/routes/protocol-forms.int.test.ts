@@ -11,7 +11,15 @@ const site = 'pitie-salpetriere';
 // C-peptide (nmol/L) at 0, 15, 30, 60, 90 min, and 120 min entered as 400 pmol/L = 0.4 nmol/L.
 // Trapezoid over 0-120 min / 120: (7.5·0.2 + 15·0.4 + 22.5·0.6 + 30·0.8 + 30·0.6 + 15·0.4) / 120 = 69 / 120 = 0.575.
 const day1 = {
-  weight: 70, done: true, c0: 0.2, c15: 0.4, c30: 0.6, c60: 0.8, c90: 0.6, c120: { value: 400, unit: 'pmol/L' }, hba1c: 58,
+  weight: 70,
+  done: true,
+  c0: 0.2,
+  c15: 0.4,
+  c30: 0.6,
+  c60: 0.8,
+  c90: 0.6,
+  c120: { value: 400, unit: 'pmol/L' },
+  hba1c: 58,
   conmeds: [
     { drug: 'insulin glargine', insulin: true, 'daily-dose': 21, 'dose-unit': 'IU' },
     { drug: 'ramipril', insulin: false, 'daily-dose': 5, 'dose-unit': 'mg' },
@@ -64,7 +72,17 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     const col = (name: string) => qs.columns.findIndex((c) => c.name === name);
     // Items numbered in form order, numeric ones only: weight 01, done 02, c0-c120 03-08 (400 pmol/L standardized to 0.4 nmol/L), auc 09, hba1c 10, the score TOT.
     expect(qs.rows.map((r) => [r[col('QSTESTCD')], r[col('QSSTRESN')]])).toEqual([
-      ['MMTT01', 70], ['MMTT02', 1], ['MMTT03', 0.2], ['MMTT04', 0.4], ['MMTT05', 0.6], ['MMTT06', 0.8], ['MMTT07', 0.6], ['MMTT08', 0.4], ['MMTT09', 0.575], ['MMTT10', 58], ['MMTTTOT', 0.575],
+      ['MMTT01', 70],
+      ['MMTT02', 1],
+      ['MMTT03', 0.2],
+      ['MMTT04', 0.4],
+      ['MMTT05', 0.6],
+      ['MMTT06', 0.8],
+      ['MMTT07', 0.6],
+      ['MMTT08', 0.4],
+      ['MMTT09', 0.575],
+      ['MMTT10', 58],
+      ['MMTTTOT', 0.575],
     ]);
     const odm = (await call(mon, 'GET', '/api/studies/df-il2/export/odm/df-il2-odm-snapshot.xml')).body;
     expect(odm).toContain('ItemOID="IT.other.mmtt.auc" Value="0.575"');
@@ -94,6 +112,9 @@ describe.each(databases)("a protocol file's own form, end to end on $kind", (dat
     expect(await db.query("SELECT count(*)::int AS n FROM observations WHERE key = 'mmtt.hba1c'")).toEqual([{ n: 0 }]);
     expect(await db.query("SELECT reason FROM audit WHERE entity = 'observations' AND action = 'delete'")).toEqual([{ reason: 'HbA1c was from another visit' }]);
     expect(await db.query("SELECT DISTINCT form_version FROM observations WHERE form_id = 'mmtt'")).toEqual([{ form_version: '2' }]);
-    expect(await db.query('SELECT form_id, version FROM form_definitions ORDER BY version')).toEqual([{ form_id: 'mmtt', version: '1' }, { form_id: 'mmtt', version: '2' }]);
+    expect(await db.query('SELECT form_id, version FROM form_definitions ORDER BY version')).toEqual([
+      { form_id: 'mmtt', version: '1' },
+      { form_id: 'mmtt', version: '2' },
+    ]);
   });
 });

@@ -164,7 +164,7 @@ describe.each(databases)('randomization API on $kind', (database) => {
     expect((await call(t, cookies.pharm!, 'GET', `/api/studies/${study}/dispensing`)).json()[0].dispensed).toBe(true);
   });
 
-  it('refuses to start with a randomized study without a scheme, or a block size that disagrees with the arms\' ratio', async () => {
+  it("refuses to start with a randomized study without a scheme, or a block size that disagrees with the arms' ratio", async () => {
     const db = await database.fresh();
     const noScheme: Protocol = { ...sle, id: 'no-scheme', design: { ...sle.design, randomization: undefined } };
     await createStudy(db, { actor: 'system', at: testNow }, noScheme);
@@ -174,9 +174,10 @@ describe.each(databases)('randomization API on $kind', (database) => {
     const twoToOne: Protocol = { ...sle, id: 'two-to-one', arms: sle.arms.map((a, i) => ({ ...a, ratio: i === 0 ? 2 : 1 })) };
     await createStudy(db2, { actor: 'system', at: testNow }, twoToOne);
     // Ratio 2:1 sums to 3; blocks of 2 and 4 cannot hold it.
-    await expect((await buildServer({ db: db2, now: () => testNow })).ready()).rejects.toThrow(/check scheme-inconsistent failed for study two-to-one \(design.randomization.blockSizes.0: block size 2 is not a multiple/);
+    await expect((await buildServer({ db: db2, now: () => testNow })).ready()).rejects.toThrow(
+      /check scheme-inconsistent failed for study two-to-one \(design.randomization.blockSizes.0: block size 2 is not a multiple/,
+    );
   });
-
 });
 
 // Several server processes on one PostgreSQL is the deployment this guards; PGlite has one connection.
@@ -185,7 +186,11 @@ describe.each(databases.filter((d) => d.kind === 'postgres'))('concurrent random
     const db = await database.fresh();
     const big: Protocol = { ...sle, id: 'big', enrolment: { target: 1000, kind: 'estimated' }, sites: [...sle.sites, { id: 'site-b', name: 'Second site', contacts: [] }] };
     await createStudy(db, { actor: 'system', at: testNow }, big);
-    await createUser(db, { actor: 'system', at: testNow, studyId: null }, { username: 'inv', displayName: 'inv', password: testPassword, roles: [{ studyId: 'big', siteId: null, role: 'investigator' }] });
+    await createUser(
+      db,
+      { actor: 'system', at: testNow, studyId: null },
+      { username: 'inv', displayName: 'inv', password: testPassword, roles: [{ studyId: 'big', siteId: null, role: 'investigator' }] },
+    );
     const c = await database.cluster!();
     const other = openPostgres(c.pg.url(c.database));
     const apps = [await buildServer({ db, now: () => testNow }), await buildServer({ db: other, now: () => testNow })];
@@ -204,7 +209,9 @@ describe.each(databases.filter((d) => d.kind === 'postgres'))('concurrent random
     );
     console.log(`1000 randomizations, 8 clients, 2 servers on PostgreSQL: ${Date.now() - t0} ms`);
     await other.close();
-    const rows = await db.query<{ stratum: string; stratum_index: number; block: number; arm_id: string; sequence: number }>('SELECT stratum, stratum_index, block, arm_id, sequence FROM randomizations ORDER BY stratum, stratum_index');
+    const rows = await db.query<{ stratum: string; stratum_index: number; block: number; arm_id: string; sequence: number }>(
+      'SELECT stratum, stratum_index, block, arm_id, sequence FROM randomizations ORDER BY stratum, stratum_index',
+    );
     expect(rows).toHaveLength(1000);
     expect(new Set(rows.map((r) => r.sequence)).size).toBe(1000);
     const [{ seed }] = (await db.query<{ seed: Uint8Array }>("SELECT seed FROM randomization_seeds WHERE study_id = 'big'")) as [{ seed: Uint8Array }];

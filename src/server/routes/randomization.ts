@@ -35,7 +35,9 @@ export const randomizationRoutes: RouteModule = (app, { db, now }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/dispensing', { schema: { tags: ['randomization'] }, config: { action: 'dispense' } }, async (req) => {
     const study = studyOf(req);
     const sites = sitesFor(principalOf(req), 'dispense', study.id);
-    return (await listRandomizations(db, study.id)).filter((r) => sites === 'all' || sites.includes(r.siteId)).map((r) => ({ participantId: r.participantId, code: r.code, siteId: r.siteId, kitNumber: r.kitNumber, armId: r.armId, dispensed: r.dispensedAt !== null, dispensedAt: r.dispensedAt }));
+    return (await listRandomizations(db, study.id))
+      .filter((r) => sites === 'all' || sites.includes(r.siteId))
+      .map((r) => ({ participantId: r.participantId, code: r.code, siteId: r.siteId, kitNumber: r.kitNumber, armId: r.armId, dispensed: r.dispensedAt !== null, dispensedAt: r.dispensedAt }));
   });
 
   app.post<{ Params: { id: string } }>('/api/participants/:id/dispense', { schema: { tags: ['randomization'], body: doc(dispenseBody) }, config: { action: 'dispense' } }, async (req, reply) => {

@@ -18,8 +18,7 @@ async function setup(db: Db) {
   await createStudy(db, system, getBuiltinProtocol('als-il2'));
   await createStudy(db, system, getBuiltinProtocol('sle-il2'));
   const app = await buildServer({ db, now: () => clock });
-  const login = (username: string, password: string, remoteAddress = '10.0.0.1') =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+  const login = (username: string, password: string, remoteAddress = '10.0.0.1') => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   return { app, login, advance: (ms: number) => (clock = new Date(clock.getTime() + ms)) };
 }
 
@@ -104,10 +103,18 @@ describe.each(databases)('sign-in and API tokens on $kind', (database) => {
     // Scope: the read-only token sees only the monitor's study, and may not write.
     const studies = await s.app.inject({ url: '/api/studies', headers: as(readOnly.json().token) });
     expect(studies.json().map((x: { id: string }) => x.id)).toEqual(['sle-il2']);
-    const write = await s.app.inject({ method: 'POST', url: '/api/studies/als-il2/participants', headers: as(readOnly.json().token), payload: { siteId: site, code: 'T-1', sex: 'male', birthDate: '1960-01-01' } });
+    const write = await s.app.inject({
+      method: 'POST',
+      url: '/api/studies/als-il2/participants',
+      headers: as(readOnly.json().token),
+      payload: { siteId: site, code: 'T-1', sex: 'male', birthDate: '1960-01-01' },
+    });
     expect(write.statusCode).toBe(403);
     expect(write.json().error.code).toBe('AUTH_TOKEN_READ_ONLY');
-    expect((await s.app.inject({ method: 'POST', url: '/api/studies/als-il2/participants', headers: as(writer.token), payload: { siteId: site, code: 'T-2', sex: 'male', birthDate: '1960-01-01' } })).statusCode).toBe(201);
+    expect(
+      (await s.app.inject({ method: 'POST', url: '/api/studies/als-il2/participants', headers: as(writer.token), payload: { siteId: site, code: 'T-2', sex: 'male', birthDate: '1960-01-01' } }))
+        .statusCode,
+    ).toBe(201);
     // A token cannot mint, list or revoke tokens.
     const minted = await mint({ name: 'child' }, as(writer.token));
     expect(minted.statusCode).toBe(403);

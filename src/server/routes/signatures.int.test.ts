@@ -41,7 +41,15 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
 
     const signed = await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword });
     expect(signed.statusCode, signed.body).toBe(201);
-    expect(signed.json()).toMatchObject({ visitId: 'week-0', signerUsername: 'inv', signerName: 'inv', meaning: 'reviewed and approved', signedAt: '2025-06-02T09:00:00.000Z', status: 'valid', line: 'inv (inv), 2025-06-02 09:00 UTC: reviewed and approved' });
+    expect(signed.json()).toMatchObject({
+      visitId: 'week-0',
+      signerUsername: 'inv',
+      signerName: 'inv',
+      meaning: 'reviewed and approved',
+      signedAt: '2025-06-02T09:00:00.000Z',
+      status: 'valid',
+      line: 'inv (inv), 2025-06-02 09:00 UTC: reviewed and approved',
+    });
     expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { visitId: 'week-0', password: testPassword })).json().error.code).toBe('SIGNATURE_ALREADY_SIGNED');
     expect((await call(inv, 'POST', `/api/participants/${id}/signatures`, { password: testPassword })).statusCode).toBe(201);
     const [invId] = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'inv'")).map((u) => u.id);
@@ -56,7 +64,14 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
       visits: (await call(mon, 'GET', `/api/participants/${id}/visits`)).json().find((v: { visitId: string }) => v.visitId === 'week-0').signature.status,
       visit: (await call(inv, 'GET', visitUrl)).json().signature.status,
     });
-    expect(await statusOf()).toEqual({ participant: [['week-0', 'valid'], [null, 'valid']], visits: 'valid', visit: 'valid' });
+    expect(await statusOf()).toEqual({
+      participant: [
+        ['week-0', 'valid'],
+        [null, 'valid'],
+      ],
+      visits: 'valid',
+      visit: 'valid',
+    });
 
     const odm = async () => {
       const r = await call(mon, 'GET', `/api/studies/${study}/export/odm/${study}-odm-snapshot.xml`);
@@ -75,13 +90,24 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
     expect(flat).toContain('<SignatureDef OID="SD.reviewed-and-approved" Methodology="Electronic"><Meaning>reviewed and approved</Meaning>');
     // One in SubjectData (the casebook), one in the week-0 StudyEventData.
     expect(flat.match(/<Signature>/g)).toHaveLength(2);
-    expect(flat).toMatch(new RegExp(`<SubjectData SubjectKey="S-001"[^>]*><Signature><UserRef UserOID="USR\\.inv"/><LocationRef LocationOID="LOC\\.${siteId}"/><SignatureRef SignatureOID="SD\\.reviewed-and-approved"/><DateTimeStamp>2025-06-02T09:00:00\\.000Z</DateTimeStamp></Signature>`));
+    expect(flat).toMatch(
+      new RegExp(
+        `<SubjectData SubjectKey="S-001"[^>]*><Signature><UserRef UserOID="USR\\.inv"/><LocationRef LocationOID="LOC\\.${siteId}"/><SignatureRef SignatureOID="SD\\.reviewed-and-approved"/><DateTimeStamp>2025-06-02T09:00:00\\.000Z</DateTimeStamp></Signature>`,
+      ),
+    );
     expect(flat).toMatch(/<StudyEventData StudyEventOID="SE\.week-0"[^>]*><Signature><UserRef UserOID="USR\.inv"\/>/);
 
     // An edit of a signed value invalidates the visit's signature and the casebook's.
     const edit = await call(coord, 'POST', visitUrl, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 1600, unit: '/mm3' }], reason: 'transcription error' });
     expect(edit.statusCode, edit.body).toBe(201);
-    expect(await statusOf()).toEqual({ participant: [['week-0', 'invalidated'], [null, 'invalidated']], visits: 'invalidated', visit: 'invalidated' });
+    expect(await statusOf()).toEqual({
+      participant: [
+        ['week-0', 'invalidated'],
+        [null, 'invalidated'],
+      ],
+      visits: 'invalidated',
+      visit: 'invalidated',
+    });
     expect((await call(mon, 'GET', `/api/participants/${id}/signatures`)).json()[0].line).toMatch(/\(invalidated: the record changed after signing\)$/);
     expect((await odm()).match(/<Signature>/g)).toBeNull();
 

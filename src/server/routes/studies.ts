@@ -29,7 +29,10 @@ export const studyRoutes: RouteModule = (app, { db }) => {
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId', { schema: { tags: ['studies'] }, config: { action: 'study.read' } }, async (req) => {
     const s = studyOf(req);
     const lock = await studyLock(db, s.id);
-    return { study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, status: s.status, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null }, protocol: s.protocol };
+    return {
+      study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, status: s.status, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null },
+      protocol: s.protocol,
+    };
   });
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/sites', { schema: { tags: ['studies'] }, config: { action: 'study.read' } }, async (req) => {

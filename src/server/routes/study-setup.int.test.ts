@@ -41,7 +41,9 @@ describe.each(databases)('studies from a protocol file on $kind', (database) => 
     expect((await call(admin, 'POST', '/api/studies/df-il2/activate')).json().error.code).toBe('STUDY_NOT_DESIGN');
     expect((await call(admin, 'POST', '/api/studies/df-il2/participants', register)).statusCode).toBe(201);
     // The placebo was written "matching placebo": the active schedule with every dose 0.
-    const [{ protocol }] = (await db.query<{ protocol: { arms: { interventions: { regimen: { steps: { dose: { amount: number } }[] } }[] }[] } }>("SELECT protocol FROM studies WHERE id = 'df-il2'")) as [never];
+    const [{ protocol }] = (await db.query<{ protocol: { arms: { interventions: { regimen: { steps: { dose: { amount: number } }[] } }[] }[] } }>(
+      "SELECT protocol FROM studies WHERE id = 'df-il2'",
+    )) as [never];
     expect((protocol as { arms: { interventions: { regimen: { steps: { dose: { amount: number } }[] } }[] }[] }).arms[0]!.interventions[0]!.regimen.steps.map((s) => s.dose.amount)).toEqual([0]);
   });
 
@@ -72,7 +74,7 @@ describe.each(databases)('studies from a protocol file on $kind', (database) => 
   it('creates the built-in studies the same way: live, with sealed lists for the randomized ones', async () => {
     const db = await database.fresh();
     expect(await ensureBuiltinStudies(db, testNow)).toEqual(['ss-il2', 'sle-il2', 'als-il2', 'ae-il2']);
-    expect(await db.query("SELECT id, status FROM studies ORDER BY id")).toEqual(['ae-il2', 'als-il2', 'sle-il2', 'ss-il2'].map((id) => ({ id, status: 'live' })));
+    expect(await db.query('SELECT id, status FROM studies ORDER BY id')).toEqual(['ae-il2', 'als-il2', 'sle-il2', 'ss-il2'].map((id) => ({ id, status: 'live' })));
     expect((await db.query<{ study_id: string }>('SELECT study_id FROM allocation_seals ORDER BY study_id')).map((r) => r.study_id)).toEqual(['sle-il2', 'ss-il2']);
     expect(await ensureBuiltinStudies(db, testNow)).toEqual([]);
   });

@@ -23,13 +23,17 @@ const setupView = (s: { id: string; title: string; status: string; protocolVersi
 /** Studies from a protocol: created as a design, activated by the administrator. */
 export const studySetupRoutes: RouteModule = (app, { db, now }) => {
   // The body is the protocol file's JSON, validated by the use case (every problem with its path).
-  app.post('/api/studies', { schema: { tags: ['studies'], body: { type: 'object', description: 'a protocol (see `il2trials protocol schema`)' } }, config: { action: 'study.create' } }, async (req, reply) => {
-    const c = { db, by: callerOf(req), at: now() };
-    requireAction(c.by, 'study.create', null);
-    const study = await createStudyFromProtocol(c, req.body);
-    reply.status(201);
-    return setupView(study);
-  });
+  app.post(
+    '/api/studies',
+    { schema: { tags: ['studies'], body: { type: 'object', description: 'a protocol (see `il2trials protocol schema`)' } }, config: { action: 'study.create' } },
+    async (req, reply) => {
+      const c = { db, by: callerOf(req), at: now() };
+      requireAction(c.by, 'study.create', null);
+      const study = await createStudyFromProtocol(c, req.body);
+      reply.status(201);
+      return setupView(study);
+    },
+  );
 
   app.post<{ Params: { studyId: string } }>('/api/studies/:studyId/activate', { schema: { tags: ['studies'] }, config: { action: 'study.activate' } }, async (req) => {
     const c = { db, by: callerOf(req), at: now() };

@@ -43,7 +43,10 @@ describe.each(databases)('account administration on $kind', (database) => {
     expect(grant.statusCode, grant.body).toBe(201);
     expect(grant.json().roles).toMatchObject([{ role: 'coordinator', studyId: 'als-il2', siteId: t.siteA }]);
     expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'coordinator', studyId: 'als-il2', siteId: t.siteA })).json().error.code).toBe('ACCOUNT_ROLE_ALREADY_HELD');
-    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'monitor', studyId: 'als-il2', siteId: 'nowhere' })).json().error).toMatchObject({ code: 'ACCOUNT_UNKNOWN_STUDY_OR_SITE', path: 'siteId' });
+    expect((await call(admin, 'POST', '/api/users/ana/roles', { role: 'monitor', studyId: 'als-il2', siteId: 'nowhere' })).json().error).toMatchObject({
+      code: 'ACCOUNT_UNKNOWN_STUDY_OR_SITE',
+      path: 'siteId',
+    });
 
     const ana = await t.login('ana', first);
     const me = await call(ana, 'GET', '/api/auth/me');
@@ -120,7 +123,11 @@ describe.each(databases)('account administration on $kind', (database) => {
     const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
     const admin = await t.login(first.username, first.password);
     expect((await call(admin, 'GET', '/api/auth/me')).json().user).toMatchObject({ username: 'admin', mustChangePassword: true });
-    for (const [method, url, payload] of [['GET', '/api/users'], ['POST', '/api/users', { username: 'ana', displayName: 'Ana', email: 'ana@example.org' }], ['POST', '/api/auth/tokens', { name: 'x' }]] as const) {
+    for (const [method, url, payload] of [
+      ['GET', '/api/users'],
+      ['POST', '/api/users', { username: 'ana', displayName: 'Ana', email: 'ana@example.org' }],
+      ['POST', '/api/auth/tokens', { name: 'x' }],
+    ] as const) {
       const refused = await call(admin, method, url, payload);
       expect(refused.statusCode, `${method} ${url}`).toBe(403);
       expect(refused.json().error.code).toBe('ACCOUNT_PASSWORD_CHANGE_REQUIRED');

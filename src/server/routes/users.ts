@@ -69,5 +69,7 @@ export const userRoutes: RouteModule = (app, { db, now }) => {
     return disableUser(c, { ...parseInput(disableBody, req.body), username: req.params.username });
   });
 
-  app.post<UserParams>('/api/users/:username/reset-password', { schema: { tags: ['users'] }, config: { action: 'user.manage' } }, async (req) => resetPassword(ctx(req), { username: req.params.username }));
+  app.post<UserParams>('/api/users/:username/reset-password', { schema: { tags: ['users'] }, config: { action: 'user.manage' } }, async (req) =>
+    resetPassword(ctx(req), { username: req.params.username }),
+  );
 };

@@ -56,9 +56,7 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const withReason = await t.call(c, 'POST', url, { ...edit, reason: 'synovitis count re-read: 7 joints' });
     // articular 3×2 = 6 instead of 2×2 = 4: total 20 + 2 = 22.
     expect(withReason.json().scores[0].total).toBe(22);
-    const audit = await t.db.query<{ entity: string; changes: unknown; reason: string }>(
-      "SELECT entity, changes, reason FROM audit WHERE action = 'update' AND entity = 'observations' ORDER BY seq",
-    );
+    const audit = await t.db.query<{ entity: string; changes: unknown; reason: string }>("SELECT entity, changes, reason FROM audit WHERE action = 'update' AND entity = 'observations' ORDER BY seq");
     expect(audit).toEqual([
       { entity: 'observations', changes: [{ field: 'value_num', old: 2, new: 3 }], reason: 'synovitis count re-read: 7 joints' },
       { entity: 'observations', changes: [{ field: 'value_num', old: 20, new: 22 }], reason: 'synovitis count re-read: 7 joints' },
@@ -86,7 +84,16 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     const cal = (await t.call(c, 'GET', `/api/participants/${id}/calendar`)).json();
     // ALS regimen: doses on days 1, 3, …, 13 of each 28-day course. Hold days 1–10 → doses 1, 3, 5, 7, 9 held.
     const first = cal.doses.slice(0, 8).map((d: { day: number; status: string }) => [d.day, d.status]);
-    expect(first).toEqual([[1, 'held'], [3, 'held'], [5, 'held'], [7, 'held'], [9, 'held'], [11, 'due'], [13, 'due'], [29, 'due']]);
+    expect(first).toEqual([
+      [1, 'held'],
+      [3, 'held'],
+      [5, 'held'],
+      [7, 'held'],
+      [9, 'held'],
+      [11, 'due'],
+      [13, 'due'],
+      [29, 'due'],
+    ]);
     expect(cal.doses[0].reason).toMatch(/^lymphocytes 0\.45 10\^9\/L on 2025-05-05 .*is below the hold threshold of 600 \/mm3$/);
     // No AE is counted on the dashboard until the investigator confirms it; a held dose is not due.
     // The dashboard covers the 7 days from `date`: from 2025-05-13 (day 9, held) to 05-19 (day 15),
@@ -155,7 +162,10 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     expect(bad.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'panel.percentOfParent.treg' });
     const panels = (await t.call(c, 'GET', `/api/participants/${id}/immune-panels`)).json();
     // CD4 = 40% × 1500 = 600/µL; Treg 5% × 600 = 30 → 10% × 600 = 60; Th17 1% × 600 = 6; ratio 30/6 = 5 → 60/6 = 10.
-    expect(panels.map((p: { visitId: string; tregTh17Ratio: number }) => [p.visitId, p.tregTh17Ratio])).toEqual([['week-0', 5], ['week-24', 10]]);
+    expect(panels.map((p: { visitId: string; tregTh17Ratio: number }) => [p.visitId, p.tregTh17Ratio])).toEqual([
+      ['week-0', 5],
+      ['week-24', 10],
+    ]);
     expect(panels[1].panel.subsets.treg).toEqual({ id: 'treg', percentOfParent: 10, absolutePerUl: 60 });
     expect(panels[1].changeFromBaseline.absolute.treg).toEqual({ baseline: 30, value: 60, change: 30, foldChange: 2 });
     expect(panels[1].changeFromBaseline.tregTh17Ratio).toEqual({ baseline: 5, value: 10, change: 5, foldChange: 2 });

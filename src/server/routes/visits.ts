@@ -1,12 +1,7 @@
 import { observationsBody, rangesBody, dateQuery } from '../../api/visits.js';
 import { participantSignatures } from '../../use-cases/sign-record.js';
 import { AppError } from '../../errors/app-error.js';
-import {
-  checkVisitDate,
-  comparePanels,
-  computePanel,
-  visitForms,
-} from '../../instruments/index.js';
+import { checkVisitDate, comparePanels, computePanel, visitForms } from '../../instruments/index.js';
 import { participantVisitData } from '../../store/observations.js';
 import { siteReferenceRanges } from '../../store/reference-ranges.js';
 import { saveVisitObservations } from '../../use-cases/save-visit-observations.js';
@@ -60,7 +55,15 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
       const { participant, study } = await visibleParticipant(db, req, req.params.id);
       const body = parseInput(observationsBody, req.body);
       const values = body.instrument !== undefined && body.items !== undefined ? { ...body.values, [body.instrument]: body.items } : body.values;
-      const saved = await saveVisitObservations(db, { actor: p.userId, at: now() }, participant, study.protocol, req.params.visitId, { date: body.date, values, labs: body.labs, panel: body.panel }, body.reason);
+      const saved = await saveVisitObservations(
+        db,
+        { actor: p.userId, at: now() },
+        participant,
+        study.protocol,
+        req.params.visitId,
+        { date: body.date, values, labs: body.labs, panel: body.panel },
+        body.reason,
+      );
       reply.status(201);
       return saved;
     },
@@ -94,9 +97,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
 
   app.get<{ Params: { id: string } }>('/api/participants/:id/immune-panels', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
     const { participant, study } = await visibleParticipant(db, req, req.params.id);
-    const panels = inVisitOrder(study.protocol, await participantVisitData(db, participant.id)).flatMap((v) =>
-      v.panel ? [{ visitId: v.visitId, date: v.date, panel: computePanel(v.panel) }] : [],
-    );
+    const panels = inVisitOrder(study.protocol, await participantVisitData(db, participant.id)).flatMap((v) => (v.panel ? [{ visitId: v.visitId, date: v.date, panel: computePanel(v.panel) }] : []));
     const [baseline] = panels;
     return panels.map((x) => ({
       ...x,

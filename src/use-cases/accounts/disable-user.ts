@@ -17,7 +17,8 @@ export async function disableUser(c: UseCaseContext, input: { readonly username:
     refuseSelf(c, user, 'disable');
     if (user.disabled) throw new AppError(accountErrors.USER_DISABLED, `User ${user.username} is already disabled.`, 'username');
     await w.update(users, { id: user.id }, { disabled: true }, input.reason);
-    if ((await countEnabledAdministrators(w.tx)) === 0) throw new AppError(accountErrors.LAST_ADMINISTRATOR, `User ${user.username} is the last enabled administrator and cannot be disabled.`, 'username');
+    if ((await countEnabledAdministrators(w.tx)) === 0)
+      throw new AppError(accountErrors.LAST_ADMINISTRATOR, `User ${user.username} is the last enabled administrator and cannot be disabled.`, 'username');
     // Sessions are not audited rows (only their hashes, which mean nothing to a reader).
     await w.tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
     const tokens = await w.tx.query<{ id: string }>('SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL', [user.id]);

@@ -45,7 +45,11 @@ export async function grantRole(c: UseCaseContext, change: RoleChange): Promise<
     refuseSelf(c, user, 'grant a role to');
     if (user.disabled) throw new AppError(accountErrors.USER_DISABLED, `User ${user.username} is disabled; no role can be granted to them.`, 'username');
     if (grant.studyId !== null && !(await studySiteExists(w.tx, grant.studyId, grant.siteId))) {
-      throw new AppError(accountErrors.UNKNOWN_STUDY_OR_SITE, grant.siteId ? `Study ${grant.studyId} has no site "${grant.siteId}".` : `No study "${grant.studyId}" exists.`, grant.siteId ? 'siteId' : 'studyId');
+      throw new AppError(
+        accountErrors.UNKNOWN_STUDY_OR_SITE,
+        grant.siteId ? `Study ${grant.studyId} has no site "${grant.siteId}".` : `No study "${grant.studyId}" exists.`,
+        grant.siteId ? 'siteId' : 'studyId',
+      );
     }
     if (user.roles.some((r) => sameGrant(r, grant))) throw new AppError(accountErrors.ROLE_ALREADY_HELD, `User ${user.username} already holds ${describe(grant)}.`, 'role');
     await insertRoleAssignment(w, user.id, grant);

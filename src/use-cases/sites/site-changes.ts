@@ -29,7 +29,13 @@ export async function renameSite(c: UseCaseContext, input: { readonly studyId: s
     const site = await requireSite(w.tx, input.studyId, input.siteId);
     const reason = input.reason?.trim() || `site ${site.id} renamed from "${site.name}"`;
     await w.update(sites, { study_id: input.studyId, id: input.siteId }, { name: input.name }, reason);
-    await saveProtocolSites(w, input.studyId, protocol, protocol.sites.map((s) => (s.id === input.siteId ? { ...s, name: input.name } : s)), reason);
+    await saveProtocolSites(
+      w,
+      input.studyId,
+      protocol,
+      protocol.sites.map((s) => (s.id === input.siteId ? { ...s, name: input.name } : s)),
+      reason,
+    );
     return requireSite(w.tx, input.studyId, input.siteId);
   });
 }

@@ -22,10 +22,15 @@ export async function activateStudy(c: UseCaseContext, studyId: string): Promise
     const study = (await findStudy(w.tx, studyId)) as Study;
     const protocol = studyProtocol(study.protocol);
     const [issue, ...more] = checkTrialConfiguration([{ id: studyId, protocol }]);
-    if (issue) throw new AppError(studyLifecycleErrors.ACTIVATION_REFUSED, `Study ${studyId} cannot go live: check ${issue.check} failed (${issue.message})${more.length ? ` and ${more.length} more` : ''}.`, 'protocol');
+    if (issue)
+      throw new AppError(
+        studyLifecycleErrors.ACTIVATION_REFUSED,
+        `Study ${studyId} cannot go live: check ${issue.check} failed (${issue.message})${more.length ? ` and ${more.length} more` : ''}.`,
+        'protocol',
+      );
     const randomized = protocol.design.allocation === 'randomized';
     const { entries } = randomized ? await sealAllocationList(w, studyId, protocol) : { entries: 0 };
     await w.update(studies, { id: studyId }, { status: 'live', activated_at: c.at }, 'study activated');
-    return { ...(await findStudy(w.tx, studyId) as Study), allocationEntries: entries };
+    return { ...((await findStudy(w.tx, studyId)) as Study), allocationEntries: entries };
   });
 }

@@ -45,14 +45,20 @@ export async function amendStudy(c: UseCaseContext, studyId: string, input: Amen
     if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" exists.`, 'studyId');
     const current = study.protocol;
     if (next.id !== studyId) throw new AppError(studyLifecycleErrors.AMENDMENT_MISMATCH, `The protocol's id is "${next.id}", not the study's "${studyId}".`, 'id');
-    if (next.version === current.version) throw new AppError(studyLifecycleErrors.AMENDMENT_MISMATCH, `Version ${next.version} is the version in force; an amendment needs a new "version".`, 'version');
+    if (next.version === current.version)
+      throw new AppError(studyLifecycleErrors.AMENDMENT_MISMATCH, `Version ${next.version} is the version in force; an amendment needs a new "version".`, 'version');
     const changes = protocolDiff(current, next);
     if (changes.length === 0) throw new AppError(studyLifecycleErrors.AMENDMENT_MISMATCH, `Version ${next.version} changes nothing from version ${current.version}.`, 'version');
     const randomized = (await w.tx.query('SELECT 1 FROM randomizations WHERE study_id = $1 LIMIT 1', [studyId])).length > 0;
     const broken = randomized ? frozenAfterRandomization(current, next) : undefined;
     if (broken) throw new AppError(studyLifecycleErrors.AMENDMENT_REFUSED, `Study ${studyId} cannot take version ${next.version}: ${broken}.`, 'protocol');
     const [reused] = [...formsChangedWithoutVersion(current.forms ?? [], next.forms ?? []), ...(await changedKeptForms(w.tx, studyId, next.forms ?? []))];
-    if (reused) throw new AppError(studyLifecycleErrors.AMENDMENT_REFUSED, `Study ${studyId} cannot take version ${next.version}: form ${reused.id} changes but keeps version ${reused.version}; a changed form needs a new "version".`, `forms[${next.forms!.indexOf(reused)}].version`);
+    if (reused)
+      throw new AppError(
+        studyLifecycleErrors.AMENDMENT_REFUSED,
+        `Study ${studyId} cannot take version ${next.version}: form ${reused.id} changes but keeps version ${reused.version}; a changed form needs a new "version".`,
+        `forms[${next.forms!.indexOf(reused)}].version`,
+      );
     await w.insert(protocolVersions, {
       study_id: studyId,
       version: next.version,

@@ -18,7 +18,9 @@ export async function sealAllocationList(w: AuditedTx, studyId: string, protocol
   const strata = design.factors.length ? protocol.sites.map((s) => ({ site: s.id })) : [{}];
   const lists = listed ? strata.map((s) => generateList(design, seed, s, protocol.enrolment.target)) : [];
   const entries = lists.reduce((n, l) => n + l.length, 0);
-  const listHmac = createHmac('sha256', seed).update(canonicalJson({ scheme: design.scheme, lists })).digest('hex');
+  const listHmac = createHmac('sha256', seed)
+    .update(canonicalJson({ scheme: design.scheme, lists }))
+    .digest('hex');
   await w.insert(allocationSeals, { study_id: studyId, entries, list_hmac: listHmac, sealed_at: w.ctx.at });
   return { entries };
 }

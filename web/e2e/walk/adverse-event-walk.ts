@@ -3,7 +3,6 @@ import { shoot } from '../browser.js';
 import { type SsTrail, decision, describedError, investigator, today } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* The investigator decides the adverse events the server proposed from the week-12 labs. */
 /** lets the investigator confirm one lab-proposed adverse event with its assessment and dismiss another. */
 export async function adverseEventDecisionWalk(w: Walk, trail: SsTrail): Promise<void> {
@@ -34,7 +33,18 @@ export async function adverseEventDecisionWalk(w: Walk, trail: SsTrail): Promise
   await confirm.getByRole('button', { name: 'Confirm adverse event' }).click();
   await confirm.waitFor({ state: 'hidden' });
   await lymphocytes.getByRole('cell', { name: 'confirmed', exact: true }).waitFor();
-  await expect(lymphocytes.getByRole('cell').allTextContents()).resolves.toEqual(['Lymphocyte count decreased', today, 'ongoing', 'Grade 3', 'no', 'possible', 'dose-held', 'recovering', 'confirmed', '']);
+  await expect(lymphocytes.getByRole('cell').allTextContents()).resolves.toEqual([
+    'Lymphocyte count decreased',
+    today,
+    'ongoing',
+    'Grade 3',
+    'no',
+    'possible',
+    'dose-held',
+    'recovering',
+    'confirmed',
+    '',
+  ]);
 
   await platelets.getByRole('button', { name: 'Dismiss Platelet count decreased' }).click();
   const dismiss = page.getByRole('dialog', { name: 'Dismiss the proposed adverse event' });

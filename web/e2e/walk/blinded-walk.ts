@@ -4,14 +4,17 @@ import { shoot } from '../browser.js';
 import { type SsTrail, describedError, investigator } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* A blinded investigator sees no arm anywhere; emergency unblinding needs a reason and the password. */
 /** shows a blinded investigator no arm anywhere, and unblinds only with a reason and the password. */
 export async function blindedInvestigatorWalk(w: Walk, trail: SsTrail): Promise<void> {
   const page = await w.newPage();
   const bodies: { url: string; body: string }[] = [];
   page.on('response', (res) => {
-    if (res.url().includes('/api/')) void res.text().then((body) => bodies.push({ url: res.url(), body }), () => undefined);
+    if (res.url().includes('/api/'))
+      void res.text().then(
+        (body) => bodies.push({ url: res.url(), body }),
+        () => undefined,
+      );
   });
   await w.signIn(page, investigator);
   const ss = getBuiltinProtocol('ss-il2');

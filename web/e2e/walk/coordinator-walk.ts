@@ -123,7 +123,10 @@ export async function coordinatorWalk(w: Walk): Promise<SsTrail> {
   await page.locator('#lab-lymphocytes').fill('450');
   await page.locator('#lab-platelets').fill('220000');
   await page.getByRole('button', { name: 'Save labs' }).click();
-  await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: /^Grade 3/ }).waitFor();
+  await page
+    .getByRole('table', { name: 'Labs' })
+    .getByRole('cell', { name: /^Grade 3/ })
+    .waitFor();
 
   // Week 12, entered early today: lymphocytes 450/mm³ (grade 3) and platelets 60,000/mm³ (grade 2,
   // <75,000–50,000) after the first dose, so the server proposes two adverse events.
@@ -134,7 +137,10 @@ export async function coordinatorWalk(w: Walk): Promise<SsTrail> {
   await page.locator('#lab-lymphocytes').fill('450');
   await page.locator('#lab-platelets').fill('60000');
   await page.getByRole('button', { name: 'Save labs' }).click();
-  await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: /^Grade 2/ }).waitFor();
+  await page
+    .getByRole('table', { name: 'Labs' })
+    .getByRole('cell', { name: /^Grade 2/ })
+    .waitFor();
   await page.goto(participantUrl);
   await page.getByRole('heading', { name: 'Immune subsets' }).waitFor();
   await expect(page.locator('[data-testid="immune-plot"] > [role="img"]').getAttribute('aria-label')).resolves.toMatch(

@@ -4,7 +4,6 @@ import { shoot } from '../browser.js';
 import { coordinator } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* The evidence tables of the review (published and unpublished trials). */
 /** shows the evidence tables and filters them. */
 export async function evidenceWalk(w: Walk): Promise<void> {
@@ -39,7 +38,11 @@ export async function evidenceQueryWalk(w: Walk): Promise<void> {
   await page.getByLabel(/^Disease/).fill('');
   await page.getByLabel(/^Daily dose range/).fill('100-200');
   await page.getByRole('button', { name: 'Query' }).click();
-  await page.getByRole('status').filter({ hasText: /No trials match daily dose 100–200/ }).first().waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /No trials match daily dose 100–200/ })
+    .first()
+    .waitFor();
   await page.getByLabel(/^Daily dose range/).fill('');
   await page.getByRole('button', { name: 'Query' }).click();
   await page.locator('caption', { hasText: new RegExp(`^Published \\(${published} of ${published}\\)$`) }).waitFor();

@@ -4,7 +4,6 @@ import { chunkSizes, firstLoadFiles } from '../build-app.js';
 import { coordinator } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* What every visitor meets first: the size of the first load and the sign-in form. */
 /** keeps the first load under 300 KB of gzip JavaScript and code-splits the plot and the review page. */
 export function checkFirstLoad(): void {
@@ -29,10 +28,11 @@ export async function wrongPasswordWalk(w: Walk): Promise<void> {
   await page.goto(`${w.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   // Tab order follows the form, and the focused field draws a visible ring (outline), not nothing.
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    return { id: el.id || el.textContent, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.id || el.textContent, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
   await page.keyboard.press('Tab');
   await expect(focused()).resolves.toEqual({ id: 'username', outline: 'solid', width: '3px' });
   await page.keyboard.press('Tab');

@@ -9,7 +9,14 @@ export const alsCoordinator: TestUser = { username: 'alan', password: 'coordinat
 export const investigator: TestUser = { username: 'ines', password: 'investigator-pw-1', displayName: 'Ines Investigator', studyId: 'ss-il2', role: 'investigator' };
 export const monitor: TestUser = { username: 'mona', password: 'monitor-pw-1', displayName: 'Mona Monitor', studyId: 'ss-il2', role: 'monitor' };
 export const pharmacist: TestUser = { username: 'pia', password: 'pharmacist-pw-1', displayName: 'Pia Pharmacist', studyId: 'ss-il2', role: 'unblinded-pharmacist' };
-export const siteMonitor: TestUser = { username: 'simon', password: 'monitor-pw-2', displayName: 'Simon Site Monitor', studyId: 'ss-il2', role: 'monitor', siteId: getBuiltinProtocol('ss-il2').sites[0]?.id ?? '' };
+export const siteMonitor: TestUser = {
+  username: 'simon',
+  password: 'monitor-pw-2',
+  displayName: 'Simon Site Monitor',
+  studyId: 'ss-il2',
+  role: 'monitor',
+  siteId: getBuiltinProtocol('ss-il2').sites[0]?.id ?? '',
+};
 
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export const today = isoDay(new Date());

@@ -4,7 +4,6 @@ import { shoot } from '../browser.js';
 import { alsCoordinator, attestAll, changeStatus, daysAgo, decision, describedError, fillFacts, today } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* An open-label participant (als-il2): doses, a visit score with its correction, labs and an adverse event. */
 /** records doses and a visit score for an open-label participant (als-il2). */
 export async function openLabelWalk(w: Walk): Promise<void> {
@@ -111,7 +110,10 @@ export async function openLabelWalk(w: Walk): Promise<void> {
   // Back on the participant page: the lab with its grade, and an adverse event reported by hand.
   await page.getByRole('link', { name: 'Back to the participant' }).click();
   await page.getByRole('heading', { level: 1, name: 'Participant ALS-001' }).waitFor();
-  await page.getByRole('table', { name: 'Labs' }).getByRole('cell', { name: /^Grade 2/ }).waitFor();
+  await page
+    .getByRole('table', { name: 'Labs' })
+    .getByRole('cell', { name: /^Grade 2/ })
+    .waitFor();
   await page.getByLabel('Term (CTCAE v5.0)').fill('Injection site reaction');
   await page.getByLabel('Onset date').fill(today);
   await page.getByLabel('CTCAE grade').selectOption('1');

@@ -4,14 +4,17 @@ import { shoot } from '../browser.js';
 import { type SsTrail, monitor, siteMonitor } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* The review page: a blinded monitor reads the audit trail and exports; a site monitor is refused. */
 /** shows a blinded monitor one participant's audit trail without arm or hash, older records on demand, and exports without the arm column. */
 export async function blindedMonitorReviewWalk(w: Walk, walked: SsTrail): Promise<void> {
   const page = await w.newPage();
   const trailBodies: { url: string; body: string }[] = [];
   page.on('response', (res) => {
-    if (res.url().includes('/audit')) void res.text().then((body) => trailBodies.push({ url: res.url(), body }), () => undefined);
+    if (res.url().includes('/audit'))
+      void res.text().then(
+        (body) => trailBodies.push({ url: res.url(), body }),
+        () => undefined,
+      );
   });
   await w.signIn(page, monitor);
   const ss = getBuiltinProtocol('ss-il2');

@@ -3,7 +3,6 @@ import { shoot } from '../browser.js';
 import { type SsTrail, coordinator, describedError, monitor, pharmacist } from './helpers.js';
 import type { Walk } from './walk.js';
 
-
 /* The site and the monitor on the ss-il2 participant the coordinator walk made: dispensing and a data query. */
 /** shows the pharmacist the kit to dispense and records it. */
 export async function pharmacistWalk(w: Walk, trail: SsTrail): Promise<void> {

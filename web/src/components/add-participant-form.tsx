@@ -16,9 +16,7 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    api.addParticipant(studyId, { siteId, code, sex, birthDate }).then(onAdded, (err: unknown) =>
-      setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
-    );
+    api.addParticipant(studyId, { siteId, code, sex, birthDate }).then(onAdded, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
   };
   const errorAt = (path: string) => (error && error.path === path ? error.message : undefined);
 

@@ -12,7 +12,25 @@ const words = (code: string) => code.replace(/-/g, ' ');
 const gradeWords: Readonly<Record<string, string>> = { 1: '1 mild', 2: '2 moderate', 3: '3 severe', 4: '4 life-threatening', 5: '5 death' };
 
 /** A labelled choice among codes, '' for none when `optional`. */
-function Choice({ id, label, value, codes, optional, error, onChange, show = words }: { id: string; label: string; value: string; codes: readonly string[]; optional: boolean; error: string | undefined; onChange: (v: string) => void; show?: (code: string) => string }) {
+function Choice({
+  id,
+  label,
+  value,
+  codes,
+  optional,
+  error,
+  onChange,
+  show = words,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  codes: readonly string[];
+  optional: boolean;
+  error: string | undefined;
+  onChange: (v: string) => void;
+  show?: (code: string) => string;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -51,8 +69,15 @@ export function AdverseEventForm({ participantId, onAdded }: { participantId: st
     if (term.trim() === '') return setError({ path: 'term', message: 'Enter the adverse event term, as CTCAE v5.0 names it (for example "Injection site reaction").' });
     setError(null);
     const ae: NewAdverseEvent = {
-      term: term.trim(), onsetDate, grade: Number(grade), serious, seriousCriteria: serious ? criteria : [], relatedness,
-      ...(endDate ? { endDate } : {}), ...(actionTaken ? { actionTaken } : {}), ...(outcome ? { outcome } : {}),
+      term: term.trim(),
+      onsetDate,
+      grade: Number(grade),
+      serious,
+      seriousCriteria: serious ? criteria : [],
+      relatedness,
+      ...(endDate ? { endDate } : {}),
+      ...(actionTaken ? { actionTaken } : {}),
+      ...(outcome ? { outcome } : {}),
     };
     api.addAdverseEvent(participantId, ae).then(
       () => onAdded(ae.term),
@@ -72,7 +97,15 @@ export function AdverseEventForm({ participantId, onAdded }: { participantId: st
       <div className="row">
         <Choice id="ae-grade" label="CTCAE grade" value={grade} codes={Object.keys(gradeWords)} optional={false} error={errorAt('grade')} onChange={setGrade} show={(g) => gradeWords[g]!} />
         <Choice id="ae-related" label="Relatedness" value={relatedness} codes={relatednessLevels} optional={false} error={errorAt('relatedness')} onChange={(v) => setRelatedness(v as Relatedness)} />
-        <Choice id="ae-action" label="Action taken" value={actionTaken} codes={actionsTaken} optional error={errorAt('actionTaken')} onChange={(v) => setActionTaken(v as (typeof actionsTaken)[number])} />
+        <Choice
+          id="ae-action"
+          label="Action taken"
+          value={actionTaken}
+          codes={actionsTaken}
+          optional
+          error={errorAt('actionTaken')}
+          onChange={(v) => setActionTaken(v as (typeof actionsTaken)[number])}
+        />
         <Choice id="ae-outcome" label="Outcome" value={outcome} codes={aeOutcomes} optional error={errorAt('outcome')} onChange={(v) => setOutcome(v as (typeof aeOutcomes)[number])} />
       </div>
       <label className="choice">

@@ -64,7 +64,15 @@ function AnswerForm({ query, savedValue, onAnswered, onCancel }: { query: DataQu
       {correctable ? (
         <>
           <label htmlFor="answer-correction">Corrected value (leave empty to answer without a correction)</label>
-          <input id="answer-correction" inputMode="decimal" size={10} value={correction} onChange={(e) => setCorrection(e.target.value)} aria-invalid={errorAt('correction') ? true : undefined} aria-describedby={describedBy('answer-correction', errorAt('correction'))} />
+          <input
+            id="answer-correction"
+            inputMode="decimal"
+            size={10}
+            value={correction}
+            onChange={(e) => setCorrection(e.target.value)}
+            aria-invalid={errorAt('correction') ? true : undefined}
+            aria-describedby={describedBy('answer-correction', errorAt('correction'))}
+          />
           <FieldError id="answer-correction" message={errorAt('correction')} />
         </>
       ) : null}

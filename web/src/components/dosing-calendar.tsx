@@ -34,7 +34,9 @@ export function DosingCalendar({
   return (
     <div>
       <p>
-        {totalDose === undefined ? `${doses.length} doses planned of the study drug, as the kit gives it.` : `${doses.length} doses planned, ${totalDose} ${unit} in all; given so far: ${given} ${unit}.`}
+        {totalDose === undefined
+          ? `${doses.length} doses planned of the study drug, as the kit gives it.`
+          : `${doses.length} doses planned, ${totalDose} ${unit} in all; given so far: ${given} ${unit}.`}
       </p>
       <ul className="legend" aria-label="Legend">
         {(Object.keys(statusText) as DoseState[]).map((s) => (
@@ -129,7 +131,15 @@ function DoseForm({ dose, onCancel, onRecord }: { dose: ShownDose; onCancel: () 
       </fieldset>
       <div className="row">
         <TextField id="dose-date" label="Date" type="date" required value={date} onChange={setDate} error={errorAt('date')} />
-        <TextField id="dose-reason" label={`Reason${status === 'held' ? ' (required when held)' : ' (optional)'}`} grow required={status === 'held'} value={reason} onChange={setReason} error={errorAt('reason')} />
+        <TextField
+          id="dose-reason"
+          label={`Reason${status === 'held' ? ' (required when held)' : ' (optional)'}`}
+          grow
+          required={status === 'held'}
+          value={reason}
+          onChange={setReason}
+          error={errorAt('reason')}
+        />
       </div>
       <FormActions error={unplacedError(error, ['date', 'reason'])} submit="Save dose" onCancel={onCancel} />
     </form>

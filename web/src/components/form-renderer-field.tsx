@@ -24,7 +24,13 @@ export function FormRendererField({
   const single = typeof text === 'string' ? text : '';
   let input;
   if (item.type === 'single-choice' || item.type === 'yes-no') {
-    const choices = item.type === 'yes-no' ? [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }] : item.choices;
+    const choices =
+      item.type === 'yes-no'
+        ? [
+            { code: 'yes', label: 'Yes' },
+            { code: 'no', label: 'No' },
+          ]
+        : item.choices;
     input = (
       <select id={id} value={single} onChange={(e) => onText(e.target.value)} {...aria}>
         <option value="">—</option>
@@ -41,7 +47,8 @@ export function FormRendererField({
       <fieldset id={id} {...aria}>
         {item.choices.map((c) => (
           <label key={String(c.code)}>
-            <input type="checkbox" checked={chosen.includes(String(c.code))} onChange={(e) => onText(e.target.checked ? [...chosen, String(c.code)] : chosen.filter((x) => x !== String(c.code)))} /> {c.label}
+            <input type="checkbox" checked={chosen.includes(String(c.code))} onChange={(e) => onText(e.target.checked ? [...chosen, String(c.code)] : chosen.filter((x) => x !== String(c.code)))} />{' '}
+            {c.label}
           </label>
         ))}
       </fieldset>
@@ -50,7 +57,7 @@ export function FormRendererField({
     const type = item.type === 'date' ? 'date' : item.type === 'time' ? 'time' : 'text';
     input = <input id={id} type={type} inputMode={item.type === 'integer' || item.type === 'decimal' ? 'decimal' : undefined} value={single} onChange={(e) => onText(e.target.value)} {...aria} />;
   }
-  const units = item.type === 'decimal' ? item.units ?? [] : [];
+  const units = item.type === 'decimal' ? (item.units ?? []) : [];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -66,7 +73,11 @@ export function FormRendererField({
       ) : item.type === 'integer' && item.unit ? (
         <span> {item.unit}</span>
       ) : null}
-      {item.help ? <p id={`${id}-help`} className="hint">{item.help}</p> : null}
+      {item.help ? (
+        <p id={`${id}-help`} className="hint">
+          {item.help}
+        </p>
+      ) : null}
       <FieldError id={id} message={error} />
     </div>
   );

@@ -60,7 +60,9 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
     setServerError(null);
     formsApi.saveVisitForm(participantId, context.visit.id, form.id, { date, values, confirmations: reasons, ...(reason ? { reason } : {}) }).then(
       (r) => {
-        setStatus(`Saved (${form.title}, version ${r.formVersion})${r.queries.length ? `; ${r.queries.length} data quer${r.queries.length === 1 ? 'y' : 'ies'} opened for the confirmed values` : ''}.`);
+        setStatus(
+          `Saved (${form.title}, version ${r.formVersion})${r.queries.length ? `; ${r.queries.length} data quer${r.queries.length === 1 ? 'y' : 'ies'} opened for the confirmed values` : ''}.`,
+        );
         onSaved();
       },
       (e: unknown) => {
@@ -100,8 +102,24 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
         }
         return (
           <div key={item.id}>
-            <FormRendererField id={id} item={item} text={texts[item.id] ?? ''} unit={units[item.id]} error={errorFor(item.id)} onText={(t) => setTexts({ ...texts, [item.id]: t })} onUnit={(u) => setUnits({ ...units, [item.id]: u })} />
-            {soft(item.id) ? <TextField id={`${id}-confirm`} label={`Why is ${item.label} right? (opens a data query)`} value={reasons[item.id] ?? ''} onChange={(r) => setReasons({ ...reasons, [item.id]: r })} error={undefined} /> : null}
+            <FormRendererField
+              id={id}
+              item={item}
+              text={texts[item.id] ?? ''}
+              unit={units[item.id]}
+              error={errorFor(item.id)}
+              onText={(t) => setTexts({ ...texts, [item.id]: t })}
+              onUnit={(u) => setUnits({ ...units, [item.id]: u })}
+            />
+            {soft(item.id) ? (
+              <TextField
+                id={`${id}-confirm`}
+                label={`Why is ${item.label} right? (opens a data query)`}
+                value={reasons[item.id] ?? ''}
+                onChange={(r) => setReasons({ ...reasons, [item.id]: r })}
+                error={undefined}
+              />
+            ) : null}
           </div>
         );
       })}

@@ -55,15 +55,13 @@ export function InstrumentForm({ participantId, def, context, visits, onSaved, a
   const save = (reason?: string) => {
     setAsking(false);
     setServerError(null);
-    api
-      .saveVisit(participantId, context.visit.id, { date, values: { [def.id]: values as Record<string, number> }, ...(reason ? { reason } : {}) })
-      .then(
-        () => {
-          setStatus(`${def.name} saved.`);
-          onSaved();
-        },
-        (err: unknown) => setServerError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
-      );
+    api.saveVisit(participantId, context.visit.id, { date, values: { [def.id]: values as Record<string, number> }, ...(reason ? { reason } : {}) }).then(
+      () => {
+        setStatus(`${def.name} saved.`);
+        onSaved();
+      },
+      (err: unknown) => setServerError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+    );
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();

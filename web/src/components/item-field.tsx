@@ -13,7 +13,21 @@ function allowedText(item: InstrumentItem): string {
  * beside it, and a value outside them is reported right there, tied to the input by aria-describedby.
  * `aside` goes under it (the item's data queries).
  */
-export function ItemField({ fieldId, item, text, error, onChange, aside }: { fieldId: string; item: InstrumentItem; text: string; error: string | undefined; onChange: (text: string) => void; aside?: ReactNode }) {
+export function ItemField({
+  fieldId,
+  item,
+  text,
+  error,
+  onChange,
+  aside,
+}: {
+  fieldId: string;
+  item: InstrumentItem;
+  text: string;
+  error: string | undefined;
+  onChange: (text: string) => void;
+  aside?: ReactNode;
+}) {
   const hintId = `${fieldId}-hint`;
   return (
     <div className="item">

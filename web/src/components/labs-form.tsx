@@ -61,7 +61,15 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }
           <div className="field" key={a}>
             <label htmlFor={`lab-${a}`}>{a}</label>
             <div className="row">
-              <input id={`lab-${a}`} inputMode="decimal" size={8} value={texts[a] ?? ''} onChange={(e) => setTexts((p) => ({ ...p, [a]: e.target.value }))} aria-invalid={errorAt(a) ? true : undefined} aria-describedby={describedBy(`lab-${a}`, errorAt(a))} />
+              <input
+                id={`lab-${a}`}
+                inputMode="decimal"
+                size={8}
+                value={texts[a] ?? ''}
+                onChange={(e) => setTexts((p) => ({ ...p, [a]: e.target.value }))}
+                aria-invalid={errorAt(a) ? true : undefined}
+                aria-describedby={describedBy(`lab-${a}`, errorAt(a))}
+              />
               <select aria-label={`${a} unit`} value={units[a]} onChange={(e) => setUnits((p) => ({ ...p, [a]: e.target.value as LabUnit }))}>
                 {Object.keys(labUnitTable[a].factors).map((u) => (
                   <option key={u}>{u}</option>

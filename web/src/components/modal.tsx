@@ -13,7 +13,14 @@ export function Modal({ open, titleId, onCancel, children }: { open: boolean; ti
     else if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       {open ? children : null}
     </dialog>
   );

@@ -83,7 +83,15 @@ function SignForm({ what, onSign, onDone, onCancel }: { what: string; onSign: (p
       <h2 id="sign-title">Sign the {what}</h2>
       <p>Your signature means: reviewed and approved. It is recorded with your name and the time, and a later change of the {what} invalidates it.</p>
       <label htmlFor="sign-password">Your password</label>
-      <input id="sign-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errorAt('password') ? true : undefined} aria-describedby={describedBy('sign-password', errorAt('password'))} />
+      <input
+        id="sign-password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        aria-invalid={errorAt('password') ? true : undefined}
+        aria-describedby={describedBy('sign-password', errorAt('password'))}
+      />
       <FieldError id="sign-password" message={errorAt('password')} />
       <FormActions error={unplacedError(error, ['password'])} submit="Sign" onCancel={onCancel} />
     </form>

@@ -39,7 +39,15 @@ function UnblindForm({ participantId, onDone, onCancel }: { participantId: strin
       <p>The allocation of this participant will be shown to you and recorded in the audit trail with your reason.</p>
       <TextField id="unblind-reason" label="Reason" multiline value={reason} onChange={setReason} error={errorAt('reason')} />
       <label htmlFor="unblind-password">Your password</label>
-      <input id="unblind-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={errorAt('password') ? true : undefined} aria-describedby={describedBy('unblind-password', errorAt('password'))} />
+      <input
+        id="unblind-password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        aria-invalid={errorAt('password') ? true : undefined}
+        aria-describedby={describedBy('unblind-password', errorAt('password'))}
+      />
       <FieldError id="unblind-password" message={errorAt('password')} />
       <FormActions error={unplacedError(error, ['reason', 'password'])} submit="Unblind" onCancel={onCancel} />
     </form>

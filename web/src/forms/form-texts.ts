@@ -37,7 +37,7 @@ export function formValuesFromTexts(form: FormDefinition, texts: FormTexts, unit
     for (const item of entry.type === 'group' ? entry.items : [entry]) {
       const text = texts[item.id];
       if (text === undefined || item.type === 'calculated') continue;
-      const v = valueOf(item, text, item.type === 'decimal' ? units[item.id] ?? item.units?.[0]?.unit : undefined);
+      const v = valueOf(item, text, item.type === 'decimal' ? (units[item.id] ?? item.units?.[0]?.unit) : undefined);
       if (v !== undefined) values[item.id] = v;
     }
   }

@@ -10,7 +10,10 @@ export function AnalysisPage({ studyId }: { studyId: string }) {
   return (
     <Page title="Analysis report">
       <p>
-        <Link to={{ kind: 'dashboard', studyId }}>Back to the study</Link> · <a href={url} target="_blank" rel="noreferrer">Open the report on its own</a>
+        <Link to={{ kind: 'dashboard', studyId }}>Back to the study</Link> ·{' '}
+        <a href={url} target="_blank" rel="noreferrer">
+          Open the report on its own
+        </a>
       </p>
       <iframe className="report" title="Analysis report" src={url} sandbox="" />
     </Page>

@@ -49,7 +49,12 @@ export function CriterionEditor({
     setSaveError(null);
     const input = { corrections: { [id]: trimmed }, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(live ? { effectiveDate } : {}) };
     eligibilityApi.save(studyId, input).then(
-      (r) => onSaved(r.amendment ? `Saved ${id} as protocol version ${r.amendment.version} (from ${r.amendment.fromVersion}), in force from ${r.amendment.effectiveDate}.` : `Saved ${id} into the design (protocol version ${r.protocolVersion}).`),
+      (r) =>
+        onSaved(
+          r.amendment
+            ? `Saved ${id} as protocol version ${r.amendment.version} (from ${r.amendment.fromVersion}), in force from ${r.amendment.effectiveDate}.`
+            : `Saved ${id} into the design (protocol version ${r.protocolVersion}).`,
+        ),
       (err: unknown) => setSaveError(toApiError(err)),
     );
   };
@@ -75,8 +80,24 @@ export function CriterionEditor({
       </div>
       {check.kind === 'ok' ? <SamplePatient studyId={studyId} criterionId={id} source={trimmed} expression={check.value} sample={sample} onChange={setSample} /> : null}
       <div className="row">
-        <TextField id={`reason-${id}`} label={live ? 'Reason (the amendment’s)' : 'Reason (optional)'} value={reason} onChange={setReason} error={saveError?.path === 'reason' ? saveError.message : undefined} grow />
-        {live ? <TextField id={`effective-${id}`} type="date" label="Effective date" value={effectiveDate} onChange={setEffectiveDate} error={saveError?.path === 'effectiveDate' ? saveError.message : undefined} /> : null}
+        <TextField
+          id={`reason-${id}`}
+          label={live ? 'Reason (the amendment’s)' : 'Reason (optional)'}
+          value={reason}
+          onChange={setReason}
+          error={saveError?.path === 'reason' ? saveError.message : undefined}
+          grow
+        />
+        {live ? (
+          <TextField
+            id={`effective-${id}`}
+            type="date"
+            label="Effective date"
+            value={effectiveDate}
+            onChange={setEffectiveDate}
+            error={saveError?.path === 'effectiveDate' ? saveError.message : undefined}
+          />
+        ) : null}
       </div>
       <FormActions error={unplacedError(saveError, [`criteria.${id}`, 'reason', 'effectiveDate'])} submit={`Save ${id}`} disabled={check.kind !== 'ok'} onCancel={onCancel} />
     </form>
@@ -118,14 +139,29 @@ function SamplePatient({
   const badFact = preview.kind === 'error' ? /^facts\.(.+)$/.exec(preview.error.path ?? '')?.[1] : undefined;
   const hint = (name: string) => {
     const def = findFact(name);
-    return def?.type === 'date' ? 'YYYY-MM-DD or never' : def?.type === 'boolean' ? 'yes or no' : def?.type === 'codes' ? 'codes separated by ";", or none' : def?.unit ? `in ${def.unit}` : def?.values?.join(' or ') ?? '';
+    return def?.type === 'date'
+      ? 'YYYY-MM-DD or never'
+      : def?.type === 'boolean'
+        ? 'yes or no'
+        : def?.type === 'codes'
+          ? 'codes separated by ";", or none'
+          : def?.unit
+            ? `in ${def.unit}`
+            : (def?.values?.join(' or ') ?? '');
   };
   return (
     <fieldset className="card">
       <legend>Preview on a sample patient</legend>
       <div className="items">
         {expression.facts.map((name) => (
-          <TextField key={name} id={`sample-${criterionId}-${name}`} label={`${name} (${hint(name)})`} value={values[name] ?? ''} onChange={(v) => onChange({ ...sample, values: { ...values, [name]: v } })} error={badFact === name && preview.kind === 'error' ? preview.error.message : undefined} />
+          <TextField
+            key={name}
+            id={`sample-${criterionId}-${name}`}
+            label={`${name} (${hint(name)})`}
+            value={values[name] ?? ''}
+            onChange={(v) => onChange({ ...sample, values: { ...values, [name]: v } })}
+            error={badFact === name && preview.kind === 'error' ? preview.error.message : undefined}
+          />
         ))}
         {expression.computability !== 'computable' ? (
           <div className="field">
@@ -144,7 +180,11 @@ function SamplePatient({
           <p className="preview">
             <strong className="verdict">{preview.value.status.replace('-', ' ')}</strong>
             {preview.value.fails ? ' (makes the patient ineligible)' : ''} — {preview.value.reason}
-            {Object.keys(preview.value.factsUsed).length > 0 ? `; facts used: ${Object.entries(preview.value.factsUsed).map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}
+            {Object.keys(preview.value.factsUsed).length > 0
+              ? `; facts used: ${Object.entries(preview.value.factsUsed)
+                  .map(([k, v]) => `${k} = ${v}`)
+                  .join(', ')}`
+              : ''}
           </p>
         ) : null}
         {preview.kind === 'error' && !badFact ? (

@@ -23,7 +23,8 @@ export function CriteriaEditorPage({ studyId }: { studyId: string }) {
         {(data) => (
           <>
             <p className="muted">
-              Protocol version {data.protocolVersion} ({data.status === 'live' ? 'live: a correction is saved as an amendment, with an effective date and a reason' : 'a design: a correction is saved into the protocol'}).
+              Protocol version {data.protocolVersion} (
+              {data.status === 'live' ? 'live: a correction is saved as an amendment, with an effective date and a reason' : 'a design: a correction is saved into the protocol'}).
             </p>
             <ol className="criteria" aria-label="Criteria">
               {data.criteria.map((c) => (
@@ -42,7 +43,14 @@ export function CriteriaEditorPage({ studyId }: { studyId: string }) {
                       }}
                     />
                   ) : (
-                    <button type="button" className="secondary" onClick={() => { setSaved(null); setEditing(c.id); }}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setSaved(null);
+                        setEditing(c.id);
+                      }}
+                    >
                       Correct {c.id}
                     </button>
                   )}

@@ -83,9 +83,7 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
       </div>
       <div>
         <dt>Design</dt>
-        <dd>
-          {designText(protocol)}
-        </dd>
+        <dd>{designText(protocol)}</dd>
       </div>
       <div>
         <dt>Masking</dt>

@@ -27,7 +27,10 @@ function readableColumns(rows: readonly EvidenceRow[]): string[] {
 }
 
 function titleOf(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -59,36 +62,36 @@ export function EvidencePage() {
           <>
             {!Array.isArray(data) && typeof data.message === 'string' && <p role="status">{data.message}</p>}
             {tablesOf(data).map(([name, rows]) => {
-            const columns = readableColumns(rows);
-            const shown = rows.filter((r) => !needle || columns.some((c) => cell(r[c]).toLowerCase().includes(needle)));
-            return (
-              <div key={name} className="table-wrap">
-                <table className="data">
-                  <caption>
-                    {titleOf(name)} ({shown.length} of {rows.length})
-                  </caption>
-                  <thead>
-                    <tr>
-                      {columns.map((c) => (
-                        <th key={c} scope="col">
-                          {titleOf(c)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((r, i) => (
-                      <tr key={i}>
+              const columns = readableColumns(rows);
+              const shown = rows.filter((r) => !needle || columns.some((c) => cell(r[c]).toLowerCase().includes(needle)));
+              return (
+                <div key={name} className="table-wrap">
+                  <table className="data">
+                    <caption>
+                      {titleOf(name)} ({shown.length} of {rows.length})
+                    </caption>
+                    <thead>
+                      <tr>
                         {columns.map((c) => (
-                          <td key={c}>{cell(r[c])}</td>
+                          <th key={c} scope="col">
+                            {titleOf(c)}
+                          </th>
                         ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            );
-          })}
+                    </thead>
+                    <tbody>
+                      {shown.map((r, i) => (
+                        <tr key={i}>
+                          {columns.map((c) => (
+                            <td key={c}>{cell(r[c])}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              );
+            })}
           </>
         )}
       </Loaded>

@@ -88,7 +88,11 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
       <h2>Adverse events</h2>
       <AdverseEvents participantId={participantId} scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null} />
       <h2>Casebook signature</h2>
-      <Signatures participantId={participantId} visitId={null} scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null} />
+      <Signatures
+        participantId={participantId}
+        visitId={null}
+        scope={participant.kind === 'ready' && participant.data.studyId ? { studyId: participant.data.studyId, siteId: participant.data.siteId } : null}
+      />
     </Page>
   );
 }
@@ -158,9 +162,9 @@ function TransitionForm({ participant, options, onChanged }: { participant: Part
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    api.transition(participant.id, { to, date, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then(onChanged, (err: unknown) =>
-      setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
-    );
+    api
+      .transition(participant.id, { to, date, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+      .then(onChanged, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
   };
   const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
   return (
@@ -178,7 +182,15 @@ function TransitionForm({ participant, options, onChanged }: { participant: Part
           </select>
         </div>
         <TextField id="t-date" label="Date" type="date" required value={date} onChange={setDate} error={errorAt('date')} />
-        <TextField id="t-reason" label={`Reason${to === 'withdrawn' ? ' (required)' : ' (optional)'}`} grow required={to === 'withdrawn'} value={reason} onChange={setReason} error={errorAt('reason')} />
+        <TextField
+          id="t-reason"
+          label={`Reason${to === 'withdrawn' ? ' (required)' : ' (optional)'}`}
+          grow
+          required={to === 'withdrawn'}
+          value={reason}
+          onChange={setReason}
+          error={errorAt('reason')}
+        />
       </div>
       <FormActions error={unplacedError(error, ['date', 'reason'])} submit={`Record ${to}`} />
     </form>

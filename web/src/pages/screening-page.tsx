@@ -128,7 +128,12 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
         <h2 id="decision-title">Decision</h2>
         <p>
           <strong id="eligibility-status">{result.status}</strong>
-          {result.status === 'incomplete' ? ` — still unknown: ${result.criteria.filter((c) => c.status === 'unknown').map((c) => c.id).join(', ')}` : ''}
+          {result.status === 'incomplete'
+            ? ` — still unknown: ${result.criteria
+                .filter((c) => c.status === 'unknown')
+                .map((c) => c.id)
+                .join(', ')}`
+            : ''}
           {result.status === 'ineligible' ? ` — fails ${result.failed.join(', ')}` : ''}
         </p>
         <div className="buttons">
@@ -200,7 +205,19 @@ function FactField({ name, text, error, onChange }: { name: string; text: string
 
 const verdictText = { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as const;
 
-function CriterionRow({ result: r, attestable, flags, value, onAttest }: { result: CriterionResult; attestable: boolean; flags: readonly string[]; value: Attest | undefined; onAttest: (a: Attest | undefined) => void }) {
+function CriterionRow({
+  result: r,
+  attestable,
+  flags,
+  value,
+  onAttest,
+}: {
+  result: CriterionResult;
+  attestable: boolean;
+  flags: readonly string[];
+  value: Attest | undefined;
+  onAttest: (a: Attest | undefined) => void;
+}) {
   const name = `attest-${r.id}`;
   // Colour follows the consequence (an exclusion that is not met is good news), the words the truth.
   const outcome = r.status === 'unknown' ? 'unknown' : r.fails ? 'fails' : 'passes';

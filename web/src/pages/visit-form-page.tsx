@@ -126,7 +126,6 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   );
 }
 
-
 function VisitForms({ participantId, context, visits, onSaved, aside, entering }: FormProps & { aside: Aside; entering: boolean }) {
   const due = instruments.filter((i) => context.assessments.includes(i.id));
   const offered = due.length > 0 ? due : instruments;
@@ -155,4 +154,3 @@ function VisitForms({ participantId, context, visits, onSaved, aside, entering }
     </>
   );
 }
-

@@ -20,7 +20,9 @@ describe('one process per PGlite data directory', () => {
       const second = cli('serve', '--port', '0', '--host', '127.0.0.1', '--data', data);
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(
-        new RegExp(`^il2trials: serve cannot open ${data}: il2trials serve \\(pid ${pid} on ${host}, since [0-9T:.Z-]+\\) holds it; stop it first, or use PostgreSQL \\(DATABASE_URL\\) to share one database between processes\\.\\n$`),
+        new RegExp(
+          `^il2trials: serve cannot open ${data}: il2trials serve \\(pid ${pid} on ${host}, since [0-9T:.Z-]+\\) holds it; stop it first, or use PostgreSQL \\(DATABASE_URL\\) to share one database between processes\\.\\n$`,
+        ),
       );
       const verify = cli('audit', 'verify', '--data', data);
       expect(verify.code).toBe(1);

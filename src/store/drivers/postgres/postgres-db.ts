@@ -66,7 +66,12 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   return {
     kind: 'postgres',
     query: (sql, params) => withReconnect(retry, isSafeToRetryStatement, () => base.query(sql, params)),
-    transaction: (fn) => withReconnect(retry, (e) => !(e as { afterCommitSent?: boolean }).afterCommitSent, () => once(fn)),
+    transaction: (fn) =>
+      withReconnect(
+        retry,
+        (e) => !(e as { afterCommitSent?: boolean }).afterCommitSent,
+        () => once(fn),
+      ),
     exec: (sql) => withReconnect(retry, isSafeToRetryStatement, () => base.exec(sql)),
     close: () => pool.end(),
   };

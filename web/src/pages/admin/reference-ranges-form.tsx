@@ -51,7 +51,10 @@ function RangesTable({ studyId, siteId, initial }: { studyId: string; siteId: st
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const changed = rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(initial[i]));
-    a.run(() => adminApi.setReferenceRanges(studyId, siteId, changed.map(toRange), reason.trim() || undefined), () => `${changed.length} reference range(s) of ${siteId} saved.`);
+    a.run(
+      () => adminApi.setReferenceRanges(studyId, siteId, changed.map(toRange), reason.trim() || undefined),
+      () => `${changed.length} reference range(s) of ${siteId} saved.`,
+    );
   };
   return (
     <form onSubmit={submit} aria-label={`Reference ranges of ${siteId}`}>

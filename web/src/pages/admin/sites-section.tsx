@@ -50,7 +50,10 @@ function AddSiteForm({ studyId, onDone }: { studyId: string; onDone: () => void 
   const a = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    a.run(() => adminApi.addSite(studyId, { id, name }).finally(onDone), (s) => `Site ${s.name} added to ${studyId}.`);
+    a.run(
+      () => adminApi.addSite(studyId, { id, name }).finally(onDone),
+      (s) => `Site ${s.name} added to ${studyId}.`,
+    );
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-site-title">
@@ -73,9 +76,16 @@ function ChangeSiteForm({ studyId, sites, onDone }: { studyId: string; sites: re
   const why = reason.trim() ? { reason: reason.trim() } : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    a.run(() => adminApi.changeSite(studyId, siteId, { name, ...why }).finally(onDone), () => `Site ${siteId} is now named ${name}.`);
+    a.run(
+      () => adminApi.changeSite(studyId, siteId, { name, ...why }).finally(onDone),
+      () => `Site ${siteId} is now named ${name}.`,
+    );
   };
-  const close = () => a.run(() => adminApi.changeSite(studyId, siteId, { closedOn, ...why }).finally(onDone), () => `Site ${siteId} closes to recruitment on ${closedOn}.`);
+  const close = () =>
+    a.run(
+      () => adminApi.changeSite(studyId, siteId, { closedOn, ...why }).finally(onDone),
+      () => `Site ${siteId} closes to recruitment on ${closedOn}.`,
+    );
   return (
     <form className="card" onSubmit={submit} aria-labelledby="change-site-title">
       <h3 id="change-site-title">Rename or close a site</h3>

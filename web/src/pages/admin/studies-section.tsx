@@ -40,7 +40,15 @@ export function StudiesSection({ studies, onChanged }: { studies: readonly Admin
               <td>{s.status}</td>
               <td>
                 {s.status === 'design' ? (
-                  <button type="button" onClick={() => a.run(() => adminApi.activate(s.id).finally(onChanged), () => `Study ${s.id} is live: its allocation list is sealed.`)}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      a.run(
+                        () => adminApi.activate(s.id).finally(onChanged),
+                        () => `Study ${s.id} is live: its allocation list is sealed.`,
+                      )
+                    }
+                  >
                     Activate {s.id}
                   </button>
                 ) : (
@@ -68,7 +76,10 @@ function CreateStudyForm({ onDone }: { onDone: () => void }) {
   const a = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    a.run(async () => adminApi.createStudy(await readProtocolFile(file)).finally(onDone), (s) => `Study ${s.id} created as a design: add its sites and users, then activate it.`);
+    a.run(
+      async () => adminApi.createStudy(await readProtocolFile(file)).finally(onDone),
+      (s) => `Study ${s.id} created as a design: add its sites and users, then activate it.`,
+    );
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="create-study-title">

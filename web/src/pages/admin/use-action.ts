@@ -8,7 +8,7 @@ import { toApiError, type ApiError } from '../../api.js';
 export function useAction() {
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const run = <T,>(request: () => Promise<T>, done: (result: T) => string) => {
+  const run = <T>(request: () => Promise<T>, done: (result: T) => string) => {
     setError(null);
     setStatus(null);
     request().then(

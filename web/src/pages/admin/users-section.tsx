@@ -85,7 +85,11 @@ function ManageUserForm({ users, studies, onDone }: { users: readonly UserAccoun
   const a = useAction();
   const change = { role, ...(studyId ? { studyId } : {}), ...(siteId.trim() ? { siteId: siteId.trim() } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) };
   const where = `${studyId || 'every study'}, ${siteId.trim() || 'every site'}`;
-  const act = <T,>(request: () => Promise<T>, done: string) => a.run(() => request().finally(onDone), () => done);
+  const act = <T,>(request: () => Promise<T>, done: string) =>
+    a.run(
+      () => request().finally(onDone),
+      () => done,
+    );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     act(() => adminApi.grant(username, change), `${username} is now ${role} in ${where}.`);
@@ -134,7 +138,16 @@ function ManageUserForm({ users, studies, onDone }: { users: readonly UserAccoun
         <button type="button" className="secondary" onClick={() => act(() => adminApi.disable(username, reason), `${username} is disabled; their sessions and tokens no longer work.`)}>
           Disable user
         </button>
-        <button type="button" className="secondary" onClick={() => a.run(() => adminApi.resetPassword(username).finally(onDone), (r) => `New password for ${username} (shown once; to be changed at next sign-in): ${r.password}`)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            a.run(
+              () => adminApi.resetPassword(username).finally(onDone),
+              (r) => `New password for ${username} (shown once; to be changed at next sign-in): ${r.password}`,
+            )
+          }
+        >
           Reset password
         </button>
       </div>
