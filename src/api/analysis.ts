@@ -63,3 +63,11 @@ export const auditPage = z.object({
 
 /** The review's tables of published and unpublished trials (filtered by disease or dose when asked). */
 export const evidence = z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]);
+
+/** Request. */
+export const trailQuery = z.object({
+  entity: z.string().trim().min(1).max(100).optional(),
+  entityId: z.string().trim().min(1).max(200).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -28,3 +28,14 @@ export const savedFormValues = z.object({
   /** The data queries opened for soft-range values confirmed at entry. */
   queries: z.array(dataQuery),
 });
+
+/** Request. */
+export const formValuesBody = z.object({
+  date: z.iso.date(),
+  /** Item id → value; a repeating group's id → its rows. Checked against the form's definition. */
+  values: z.record(z.string(), z.unknown()),
+  /** Value path (`serum`, `meds[0].dose`) → why a value outside its expected range is right. */
+  confirmations: z.record(z.string(), z.string().trim().min(1).max(2000)).default({}),
+  /** Reason for change, required when a saved value changes. */
+  reason: z.string().trim().min(1).optional(),
+});

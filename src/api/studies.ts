@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from './common.js';
+import { slugSchema } from '../protocol/slug.js';
 
 /** Studies, their sites, set-up and amendments. */
 
@@ -76,3 +77,18 @@ export const odmImport = z.object({
   values: z.number(),
   provenance: z.number(),
 });
+
+/** Request bodies. */
+export const amendmentBody = z.object({
+  protocol: z.record(z.string(), z.unknown()),
+  effectiveDate: z.iso.date(),
+  reason: z.string().trim().min(1, 'an amendment needs a reason'),
+  reconsentVersion: z.string().trim().min(1).optional(),
+});
+
+/** Request bodies. */
+export const newSiteBody = z.object({ id: slugSchema, name: z.string().trim().min(1).max(200) });
+export const siteChangeBody = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), closedOn: z.iso.date().optional(), reason: z.string().trim().min(1).optional() })
+  .refine((b) => b.name !== undefined || b.closedOn !== undefined, { message: 'give a new name or a closing date', path: ['name'] })
+  .refine((b) => b.closedOn === undefined || b.reason !== undefined, { message: 'closing a site needs a reason', path: ['reason'] });

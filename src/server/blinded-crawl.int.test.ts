@@ -25,7 +25,7 @@ const sle = getBuiltinProtocol('sle-il2');
 const doseFinding = studyProtocol(JSON.parse(readFileSync(new URL('../../examples/df-il2.json', import.meta.url), 'utf8')));
 
 /** What would tell a blinded reader the arm, in any body: JSON, CSV or XML. */
-function leakPatterns(p: Protocol): { arms: RegExp[]; doses: RegExp[] } {
+function leakPatterns(p: Protocol): { arms: RegExp[]; armIds: RegExp[]; doses: RegExp[] } {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const drugs = p.arms.map((a) => new Set(a.interventions.flatMap((i) => [i.drug, ...i.otherNames])));
   // A drug every arm gets names no arm.
@@ -35,18 +35,21 @@ function leakPatterns(p: Protocol): { arms: RegExp[]; doses: RegExp[] } {
   const dosesDiffer = amounts.size > 1;
   const arms = [
     ...words.map((w) => new RegExp(escape(w))),
-    ...p.arms.map((a) => new RegExp(`"${escape(a.id)}"`)),
     /"arm(Id|Label)?"\s*:/,
     /"(blockSizes?|block|blockNumber|stratumIndex|stratum_index|sequence)"\s*:/,
     /"field"\s*:\s*"(block|stratum_index|sequence|arm_id)"/,
     /\bblock_?sizes?\b/i,
   ];
-  return { arms, doses: dosesDiffer ? [/"(dose|totalDose|amount)"\s*:/, /\b0\.33\b/, /\b[0-9.]+ MIU\b/] : [] };
+  const armIds = p.arms.map((a) => new RegExp(`"${escape(a.id)}"`));
+  return { arms, armIds, doses: dosesDiffer ? [/"(dose|totalDose|amount)"\s*:/, /\b0\.33\b/, /\b[0-9.]+ MIU\b/] : [] };
 }
 
-/** The review's literature (/api/evidence) names placebo and doses of other trials: only this study's own terms count there. */
+/**
+ * The review's literature (/api/evidence, the same for every reader and study) names other trials'
+ * doses and groups ("placebo" as a group of a published trial): only this study's own terms count there.
+ */
 const leaks = (body: string, patterns: ReturnType<typeof leakPatterns>, url = '') =>
-  [...patterns.arms, ...(url.startsWith('/api/evidence') ? [] : patterns.doses)].filter((re) => re.test(body)).map(String);
+  [...patterns.arms, ...(url.startsWith('/api/evidence') ? [] : [...patterns.armIds, ...patterns.doses])].filter((re) => re.test(body)).map(String);
 
 interface Trial {
   readonly protocol: Protocol;
@@ -69,9 +72,9 @@ async function seed(db: Db, t: TestApp, cookie: string, monitor: string, p: Prot
   };
   for (const id of ids) await call('POST', `/api/participants/${id}/randomize`, {});
   for (const id of ids.slice(0, 4)) {
-    await call('POST', `/api/participants/${id}/transition`, { to: 'on-treatment', date: '2025-05-05' });
-    await call('POST', `/api/participants/${id}/doses`, { day: 1, date: '2025-05-05', status: 'given' });
-    await call('POST', `/api/participants/${id}/visits/${p.visits[0]!.id}/observations`, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 1500, unit: '/mm3' }] });
+    await call('POST', `/api/participants/${id}/transition`, { to: 'on-treatment', date: '2025-06-02' });
+    await call('POST', `/api/participants/${id}/doses`, { day: 1, date: '2025-06-02', status: 'given' });
+    await call('POST', `/api/participants/${id}/visits/${p.visits[0]!.id}/observations`, { date: '2025-06-02', labs: [{ analyte: 'lymphocytes', value: 1500, unit: '/mm3' }] });
   }
   await call('POST', `/api/participants/${ids[0]}/adverse-events`, { term: 'injection site reaction', onsetDate: '2025-05-06', grade: 1, relatedness: 'possible' });
   await call('POST', '/api/queries', { participantId: ids[0], visitId: p.visits[0]!.id, field: 'labs.lymphocytes', text: 'please confirm' }, monitor);

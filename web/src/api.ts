@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { trailQuery } from '../../src/api/analysis.js';
 import type { ExportTableName } from '../../src/interop/csv-export/export-tables.js';
 import { get, patch, post } from './api/request.js';
 import type * as T from './api/types.js';
@@ -21,12 +23,7 @@ export interface ScreeningInput {
 export type EvidenceRow = Readonly<Record<string, unknown>>;
 
 /** Which records: of one table (`entity`), of one row of it (`entityId`), older than `before`; `limit` at a time. */
-export interface AuditFilter {
-  readonly entity?: string;
-  readonly entityId?: string;
-  readonly before?: number;
-  readonly limit?: number;
-}
+export type AuditFilter = Partial<z.output<typeof trailQuery>>;
 
 const e = encodeURIComponent;
 

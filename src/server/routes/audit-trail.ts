@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { maskAuditRecord } from '../../audit/mask-audit-record.js';
 import { studyAuditTrail } from '../../store/audit-trail.js';
 import { studyLock } from '../../store/lock.js';
@@ -7,13 +6,7 @@ import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const trailQuery = z.object({
-  entity: z.string().trim().min(1).max(100).optional(),
-  entityId: z.string().trim().min(1).max(200).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { trailQuery } from '../../api/analysis.js';
 
 export const auditTrailRoutes: RouteModule = (app, { db }) => {
   /**

@@ -1,20 +1,10 @@
-import { z } from 'zod';
 import { builtinForms } from '../../forms/builtin/index.js';
 import { readFormValues, saveFormValues } from '../../use-cases/save-form-values.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
 import { visibleParticipant } from './participants.js';
-
-const formValuesBody = z.object({
-  date: z.iso.date(),
-  /** Item id → value; a repeating group's id → its rows. Checked against the form's definition. */
-  values: z.record(z.string(), z.unknown()),
-  /** Value path (`serum`, `meds[0].dose`) → why a value outside its expected range is right. */
-  confirmations: z.record(z.string(), z.string().trim().min(1).max(2000)).default({}),
-  /** Reason for change, required when a saved value changes. */
-  reason: z.string().trim().min(1).optional(),
-});
+import { formValuesBody } from '../../api/forms.js';
 
 type Params = { id: string; visitId: string; formId: string };
 

@@ -27,7 +27,7 @@ describe.each(databases)('electronic signatures on $kind', (database) => {
       [study, siteId],
     )) as [{ id: string }];
     expect((await call(inv, 'POST', `/api/participants/${id}/randomize`, {})).statusCode).toBe(200);
-    expect((await call(inv, 'POST', `/api/participants/${id}/transition`, { to: 'on-treatment', date: '2025-05-05' })).statusCode).toBe(200);
+    expect((await call(inv, 'POST', `/api/participants/${id}/transition`, { to: 'on-treatment', date: '2025-06-02' })).statusCode).toBe(200);
     const visitUrl = `/api/participants/${id}/visits/week-0/observations`;
     expect((await call(coord, 'POST', visitUrl, { date: '2025-05-05', labs: [{ analyte: 'lymphocytes', value: 1500, unit: '/mm3' }] })).statusCode).toBe(201);
 

@@ -1,17 +1,10 @@
-import { z } from 'zod';
-import { slugSchema } from '../../protocol/schema.js';
 import { addSite, closeSite, renameSite } from '../../use-cases/sites/site-changes.js';
 import { requireAction } from '../../use-cases/use-case-context.js';
 import { callerOf } from '../caller.js';
 import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const newSiteBody = z.object({ id: slugSchema, name: z.string().trim().min(1).max(200) });
-const siteChangeBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), closedOn: z.iso.date().optional(), reason: z.string().trim().min(1).optional() })
-  .refine((b) => b.name !== undefined || b.closedOn !== undefined, { message: 'give a new name or a closing date', path: ['name'] })
-  .refine((b) => b.closedOn === undefined || b.reason !== undefined, { message: 'closing a site needs a reason', path: ['reason'] });
+import { newSiteBody, siteChangeBody } from '../../api/studies.js';
 
 type SiteParams = { Params: { studyId: string; siteId: string } };
 

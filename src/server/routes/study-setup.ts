@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { listProtocolVersions } from '../../store/protocol-versions.js';
 import { studyOf } from '../access.js';
 import { activateStudy } from '../../use-cases/studies/activate-study.js';
@@ -9,13 +8,7 @@ import { callerOf } from '../caller.js';
 import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const amendmentBody = z.object({
-  protocol: z.record(z.string(), z.unknown()),
-  effectiveDate: z.iso.date(),
-  reason: z.string().trim().min(1, 'an amendment needs a reason'),
-  reconsentVersion: z.string().trim().min(1).optional(),
-});
+import { amendmentBody } from '../../api/studies.js';
 
 /** What a study's setup answers: the study without its protocol (GET /api/studies/:id has it). */
 const setupView = (s: { id: string; title: string; status: string; protocolVersion: string }) => ({ id: s.id, title: s.title, status: s.status, protocolVersion: s.protocolVersion });

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { usernameSchema } from '../../accounts/username.js';
-import { roles } from '../../access/index.js';
 import { listUsers, requireUser } from '../../store/users.js';
 import { callerOf } from '../caller.js';
 import { addUser } from '../../use-cases/accounts/add-user.js';
@@ -8,22 +5,10 @@ import { disableUser } from '../../use-cases/accounts/disable-user.js';
 import { resetPassword } from '../../use-cases/accounts/reset-password.js';
 import { grantRole, revokeRole } from '../../use-cases/accounts/role-changes.js';
 import { requireAction } from '../../use-cases/use-case-context.js';
-import { principalOf, type RouteModule } from '../context.js';
+import { type RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-
-const newUserBody = z.object({
-  username: usernameSchema,
-  displayName: z.string().trim().min(1).max(120),
-  email: z.email(),
-});
-const roleBody = z.object({
-  role: z.enum(roles),
-  studyId: z.string().min(1).optional(),
-  siteId: z.string().min(1).optional(),
-  reason: z.string().trim().min(1).optional(),
-});
-const disableBody = z.object({ reason: z.string().trim().min(1, 'a reason for disabling the account is required') });
+import { newUserBody, roleBody, disableBody } from '../../api/users.js';
 
 type UserParams = { Params: { username: string } };
 

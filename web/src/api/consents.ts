@@ -1,19 +1,13 @@
+import type { z } from 'zod';
 import { request } from '../api.js';
-import type { Consent } from '../../../src/enrolment/consent.js';
-import type { ProtocolVersionEntry } from '../../../src/store/protocol-versions.js';
+import type { consent, participantDetail } from '../../../src/api/participants.js';
+import type { protocolVersions } from '../../../src/api/studies.js';
 
-/** A participant as GET /api/participants/:id adds to the summary: their consents and what is still to sign. */
-export interface ConsentState {
-  readonly consents?: readonly Consent[];
-  /** The consent version the participant must still sign under (a re-consent amendment); null: none. */
-  readonly reconsentNeeded?: string | null;
-}
-
+type Consent = z.output<typeof consent>;
+/** A participant as GET /api/participants/:id adds to the summary: their consents and the consent version still to sign (null: none). */
+export type ConsentState = Partial<Pick<z.output<typeof participantDetail>, 'consents' | 'reconsentNeeded'>>;
 /** A study's protocol history: the version in force and each amendment with its difference. */
-export interface ProtocolHistory {
-  readonly current: string;
-  readonly amendments: readonly ProtocolVersionEntry[];
-}
+export type ProtocolHistory = z.output<typeof protocolVersions>;
 
 const e = encodeURIComponent;
 

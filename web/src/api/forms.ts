@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { formValues, savedFormValues } from '../../../src/api/forms.js';
+import type { formValues, formValuesBody, savedFormValues } from '../../../src/api/forms.js';
 import { request } from '../api.js';
 
 /**
@@ -9,12 +9,7 @@ import { request } from '../api.js';
 export type VisitFormValues = z.output<typeof formValues>;
 export type SavedFormValues = z.output<typeof savedFormValues>;
 
-export interface FormSaveBody {
-  readonly date: string;
-  readonly values: Record<string, unknown>;
-  readonly confirmations?: Record<string, string>;
-  readonly reason?: string;
-}
+export type FormSaveBody = z.input<typeof formValuesBody>;
 
 const e = encodeURIComponent;
 const url = (participantId: string, visitId: string, formId: string) => `/api/participants/${e(participantId)}/visits/${e(visitId)}/forms/${e(formId)}`;
