@@ -25,6 +25,9 @@ describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL',
     const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admins[0]) });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // The first administrator changes the printed password before anything else (audited: one record).
+    const changed = await fetch(`${b.url}/api/auth/password`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: admins[0]!.password, newPassword: 'a long and unusual phrase for the trial 7' }) });
+    expect(changed.status).toBe(200);
     const site = (await (await fetch(`${b.url}/api/studies/als-il2/sites`, { headers: { cookie } })).json()) as { id: string }[];
     // 20 participants created alternately through both processes, concurrently.
     const created = await Promise.all(
@@ -43,8 +46,8 @@ describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL',
     expect(fromB).toEqual(fromA);
     const db = openPostgres(pg.url(), { max: 1 });
     // 4 studies each created and activated (8) + the sealed allocation lists of the 2 randomized ones
-    // + their 4 sites + admin user and role + 20 participants: one unbroken chain.
-    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 8 + 2 + 4 + 2 + 20 });
+    // + their 4 sites + admin user and role + the admin's password change + 20 participants: one unbroken chain.
+    expect(await verifyAuditTrail(db)).toMatchObject({ kind: 'intact', records: 8 + 2 + 4 + 2 + 1 + 20 });
     expect(await db.query('SELECT count(*)::int AS n FROM studies')).toEqual([{ n: 4 }]);
     await db.close();
   });
