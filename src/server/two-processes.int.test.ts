@@ -26,7 +26,11 @@ describe.runIf(postgresTestsEnabled())('two server processes on one PostgreSQL',
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     // The first administrator changes the printed password before anything else (audited: one record).
-    const changed = await fetch(`${b.url}/api/auth/password`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: admins[0]!.password, newPassword: 'a long and unusual phrase for the trial 7' }) });
+    const changed = await fetch(`${b.url}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: admins[0]!.password, newPassword: 'a long and unusual phrase for the trial 7' }),
+    });
     expect(changed.status).toBe(200);
     const site = (await (await fetch(`${b.url}/api/studies/als-il2/sites`, { headers: { cookie } })).json()) as { id: string }[];
     // 20 participants created alternately through both processes, concurrently.
