@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
 import type { UseCaseContext } from '../use-cases/use-case-context.js';
-import { serverErrors } from '../server/http-errors.js';
+import { requestErrors } from '../errors/request-errors.js';
 
 /** The option every command that writes takes. */
 export const dataOption = ['--data <dir>', 'embedded database directory (ignored when DATABASE_URL is set)', 'data'] as const;
@@ -27,5 +27,5 @@ export async function withOperator<T>(dataDir: string, command: string, fn: (c: 
 export function optionValue<S extends z.ZodType>(schema: S, value: unknown, flag: string): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new AppError(serverErrors.INVALID_OPTION, `${flag} "${String(value)}" is invalid: ${r.error.issues[0]?.message ?? 'bad value'}.`, flag.replace(/^-+/, ''));
+  throw new AppError(requestErrors.INVALID_OPTION, `${flag} "${String(value)}" is invalid: ${r.error.issues[0]?.message ?? 'bad value'}.`, flag.replace(/^-+/, ''));
 }

@@ -24,7 +24,7 @@ import { storeErrors } from '../store/errors.js';
 import { lockErrors } from '../store/lock-errors.js';
 import { randomizationStoreErrors } from '../store/randomization-errors.js';
 import { visitDataErrors } from '../store/observations-errors.js';
-import { serverErrors } from '../server/http-errors.js';
+import { requestErrors } from './request-errors.js';
 
 /** Every area's errors (each defined once in its own errors.ts), in one list. */
 export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
@@ -47,7 +47,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   randomizationErrors,
   randomizationStoreErrors,
   reportErrors,
-  serverErrors,
+  requestErrors,
   signatureErrors,
   siteErrors,
   statsErrors,

@@ -1,4 +1,5 @@
-import { defineErrors } from '../errors/define-errors.js';
+import type { AppError } from '../errors/app-error.js';
+import { defineErrors, type ErrorEntry } from '../errors/define-errors.js';
 
 /** Error codes thrown by the interop area (CDISC exports and the ODM import). */
 export const interopErrors = defineErrors('INTEROP', {
@@ -12,3 +13,8 @@ export const interopErrors = defineErrors('INTEROP', {
   ODM_FILE_UNREADABLE: { status: 400, doc: 'The ODM file given to `il2trials import odm` cannot be read (missing, a directory, no permission).' },
   ODM_CONFLICT: { status: 409, doc: 'An ODM file cannot be imported into the target study (the study already holds data, or the protocol differs).' },
 });
+
+const odmEntries: ReadonlySet<ErrorEntry> = new Set([interopErrors.ODM_INVALID, interopErrors.ODM_UNKNOWN_REFERENCE, interopErrors.ODM_FILE_UNREADABLE, interopErrors.ODM_CONFLICT]);
+
+/** Whether an error is about the ODM file itself (its own entries), not a rule the import ran into. */
+export const isOdmError = (e: AppError): boolean => odmEntries.has(e.entry);

@@ -18,7 +18,7 @@ import { sessionCookie } from './routes/auth.js';
 import { routeModules } from './routes/index.js';
 import { accountErrors } from '../accounts/errors.js';
 import { authErrors } from '../auth/errors.js';
-import { serverErrors } from './http-errors.js';
+import { requestErrors } from '../errors/request-errors.js';
 
 /** What a user whose password must be changed may still call. */
 const passwordChangeRoutes = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
@@ -78,7 +78,7 @@ export async function buildServer(deps: ServerDeps, options: { logger?: FastifyB
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    const { status, body } = toErrorResponse(new AppError(serverErrors.ROUTE_NOT_FOUND, `No API endpoint ${req.method} ${req.url.split('?')[0]} exists.`));
+    const { status, body } = toErrorResponse(new AppError(requestErrors.ROUTE_NOT_FOUND, `No API endpoint ${req.method} ${req.url.split('?')[0]} exists.`));
     return reply.status(status).send(body);
   });
   return app;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { serverErrors } from './http-errors.js';
+import { requestErrors } from '../errors/request-errors.js';
 
 const formatPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
@@ -15,6 +15,6 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown, where:
   const first = issues[0] as { path: string; message: string };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   const field = first.path === '' ? `The request ${where}` : `Field "${first.path}"`;
-  const err = new AppError(where === 'body' ? serverErrors.INVALID_BODY : serverErrors.INVALID_QUERY, `${field} is invalid: ${first.message}${more}.`, first.path);
+  const err = new AppError(where === 'body' ? requestErrors.INVALID_BODY : requestErrors.INVALID_QUERY, `${field} is invalid: ${first.message}${more}.`, first.path);
   throw Object.assign(err, { issues });
 }

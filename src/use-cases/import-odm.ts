@@ -17,7 +17,7 @@ import { addParticipantIn } from './add-participant.js';
 import { saveFormValuesIn } from './save-form-values.js';
 import { saveVisitObservationsIn } from './save-visit-observations.js';
 import { callerId, requireAction, type UseCaseContext } from './use-case-context.js';
-import { interopErrors } from '../interop/errors.js';
+import { interopErrors, isOdmError } from '../interop/errors.js';
 import { storeErrors } from '../store/errors.js';
 
 export interface OdmImportResult {
@@ -40,7 +40,7 @@ async function at<T>(where: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof AppError && !e.code.startsWith('INTEROP_ODM_')) throw conflict(where, `${e.message.replace(/\.$/, '')} (${e.code})`);
+    if (e instanceof AppError && !isOdmError(e)) throw conflict(where, `${e.message.replace(/\.$/, '')} (${e.code})`);
     throw e;
   }
 }

@@ -6,7 +6,7 @@ import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { auditErrors } from '../../audit/errors.js';
-import { serverErrors } from '../../server/http-errors.js';
+import { requestErrors } from '../../errors/request-errors.js';
 
 const checkpointFile = z.object({ writtenAt: z.string(), heads: z.array(z.object({ chain: z.string(), seq: z.number().int(), hash: z.string().regex(/^[0-9a-f]{64}$/) })) });
 
@@ -15,16 +15,16 @@ function readHeads(file: string): ChainHead[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file} cannot be read.`, 'checkpoint');
+    throw new AppError(requestErrors.INVALID_OPTION, `--checkpoint ${file} cannot be read.`, 'checkpoint');
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file} is not JSON.`, 'checkpoint');
+    throw new AppError(requestErrors.INVALID_OPTION, `--checkpoint ${file} is not JSON.`, 'checkpoint');
   }
   const r = checkpointFile.safeParse(json);
-  if (!r.success) throw new AppError(serverErrors.INVALID_OPTION, `--checkpoint ${file}: field "${r.error.issues[0]!.path.join('.')}" is invalid (${r.error.issues[0]!.message}).`, 'checkpoint');
+  if (!r.success) throw new AppError(requestErrors.INVALID_OPTION, `--checkpoint ${file}: field "${r.error.issues[0]!.path.join('.')}" is invalid (${r.error.issues[0]!.message}).`, 'checkpoint');
   return r.data.heads;
 }
 

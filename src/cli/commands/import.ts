@@ -4,7 +4,7 @@ import { importOdm } from '../../use-cases/import-odm.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { dataOption, withOperator } from '../store-command.js';
-import { interopErrors } from '../../interop/errors.js';
+import { interopErrors, isOdmError } from '../../interop/errors.js';
 
 interface ImportOdmOptions {
   study?: string;
@@ -37,7 +37,7 @@ export const register: Register = (program) => {
       action(async (file: string, opts: ImportOdmOptions) => {
         const xml = readFile(file);
         const r = await withOperator(opts.data, 'import odm', (c) => importOdm(c, xml, opts.study)).catch((e: unknown) => {
-          throw e instanceof AppError && e.code.startsWith('INTEROP_ODM_') ? new AppError(e.entry, `${file}: ${e.message}`, e.path) : e;
+          throw e instanceof AppError && isOdmError(e) ? new AppError(e.entry, `${file}: ${e.message}`, e.path) : e;
         });
         if (opts.json) printJson(r);
         else

@@ -10,7 +10,7 @@ import { findStudy } from '../../store/studies.js';
 import { action, printJson } from '../output.js';
 import { printPdf } from '../print-pdf.js';
 import type { Register } from '../program.js';
-import { serverErrors } from '../../server/http-errors.js';
+import { requestErrors } from '../../errors/request-errors.js';
 import { storeErrors } from '../../store/errors.js';
 import { lockErrors } from '../../store/lock-errors.js';
 
@@ -37,8 +37,8 @@ export const register: Register = (program) => {
     .option('--json', 'print what was written as JSON')
     .action(
       action(async (opts: ReportOptions) => {
-        if (!['html', 'json', 'pdf'].includes(opts.format)) throw new AppError(serverErrors.INVALID_OPTION, `--format "${opts.format}" is not html, json or pdf.`, 'format');
-        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError(serverErrors.INVALID_OPTION, `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 'date');
+        if (!['html', 'json', 'pdf'].includes(opts.format)) throw new AppError(requestErrors.INVALID_OPTION, `--format "${opts.format}" is not html, json or pdf.`, 'format');
+        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError(requestErrors.INVALID_OPTION, `--date "${opts.date}" is not a date (yyyy-mm-dd).`, 'date');
         const { db } = await openStore({ dataDir: opts.data, command: 'report', readOnly: true });
         try {
           const study = await findStudy(db, opts.study);

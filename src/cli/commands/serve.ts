@@ -13,7 +13,7 @@ import { defaultRetryPolicy } from '../../store/drivers/postgres/connection-loss
 import { openStore } from '../../store/open-store.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
-import { serverErrors } from '../../server/http-errors.js';
+import { requestErrors } from '../../errors/request-errors.js';
 
 /** The built web app, from src/cli/commands or dist/cli/commands alike. */
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -31,7 +31,7 @@ interface ServeOptions {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError(serverErrors.INVALID_OPTION, `--port "${value}" is not a port number (0–65535).`, 'port');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError(requestErrors.INVALID_OPTION, `--port "${value}" is not a port number (0–65535).`, 'port');
   return port;
 }
 
@@ -51,7 +51,7 @@ export const register: Register = (program) => {
       action(async (opts: ServeOptions) => {
         const port = parsePort(opts.port ?? process.env.PORT ?? '8080');
         const seed = Number(opts.seed);
-        if (!Number.isInteger(seed)) throw new AppError(serverErrors.INVALID_OPTION, `--seed "${opts.seed}" is not an integer.`, 'seed');
+        if (!Number.isInteger(seed)) throw new AppError(requestErrors.INVALID_OPTION, `--seed "${opts.seed}" is not an integer.`, 'seed');
         // The log goes to stderr, so stdout keeps only the start-up facts (and --json stays one document).
         const logger = createLogger(process.stderr);
         const retry = { ...defaultRetryPolicy, log: (msg: string, e: unknown) => logger.warn({ error: (e as Error)?.message }, msg) };

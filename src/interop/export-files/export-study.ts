@@ -12,7 +12,7 @@ import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { StagedFiles } from './staged-files.js';
 import { XmlStream } from './xml-stream.js';
-import { serverErrors } from '../../server/http-errors.js';
+import { requestErrors } from '../../errors/request-errors.js';
 
 /** The export formats, stable names (DESIGN.md "Contract of the command line"). */
 export const exportFormats = ['csv', 'odm', 'sdtm', 'define'] as const;
@@ -20,7 +20,7 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 export function exportFormatOf(name: string): ExportFormat {
   const f = exportFormats.find((x) => x === name);
-  if (!f) throw new AppError(serverErrors.INVALID_OPTION, `Export format "${name}" is not one of: ${exportFormats.join(', ')}.`, 'format');
+  if (!f) throw new AppError(requestErrors.INVALID_OPTION, `Export format "${name}" is not one of: ${exportFormats.join(', ')}.`, 'format');
   return f;
 }
 

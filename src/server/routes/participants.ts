@@ -20,7 +20,7 @@ import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-import { serverErrors } from '../http-errors.js';
+import { requestErrors } from '../../errors/request-errors.js';
 import { storeErrors } from '../../store/errors.js';
 import { siteErrors } from '../../use-cases/sites/errors.js';
 
@@ -80,7 +80,7 @@ export const participantRoutes: RouteModule = (app, { db, now }) => {
       const study = studyOf(req);
       const body = parseInput(newParticipantBody, req.body);
       const site = (await listSiteRecords(db, study.id)).find((s) => s.id === body.siteId);
-      if (!site) throw new AppError(serverErrors.INVALID_BODY, `Field "siteId" names no site of study ${study.id}.`, 'siteId');
+      if (!site) throw new AppError(requestErrors.INVALID_BODY, `Field "siteId" names no site of study ${study.id}.`, 'siteId');
       if (site.closedOn !== null) throw new AppError(siteErrors.CLOSED, `Site ${site.name} closed to recruitment on ${site.closedOn}.`, 'siteId');
       const p = authorize(req, { studyId: study.id, siteId: body.siteId });
       const created = await addParticipant(db, { actor: p.userId, at: now() }, { studyId: study.id, ...body });

@@ -1,7 +1,7 @@
-import { defineErrors } from '../errors/define-errors.js';
+import { defineErrors } from './define-errors.js';
 
-/** Error codes of the HTTP layer itself. */
-export const serverErrors = defineErrors('HTTP', {
+/** Errors of a request as a whole, from the API or the command line (its body, query or options), and the unexpected failure. */
+export const requestErrors = defineErrors('HTTP', {
   INVALID_BODY: { status: 400, doc: 'The request body failed validation; `path` names the first bad field.' },
   INVALID_QUERY: { status: 400, doc: 'A query-string or path parameter failed validation; `path` names it.' },
   BAD_REQUEST: { status: 400, doc: 'The request could not be read (malformed JSON, wrong content type).' },
