@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { trailQuery } from '../../src/api/analysis.js';
+import type { screeningBody } from '../../src/api/eligibility.js';
 import type { ExportTableName } from '../../src/interop/csv-export/export-tables.js';
 import { get, patch, post } from './api/request.js';
 import type * as T from './api/types.js';
@@ -14,12 +15,7 @@ export type * from './api/types.js';
 export type { ExportTableName };
 
 /** A screening as the server records it: facts as typed, and each attestation (who and when are the server's). */
-export interface ScreeningInput {
-  readonly facts: Readonly<Record<string, string>>;
-  readonly attestations: readonly { readonly criterionId: string; readonly holds: boolean }[];
-  readonly referenceDate: string;
-  readonly firstDose?: string;
-}
+export type ScreeningInput = z.input<ReturnType<typeof screeningBody>>;
 export type EvidenceRow = Readonly<Record<string, unknown>>;
 
 /** Which records: of one table (`entity`), of one row of it (`entityId`), older than `before`; `limit` at a time. */
@@ -28,7 +24,6 @@ export type AuditFilter = Partial<z.output<typeof trailQuery>>;
 const e = encodeURIComponent;
 
 /** The query string of an audit trail request: only the filters given, trimmed, each encoded ('' for none). */
-/** `?k=v&…` of the fields given, blank ones left out. */
 export function auditQuery(f: object): string {
   const pairs = Object.entries(f)
     .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)

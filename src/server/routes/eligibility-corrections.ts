@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import { criteriaColumns, ID_COLUMN } from '../../eligibility/columns.js';
 import { correctedCriterion } from '../../eligibility/corrected-criterion.js';
@@ -15,26 +14,8 @@ import { callerOf } from '../caller.js';
 import type { RouteModule } from '../context.js';
 import { doc } from '../openapi.js';
 import { parseInput } from '../validate.js';
-import { factsField } from './eligibility.js';
+import { criteriaCorrectionsBody, criterionPreviewBody, expressionCheckBody } from '../../api/eligibility.js';
 import { storeErrors } from '../../store/errors.js';
-
-const expression = z.string().trim().min(1, 'write an expression').max(2000);
-const validateBody = z.object({ expression });
-const previewBody = z.object({
-  /** The expression to try; absent: the criterion as the protocol reads it now. */
-  expression: expression.optional(),
-  facts: factsField,
-  /** Whether the attested part holds for the sample patient; absent: not attested (unknown). */
-  attested: z.boolean().optional(),
-  referenceDate: z.iso.date(),
-  firstDose: z.iso.date().optional(),
-});
-const saveBody = z.object({
-  /** Criterion id → expression in the criteria language, or null to go back to the parse of the text. */
-  corrections: z.record(z.string(), expression.nullable()),
-  reason: z.string().trim().min(1).max(500).optional(),
-  effectiveDate: z.iso.date().optional(),
-});
 
 type Params = { studyId: string; criterionId: string };
 
@@ -54,10 +35,10 @@ export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
 
   app.post<{ Params: Params }>(
     '/api/studies/:studyId/eligibility/criteria/:criterionId/validate',
-    { schema: { tags: ['eligibility'], body: doc(validateBody) }, config: { action: 'criteria.correct' } },
+    { schema: { tags: ['eligibility'], body: doc(expressionCheckBody) }, config: { action: 'criteria.correct' } },
     async (req) => {
       const line = lineOf(studyOf(req), req.params.criterionId);
-      const c = correctedCriterion(line.id, line.side, line.text, parseInput(validateBody, req.body).expression);
+      const c = correctedCriterion(line.id, line.side, line.text, parseInput(expressionCheckBody, req.body).expression);
       // The facts a preview needs (attestations apart), as the screening CSV's columns name them.
       const facts = criteriaColumns([c])
         .filter((col) => col.name !== ID_COLUMN && col.type !== 'attestation')
@@ -68,11 +49,11 @@ export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
 
   app.post<{ Params: Params }>(
     '/api/studies/:studyId/eligibility/criteria/:criterionId/preview',
-    { schema: { tags: ['eligibility'], body: doc(previewBody) }, config: { action: 'criteria.correct' } },
+    { schema: { tags: ['eligibility'], body: doc(criterionPreviewBody) }, config: { action: 'criteria.correct' } },
     async (req) => {
       const study = studyOf(req);
       const line = lineOf(study, req.params.criterionId);
-      const body = parseInput(previewBody, req.body);
+      const body = parseInput(criterionPreviewBody, req.body);
       const criterion =
         body.expression === undefined ? protocolCriteria(study.protocol.eligibility).find((c) => c.id === line.id)! : correctedCriterion(line.id, line.side, line.text, body.expression);
       const facts = body.facts.values;
@@ -85,10 +66,10 @@ export const eligibilityCorrectionRoutes: RouteModule = (app, { db, now }) => {
 
   app.put<{ Params: { studyId: string } }>(
     '/api/studies/:studyId/eligibility/corrections',
-    { schema: { tags: ['eligibility'], body: doc(saveBody) }, config: { action: 'criteria.correct' } },
+    { schema: { tags: ['eligibility'], body: doc(criteriaCorrectionsBody) }, config: { action: 'criteria.correct' } },
     async (req) => {
       const study = studyOf(req);
-      const saved = await correctCriteria({ db, by: callerOf(req), at: now() }, study.id, parseInput(saveBody, req.body));
+      const saved = await correctCriteria({ db, by: callerOf(req), at: now() }, study.id, parseInput(criteriaCorrectionsBody, req.body));
       return saved;
     },
   );

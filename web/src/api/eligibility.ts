@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { request } from '../api.js';
-import type { criterionPreview, validatedExpression } from '../../../src/api/eligibility.js';
+import type { criteriaCorrectionsBody, criterionPreview, criterionPreviewBody, validatedExpression } from '../../../src/api/eligibility.js';
 import type { CriterionReadings } from '../../../src/eligibility/criterion-readings.js';
 import type { FactDefinition } from '../../../src/eligibility/fact-definition.js';
 import type { CorrectionResult } from '../../../src/use-cases/correct-criterion.js';
@@ -17,22 +17,14 @@ export interface CriteriaCorrections {
 /** An expression that parses: how the language prints it back, and the facts a preview needs (the API's contract). */
 export type ValidExpression = z.output<typeof validatedExpression>;
 
-export interface PreviewInput {
-  readonly expression: string;
-  /** Fact name → the typed text ("2024-01-31", "no", "72 kg"). */
-  readonly facts: Readonly<Record<string, string>>;
-  readonly attested?: boolean;
-  readonly referenceDate: string;
-}
+/** A sample patient to try an expression on: facts as typed ("2024-01-31", "no", "72 kg"). */
+export type PreviewInput = z.input<typeof criterionPreviewBody>;
 
 /** The criterion on the sample patient: met, not met or unknown, with the facts used. */
 export type Preview = z.output<typeof criterionPreview>;
 
-export interface SaveInput {
-  readonly corrections: Readonly<Record<string, string | null>>;
-  readonly reason?: string;
-  readonly effectiveDate?: string;
-}
+/** Criterion id → expression, or null to go back to the parse of the text. */
+export type SaveInput = z.input<typeof criteriaCorrectionsBody>;
 
 const e = encodeURIComponent;
 const criterionUrl = (studyId: string, criterionId: string) => `/api/studies/${e(studyId)}/eligibility/criteria/${e(criterionId)}`;
