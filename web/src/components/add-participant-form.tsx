@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Participant, type SiteView } from '../api.js';
+import { api, type ApiError, toApiError, type Participant, type SiteView } from '../api.js';
 import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
 import { FormActions } from './form-actions.js';
 import { TextField } from './text-field.js';
+import { SiteOptions } from './site-options.js';
 
 /** Registers a person for screening at one of the study's sites. */
 export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: string; sites: readonly SiteView[]; onAdded: (p: Participant) => void }) {
@@ -16,7 +17,7 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    api.addParticipant(studyId, { siteId, code, sex, birthDate }).then(onAdded, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    api.addParticipant(studyId, { siteId, code, sex, birthDate }).then(onAdded, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (path: string) => (error && error.path === path ? error.message : undefined);
 
@@ -27,11 +28,7 @@ export function AddParticipantForm({ studyId, sites, onAdded }: { studyId: strin
         <div className="field">
           <label htmlFor="p-site">Site</label>
           <select id="p-site" value={siteId} onChange={(e) => setSiteId(e.target.value)} aria-describedby={describedBy('p-site', errorAt('siteId'))}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
           <FieldError id="p-site" message={errorAt('siteId')} />
         </div>

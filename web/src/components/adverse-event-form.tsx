@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { actionsTaken, aeOutcomes, relatednessLevels, seriousCriteria } from '../../../src/safety/adverse-event.js';
-import { api, ApiError, type NewAdverseEvent, type Relatedness } from '../api.js';
+import { api, type ApiError, toApiError, type NewAdverseEvent, type Relatedness } from '../api.js';
 import { localToday } from '../dates.js';
 import { unplacedError } from '../unplaced-error.js';
 import { FieldError, describedBy } from './field-error.js';
@@ -81,7 +81,7 @@ export function AdverseEventForm({ participantId, onAdded }: { participantId: st
     };
     api.addAdverseEvent(participantId, ae).then(
       () => onAdded(ae.term),
-      (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+      (err: unknown) => setError(toApiError(err)),
     );
   };
   const errorAt = (p: string) => (error?.path === p ? error.message : undefined);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type Participant } from '../api.js';
+import { type ApiError, toApiError, type Participant } from '../api.js';
 import { consentApi, type ConsentState } from '../api/consents.js';
 import { localToday } from '../dates.js';
 import { unplacedError } from '../unplaced-error.js';
@@ -36,7 +36,7 @@ function ReconsentForm({ participantId, version, onChanged }: { participantId: s
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    consentApi.recordReconsent(participantId, signedOn).then(onChanged, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    consentApi.recordReconsent(participantId, signedOn).then(onChanged, (err: unknown) => setError(toApiError(err)));
   };
   return (
     <form onSubmit={submit} aria-label="Record re-consent">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type CalendarDose, type DoseRecord } from '../api.js';
+import { type ApiError, toApiError, type CalendarDose, type DoseRecord } from '../api.js';
 import { doseState, type DoseState } from '../dose-state.js';
 import { unplacedError } from '../unplaced-error.js';
 import { FormActions } from './form-actions.js';
@@ -112,7 +112,7 @@ function DoseForm({ dose, onCancel, onRecord }: { dose: ShownDose; onCancel: () 
     e.preventDefault();
     setError(null);
     const record: DoseRecord = { day: dose.day, date, status, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-    onRecord(record).catch((err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    onRecord(record).catch((err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
   return (

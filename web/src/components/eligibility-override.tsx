@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { can } from '../../../src/access/index.js';
-import { api, ApiError, type Participant } from '../api.js';
+import { api, type ApiError, toApiError, type Participant } from '../api.js';
 import { localToday } from '../dates.js';
 import { useSession } from '../session.js';
 import { unplacedError } from '../unplaced-error.js';
@@ -21,7 +21,7 @@ export function EligibilityOverride({ participant: p, onChanged }: { participant
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    api.transition(p.id, { to, date, reason: reason.trim() }).then(onChanged, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    api.transition(p.id, { to, date, reason: reason.trim() }).then(onChanged, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (path: string) => (error?.path === path ? error.message : undefined);
   return (

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import type { InstrumentDefinition } from '../../../src/instruments/scores/instrument.js';
 import { scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
-import { api, ApiError, type VisitRow } from '../api.js';
+import { api, type ApiError, toApiError, type VisitRow } from '../api.js';
 import { itemField } from '../data-queries.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
@@ -60,7 +60,7 @@ export function InstrumentForm({ participantId, def, context, visits, onSaved, a
         setStatus(`${def.name} saved.`);
         onSaved();
       },
-      (err: unknown) => setServerError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+      (err: unknown) => setServerError(toApiError(err)),
     );
   };
   const submit = (e: FormEvent) => {

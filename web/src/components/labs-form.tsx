@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { labAnalytes, labUnitTable, type LabAnalyte } from '../../../src/instruments/ctcae/lab-units.js';
-import { api, ApiError, type LabUnit, type LabValue, type StoredLab } from '../api.js';
+import { api, ApiError, toApiError, type LabUnit, type LabValue, type StoredLab } from '../api.js';
 import { labField } from '../data-queries.js';
 import type { VisitPartProps } from '../visit-part.js';
 import { FieldError, describedBy } from './field-error.js';
@@ -43,7 +43,7 @@ export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }
         setAsking(false);
         onSaved();
       },
-      (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)),
+      (err: unknown) => setError(toApiError(err)),
     );
   };
   const errorAt = (a: LabAnalyte): string | undefined => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, type Participant, type Unblinding } from '../api.js';
+import { api, type ApiError, toApiError, type Participant, type Unblinding } from '../api.js';
 import { ArmName } from './arm-name.js';
 import { Modal } from './modal.js';
 import { UnblindDialog } from './unblind-dialog.js';
@@ -27,7 +27,7 @@ export function RandomizationPanel({ participant: p, onChanged }: { participant:
       },
       (err: unknown) => {
         setBusy(false);
-        setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0));
+        setError(toApiError(err));
       },
     );
   };

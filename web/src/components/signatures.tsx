@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { can } from '../../../src/access/index.js';
-import { ApiError } from '../api.js';
+import { type ApiError, toApiError } from '../api.js';
 import { signatureApi, type ShownSignature } from '../api/signatures.js';
 import { useSession } from '../session.js';
 import { unplacedError } from '../unplaced-error.js';
 import { useLoad } from '../use-load.js';
-import { FieldError, describedBy } from './field-error.js';
 import { FormActions } from './form-actions.js';
 import { Loaded } from './loaded.js';
 import { Modal } from './modal.js';
+import { TextField } from './text-field.js';
 
 interface Props {
   readonly participantId: string;
@@ -75,24 +75,14 @@ function SignForm({ what, onSign, onDone, onCancel }: { what: string; onSign: (p
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    onSign(password).then(onDone, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    onSign(password).then(onDone, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (path: string) => (error?.path === path ? error.message : undefined);
   return (
     <form onSubmit={submit} noValidate>
       <h2 id="sign-title">Sign the {what}</h2>
       <p>Your signature means: reviewed and approved. It is recorded with your name and the time, and a later change of the {what} invalidates it.</p>
-      <label htmlFor="sign-password">Your password</label>
-      <input
-        id="sign-password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        aria-invalid={errorAt('password') ? true : undefined}
-        aria-describedby={describedBy('sign-password', errorAt('password'))}
-      />
-      <FieldError id="sign-password" message={errorAt('password')} />
+      <TextField id="sign-password" label="Your password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errorAt('password')} />
       <FormActions error={unplacedError(error, ['password'])} submit="Sign" onCancel={onCancel} />
     </form>
   );

@@ -3,6 +3,7 @@ import { api, type QueryStatus, type SiteView } from '../api.js';
 import { useLoad } from '../use-load.js';
 import { Loaded } from './loaded.js';
 import { QueryList } from './query-list.js';
+import { SiteOptions } from './site-options.js';
 
 const statuses: readonly QueryStatus[] = ['open', 'answered', 'closed'];
 
@@ -28,11 +29,7 @@ export function StudyQueries({ studyId, sites }: { studyId: string; sites: reado
             <label htmlFor="query-site">Site</label>
             <select id="query-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
               <option value="">all</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </div>
         ) : null}

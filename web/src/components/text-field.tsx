@@ -14,6 +14,7 @@ export function TextField({
   multiline = false,
   required = false,
   grow = false,
+  autoComplete,
 }: {
   id: string;
   label: string;
@@ -24,11 +25,14 @@ export function TextField({
   multiline?: boolean;
   required?: boolean;
   grow?: boolean;
+  /** The browser's autofill hint ("current-password" for a signature or an unblinding). */
+  autoComplete?: string;
 }) {
   const common = {
     id,
     value,
     required,
+    autoComplete,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, error),
   };

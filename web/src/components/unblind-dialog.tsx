@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Unblinding } from '../api.js';
+import { api, ApiError, toApiError, type Unblinding } from '../api.js';
 import { unplacedError } from '../unplaced-error.js';
-import { FieldError, describedBy } from './field-error.js';
 import { FormActions } from './form-actions.js';
 import { Modal } from './modal.js';
 import { TextField } from './text-field.js';
@@ -30,7 +29,7 @@ function UnblindForm({ participantId, onDone, onCancel }: { participantId: strin
       return;
     }
     setError(null);
-    api.unblind(participantId, reason.trim(), password).then(onDone, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    api.unblind(participantId, reason.trim(), password).then(onDone, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (path: string) => (error?.path === path ? error.message : undefined);
   return (
@@ -38,17 +37,7 @@ function UnblindForm({ participantId, onDone, onCancel }: { participantId: strin
       <h2 id="unblind-title">Emergency unblinding</h2>
       <p>The allocation of this participant will be shown to you and recorded in the audit trail with your reason.</p>
       <TextField id="unblind-reason" label="Reason" multiline value={reason} onChange={setReason} error={errorAt('reason')} />
-      <label htmlFor="unblind-password">Your password</label>
-      <input
-        id="unblind-password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        aria-invalid={errorAt('password') ? true : undefined}
-        aria-describedby={describedBy('unblind-password', errorAt('password'))}
-      />
-      <FieldError id="unblind-password" message={errorAt('password')} />
+      <TextField id="unblind-password" label="Your password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errorAt('password')} />
       <FormActions error={unplacedError(error, ['reason', 'password'])} submit="Unblind" onCancel={onCancel} />
     </form>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, type DispensingRow } from '../api.js';
+import { api, type ApiError, toApiError, type DispensingRow } from '../api.js';
 import { ArmName } from '../components/arm-name.js';
 import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
@@ -29,7 +29,7 @@ function DispensingTable({ studyId, rows, onChanged }: { studyId: string; rows: 
   if (rows.length === 0) return <p>No randomized participant is waiting for a kit.</p>;
   const dispense = (r: DispensingRow) => {
     setError(null);
-    api.dispense(r.participantId, r.kitNumber).then(onChanged, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    api.dispense(r.participantId, r.kitNumber).then(onChanged, (err: unknown) => setError(toApiError(err)));
   };
   return (
     <>

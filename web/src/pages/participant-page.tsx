@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { api, ApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
+import { api, ApiError, toApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
 import type { ConsentState } from '../api/consents.js';
 import { AdverseEvents } from '../components/adverse-events.js';
 import { ConsentPanel, ReconsentBadge } from '../components/consent-panel.js';
@@ -162,9 +162,7 @@ function TransitionForm({ participant, options, onChanged }: { participant: Part
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    api
-      .transition(participant.id, { to, date, ...(reason.trim() ? { reason: reason.trim() } : {}) })
-      .then(onChanged, (err: unknown) => setError(err instanceof ApiError ? err : new ApiError('Failed', String(err), 0)));
+    api.transition(participant.id, { to, date, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then(onChanged, (err: unknown) => setError(toApiError(err)));
   };
   const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
   return (

@@ -7,6 +7,7 @@ import { TextField } from '../../components/text-field.js';
 import { unplacedError } from '../../unplaced-error.js';
 import { useLoad } from '../../use-load.js';
 import { useAction } from './use-action.js';
+import { SiteOptions } from '../../components/site-options.js';
 
 /** One analyte's row as typed: the unit, and LLN / ULN as text ('' for none). */
 interface RangeRow {
@@ -29,11 +30,7 @@ export function ReferenceRangesForm({ studyId, sites }: { studyId: string; sites
       <div className="field inline">
         <label htmlFor="ranges-site">Site</label>
         <select id="ranges-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </div>
       <Loaded state={ranges} what="the reference ranges">

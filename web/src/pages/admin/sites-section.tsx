@@ -8,6 +8,7 @@ import { unplacedError } from '../../unplaced-error.js';
 import { useLoad } from '../../use-load.js';
 import { ReferenceRangesForm } from './reference-ranges-form.js';
 import { useAction } from './use-action.js';
+import { SiteOptions } from '../../components/site-options.js';
 
 /** The sites of one study: add, rename, close to recruitment, and their laboratory reference ranges. */
 export function SitesSection({ studies }: { studies: readonly AdminStudy[] }) {
@@ -93,11 +94,7 @@ function ChangeSiteForm({ studyId, sites, onDone }: { studyId: string; sites: re
         <div className="field">
           <label htmlFor="change-site">Site</label>
           <select id="change-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
         </div>
         <TextField id="change-site-name" label="New name" value={name} onChange={setName} error={a.at('name')} />
