@@ -53,7 +53,7 @@ export async function openLabelWalk(w: Walk): Promise<void> {
   await page.getByLabel('Reason (required when held)').fill('Injection-site reaction');
   await page.getByRole('button', { name: 'Save dose' }).click();
   await page.locator('.dose-chip.dose-held', { hasText: 'D3' }).waitFor();
-  await expect(page.getByText('Day 3 (' + today + '): Injection-site reaction').count()).resolves.toBe(1);
+  await expect(page.getByText(`Day 3 (${today}): 1 dose held, Injection-site reaction`).count()).resolves.toBe(1);
   await shoot(page, '06-dosing-calendar');
 
   await page.getByRole('link', { name: 'Enter data for Week 0 (baseline)' }).click();
