@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { getBuiltinProtocol } from '../../../src/protocol/builtin/index.js';
 import { shoot } from '../browser.js';
-import { type SsTrail, attestAll, changeStatus, coordinator, decision, describedError, fillFacts, today, verdict } from './helpers.js';
+import { type SsTrail, attestAll, changeStatus, coordinator, decision, describedError, fillFacts, itemFields, itemLevels, setItem, today, verdict } from './helpers.js';
 import type { Walk } from './walk.js';
 
 /** Walks a coordinator through screening and enrolment (ss-il2); the participant and visit it leaves are the other walks' data. */
@@ -81,18 +81,18 @@ export async function coordinatorWalk(w: Walk): Promise<SsTrail> {
   await page.getByRole('link', { name: 'Enter data for Week 0' }).click();
   await page.getByRole('heading', { level: 1, name: /^Visit: Week 0/ }).waitFor();
   await expect(page.getByLabel('Instrument').inputValue()).resolves.toBe('essdai');
-  // The CNS domain has no low level (Seror 2010, Table 3: levels 0, 2, 3): 1 is refused beside the field.
-  await page.locator('#item-cns').fill('1');
-  await expect(describedError(page, '#item-cns')).resolves.toContain('must be one of 0, 2, 3, not 1');
-  await shoot(page, '18-essdai-bad-value');
+  // The CNS domain has no low level (Seror 2010, Table 3: levels 0, 2, 3): the choice offers only those.
+  await expect(itemLevels(page, '#item-cns')).resolves.toEqual(['', '0', '2', '3']);
+  await expect(page.locator('#item-cns option[value="2"]').textContent()).resolves.toMatch(/^2 = Moderate: moderately active CNS features/);
+  await shoot(page, '18-essdai-levels');
   // Glandular low (1 × weight 2) + articular moderate (2 × 2) + biological moderate (2 × 1) = 8; other domains 0.
   const levels: Readonly<Record<string, string>> = { glandular: '1', articular: '2', biological: '2' };
-  const fields = page.locator('.items input[id^="item-"]');
+  const fields = itemFields(page);
   const n = await fields.count();
   expect(n).toBe(12);
   for (let i = 0; i < n; i++) {
     const id = ((await fields.nth(i).getAttribute('id')) ?? '').replace(/^item-/, '');
-    await fields.nth(i).fill(levels[id] ?? '0');
+    await setItem(fields.nth(i), levels[id] ?? '0');
   }
   await expect(describedError(page, '#item-cns')).resolves.toBe('');
   await expect(page.locator('#score-total').textContent()).resolves.toBe('8');

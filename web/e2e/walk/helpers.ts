@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { getBuiltinProtocol } from '../../../src/protocol/builtin/index.js';
 import type { TestUser } from '../start-server.js';
 
@@ -35,6 +35,18 @@ export async function describedError(page: Page, fieldSelector: string): Promise
 }
 
 /** Types each fact into its field (selects for yes/no and code facts). */
+/** Sets an instrument item: a level of a choice item (a select of the instrument's coded values), or a typed number. */
+export async function setItem(field: Locator, value: string): Promise<void> {
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+  else await field.fill(value);
+}
+
+/** The values a choice item offers, its empty "—" first. */
+export const itemLevels = (page: Page, selector: string) => page.locator(`${selector} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+
+/** The instrument's item inputs (selects of levels and number boxes), in form order. */
+export const itemFields = (page: Page) => page.locator('.items select[id^="item-"], .items input[id^="item-"]');
+
 export async function fillFacts(page: Page, facts: Readonly<Record<string, string>>): Promise<void> {
   for (const [name, value] of Object.entries(facts)) {
     const field = page.locator(`#fact-${name}`);

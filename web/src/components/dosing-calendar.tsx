@@ -1,35 +1,35 @@
-import { useState, type FormEvent } from 'react';
-import { type ApiError, toApiError, type CalendarDose, type DoseRecord } from '../api.js';
+import { useState } from 'react';
+import type { DoseRecord } from '../api.js';
 import { doseState, type DoseState } from '../dose-state.js';
-import { unplacedError } from '../unplaced-error.js';
-import { FormActions } from './form-actions.js';
-import { TextField } from './text-field.js';
+import { heldRunText, heldRuns } from '../held-doses.js';
+import { amountOf, DoseForm, type ShownDose } from './dose-form.js';
 
 const statusText: Record<DoseState, string> = { given: 'given', held: 'held', due: 'due', planned: 'planned' };
 
-/** A dose as the server shows it: a blinded calendar of a trial whose arms differ by dose has no amount (src/randomization/masking-views.ts). */
-type ShownDose = Omit<CalendarDose, 'dose' | 'unit'> & { readonly dose?: number; readonly unit?: string; readonly intervention?: string };
-const amountOf = (d: ShownDose) => (d.dose === undefined ? (d.intervention ?? 'study drug') : `${d.dose} ${d.unit}`);
-
 /**
  * The dosing calendar, one row per cycle. Each dose shows its day and status in words (the colour
- * only repeats it); a dose not yet recorded is a button that opens the record form.
+ * only repeats it); a dose not yet recorded is a button that opens the record form, and a recorded
+ * one, for whoever may record doses, a button that opens the correction form.
  */
 export function DosingCalendar({
   doses,
   totalDose,
   unit,
   today,
+  mayCorrect,
   onRecord,
 }: {
   doses: readonly ShownDose[];
   totalDose: number | undefined;
   unit: string | undefined;
   today: string;
+  /** The reader may record doses (`dose.record`): recorded days can be corrected. */
+  mayCorrect: boolean;
   onRecord: (d: DoseRecord) => Promise<unknown>;
 }) {
   const [selected, setSelected] = useState<ShownDose | null>(null);
   const cycles = [...new Set(doses.map((d) => d.cycle))].sort((a, b) => a - b);
+  const holds = heldRuns(doses, today);
   const given = doses.filter((d) => d.recorded?.status === 'given').reduce((s, d) => s + (d.dose ?? 0), 0);
   return (
     <div>
@@ -66,8 +66,14 @@ export function DosingCalendar({
                       );
                       return (
                         <li key={d.day}>
-                          {state === 'due' ? (
-                            <button type="button" className={`dose-chip dose-${state}`} aria-label={`Record dose: ${label}`} title={label} onClick={() => setSelected(d)}>
+                          {state === 'due' || (mayCorrect && d.recorded) ? (
+                            <button
+                              type="button"
+                              className={`dose-chip dose-${state}`}
+                              aria-label={`${d.recorded ? 'Correct dose' : 'Record dose'}: ${label}`}
+                              title={label}
+                              onClick={() => setSelected(d)}
+                            >
                               {body}
                             </button>
                           ) : (
@@ -84,64 +90,17 @@ export function DosingCalendar({
           ))}
         </tbody>
       </table>
-      {doses.some((d) => doseState(d, today) === 'held') ? (
+      {holds.length > 0 ? (
         <>
           <h3>Held doses</h3>
-          <ul>
-            {doses
-              .filter((d) => doseState(d, today) === 'held')
-              .map((d) => (
-                <li key={d.day}>
-                  Day {d.day} ({d.date}): {d.recorded?.reason ?? d.reason ?? 'no reason given'}
-                </li>
-              ))}
+          <ul aria-label="Held doses">
+            {holds.map((r) => (
+              <li key={r.firstDay}>{heldRunText(r)}</li>
+            ))}
           </ul>
         </>
       ) : null}
       {selected ? <DoseForm key={selected.day} dose={selected} onCancel={() => setSelected(null)} onRecord={(r) => onRecord(r).then(() => setSelected(null))} /> : null}
     </div>
-  );
-}
-
-function DoseForm({ dose, onCancel, onRecord }: { dose: ShownDose; onCancel: () => void; onRecord: (d: DoseRecord) => Promise<unknown> }) {
-  const [status, setStatus] = useState<'given' | 'held'>('given');
-  const [date, setDate] = useState(dose.date);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const record: DoseRecord = { day: dose.day, date, status, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-    onRecord(record).catch((err: unknown) => setError(toApiError(err)));
-  };
-  const errorAt = (p: string) => (error?.path === p ? error.message : undefined);
-  return (
-    <form className="card" onSubmit={submit} aria-labelledby="dose-form-title">
-      <h3 id="dose-form-title">
-        Record the dose of day {dose.day} ({amountOf(dose)})
-      </h3>
-      <fieldset>
-        <legend>Outcome</legend>
-        <label className="choice">
-          <input type="radio" name="dose-status" value="given" checked={status === 'given'} onChange={() => setStatus('given')} /> Given
-        </label>
-        <label className="choice">
-          <input type="radio" name="dose-status" value="held" checked={status === 'held'} onChange={() => setStatus('held')} /> Held
-        </label>
-      </fieldset>
-      <div className="row">
-        <TextField id="dose-date" label="Date" type="date" required value={date} onChange={setDate} error={errorAt('date')} />
-        <TextField
-          id="dose-reason"
-          label={`Reason${status === 'held' ? ' (required when held)' : ' (optional)'}`}
-          grow
-          required={status === 'held'}
-          value={reason}
-          onChange={setReason}
-          error={errorAt('reason')}
-        />
-      </div>
-      <FormActions error={unplacedError(error, ['date', 'reason'])} submit="Save dose" onCancel={onCancel} />
-    </form>
   );
 }

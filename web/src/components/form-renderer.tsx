@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { FormDefinition, Item } from '../../../src/forms/definition.js';
 import { validateFilledForm } from '../../../src/forms/validate-form.js';
-import { ApiError } from '../api.js';
+import { ApiError, toApiError } from '../api.js';
 import { formsApi, type VisitFormValues } from '../api/forms.js';
 import { formValuesFromTexts, textsFromValues, type FormTexts } from '../forms/form-texts.js';
 import { useLoad } from '../use-load.js';
@@ -67,7 +67,7 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
       },
       (e: unknown) => {
         if (e instanceof ApiError && e.code === 'AUDIT_REASON_REQUIRED') setAsking(true);
-        else setServerError(e instanceof ApiError ? e : new ApiError('Failed', String(e), 0));
+        else setServerError(toApiError(e));
       },
     );
   };

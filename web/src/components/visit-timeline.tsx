@@ -1,13 +1,29 @@
 import type { CalendarVisit } from '../api.js';
 import { addDays } from '../dates.js';
 import { visitState } from '../visit-state.js';
+import type { VisitWindow } from '../visit-window.js';
 import { Link } from './link.js';
+import { VisitWindowFlag } from './visit-window-flag.js';
 
 /**
  * The visit schedule: a drawn timeline over study days (windows as bands) and, for reading and
- * keyboard use, the same visits as a table with each window's dates.
+ * keyboard use, the same visits as a table with each window's dates and, for a visit done early or
+ * late (or missed), its flag.
  */
-export function VisitTimeline({ participantId, visits, today, done }: { participantId: string; visits: readonly CalendarVisit[]; today: string; done: ReadonlySet<string> }) {
+export function VisitTimeline({
+  participantId,
+  visits,
+  today,
+  done,
+  windows = new Map(),
+}: {
+  participantId: string;
+  visits: readonly CalendarVisit[];
+  today: string;
+  done: ReadonlySet<string>;
+  /** Each visit's window check from the server, by visit id: an early, late or missing visit shows its flag. */
+  windows?: ReadonlyMap<string, VisitWindow | null>;
+}) {
   const first = Math.min(...visits.map((v) => v.day - v.windowBefore));
   const last = Math.max(...visits.map((v) => v.day + v.windowAfter));
   const span = Math.max(1, last - first);
@@ -49,7 +65,7 @@ export function VisitTimeline({ participantId, visits, today, done }: { particip
                   {addDays(v.date, -v.windowBefore)} to {addDays(v.date, v.windowAfter)} (−{v.windowBefore}/+{v.windowAfter} days)
                 </td>
                 <td>
-                  <span className={`badge visit-${state}`}>{state === 'closed' ? 'window closed' : state === 'open' ? 'window open' : state}</span>
+                  <span className={`badge visit-${state}`}>{state === 'closed' ? 'window closed' : state === 'open' ? 'window open' : state}</span> <VisitWindowFlag window={windows.get(v.id)} />
                 </td>
                 <td>
                   <Link to={{ kind: 'visit', participantId, visitId: v.id }}>Enter data for {v.name}</Link>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { can } from '../../../src/access/index.js';
 import { api, ApiError, toApiError, type Calendar, type ImmunePanelRow, type Participant, type ParticipantStatus, type VisitRow } from '../api.js';
 import type { ConsentState } from '../api/consents.js';
 import { AdverseEvents } from '../components/adverse-events.js';
@@ -18,6 +19,7 @@ import { VisitTimeline } from '../components/visit-timeline.js';
 import { localToday } from '../dates.js';
 import { subsetPoints } from '../immune-series.js';
 import { unplacedError } from '../unplaced-error.js';
+import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { savedVisits } from '../visit-data.js';
 
@@ -53,11 +55,15 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
   const [visits] = useLoad(() => api.visits(participantId), `visits/${participantId}`);
   const [panels] = useLoad(() => api.immunePanels(participantId), `immune-panels/${participantId}`);
   const done = new Set(visits.kind === 'ready' ? savedVisits(visits.data).map((v) => v.visitId) : []);
+  const windows = new Map(visits.kind === 'ready' ? visits.data.map((v) => [v.visitId, v.window] as const) : []);
   const reload = () => {
     reloadParticipant();
     reloadCalendar();
   };
   const title = participant.kind === 'ready' ? `Participant ${participant.data.code}` : 'Participant';
+  const { session } = useSession();
+  const p0 = participant.kind === 'ready' ? participant.data : null;
+  const mayCorrectDoses = p0?.studyId ? can({ assignments: session.roles }, 'dose.record', { studyId: p0.studyId, siteId: p0.siteId }) : false;
   return (
     <Page title={title}>
       <Loaded state={participant} what="the participant">
@@ -69,13 +75,15 @@ export function ParticipantPage({ participantId }: { participantId: string }) {
           c === null ? (
             <p>No doses are scheduled yet: the calendar starts when the participant starts treatment (day 1).</p>
           ) : (
-            <DosingCalendar doses={c.doses} totalDose={c.totalDose} unit={c.unit} today={today} onRecord={(d) => api.recordDose(participantId, d).then(reloadCalendar)} />
+            <DosingCalendar doses={c.doses} totalDose={c.totalDose} unit={c.unit} today={today} mayCorrect={mayCorrectDoses} onRecord={(d) => api.recordDose(participantId, d).then(reloadCalendar)} />
           )
         }
       </Loaded>
       <h2>Visits</h2>
       <Loaded state={calendar} what="the visits">
-        {(c) => (c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={done} />)}
+        {(c) =>
+          c === null ? <p>Visits are scheduled from day 1, when treatment starts.</p> : <VisitTimeline participantId={participantId} visits={c.visits} today={today} done={done} windows={windows} />
+        }
       </Loaded>
       <h2>Labs</h2>
       <Loaded state={visits} what="the labs">

@@ -17,6 +17,7 @@ import { QueryList } from '../components/query-list.js';
 import { RaiseQueryDialog, type QueryTarget } from '../components/raise-query-dialog.js';
 import { SavedValues } from '../components/saved-values.js';
 import { Signatures } from '../components/signatures.js';
+import { VisitWindowFlag } from '../components/visit-window-flag.js';
 import { labField, panelField, pendingOn, savedValue, valueText, visitQueries } from '../data-queries.js';
 import { localToday } from '../dates.js';
 import { can } from '../../../src/access/index.js';
@@ -24,6 +25,7 @@ import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import type { FormProps, VisitContext } from '../visit-context.js';
 import { savedVisits } from '../visit-data.js';
+import { visitWindowFlag as visitWindowFlagShown } from '../visit-window.js';
 import type { Aside } from '../visit-part.js';
 
 async function loadContext(participantId: string, visitId: string): Promise<VisitContext> {
@@ -83,8 +85,14 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
     onSaved();
   };
   const date = saved?.date ?? localToday();
+  const visitWindow = visits.kind === 'ready' ? visits.data.find((v) => v.visitId === visit.id)?.window : undefined;
   return (
     <>
+      {visitWindowFlagShown(visitWindow) ? (
+        <p className="visit-window">
+          <VisitWindowFlag window={visitWindow} />
+        </p>
+      ) : null}
       <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} entering={entering} />
       {entering ? context.assessments.filter(isBuiltinFormId).map((f) => <DefinedForm key={f} participantId={participantId} context={context} formId={f} onSaved={onSaved} />) : null}
       {context.assessments.includes('labs') && visits.kind === 'ready' ? (
