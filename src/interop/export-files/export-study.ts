@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studySignatures } from '../../store/signatures.js';
+import { studyImportedSignatures } from '../../store/value-provenance.js';
 import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
@@ -82,6 +83,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     found,
     visitForms,
     signatures: await studySignatures(db, req.study.id),
+    importedSignatures: await studyImportedSignatures(db, req.study.id),
     pages: audited,
   };
 }
