@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     const t0 = process.hrtime.bigint();
     await fill(store, n);
     console.log(
-      `study ${studyId} on ${pg ? 'PostgreSQL' : 'PGlite'}: ${n} participants written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s; blinded export, pages of 200 participants`,
+      `study ${studyId} on ${pg ? 'PostgreSQL' : 'PGlite'}: ${n} participants written in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s; blinded export, pages of 200 participants (ODM: 100, each value with its audit trail)`,
     );
     console.log('format   rows       files  seconds  rows/s   store open  peak RSS');
     for (const format of process.env['BENCH_FORMATS']?.split(',') ?? exportFormats) {

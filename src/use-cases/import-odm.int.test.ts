@@ -11,6 +11,12 @@ import { createStudy, findStudy } from '../store/studies.js';
 import { testDatabases } from '../store/test-databases.js';
 import { findParticipant } from '../store/participants.js';
 import { importOdm } from './import-odm.js';
+import { audited } from '../store/audited-tx.js';
+import { participantData } from '../store/export-pages.js';
+import { insertSignature } from '../store/signatures.js';
+import { insertUser } from '../store/users.js';
+import { observations } from '../store/schema/index.js';
+import { contentHash, SIGNATURE_MEANING, signedContent, signedRecordOf } from '../signatures/signature.js';
 import { saveFormValues } from './save-form-values.js';
 
 const at = new Date('2025-06-02T09:00:00.000Z');
@@ -38,6 +44,8 @@ const written = async (db: Db) => ({
   provenance: await count(db, 'value_provenance'),
   users: await count(db, 'imported_users'),
   adverseEvents: await count(db, 'adverse_events'),
+  signatures: await count(db, 'signatures'),
+  importedSignatures: await count(db, 'imported_signatures'),
   audit: await count(db, 'audit'),
 });
 
@@ -61,7 +69,19 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     };
     await entered('als-il2', 'week-0', 'nfl', { serum: { value: 900.5, unit: 'pg/mL' }, csf: 300, assay: 'Simoa NF-light' });
     await entered('ae-il2', 'baseline', 'eq-5d-5l', { mobility: 1, 'self-care': 2, 'usual-activities': 3, 'pain-discomfort': 4, 'anxiety-depression': 5, vas: 70 });
+    // Electronic signatures, which the demo does not take: the casebook and the first visit of each study's first started participant, by one investigator.
+    const signerId = await audited(a, { actor: 'test', at, studyId: null }, (w) => insertUser(w, { username: 'dr-sign', displayName: 'Dr Sign', passwordHash: 'not-used' }));
+    for (const id of ids) {
+      const p = (await findParticipant(a, await firstStarted(id)))!;
+      const d = (await participantData(a, id, p.id))!;
+      for (const visitId of [null, d.visits[0]!.visitId]) {
+        const hash = contentHash(signedContent(d, signedRecordOf(visitId)));
+        const signature = { studyId: id, participantId: p.id, visitId, signerId, signerName: 'Dr Sign', meaning: SIGNATURE_MEANING, signedAt: at, contentHash: hash };
+        await audited(a, { actor: signerId, at, studyId: id }, (w) => insertSignature(w, signature));
+      }
+    }
     for (const id of ids) first.set(id, await exportOdm(a, id, `${engine.kind}-${id}-a`));
+    for (const id of ids) expect(first.get(id)!.snapshot.match(/<Signature>\n\s*<UserRef UserOID="USR\.dr-sign"\/>/g), id).toHaveLength(2);
     expect(first.get('als-il2')!.snapshot).toMatch(/<ItemData ItemOID="IT\.other\.nfl\.serum" Value="900\.5">/);
     expect(first.get('ae-il2')!.snapshot).toMatch(/<ItemData ItemOID="IT\.other\.eq-5d-5l\.profile" Value="12345">/);
   }, 300_000);
@@ -81,7 +101,17 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
       const result = await importOdm({ db: b, by: importer, at }, a.transactional);
       const subjects = a.snapshot.match(/<SubjectData /g)!.length;
       const values = a.snapshot.match(/<ItemData /g)?.length ?? 0;
-      expect(result).toMatchObject({ studyId: id, fileType: 'Transactional', participants: subjects, values, provenance: a.transactional.match(/<AuditRecord>/g)?.length ?? 0 });
+      expect(result).toMatchObject({
+        studyId: id,
+        fileType: 'Transactional',
+        participants: subjects,
+        values,
+        provenance: a.transactional.match(/<AuditRecord>/g)?.length ?? 0,
+        signatures: { kept: 2, reapplied: 0, note: expect.stringMatching(/not re-applied.*Part 11/) },
+      });
+      // Kept as provenance records, not signatures of this system: the signer has no account here.
+      expect(await count(b, 'signatures')).toBe(0);
+      expect(await count(b, 'imported_signatures')).toBe(2);
       expect(await count(b, 'participants')).toBe(subjects);
       // Defined forms' values went in through the forms use case, with the form's id and version.
       const definedValues = a.snapshot.match(/<ItemData ItemOID="IT\.(other|score)\.(nfl|eq-5d-5l)[."]/g)?.length ?? 0;
@@ -102,6 +132,15 @@ describe.each(testDatabases())('ODM import ($kind)', (engine) => {
     const result = await importOdm({ db: b, by: importer, at }, a.snapshot, 'sle-il2');
     expect(result.fileType).toBe('Snapshot');
     expect((await exportOdm(b, 'sle-il2', `${engine.kind}-snapshot-b`)).snapshot.replace(importerUser, '')).toBe(a.snapshot);
+    // A change after the import: the visit's signature record no longer speaks for it and is not exported; the casebook's neither (it covers every visit).
+    const p = (await b.query<{ id: string }>('SELECT id FROM participants WHERE id IN (SELECT participant_id FROM imported_signatures WHERE visit_id IS NOT NULL)'))[0]!;
+    const visitId = (await b.query<{ v: string }>('SELECT visit_id AS v FROM imported_signatures WHERE participant_id = $1 AND visit_id IS NOT NULL', [p.id]))[0]!.v;
+    const [o] = await b.query<{ id: string; n: number }>(
+      'SELECT o.id, o.value_num AS n FROM observations o JOIN visits v ON v.id = o.visit_row_id WHERE v.participant_id = $1 AND v.visit_id = $2 AND o.value_num IS NOT NULL ORDER BY o.kind, o.key LIMIT 1',
+      [p.id, visitId],
+    );
+    await audited(b, { actor: 'test', at, studyId: 'sle-il2' }, (w) => w.update(observations, { id: o!.id }, { value_num: Number(o!.n) + 1 }, 'a correction after the import'));
+    expect((await exportOdm(b, 'sle-il2', `${engine.kind}-snapshot-c`)).snapshot).not.toMatch(/<Signature>/);
   }, 120_000);
 
   /** Study A's transactional file with one change, checked to have been made. */

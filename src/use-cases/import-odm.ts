@@ -10,7 +10,10 @@ import { readOdm } from '../interop/odm/odm-read.js';
 import { studyMetaData } from '../interop/odm/study-metadata.js';
 import { audited, type AuditedTx } from '../store/audited-tx.js';
 import { findStudy, listSites, type Study } from '../store/studies.js';
-import { insertProvenance, keepImportedUsers, visitObservationIds } from '../store/value-provenance.js';
+import { insertImportedSignature, insertProvenance, keepImportedUsers, visitObservationIds } from '../store/value-provenance.js';
+import { participantData } from '../store/export-pages.js';
+import { contentHash, signedContent, signedRecordOf } from '../signatures/signature.js';
+import type { XmlSource } from '../interop/odm/xml-tree.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import type { LabEntry, ObservationEntry, ObservationKind } from '../visits/visit-data.js';
 import { addParticipantIn } from './add-participant.js';
@@ -31,7 +34,16 @@ export interface OdmImportResult {
   readonly values: number;
   /** AuditRecords kept as provenance. */
   readonly provenance: number;
+  /**
+   * The file's Signatures (casebook and visit), kept as provenance records and not re-applied: a
+   * 21 CFR Part 11 signature is linked to its signer (11.70), who signed in the source system, not
+   * here. An export writes each with its source UserRef while the record is unchanged since import.
+   */
+  readonly signatures: { readonly kept: number; readonly reapplied: 0; readonly note: string };
 }
+
+export const signaturesNote =
+  'Signatures kept as provenance records of the source system, not re-applied as signatures here: a 21 CFR Part 11 signature is linked to its signer (11.70), who signed there. Sign again here where this system must vouch for the data.';
 
 const conflict = (at: string, problem: string) => new AppError(interopErrors.ODM_CONFLICT, `ODM ${at}: ${problem}.`, at);
 
@@ -69,7 +81,7 @@ async function checkDerived(w: AuditedTx, participantId: string, visitId: string
 }
 
 /** One subject through the entry use cases: registered, then each visit saved (items scored, labs graded), then its values' provenance. */
-async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: PlannedSubject, byUser: boolean): Promise<{ values: number; provenance: number }> {
+async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: PlannedSubject, byUser: boolean): Promise<{ values: number; provenance: number; signatures: number }> {
   const where = `SubjectData SubjectKey="${s.code}"`;
   const p = await at(where, () => addParticipantIn(w, { studyId: study.id, siteId: s.siteId, code: s.code, sex: s.sex, birthDate: s.birthDate }));
   const reason = `ODM import of file ${fileOid}`;
@@ -125,7 +137,15 @@ async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: Pla
     values += v.values.length;
     provenance += rows.length;
   }
-  return { values, provenance };
+  if (s.signatures.length > 0) {
+    // The hash of each signed record as imported, as a signature of this system keeps it (src/signatures).
+    const d = (await participantData(w.tx, study.id, p.id))!;
+    for (const sig of s.signatures) {
+      const { at: _at, ...record } = sig;
+      await insertImportedSignature(w, study.id, p.id, fileOid, { ...record, contentHash: contentHash(signedContent(d, signedRecordOf(sig.visitId))) });
+    }
+  }
+  return { values, provenance, signatures: s.signatures.length };
 }
 
 /** Write a checked plan in one audited transaction: all of it, or (on any refusal) nothing. */
@@ -136,10 +156,12 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
     await keepImportedUsers(w, study.id, doc.users);
     let values = 0;
     let provenance = 0;
+    let signatures = 0;
     for (const s of plan.subjects) {
       const n = await importSubject(w, study, doc.fileOid, s, c.by.kind === 'user');
       values += n.values;
       provenance += n.provenance;
+      signatures += n.signatures;
     }
     return {
       studyId: study.id,
@@ -150,6 +172,7 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
       visits: plan.subjects.reduce((n, s) => n + s.visits.length, 0),
       values,
       provenance,
+      signatures: { kept: signatures, reapplied: 0, note: signaturesNote },
     };
   });
 }
@@ -158,10 +181,11 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
  * Import an ODM 1.3.2 file into a live study without participants (`studyId`, else the file's Study
  * OID): its MetaDataVersion read as forms and checked against the study's own, then every subject
  * registered and every visit saved through the entry use cases, each value's AuditRecords kept as
- * provenance. The file is checked whole first; one transaction writes it, so a refusal writes nothing.
+ * provenance, its Signatures kept as provenance records (reported, not re-applied). The file streams
+ * (text or chunks, see readOdm); it is checked whole first; one transaction writes it, so a refusal writes nothing.
  */
-export async function importOdm(c: UseCaseContext, xml: string, studyId?: string): Promise<OdmImportResult> {
-  const doc = readOdm(xml);
+export async function importOdm(c: UseCaseContext, xml: XmlSource, studyId?: string): Promise<OdmImportResult> {
+  const doc = await readOdm(xml);
   const id = studyId ?? doc.studyOid;
   requireAction(c.by, 'study.import', id);
   const study = await findStudy(c.db, id);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, openSync, closeSync, type ReadStream } from 'node:fs';
 import { AppError } from '../../errors/app-error.js';
 import { importOdm } from '../../use-cases/import-odm.js';
 import { action, printJson } from '../output.js';
@@ -12,9 +12,11 @@ interface ImportOdmOptions {
   json?: boolean;
 }
 
-function readFile(file: string): string {
+/** The file as a stream (the import reads it chunk by chunk, never whole); opened first so a missing file is named. */
+function readFile(file: string): ReadStream {
   try {
-    return readFileSync(file, 'utf8');
+    closeSync(openSync(file, 'r'));
+    return createReadStream(file);
   } catch (e) {
     throw new AppError(interopErrors.ODM_FILE_UNREADABLE, `ODM file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
   }
@@ -42,7 +44,7 @@ export const register: Register = (program) => {
         if (opts.json) printJson(r);
         else
           process.stdout.write(
-            `Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata.\n`,
+            `Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata; ${r.signatures.kept} signatures kept as provenance records, not re-applied (${r.signatures.note})\n`,
           );
       }),
     );

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Db } from '../../store/db.js';
 import { forEachParticipantPage } from '../../store/export-pages.js';
 import { studySignatures } from '../../store/signatures.js';
+import { studyImportedSignatures } from '../../store/value-provenance.js';
 import type { Study } from '../../store/studies.js';
 import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
@@ -43,6 +44,8 @@ export interface ExportedFile {
 
 /** Participants read per page: memory holds one page of their data (the bench measures the peak). */
 export const EXPORT_PAGE_SIZE = 200;
+/** ODM pages carry every value's audit trail (several rows a value): half the page keeps the 10,000-participant peak well under 300 MB (bench:export). */
+export const ODM_PAGE_SIZE = 100;
 
 /** When the study's data last changed: its newest audit record (or its creation). */
 async function lastModified(db: Db, study: Study): Promise<Date> {
@@ -72,7 +75,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     [req.study.id],
   );
   const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.form ?? (r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind)) }));
-  const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? EXPORT_PAGE_SIZE, onPage, { audit: true });
+  const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? ODM_PAGE_SIZE, onPage, { audit: true });
   return {
     studyId: req.study.id,
     protocol: req.study.protocol,
@@ -82,6 +85,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     found,
     visitForms,
     signatures: await studySignatures(db, req.study.id),
+    importedSignatures: await studyImportedSignatures(db, req.study.id),
     pages: audited,
   };
 }

@@ -6,6 +6,8 @@ export interface OdmDocument {
   readonly metaData: OdmMetaData;
   readonly users: readonly OdmUser[];
   readonly locations: readonly { readonly oid: string; readonly name: string }[];
+  /** The OIDs of AdminData's SignatureDefs. */
+  readonly signatureDefs: readonly string[];
   readonly subjects: readonly OdmSubject[];
 }
 
@@ -55,8 +57,18 @@ export interface OdmItemData {
   readonly audit: OdmAuditRecord | null;
 }
 
+/** An ODM Signature element (SubjectData: the casebook; StudyEventData: the visit). */
+export interface OdmSignature {
+  readonly userOid: string;
+  readonly locationOid: string;
+  readonly signatureOid: string;
+  readonly dateTimeStamp: string;
+  readonly line: number;
+}
+
 export interface OdmSubject {
   readonly key: string;
+  readonly signature: OdmSignature | null;
   readonly siteOid: string | null;
   /** il2trials extension: what registering the subject needs. */
   readonly sex: string | null;
@@ -64,6 +76,7 @@ export interface OdmSubject {
   readonly events: readonly {
     readonly oid: string;
     readonly visitDate: string | null;
+    readonly signature: OdmSignature | null;
     readonly forms: readonly { readonly oid: string; readonly groups: readonly { readonly oid: string; readonly items: readonly OdmItemData[] }[] }[];
   }[];
 }

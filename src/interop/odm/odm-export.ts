@@ -14,6 +14,7 @@ export interface OdmSource {
   readonly found: readonly FoundKey[];
   readonly visitForms: OdmHeader['visitForms'];
   readonly signatures: OdmHeader['signatures'];
+  readonly importedSignatures: OdmHeader['importedSignatures'];
   /** Participants a page at a time, each value with its audit trail. */
   readonly pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>;
 }
@@ -35,6 +36,7 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
       sites: src.sites,
       visitForms: src.visitForms,
       signatures: src.signatures,
+      importedSignatures: src.importedSignatures,
     };
     const out = files.open(odmFileName(src.studyId, fileType));
     const x = new XmlStream(out);

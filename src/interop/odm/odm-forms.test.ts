@@ -27,8 +27,8 @@ const odm = (itemDefs = '') => `<?xml version="1.0" encoding="UTF-8"?>
 </ODM>`;
 
 describe('ODM MetaDataVersion as forms of the definition language', () => {
-  it('turns each FormDef into a form: CodeList → single choice, RangeCheck GE/LE Hard/Soft → hard/soft ranges, unit, Length → maxLength, English question as label', () => {
-    const set = odmFormDefinitions(readOdm(odm()).metaData);
+  it('turns each FormDef into a form: CodeList → single choice, RangeCheck GE/LE Hard/Soft → hard/soft ranges, unit, Length → maxLength, English question as label', async () => {
+    const set = odmFormDefinitions((await readOdm(odm())).metaData);
     expect(set.forms).toEqual([
       {
         id: 'vitals',
@@ -62,50 +62,65 @@ describe('ODM MetaDataVersion as forms of the definition language', () => {
     ]);
   });
 
-  it('refuses what the language cannot say, naming the ItemDef: a comparator other than GE/LE, a DataType without an item type, an undefined unit', () => {
-    const withDef = (def: string) => {
-      const xml = odm(def).replace('<ItemRef ItemOID="IT.seen" Mandatory="No"/>', '<ItemRef ItemOID="IT.seen" Mandatory="No"/><ItemRef ItemOID="IT.x" Mandatory="No"/>');
-      return () => odmFormDefinitions(readOdm(xml).metaData);
+  it('refuses what the language cannot say, naming the ItemDef: a comparator other than GE/LE, a DataType without an item type, an undefined unit', async () => {
+    const withDef = async (def: string) => {
+      const meta = (await readOdm(odm(def).replace('<ItemRef ItemOID="IT.seen" Mandatory="No"/>', '<ItemRef ItemOID="IT.seen" Mandatory="No"/><ItemRef ItemOID="IT.x" Mandatory="No"/>'))).metaData;
+      return () => odmFormDefinitions(meta);
     };
-    expect(withDef('<ItemDef OID="IT.x" Name="x" DataType="integer"><RangeCheck Comparator="GT" SoftHard="Hard"><CheckValue>0</CheckValue></RangeCheck></ItemDef>')).toThrow(
+    expect(await withDef('<ItemDef OID="IT.x" Name="x" DataType="integer"><RangeCheck Comparator="GT" SoftHard="Hard"><CheckValue>0</CheckValue></RangeCheck></ItemDef>')).toThrow(
       'ODM <ItemDef OID="IT.x">: RangeCheck Comparator GT has no equivalent in the forms language (GE and LE do).',
     );
-    expect(withDef('<ItemDef OID="IT.x" Name="x" DataType="partialDate"/>')).toThrow('ODM <ItemDef OID="IT.x">: DataType partialDate has no item type in the forms language.');
-    expect(withDef('<ItemDef OID="IT.x" Name="x" DataType="float"><MeasurementUnitRef MeasurementUnitOID="MU.lb"/></ItemDef>')).toThrow(
+    expect(await withDef('<ItemDef OID="IT.x" Name="x" DataType="partialDate"/>')).toThrow('ODM <ItemDef OID="IT.x">: DataType partialDate has no item type in the forms language.');
+    expect(await withDef('<ItemDef OID="IT.x" Name="x" DataType="float"><MeasurementUnitRef MeasurementUnitOID="MU.lb"/></ItemDef>')).toThrow(
       'ODM <ItemDef OID="IT.x"> refers to MeasurementUnit MU.lb, which the file does not define.',
     );
-    expect(() => odmFormDefinitions(readOdm(odm().replace('<ItemRef ItemOID="IT.note" Mandatory="No"/>', '<ItemRef ItemOID="IT.gone" Mandatory="No"/>')).metaData)).toThrow(
-      'ODM <ItemGroupDef OID="IG.v"> refers to ItemDef IT.gone, which the file does not define.',
-    );
+    const gone = (await readOdm(odm().replace('<ItemRef ItemOID="IT.note" Mandatory="No"/>', '<ItemRef ItemOID="IT.gone" Mandatory="No"/>'))).metaData;
+    expect(() => odmFormDefinitions(gone)).toThrow('ODM <ItemGroupDef OID="IG.v"> refers to ItemDef IT.gone, which the file does not define.');
   });
 });
 
 describe('reading an ODM file', () => {
-  it('names the element, its OID and line when a required attribute is missing or an OID is defined twice', () => {
-    expect(() => readOdm(odm().replace('<ItemDef OID="IT.note" Name="note" DataType="text" Length="20"/>', '<ItemDef OID="IT.note" Name="note" Length="20"/>'))).toThrow(
+  it('names the element, its OID and line when a required attribute is missing or an OID is defined twice', async () => {
+    await expect(readOdm(odm().replace('<ItemDef OID="IT.note" Name="note" DataType="text" Length="20"/>', '<ItemDef OID="IT.note" Name="note" Length="20"/>'))).rejects.toThrow(
       /^ODM <ItemDef OID="IT\.note"> \(line 16\): the required attribute DataType is missing\.$/,
     );
-    expect(() => readOdm(odm('<ItemDef OID="IT.note" Name="again" DataType="text"/>'))).toThrow(/^ODM <ItemDef OID="IT\.note"> \(line \d+\): OID IT\.note is defined twice\.$/);
-    expect(() => readOdm('<ODM xmlns="urn:other"/>')).toThrow('The file has no ODM element in the ODM 1.3 namespace (http://www.cdisc.org/ns/odm/v1.3).');
-    expect(() => readOdm('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"><Study>')).toThrow(/^The ODM file is not well-formed XML at line 1: /);
+    await expect(readOdm(odm('<ItemDef OID="IT.note" Name="again" DataType="text"/>'))).rejects.toThrow(/^ODM <ItemDef OID="IT\.note"> \(line \d+\): OID IT\.note is defined twice\.$/);
+    await expect(readOdm('<ODM xmlns="urn:other"/>')).rejects.toThrow('The file has no ODM element in the ODM 1.3 namespace (http://www.cdisc.org/ns/odm/v1.3).');
+    await expect(readOdm('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"><Study>')).rejects.toThrow(/^The ODM file is not well-formed XML at line 1: /);
   });
 
-  it('reads ClinicalData with the il2trials extension attributes and each AuditRecord', () => {
-    const xml = odm()
+  const signature = (user: string, when: string) =>
+    `<Signature><UserRef UserOID="${user}"/><LocationRef LocationOID="LOC.s"/><SignatureRef SignatureOID="SD.r"/><DateTimeStamp>${when}</DateTimeStamp></Signature>`;
+  const clinical = () =>
+    odm()
       .replace('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"', '<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:il2="urn:il2trials:odm-extension:1"')
       .replace(
         '</ODM>',
-        `<AdminData StudyOID="S1"><User OID="USR.a"><LoginName>a</LoginName><DisplayName>Ann</DisplayName></User><Location OID="LOC.s" Name="Site" LocationType="Site"/></AdminData>
-<ClinicalData StudyOID="S1" MetaDataVersionOID="MDV.1"><SubjectData SubjectKey="001" il2:Sex="female" il2:BirthDate="1970-05-01"><SiteRef LocationOID="LOC.s"/>
-<StudyEventData StudyEventOID="SE.d1" il2:VisitDate="2025-01-02"><FormData FormOID="F.Vitals"><ItemGroupData ItemGroupOID="IG.v"><ItemData ItemOID="IT.weight" Value="61.5">
+        `<AdminData StudyOID="S1"><User OID="USR.a"><LoginName>a</LoginName><DisplayName>Ann</DisplayName></User><Location OID="LOC.s" Name="Site" LocationType="Site"/>
+<SignatureDef OID="SD.r" Methodology="Electronic"><Meaning>reviewed</Meaning><LegalReason>Part 11</LegalReason></SignatureDef></AdminData>
+<ClinicalData StudyOID="S1" MetaDataVersionOID="MDV.1"><SubjectData SubjectKey="001" il2:Sex="female" il2:BirthDate="1970-05-01">${signature('USR.a', '2025-01-03T08:00:00Z')}<SiteRef LocationOID="LOC.s"/>
+<StudyEventData StudyEventOID="SE.d1" il2:VisitDate="2025-01-02">${signature('USR.a', '2025-01-02T11:00:00Z')}<FormData FormOID="F.Vitals"><ItemGroupData ItemGroupOID="IG.v"><ItemData ItemOID="IT.weight" Value="61.5">
 <AuditRecord><UserRef UserOID="USR.a"/><LocationRef LocationOID="LOC.s"/><DateTimeStamp>2025-01-02T10:00:00Z</DateTimeStamp><ReasonForChange>initial entry</ReasonForChange><SourceID>audit:7</SourceID></AuditRecord>
 </ItemData></ItemGroupData></FormData></StudyEventData></SubjectData></ClinicalData></ODM>`,
       );
-    const doc = readOdm(xml);
+
+  it('reads ClinicalData with the il2trials extension attributes, each AuditRecord and the casebook and visit Signatures, from the text or streamed in small chunks', async () => {
+    const xml = clinical();
+    const doc = await readOdm(xml);
+    // Streamed: 7-byte chunks (a multi-byte character split between chunks is decoded whole).
+    const bytes = Buffer.from(xml.replace('Ann', 'Ånn'));
+    const chunks = async function* () {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+    };
+    const streamed = await readOdm(chunks());
+    expect(streamed.users).toEqual([{ oid: 'USR.a', login: 'a', name: 'Ånn' }]);
+    expect(streamed.subjects).toEqual(doc.subjects);
+    expect(doc.signatureDefs).toEqual(['SD.r']);
     expect(doc.users).toEqual([{ oid: 'USR.a', login: 'a', name: 'Ann' }]);
     expect(doc.subjects).toEqual([
       {
         key: '001',
+        signature: { userOid: 'USR.a', locationOid: 'LOC.s', signatureOid: 'SD.r', dateTimeStamp: '2025-01-03T08:00:00Z', line: 24 },
         siteOid: 'LOC.s',
         sex: 'female',
         birthDate: '1970-05-01',
@@ -113,6 +128,7 @@ describe('reading an ODM file', () => {
           {
             oid: 'SE.d1',
             visitDate: '2025-01-02',
+            signature: { userOid: 'USR.a', locationOid: 'LOC.s', signatureOid: 'SD.r', dateTimeStamp: '2025-01-02T11:00:00Z', line: 25 },
             forms: [
               {
                 oid: 'F.Vitals',
@@ -136,5 +152,10 @@ describe('reading an ODM file', () => {
         ],
       },
     ]);
+  });
+
+  it('refuses a Signature below a visit (of a form), which has no record here to be kept with, naming it and its line', async () => {
+    const xml = clinical().replace('<ItemGroupData ItemGroupOID="IG.v">', `${signature('USR.a', '2025-01-02T11:00:00Z')}<ItemGroupData ItemGroupOID="IG.v">`);
+    await expect(readOdm(xml)).rejects.toThrow(/^ODM <Signature> \(line 25\): a Signature of a FormData is not imported/);
   });
 });

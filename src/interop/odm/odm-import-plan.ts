@@ -3,7 +3,7 @@ import type { FormDefinition, Item } from '../../forms/definition.js';
 import { checkCell } from '../../forms/check-cell.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
 import type { Protocol } from '../../protocol/schema.js';
-import type { OdmAuditRecord, OdmDocument, OdmItemData, OdmSubject } from './odm-document.js';
+import type { OdmAuditRecord, OdmDocument, OdmItemData, OdmSignature, OdmSubject } from './odm-document.js';
 import { odmFormDefinitions } from './odm-forms.js';
 import { itemIndex, observationGroups, odmForms, type OdmForm, type OdmItem } from './odm-metadata.js';
 import { eventOid, siteOid } from './odm-writer.js';
@@ -35,8 +35,20 @@ export interface PlannedVisit {
   readonly values: readonly PlannedValue[];
 }
 
+/** A Signature the file carries, kept as a provenance record (a signature binds its signer, who signed elsewhere). */
+export interface PlannedSignature {
+  /** null: the casebook (a SubjectData's Signature). */
+  readonly visitId: string | null;
+  readonly userOid: string;
+  readonly locationOid: string;
+  readonly signatureOid: string;
+  readonly dateTimeStamp: string;
+  readonly at: string;
+}
+
 export interface PlannedSubject {
   readonly code: string;
+  readonly signatures: readonly PlannedSignature[];
   readonly siteId: string;
   readonly sex: 'female' | 'male';
   readonly birthDate: string;
@@ -107,6 +119,16 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
   const own = odmForms(target.protocol, []);
   const byOid = new Map([...itemIndex(own).values()].map((v) => [v.item.oid, v]));
   const visits = new Map<string, { date: string; values: Map<string, { data: OdmItemData[]; item: Item; storage: ReturnType<typeof storageOf>; at: string }> }>();
+  const signatures: PlannedSignature[] = [];
+  const signed = (sig: OdmSignature | null, visitId: string | null, sat: string) => {
+    if (!sig) return;
+    if (!doc.users.some((u) => u.oid === sig.userOid)) throw unknownRef(`${sat} › Signature`, `User ${sig.userOid} is not in the file's AdminData`);
+    if (!doc.locations.some((l) => l.oid === sig.locationOid)) throw unknownRef(`${sat} › Signature`, `Location ${sig.locationOid} is not in the file's AdminData`);
+    if (!doc.signatureDefs.includes(sig.signatureOid)) throw unknownRef(`${sat} › Signature`, `SignatureDef ${sig.signatureOid} is not in the file's AdminData`);
+    const { line: _line, ...rest } = sig;
+    signatures.push({ ...rest, visitId, at: `${sat} › Signature` });
+  };
+  signed(s.signature, null, at);
   for (const e of s.events) {
     const eat = `${at} › StudyEventData ${e.oid}`;
     const visit = target.protocol.visits.find((v) => eventOid(v.id) === e.oid);
@@ -116,6 +138,7 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
     if (e.visitDate === null || !/^\d{4}-\d{2}-\d{2}$/.test(e.visitDate)) throw invalid(eat, `il2:VisitDate must be a date YYYY-MM-DD, not ${e.visitDate === null ? 'missing' : `"${e.visitDate}"`}`);
     const v = visits.get(visit.id) ?? visits.set(visit.id, { date: e.visitDate, values: new Map() }).get(visit.id)!;
     if (v.date !== e.visitDate) throw conflict(eat, `the visit is dated both ${v.date} and ${e.visitDate}`);
+    signed(e.signature, visit.id, eat);
     for (const f of e.forms) {
       if (!def.formOids.includes(f.oid)) throw unknownRef(`${eat} › FormData ${f.oid}`, `StudyEventDef ${e.oid} has no FormRef to it`);
       const formDef = doc.metaData.forms.find((x) => x.oid === f.oid)!;
@@ -139,6 +162,7 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
   }
   return {
     code: s.key,
+    signatures,
     siteId,
     sex: s.sex,
     birthDate: s.birthDate,

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors/app-error.js';
-import type { OdmAuditRecord, OdmDocument, OdmItemDef, OdmMetaData, OdmSubject } from './odm-document.js';
-import { parseXmlTree, type XmlElement } from './xml-tree.js';
+import type { OdmAuditRecord, OdmDocument, OdmItemDef, OdmMetaData, OdmSignature, OdmSubject } from './odm-document.js';
+import { parseXmlStream, type XmlElement, type XmlSource } from './xml-tree.js';
 import { interopErrors } from '../errors.js';
 
 /** `<ItemDef OID="IT.x"> (line 12)`: how a message names the element at fault. */
@@ -103,9 +103,33 @@ function readAudit(el: XmlElement | undefined): OdmAuditRecord | null {
   return { userOid: attr(one(el, 'UserRef'), 'UserOID'), locationOid: attr(one(el, 'LocationRef'), 'LocationOID'), dateTimeStamp: stamp, reason: text('ReasonForChange'), sourceId: text('SourceID') };
 }
 
+/** An ODM Signature (of a SubjectData or StudyEventData): who, where, which SignatureDef, when. */
+function readSignature(el: XmlElement | undefined): OdmSignature | null {
+  if (!el) return null;
+  const stamp = kid(el, 'DateTimeStamp')?.text.trim();
+  if (!stamp) throw invalid(el, 'a DateTimeStamp element is required');
+  return {
+    userOid: attr(one(el, 'UserRef'), 'UserOID'),
+    locationOid: attr(one(el, 'LocationRef'), 'LocationOID'),
+    signatureOid: attr(one(el, 'SignatureRef'), 'SignatureOID'),
+    dateTimeStamp: stamp,
+    line: el.line,
+  };
+}
+
+/** A Signature below a visit (of a form, item group or item) has no record here to be kept with: refused, never dropped. */
+function refuseDeepSignatures(el: XmlElement): void {
+  for (const c of el.children) {
+    if (c.name === 'Signature') throw invalid(c, `a Signature of a ${el.name} is not imported (il2trials keeps the signatures of a visit, StudyEventData, and of a casebook, SubjectData)`);
+    refuseDeepSignatures(c);
+  }
+}
+
 function readSubject(s: XmlElement): OdmSubject {
   const site = kid(s, 'SiteRef');
+  for (const e of kids(s, 'StudyEventData')) for (const f of kids(e, 'FormData')) refuseDeepSignatures(f);
   return {
+    signature: readSignature(kid(s, 'Signature')),
     key: attr(s, 'SubjectKey'),
     siteOid: site ? attr(site, 'LocationOID') : null,
     sex: s.attrs['il2:Sex'] ?? null,
@@ -113,6 +137,7 @@ function readSubject(s: XmlElement): OdmSubject {
     events: kids(s, 'StudyEventData').map((e) => ({
       oid: attr(e, 'StudyEventOID'),
       visitDate: e.attrs['il2:VisitDate'] ?? null,
+      signature: readSignature(kid(e, 'Signature')),
       forms: kids(e, 'FormData').map((f) => ({
         oid: attr(f, 'FormOID'),
         groups: kids(f, 'ItemGroupData').map((g) => ({
@@ -134,9 +159,14 @@ function readSubject(s: XmlElement): OdmSubject {
  * Read an ODM 1.3.x file: one Study with one MetaDataVersion, its AdminData, and at most one
  * ClinicalData for that study. A missing element or attribute, or a second definition of an OID, is
  * `INTEROP_ODM_INVALID` naming the element, its OID and line. References are checked by the import plan.
+ * The source streams (a string or chunks): memory holds the metadata and each subject's values as
+ * plain records, not the XML text or its element tree.
  */
-export function readOdm(xml: string): OdmDocument {
-  const root = parseXmlTree(xml);
+export async function readOdm(source: XmlSource): Promise<OdmDocument> {
+  // Each SubjectData is read into its plain record as it closes and leaves the tree: the file's text and element tree are never held whole.
+  const subjects: OdmSubject[] = [];
+  const isSubject = (el: XmlElement) => el.name === 'SubjectData';
+  const root = await parseXmlStream(source, isSubject, (el) => subjects.push(readSubject(el)));
   if (root.name !== 'ODM') throw invalid(root, 'the document element must be ODM');
   if (!/^1\.3(\.\d)?$/.test(attr(root, 'ODMVersion'))) throw invalid(root, `ODMVersion ${root.attrs.ODMVersion} is not 1.3.x`);
   const fileType = attr(root, 'FileType');
@@ -149,6 +179,7 @@ export function readOdm(xml: string): OdmDocument {
       throw new AppError(interopErrors.ODM_UNKNOWN_REFERENCE, `ODM ${where(part)} names study ${part.attrs.StudyOID}, but the file's Study is ${studyOid}.`, `${part.name}[${part.attrs.StudyOID}]`);
   }
   const clinical = kids(root, 'ClinicalData');
+  if (clinical.length === 0 && subjects.length > 0) throw invalid(root, 'SubjectData must be inside ClinicalData');
   if (clinical.length > 1) throw invalid(clinical[1]!, 'only one ClinicalData element is supported');
   if (clinical[0] && attr(clinical[0], 'MetaDataVersionOID') !== attr(mdv, 'OID')) missingDef(clinical[0], 'MetaDataVersion', clinical[0].attrs.MetaDataVersionOID!);
   const admin = kids(root, 'AdminData');
@@ -165,6 +196,7 @@ export function readOdm(xml: string): OdmDocument {
       })),
     ),
     locations: admin.flatMap((a) => kids(a, 'Location').map((l) => ({ oid: attr(l, 'OID'), name: attr(l, 'Name') }))),
-    subjects: clinical[0] ? kids(clinical[0], 'SubjectData').map(readSubject) : [],
+    signatureDefs: admin.flatMap((a) => kids(a, 'SignatureDef').map((d) => attr(d, 'OID'))),
+    subjects,
   };
 }

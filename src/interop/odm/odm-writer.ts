@@ -4,7 +4,7 @@ import type { XmlStream } from '../export-files/xml-stream.js';
 import type { ObservationData, ParticipantData, ValueAudit } from '../sdtm/participant-data.js';
 import { itemIndex, type OdmForm } from './odm-metadata.js';
 import { il2Ns, odmNs } from './odm-namespace.js';
-import { writeSignature, writeSignatureDef } from './odm-signatures.js';
+import { writeSignature, writeSignatureDef, type ImportedSignatureRecord } from './odm-signatures.js';
 import type { Signature } from '../../signatures/signature.js';
 
 /**
@@ -34,6 +34,8 @@ export interface OdmHeader {
   readonly visitForms?: readonly { readonly visitId: string; readonly assessment: string }[];
   /** Electronic signatures by participant code (none: a file of metadata only). */
   readonly signatures?: ReadonlyMap<string, readonly Signature[]>;
+  /** Signature records imported files carried, by participant code. */
+  readonly importedSignatures?: ReadonlyMap<string, readonly ImportedSignatureRecord[]>;
 }
 
 export const mdvOid = (studyId: string) => `MDV.${studyId}`;
@@ -146,11 +148,12 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
   const visitDate = new Map(d.visits.map((v) => [v.visitId, v.date]));
   x.el('SubjectData', { SubjectKey: d.code, TransactionType: h.fileType === 'Transactional' ? 'Insert' : undefined, 'il2:Sex': d.sex, 'il2:BirthDate': d.birthDate }, () => {
     const signatures = h.signatures?.get(d.code) ?? [];
-    writeSignature(x, signatures, d, null, userOid, siteOid(d.siteId));
+    const imported = h.importedSignatures?.get(d.code) ?? [];
+    writeSignature(x, signatures, imported, d, null, userOid, siteOid(d.siteId));
     x.el('SiteRef', { LocationOID: siteOid(d.siteId) });
     for (const [visitId, forms] of byVisit) {
       x.el('StudyEventData', { StudyEventOID: eventOid(visitId), 'il2:VisitDate': visitDate.get(visitId) }, () => {
-        writeSignature(x, signatures, d, visitId, userOid, siteOid(d.siteId));
+        writeSignature(x, signatures, imported, d, visitId, userOid, siteOid(d.siteId));
         for (const [form, values] of forms) {
           x.el('FormData', { FormOID: form.oid }, () =>
             x.el('ItemGroupData', { ItemGroupOID: `IG.${form.assessment}` }, () => {

@@ -27,12 +27,19 @@ function attrsOf(tag: SaxesTagNS): Record<string, string> {
   return out;
 }
 
+/** The document as the reader gets it: its whole text, or its chunks as they arrive (a request body, a file stream). */
+export type XmlSource = string | AsyncIterable<string | Uint8Array>;
+
 /**
  * Parse a document with saxes (a maintained, conforming XML parser) into elements of the ODM
  * namespace; elements of other namespaces (another vendor's extensions) are skipped with their
  * content. Not well-formed XML is `INTEROP_ODM_INVALID` with its line.
+ *
+ * Streaming: the source is fed chunk by chunk, and an element `detach` picks (SubjectData) is handed
+ * to `onDetached` when it closes and not kept in the tree, so memory holds one chunk and one such
+ * element, never the whole text or the whole tree.
  */
-export function parseXmlTree(xml: string): XmlElement {
+export async function parseXmlStream(source: XmlSource, detach: (el: XmlElement) => boolean = () => false, onDetached: (el: XmlElement) => void = () => {}): Promise<XmlElement> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: (XmlElement | null)[] = [];
   let root: XmlElement | undefined;
@@ -55,10 +62,22 @@ export function parseXmlTree(xml: string): XmlElement {
     const el = stack[stack.length - 1];
     if (el) el.text += t;
   });
-  parser.on('closetag', () => void stack.pop());
+  parser.on('closetag', () => {
+    const el = stack.pop();
+    const parent = stack[stack.length - 1];
+    if (el && parent && detach(el)) {
+      parent.children.pop();
+      onDetached(el);
+    }
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    parser.write(xml).close();
+    if (typeof source === 'string') parser.write(source);
+    else for await (const chunk of source) parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof source !== 'string') parser.write(decoder.decode());
+    parser.close();
   } catch (e) {
+    if (e instanceof AppError) throw e;
     const why = e instanceof Error ? e.message.replace(/^[^:]*:\d+:\d+: /, '') : String(e);
     throw new AppError(interopErrors.ODM_INVALID, `The ODM file is not well-formed XML at line ${parser.line}: ${why}.`, `line ${parser.line}`);
   }

@@ -41,7 +41,7 @@ describe.each(testDatabases())('ODM import API on $kind', (database) => {
 
     const done = await post('admin', xml);
     expect(done.statusCode, done.body).toBe(201);
-    expect(done.json()).toMatchObject({ studyId: study, fileType: 'Transactional', participants: subjects });
+    expect(done.json()).toMatchObject({ studyId: study, fileType: 'Transactional', participants: subjects, signatures: { kept: 0, reapplied: 0 } });
     expect(await count()).toBe(subjects);
   }, 240_000);
 });

@@ -12,7 +12,7 @@ import { doses } from './dosing.js';
 import { formDefinitions } from './forms.js';
 import { consents, enrolments, participants, screeningRecords } from './participants.js';
 import { dispensings, notifications, randomizations, randomizationSeeds, randomizationStates, unblindings } from './randomization.js';
-import { importedUsers, valueProvenance } from './provenance.js';
+import { importedSignatures, importedUsers, valueProvenance } from './provenance.js';
 import { adverseEvents } from './safety.js';
 import { signatures } from './signatures.js';
 import { allocationSeals, protocolVersions, sites, studies } from './studies.js';
@@ -68,5 +68,6 @@ export const allTables: readonly PgTable[] = [
   auditCheckpoints,
   valueProvenance,
   importedUsers,
+  importedSignatures,
   signatures,
 ];

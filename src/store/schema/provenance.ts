@@ -31,3 +31,18 @@ export const importedUsers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.study_id, t.oid] })],
 );
+
+/** Electronic signatures an imported file carries, kept as provenance records, not re-applied (migration 0132). */
+export const importedSignatures = pgTable('imported_signatures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  study_id: text('study_id').notNull(),
+  participant_id: uuid('participant_id').notNull(),
+  visit_id: text('visit_id'),
+  user_oid: text('user_oid').notNull(),
+  location_oid: text('location_oid').notNull(),
+  signature_oid: text('signature_oid').notNull(),
+  date_time_stamp: text('date_time_stamp').notNull(),
+  content_hash: text('content_hash').notNull(),
+  file_oid: text('file_oid').notNull(),
+  imported_at: instant('imported_at').notNull(),
+});
