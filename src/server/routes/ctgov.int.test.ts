@@ -4,10 +4,12 @@ import { testDatabases } from '../../store/test-databases.js';
 import { testApp } from '../test-app.js';
 
 const databases = testDatabases();
+/** What a test reads of an injected response. */
+type Injected = { statusCode: number; body: string; json: () => ReturnType<typeof JSON.parse> };
 const fixture = (name: string) => readFileSync(new URL(`../../interop/ctgov/fixtures/${name}`, import.meta.url), 'utf8');
 
 describe.each(databases)('ClinicalTrials.gov records into design-stage studies on $kind', (database) => {
-  let call: (cookie: string, url: string, payload: object) => ReturnType<Awaited<ReturnType<typeof testApp>>['app']['inject']>;
+  let call: (cookie: string, url: string, payload: object) => Promise<Injected>;
   let admin = '';
   let coord = '';
   let studyCount: () => Promise<number>;
@@ -18,7 +20,7 @@ describe.each(databases)('ClinicalTrials.gov records into design-stage studies o
     await t.user('coord', [{ studyId: 'als-il2', siteId: t.siteA, role: 'coordinator' }]);
     admin = await t.login('root');
     coord = await t.login('coord');
-    call = (cookie, url, payload) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+    call = async (cookie, url, payload) => await t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
     studyCount = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM studies'))[0]?.n);
   });
 
