@@ -17,6 +17,7 @@ import { hardeningErrors } from '../server/hardening/errors.js';
 import { signatureErrors } from '../signatures/errors.js';
 import { instrumentsErrors } from '../instruments/errors.js';
 import { interopErrors } from '../interop/errors.js';
+import { ctgovErrors } from '../interop/ctgov/errors.js';
 import { protocolErrors } from '../protocol/errors.js';
 import { randomizationErrors } from '../randomization/errors.js';
 import { databaseErrors } from '../store/database-errors.js';
@@ -32,6 +33,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   auditErrors,
   authErrors,
   backupErrors,
+  ctgovErrors,
   databaseErrors,
   editCheckErrors,
   eligibilityErrors,

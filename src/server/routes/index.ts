@@ -3,6 +3,7 @@ import { adverseEventRoutes } from './adverse-events.js';
 import { analysisRoutes } from './analysis.js';
 import { auditTrailRoutes } from './audit-trail.js';
 import { authRoutes } from './auth.js';
+import { ctgovRoutes } from './ctgov.js';
 import { dashboardRoutes } from './dashboard.js';
 import { eligibilityRoutes } from './eligibility.js';
 import { eligibilityCorrectionRoutes } from './eligibility-corrections.js';
@@ -42,4 +43,5 @@ export const routeModules: readonly RouteModule[] = [
   formRoutes,
   importOdmRoutes,
   signatureRoutes,
+  ctgovRoutes,
 ];

@@ -6,6 +6,7 @@ import { TextField } from '../../components/text-field.js';
 import { localToday } from '../../dates.js';
 import { unplacedError } from '../../unplaced-error.js';
 import { useAction } from './use-action.js';
+import { CtgovImportForm } from './ctgov-import-form.js';
 
 /** A protocol file's JSON; a file that is not JSON is refused with its name, before anything is sent. */
 async function readProtocolFile(file: File | undefined): Promise<unknown> {
@@ -66,6 +67,7 @@ export function StudiesSection({ studies, onChanged }: { studies: readonly Admin
       ) : null}
       {a.status ? <p role="status">{a.status}</p> : null}
       <CreateStudyForm onDone={onChanged} />
+      <CtgovImportForm onDone={onChanged} />
       {studies.some((s) => s.status === 'live') ? <AmendStudyForm studies={studies.filter((s) => s.status === 'live')} onDone={onChanged} /> : null}
     </section>
   );

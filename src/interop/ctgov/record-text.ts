@@ -1,0 +1,26 @@
+/**
+ * Record text as written, without the Markdown escapes the API v2 puts in markup fields
+ * (eligibilityCriteria, descriptions: `\>=`, `\<`, `\[Eichenfeld 2004\]`).
+ */
+export const unescapeMarkup = (text: string): string => text.replace(/\\([\\`*_{}[\]()#+\-.!<>~|=^])/g, '$1');
+
+/** An id from a label: lower-case letters, digits and hyphens ("Dupilumab 300 mg qw" → dupilumab-300-mg-qw). */
+export function slugOf(label: string, fallback: string): string {
+  const s = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s === '' ? fallback : s;
+}
+
+/** `base`, then `base-2`, `base-3`, … for ids already taken. */
+export function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
