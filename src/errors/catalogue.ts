@@ -17,6 +17,7 @@ import { hardeningErrors } from '../server/hardening/errors.js';
 import { signatureErrors } from '../signatures/errors.js';
 import { instrumentsErrors } from '../instruments/errors.js';
 import { interopErrors } from '../interop/errors.js';
+import { redcapRecordErrors } from '../interop/redcap-records/errors.js';
 import { protocolErrors } from '../protocol/errors.js';
 import { randomizationErrors } from '../randomization/errors.js';
 import { databaseErrors } from '../store/database-errors.js';
@@ -46,6 +47,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   protocolErrors,
   randomizationErrors,
   randomizationStoreErrors,
+  redcapRecordErrors,
   reportErrors,
   requestErrors,
   signatureErrors,
