@@ -20,6 +20,7 @@ import { register as backup } from './commands/backup.js';
 import { register as ctcae } from './commands/ctcae.js';
 import { register as forms } from './commands/forms.js';
 import { register as importData } from './commands/import.js';
+import { register as importRedcap } from './commands/import-redcap.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -43,6 +44,7 @@ const registers: Register[] = [
   ctcae,
   forms,
   importData,
+  importRedcap,
 ];
 
 await createProgram(registers).parseAsync(process.argv);
