@@ -10,6 +10,7 @@ import { calendar, consent, participantDetail, participantSummary, recordedDose 
 import { dataQuery, queryListing } from './queries.js';
 import { adverseEvent, studyAdverseEvent } from './safety.js';
 import { activatedStudy, amendment, odmImport, protocolVersions, referenceRange, site, studyDetail, studySetup, studySummary } from './studies.js';
+import { redcapRecordsImport } from './redcap-records.js';
 import { shownSignature } from './signatures.js';
 import { issuedPassword, userAccount } from './users.js';
 import { immunePanelRow, instrumentObservation, savedVisit, visitObservations, visitRow } from './visits.js';
@@ -55,6 +56,7 @@ export const contract = {
   'POST /api/studies/:studyId/activate': json(activatedStudy),
   'POST /api/studies/:studyId/amendments': json(amendment, 201),
   'POST /api/studies/:studyId/import/odm': json(odmImport, 201),
+  'POST /api/studies/:studyId/import/redcap': json(redcapRecordsImport, 201),
   'GET /api/studies/:studyId/versions': json(protocolVersions),
   'GET /api/studies/:studyId/sites': json(list(site)),
   'POST /api/studies/:studyId/sites': json(site, 201),

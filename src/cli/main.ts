@@ -21,6 +21,7 @@ import { register as ctcae } from './commands/ctcae.js';
 import { register as forms } from './commands/forms.js';
 import { register as importData } from './commands/import.js';
 import { register as importCtgov } from './commands/import-ctgov.js';
+import { register as importRedcap } from './commands/import-redcap.js';
 
 // One line per command file; each file registers its own commands.
 const registers: Register[] = [
@@ -45,6 +46,7 @@ const registers: Register[] = [
   forms,
   importData,
   importCtgov,
+  importRedcap,
 ];
 
 await createProgram(registers).parseAsync(process.argv);

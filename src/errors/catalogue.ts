@@ -18,6 +18,7 @@ import { signatureErrors } from '../signatures/errors.js';
 import { instrumentsErrors } from '../instruments/errors.js';
 import { interopErrors } from '../interop/errors.js';
 import { ctgovErrors } from '../interop/ctgov/errors.js';
+import { redcapRecordErrors } from '../interop/redcap-records/errors.js';
 import { protocolErrors } from '../protocol/errors.js';
 import { randomizationErrors } from '../randomization/errors.js';
 import { databaseErrors } from '../store/database-errors.js';
@@ -48,6 +49,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   protocolErrors,
   randomizationErrors,
   randomizationStoreErrors,
+  redcapRecordErrors,
   reportErrors,
   requestErrors,
   signatureErrors,

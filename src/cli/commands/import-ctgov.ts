@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { AppError } from '../../errors/app-error.js';
 import { importStudyRecord } from '../../interop/ctgov/import-record.js';
 import { ctgovErrors } from '../../interop/ctgov/errors.js';
@@ -7,6 +6,7 @@ import type { ImportReport } from '../../interop/ctgov/import-report.js';
 import { readStudyRecord } from '../../interop/ctgov/read-record.js';
 import { createStudyFromProtocol } from '../../use-cases/studies/create-study.js';
 import { action, printJson } from '../output.js';
+import { importGroup } from './import-group.js';
 import type { Register } from '../program.js';
 import { dataOption, withOperator } from '../store-command.js';
 
@@ -15,14 +15,6 @@ interface ImportCtgovOptions {
   create?: boolean;
   data: string;
   json?: boolean;
-}
-
-/**
- * The `import` command group: the one registered by another command file if there is one, else a
- * new one. Each `import <format>` lives in its own file and adds itself to this group.
- */
-export function importGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'import') ?? program.command('import').description("Bring a study or its data in from another system's file.");
 }
 
 function readRecordFile(file: string): string {

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error.js';
 import { importOdm } from '../../use-cases/import-odm.js';
 import { action, printJson } from '../output.js';
 import type { Register } from '../program.js';
+import { importGroup } from './import-group.js';
 import { dataOption, withOperator } from '../store-command.js';
 import { interopErrors, isOdmError } from '../../interop/errors.js';
 
@@ -24,7 +25,7 @@ function readFile(file: string): ReadStream {
 
 /** `il2trials import <format>`: a study's data brought in from another system's file. */
 export const register: Register = (program) => {
-  const group = program.command('import').description("Bring a study's data in from another system's file: odm (CDISC ODM 1.3.2).");
+  const group = importGroup(program);
 
   group
     .command('odm')

@@ -11,12 +11,14 @@ import { questionnaireForms } from '../form-metadata/form-metadata.js';
 import { odmFileName, writeOdm, type OdmSource } from '../odm/odm-export.js';
 import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
+import { fhirFileName, writeFhir } from '../fhir/fhir-export.js';
+import { redcapFileNames, writeRedcap } from '../redcap-records/redcap-export.js';
 import { StagedFiles } from './staged-files.js';
 import { XmlStream } from './xml-stream.js';
 import { requestErrors } from '../../errors/request-errors.js';
 
 /** The export formats, stable names (DESIGN.md "Contract of the command line"). */
-export const exportFormats = ['csv', 'odm', 'sdtm', 'define'] as const;
+export const exportFormats = ['csv', 'odm', 'sdtm', 'define', 'fhir', 'redcap'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function exportFormatOf(name: string): ExportFormat {
@@ -128,6 +130,15 @@ export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedF
         const written = (await collectSdtm(files, sdtm)).map((c) => ({ spec: c.spec, columns: c.columns() }));
         await defineFile(files, sdtm, written);
         return [{ name: 'define.xml', path: join(files.dir, 'define.xml'), rows: written.length }];
+      }
+      case 'fhir': {
+        const resources = await writeFhir(files, { studyId: req.study.id, protocol: req.study.protocol, blinded: req.blinded, created: req.at, pages });
+        return [{ name: fhirFileName(req.study.id), path: join(files.dir, fhirFileName(req.study.id)), rows: resources }];
+      }
+      case 'redcap': {
+        const rows = await writeRedcap(files, { studyId: req.study.id, protocol: req.study.protocol, pages });
+        const names = redcapFileNames(req.study.id);
+        return (['records', 'dictionary', 'events', 'mapping', 'repeating'] as const).map((k) => ({ name: names[k], path: join(files.dir, names[k]), rows: rows[k] }));
       }
     }
   });

@@ -14,6 +14,7 @@ import { importOdmRoutes } from './import-odm.js';
 import { participantRoutes } from './participants.js';
 import { queryRoutes } from './queries.js';
 import { randomizationRoutes } from './randomization.js';
+import { redcapRecordRoutes } from './redcap-records.js';
 import { signatureRoutes } from './signatures.js';
 import { siteRoutes } from './sites.js';
 import { studyRoutes } from './studies.js';
@@ -44,4 +45,5 @@ export const routeModules: readonly RouteModule[] = [
   importOdmRoutes,
   signatureRoutes,
   ctgovRoutes,
+  redcapRecordRoutes,
 ];
