@@ -11,6 +11,7 @@ import { dataQuery, queryListing } from './queries.js';
 import { adverseEvent, studyAdverseEvent } from './safety.js';
 import { activatedStudy, amendment, odmImport, protocolVersions, referenceRange, site, studyDetail, studySetup, studySummary } from './studies.js';
 import { redcapRecordsImport } from './redcap-records.js';
+import { ctgovImportResponse } from './ctgov.js';
 import { shownSignature } from './signatures.js';
 import { issuedPassword, userAccount } from './users.js';
 import { immunePanelRow, instrumentObservation, savedVisit, visitObservations, visitRow } from './visits.js';
@@ -57,6 +58,8 @@ export const contract = {
   'POST /api/studies/:studyId/amendments': json(amendment, 201),
   'POST /api/studies/:studyId/import/odm': json(odmImport, 201),
   'POST /api/studies/:studyId/import/redcap': json(redcapRecordsImport, 201),
+  // A preview (create: false) answers 200 with the draft; creating the design study answers 201.
+  'POST /api/studies/import/ctgov': { response: { 200: ctgovImportResponse, 201: ctgovImportResponse } },
   'GET /api/studies/:studyId/versions': json(protocolVersions),
   'GET /api/studies/:studyId/sites': json(list(site)),
   'POST /api/studies/:studyId/sites': json(site, 201),
