@@ -1,4 +1,4 @@
-import { exportFormatOf, exportFormats, exportStudy } from '../../interop/export-files/export-study.js';
+import { type ExportFormat, exportFormatOf, exportStudy } from '../../interop/export-files/export-study.js';
 import { AppError } from '../../errors/app-error.js';
 import { studyLock } from '../../store/lock.js';
 import { openStore } from '../../store/open-store.js';
@@ -16,13 +16,25 @@ interface ExportOptions {
   json?: boolean;
 }
 
+/** What each format writes; a Record, so a new format cannot be left out of the help. */
+const formatHelp: Record<ExportFormat, string> = {
+  csv: 'one file per table',
+  odm: 'CDISC ODM 1.3.2, an AuditRecord on every value',
+  sdtm: 'SDTM IG 3.4 datasets as Dataset-JSON and SAS XPT, with define.xml',
+  define: 'Define-XML 2.1 alone',
+  fhir: 'an R4 Bundle',
+  redcap: 'flat records with the data dictionary',
+};
+
 export const register: Register = (program) => {
   program
     .command('export')
     .description(
-      "Export a study's data: csv (one file per table), sdtm (SDTM IG 3.4 datasets as Dataset-JSON and SAS XPT, with define.xml), define (Define-XML 2.1 alone). Without the arm unless --unblinded after database lock.",
+      `Export a study's data: ${Object.entries(formatHelp)
+        .map(([f, what]) => `${f} (${what})`)
+        .join(', ')}. Without the arm unless --unblinded after database lock.`,
     )
-    .argument('<format>', `file format: ${exportFormats.join(', ')}`)
+    .argument('<format>', `file format: ${Object.keys(formatHelp).join(', ')}`)
     .requiredOption('--study <id>', 'study id')
     .requiredOption('--out <dir>', 'directory to write the files into (created if missing)')
     .option('--data <dir>', 'embedded database directory (ignored when DATABASE_URL is set)', 'data')
