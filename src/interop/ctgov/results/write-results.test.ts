@@ -132,7 +132,9 @@ describe('writeRecordResults by arm (unblinded)', () => {
       ['NOT COMPLETED', { FG000: 1, FG001: 1 }],
     ]);
     expect(r.baseline.denoms).toEqual({ BG000: 2, BG001: 2, BG002: 4 });
-    expect(r.outcomes.measures.find((m) => m.title.includes('sledai-2k'))?.denoms).toEqual({ OG000: 2, OG001: 2 });
+    const sledai = r.outcomes.measures.find((m) => m.title.includes('sledai-2k'));
+    expect(sledai?.denoms).toEqual({ OG000: 2, OG001: 2 });
+    expect(sledai?.analyses[0]).toMatchObject({ groupIds: ['OG000', 'OG001'], statisticalMethod: 'Welch Two Sample t-test', paramValue: -2.5, ci: { pct: 95, sides: 'TWO_SIDED' } });
     expect(r.adverseEvents.groups.map((g) => [g.id, g.seriousAffected, g.seriousAtRisk, g.otherAffected, g.otherAtRisk])).toEqual([
       ['EG000', 1, 2, 2, 2],
       ['EG001', 0, 1, 1, 1],

@@ -1,5 +1,5 @@
-import { analyseStudy } from '../../../analysis/endpoints/analyse-study.js';
 import { analysisSets, armOf } from '../../../analysis/endpoints/analysis-sets.js';
+import { analyseOutcome } from '../../../analysis/endpoints/endpoint-analysis.js';
 import type { EndpointTest } from '../../../analysis/endpoints/endpoint-test.js';
 import type { AnalysisData, AnalysisParticipant, AnalysisView, Summary } from '../../../analysis/endpoints/types.js';
 import { baselineTable } from '../../../analysis/report/baseline-table.js';
@@ -148,10 +148,14 @@ function analysesOf(tests: readonly EndpointTest[], groups: readonly Group[]): J
 }
 
 function outcomeMeasures(data: AnalysisData, view: AnalysisView): Json {
-  const analysis = analyseStudy(data, view);
+  // The intention-to-treat analyses only (the report's per-protocol and responder analyses are not posted here).
+  const itt = analysisSets(data).itt;
   const groups = groupsOf(data, view, 'OG');
-  const outcomes = analysis.endpoints
-    .filter((e) => e.analysisSet === 'itt')
+  const outcomes = data.protocol.outcomes
+    .flatMap((o) => {
+      const e = analyseOutcome(data.protocol, o, 'itt', itt, data.observations, view);
+      return e ? [e] : [];
+    })
     .flatMap((e) => {
       const outcome = data.protocol.outcomes.find((o) => o.id === e.outcomeId)!;
       return e.measures.flatMap((m) => {
