@@ -31,11 +31,13 @@ describe.each(testDatabases())('ctgov-results export of the locked sle-il2 demo 
     study = (await findStudy(db, 'sle-il2'))!;
   }, 120_000);
 
-  it('refuses an unlocked study in one sentence and writes no file', async () => {
+  it('refuses an unblinded section of an unlocked study in one sentence and writes no file', async () => {
     await expect(exportStudy(db, { study, format: 'ctgov-results', dir: out('unlocked'), blinded: false, at })).rejects.toMatchObject({
       message: 'Study sle-il2 is not locked: lock the database before writing its ClinicalTrials.gov results.',
     });
     expect(existsSync(join(out('unlocked'), 'sle-il2-ctgov-results.json'))).toBe(false);
+    // A blinded request before lock is answered pooled, as after lock.
+    expect((await run('blind-unlocked', true)).flow.groups).toEqual([{ id: 'FG000', title: 'All participants' }]);
   });
 
   it('writes the results by arm once locked, and reads them back with the counts the database holds', async () => {

@@ -12,13 +12,14 @@ export const ctgovResultsFileName = (studyId: string): string => `${studyId}-ctg
 
 /**
  * The `ctgov-results` export: a ClinicalTrials.gov API v2 record holding the study's identification and
- * its resultsSection, from the analysis data the report reads (data cut-off = the export's day). Only a
- * locked study has results; a blinded export is pooled (one group, no arm named, no between-arm analysis),
- * as the other formats leave the arms out of a blinded export.
+ * its resultsSection, from the analysis data the report reads (data cut-off = the export's day). By arm
+ * only from a locked study (unblinded); a blinded export, before or after lock, is pooled (one group, no
+ * arm named, no between-arm analysis), as the other formats leave the arms out of a blinded export and
+ * as the blinded report pools.
  */
 export async function writeCtgovResults(q: Queryable, files: StagedFiles, src: { readonly study: Study; readonly blinded: boolean; readonly at: Date }): Promise<number> {
   const lock = await studyLock(q, src.study.id);
-  if (!lock?.locked) throw new AppError(ctgovErrors.STUDY_NOT_LOCKED, `Study ${src.study.id} is not locked: lock the database before writing its ClinicalTrials.gov results.`, 'study');
+  if (!src.blinded && !lock?.locked) throw new AppError(ctgovErrors.STUDY_NOT_LOCKED, `Study ${src.study.id} is not locked: lock the database before writing its ClinicalTrials.gov results.`, 'study');
   const cutOff = isoDay(src.at);
   const data = await loadAnalysisData(q, src.study, cutOff);
   const { identifiers } = src.study.protocol;
