@@ -13,12 +13,13 @@ import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { fhirFileName, writeFhir } from '../fhir/fhir-export.js';
 import { redcapFileNames, writeRedcap } from '../redcap-records/redcap-export.js';
+import { ctgovResultsFileName, writeCtgovResults } from '../ctgov/results/results-export.js';
 import { StagedFiles } from './staged-files.js';
 import { XmlStream } from './xml-stream.js';
 import { requestErrors } from '../../errors/request-errors.js';
 
 /** The export formats, stable names (DESIGN.md "Contract of the command line"). */
-export const exportFormats = ['csv', 'odm', 'sdtm', 'define', 'fhir', 'redcap'] as const;
+export const exportFormats = ['csv', 'odm', 'sdtm', 'define', 'fhir', 'redcap', 'ctgov-results'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function exportFormatOf(name: string): ExportFormat {
@@ -139,6 +140,10 @@ export async function exportStudy(db: Db, req: ExportRequest): Promise<ExportedF
         const rows = await writeRedcap(files, { studyId: req.study.id, protocol: req.study.protocol, pages });
         const names = redcapFileNames(req.study.id);
         return (['records', 'dictionary', 'events', 'mapping', 'repeating'] as const).map((k) => ({ name: names[k], path: join(files.dir, names[k]), rows: rows[k] }));
+      }
+      case 'ctgov-results': {
+        const rows = await writeCtgovResults(db, files, { study: req.study, blinded: req.blinded, at: req.at });
+        return [{ name: ctgovResultsFileName(req.study.id), path: join(files.dir, ctgovResultsFileName(req.study.id)), rows }];
       }
     }
   });
