@@ -24,6 +24,7 @@ const formatHelp: Record<ExportFormat, string> = {
   define: 'Define-XML 2.1 alone',
   fhir: 'an R4 Bundle',
   redcap: 'flat records with the data dictionary',
+  'ctgov-results': 'the ClinicalTrials.gov results section; by arm only unblinded, after lock',
 };
 
 export const register: Register = (program) => {
