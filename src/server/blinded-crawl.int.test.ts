@@ -40,7 +40,8 @@ function leakPatterns(p: Protocol): { arms: RegExp[]; armIds: RegExp[]; doses: R
     /"field"\s*:\s*"(block|stratum_index|sequence|arm_id)"/,
     /\bblock_?sizes?\b/i,
   ];
-  const armIds = p.arms.map((a) => new RegExp(`"${escape(a.id)}"`));
+  // A quoted arm id, except as a status: sle-il2's arm "active" is also a FHIR status code (ResearchStudy, Consent, Questionnaire).
+  const armIds = p.arms.map((a) => new RegExp(`(?<!"status"\\s*:\\s*)"${escape(a.id)}"`));
   return { arms, armIds, doses: dosesDiffer ? [/"(dose|totalDose|amount)"\s*:/, /\b0\.33\b/, /\b[0-9.]+ MIU\b/] : [] };
 }
 
