@@ -3,6 +3,8 @@ import type { FormDefinition, Item } from '../../../src/forms/definition.js';
 import { validateFilledForm } from '../../../src/forms/validate-form.js';
 import { ApiError, toApiError } from '../api.js';
 import { formsApi, type VisitFormValues } from '../api/forms.js';
+import { defaultAssessmentDate } from '../assessment-date.js';
+import { localToday } from '../dates.js';
 import { formValuesFromTexts, textsFromValues, type FormTexts } from '../forms/form-texts.js';
 import { useLoad } from '../use-load.js';
 import type { VisitContext } from '../visit-context.js';
@@ -29,7 +31,7 @@ const itemsOf = (form: FormDefinition): Item[] => form.items.flatMap((e) => (e.t
  * One form drawn from its definition: calculated items and branching live as the values are typed,
  * each error beside its field, a value outside its expected range asking for the reason it is right
  * (saved with it, which opens a data query), and the reason for change asked when saved values change.
- * The assessment date starts at the visit's target date.
+ * The assessment date starts at the visit's target date (today for a visit done early).
  */
 export function FormRenderer({ participantId, context, data, onSaved }: { participantId: string; context: VisitContext; data: VisitFormValues; onSaved: () => void }) {
   const { form, saved } = data;
@@ -37,7 +39,7 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
   const [texts, setTexts] = useState<FormTexts>(start.texts);
   const [units, setUnits] = useState<Record<string, string>>(start.units);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [date, setDate] = useState(saved?.date ?? context.visit.date);
+  const [date, setDate] = useState(() => defaultAssessmentDate(saved?.date, context.visit.date, localToday()));
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState(false);
