@@ -5,7 +5,7 @@ import { cellPath, groupRowsValue } from './group-rows.js';
 export type FormTexts = Readonly<Record<string, string | readonly string[]>>;
 
 /** One typed value as the API takes it: blank stays out, numbers and codes as numbers where the item has them. */
-export function valueOf(item: Item, text: string | readonly string[], unit: string | undefined): unknown {
+export function typedValue(item: Item, text: string | readonly string[], unit: string | undefined): unknown {
   if (typeof text !== 'string') return text.length === 0 ? undefined : text.map((t) => codeOf(item, t));
   const t = text.trim();
   if (t === '') return undefined;
@@ -46,7 +46,7 @@ export function formValuesFromTexts(form: FormDefinition, texts: FormTexts, unit
     for (const item of entry.type === 'group' ? entry.items : [entry]) {
       const text = texts[item.id];
       if (text === undefined || item.type === 'calculated') continue;
-      const v = valueOf(item, text, item.type === 'decimal' ? (units[item.id] ?? item.units?.[0]?.unit) : undefined);
+      const v = typedValue(item, text, item.type === 'decimal' ? (units[item.id] ?? item.units?.[0]?.unit) : undefined);
       if (v !== undefined) values[item.id] = v;
     }
   }

@@ -1,5 +1,5 @@
 import type { Group } from '../../../src/forms/form-schema.js';
-import { valueOf, type FormTexts } from './form-texts.js';
+import { typedValue, type FormTexts } from './form-texts.js';
 
 /** The value path of one cell of a repeating group, as the server names it (src/forms/validate-form.ts): `meds[0].dose`. */
 export const cellPath = (groupId: string, row: number, itemId: string): string => `${groupId}[${row}].${itemId}`;
@@ -16,7 +16,7 @@ export function groupRowsValue(group: Group, texts: FormTexts, units: Readonly<R
       const path = cellPath(group.id, r, item.id);
       const text = texts[path];
       if (text === undefined || item.type === 'calculated') continue;
-      const v = valueOf(item, text, item.type === 'decimal' ? (units[path] ?? item.units?.[0]?.unit) : undefined);
+      const v = typedValue(item, text, item.type === 'decimal' ? (units[path] ?? item.units?.[0]?.unit) : undefined);
       if (v !== undefined) row[item.id] = v;
     }
     return row;
