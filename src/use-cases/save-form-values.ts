@@ -19,6 +19,7 @@ import { protocolVisit } from '../visits/visit-entries.js';
 import { baselineVisitId } from '../protocol/baseline-visit.js';
 import { formLabResults, gradeFormLabResult } from '../safety/form-lab-adverse-events.js';
 import { reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
+import { adverseEvents } from '../store/schema/index.js';
 import { siteReferenceRanges } from '../store/reference-ranges.js';
 import type { Actor } from './actor.js';
 import { formsErrors } from '../forms/errors.js';
@@ -93,9 +94,20 @@ export async function saveFormValuesIn(
     return { ...o, form: version, ...(worst ? { grade: worst.grade, gradeTerm: worst.term } : {}) };
   });
   const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
-  await removeStaleFormValues(w, visitRowId, form.id, new Set(observations.map((o) => `${o.kind}/${o.key}`)), reason);
+  const keep = new Set(observations.map((o) => `${o.kind}/${o.key}`));
   const proposed: string[] = [];
   const withdrawn: string[] = [];
+  // A lab value removed takes its proposed adverse events with it (withdrawn); every event it sourced is detached, audited, so the value can go.
+  const sourced = await w.tx.query<{ id: string; key: string; kind: string; ae: string }>(
+    'SELECT o.id, o.key, o.kind, a.id AS ae FROM observations o JOIN adverse_events a ON a.source_observation_id = o.id WHERE o.visit_row_id = $1 AND o.form_id = $2',
+    [visitRowId, form.id],
+  );
+  for (const o of sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`))) {
+    const why = reason ?? `${o.key} removed at ${visitId}`;
+    withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, why)).withdrawn);
+    await w.update(adverseEvents, { id: o.ae }, { source_observation_id: null }, why);
+  }
+  await removeStaleFormValues(w, visitRowId, form.id, keep, reason);
   if (labs.size > 0) {
     const rows = await w.tx.query<{ id: string; key: string }>("SELECT id, key FROM observations WHERE visit_row_id = $1 AND form_id = $2 AND kind = 'other'", [visitRowId, form.id]);
     for (const row of rows) {
