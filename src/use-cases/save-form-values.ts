@@ -16,6 +16,11 @@ import { removeStaleFormValues, visitFormRows } from '../store/form-values.js';
 import { insertQuery } from '../store/queries.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
+import { baselineVisitId } from '../protocol/baseline-visit.js';
+import { formLabResults, gradeFormLabResult } from '../safety/form-lab-adverse-events.js';
+import { reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
+import { adverseEvents } from '../store/schema/index.js';
+import { siteReferenceRanges } from '../store/reference-ranges.js';
 import type { Actor } from './actor.js';
 import { formsErrors } from '../forms/errors.js';
 
@@ -35,6 +40,9 @@ export interface SavedFormValues {
   readonly ignored: readonly string[];
   /** The data queries opened for soft-range values confirmed at entry. */
   readonly queries: readonly DataQuery[];
+  /** Adverse events proposed (or withdrawn) from the form's CTCAE-graded lab results. */
+  readonly proposedAdverseEvents: readonly string[];
+  readonly withdrawnAdverseEvents: readonly string[];
 }
 
 /** The defined form `formId` due at the protocol's visit (the study's own or a built-in one): 404 when there is no such form, 400 when the visit does not list it. */
@@ -77,15 +85,55 @@ export async function saveFormValuesIn(
   checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
   await keepFormDefinition(w, p.studyId, form);
   const version = { id: form.id, version: form.version };
-  const observations = storedFormValues(form, checked).map((o) => ({ ...o, form: version }));
+  // Results of the extensible lab list are graded (CTCAE v5.0) against the site's ULN, as the nine safety labs are.
+  const ranges = (await siteReferenceRanges(w.tx, p.studyId, p.siteId)) as ReadonlyMap<string, { unit: string; uln?: number }>;
+  const isBaseline = visitId === baselineVisitId(protocol);
+  const labs = new Map(formLabResults(checked.entries).map((l) => [`${form.id}.${l.path}`, gradeFormLabResult(l, ranges.get(l.analyte), isBaseline)]));
+  const observations = storedFormValues(form, checked).map((o) => {
+    const worst = o.kind === 'other' ? labs.get(o.key)?.worst : undefined;
+    return { ...o, form: version, ...(worst ? { grade: worst.grade, gradeTerm: worst.term } : {}) };
+  });
   const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
-  await removeStaleFormValues(w, visitRowId, form.id, new Set(observations.map((o) => `${o.kind}/${o.key}`)), reason);
+  const keep = new Set(observations.map((o) => `${o.kind}/${o.key}`));
+  const proposed: string[] = [];
+  const withdrawn: string[] = [];
+  // A lab value removed takes its proposed adverse events with it (withdrawn); every event it sourced is detached, audited, so the value can go.
+  const sourced = await w.tx.query<{ id: string; key: string; kind: string; ae: string }>(
+    'SELECT o.id, o.key, o.kind, a.id AS ae FROM observations o JOIN adverse_events a ON a.source_observation_id = o.id WHERE o.visit_row_id = $1 AND o.form_id = $2',
+    [visitRowId, form.id],
+  );
+  for (const o of sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`))) {
+    const why = reason ?? `${o.key} removed at ${visitId}`;
+    withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, why)).withdrawn);
+    await w.update(adverseEvents, { id: o.ae }, { source_observation_id: null }, why);
+  }
+  await removeStaleFormValues(w, visitRowId, form.id, keep, reason);
+  if (labs.size > 0) {
+    const rows = await w.tx.query<{ id: string; key: string }>("SELECT id, key FROM observations WHERE visit_row_id = $1 AND form_id = $2 AND kind = 'other'", [visitRowId, form.id]);
+    for (const row of rows) {
+      const grading = labs.get(row.key);
+      if (!grading) continue;
+      const changes = await reconcileLabAdverseEvents(w, p.id, row.id, input.date, grading, reason ?? `CTCAE v5.0 grade of ${row.key} saved at ${visitId}`);
+      proposed.push(...changes.proposed);
+      withdrawn.push(...changes.withdrawn);
+    }
+  }
   const queries: DataQuery[] = [];
   for (const c of checked.confirmed) {
     const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
     queries.push(await insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, visitId, field: `${form.id}.${c.path}`, text }));
   }
-  return { visitId, formId: form.id, formVersion: form.version, date: input.date, entries: checked.entries, ignored: checked.ignored, queries };
+  return {
+    visitId,
+    formId: form.id,
+    formVersion: form.version,
+    date: input.date,
+    entries: checked.entries,
+    ignored: checked.ignored,
+    queries,
+    proposedAdverseEvents: proposed,
+    withdrawnAdverseEvents: withdrawn,
+  };
 }
 
 /**

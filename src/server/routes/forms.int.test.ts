@@ -23,6 +23,17 @@ describe.each(databases)('defined forms through the API on $kind', (database) =>
     expect((await t.call(c, 'GET', url)).json().saved).toMatchObject({ date: '2025-05-05', formVersion: '1', values: { serum: { value: 85.4, unit: 'pg/mL' }, csf: { value: 4200, unit: 'pg/mL' } } });
     // The visit list still reads (form values are not instrument items).
     expect((await t.call(c, 'GET', `/api/participants/${id}/visits`)).statusCode).toBe(200);
+
+    // CK of 1200 U/L = 6 × the default ULN of 200 U/L: CTCAE v5.0 "CPK increased" grade 3 (>5.0 – 10.0 × ULN), proposed as the nine safety labs are.
+    const ck = await t.call(c, 'POST', `/api/participants/${id}/visits/week-48/forms/als-labs`, { date: '2025-06-01', values: { ck: { value: 1200, unit: 'U/L' } } });
+    expect(ck.statusCode, ck.body).toBe(201);
+    expect(await t.db.query("SELECT value_num, grade, grade_term FROM observations WHERE key = 'als-labs.ck'")).toEqual([{ value_num: 1200, grade: 3, grade_term: 'CPK increased' }]);
+    expect(await t.db.query('SELECT status, term, grade, onset_date FROM adverse_events')).toEqual([{ status: 'proposed', term: 'CPK increased', grade: 3, onset_date: '2025-06-01' }]);
+    // The CK removed (a wrong entry): its proposed event is withdrawn and detached, the value deleted.
+    const cleared = await t.call(c, 'POST', `/api/participants/${id}/visits/week-48/forms/als-labs`, { date: '2025-06-01', values: {}, reason: 'entered on the wrong participant' });
+    expect(cleared.statusCode, cleared.body).toBe(201);
+    expect(await t.db.query("SELECT key FROM observations WHERE key = 'als-labs.ck'")).toEqual([]);
+    expect(await t.db.query('SELECT status, source_observation_id FROM adverse_events')).toEqual([{ status: 'withdrawn', source_observation_id: null }]);
   });
 
   it('refuses a hard-range value naming the item, writing nothing; a form not due or unknown is named', async () => {

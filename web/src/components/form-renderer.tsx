@@ -1,13 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { FormDefinition, Item } from '../../../src/forms/definition.js';
+import type { Group } from '../../../src/forms/form-schema.js';
 import { validateFilledForm } from '../../../src/forms/validate-form.js';
 import { ApiError, toApiError } from '../api.js';
 import { formsApi, type VisitFormValues } from '../api/forms.js';
+import { defaultAssessmentDate } from '../assessment-date.js';
+import { localToday } from '../dates.js';
 import { formValuesFromTexts, textsFromValues, type FormTexts } from '../forms/form-texts.js';
+import { withoutRow } from '../forms/group-rows.js';
 import { useLoad } from '../use-load.js';
 import type { VisitContext } from '../visit-context.js';
 import { FormActions } from './form-actions.js';
 import { FormRendererField } from './form-renderer-field.js';
+import { FormRendererGroup, type GroupCells } from './form-renderer-group.js';
 import { Loaded } from './loaded.js';
 import { ReasonDialog } from './reason-dialog.js';
 import { TextField } from './text-field.js';
@@ -22,28 +27,29 @@ export function DefinedForm({ participantId, context, formId, onSaved }: { parti
   );
 }
 
-/** Form-level items, sections flattened (repeating groups are not drawn yet). */
-const itemsOf = (form: FormDefinition): Item[] => form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items) : [e]));
+/** Form-level items in order, sections flattened; a repeating group stays whole (drawn as its table). */
+const entriesOf = (form: FormDefinition): (Item | Group)[] => form.items.flatMap((e): (Item | Group)[] => (e.type === 'group' ? (e.repeating ? [e] : e.items) : [e]));
 
 /**
  * One form drawn from its definition: calculated items and branching live as the values are typed,
  * each error beside its field, a value outside its expected range asking for the reason it is right
  * (saved with it, which opens a data query), and the reason for change asked when saved values change.
- * The assessment date starts at the visit's target date.
+ * The assessment date starts at the visit's target date (today for a visit done early).
  */
 export function FormRenderer({ participantId, context, data, onSaved }: { participantId: string; context: VisitContext; data: VisitFormValues; onSaved: () => void }) {
   const { form, saved } = data;
   const start = textsFromValues(saved?.values ?? {});
   const [texts, setTexts] = useState<FormTexts>(start.texts);
   const [units, setUnits] = useState<Record<string, string>>(start.units);
+  const [rows, setRows] = useState<Record<string, number>>(start.rows);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [date, setDate] = useState(saved?.date ?? context.visit.date);
+  const [date, setDate] = useState(() => defaultAssessmentDate(saved?.date, context.visit.date, localToday()));
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
 
-  const values = useMemo(() => formValuesFromTexts(form, texts, units), [form, texts, units]);
+  const values = useMemo(() => formValuesFromTexts(form, texts, units, rows), [form, texts, units, rows]);
   const checked = useMemo(() => validateFilledForm(form, values, reasons), [form, values, reasons]);
   const hidden = new Set(checked.hidden);
   const issueAt = (id: string) => checked.issues.find((i) => i.path === id);
@@ -54,6 +60,25 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
     return `${issue.message}.`;
   };
   const soft = (id: string) => issueAt(id)?.code === 'FORM_SOFT_RANGE_UNCONFIRMED' || checked.confirmed.some((c) => c.path === id);
+
+  const cells: GroupCells = {
+    texts,
+    units,
+    reasons,
+    hidden,
+    errorFor,
+    soft,
+    calculated: (path) => checked.entries.find((e) => e.path === path)?.value,
+    onText: (path, t) => setTexts({ ...texts, [path]: t }),
+    onUnit: (path, u) => setUnits({ ...units, [path]: u }),
+    onReason: (path, r) => setReasons({ ...reasons, [path]: r }),
+  };
+  const removeRow = (group: string, row: number) => {
+    setTexts(withoutRow(texts, group, row));
+    setUnits(withoutRow(units, group, row));
+    setReasons(withoutRow(reasons, group, row));
+    setRows({ ...rows, [group]: Math.max(0, (rows[group] ?? 0) - 1) });
+  };
 
   const save = (reason?: string) => {
     setAsking(false);
@@ -88,8 +113,22 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
         </p>
       ))}
       <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
-      {itemsOf(form).map((item) => {
+      {entriesOf(form).map((item) => {
         if (hidden.has(item.id)) return null;
+        if (item.type === 'group') {
+          const count = rows[item.id] ?? 0;
+          return (
+            <FormRendererGroup
+              key={item.id}
+              formId={form.id}
+              group={item}
+              count={count}
+              cells={cells}
+              onAdd={() => setRows({ ...rows, [item.id]: count + 1 })}
+              onRemove={(r) => removeRow(item.id, r)}
+            />
+          );
+        }
         const id = `${form.id}-${item.id}`;
         if (item.type === 'calculated') {
           const v = checked.entries.find((e) => e.path === item.id)?.value;

@@ -4,6 +4,7 @@ import { scoreInstrument } from '../../../src/instruments/scores/registry.js';
 import { validateItems } from '../../../src/instruments/scores/validate-items.js';
 import { api, type ApiError, toApiError, type VisitRow } from '../api.js';
 import { itemField } from '../data-queries.js';
+import { defaultAssessmentDate } from '../assessment-date.js';
 import { localToday } from '../dates.js';
 import { changedItems, itemValuesFromText } from '../item-values.js';
 import type { Load } from '../use-load.js';
@@ -27,10 +28,11 @@ export function InstrumentForm({ participantId, def, context, visits, onSaved, a
   const saved = savedList.find((o) => o.visitId === context.visit.id && o.instrument === def.id);
   const savedTexts = () => Object.fromEntries(def.items.map((i) => [i.id, saved?.items[i.id] !== undefined ? String(saved.items[i.id]) : '']));
   const [texts, setTexts] = useState<Record<string, string>>(savedTexts);
-  const [date, setDate] = useState(saved?.date ?? localToday());
+  const startDate = () => defaultAssessmentDate(saved?.date, context.visit.date, localToday());
+  const [date, setDate] = useState(startDate);
   useResetOn(JSON.stringify(saved ?? null), () => {
     setTexts(savedTexts());
-    setDate(saved?.date ?? localToday());
+    setDate(startDate());
   });
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);

@@ -15,6 +15,6 @@ describe('form texts → values', () => {
   });
 
   it('saved values back to texts and units', () => {
-    expect(textsFromValues({ c3: { value: 90, unit: 'mg/dL' }, smoker: false, sym: ['a'], n: 3 })).toEqual({ texts: { c3: '90', smoker: 'no', sym: ['a'], n: '3' }, units: { c3: 'mg/dL' } });
+    expect(textsFromValues({ c3: { value: 90, unit: 'mg/dL' }, smoker: false, sym: ['a'], n: 3 })).toEqual({ texts: { c3: '90', smoker: 'no', sym: ['a'], n: '3' }, units: { c3: 'mg/dL' }, rows: {} });
   });
 });
