@@ -84,6 +84,22 @@ function counts(list: unknown, key: string, ids: ReadonlySet<string>, field: str
 }
 
 /** The results section of a record (throws naming the field when a module is malformed; absent modules read as empty). */
+/** The measurements of a baseline or outcome measure, flattened over its classes and categories (a category's title, else its class's). */
+function measurementsOf(classes: unknown) {
+  return arr(classes).flatMap((c) =>
+    arr(c.categories).flatMap((cat) =>
+      arr(cat.measurements).map((x) => ({
+        category: str(cat.title) ?? str(c.title) ?? '',
+        groupId: str(x.groupId) ?? '',
+        value: str(x.value) ?? '',
+        ...(str(x.spread) ? { spread: str(x.spread) as string } : {}),
+        ...(str(x.lowerLimit) ? { lower: str(x.lowerLimit) as string } : {}),
+        ...(str(x.upperLimit) ? { upper: str(x.upperLimit) as string } : {}),
+      })),
+    ),
+  );
+}
+
 export function readRecordResults(record: Json): RecordResults {
   const rs = obj(record.resultsSection);
   const R = 'resultsSection';
@@ -104,16 +120,7 @@ export function readRecordResults(record: Json): RecordResults {
   const measures = arr(bm.measures).map((m) => ({
     title: str(m.title) ?? '',
     paramType: str(m.paramType) ?? '',
-    values: arr(m.classes).flatMap((c) =>
-      arr(c.categories).flatMap((cat) =>
-        arr(cat.measurements).map((x) => ({
-          category: str(cat.title) ?? str(c.title) ?? '',
-          groupId: str(x.groupId) ?? '',
-          value: str(x.value) ?? '',
-          ...(str(x.spread) ? { spread: str(x.spread) as string } : {}),
-        })),
-      ),
-    ),
+    values: measurementsOf(m.classes),
   }));
   const om = obj(rs.outcomeMeasuresModule);
   const outcomeMeasures = arr(om.outcomeMeasures).map((m, i) => {
@@ -125,18 +132,7 @@ export function readRecordResults(record: Json): RecordResults {
       ...(str(m.paramType) ? { paramType: str(m.paramType) as string } : {}),
       ...(str(m.timeFrame) ? { timeFrame: str(m.timeFrame) as string } : {}),
       denoms: counts(arr(m.denoms)[0]?.counts, 'value', ids, `${field}.denoms[0].counts`),
-      values: arr(m.classes).flatMap((c) =>
-        arr(c.categories).flatMap((cat) =>
-          arr(cat.measurements).map((x) => ({
-            category: str(cat.title) ?? str(c.title) ?? '',
-            groupId: str(x.groupId) ?? '',
-            value: str(x.value) ?? '',
-            ...(str(x.spread) ? { spread: str(x.spread) as string } : {}),
-            ...(str(x.lowerLimit) ? { lower: str(x.lowerLimit) as string } : {}),
-            ...(str(x.upperLimit) ? { upper: str(x.upperLimit) as string } : {}),
-          })),
-        ),
-      ),
+      values: measurementsOf(m.classes),
       analyses: arr(m.analyses).map((a) => {
         const pct = optNum(a.ciPctValue);
         const paramValue = optNum(a.paramValue);
