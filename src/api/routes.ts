@@ -5,6 +5,7 @@ import { reportedEffectList, sampleSize } from './sample-size.js';
 import { apiToken, createdToken, ownSession, session } from './auth.js';
 import { fileBody, ok } from './common.js';
 import { criterionCorrections, criterionPreview, parsedCriteria, savedCorrections, screeningOutcome, screeningRecord, studyCriteria, validatedExpression } from './eligibility.js';
+import { fhirFacts } from './fhir.js';
 import { formDefinitions, formValues, savedFormValues } from './forms.js';
 import { calendar, consent, participantDetail, participantSummary, recordedDose } from './participants.js';
 import { dataQuery, queryListing } from './queries.js';
@@ -80,6 +81,7 @@ export const contract = {
   'GET /api/studies/:studyId/eligibility/criteria': json(studyCriteria),
   'GET /api/participants/:id/screening': json(list(screeningRecord)),
   'POST /api/participants/:id/screening': json(screeningOutcome, 201),
+  'POST /api/participants/:id/screening/fhir-facts': json(fhirFacts),
   'GET /api/studies/:studyId/eligibility/corrections': json(criterionCorrections),
   'POST /api/studies/:studyId/eligibility/criteria/:criterionId/validate': json(validatedExpression),
   'POST /api/studies/:studyId/eligibility/criteria/:criterionId/preview': json(criterionPreview),

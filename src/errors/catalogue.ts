@@ -18,6 +18,7 @@ import { signatureErrors } from '../signatures/errors.js';
 import { instrumentsErrors } from '../instruments/errors.js';
 import { interopErrors } from '../interop/errors.js';
 import { ctgovErrors } from '../interop/ctgov/errors.js';
+import { fhirErrors } from '../interop/fhir/errors.js';
 import { redcapRecordErrors } from '../interop/redcap-records/errors.js';
 import { protocolErrors } from '../protocol/errors.js';
 import { randomizationErrors } from '../randomization/errors.js';
@@ -40,6 +41,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   eligibilityErrors,
   enrolmentErrors,
   evidenceErrors,
+  fhirErrors,
   formsErrors,
   hardeningErrors,
   instrumentsErrors,

@@ -9,6 +9,7 @@ import { readColumnMap, screenTable } from '../../eligibility/screen-table.js';
 import type { ColumnOf } from '../../eligibility/to-sql.js';
 import { openPostgres } from '../../store/drivers/postgres/postgres-db.js';
 import { runTableScreen } from './screen-table.js';
+import { screenFhir } from './screen-fhir.js';
 import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
 import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
@@ -32,6 +33,7 @@ async function write(text: string): Promise<void> {
 
 interface ScreenOptions {
   csv?: string;
+  fhir?: string;
   database?: string;
   table?: string;
   map?: string;
@@ -135,6 +137,7 @@ export const register: Register = (program: Command) => {
     .description('Pre-screen a CSV of candidates (one column per fact) against a built-in protocol, streaming one result per patient.')
     .argument('<id>', 'protocol id (ss-il2, sle-il2, als-il2, ae-il2)')
     .option('--csv <file>', 'CSV with a header: patient_id, then fact columns (see --columns)')
+    .option('--fhir <file>', "one patient's FHIR R4 Bundle from the EHR (Patient, Observation, Condition, MedicationStatement), pre-screened alone")
     .option('--database <url>', 'screen a PostgreSQL table where the data live (postgres://…), as one SQL query')
     .option('--table <table>', 'the table (schema.table) with one column per fact, in the canonical units (see --columns)')
     .option('--map <file>', 'JSON object renaming columns: fact name (or patient_id) → column name in the table')
@@ -172,6 +175,7 @@ export const register: Register = (program: Command) => {
           );
           return;
         }
+        if (opts.fhir) return screenFhir(id, opts.fhir, opts, today());
         if (opts.database || opts.table) {
           if (!opts.database || !opts.table) throw new AppError(eligibilityErrors.UNREADABLE_TABLE, 'Give both --database URL and --table T to screen a table.', opts.database ? 'table' : 'database');
           return screenDatabase(id, { ...opts, database: opts.database, table: opts.table });

@@ -9,6 +9,7 @@ import { eligibilityRoutes } from './eligibility.js';
 import { eligibilityCorrectionRoutes } from './eligibility-corrections.js';
 import { evidenceRoutes } from './evidence.js';
 import { exportRoutes } from './export.js';
+import { fhirPrescreenRoutes } from './fhir-prescreen.js';
 import { formRoutes } from './forms.js';
 import { importOdmRoutes } from './import-odm.js';
 import { participantRoutes } from './participants.js';
@@ -46,4 +47,5 @@ export const routeModules: readonly RouteModule[] = [
   signatureRoutes,
   ctgovRoutes,
   redcapRecordRoutes,
+  fhirPrescreenRoutes,
 ];
