@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisData, AnalysisParticipant } from '../../../analysis/endpoints/types.js';
 import { getBuiltinProtocol } from '../../../protocol/builtin/index.js';
@@ -52,8 +53,8 @@ describe('writeRecordResults by arm (unblinded)', () => {
   it('writes the participant flow: 2 started per arm, 1 completed, 1 not (A2 withdrawn for an adverse event, B2 still on treatment)', () => {
     const pf = rs.participantFlowModule;
     expect(pf.groups).toEqual([
-      { id: 'FG000', title: 'hrIL-2 active' },
-      { id: 'FG001', title: 'hrIL-2 placebo' },
+      { id: 'FG000', title: 'hrIL-2 active', description: `hrIL-2 active, subcutaneous: ${data.protocol.arms[0]!.interventions[0]!.regimen.description}` },
+      { id: 'FG001', title: 'hrIL-2 placebo', description: "hrIL-2 placebo, subcutaneous: 1 million U doses of placebo s.c. injection, on the active arm's schedule" },
     ]);
     expect(pf.periods[0].milestones.map((m: Json) => [m.type, m.achievements.map((a: Json) => a.numSubjects)])).toEqual([
       ['STARTED', ['2', '2']],
@@ -161,6 +162,41 @@ describe('writeRecordResults pooled (blinded)', () => {
     expect(r.adverseEvents.other.map((t) => [t.term, t.stats])).toEqual([
       ['Headache', { EG000: { affected: 2, atRisk: 3 } }],
       ['Nausea', { EG000: { affected: 1, atRisk: 3 } }],
+    ]);
+  });
+});
+
+/** Every field path of a JSON value, arrays written `[]` (".adverseEventsModule.eventGroups[].id"). */
+function fieldPaths(v: unknown, at = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(v)) for (const x of v) fieldPaths(x, `${at}[]`, out);
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.add(`${at}.${k}`);
+      fieldPaths(x, `${at}.${k}`, out);
+    }
+  return out;
+}
+
+describe('writeRecordResults against the registry records with posted results', () => {
+  const real = ['NCT00763412', 'NCT02210780', 'NCT02552212'].map((n) => fieldPaths(JSON.parse(readFileSync(new URL(`../fixtures/${n}.json`, import.meta.url), 'utf8')).resultsSection));
+  const written = fieldPaths(writeRecordResults(data, { kind: 'by-arm' }, '2025-06-01').resultsSection);
+
+  it('writes only fields the registry itself uses: every written field path occurs in a real record', () => {
+    expect([...written].filter((f) => !real.some((r) => r.has(f)))).toEqual([]);
+  });
+
+  it('writes every field all three records share, except moreInfoModule (the sponsor contact and agreements, which the protocol does not hold)', () => {
+    const shared = [...real[0]!].filter((f) => real.every((r) => r.has(f)) && !f.startsWith('.moreInfoModule'));
+    expect(shared.length).toBeGreaterThan(50);
+    expect(shared.filter((f) => !written.has(f))).toEqual([]);
+  });
+
+  it('counts deaths as participants with a CTCAE grade 5 event, at risk the safety set', () => {
+    const died = { ...data, adverseEvents: [...data.adverseEvents, { participantId: 'A2', term: 'Sepsis', grade: 5, serious: true }] };
+    const groups = (writeRecordResults(died, { kind: 'by-arm' }, '2025-06-01').resultsSection as Json).adverseEventsModule.eventGroups;
+    expect(groups.map((g: Json) => [g.deathsNumAffected, g.deathsNumAtRisk])).toEqual([
+      [1, 2],
+      [0, 1],
     ]);
   });
 });

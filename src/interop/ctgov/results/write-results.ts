@@ -16,6 +16,7 @@ type Json = Record<string, unknown>;
 interface Group {
   readonly id: string;
   readonly title: string;
+  readonly description: string;
   /** The arm, or null for the pooled group. */
   readonly armId: string | null;
 }
@@ -24,13 +25,14 @@ const fmt = (x: number | null | undefined): string => (x === null || x === undef
 /** A p-value as registry records write it: three decimals, "<0.001" below. */
 const fmtP = (p: number): string => (!Number.isFinite(p) ? 'NA' : p < 0.001 ? '<0.001' : p.toFixed(3));
 const pooledTitle = 'All participants';
+const pooledDescription = 'All participants, arms pooled: the allocation stays masked.';
 
 function groupsOf(data: AnalysisData, view: AnalysisView, prefix: string): Group[] {
   const id = (i: number) => `${prefix}${String(i).padStart(3, '0')}`;
-  if (view.kind === 'pooled') return [{ id: id(0), title: pooledTitle, armId: null }];
-  return data.protocol.arms.map((a, i) => ({ id: id(i), title: a.label, armId: a.id }));
+  if (view.kind === 'pooled') return [{ id: id(0), title: pooledTitle, description: pooledDescription, armId: null }];
+  return data.protocol.arms.map((a, i) => ({ id: id(i), title: a.label, description: a.interventions.map((x) => `${x.drug}, ${x.route}: ${x.regimen.description}`).join('; '), armId: a.id }));
 }
-const groupJson = (gs: readonly Group[]) => gs.map((g) => ({ id: g.id, title: g.title }));
+const groupJson = (gs: readonly Group[]) => gs.map((g) => ({ id: g.id, title: g.title, description: g.description }));
 const inGroup = (data: AnalysisData, g: Group) => (p: AnalysisParticipant) => g.armId === null || armOf(data.protocol, p) === g.armId;
 
 function participantFlow(data: AnalysisData, view: AnalysisView): Json {
@@ -63,7 +65,7 @@ function baselineCharacteristics(data: AnalysisData, view: AnalysisView): Json {
   const table = baselineTable(data.protocol, sets.itt, data.observations, view);
   const arms = groupsOf(data, view, 'BG');
   // A by-arm table adds the API's Total column.
-  const groups = view.kind === 'by-arm' ? [...arms, { id: `BG${String(arms.length).padStart(3, '0')}`, title: 'Total', armId: null }] : arms;
+  const groups = view.kind === 'by-arm' ? [...arms, { id: `BG${String(arms.length).padStart(3, '0')}`, title: 'Total', description: 'Total of all reporting groups.', armId: null }] : arms;
   const column = (g: Group) => (g.armId === null ? table.pooled : table.byArm!.find((c) => c.armId === g.armId)!);
   const summary = (title: string, pick: (g: Group) => Summary | null) => ({
     title,
@@ -90,6 +92,7 @@ function baselineCharacteristics(data: AnalysisData, view: AnalysisView): Json {
   ];
   if (table.primaryInstrument && table.pooled.primaryScore) measures.push(summary(`Baseline ${table.primaryInstrument}`, (g) => column(g).primaryScore));
   return {
+    populationDescription: 'Intention-to-treat set: every randomized participant (every enrolled one in a single-arm study).',
     groups: groupJson(groups),
     denoms: [{ units: 'Participants', counts: groups.map((g) => ({ groupId: g.id, value: String(column(g).n) })) }],
     measures,
@@ -166,7 +169,7 @@ function outcomeMeasures(data: AnalysisData, view: AnalysisView): Json {
           {
             type: e.outcomeKind === 'primary' ? 'PRIMARY' : 'SECONDARY',
             title: `${outcome.measure}: change in ${m.key} from ${change.fromVisit} to ${change.toVisit}`,
-            ...(outcome.description ? { description: outcome.description } : {}),
+            description: outcome.description ?? `The change in ${m.key} from ${change.fromVisit} to ${change.toVisit}, mean and standard deviation per group.`,
             populationDescription: 'Intention-to-treat set.',
             reportingStatus: 'POSTED',
             paramType: 'MEAN',
@@ -208,12 +211,18 @@ function adverseEvents(data: AnalysisData, view: AnalysisView, cutOff: string): 
         numAtRisk: atRisk(g).length,
       })),
     }));
+  // CTCAE v5.0: grade 5 is death related to the adverse event; the registry asks all-cause deaths per group (FDAAA 801, 2017).
+  const deaths = events.filter((e) => e.grade === 5);
   return {
     frequencyThreshold: '0',
+    description: 'Adverse events as the sites recorded them, graded by CTCAE v5.0; serious as the site classified them (ICH E2A). At risk: the safety set (participants given at least one dose).',
     timeFrame: `From first dose to the data cut-off (${cutOff}).`,
     eventGroups: groups.map((g) => ({
       id: g.id,
       title: g.title,
+      description: g.description,
+      deathsNumAffected: affected(g, deaths),
+      deathsNumAtRisk: atRisk(g).length,
       seriousNumAffected: affected(g, serious),
       seriousNumAtRisk: atRisk(g).length,
       otherNumAffected: affected(g, other),
