@@ -1,5 +1,5 @@
 import type { Group } from '../../../src/forms/form-schema.js';
-import type { FormTexts } from '../forms/form-texts.js';
+import type { FormTexts } from '../forms/typed-value.js';
 import { cellPath } from '../forms/group-rows.js';
 import { FieldError } from './field-error.js';
 import { FormRendererField } from './form-renderer-field.js';

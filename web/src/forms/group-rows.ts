@@ -1,5 +1,5 @@
 import type { Group } from '../../../src/forms/form-schema.js';
-import { typedValue, type FormTexts } from './form-texts.js';
+import { typedValue, type FormTexts } from './typed-value.js';
 
 /** The value path of one cell of a repeating group, as the server names it (src/forms/validate-form.ts): `meds[0].dose`. */
 export const cellPath = (groupId: string, row: number, itemId: string): string => `${groupId}[${row}].${itemId}`;
