@@ -4,6 +4,7 @@ import { authenticate } from './accounts.js';
 import type { Principal } from './principal.js';
 import { accountLimits, addressLimits, afterFailure, nextAttemptAt, type FailureState, type ThrottleLimits } from './sign-in-throttle.js';
 import { authErrors } from './errors.js';
+import { retryWriteConflicts } from '../store/write-conflicts.js';
 
 export interface SignInAttempt {
   readonly username: string;
@@ -36,27 +37,30 @@ export async function signIn(db: Db, attempt: SignInAttempt): Promise<Principal>
     { key: `account:${attempt.username.toLowerCase()}`, limits: accountLimits },
     { key: `address:${attempt.address}`, limits: addressLimits },
   ].sort((a, b) => a.key.localeCompare(b.key));
-  const outcome = await db.transaction(async (tx) => {
-    const states: (FailureState | undefined)[] = [];
-    for (const c of counters) states.push(await lockedState(tx, c.key));
-    const waits = counters.map((c, i) => nextAttemptAt(states[i], c.limits, attempt.now)).filter((d): d is Date => d !== undefined);
-    if (waits.length) {
-      const seconds = Math.ceil((Math.max(...waits.map((d) => d.getTime())) - attempt.now.getTime()) / 1000);
-      return { kind: 'throttled' as const, seconds };
-    }
-    try {
-      const principal = await authenticate(tx, attempt.username, attempt.password);
-      await tx.query('DELETE FROM sign_in_failures WHERE key = $1', [counters.find((c) => c.limits === accountLimits)!.key]);
-      return { kind: 'ok' as const, principal };
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'AUTH_BAD_CREDENTIALS') throw e;
-      for (const [i, c] of counters.entries()) {
-        const next = afterFailure(states[i], c.limits, attempt.now);
-        await tx.query('UPDATE sign_in_failures SET failures = $2, last_failure_at = $3 WHERE key = $1', [c.key, next.failures, next.lastFailureAt]);
+  // A lost race on PostgreSQL (a deadlock or serialization failure) rolled the attempt back whole: run it again.
+  const outcome = await retryWriteConflicts(() =>
+    db.transaction(async (tx) => {
+      const states: (FailureState | undefined)[] = [];
+      for (const c of counters) states.push(await lockedState(tx, c.key));
+      const waits = counters.map((c, i) => nextAttemptAt(states[i], c.limits, attempt.now)).filter((d): d is Date => d !== undefined);
+      if (waits.length) {
+        const seconds = Math.ceil((Math.max(...waits.map((d) => d.getTime())) - attempt.now.getTime()) / 1000);
+        return { kind: 'throttled' as const, seconds };
       }
-      return { kind: 'failed' as const, error: e };
-    }
-  });
+      try {
+        const principal = await authenticate(tx, attempt.username, attempt.password);
+        await tx.query('DELETE FROM sign_in_failures WHERE key = $1', [counters.find((c) => c.limits === accountLimits)!.key]);
+        return { kind: 'ok' as const, principal };
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'AUTH_BAD_CREDENTIALS') throw e;
+        for (const [i, c] of counters.entries()) {
+          const next = afterFailure(states[i], c.limits, attempt.now);
+          await tx.query('UPDATE sign_in_failures SET failures = $2, last_failure_at = $3 WHERE key = $1', [c.key, next.failures, next.lastFailureAt]);
+        }
+        return { kind: 'failed' as const, error: e };
+      }
+    }),
+  );
   if (outcome.kind === 'ok') return outcome.principal;
   if (outcome.kind === 'failed') throw outcome.error;
   throw Object.assign(
