@@ -50,7 +50,7 @@ describe('il2trials export csv', () => {
     expect(existsSync(join(dir, 'open'))).toBe(false);
     const format = cli('export', 'sas', '--study', study, '--out', join(dir, 'sas'), '--data', data);
     expect(format.code).toBe(1);
-    expect(format.stderr).toBe('il2trials: Export format "sas" is not one of: csv, odm, sdtm, define.\n');
+    expect(format.stderr).toBe('il2trials: Export format "sas" is not one of: csv, odm, sdtm, define, fhir, redcap, ctgov-results.\n');
     expect(existsSync(join(dir, 'sas'))).toBe(false);
 
     const { db } = await openStore({ dataDir: data, databaseUrl: '' });
