@@ -25,3 +25,16 @@ export async function removeStaleFormValues(w: AuditedTx, visitRowId: string, fo
   const saved = await w.tx.query<{ id: string; kind: string; key: string }>('SELECT id, kind, key FROM observations WHERE visit_row_id = $1 AND form_id = $2', [visitRowId, formId]);
   for (const o of saved) if (!keep.has(`${o.kind}/${o.key}`)) await w.remove(observations, { id: o.id }, reason);
 }
+
+/** The form's saved values at one visit row that an adverse event names as its source, with that event. */
+export function formValueAdverseEventSources(q: Queryable, visitRowId: string, formId: string): Promise<{ id: string; key: string; kind: string; ae: string }[]> {
+  return q.query('SELECT o.id, o.key, o.kind, a.id AS ae FROM observations o JOIN adverse_events a ON a.source_observation_id = o.id WHERE o.visit_row_id = $1 AND o.form_id = $2', [
+    visitRowId,
+    formId,
+  ]);
+}
+
+/** The ids and keys of the form's own items (kind 'other') saved at one visit row. */
+export function formItemRows(q: Queryable, visitRowId: string, formId: string): Promise<{ id: string; key: string }[]> {
+  return q.query("SELECT id, key FROM observations WHERE visit_row_id = $1 AND form_id = $2 AND kind = 'other'", [visitRowId, formId]);
+}

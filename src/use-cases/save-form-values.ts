@@ -12,7 +12,7 @@ import type { Protocol } from '../protocol/schema.js';
 import { audited, type AuditedTx } from '../store/audited-tx.js';
 import type { Db, Queryable } from '../store/db.js';
 import { keepFormDefinition, keptFormDefinition } from '../store/form-definitions.js';
-import { removeStaleFormValues, visitFormRows } from '../store/form-values.js';
+import { formItemRows, formValueAdverseEventSources, removeStaleFormValues, visitFormRows } from '../store/form-values.js';
 import { insertQuery } from '../store/queries.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
@@ -86,9 +86,11 @@ export async function saveFormValuesIn(
   await keepFormDefinition(w, p.studyId, form);
   const version = { id: form.id, version: form.version };
   // Results of the extensible lab list are graded (CTCAE v5.0) against the site's ULN, as the nine safety labs are.
-  const ranges = (await siteReferenceRanges(w.tx, p.studyId, p.siteId)) as ReadonlyMap<string, { unit: string; uln?: number }>;
+  // The site's ranges are read only for a form that holds lab results (most forms hold none).
+  const labResults = formLabResults(checked.entries);
+  const ranges = labResults.length > 0 ? ((await siteReferenceRanges(w.tx, p.studyId, p.siteId)) as ReadonlyMap<string, { unit: string; uln?: number }>) : new Map<string, never>();
   const isBaseline = visitId === baselineVisitId(protocol);
-  const labs = new Map(formLabResults(checked.entries).map((l) => [`${form.id}.${l.path}`, gradeFormLabResult(l, ranges.get(l.analyte), isBaseline)]));
+  const labs = new Map(labResults.map((l) => [`${form.id}.${l.path}`, gradeFormLabResult(l, ranges.get(l.analyte), isBaseline)]));
   const observations = storedFormValues(form, checked).map((o) => {
     const worst = o.kind === 'other' ? labs.get(o.key)?.worst : undefined;
     return { ...o, form: version, ...(worst ? { grade: worst.grade, gradeTerm: worst.term } : {}) };
@@ -98,10 +100,7 @@ export async function saveFormValuesIn(
   const proposed: string[] = [];
   const withdrawn: string[] = [];
   // A lab value removed takes its proposed adverse events with it (withdrawn); every event it sourced is detached, audited, so the value can go.
-  const sourced = await w.tx.query<{ id: string; key: string; kind: string; ae: string }>(
-    'SELECT o.id, o.key, o.kind, a.id AS ae FROM observations o JOIN adverse_events a ON a.source_observation_id = o.id WHERE o.visit_row_id = $1 AND o.form_id = $2',
-    [visitRowId, form.id],
-  );
+  const sourced = await formValueAdverseEventSources(w.tx, visitRowId, form.id);
   for (const o of sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`))) {
     const why = reason ?? `${o.key} removed at ${visitId}`;
     withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, why)).withdrawn);
@@ -109,7 +108,7 @@ export async function saveFormValuesIn(
   }
   await removeStaleFormValues(w, visitRowId, form.id, keep, reason);
   if (labs.size > 0) {
-    const rows = await w.tx.query<{ id: string; key: string }>("SELECT id, key FROM observations WHERE visit_row_id = $1 AND form_id = $2 AND kind = 'other'", [visitRowId, form.id]);
+    const rows = await formItemRows(w.tx, visitRowId, form.id);
     for (const row of rows) {
       const grading = labs.get(row.key);
       if (!grading) continue;
