@@ -27,8 +27,7 @@ export function screenFhir(id: string, file: string, opts: { date?: string; firs
     throw new AppError(fhirErrors.BUNDLE_MALFORMED, `The FHIR Bundle file "${file}" is not JSON (${(e as Error).message}).`, file);
   }
   const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
-  const first = bundleFacts(doc, opts.date ? { referenceDate: opts.date } : {});
-  const read = first.referenceDate ? first : bundleFacts(doc, { referenceDate: today });
+  const read = bundleFacts(doc, { ...(opts.date ? { referenceDate: opts.date } : {}), otherwise: today });
   const screening = read.referenceDate ?? today;
   const result = evaluateEligibility(criteria, readFacts(read.facts), { screening, ...(opts.firstDose ? { firstDose: opts.firstDose } : {}) });
   const evaluation = { status: result.status, failed: result.failed, missing: result.missing };

@@ -149,14 +149,14 @@ function readMedication(r: Reading, m: Json, path: string): void {
  * Read a patient's FHIR R4 Bundle (Patient, Observation, Condition, MedicationStatement) as
  * screening facts. Codes and units outside the tables of patient-facts-codes.ts are reported in
  * `unmapped`, never guessed. The age is counted on `referenceDate`, else on the Bundle's timestamp
- * day. A code list (diagnoses, treatments) holds what the Bundle codes; the person screening
+ * day, else on `otherwise` (the caller's today). A code list (diagnoses, treatments) holds what the Bundle codes; the person screening
  * checks it is complete before submitting. Throws when the file is not a patient's Bundle.
  */
-export function bundleFacts(bundle: unknown, options: { readonly referenceDate?: string } = {}): BundleFacts {
+export function bundleFacts(bundle: unknown, options: { readonly referenceDate?: string; readonly otherwise?: string } = {}): BundleFacts {
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') throw malformed('resourceType', 'must be "Bundle" (the file is not a FHIR Bundle)');
   if (!Array.isArray(bundle.entry)) throw malformed('entry', 'must be a list of entries');
   const stamp = typeof bundle.timestamp === 'string' ? bundle.timestamp.slice(0, 10) : undefined;
-  const referenceDate = options.referenceDate ?? (stamp && parseIsoDay(stamp) !== undefined ? stamp : undefined);
+  const referenceDate = options.referenceDate ?? (stamp && parseIsoDay(stamp) !== undefined ? stamp : undefined) ?? options.otherwise;
   const r = new Reading();
   let patientAt: string | undefined;
   bundle.entry.forEach((entry: unknown, i) => {
