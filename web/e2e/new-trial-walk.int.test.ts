@@ -77,6 +77,8 @@ describe('a new trial set up in the web (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Activate df-il2' }).click();
     await statusText(page, 'Study df-il2 is live');
+    // The status line comes from the activation's answer; the table re-renders after its reload.
+    await row.getByRole('cell', { name: 'live', exact: true }).waitFor();
     await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('live');
     await shoot(page, '30-admin-live-study');
   });
