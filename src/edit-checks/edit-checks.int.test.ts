@@ -25,7 +25,7 @@ describe.each(databases)('edit checks at the boundary on $kind', (database) => {
     const ae = { term: 'Sepsis', grade: 5, serious: false, relatedness: 'unlikely', outcome: 'fatal' };
     const fatal = await t.call(c, 'POST', `/api/participants/${id}/adverse-events`, { ...ae, onsetDate: '2025-05-20' });
     expect(fatal.json().error).toEqual({
-      code: 'HTTP_INVALID_BODY',
+      code: 'SAFETY_INCONSISTENT_ADVERSE_EVENT',
       message: 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.',
       path: 'serious',
     });

@@ -14,6 +14,7 @@ import { eligibilityErrors } from '../eligibility/errors.js';
 import { evidenceErrors } from '../evidence/errors.js';
 import { formsErrors } from '../forms/errors.js';
 import { hardeningErrors } from '../server/hardening/errors.js';
+import { safetyErrors } from '../safety/errors.js';
 import { signatureErrors } from '../signatures/errors.js';
 import { instrumentsErrors } from '../instruments/errors.js';
 import { interopErrors } from '../interop/errors.js';
@@ -54,6 +55,7 @@ export const catalogueAreas: readonly Readonly<Record<string, ErrorEntry>>[] = [
   redcapRecordErrors,
   reportErrors,
   requestErrors,
+  safetyErrors,
   signatureErrors,
   siteErrors,
   statsErrors,

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { requestErrors } from '../errors/request-errors.js';
+import { safetyErrors } from './errors.js';
 
 export const aeStatuses = ['proposed', 'confirmed', 'dismissed'] as const;
 export const relatednessLevels = ['not-related', 'unlikely', 'possible', 'probable', 'definite'] as const;
@@ -59,20 +59,20 @@ function withFields(before: AdverseEvent | undefined, f: AdverseEventFields): Pi
 /** A serious event names its criteria, a non-serious one none; the end date is not before the onset. */
 function checkConsistent(ae: ReturnType<typeof withFields>): void {
   if (ae.serious && ae.seriousCriteria.length === 0) {
-    throw new AppError(requestErrors.INVALID_BODY, 'Field "seriousCriteria" is invalid: a serious adverse event needs at least one seriousness criterion.', 'seriousCriteria');
+    throw new AppError(safetyErrors.INCONSISTENT_ADVERSE_EVENT, 'Field "seriousCriteria" is invalid: a serious adverse event needs at least one seriousness criterion.', 'seriousCriteria');
   }
   if (!ae.serious && ae.seriousCriteria.length > 0) {
-    throw new AppError(requestErrors.INVALID_BODY, 'Field "seriousCriteria" is invalid: a non-serious adverse event has no seriousness criteria.', 'seriousCriteria');
+    throw new AppError(safetyErrors.INCONSISTENT_ADVERSE_EVENT, 'Field "seriousCriteria" is invalid: a non-serious adverse event has no seriousness criteria.', 'seriousCriteria');
   }
   // CTCAE v5.0: grade 5 is death related to the event; ICH E2A: an event that results in death is serious.
   if (ae.grade === 5 && ae.status !== 'dismissed' && !(ae.serious && ae.seriousCriteria.includes('death'))) {
-    throw new AppError(requestErrors.INVALID_BODY, 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', 'serious');
+    throw new AppError(safetyErrors.INCONSISTENT_ADVERSE_EVENT, 'Field "serious" is invalid: a grade 5 adverse event (death) must be serious with "death" among its seriousness criteria.', 'serious');
   }
   if (ae.endDate !== null && ae.endDate < ae.onsetDate) {
-    throw new AppError(requestErrors.INVALID_BODY, `Field "endDate" is invalid: ${ae.endDate} is before the onset date ${ae.onsetDate}.`, 'endDate');
+    throw new AppError(safetyErrors.INCONSISTENT_ADVERSE_EVENT, `Field "endDate" is invalid: ${ae.endDate} is before the onset date ${ae.onsetDate}.`, 'endDate');
   }
   if (ae.status === 'confirmed' && ae.relatedness === null) {
-    throw new AppError(requestErrors.INVALID_BODY, 'Field "relatedness" is invalid: a confirmed adverse event needs the relatedness to the study drug.', 'relatedness');
+    throw new AppError(safetyErrors.INCONSISTENT_ADVERSE_EVENT, 'Field "relatedness" is invalid: a confirmed adverse event needs the relatedness to the study drug.', 'relatedness');
   }
 }
 

@@ -14,7 +14,7 @@ describe.each(databases)('adverse events on $kind', (database) => {
     const url = `/api/participants/${id}/adverse-events`;
     const before = await t.auditCount();
     const noCriteria = await t.call(c, 'POST', url, { ...ae, serious: true });
-    expect(noCriteria.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'seriousCriteria' });
+    expect(noCriteria.json().error).toMatchObject({ code: 'SAFETY_INCONSISTENT_ADVERSE_EVENT', path: 'seriousCriteria' });
     expect((await t.call(c, 'POST', url, { ...ae, grade: 6 })).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'grade' });
     expect(await t.db.query('SELECT * FROM adverse_events')).toEqual([]);
     expect(await t.auditCount()).toBe(before);
@@ -53,7 +53,7 @@ describe.each(databases)('adverse events on $kind', (database) => {
     expect((await t.call(c, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json().error.code).toBe('AUTH_FORBIDDEN');
     const inv = await t.login('inv-a');
     const noRelatedness = await t.call(inv, 'PATCH', `/api/adverse-events/${proposed}`, { status: 'confirmed', reason: 'reviewed' });
-    expect(noRelatedness.json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'relatedness' });
+    expect(noRelatedness.json().error).toMatchObject({ code: 'SAFETY_INCONSISTENT_ADVERSE_EVENT', path: 'relatedness' });
     expect((await t.call(inv, 'PATCH', `/api/adverse-events/${proposed}`, confirm)).json()).toMatchObject({ status: 'confirmed', grade: 3, relatedness: 'possible' });
     expect((await t.call(c, 'GET', `/api/studies/${als}/dashboard?date=2025-05-05`)).json().adverseEventsByGrade).toEqual({ 3: 1 });
 
