@@ -64,6 +64,14 @@ describe('il2trials protocol validate', () => {
     expect(JSON.parse(json.stdout)).toEqual({ valid: false, issues: [{ path: 'arms[0].interventions[0].regimen.steps[0].dose.amount', message: 'dose must not be negative' }] });
   });
 
+  it('points a ClinicalTrials.gov record to the import instead of listing its 15 missing protocol fields', () => {
+    const file = join(dir, 'NCT00763412.json');
+    writeFileSync(file, JSON.stringify({ protocolSection: { identificationModule: { nctId: 'NCT00763412' } } }));
+    const r = cli('protocol', 'validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`il2trials: ${file} is a ClinicalTrials.gov study record, not a protocol: run "il2trials import ctgov ${file}" for a protocol draft and a report of what to confirm.\n`);
+  });
+
   it('names a file that is not JSON', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "id": ');

@@ -24,9 +24,21 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
+/** A ClinicalTrials.gov API v2 study record (its top-level `protocolSection`) is a source for a protocol, not a protocol. */
+function refuseRegistryRecord(input: unknown, file: string): void {
+  if (typeof input === 'object' && input !== null && 'protocolSection' in input) {
+    throw new AppError(
+      protocolErrors.INVALID_PROTOCOL,
+      `${file} is a ClinicalTrials.gov study record, not a protocol: run "il2trials import ctgov ${file}" for a protocol draft and a report of what to confirm.`,
+      'protocolSection',
+    );
+  }
+}
+
 /** Read and validate a protocol file; an invalid one throws `PROTOCOL_INVALID_PROTOCOL` naming the file and field. */
 export function readProtocolFile(file: string): Protocol {
   const input = readJsonFile(file);
+  refuseRegistryRecord(input, file);
   try {
     return parseProtocol(input);
   } catch (e) {
@@ -134,6 +146,7 @@ export const register: Register = (program) => {
         // A study can run only what it can record: unknown assessments are problems too.
         if (opts.json) {
           const input = readJsonFile(file);
+          refuseRegistryRecord(input, file);
           const invalid = protocolIssues(input);
           const issues = invalid.length ? invalid : unknownAssessments(parseProtocol(input));
           printJson({ valid: issues.length === 0, issues });
