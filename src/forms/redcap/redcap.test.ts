@@ -69,7 +69,8 @@ describe('REDCap data dictionary import', () => {
     const forms = [instrumentForms['alsfrs-r'], builtinForm('nfl')!];
     const back = importRedcapDictionary(exportRedcapDictionary(forms));
     expect(back.map((f) => f.id)).toEqual(['alsfrs-r', 'nfl']);
-    expect(back[0]!.items.map((i) => i.id)).toEqual(forms[0]!.items.map((i) => i.id));
+    // REDCap variables have no hyphens (redcap-format.md §1, column A): cutting-food comes back as cutting_food.
+    expect(back[0]!.items.map((i) => i.id)).toEqual(forms[0]!.items.map((i) => i.id.replaceAll('-', '_')));
     expect(back[0]!.items.find((i) => i.id === 'total')).toMatchObject({ type: 'calculated', expression: '[bulbar] + [motor] + [respiratory]' });
     expect(() =>
       exportRedcapDictionary([
@@ -82,6 +83,20 @@ describe('REDCap data dictionary import', () => {
         message: 'Form nfl has the repeating group "g", which a REDCap dictionary cannot hold (repeating instruments are a project setting).',
       }),
     );
+  });
+
+  it('names the variables of ROADS and ALSAQ-40 as REDCap accepts them: the shared q1 … and the upper-case ids become <form>_<item>, in the calculations too', () => {
+    const forms = [builtinForm('roads')!, instrumentForms['alsaq-40']];
+    const rows = parse(exportRedcapDictionary(forms), { columns: true }) as Record<string, string>[];
+    const names = rows.map((r) => r['Variable / Field Name']!);
+    // redcap-format.md §1, column A: lower-case letters, digits and underscores, starting with a letter; unique.
+    expect(names.every((n) => /^[a-z][a-z0-9_]*$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('roads_q1');
+    expect(names).toContain('alsaq_40_q1');
+    for (const calc of rows.filter((r) => r['Field Type'] === 'calc')) {
+      for (const [, ref] of calc['Choices, Calculations, OR Slider Labels']!.matchAll(/\[([^\]()]+)/g)) expect(names).toContain(ref);
+    }
   });
 
   it.each([

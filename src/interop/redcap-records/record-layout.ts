@@ -5,7 +5,7 @@ import { formNameOf } from '../../forms/redcap/dictionary-columns.js';
 import { isInstrumentId } from '../../instruments/index.js';
 import type { Protocol } from '../../protocol/schema.js';
 import { studyQuestionnaireForms } from '../fhir/questionnaires.js';
-import { renameReferences, variableName } from './variable-names.js';
+import { renameReferences, variableName } from '../../forms/redcap/variable-names.js';
 
 /** Where a field's value lives in il2trials. */
 export type FieldSource =
