@@ -16,6 +16,8 @@ export type EndpointTest =
       readonly unit: string;
       /** The month the slopes are per: 365.25 / 12 days. */
       readonly daysPerMonth: number;
+      /** How the contrast's SE and df were computed. */
+      readonly df: 'kenward-roger';
       readonly slopes: { readonly administration: number; readonly followUp: number };
       readonly contrasts: readonly Contrast[];
     }

@@ -74,7 +74,7 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
         return t.contrasts
           .map(
             (c) =>
-              `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days.</li>`,
+              `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (Kenward–Roger SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days (365.25 / 12).</li>`,
           )
           .join('');
       case 'per-patient-slopes':
