@@ -91,7 +91,7 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
     );
     if (later.length >= 2) {
       const rows = later.flatMap((v) => at(v).flatMap((r) => (baseline.has(r.id) ? [{ id: r.id, arm: r.arm, visit: v, value: r.value - baseline.get(r.id)!, baseline: baseline.get(r.id)! }] : [])));
-      tests.push(attempt('mmrm', () => ({ kind: 'mmrm', contrasts: fitMmrm(rows, { referenceArm: ref, ...outcome.mmrm }).contrasts })));
+      tests.push(attempt('mmrm', () => ({ kind: 'mmrm', contrasts: fitMmrm(rows, { referenceArm: ref, visits: later, ...outcome.mmrm }).contrasts })));
     }
   } else if (outcome.ordinal) {
     const final = new Map(at(last).map((r) => [r.id, r.value]));
