@@ -5,7 +5,7 @@ import type { Summary } from '../endpoints/types.js';
 import type { Estimand } from '../../protocol/schema.js';
 import type { StudyReport } from './build-report.js';
 import { consortDiagram } from './consort-diagram.js';
-import { forestPlot, forestRows } from './forest-plot.js';
+import { forestData, forestPlot } from './forest-plot.js';
 import { renderPlot } from './render-plot.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -159,7 +159,7 @@ dl.estimand{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;font-si
 export function renderReportHtml(r: StudyReport): string {
   const status = r.study.locked ? `database locked ${esc(r.study.lockedAt ?? '')}` : 'database open: blinded, pooled summaries';
   const viewNote = r.view === 'pooled' ? 'Pooled over arms (blinded view).' : 'By arm (unblinded view after database lock).';
-  const plots = [forestPlot(forestRows(r.analysis)), ...r.plots.map(renderPlot)].join('');
+  const plots = [forestPlot(forestData(r.analysis)), ...r.plots.map(renderPlot)].join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.study.title)} — study report</title><style>${css}</style></head>
 <body><header><h1>${esc(r.study.title)}</h1><p>${esc(r.study.id)}${r.study.registryId ? ` · ${esc(r.study.registryId)}` : ''} · data cut-off ${esc(r.cutOff)} · ${status}</p><p class="note">${viewNote}</p></header>
