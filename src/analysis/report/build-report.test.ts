@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keysOf, ssData } from '../endpoints/test-data.js';
+import { fitMmrm } from '../models/mmrm.js';
+import { keysOf, scores, ssData } from '../endpoints/test-data.js';
+import type { AnalysisData } from '../endpoints/types.js';
 import { buildReport } from './build-report.js';
 import { renderReportHtml } from './render-html.js';
 
@@ -71,5 +73,35 @@ describe('study report', () => {
   it('renders a plot without data as a note (an empty color scale would need a canvas)', () => {
     const html = renderReportHtml(buildReport({ ...ssData, observations: [] }, study, '2025-09-01', { kind: 'pooled' }));
     expect(html).toContain('No data yet.');
+  });
+
+  it('prints the MMRM with its covariance, df method, LS means and differences with intervals', () => {
+    // ESSDAI at weeks 0, 12 and 24 (the outcome given a week-12 visit): change from week 0 at weeks 12 and 24, adjusted for week 0.
+    const essdai = { A1: [10, 6, 4], A2: [12, 8, 5], A3: [8, 7, 6], P1: [10, 10, 9], P2: [9, 8, 9], P3: [11, 9, 8] };
+    const data: AnalysisData = {
+      ...ssData,
+      protocol: {
+        ...ssData.protocol,
+        outcomes: ssData.protocol.outcomes.map((o) => (o.id === 'essdai-improvement' ? { ...o, visits: ['week-0', 'week-12', 'week-24'], mmrm: { covariance: 'compound-symmetry' as const } } : o)),
+      },
+      observations: scores('essdai', Object.fromEntries(Object.entries(essdai).map(([id, [w0, w12, w24]]) => [id, { 'week-0': w0!, 'week-12': w12!, 'week-24': w24! }]))),
+    };
+    const rows = Object.entries(essdai).flatMap(([id, [w0, w12, w24]]) =>
+      (
+        [
+          ['week-12', w12!],
+          ['week-24', w24!],
+        ] as const
+      ).map(([visit, v]) => ({ id, arm: id.startsWith('A') ? 'active' : 'placebo', visit, value: v - w0!, baseline: w0! })),
+    );
+    const fit = fitMmrm(rows, { referenceArm: 'placebo', covariance: 'compound-symmetry', visits: ['week-12', 'week-24'] });
+    const html = renderReportHtml(buildReport(data, study, '2025-09-01', { kind: 'by-arm' }));
+    const f = (x: number, d = 2) => x.toFixed(d);
+    const means = fit.lsMeans.map((m) => `${m.arm} at ${m.visit} ${f(m.estimate)} (95 % CI ${f(m.lower)} to ${f(m.upper)})`).join('; ');
+    expect(fit.lsMeans.map((m) => `${m.arm} ${m.visit}`)).toEqual(['placebo week-12', 'active week-12', 'placebo week-24', 'active week-24']);
+    expect(html).toContain(`<li>MMRM, compound-symmetry covariance, Kenward–Roger df. LS means: ${means}.</li>`);
+    for (const c of fit.contrasts) {
+      expect(html).toContain(`<li>MMRM active - placebo at ${c.visit}: ${f(c.estimate)} (SE ${f(c.se)}, df ${f(c.df, 1)}), 95 % CI ${f(c.lower)} to ${f(c.upper)}, p = ${f(c.pValue, 3)}</li>`);
+    }
   });
 });

@@ -15,6 +15,9 @@ const num = (x: number | null | undefined, digits = 2): string => (x === null ||
 export const pText = (x: number): string => (Number.isNaN(x) ? 'p not computable' : x < 0.001 ? 'p < 0.001' : x > 0.999 ? 'p > 0.999' : `p = ${x.toFixed(3)}`);
 const ci = (c: readonly [number, number] | null | undefined): string => (c ? `95 % CI ${num(c[0])} to ${num(c[1])}` : 'no interval');
 
+const structureName = { unstructured: 'unstructured', toeplitz: 'Toeplitz', ar1: 'AR(1)', 'compound-symmetry': 'compound-symmetry' } as const;
+const dfName = { 'kenward-roger': 'Kenward–Roger', satterthwaite: 'Satterthwaite', residual: 'residual' } as const;
+
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const tr = (cells: readonly string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
   return `<table><thead>${tr(head, 'th')}</thead><tbody>${rows.map((r) => tr(r, 'td')).join('')}</tbody></table>`;
@@ -68,8 +71,14 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
       case 'signed-rank':
         return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, ${pText(t.result.pValue)}</li>`;
       case 'ancova':
-      case 'mmrm':
-        return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), ${pText(c.pValue)}</li>`).join('');
+        return t.contrasts.map((c) => `<li>ANCOVA ${esc(c.term)}: ${num(c.estimate)} (SE ${num(c.se)}), ${ci([c.lower, c.upper])}, ${pText(c.pValue)}</li>`).join('');
+      case 'mmrm': {
+        const model = `MMRM, ${structureName[t.covariance.used]} covariance${t.covariance.used === t.covariance.requested ? '' : ` (the protocol's ${structureName[t.covariance.requested]} did not converge)`}, ${dfName[t.df]} df`;
+        const means = t.lsMeans.map((m) => `${esc(m.arm)} at ${esc(m.visit)} ${num(m.estimate)} (${ci([m.lower, m.upper])})`).join('; ');
+        return `<li>${model}. LS means: ${means}.</li>${t.contrasts
+          .map((c) => `<li>MMRM ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${ci([c.lower, c.upper])}, ${pText(c.pValue)}</li>`)
+          .join('')}`;
+      }
       case 'piecewise':
         return t.contrasts
           .map(
