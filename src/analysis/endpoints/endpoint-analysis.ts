@@ -110,7 +110,7 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
     );
     if (outcome.slope !== undefined) {
       const rows = outcome.visits.flatMap((v) => at(v).map((r) => ({ id: r.id, week: visitWeek(protocol, v), value: r.value })));
-      tests.push(...slopeTests(rows, visitWeek(protocol, outcome.slope.knotVisit)));
+      tests.push(...slopeTests(rows, visitWeek(protocol, outcome.slope.knotVisit), visitWeek(protocol, first)));
     }
   }
   return { key, visits, change, tests };

@@ -23,9 +23,10 @@ export interface SlopeObservation {
  *   the default of the trial analyses (as for the MMRM); its per-week slopes are multiplied by
  *   30.4375 / 7, which rescales estimate and SE alike and leaves t, df and p as they are;
  * - sensitivity: each participant's own slopes (change over each period ÷ its length in months), for
- *   those observed at the start, the knot and a visit after it, compared by the paired t-test.
+ *   those observed at the outcome's first visit (`startWeek`), the knot and a visit after it (the
+ *   last they have), compared by the paired t-test.
  */
-export function slopeTests(rows: readonly SlopeObservation[], knotWeek: number): EndpointTest[] {
+export function slopeTests(rows: readonly SlopeObservation[], knotWeek: number, startWeek = 0): EndpointTest[] {
   const model = attempt('piecewise', () => {
     const fit = fitPiecewise(rows, { knotWeek, df: SLOPE_DF });
     const [, t1, t2] = fit.fixed;
@@ -43,12 +44,12 @@ export function slopeTests(rows: readonly SlopeObservation[], knotWeek: number):
   const byId = new Map<string, SlopeObservation[]>();
   for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   const slopes = [...byId.values()].flatMap((obs) => {
-    const start = obs.find((o) => o.week === 0);
+    const start = obs.find((o) => o.week === startWeek);
     const knot = obs.find((o) => o.week === knotWeek);
     const end = obs.filter((o) => o.week > knotWeek).sort((a, b) => b.week - a.week)[0];
     if (!start || !knot || !end) return [];
     const months = (weeks: number) => (weeks * 7) / DAYS_PER_MONTH;
-    return [{ administration: (knot.value - start.value) / months(knotWeek), followUp: (end.value - knot.value) / months(end.week - knotWeek) }];
+    return [{ administration: (knot.value - start.value) / months(knotWeek - startWeek), followUp: (end.value - knot.value) / months(end.week - knotWeek) }];
   });
   const perPatient = attempt('per-patient-slopes', () => ({
     kind: 'per-patient-slopes',
