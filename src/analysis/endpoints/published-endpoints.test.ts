@@ -6,7 +6,7 @@ import type { EndpointTest } from './endpoint-test.js';
 import { person, scores } from './test-data.js';
 import type { AnalysisData, AnalysisObservation } from './types.js';
 
-/** R 4.2 reference values: fixtures/make-fixtures.R wrote fixtures/endpoint-fixtures.json and the CSV data beside it. */
+/** R 4.2.2 reference values (nlme, lme4 + lmerTest for Kenward-Roger): fixtures/make-fixtures.R wrote fixtures/endpoint-fixtures.json and the CSV data beside it. */
 const fixtureDir = new URL('./fixtures/', import.meta.url);
 const r = JSON.parse(readFileSync(new URL('endpoint-fixtures.json', fixtureDir), 'utf8'));
 const csv = (name: string) => {

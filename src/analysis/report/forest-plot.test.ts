@@ -16,11 +16,12 @@ const close = (row: ForestRow | undefined, [estimate, lower, upper]: readonly [n
 describe('forest plot: every endpoint effect with its interval', () => {
   // ssData (see test-data.ts): ESSDAI changes active −6, −7, −2 and placebo −1, 0, −3 (baselines 10, 12, 8 and 10, 9, 11);
   // ≥ 3-point responders at week 24 (missing = non-responder) active 2/4 (A4 no data), placebo 1/4 (W1 no data).
-  // References from R 4.2.2:
-  //   t.test(c(-6, -7, -2), c(-1, 0, -3))                      → −3.666667, (−9.08662744631054, 1.7532941129772)
-  //   confint(lm(change ~ arm + baseline))["armactive", ]      → −3.666667, (−5.66069872138641, −1.67263461194692)
-  //   fisher.test(matrix(c(2, 2, 1, 3), 2, byrow = TRUE))      → 2.60168293600482, (0.0788058259602185, 234.450850029493)
-  //   prop.test(c(2, 1), c(4, 4)): 0.5 − 0.25                  → 0.25, (−0.648197160217028, 1)
+  // R's references (t.test, lm, fisher.test, prop.test): fixtures/make-forest-fixtures.R wrote fixtures/forest-fixtures.json.
+  type Effect = { estimate: number; lower: number; upper: number };
+  const r = JSON.parse(readFileSync(new URL('./fixtures/forest-fixtures.json', import.meta.url), 'utf8')) as Record<'welch' | 'ancova' | 'oddsRatio' | 'riskDifference', Effect> & {
+    oddsRatioZeroCell: { estimate: 'Inf'; lower: number; upper: 'Inf' };
+  };
+  const triple = (e: Effect) => [e.estimate, e.lower, e.upper] as const;
   const { rows, notShown } = forestData(analyseStudy(ssData, { kind: 'by-arm' }));
   const row = (text: string) => rows.find((r) => r.label.includes(text));
 
@@ -31,17 +32,20 @@ describe('forest plot: every endpoint effect with its interval', () => {
       "essdai-improvement ESSDAI improvement ≥ 3 at week-24: Odds ratio, Fisher's exact test (active - placebo)",
       'essdai-improvement ESSDAI improvement ≥ 3 at week-24: 2-sample test for equality of proportions with continuity correction (active - placebo)',
     ]);
-    close(row('Welch'), [-11 / 3, -9.08662744631054, 1.7532941129772]);
-    close(row('ANCOVA'), [-11 / 3, -5.66069872138641, -1.67263461194692]);
-    close(row('Odds ratio'), [2.60168293600482, 0.0788058259602185, 234.450850029493], 6);
-    close(row('2-sample'), [0.25, -0.648197160217028, 1]);
+    close(row('Welch'), triple(r.welch));
+    expect(r.welch.estimate).toBeCloseTo(-11 / 3, 12);
+    close(row('ANCOVA'), triple(r.ancova));
+    close(row('Odds ratio'), triple(r.oddsRatio), 6);
+    close(row('2-sample'), triple(r.riskDifference));
     expect(row('Odds ratio')).toMatchObject({ reference: 1, scale: 'log' });
     expect(row('Welch')).toMatchObject({ reference: 0, scale: 'linear' });
     expect(notShown).toEqual([]);
   });
 
   it('an odds ratio with an infinite bound is not drawn, and the plot says so', () => {
-    // P3 no longer responds: placebo 0/4, fisher.test(matrix(c(2, 2, 0, 4), 2, byrow = TRUE)) gives OR ∞, (0.1979, ∞).
+    // P3 no longer responds: placebo 0/4, and R's odds ratio is ∞ with the interval (0.1979, ∞).
+    expect(r.oddsRatioZeroCell).toMatchObject({ estimate: 'Inf', upper: 'Inf' });
+    expect(r.oddsRatioZeroCell.lower.toFixed(2)).toBe('0.20');
     const data: AnalysisData = { ...ssData, observations: ssData.observations.map((o) => (o.participantId === 'P3' && o.visitId === 'week-24' ? { ...o, value: 9 } : o)) };
     const forest = forestData(analyseStudy(data, { kind: 'by-arm' }));
     expect(forest.rows.some((r) => r.label.includes('Odds ratio'))).toBe(false);
