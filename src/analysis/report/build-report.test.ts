@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitMmrm } from '../models/mmrm.js';
-import { keysOf, scores, ssData } from '../endpoints/test-data.js';
+import { getBuiltinProtocol } from '../../protocol/builtin/index.js';
+import { keysOf, person, scores, ssData } from '../endpoints/test-data.js';
 import type { AnalysisData } from '../endpoints/types.js';
 import { buildReport } from './build-report.js';
 import { renderReportHtml } from './render-html.js';
@@ -103,5 +104,19 @@ describe('study report', () => {
     for (const c of fit.contrasts) {
       expect(html).toContain(`<li>MMRM active - placebo at ${c.visit}: ${f(c.estimate)} (SE ${f(c.se)}, df ${f(c.df, 1)}), 95 % CI ${f(c.lower)} to ${f(c.upper)}, p = ${f(c.pValue, 3)}</li>`);
     }
+  });
+
+  it('single arm: the paired t with its interval, the signed-rank test with no empty estimate', () => {
+    const data: AnalysisData = {
+      protocol: getBuiltinProtocol('als-il2'),
+      participants: ['X1', 'X2', 'X3'].map((id) => person(id, 'il2')),
+      observations: scores('alsfrs-r', { X1: { 'week-0': 40, 'week-24': 37, 'week-48': 33 }, X2: { 'week-0': 42, 'week-24': 40, 'week-48': 36 }, X3: { 'week-0': 38, 'week-24': 34, 'week-48': 31 } }),
+      adverseEvents: [],
+    };
+    const html = renderReportHtml(buildReport(data, { id: 'als-il2', lockedAt: '2025-09-01T10:00:00.000Z' }, '2025-09-01', { kind: 'by-arm' }));
+    // Changes −7, −6, −7: mean −20/3, SE 1/3, qt(0.975, 2) = 4.302653: 95 % CI −8.10 to −5.23.
+    expect(html).toContain('<li>Paired t-test: mean difference -6.67, 95 % CI -8.10 to -5.23, p = ');
+    expect(html).toMatch(/<li>Wilcoxon signed rank test with continuity correction: p = 0\.\d{3}<\/li>/);
+    expect(html).not.toContain('estimate –');
   });
 });

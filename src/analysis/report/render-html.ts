@@ -69,7 +69,7 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
         return `<li>Welch t (${esc(t.contrast)}): difference ${num(t.result.estimate)}, ${ci(t.result.ci)}, ${pText(t.result.pValue)}</li>`;
       case 'paired-t':
       case 'signed-rank':
-        return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, ${pText(t.result.pValue)}</li>`;
+        return `<li>${esc(t.result.method)}: ${t.result.estimate === null ? '' : `${esc(t.result.estimateName ?? 'estimate')} ${num(t.result.estimate)}, ${ci(t.result.ci)}, `}${pText(t.result.pValue)}</li>`;
       case 'ancova':
         return t.contrasts.map((c) => `<li>ANCOVA ${esc(c.term)}: ${num(c.estimate)} (SE ${num(c.se)}), ${ci([c.lower, c.upper])}, ${pText(c.pValue)}</li>`).join('');
       case 'mmrm': {
