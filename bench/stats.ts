@@ -2,7 +2,8 @@
  * bench:stats — fit the MMRM to 10,000 participants × 5 visits, with Kenward–Roger df, and compare with R's gls.
  * Prints the fit time, peak memory and, when Rscript is installed, R's time on the same data, run live.
  * R's time is gls's fit alone: R has no Kenward–Roger for gls (emmeans offers none, and pbkrtest
- * and the fixture script form N × N matrices, 50,000² here), so R's figure is a lower bound.
+ * and the fixture script form N × N matrices, 50,000² here; the R package mmrm, which has KR for this
+ * model, is not packaged in Debian), so R's figure is a lower bound.
  * Run: npm run bench:stats   (BENCH_R_TIMEOUT_S caps R's run, default 300 s: gls is slow at this size)
  */
 import { execFileSync } from 'node:child_process';

@@ -91,7 +91,12 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
     );
     if (later.length >= 2) {
       const rows = later.flatMap((v) => at(v).flatMap((r) => (baseline.has(r.id) ? [{ id: r.id, arm: r.arm, visit: v, value: r.value - baseline.get(r.id)!, baseline: baseline.get(r.id)! }] : [])));
-      tests.push(attempt('mmrm', () => ({ kind: 'mmrm', contrasts: fitMmrm(rows, { referenceArm: ref, ...outcome.mmrm }).contrasts })));
+      tests.push(
+        attempt('mmrm', () => {
+          const fit = fitMmrm(rows, { referenceArm: ref, visits: later, ...outcome.mmrm });
+          return { kind: 'mmrm', df: fit.df, covariance: { requested: fit.variance.requested, used: fit.variance.structure }, lsMeans: fit.lsMeans, contrasts: fit.contrasts };
+        }),
+      );
     }
   } else if (outcome.ordinal) {
     const final = new Map(at(last).map((r) => [r.id, r.value]));
@@ -105,7 +110,7 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
     );
     if (outcome.slope !== undefined) {
       const rows = outcome.visits.flatMap((v) => at(v).map((r) => ({ id: r.id, week: visitWeek(protocol, v), value: r.value })));
-      tests.push(...slopeTests(rows, visitWeek(protocol, outcome.slope.knotVisit)));
+      tests.push(...slopeTests(rows, visitWeek(protocol, outcome.slope.knotVisit), visitWeek(protocol, first)));
     }
   }
   return { key, visits, change, tests };

@@ -1,5 +1,8 @@
 import { isAppError } from '../../errors/app-error.js';
 import type { Protocol } from '../../protocol/schema.js';
+import type { CovarianceStructure } from '../models/covariance-structures.js';
+import type { LsMean } from '../models/ls-means.js';
+import type { DfMethod } from '../models/small-sample-df.js';
 import type { ArmDifference, Contrast } from '../models/types.js';
 import type { TestResult } from '../stats/result.js';
 
@@ -7,7 +10,14 @@ import type { TestResult } from '../stats/result.js';
 export type EndpointTest =
   | { readonly kind: 'welch'; readonly contrast: string; readonly result: TestResult }
   | { readonly kind: 'ancova'; readonly contrasts: readonly ArmDifference[] }
-  | { readonly kind: 'mmrm'; readonly contrasts: readonly Contrast[] }
+  | {
+      readonly kind: 'mmrm';
+      readonly df: DfMethod;
+      /** The structure the protocol asked for and the one fitted (the next in the fallback order when it did not converge). */
+      readonly covariance: { readonly requested: CovarianceStructure; readonly used: CovarianceStructure };
+      readonly lsMeans: readonly LsMean[];
+      readonly contrasts: readonly ArmDifference[];
+    }
   | { readonly kind: 'paired-t'; readonly result: TestResult }
   | { readonly kind: 'signed-rank'; readonly result: TestResult }
   | {
@@ -16,6 +26,8 @@ export type EndpointTest =
       readonly unit: string;
       /** The month the slopes are per: 365.25 / 12 days. */
       readonly daysPerMonth: number;
+      /** How the contrast's SE and df were computed. */
+      readonly df: 'kenward-roger';
       readonly slopes: { readonly administration: number; readonly followUp: number };
       readonly contrasts: readonly Contrast[];
     }

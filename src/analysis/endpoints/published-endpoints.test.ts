@@ -6,7 +6,7 @@ import type { EndpointTest } from './endpoint-test.js';
 import { person, scores } from './test-data.js';
 import type { AnalysisData, AnalysisObservation } from './types.js';
 
-/** R 4.2 reference values: fixtures/make-fixtures.R wrote fixtures/endpoint-fixtures.json and the CSV data beside it. */
+/** R 4.2.2 reference values (nlme, lme4 + lmerTest for Kenward-Roger): fixtures/make-fixtures.R wrote fixtures/endpoint-fixtures.json and the CSV data beside it. */
 const fixtureDir = new URL('./fixtures/', import.meta.url);
 const r = JSON.parse(readFileSync(new URL('endpoint-fixtures.json', fixtureDir), 'utf8'));
 const csv = (name: string) => {
@@ -131,7 +131,7 @@ describe('ae-il2 mRS as an ordinal outcome (10 participants, 2 without week 21)'
 
 describe('als-il2 slopes for every ALS scale, in points per month (9 participants, 3 visits missing)', () => {
   const rows = csv('als-scales.csv');
-  const keys = { 'alsfrs-r': 'alsfrs_r', 'alsaq-40': 'alsaq_40', mrc: 'mrc' } as const;
+  const keys = { 'alsfrs-r': 'alsfrs_r', roads: 'roads', 'alsaq-40': 'alsaq_40', mrc: 'mrc' } as const;
   const observations = rows.flatMap((x) =>
     Object.entries(keys).map(([instrument, col]) => ({ participantId: x.id!, visitId: `week-${x.week}`, kind: 'score' as const, key: instrument, value: Number(x[col]) })),
   );
@@ -139,30 +139,37 @@ describe('als-il2 slopes for every ALS scale, in points per month (9 participant
   const data: AnalysisData = { protocol: getBuiltinProtocol('als-il2'), participants: ids.map((id) => person(id, null)), observations, adverseEvents: [] };
   const endpoints = analyseStudy(data, { kind: 'by-arm' }).endpoints.filter((e) => e.analysisSet === 'itt');
 
-  it.each(Object.keys(keys))('%s: "slope during follow-up minus slope during administration" equals nlme lme, and per-patient slopes equal R t.test', (instrument) => {
-    const e = endpoints.find((x) => x.instrument === instrument)!;
-    const ref = r.piecewise[instrument];
-    const pw = find(e.measures[0]!.tests, 'piecewise');
-    expect(pw.unit).toBe('points per month');
-    expect(pw.daysPerMonth).toBe(30.4375);
-    expect(pw.slopes.administration).toBeCloseTo(ref.slopeAdministration, 6);
-    expect(pw.slopes.followUp).toBeCloseTo(ref.slopeFollowUp, 6);
-    const c = pw.contrasts[0]!;
-    expect(c.term).toBe('slope during follow-up minus slope during administration');
-    expect(c.estimate).toBeCloseTo(ref.estimate, 6);
-    expect(c.se).toBeCloseTo(ref.se, 6);
-    expect(c.df).toBeCloseTo(ref.df, 4);
-    expect(c.pValue).toBeCloseTo(ref.pValue, 6);
-    const pp = find(e.measures[0]!.tests, 'per-patient-slopes');
-    expect(pp).toMatchObject({ n: ref.perPatient.n, excluded: 3 });
-    expect(pp.result.estimate).toBeCloseTo(ref.perPatient.meanDifference, 8);
-    expect(pp.result.pValue).toBeCloseTo(ref.perPatient.pValue, 8);
-    expect(pp.result.ci![0]).toBeCloseTo(ref.perPatient.ci[0], 8);
+  it('every slope outcome of the protocol is one of the four scales here', () => {
+    const slopeOutcomes = getBuiltinProtocol('als-il2').outcomes.filter((o) => o.slope !== undefined);
+    expect([...new Set(slopeOutcomes.map((o) => o.instrument))].sort()).toEqual(Object.keys(keys).sort());
   });
 
-  it('ROADS has no instrument yet: its outcome has no values to analyse, and says so by n = 0', () => {
-    const roads = endpoints.find((x) => x.instrument === 'roads')!;
-    expect(roads.measures[0]!.visits.every((v) => v.pooled.n === 0)).toBe(true);
-    expect(roads.estimand?.summaryMeasure).toMatch(/points per month/);
+  it.each(Object.keys(keys))('%s: "slope during follow-up minus slope during administration" equals lmerTest (Kenward-Roger), and per-patient slopes equal R t.test', (instrument) => {
+    const ref = r.piecewise[instrument];
+    const measured = endpoints.filter((x) => x.instrument === instrument);
+    expect(measured.length).toBeGreaterThan(0);
+    for (const e of measured) {
+      expect(e.estimand?.summaryMeasure).toMatch(/points per month/);
+      const pw = find(e.measures[0]!.tests, 'piecewise');
+      expect(pw).toMatchObject({ unit: 'points per month', daysPerMonth: 30.4375, df: 'kenward-roger', knotWeek: 24 });
+      expect(pw.slopes.administration).toBeCloseTo(ref.slopeAdministration, 6);
+      expect(pw.slopes.followUp).toBeCloseTo(ref.slopeFollowUp, 6);
+      const c = pw.contrasts[0]!;
+      expect(c.term).toBe('slope during follow-up minus slope during administration');
+      expect(c.estimate).toBeCloseTo(ref.kenwardRoger.estimate, 6);
+      expect(c.se).toBeCloseTo(ref.kenwardRoger.se, 6);
+      expect(c.df).toBeCloseTo(ref.kenwardRoger.df, 4);
+      expect(c.pValue).toBeCloseTo(ref.kenwardRoger.pValue, 6);
+      // Kenward-Roger is not lme's df (13 = 23 observations − 9 participants − 1): the small-sample correction shows.
+      expect(ref.lme.df).toBe(13);
+      expect(c.df).toBeGreaterThan(13);
+      const pp = find(e.measures[0]!.tests, 'per-patient-slopes');
+      expect(pp).toMatchObject({ n: ref.perPatient.n, excluded: 3, unit: 'points per month' });
+      expect(pp.result.estimate).toBeCloseTo(ref.perPatient.meanDifference, 8);
+      expect(pp.result.pValue).toBeCloseTo(ref.perPatient.pValue, 8);
+      expect(pp.result.df).toBe(ref.perPatient.df);
+      expect(pp.result.ci![0]).toBeCloseTo(ref.perPatient.ci[0], 8);
+      expect(pp.result.ci![1]).toBeCloseTo(ref.perPatient.ci[1], 8);
+    }
   });
 });

@@ -26,6 +26,12 @@ export interface MmrmOptions {
   /** Kenward–Roger by default, as regulatory MMRM analyses use (SAS DDFM=KR). */
   readonly df?: DfMethod;
   readonly confidence?: number;
+  /**
+   * The visits in time order, which AR(1) and Toeplitz are over and the tables follow (the first is
+   * the reference level). By default R's factor levels: numeric order when every visit is a number,
+   * else alphabetical, which puts "week-12" before "week-4".
+   */
+  readonly visits?: readonly string[];
 }
 
 export interface MmrmResult {
@@ -78,7 +84,7 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
     options.referenceArm,
   );
   if (armLevels.length < 2) throw new AppError(modelErrors.TOO_FEW_GROUPS, `The arm column holds only one arm ("${armLevels[0] ?? ''}").`, 'arm');
-  const visitLevels = factorLevels(observations.map((o) => o.visit));
+  const visitLevels = options.visits ? visitOrder(options.visits, observations) : factorLevels(observations.map((o) => o.visit));
   const withBaseline = observations.some((o) => o.baseline !== undefined);
   const baselines = withBaseline
     ? observations.map((o, i) => {
@@ -145,6 +151,19 @@ export function fitMmrm(observations: readonly MmrmObservation[], options: MmrmO
     logLik: -fit.minus2LogLik / 2,
     iterations: fitted.iterations,
   };
+}
+
+/** The visits given, in their order, less those no row has; a row at a visit not given is refused. */
+function visitOrder(visits: readonly string[], observations: readonly MmrmObservation[]): string[] {
+  const present = new Set(observations.map((o) => o.visit));
+  const unknown = observations.findIndex((o) => !visits.includes(o.visit));
+  if (unknown >= 0)
+    throw new AppError(
+      modelErrors.BAD_OPTION,
+      `Observation ${unknown + 1} is at visit "${observations[unknown]!.visit}", which is not among the visits given (${visits.join(', ')}).`,
+      `observations.${unknown}.visit`,
+    );
+  return [...new Set(visits)].filter((v) => present.has(v));
 }
 
 /** The design columns, named as R's model.matrix names them, for rows given by arm, visit and baseline. */

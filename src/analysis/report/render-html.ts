@@ -5,7 +5,7 @@ import type { Summary } from '../endpoints/types.js';
 import type { Estimand } from '../../protocol/schema.js';
 import type { StudyReport } from './build-report.js';
 import { consortDiagram } from './consort-diagram.js';
-import { forestPlot, forestRows } from './forest-plot.js';
+import { forestData, forestPlot } from './forest-plot.js';
 import { renderPlot } from './render-plot.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,6 +14,9 @@ const num = (x: number | null | undefined, digits = 2): string => (x === null ||
 /** p as journals print it: "p < 0.001", "p = 0.004", "p > 0.999"; never "p = < 0.001" or "p = NaN". */
 export const pText = (x: number): string => (Number.isNaN(x) ? 'p not computable' : x < 0.001 ? 'p < 0.001' : x > 0.999 ? 'p > 0.999' : `p = ${x.toFixed(3)}`);
 const ci = (c: readonly [number, number] | null | undefined): string => (c ? `95 % CI ${num(c[0])} to ${num(c[1])}` : 'no interval');
+
+const structureName = { unstructured: 'unstructured', toeplitz: 'Toeplitz', ar1: 'AR(1)', 'compound-symmetry': 'compound-symmetry' } as const;
+const dfName = { 'kenward-roger': 'Kenward–Roger', satterthwaite: 'Satterthwaite', residual: 'residual' } as const;
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const tr = (cells: readonly string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
@@ -66,15 +69,21 @@ function testList(tests: readonly EndpointTest[] | undefined): string {
         return `<li>Welch t (${esc(t.contrast)}): difference ${num(t.result.estimate)}, ${ci(t.result.ci)}, ${pText(t.result.pValue)}</li>`;
       case 'paired-t':
       case 'signed-rank':
-        return `<li>${esc(t.result.method)}: estimate ${num(t.result.estimate)}, ${pText(t.result.pValue)}</li>`;
+        return `<li>${esc(t.result.method)}: ${t.result.estimate === null ? '' : `${esc(t.result.estimateName ?? 'estimate')} ${num(t.result.estimate)}, ${ci(t.result.ci)}, `}${pText(t.result.pValue)}</li>`;
       case 'ancova':
-      case 'mmrm':
-        return t.contrasts.map((c) => `<li>${t.kind.toUpperCase()} ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}), ${pText(c.pValue)}</li>`).join('');
+        return t.contrasts.map((c) => `<li>ANCOVA ${esc(c.term)}: ${num(c.estimate)} (SE ${num(c.se)}), ${ci([c.lower, c.upper])}, ${pText(c.pValue)}</li>`).join('');
+      case 'mmrm': {
+        const model = `MMRM, ${structureName[t.covariance.used]} covariance${t.covariance.used === t.covariance.requested ? '' : ` (the protocol's ${structureName[t.covariance.requested]} did not converge)`}, ${dfName[t.df]} df`;
+        const means = t.lsMeans.map((m) => `${esc(m.arm)} at ${esc(m.visit)} ${num(m.estimate)} (${ci([m.lower, m.upper])})`).join('; ');
+        return `<li>${model}. LS means: ${means}.</li>${t.contrasts
+          .map((c) => `<li>MMRM ${esc(c.term)}${c.visit ? ` at ${esc(c.visit)}` : ''}: ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${ci([c.lower, c.upper])}, ${pText(c.pValue)}</li>`)
+          .join('')}`;
+      }
       case 'piecewise':
         return t.contrasts
           .map(
             (c) =>
-              `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days.</li>`,
+              `<li>Piecewise mixed model, knot at week ${num(t.knotWeek, 0)}: slope during administration ${num(t.slopes.administration)}, during follow-up ${num(t.slopes.followUp)} ${esc(t.unit)}; ${esc(c.term)} ${num(c.estimate)} (Kenward–Roger SE ${num(c.se)}, df ${num(c.df, 1)}), ${pText(c.pValue)}. A month is ${t.daysPerMonth} days (365.25 / 12).</li>`,
           )
           .join('');
       case 'per-patient-slopes':
@@ -159,7 +168,7 @@ dl.estimand{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;font-si
 export function renderReportHtml(r: StudyReport): string {
   const status = r.study.locked ? `database locked ${esc(r.study.lockedAt ?? '')}` : 'database open: blinded, pooled summaries';
   const viewNote = r.view === 'pooled' ? 'Pooled over arms (blinded view).' : 'By arm (unblinded view after database lock).';
-  const plots = [forestPlot(forestRows(r.analysis)), ...r.plots.map(renderPlot)].join('');
+  const plots = [forestPlot(forestData(r.analysis)), ...r.plots.map(renderPlot)].join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.study.title)} — study report</title><style>${css}</style></head>
 <body><header><h1>${esc(r.study.title)}</h1><p>${esc(r.study.id)}${r.study.registryId ? ` · ${esc(r.study.registryId)}` : ''} · data cut-off ${esc(r.cutOff)} · ${status}</p><p class="note">${viewNote}</p></header>
