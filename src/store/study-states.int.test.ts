@@ -27,7 +27,7 @@ describe.each(testDatabases())('the study state read on $kind', (database) => {
     expect(renamed?.study.protocol.title).toBe('Renamed');
     expect(renamed?.study.protocolVersion).toBe(sle.version);
 
-    await lockStudy(db, { actor: 'system', at, studyId: sle.id }, sle.id, 'database lock for the final analysis');
+    await lockStudy(db, { actor: 'system', at }, sle.id, 'database lock for the final analysis');
     const locked = await findStudyState(db, sle.id);
     expect(locked?.locked).toBe(true);
     expect(locked?.study.protocol.title).toBe('Renamed');
