@@ -163,8 +163,13 @@ try {
   const load = loadavg()[0]!;
   const rssStart = rssMb(server.pid!);
   let rssPeak = rssStart;
+  const rssSamples: number[] = [];
   const cpuStart = { node: cpuOf(server.pid!).ms, postgres: postgresCpu(postmaster) };
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(server.pid!))), 1000);
+  const sampler = setInterval(() => {
+    const mb = rssMb(server.pid!);
+    rssSamples.push(mb);
+    rssPeak = Math.max(rssPeak, mb);
+  }, 1000);
   const times = new Map<string, number[]>(operations.map((o) => [o.name, []]));
   const failures = new Map<string, number>();
   const deadline = Date.now() + seconds * 1000;
@@ -196,7 +201,10 @@ try {
   console.log(`  ratio p99 loaded / median alone: ${(pct(all, 99) / pct(alone, 50)).toFixed(1)} (machine-independent; at most ${(500 / pct(alone, 50)).toFixed(1)} meets p99 < 500 ms here)`);
   const n = all.length;
   console.log(`  server CPU per request: ${((cpuEnd.node - cpuStart.node) / n).toFixed(1)} ms in node + ${((cpuEnd.postgres - cpuStart.postgres) / n).toFixed(1)} ms in PostgreSQL (load-independent)`);
-  console.log(`  server RSS: ${rssStart.toFixed(0)} MB at start, ${rssPeak.toFixed(0)} MB peak, ${rssEnd.toFixed(0)} MB at end`);
+  const quarters = [1, 2, 3].map((q) => rssSamples[Math.floor((q / 4) * rssSamples.length)] ?? NaN);
+  console.log(
+    `  server RSS: ${rssStart.toFixed(0)} MB at start, ${quarters.map((mb) => mb.toFixed(0)).join(' / ')} MB at 1/4, 1/2, 3/4 of the run, ${rssEnd.toFixed(0)} MB at end, ${rssPeak.toFixed(0)} MB peak`,
+  );
   if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 } finally {
   process.removeListener('exit', stopAll);
