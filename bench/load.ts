@@ -3,13 +3,18 @@
  * process, 1,000 SLE participants on treatment, and 32 clients for a set time on a mixed workload
  * (a coordinator's day: dashboard, participant list, participant, calendar, visits; saving labs and
  * recording doses). Prints throughput, p50/p99 per operation and overall, and the server's RSS at
- * start and end. Stops everything it started.
- * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000]
+ * start and end. Before the timed run it times each operation alone on the idle server: the ratio of
+ * the loaded p99 to that unloaded median is the machine-independent figure (the machine is shared,
+ * so absolute times move with what else runs; the load average at the start is printed with them).
+ * Stops everything it started.
+ * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000 --cpu-prof DIR]
+ * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops.)
  * Target (issue 18): p99 < 500 ms at 32 clients with 1,000 participants on a 2-core machine, RSS flat.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createUser } from '../src/auth/accounts.js';
 import { isoDay } from '../src/dates/iso-date.js';
@@ -18,7 +23,7 @@ import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
 import { startTestPostgres } from '../src/store/test-postgres.js';
 
 const { values: opts } = parseArgs({
-  options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' } },
+  options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' }, 'cpu-prof': { type: 'string' } },
 });
 const seconds = Number(opts.seconds);
 const clients = Number(opts.clients);
@@ -37,6 +42,25 @@ const freePort = () =>
 
 /** Resident set size of a process in MB (Linux /proc). */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+/** CPU time (user + system) a process has used, in ms, and its parent (Linux /proc; 100 clock ticks a second). */
+function cpuOf(pid: number): { ms: number; ppid: number } {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { ms: (Number(f[11]) + Number(f[12])) * 10, ppid: Number(f[1]) };
+}
+/** CPU ms used so far by the PostgreSQL server's processes (the children of its postmaster, which run the queries). */
+function postgresCpu(postmaster: number): number {
+  let ms = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const c = cpuOf(Number(d));
+      if (c.ppid === postmaster) ms += c.ms;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ms;
+}
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 const pg = await startTestPostgres();
@@ -46,7 +70,8 @@ await admin.close();
 const url = pg.url('bench');
 const port = await freePort();
 // One node process (not tsx's launcher), so its RSS is the server's.
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+const profile = opts['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', opts['cpu-prof']];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
   env: { ...process.env, DATABASE_URL: url },
   stdio: ['ignore', 'pipe', 'ignore'],
 });
@@ -80,6 +105,8 @@ try {
       [sle.id, site, today, count],
     )
   ).map((r) => r.id);
+  const [{ pid: backend }] = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+  const postmaster = cpuOf(backend).ppid;
   const starts = new Map((await db.query<{ id: string; d: string }>(`SELECT id, to_char(start_date, 'YYYY-MM-DD') AS d FROM participants WHERE study_id = $1`, [sle.id])).map((r) => [r.id, r.d]));
   await db.close();
 
@@ -123,9 +150,26 @@ try {
     return operations[0]!;
   };
 
-  // Warm-up: one of each, then the timed run.
+  // Warm-up: one of each; then each alone, 20 times, on the idle server (the unloaded reference); then the timed run.
   for (const op of operations) await (await op.run()).arrayBuffer();
+  const alone: number[] = [];
+  for (let i = 0; i < 20; i++)
+    for (const op of operations) {
+      const t0 = performance.now();
+      await (await op.run()).arrayBuffer();
+      alone.push(performance.now() - t0);
+    }
+  alone.sort((a, b) => a - b);
+  const load = loadavg()[0]!;
   const rssStart = rssMb(server.pid!);
+  let rssPeak = rssStart;
+  const rssSamples: number[] = [];
+  const cpuStart = { node: cpuOf(server.pid!).ms, postgres: postgresCpu(postmaster) };
+  const sampler = setInterval(() => {
+    const mb = rssMb(server.pid!);
+    rssSamples.push(mb);
+    rssPeak = Math.max(rssPeak, mb);
+  }, 1000);
   const times = new Map<string, number[]>(operations.map((o) => [o.name, []]));
   const failures = new Map<string, number>();
   const deadline = Date.now() + seconds * 1000;
@@ -141,9 +185,11 @@ try {
       }
     }),
   );
+  clearInterval(sampler);
   const rssEnd = rssMb(server.pid!);
+  const cpuEnd = { node: cpuOf(server.pid!).ms, postgres: postgresCpu(postmaster) };
   const all = [...times.values()].flat().sort((a, b) => a - b);
-  console.log(`load: ${clients} clients, ${count} participants, ${seconds} s, PostgreSQL ${url.replace(/\/\/[^@]+@/, '//')}`);
+  console.log(`load: ${clients} clients, ${count} participants, ${seconds} s, PostgreSQL ${url.replace(/\/\/[^@]+@/, '//')}, machine load average ${load.toFixed(1)} at start`);
   for (const [name, xs] of times) {
     xs.sort((a, b) => a - b);
     console.log(`  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms`);
@@ -151,9 +197,19 @@ try {
   console.log(
     `  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`,
   );
-  console.log(`  server RSS: ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at end`);
+  console.log(`  p95 ${pct(all, 95).toFixed(0)} ms; one request alone (idle server): median ${pct(alone, 50).toFixed(0)} ms`);
+  console.log(`  ratio p99 loaded / median alone: ${(pct(all, 99) / pct(alone, 50)).toFixed(1)} (machine-independent; at most ${(500 / pct(alone, 50)).toFixed(1)} meets p99 < 500 ms here)`);
+  const n = all.length;
+  console.log(`  server CPU per request: ${((cpuEnd.node - cpuStart.node) / n).toFixed(1)} ms in node + ${((cpuEnd.postgres - cpuStart.postgres) / n).toFixed(1)} ms in PostgreSQL (load-independent)`);
+  const quarters = [1, 2, 3].map((q) => rssSamples[Math.floor((q / 4) * rssSamples.length)] ?? NaN);
+  console.log(
+    `  server RSS: ${rssStart.toFixed(0)} MB at start, ${quarters.map((mb) => mb.toFixed(0)).join(' / ')} MB at 1/4, 1/2, 3/4 of the run, ${rssEnd.toFixed(0)} MB at end, ${rssPeak.toFixed(0)} MB peak`,
+  );
   if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 } finally {
   process.removeListener('exit', stopAll);
-  stopAll();
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  pg.stop();
 }

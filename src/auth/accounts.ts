@@ -4,7 +4,7 @@ import { isUniqueViolation, type Db, type Queryable } from '../store/db.js';
 import { insertRoleAssignment, insertUser } from '../store/users.js';
 import { hashPassword, randomSecret, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
-import type { Role, RoleAssignment } from '../access/index.js';
+import type { RoleAssignment } from '../access/index.js';
 import { authErrors } from './errors.js';
 
 interface UserRow {
@@ -14,12 +14,6 @@ interface UserRow {
   password_hash: string | null;
   disabled: boolean;
   must_change_password: boolean;
-}
-
-interface AssignmentRow {
-  study_id: string | null;
-  site_id: string | null;
-  role: Role;
 }
 
 export interface NewUser {
@@ -42,18 +36,34 @@ export async function createUser(db: Db, ctx: WriteContext, u: NewUser): Promise
   });
 }
 
+interface PrincipalRow {
+  id: string;
+  username: string;
+  display_name: string;
+  must_change_password: boolean;
+  assignments: RoleAssignment[];
+}
+
+/**
+ * The columns of a principal, with its role assignments aggregated in the same row (one query per
+ * request signs the caller in), from `users u`.
+ */
+export const principalColumns = `u.id, u.username, u.display_name, u.must_change_password,
+  COALESCE((SELECT json_agg(json_build_object('studyId', r.study_id, 'siteId', r.site_id, 'role', r.role) ORDER BY r.study_id NULLS FIRST, r.site_id NULLS FIRST, r.role)
+              FROM role_assignments r WHERE r.user_id = u.id), '[]'::json) AS assignments`;
+
+export const toPrincipal = (u: PrincipalRow): Principal => ({
+  userId: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  mustChangePassword: u.must_change_password,
+  assignments: u.assignments.map((r) => ({ studyId: r.studyId, siteId: r.siteId, role: r.role })),
+});
+
 /** The user with all their roles, or undefined for an unknown or disabled user. */
 export async function loadPrincipal(q: Queryable, userId: string): Promise<Principal | undefined> {
-  const [u] = await q.query<UserRow>('SELECT * FROM users WHERE id = $1 AND NOT disabled', [userId]);
-  if (!u) return undefined;
-  const rows = await q.query<AssignmentRow>('SELECT study_id, site_id, role FROM role_assignments WHERE user_id = $1 ORDER BY study_id NULLS FIRST, site_id NULLS FIRST, role', [userId]);
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    mustChangePassword: u.must_change_password,
-    assignments: rows.map((r) => ({ studyId: r.study_id, siteId: r.site_id, role: r.role })),
-  };
+  const [u] = await q.query<PrincipalRow>(`SELECT ${principalColumns} FROM users u WHERE u.id = $1 AND NOT u.disabled`, [userId]);
+  return u && toPrincipal(u);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { loadPrincipal } from './accounts.js';
+import { principalColumns, toPrincipal } from './accounts.js';
 import { randomSecret, sha256 } from './passwords.js';
 import type { Principal } from './principal.js';
 
@@ -15,9 +15,13 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
   return sid;
 }
 
+/** The signed-in user of a live session, with their roles, in one query (every request asks it). */
 export async function principalFromSession(db: Db, sid: string, now: Date): Promise<Principal | undefined> {
-  const [s] = await db.query<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2', [sha256(sid), now]);
-  return s ? loadPrincipal(db, s.user_id) : undefined;
+  const [u] = await db.query<Parameters<typeof toPrincipal>[0]>(
+    `SELECT ${principalColumns} FROM sessions s JOIN users u ON u.id = s.user_id AND NOT u.disabled WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [sha256(sid), now],
+  );
+  return u && toPrincipal(u);
 }
 
 export async function endSession(db: Db, sid: string): Promise<void> {

@@ -29,9 +29,21 @@ export function isBlockStructureField(name: string): boolean {
   return blockStructure.has(normal(name));
 }
 
+/**
+ * The answer for field names already seen (a response repeats its few names thousands of times); a
+ * bounded number, since some names come from the data (form items, analytes), so memory stays flat.
+ */
+const decided = new Map<string, boolean>();
+const decidedAtMost = 10_000;
+
 /** Whether a blinded viewer must not see the field: it names the arm or places the participant in the sequence. */
 export function isMaskedField(name: string): boolean {
-  return isArmRevealingField(name) || isBlockStructureField(name);
+  let masked = decided.get(name);
+  if (masked === undefined) {
+    masked = isArmRevealingField(name) || isBlockStructureField(name);
+    if (decided.size < decidedAtMost) decided.set(name, masked);
+  }
+  return masked;
 }
 
 /**

@@ -3,8 +3,8 @@ import { actions, can, isAction, type Action, type Target } from '../access/inde
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/app-error.js';
 import type { Queryable } from '../store/db.js';
-import { studyLock } from '../store/lock.js';
-import { findStudy, type Study } from '../store/studies.js';
+import type { Study } from '../store/studies.js';
+import { findStudyState, type StudyState } from '../store/study-states.js';
 import { principalOf } from './context.js';
 import { isBlindedFor } from './masking.js';
 import { authErrors } from '../auth/errors.js';
@@ -16,8 +16,10 @@ declare module 'fastify' {
     action?: Action;
   }
   interface FastifyRequest {
-    /** The study named by the route's :studyId, once the policy let the user see it. */
+    /** The study named by the route's :studyId (or of the route's participant), once the policy let the user see it. */
     study: Study | undefined;
+    /** Whether `study` was locked, read with it (the masking hook reuses both, src/server/masking.ts). */
+    studyLocked: boolean | undefined;
   }
 }
 
@@ -49,16 +51,27 @@ export function authorize(req: FastifyRequest, target: Target, action: Action = 
 
 /** The study if the user holds any role in it (and at the site, when named); a 404 otherwise, so not even its existence shows. */
 export async function visibleStudy(q: Queryable, p: Principal, studyId: string, siteId?: string): Promise<Study> {
-  const study = can(p, 'study.read', { studyId }) ? await findStudy(q, studyId) : undefined;
-  if (!study) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" is visible to you.`, 'studyId');
+  return (await visibleStudyState(q, p, studyId, siteId)).study;
+}
+
+/** `visibleStudy` with the study's lock state, read in the same query. */
+export async function visibleStudyState(q: Queryable, p: Principal, studyId: string, siteId?: string): Promise<StudyState> {
+  const state = can(p, 'study.read', { studyId }) ? await findStudyState(q, studyId) : undefined;
+  if (!state) throw new AppError(storeErrors.NOT_FOUND, `No study "${studyId}" is visible to you.`, 'studyId');
   if (siteId !== undefined && !can(p, 'study.read', { studyId, siteId })) throw new AppError(storeErrors.NOT_FOUND, `No site "${siteId}" of study ${studyId} is visible to you.`, 'siteId');
-  return study;
+  return state;
+}
+
+/** Keep the study a request's access check read on the request, so later hooks (masking) need not read it again. */
+export function rememberStudy(req: FastifyRequest, state: StudyState): Study {
+  req.study = state.study;
+  req.studyLocked = state.locked;
+  return state.study;
 }
 
 /** Refuse (403) an action marked `unblinded` unless one of the grants allowing it is unblinded in the study. */
-export async function requireUnblinded(q: Queryable, req: FastifyRequest, study: Study, target: Target, action: Action = actionOf(req)): Promise<void> {
-  const locked = (await studyLock(q, study.id))?.locked ?? false;
-  if (isBlindedFor(principalOf(req), action, study, target, locked)) {
+export function requireUnblinded(req: FastifyRequest, state: StudyState, target: Target, action: Action = actionOf(req)): void {
+  if (isBlindedFor(principalOf(req), action, state.study, target, state.locked)) {
     throw new AppError(authErrors.FORBIDDEN, `To ${actions[action].what}${where(target)} needs a role the study's masking leaves unblinded.`);
   }
 }
@@ -72,6 +85,7 @@ export async function requireUnblinded(q: Queryable, req: FastifyRequest, study:
  */
 export function installAccess(app: FastifyInstance, q: Queryable): void {
   app.decorateRequest('study', undefined);
+  app.decorateRequest('studyLocked', undefined);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const action = route.config?.action;
@@ -88,8 +102,9 @@ export function installAccess(app: FastifyInstance, q: Queryable): void {
     const p = principalOf(req);
     const { studyId, siteId } = req.params as { studyId?: string; siteId?: string };
     if (studyId === undefined) return;
-    req.study = await visibleStudy(q, p, studyId, siteId);
+    const state = await visibleStudyState(q, p, studyId, siteId);
+    rememberStudy(req, state);
     authorize(req, { studyId, siteId }, action);
-    if ('unblinded' in rule) await requireUnblinded(q, req, req.study, { studyId, siteId }, action);
+    if ('unblinded' in rule) requireUnblinded(req, state, { studyId, siteId }, action);
   }
 }

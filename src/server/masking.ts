@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { grantsIn, isBlinded, unblindedGrantsFor, type Action, type Target } from '../access/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { ParticipantCalendar } from '../dosing/participant-calendar.js';
@@ -8,10 +8,11 @@ import { maskAmendment } from '../randomization/masking-amendments.js';
 import { armTerms, maskCalendar, maskProtocol, mentionsArm } from '../randomization/masking-views.js';
 import type { ProtocolVersionEntry } from '../store/protocol-versions.js';
 import type { Queryable } from '../store/db.js';
-import { studyLock } from '../store/lock.js';
 import { findParticipant } from '../store/participants.js';
 import { hasUnblinded } from '../store/randomization.js';
-import { findStudy, listStudies, type Study } from '../store/studies.js';
+import { listStudies, type Study } from '../store/studies.js';
+import { findStudyState, type StudyState } from '../store/study-states.js';
+import { studyLock } from '../store/lock.js';
 import { errorCatalogue } from '../errors/catalogue.js';
 import type { ErrorBody } from './errors.js';
 
@@ -65,20 +66,32 @@ export function maskForBlinded(payload: unknown, route: string | undefined, prot
 }
 
 const participantUrl = /^\/api\/participants\/([^/?]+)/;
+const reads = new Set(['GET', 'HEAD']);
 
-/** The studies a response may speak of: the one named in the URL, else every study. */
-async function studiesOfRequest(q: Queryable, url: string, params: Record<string, string | undefined>): Promise<{ studies: Study[]; participantId?: string }> {
-  if (params.studyId) {
-    const s = await findStudy(q, params.studyId);
-    return { studies: s ? [s] : [] };
+/**
+ * The studies a response may speak of, with their lock states: the one named in the URL, else the
+ * participant's, else every study. The study the access check already read for this request is
+ * reused, except after a write under /api/studies/:studyId, which may have changed that study (an
+ * amendment, the lock): those read it again, as it is now.
+ */
+async function studiesOfRequest(q: Queryable, req: FastifyRequest): Promise<{ states: StudyState[]; participantId?: string }> {
+  const params = req.params as Record<string, string | undefined>;
+  const pid = params.studyId ? undefined : participantUrl.exec(req.url)?.[1];
+  const fresh = !reads.has(req.method) && params.studyId !== undefined;
+  if (req.study && req.studyLocked !== undefined && !fresh && (params.studyId === req.study.id || pid !== undefined)) {
+    return { states: [{ study: req.study, locked: req.studyLocked }], ...(pid ? { participantId: pid } : {}) };
   }
-  const pid = participantUrl.exec(url)?.[1];
+  if (params.studyId) {
+    const s = await findStudyState(q, params.studyId);
+    return { states: s ? [s] : [] };
+  }
   const participant = pid ? await findParticipant(q, pid) : undefined;
   if (participant) {
-    const s = await findStudy(q, participant.studyId);
-    return { studies: s ? [s] : [], participantId: participant.id };
+    const s = await findStudyState(q, participant.studyId);
+    return { states: s ? [s] : [], participantId: participant.id };
   }
-  return { studies: await listStudies(q) };
+  const all = await listStudies(q);
+  return { states: await Promise.all(all.map(async (study) => ({ study, locked: (await studyLock(q, study.id))?.locked ?? false }))) };
 }
 
 /**
@@ -89,9 +102,8 @@ export function installMasking(app: FastifyInstance, q: Queryable): void {
   app.addHook('preSerialization', async (req, _reply, payload: unknown) => {
     const p = req.principal;
     if (!p) return payload;
-    const { studies, participantId } = await studiesOfRequest(q, req.url, req.params as Record<string, string | undefined>);
-    const blinding: Study[] = [];
-    for (const s of studies) if (isBlindedIn(p, s, (await studyLock(q, s.id))?.locked ?? false)) blinding.push(s);
+    const { states, participantId } = await studiesOfRequest(q, req);
+    const blinding: Study[] = states.filter((s) => isBlindedIn(p, s.study, s.locked)).map((s) => s.study);
     if (blinding.length === 0) return payload;
     if (participantId && (await hasUnblinded(q, p.userId, participantId))) return payload;
     return maskForBlinded(

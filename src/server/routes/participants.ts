@@ -15,7 +15,7 @@ import { needsReconsent, type Consent } from '../../enrolment/consent.js';
 import { latestConsents, listConsents, requiredReconsentVersion } from '../../store/consents.js';
 import { listSiteRecords } from '../../store/sites.js';
 import type { Study } from '../../store/studies.js';
-import { authorize, studyOf, visibleStudy } from '../access.js';
+import { authorize, rememberStudy, studyOf, visibleStudyState } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
@@ -54,7 +54,10 @@ export async function visibleParticipant(q: Queryable, req: FastifyRequest, id: 
   if (!participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
     throw new AppError(storeErrors.NOT_FOUND, `No participant "${id}" is visible to you.`, 'id');
   }
-  const study = await visibleStudy(q, p, participant.studyId);
+  const state = await visibleStudyState(q, p, participant.studyId);
+  // The route's own participant: the masking hook then reuses its study (src/server/masking.ts).
+  if ((req.params as { id?: string }).id === id) rememberStudy(req, state);
+  const { study } = state;
   authorize(req, { studyId: study.id, siteId: participant.siteId }, action);
   return { participant, study };
 }
