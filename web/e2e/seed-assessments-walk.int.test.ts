@@ -155,6 +155,9 @@ describe('the seeds’ assessments entered in the web and read from the analysis
     await expect(analysed(mon, als.id, 'alsaq-40-rate', 'alsaq-40', 'week-0')).resolves.toMatchObject({ n: 1, mean: 50 });
     await expect(analysed(mon, als.id, 'mrc-rate', 'mrc', 'week-0')).resolves.toMatchObject({ n: 1, mean: 48 });
     await expect(analysed(mon, als.id, 'roads-rate', 'roads', 'week-0')).resolves.toMatchObject({ n: 1, mean: 29 });
+    // NfL has no score: the outcome is analysed per measured fluid.
+    await expect(analysed(mon, als.id, 'nfl', 'nfl.serum', 'week-0')).resolves.toMatchObject({ n: 1, mean: 85.4 });
+    await expect(analysed(mon, als.id, 'nfl', 'nfl.csf', 'week-0')).resolves.toMatchObject({ n: 1, mean: 4200 });
     // Treg: 5 % of CD4+ T cells (40 % of 1500 lymphocytes/µL = 600/µL) = 30 cells/µL.
     const treg = await analysed(mon, als.id, 'immunological-responses', 'treg', 'week-0');
     expect(treg.n).toBe(1);
