@@ -22,6 +22,7 @@ const alsCoordinator = user('alma', als.id, 'coordinator');
 const aeCoordinator = user('enzo', ae.id, 'coordinator');
 const alsMonitor = user('mira', als.id, 'monitor');
 const aeMonitor = user('marc', ae.id, 'monitor');
+const alsDataManager = user('dana', als.id, 'data-manager');
 
 let w: Walk;
 let db: Db;
@@ -31,7 +32,7 @@ const alsStart = daysAgo(200);
 const aeStart = daysAgo(1);
 
 beforeAll(async () => {
-  w = await Walk.open([als.id, ae.id], [alsCoordinator, aeCoordinator, alsMonitor, aeMonitor], async (store) => {
+  w = await Walk.open([als.id, ae.id], [alsCoordinator, aeCoordinator, alsMonitor, aeMonitor, alsDataManager], async (store) => {
     db = store;
     const insert = (studyId: string, siteId: string, code: string, armId: string, start: string) =>
       audited(db, { actor: 'test', at: new Date(), studyId }, async (tx) => {
@@ -189,6 +190,39 @@ describe('the seeds’ assessments entered in the web and read from the analysis
       'Saved (Muscle laboratory (creatine kinase), version 1); adverse event proposed for the investigator to confirm: CPK increased (grade 3).',
     );
     await shoot(page, '41-als-week-24-ck-proposed');
+  });
+
+  it('a data manager queries the serum NfL on the visit page; the site corrects it with a reason, kept under form version 1', async () => {
+    const nfl = 'Neurofilament light chain (NfL)';
+    const dm = await w.newPage();
+    await w.signIn(dm, alsDataManager);
+    await openVisit(dm, ids.als, 'week-0', 'Week 0 (baseline)');
+    // A reviewer sees the form's saved values read-only, each with the action to raise a query on it.
+    const values = dm.getByRole('region', { name: nfl });
+    await values.getByText('Assessed on').waitFor();
+    await expect(values.locator('[data-field="nfl.serum"] strong').textContent()).resolves.toBe('85.4 pg/mL');
+    await values.getByRole('button', { name: 'Raise a query on Serum NfL' }).click();
+    const raise = dm.getByRole('dialog');
+    await raise.getByLabel('Query to the site').fill('Serum NfL 85.4 pg/mL: the Simoa report reads 58.4.');
+    await raise.getByRole('button', { name: 'Raise query' }).click();
+    await values.locator('[data-field="nfl.serum"] .badge', { hasText: 'Query open' }).waitFor();
+    await shoot(dm, '44-form-value-queried');
+
+    const page = await w.newPage();
+    await w.signIn(page, alsCoordinator);
+    await openVisit(page, ids.als, 'week-0', 'Week 0 (baseline)');
+    await page.getByRole('button', { name: 'Answer the query on nfl.serum' }).click();
+    const answer = page.getByRole('dialog');
+    await answer.getByLabel('Corrected value (leave empty to answer without a correction)').fill('58.4');
+    await answer.getByLabel('Reason for the correction').fill('Digits transposed when copying the Simoa report.');
+    await answer.getByRole('button', { name: 'Correct and answer' }).click();
+    // The form loads again with the corrected value.
+    await page.waitForFunction(() => (document.getElementById('nfl-serum') as HTMLInputElement | null)?.value === '58.4');
+    expect(await db.query("SELECT value_num, form_version FROM observations WHERE key = 'nfl.serum'")).toEqual([{ value_num: 58.4, form_version: '1' }]);
+    const [audit] = await db.query<{ reason: string; changes: unknown }>(
+      "SELECT a.reason, a.changes FROM audit a WHERE a.entity = 'observations' AND a.action = 'update' AND a.reason LIKE 'Correction for query %'",
+    );
+    expect(audit).toEqual({ reason: expect.stringMatching(/: Serum NfL 85\.4 pg\/mL: the Simoa report reads 58\.4\.$/), changes: [{ field: 'value_num', old: 85.4, new: 58.4 }] });
   });
 
   it('corrects a recorded dose with a reason, and shows it corrected', async () => {
