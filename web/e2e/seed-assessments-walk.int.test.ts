@@ -4,7 +4,9 @@ import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { audited } from '../../src/store/audited-tx.js';
 import type { Db } from '../../src/store/db.js';
 import { enrolments, participants } from '../../src/store/schema/index.js';
+import { createUser } from '../../src/auth/accounts.js';
 import { shoot } from './browser.js';
+import { signInAs, statusText } from './walk/admin-helpers.js';
 import type { TestUser } from './start-server.js';
 import { daysAgo, itemFields, setItem } from './walk/helpers.js';
 import { Walk } from './walk/walk.js';
@@ -26,6 +28,7 @@ const alsDataManager = user('dana', als.id, 'data-manager');
 
 let w: Walk;
 let db: Db;
+const admin = { username: 'ada', password: 'administrator-pw-14' };
 const ids = { als: '', ae: '' };
 // ALS: day 1 200 days ago, so week 24 (day 169) lies in the past; encephalitis: day 1 yesterday.
 const alsStart = daysAgo(200);
@@ -34,6 +37,8 @@ const aeStart = daysAgo(1);
 beforeAll(async () => {
   w = await Walk.open([als.id, ae.id], [alsCoordinator, aeCoordinator, alsMonitor, aeMonitor, alsDataManager], async (store) => {
     db = store;
+    // The trial office's administrator (every study): the Administration area.
+    await createUser(db, { actor: 'system', at: new Date(), studyId: null }, { ...admin, displayName: 'Ada Administrator', roles: [{ studyId: null, siteId: null, role: 'admin' }] });
     const insert = (studyId: string, siteId: string, code: string, armId: string, start: string) =>
       audited(db, { actor: 'test', at: new Date(), studyId }, async (tx) => {
         const p = await tx.insert(participants, { study_id: studyId, site_id: siteId, code, sex: 'male', birth_date: '1965-03-02', status: 'on-treatment', arm_id: armId, start_date: start });
@@ -190,6 +195,40 @@ describe('the seeds’ assessments entered in the web and read from the analysis
       'Saved (Muscle laboratory (creatine kinase), version 1); adverse event proposed for the investigator to confirm: CPK increased (grade 3).',
     );
     await shoot(page, '41-als-week-24-ck-proposed');
+  });
+
+  it("an administrator sets the site's CK upper limit in the web; a corrected week-24 CK is graded against it", async () => {
+    const site = als.sites[0]!.id;
+    const admin_ = await w.newPage();
+    await signInAs(admin_, w.url, admin.username, admin.password);
+    await admin_.getByRole('link', { name: 'Administration' }).click();
+    await admin_.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await admin_.getByLabel('Sites of study').selectOption(als.id);
+    const ranges = admin_.getByRole('form', { name: `Reference ranges of ${site}` });
+    await ranges.getByLabel('ck ULN').waitFor();
+    // The nine safety labs and the two form labs CTCAE grades against the ULN, each still the assumed default.
+    await expect(ranges.getByRole('rowheader').allTextContents()).resolves.toEqual(
+      ['leukocytes', 'neutrophils', 'lymphocytes', 'platelets', 'haemoglobin', 'alt', 'ast', 'bilirubin', 'creatinine', 'ck', 'proteinuria-24h'].map((a) => `${a} (assumed default)`),
+    );
+    await expect(ranges.getByLabel('ck ULN').inputValue()).resolves.toBe('200');
+    await ranges.getByLabel('ck ULN').fill('400');
+    await ranges.getByRole('button', { name: 'Save reference ranges' }).click();
+    await statusText(admin_, `1 reference range(s) of ${site} saved.`);
+    await shoot(admin_, '45-site-ck-uln');
+
+    const page = await w.newPage();
+    await w.signIn(page, alsCoordinator);
+    await openVisit(page, ids.als, 'week-24', 'Week 24');
+    const title = 'Muscle laboratory (creatine kinase)';
+    const form = page.getByRole('form', { name: title });
+    await form.locator('[id="als-labs-ck"]').fill('1300');
+    await form.getByRole('button', { name: `Save ${title}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reason for change' });
+    await dialog.getByLabel('Why are they changed?').fill('Re-assayed: 1300 U/L');
+    await dialog.getByRole('button', { name: 'Save with this reason' }).click();
+    // 1300 U/L = 3.25 × the site's ULN of 400 U/L: grade 2 (>2.5 – 5.0 × ULN); against the assumed 200 it would be 6.5 ×, grade 3.
+    await form.locator('p[role="status"]').filter({ hasText: 'Saved' }).waitFor();
+    await expect(form.locator('p[role="status"]').textContent()).resolves.toBe(`Saved (${title}, version 1); adverse event proposed for the investigator to confirm: CPK increased (grade 2).`);
   });
 
   it('a data manager queries the serum NfL on the visit page; the site corrects it with a reason, kept under form version 1', async () => {

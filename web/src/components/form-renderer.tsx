@@ -134,66 +134,69 @@ export function FormRenderer({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={form.title}>
-      <h3>{form.title}</h3>
-      {form.source ? <p className="hint">Source: {form.source}</p> : null}
-      {form.assumptions.map((a) => (
-        <p key={a} className="hint">
-          Assumption: {a}
-        </p>
-      ))}
-      <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
-      {entriesOf(form).map((item) => {
-        if (hidden.has(item.id)) return null;
-        if (item.type === 'group') {
-          const count = rows[item.id] ?? 0;
-          return (
-            <FormRendererGroup
-              key={item.id}
-              formId={form.id}
-              group={item}
-              count={count}
-              cells={cells}
-              onAdd={() => setRows({ ...rows, [item.id]: count + 1 })}
-              onRemove={(r) => removeRow(item.id, r)}
-            />
-          );
-        }
-        const id = `${form.id}-${item.id}`;
-        if (item.type === 'calculated') {
-          const v = checked.entries.find((e) => e.path === item.id)?.value;
-          return (
-            <p key={item.id} className="calculated" aria-live="polite">
-              {item.label}: <output htmlFor={id}>{v === null || v === undefined ? '—' : String(v)}</output>
-              {item.unit ? ` ${item.unit}` : ''}
-            </p>
-          );
-        }
-        return (
-          <div key={item.id}>
-            <FormRendererField
-              id={id}
-              item={item}
-              text={texts[item.id] ?? ''}
-              unit={units[item.id]}
-              error={errorFor(item.id)}
-              onText={(t) => setTexts({ ...texts, [item.id]: t })}
-              onUnit={(u) => setUnits({ ...units, [item.id]: u })}
-            />
-            {soft(item.id) ? (
-              <TextField
-                id={`${id}-confirm`}
-                label={`Why is ${item.label} right? (opens a data query)`}
-                value={reasons[item.id] ?? ''}
-                onChange={(r) => setReasons({ ...reasons, [item.id]: r })}
-                error={undefined}
+    <>
+      <form onSubmit={submit} noValidate aria-label={form.title}>
+        <h3>{form.title}</h3>
+        {form.source ? <p className="hint">Source: {form.source}</p> : null}
+        {form.assumptions.map((a) => (
+          <p key={a} className="hint">
+            Assumption: {a}
+          </p>
+        ))}
+        <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
+        {entriesOf(form).map((item) => {
+          if (hidden.has(item.id)) return null;
+          if (item.type === 'group') {
+            const count = rows[item.id] ?? 0;
+            return (
+              <FormRendererGroup
+                key={item.id}
+                formId={form.id}
+                group={item}
+                count={count}
+                cells={cells}
+                onAdd={() => setRows({ ...rows, [item.id]: count + 1 })}
+                onRemove={(r) => removeRow(item.id, r)}
               />
-            ) : null}
-          </div>
-        );
-      })}
-      <FormActions error={serverError && !serverError.path?.startsWith('values.') ? serverError.message : undefined} status={status} submit={`Save ${form.title}`} />
+            );
+          }
+          const id = `${form.id}-${item.id}`;
+          if (item.type === 'calculated') {
+            const v = checked.entries.find((e) => e.path === item.id)?.value;
+            return (
+              <p key={item.id} className="calculated" aria-live="polite">
+                {item.label}: <output htmlFor={id}>{v === null || v === undefined ? '—' : String(v)}</output>
+                {item.unit ? ` ${item.unit}` : ''}
+              </p>
+            );
+          }
+          return (
+            <div key={item.id}>
+              <FormRendererField
+                id={id}
+                item={item}
+                text={texts[item.id] ?? ''}
+                unit={units[item.id]}
+                error={errorFor(item.id)}
+                onText={(t) => setTexts({ ...texts, [item.id]: t })}
+                onUnit={(u) => setUnits({ ...units, [item.id]: u })}
+              />
+              {soft(item.id) ? (
+                <TextField
+                  id={`${id}-confirm`}
+                  label={`Why is ${item.label} right? (opens a data query)`}
+                  value={reasons[item.id] ?? ''}
+                  onChange={(r) => setReasons({ ...reasons, [item.id]: r })}
+                  error={undefined}
+                />
+              ) : null}
+            </div>
+          );
+        })}
+        <FormActions error={serverError && !serverError.path?.startsWith('values.') ? serverError.message : undefined} status={status} submit={`Save ${form.title}`} />
+      </form>
+      {/* Outside the form: a form inside a form is not valid HTML, and the dialog's submit would reach both (saving once without the reason). */}
       <ReasonDialog open={asking} changes={[form.title]} onConfirm={save} onCancel={() => setAsking(false)} />
-    </form>
+    </>
   );
 }
