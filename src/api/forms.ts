@@ -27,6 +27,10 @@ export const savedFormValues = z.object({
   ignored: z.array(z.string()),
   /** The data queries opened for soft-range values confirmed at entry. */
   queries: z.array(dataQuery),
+  /** Ids of the adverse events the form's CTCAE-graded lab results proposed (new, regraded or proposed again), for the investigator to confirm. */
+  proposedAdverseEvents: z.array(z.string()),
+  /** Ids of proposed adverse events the saved values no longer support (a lab value corrected or removed). */
+  withdrawnAdverseEvents: z.array(z.string()),
 });
 
 /** Request. */

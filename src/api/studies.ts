@@ -64,7 +64,8 @@ export const protocolVersions = z.object({
   ),
 });
 
-export const referenceRange = z.object({ analyte: z.string(), unit: z.string(), lln: z.number().optional(), uln: z.number().optional() });
+/** A site's range of one analyte; `assumed`: the default (typical adult values), since the site entered none. */
+export const referenceRange = z.object({ analyte: z.string(), unit: z.string(), lln: z.number().optional(), uln: z.number().optional(), assumed: z.boolean() });
 
 /** What an ODM import took in: its file, the forms from its MetaDataVersion, and the clinical data counts. */
 export const odmImport = z.object({

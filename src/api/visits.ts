@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from './common.js';
 import { labAnalytes, labUnits, labUnitTable, subsetIds } from '../instruments/index.js';
+import { isLabAnalyte } from '../instruments/ctcae/lab-units.js';
+import { formLabRangeAnalytes, formLabUnits } from '../safety/form-lab-adverse-events.js';
 
 const itemsSchema = z.record(z.string(), z.number());
 const labSchema = z.object({ analyte: z.enum(labAnalytes), value: z.number().nonnegative(), unit: z.enum(labUnits) }).superRefine((l, ctx) => {
@@ -28,16 +30,19 @@ export const observationsBody = z
   })
   .refine((b) => (b.instrument === undefined) === (b.items === undefined), { message: 'instrument and items go together', path: ['items'] });
 
+/** The units a range of `analyte` may be given in: a safety lab's table, or the lab catalogue's units of CK and proteinuria. */
+const rangeUnits = (analyte: string): string[] => (isLabAnalyte(analyte) ? Object.keys(labUnitTable[analyte].factors) : formLabUnits(analyte));
+
+/** A range of one of the nine safety labs, or the upper limit of CK or 24-hour proteinuria (CTCAE grades those against the ULN). */
+const rangeSchema = z
+  .object({ analyte: z.enum([...labAnalytes, ...formLabRangeAnalytes]), unit: z.string().min(1), lln: z.number().nonnegative().optional(), uln: z.number().nonnegative().optional() })
+  .refine((r) => r.lln !== undefined || r.uln !== undefined, { message: 'a range needs lln or uln', path: ['uln'] })
+  .refine((r) => rangeUnits(r.analyte).includes(r.unit), { message: 'the unit is not used for this analyte', path: ['unit'] })
+  .refine((r) => r.lln === undefined || r.uln === undefined || r.lln < r.uln, { message: 'lln must be below uln', path: ['lln'] })
+  .refine((r) => isLabAnalyte(r.analyte) || r.uln !== undefined, { message: 'CTCAE grades this analyte against the upper limit: give uln', path: ['uln'] });
+
 export const rangesBody = z.object({
-  ranges: z
-    .array(
-      z
-        .object({ analyte: z.enum(labAnalytes), unit: z.enum(labUnits), lln: z.number().nonnegative().optional(), uln: z.number().nonnegative().optional() })
-        .refine((r) => r.lln !== undefined || r.uln !== undefined, { message: 'a range needs lln or uln', path: ['uln'] })
-        .refine((r) => labUnitTable[r.analyte].factors[r.unit] !== undefined, { message: 'the unit is not used for this analyte', path: ['unit'] })
-        .refine((r) => r.lln === undefined || r.uln === undefined || r.lln < r.uln, { message: 'lln must be below uln', path: ['lln'] }),
-    )
-    .min(1),
+  ranges: z.array(rangeSchema).min(1),
   reason: z.string().trim().min(1).optional(),
 });
 

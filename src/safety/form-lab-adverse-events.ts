@@ -18,13 +18,27 @@ export interface FormLabRange {
   readonly uln?: number | undefined;
 }
 
+/** The analytes of the extensible lab list that CTCAE v5.0 grades against the site's ULN (grade-form-lab.ts), whose range a site sets. */
+export const formLabRangeAnalytes = ['ck', 'proteinuria-24h'] as const;
+export type FormLabRangeAnalyte = (typeof formLabRangeAnalytes)[number];
+
+export function isFormLabRangeAnalyte(a: string): a is FormLabRangeAnalyte {
+  return (formLabRangeAnalytes as readonly string[]).includes(a);
+}
+
+/** The units an analyte of the extensible lab list is entered in (its canonical unit first). */
+export function formLabUnits(analyte: string): string[] {
+  return (labAnalyteCatalogue[analyte]?.units ?? []).map((u) => u.unit);
+}
+
 /**
- * Upper limits used where a site has entered none: ASSUMED, typical adult values, not any site's own.
+ * Upper limits used where a site has entered none: ASSUMED, typical adult values, not any site's own
+ * (the reference-range API answers them with `assumed: true`; a site sets its own through it).
  * - CK: 200 U/L, one limit for both sexes (textbook adult CK limits lie near 150–300 U/L and differ by sex).
  * - Urine protein: 150 mg/24 h = 0.15 g/24 h, the usual adult upper limit of 24-hour proteinuria.
  * CTCAE "CPK increased" is graded in multiples of the ULN and proteinuria grade 1 starts at it.
  */
-export const defaultFormLabRanges: Readonly<Record<string, FormLabRange>> = {
+export const defaultFormLabRanges: Readonly<Record<FormLabRangeAnalyte, FormLabRange>> = {
   ck: { unit: 'U/L', uln: 200 },
   'proteinuria-24h': { unit: 'g/24h', uln: 0.15 },
 };
@@ -53,7 +67,7 @@ function convert(analyte: string, value: number, from: string, to: string): numb
  * CTCAE term; a baseline result proposes none (an abnormality before treatment is medical history, ICH E2A).
  */
 export function gradeFormLabResult(result: FormLabResult, siteRange: FormLabRange | undefined, isBaseline: boolean): ParticipantLabGrading {
-  const range = siteRange ?? defaultFormLabRanges[result.analyte];
+  const range = siteRange ?? (isFormLabRangeAnalyte(result.analyte) ? defaultFormLabRanges[result.analyte] : undefined);
   const uln = range?.uln === undefined ? undefined : convert(result.analyte, range.uln, range.unit, result.unit);
   const g = gradeFormLab(result.analyte, result.value, result.unit, uln);
   if (g.kind !== 'graded') return { gradings: [], worst: null, proposals: [] };

@@ -1,4 +1,5 @@
 import type { LabAnalyte, LabUnit } from '../instruments/index.js';
+import type { FormLabRangeAnalyte } from './form-lab-adverse-events.js';
 
 export interface ReferenceRange {
   readonly analyte: LabAnalyte;
@@ -23,3 +24,19 @@ export const defaultReferenceRanges: readonly ReferenceRange[] = [
   { analyte: 'bilirubin', unit: 'umol/L', uln: 21 },
   { analyte: 'creatinine', unit: 'umol/L', lln: 45, uln: 106 },
 ];
+
+/**
+ * Any range a site sets: one of the nine safety labs, or the range of a CTCAE-graded analyte of the
+ * extensible lab list (CK, 24-hour proteinuria), in one of the analyte's units (checked at the API).
+ */
+export interface SiteReferenceRange {
+  readonly analyte: LabAnalyte | FormLabRangeAnalyte;
+  readonly unit: string;
+  readonly lln?: number | undefined;
+  readonly uln?: number | undefined;
+}
+
+/** A range as the site's list shows it: `assumed` when it is the default because the site entered none. */
+export interface ListedReferenceRange extends SiteReferenceRange {
+  readonly assumed: boolean;
+}

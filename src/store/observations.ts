@@ -58,13 +58,15 @@ export async function participantVisitData(q: Queryable, participantId: string):
   }));
 }
 
-/** A study's scores and immune panel values of done visits, and the PGA items (the SRI-4's new BILAG A / B counts), for the endpoint analyses. */
+/** A study's scores and immune panel values of done visits, the PGA items (the SRI-4's new BILAG A / B counts) and the defined forms' number values (as items), for the endpoint analyses. */
 export async function studyAnalysisObservations(q: Queryable, studyId: string): Promise<AnalysisObservation[]> {
   const rows = await q.query<{ participant_id: string; visit_id: string; kind: AnalysisObservation['kind']; key: string; value_num: number }>(
-    `SELECT o.participant_id, v.visit_id, o.kind, o.key, o.value_num FROM observations o
+    // A defined form's number values (kind 'other' with a form id: nfl.serum) are items of that form to the analysis.
+    `SELECT o.participant_id, v.visit_id, CASE WHEN o.kind = 'other' THEN 'item' ELSE o.kind END AS kind, o.key, o.value_num FROM observations o
        JOIN visits v ON v.id = o.visit_row_id JOIN participants p ON p.id = o.participant_id
-      WHERE p.study_id = $1 AND (o.kind IN ('score', 'immune-panel') OR (o.kind = 'item' AND o.key LIKE 'pga.%')) AND o.value_num IS NOT NULL AND v.status = 'done'
-      ORDER BY o.participant_id, v.visit_id, o.kind, o.key`,
+      WHERE p.study_id = $1 AND (o.kind IN ('score', 'immune-panel') OR (o.kind = 'item' AND o.key LIKE 'pga.%') OR (o.kind = 'other' AND o.form_id IS NOT NULL))
+        AND o.value_num IS NOT NULL AND v.status = 'done'
+      ORDER BY o.participant_id, v.visit_id, kind, o.key`,
     [studyId],
   );
   return rows.map((r) => ({ participantId: r.participant_id, visitId: r.visit_id, kind: r.kind, key: r.key, value: r.value_num }));

@@ -17,10 +17,10 @@ import { insertQuery } from '../store/queries.js';
 import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
 import { baselineVisitId } from '../protocol/baseline-visit.js';
-import { formLabResults, gradeFormLabResult } from '../safety/form-lab-adverse-events.js';
+import { formLabResults, gradeFormLabResult, type FormLabRange } from '../safety/form-lab-adverse-events.js';
 import { reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
 import { adverseEvents } from '../store/schema/index.js';
-import { siteReferenceRanges } from '../store/reference-ranges.js';
+import { siteFormLabRanges } from '../store/reference-ranges.js';
 import type { Actor } from './actor.js';
 import { formsErrors } from '../forms/errors.js';
 
@@ -29,6 +29,8 @@ export interface FormValuesInput {
   readonly values: FormValues;
   /** Value path → the reason a soft-range value is right. */
   readonly confirmations?: Confirmations | undefined;
+  /** Paths among `confirmations` confirmed when first saved, whose data query is not opened again (a correction re-saves them). */
+  readonly confirmedBefore?: readonly string[] | undefined;
 }
 
 export interface SavedFormValues {
@@ -70,7 +72,11 @@ export function saveFormValues(db: Db, who: Actor, p: Participant, protocol: Pro
   return audited(db, { ...who, studyId: p.studyId }, (w) => saveFormValuesIn(w, p, protocol, visitId, formId, input, reason));
 }
 
-/** Save a defined form's values (see saveFormValues) inside a transaction that does more (an ODM import). */
+/**
+ * Save a defined form's values (see saveFormValues) inside a transaction that does more (an ODM import,
+ * a query's correction). `under`: the version the values were saved with, which a correction keeps
+ * (an amendment may have changed the form since); else the form due now.
+ */
 export async function saveFormValuesIn(
   w: AuditedTx,
   p: Participant,
@@ -79,8 +85,9 @@ export async function saveFormValuesIn(
   formId: string,
   input: FormValuesInput,
   reason: string | undefined,
+  under?: FormDefinition,
 ): Promise<SavedFormValues> {
-  const form = dueForm(protocol, visitId, formId);
+  const form = under ?? dueForm(protocol, visitId, formId);
   const checked = refuseInvalidForm(form, input.values, input.confirmations ?? {}, 'values.');
   checkPlausibleDate('date', input.date, participantDateRange(p.birthDate, isoDay(w.ctx.at)));
   await keepFormDefinition(w, p.studyId, form);
@@ -88,7 +95,7 @@ export async function saveFormValuesIn(
   // Results of the extensible lab list are graded (CTCAE v5.0) against the site's ULN, as the nine safety labs are.
   // The site's ranges are read only for a form that holds lab results (most forms hold none).
   const labResults = formLabResults(checked.entries);
-  const ranges = labResults.length > 0 ? ((await siteReferenceRanges(w.tx, p.studyId, p.siteId)) as ReadonlyMap<string, { unit: string; uln?: number }>) : new Map<string, never>();
+  const ranges: ReadonlyMap<string, FormLabRange> = labResults.length > 0 ? await siteFormLabRanges(w.tx, p.studyId, p.siteId) : new Map();
   const isBaseline = visitId === baselineVisitId(protocol);
   const labs = new Map(labResults.map((l) => [`${form.id}.${l.path}`, gradeFormLabResult(l, ranges.get(l.analyte), isBaseline)]));
   const observations = storedFormValues(form, checked).map((o) => {
@@ -118,7 +125,7 @@ export async function saveFormValuesIn(
     }
   }
   const queries: DataQuery[] = [];
-  for (const c of checked.confirmed) {
+  for (const c of checked.confirmed.filter((x) => !input.confirmedBefore?.includes(x.path))) {
     const text = `Edit check: ${c.message}. Confirmed at entry with the reason: ${c.reason}`;
     queries.push(await insertQuery(w, { studyId: p.studyId, siteId: p.siteId, participantId: p.id, visitId, field: `${form.id}.${c.path}`, text }));
   }

@@ -1,4 +1,5 @@
 import type { Estimand, Outcome, Protocol } from '../../protocol/schema.js';
+import { studyForm } from '../../forms/study-forms.js';
 import { fitAncova } from '../models/ancova.js';
 import { fitMmrm } from '../models/mmrm.js';
 import { signedRankTest } from '../stats/signed-rank.js';
@@ -119,6 +120,18 @@ function analyseMeasure(ctx: Context, key: string, obs: readonly AnalysisObserva
 /** Instruments whose values are scores stored under the instrument's id; adverse events are tabulated elsewhere. */
 const notAScore = new Set(['adverse-events', 'immune-panel']);
 
+/**
+ * The measures of an outcome whose instrument is a defined form without a score (NfL in serum and CSF):
+ * each top-level number item, as `form.item` observations; undefined for any other instrument.
+ */
+function unscoredFormItems(protocol: Protocol, instrument: string): string[] | undefined {
+  const form = studyForm(protocol, instrument);
+  if (!form || form.scoring) return undefined;
+  const numeric = (i: { type: string }) => i.type === 'integer' || i.type === 'decimal';
+  const items = form.items.flatMap((e) => (e.type === 'group' ? (e.repeating ? [] : e.items.filter(numeric)) : numeric(e) ? [e] : []));
+  return items.map((i) => `${form.id}.${i.id}`);
+}
+
 /** The analysis of one outcome in one analysis set; null when the outcome has no instrument to compute it from. */
 export function analyseOutcome(
   protocol: Protocol,
@@ -131,8 +144,10 @@ export function analyseOutcome(
   const instrument = outcome.instrument;
   if (instrument === undefined || instrument === 'adverse-events' || outcome.visits.length === 0) return null;
   const ctx: Context = { protocol, outcome, participants, view };
-  const keys = instrument === 'immune-panel' ? [...new Set(observations.filter((o) => o.kind === 'immune-panel').map((o) => o.key))].sort() : notAScore.has(instrument) ? [] : [instrument];
-  const kind = instrument === 'immune-panel' ? 'immune-panel' : 'score';
+  const formItems = unscoredFormItems(protocol, instrument);
+  const keys =
+    instrument === 'immune-panel' ? [...new Set(observations.filter((o) => o.kind === 'immune-panel').map((o) => o.key))].sort() : notAScore.has(instrument) ? [] : (formItems ?? [instrument]);
+  const kind = instrument === 'immune-panel' ? 'immune-panel' : formItems ? 'item' : 'score';
   return {
     outcomeId: outcome.id,
     outcomeKind: outcome.kind,

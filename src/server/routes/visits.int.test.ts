@@ -117,7 +117,7 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
     expect((await t.call(dm, 'PUT', url, range(1.1))).statusCode).toBe(200);
     expect((await t.call(dm, 'PUT', url, range(1.2))).json().error).toMatchObject({ code: 'AUDIT_REASON_REQUIRED', path: 'reason' });
     const set = await t.call(dm, 'PUT', url, { ...range(1.2), reason: 'new analyser, new range' });
-    expect(set.json()).toContainEqual({ analyte: 'lymphocytes', unit: '10^9/L', lln: 1.2, uln: 3.5 });
+    expect(set.json()).toContainEqual({ analyte: 'lymphocytes', unit: '10^9/L', lln: 1.2, uln: 3.5, assumed: false });
     expect((await t.call(dm, 'GET', url)).json()).toEqual(set.json());
     const grade = async (user: string, site: string, code: string) => {
       const c = await t.login(user);

@@ -3,7 +3,7 @@ import { participantSignatures } from '../../use-cases/sign-record.js';
 import { AppError } from '../../errors/app-error.js';
 import { checkVisitDate, comparePanels, computePanel, visitForms } from '../../instruments/index.js';
 import { participantVisitData } from '../../store/observations.js';
-import { siteReferenceRanges } from '../../store/reference-ranges.js';
+import { listSiteReferenceRanges } from '../../store/reference-ranges.js';
 import { saveVisitObservations } from '../../use-cases/save-visit-observations.js';
 import { setReferenceRanges } from '../../use-cases/set-reference-ranges.js';
 import type { VisitData } from '../../visits/visit-data.js';
@@ -71,7 +71,7 @@ export const visitRoutes: RouteModule = (app, { db, now }) => {
 
   app.get<{ Params: { studyId: string; siteId: string } }>('/api/studies/:studyId/sites/:siteId/reference-ranges', { schema: { tags: ['visits'] }, config: { action: 'visit.read' } }, async (req) => {
     const study = studyOf(req);
-    return [...(await siteReferenceRanges(db, study.id, req.params.siteId)).values()];
+    return listSiteReferenceRanges(db, study.id, req.params.siteId);
   });
 
   app.put<{ Params: { studyId: string; siteId: string } }>(

@@ -1,6 +1,7 @@
 import { doublePrecision, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import type { LabAnalyte, LabUnit } from '../../instruments/index.js';
+import type { LabAnalyte } from '../../instruments/index.js';
 import type { ObservationKind } from '../../visits/visit-data.js';
+import type { FormLabRangeAnalyte } from '../../safety/form-lab-adverse-events.js';
 import { day } from './columns.js';
 
 export const visits = pgTable('visits', {
@@ -35,8 +36,10 @@ export const siteReferenceRanges = pgTable(
   {
     study_id: text('study_id').notNull(),
     site_id: text('site_id').notNull(),
-    analyte: text('analyte').$type<LabAnalyte>().notNull(),
-    unit: text('unit').$type<LabUnit>().notNull(),
+    /** One of the nine safety labs, or a CTCAE-graded analyte of the extensible lab list (src/safety/form-lab-adverse-events.ts). */
+    analyte: text('analyte').$type<LabAnalyte | FormLabRangeAnalyte>().notNull(),
+    /** A unit of the analyte (checked on entry: the safety labs' table, or the lab catalogue's units). */
+    unit: text('unit').notNull(),
     lln: doublePrecision('lln'),
     uln: doublePrecision('uln'),
   },

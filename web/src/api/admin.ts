@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { request } from '../api.js';
 import type { newSiteBody, siteChangeBody, studySummary, amendmentBody } from '../../../src/api/studies.js';
-import type { ReferenceRange } from '../../../src/safety/reference-ranges.js';
+import type { ListedReferenceRange, SiteReferenceRange as ReferenceRange } from '../../../src/safety/reference-ranges.js';
 import type { issuedPassword, newUserBody, roleBody, userAccount } from '../../../src/api/users.js';
 import type { StudySite } from '../../../src/store/studies.js';
 
 /** The Administration area's types, from the API contract (src/api); a site is the table's row, a reference range the domain's. */
 export type UserAccount = z.output<typeof userAccount>;
-export type { ReferenceRange, StudySite };
+export type { ListedReferenceRange, ReferenceRange, StudySite };
 /** A study as the administrator lists it: its life-cycle status with it. */
 export type AdminStudy = Pick<z.output<typeof studySummary>, 'id' | 'title' | 'status'>;
 export type RoleChange = z.input<typeof roleBody>;
@@ -40,9 +40,9 @@ export const adminApi = {
   sites: (studyId: string) => request<StudySite[]>('GET', sites(studyId)),
   addSite: (studyId: string, s: NewSite) => request<StudySite>('POST', sites(studyId), s),
   changeSite: (studyId: string, siteId: string, c: SiteChange) => request<StudySite>('PATCH', `${sites(studyId)}/${e(siteId)}`, c),
-  referenceRanges: (studyId: string, siteId: string) => request<ReferenceRange[]>('GET', `${sites(studyId)}/${e(siteId)}/reference-ranges`),
+  referenceRanges: (studyId: string, siteId: string) => request<ListedReferenceRange[]>('GET', `${sites(studyId)}/${e(siteId)}/reference-ranges`),
   setReferenceRanges: (studyId: string, siteId: string, ranges: readonly ReferenceRange[], reason?: string) =>
-    request<ReferenceRange[]>('PUT', `${sites(studyId)}/${e(siteId)}/reference-ranges`, { ranges, ...(reason ? { reason } : {}) }),
+    request<ListedReferenceRange[]>('PUT', `${sites(studyId)}/${e(siteId)}/reference-ranges`, { ranges, ...(reason ? { reason } : {}) }),
 
   changePassword: (currentPassword: string, newPassword: string) => request<{ ok: true }>('POST', '/api/auth/password', { currentPassword, newPassword }),
 };

@@ -2,13 +2,14 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { FormDefinition, Item } from '../../../src/forms/definition.js';
 import type { Group } from '../../../src/forms/form-schema.js';
 import { validateFilledForm } from '../../../src/forms/validate-form.js';
-import { ApiError, toApiError } from '../api.js';
+import { ApiError, api, toApiError } from '../api.js';
 import { formsApi, type VisitFormValues } from '../api/forms.js';
 import { defaultAssessmentDate } from '../assessment-date.js';
 import { localToday } from '../dates.js';
 import { formValuesFromTexts, textsFromValues } from '../forms/form-texts.js';
 import type { FormTexts } from '../forms/typed-value.js';
 import { withoutRow } from '../forms/group-rows.js';
+import { formSaveStatus } from '../forms/save-status.js';
 import { useLoad } from '../use-load.js';
 import type { VisitContext } from '../visit-context.js';
 import { FormActions } from './form-actions.js';
@@ -21,9 +22,24 @@ import { TextField } from './text-field.js';
 /** A defined form at a visit (NfL, ROADS, MoCA, …), loaded with what is saved, drawn by the one renderer. */
 export function DefinedForm({ participantId, context, formId, onSaved }: { participantId: string; context: VisitContext; formId: string; onSaved: () => void }) {
   const [state, reload] = useLoad(() => formsApi.visitForm(participantId, context.visit.id, formId), `${participantId}/${context.visit.id}/${formId}`);
+  // The status outlives the renderer, which starts afresh from what the save stored.
+  const [status, setStatus] = useState<string | null>(null);
   return (
     <Loaded state={state} what={`the ${formId} form`}>
-      {(data) => <FormRenderer key={JSON.stringify(data.saved)} participantId={participantId} context={context} data={data} onSaved={() => (reload(), onSaved())} />}
+      {(data) => (
+        <FormRenderer
+          key={JSON.stringify(data.saved)}
+          participantId={participantId}
+          context={context}
+          data={data}
+          status={status}
+          onStatus={setStatus}
+          onSaved={() => {
+            reload();
+            onSaved();
+          }}
+        />
+      )}
     </Loaded>
   );
 }
@@ -37,7 +53,21 @@ const entriesOf = (form: FormDefinition): (Item | Group)[] => form.items.flatMap
  * (saved with it, which opens a data query), and the reason for change asked when saved values change.
  * The assessment date starts at the visit's target date (today for a visit done early).
  */
-export function FormRenderer({ participantId, context, data, onSaved }: { participantId: string; context: VisitContext; data: VisitFormValues; onSaved: () => void }) {
+export function FormRenderer({
+  participantId,
+  context,
+  data,
+  status,
+  onStatus: setStatus,
+  onSaved,
+}: {
+  participantId: string;
+  context: VisitContext;
+  data: VisitFormValues;
+  status: string | null;
+  onStatus: (status: string | null) => void;
+  onSaved: () => void;
+}) {
   const { form, saved } = data;
   const start = textsFromValues(saved?.values ?? {});
   const [texts, setTexts] = useState<FormTexts>(start.texts);
@@ -48,7 +78,6 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
 
   const values = useMemo(() => formValuesFromTexts(form, texts, units, rows), [form, texts, units, rows]);
   const checked = useMemo(() => validateFilledForm(form, values, reasons), [form, values, reasons]);
@@ -85,10 +114,10 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
     setAsking(false);
     setServerError(null);
     formsApi.saveVisitForm(participantId, context.visit.id, form.id, { date, values, confirmations: reasons, ...(reason ? { reason } : {}) }).then(
-      (r) => {
-        setStatus(
-          `Saved (${form.title}, version ${r.formVersion})${r.queries.length ? `; ${r.queries.length} data quer${r.queries.length === 1 ? 'y' : 'ies'} opened for the confirmed values` : ''}.`,
-        );
+      async (r) => {
+        // The proposed or withdrawn events are named from the participant's list (the answer gives their ids).
+        const named = r.proposedAdverseEvents.length + r.withdrawnAdverseEvents.length > 0 ? await api.adverseEvents(participantId).catch(() => []) : [];
+        setStatus(formSaveStatus(form.title, r, named));
         onSaved();
       },
       (e: unknown) => {
@@ -105,66 +134,69 @@ export function FormRenderer({ participantId, context, data, onSaved }: { partic
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={form.title}>
-      <h3>{form.title}</h3>
-      {form.source ? <p className="hint">Source: {form.source}</p> : null}
-      {form.assumptions.map((a) => (
-        <p key={a} className="hint">
-          Assumption: {a}
-        </p>
-      ))}
-      <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
-      {entriesOf(form).map((item) => {
-        if (hidden.has(item.id)) return null;
-        if (item.type === 'group') {
-          const count = rows[item.id] ?? 0;
-          return (
-            <FormRendererGroup
-              key={item.id}
-              formId={form.id}
-              group={item}
-              count={count}
-              cells={cells}
-              onAdd={() => setRows({ ...rows, [item.id]: count + 1 })}
-              onRemove={(r) => removeRow(item.id, r)}
-            />
-          );
-        }
-        const id = `${form.id}-${item.id}`;
-        if (item.type === 'calculated') {
-          const v = checked.entries.find((e) => e.path === item.id)?.value;
-          return (
-            <p key={item.id} className="calculated" aria-live="polite">
-              {item.label}: <output htmlFor={id}>{v === null || v === undefined ? '—' : String(v)}</output>
-              {item.unit ? ` ${item.unit}` : ''}
-            </p>
-          );
-        }
-        return (
-          <div key={item.id}>
-            <FormRendererField
-              id={id}
-              item={item}
-              text={texts[item.id] ?? ''}
-              unit={units[item.id]}
-              error={errorFor(item.id)}
-              onText={(t) => setTexts({ ...texts, [item.id]: t })}
-              onUnit={(u) => setUnits({ ...units, [item.id]: u })}
-            />
-            {soft(item.id) ? (
-              <TextField
-                id={`${id}-confirm`}
-                label={`Why is ${item.label} right? (opens a data query)`}
-                value={reasons[item.id] ?? ''}
-                onChange={(r) => setReasons({ ...reasons, [item.id]: r })}
-                error={undefined}
+    <>
+      <form onSubmit={submit} noValidate aria-label={form.title}>
+        <h3>{form.title}</h3>
+        {form.source ? <p className="hint">Source: {form.source}</p> : null}
+        {form.assumptions.map((a) => (
+          <p key={a} className="hint">
+            Assumption: {a}
+          </p>
+        ))}
+        <TextField id={`${form.id}-date`} type="date" label="Date assessed" value={date} onChange={setDate} error={serverError?.path === 'date' ? serverError.message : undefined} />
+        {entriesOf(form).map((item) => {
+          if (hidden.has(item.id)) return null;
+          if (item.type === 'group') {
+            const count = rows[item.id] ?? 0;
+            return (
+              <FormRendererGroup
+                key={item.id}
+                formId={form.id}
+                group={item}
+                count={count}
+                cells={cells}
+                onAdd={() => setRows({ ...rows, [item.id]: count + 1 })}
+                onRemove={(r) => removeRow(item.id, r)}
               />
-            ) : null}
-          </div>
-        );
-      })}
-      <FormActions error={serverError && !serverError.path?.startsWith('values.') ? serverError.message : undefined} status={status} submit={`Save ${form.title}`} />
+            );
+          }
+          const id = `${form.id}-${item.id}`;
+          if (item.type === 'calculated') {
+            const v = checked.entries.find((e) => e.path === item.id)?.value;
+            return (
+              <p key={item.id} className="calculated" aria-live="polite">
+                {item.label}: <output htmlFor={id}>{v === null || v === undefined ? '—' : String(v)}</output>
+                {item.unit ? ` ${item.unit}` : ''}
+              </p>
+            );
+          }
+          return (
+            <div key={item.id}>
+              <FormRendererField
+                id={id}
+                item={item}
+                text={texts[item.id] ?? ''}
+                unit={units[item.id]}
+                error={errorFor(item.id)}
+                onText={(t) => setTexts({ ...texts, [item.id]: t })}
+                onUnit={(u) => setUnits({ ...units, [item.id]: u })}
+              />
+              {soft(item.id) ? (
+                <TextField
+                  id={`${id}-confirm`}
+                  label={`Why is ${item.label} right? (opens a data query)`}
+                  value={reasons[item.id] ?? ''}
+                  onChange={(r) => setReasons({ ...reasons, [item.id]: r })}
+                  error={undefined}
+                />
+              ) : null}
+            </div>
+          );
+        })}
+        <FormActions error={serverError && !serverError.path?.startsWith('values.') ? serverError.message : undefined} status={status} submit={`Save ${form.title}`} />
+      </form>
+      {/* Outside the form: a form inside a form is not valid HTML, and the dialog's submit would reach both (saving once without the reason). */}
       <ReasonDialog open={asking} changes={[form.title]} onConfirm={save} onCancel={() => setAsking(false)} />
-    </form>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { FieldQueries } from '../components/field-queries.js';
 import { ImmunePanelForm } from '../components/immune-panel-form.js';
 import { InstrumentForm, InstrumentValues } from '../components/instrument-entry.js';
 import { DefinedForm } from '../components/form-renderer.js';
+import { DefinedFormValues } from '../components/defined-form-values.js';
 import { isBuiltinFormId } from '../../../src/forms/builtin/index.js';
 import { LabTable } from '../components/lab-table.js';
 import { LabsForm } from '../components/labs-form.js';
@@ -71,9 +72,12 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const canRaise = scope !== null && can({ assignments: session.roles }, 'query.raise', scope);
   // Without the study (an unknown scope) the forms stay, and the server decides.
   const entering = scope === null || can({ assignments: session.roles }, 'visit.enter', scope);
-  const aside: Aside = (field, label) => {
-    const value = savedValue(saved, field);
-    const raise = canRaise && value ? () => setRaising({ participantId, visitId: visit.id, field, label, value: valueText(value) }) : undefined;
+  // A correction answering a query may change a defined form's values: they load again after each query change.
+  const [queryChanges, setQueryChanges] = useState(0);
+  const aside: Aside = (field, label, shown) => {
+    const saved_ = savedValue(saved, field);
+    const value = saved_ ? valueText(saved_) : shown;
+    const raise = canRaise && value ? () => setRaising({ participantId, visitId: visit.id, field, label, value }) : undefined;
     return <FieldQueries label={label} pending={pendingOn(here, field)} onRaise={raise} />;
   };
   const savedValueOf = (field: string) => {
@@ -82,6 +86,7 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   };
   const changed = () => {
     reloadQueries();
+    setQueryChanges((n) => n + 1);
     onSaved();
   };
   const date = saved?.date ?? localToday();
@@ -94,7 +99,15 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
         </p>
       ) : null}
       <VisitForms participantId={participantId} context={context} visits={visits} onSaved={onSaved} aside={aside} entering={entering} />
-      {entering ? context.assessments.filter(isBuiltinFormId).map((f) => <DefinedForm key={f} participantId={participantId} context={context} formId={f} onSaved={onSaved} />) : null}
+      {context.assessments
+        .filter(isBuiltinFormId)
+        .map((f) =>
+          entering ? (
+            <DefinedForm key={`${f}/${queryChanges}`} participantId={participantId} context={context} formId={f} onSaved={onSaved} />
+          ) : (
+            <DefinedFormValues key={f} participantId={participantId} context={context} formId={f} aside={aside} refresh={queryChanges} />
+          ),
+        )}
       {context.assessments.includes('labs') && visits.kind === 'ready' ? (
         <>
           <h2>Labs</h2>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { labUnitTable, type LabUnit } from '../../../../src/instruments/ctcae/lab-units.js';
-import { adminApi, type ReferenceRange, type StudySite } from '../../api/admin.js';
+import { isLabAnalyte, labUnitTable } from '../../../../src/instruments/ctcae/lab-units.js';
+import { formLabUnits } from '../../../../src/safety/form-lab-adverse-events.js';
+import { adminApi, type ListedReferenceRange, type ReferenceRange, type StudySite } from '../../api/admin.js';
 import { FormActions } from '../../components/form-actions.js';
 import { Loaded } from '../../components/loaded.js';
 import { TextField } from '../../components/text-field.js';
@@ -9,18 +10,31 @@ import { useLoad } from '../../use-load.js';
 import { useAction } from './use-action.js';
 import { SiteOptions } from '../../components/site-options.js';
 
-/** One analyte's row as typed: the unit, and LLN / ULN as text ('' for none). */
+/** One analyte's row as typed: the unit, and LLN / ULN as text ('' for none); `assumed` while it is the default. */
 interface RangeRow {
   readonly analyte: ReferenceRange['analyte'];
-  readonly unit: LabUnit;
+  readonly unit: string;
   readonly lln: string;
   readonly uln: string;
+  readonly assumed: boolean;
 }
 
-const toRow = (r: ReferenceRange): RangeRow => ({ analyte: r.analyte, unit: r.unit, lln: r.lln === undefined ? '' : String(r.lln), uln: r.uln === undefined ? '' : String(r.uln) });
+const toRow = (r: ListedReferenceRange): RangeRow => ({
+  analyte: r.analyte,
+  unit: r.unit,
+  lln: r.lln === undefined ? '' : String(r.lln),
+  uln: r.uln === undefined ? '' : String(r.uln),
+  assumed: r.assumed,
+});
+/** The units of a safety lab, or of CK and proteinuria (the lab catalogue's). */
+const unitsOf = (analyte: string) => (isLabAnalyte(analyte) ? Object.keys(labUnitTable[analyte].factors) : formLabUnits(analyte));
 const toRange = (r: RangeRow): ReferenceRange => ({ analyte: r.analyte, unit: r.unit, ...(r.lln.trim() ? { lln: Number(r.lln) } : {}), ...(r.uln.trim() ? { uln: Number(r.uln) } : {}) });
 
-/** A site's laboratory reference ranges (LLN / ULN per analyte, with units), which the CTCAE grading reads. */
+/**
+ * A site's laboratory reference ranges (LLN / ULN per analyte, with units), which the CTCAE grading
+ * reads: the nine safety labs, and the ULN of CK and 24-hour proteinuria for the protocol's lab forms.
+ * A range the site has not entered shows the default, marked as an assumption.
+ */
 export function ReferenceRangesForm({ studyId, sites }: { studyId: string; sites: readonly StudySite[] }) {
   const [siteId, setSiteId] = useState(sites[0]?.id ?? '');
   const [ranges] = useLoad(() => adminApi.referenceRanges(studyId, siteId), `admin/ranges/${studyId}/${siteId}`);
@@ -67,10 +81,13 @@ function RangesTable({ studyId, siteId, initial }: { studyId: string; siteId: st
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.analyte}>
-              <th scope="row">{r.analyte}</th>
+              <th scope="row">
+                {r.analyte}
+                {r.assumed ? <span className="hint"> (assumed default)</span> : null}
+              </th>
               <td>
-                <select aria-label={`${r.analyte} unit`} value={r.unit} onChange={(e) => edit(i, { unit: e.target.value as LabUnit })}>
-                  {Object.keys(labUnitTable[r.analyte].factors).map((u) => (
+                <select aria-label={`${r.analyte} unit`} value={r.unit} onChange={(e) => edit(i, { unit: e.target.value })}>
+                  {unitsOf(r.analyte).map((u) => (
                     <option key={u}>{u}</option>
                   ))}
                 </select>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { adminApi, type AdminStudy, type ReferenceRange, type StudySite } from '../../api/admin.js';
+import { adminApi, type AdminStudy, type StudySite } from '../../api/admin.js';
 import { FormActions } from '../../components/form-actions.js';
 import { Loaded } from '../../components/loaded.js';
 import { TextField } from '../../components/text-field.js';
@@ -9,6 +9,8 @@ import { useLoad } from '../../use-load.js';
 import { ReferenceRangesForm } from './reference-ranges-form.js';
 import { useAction } from './use-action.js';
 import { SiteOptions } from '../../components/site-options.js';
+
+const siteIds = (sites: readonly StudySite[]) => sites.map((s) => s.id).join(',');
 
 /** The sites of one study: add, rename, close to recruitment, and their laboratory reference ranges. */
 export function SitesSection({ studies }: { studies: readonly AdminStudy[] }) {
@@ -36,8 +38,9 @@ export function SitesSection({ studies }: { studies: readonly AdminStudy[] }) {
               ))}
             </ul>
             <AddSiteForm key={`add/${studyId}`} studyId={studyId} onDone={reload} />
-            {list.length ? <ChangeSiteForm key={`change/${studyId}`} studyId={studyId} sites={list} onDone={reload} /> : null}
-            {list.length ? <ReferenceRangesForm key={`ranges/${studyId}`} studyId={studyId} sites={list} /> : null}
+            {/* Keyed by the sites too: the list of the study chosen before stays until the new one loads, and a form started on it would keep its first site. */}
+            {list.length ? <ChangeSiteForm key={`change/${studyId}/${siteIds(list)}`} studyId={studyId} sites={list} onDone={reload} /> : null}
+            {list.length ? <ReferenceRangesForm key={`ranges/${studyId}/${siteIds(list)}`} studyId={studyId} sites={list} /> : null}
           </>
         )}
       </Loaded>
