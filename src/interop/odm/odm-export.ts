@@ -3,6 +3,7 @@ import type { StagedFiles } from '../export-files/staged-files.js';
 import { XmlStream } from '../export-files/xml-stream.js';
 import type { ParticipantData } from '../sdtm/participant-data.js';
 import { odmForms, type FoundKey } from './odm-metadata.js';
+import type { ParticipantRecords } from './odm-records.js';
 import { openClinicalData, openOdm, writeOdmStudy, writeOdmSubject, type OdmFileType, type OdmHeader } from './odm-writer.js';
 
 export interface OdmSource {
@@ -15,6 +16,10 @@ export interface OdmSource {
   readonly visitForms: OdmHeader['visitForms'];
   readonly signatures: OdmHeader['signatures'];
   readonly importedSignatures: OdmHeader['importedSignatures'];
+  /** Whether the reader is blinded: then no arm is written (the masking policy's answer). */
+  readonly blinded: boolean;
+  /** Each participant's records besides values (status, consents, randomization, doses, adverse events), by code, a page at a time. */
+  readonly records?: (codes: readonly string[]) => Promise<ReadonlyMap<string, ParticipantRecords>>;
   /** Participants a page at a time, each value with its audit trail. */
   readonly pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>;
 }
@@ -37,6 +42,7 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
       visitForms: src.visitForms,
       signatures: src.signatures,
       importedSignatures: src.importedSignatures,
+      blinded: src.blinded,
     };
     const out = files.open(odmFileName(src.studyId, fileType));
     const x = new XmlStream(out);
@@ -44,7 +50,8 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
     writeOdmStudy(x, h);
     openClinicalData(x, h);
     await src.pages(async (page) => {
-      for (const d of page) items[fileType] += writeOdmSubject(x, h, d);
+      const records = await src.records?.(page.map((d) => d.code));
+      for (const d of page) items[fileType] += writeOdmSubject(x, h, d, records?.get(d.code));
       await x.flush();
     });
     x.close().close();
