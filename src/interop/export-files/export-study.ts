@@ -79,7 +79,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     [req.study.id],
   );
   const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.form ?? (r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind)) }));
-  const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? ODM_PAGE_SIZE, onPage, { audit: true });
+  const audited: OdmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? ODM_PAGE_SIZE, onPage, { audit: true });
   return {
     studyId: req.study.id,
     protocol: req.study.protocol,
@@ -92,7 +92,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     importedSignatures: await studyImportedSignatures(db, req.study.id),
     pages: audited,
     blinded: req.blinded,
-    records: (codes) => readParticipantRecords(db, req.study.id, codes),
+    records: (tx, codes) => readParticipantRecords(tx, req.study.id, codes),
   };
 }
 

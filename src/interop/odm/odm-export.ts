@@ -1,4 +1,5 @@
 import type { Protocol } from '../../protocol/schema.js';
+import type { Queryable } from '../../store/db.js';
 import type { StagedFiles } from '../export-files/staged-files.js';
 import { XmlStream } from '../export-files/xml-stream.js';
 import type { ParticipantData } from '../sdtm/participant-data.js';
@@ -19,9 +20,9 @@ export interface OdmSource {
   /** Whether the reader is blinded: then no arm is written (the masking policy's answer). */
   readonly blinded: boolean;
   /** Each participant's records besides values (status, consents, randomization, doses, adverse events), by code, a page at a time. */
-  readonly records?: (codes: readonly string[]) => Promise<ReadonlyMap<string, ParticipantRecords>>;
-  /** Participants a page at a time, each value with its audit trail. */
-  readonly pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>;
+  readonly records?: (tx: Queryable, codes: readonly string[]) => Promise<ReadonlyMap<string, ParticipantRecords>>;
+  /** Participants a page at a time, each value with its audit trail, with the page's transaction. */
+  readonly pages: (onPage: (page: readonly ParticipantData[], tx: Queryable) => Promise<void>) => Promise<void>;
 }
 
 export const odmFileName = (studyId: string, type: OdmFileType) => `${studyId}-odm-${type.toLowerCase()}.xml`;
@@ -49,8 +50,11 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
     openOdm(x, h);
     writeOdmStudy(x, h);
     openClinicalData(x, h);
-    await src.pages(async (page) => {
-      const records = await src.records?.(page.map((d) => d.code));
+    await src.pages(async (page, tx) => {
+      const records = await src.records?.(
+        tx,
+        page.map((d) => d.code),
+      );
       for (const d of page) items[fileType] += writeOdmSubject(x, h, d, records?.get(d.code));
       await x.flush();
     });
