@@ -10,7 +10,8 @@ export function forEachParticipantPage(
   db: Db,
   studyId: string,
   pageSize: number,
-  onPage: (page: readonly ParticipantData[]) => Promise<void>,
+  /** `tx`: the page's transaction, to read more of the same snapshot (PGlite has one connection: a query outside it would wait for it). */
+  onPage: (page: readonly ParticipantData[], tx: Queryable) => Promise<void>,
   options: { readonly audit?: boolean } = {},
 ): Promise<void> {
   return db.transaction(async (tx) => {
@@ -19,7 +20,7 @@ export function forEachParticipantPage(
     for (;;) {
       const page = await readPage(tx, studyId, after, pageSize, options.audit ?? false);
       if (page.length === 0) return;
-      await onPage(page);
+      await onPage(page, tx);
       after = page[page.length - 1]!.code;
     }
   });

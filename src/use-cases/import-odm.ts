@@ -21,6 +21,7 @@ import { saveFormValuesIn } from './save-form-values.js';
 import { saveVisitObservationsIn } from './save-visit-observations.js';
 import { callerId, requireAction, type UseCaseContext } from './use-case-context.js';
 import { interopErrors, isOdmError } from '../interop/errors.js';
+import { addReplayed, blindedNote, noRecords, RecordsReplay, type RecordsReplayed } from './import-odm-records.js';
 import { storeErrors } from '../store/errors.js';
 
 export interface OdmImportResult {
@@ -40,6 +41,8 @@ export interface OdmImportResult {
    * here. An export writes each with its source UserRef while the record is unchanged since import.
    */
   readonly signatures: { readonly kept: number; readonly reapplied: 0; readonly note: string };
+  /** The status steps, consents, doses, adverse events and allocations replayed from the il2trials extension; `note` when a blinded file left allocations out. */
+  readonly records: RecordsReplayed & { readonly note?: string };
 }
 
 export const signaturesNote =
@@ -81,9 +84,18 @@ async function checkDerived(w: AuditedTx, participantId: string, visitId: string
 }
 
 /** One subject through the entry use cases: registered, then each visit saved (items scored, labs graded), then its values' provenance. */
-async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: PlannedSubject, byUser: boolean): Promise<{ values: number; provenance: number; signatures: number }> {
+async function importSubject(
+  w: AuditedTx,
+  study: Study,
+  fileOid: string,
+  s: PlannedSubject,
+  byUser: boolean,
+): Promise<{ values: number; provenance: number; signatures: number; records: RecordsReplayed }> {
   const where = `SubjectData SubjectKey="${s.code}"`;
-  const p = await at(where, () => addParticipantIn(w, { studyId: study.id, siteId: s.siteId, code: s.code, sex: s.sex, birthDate: s.birthDate }));
+  const added = await at(where, () => addParticipantIn(w, { studyId: study.id, siteId: s.siteId, code: s.code, sex: s.sex, birthDate: s.birthDate }));
+  // Status steps up to treatment come first (the doses need the treatment start); the final step comes after the visits.
+  const replay = s.records ? new RecordsReplay(w, added, study.protocol, s.records.records, s.records.status, `${where} › il2:Records`, at) : null;
+  const p = replay ? await replay.beforeVisits() : added;
   const reason = `ODM import of file ${fileOid}`;
   let values = 0;
   let provenance = 0;
@@ -137,6 +149,7 @@ async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: Pla
     values += v.values.length;
     provenance += rows.length;
   }
+  const records = replay ? await replay.afterVisits() : noRecords;
   if (s.signatures.length > 0) {
     // The hash of each signed record as imported, as a signature of this system keeps it (src/signatures).
     const d = (await participantData(w.tx, study.id, p.id))!;
@@ -145,7 +158,7 @@ async function importSubject(w: AuditedTx, study: Study, fileOid: string, s: Pla
       await insertImportedSignature(w, study.id, p.id, fileOid, { ...record, contentHash: contentHash(signedContent(d, signedRecordOf(sig.visitId))) });
     }
   }
-  return { values, provenance, signatures: s.signatures.length };
+  return { values, provenance, signatures: s.signatures.length, records };
 }
 
 /** Write a checked plan in one audited transaction: all of it, or (on any refusal) nothing. */
@@ -157,8 +170,10 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
     let values = 0;
     let provenance = 0;
     let signatures = 0;
+    let records = noRecords;
     for (const s of plan.subjects) {
       const n = await importSubject(w, study, doc.fileOid, s, c.by.kind === 'user');
+      records = addReplayed(records, n.records);
       values += n.values;
       provenance += n.provenance;
       signatures += n.signatures;
@@ -173,6 +188,7 @@ function writePlan(c: UseCaseContext, study: Study, doc: OdmDocument, plan: Impo
       values,
       provenance,
       signatures: { kept: signatures, reapplied: 0, note: signaturesNote },
+      records: records.blindedRandomizations > 0 ? { ...records, note: blindedNote } : records,
     };
   });
 }

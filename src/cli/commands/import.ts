@@ -45,7 +45,7 @@ export const register: Register = (program) => {
         if (opts.json) printJson(r);
         else
           process.stdout.write(
-            `Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata; ${r.signatures.kept} signatures kept as provenance records, not re-applied (${r.signatures.note})\n`,
+            `Imported ${file} (${r.fileType}) into study ${r.studyId}: ${r.participants} participants, ${r.visits} visits, ${r.values} values, ${r.provenance} audit records kept as provenance; ${r.forms.length} forms read from the metadata; ${r.signatures.kept} signatures kept as provenance records, not re-applied (${r.signatures.note}); ${r.records.steps} status steps, ${r.records.consents} consents, ${r.records.randomized} allocations as recorded, ${r.records.doses} doses, ${r.records.adverseEvents} adverse events${r.records.note ? `; ${r.records.blindedRandomizations} randomized without an arm in the file (${r.records.note})` : ''}\n`,
           );
       }),
     );

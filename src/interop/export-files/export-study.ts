@@ -9,6 +9,7 @@ import { writeCsv } from '../csv-export/csv-files.js';
 import { writeDefine, type DefineSource } from '../define/define-writer.js';
 import { questionnaireForms } from '../form-metadata/form-metadata.js';
 import { odmFileName, writeOdm, type OdmSource } from '../odm/odm-export.js';
+import { readParticipantRecords } from '../odm/odm-records.js';
 import { observationGroups } from '../odm/odm-metadata.js';
 import { collectSdtm, writeSdtm, type SdtmSource } from '../sdtm/sdtm-export.js';
 import { fhirFileName, writeFhir } from '../fhir/fhir-export.js';
@@ -78,7 +79,7 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     [req.study.id],
   );
   const visitForms = atVisits.map((r) => ({ visitId: r.visitId, assessment: r.form ?? (r.kind === 'item' || r.kind === 'score' ? r.instrument : (observationGroups[r.kind]?.assessment ?? r.kind)) }));
-  const audited: SdtmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? ODM_PAGE_SIZE, onPage, { audit: true });
+  const audited: OdmSource['pages'] = (onPage) => forEachParticipantPage(db, req.study.id, req.pageSize ?? ODM_PAGE_SIZE, onPage, { audit: true });
   return {
     studyId: req.study.id,
     protocol: req.study.protocol,
@@ -90,6 +91,8 @@ async function odmSource(db: Db, req: ExportRequest): Promise<OdmSource> {
     signatures: await studySignatures(db, req.study.id),
     importedSignatures: await studyImportedSignatures(db, req.study.id),
     pages: audited,
+    blinded: req.blinded,
+    records: (tx, codes) => readParticipantRecords(tx, req.study.id, codes),
   };
 }
 

@@ -7,8 +7,12 @@ export const odmSchema = `${schemas}cdisc-odm-1.3.2/ODM1-3-2.xsd`;
 /** ODM 1.3.2 with the il2trials extension attributes (what the ODM export writes). */
 export const odmIl2Schema = `${schemas}il2trials-odm/ODM1-3-2-il2trials.xsd`;
 
-/** The document without the il2trials extension (its namespace declaration and attributes): ODM's rule is that what remains is valid ODM. */
-export const withoutIl2Extension = (xml: string) => xml.replace(/ xmlns:il2="[^"]*"/, '').replace(/ il2:[A-Za-z]+="[^"]*"/g, '');
+/** The document without the il2trials extension (its namespace declaration, attributes and il2:Records elements): ODM's rule is that what remains is valid ODM. */
+export const withoutIl2Extension = (xml: string) =>
+  xml
+    .replace(/ xmlns:il2="[^"]*"/, '')
+    .replace(/\n *<il2:Records\b[^>]*?(\/>|>[^]*?<\/il2:Records>)/g, '')
+    .replace(/ il2:[A-Za-z]+="[^"]*"/g, '');
 
 /** xmllint's schema errors for a file (Debian libxml2-utils); empty when it validates. */
 export function schemaErrors(file: string, schema: string): string[] {

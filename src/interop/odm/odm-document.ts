@@ -1,3 +1,5 @@
+import type { ParticipantRecords } from './odm-records.js';
+
 /** An ODM 1.3.2 file as the import reads it: the metadata, AdminData and ClinicalData it holds. */
 export interface OdmDocument {
   readonly fileOid: string;
@@ -73,6 +75,8 @@ export interface OdmSubject {
   /** il2trials extension: what registering the subject needs. */
   readonly sex: string | null;
   readonly birthDate: string | null;
+  /** il2trials extension: the participant's status, its steps, consents, randomization, doses and adverse events (null: the file has none). */
+  readonly records: { readonly status: string; readonly records: ParticipantRecords } | null;
   readonly events: readonly {
     readonly oid: string;
     readonly visitDate: string | null;

@@ -1,8 +1,10 @@
 import type { Protocol } from '../../protocol/schema.js';
+import type { Queryable } from '../../store/db.js';
 import type { StagedFiles } from '../export-files/staged-files.js';
 import { XmlStream } from '../export-files/xml-stream.js';
 import type { ParticipantData } from '../sdtm/participant-data.js';
 import { odmForms, type FoundKey } from './odm-metadata.js';
+import type { ParticipantRecords } from './odm-records.js';
 import { openClinicalData, openOdm, writeOdmStudy, writeOdmSubject, type OdmFileType, type OdmHeader } from './odm-writer.js';
 
 export interface OdmSource {
@@ -15,8 +17,12 @@ export interface OdmSource {
   readonly visitForms: OdmHeader['visitForms'];
   readonly signatures: OdmHeader['signatures'];
   readonly importedSignatures: OdmHeader['importedSignatures'];
-  /** Participants a page at a time, each value with its audit trail. */
-  readonly pages: (onPage: (page: readonly ParticipantData[]) => Promise<void>) => Promise<void>;
+  /** Whether the reader is blinded: then no arm is written (the masking policy's answer). */
+  readonly blinded: boolean;
+  /** Each participant's records besides values (status, consents, randomization, doses, adverse events), by code, a page at a time. */
+  readonly records?: (tx: Queryable, codes: readonly string[]) => Promise<ReadonlyMap<string, ParticipantRecords>>;
+  /** Participants a page at a time, each value with its audit trail, with the page's transaction. */
+  readonly pages: (onPage: (page: readonly ParticipantData[], tx: Queryable) => Promise<void>) => Promise<void>;
 }
 
 export const odmFileName = (studyId: string, type: OdmFileType) => `${studyId}-odm-${type.toLowerCase()}.xml`;
@@ -37,14 +43,19 @@ export async function writeOdm(files: StagedFiles, src: OdmSource): Promise<Reco
       visitForms: src.visitForms,
       signatures: src.signatures,
       importedSignatures: src.importedSignatures,
+      blinded: src.blinded,
     };
     const out = files.open(odmFileName(src.studyId, fileType));
     const x = new XmlStream(out);
     openOdm(x, h);
     writeOdmStudy(x, h);
     openClinicalData(x, h);
-    await src.pages(async (page) => {
-      for (const d of page) items[fileType] += writeOdmSubject(x, h, d);
+    await src.pages(async (page, tx) => {
+      const records = await src.records?.(
+        tx,
+        page.map((d) => d.code),
+      );
+      for (const d of page) items[fileType] += writeOdmSubject(x, h, d, records?.get(d.code));
       await x.flush();
     });
     x.close().close();

@@ -53,6 +53,8 @@ export interface PlannedSubject {
   readonly sex: 'female' | 'male';
   readonly birthDate: string;
   readonly visits: readonly PlannedVisit[];
+  /** The status steps, consents, randomization, doses and adverse events to replay (null: the file has none). */
+  readonly records: OdmSubject['records'];
 }
 
 export interface ImportPlan {
@@ -166,6 +168,7 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
     siteId,
     sex: s.sex,
     birthDate: s.birthDate,
+    records: checkedRecords(target, s),
     visits: [...visits].map(([visitId, v]) => ({
       visitId,
       date: v.date,
@@ -179,6 +182,14 @@ function planSubject(doc: OdmDocument, target: ImportTarget, forms: ReturnType<t
       }),
     })),
   };
+}
+
+/** An allocation the file carries is to one of the study's arms. */
+function checkedRecords(target: ImportTarget, s: OdmSubject): OdmSubject['records'] {
+  const armId = s.records?.records.randomization?.armId ?? null;
+  if (armId !== null && !target.protocol.arms.some((a) => a.id === armId))
+    throw conflict(`SubjectData SubjectKey="${s.key}" › il2:Randomization`, `arm "${armId}" is not an arm of study ${target.studyId} (its arms: ${target.protocol.arms.map((a) => a.id).join(', ')})`);
+  return s.records;
 }
 
 /**

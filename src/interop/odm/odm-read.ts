@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { OdmAuditRecord, OdmDocument, OdmItemDef, OdmMetaData, OdmSignature, OdmSubject } from './odm-document.js';
 import { parseXmlStream, type XmlElement, type XmlSource } from './xml-tree.js';
 import { interopErrors } from '../errors.js';
+import { readParticipantRecordsXml } from './odm-read-records.js';
 
 /** `<ItemDef OID="IT.x"> (line 12)`: how a message names the element at fault. */
 export const where = (el: XmlElement) => `<${el.name}${el.attrs.OID ? ` OID="${el.attrs.OID}"` : ''}> (line ${el.line})`;
@@ -134,6 +135,7 @@ function readSubject(s: XmlElement): OdmSubject {
     siteOid: site ? attr(site, 'LocationOID') : null,
     sex: s.attrs['il2:Sex'] ?? null,
     birthDate: s.attrs['il2:BirthDate'] ?? null,
+    records: readParticipantRecordsXml(s, attr(s, 'SubjectKey')),
     events: kids(s, 'StudyEventData').map((e) => ({
       oid: attr(e, 'StudyEventOID'),
       visitDate: e.attrs['il2:VisitDate'] ?? null,

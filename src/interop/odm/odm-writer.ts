@@ -6,6 +6,8 @@ import { itemIndex, type OdmForm } from './odm-metadata.js';
 import { il2Ns, odmNs } from './odm-namespace.js';
 import { writeSignature, writeSignatureDef, type ImportedSignatureRecord } from './odm-signatures.js';
 import type { Signature } from '../../signatures/signature.js';
+import type { ParticipantRecords } from './odm-records.js';
+import { writeParticipantRecords } from './odm-records-writer.js';
 
 /**
  * CDISC ODM 1.3.2 export: the study's metadata (Protocol, StudyEventDef per visit, FormDef and
@@ -15,7 +17,8 @@ import type { Signature } from '../../signatures/signature.js';
  * write. Transactional: every write of every value in order, Insert then Update, each with its record.
  * Element order follows ODM1-3-2-foundation.xsd. A signed visit or casebook carries its valid
  * electronic signature as a Signature element (odm-signatures.ts). What registering a subject and dating a visit need, which ODM's
- * ClinicalData does not hold, is in the il2trials extension (il2:Sex, il2:BirthDate, il2:VisitDate;
+ * ClinicalData does not hold, is in the il2trials extension (il2:Sex, il2:BirthDate, il2:VisitDate, and
+ * the participant's status steps, consents, randomization, doses and adverse events as il2:Records;
  * schema in src/interop/fixtures/xml-schema/il2trials-odm). A value imported from another system
  * keeps that system's AuditRecords (its provenance), then this one's later changes.
  */
@@ -36,6 +39,8 @@ export interface OdmHeader {
   readonly signatures?: ReadonlyMap<string, readonly Signature[]>;
   /** Signature records imported files carried, by participant code. */
   readonly importedSignatures?: ReadonlyMap<string, readonly ImportedSignatureRecord[]>;
+  /** A blinded file carries no arm (odm-records-writer.ts); absent: blinded. */
+  readonly blinded?: boolean;
 }
 
 export const mdvOid = (studyId: string) => `MDV.${studyId}`;
@@ -135,7 +140,7 @@ function auditRecord(x: XmlStream, a: ValueAudit, site: string): void {
 }
 
 /** One participant's ClinicalData: SubjectData › StudyEventData › FormData › ItemGroupData › ItemData. Returns the ItemData written. */
-export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData): number {
+export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData, records?: ParticipantRecords): number {
   let items = 0;
   const index = itemIndex(h.forms);
   const byVisit = new Map<string, Map<OdmForm, ObservationData[]>>();
@@ -174,6 +179,7 @@ export function writeOdmSubject(x: XmlStream, h: OdmHeader, d: ParticipantData):
         }
       });
     }
+    if (records) writeParticipantRecords(x, d.status, records, h.blinded ?? true);
   });
   return items;
 }

@@ -4,7 +4,7 @@ import { il2Ns, odmNs } from './odm-namespace.js';
 import { interopErrors } from '../errors.js';
 
 /**
- * An XML element as the ODM reader walks it: its local name, attributes (unqualified ones by local
+ * An XML element as the ODM reader walks it: its local name (`il2:Name` in the il2trials extension), attributes (unqualified ones by local
  * name, the il2trials extension's as `il2:Name`, `xml:lang`), children, text and line.
  */
 export interface XmlElement {
@@ -32,8 +32,8 @@ export type XmlSource = string | AsyncIterable<string | Uint8Array>;
 
 /**
  * Parse a document with saxes (a maintained, conforming XML parser) into elements of the ODM
- * namespace; elements of other namespaces (another vendor's extensions) are skipped with their
- * content. Not well-formed XML is `INTEROP_ODM_INVALID` with its line.
+ * namespace and of the il2trials extension (named `il2:Name`); elements of other namespaces
+ * (another vendor's extensions) are skipped with their content. Not well-formed XML is `INTEROP_ODM_INVALID` with its line.
  *
  * Streaming: the source is fed chunk by chunk, and an element `detach` picks (SubjectData) is handed
  * to `onDetached` when it closes and not kept in the tree, so memory holds one chunk and one such
@@ -45,11 +45,11 @@ export async function parseXmlStream(source: XmlSource, detach: (el: XmlElement)
   let root: XmlElement | undefined;
   parser.on('opentag', (tag) => {
     const parent = stack[stack.length - 1];
-    if (parent === null || tag.uri !== odmNs) {
+    if (parent === null || (tag.uri !== odmNs && tag.uri !== il2Ns)) {
       stack.push(null);
       return;
     }
-    const el: XmlElement = { name: tag.local, attrs: attrsOf(tag), children: [], text: '', line: parser.line };
+    const el: XmlElement = { name: tag.uri === il2Ns ? `il2:${tag.local}` : tag.local, attrs: attrsOf(tag), children: [], text: '', line: parser.line };
     if (parent) parent.children.push(el);
     else root ??= el;
     stack.push(el);
