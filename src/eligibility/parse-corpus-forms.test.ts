@@ -30,6 +30,28 @@ function attested(c: ReturnType<typeof read>, reason: RegExp): void {
   expect(c.notComputable).toMatch(reason);
 }
 
+describe('"for all subjects" says whom a line applies to, and keeps the condition as it is', () => {
+  it('reads the condition before it, in either direction', () => {
+    // NCT03860597 ends its lines with the group they apply to.
+    computes(inc('not pregnant for all subjects'), { kind: 'is', fact: 'pregnant', value: false });
+    computes(exc('pregnancy for all subjects'), { kind: 'is', fact: 'pregnant', value: true });
+    computes(exc('dementia for all subjects'), has('diagnoses', 'dementia'));
+    // A condition the vocabulary does not know stays attested, whatever follows it.
+    attested(exc('hearing or visual impairment for all subjects'), /no rule reads it/);
+  });
+});
+
+describe('age with the operator in words or a variant sign', () => {
+  it('"greater than or equal to", "> or = to", "˂", "N years old and older"', () => {
+    computes(inc('Greater than or equal to 65 years of age'), cmp('age', '>=', 65, 'years')); // NCT03921619
+    computes(inc('Age > or = to 65 years'), cmp('age', '>=', 65, 'years')); // NCT03923959
+    // U+02C2 (modifier letter left arrowhead) written for "<".
+    computes(exc('Age ˂ 18 years old'), cmp('age', '<', 18, 'years')); // NCT03926104
+    // The age limit is read; "at the time of consent" is left to the person who checks it.
+    partly(inc('Patients 18 years old and older at the time of consent.'), all(cmp('age', '>=', 18, 'years'), rest('Patients at the time of consent'))); // NCT03865316
+  });
+});
+
 describe('age written the corpus ways', () => {
   it('"y", "18+", "a minimum of", "more or equal", "20 years old and 65 years old", "19~45", "4 to < 17", "age range"', () => {
     computes(inc('Age >18y'), cmp('age', '>', 18, 'years')); // NCT03928938

@@ -46,7 +46,8 @@ const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b
 const LIST_BINDING =
   /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|chronic|acute|recent|other)\b/i;
 const EXAMPLE_BINDING = /\b(?:suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate)\b/i;
-const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?/i;
+// "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
+const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?|^\s*for all (?:subjects|participants|patients)\b/i;
 
 /** Words a qualifier reads (so they are no remainder of their own). */
 export function isQualifierWord(w: string): boolean {
