@@ -41,6 +41,21 @@ describe('"for all subjects" says whom a line applies to, and keeps the conditio
   });
 });
 
+describe('a consent clause beside other conditions: the consent attested, the rest read', () => {
+  it('all of them in an inclusion, any in an exclusion; an alternative or a negation before it keeps the line whole', () => {
+    // Female, 18 to 70 years and consent: each is required, so each read part is necessary.
+    partly(
+      inc('Female, age ≥18 years and ≤70 years, signed informed consent.'), // NCT03924882
+      all(all({ kind: 'equals', fact: 'sex', value: 'female' }, all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 70, 'years'))), rest('signed informed consent.')),
+    );
+    // Each item of an exclusion list excludes on its own: pregnancy suffices.
+    partly(exc('Pregnancy; refusal of informed consent'), any({ kind: 'is', fact: 'pregnant', value: true }, rest('refusal of informed consent')));
+    attested(inc('Aged 18 years or older, or informed consent of a legal representative'), /consent/);
+    attested(inc('Not pregnant, signed informed consent'), /consent/);
+    attested(inc('Signed informed consent'), /consent/);
+  });
+});
+
 describe('age with the operator in words or a variant sign', () => {
   it('"greater than or equal to", "> or = to", "˂", "N years old and older"', () => {
     computes(inc('Greater than or equal to 65 years of age'), cmp('age', '>=', 65, 'years')); // NCT03921619
