@@ -278,9 +278,17 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
 
   return {
     push(bytes) {
-      const b = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+      let b = bytes;
+      if (carry.length > 0) {
+        // The row cut at the last push ends at the first newline here (unless a quoted cell holds
+        // one): only it is joined, and the rest is read in place rather than copied.
+        const nl = bytes.indexOf(10);
+        const head = nl < 0 ? undefined : Buffer.concat([carry, bytes.subarray(0, nl + 1)]);
+        if (head && scan(head, false) === head.length) b = bytes.subarray(nl + 1);
+        else b = Buffer.concat([carry, bytes]);
+      }
       const used = scan(b, false);
-      carry = b.slice(used);
+      carry = b.subarray(used);
     },
     end() {
       if (carry.length > 0) scan(carry, true);
