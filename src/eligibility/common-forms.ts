@@ -69,6 +69,8 @@ const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
  * "pregnant women" excludes the pregnant, not women.
  */
 export function readSex(p: LineParser): Expr | undefined {
+  // "Transgender male": the recorded sex may be either; the line says nothing certain about it.
+  if (/\btrans(?:gender|sexual)?\b|\bnon-binary\b|\bgender (?:identity|diverse)\b/i.test(p.text)) return undefined;
   const female = [...p.text.matchAll(FEMALE)];
   const male = [...p.text.matchAll(MALE)];
   if (female.length > 0 === male.length > 0) return undefined;

@@ -56,6 +56,20 @@ describe('a consent clause beside other conditions: the consent attested, the re
   });
 });
 
+describe('lines the hand check of the computed sample found read wrong, now attested', () => {
+  it('birth weight is not the weight, a transgender man\'s recorded sex is not known, "other than" is an exception, a negation before ":" heads its list', () => {
+    attested(inc('Birthweight <1500 g'), /no rule reads it/); // NCT03860428 (was: weight < 1500 g)
+    attested(inc('Birth weight <1500 g'), /no rule reads it/);
+    attested(inc('Transgender male'), /no rule reads it/); // NCT03864913 (was: sex = male)
+    // Was: history has liver-disease, which a fatty liver alone would also set.
+    attested(exc('Previously known liver disease (other than fatty liver)'), /exceptions/); // NCT03864510
+    // Was: the listed conditions read as present, the "No" before the colon lost.
+    attested(exc("No history or diagnosis of any of the following conditions: Chron's disease, bleeding disorders, Kidney disease"), /negation heads the list/); // NCT03869905
+    attested(inc('No history of any of the following: cancer, diabetes'), /negation heads the list/);
+    computes(exc('Body weight >450 lbs'), cmp('weight', '>', 450, 'lb')); // NCT03866564
+  });
+});
+
 describe('age with the operator in words or a variant sign', () => {
   it('"greater than or equal to", "> or = to", "˂", "N years old and older"', () => {
     computes(inc('Greater than or equal to 65 years of age'), cmp('age', '>=', 65, 'years')); // NCT03921619

@@ -24,7 +24,9 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
   ],
-  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b/i, 'it makes exceptions that the facts cannot express'],
+  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, 'it makes exceptions that the facts cannot express'],
+  // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
+  [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
 ];
 
