@@ -19,7 +19,7 @@ import { asaClass } from './asa-class.js';
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
-  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
+  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend|\bagree(?:s|d)? to\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
   [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
@@ -28,6 +28,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
+  // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
+  [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, 'it applies to one group of the study only'],
 ];
 
 const CONSENT = /informed consent|\bassent\b/i;
