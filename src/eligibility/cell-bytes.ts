@@ -22,9 +22,22 @@ export function lowerIs(b: Uint8Array, s: number, e: number, word: Uint8Array): 
 
 /** 1 for yes/y/true/1, 0 for no/n/false/0 (any case), -1 for anything else. */
 export function yesNo(b: Uint8Array, s: number, e: number): number {
-  for (let i = 0; i < YES_WORDS.length; i++) if (lowerIs(b, s, e, YES_WORDS[i]!)) return 1;
-  for (let i = 0; i < NO_WORDS.length; i++) if (lowerIs(b, s, e, NO_WORDS[i]!)) return 0;
-  return -1;
+  // By length and first letter, so that a cell is compared with one word at most.
+  const c = b[s]! | 32;
+  switch (e - s) {
+    case 1:
+      return b[s] === 49 || c === 121 ? 1 : b[s] === 48 || c === 110 ? 0 : -1;
+    case 2:
+      return lowerIs(b, s, e, NO_WORDS[2]!) ? 0 : -1;
+    case 3:
+      return lowerIs(b, s, e, YES_WORDS[2]!) ? 1 : -1;
+    case 4:
+      return lowerIs(b, s, e, YES_WORDS[3]!) ? 1 : -1;
+    case 5:
+      return lowerIs(b, s, e, NO_WORDS[3]!) ? 0 : -1;
+    default:
+      return -1;
+  }
 }
 
 /** Are the bytes b[s..e) all ASCII (so that byte case-folding is the string's)? */
@@ -62,7 +75,7 @@ export function dayOf(b: Uint8Array, s: number, e: number): number | undefined {
   const m = (b[s + 5]! - 48) * 10 + (b[s + 6]! - 48);
   const d = (b[s + 8]! - 48) * 10 + (b[s + 9]! - 48);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const monthDays = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const monthDays = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= monthDays)) return undefined;
   // Days from 1970-01-01 (proleptic Gregorian): whole years, then months, then days.
   const yy = y - 1;
@@ -70,7 +83,13 @@ export function dayOf(b: Uint8Array, s: number, e: number): number | undefined {
   return days;
 }
 
-/** A plain decimal number at b[s..e) ("-12.5"), or NaN when the cell is anything else. */
+const POWERS_OF_TEN = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal number at b[s..e) ("-12.5"), or NaN when the cell is anything else. The digits
+ * are read as one integer and divided once by a power of ten, both exact below 2^53, so the result
+ * is the correctly rounded double, as Number() reads it; longer numbers are left to the slow path.
+ */
 export function plainNumber(b: Uint8Array, s: number, e: number): number {
   let i = s;
   let neg = false;
@@ -80,10 +99,11 @@ export function plainNumber(b: Uint8Array, s: number, e: number): number {
   }
   let v = 0;
   let digits = 0;
-  for (; i < e && b[i]! >= 48 && b[i]! <= 57; i++, digits++) v = v * 10 + (b[i]! - 48);
-  if (i < e && b[i] === 46) {
-    let scale = 1;
-    for (i++; i < e && b[i]! >= 48 && b[i]! <= 57; i++, digits++) v += (b[i]! - 48) / (scale *= 10);
-  }
-  return i === e && digits > 0 ? (neg ? -v : v) : NaN;
+  let c = 0;
+  for (; i < e && (c = b[i]! - 48) >= 0 && c <= 9; i++, digits++) v = v * 10 + c;
+  let decimals = 0;
+  if (i < e && b[i] === 46) for (i++; i < e && (c = b[i]! - 48) >= 0 && c <= 9; i++, decimals++) v = v * 10 + c;
+  if (i !== e || digits + decimals === 0 || digits + decimals > 15) return NaN;
+  const x = decimals === 0 ? v : v / POWERS_OF_TEN[decimals]!;
+  return neg ? -x : x;
 }

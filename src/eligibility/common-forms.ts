@@ -1,14 +1,14 @@
 import type { Expr } from './expression.js';
 import { anyOf } from './combine.js';
-import { definedPhraseStart, readComparisons } from './comparisons.js';
+import { definedPhraseStart, OP_SOURCE, readComparisons } from './comparisons.js';
 import { fillerWords } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
 const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
-const AGE_START =
-  /(?:>=|<=|>|<|\b(?:over|above|under|below|older than|younger than|at least|(?:a )?minimum of|(?:more|greater|less) or equal(?: to)?|more than|less than|greater than|between|from)\b)?\s*(?<![\d.,])\d/gi;
+// Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
+const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 
@@ -30,10 +30,12 @@ export function readAge(p: LineParser): void {
   }
   for (const m of p.text.matchAll(AGE_START)) {
     if (!p.free(m.index, m.index + m[0].length)) continue;
+    // "11 to no older than 17": the lower bound is not read, so neither is the upper one.
+    if (/\d\s*(?:-|~|to)\s*$/i.test(p.text.slice(0, m.index))) continue;
     const found = readComparisons(p.text, m.index, p.side);
     if (!found) continue;
     const after = p.text.slice(found.end);
-    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
+    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)(?:\s+(?:or|and)\s+(?:older|over|above))?\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
     const alone = !p.content(0, m.index) && !p.content(found.end + (old?.[0].length ?? 0), p.text.length);
     if (!old && !alone) continue;
     const units = found.comparisons.map((c) => c.unit);
@@ -67,6 +69,8 @@ const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
  * "pregnant women" excludes the pregnant, not women.
  */
 export function readSex(p: LineParser): Expr | undefined {
+  // "Transgender male": the recorded sex may be either; the line says nothing certain about it.
+  if (/\btrans(?:gender|sexual)?\b|\bnon-binary\b|\bgender (?:identity|diverse)\b/i.test(p.text)) return undefined;
   const female = [...p.text.matchAll(FEMALE)];
   const male = [...p.text.matchAll(MALE)];
   if (female.length > 0 === male.length > 0) return undefined;

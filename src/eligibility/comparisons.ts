@@ -76,7 +76,7 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   'equal to or less than': '<=',
 };
 // Longer phrases first so that "greater than or equal to" is not read as "greater than".
-const OP_SOURCE = Object.keys(OP_WORDS)
+export const OP_SOURCE = Object.keys(OP_WORDS)
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/ /g, '\\s+'))
   .join('|');

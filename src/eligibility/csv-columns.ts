@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
-import { codeKey, createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
-import { ascii, dayOf, hasItem, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
+import { createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
+import { CODE, CODES, DATE, NUMBER, storePlain, targetOf, YES_NO, type Target } from './csv-cells.js';
 import { readFact, type Attestation } from './patient-facts.js';
 import { eligibilityErrors } from './errors.js';
 
@@ -37,23 +37,8 @@ export interface CsvColumnOptions {
 
 const decoder = new TextDecoder();
 
-// Cell kinds as small integers, for the per-cell switch; a row's cell MAX_CELLS stays empty (a short row's absent cells).
-const NUMBER = 0;
-const DATE = 1;
-const YES_NO = 2;
-const CODE = 3;
-const CODES = 4;
-const KINDS = { number: NUMBER, date: DATE, 'yes-no': YES_NO, code: CODE, codes: CODES, attestation: 5 } as const;
+// A row's cell MAX_CELLS stays empty (a short row's absent cells).
 const MAX_CELLS = 4096;
-
-interface Target {
-  readonly spec: ColumnSpec;
-  readonly kind: number;
-  readonly numbers: Float64Array | undefined;
-  readonly bytes: Uint8Array | undefined;
-  readonly codes: Uint8Array[] | undefined;
-  readonly codeBytes: Uint8Array[] | undefined;
-}
 
 export function createCsvColumnReader(specs: readonly ColumnSpec[], options: CsvColumnOptions): CsvColumnReader {
   const { capacity } = options;
@@ -98,52 +83,32 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     }
   };
 
+  // The slow path of one cell (quoted, or not in the plain form): its text through readFact.
   const store = (b: Uint8Array, k: number, t: Target, r: number): void => {
-    const s = starts[k]!;
-    const e = ends[k]!;
-    const empty = s === e;
-    const spec = t.spec;
+    if (quoted[k] === 0 && storePlain(b, starts[k]!, ends[k]!, t, r)) return;
+    const raw = text(b, k);
     switch (t.kind) {
-      case NUMBER: {
-        const v = empty ? NaN : quoted[k] === 1 ? NaN : plainNumber(b, s, e);
-        t.numbers![r] = v === v || empty ? v : ((fallback(spec, text(b, k)) as number | undefined) ?? NaN);
+      case NUMBER:
+      case DATE:
+        t.numbers[r] = (fallback(t.spec, raw) as number | undefined) ?? NaN;
         return;
-      }
-      case DATE: {
-        const d = empty ? NaN : lowerIs(b, s, e, NEVER) ? -Infinity : dayOf(b, s, e);
-        t.numbers![r] = d ?? (fallback(spec, text(b, k)) as number | undefined) ?? NaN;
+      case YES_NO:
+        t.bytes[r] = fallback(t.spec, raw) === true ? 1 : 0;
         return;
-      }
-      case YES_NO: {
-        const v = empty ? MISSING : yesNo(b, s, e);
-        t.bytes![r] = v >= 0 ? v : fallback(spec, text(b, k)) === true ? 1 : 0;
-        return;
-      }
       case CODE: {
-        let i = -1;
-        if (!empty) for (let j = 0; j < spec.values.length && i < 0; j++) if (lowerIs(b, s, e, valueBytes(spec.values[j]!))) i = j;
-        t.bytes![r] = empty ? NO_CODE : i >= 0 ? i : (fallback(spec, text(b, k)), NO_CODE);
+        const i = t.spec.values.findIndex((v) => v.toLowerCase() === raw.toLowerCase());
+        if (i < 0) fallback(t.spec, raw);
+        t.bytes[r] = i >= 0 ? i : NO_CODE;
         return;
       }
       case CODES: {
-        if (empty) for (let j = 0; j < t.codes!.length; j++) t.codes![j]![r] = MISSING;
-        else if (quoted[k] === 1 || !ascii(b, s, e)) {
-          const list = text(b, k).toLowerCase().split(';');
-          spec.values.forEach((code, j) => (t.codes![j]![r] = list.some((c) => c.trim() === code) ? 1 : 0));
-        } else for (let j = 0; j < t.codes!.length; j++) t.codes![j]![r] = hasItem(b, s, e, t.codeBytes![j]!) ? 1 : 0;
+        const list = raw.toLowerCase().split(';');
+        t.spec.values.forEach((code, j) => (t.codes[j]![r] = list.some((c) => c.trim() === code) ? 1 : 0));
         return;
       }
       default: {
-        // An attestation in the plain form "yes|who|YYYY-MM-DD", from its bytes; anything else through readFact.
-        const p1 = empty ? -1 : b.indexOf(124, s);
-        const p2 = p1 < 0 || p1 >= e ? -1 : b.indexOf(124, p1 + 1);
-        const holds = p2 > p1 + 1 && p2 < e && dayOf(b, p2 + 1, e) !== undefined ? yesNo(b, s, p1) : -1;
-        if (empty) t.bytes![r] = MISSING;
-        else if (holds === 0 || holds === 1) t.bytes![r] = holds;
-        else {
-          const a = fallback(spec, text(b, k)) as Attestation | undefined;
-          t.bytes![r] = a === undefined ? MISSING : a.holds ? 1 : 0;
-        }
+        const a = fallback(t.spec, raw) as Attestation | undefined;
+        t.bytes[r] = a === undefined ? MISSING : a.holds ? 1 : 0;
       }
     }
   };
@@ -177,14 +142,7 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     if (chunk.n === capacity) flush();
   };
 
-  const target = (spec: ColumnSpec): Target => ({
-    spec,
-    kind: KINDS[spec.kind],
-    numbers: chunk.numbers.get(spec.name),
-    bytes: chunk.bytes.get(spec.name),
-    codes: spec.kind === 'codes' ? spec.values.map((c) => chunk.bytes.get(codeKey(spec.name, c))!) : undefined,
-    codeBytes: spec.kind === 'codes' ? spec.values.map(valueBytes) : undefined,
-  });
+  const target = (spec: ColumnSpec): Target => targetOf(spec, chunk);
 
   const cell = (s: number, e: number, q: number): void => {
     if (cells === MAX_CELLS) throw new AppError(eligibilityErrors.BAD_CSV, `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, `row ${dataRow + 1}`);
@@ -194,57 +152,143 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     cells += 1;
   };
 
-  const scan = (b: Uint8Array, final: boolean): number => {
-    let i = 0;
-    let rowStart = 0;
+  // One row by the general rules (quotes; the header): its cells, then row(). The position after
+  // it, or -1 when the row does not end in b and b is not the last of the bytes.
+  const slowRow = (b: Uint8Array, p: number, final: boolean): number => {
     const n = b.length;
-    while (i < n || (final && rowStart < n)) {
-      cells = 0;
-      rowStart = i;
-      let done = false;
-      for (;;) {
-        while (i < n && (b[i] === 32 || b[i] === 9)) i++;
-        if (i < n && b[i] === 34) {
-          const s = ++i;
-          for (;;) {
-            while (i < n && b[i] !== 34) i++;
-            if (i + 1 < n && b[i + 1] === 34) i += 2;
-            else break;
-          }
-          if (i >= n && !final) return rowStart;
-          cell(s, Math.min(i, n), 1);
-          i++;
-          while (i < n && b[i] !== 44 && b[i] !== 10) i++;
-        } else {
-          const s = i;
-          while (i < n && b[i] !== 44 && b[i] !== 10) i++;
-          let e = i;
-          while (e > s && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 13)) e--;
-          cell(s, e, 0);
+    let i = p;
+    cells = 0;
+    for (;;) {
+      while (i < n && (b[i] === 32 || b[i] === 9)) i++;
+      if (i < n && b[i] === 34) {
+        const s = ++i;
+        for (;;) {
+          while (i < n && b[i] !== 34) i++;
+          if (i + 1 < n && b[i + 1] === 34) i += 2;
+          else break;
         }
-        if (i >= n) {
-          if (!final) return rowStart;
-          done = true;
-          break;
-        }
-        if (b[i] === 10) {
-          i++;
-          done = true;
-          break;
-        }
-        i++; // comma
+        if (i >= n && !final) return -1;
+        cell(s, Math.min(i, n), 1);
+        i++;
+        while (i < n && b[i] !== 44 && b[i] !== 10) i++;
+      } else {
+        const s = i;
+        while (i < n && b[i] !== 44 && b[i] !== 10) i++;
+        let e = i;
+        while (e > s && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 13)) e--;
+        cell(s, e, 0);
       }
-      if (done) row(b);
-      if (i >= n) return n;
+      if (i >= n) {
+        if (!final) return -1;
+        row(b);
+        return n;
+      }
+      if (b[i] === 10) {
+        row(b);
+        return i + 1;
+      }
+      i++; // comma
+    }
+  };
+
+  // Cells of the current row that need the slow path: their column (their bounds go in starts/ends).
+  const deferredColumn = new Int32Array(MAX_CELLS + 1);
+
+  // One data row without quotes, read in one pass: a column the criteria read is stored from its
+  // bytes as it is met, other cells are only skipped; a cell not in its plain form waits for the
+  // end of the row (weight first, for a value per kg). Returns as slowRow.
+  const fastRow = (b: Uint8Array, p: number, final: boolean): number => {
+    const n = b.length;
+    const tg = targets;
+    const nt = tg.length;
+    const r = chunk.n;
+    let deferred = 0;
+    let k = 0;
+    let i = p;
+    let idStart = 0;
+    let idEnd = -1;
+    for (;;) {
+      const cellStart = i;
+      while (i < n && b[i] !== 44 && b[i] !== 10) i++;
+      if (i >= n && !final) return -1;
+      const t = k < nt ? tg[k] : undefined;
+      if (t !== undefined || k === idIndex) {
+        let s = cellStart;
+        let e = i;
+        while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+        while (e > s && (b[e - 1] === 32 || b[e - 1] === 9 || b[e - 1] === 13)) e--;
+        if (t === undefined) {
+          idStart = s;
+          idEnd = e;
+        } else if (!storePlain(b, s, e, t, r)) {
+          starts[deferred] = s;
+          ends[deferred] = e;
+          quoted[deferred] = 0;
+          deferredColumn[deferred++] = k;
+        }
+      }
+      k += 1;
+      if (i >= n || b[i] === 10) break;
+      if (k === MAX_CELLS) throw new AppError(eligibilityErrors.BAD_CSV, `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, `row ${dataRow + 1}`);
+      i++; // comma
+    }
+    const next = i >= n ? n : i + 1;
+    if (k === 1) {
+      let j = p;
+      while (j < i && (b[j] === 32 || b[j] === 9 || b[j] === 13)) j++;
+      if (j === i) return next; // a blank line
+    }
+    for (let kk = k; kk < nt; kk++) if (tg[kk] !== undefined) storePlain(b, 0, 0, tg[kk]!, r);
+    dataRow += 1;
+    current.row = dataRow;
+    current.r = r;
+    current.problems = undefined;
+    if (deferred > 0) {
+      for (let j = 0; j < deferred; j++) if (tg[deferredColumn[j]!]!.spec.name === 'weight') store(b, j, tg[deferredColumn[j]!]!, r);
+      for (let j = 0; j < deferred; j++) if (tg[deferredColumn[j]!]!.spec.name !== 'weight') store(b, j, tg[deferredColumn[j]!]!, r);
+    }
+    if (options.ids) rows.ids.push(idEnd >= 0 ? decoder.decode(b.subarray(idStart, idEnd)) : '');
+    if (current.problems) rows.errors.set(r, current.problems);
+    chunk.n += 1;
+    if (chunk.n === capacity) flush();
+    return next;
+  };
+
+  const scan = (b: Uint8Array, final: boolean): number => {
+    const n = b.length;
+    let p = 0;
+    // The next quote at or after p (n when none): a row that holds one takes the general path.
+    let q = -1;
+    while (p < n) {
+      if (q < p) {
+        q = b.indexOf(34, p);
+        if (q < 0) q = n;
+      }
+      let slow = !header;
+      if (!slow && q < n) {
+        const nl = b.indexOf(10, p);
+        slow = nl < 0 || q < nl;
+      }
+      const next = slow ? slowRow(b, p, final) : fastRow(b, p, final);
+      if (next < 0) return p;
+      p = next;
     }
     return n;
   };
 
   return {
     push(bytes) {
-      const b = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+      let b = bytes;
+      if (carry.length > 0) {
+        // The row cut at the last push ends at the first newline here (unless a quoted cell holds
+        // one): only it is joined, and the rest is read in place rather than copied.
+        const nl = bytes.indexOf(10);
+        const head = nl < 0 ? undefined : Buffer.concat([carry, bytes.subarray(0, nl + 1)]);
+        if (head && scan(head, false) === head.length) b = bytes.subarray(nl + 1);
+        else b = Buffer.concat([carry, bytes]);
+      }
       const used = scan(b, false);
-      carry = b.slice(used);
+      carry = b.subarray(used);
     },
     end() {
       if (carry.length > 0) scan(carry, true);

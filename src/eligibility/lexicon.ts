@@ -92,7 +92,7 @@ export const lexicon: readonly Term[] = [
     'ecog',
   ]),
   numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
-  numeric(/(?:body )?weight\b/i, ['weight']),
+  numeric(/(?<![\w-])(?<!\bbirth\s)(?:body )?weight\b/i, ['weight']),
   numeric(/(?:estimated |expected )?life expectancy/i, ['life_expectancy']),
   numeric(/(?:peripheral venous )?white blood cells?(?: count)?(?:\s*\(\s*WBC\s*\))?|leukocytes?(?: count)?|leukopenia|\bWBC\b(?: count)?/i, ['leukocytes']),
   numeric(/absolute neutrophils? count(?:\s*\(\s*ANC\s*\))?|\bANC\b|neutrophils?(?: count)?/i, ['neutrophils'], undefined, ['neutrophils_lln']),

@@ -18,16 +18,60 @@ import { asaClass } from './asa-class.js';
 
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
-  [/informed consent|\bassent\b/i, 'consent is given by the patient and recorded by a person, not computed'],
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
-  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
+  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend|\bagree(?:s|d)? to\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
   [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
   ],
-  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b/i, 'it makes exceptions that the facts cannot express'],
+  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, 'it makes exceptions that the facts cannot express'],
+  // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
+  [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
+  // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
+  [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, 'it applies to one group of the study only'],
 ];
+
+const CONSENT = /informed consent|\bassent\b/i;
+const CONSENT_REASON = 'consent is given by the patient and recorded by a person, not computed';
+// In an inclusion, an alternative ("age ≥ 18 or consent of a guardian") would make the clauses no longer all required.
+// A negation before the consent clause may reach over it ("without consent, X"): the line is not split.
+const NEGATION_BEFORE = /\b(?:no|not|non|nor|without|absence|free|neither|never)\b/i;
+const ALTERNATIVE = /\bnor\b|\beither\b|\bor\b(?!\s+(?:older|over|above|more|greater|equal|female|male|women|men)\b)/i;
+
+/**
+ * "Age ≥ 18 years, signed informed consent": consent joined to other conditions by "," or ";" (or
+ * "and", in an inclusion). The consent clause is attested and the rest read as its own line: all of
+ * them for an inclusion (each clause is necessary), any for an exclusion (each item suffices). The
+ * consent clause is attested whatever it says ("inability to give informed consent"); a negation in
+ * the rest is read with the rest, unless it comes before the consent clause. An alternative in an inclusion leaves the whole line attested.
+ */
+function consentClause(id: string, side: Side, verbatim: string, text: string): Criterion {
+  const whole = attested(id, side, verbatim, CONSENT_REASON);
+  const m = CONSENT.exec(text);
+  if (!m || (side === 'inclusion' && ALTERNATIVE.test(text))) return whole;
+  const joint = side === 'inclusion' ? /[,;]|\band\b|\bwho\b/gi : /[,;]/g;
+  const marks = [...text.matchAll(joint)];
+  const before = marks.filter((j) => j.index < m.index).at(-1);
+  const after = marks.find((j) => j.index >= m.index + m[0].length);
+  const start = before ? before.index + before[0].length : 0;
+  if (NEGATION_BEFORE.test(text.slice(0, start))) return whole;
+  const end = after ? after.index : text.length;
+  const rest = (text.slice(0, before ? before.index : 0) + (before && after ? ', ' : '') + text.slice(after ? after.index + after[0].length : text.length)).trim();
+  if (rest === '' || CONSENT.test(rest)) return whole;
+  const read = parseCriterionLine(id, side, rest);
+  if (read.computability === 'attested') return whole;
+  const clause: Expr = { kind: 'attested', text: text.slice(start, end).trim() };
+  return {
+    id,
+    side,
+    text: verbatim,
+    computability: 'partly-computable',
+    expr: side === 'inclusion' ? allOf([read.expr, clause]) : anyOf([read.expr, clause]),
+    notComputable: [CONSENT_REASON, read.notComputable].filter((r) => r !== undefined).join('; '),
+    flags: read.flags,
+  };
+}
 
 const attested = (id: string, side: Side, verbatim: string, reason: string, flags: readonly string[] = []): Criterion => ({
   id,
@@ -44,6 +88,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const text = normalizeCriterionText(verbatim);
   const whole = ATTESTED_LINES.find(([re]) => re.test(text));
   if (whole) return attested(id, side, verbatim, whole[1]);
+  if (CONSENT.test(text)) return consentClause(id, side, verbatim, text);
 
   const p = new LineParser(text, side);
   antibodyList(p);

@@ -45,8 +45,10 @@ const FAMILY_BEFORE = /\b(?:first[- ]degree (?:relatives?|family members?)|paren
 const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b|\baunts?\b|\buncles?\b|\bcousins?\b/i;
 const LIST_BINDING =
   /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|chronic|acute|recent|other)\b/i;
-const EXAMPLE_BINDING = /\b(?:suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate)\b/i;
-const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?/i;
+const EXAMPLE_BINDING =
+  /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate)\b/i;
+// "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
+const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?|^\s*for all (?:subjects|participants|patients)\b/i;
 
 /** Words a qualifier reads (so they are no remainder of their own). */
 export function isQualifierWord(w: string): boolean {
@@ -112,6 +114,16 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     const outer = marks && marks[0] !== ';' ? EXAMPLE_BINDING.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '') : null;
     const bound = binding ?? outer;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
+  }
+  // The first example right after "including" / "such as": what comes before it may bind it too ("due to any cause, including head injury").
+  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like)/i.test(stopWord.trim())) {
+    const head =
+      before
+        .slice(0, before.length - stopWord.length)
+        .split(/[;:]/)
+        .at(-1) ?? '';
+    const bound = EXAMPLE_BINDING.exec(head);
+    if (bound) return { ok: false, reason: `"${bound[0]}" before the examples may qualify "${phrase}"` };
   }
   let family = FAMILY_BEFORE.test(segment);
   if (OTHER_KIN.test(segment) && !family) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };

@@ -60,6 +60,16 @@ describe('bulk screener', () => {
       { kind: 'result', row: 2, patientId: 'p2', status: 'incomplete', failed: [], missing: ['weight'] },
     ]);
   });
+  it('reads a quoted cell that holds a newline, wherever the pieces are cut', () => {
+    // p1's id holds a newline; p2's weight (200 lb = 90.7 kg) and p3 follow it.
+    const csv = 'patient_id,age,weight\n"p\n1",40,70\np2,40,200 lb\np3,40,70\n';
+    const expected = [
+      { kind: 'result', row: 1, patientId: 'p\n1', status: 'eligible', failed: [], missing: [] },
+      { kind: 'result', row: 2, patientId: 'p2', status: 'ineligible', failed: ['exc-1'], missing: [] },
+      { kind: 'result', row: 3, patientId: 'p3', status: 'eligible', failed: [], missing: [] },
+    ];
+    for (let split = 1; split <= csv.length; split++) expect(screen(csv, undefined, split).out).toEqual(expected);
+  });
   it('refuses a header with an unknown column or without the patient id', () => {
     expect(() => screen('patient_id,age,shoe_size\n')).toThrow(/column "shoe_size" that no fact has/);
     expect(() => screen('age\n')).toThrow(/no "patient_id" column/);

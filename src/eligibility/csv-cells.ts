@@ -1,0 +1,123 @@
+import { codeKey, type ColumnChunk, MISSING, NO_CODE, type ColumnSpec } from './column-chunk.js';
+import { ascii, dayOf, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
+
+/**
+ * Where one CSV column's values go in a chunk, and the fast read of a cell in its plain form
+ * straight from the bytes (csv-columns.ts). A cell that is not in the plain form is left to the
+ * caller's slow path (readFact), which converts it or names the row and column.
+ */
+export const NUMBER = 0;
+export const DATE = 1;
+export const YES_NO = 2;
+export const CODE = 3;
+export const CODES = 4;
+export const ATTESTATION = 5;
+const KINDS = { number: NUMBER, date: DATE, 'yes-no': YES_NO, code: CODE, codes: CODES, attestation: ATTESTATION } as const;
+
+export interface Target {
+  readonly spec: ColumnSpec;
+  readonly kind: number;
+  readonly numbers: Float64Array;
+  readonly bytes: Uint8Array;
+  readonly codes: Uint8Array[];
+  readonly codeBytes: Uint8Array[];
+  /** For `code`: each value's bytes, in index order. */
+  readonly valueBytes: Uint8Array[];
+}
+
+const NONE_NUMBERS = new Float64Array(0);
+const NONE_BYTES = new Uint8Array(0);
+
+export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
+  return {
+    spec,
+    kind: KINDS[spec.kind],
+    numbers: chunk.numbers.get(spec.name) ?? NONE_NUMBERS,
+    bytes: chunk.bytes.get(spec.name) ?? NONE_BYTES,
+    codes: spec.kind === 'codes' ? spec.values.map((c) => chunk.bytes.get(codeKey(spec.name, c))!) : [],
+    codeBytes: spec.kind === 'codes' ? spec.values.map(valueBytes) : [],
+    valueBytes: spec.kind === 'code' ? spec.values.map(valueBytes) : [],
+  };
+}
+
+/** The first "|" in b[s..e), or -1. */
+function pipeAt(b: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; i++) if (b[i] === 124) return i;
+  return -1;
+}
+
+/**
+ * Store the unquoted, trimmed cell b[s..e) at row r when it is empty or in its plain form; false
+ * (nothing stored) when it needs the slow path.
+ */
+export function storePlain(b: Uint8Array, s: number, e: number, t: Target, r: number): boolean {
+  const empty = s === e;
+  switch (t.kind) {
+    case NUMBER: {
+      const v = empty ? NaN : plainNumber(b, s, e);
+      if (v !== v && !empty) return false;
+      t.numbers[r] = v;
+      return true;
+    }
+    case DATE: {
+      const d = empty ? NaN : lowerIs(b, s, e, NEVER) ? -Infinity : dayOf(b, s, e);
+      if (d === undefined) return false;
+      t.numbers[r] = d;
+      return true;
+    }
+    case YES_NO: {
+      const v = empty ? MISSING : yesNo(b, s, e);
+      if (v < 0) return false;
+      t.bytes[r] = v;
+      return true;
+    }
+    case CODE: {
+      if (empty) {
+        t.bytes[r] = NO_CODE;
+        return true;
+      }
+      const values = t.valueBytes;
+      for (let j = 0; j < values.length; j++) {
+        if (lowerIs(b, s, e, values[j]!)) {
+          t.bytes[r] = j;
+          return true;
+        }
+      }
+      return false;
+    }
+    case CODES: {
+      const codes = t.codes;
+      if (empty) {
+        for (let j = 0; j < codes.length; j++) codes[j]![r] = MISSING;
+        return true;
+      }
+      if (!ascii(b, s, e)) return false;
+      // Each ";"-separated item once, trimmed, against the codes looked for.
+      for (let j = 0; j < codes.length; j++) codes[j]![r] = 0;
+      for (let i = s; i <= e; ) {
+        let j = i;
+        while (j < e && b[j] !== 59) j++;
+        let is = i;
+        let ie = j;
+        while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
+        while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
+        for (let c = 0; c < codes.length; c++) if (lowerIs(b, is, ie, t.codeBytes[c]!)) codes[c]![r] = 1;
+        i = j + 1;
+      }
+      return true;
+    }
+    default: {
+      // An attestation in the plain form "yes|who|YYYY-MM-DD".
+      if (empty) {
+        t.bytes[r] = MISSING;
+        return true;
+      }
+      const p1 = pipeAt(b, s, e);
+      const p2 = p1 < 0 ? -1 : pipeAt(b, p1 + 1, e);
+      const holds = p2 > p1 + 1 && dayOf(b, p2 + 1, e) !== undefined ? yesNo(b, s, p1) : -1;
+      if (holds < 0) return false;
+      t.bytes[r] = holds;
+      return true;
+    }
+  }
+}
