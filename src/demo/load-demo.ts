@@ -10,6 +10,8 @@ import { saveVisitForm } from '../store/visit-forms.js';
 import { participantCalendarOf } from '../use-cases/participant-calendars.js';
 import { recordDoseIn } from '../use-cases/record-dose.js';
 import { transitionParticipantIn } from '../use-cases/transition-participant.js';
+import { keepFormDefinition } from '../store/form-definitions.js';
+import { demoFormsOf } from './demo-forms.js';
 import { syntheticCohort, type DemoParticipant } from './synthetic-cohort.js';
 
 const actor = 'demo';
@@ -48,7 +50,7 @@ async function loadParticipant(db: Db, studyId: string, d: DemoParticipant, toda
 
 /**
  * Fill the built-in studies that have no participants yet with a synthetic cohort from `seed`:
- * statuses, doses, each visit's instruments (scored), labs and Treg, adverse events, and open
+ * statuses, doses, each visit's instruments (scored) and defined forms (ROADS, NfL, MoCA, EQ-5D-5L), labs and Treg, adverse events, and open
  * queries raised by `monitorId` (none without a monitor).
  * Returns the number of participants written per study.
  */
@@ -58,6 +60,12 @@ export async function loadDemoCohorts(db: Db, seed: number, today: string, at: D
     const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM participants WHERE study_id = $1', [protocol.id])) as [{ n: number }];
     if (n > 0 || !(await findStudy(db, protocol.id))) continue;
     const cohort = syntheticCohort(protocol, seed + i, today);
+    // The study keeps each filled form's definition with its version, as saving a form does (saveFormValuesIn).
+    const forms = demoFormsOf(protocol);
+    if (forms.length > 0)
+      await audited(db, { actor, at, studyId: protocol.id }, async (w) => {
+        for (const f of forms) await keepFormDefinition(w, protocol.id, f);
+      });
     for (const d of cohort) await loadParticipant(db, protocol.id, d, today, at, monitorId);
     written[protocol.id] = cohort.length;
   }

@@ -6,6 +6,7 @@ import type { ObservationEntry } from '../visits/visit-data.js';
 import { seededRandom } from '../random/seeded-random.js';
 import { instrumentEntries } from '../visits/visit-entries.js';
 import type { Relatedness } from '../safety/adverse-event.js';
+import { demoFormEntries } from './demo-forms.js';
 import { demoInstrumentValues } from './demo-instruments.js';
 
 /**
@@ -60,6 +61,9 @@ const pathTo: Readonly<Record<string, readonly ParticipantStatus[]>> = {
 export function syntheticCohort(protocol: Protocol, seed: number, today: string, size = Math.min(protocol.enrolment.target, 14)): DemoParticipant[] {
   const rng = seededRandom(seed);
   const rand = rng.uniform;
+  // The defined forms' values draw from their own stream, so adding them left every other demo value as it was.
+  const formRng = seededRandom(seed + 0x5eedf0);
+  const formJitter = () => formRng.uniform() - 0.5;
   const normal = (mean: number, sd: number) => mean + sd * rng.standardNormal();
   const randomized = protocol.design.allocation === 'randomized';
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
@@ -106,11 +110,13 @@ export function syntheticCohort(protocol: Protocol, seed: number, today: string,
     const jitter = () => rand() - 0.5;
     const visits = (calendar?.visits ?? [])
       .filter((v) => dosesUntil !== null && v.date < dosesUntil && v.date <= today)
-      .map((v, k) => ({
-        visitId: v.id,
-        date: v.date,
+      .map((cv, k) => ({ cv, k, v: protocol.visits.find((x) => x.id === cv.id)! }))
+      .map(({ cv, k, v }) => ({
+        visitId: cv.id,
+        date: cv.date,
         observations: [
-          ...instrumentEntries(protocol.visits.find((x) => x.id === v.id)!, demoInstrumentValues(protocol.visits.find((x) => x.id === v.id)!, severityAt(k), jitter)).entries,
+          ...instrumentEntries(v, demoInstrumentValues(v, severityAt(k), jitter)).entries,
+          ...demoFormEntries(v, severityAt(k), formJitter),
           // Treg as % of CD4+ (the panel's subset "treg"): low-dose IL-2 roughly doubles it (review, 004_: "Treg expansion"); placebo does not move it.
           { kind: 'immune-panel' as const, key: 'treg', value: round1(baselineTreg * (active && k > 0 ? 1.6 + 0.4 * rand() : 1) + normal(0, 0.3)), unit: '%' },
           { kind: 'lab' as const, key: 'alt', value: Math.round(normal(24, 6)), unit: 'U/L' },

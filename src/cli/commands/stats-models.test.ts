@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expectTable, readFixture, type ReferenceRow } from '../../analysis/models/fixtures/read-fixture.js';
+import { expectClose, expectTable, readFixture, readJson, type ReferenceRow } from '../../analysis/models/fixtures/read-fixture.js';
 import { modelCommands } from './stats-models.js';
 
 interface Reference {
   readonly fixed: ReferenceRow[];
   readonly contrasts?: ReferenceRow[];
 }
+type Row = { readonly term?: string; readonly estimate: number; readonly se: number; readonly df: number };
 type Fit = { readonly method: string; readonly fixed: ReferenceRow[]; readonly contrasts: ReferenceRow[] };
 
 describe('stats model commands', () => {
@@ -44,10 +45,38 @@ describe('stats model commands', () => {
     expect(narrower.contrasts[0]!.lower).toBeGreaterThan(expected[0]!.lower);
   });
 
-  it('runs the piecewise model with --time naming the week column', () => {
-    const { rows, reference } = readFixture<Reference>('piecewise-als-n13');
-    const fit = modelCommands.piecewise!(rows, { csv: 'als.csv', id: 'id', time: 'week', value: 'alsfrs' }) as Fit;
-    expectTable(fit.contrasts, reference.contrasts!, 'piecewise via CLI');
+  describe('the piecewise model, with Kenward-Roger df unless --df says otherwise', () => {
+    // make-lmm-df-fixtures.R: lmer refits of the ALS piecewise model; lmerTest's KR (via pbkrtest) and Satterthwaite.
+    const lmerTest = readJson<Record<string, Record<'kenwardRoger' | 'satterthwaite', { fixed: Row[]; contrast: Row }>>>('lmm-df');
+    type PiecewiseFit = { df: string; fixed: Row[]; contrasts: Row[] };
+    const run = (name: string, df?: 'kr' | 'satterthwaite' | 'residual') =>
+      modelCommands.piecewise!(readFixture<unknown>(name).rows, { csv: 'als.csv', id: 'id', time: 'week', value: 'alsfrs', ...(df ? { df } : {}) }) as PiecewiseFit;
+    const compare = (actual: Row, expected: Row, what: string) => {
+      expectClose(actual.estimate, expected.estimate, `${what} estimate`, 1e-6);
+      expectClose(actual.se, expected.se, `${what} SE`, 1e-6);
+      expectClose(actual.df, expected.df, `${what} df`, 1e-4);
+    };
+
+    it.each([
+      ['piecewise-als-n13', undefined, 'kenward-roger', 'kenwardRoger'],
+      ['piecewise-monthly-missing', undefined, 'kenward-roger', 'kenwardRoger'],
+      ['piecewise-monthly-missing', 'kr', 'kenward-roger', 'kenwardRoger'],
+      ['piecewise-monthly-missing', 'satterthwaite', 'satterthwaite', 'satterthwaite'],
+    ] as const)('%s with --df %s: %s, as lmerTest gives', (name, option, method, key) => {
+      const fit = run(name, option);
+      expect(fit.df).toBe(method);
+      const expected = lmerTest[name]![key];
+      expected.fixed.forEach((e, i) => compare(fit.fixed[i]!, e, `${name} ${e.term}`));
+      expect(fit.contrasts.map((c) => c.term)).toEqual(['t2 - t1']);
+      compare(fit.contrasts[0]!, expected.contrast, `${name} t2 - t1`);
+    });
+
+    it('with --df residual: the REML estimates and SEs of nlme (make-fixtures.R) and n - p df (39 observations, 3 fixed effects)', () => {
+      const { reference } = readFixture<Reference>('piecewise-als-n13');
+      const fit = run('piecewise-als-n13', 'residual');
+      expect(fit.df).toBe('residual');
+      reference.contrasts!.forEach((e, i) => compare(fit.contrasts[i]!, { ...e, df: 36 }, 'residual t2 - t1'));
+    });
   });
 
   it('names the line and column of a value that is not a number', () => {

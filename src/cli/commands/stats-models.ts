@@ -57,14 +57,17 @@ export const modelCommands: Record<string, (rows: Record<string, string>[], opts
   },
   piecewise: (rows, opts) => {
     const cols = { id: opts.id ?? 'id', week: opts.time ?? 'week', value: opts.value ?? 'value' };
-    return fitPiecewise(
+    // Kenward-Roger by default, as the trial analyses fit the ALS slopes (SAS DDFM=KR); the result names the method.
+    const df = dfMethod(opts, 'kenward-roger');
+    const fit = fitPiecewise(
       present(rows, cols.value).map(({ row, line }) => ({
         id: text(row, line, cols.id),
         week: num(row, line, cols.week),
         value: num(row, line, cols.value),
       })),
-      { df: dfMethod(opts, 'nlme') },
+      { df },
     );
+    return { ...fit, df };
   },
 };
 

@@ -111,6 +111,26 @@ describe('il2trials stats (child process)', () => {
     });
   });
 
+  it('fits the piecewise model with Kenward-Roger df when --df is not given, as lmerTest does, and refuses an unknown --df', () => {
+    // make-lmm-df-fixtures.R: lmer refit of the ALS piecewise model, lmerTest's KR contrast t2 - t1.
+    const fixture = fileURLToPath(new URL('../../analysis/models/fixtures/piecewise-monthly-missing.csv', import.meta.url));
+    const lmm = JSON.parse(readFileSync(fixture.replace('piecewise-monthly-missing.csv', 'lmm-df.json'), 'utf8')) as Record<
+      string,
+      { kenwardRoger: { contrast: { estimate: number; se: number; df: number } } }
+    >;
+    const reference = lmm['piecewise-monthly-missing']!.kenwardRoger.contrast;
+    const r = cli('stats', 'piecewise', '--csv', fixture, '--value', 'alsfrs', '--json');
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { df: string; contrasts: { term: string; estimate: number; se: number; df: number }[] };
+    expect([out.df, out.contrasts[0]!.term]).toEqual(['kenward-roger', 't2 - t1']);
+    expectWithin(out.contrasts[0]!.estimate, reference.estimate, 'slope difference', 1e-6);
+    expectWithin(out.contrasts[0]!.se, reference.se, 'SE', 1e-6);
+    expectWithin(out.contrasts[0]!.df, reference.df, 'df', 1e-4);
+    const bad = cli('stats', 'piecewise', '--csv', fixture, '--value', 'alsfrs', '--df', 'nlme');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--df.*nlme.*kr, satterthwaite, residual/);
+  });
+
   it('refuses --covariance and --df where they do not apply, and exits 1', () => {
     const file = csv('welch-options.csv', ['id', 'group', 'value'], twoGroupRows);
     const covariance = cli('stats', 'welch', '--csv', file, '--covariance', 'ar1');

@@ -249,7 +249,9 @@ Tests (R's name and defaults in brackets):
   mmrm             value ~ arm * visit (+ --baseline) by REML with --covariance; Kenward-Roger df and adjusted
                    SEs unless --df satterthwaite|residual; LS means by arm and visit and their differences
                    with --conf-level intervals (as emmeans); the result names the covariance used and those tried
-  lmm, piecewise   lme's between/within df unless --df kr|satterthwaite|residual
+  piecewise        value ~ t1 + t2 with a random intercept (knot at week 24): Kenward-Roger df unless
+                   --df satterthwaite|residual; the result names the df method
+  lmm              lme's between/within df unless --df kr|satterthwaite|residual
   ancova           least squares: with one variance, kr = satterthwaite = residual (n - p)
 Groups and outcomes are taken in sorted order, as R's factor levels. Empty or NA cells leave the row out.
 With --json an open interval end (±Inf) prints as null.`;
@@ -274,7 +276,7 @@ export const register: Register = (program: Command) => {
     .addOption(new Option('--alternative <alt>', 'alternative hypothesis [R: two.sided]').choices(['two.sided', 'less', 'greater']))
     .option('--mu <number>', 'null value of the mean or location difference [R: 0]', parseNumber('mu'))
     .option('--paired', 'paired version of student/welch/wilcoxon')
-    .addOption(new Option('--df <method>', 'models: denominator degrees of freedom [mmrm: kr, as SAS DDFM=KR]').choices(['kr', 'satterthwaite', 'residual']))
+    .addOption(new Option('--df <method>', 'models: denominator degrees of freedom [mmrm, piecewise: kr, as SAS DDFM=KR]').choices(['kr', 'satterthwaite', 'residual']))
     .addOption(new Option('--covariance <structure>', 'mmrm: covariance over visits, falling back in the order listed when a fit does not converge [unstructured]').choices([...covarianceStructures]))
     .option('--json', 'print JSON')
     .addHelpText('after', HELP)

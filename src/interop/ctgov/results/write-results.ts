@@ -1,16 +1,16 @@
 import { analysisSets, armOf } from '../../../analysis/endpoints/analysis-sets.js';
 import { analyseOutcome } from '../../../analysis/endpoints/endpoint-analysis.js';
-import type { EndpointTest } from '../../../analysis/endpoints/endpoint-test.js';
 import type { AnalysisData, AnalysisParticipant, AnalysisView, Summary } from '../../../analysis/endpoints/types.js';
 import { baselineTable } from '../../../analysis/report/baseline-table.js';
+import { fmt, resultsAnalyses } from './results-analyses.js';
 
 /**
  * The resultsSection of a ClinicalTrials.gov API v2 record, written from a locked study's analysis data.
  * Field names and enum values are the API's (https://clinicaltrials.gov/data-api/about-api/study-data-structure):
  * participantFlowModule, baselineCharacteristicsModule, outcomeMeasuresModule, adverseEventsModule; counts
  * are written as the API writes them (numbers in numSubjects / numAffected / numAtRisk, strings in values).
- * By arm in the by-arm view (unblinded); the pooled view writes one group, "All participants", and no
- * between-arm analyses, as the blinded report does.
+ * By arm in the by-arm view (unblinded), with the analyses (results-analyses.ts); the pooled view writes
+ * one group, "All participants", and no analyses, as the blinded report does.
  */
 type Json = Record<string, unknown>;
 interface Group {
@@ -21,9 +21,6 @@ interface Group {
   readonly armId: string | null;
 }
 
-const fmt = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'NA' : String(Math.round(x * 100) / 100));
-/** A p-value as registry records write it: three decimals, "<0.001" below. */
-const fmtP = (p: number): string => (!Number.isFinite(p) ? 'NA' : p < 0.001 ? '<0.001' : p.toFixed(3));
 const pooledTitle = 'All participants';
 const pooledDescription = 'All participants, arms pooled: the allocation stays masked.';
 
@@ -99,57 +96,6 @@ function baselineCharacteristics(data: AnalysisData, view: AnalysisView): Json {
   };
 }
 
-/** The between-arm tests of an outcome, as the API's analyses (method names as R names them). */
-function analysesOf(tests: readonly EndpointTest[], groups: readonly Group[]): Json[] {
-  const ids = groups.map((g) => g.id);
-  return tests.flatMap((t): Json[] => {
-    switch (t.kind) {
-      case 'welch':
-      case 'fisher':
-      case 'chi-square':
-      case 'risk-difference': {
-        const r = t.result;
-        return [
-          {
-            groupIds: ids,
-            statisticalMethod: r.method,
-            pValue: fmtP(r.pValue),
-            ...(r.estimate !== null ? { paramType: r.estimateName ?? 'Estimate', paramValue: fmt(r.estimate) } : {}),
-            ...(r.ci && r.confLevel ? { ciPctValue: String(r.confLevel * 100), ciNumSides: 'TWO_SIDED', ciLowerLimit: fmt(r.ci[0]), ciUpperLimit: fmt(r.ci[1]) } : {}),
-            estimateComment: t.contrast,
-          },
-        ];
-      }
-      case 'ancova':
-        return t.contrasts.map((c) => ({
-          groupIds: ids,
-          statisticalMethod: 'ANCOVA',
-          pValue: fmtP(c.pValue),
-          paramType: 'Mean Difference (Final Values)',
-          paramValue: fmt(c.estimate),
-          ciPctValue: '95',
-          ciNumSides: 'TWO_SIDED',
-          ciLowerLimit: fmt(c.lower),
-          ciUpperLimit: fmt(c.upper),
-          estimateComment: c.term,
-        }));
-      case 'mmrm':
-        return t.contrasts.map((c) => ({
-          groupIds: ids,
-          statisticalMethod: 'Mixed Models Analysis',
-          pValue: fmtP(c.pValue),
-          paramType: 'Mean Difference (Net)',
-          paramValue: fmt(c.estimate),
-          dispersionType: 'STANDARD_ERROR_OF_MEAN',
-          dispersionValue: fmt(c.se),
-          estimateComment: c.term,
-        }));
-      default:
-        return [];
-    }
-  });
-}
-
 function outcomeMeasures(data: AnalysisData, view: AnalysisView): Json {
   // The intention-to-treat analyses only (the report's per-protocol and responder analyses are not posted here).
   const itt = analysisSets(data).itt;
@@ -179,7 +125,14 @@ function outcomeMeasures(data: AnalysisData, view: AnalysisView): Json {
             groups: groupJson(groups),
             denoms: [{ units: 'Participants', counts: groups.map((g) => ({ groupId: g.id, value: String(of(g).n) })) }],
             classes: [{ categories: [{ measurements: groups.map((g) => ({ groupId: g.id, value: fmt(of(g).mean), spread: fmt(of(g).sd) })) }] }],
-            ...(view.kind === 'by-arm' && m.tests ? { analyses: analysesOf(m.tests, groups) } : {}),
+            ...(view.kind === 'by-arm' && m.tests
+              ? {
+                  analyses: resultsAnalyses(
+                    m.tests,
+                    groups.map((g) => g.id),
+                  ),
+                }
+              : {}),
           },
         ];
       });
