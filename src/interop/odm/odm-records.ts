@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/db.js';
+import type { AdverseEvent } from '../../safety/adverse-event.js';
 
 /**
  * What a participant's casebook holds besides its values, as the ODM export carries it in the
@@ -50,17 +51,10 @@ export interface DoseRecord {
   readonly writes: readonly DoseWrite[];
 }
 
-export interface AdverseEventRecord {
+/** An adverse event as the file carries it: status and relatedness as read, checked when replayed. */
+export interface AdverseEventRecord extends Pick<AdverseEvent, 'term' | 'onsetDate' | 'endDate' | 'grade' | 'serious' | 'seriousCriteria' | 'actionTaken' | 'outcome'> {
   readonly status: string;
-  readonly term: string;
-  readonly onsetDate: string;
-  readonly endDate: string | null;
-  readonly grade: number;
-  readonly serious: boolean;
-  readonly seriousCriteria: readonly string[];
   readonly relatedness: string | null;
-  readonly actionTaken: string | null;
-  readonly outcome: string | null;
   /** Proposed by a graded lab result: the import finds it made again by the lab's entry. */
   readonly fromLab: boolean;
 }
