@@ -3,7 +3,7 @@ import type { Participant } from '../enrolment/participant.js';
 import { initialRandomizationState, SEED_BYTES, type Assignment, type RandomizationState } from '../randomization/index.js';
 import type { AuditedTx } from './audited-tx.js';
 import type { Queryable } from './db.js';
-import { dispensings, notifications, participants, randomizations, randomizationSeeds, randomizationStates, unblindings, type Row } from './schema/index.js';
+import { dispensings, notifications, type participants, randomizations, type randomizationSeeds, type randomizationStates, unblindings, type Row } from './schema/index.js';
 
 export interface RandomizationRecord {
   readonly participantId: string;
@@ -31,6 +31,12 @@ export async function lockedRandomizationState(q: Queryable, studyId: string): P
   await q.query('INSERT INTO randomization_states (study_id, state) VALUES ($1, $2) ON CONFLICT (study_id) DO NOTHING', [studyId, JSON.stringify(initialRandomizationState)]);
   const [row] = await q.query<Pick<Row<typeof randomizationStates>, 'state'>>('SELECT state FROM randomization_states WHERE study_id = $1 FOR UPDATE', [studyId]);
   return (row as { state: RandomizationState }).state;
+}
+
+/** The highest sequence number the study's allocations hold (0 for none): above the state's count only after an import. */
+export async function lastAllocatedSequence(q: Queryable, studyId: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>('SELECT coalesce(max(sequence), 0)::int AS n FROM randomizations WHERE study_id = $1', [studyId]);
+  return row?.n ?? 0;
 }
 
 /** Store the study's allocation state after an allocation. */

@@ -131,6 +131,29 @@ describe.each(testDatabases())('ODM records: status, consents, randomization, do
     expect(records(again.transactional)).toEqual(records(files.unblinded));
     expect(records(again.snapshot)).toEqual(records(files.unblindedSnapshot));
     expect(records(files.unblinded)).toHaveLength(3);
+    // b has R-001's allocation (slot 1) but not a's list: a new participant is refused, not drawn into slot 1 again.
+    const siteId = (await listSites(b, studyId))[0]!.id;
+    const r4 = await addParticipant(b, who('2025-02-01'), { studyId, siteId, code: 'R-004', sex: 'male', birthDate: '1975-05-06' });
+    for (const [to, date] of [
+      ['eligible', '2025-02-02'],
+      ['consented', '2025-02-03'],
+      ['enrolled', '2025-02-04'],
+    ] as const) {
+      await transitionParticipant(b, who(date), (await findParticipant(b, r4.id))!, protocol, {
+        to,
+        date,
+        today: date,
+        eligibilityBy: to === 'eligible' ? 'override' : undefined,
+        reason: to === 'eligible' ? 'reviewed' : undefined,
+      });
+    }
+    const allocations = await count(b, 'randomizations');
+    await expect(randomizeParticipant(b, who('2025-02-05'), studyId, r4.id, protocol, {})).rejects.toMatchObject({
+      code: 'RANDOMIZATION_SEQUENCE_ELSEWHERE',
+      message: `Study ${studyId}'s allocations up to slot 1 were imported from another database, whose allocation list stayed there: randomize R-004 in the source database (here, slot 1 would be drawn a second time).`,
+    });
+    expect(await count(b, 'randomizations')).toBe(allocations);
+    expect((await findParticipant(b, r4.id))!).toMatchObject({ status: 'enrolled', armId: null });
   }, 60_000);
 
   it('a blinded file carries that R-001 was randomized (when, stratum, kit) but no arm; imported, R-001 stays enrolled and unrandomized, and no arm is anywhere', async () => {

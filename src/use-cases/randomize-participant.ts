@@ -8,7 +8,7 @@ import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { findParticipant, lockParticipant, updateParticipant } from '../store/participants.js';
 import { assertStudyLive } from '../store/studies.js';
-import { insertRandomization, lockedRandomizationState, saveRandomizationState, studySeed } from '../store/randomization.js';
+import { insertRandomization, lastAllocatedSequence, lockedRandomizationState, saveRandomizationState, studySeed } from '../store/randomization.js';
 import type { Actor } from './actor.js';
 import { storeErrors } from '../store/errors.js';
 import { randomizationStoreErrors } from '../store/randomization-errors.js';
@@ -30,6 +30,13 @@ export function randomizeParticipant(db: Db, who: Actor, studyId: string, partic
     const seed = await studySeed(w.tx, p.studyId);
     const next = nextAssignment(design, seed, await lockedRandomizationState(w.tx, p.studyId), { ...covariates, site: p.siteId });
     const a = next.assignment;
+    // Allocations imported from another database were drawn from its list, not from this one's state.
+    const last = await lastAllocatedSequence(w.tx, p.studyId);
+    if (last >= a.sequence)
+      throw new AppError(
+        randomizationStoreErrors.SEQUENCE_ELSEWHERE,
+        `Study ${p.studyId}'s allocations up to slot ${last} were imported from another database, whose allocation list stayed there: randomize ${p.code} in the source database (here, slot ${a.sequence} would be drawn a second time).`,
+      );
     const kitNumber = kitFor(design.arms, seed, kitPoolSize(protocol, design.arms), a.armId, a.armOrdinal);
     await insertRandomization(w, { participantId: p.id, studyId: p.studyId, assignment: a, kitNumber });
     await saveRandomizationState(w.tx, p.studyId, next.state);
