@@ -124,6 +124,8 @@ describe('reading an ODM file', () => {
         siteOid: 'LOC.s',
         sex: 'female',
         birthDate: '1970-05-01',
+        // The file has no il2:Records (a file from another system, or before they were exported).
+        records: null,
         events: [
           {
             oid: 'SE.d1',

@@ -70,15 +70,18 @@ export async function readParticipantRecords(q: Queryable, studyId: string, code
     string,
     { steps: StatusStep[]; consents: ParticipantRecords['consents'][number][]; randomization: RandomizationRecordData | null; doses: DoseRecord[]; adverseEvents: AdverseEventRecord[] }
   >(ids.map((id) => [id, { steps: [], consents: [], randomization: null, doses: [], adverseEvents: [] }]));
-  const statusAudit = await q.query<{ entity_id: string; reason: string | null; changes: Change[] }>(
-    "SELECT entity_id, reason, changes FROM audit WHERE entity = 'participants' AND action = 'update' AND entity_id = ANY($1) ORDER BY seq",
+  const statusAudit = await q.query<{ entity_id: string; action: string; reason: string | null; changes: Change[] }>(
+    "SELECT entity_id, action, reason, changes FROM audit WHERE entity = 'participants' AND action IN ('insert', 'update') AND entity_id = ANY($1) ORDER BY seq",
     [ids],
   );
+  // An update lists only the fields it changed: a step on the day of the one before carries no status_on.
+  const lastOn = new Map<string, string>();
   for (const r of statusAudit) {
+    const on = day(r.changes.find((c) => c.field === 'status_on')?.new) ?? lastOn.get(r.entity_id);
+    if (on !== undefined) lastOn.set(r.entity_id, on);
     const to = r.changes.find((c) => c.field === 'status');
-    if (!to) continue;
-    const on = r.changes.find((c) => c.field === 'status_on')?.new;
-    out.get(r.entity_id)?.steps.push({ to: String(to.new), on: day(on) ?? '', reason: r.reason });
+    if (r.action !== 'update' || !to) continue;
+    out.get(r.entity_id)?.steps.push({ to: String(to.new), on: on ?? '', reason: r.reason });
   }
   for (const r of await q.query<{ pid: string; form_version: string; signed_on: unknown }>(
     "SELECT participant_id AS pid, form_version, to_char(signed_on, 'YYYY-MM-DD') AS signed_on FROM consents WHERE participant_id = ANY($1) ORDER BY signed_on, recorded_at",
