@@ -87,6 +87,8 @@ describe('reading an ODM file', () => {
     await expect(readOdm(odm('<ItemDef OID="IT.note" Name="again" DataType="text"/>'))).rejects.toThrow(/^ODM <ItemDef OID="IT\.note"> \(line \d+\): OID IT\.note is defined twice\.$/);
     await expect(readOdm('<ODM xmlns="urn:other"/>')).rejects.toThrow('The file has no ODM element in the ODM 1.3 namespace (http://www.cdisc.org/ns/odm/v1.3).');
     await expect(readOdm('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"><Study>')).rejects.toThrow(/^The ODM file is not well-formed XML at line 1: /);
+    // The parser's own "line:column:" prefix is not repeated after ours.
+    await expect(readOdm('<ODM xmlns="http://www.cdisc.org/ns/odm/v1.3"><Study>')).rejects.toThrow(/^The ODM file is not well-formed XML at line 1: unclosed tag: Study\.$/);
   });
 
   const signature = (user: string, when: string) =>

@@ -78,7 +78,7 @@ export async function parseXmlStream(source: XmlSource, detach: (el: XmlElement)
     parser.close();
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const why = e instanceof Error ? e.message.replace(/^[^:]*:\d+:\d+: /, '') : String(e);
+    const why = e instanceof Error ? e.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '') : String(e);
     throw new AppError(interopErrors.ODM_INVALID, `The ODM file is not well-formed XML at line ${parser.line}: ${why}.`, `line ${parser.line}`);
   }
   if (!root) throw new AppError(interopErrors.ODM_INVALID, `The file has no ODM element in the ODM 1.3 namespace (${odmNs}).`, 'ODM');
