@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ascii, hasItem, valueBytes, yesNo } from './cell-bytes.js';
+import { ascii, markItems, valueBytes, yesNo } from './cell-bytes.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const has = (cell: string, code: string) => {
   const b = bytes(`x,${cell},y`);
-  return hasItem(b, 2, 2 + bytes(cell).length, valueBytes(code));
+  const column = new Uint8Array(1);
+  markItems(b, 2, 2 + bytes(cell).length, [valueBytes(code)], [column], 0);
+  return column[0] === 1;
 };
 
 describe('a codes cell read from its bytes', () => {

@@ -46,20 +46,22 @@ export function ascii(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** Is `word` (lower case) one of the ";"-separated items of b[s..e), each trimmed, in any case? */
-export function hasItem(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
-  let i = s;
-  while (i <= e) {
+/**
+ * For each of `words` (lower case), whether it is one of the ";"-separated items of b[s..e), each
+ * trimmed, in any case: 1 or 0 into `columns[w][r]`. The cell is split once for all the words.
+ */
+export function markItems(b: Uint8Array, s: number, e: number, words: readonly Uint8Array[], columns: readonly Uint8Array[], r: number): void {
+  for (let w = 0; w < columns.length; w++) columns[w]![r] = 0;
+  for (let i = s; i <= e; ) {
     let j = i;
     while (j < e && b[j] !== 59) j++;
     let is = i;
     let ie = j;
     while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
     while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
-    if (lowerIs(b, is, ie, word)) return true;
+    for (let w = 0; w < words.length; w++) if (lowerIs(b, is, ie, words[w]!)) columns[w]![r] = 1;
     i = j + 1;
   }
-  return false;
 }
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 

@@ -1,5 +1,5 @@
 import { codeKey, type ColumnChunk, MISSING, NO_CODE, type ColumnSpec } from './column-chunk.js';
-import { ascii, dayOf, lowerIs, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
+import { ascii, dayOf, lowerIs, markItems, NEVER, plainNumber, valueBytes, yesNo } from './cell-bytes.js';
 
 /**
  * Where one CSV column's values go in a chunk, and the fast read of a cell in its plain form
@@ -92,18 +92,7 @@ export function storePlain(b: Uint8Array, s: number, e: number, t: Target, r: nu
         return true;
       }
       if (!ascii(b, s, e)) return false;
-      // Each ";"-separated item once, trimmed, against the codes looked for.
-      for (let j = 0; j < codes.length; j++) codes[j]![r] = 0;
-      for (let i = s; i <= e; ) {
-        let j = i;
-        while (j < e && b[j] !== 59) j++;
-        let is = i;
-        let ie = j;
-        while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
-        while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
-        for (let c = 0; c < codes.length; c++) if (lowerIs(b, is, ie, t.codeBytes[c]!)) codes[c]![r] = 1;
-        i = j + 1;
-      }
+      markItems(b, s, e, t.codeBytes, codes, r);
       return true;
     }
     default: {
