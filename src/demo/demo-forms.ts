@@ -47,7 +47,7 @@ const demoValues: Readonly<Record<string, (severity: number, jitter: () => numbe
 };
 
 /** The built-in forms the demo fills that are due at `visit`. */
-export function demoFormsDue(visit: Visit): FormDefinition[] {
+function demoFormsDue(visit: Visit): FormDefinition[] {
   return visit.assessments.flatMap((id) => (id in demoValues ? [builtinForm(id)!] : []));
 }
 

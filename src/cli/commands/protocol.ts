@@ -9,21 +9,6 @@ import { action, formatTable, printJson } from '../output.js';
 import type { Register } from '../program.js';
 import { protocolErrors } from '../../protocol/errors.js';
 
-/** The parsed JSON of a protocol file, before validation. */
-export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} is not valid JSON (${(e as Error).message}).`, file);
-  }
-}
-
 /** A ClinicalTrials.gov API v2 study record (its top-level `protocolSection`) is a source for a protocol, not a protocol. */
 function refuseRegistryRecord(input: unknown, file: string): void {
   if (typeof input === 'object' && input !== null && 'protocolSection' in input) {
@@ -35,10 +20,27 @@ function refuseRegistryRecord(input: unknown, file: string): void {
   }
 }
 
+/** The parsed JSON of a protocol file, before validation; a registry record is refused here, for every command that reads one. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, file);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    throw new AppError(protocolErrors.FILE_UNREADABLE, `Protocol file ${file} is not valid JSON (${(e as Error).message}).`, file);
+  }
+  refuseRegistryRecord(input, file);
+  return input;
+}
+
 /** Read and validate a protocol file; an invalid one throws `PROTOCOL_INVALID_PROTOCOL` naming the file and field. */
 export function readProtocolFile(file: string): Protocol {
   const input = readJsonFile(file);
-  refuseRegistryRecord(input, file);
   try {
     return parseProtocol(input);
   } catch (e) {
@@ -146,7 +148,6 @@ export const register: Register = (program) => {
         // A study can run only what it can record: unknown assessments are problems too.
         if (opts.json) {
           const input = readJsonFile(file);
-          refuseRegistryRecord(input, file);
           const invalid = protocolIssues(input);
           const issues = invalid.length ? invalid : unknownAssessments(parseProtocol(input));
           printJson({ valid: issues.length === 0, issues });

@@ -45,18 +45,21 @@ function fieldColumns(form: FormDefinition, item: Item, rename: (id: string) => 
   }
 }
 
+const projectVariablesOf = (forms: readonly FormDefinition[]) =>
+  projectVariables(forms.map((f) => ({ id: f.id, itemIds: f.items.flatMap((e) => (e.type === 'group' ? e.items.map((i) => i.id) : [e.id])) })));
+
 /**
  * Forms as one REDCap data dictionary CSV, led by the record identifier `record_id` on the first
  * form. Plain groups become section headers. What a dictionary cannot hold is left out: units and
  * soft ranges, edit checks across items, scoring (its calculated items stay), versions. A repeating
  * group is a REDCap project setting, not a dictionary field, so a form with one is refused.
  * An item id REDCap would refuse as a variable name, or one that two forms share (`q1` of ROADS and
- * of ALSAQ-40), is written `<form>_<item>`, in the logic and calculations too.
+ * of ALSAQ-40), is written `<form>_<item>`, in the logic and calculations too; a caller whose forms
+ * already carry their variables (the records export's layout) passes the identity as `variables`.
  */
-export function exportRedcapDictionary(forms: readonly FormDefinition[]): string {
+export function exportRedcapDictionary(forms: readonly FormDefinition[], variables = projectVariablesOf(forms)): string {
   const rows: string[][] = [];
   const row = (cells: Partial<Record<DictionaryColumn, string>>) => rows.push(dictionaryColumns.map((c) => cells[c] ?? ''));
-  const variables = projectVariables(forms.map((f) => ({ id: f.id, itemIds: f.items.flatMap((e) => (e.type === 'group' ? e.items.map((i) => i.id) : [e.id])) })));
   forms.forEach((form, k) => {
     const formName = formNameOf(form.id);
     const rename = (id: string) => variables(form.id, id);

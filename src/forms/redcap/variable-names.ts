@@ -1,17 +1,17 @@
 import { lex } from '../expression/lex.js';
 
+/** An id as REDCap writes variables: lower-case letters, digits and underscores (redcap-format.md §1, column A). */
+const asVariable = (itemId: string) => itemId.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+
 /**
  * A REDCap variable name for a form's item: `<form>_<item>`, lower-case letters, digits and
  * underscores, starting with a letter (redcap-format.md §1, column A). The form's name leads, so items
  * of the same id in two forms (`q1` of ROADS and of ALSAQ-40) stay two fields of one project.
  */
 export function variableName(formId: string, itemId: string): string {
-  const name = `${formId}_${itemId}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = asVariable(`${formId}_${itemId}`);
   return /^[a-z]/.test(name) ? name : `f_${name}`;
 }
-
-/** An item id as REDCap writes variables: lower-case letters, digits and underscores (redcap-format.md §1, column A). */
-const asVariable = (itemId: string) => itemId.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 
 /**
  * For each form, the REDCap variable of each item id: the id in REDCap's letters (`cutting-food` is

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
+import { ageOn } from '../../dates/age-on.js';
 import { parseIsoDay } from '../../dates/iso-date.js';
 import { readFact } from '../../eligibility/patient-facts.js';
 import { fhirErrors } from './errors.js';
@@ -49,13 +50,6 @@ const listed = (concept: unknown): string =>
     .join(', ') || 'none';
 const malformed = (path: string, what: string) => new AppError(fhirErrors.BUNDLE_MALFORMED, `Bundle ${path} ${what}.`, path);
 
-/** Age in completed years on `on` of someone born on `born` (both YYYY-MM-DD). */
-function completedYears(born: string, on: string): number {
-  const [by, bm, bd] = born.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
-  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
-}
-
 /** What one Bundle reading gathers: facts with the date they were observed, codes, and the report. */
 class Reading {
   readonly values = new Map<string, { text: string; at: string; path: string }>();
@@ -90,7 +84,7 @@ function readPatient(r: Reading, p: Json, path: string, referenceDate: string | 
   const born = String(p.birthDate);
   if (parseIsoDay(born) === undefined) r.skip(`${path}.birthDate`, `birthDate "${born}" is not a full date, so the age in completed years is not known.`);
   else if (referenceDate === undefined) r.skip(`${path}.birthDate`, 'no reference date (the Bundle has no timestamp), so the age is not counted.');
-  else r.set('age', String(completedYears(born, referenceDate)), `${path}.birthDate`);
+  else r.set('age', String(ageOn(born, referenceDate)), `${path}.birthDate`);
 }
 
 const RESULT_STATUSES = new Set(['final', 'amended', 'corrected']);

@@ -1,4 +1,7 @@
+import { parseIsoDay } from '../../dates/iso-date.js';
+import { participantStatuses } from '../../enrolment/participant-lifecycle.js';
 import { AppError } from '../../errors/app-error.js';
+import { aeStatuses, relatednessLevels } from '../../safety/adverse-event.js';
 import { interopErrors } from '../errors.js';
 import type { AdverseEventRecord, DoseRecord, ParticipantRecords, RandomizationRecordData, StatusStep } from './odm-records.js';
 import type { XmlElement } from './xml-tree.js';
@@ -7,8 +10,6 @@ import type { XmlElement } from './xml-tree.js';
 function invalid(el: XmlElement, subject: string, problem: string): AppError {
   return new AppError(interopErrors.ODM_INVALID, `ODM <${el.name}> of SubjectData SubjectKey="${subject}" (line ${el.line}): ${problem}.`, `SubjectData[${subject}] › ${el.name}`);
 }
-
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Reads one element's attributes, each checked, so a fault names the attribute. */
 function reader(el: XmlElement, subject: string) {
@@ -25,7 +26,7 @@ function reader(el: XmlElement, subject: string) {
     optional: (name: string) => raw(name, false),
     date: (name: string, required = true) => {
       const v = raw(name, required);
-      if (v !== null && !isDate(v)) throw invalid(el, subject, `${name} "${v}" is not a date (YYYY-MM-DD)`);
+      if (v !== null && parseIsoDay(v) === undefined) throw invalid(el, subject, `${name} "${v}" is not a date (YYYY-MM-DD)`);
       return v;
     },
     int: (name: string, required = true, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => {
@@ -43,7 +44,6 @@ function reader(el: XmlElement, subject: string) {
   return r;
 }
 
-const statuses = ['screening', 'eligible', 'ineligible', 'consented', 'enrolled', 'randomized', 'on-treatment', 'completed', 'withdrawn'] as const;
 const yesNo = ['Yes', 'No'] as const;
 
 function readRandomization(el: XmlElement, subject: string): RandomizationRecordData {
@@ -79,17 +79,20 @@ function readDose(el: XmlElement, subject: string): DoseRecord {
   };
 }
 
+/** The statuses an adverse event is exported with: a user's, or `withdrawn` by a CTCAE regrade. */
+const aeRecordStatuses = [...aeStatuses, 'withdrawn'] as const;
+
 function readAdverseEvent(el: XmlElement, subject: string): AdverseEventRecord {
   const r = reader(el, subject);
   return {
-    status: r.text('Status'),
+    status: r.oneOf('Status', aeRecordStatuses)!,
     term: r.text('Term'),
     onsetDate: r.date('OnsetDate')!,
     endDate: r.date('EndDate', false),
     grade: r.int('Grade', true, 0, 5)!,
     serious: r.oneOf('Serious', yesNo) === 'Yes',
     seriousCriteria: (r.optional('SeriousCriteria') ?? '').split(/\s+/).filter(Boolean),
-    relatedness: r.optional('Relatedness'),
+    relatedness: r.oneOf('Relatedness', relatednessLevels, false),
     actionTaken: r.optional('ActionTaken'),
     outcome: r.optional('Outcome'),
     fromLab: r.oneOf('FromLab', yesNo, false) === 'Yes',
@@ -110,10 +113,10 @@ export function readParticipantRecordsXml(subjectData: XmlElement, subject: stri
   if (randomizations.length > 1) throw invalid(randomizations[1]!, subject, 'a participant is randomized once');
   const steps: StatusStep[] = of('il2:StatusStep').map((s) => {
     const r = reader(s, subject);
-    return { to: r.oneOf('To', statuses)!, on: r.date('On')!, reason: r.optional('Reason') };
+    return { to: r.oneOf('To', participantStatuses)!, on: r.date('On')!, reason: r.optional('Reason') };
   });
   return {
-    status: reader(el, subject).oneOf('Status', statuses)!,
+    status: reader(el, subject).oneOf('Status', participantStatuses)!,
     records: {
       steps,
       consents: of('il2:Consent').map((c) => {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/db.js';
+import { byParticipant } from '../../store/doses.js';
 import type { AdverseEvent } from '../../safety/adverse-event.js';
 
 /**
@@ -64,7 +65,10 @@ type Change = { field: string; old?: unknown; new: unknown };
 
 /** The records of a page of participants (by code), read from the store and its audit trail. */
 export async function readParticipantRecords(q: Queryable, studyId: string, codes: readonly string[]): Promise<Map<string, ParticipantRecords>> {
-  const people = await q.query<{ id: string; code: string }>('SELECT id, code FROM participants WHERE study_id = $1 AND code = ANY($2)', [studyId, [...codes]]);
+  const people = await q.query<{ id: string; code: string; arm_id: string | null; kit_number: string | null }>(
+    'SELECT id, code, arm_id, kit_number FROM participants WHERE study_id = $1 AND code = ANY($2)',
+    [studyId, [...codes]],
+  );
   const ids = people.map((p) => p.id);
   const out = new Map<
     string,
@@ -96,8 +100,7 @@ export async function readParticipantRecords(q: Queryable, studyId: string, code
       )
     ).map((r) => [r.pid, r]),
   );
-  const arms = await q.query<{ id: string; arm_id: string | null; kit_number: string | null }>('SELECT id, arm_id, kit_number FROM participants WHERE id = ANY($1)', [ids]);
-  for (const p of arms) {
+  for (const p of people) {
     const row = rows.get(p.id);
     const record = out.get(p.id)!;
     // A participant stepped to randomized, or with an allocation record (a single-arm study's arm, set at treatment start, is no randomization).
@@ -115,10 +118,15 @@ export async function readParticipantRecords(q: Queryable, studyId: string, code
     "SELECT entity_id, reason, changes FROM audit WHERE entity = 'doses' AND action IN ('insert', 'update') AND entity_id = ANY($1) ORDER BY seq",
     [doses.map((d) => d.id)],
   );
+  const auditOf = byParticipant(
+    doses.map((d) => d.id),
+    doseAudit,
+    (a) => a.entity_id,
+  );
   for (const d of doses) {
     const writes: DoseWrite[] = [];
     let state: Omit<DoseWrite, 'changeReason'> = { date: '', status: 'given', reason: null };
-    for (const a of doseAudit.filter((x) => x.entity_id === d.id)) {
+    for (const a of auditOf.get(d.id) ?? []) {
       const get = (f: string) => a.changes.find((c) => c.field === f);
       state = {
         date: get('dose_date') ? day(get('dose_date')!.new)! : state.date,

@@ -35,7 +35,11 @@ export function recordLines(layout: RecordLayout, rows: readonly Readonly<Record
 export async function writeRedcap(files: StagedFiles, src: RedcapSource): Promise<Record<keyof ReturnType<typeof redcapFileNames>, number>> {
   const layout = recordLayout(src.protocol);
   const names = redcapFileNames(src.studyId);
-  const dictionary = exportRedcapDictionary(layout.instruments.map((i) => i.form));
+  // The layout's forms are already named by their variables.
+  const dictionary = exportRedcapDictionary(
+    layout.instruments.map((i) => i.form),
+    (_formId, itemId) => itemId,
+  );
   const small = async (name: string, lines: string[][]) => {
     const out = files.open(name);
     await out.write(stringify(lines));

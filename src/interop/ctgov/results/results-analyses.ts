@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
 
 export const fmt = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? 'NA' : String(Math.round(x * 100) / 100));
 /** A p-value as registry records write it: three decimals, "<0.001" below. */
-export const fmtP = (p: number): string => (!Number.isFinite(p) ? 'NA' : p < 0.001 ? '<0.001' : p.toFixed(3));
+const fmtP = (p: number): string => (!Number.isFinite(p) ? 'NA' : p < 0.001 ? '<0.001' : p.toFixed(3));
 
 /** The interval fields, two-sided at `level` (0.95 → "95"). */
 const interval = (lower: number, upper: number, level = 0.95): Json => ({
