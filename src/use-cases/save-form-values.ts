@@ -108,11 +108,12 @@ export async function saveFormValuesIn(
   const withdrawn: string[] = [];
   // A lab value removed takes its proposed adverse events with it (withdrawn); every event it sourced is detached, audited, so the value can go.
   const sourced = await formValueAdverseEventSources(w.tx, visitRowId, form.id);
-  for (const o of sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`))) {
-    const why = reason ?? `${o.key} removed at ${visitId}`;
-    withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, why)).withdrawn);
-    await w.update(adverseEvents, { id: o.ae }, { source_observation_id: null }, why);
+  const stale = sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`));
+  // One value may source several events: it is reconciled once, then each event is detached.
+  for (const o of new Map(stale.map((r) => [r.id, r])).values()) {
+    withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, reason ?? `${o.key} removed at ${visitId}`)).withdrawn);
   }
+  for (const o of stale) await w.update(adverseEvents, { id: o.ae }, { source_observation_id: null }, reason ?? `${o.key} removed at ${visitId}`);
   await removeStaleFormValues(w, visitRowId, form.id, keep, reason);
   if (labs.size > 0) {
     const rows = await formItemRows(w.tx, visitRowId, form.id);
