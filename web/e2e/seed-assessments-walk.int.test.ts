@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { getBuiltinProtocol } from '../../src/protocol/builtin/index.js';
 import { audited } from '../../src/store/audited-tx.js';
 import type { Db } from '../../src/store/db.js';
@@ -8,7 +7,8 @@ import { createUser } from '../../src/auth/accounts.js';
 import { shoot } from './browser.js';
 import { signInAs, statusText } from './walk/admin-helpers.js';
 import type { TestUser } from './start-server.js';
-import { daysAgo, itemFields, setItem } from './walk/helpers.js';
+import { analysed, enterForm, enterInstrument, exported, openVisit, repeat } from './walk/assessment-steps.js';
+import { daysAgo, setItem } from './walk/helpers.js';
 import { Walk } from './walk/walk.js';
 
 /**
@@ -55,70 +55,11 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function openVisit(page: Page, participantId: string, visitId: string, name: string): Promise<void> {
-  await page.goto(`${w.url}/#/participants/${participantId}/visits/${visitId}`);
-  await page.getByRole('heading', { level: 1, name: `Visit: ${name}` }).waitFor();
-}
-
-/** One instrument through the instrument form: every item at `level` (ALSFRS-R's 5b left for 5a), the total checked as typed, saved. */
-async function enterInstrument(page: Page, id: string, name: string, level: string, total: string): Promise<void> {
-  await page.getByLabel('Instrument').selectOption(id);
-  await page.getByRole('heading', { level: 2, name }).first().waitFor();
-  const fields = itemFields(page);
-  for (let i = 0; i < (await fields.count()); i++) {
-    if ((await fields.nth(i).getAttribute('id')) !== 'item-cutting-food-gastrostomy') await setItem(fields.nth(i), level);
-  }
-  await expect(page.locator('#score-total').textContent()).resolves.toBe(total);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: `${name} saved.` })
-    .waitFor();
-}
-
-/** One defined form through the generic renderer: each item id → its text (a select's code, a number's digits), saved; its status line returned. */
-async function enterForm(page: Page, formId: string, title: string, values: Readonly<Record<string, string>>): Promise<string> {
-  const form = page.getByRole('form', { name: title });
-  for (const [item, value] of Object.entries(values)) await setItem(form.locator(`[id="${formId}-${item}"]`), value);
-  await form.getByRole('button', { name: `Save ${title}` }).click();
-  const status = form.locator('p[role="status"]');
-  await status.waitFor();
-  return (await status.textContent()) ?? '';
-}
-
-const repeat = (n: number, value: string, prefix = 'q') => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i + 1}`, value]));
-
-/** The study's analysis as a monitor reads it (pooled before lock): the ITT summary of `measure` at `visitId`. */
-async function analysed(page: Page, studyId: string, outcomeId: string, measure: string, visitId: string): Promise<{ n: number; mean: number | null }> {
-  const r = await page.request.get(`${w.url}/api/studies/${studyId}/analysis`);
-  expect(r.status()).toBe(200);
-  const body = (await r.json()) as { endpoints: { outcomeId: string; analysisSet: string; measures: { key: string; visits: { visitId: string; pooled: { n: number; mean: number | null } }[] }[] }[] };
-  const endpoint = body.endpoints.find((e) => e.outcomeId === outcomeId && e.analysisSet === 'itt');
-  const summary = endpoint?.measures.find((m) => m.key === measure)?.visits.find((v) => v.visitId === visitId)?.pooled;
-  if (!summary) throw new Error(`The analysis of ${studyId} has no ${outcomeId}/${measure} at ${visitId}: ${JSON.stringify(endpoint)}`);
-  return summary;
-}
-
-/** The study's observations export (CSV for R): key → value_num of the participant's rows at `visitId`. */
-async function exported(page: Page, studyId: string, visitId: string): Promise<Record<string, string>> {
-  const r = await page.request.get(`${w.url}/api/studies/${studyId}/export/observations.csv`);
-  expect(r.status()).toBe(200);
-  const [header, ...lines] = (await r.text()).trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  const at = (cells: string[], name: string) => cells[cols.indexOf(name)] ?? '';
-  return Object.fromEntries(
-    lines
-      .map((l) => l.split(','))
-      .filter((c) => at(c, 'visit_id') === visitId)
-      .map((c) => [at(c, 'key'), at(c, 'value_num')]),
-  );
-}
-
 describe('the seeds’ assessments entered in the web and read from the analysis data (Chromium)', () => {
   it('ALS week 0: ALSFRS-R, ALSAQ-40, MRC, ROADS, serum cytokines, NfL, CK, safety labs and the immune panel', async () => {
     const page = await w.newPage();
     await w.signIn(page, alsCoordinator);
-    await openVisit(page, ids.als, 'week-0', 'Week 0 (baseline)');
+    await openVisit(page, w.url, ids.als, 'week-0', 'Week 0 (baseline)');
     // Every form the protocol lists at week 0 is offered (als-il2 visits[week-0].assessments).
     await expect(page.getByText(/^Target date .* due here:/).textContent()).resolves.toContain(`due here: ${als.visits[0]!.assessments.join(', ')}.`);
 
@@ -157,18 +98,18 @@ describe('the seeds’ assessments entered in the web and read from the analysis
     // Read back by a monitor: the scored outcomes in the analysis (one participant: n 1, the mean is the value) …
     const mon = await w.newPage();
     await w.signIn(mon, alsMonitor);
-    await expect(analysed(mon, als.id, 'alsfrs-r-rate', 'alsfrs-r', 'week-0')).resolves.toMatchObject({ n: 1, mean: 36 });
-    await expect(analysed(mon, als.id, 'alsaq-40-rate', 'alsaq-40', 'week-0')).resolves.toMatchObject({ n: 1, mean: 50 });
-    await expect(analysed(mon, als.id, 'mrc-rate', 'mrc', 'week-0')).resolves.toMatchObject({ n: 1, mean: 48 });
-    await expect(analysed(mon, als.id, 'roads-rate', 'roads', 'week-0')).resolves.toMatchObject({ n: 1, mean: 29 });
+    await expect(analysed(mon, w.url, als.id, 'alsfrs-r-rate', 'alsfrs-r', 'week-0')).resolves.toMatchObject({ n: 1, mean: 36 });
+    await expect(analysed(mon, w.url, als.id, 'alsaq-40-rate', 'alsaq-40', 'week-0')).resolves.toMatchObject({ n: 1, mean: 50 });
+    await expect(analysed(mon, w.url, als.id, 'mrc-rate', 'mrc', 'week-0')).resolves.toMatchObject({ n: 1, mean: 48 });
+    await expect(analysed(mon, w.url, als.id, 'roads-rate', 'roads', 'week-0')).resolves.toMatchObject({ n: 1, mean: 29 });
     // NfL has no score: the outcome is analysed per measured fluid.
-    await expect(analysed(mon, als.id, 'nfl', 'nfl.serum', 'week-0')).resolves.toMatchObject({ n: 1, mean: 85.4 });
-    await expect(analysed(mon, als.id, 'nfl', 'nfl.csf', 'week-0')).resolves.toMatchObject({ n: 1, mean: 4200 });
+    await expect(analysed(mon, w.url, als.id, 'nfl', 'nfl.serum', 'week-0')).resolves.toMatchObject({ n: 1, mean: 85.4 });
+    await expect(analysed(mon, w.url, als.id, 'nfl', 'nfl.csf', 'week-0')).resolves.toMatchObject({ n: 1, mean: 4200 });
     // Treg: 5 % of CD4+ T cells (40 % of 1500 lymphocytes/µL = 600/µL) = 30 cells/µL.
-    const treg = await analysed(mon, als.id, 'immunological-responses', 'treg', 'week-0');
+    const treg = await analysed(mon, w.url, als.id, 'immunological-responses', 'treg', 'week-0');
     expect(treg.n).toBe(1);
     // … and every value, scored or measured, in the observations export.
-    const values = await exported(mon, als.id, 'week-0');
+    const values = await exported(mon, w.url, als.id, 'week-0');
     expect(values).toMatchObject({
       'alsfrs-r': '36',
       'alsaq-40': '50',
@@ -189,7 +130,7 @@ describe('the seeds’ assessments entered in the web and read from the analysis
   it('ALS week 24: a CK of 1200 U/L proposes "CPK increased" grade 3, named on the form after save', async () => {
     const page = await w.newPage();
     await w.signIn(page, alsCoordinator);
-    await openVisit(page, ids.als, 'week-24', 'Week 24');
+    await openVisit(page, w.url, ids.als, 'week-24', 'Week 24');
     // 1200 U/L = 6 × the assumed ULN of 200 U/L (the site set none): CTCAE v5.0 grade 3 (>5.0 – 10.0 × ULN).
     expect(await enterForm(page, 'als-labs', 'Muscle laboratory (creatine kinase)', { ck: '1200' })).toBe(
       'Saved (Muscle laboratory (creatine kinase), version 1); adverse event proposed for the investigator to confirm: CPK increased (grade 3).',
@@ -218,7 +159,7 @@ describe('the seeds’ assessments entered in the web and read from the analysis
 
     const page = await w.newPage();
     await w.signIn(page, alsCoordinator);
-    await openVisit(page, ids.als, 'week-24', 'Week 24');
+    await openVisit(page, w.url, ids.als, 'week-24', 'Week 24');
     const title = 'Muscle laboratory (creatine kinase)';
     const form = page.getByRole('form', { name: title });
     await form.locator('[id="als-labs-ck"]').fill('1300');
@@ -235,7 +176,7 @@ describe('the seeds’ assessments entered in the web and read from the analysis
     const nfl = 'Neurofilament light chain (NfL)';
     const dm = await w.newPage();
     await w.signIn(dm, alsDataManager);
-    await openVisit(dm, ids.als, 'week-0', 'Week 0 (baseline)');
+    await openVisit(dm, w.url, ids.als, 'week-0', 'Week 0 (baseline)');
     // A reviewer sees the form's saved values read-only, each with the action to raise a query on it.
     const values = dm.getByRole('region', { name: nfl });
     await values.getByText('Assessed on').waitFor();
@@ -249,7 +190,7 @@ describe('the seeds’ assessments entered in the web and read from the analysis
 
     const page = await w.newPage();
     await w.signIn(page, alsCoordinator);
-    await openVisit(page, ids.als, 'week-0', 'Week 0 (baseline)');
+    await openVisit(page, w.url, ids.als, 'week-0', 'Week 0 (baseline)');
     await page.getByRole('button', { name: 'Answer the query on nfl.serum' }).click();
     const answer = page.getByRole('dialog');
     await answer.getByLabel('Corrected value (leave empty to answer without a correction)').fill('58.4');
@@ -294,7 +235,7 @@ describe('the seeds’ assessments entered in the web and read from the analysis
   it('encephalitis baseline: mRS, MoCA (cognition), EQ-5D-5L (quality of life), safety labs and the immune panel', async () => {
     const page = await w.newPage();
     await w.signIn(page, aeCoordinator);
-    await openVisit(page, ids.ae, 'baseline', 'Baseline (week 1, day 1, before the first dose)');
+    await openVisit(page, w.url, ids.ae, 'baseline', 'Baseline (week 1, day 1, before the first dose)');
     await expect(page.getByText(/^Target date .* due here:/).textContent()).resolves.toContain(`due here: ${ae.visits[0]!.assessments.join(', ')}.`);
 
     await enterInstrument(page, 'mrs', 'modified Rankin Scale', '3', '3');
@@ -321,10 +262,10 @@ describe('the seeds’ assessments entered in the web and read from the analysis
 
     const mon = await w.newPage();
     await w.signIn(mon, aeMonitor);
-    await expect(analysed(mon, ae.id, 'mrs', 'mrs', 'baseline')).resolves.toMatchObject({ n: 1, mean: 3 });
-    await expect(analysed(mon, ae.id, 'cognitive-function', 'moca', 'baseline')).resolves.toMatchObject({ n: 1, mean: 26 });
-    await expect(analysed(mon, ae.id, 'quality-of-life', 'eq-5d-5l', 'baseline')).resolves.toMatchObject({ n: 1, mean: 70 });
-    expect((await analysed(mon, ae.id, 'treg', 'treg', 'baseline')).n).toBe(1);
-    await expect(exported(mon, ae.id, 'baseline')).resolves.toMatchObject({ mrs: '3', moca: '26', 'eq-5d-5l': '70', 'moca.orientation': '6', 'eq-5d-5l.vas': '70', lymphocytes: '1200' });
+    await expect(analysed(mon, w.url, ae.id, 'mrs', 'mrs', 'baseline')).resolves.toMatchObject({ n: 1, mean: 3 });
+    await expect(analysed(mon, w.url, ae.id, 'cognitive-function', 'moca', 'baseline')).resolves.toMatchObject({ n: 1, mean: 26 });
+    await expect(analysed(mon, w.url, ae.id, 'quality-of-life', 'eq-5d-5l', 'baseline')).resolves.toMatchObject({ n: 1, mean: 70 });
+    expect((await analysed(mon, w.url, ae.id, 'treg', 'treg', 'baseline')).n).toBe(1);
+    await expect(exported(mon, w.url, ae.id, 'baseline')).resolves.toMatchObject({ mrs: '3', moca: '26', 'eq-5d-5l': '70', 'moca.orientation': '6', 'eq-5d-5l.vas': '70', lymphocytes: '1200' });
   });
 });
