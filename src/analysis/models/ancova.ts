@@ -1,7 +1,7 @@
 import { AppError } from '../../errors/app-error.js';
 import { assertFullRank, constantColumn, dummyColumns, factorLevels, toRowMajor } from './design.js';
 import { leastSquares } from './least-squares.js';
-import { qt } from '../stats/distributions.js';
+import { tInterval } from '../stats/t-interval.js';
 import { waldRow } from './student-t.js';
 import type { ArmDifference, FixedEffect } from './types.js';
 import { modelErrors } from './errors.js';
@@ -38,10 +38,9 @@ export function fitAncova(observations: readonly AncovaObservation[], options: {
   const df = n - p;
   const sigma2 = rss / df;
   const fixed = columns.map((c, j) => waldRow(c.name, beta[j]!, Math.sqrt(sigma2 * xtxInverse[j * p + j]!), df));
-  const q = qt(1 - (1 - (options.confidence ?? 0.95)) / 2, df);
   const contrasts = levels.slice(1).map((arm, k) => {
     const row = fixed[1 + k]!;
-    return { ...row, term: `${arm} - ${levels[0]!}`, lower: row.estimate - q * row.se, upper: row.estimate + q * row.se };
+    return { ...row, term: `${arm} - ${levels[0]!}`, ...tInterval(row.estimate, row.se, df, options.confidence ?? 0.95) };
   });
   return { method: 'ancova', formula: 'change ~ arm + baseline', fixed, variance: { residualSd: Math.sqrt(sigma2) }, contrasts };
 }

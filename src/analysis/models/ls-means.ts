@@ -1,5 +1,5 @@
 import type { Inference } from './small-sample-df.js';
-import { qt } from '../stats/distributions.js';
+import { tInterval } from '../stats/t-interval.js';
 import { waldRow } from './student-t.js';
 import type { ArmDifference } from './types.js';
 
@@ -28,10 +28,7 @@ export interface LsMeanGrid {
  */
 export function lsMeans(grid: LsMeanGrid, beta: Float64Array, inference: Inference, confidence: number): { readonly means: LsMean[]; readonly differences: ArmDifference[] } {
   const estimate = (l: Float64Array) => l.reduce((s, v, j) => s + v * beta[j]!, 0);
-  const interval = (value: number, se: number, df: number) => {
-    const q = qt(1 - (1 - confidence) / 2, df);
-    return { lower: value - q * se, upper: value + q * se };
-  };
+  const interval = (value: number, se: number, df: number) => tInterval(value, se, df, confidence);
   const means = grid.visits.flatMap((visit) =>
     grid.arms.map((arm) => {
       const l = grid.row(arm, visit);

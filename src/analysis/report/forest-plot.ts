@@ -1,6 +1,6 @@
 import type { StudyAnalysis } from '../endpoints/analyse-study.js';
 import type { EndpointTest } from '../endpoints/endpoint-test.js';
-import { qt } from '../stats/distributions.js';
+import { tInterval } from '../stats/t-interval.js';
 
 /**
  * One endpoint effect with its 95 % interval. `reference` is the value of no effect (0 for a
@@ -27,10 +27,7 @@ type Effect = Omit<ForestRow, 'reference' | 'scale'> & Partial<Pick<ForestRow, '
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A Wald 95 % interval on the t distribution (the contrasts carry estimate, SE and df). */
-const tInterval = (c: { estimate: number; se: number; df: number }) => {
-  const q = qt(0.975, c.df);
-  return { lower: c.estimate - q * c.se, upper: c.estimate + q * c.se };
-};
+const contrastInterval = (c: { estimate: number; se: number; df: number }) => tInterval(c.estimate, c.se, c.df);
 
 const fromResult = (label: string, r: { estimate: number | null; ci: readonly [number, number] | null }, extra: Partial<Effect> = {}): Effect[] =>
   r.estimate !== null && r.ci ? [{ label, estimate: r.estimate, lower: r.ci[0], upper: r.ci[1], ...extra }] : [];
@@ -47,9 +44,9 @@ function effects(t: EndpointTest): Effect[] {
     case 'ancova':
       return t.contrasts.map((c) => ({ label: `ANCOVA ${c.term}`, estimate: c.estimate, lower: c.lower, upper: c.upper }));
     case 'mmrm':
-      return t.contrasts.map((c) => ({ label: `MMRM ${c.term}${c.visit ? ` at ${c.visit}` : ''}`, estimate: c.estimate, ...tInterval(c) }));
+      return t.contrasts.map((c) => ({ label: `MMRM ${c.term}${c.visit ? ` at ${c.visit}` : ''}`, estimate: c.estimate, ...contrastInterval(c) }));
     case 'piecewise':
-      return t.contrasts.map((c) => ({ label: `${c.term} (${t.unit})`, estimate: c.estimate, ...tInterval(c) }));
+      return t.contrasts.map((c) => ({ label: `${c.term} (${t.unit})`, estimate: c.estimate, ...contrastInterval(c) }));
     case 'per-patient-slopes':
       return fromResult(`Per-patient slope difference (${t.unit})`, t.result);
     case 'paired-t':

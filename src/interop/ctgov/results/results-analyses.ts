@@ -1,5 +1,5 @@
 import type { EndpointTest } from '../../../analysis/endpoints/endpoint-test.js';
-import { qt } from '../../../analysis/stats/distributions.js';
+import { tInterval } from '../../../analysis/stats/t-interval.js';
 
 /**
  * An outcome's tests as the statistical analyses of a ClinicalTrials.gov API v2 outcome measure
@@ -23,9 +23,9 @@ const interval = (lower: number, upper: number, level = 0.95): Json => ({
   ciUpperLimit: fmt(upper),
 });
 /** A Wald interval on the t distribution, for a contrast that carries estimate, SE and df only. */
-const tInterval = (c: { estimate: number; se: number; df: number }, level = 0.95): Json => {
-  const q = qt(1 - (1 - level) / 2, c.df);
-  return interval(c.estimate - q * c.se, c.estimate + q * c.se, level);
+const contrastInterval = (c: { estimate: number; se: number; df: number }): Json => {
+  const { lower, upper } = tInterval(c.estimate, c.se, c.df);
+  return interval(lower, upper, 0.95);
 };
 
 /**
@@ -88,7 +88,7 @@ export function resultsAnalyses(tests: readonly EndpointTest[], groupIds: readon
           paramValue: fmt(c.estimate),
           dispersionType: 'STANDARD_ERROR_OF_MEAN',
           dispersionValue: fmt(c.se),
-          ...tInterval(c),
+          ...contrastInterval(c),
           estimateComment: `${c.term}, ${t.unit}`,
         }));
       case 'per-patient-slopes': {
