@@ -49,8 +49,10 @@ export async function saveRandomizationState(q: Queryable, studyId: string, stat
 export interface NewRandomization {
   readonly participantId: string;
   readonly studyId: string;
-  readonly assignment: Assignment;
+  readonly assignment: Pick<Assignment, 'sequence' | 'stratum' | 'stratumIndex' | 'block' | 'armId'>;
   readonly kitNumber: string;
+  /** When it was drawn: now, unless an import carries the source's time. */
+  readonly randomizedAt?: Date;
 }
 
 export async function insertRandomization(w: AuditedTx, r: NewRandomization): Promise<void> {
@@ -64,7 +66,7 @@ export async function insertRandomization(w: AuditedTx, r: NewRandomization): Pr
     block: a.block,
     arm_id: a.armId,
     kit_number: r.kitNumber,
-    randomized_at: w.ctx.at,
+    randomized_at: r.randomizedAt ?? w.ctx.at,
   });
 }
 

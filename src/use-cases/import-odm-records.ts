@@ -1,5 +1,4 @@
 import { isoDay } from '../dates/iso-date.js';
-import { checkPlausibleDate, participantDateRange } from '../edit-checks/plausible-date.js';
 import type { Participant } from '../enrolment/participant.js';
 import type { ParticipantStatus } from '../enrolment/participant-lifecycle.js';
 import { AppError } from '../errors/app-error.js';
@@ -7,11 +6,12 @@ import { interopErrors } from '../interop/errors.js';
 import type { AdverseEventRecord, ParticipantRecords, StatusStep } from '../interop/odm/odm-records.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { AdverseEventFields, AeStatus, Relatedness } from '../safety/adverse-event.js';
-import { insertAdverseEvent, updateAdverseEvent } from '../store/adverse-events.js';
+import { updateAdverseEvent } from '../store/adverse-events.js';
 import type { AuditedTx } from '../store/audited-tx.js';
 import { insertConsent, listConsents } from '../store/consents.js';
 import { findParticipant, updateParticipant } from '../store/participants.js';
-import { randomizations } from '../store/schema/index.js';
+import { insertRandomization } from '../store/randomization.js';
+import { recordAdverseEventIn } from './record-adverse-event.js';
 import { recordDoseIn } from './record-dose.js';
 import { transitionParticipantIn } from './transition-participant.js';
 
@@ -89,16 +89,12 @@ export class RecordsReplay {
         const a = z.allocation;
         // The allocation as the source recorded it, when it recorded it: the sequence is never drawn again here.
         if (a?.sequence) {
-          await this.w.insert(randomizations, {
-            participant_id: this.p.id,
-            study_id: this.p.studyId,
-            sequence: a.sequence.sequence,
-            stratum: a.stratum,
-            stratum_index: a.sequence.stratumIndex,
-            block: a.sequence.block,
-            arm_id: armId,
-            kit_number: z.kitNumber ?? '',
-            randomized_at: new Date(a.randomizedAt),
+          await insertRandomization(this.w, {
+            participantId: this.p.id,
+            studyId: this.p.studyId,
+            assignment: { sequence: a.sequence.sequence, stratum: a.stratum, stratumIndex: a.sequence.stratumIndex, block: a.sequence.block ?? undefined, armId },
+            kitNumber: z.kitNumber ?? '',
+            randomizedAt: new Date(a.randomizedAt),
           });
         }
         return updateParticipant(this.w, this.p.id, { status: 'randomized', statusOn: s.on, armId, kitNumber: z.kitNumber }, reason ?? `status ${this.p.status} → randomized`);
@@ -194,12 +190,7 @@ export class RecordsReplay {
       if (!made) throw conflict(where, `the file says a lab result proposed it, but the lab values imported propose no "${e.term}" with onset ${e.onsetDate}`);
       await this.at(where, () => updateAdverseEvent(this.w, made.id, fields, 'as recorded in the source system (ODM import)'));
     } else {
-      const range = participantDateRange(this.p.birthDate, isoDay(this.w.ctx.at));
-      await this.at(where, async () => {
-        checkPlausibleDate('onsetDate', e.onsetDate, range);
-        if (e.endDate) checkPlausibleDate('endDate', e.endDate, range);
-        return insertAdverseEvent(this.w, this.p.id, { ...fields, term: e.term, onsetDate: e.onsetDate, grade: e.grade });
-      });
+      await this.at(where, () => recordAdverseEventIn(this.w, this.p, { ...fields, term: e.term, onsetDate: e.onsetDate, grade: e.grade }));
     }
     this.n.adverseEvents++;
   }
