@@ -28,7 +28,8 @@ export function screenFhir(id: string, file: string, opts: { date?: string; firs
   }
   const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
   const read = bundleFacts(doc, { ...(opts.date ? { referenceDate: opts.date } : {}), otherwise: today });
-  const screening = read.referenceDate ?? today;
+  // bundleFacts fell back to today when neither --date nor the Bundle's timestamp gave a day.
+  const screening = read.referenceDate!;
   const result = evaluateEligibility(criteria, readFacts(read.facts), { screening, ...(opts.firstDose ? { firstDose: opts.firstDose } : {}) });
   const evaluation = { status: result.status, failed: result.failed, missing: result.missing };
   if (opts.json) return printJson({ protocol: id, referenceDate: screening, facts: read.facts, unmapped: read.unmapped, evaluation });
