@@ -20,6 +20,25 @@ describe('dosing text read as a regimen', () => {
     });
   });
 
+  it('reads "for a period of 14 days. After a 14-day rest" as the same cycle (the SLE record\'s detailed description)', () => {
+    // 3 × (days 1, 3, …, 13 of 14, then 14 days off): the schedule He et al. 2020 treated with for 12 weeks.
+    const text = '1 million units every other day subcutaneously (HrIL-2 1X 106, ip, Qod) for a period of 14 days. After a 14-day rest, another cycle started) for 3 cycles.';
+    expect(readDosing(text)).toEqual({
+      kind: 'regimen',
+      dose: { amount: 1, unit: 'MIU' },
+      steps: [
+        {
+          kind: 'cycle',
+          times: 3,
+          steps: [
+            { kind: 'every', interval: 2, forDays: 14, dose: { amount: 1, unit: 'MIU' } },
+            { kind: 'rest', days: 14 },
+          ],
+        },
+      ],
+    });
+  });
+
   it('reads daily and weekly schedules without rest or cycles', () => {
     expect(readDosing('1.5 MIU daily for 5 days')).toMatchObject({ kind: 'regimen', steps: [{ kind: 'every', interval: 1, forDays: 5, dose: { amount: 1.5, unit: 'MIU' } }] });
     expect(readDosing('300 mg every 2 weeks for 16 weeks')).toMatchObject({ kind: 'regimen', steps: [{ kind: 'every', interval: 14, forDays: 112 }] });

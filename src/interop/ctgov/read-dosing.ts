@@ -72,11 +72,13 @@ export function readDosing(text: string): DosingReading {
   const interval = intervalIn(text);
   if (interval === 'multiple') return { kind: 'open', dose, reason: 'the text gives several doses a day; the regimen language schedules at most one dose a day' };
   if (interval === undefined) return { kind: 'open', dose, reason: 'the text gives no dosing frequency (daily, every other day, weekly, every N weeks)' };
-  const duration = new RegExp(String.raw`\bfor\s+${NUM}[\s-]+(day|week|month)s?\b`, 'i').exec(text);
+  // "for 2 weeks", "for a period of 14 days"
+  const duration = new RegExp(String.raw`\bfor\s+(?:a\s+period\s+of\s+)?${NUM}[\s-]+(day|week|month)s?\b`, 'i').exec(text);
   if (!duration) return { kind: 'open', dose, reason: 'the text gives no duration of dosing ("for N weeks")' };
   const forDays = num(duration[1] as string) * (DAYS_PER[(duration[2] as string).toLowerCase()] as number);
   const every: RegimenStep = { kind: 'every', interval, forDays, dose };
-  const rest = new RegExp(String.raw`(?:followed by|then)\s+(?:a\s+)?${NUM}[\s-]+(day|week)s?\s*(?:break|rest|pause|off|without)`, 'i').exec(text);
+  // "followed by a 2-week break", "After a 14-day rest"
+  const rest = new RegExp(String.raw`(?:followed by|then|after)\s+(?:a\s+)?${NUM}[\s-]+(day|week)s?\s*(?:break|rest|pause|off|without)`, 'i').exec(text);
   const restDays = rest ? num(rest[1] as string) * (DAYS_PER[(rest[2] as string).toLowerCase()] as number) : 0;
   const cycles = new RegExp(String.raw`\b${NUM}\s+(?:cycles|courses)\b`, 'i').exec(text);
   const times = cycles ? num(cycles[1] as string) : 1;
