@@ -50,10 +50,10 @@ const seeds: { file: string; builtin: ProtocolInput; differs: Partial<Record<Com
   { file: 'seed-NCT02464319.json', builtin: ssIl2, differs: { schedule: 'visits', durationDays: 'design.durationDays' }, arms: {}, sameVisitDays: true },
   { file: 'seed-NCT04952155.json', builtin: alsIl2, differs: { schedule: 'visits', durationDays: 'design.durationDays' }, arms: {}, sameVisitDays: true },
   {
-    // The Veeva page gives no masking (its summary says "double-blind", unmapped prose), no outcomes or visits (its description's "end points" are prose).
+    // The Veeva page gives no outcomes or visits (its description's "end points" are prose).
     file: 'seed-sle-001.json',
     builtin: sleIl2,
-    differs: { masking: 'design.masking.level', outcomes: 'outcomes', schedule: 'visits', durationDays: 'design.durationDays' },
+    differs: { outcomes: 'outcomes', schedule: 'visits', durationDays: 'design.durationDays' },
     // The draft's placebo has the active schedule with doses of 0; the built-in's, 1 MIU of placebo.
     arms: { 'arms[1].interventions[0].steps': 'arms[1].interventions[0].regimen' },
   },
@@ -204,12 +204,15 @@ describe('seed records without an NCT number (pages that do not print it)', () =
     expect(protocol.dates).toEqual({ start: { date: '2016-03-31', kind: 'actual' }, completion: { date: '2019-06-12', kind: 'actual' } });
   });
 
-  it('seed 001 (no identifier at all) is identified by its title; its schedule is read from the detailed description, named', () => {
+  it('seed 001 (no identifier at all) is identified by its title; its schedule and blinding are read from its description, named', () => {
     const { protocol, report } = imported('seed-sle-001.json');
     expect(protocol.id).toBe('a-pilot-study-with-low-dose-hril-2-for-the-treatment-of-syst');
     expect(protocol.identifiers).toEqual({});
     expect(entry(report, 'id')).toMatch(/identified by its brief title/);
     expect(entry(report, 'arms[0].interventions[0].regimen')).toMatch(/reads it from the record's detailed description/);
+    // No masking field; the summary's "double-blind" is participant and investigator (ICH E9 2.3.1), as the built-in assumes.
+    expect(protocol.design.masking).toEqual({ level: 'double', masked: ['participant', 'investigator'] });
+    expect(entry(report, 'design.masking.level')).toMatch(/its description says "double-blind"/);
     // 3 cycles of 28 days: dosing ends on day 84, the draft's end (it has no visit after baseline).
     expect(protocol.design.durationDays).toBe(84);
   });
