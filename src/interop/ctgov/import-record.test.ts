@@ -63,8 +63,6 @@ const seeds: { file: string; builtin: ProtocolInput; differs: Partial<Record<Com
     builtin: aeIl2,
     differs: { outcomes: 'outcomes', schedule: 'visits', durationDays: 'design.durationDays' },
     arms: {
-      // Two doses (1.5 MIU in week 1, 3 MIU in weeks 3, 6, 9): a placeholder, reported.
-      'arms[0].interventions[0].steps': 'arms[0].interventions[0].regimen',
       // "Proleukin (Interleukin-2, IL-2)" is in the detailed description only, which the report lists as unmapped.
       'arms[0].interventions[0].otherNames': 'unmapped:protocolSection.descriptionModule.detailedDescription',
     },
@@ -200,6 +198,8 @@ describe('seed records without an NCT number (pages that do not print it)', () =
     expect(protocol.arms[0]?.type).toBe('experimental');
     expect(entry(report, 'arms[0].type')).toMatch(/only arm, the draft says experimental/);
     expect(entry(report, 'enrolment.kind')).toMatch(/enrolment of 10 is actual or estimated/);
+    // The arm's "1.5 MIU/day from day 1 to 5 at W1 3 MIU/day … at W3, W6, and W9": the built-in's schedule, its week count named.
+    expect(entry(report, 'arms[0].interventions[0].regimen')).toMatch(/weeks are counted from 1/);
     // Unlabelled dates on the page, transcribed as start and completion (SOURCE.md).
     expect(protocol.dates).toEqual({ start: { date: '2016-03-31', kind: 'actual' }, completion: { date: '2019-06-12', kind: 'actual' } });
   });

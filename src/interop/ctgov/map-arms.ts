@@ -112,6 +112,7 @@ export function mapArms(p: ProtocolSection, r: ReportCollector): ArmInput[] {
       const base = { id, drug, otherNames: [...(x.otherNames ?? [])], placebo, route, verbatim: [ownText, armText].filter((t) => t !== '').join(' | ') || drug };
       if (reading.kind === 'regimen') {
         interventions.push({ ...base, regimen: { description, steps: reading.steps, holdRule: 'skip' } });
+        if (reading.note) r.assume(`${recordAt}.description`, `${at}.regimen`, `The schedule of ${drug} is read from "${description}": ${reading.note}.`);
         if (!placebo) activeSteps.push({ steps: reading.steps, id });
         r.assume(`${recordAt}.description`, `${at}.regimen.holdRule`, `The record gives no rule for held doses of ${drug}; the draft skips a held dose.`);
         return;
