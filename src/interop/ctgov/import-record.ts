@@ -30,7 +30,7 @@ export const regimenLength = (steps: readonly RegimenStep[]): number =>
  * and the protocol needs is drafted as an assumption, written both in the report and in the
  * protocol's notes, never silently; what the protocol has no place for is reported as unmapped.
  * The draft is a valid protocol whose instruments il2trials records; a record that cannot give one
- * (no arms, no NCT id) is refused naming the field.
+ * (no arms, nothing to identify it by) is refused naming the field.
  */
 export function importStudyRecord(record: StudyRecord): CtgovImport {
   const p = record.protocolSection;
@@ -61,19 +61,11 @@ export function importStudyRecord(record: StudyRecord): CtgovImport {
     ...references,
   ];
   const protocol: ProtocolInput = { ...identification, design: { ...design, durationDays }, arms, visits, eligibility, outcomes, sites, contacts, notes };
+  const name = identification.identifiers.registryId ?? identification.identifiers.orgStudyId ?? identification.id;
   const [issue, ...more] = protocolIssues(protocol);
   if (issue)
-    throw new AppError(
-      ctgovErrors.RECORD_INCOMPLETE,
-      `The record ${identification.identifiers.registryId} gives no valid protocol: ${issue.path}: ${issue.message}${more.length ? ` (and ${more.length} more)` : ''}.`,
-      issue.path,
-    );
+    throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The record ${name} gives no valid protocol: ${issue.path}: ${issue.message}${more.length ? ` (and ${more.length} more)` : ''}.`, issue.path);
   const [unknown] = unknownAssessments(parseProtocol(protocol));
-  if (unknown)
-    throw new AppError(
-      ctgovErrors.RECORD_INCOMPLETE,
-      `The draft of ${identification.identifiers.registryId} names an assessment il2trials cannot record: ${unknown.path}: ${unknown.message}.`,
-      unknown.path,
-    );
-  return { protocol, report: { nctId: identification.identifiers.registryId as string, entries } };
+  if (unknown) throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The draft of ${name} names an assessment il2trials cannot record: ${unknown.path}: ${unknown.message}.`, unknown.path);
+  return { protocol, report: { nctId: name, entries } };
 }

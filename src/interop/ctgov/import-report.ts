@@ -19,6 +19,7 @@ export interface ReportEntry {
 }
 
 export interface ImportReport {
+  /** The record's NCT number; for a record without one, its organisation study id (else the protocol id), the report saying so. */
   readonly nctId: string;
   readonly entries: readonly ReportEntry[];
 }

@@ -48,14 +48,25 @@ export function mapArms(p: ProtocolSection, r: ReportCollector): ArmInput[] {
     const field = `${ARMS}.armGroups[${gi}]`;
     const label = g.label?.trim();
     if (!label) throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The record's arm ${gi + 1} has no label (${field}.label).`, `${field}.label`);
-    const type = armTypes[g.type ?? ''] ?? 'other';
-    if (!armTypes[g.type ?? '']) r.assume(`${field}.type`, `arms[${gi}].type`, `Arm "${label}" has no known type (${g.type ?? 'none'}); the draft says other.`);
+    // The only arm of a single-group study, untyped, is the one under study.
+    const fallback = groups.length === 1 && !g.type ? 'experimental' : 'other';
+    const type = armTypes[g.type ?? ''] ?? fallback;
+    if (!armTypes[g.type ?? ''])
+      r.assume(
+        `${field}.type`,
+        `arms[${gi}].type`,
+        `Arm "${label}" has no known type (${g.type ?? 'none'}); ${fallback === 'experimental' ? "as the study's only arm, the draft says experimental" : 'the draft says other'}.`,
+      );
     if (g.type === 'SHAM_COMPARATOR') r.assume(`${field}.type`, `arms[${gi}].type`, `Arm "${label}" is a sham comparator, kept as a placebo comparator.`);
     const records = interventionsOf(g, all);
     if (records.length === 0)
       throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The record's arm "${label}" names no intervention the record lists (${field}.interventionNames).`, `${field}.interventionNames`);
     return { g, gi, field, label, type, records, id: uniqueId(slugOf(label, `arm-${gi + 1}`), armIds) };
   });
+  const isPlacebo = (d: (typeof drafts)[number], x: RecordIntervention) => isPlaceboText(x.name) || (d.type === 'placebo-comparator' && d.records.length === 1);
+  const actives = new Set(drafts.flatMap((d) => d.records.filter((x) => !isPlacebo(d, x))));
+  // The study's own description of its dosing: the schedule of its only active intervention, if that one's texts give none.
+  const studyText = unescapeMarkup(p.descriptionModule?.detailedDescription ?? '');
   const arms: ArmInput[] = [];
   const activeSteps: { steps: RegimenStep[]; id: string }[] = [];
   const pending: (() => void)[] = [];
@@ -66,7 +77,7 @@ export function mapArms(p: ProtocolSection, r: ReportCollector): ArmInput[] {
       const drug = x.name?.trim() || nameOf(d.g.interventionNames?.[xi] ?? `intervention ${xi + 1}`);
       const at = `arms[${arms.length}].interventions[${xi}]`;
       const recordAt = `${ARMS}.interventions[${all.indexOf(x)}]`;
-      const placebo = isPlaceboText(drug) || (d.type === 'placebo-comparator' && d.records.length === 1);
+      const placebo = isPlacebo(d, x);
       if (placebo && d.type !== 'placebo-comparator' && d.records.length === 1)
         r.discrepancy(
           `${d.field}.type`,
@@ -84,12 +95,24 @@ export function mapArms(p: ProtocolSection, r: ReportCollector): ArmInput[] {
       }
       const fromArm = readDosing(armText);
       const fromOwn = readDosing(ownText);
-      const reading = fromArm.kind === 'regimen' ? fromArm : fromOwn.kind === 'regimen' ? fromOwn : fromArm.dose ? fromArm : fromOwn;
-      const description = (reading === fromArm ? armText : ownText) || drug;
+      let reading = fromArm.kind === 'regimen' ? fromArm : fromOwn.kind === 'regimen' ? fromOwn : fromArm.dose ? fromArm : fromOwn;
+      let description = (reading === fromArm ? armText : ownText) || drug;
+      const fromStudy = readDosing(studyText);
+      const sameDose = reading.dose === undefined || (fromStudy.dose?.amount === reading.dose.amount && fromStudy.dose.unit === reading.dose.unit);
+      if (reading.kind !== 'regimen' && !placebo && actives.size === 1 && fromStudy.kind === 'regimen' && sameDose) {
+        r.assume(
+          'protocolSection.descriptionModule.detailedDescription',
+          `${at}.regimen`,
+          `The arm and intervention texts give no schedule for ${drug} (${reading.reason}); the draft reads it from the record's detailed description, the study's only active intervention being ${drug}.`,
+        );
+        reading = fromStudy;
+        description = studyText;
+      }
       const id = uniqueId(slugOf(drug, `intervention-${xi + 1}`), interventionIds);
       const base = { id, drug, otherNames: [...(x.otherNames ?? [])], placebo, route, verbatim: [ownText, armText].filter((t) => t !== '').join(' | ') || drug };
       if (reading.kind === 'regimen') {
         interventions.push({ ...base, regimen: { description, steps: reading.steps, holdRule: 'skip' } });
+        if (reading.note) r.assume(`${recordAt}.description`, `${at}.regimen`, `The schedule of ${drug} is read from "${description}": ${reading.note}.`);
         if (!placebo) activeSteps.push({ steps: reading.steps, id });
         r.assume(`${recordAt}.description`, `${at}.regimen.holdRule`, `The record gives no rule for held doses of ${drug}; the draft skips a held dose.`);
         return;

@@ -19,6 +19,18 @@ const levels: Readonly<Record<string, DesignInput['masking']['level']>> = { NONE
 const LEVEL_COUNT: Readonly<Record<string, number>> = { none: 0, single: 1, double: 2, triple: 3, quadruple: 4 };
 const roles: Readonly<Record<string, MaskedRole>> = { PARTICIPANT: 'participant', CARE_PROVIDER: 'care-provider', INVESTIGATOR: 'investigator', OUTCOMES_ASSESSOR: 'outcomes-assessor' };
 
+/**
+ * The blinding a description names when the record has no masking field: ICH E9 (2.3.1) calls a trial
+ * double-blind when neither the subjects nor the investigators know the treatment, single-blind when
+ * the subjects do not; open label masks no one.
+ */
+function maskingInProse(text: string): { level: DesignInput['masking']['level']; masked: MaskedRole[]; words: string } | undefined {
+  const m = /\b(double|single)[- ](?:blind(?:ed)?|mask(?:ed)?)\b|\bopen[- ]label(?:ed)?\b/i.exec(text);
+  if (!m) return undefined;
+  if (!m[1]) return { level: 'none', masked: [], words: m[0] };
+  return m[1].toLowerCase() === 'double' ? { level: 'double', masked: ['participant', 'investigator'], words: m[0] } : { level: 'single', masked: ['participant'], words: m[0] };
+}
+
 /** Allocation, intervention model, purpose and masking (who is masked), without the duration (set from the schedule). */
 export function mapDesign(p: ProtocolSection, armRatios: readonly number[], r: ReportCollector): Omit<DesignInput, 'durationDays'> {
   const d = p.designModule?.designInfo;
@@ -44,12 +56,19 @@ export function mapDesign(p: ProtocolSection, armRatios: readonly number[], r: R
   const primaryPurpose = (d?.primaryPurpose ?? 'treatment').toLowerCase().replace(/_/g, '-');
   if (!d?.primaryPurpose) r.assume(`${DI}.primaryPurpose`, 'design.primaryPurpose', 'The record gives no primary purpose; the draft says treatment.');
   let level = levels[d?.maskingInfo?.masking ?? ''];
+  let masked: MaskedRole[] = level === undefined || level === 'none' ? [] : (d?.maskingInfo?.whoMasked ?? []).flatMap((w) => roles[w] ?? []);
   if (!level) {
-    level = 'none';
-    r.assume(`${DI}.maskingInfo.masking`, 'design.masking.level', 'The record gives no masking; the draft says none (open label).');
-  }
-  const masked: MaskedRole[] = level === 'none' ? [] : (d?.maskingInfo?.whoMasked ?? []).flatMap((w) => roles[w] ?? []);
-  if (level !== 'none' && masked.length !== LEVEL_COUNT[level])
+    const said = maskingInProse(`${p.descriptionModule?.briefSummary ?? ''} ${p.descriptionModule?.detailedDescription ?? ''}`);
+    level = said?.level ?? 'none';
+    masked = said?.masked ?? [];
+    r.assume(
+      `${DI}.maskingInfo.masking`,
+      'design.masking.level',
+      said
+        ? `The record gives no masking; its description says "${said.words}", drafted as ${level} masking of ${masked.join(' and ') || 'no one'} (ICH E9 2.3.1).`
+        : 'The record gives no masking; the draft says none (open label).',
+    );
+  } else if (level !== 'none' && masked.length !== LEVEL_COUNT[level])
     r.discrepancy(
       `${DI}.maskingInfo.whoMasked`,
       'design.masking.masked',

@@ -3,6 +3,7 @@ import type { ProtocolInput } from '../../protocol/schema.js';
 import { ctgovErrors } from './errors.js';
 import type { ReportCollector } from './import-report.js';
 import type { DateStruct, ProtocolSection } from './record.js';
+import { slugOf } from './record-text.js';
 
 type Identification = Pick<ProtocolInput, 'id' | 'version' | 'identifiers' | 'title' | 'officialTitle' | 'phase' | 'conditions' | 'status' | 'sponsor' | 'dates' | 'enrolment'>;
 
@@ -52,15 +53,38 @@ function isoDate(s: DateStruct | undefined, field: string, protocolField: string
   return undefined;
 }
 
-/** Identification, status and dates, phase, conditions, sponsor and enrolment. */
+/**
+ * Identification, status and dates, phase, conditions, sponsor and enrolment. A record without an NCT
+ * number (a registry page that does not print it) is identified by its organisation study id, else its
+ * title; a missing title or condition is drafted as a placeholder, each reported.
+ */
 export function mapIdentification(p: ProtocolSection, r: ReportCollector): Identification {
   const idm = p.identificationModule;
-  const nctId = required(idm?.nctId, `${ID}.nctId`, 'the NCT number');
-  const title = required(idm?.briefTitle, `${ID}.briefTitle`, 'the brief title');
+  const nctId = idm?.nctId?.trim() || undefined;
+  const orgStudyId = idm?.orgStudyIdInfo?.id?.trim() || undefined;
+  const briefTitle = idm?.briefTitle?.trim() || undefined;
+  const officialTitle = idm?.officialTitle?.trim() || undefined;
+  if (!nctId && !orgStudyId && !briefTitle) required(undefined, `${ID}.nctId`, 'the NCT number, nor an organisation study id or a title to identify the study by');
   r.use(`${ID}.nctId`, `${ID}.briefTitle`, `${ID}.officialTitle`, `${ID}.orgStudyIdInfo.id`);
+  const id = nctId ? nctId.toLowerCase() : slugOf(orgStudyId ?? (briefTitle as string), 'study');
+  if (!nctId)
+    r.assume(
+      `${ID}.nctId`,
+      'id',
+      `The record has no NCT number; the draft is identified by ${orgStudyId ? `the organisation's study id ${orgStudyId}` : 'its brief title'} (protocol id "${id}") and has no registry id until one is entered.`,
+    );
+  let title = briefTitle ?? officialTitle;
+  if (!briefTitle && officialTitle) r.assume(`${ID}.briefTitle`, 'title', 'The record has no brief title; the draft takes its official title.');
+  if (!title) {
+    title = `Study ${orgStudyId ?? nctId}`;
+    r.assume(`${ID}.briefTitle`, 'title', `The record has no title; the draft says "${title}", to replace with the study's title.`);
+  }
   const conditions = (p.conditionsModule?.conditions ?? []).map((c) => c.trim()).filter((c) => c !== '');
-  if (conditions.length === 0) required(undefined, 'protocolSection.conditionsModule.conditions', 'at least one condition');
   r.use('protocolSection.conditionsModule.conditions');
+  if (conditions.length === 0) {
+    conditions.push('not stated');
+    r.assume('protocolSection.conditionsModule.conditions', 'conditions', 'The record lists no condition; the draft says "not stated", to replace with the condition studied.');
+  }
 
   const st = p.statusModule;
   let status: ProtocolInput['status'] = 'unknown';
@@ -89,6 +113,8 @@ export function mapIdentification(p: ProtocolSection, r: ReportCollector): Ident
     target = 1;
   }
   const enrolKind = p.designModule?.enrollmentInfo?.type === 'ACTUAL' ? 'actual' : 'estimated';
+  if (count !== undefined && !p.designModule?.enrollmentInfo?.type)
+    r.assume('protocolSection.designModule.enrollmentInfo.type', 'enrolment.kind', `The record does not say whether the enrolment of ${count} is actual or estimated; the draft says estimated.`);
 
   const sponsor = p.sponsorCollaboratorsModule?.leadSponsor?.name;
   if (sponsor) r.use('protocolSection.sponsorCollaboratorsModule.leadSponsor.name');
@@ -98,11 +124,11 @@ export function mapIdentification(p: ProtocolSection, r: ReportCollector): Ident
   const firstPosted = isoDate(st?.studyFirstPostDateStruct, `${STATUS}.studyFirstPostDateStruct`, 'dates.firstPosted', r)?.date;
   const lastUpdatePosted = isoDate(st?.lastUpdatePostDateStruct, `${STATUS}.lastUpdatePostDateStruct`, 'dates.lastUpdatePosted', r)?.date;
   return {
-    id: nctId.toLowerCase(),
+    id,
     version: '1',
-    identifiers: { registryId: nctId, ...(idm?.orgStudyIdInfo?.id ? { orgStudyId: idm.orgStudyIdInfo.id } : {}) },
+    identifiers: { ...(nctId ? { registryId: nctId } : {}), ...(orgStudyId ? { orgStudyId } : {}) },
     title,
-    ...(idm?.officialTitle ? { officialTitle: idm.officialTitle } : {}),
+    ...(officialTitle ? { officialTitle } : {}),
     phase,
     conditions,
     status,

@@ -1,8 +1,11 @@
 import type { DoseUnit, Route } from '../../protocol/schema.js';
 import type { Dose, RegimenStep } from '../../protocol/regimen-schema.js';
+import { readWeekBlocks } from './read-week-blocks.js';
 
 /** What the free text of an arm or intervention says about dosing, as far as the regimen language can say it. */
-export type DosingReading = { readonly kind: 'regimen'; readonly steps: RegimenStep[]; readonly dose: Dose } | { readonly kind: 'open'; readonly dose?: Dose; readonly reason: string };
+export type DosingReading =
+  | { readonly kind: 'regimen'; readonly steps: RegimenStep[]; readonly dose: Dose; readonly note?: string }
+  | { readonly kind: 'open'; readonly dose?: Dose; readonly reason: string };
 
 // "1 million U", "1 million IU", "1.5 MIU", "300 mg", "0.5 mg/kg"; the text is unescaped first.
 const DOSE = /(\d+(?:\.\d+)?)\s*(million\s*(?:IU|U|units?)\b|MIU\b|mg\/kg\b|mg\/m2\b|mg\b|IU\b)/gi;
@@ -57,12 +60,15 @@ export function routesIn(text: string): Route[] {
  * A regimen from dosing text, when the text says one dose, how often, for how long and (optionally)
  * the rest after it and how many cycles: "1 million IU every other day for 2 weeks, followed by a
  * 2-week break, 6 cycles" is a cycle of 6 × (every 2 days for 14 days, 14 days' rest). Anything else
- * (several doses, a loading dose, several doses a day, no duration) is `open`, with the reason.
+ * (several doses, a loading dose, several doses a day, no duration) is `open`, with the reason,
+ * unless it gives daily doses on days of numbered weeks (readWeekBlocks), read with a `note`.
  */
 export function readDosing(text: string): DosingReading {
   const doses = dosesIn(text);
   const [dose] = doses;
   if (!dose) return { kind: 'open', reason: 'the text names no dose in MIU, IU, mg or mg/kg' };
+  const weekBlocks = readWeekBlocks(text);
+  if (weekBlocks) return { kind: 'regimen', dose, steps: weekBlocks, note: "weeks are counted from 1 (W1 = study days 1–7), each week's doses running to the next dosing week" };
   if (doses.length > 1)
     return {
       kind: 'open',
@@ -72,11 +78,13 @@ export function readDosing(text: string): DosingReading {
   const interval = intervalIn(text);
   if (interval === 'multiple') return { kind: 'open', dose, reason: 'the text gives several doses a day; the regimen language schedules at most one dose a day' };
   if (interval === undefined) return { kind: 'open', dose, reason: 'the text gives no dosing frequency (daily, every other day, weekly, every N weeks)' };
-  const duration = new RegExp(String.raw`\bfor\s+${NUM}[\s-]+(day|week|month)s?\b`, 'i').exec(text);
+  // "for 2 weeks", "for a period of 14 days"
+  const duration = new RegExp(String.raw`\bfor\s+(?:a\s+period\s+of\s+)?${NUM}[\s-]+(day|week|month)s?\b`, 'i').exec(text);
   if (!duration) return { kind: 'open', dose, reason: 'the text gives no duration of dosing ("for N weeks")' };
   const forDays = num(duration[1] as string) * (DAYS_PER[(duration[2] as string).toLowerCase()] as number);
   const every: RegimenStep = { kind: 'every', interval, forDays, dose };
-  const rest = new RegExp(String.raw`(?:followed by|then)\s+(?:a\s+)?${NUM}[\s-]+(day|week)s?\s*(?:break|rest|pause|off|without)`, 'i').exec(text);
+  // "followed by a 2-week break", "After a 14-day rest"
+  const rest = new RegExp(String.raw`(?:followed by|then|after)\s+(?:a\s+)?${NUM}[\s-]+(day|week)s?\s*(?:break|rest|pause|off|without)`, 'i').exec(text);
   const restDays = rest ? num(rest[1] as string) * (DAYS_PER[(rest[2] as string).toLowerCase()] as number) : 0;
   const cycles = new RegExp(String.raw`\b${NUM}\s+(?:cycles|courses)\b`, 'i').exec(text);
   const times = cycles ? num(cycles[1] as string) : 1;

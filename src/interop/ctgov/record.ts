@@ -64,6 +64,7 @@ export interface ProtocolSection {
     readonly lastUpdatePostDateStruct?: DateStruct;
   };
   readonly sponsorCollaboratorsModule?: { readonly leadSponsor?: { readonly name?: string } };
+  readonly descriptionModule?: { readonly briefSummary?: string; readonly detailedDescription?: string };
   readonly conditionsModule?: { readonly conditions?: readonly string[] };
   readonly designModule?: {
     readonly studyType?: string;

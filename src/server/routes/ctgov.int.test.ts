@@ -24,7 +24,7 @@ describe.each(databases)('ClinicalTrials.gov records into design-stage studies o
     studyCount = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM studies'))[0]?.n);
   });
 
-  it.each(['seed-NCT02464319.json', 'seed-NCT04952155.json', 'NCT00763412.json'])('%s is imported as a design and activated', async (file) => {
+  it.each(['seed-NCT02464319.json', 'seed-NCT04952155.json', 'seed-sle-001.json', 'seed-ae-003.json', 'NCT00763412.json'])('%s is imported as a design and activated', async (file) => {
     const preview = await call(admin, '/api/studies/import/ctgov', { record: fixture(file), create: false });
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().study).toBeUndefined();
