@@ -91,7 +91,8 @@ export const aeIl2: ProtocolInput = {
     exclusion: [
       {
         id: 'exc-1',
-        text: 'heart failure (≥ grade III NYHA), hepatic insufficiency (aspartate amino transferase \\>200 IU/L, amino alanine transferase, \\>200 IU/L), or lung failure',
+        // The page writes "\\>200", the registry's Markdown escape of ">" (as API v2 records do): the text shown is ">200".
+        text: 'heart failure (≥ grade III NYHA), hepatic insufficiency (aspartate amino transferase >200 IU/L, amino alanine transferase, >200 IU/L), or lung failure',
       },
       { id: 'exc-2', text: 'Positive for HIV serology, active hepatitis B' },
       { id: 'exc-3', text: 'Significant abnormality in chest X-ray other than these linked to the diseases under investigation' },
