@@ -4,17 +4,18 @@
  */
 export const unescapeMarkup = (text: string): string => text.replace(/\\([\\`*_{}[\]()#+\-.!<>~|=^])/g, '$1');
 
-/** An id from a label: lower-case letters, digits and hyphens ("Dupilumab 300 mg qw" → dupilumab-300-mg-qw). */
+/** An id from a label: lower-case letters, digits and hyphens ("Dupilumab 300 mg qw" → dupilumab-300-mg-qw), at most 60 characters, cut between words. */
 export function slugOf(label: string, fallback: string): string {
   const s = label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s === '' ? fallback : s;
+    .replace(/^-+|-+$/g, '');
+  if (s === '') return fallback;
+  if (s.length <= 60) return s;
+  const lastBreak = s.lastIndexOf('-', 60);
+  return lastBreak > 0 ? s.slice(0, lastBreak) : s.slice(0, 60);
 }
 
 /** `base`, then `base-2`, `base-3`, … for ids already taken. */
