@@ -24,6 +24,6 @@ export const ctgovImportResponse = z.object({
   study: z.object({ id: z.string(), title: z.string(), status: z.string(), protocolVersion: z.string() }).optional(),
   /** The protocol draft (see `il2trials protocol schema`). */
   protocol: z.record(z.string(), z.unknown()),
-  report: z.object({ nctId: z.string(), entries: z.array(ctgovReportEntry) }),
+  report: z.object({ record: z.string(), entries: z.array(ctgovReportEntry) }),
 });
 export type CtgovImportResponse = z.infer<typeof ctgovImportResponse>;

@@ -65,7 +65,7 @@ export const register: Register = (program) => {
         const count = (k: string) => report.entries.filter((e) => e.kind === k).length;
         const criteria = protocol.eligibility.inclusion.length + protocol.eligibility.exclusion.length;
         process.stdout.write(
-          `Drafted protocol ${protocol.id} from ${report.nctId}: ${protocol.arms.length} arms, ${protocol.visits.length} visits, ${criteria} criteria, ${protocol.outcomes.length} outcomes, ${protocol.sites.length} sites; ${count('assumption')} assumptions to confirm, ${count('discrepancy')} discrepancies, ${count('unmapped')} fields not mapped.${opts.out ? ` Draft written to ${opts.out}.` : ''}${study ? ` Created study ${study.id} as a design.` : ''}\n`,
+          `Drafted protocol ${protocol.id} from ${report.record}: ${protocol.arms.length} arms, ${protocol.visits.length} visits, ${criteria} criteria, ${protocol.outcomes.length} outcomes, ${protocol.sites.length} sites; ${count('assumption')} assumptions to confirm, ${count('discrepancy')} discrepancies, ${count('unmapped')} fields not mapped.${opts.out ? ` Draft written to ${opts.out}.` : ''}${study ? ` Created study ${study.id} as a design.` : ''}\n`,
         );
         printReport(report);
       }),

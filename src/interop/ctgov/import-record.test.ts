@@ -187,7 +187,7 @@ describe('seed records without an NCT number (pages that do not print it)', () =
 
   it('seed 003 is identified by its organisation study id, with no registry id; the missing title, condition and arm type are drafted and named', () => {
     const { protocol, report } = imported('seed-ae-003.json');
-    expect([protocol.id, protocol.identifiers, report.nctId]).toEqual(['1510112713', { orgStudyId: '1510112713' }, '1510112713']);
+    expect([protocol.id, protocol.identifiers, report.record]).toEqual(['1510112713', { orgStudyId: '1510112713' }, '1510112713']);
     expect(entry(report, 'id')).toMatch(/no NCT number; the draft is identified by the organisation's study id 1510112713/);
     expect([protocol.title, protocol.conditions]).toEqual(['Study 1510112713', ['not stated']]);
     expect(entry(report, 'title')).toMatch(/no title/);

@@ -67,5 +67,5 @@ export function importStudyRecord(record: StudyRecord): CtgovImport {
     throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The record ${name} gives no valid protocol: ${issue.path}: ${issue.message}${more.length ? ` (and ${more.length} more)` : ''}.`, issue.path);
   const [unknown] = unknownAssessments(parseProtocol(protocol));
   if (unknown) throw new AppError(ctgovErrors.RECORD_INCOMPLETE, `The draft of ${name} names an assessment il2trials cannot record: ${unknown.path}: ${unknown.message}.`, unknown.path);
-  return { protocol, report: { nctId: name, entries } };
+  return { protocol, report: { record: name, entries } };
 }

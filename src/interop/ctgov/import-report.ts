@@ -19,8 +19,8 @@ export interface ReportEntry {
 }
 
 export interface ImportReport {
-  /** The record's NCT number; for a record without one, its organisation study id (else the protocol id), the report saying so. */
-  readonly nctId: string;
+  /** What names the record: its NCT number; for a record without one, its organisation study id (else the protocol id), the report saying so. */
+  readonly record: string;
   readonly entries: readonly ReportEntry[];
 }
 

@@ -25,7 +25,7 @@ export function CtgovImportForm({ onDone }: { onDone: () => void }) {
         return r;
       },
       (r) =>
-        `Study ${r.study?.id ?? r.protocol.id} created as a design from ${r.report.nctId}: confirm the ${r.report.entries.filter((x) => x.kind !== 'unmapped').length} decisions below, then activate it.`,
+        `Study ${r.study?.id ?? r.protocol.id} created as a design from ${r.report.record}: confirm the ${r.report.entries.filter((x) => x.kind !== 'unmapped').length} decisions below, then activate it.`,
     );
   };
   return (
