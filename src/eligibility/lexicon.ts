@@ -1,4 +1,6 @@
 import { conditionNames, treatmentNames } from './condition-lexicon.js';
+import { moreConditionNames } from './more-condition-names.js';
+import { moreTreatmentNames } from './treatment-names.js';
 
 /**
  * The parser's vocabulary: how registry phrases name facts. Deterministic, case-insensitive
@@ -132,7 +134,7 @@ export const lexicon: readonly Term[] = [
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
-  ...conditionNames.map(([source, code]) => dx(word(source), code)),
+  ...[...conditionNames, ...moreConditionNames].map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
   ...[
     'english',
@@ -175,7 +177,7 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...treatmentNames.map(([source, code]) => rx(word(source), code)),
+  ...[...treatmentNames, ...moreTreatmentNames].map(([source, code]) => rx(word(source), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),

@@ -10,7 +10,7 @@ import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
-import { lineTense } from './line-tense.js';
+import { lineTense, treatmentTense } from './line-tense.js';
 
 /**
  * The readings of one normalised line: which characters each reading covers, the reasons for what
@@ -166,7 +166,7 @@ export class LineParser {
       expr = { kind: 'has', fact: tense === 'history' ? 'history' : 'diagnoses', code: term.code };
     } else {
       // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
-      const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+      const tense = treatmentTense(term.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));
       if (tense === 'unstated') return void this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
       expr = { kind: 'has', fact: tense === 'history' ? 'prior_treatments' : 'current_treatments', code: term.code };
     }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Expr, Side } from './expression.js';
+import { parseCriterionLine } from './parse-line.js';
+
+/**
+ * Conditions, treatments and procedures added to the vocabulary for the development corpus
+ * (bench/fixtures/lct-dev-criteria.txt), each line verbatim from it (NCT number given), pinned to the
+ * reading worked out by hand: an inclusion's computable part is necessary, an exclusion's sufficient;
+ * and the lines that must stay attested whatever the vocabulary knows.
+ */
+const has = (fact: string, code: string): Expr => ({ kind: 'has', fact, code });
+const any = (...of: Expr[]): Expr => ({ kind: 'any', of });
+const all = (...of: Expr[]): Expr => ({ kind: 'all', of });
+const rest = (text: string): Expr => ({ kind: 'attested', text });
+const read = (side: Side, text: string) => parseCriterionLine('x', side, text);
+const inc = (text: string) => read('inclusion', text);
+const exc = (text: string) => read('exclusion', text);
+function computes(c: ReturnType<typeof read>, expr: Expr): void {
+  expect(c.computability).toBe('computable');
+  expect(c.expr).toEqual(expr);
+}
+function partly(c: ReturnType<typeof read>, expr: Expr): void {
+  expect(c.computability).toBe('partly-computable');
+  expect(c.expr).toEqual(expr);
+}
+function attested(c: ReturnType<typeof read>, reason: RegExp): void {
+  expect(c.computability).toBe('attested');
+  expect(c.notComputable).toMatch(reason);
+}
+
+describe('conditions named as the corpus names them', () => {
+  it('each is its own code, read now (diagnoses) or ever (history)', () => {
+    computes(exc('Tracheostomy'), has('diagnoses', 'tracheostomy')); // NCT03861117
+    // A bleeding diathesis is a bleeding disorder (the compound name "bleeding disorder" reads the same code).
+    computes(exc('Bleeding diathesis'), has('diagnoses', 'bleeding-disorder')); // NCT03921827
+    computes(exc('Multiple pregnancy'), has('diagnoses', 'multiple-pregnancy')); // NCT03864549
+    computes(exc('Lactose intolerance'), has('diagnoses', 'lactose-intolerance')); // NCT03926806
+    computes(inc('Postmenopausal women'), all({ kind: 'equals', fact: 'sex', value: 'female' }, has('diagnoses', 'menopause'))); // NCT03868033
+    computes(
+      exc('History of depression, suicidal ideation, or psychosis'), // NCT03929068
+      any(has('history', 'depression'), has('history', 'suicidal-ideation'), has('history', 'psychosis')),
+    );
+    computes(exc('Patients without Keratoconus.'), { kind: 'not', of: has('diagnoses', 'keratoconus') }); // NCT03923101
+  });
+  it('a narrower name is not the broader one, and an "or" after an abbreviation keeps the alternative', () => {
+    // Mild cognitive impairment or mild dementia: either one admits, so MCI is one alternative, not a requirement.
+    partly(
+      inc('Patients having mild cognitive impairment (MCI) or very mild to mild dementia (CDR 0.5-1).'), // NCT03864965
+      any(has('diagnoses', 'mild-cognitive-impairment'), rest('Patients having or very mild to mild dementia CDR 0.5-1')),
+    );
+    attested(exc('Current episode of Major Depressive Disorder (MDD)'), /narrows Major Depressive Disorder/); // NCT03926520
+  });
+});
+
+describe('treatments named without a tense', () => {
+  it('in an exclusion are read as current treatment, the narrowest reading', () => {
+    computes(exc('Beta-blockers'), has('current_treatments', 'beta-blocker')); // NCT03867500
+    computes(exc('Fibrates'), has('current_treatments', 'fibrate')); // NCT03867500
+    computes(exc('Those using corticosteroids'), has('current_treatments', 'corticosteroid')); // NCT03866135
+    computes(exc('Receiving immune suppressive treatment.'), has('current_treatments', 'immunosuppressant')); // NCT03862677
+    computes(exc('Previous phototherapy'), has('prior_treatments', 'phototherapy')); // NCT03927833
+    computes(exc('Patients who received immunosuppressive agent within the past 1 year'), { kind: 'within', fact: 'last.immunosuppressant', amount: 1, unit: 'years', before: 'screening' }); // NCT03929900
+    computes(exc('blood donation in the last three months'), { kind: 'within', fact: 'last.blood-donation', amount: 3, unit: 'months', before: 'screening' }); // NCT03923205
+  });
+  it('but not a procedure, done once; not under a negation; not in an inclusion', () => {
+    attested(exc('Bilateral oophorectomy'), /without saying whether past or current/); // NCT03867500
+    attested(exc('Elbow surgery'), /without saying whether past or current/); // NCT03863847
+    attested(exc('No beta-blockers'), /without saying whether past or current/);
+    attested(inc('Beta-blockers'), /without saying whether past or current/);
+  });
+});
+
+describe('allergies written after the substances', () => {
+  it('"X allergy", "X or Y/Z allergy": allergy codes, not treatments', () => {
+    computes(inc('Vancomycin allergy'), has('allergies', 'vancomycin')); // NCT03928522
+    computes(exc('Lidocaine or Niacin/Niaspan allergy'), any(has('allergies', 'lidocaine'), has('allergies', 'niacin'), has('allergies', 'niaspan'))); // NCT03867500
+    attested(exc('No penicillin allergy'), /no rule reads it/);
+    attested(exc('drug allergy'), /no rule reads it/);
+  });
+});
+
+describe('lines the new names must not make computable', () => {
+  it('examples bound by an allergy, a change, an exacerbation, a dose or a sublist before them', () => {
+    // Was read as current fentanyl, ropivacaine, lidocaine: they are the substances of the hypersensitivity.
+    attested(exc('Patients with hypersensitivity, allergic response, resistance to the drugs used in this study (fentanyl, ropivacaine, lidocaine).'), /hypersensitivity" before/); // NCT03860402
+    attested(exc('Those with a history of allergies including drug allergies (aspirin, antibiotics, etc.), or other clinically significant allergies.'), /allergies" before/); // NCT03864432
+    attested(exc('Change in use of systemic DLE therapy, e.g. systemic corticosteroids, cyclosporine A, azathioprine, mycophenolate mofetil, in the past 1 month.'), /"Change" before/); // NCT03866317
+    attested(exc('Exacerbation of an underlying condition (i.e., chronic pain)'), /"Exacerbation" before/); // NCT03868436
+    attested(
+      exc('chronic use of the following medications: iron, non-steroidal anti-inflammatory drugs (NSAIDs), immunosuppression, or steroids in the preoperative period;'),
+      /"chronic" before the list/,
+    ); // NCT03860545
+    attested(
+      exc('Self-reported less than four weeks of stable prescription medication for anxiety, anti-depressant, and sleep promoting medications prior to the screening assessment'),
+      /"less than" before/,
+    ); // NCT03868761
+    attested(exc('Patients who regularly take anticoagulants, antiplatelet drugs'), /"regularly" before/); // NCT03864887
+    // Antifungals within a week are a treatment of the infection the line excludes, not a condition of their own.
+    attested(
+      exc('Cutaneous infection within 1 week or any infection requiring treatment with oral or parenteral antibiotics, antivirals, antiparasitics, or antifungals within 1 week'),
+      /"requiring" before the list/,
+    ); // NCT03921411
+  });
+  it('an abbreviation of unread words, a limit in parentheses, a clause after the list or after the parentheses', () => {
+    attested(
+      exc('Individuals will be excluded for exhibiting severe scores on the HAM-A, PSS, or post-traumatic (PTSD) checklist (PCL-5) at the discretion of the admitting physician'),
+      /abbreviates/,
+    ); // NCT03860753
+    attested(exc('Hypertension (≥140 mmHg systolic and/or ≥90 mmHg diastolic)'), /qualified by words/); // NCT03866512
+    attested(exc('Patients with central sleep apnea (central AI > 5/hour)'), /qualified by words/); // NCT03924817
+    partly(
+      exc('known arrhythmia, dilated or hypertrophic cardiomyopathy, heart failure (EF <40%)'),
+      any(has('diagnoses', 'arrhythmia'), rest('known, dilated or hypertrophic cardiomyopathy, heart failure EF <40%')),
+    ); // NCT03923153
+    attested(exc('presence of a cardiac rhythm device (pacemaker or ICD) capable of AF monitoring'), /qualified by words/); // NCT03929718
+    attested(exc('women with pacemaker or other implants where electrosurgery is to be avoided'), /qualified by words/); // NCT03861195
+    attested(exc('aphasia or cognitive deficit with resulted inability to participate in Heart rate variability-biofeedback training'), /qualified by words/); // NCT03865225
+    attested(exc('Currently receiving psychotherapy/counseling for anxiety'), /qualified by words/); // NCT03925987
+    attested(exc('Subjects with neuropathy, chronic pain, diabetes mellitus, or taking benzodiazepines or pain medications on a daily basis.'), /qualified by words/); // NCT03929367
+    // An example in parentheses is no requirement of an inclusion.
+    attested(inc('Substantial media opacity (cataract, corneal scar, vitreous hemorrhage) that may interfere with study imaging'), /qualified by words/); // NCT03922932
+  });
+  it('a reading after an unread item of a negated list may be negated too', () => {
+    // "No" reaches "pacemaker" through the list; read alone it would require a pacemaker.
+    attested(inc('no documented AF on ECG, ambulatory monitor, pacemaker or ICD at any time'), /no rule reads it/); // NCT03929718
+    // Was: diagnoses has cardiac-pacemaker, as if "No" ended at the unread "anthracycline".
+    attested(inc('No prior anthracycline, pacemaker'), /no rule reads it/);
+  });
+});
