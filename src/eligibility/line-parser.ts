@@ -146,7 +146,10 @@ export class LineParser {
   windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
     windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history');
 
-  code(term: CodeTerm, m: RegExpMatchArray): void {
+  code(term: CodeTerm, found: RegExpMatchArray): void {
+    // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
+    const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
+    const m = tail ? (Object.assign([found[0] + tail[0]], { index: found.index, input: this.text }) as RegExpMatchArray) : found;
     const q = this.qualified(m);
     if (!q) return;
     const start = m.index!;

@@ -122,8 +122,37 @@ describe('lines the new names must not make computable', () => {
   });
   it('a reading after an unread item of a negated list may be negated too', () => {
     // "No" reaches "pacemaker" through the list; read alone it would require a pacemaker.
-    attested(inc('no documented AF on ECG, ambulatory monitor, pacemaker or ICD at any time'), /no rule reads it/); // NCT03929718
+    attested(inc('no documented AF on ECG, ambulatory monitor, pacemaker or ICD at any time'), /narrows AF/); // NCT03929718
     // Was: diagnoses has cardiac-pacemaker, as if "No" ended at the unread "anthracycline".
     attested(inc('No prior anthracycline, pacemaker'), /no rule reads it/);
+  });
+});
+
+describe('laboratory values and scores the corpus limits', () => {
+  const cmp = (fact: string, op: '<' | '<=' | '>' | '>=', value: number, unit: string): Expr => ({ kind: 'compare', fact, op, value, unit });
+  it('INR, ejection fraction, MMSE, Glasgow, potassium, triglycerides, LDL cholesterol, each in its unit', () => {
+    computes(exc('INR >1.5'), cmp('inr', '>', 1.5, '')); // NCT03864744 (the INR has no unit)
+    computes(exc('Ejection fraction (EF) less than 30%'), cmp('lvef', '<', 30, '%')); // NCT03865550
+    computes(exc('LV EF <30%'), cmp('lvef', '<', 30, '%')); // NCT03921827
+    computes(exc('mini-Mental State Examination score <24'), cmp('mmse', '<', 24, '')); // NCT03864393
+    computes(exc('Glasgow Coma Scale < 12;'), cmp('gcs', '<', 12, '')); // NCT03865056
+    computes(exc('Serum potassium >5.0 mmol/L'), cmp('potassium', '>', 5, 'mmol/l')); // NCT03867344
+    // The limit defines the condition it follows: hyperkalaemia is the potassium above 5.0 mEq/L (= mmol/L for K⁺).
+    computes(exc('hyperkalemia (potassium > 5.0 mEq/L)'), cmp('potassium', '>', 5, 'meq/l')); // NCT03929718
+    computes(inc('Triglycerides < 500 mg/dL'), cmp('triglycerides', '<', 500, 'mg/dl')); // NCT03860220
+    computes(inc('LDL-C ≤ 250 mg/dL'), cmp('ldl_cholesterol', '<=', 250, 'mg/dl')); // NCT03860220
+  });
+});
+
+describe('more names and forms', () => {
+  it('"Non-English speaking", "breast feeding", "AF", a treatment followed by "treatment" or "therapy"', () => {
+    computes(exc('Non-English speaking'), { kind: 'not', of: has('languages', 'english') }); // NCT03862105
+    computes(exc('Patient is breast feeding'), { kind: 'is', fact: 'breastfeeding', value: true }); // NCT03924466
+    computes(exc('prior diagnosis of AF'), has('history', 'atrial-fibrillation')); // NCT03860246
+    computes(exc('Alcohol dependance'), has('diagnoses', 'alcohol-use-disorder')); // NCT03864510
+    computes(exc('Ongoing CPAP treatment'), has('current_treatments', 'cpap')); // NCT03926832
+    computes(exc('Current treatment with PCSK9 inhibitor'), has('current_treatments', 'pcsk9-inhibitor')); // NCT03861533
+    // "Diabetes treatment" is not diabetes: only a treatment's name takes the word.
+    attested(exc('Diabetes treatment'), /narrows/);
   });
 });

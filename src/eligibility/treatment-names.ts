@@ -40,6 +40,10 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['hormonal contracepti(?:on|ves?)', 'hormonal-contraception'],
   ['hormone therapy|hormonal therapy', 'hormone-therapy'],
   ['probiotics?', 'probiotic'],
+  ['PCSK9 inhibitors?', 'pcsk9-inhibitor'],
+  ['bile acid sequestrants?', 'bile-acid-sequestrant'],
+  ['aldosterone antagonists?|mineralocorticoid receptor antagonists?', 'aldosterone-antagonist'],
+  ['continuous positive airway pressure|\\bCPAP\\b', 'cpap'],
   // Drugs by name.
   ...[
     'amiodarone',
@@ -115,6 +119,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['thyroidectomy', 'thyroidectomy'],
   ['mastectomy', 'mastectomy'],
   ['nephrectomy', 'nephrectomy'],
+  ['gastrostomy', 'gastrostomy'],
   ['percutaneous coronary intervention|\\bPCI\\b', 'percutaneous-coronary-intervention'],
   ['coronary artery bypass graft(?:ing)?|\\bCABG\\b', 'coronary-artery-bypass-graft'],
   ['total knee (?:arthroplasty|replacement)|\\bTKA\\b', 'total-knee-arthroplasty'],
