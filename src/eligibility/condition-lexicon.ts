@@ -87,7 +87,7 @@ export const conditionNames: readonly (readonly [string, string])[] = [
   ['lymphoma', 'lymphoma'],
   ['leuka?emia', 'leukaemia'],
   ['melanoma', 'melanoma'],
-  ['cancer|malignancy|malignancies|malignant tumou?rs?|malignant neoplasms?', 'cancer'],
+  ['cancer|malignancy|malignancies|malignant tumou?rs?|malignant neoplasms?|malignant diseases?', 'cancer'],
   ['organ transplant(?:ation)?|solid organ transplant(?:ation)?', 'organ-transplant'],
   ['hip fracture', 'hip-fracture'],
 ];

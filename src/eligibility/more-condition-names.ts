@@ -54,7 +54,7 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['paraplegia', 'paraplegia'],
   ['hemiplegia', 'hemiplegia'],
   ['concussions?', 'concussion'],
-  ['prematurity|preterm birth', 'prematurity'],
+  ['prematurity', 'prematurity'],
   ['low birth ?weight', 'low-birth-weight'],
   ['failure to thrive', 'failure-to-thrive'],
   ['amputees?|amputations?', 'amputation'],

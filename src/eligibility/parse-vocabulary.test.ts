@@ -156,3 +156,24 @@ describe('more names and forms', () => {
     attested(exc('Diabetes treatment'), /narrows/);
   });
 });
+
+describe('a condition named before "disease" or "disorder"', () => {
+  it('is the name as written, in the singular; a word of kind, extent or doubt keeps it attested', () => {
+    computes(exc('No diagnosis of Wilson disease'), { kind: 'not', of: has('diagnoses', 'wilson-disease') }); // NCT03867526
+    computes(exc('Vestibular disorder,'), has('diagnoses', 'vestibular-disorder')); // NCT03869970
+    computes(exc('Endocrinal Diseases'), has('diagnoses', 'endocrinal-disease')); // NCT03926663
+    computes(exc('Hemodynamic instability'), has('diagnoses', 'haemodynamic-instability')); // NCT03860701
+    computes(exc('Subject with a motor disability'), has('diagnoses', 'motor-disability')); // NCT03866018
+    // "Having", "Diagnosed" are no part of the name (was: having-cardiovascular-diseases).
+    computes(exc('Having cardiovascular diseases,'), has('diagnoses', 'cardiovascular-disease')); // NCT03863678
+    attested(exc('History of another eye disease or condition that may alter retinal perfusion, permeability, or retinal anatomy'), /narrows eye disease/); // NCT03922932
+    attested(exc('history of disease'), /no rule reads it/);
+    attested(inc('Patients with measurable disease'), /no rule reads it/);
+  });
+  it("the hand check: a clause after the list binds it; a pregnancy's preterm birth is not prematurity", () => {
+    // "without hypertensive medications" may bind the low blood pressure too (seed 17, #26).
+    attested(exc('Systolic blood pressure <90 mmHg and/or heart rate <60 bpm without hypertensive medications'), /qualified by words/); // NCT03861598
+    attested(exc('Subjects with local inflammatory skin disorder or active herpes infection at the site of procedure.'), /narrows/); // NCT03923062
+    attested(exc('Pregnant women with pre-eclampsia or with preterm birth (less than 37 weeks of gestational age) will be also excluded'), /narrows/); // NCT03920098
+  });
+});
