@@ -116,7 +116,7 @@ export const treatmentNames: readonly (readonly [string, string])[] = [
   ['tacrolimus', 'tacrolimus'],
   ['hydroxychloroquine', 'hydroxychloroquine'],
   ['TNF(?:-alpha| alpha|-α)? (?:inhibitors?|blockers?)|anti-TNF(?: therapy| agents?)?', 'tnf-inhibitor'],
-  ['intravenous immunoglobulins?|\\bIVIG\\b', 'ivig'],
+  ['intravenous immunoglobulins?|\\bIV immunoglobulins?|\\bIVIG\\b', 'ivig'],
   ['blood transfusions?', 'blood-transfusion'],
   ['bisphosphonates?', 'bisphosphonate'],
   ['hormone replacement therapy|\\bHRT\\b', 'hormone-replacement-therapy'],

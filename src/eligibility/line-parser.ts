@@ -148,7 +148,7 @@ export class LineParser {
 
   code(term: CodeTerm, found: RegExpMatchArray): void {
     // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
-    const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
+    const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage|injections?|infusions?|administration)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
     const m = tail ? (Object.assign([found[0] + tail[0]], { index: found.index, input: this.text }) as RegExpMatchArray) : found;
     const q = this.qualified(m);
     if (!q) return;

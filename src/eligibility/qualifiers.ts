@@ -28,7 +28,7 @@ const SAFE_BEFORE = new Set(
     'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
     'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent received ' +
     'receive administration medical must should will also either both self-reported reported of negative meet meets meeting fulfil fulfill fulfils ' +
-    'fulfills fulfilling satisfy satisfies urine serum blood plasma'
+    'fulfills fulfilling satisfy satisfies urine serum blood plasma used consumption intake ingestion application'
   ).split(' '),
 );
 const SAFE_AFTER = new Set(
