@@ -9,6 +9,7 @@ import type { LineParser } from './line-parser.js';
 const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
+const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 
@@ -32,6 +33,11 @@ export function readAge(p: LineParser): void {
     if (!p.free(m.index, m.index + m[0].length)) continue;
     // "11 to no older than 17": the lower bound is not read, so neither is the upper one.
     if (/\d\s*(?:-|~|to)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    // "Early onset of deafness (< 3 years of age)": the age of an event, not the patient's.
+    if (EVENT_AGE.test(p.text.slice(0, m.index).split(/[;.]/).at(-1) ?? '')) {
+      p.reasons.push("the age limit is the age at an event, not the patient's age");
+      continue;
+    }
     const found = readComparisons(p.text, m.index, p.side);
     if (!found) continue;
     const after = p.text.slice(found.end);
