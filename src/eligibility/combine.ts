@@ -27,7 +27,7 @@ const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|includi
 const OR = /\bor\b|\bnor\b|\//i;
 const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
 const RESTRICTIVE =
-  /\b(?:that|which|who|whose|where|without|requiring|needing|lasting|persisting|longer than|for|leading to|result\w*|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough|allerg\w*|hypersensitiv\w*|contraindicat\w*|inability|unable|capable|daily|regular(?:ly)?|defined|at the site)\b/gi;
+  /\b(?:that|which|who|whose|where|without|requiring|needing|lasting|persisting|longer than|for|leading to|result\w*|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough|allerg\w*|hypersensitiv\w*|contraindicat\w*|inability|unable|capable|daily|regular(?:ly)?|defined|at (?:the )?sites?)\b/gi;
 const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
 
 export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
