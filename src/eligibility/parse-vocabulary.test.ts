@@ -181,3 +181,14 @@ describe('a condition named before "disease" or "disorder"', () => {
     attested(inc('Early onset of deafness (< 3 years of age); no requirement for age at implantation'), /age at an event/); // NCT03866850
   });
 });
+
+describe('a pair sharing its head ("alcohol or drug abuse")', () => {
+  it('reads the named half; not after a list or a word that may qualify both, nor with "and"', () => {
+    partly(exc('Alcohol or drug abuse.'), any(has('diagnoses', 'substance-use-disorder'), rest('Alcohol or'))); // NCT03925779
+    partly(exc('Liver or kidney disease'), any(has('diagnoses', 'kidney-disease'), rest('Liver or'))); // NCT03867240
+    attested(exc('chronic kidney or liver disease'), /may share a qualifier/);
+    attested(exc('Relevant cardiac, pulmonary, neurologic or psychiatric disease'), /may share a qualifier/); // NCT02464319
+    // Either stroke admits: hemorrhagic stroke is not required.
+    attested(inc('Ischemic and hemorrhagic stroke patients'), /may share a qualifier/); // NCT03923790
+  });
+});

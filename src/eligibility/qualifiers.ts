@@ -1,3 +1,5 @@
+import { isName } from './names.js';
+
 /**
  * What the words around a named condition, treatment or test do to it. A condition is read only
  * when each word next to it is known to keep its meaning (filler, "history of", "active", a
@@ -99,7 +101,8 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
     const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
     const i = prior ? prior.index : -1;
-    if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase())) {
+    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i), prior?.[1] ?? '', phrase);
+    if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase()) && !ellipsis) {
       return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
     }
   }
@@ -176,4 +179,18 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     at += m[0].length;
   }
   return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at } };
+}
+
+/**
+ * "alcohol or drug abuse", "liver or kidney disease": the word before "or" shares the phrase's head
+ * ("alcohol abuse", "liver disease" are names of their own), so it qualifies nothing of the phrase;
+ * unless a word before it may qualify both ("chronic kidney or liver disease").
+ */
+function elliptical(before: string, prior: string, phrase: string): boolean {
+  const head = /\s(\S+)$/.exec(phrase)?.[1];
+  if (!head) return false;
+  // Only words that keep the meaning may come before the pair in its clause: no list ("Relevant cardiac, …, neurologic or psychiatric disease").
+  const lead = words(before.split(/[;:(.]/).at(-1) ?? '');
+  if (/,/.test(before.split(/[;:(.]/).at(-1) ?? '') || lead.some((w) => !SAFE_BEFORE.has(w) && !HISTORY.has(w) && !CURRENT.has(w))) return false;
+  return isName(`${prior} ${head}`);
 }
