@@ -154,6 +154,8 @@ describe('more names and forms', () => {
     computes(exc('Current treatment with PCSK9 inhibitor'), has('current_treatments', 'pcsk9-inhibitor')); // NCT03861533
     // "Diabetes treatment" is not diabetes: only a treatment's name takes the word.
     attested(exc('Diabetes treatment'), /narrows/);
+    // The route is its own class: oral glucocorticoids are not every corticosteroid.
+    computes(exc('Treatment with oral glucocorticoids'), has('current_treatments', 'oral-corticosteroid')); // NCT03921203
   });
 });
 
