@@ -66,8 +66,9 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
 }
 
-const FEMALE = /\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
-const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
+// "sexually active with males": the partner's sex, not the participant's.
+const FEMALE = /(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
+const MALE = /(?<!\bwith\s)\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
 
 /**
  * Sex named in an inclusion ("Non-pregnant women", "Male patients aged …") is a condition that

@@ -19,7 +19,7 @@ const ENDS = new Set(
   (
     'of to for with who that which in on at by from than as is are was were be been has have had or and nor but not no if when after before ' +
     'during since within until while because due such including like etc the a an this these those their his her its requiring needing ' +
-    'treated confirmed defined according based'
+    'treated confirmed defined according based without except'
   ).split(' '),
 );
 const VAGUE = new Set(

@@ -194,3 +194,20 @@ describe('a pair sharing its head ("alcohol or drug abuse")', () => {
     attested(inc('Ischemic and hemorrhagic stroke patients'), /may share a qualifier/); // NCT03923790
   });
 });
+
+describe('the second hand check of seed 17', () => {
+  it('a grade or a colon list defining a reading, a partner\'s sex, a name cut at "without"', () => {
+    attested(exc('Liver dysfunction, child pugh B or worse'), /qualified by words/); // NCT03863236 (was: any liver dysfunction)
+    // Was: current immunosuppressant, broader than the doses the colon's list defines.
+    partly(
+      exc('Ongoing immunosuppressive therapy: prednisone at doses >10 mg/day or equivalent, and/or any dose of azathioprine, methotrexate, mycophenolate'), // NCT03868046 (shortened)
+      any(
+        has('current_treatments', 'methotrexate'),
+        has('current_treatments', 'mycophenolate'),
+        rest('Ongoing immunosuppressive therapy: prednisone at doses >10 mg/day or equivalent, and/or any dose of azathioprine'),
+      ),
+    );
+    attested(inc('sexually active with males in the past 3 months'), /no rule reads it/); // NCT03866811 (was: sex = male)
+    attested(exc('men with DE without metabolic syndrome'), /no rule reads it/); // NCT03862547 (was: de-without-metabolic-syndrome)
+  });
+});
