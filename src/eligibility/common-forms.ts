@@ -63,7 +63,11 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   if (written !== 'years' && written !== 'months') return void (named && p.reasons.push(`age is compared in ${written}, which the age fact (completed years) cannot hold`));
   const old = OLD.exec(p.text.slice(end));
   const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: c.op, value: c.value, unit: c.unit || written }));
-  p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
+  // "below 18 and above 45": both at once is no age, so "and" joins the two excluded ranges.
+  const lows = found.comparisons.filter((c) => c.op === '>' || c.op === '>=').map((c) => c.value);
+  const highs = found.comparisons.filter((c) => c.op === '<' || c.op === '<=').map((c) => c.value);
+  const empty = lows.length > 0 && highs.length > 0 && Math.max(...lows) >= Math.min(...highs);
+  p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' && !empty ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
 }
 
 // "sexually active with males": the partner's sex, not the participant's.

@@ -211,3 +211,10 @@ describe('the second hand check of seed 17', () => {
     attested(exc('men with DE without metabolic syndrome'), /no rule reads it/); // NCT03862547 (was: de-without-metabolic-syndrome)
   });
 });
+
+describe('the hand check of seed 29', () => {
+  it('"below 18 and above 45" is either range, as both at once is no age', () => {
+    const age = (op: '<' | '>', value: number): Expr => ({ kind: 'compare', fact: 'age', op, value, unit: 'years' });
+    computes(exc('Patients below 18 and above 45years.'), any(age('<', 18), age('>', 45))); // NCT03866447 (was: all of them)
+  });
+});
