@@ -218,3 +218,13 @@ describe('the hand check of seed 29', () => {
     computes(exc('Patients below 18 and above 45years.'), any(age('<', 18), age('>', 45))); // NCT03866447 (was: all of them)
   });
 });
+
+describe('a few more names', () => {
+  it('as written, each its own code', () => {
+    computes(exc('Active tobacco use'), has('diagnoses', 'tobacco-use')); // NCT03867344
+    computes(inc('Urinary incontinency'), has('diagnoses', 'urinary-incontinence')); // NCT03862326
+    computes(exc('Acute pyelonephritis'), has('diagnoses', 'acute-pyelonephritis')); // NCT03868969
+    // A fracture is not named alone: "nasal fracture or surgery" shares "nasal" (it would read any surgery in the past year).
+    attested(exc('nasal fracture or surgery in the past year'), /may share a qualifier/); // NCT03925389
+  });
+});
