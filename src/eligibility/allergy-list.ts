@@ -17,9 +17,20 @@ const VAGUE = new Set(
     'a an the any all some these this those its their his her other others similar related such study studied drug drugs medication medications ' +
     'medicine medicines product products component components ingredient ingredients excipient excipients constituent constituents agent agents ' +
     'substance substances compound compounds material materials investigational intervention interventions treatment treatments therapy therapies ' +
-    'placebo food foods used use required given received prior previously one more known including e.g etc class classes formulation derivatives'
+    'placebo food foods used use required given received prior previously one more known including e.g etc class classes formulation derivatives ' +
+    'no not non without never free'
   ).split(' '),
 );
+
+// "Vancomycin allergy", "Lidocaine or Niacin/Niaspan allergy": the whole line names the substances, then the allergy.
+const AFTER = /^\s*(?:(?:known|documented|history of)\s+)*(.+?)\s+(?:allerg(?:y|ies)|hypersensitivit(?:y|ies))\s*\.?\s*$/i;
+
+/** Read before the lexicon's names, which would take the substances as treatments. */
+export function allergyAfter(p: LineParser): void {
+  const after = AFTER.exec(p.text);
+  const codes = after ? substanceCodes(after[1]!) : undefined;
+  if (after && codes && p.free(0, p.text.length)) p.add(0, p.text.length, anyOf(codes.map((code): Expr => ({ kind: 'has', fact: 'allergies', code }))), 'term');
+}
 
 export function allergyList(p: LineParser): void {
   for (const m of p.text.matchAll(CUE)) {
@@ -28,15 +39,8 @@ export function allergyList(p: LineParser): void {
     // The list must end the sentence ("to propofol (soya)" or "GLP-1 (…) analogs" may go on), and nothing may narrow it before ("suspected").
     const next = p.text.slice(from).indexOf(clause) + from + clause.length;
     if (!/^\s*(?:[.;]|$)/.test(p.text.slice(next)) || p.content(clauseStart(p.text, m.index), m.index)) continue;
-    const items = clause.split(/\s*(?:,\s*(?:or\s+|and\/or\s+)?|\s+or\s+|\s+and\/or\s+|\/)\s*/);
-    if (/\band\b(?!\/)/i.test(clause) || items.length === 0) continue;
-    const codes: string[] = [];
-    for (const item of items) {
-      const ws = item.trim().toLowerCase().split(/\s+/);
-      if (ws.length === 0 || ws.length > 3 || ws.some((w) => !/^[a-z][a-z0-9-]*$/.test(w) || VAGUE.has(w))) break;
-      codes.push(treatmentCode(item.trim()) ?? ws.join('-'));
-    }
-    if (codes.length !== items.length) continue;
+    const codes = substanceCodes(clause);
+    if (!codes) continue;
     const end = next - (clause.length - clause.trimEnd().length);
     if (!p.free(m.index, end)) continue;
     p.add(m.index, end, anyOf(codes.map((code): Expr => ({ kind: 'has', fact: 'allergies', code }))), 'term');
@@ -48,3 +52,16 @@ const treatmentCode = (name: string): string | undefined => treatments.find((t) 
 
 /** Where the clause holding position `at` starts (after the last ";", ":", "." or ","). */
 const clauseStart = (text: string, at: number): number => Math.max(...[';', ':', '. ', ','].map((c) => text.lastIndexOf(c, at - 1) + 1), 0);
+
+/** The allergy codes of a list of plain substance names ("vancomycin or ascorbic acid"), or undefined if any item is not one. */
+function substanceCodes(clause: string): string[] | undefined {
+  const items = clause.split(/\s*(?:,\s*(?:or\s+|and\/or\s+)?|\s+or\s+|\s+and\/or\s+|\/)\s*/);
+  if (/\band\b(?!\/)/i.test(clause) || items.length === 0) return undefined;
+  const codes: string[] = [];
+  for (const item of items) {
+    const ws = item.trim().toLowerCase().split(/\s+/);
+    if (ws.length === 0 || ws.length > 3 || ws.some((w) => !/^[a-z][a-z0-9-]*$/.test(w) || VAGUE.has(w))) return undefined;
+    codes.push(treatmentCode(item.trim()) ?? ws.join('-'));
+  }
+  return codes;
+}

@@ -27,7 +27,7 @@ const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|includi
 const OR = /\bor\b|\bnor\b|\//i;
 const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
 const RESTRICTIVE =
-  /\b(?:that|which|who|whose|requiring|needing|lasting|persisting|longer than|for (?:at least|more than|longer than)|leading to|resulting in|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough)\b/gi;
+  /\b(?:that|which|who|whose|where|without|requiring|needing|lasting|persisting|longer than|for|leading to|result\w*|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough|allerg\w*|hypersensitiv\w*|contraindicat\w*|inability|unable|capable|daily|regular(?:ly)?|defined|at (?:the )?sites?)\b/gi;
 const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
 
 export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
@@ -65,6 +65,18 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     const after = text.slice(lastR.end);
     const next = SEPARATOR.exec(after);
     if (content(lastR.end, lastR.end + (next ? next.index : after.length))) item.restricted = true;
+    // "Liver dysfunction, child pugh B or worse", "Ongoing immunosuppressive therapy: prednisone > 10 mg/day, …":
+    // a grade after it, or a list after its colon, defines it more narrowly.
+    if (/^\s*:\s*\S/.test(after) || /^[^;.]*\bor (?:worse|higher|above|greater)\b/i.test(after)) item.restricted = true;
+    // "heart failure (EF < 40%)": a limit in parentheses right after it narrows it.
+    if (/^\s*\([^()]*[<>=]/.test(after)) item.restricted = true;
+    // "a device (pacemaker or ICD) capable of AF monitoring": words after the parentheses bind what is inside.
+    const close = /^[^()]*\)/.exec(after);
+    if (close && /\([^()]*$/.test(before)) {
+      const tail = text.slice(lastR.end + close[0].length);
+      const stop = SEPARATOR.exec(tail);
+      if (content(lastR.end + close[0].length, lastR.end + close[0].length + (stop ? stop.index : tail.length))) item.restricted = true;
+    }
   }
   // "Mental disorder or drug abuse that could interfere with …": a clause after a list may bind every
   // item of it, so for an exclusion no item before such a clause is sufficient alone.
@@ -87,7 +99,9 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     const around = separatorsAround(text, item);
     // "Mental illness limiting self-care or any condition limiting … life expectancy < 12 months": a restricted
     // reading beside an "or" may be one alternative of several, so it is neither necessary nor sufficient.
-    if (item.restricted && OR.test(outside(text, item, side))) return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]) };
+    // "Media opacity (cataract, corneal scar) that may interfere": an example in parentheses is no requirement of an inclusion.
+    if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item))))
+      return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]) };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
     else connective = OR.test(around) || ALTERNATIVES.test(text) || (!AND.test(around) && /,/.test(around)) ? 'any' : 'all';
@@ -137,8 +151,16 @@ function separatorsAround(text: string, item: Item): string {
   const first = item.readings[0]!;
   const last = item.readings.at(-1)!;
   const before = text.slice(0, first.start);
-  const after = text.slice(last.end);
+  // "mild cognitive impairment (MCI) or …": the separator after an abbreviation in parentheses is the item's.
+  const after = text.slice(last.end).replace(/^\s*\([^()]*\)/, '');
   const b = [...before.matchAll(new RegExp(SEPARATOR.source, 'gi'))].at(-1);
   const a = new RegExp(`^[^A-Za-z]*(?:${SEPARATOR.source})+`, 'i').exec(after) ?? SEPARATOR.exec(after);
   return `${b ? b[0] : ''} ${a ? a[0] : ''}`;
+}
+
+/** Whether an item is one of a list in parentheses ("(cataract, corneal scar)"). */
+function inParentheses(text: string, item: Item): boolean {
+  const open = /\(([^()]*)$/.exec(text.slice(0, item.readings[0]!.start));
+  const close = /^([^()]*)\)/.exec(text.slice(item.readings.at(-1)!.end));
+  return open !== null && close !== null && /,|\bor\b/i.test(`${open[1]} ${close[1]}`);
 }

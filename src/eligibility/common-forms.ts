@@ -9,6 +9,7 @@ import type { LineParser } from './line-parser.js';
 const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
+const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 
@@ -32,6 +33,11 @@ export function readAge(p: LineParser): void {
     if (!p.free(m.index, m.index + m[0].length)) continue;
     // "11 to no older than 17": the lower bound is not read, so neither is the upper one.
     if (/\d\s*(?:-|~|to)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    // "Early onset of deafness (< 3 years of age)": the age of an event, not the patient's.
+    if (EVENT_AGE.test(p.text.slice(0, m.index).split(/[;.]/).at(-1) ?? '')) {
+      p.reasons.push("the age limit is the age at an event, not the patient's age");
+      continue;
+    }
     const found = readComparisons(p.text, m.index, p.side);
     if (!found) continue;
     const after = p.text.slice(found.end);
@@ -57,11 +63,16 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   if (written !== 'years' && written !== 'months') return void (named && p.reasons.push(`age is compared in ${written}, which the age fact (completed years) cannot hold`));
   const old = OLD.exec(p.text.slice(end));
   const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: c.op, value: c.value, unit: c.unit || written }));
-  p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
+  // "below 18 and above 45": both at once is no age, so "and" joins the two excluded ranges.
+  const lows = found.comparisons.filter((c) => c.op === '>' || c.op === '>=').map((c) => c.value);
+  const highs = found.comparisons.filter((c) => c.op === '<' || c.op === '<=').map((c) => c.value);
+  const empty = lows.length > 0 && highs.length > 0 && Math.max(...lows) >= Math.min(...highs);
+  p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' && !empty ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
 }
 
-const FEMALE = /\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
-const MALE = /\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
+// "sexually active with males": the partner's sex, not the participant's.
+const FEMALE = /(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
+const MALE = /(?<!\bwith\s)\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
 
 /**
  * Sex named in an inclusion ("Non-pregnant women", "Male patients aged …") is a condition that

@@ -113,6 +113,7 @@ const UNIT_WORDS = [
   'mg/dl',
   '(?:µ|u|μ|micro)mol/l',
   'mmol/l',
+  'meq/l',
   'iu/l',
   'u/l',
   '(?:µ|u|μ)kat/l',

@@ -77,6 +77,53 @@ export const factDictionary: readonly FactDefinition[] = [
   score('sledai', 'SLE Disease Activity Index (SLEDAI-2K, 0–105).'),
   score('basdai', 'Bath Ankylosing Spondylitis Disease Activity Index (0–10).'),
   score('easi', 'Eczema Area and Severity Index (0–72).'),
+  score('mmse', 'Mini-Mental State Examination score, 0–30 (Folstein 1975).'),
+  score('gcs', 'Glasgow Coma Scale score, 3–15 (Teasdale & Jennett 1974).'),
+  {
+    name: 'inr',
+    type: 'number',
+    unit: '',
+    units: [],
+    unitImplied: 'the INR is a ratio of prothrombin times, without unit (WHO 1983)',
+    description: 'International normalised ratio of the prothrombin time.',
+  },
+  {
+    name: 'lvef',
+    type: 'number',
+    unit: '%',
+    units: [{ unit: '%', factor: 1, source: 'same unit' }],
+    description: 'Left ventricular ejection fraction (echocardiography or other imaging).',
+  },
+  {
+    name: 'potassium',
+    type: 'number',
+    unit: 'mmol/L',
+    units: [
+      { unit: 'mmol/l', factor: 1, source: 'same unit' },
+      { unit: 'meq/l', factor: 1, source: 'K⁺ is monovalent: 1 mEq = 1 mmol' },
+    ],
+    description: 'Serum potassium.',
+  },
+  {
+    name: 'triglycerides',
+    type: 'number',
+    unit: 'mmol/L',
+    units: [
+      { unit: 'mmol/l', factor: 1, source: 'same unit' },
+      { unit: 'mg/dl', factor: 1 / 88.57, source: 'triglycerides as triolein, 885.7 g/mol: 1 mmol/L = 88.57 mg/dL' },
+    ],
+    description: 'Serum triglycerides.',
+  },
+  {
+    name: 'ldl_cholesterol',
+    type: 'number',
+    unit: 'mmol/L',
+    units: [
+      { unit: 'mmol/l', factor: 1, source: 'same unit' },
+      { unit: 'mg/dl', factor: 1 / 38.67, source: 'cholesterol 386.65 g/mol: 1 mmol/L = 38.67 mg/dL' },
+    ],
+    description: 'Serum LDL cholesterol.',
+  },
   {
     name: 'nyha_class',
     type: 'number',

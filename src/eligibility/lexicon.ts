@@ -1,4 +1,6 @@
 import { conditionNames, treatmentNames } from './condition-lexicon.js';
+import { moreConditionNames } from './more-condition-names.js';
+import { moreTreatmentNames } from './treatment-names.js';
 
 /**
  * The parser's vocabulary: how registry phrases name facts. Deterministic, case-insensitive
@@ -107,6 +109,13 @@ export const lexicon: readonly Term[] = [
   numeric(/diastolic blood pressure(?:\s*\(\s*DBP\s*\))?|\bDBP\b/i, ['diastolic_bp']),
   numeric(/ha?emoglobin A1c(?:\s*\(\s*HbA1c\s*\))?|\bHbA1c\b|\bA1c\b|glycated ha?emoglobin/i, ['hba1c']),
   numeric(/proteinuria/i, ['proteinuria']),
+  numeric(/mini[- ]mental state exam(?:ination)?(?:\s*\(\s*MMSE\s*\))?(?: score)?|\bMMSE\b(?: score)?/i, ['mmse']),
+  numeric(/Glasgow (?:coma )?(?:scale|score)(?:\s*\(\s*GCS\s*\))?(?: score)?|\bGCS\b(?: score)?/i, ['gcs']),
+  numeric(/international normali[sz]ed ratio(?:\s*\(\s*INR\s*\))?|\bINR\b/i, ['inr']),
+  numeric(/(?:left ventricular |\bLV )?ejection fraction(?:\s*\(\s*(?:LV)?EF\s*\))?|\bLVEF\b|\bLV EF\b/i, ['lvef']),
+  numeric(/(?:serum )?potassium(?: levels?)?/i, ['potassium']),
+  numeric(/(?:serum )?triglycerides?(?: levels?)?/i, ['triglycerides']),
+  numeric(/low[- ]density lipoprotein cholesterol(?:\s*\(\s*LDL-?C\s*\))?|\bLDL(?:-C| cholesterol)?\b/i, ['ldl_cholesterol']),
   numeric(/immunoglobulin/i, ['immunoglobulin']),
   numeric(/\bANA\b/i, ['ana_titre']),
   numeric(/aspartate amino ?transferase(?:\s*\(\s*AST\s*\))?|\bAST\b|\bSGOT\b|\bASAT\b/i, ['ast'], ['ast_uln']),
@@ -132,7 +141,7 @@ export const lexicon: readonly Term[] = [
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
-  ...conditionNames.map(([source, code]) => dx(word(source), code)),
+  ...[...conditionNames, ...moreConditionNames].map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
   ...[
     'english',
@@ -162,7 +171,7 @@ export const lexicon: readonly Term[] = [
       kind: 'code',
       // "speaks and reads English", "fluent in English", "English-speaking": the patient's languages.
       pattern: new RegExp(
-        `(?<![\\w-])(?:(?:(?:able|ability) to )?(?:speak|speaks|speaking|read|reads|reading|understand|understands|write|writes|communicate|communicates)(?:(?:,| and| or| and\\/or) (?:speak|read|write|understand|communicate))*(?: in)? ${language}\\b|(?:fluent|fluency|proficient|proficiency|literate|literacy) in ${language}\\b|${language}[- ](?:speaking|speaker|speakers)\\b)`,
+        `(?:(?<![\\w-])|(?<=\\bnon-))(?:(?:(?:able|ability) to )?(?:speak|speaks|speaking|read|reads|reading|understand|understands|write|writes|communicate|communicates)(?:(?:,| and| or| and\\/or) (?:speak|read|write|understand|communicate))*(?: in)? ${language}\\b|(?:fluent|fluency|proficient|proficiency|literate|literacy) in ${language}\\b|${language}[- ](?:speaking|speaker|speakers)\\b)`,
         'i',
       ),
       fact: 'languages',
@@ -175,7 +184,7 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...treatmentNames.map(([source, code]) => rx(word(source), code)),
+  ...[...treatmentNames, ...moreTreatmentNames].map(([source, code]) => rx(word(source), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
@@ -184,7 +193,7 @@ export const lexicon: readonly Term[] = [
   yes(/human immunodeficiency virus(?:\s*\(\s*HIV\s*\))?(?: infection)?|\bHIV\b(?:-?[12])?(?: infection| test| serology)?/i, 'hiv_positive'),
   yes(/(?:urine |serum |blood )?(?:beta-?hCG |β-?hCG )?pregnancy test|urine HCG|\b(?:serum |urine )?(?:beta-?|β-?)?hCG\b(?: test)?/i, 'pregnancy_test_positive'),
   yes(/\bpregnan(?:t|cy)\b/i, 'pregnant'),
-  yes(/breast-?feeding|breast-?feed\b|lactating|lactation|\bnursing\b(?! home)/i, 'breastfeeding'),
+  yes(/breast[- ]?feeding|breast-?feed\b|lactating|lactation|\bnursing\b(?! home)/i, 'breastfeeding'),
   yes(/\bsmok(?:er|ers|ing)\b/i, 'current_smoker'),
   yes(/anti-dsDNA/i, 'anti_dsdna_positive'),
   yes(/decreased C3 or C4/i, 'c3_decreased', 'c4_decreased'),

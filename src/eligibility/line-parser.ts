@@ -10,7 +10,7 @@ import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
-import { lineTense } from './line-tense.js';
+import { lineTense, treatmentTense } from './line-tense.js';
 
 /**
  * The readings of one normalised line: which characters each reading covers, the reasons for what
@@ -146,7 +146,10 @@ export class LineParser {
   windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
     windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history');
 
-  code(term: CodeTerm, m: RegExpMatchArray): void {
+  code(term: CodeTerm, found: RegExpMatchArray): void {
+    // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
+    const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage|injections?|infusions?|administration)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
+    const m = tail ? (Object.assign([found[0] + tail[0]], { index: found.index, input: this.text }) as RegExpMatchArray) : found;
     const q = this.qualified(m);
     if (!q) return;
     const start = m.index!;
@@ -166,7 +169,7 @@ export class LineParser {
       expr = { kind: 'has', fact: tense === 'history' ? 'history' : 'diagnoses', code: term.code };
     } else {
       // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
-      const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+      const tense = treatmentTense(term.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));
       if (tense === 'unstated') return void this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
       expr = { kind: 'has', fact: tense === 'history' ? 'prior_treatments' : 'current_treatments', code: term.code };
     }

@@ -5,3 +5,19 @@ export function lineTense(before: string): 'history' | 'current' | 'unstated' {
   if (!prior && !current) return 'unstated';
   return (prior?.index ?? -1) > (current?.index ?? -1) ? 'history' : 'current';
 }
+
+// A procedure is done once: "current" says nothing of it ("Bilateral oophorectomy" is one done before).
+const PROCEDURE = /surgery|transplant|ectomy|section|arthroplasty|intervention|graft|donation|ablation|ostomy|otomy/;
+const NEGATION = /\b(?:no|not|non|nor|without|never|neither|none|free|absence|absent|lack|negative|unable|inability|cannot)\b/i;
+
+/**
+ * The tense a treatment named without one is read in. In an exclusion, current treatment: it is the
+ * narrowest reading (whoever receives X now has received it within any window, and ever), so it is
+ * sufficient whatever the text meant. Not under a negation in its clause ("not on X", "non-X"),
+ * where the narrowest reading turns round; never for a procedure, done once; and never in an inclusion, where it would not be necessary.
+ */
+export function treatmentTense(code: string, tense: 'history' | 'current' | 'unstated', side: 'inclusion' | 'exclusion', negated: boolean, before: string): 'history' | 'current' | 'unstated' {
+  if (tense !== 'unstated' || side !== 'exclusion' || negated || PROCEDURE.test(code)) return tense;
+  const clause = before.split(/[;.:]/).at(-1) ?? '';
+  return NEGATION.test(clause) ? 'unstated' : 'current';
+}

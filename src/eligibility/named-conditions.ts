@@ -13,13 +13,13 @@ import type { CodeTerm } from './lexicon.js';
 const CUE =
   /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?)\s+(?:an? |the )?|^/gi;
 const HEAD =
-  /(?:disease|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|sclerosus|phobia|mania|pnea|pnoea|apnea|apnoea|ism|iasis|effusions?|metastas[ie]s|paralysis|emphysema|o?edema|pneumothorax|arrhythmias?|fistulas?|varices|perforation|hypoxia|prolapse|cyst|cysts|polyps?)$/i;
+  /(?:disease|diseases|disorder|disorders|dysfunction|impairment|intolerance|disability|instability|diathesis|deformity|deformities|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|sclerosus|phobia|mania|pnea|pnoea|apnea|apnoea|ism|iasis|effusions?|metastas[ie]s|paralysis|emphysema|o?edema|pneumothorax|arrhythmias?|fistulas?|varices|perforation|hypoxia|prolapse|cyst|cysts|polyps?)$/i;
 const WORD = /^[A-Za-z][A-Za-z'-]*$/;
 const ENDS = new Set(
   (
     'of to for with who that which in on at by from than as is are was were be been has have had or and nor but not no if when after before ' +
     'during since within until while because due such including like etc the a an this these those their his her its requiring needing ' +
-    'treated confirmed defined according based'
+    'treated confirmed defined according based without except'
   ).split(' '),
 );
 const VAGUE = new Set(
@@ -29,9 +29,12 @@ const VAGUE = new Set(
     'abnormality abnormalities medical comorbidity comorbidities contraindication contraindications symptom symptoms sign signs study ' +
     'trial treatment treatments therapy therapies medication medications drug drugs use procedure procedures following disease diseases ' +
     'disorder disorders event events episode episodes major minor serious relevant unstable poorly well stable certain specific ' +
-    'underlying concomitant systemic primary secondary'
+    'underlying concomitant systemic primary secondary newly new rare progressive residual measurable evaluable ' +
+    'having diagnosed pre-existing preexisting another additional associated unspecified unilateral bilateral local malignant'
   ).split(' '),
 );
+
+const HEAD_AFTER_NAME = new Set(['disease', 'diseases', 'disorder', 'disorders']);
 
 export interface NamedCondition {
   readonly start: number;
@@ -52,7 +55,9 @@ export function namedConditions(text: string): NamedCondition[] {
       const lower = w[0].toLowerCase();
       // Only words right after one another (a comma or parenthesis ends the name).
       if (/[,;:().]/.test(text.slice(end, start + w.index)) || ENDS.has(lower) || words.length === 4) break;
-      if (!WORD.test(w[0]) || VAGUE.has(lower)) {
+      // "Wilson disease", "panic disorder": a head word vague alone names a condition after a specific word.
+      const namedHead = HEAD_AFTER_NAME.has(lower) && words.length > 0;
+      if (!WORD.test(w[0]) || (VAGUE.has(lower) && !namedHead)) {
         vague = true;
         break;
       }
@@ -62,7 +67,11 @@ export function namedConditions(text: string): NamedCondition[] {
     if (vague || words.length === 0 || !HEAD.test(words.at(-1)!)) continue;
     // Alone on its line, the name must be the whole line.
     if (m[0] === '' && text.slice(end).replace(/[\s.;,]+/g, '') !== '') continue;
-    const code = words.join('-').replace(/'s\b/g, '').replace(/'/g, '');
+    const code = words
+      .join('-')
+      .replace(/'s\b/g, '')
+      .replace(/'/g, '')
+      .replace(/-(disease|disorder)s$/, '-$1');
     out.push({ start, end, term: { kind: 'code', pattern: CUE, fact: 'condition', code } });
   }
   return out;

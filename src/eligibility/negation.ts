@@ -11,6 +11,8 @@ export interface NegationScope {
   readonly cue: string;
   readonly start: number;
   readonly end: number;
+  /** Where the scope would have ended had no unread word cut it; what lies between may be negated too. */
+  readonly clauseEnd: number;
 }
 
 const CUE =
@@ -23,7 +25,8 @@ export function negationScopes(text: string, covered: (i: number) => boolean, co
     const start = m.index + m[0].length;
     const next = cues[k + 1]?.index ?? text.length;
     const brk = CLAUSE_END.exec(text.slice(start));
-    let end = Math.min(next, brk ? start + brk.index : text.length);
+    const clauseEnd = Math.min(next, brk ? start + brk.index : text.length);
+    let end = clauseEnd;
     // "not knowing their HIV status": a word no rule reads takes the negation, and the scope ends there.
     for (const w of text.slice(start, end).matchAll(/[A-Za-z][\w'-]*/g)) {
       if (content(start + w.index, start + w.index + w[0].length)) {
@@ -31,7 +34,7 @@ export function negationScopes(text: string, covered: (i: number) => boolean, co
         break;
       }
     }
-    return { cue: m[0].toLowerCase(), start, end };
+    return { cue: m[0].toLowerCase(), start, end, clauseEnd };
   });
 }
 

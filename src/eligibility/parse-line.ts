@@ -5,7 +5,7 @@ import { judgementWords } from './lexicon.js';
 import { LineParser } from './line-parser.js';
 import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
-import { allergyList } from './allergy-list.js';
+import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
 
 /**
@@ -30,9 +30,13 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
   [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, 'it applies to one group of the study only'],
+  // "A1C ≥ 8.0% (DSME cohort only)": the same, said after the condition.
+  [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, 'it applies to one group of the study only'],
 ];
 
 const CONSENT = /informed consent|\bassent\b/i;
+// Unread items of a list ("anthracycline, taxane or "): a reading after them is their sibling.
+const LIST_SIBLINGS = /^(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:or|and|nor)?|\bor\b|\band\b|\bnor\b|\band\/or\b|\/)\s*)+$/i;
 const CONSENT_REASON = 'consent is given by the patient and recorded by a person, not computed';
 // In an inclusion, an alternative ("age ≥ 18 or consent of a guardian") would make the clauses no longer all required.
 // A negation before the consent clause may reach over it ("without consent, X"): the line is not split.
@@ -95,19 +99,27 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   nyha(p);
   asaClass(p);
   readAge(p);
+  allergyAfter(p);
   p.terms();
   allergyList(p);
   const sex = readSex(p);
   // Negated readings: each scope's readings become one negated reading.
   const scopes = negationScopes(text, p.isCovered, p.content);
   let readings: Reading[] = [...p.readings];
+  // "No prior anthracycline or radiotherapy": an unread word cut the scope, and what follows it in the clause may be negated too.
+  for (const s of scopes) {
+    const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start));
+    const unsure = readings.filter((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
+    for (const r of unsure) p.cover(r.start, r.end, false);
+    readings = readings.filter((r) => !unsure.includes(r));
+  }
   for (const s of scopes) {
     const firstCompare = p.readings
       .filter((r) => r.kind === 'compare' && r.start >= s.start)
       .map((r) => r.start)
       .sort((a, b) => a - b)[0];
     const end = Math.min(s.end, firstCompare ?? Infinity);
-    const inScope = p.readings.filter((r) => r.kind === 'term' && r.start >= s.start && r.start < end).sort((a, b) => a.start - b.start);
+    const inScope = (readings as typeof p.readings).filter((r) => r.kind === 'term' && r.start >= s.start && r.start < end).sort((a, b) => a.start - b.start);
     if (inScope.length === 0) continue;
     const gaps = inScope.slice(1).map((r, k) => text.slice(inScope[k]!.end, r.start));
     const and = gaps.length > 0 && gaps.every((g) => /\band\b/i.test(g) && !/\bor\b|\bnor\b/i.test(g));

@@ -1,3 +1,5 @@
+import { isName } from './names.js';
+
 /**
  * What the words around a named condition, treatment or test do to it. A condition is read only
  * when each word next to it is known to keep its meaning (filler, "history of", "active", a
@@ -28,7 +30,7 @@ const SAFE_BEFORE = new Set(
     'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
     'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent received ' +
     'receive administration medical must should will also either both self-reported reported of negative meet meets meeting fulfil fulfill fulfils ' +
-    'fulfills fulfilling satisfy satisfies urine serum blood plasma'
+    'fulfills fulfilling satisfy satisfies urine serum blood plasma used consumption intake ingestion application'
   ).split(' '),
 );
 const SAFE_AFTER = new Set(
@@ -44,9 +46,10 @@ const FAMILY_AFTER = /^\s*(?:in|of|among)\s+(?:a|an|the|any|one|his|her|their|at
 const FAMILY_BEFORE = /\b(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
 const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b|\baunts?\b|\buncles?\b|\bcousins?\b/i;
 const LIST_BINDING =
-  /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|chronic|acute|recent|other)\b/i;
+  /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|stable|chronic|acute|recent|other|regular(?:ly)?|daily|changes?|exacerbations?|worsening|less than|fewer than|hypersensitiv\w*)\b/i;
 const EXAMPLE_BINDING =
-  /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate)\b/i;
+  /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?)\b/i;
+const SUBLIST = /\b(?:requiring|needing|treated (?:with|by)|treatment with|due to|caused by|secondary to|associated with|induced by|related to)\b/i;
 // "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
 const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?|^\s*for all (?:subjects|participants|patients)\b/i;
 
@@ -98,7 +101,8 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
     const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
     const i = prior ? prior.index : -1;
-    if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase())) {
+    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i), prior?.[1] ?? '', phrase);
+    if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase()) && !ellipsis) {
       return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
     }
   }
@@ -111,12 +115,16 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     while (first < before.length && !named(first)) first++;
     const binding = LIST_BINDING.exec(before.slice(from0, first));
     // Examples ("such as", "(i.e. …)") are instances of what comes before them: doubt or place still binds them.
-    const outer = marks && marks[0] !== ';' ? EXAMPLE_BINDING.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '') : null;
-    const bound = binding ?? outer;
+    // After a colon the head is the list's own ("chronic use of the following: …"), and binds as the words before a list do.
+    const outerBinding = marks?.[0] === ':' ? new RegExp(`${LIST_BINDING.source}|${EXAMPLE_BINDING.source}`, 'i') : EXAMPLE_BINDING;
+    const outer = marks && marks[0] !== ';' ? outerBinding.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '') : null;
+    // "infection requiring treatment with antibiotics, antivirals, or antifungals": a participle inside the list starts a sublist that binds the items after it.
+    const inner = SUBLIST.exec([...before.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
+    const bound = binding ?? outer ?? inner;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
   }
   // The first example right after "including" / "such as": what comes before it may bind it too ("due to any cause, including head injury").
-  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like)/i.test(stopWord.trim())) {
+  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like|\()/i.test(stopWord.trim())) {
     const head =
       before
         .slice(0, before.length - stopWord.length)
@@ -124,6 +132,15 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
         .at(-1) ?? '';
     const bound = EXAMPLE_BINDING.exec(head);
     if (bound) return { ok: false, reason: `"${bound[0]}" before the examples may qualify "${phrase}"` };
+  }
+  if (segment.trim() === '' && stopWord === ':') {
+    const bound = LIST_BINDING.exec(before.slice(0, -1).split(/[;:]/).at(-1) ?? '') ?? EXAMPLE_BINDING.exec(before.slice(0, -1).split(/[;:]/).at(-1) ?? '');
+    if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
+  }
+  // "post-traumatic (PTSD) checklist": an abbreviation in parentheses names the words before it, not a condition of its own.
+  const abbreviated = stopWord === '(' && segment.trim() === '' && /^\s*\)/.test(text.slice(end)) ? /[A-Za-z]\s*\($/.exec(before) : null;
+  if (abbreviated && !covered(abbreviated.index)) {
+    return { ok: false, reason: `"(${phrase})" abbreviates the words before it` };
   }
   let family = FAMILY_BEFORE.test(segment);
   if (OTHER_KIN.test(segment) && !family) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };
@@ -162,4 +179,18 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     at += m[0].length;
   }
   return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at } };
+}
+
+/**
+ * "alcohol or drug abuse", "liver or kidney disease": the word before "or" shares the phrase's head
+ * ("alcohol abuse", "liver disease" are names of their own), so it qualifies nothing of the phrase;
+ * unless a word before it may qualify both ("chronic kidney or liver disease").
+ */
+function elliptical(before: string, prior: string, phrase: string): boolean {
+  const head = /\s(\S+)$/.exec(phrase)?.[1];
+  if (!head) return false;
+  // Only words that keep the meaning may come before the pair in its clause: no list ("Relevant cardiac, …, neurologic or psychiatric disease").
+  const lead = words(before.split(/[;:(.]/).at(-1) ?? '');
+  if (/,/.test(before.split(/[;:(.]/).at(-1) ?? '') || lead.some((w) => !SAFE_BEFORE.has(w) && !HISTORY.has(w) && !CURRENT.has(w))) return false;
+  return isName(`${prior} ${head}`);
 }

@@ -20,10 +20,10 @@ const ANCHOR =
   'randomi[sz]ation|study entry|entry|(?:signing (?:the )?)?(?:informed )?consent|(?:the )?start of (?:the )?study|study start)';
 const BEFORE = '(?:before|prior to|preceding|of)';
 
-// "within 2 weeks [before screening]"; "in/during the last 6 months [before …]"; "in the 4 weeks before …"; "within the last year".
+// "within 2 weeks [before screening]"; "in/during (the) last 6 months [before …]"; "in the 4 weeks before …"; "within the last year".
 const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\bwithin (?:the )?(?:last |past |previous |preceding |prior )?${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
-  new RegExp(`\\b(?:in|during|over) the (?:last |past |previous |preceding |prior )${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
+  new RegExp(`\\b(?:in|during|over) (?:the )?(?:last |past |previous |preceding |prior )${AMOUNT} ${UNIT}(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
   new RegExp(`\\b(?:in|during) the ${AMOUNT} ${UNIT} ${BEFORE} (?:the )?${ANCHOR}`, 'gi'),
   new RegExp(`\\b(?:within|in|during) the (?:last|past|previous|preceding) ()(year|month|week)(?: ${BEFORE} (?:the )?${ANCHOR})?`, 'gi'),
   // "≤12 weeks prior to baseline visit" (both ends inclusive, as "within"; "<" is not, and is not read).
