@@ -20,7 +20,10 @@ export interface Combined {
   /** The computable readings kept, joined with the remainder flag in `remainderWith`. */
   readonly kept: readonly Reading[];
   readonly dropped: readonly Reading[];
+  /** The line's expression; the remainder alone where commas leave open whether the rest is one more alternative or a further condition. */
   readonly expr: (remainder: Expr | undefined) => Expr;
+  /** An inclusion's readings are joined by commas alone, as alternatives (see `expr`). */
+  readonly commasOnly: boolean;
 }
 
 const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including but not limited to|including|like|especially|whether)(?![\w])|\//i;
@@ -94,6 +97,16 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
   const flat = (list: Item[]): Reading[] => list.flatMap((i) => i.readings);
 
   let connective: 'any' | 'all';
+  // An inclusion's items joined by commas alone: alternatives when they are codes of one list fact
+  // ("rheumatoid arthritis, psoriatic arthritis"), all required otherwise ("aged 18-45 years, BMI
+  // 18-30 kg/m2", "systolic blood pressure < 150 mmHg, HR < 100": a profile). Beside unread words, the
+  // commas after codes leave open whether those words are one more alternative or a condition on the
+  // rest ("type 2 diabetes, treated with metformin"), so neither reading is necessary: the line stays attested.
+  const codesOfOneFact = (list: readonly Item[]) => {
+    const leaves = list.flatMap((i) => i.readings.flatMap((r) => leavesOf(r.expr)));
+    return leaves.every((l) => l.kind === 'has') && new Set(leaves.map((l) => (l.kind === 'has' ? l.fact : ''))).size === 1;
+  };
+  let commasOnly = false;
   if (items.length === 1) {
     const item = items[0]!;
     const around = separatorsAround(text, item);
@@ -101,13 +114,21 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // reading beside an "or" may be one alternative of several, so it is neither necessary nor sufficient.
     // "Media opacity (cataract, corneal scar) that may interfere": an example in parentheses is no requirement of an inclusion.
     if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item))))
-      return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]) };
+      return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
-    else connective = OR.test(around) || ALTERNATIVES.test(text) || (!AND.test(around) && /,/.test(around)) ? 'any' : 'all';
+    else if (OR.test(around) || ALTERNATIVES.test(text)) connective = 'any';
+    else {
+      commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
+      connective = commasOnly ? 'any' : 'all';
+    }
   } else if (side === 'exclusion') connective = 'any';
   else if (ALTERNATIVES.test(text) || gaps.some((g) => OR.test(g))) connective = 'any';
-  else connective = gaps.every((g) => AND.test(g)) ? 'all' : 'any';
+  else if (gaps.every((g) => AND.test(g))) connective = 'all';
+  else {
+    commasOnly = codesOfOneFact(items);
+    connective = commasOnly ? 'any' : 'all';
+  }
 
   const keptItems = connective === 'all' ? items : items.filter((i) => !i.restricted);
   const droppedItems = connective === 'all' ? [] : items.filter((i) => i.restricted);
@@ -115,12 +136,17 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
   return {
     kept: flat(keptItems),
     dropped: flat(droppedItems),
+    commasOnly,
     expr: (remainder) => {
+      if (remainder && commasOnly) return remainder;
       const parts = remainder ? [...exprs, remainder] : exprs;
       return connective === 'all' ? allOf(parts) : anyOf(parts);
     },
   };
 }
+
+/** The leaves of an expression; a negation is a leaf of its own (a negated code is no code of the list). */
+const leavesOf = (e: Expr): Expr[] => (e.kind === 'all' || e.kind === 'any' ? e.of.flatMap(leavesOf) : [e]);
 
 const BOTH_SEXES = /\b(?:males?|females?|men|women|man|woman|boys?|girls?)\s+(?:or|and\/or)\s+(?:males?|females?|men|women|man|woman|boys?|girls?)\b/gi;
 

@@ -151,6 +151,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const reasons = [
     ...new Set(p.reasons),
     ...(combined.dropped.length > 0 ? ['a reading is qualified by words no rule reads'] : []),
+    ...(combined.commasOnly && remainder ? ['commas alone leave open whether the unread words are one more alternative or a condition on the rest'] : []),
     ...(judgement.length > 0 ? [`it needs judgement (${[...new Set(judgement)].join(', ')})`] : []),
     ...(left.words.length > 0 ? [`no rule reads "${left.text}"`] : []),
   ];
