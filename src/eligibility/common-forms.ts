@@ -10,6 +10,8 @@ const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enro
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
 const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
+// "mother ≥15 years of age" in a trial of mothers and infants: the age may be another person's.
+const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?)\b/i;
 const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
 
@@ -34,8 +36,13 @@ export function readAge(p: LineParser): void {
     // "11 to no older than 17": the lower bound is not read, so neither is the upper one.
     if (/\d\s*(?:-|~|to)\s*$/i.test(p.text.slice(0, m.index))) continue;
     // "Early onset of deafness (< 3 years of age)": the age of an event, not the patient's.
-    if (EVENT_AGE.test(p.text.slice(0, m.index).split(/[;.]/).at(-1) ?? '')) {
+    const clause = p.text.slice(0, m.index).split(/[;.]/).at(-1) ?? '';
+    if (EVENT_AGE.test(clause)) {
       p.reasons.push("the age limit is the age at an event, not the patient's age");
+      continue;
+    }
+    if (OTHER_PERSON.test(clause)) {
+      p.reasons.push("the age limit may be another person's (a mother, partner or caregiver named before it), not the patient's");
       continue;
     }
     const found = readComparisons(p.text, m.index, p.side);
