@@ -19,7 +19,9 @@ export const conditionNames: readonly (readonly [string, string])[] = [
   ['atrial fibrillation|\\bAFib\\b|\\bAF\\b', 'atrial-fibrillation'],
   ['transient ischa?emic attack|\\bTIA\\b', 'transient-ischaemic-attack'],
   ['ischa?emic stroke', 'ischaemic-stroke'],
-  ['ha?emorrhagic stroke|intracranial ha?emorrhage', 'intracranial-haemorrhage'],
+  // A haemorrhagic stroke is one kind of intracranial haemorrhage (a traumatic subdural one is another): two codes.
+  ['ha?emorrhagic stroke', 'haemorrhagic-stroke'],
+  ['intracranial ha?emorrhage', 'intracranial-haemorrhage'],
   ['stroke|cerebrovascular accident|\\bCVA\\b', 'stroke'],
   ['deep vein thrombosis|deep venous thrombosis|\\bDVT\\b', 'deep-vein-thrombosis'],
   ['pulmonary embolism', 'pulmonary-embolism'],

@@ -32,6 +32,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, 'it applies to one group of the study only'],
   // "A1C ≥ 8.0% (DSME cohort only)": the same, said after the condition.
   [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, 'it applies to one group of the study only'],
+  // "Adolescent participants: Age 13-17 years", "For on-treatment participants: a positive serum pregnancy test": one kind of participant.
+  [/^\W*(?:for |in )?(?!all\b)[\w-]+(?: [\w-]+){0,3} (?:participants|patients|subjects|volunteers)\s*:/i, 'it applies to one group of the study only'],
   // "Infants of mothers with pre-eclampsia …, mothers <18 years …, HIV": the conditions are the mother's, the patient is the infant.
   [/\b(?:infants?|babies|newborns?|neonates?|children|offspring)\s+(?:of|born to)\s+(?:mothers?|women|parents?)\b/i, "it names the conditions of the patient's mother or parents, not the patient's"],
 ];

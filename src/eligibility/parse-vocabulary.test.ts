@@ -192,6 +192,8 @@ describe('a pair sharing its head ("alcohol or drug abuse")', () => {
     attested(exc('Relevant cardiac, pulmonary, neurologic or psychiatric disease'), /may share a qualifier/); // NCT02464319
     // Either stroke admits: hemorrhagic stroke is not required.
     attested(inc('Ischemic and hemorrhagic stroke patients'), /may share a qualifier/); // NCT03923790
+    // A haemorrhagic stroke is one kind of intracranial haemorrhage: the broader code would exclude a traumatic subdural haematoma too.
+    computes(exc('Hemorrhagic Stroke'), has('diagnoses', 'haemorrhagic-stroke')); // NCT03861806
   });
 });
 
