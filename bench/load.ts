@@ -151,13 +151,20 @@ try {
   };
 
   // Warm-up: one of each; then each alone, 20 times, on the idle server (the unloaded reference); then the timed run.
-  for (const op of operations) await (await op.run()).arrayBuffer();
+  const bytes = new Map<string, number>();
+  for (const op of operations) bytes.set(op.name, (await (await op.run()).arrayBuffer()).byteLength);
+  // The server's CPU (node + PostgreSQL) each operation costs alone, summed over its runs (/proc counts in 10 ms ticks, so only the sum is meaningful).
   const alone: number[] = [];
+  const aloneCpu = new Map<string, { node: number; postgres: number }>(operations.map((o) => [o.name, { node: 0, postgres: 0 }]));
   for (let i = 0; i < 20; i++)
     for (const op of operations) {
+      const c0 = { node: cpuOf(server.pid!).ms, postgres: postgresCpu(postmaster) };
       const t0 = performance.now();
       await (await op.run()).arrayBuffer();
       alone.push(performance.now() - t0);
+      const c = aloneCpu.get(op.name)!;
+      c.node += cpuOf(server.pid!).ms - c0.node;
+      c.postgres += postgresCpu(postmaster) - c0.postgres;
     }
   alone.sort((a, b) => a - b);
   const load = loadavg()[0]!;
@@ -192,7 +199,10 @@ try {
   console.log(`load: ${clients} clients, ${count} participants, ${seconds} s, PostgreSQL ${url.replace(/\/\/[^@]+@/, '//')}, machine load average ${load.toFixed(1)} at start`);
   for (const [name, xs] of times) {
     xs.sort((a, b) => a - b);
-    console.log(`  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms`);
+    const c = aloneCpu.get(name)!;
+    console.log(
+      `  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms  alone: CPU ${(c.node / 20).toFixed(1)} + ${(c.postgres / 20).toFixed(1)} ms, ${(bytes.get(name)! / 1024).toFixed(0)} kB`,
+    );
   }
   console.log(
     `  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`,
@@ -200,6 +210,7 @@ try {
   console.log(`  p95 ${pct(all, 95).toFixed(0)} ms; one request alone (idle server): median ${pct(alone, 50).toFixed(0)} ms`);
   console.log(`  ratio p99 loaded / median alone: ${(pct(all, 99) / pct(alone, 50)).toFixed(1)} (machine-independent; at most ${(500 / pct(alone, 50)).toFixed(1)} meets p99 < 500 ms here)`);
   const n = all.length;
+  console.log('  (alone: server CPU per request of that operation on the idle server, node + PostgreSQL, mean of 20)');
   console.log(`  server CPU per request: ${((cpuEnd.node - cpuStart.node) / n).toFixed(1)} ms in node + ${((cpuEnd.postgres - cpuStart.postgres) / n).toFixed(1)} ms in PostgreSQL (load-independent)`);
   const quarters = [1, 2, 3].map((q) => rssSamples[Math.floor((q / 4) * rssSamples.length)] ?? NaN);
   console.log(

@@ -8,6 +8,17 @@ export function contractOf(method: string, url: string): RouteContract | undefin
   return (contract as Readonly<Record<string, RouteContract>>)[`${method} ${url}`];
 }
 
+/** JSON of frozen answers (a cached dashboard, as the masking left it), which cannot have changed since. */
+const serialized = new WeakMap<object, string>();
+
+/** An answer as JSON; a frozen one is written once and its text reused, a weak map, so entries go with their answers. */
+function serialize(data: unknown): string {
+  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return JSON.stringify(data);
+  let text = serialized.get(data);
+  if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
+  return text;
+}
+
 /**
  * Every route's responses from the one contract (src/api/routes.ts): its success schemas and the one
  * error body for 4xx/5xx, in the OpenAPI document. Answers are written as the handlers return them
@@ -15,7 +26,7 @@ export function contractOf(method: string, url: string): RouteContract | undefin
  * every JSON answer is parsed against its schema and a mismatch fails the request with a 500.
  */
 export function installContract(app: FastifyInstance, options: { check: boolean }): void {
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(() => serialize);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const entry = contractOf(String(route.method), route.url);
