@@ -1,22 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { contract, type RouteContract } from '../api/routes.js';
 import { errorBody } from '../api/common.js';
+import { frozenJson } from './frozen-json.js';
 import { doc } from './openapi.js';
 
 /** The contract entry of a route, by Fastify's method and path. */
 export function contractOf(method: string, url: string): RouteContract | undefined {
   return (contract as Readonly<Record<string, RouteContract>>)[`${method} ${url}`];
-}
-
-/** JSON of frozen answers (a cached dashboard, as the masking left it), which cannot have changed since. */
-const serialized = new WeakMap<object, string>();
-
-/** An answer as JSON; a frozen one is written once and its text reused, a weak map, so entries go with their answers. */
-function serialize(data: unknown): string {
-  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return JSON.stringify(data);
-  let text = serialized.get(data);
-  if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
-  return text;
 }
 
 /**
@@ -26,7 +16,7 @@ function serialize(data: unknown): string {
  * every JSON answer is parsed against its schema and a mismatch fails the request with a 500.
  */
 export function installContract(app: FastifyInstance, options: { check: boolean }): void {
-  app.setSerializerCompiler(() => serialize);
+  app.setSerializerCompiler(() => frozenJson);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const entry = contractOf(String(route.method), route.url);
