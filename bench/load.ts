@@ -8,7 +8,7 @@
  * so absolute times move with what else runs; the load average at the start is printed with them).
  * Stops everything it started.
  * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000 --cpu-prof DIR]
- * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops.)
+ * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops, and prints its functions by self time.)
  * Target (issue 18): p99 < 500 ms at 32 clients with 1,000 participants on a 2-core machine, RSS flat.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ import { isoDay } from '../src/dates/iso-date.js';
 import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
 import { startTestPostgres } from '../src/store/test-postgres.js';
+import { mainProfile, selfTimeSummary } from './cpu-profile-summary.js';
 
 const { values: opts } = parseArgs({
   options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' }, 'cpu-prof': { type: 'string' } },
@@ -223,4 +224,11 @@ try {
   server.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   pg.stop();
+  const written = opts['cpu-prof'] === undefined ? undefined : mainProfile(opts['cpu-prof']);
+  if (written)
+    console.log(
+      `  server CPU profile ${written}, self time by function (idle included):\n${selfTimeSummary(written)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
 }

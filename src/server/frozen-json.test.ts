@@ -22,10 +22,12 @@ describe('frozenJson', () => {
     const inner = { n: 1 };
     const outer = Object.freeze({ inner });
     expect(frozenJson(outer)).toBe('{"inner":{"n":1}}');
+    expect(frozenJson(outer)).toBe('{"inner":{"n":1}}');
     inner.n = 2;
     expect(frozenJson(outer)).toBe('{"inner":{"n":2}}');
     const when = new Date(0);
     const dated = Object.freeze({ when: Object.freeze(when) });
+    expect(frozenJson(dated)).toBe('{"when":"1970-01-01T00:00:00.000Z"}');
     expect(frozenJson(dated)).toBe('{"when":"1970-01-01T00:00:00.000Z"}');
     when.setTime(1000);
     expect(frozenJson(dated)).toBe('{"when":"1970-01-01T00:00:01.000Z"}');
@@ -35,6 +37,7 @@ describe('frozenJson', () => {
     const answer = Object.freeze({ week: Object.freeze({ from: '2025-03-14' }), items: Object.freeze([Object.freeze({ code: 'A' })]) });
     const first = frozenJson(answer);
     expect(first).toBe('{"week":{"from":"2025-03-14"},"items":[{"code":"A"}]}');
+    expect(frozenJson(answer)).toBe(first);
     expect(frozenJson(answer)).toBe(first);
   });
 });

@@ -15,12 +15,16 @@ function deeplyFrozen(value: unknown): boolean {
   return true;
 }
 
-/** JSON.stringify(value), written once for a deeply frozen value. */
+/** Frozen answers written once: only one sent a second time is checked (a walk of all of it) and kept. */
+const seen = new WeakSet<object>();
+
+/** JSON.stringify(value), written once for a deeply frozen value sent more than once. */
 export function frozenJson(value: unknown): string {
   if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return JSON.stringify(value);
   const known = texts.get(value);
   if (known !== undefined) return known;
   const text = JSON.stringify(value);
-  if (deeplyFrozen(value)) texts.set(value, text);
+  if (!seen.has(value)) seen.add(value);
+  else if (deeplyFrozen(value)) texts.set(value, text);
   return text;
 }
