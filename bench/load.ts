@@ -8,7 +8,7 @@
  * so absolute times move with what else runs; the load average at the start is printed with them).
  * Stops everything it started.
  * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000 --cpu-prof DIR]
- * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops.)
+ * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops, and prints its functions by self time.)
  * Target (issue 18): p99 < 500 ms at 32 clients with 1,000 participants on a 2-core machine, RSS flat.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ import { isoDay } from '../src/dates/iso-date.js';
 import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
 import { startTestPostgres } from '../src/store/test-postgres.js';
+import { mainProfile, selfTimeSummary } from './cpu-profile-summary.js';
 
 const { values: opts } = parseArgs({
   options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' }, 'cpu-prof': { type: 'string' } },
@@ -151,13 +152,20 @@ try {
   };
 
   // Warm-up: one of each; then each alone, 20 times, on the idle server (the unloaded reference); then the timed run.
-  for (const op of operations) await (await op.run()).arrayBuffer();
+  const bytes = new Map<string, number>();
+  for (const op of operations) bytes.set(op.name, (await (await op.run()).arrayBuffer()).byteLength);
+  // The server's CPU (node + PostgreSQL) each operation costs alone, summed over its runs (/proc counts in 10 ms ticks, so only the sum is meaningful).
   const alone: number[] = [];
+  const aloneCpu = new Map<string, { node: number; postgres: number }>(operations.map((o) => [o.name, { node: 0, postgres: 0 }]));
   for (let i = 0; i < 20; i++)
     for (const op of operations) {
+      const c0 = { node: cpuOf(server.pid!).ms, postgres: postgresCpu(postmaster) };
       const t0 = performance.now();
       await (await op.run()).arrayBuffer();
       alone.push(performance.now() - t0);
+      const c = aloneCpu.get(op.name)!;
+      c.node += cpuOf(server.pid!).ms - c0.node;
+      c.postgres += postgresCpu(postmaster) - c0.postgres;
     }
   alone.sort((a, b) => a - b);
   const load = loadavg()[0]!;
@@ -192,7 +200,10 @@ try {
   console.log(`load: ${clients} clients, ${count} participants, ${seconds} s, PostgreSQL ${url.replace(/\/\/[^@]+@/, '//')}, machine load average ${load.toFixed(1)} at start`);
   for (const [name, xs] of times) {
     xs.sort((a, b) => a - b);
-    console.log(`  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms`);
+    const c = aloneCpu.get(name)!;
+    console.log(
+      `  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms  alone: CPU ${(c.node / 20).toFixed(1)} + ${(c.postgres / 20).toFixed(1)} ms, ${(bytes.get(name)! / 1024).toFixed(0)} kB`,
+    );
   }
   console.log(
     `  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`,
@@ -200,6 +211,7 @@ try {
   console.log(`  p95 ${pct(all, 95).toFixed(0)} ms; one request alone (idle server): median ${pct(alone, 50).toFixed(0)} ms`);
   console.log(`  ratio p99 loaded / median alone: ${(pct(all, 99) / pct(alone, 50)).toFixed(1)} (machine-independent; at most ${(500 / pct(alone, 50)).toFixed(1)} meets p99 < 500 ms here)`);
   const n = all.length;
+  console.log('  (alone: server CPU per request of that operation on the idle server, node + PostgreSQL, mean of 20)');
   console.log(`  server CPU per request: ${((cpuEnd.node - cpuStart.node) / n).toFixed(1)} ms in node + ${((cpuEnd.postgres - cpuStart.postgres) / n).toFixed(1)} ms in PostgreSQL (load-independent)`);
   const quarters = [1, 2, 3].map((q) => rssSamples[Math.floor((q / 4) * rssSamples.length)] ?? NaN);
   console.log(
@@ -212,4 +224,11 @@ try {
   server.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   pg.stop();
+  const written = opts['cpu-prof'] === undefined ? undefined : mainProfile(opts['cpu-prof']);
+  if (written)
+    console.log(
+      `  server CPU profile ${written}, self time by function (idle included):\n${selfTimeSummary(written)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
 }

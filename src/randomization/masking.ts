@@ -47,23 +47,68 @@ export function isMaskedField(name: string): boolean {
 }
 
 /**
- * A copy of a JSON value without any arm-revealing or block-structure field, at any depth, for a
- * blinded viewer (the field is absent, not emptied); the value itself for an unblinded one. Values are
- * never looked at, so no unrelated string can be changed. The input is not changed.
+ * A JSON value without any arm-revealing or block-structure field, at any depth, for a blinded
+ * viewer (the field is absent, not emptied); the value itself for an unblinded one. Values are never
+ * looked at, so no unrelated string can be changed. The input is not changed: a part that holds no
+ * such field is returned as it is, not copied (answers are mostly free of them), and the rest is new.
  */
 export function maskRecord(value: unknown, viewer: Viewer): unknown {
   if (!viewer.blinded) return value;
   return strip(value);
 }
 
+/**
+ * What deeply frozen values (shared between answers: cached dashboards, protocols) were stripped to,
+ * so each is walked once; a weak map, so entries go with their values.
+ */
+const stripped = new WeakMap<object, unknown>();
+/** Set by `strip`: whether every object in the value it just stripped was frozen. */
+let allFrozen = true;
+
 function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (!isMaskedField(k)) out[k] = strip(v);
-    }
-    return out;
+  if (value === null || typeof value !== 'object') return value;
+  const frozen = Object.isFrozen(value);
+  if (frozen && stripped.has(value)) return stripped.get(value);
+  const outer = allFrozen;
+  allFrozen = true;
+  const out = Array.isArray(value) ? stripArray(value) : stripObject(value as Record<string, unknown>);
+  const deep = frozen && allFrozen;
+  if (deep) stripped.set(value, Object.freeze(out));
+  allFrozen = outer && deep;
+  return out;
+}
+
+function stripArray(value: readonly unknown[]): unknown {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    const s = strip(v);
+    if (out) out.push(s);
+    else if (s !== v) (out = value.slice(0, i)).push(s);
   }
-  return value;
+  return out ?? value;
+}
+
+function stripObject(value: Record<string, unknown>): unknown {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // Not a plain object (a Date, a class instance): copied as before, own fields only.
+  const plain = proto === Object.prototype || proto === null;
+  const keys = Object.keys(value);
+  const values: unknown[] = new Array(keys.length);
+  let changed = !plain;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (isMaskedField(k)) {
+      changed = true;
+      continue;
+    }
+    const v = value[k];
+    const s = strip(v);
+    values[i] = s;
+    if (s !== v) changed = true;
+  }
+  if (!changed) return value;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (!isMaskedField(keys[i]!)) out[keys[i]!] = values[i];
+  return out;
 }

@@ -20,6 +20,8 @@ declare module 'fastify' {
     study: Study | undefined;
     /** Whether `study` was locked, read with it (the masking hook reuses both, src/server/masking.ts). */
     studyLocked: boolean | undefined;
+    /** On a read, whether the user had unblinded the route's participant, read with it (rememberUnblinding). */
+    unblinding: { readonly participantId: string; readonly unblinded: boolean } | undefined;
   }
 }
 
@@ -62,11 +64,25 @@ export async function visibleStudyState(q: Queryable, p: Principal, studyId: str
   return state;
 }
 
+/** A study state already read (with a participant, say) if the user holds any role in its study; a 404 otherwise, as visibleStudyState. */
+export function visibleState(p: Principal, state: StudyState): StudyState {
+  if (!can(p, 'study.read', { studyId: state.study.id })) throw new AppError(storeErrors.NOT_FOUND, `No study "${state.study.id}" is visible to you.`, 'studyId');
+  return state;
+}
+
 /** Keep the study a request's access check read on the request, so later hooks (masking) need not read it again. */
 export function rememberStudy(req: FastifyRequest, state: StudyState): Study {
   req.study = state.study;
   req.studyLocked = state.locked;
   return state.study;
+}
+
+/**
+ * Keep whether the user had unblinded the route's participant, read with it, for the masking hook.
+ * Only a read uses it: a write (an unblinding itself) is answered as the database is after it.
+ */
+export function rememberUnblinding(req: FastifyRequest, participantId: string, unblinded: boolean): void {
+  if (req.method === 'GET' || req.method === 'HEAD') req.unblinding = { participantId, unblinded };
 }
 
 /** Refuse (403) an action marked `unblinded` unless one of the grants allowing it is unblinded in the study. */
@@ -86,6 +102,7 @@ export function requireUnblinded(req: FastifyRequest, state: StudyState, target:
 export function installAccess(app: FastifyInstance, q: Queryable): void {
   app.decorateRequest('study', undefined);
   app.decorateRequest('studyLocked', undefined);
+  app.decorateRequest('unblinding', undefined);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const action = route.config?.action;

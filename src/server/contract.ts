@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { contract, type RouteContract } from '../api/routes.js';
 import { errorBody } from '../api/common.js';
+import { frozenJson } from './frozen-json.js';
 import { doc } from './openapi.js';
 
 /** The contract entry of a route, by Fastify's method and path. */
@@ -15,7 +16,7 @@ export function contractOf(method: string, url: string): RouteContract | undefin
  * every JSON answer is parsed against its schema and a mismatch fails the request with a 500.
  */
 export function installContract(app: FastifyInstance, options: { check: boolean }): void {
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(() => frozenJson);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const entry = contractOf(String(route.method), route.url);

@@ -94,6 +94,13 @@ async function studiesOfRequest(q: Queryable, req: FastifyRequest): Promise<{ st
   return { states: await Promise.all(all.map(async (study) => ({ study, locked: (await studyLock(q, study.id))?.locked ?? false }))) };
 }
 
+/** Whether the user unblinded the participant: as read with it on a read (src/server/access.ts), else now. */
+async function unblindedParticipant(q: Queryable, req: FastifyRequest, userId: string, participantId: string): Promise<boolean> {
+  const known = req.unblinding;
+  if (known?.participantId === participantId && reads.has(req.method)) return known.unblinded;
+  return hasUnblinded(q, userId, participantId);
+}
+
 /**
  * Mask every API response for a blinded user in one place, so no route can forget it. A participant
  * whose code this user broke is shown to this user unmasked.
@@ -105,7 +112,7 @@ export function installMasking(app: FastifyInstance, q: Queryable): void {
     const { states, participantId } = await studiesOfRequest(q, req);
     const blinding: Study[] = states.filter((s) => isBlindedIn(p, s.study, s.locked)).map((s) => s.study);
     if (blinding.length === 0) return payload;
-    if (participantId && (await hasUnblinded(q, p.userId, participantId))) return payload;
+    if (participantId && (await unblindedParticipant(q, req, p.userId, participantId))) return payload;
     return maskForBlinded(
       payload,
       req.routeOptions.url,

@@ -4,9 +4,10 @@ import type { Queryable } from './db.js';
 import { enrolments, participants, type NewRow, type Row } from './schema/index.js';
 import type { Participant } from '../enrolment/participant.js';
 import { storeErrors } from './errors.js';
+import { heldStudyVersions, studyStateColumns, studyStateOf, type StudyState, type StudyStateRow } from './study-states.js';
 
 /** A participant row with its enrolment date (null before enrolment). */
-type ParticipantRow = Row<typeof participants> & { enrolled_on: Row<typeof enrolments>['enrolled_on'] | null };
+type ParticipantRow = Omit<Row<typeof participants>, 'created_at'> & { enrolled_on: Row<typeof enrolments>['enrolled_on'] | null };
 
 const toParticipant = (r: ParticipantRow): Participant => ({
   id: r.id,
@@ -24,7 +25,9 @@ const toParticipant = (r: ParticipantRow): Participant => ({
   startDate: r.start_date,
 });
 
-const select = 'SELECT p.*, e.enrolled_on FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id';
+/** The columns a Participant is made of (not the row's creation time, which no reader uses: a timestamp costs a parse per row). */
+const columns = 'p.id, p.study_id, p.site_id, p.code, p.sex, p.birth_date, p.status, p.status_reason, p.status_on, p.arm_id, p.kit_number, p.start_date, e.enrolled_on';
+const select = `SELECT ${columns} FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id`;
 
 /** Participants of a study, limited to `sites` unless it is 'all'. */
 export async function listParticipants(q: Queryable, studyId: string, sites: 'all' | readonly string[]): Promise<Participant[]> {
@@ -40,6 +43,26 @@ export async function findParticipant(q: Queryable, id: string): Promise<Partici
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [r] = await q.query<ParticipantRow>(`${select} WHERE p.id = $1`, [id]);
   return r && toParticipant(r);
+}
+
+/** A participant with its study's state, and whether the user broke its code, as one read saw them. */
+export interface ParticipantState {
+  readonly participant: Participant;
+  readonly state: StudyState;
+  /** Whether the user has unblinded this participant (an emergency unblinding, randomization.ts). */
+  readonly unblindedBy: boolean;
+}
+
+/** findParticipant, its study's state (findStudyState) and the user's unblinding of it, in one query. */
+export async function findParticipantState(q: Queryable, id: string, userId: string): Promise<ParticipantState | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [r] = await q.query<ParticipantRow & StudyStateRow & { unblinded_by: boolean }>(
+    `SELECT ${columns}, ${studyStateColumns('$3')},
+            EXISTS (SELECT 1 FROM unblindings u WHERE u.user_id = $2 AND u.participant_id = p.id) AS unblinded_by
+       FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id JOIN studies s ON s.id = p.study_id WHERE p.id = $1`,
+    [id, userId, heldStudyVersions(q)],
+  );
+  return r && { participant: toParticipant(r), state: studyStateOf(q, r), unblindedBy: r.unblinded_by };
 }
 
 export interface NewParticipant {

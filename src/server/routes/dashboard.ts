@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { sitesFor } from '../../access/index.js';
-import { studyDashboard } from '../../use-cases/study-dashboard.js';
-import { listParticipants } from '../../store/participants.js';
+import { cachedStudyDashboard } from '../../use-cases/study-dashboard-cache.js';
 import { studyOf } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
@@ -17,8 +16,7 @@ export const dashboardRoutes: RouteModule = (app, { db, now }) => {
     async (req) => {
       const study = studyOf(req);
       const { date } = parseInput(dashboardQuery, req.query, 'query');
-      const participants = await listParticipants(db, study.id, sitesFor(principalOf(req), 'participant.read', study.id));
-      return studyDashboard(db, study.protocol, participants, date ?? isoDay(now()));
+      return cachedStudyDashboard(db, study, sitesFor(principalOf(req), 'participant.read', study.id), date ?? isoDay(now()));
     },
   );
 };

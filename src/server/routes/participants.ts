@@ -4,7 +4,7 @@ import { can, sitesFor, type Action } from '../../access/index.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Participant } from '../../enrolment/participant.js';
 import type { Queryable } from '../../store/db.js';
-import { findParticipant, listParticipants } from '../../store/participants.js';
+import { findParticipantState, listParticipants } from '../../store/participants.js';
 import { addParticipant } from '../../use-cases/add-participant.js';
 import { participantCalendarOf } from '../../use-cases/participant-calendars.js';
 import { recordDose } from '../../use-cases/record-dose.js';
@@ -15,7 +15,7 @@ import { needsReconsent, type Consent } from '../../enrolment/consent.js';
 import { latestConsents, listConsents, requiredReconsentVersion } from '../../store/consents.js';
 import { listSiteRecords } from '../../store/sites.js';
 import type { Study } from '../../store/studies.js';
-import { authorize, rememberStudy, studyOf, visibleStudyState } from '../access.js';
+import { authorize, rememberStudy, rememberUnblinding, studyOf, visibleState } from '../access.js';
 import { principalOf, type RouteModule } from '../context.js';
 import { isoDay } from '../../dates/iso-date.js';
 import { doc } from '../openapi.js';
@@ -50,13 +50,18 @@ function summary(p: Participant, consent: { latest: Consent | null; required: st
  */
 export async function visibleParticipant(q: Queryable, req: FastifyRequest, id: string, action?: Action): Promise<{ participant: Participant; study: Study }> {
   const p = principalOf(req);
-  const participant = await findParticipant(q, id);
-  if (!participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
+  // One query for the participant, its study's state and this user's unblinding of it.
+  const found = await findParticipantState(q, id, p.userId);
+  const participant = found?.participant;
+  if (!found || !participant || !can(p, 'study.read', { studyId: participant.studyId, siteId: participant.siteId })) {
     throw new AppError(storeErrors.NOT_FOUND, `No participant "${id}" is visible to you.`, 'id');
   }
-  const state = await visibleStudyState(q, p, participant.studyId);
-  // The route's own participant: the masking hook then reuses its study (src/server/masking.ts).
-  if ((req.params as { id?: string }).id === id) rememberStudy(req, state);
+  const state = visibleState(p, found.state);
+  // The route's own participant: the masking hook then reuses its study and, on a read, the unblinding (src/server/masking.ts).
+  if ((req.params as { id?: string }).id === id) {
+    rememberStudy(req, state);
+    rememberUnblinding(req, id, found.unblindedBy);
+  }
   const { study } = state;
   authorize(req, { studyId: study.id, siteId: participant.siteId }, action);
   return { participant, study };

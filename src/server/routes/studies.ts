@@ -28,7 +28,8 @@ export const studyRoutes: RouteModule = (app, { db }) => {
 
   app.get<{ Params: { studyId: string } }>('/api/studies/:studyId', { schema: { tags: ['studies'] }, config: { action: 'study.read' } }, async (req) => {
     const s = studyOf(req);
-    const lock = await studyLock(db, s.id);
+    // The access check read whether the study is locked; only a locked one's lock is read for its time.
+    const lock = req.studyLocked === false ? undefined : await studyLock(db, s.id);
     return {
       study: { id: s.id, protocolId: s.protocolId, protocolVersion: s.protocolVersion, title: s.title, status: s.status, locked: lock?.locked ?? false, lockedAt: lock?.lockedAt ?? null },
       protocol: s.protocol,
