@@ -48,15 +48,11 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
     children: [],
     run(chunk) {
       const v = chunk.numbers.get(e.fact)!;
-      const w = perKg ? chunk.numbers.get('weight')! : undefined;
       const n = chunk.n;
-      // One loop per operator, so that the comparison is not a call per patient; NaN compares false.
-      for (let i = 0; i < n; i++) {
-        const x = v[i]!;
-        const lim = w ? t * w[i]! : t;
-        const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
-        truth[i] = x !== x || lim !== lim ? MISSING : hit ? 1 : 0;
-      }
+      if (perKg) return compareRows(truth, v, chunk.numbers.get('weight')!, t, op, n);
+      // x > t is t < x: two loops, each without a call or a test of the operator per patient.
+      if (op === '<' || op === '<=') return below(truth, v, t, op === '<=', n);
+      return above(truth, v, t, op === '>=', n);
     },
     missing(chunk, row) {
       const out = Number.isNaN(chunk.numbers.get(e.fact)![row]) ? [e.fact] : [];
@@ -64,6 +60,27 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
       return out;
     },
   };
+}
+
+/** truth[i] for v[i] < t (or <=): 1 or 0, MISSING for NaN. */
+function below(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, n: number): void {
+  if (orEqual) for (let i = 0; i < n; i++) truth[i] = v[i]! <= t ? 1 : v[i]! > t ? 0 : MISSING;
+  else for (let i = 0; i < n; i++) truth[i] = v[i]! < t ? 1 : v[i]! >= t ? 0 : MISSING;
+}
+
+function above(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, n: number): void {
+  if (orEqual) for (let i = 0; i < n; i++) truth[i] = v[i]! >= t ? 1 : v[i]! < t ? 0 : MISSING;
+  else for (let i = 0; i < n; i++) truth[i] = v[i]! > t ? 1 : v[i]! <= t ? 0 : MISSING;
+}
+
+/** A threshold per kg: v[i] op t × w[i]; MISSING when either is NaN. */
+function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    const lim = t * w[i]!;
+    const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
+    truth[i] = x !== x || lim !== lim ? MISSING : hit ? 1 : 0;
+  }
 }
 
 function byteLeaf(capacity: number, column: string, fact: string, map: (b: number) => number): ColumnNode {
