@@ -37,7 +37,7 @@ interface WorkerResult {
   readonly incomplete: number;
 }
 
-/** Child mode: time the CSV path end to end, then the evaluator alone on one chunk in memory. */
+/** Child mode: time the CSV path end to end, then the evaluator alone on every row of one chunk in memory. */
 async function worker(id: string, file: string): Promise<void> {
   const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
   const started = process.hrtime.bigint();
@@ -60,8 +60,9 @@ async function worker(id: string, file: string): Promise<void> {
   const chunk = first!;
   const compiled = compileColumnar(criteria, REF, CHUNK);
   const rounds = 16;
+  const all = Int32Array.from({ length: chunk.n }, (_, i) => i);
   const t0 = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const c of compiled) c.root.run(chunk);
+  for (let r = 0; r < rounds; r++) for (const c of compiled) c.root.run(chunk, all, chunk.n);
   const evalSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const result: WorkerResult = {
     rows: f.screened + f.badRows,

@@ -77,23 +77,38 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   const status = new Uint8Array(capacity);
   const firstFail = new Int32Array(capacity);
   const onResult = options.onResult;
+  // Without per-patient results only the first criterion that excludes a patient counts (the
+  // funnel), so each criterion runs on the rows no earlier one excluded; with them, on every row.
+  const allRows = Int32Array.from({ length: capacity }, (_, i) => i);
+  const notExcluded = new Int32Array(capacity);
   let sawHeader = false;
 
   const screenChunk = (chunk: ColumnChunk, rows: ChunkRows): void => {
     const n = chunk.n;
     status.fill(0, 0, n);
     firstFail.fill(-1, 0, n);
+    let sel = allRows;
+    let m = n;
     for (let k = 0; k < compiled.length; k++) {
       const { root, criterion } = compiled[k]!;
-      root.run(chunk);
+      root.run(chunk, sel, m);
       const t = root.truth;
       const failing = criterion.side === 'inclusion' ? 0 : 1;
-      for (let i = 0; i < n; i++) {
+      let kept = 0;
+      for (let j = 0; j < m; j++) {
+        const i = sel[j]!;
         const v = t[i]!;
         if (v === failing) {
           if (firstFail[i] === -1) firstFail[i] = k;
           status[i] = 2;
-        } else if (v === 2 && status[i] === 0) status[i] = 1;
+        } else {
+          if (v === 2 && status[i] === 0) status[i] = 1;
+          notExcluded[kept++] = i;
+        }
+      }
+      if (onResult === undefined) {
+        sel = notExcluded;
+        m = kept;
       }
     }
     for (let i = 0; i < n; i++) {
