@@ -17,8 +17,8 @@ import { eligibilityErrors } from './errors.js';
  */
 export interface ColumnNode {
   readonly truth: Uint8Array;
-  /** Fill `truth` for the chunk rows rows[0..m-1]. */
-  run(chunk: ColumnChunk, rows: Int32Array, m: number): void;
+  /** Fill `truth` for the chunk rows rows[0..m-1] (rows 0..m-1 when rows is undefined). */
+  run(chunk: ColumnChunk, rows: Int32Array | undefined, m: number): void;
   readonly children: readonly ColumnNode[];
   /** Facts a leaf reads whose cell is missing at `row` (empty when present, or for inner nodes). */
   missing(chunk: ColumnChunk, row: number): readonly string[];
@@ -63,38 +63,38 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
 }
 
 /** truth[i] for v[i] < t (or <=): 1 or 0, MISSING for NaN (which compares false both ways). */
-function below(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array, m: number): void {
+function below(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
   if (orEqual) {
     for (let j = 0; j < m; j++) {
-      const i = rows[j]!;
+      const i = rows === undefined ? j : rows[j]!;
       truth[i] = v[i]! <= t ? 1 : v[i]! > t ? 0 : MISSING;
     }
   } else {
     for (let j = 0; j < m; j++) {
-      const i = rows[j]!;
+      const i = rows === undefined ? j : rows[j]!;
       truth[i] = v[i]! < t ? 1 : v[i]! >= t ? 0 : MISSING;
     }
   }
 }
 
-function above(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array, m: number): void {
+function above(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
   if (orEqual) {
     for (let j = 0; j < m; j++) {
-      const i = rows[j]!;
+      const i = rows === undefined ? j : rows[j]!;
       truth[i] = v[i]! >= t ? 1 : v[i]! < t ? 0 : MISSING;
     }
   } else {
     for (let j = 0; j < m; j++) {
-      const i = rows[j]!;
+      const i = rows === undefined ? j : rows[j]!;
       truth[i] = v[i]! > t ? 1 : v[i]! <= t ? 0 : MISSING;
     }
   }
 }
 
 /** A threshold per kg: v[i] op t × w[i]; MISSING when either is NaN. */
-function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, rows: Int32Array, m: number): void {
+function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, rows: Int32Array | undefined, m: number): void {
   for (let j = 0; j < m; j++) {
-    const i = rows[j]!;
+    const i = rows === undefined ? j : rows[j]!;
     const x = v[i]!;
     const lim = t * w[i]!;
     const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
@@ -111,7 +111,7 @@ function byteLeaf(capacity: number, column: string, fact: string, map: (b: numbe
     run(chunk, rows, m) {
       const v = chunk.bytes.get(column)!;
       for (let j = 0; j < m; j++) {
-        const i = rows[j]!;
+        const i = rows === undefined ? j : rows[j]!;
         truth[i] = table[v[i]!]!;
       }
     },
@@ -130,11 +130,11 @@ function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref:
     run(chunk, rows, m) {
       const v = chunk.numbers.get(e.fact)!;
       if (anchor === undefined) {
-        for (let j = 0; j < m; j++) truth[rows[j]!] = MISSING;
+        for (let j = 0; j < m; j++) truth[rows === undefined ? j : rows[j]!] = MISSING;
         return;
       }
       for (let j = 0; j < m; j++) {
-        const i = rows[j]!;
+        const i = rows === undefined ? j : rows[j]!;
         const d = v[i]!;
         truth[i] = d !== d ? MISSING : d >= start && d <= anchor ? 1 : 0;
       }
@@ -154,17 +154,20 @@ function inner(capacity: number, kind: 'all' | 'any' | 'not', children: ColumnNo
       const a = children[0]!.truth;
       if (kind === 'not') {
         for (let j = 0; j < m; j++) {
-          const i = rows[j]!;
+          const i = rows === undefined ? j : rows[j]!;
           truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
         }
         return;
       }
       const table = kind === 'all' ? AND : OR;
-      for (let j = 0; j < m; j++) truth[rows[j]!] = a[rows[j]!]!;
+      for (let j = 0; j < m; j++) {
+        const i = rows === undefined ? j : rows[j]!;
+        truth[i] = a[i]!;
+      }
       for (let k = 1; k < children.length; k++) {
         const b = children[k]!.truth;
         for (let j = 0; j < m; j++) {
-          const i = rows[j]!;
+          const i = rows === undefined ? j : rows[j]!;
           truth[i] = table[truth[i]! * 3 + b[i]!]!;
         }
       }

@@ -79,7 +79,6 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   const onResult = options.onResult;
   // Without per-patient results only the first criterion that excludes a patient counts (the
   // funnel), so each criterion runs on the rows no earlier one excluded; with them, on every row.
-  const allRows = Int32Array.from({ length: capacity }, (_, i) => i);
   const notExcluded = new Int32Array(capacity);
   let sawHeader = false;
 
@@ -87,7 +86,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
     const n = chunk.n;
     status.fill(0, 0, n);
     firstFail.fill(-1, 0, n);
-    let sel = allRows;
+    let sel: Int32Array | undefined; // every row
     let m = n;
     for (let k = 0; k < compiled.length; k++) {
       const { root, criterion } = compiled[k]!;
@@ -96,7 +95,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
       const failing = criterion.side === 'inclusion' ? 0 : 1;
       let kept = 0;
       for (let j = 0; j < m; j++) {
-        const i = sel[j]!;
+        const i = sel === undefined ? j : sel[j]!;
         const v = t[i]!;
         if (v === failing) {
           if (firstFail[i] === -1) firstFail[i] = k;
