@@ -130,6 +130,9 @@ function codeAt(b: Uint8Array, i: number, t: Target, r: number): number {
   return -1;
 }
 
+// A byte in a codes cell: 0 within an item, 1 ending one (";", ",", newline), 2 refused (CR, non-ASCII).
+const ITEM_BYTE = Uint8Array.from({ length: 256 }, (_, c) => (c === SEMI || c === COMMA || c === NL ? 1 : c === 13 || c > 127 ? 2 : 0));
+
 /**
  * ";"-separated items, each trimmed of spaces and tabs, ASCII only (byte case-folding is then the
  * string's), no CR anywhere (the general path trims one at the cell's end but not at an item's),
@@ -147,17 +150,20 @@ function codesAt(b: Uint8Array, i: number, t: Target, r: number): number {
   let j = i;
   // Matches go in a bit mask first, so that nothing is stored when the cell turns out unusual.
   let found = 0;
+  const ofLength = t.codeOfLength;
+  const next = t.nextCode;
   for (;;) {
     const s = j;
-    let c = b[j]!;
-    for (; c !== SEMI && c !== COMMA && c !== NL; c = b[++j]!) if (c > 127 || c === 13) return -1;
+    let k = 0;
+    while ((k = ITEM_BYTE[b[j]!]!) === 0) j++;
+    if (k === 2) return -1;
     let is = s;
     let ie = j;
     while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
     while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
-    const len = ie - is;
-    for (let w = 0; w < words.length; w++) if (words[w]!.length === len && lowerIs(b, is, ie, words[w]!)) found |= 1 << w;
-    if (c !== SEMI) break;
+    // Only the codes of the item's length are compared with it.
+    for (let w = ie - is < ofLength.length ? ofLength[ie - is]! : -1; w >= 0; w = next[w]!) if (lowerIs(b, is, ie, words[w]!)) found |= 1 << w;
+    if (b[j] !== SEMI) break;
     j++;
   }
   for (let w = 0; w < codes.length; w++) codes[w]![r] = (found >>> w) & 1;
