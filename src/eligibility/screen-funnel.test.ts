@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from './evaluate.js';
+import type { Criterion } from './expression.js';
 import { readFacts } from './patient-facts.js';
 import { randomCase } from './random-criteria.test-helper.js';
 import { screenCsv } from './screen.js';
@@ -29,4 +30,28 @@ describe('the CSV funnel without per-patient results', () => {
       }
     });
   }
+
+  it('counts bad rows apart and each excluded patient once, against the first criterion', () => {
+    const criteria: Criterion[] = [
+      { id: 'age', side: 'inclusion', text: 'age', computability: 'computable', flags: [], expr: { kind: 'compare', fact: 'age', op: '>=', value: 18, unit: 'years' } },
+      { id: 'exc-1', side: 'exclusion', text: 'weight', computability: 'computable', flags: [], expr: { kind: 'compare', fact: 'weight', op: '>', value: 80, unit: 'kg' } },
+    ];
+    // p1 eligible; p2 fails age (and exc-1); p3 and p4 bad (text, unknown unit); p5 200 lb = 90.7 kg > 80; p6 incomplete.
+    const csv = ['patient_id,age,weight', 'p1,40,70', 'p2,16,90', 'p3,forty,70', 'p4,40,70 stone', 'p5,40,200 lb', 'p6,40,'].join('\r\n');
+    for (const capacity of [2, 64]) {
+      const s = screenCsv(criteria, { screening: '2024-03-31' }, { capacity });
+      s.push(new TextEncoder().encode(csv));
+      expect(s.end()).toEqual({
+        screened: 4,
+        badRows: 2,
+        eligible: 1,
+        incomplete: 1,
+        ineligible: 2,
+        steps: [
+          { id: 'age', text: 'age', removed: 1, remaining: 3 },
+          { id: 'exc-1', text: 'weight', removed: 1, remaining: 2 },
+        ],
+      });
+    }
+  });
 });

@@ -110,6 +110,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
         m = kept;
       }
     }
+    if (onResult === undefined) return tally(n, rows);
     for (let i = 0; i < n; i++) {
       const problems = rows.errors.size > 0 ? rows.errors.get(i) : undefined;
       if (problems) {
@@ -121,6 +122,19 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
       counter.add(s, firstFail[i]!);
       if (onResult) onResult(detail(chunk, rows, i, s));
     }
+  };
+
+  // The funnel alone: patients counted by status and first excluding criterion, then added at once.
+  const tallies = new Int32Array(3 * (compiled.length + 1));
+  const tally = (n: number, rows: ChunkRows): void => {
+    tallies.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (rows.errors.size > 0 && rows.errors.has(i)) counter.badRow();
+      else tallies[status[i]! * (compiled.length + 1) + firstFail[i]! + 1]! += 1;
+    }
+    tallies.forEach((times, k) => {
+      if (times > 0) counter.addMany(STATUS_CODES[Math.floor(k / (compiled.length + 1))]!, (k % (compiled.length + 1)) - 1, times);
+    });
   };
 
   const detail = (chunk: ColumnChunk, rows: ChunkRows, i: number, s: EligibilityStatus): ScreenResult => {
