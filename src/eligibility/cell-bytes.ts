@@ -12,10 +12,13 @@ const NO_WORDS = ['0', 'n', 'no', 'false'].map(valueBytes);
 
 /** Do the bytes b[s..e) spell `word` (lower case, ASCII), in any case? */
 export function lowerIs(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
-  if (e - s !== word.length) return false;
-  for (let i = 0; i < word.length; i++) {
+  const n = word.length;
+  if (e - s !== n) return false;
+  for (let i = 0; i < n; i++) {
+    // The same byte, or its capital (A-Z is the lower-case letter less 32).
     const c = b[s + i]!;
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[i]) return false;
+    const w = word[i]!;
+    if (c !== w && (c < 65 || c > 90 || c + 32 !== w)) return false;
   }
   return true;
 }
