@@ -16,7 +16,7 @@ describe('the CSV funnel without per-patient results', () => {
       const { criteria, header, rows } = randomCase(seed, 400);
       for (const ref of [{ screening: '2024-06-01', firstDose: '2024-06-15' }, { screening: '2024-06-01' }]) {
         const s = screenCsv(criteria, ref, { capacity: 64 });
-        s.push(new TextEncoder().encode([header, ...rows].map((r) => r.join(',')).join('\n') + '\n'));
+        s.push(new TextEncoder().encode(`${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`));
         const funnel = s.end();
         const counts = { eligible: 0, incomplete: 0, ineligible: 0 };
         const removed = criteria.map(() => 0);
