@@ -2,9 +2,13 @@
  * Bulk pre-screening benchmark. For each seed protocol, 1,000,000 generated patients (a seeded
  * population, screen-population.ts, with a realistic eligible share) written as the CSV the
  * protocol reads. Printed side by side, in one run:
- *   - evaluation throughput per core: the columnar evaluator over chunks already in memory;
+ *   - evaluation throughput per core (per CPU second): the columnar evaluator over a chunk in memory;
  *   - end-to-end CSV throughput: bytes to funnel (screenCsv), one core;
- *   - the same filter as one PostgreSQL 15 query (toSql) over the same rows in a throwaway cluster;
+ *   - the same filter as one PostgreSQL 15 query (toSql) over the same rows in a throwaway cluster,
+ *     as planned (a parallel plan may use several cores) and again with one core
+ *     (max_parallel_workers_per_gather = 0), the CSV path's footing;
+ *   - the CSV path's CPU seconds besides its wall time: on a shared machine the wall time also
+ *     counts the time other processes had the core;
  *   - peak memory (maxRSS) of the screening process (each protocol in its own child process).
  * Usage: npm run bench:screen [-- --rows N]
  */
@@ -30,6 +34,7 @@ const CHUNK = 65_536;
 interface WorkerResult {
   readonly rows: number;
   readonly csvSeconds: number;
+  readonly csvCpuSeconds: number;
   readonly evalPerSecond: number;
   readonly maxRssMB: number;
   readonly eligible: number;
@@ -37,14 +42,16 @@ interface WorkerResult {
   readonly incomplete: number;
 }
 
-/** Child mode: time the CSV path end to end, then the evaluator alone on one chunk in memory. */
+/** Child mode: time the CSV path end to end, then the evaluator alone on every row of one chunk in memory. */
 async function worker(id: string, file: string): Promise<void> {
   const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const screen = screenCsv(criteria, REF, { capacity: CHUNK });
   for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) screen.push(bytes);
   const f = screen.end();
   const csvSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { user, system } = process.cpuUsage(cpu);
 
   // One chunk of the same file, evaluated repeatedly: evaluation alone, no parsing.
   const specs = columnSpecs(criteria);
@@ -60,12 +67,15 @@ async function worker(id: string, file: string): Promise<void> {
   const chunk = first!;
   const compiled = compileColumnar(criteria, REF, CHUNK);
   const rounds = 16;
-  const t0 = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const c of compiled) c.root.run(chunk);
-  const evalSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // Per core: CPU seconds, not wall time, which on a shared machine counts others' turns too.
+  const t0 = process.cpuUsage();
+  for (let r = 0; r < rounds; r++) for (const c of compiled) c.root.run(chunk, undefined, chunk.n);
+  const used = process.cpuUsage(t0);
+  const evalSeconds = (used.user + used.system) / 1e6;
   const result: WorkerResult = {
     rows: f.screened + f.badRows,
     csvSeconds,
+    csvCpuSeconds: (user + system) / 1e6,
     evalPerSecond: (rounds * chunk.n) / evalSeconds,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     eligible: f.eligible,
@@ -75,14 +85,21 @@ async function worker(id: string, file: string): Promise<void> {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
+interface SqlResult {
+  readonly seconds: number;
+  /** The same query without parallel workers. */
+  readonly oneCore: number;
+  readonly counts: Record<string, number>;
+}
+
 function asPostgres(cmd: string, args: string[]): void {
   const root = process.getuid?.() === 0;
   execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
 }
 
 /** Load each protocol's file into its own table and time the screening query; the counts must agree. */
-async function postgres(dir: string, files: Map<string, { file: string; header: string[] }>): Promise<Map<string, { seconds: number; counts: Record<string, number> }>> {
-  const out = new Map<string, { seconds: number; counts: Record<string, number> }>();
+async function postgres(dir: string, files: Map<string, { file: string; header: string[] }>): Promise<Map<string, SqlResult>> {
+  const out = new Map<string, SqlResult>();
   const data = join(dir, 'pg');
   const port = 20000 + Math.floor(Math.random() * 20000);
   asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust']);
@@ -102,7 +119,13 @@ async function postgres(dir: string, files: Map<string, { file: string; header: 
       await client.query(q); // warm the cache, as the CSV is in the page cache too
       const t0 = process.hrtime.bigint();
       const res = await client.query<{ status: string; n: number }>(q);
-      out.set(id, { seconds: Number(process.hrtime.bigint() - t0) / 1e9, counts: Object.fromEntries(res.rows.map((r) => [r.status, r.n])) });
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      await client.query('SET max_parallel_workers_per_gather = 0');
+      const t1 = process.hrtime.bigint();
+      await client.query(q);
+      const oneCore = Number(process.hrtime.bigint() - t1) / 1e9;
+      await client.query('RESET max_parallel_workers_per_gather');
+      out.set(id, { seconds, oneCore, counts: Object.fromEntries(res.rows.map((r) => [r.status, r.n])) });
     }
   } finally {
     await client.end().catch(() => undefined);
@@ -136,7 +159,7 @@ async function main(): Promise<void> {
     const havePg = existsSync(join(PG_BIN, 'initdb'));
     if (!havePg) console.log(`PostgreSQL binaries not found in ${PG_BIN}: the SQL reference is skipped.`);
     const sql = havePg ? await postgres(dir, files) : new Map();
-    console.log('\nprotocol   eligible  incomplete  ineligible   eval patients/s/core   CSV patients/s   CSV s   SQL s   CSV/SQL time   same counts   peak MB');
+    console.log('\nprotocol   eligible  incomplete  ineligible   eval patients/s/core   CSV patients/s   CSV s  CSV cpu s   SQL s   CSV/SQL time  SQL 1-core s   same counts   peak MB');
     for (const p of builtinProtocols) {
       const j = js.get(p.id)!;
       const s = sql.get(p.id);
@@ -152,8 +175,10 @@ async function main(): Promise<void> {
             .toLocaleString('en')
             .padStart(16),
           j.csvSeconds.toFixed(2).padStart(7),
+          j.csvCpuSeconds.toFixed(2).padStart(10),
           s ? s.seconds.toFixed(2).padStart(7) : '      -',
           s ? (j.csvSeconds / s.seconds).toFixed(2).padStart(14) : '             -',
+          s ? s.oneCore.toFixed(2).padStart(13) : '            -',
           s ? (agree ? 'yes' : 'NO').padStart(13) : '',
           j.maxRssMB.toFixed(0).padStart(9),
         ].join(' '),

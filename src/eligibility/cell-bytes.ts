@@ -12,25 +12,29 @@ const NO_WORDS = ['0', 'n', 'no', 'false'].map(valueBytes);
 
 /** Do the bytes b[s..e) spell `word` (lower case, ASCII), in any case? */
 export function lowerIs(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
-  if (e - s !== word.length) return false;
-  for (let i = 0; i < word.length; i++) {
+  const n = word.length;
+  if (e - s !== n) return false;
+  for (let i = 0; i < n; i++) {
+    // The same byte, or its capital (A-Z is the lower-case letter less 32).
     const c = b[s + i]!;
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[i]) return false;
+    const w = word[i]!;
+    if (c !== w && (c < 65 || c > 90 || c + 32 !== w)) return false;
   }
   return true;
 }
 
 /** 1 for yes/y/true/1, 0 for no/n/false/0 (any case), -1 for anything else. */
 export function yesNo(b: Uint8Array, s: number, e: number): number {
-  // By length and first letter, so that a cell is compared with one word at most.
-  const c = b[s]! | 32;
+  // By length, letter by letter: c | 32 is a lower-case letter L exactly when c is L or its capital.
   switch (e - s) {
-    case 1:
-      return b[s] === 49 || c === 121 ? 1 : b[s] === 48 || c === 110 ? 0 : -1;
+    case 1: {
+      const c = b[s]!;
+      return c === 49 || (c | 32) === 121 ? 1 : c === 48 || (c | 32) === 110 ? 0 : -1;
+    }
     case 2:
-      return lowerIs(b, s, e, NO_WORDS[2]!) ? 0 : -1;
+      return (b[s]! | 32) === 110 && (b[s + 1]! | 32) === 111 ? 0 : -1;
     case 3:
-      return lowerIs(b, s, e, YES_WORDS[2]!) ? 1 : -1;
+      return (b[s]! | 32) === 121 && (b[s + 1]! | 32) === 101 && (b[s + 2]! | 32) === 115 ? 1 : -1;
     case 4:
       return lowerIs(b, s, e, YES_WORDS[3]!) ? 1 : -1;
     case 5:

@@ -12,12 +12,13 @@ import { eligibilityErrors } from './errors.js';
  * Criteria compiled once into a columnar evaluator: each expression node fills a truth array for a
  * whole chunk of patients in one loop over typed arrays, in Kleene's three-valued logic (0 no, 1 yes,
  * 2 unknown; the same truth tables as compile.ts). Every node keeps its array, so that the facts
- * behind an unknown can be named for one row afterwards.
+ * behind an unknown can be named for one row afterwards. A run covers the rows it is given (all of
+ * them, or those an earlier criterion has not yet decided); the others' truth is left as it was.
  */
 export interface ColumnNode {
   readonly truth: Uint8Array;
-  /** Fill `truth` for rows 0..chunk.n-1. */
-  run(chunk: ColumnChunk): void;
+  /** Fill `truth` for the chunk rows rows[0..m-1] (rows 0..m-1 when rows is undefined). */
+  run(chunk: ColumnChunk, rows: Int32Array | undefined, m: number): void;
   readonly children: readonly ColumnNode[];
   /** Facts a leaf reads whose cell is missing at `row` (empty when present, or for inner nodes). */
   missing(chunk: ColumnChunk, row: number): readonly string[];
@@ -46,17 +47,12 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
   return {
     truth,
     children: [],
-    run(chunk) {
+    run(chunk, rows, m) {
       const v = chunk.numbers.get(e.fact)!;
-      const w = perKg ? chunk.numbers.get('weight')! : undefined;
-      const n = chunk.n;
-      // One loop per operator, so that the comparison is not a call per patient; NaN compares false.
-      for (let i = 0; i < n; i++) {
-        const x = v[i]!;
-        const lim = w ? t * w[i]! : t;
-        const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
-        truth[i] = x !== x || lim !== lim ? MISSING : hit ? 1 : 0;
-      }
+      if (perKg) return compareRows(truth, v, chunk.numbers.get('weight')!, t, op, rows, m);
+      // One loop per operator, without a call or a test of the operator per patient.
+      if (op === '<' || op === '<=') return below(truth, v, t, op === '<=', rows, m);
+      return above(truth, v, t, op === '>=', rows, m);
     },
     missing(chunk, row) {
       const out = Number.isNaN(chunk.numbers.get(e.fact)![row]) ? [e.fact] : [];
@@ -66,15 +62,58 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
   };
 }
 
+/** truth[i] for v[i] < t (or <=): 1 or 0, MISSING for NaN (which compares false both ways). */
+function below(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
+  if (orEqual) {
+    for (let j = 0; j < m; j++) {
+      const i = rows === undefined ? j : rows[j]!;
+      truth[i] = v[i]! <= t ? 1 : v[i]! > t ? 0 : MISSING;
+    }
+  } else {
+    for (let j = 0; j < m; j++) {
+      const i = rows === undefined ? j : rows[j]!;
+      truth[i] = v[i]! < t ? 1 : v[i]! >= t ? 0 : MISSING;
+    }
+  }
+}
+
+function above(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
+  if (orEqual) {
+    for (let j = 0; j < m; j++) {
+      const i = rows === undefined ? j : rows[j]!;
+      truth[i] = v[i]! >= t ? 1 : v[i]! < t ? 0 : MISSING;
+    }
+  } else {
+    for (let j = 0; j < m; j++) {
+      const i = rows === undefined ? j : rows[j]!;
+      truth[i] = v[i]! > t ? 1 : v[i]! <= t ? 0 : MISSING;
+    }
+  }
+}
+
+/** A threshold per kg: v[i] op t × w[i]; MISSING when either is NaN. */
+function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, rows: Int32Array | undefined, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows === undefined ? j : rows[j]!;
+    const x = v[i]!;
+    const lim = t * w[i]!;
+    const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
+    truth[i] = x !== x || lim !== lim ? MISSING : hit ? 1 : 0;
+  }
+}
+
 function byteLeaf(capacity: number, column: string, fact: string, map: (b: number) => number): ColumnNode {
   const truth = new Uint8Array(capacity);
   const table = Uint8Array.from({ length: 256 }, (_, b) => map(b));
   return {
     truth,
     children: [],
-    run(chunk) {
+    run(chunk, rows, m) {
       const v = chunk.bytes.get(column)!;
-      for (let i = 0; i < chunk.n; i++) truth[i] = table[v[i]!]!;
+      for (let j = 0; j < m; j++) {
+        const i = rows === undefined ? j : rows[j]!;
+        truth[i] = table[v[i]!]!;
+      }
     },
     missing: (chunk, row) => (table[chunk.bytes.get(column)![row]!] === MISSING ? [fact] : nothing),
   };
@@ -88,10 +127,14 @@ function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref:
   return {
     truth,
     children: [],
-    run(chunk) {
+    run(chunk, rows, m) {
       const v = chunk.numbers.get(e.fact)!;
-      if (anchor === undefined) return void truth.fill(MISSING, 0, chunk.n);
-      for (let i = 0; i < chunk.n; i++) {
+      if (anchor === undefined) {
+        for (let j = 0; j < m; j++) truth[rows === undefined ? j : rows[j]!] = MISSING;
+        return;
+      }
+      for (let j = 0; j < m; j++) {
+        const i = rows === undefined ? j : rows[j]!;
         const d = v[i]!;
         truth[i] = d !== d ? MISSING : d >= start && d <= anchor ? 1 : 0;
       }
@@ -106,19 +149,27 @@ function inner(capacity: number, kind: 'all' | 'any' | 'not', children: ColumnNo
   return {
     truth,
     children,
-    run(chunk) {
-      const n = chunk.n;
-      for (const c of children) c.run(chunk);
+    run(chunk, rows, m) {
+      for (const c of children) c.run(chunk, rows, m);
+      const a = children[0]!.truth;
       if (kind === 'not') {
-        const a = children[0]!.truth;
-        for (let i = 0; i < n; i++) truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
+        for (let j = 0; j < m; j++) {
+          const i = rows === undefined ? j : rows[j]!;
+          truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
+        }
         return;
       }
       const table = kind === 'all' ? AND : OR;
-      truth.set(children[0]!.truth.subarray(0, n));
+      for (let j = 0; j < m; j++) {
+        const i = rows === undefined ? j : rows[j]!;
+        truth[i] = a[i]!;
+      }
       for (let k = 1; k < children.length; k++) {
         const b = children[k]!.truth;
-        for (let i = 0; i < n; i++) truth[i] = table[truth[i]! * 3 + b[i]!]!;
+        for (let j = 0; j < m; j++) {
+          const i = rows === undefined ? j : rows[j]!;
+          truth[i] = table[truth[i]! * 3 + b[i]!]!;
+        }
       }
     },
     missing: () => nothing,

@@ -21,6 +21,9 @@ export interface Target {
   readonly bytes: Uint8Array;
   readonly codes: Uint8Array[];
   readonly codeBytes: Uint8Array[];
+  /** For `codes`: the first of codeBytes of each length (-1 none), then the next of the same length. */
+  readonly codeOfLength: Int8Array;
+  readonly nextCode: Int8Array;
   /** For `code`: each value's bytes, in index order. */
   readonly valueBytes: Uint8Array[];
 }
@@ -29,13 +32,22 @@ const NONE_NUMBERS = new Float64Array(0);
 const NONE_BYTES = new Uint8Array(0);
 
 export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
+  const codeBytes = spec.kind === 'codes' ? spec.values.map(valueBytes) : [];
+  const codeOfLength = new Int8Array(Math.max(0, ...codeBytes.map((c) => c.length)) + 1).fill(-1);
+  const nextCode = new Int8Array(codeBytes.length).fill(-1);
+  for (let w = codeBytes.length - 1; w >= 0 && codeBytes.length <= 127; w--) {
+    nextCode[w] = codeOfLength[codeBytes[w]!.length]!;
+    codeOfLength[codeBytes[w]!.length] = w;
+  }
   return {
     spec,
     kind: KINDS[spec.kind],
     numbers: chunk.numbers.get(spec.name) ?? NONE_NUMBERS,
     bytes: chunk.bytes.get(spec.name) ?? NONE_BYTES,
     codes: spec.kind === 'codes' ? spec.values.map((c) => chunk.bytes.get(codeKey(spec.name, c))!) : [],
-    codeBytes: spec.kind === 'codes' ? spec.values.map(valueBytes) : [],
+    codeBytes,
+    codeOfLength,
+    nextCode,
     valueBytes: spec.kind === 'code' ? spec.values.map(valueBytes) : [],
   };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
 import { CODE, CODES, DATE, NUMBER, storePlain, targetOf, YES_NO, type Target } from './csv-cells.js';
 import { readFact, type Attestation } from './patient-facts.js';
+import { readPlainAt } from './plain-cells.js';
 import { eligibilityErrors } from './errors.js';
 
 /**
@@ -120,10 +121,10 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
       ({ specAt, idIndex } = options.onHeader(header));
       // Weight first: a value per kg in another column needs it.
       order = specAt.flatMap((spec, k) => (spec ? [k] : [])).sort((a, b2) => Number(specAt![b2]!.name === 'weight') - Number(specAt![a]!.name === 'weight'));
-      targets = specAt.map((spec) => (spec ? target(spec) : undefined)) as Target[];
+      targets = specAt.map((spec) => (spec ? targetOf(spec, chunk) : undefined)) as Target[];
       // A column the criteria read that the file lacks is missing in every row (its arrays are never written).
       for (const spec of specs.filter((sp) => !specAt!.includes(sp))) {
-        const t = target(spec);
+        const t = targetOf(spec, chunk);
         t.numbers?.fill(NaN);
         t.bytes?.fill(spec.kind === 'code' ? NO_CODE : MISSING);
         t.codes?.forEach((c) => c.fill(MISSING));
@@ -141,8 +142,6 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     chunk.n += 1;
     if (chunk.n === capacity) flush();
   };
-
-  const target = (spec: ColumnSpec): Target => targetOf(spec, chunk);
 
   const cell = (s: number, e: number, q: number): void => {
     if (cells === MAX_CELLS) throw new AppError(eligibilityErrors.BAD_CSV, `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, `row ${dataRow + 1}`);
@@ -194,11 +193,10 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
   // Cells of the current row that need the slow path: their column (their bounds go in starts/ends).
   const deferredColumn = new Int32Array(MAX_CELLS + 1);
 
-  // One data row without quotes, read in one pass: a column the criteria read is stored from its
-  // bytes as it is met, other cells are only skipped; a cell not in its plain form waits for the
-  // end of the row (weight first, for a value per kg). Returns as slowRow.
-  const fastRow = (b: Uint8Array, p: number, final: boolean): number => {
-    const n = b.length;
+  // A data row without quotes whose newline is in b, in one pass: a cell the criteria read is stored
+  // as met (plain-cells.ts, else trimmed by storePlain), others skipped; a cell in neither form waits
+  // for the row's end (weight first, for a value per kg). Returns the position after the row.
+  const fastRow = (b: Uint8Array, p: number): number => {
     const tg = targets;
     const nt = tg.length;
     const r = chunk.n;
@@ -209,10 +207,11 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     let idEnd = -1;
     for (;;) {
       const cellStart = i;
-      while (i < n && b[i] !== 44 && b[i] !== 10) i++;
-      if (i >= n && !final) return -1;
       const t = k < nt ? tg[k] : undefined;
-      if (t !== undefined || k === idIndex) {
+      const end = t === undefined ? -1 : readPlainAt(b, i, t, r);
+      if (end >= 0) i = end;
+      else while (b[i] !== 44 && b[i] !== 10) i++;
+      if (end < 0 && (t !== undefined || k === idIndex)) {
         let s = cellStart;
         let e = i;
         while (s < e && (b[s] === 32 || b[s] === 9)) s++;
@@ -228,16 +227,14 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
         }
       }
       k += 1;
-      if (i >= n || b[i] === 10) break;
+      if (b[i] === 10) break;
       if (k === MAX_CELLS) throw new AppError(eligibilityErrors.BAD_CSV, `Row ${dataRow + 1} of the CSV has more than ${MAX_CELLS} cells.`, `row ${dataRow + 1}`);
       i++; // comma
     }
-    const next = i >= n ? n : i + 1;
-    if (k === 1) {
-      let j = p;
-      while (j < i && (b[j] === 32 || b[j] === 9 || b[j] === 13)) j++;
-      if (j === i) return next; // a blank line
-    }
+    const next = i + 1;
+    let j = p;
+    if (k === 1) while (j < i && (b[j] === 32 || b[j] === 9 || b[j] === 13)) j++;
+    if (j === i) return next; // a blank line
     for (let kk = k; kk < nt; kk++) if (tg[kk] !== undefined) storePlain(b, 0, 0, tg[kk]!, r);
     dataRow += 1;
     current.row = dataRow;
@@ -257,8 +254,10 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
   const scan = (b: Uint8Array, final: boolean): number => {
     const n = b.length;
     let p = 0;
-    // The next quote at or after p (n when none): a row that holds one takes the general path.
+    // The next quote at or after p (n when none): a row that holds one takes the general path, as
+    // does one after the last newline (cut, or the file's last).
     let q = -1;
+    const lastNl = b.lastIndexOf(10);
     while (p < n) {
       if (q < p) {
         q = b.indexOf(34, p);
@@ -269,7 +268,7 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
         const nl = b.indexOf(10, p);
         slow = nl < 0 || q < nl;
       }
-      const next = slow ? slowRow(b, p, final) : fastRow(b, p, final);
+      const next = slow || p > lastNl ? slowRow(b, p, final) : fastRow(b, p);
       if (next < 0) return p;
       p = next;
     }

@@ -33,9 +33,14 @@ export class FunnelCounter {
 
   /** A screened patient; `firstFail` is the index of the first excluding criterion, or -1. */
   add(status: EligibilityStatus, firstFail: number): void {
-    this.counts.screened += 1;
-    this.counts[status] += 1;
-    if (firstFail >= 0) this.removed[firstFail]! += 1;
+    this.addMany(status, firstFail, 1);
+  }
+
+  /** `times` screened patients alike: the same status and the same first excluding criterion. */
+  addMany(status: EligibilityStatus, firstFail: number, times: number): void {
+    this.counts.screened += times;
+    this.counts[status] += times;
+    if (firstFail >= 0) this.removed[firstFail]! += times;
   }
 
   badRow(): void {

@@ -77,25 +77,40 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   const status = new Uint8Array(capacity);
   const firstFail = new Int32Array(capacity);
   const onResult = options.onResult;
+  // Without per-patient results only the first criterion that excludes a patient counts (the
+  // funnel), so each criterion runs on the rows no earlier one excluded; with them, on every row.
+  const notExcluded = new Int32Array(capacity);
   let sawHeader = false;
 
   const screenChunk = (chunk: ColumnChunk, rows: ChunkRows): void => {
     const n = chunk.n;
     status.fill(0, 0, n);
     firstFail.fill(-1, 0, n);
+    let sel: Int32Array | undefined; // every row
+    let m = n;
     for (let k = 0; k < compiled.length; k++) {
       const { root, criterion } = compiled[k]!;
-      root.run(chunk);
+      root.run(chunk, sel, m);
       const t = root.truth;
       const failing = criterion.side === 'inclusion' ? 0 : 1;
-      for (let i = 0; i < n; i++) {
+      let kept = 0;
+      for (let j = 0; j < m; j++) {
+        const i = sel === undefined ? j : sel[j]!;
         const v = t[i]!;
         if (v === failing) {
           if (firstFail[i] === -1) firstFail[i] = k;
           status[i] = 2;
-        } else if (v === 2 && status[i] === 0) status[i] = 1;
+        } else {
+          if (v === 2 && status[i] === 0) status[i] = 1;
+          notExcluded[kept++] = i;
+        }
+      }
+      if (onResult === undefined) {
+        sel = notExcluded;
+        m = kept;
       }
     }
+    if (onResult === undefined) return tally(n, rows);
     for (let i = 0; i < n; i++) {
       const problems = rows.errors.size > 0 ? rows.errors.get(i) : undefined;
       if (problems) {
@@ -107,6 +122,19 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
       counter.add(s, firstFail[i]!);
       if (onResult) onResult(detail(chunk, rows, i, s));
     }
+  };
+
+  // The funnel alone: patients counted by status and first excluding criterion, then added at once.
+  const tallies = new Int32Array(3 * (compiled.length + 1));
+  const tally = (n: number, rows: ChunkRows): void => {
+    tallies.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (rows.errors.size > 0 && rows.errors.has(i)) counter.badRow();
+      else tallies[status[i]! * (compiled.length + 1) + firstFail[i]! + 1]! += 1;
+    }
+    tallies.forEach((times, k) => {
+      if (times > 0) counter.addMany(STATUS_CODES[Math.floor(k / (compiled.length + 1))]!, (k % (compiled.length + 1)) - 1, times);
+    });
   };
 
   const detail = (chunk: ColumnChunk, rows: ChunkRows, i: number, s: EligibilityStatus): ScreenResult => {

@@ -1,0 +1,210 @@
+import { MISSING, NO_CODE } from './column-chunk.js';
+import { dayOf, lowerIs, NEVER, yesNo } from './cell-bytes.js';
+import { ATTESTATION, CODE, CODES, DATE, NUMBER, YES_NO, type Target } from './csv-cells.js';
+
+/**
+ * A cell in its usual form read and stored in the same pass that finds its end: no surrounding
+ * space, tab or CR, no quotes. Each reader takes the cell at b[i], stores its value at row r and
+ * returns the position of its end (the "," or newline after it), or -1, storing nothing, when the
+ * cell is in any other form: the caller then reads it the general way (trimmed, csv-cells.ts'
+ * storePlain, then readFact), so a value stored here is always the one storePlain would store.
+ * The caller guarantees a newline at or after i in b: every loop here stops at one.
+ */
+const COMMA = 44;
+const NL = 10;
+const PIPE = 124;
+const SEMI = 59;
+
+const ends = (c: number | undefined): boolean => c === COMMA || c === NL;
+/** Space, tab or CR: a cell with one at an edge is trimmed by the general path. */
+const blank = (c: number | undefined): boolean => c === 32 || c === 9 || c === 13;
+
+/** The end of the cell at i: the first "," or newline. */
+function cellEnd(b: Uint8Array, i: number): number {
+  let j = i;
+  for (let c = b[j]; c !== COMMA && c !== NL; c = b[++j]);
+  return j;
+}
+
+const POWERS_OF_TEN = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** As cell-bytes' plainNumber (one integer of at most 15 digits, divided once), in the same pass. */
+function numberAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  let j = i;
+  const neg = b[j] === 45;
+  if (neg) j++;
+  const intAt = j;
+  let v = 0;
+  let c = 0;
+  while ((c = b[j]! - 48) >= 0 && c <= 9) {
+    v = v * 10 + c;
+    j++;
+  }
+  let digits = j - intAt;
+  let decimals = 0;
+  if (b[j] === 46) {
+    const point = ++j;
+    while ((c = b[j]! - 48) >= 0 && c <= 9) {
+      v = v * 10 + c;
+      j++;
+    }
+    decimals = j - point;
+    digits += decimals;
+  }
+  if (!ends(b[j])) return -1;
+  if (j === i) {
+    t.numbers[r] = NaN;
+    return j;
+  }
+  if (digits === 0 || digits > 15) return -1;
+  const x = decimals === 0 ? v : v / POWERS_OF_TEN[decimals]!;
+  t.numbers[r] = neg ? -x : x;
+  return j;
+}
+
+const digit = (c: number | undefined): number => ((c! - 48) >>> 0 <= 9 ? c! - 48 : 99);
+const MONTH_DAYS = Uint8Array.of(0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
+
+/**
+ * Is b[s..s+10) "YYYY-MM-DD" in digits and a real date? (dayOf then gives its day; it also takes
+ * a few odd forms, which are left to the general path.)
+ */
+function isDayAt(b: Uint8Array, s: number): boolean {
+  const y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+  if (y > 9999 || b[s + 4] !== 45) return false;
+  const m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
+  if (m < 1 || m > 12 || b[s + 7] !== 45) return false;
+  const d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
+  if (d < 1 || d > MONTH_DAYS[m]!) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** "YYYY-MM-DD" (digits and dashes, a real date), "never" in any case, or empty. */
+function dateAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  const first = b[i];
+  if (ends(first)) {
+    t.numbers[r] = NaN;
+    return i;
+  }
+  if (first === 110 || first === 78) {
+    let j = i;
+    for (let k = 0; k < 5; k++, j++) {
+      const c = b[j]!;
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== NEVER[k]) return -1;
+    }
+    if (!ends(b[j])) return -1;
+    t.numbers[r] = -Infinity;
+    return j;
+  }
+  const d = isDayAt(b, i) && ends(b[i + 10]) ? dayOf(b, i, i + 10) : undefined;
+  if (d === undefined) return -1;
+  t.numbers[r] = d;
+  return i + 10;
+}
+
+/** A cell that the general path would not trim: b[i..e) is then its trimmed form. */
+const untrimmed = (b: Uint8Array, i: number, e: number): boolean => e === i || (!blank(b[i]) && !blank(b[e - 1]));
+
+function yesNoAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  const e = cellEnd(b, i);
+  const v = e === i ? MISSING : untrimmed(b, i, e) ? yesNo(b, i, e) : -1;
+  if (v < 0) return -1;
+  t.bytes[r] = v;
+  return e;
+}
+
+function codeAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  const e = cellEnd(b, i);
+  if (e === i) {
+    t.bytes[r] = NO_CODE;
+    return e;
+  }
+  if (!untrimmed(b, i, e)) return -1;
+  const values = t.valueBytes;
+  for (let j = 0; j < values.length; j++) {
+    if (lowerIs(b, i, e, values[j]!)) {
+      t.bytes[r] = j;
+      return e;
+    }
+  }
+  return -1;
+}
+
+// A byte in a codes cell: 0 within an item, 1 ending one (";", ",", newline), 2 refused (CR, non-ASCII).
+const ITEM_BYTE = Uint8Array.from({ length: 256 }, (_, c) => (c === SEMI || c === COMMA || c === NL ? 1 : c === 13 || c > 127 ? 2 : 0));
+
+/**
+ * ";"-separated items, each trimmed of spaces and tabs, ASCII only (byte case-folding is then the
+ * string's), no CR anywhere (the general path trims one at the cell's end but not at an item's),
+ * not starting blank (a blank cell is missing, not an empty list).
+ */
+function codesAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  const codes = t.codes;
+  const words = t.codeBytes;
+  const first = b[i];
+  if (ends(first)) {
+    for (let w = 0; w < codes.length; w++) codes[w]![r] = MISSING;
+    return i;
+  }
+  if (first === 32 || first === 9 || words.length > 30) return -1;
+  let j = i;
+  // Matches go in a bit mask first, so that nothing is stored when the cell turns out unusual.
+  let found = 0;
+  const ofLength = t.codeOfLength;
+  const next = t.nextCode;
+  for (;;) {
+    const s = j;
+    let k = 0;
+    while ((k = ITEM_BYTE[b[j]!]!) === 0) j++;
+    if (k === 2) return -1;
+    let is = s;
+    let ie = j;
+    while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
+    while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
+    // Only the codes of the item's length are compared with it.
+    for (let w = ie - is < ofLength.length ? ofLength[ie - is]! : -1; w >= 0; w = next[w]!) if (lowerIs(b, is, ie, words[w]!)) found |= 1 << w;
+    if (b[j] !== SEMI) break;
+    j++;
+  }
+  for (let w = 0; w < codes.length; w++) codes[w]![r] = (found >>> w) & 1;
+  return j;
+}
+
+/** "yes|who|YYYY-MM-DD": a yes/no word, a non-empty name without "|", a real date. */
+function attestationAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  if (ends(b[i])) {
+    t.bytes[r] = MISSING;
+    return i;
+  }
+  let j = i;
+  for (let c = b[j]; c !== PIPE; c = b[++j]) if (c === COMMA || c === NL) return -1;
+  const holds = untrimmed(b, i, j) ? yesNo(b, i, j) : -1;
+  if (holds < 0) return -1;
+  const who = ++j;
+  for (let c = b[j]; c !== PIPE; c = b[++j]) if (c === COMMA || c === NL) return -1;
+  if (j === who) return -1;
+  const day = j + 1;
+  if (!isDayAt(b, day) || !ends(b[day + 10])) return -1;
+  t.bytes[r] = holds;
+  return day + 10;
+}
+
+/** Read the cell at b[i] into its column at row r: its end, or -1 for the general path. */
+export function readPlainAt(b: Uint8Array, i: number, t: Target, r: number): number {
+  switch (t.kind) {
+    case NUMBER:
+      return numberAt(b, i, t, r);
+    case DATE:
+      return dateAt(b, i, t, r);
+    case YES_NO:
+      return yesNoAt(b, i, t, r);
+    case CODE:
+      return codeAt(b, i, t, r);
+    case CODES:
+      return codesAt(b, i, t, r);
+    case ATTESTATION:
+      return attestationAt(b, i, t, r);
+    default:
+      return -1;
+  }
+}
