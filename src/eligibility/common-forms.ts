@@ -35,7 +35,15 @@ export function readAge(p: LineParser): void {
     if (!p.free(m.index, m.index + m[0].length)) continue;
     // "11 to no older than 17": the lower bound is not read, so neither is the upper one.
     if (/\d\s*(?:-|~|to)\s*$/i.test(p.text.slice(0, m.index))) continue;
-    // "Early onset of deafness (< 3 years of age)": the age of an event, not the patient's.
+    const found = readComparisons(p.text, m.index, p.side);
+    if (!found) continue;
+    const after = p.text.slice(found.end);
+    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)(?:\s+(?:or|and)\s+(?:older|over|above))?\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
+    const alone = !p.content(0, m.index) && !p.content(found.end + (old?.[0].length ?? 0), p.text.length);
+    if (!old && !alone) continue;
+    const units = found.comparisons.map((c) => c.unit);
+    if (units.every((u) => u === '') && !YEARS_OLD.test(after)) continue;
+    // An age, but whose? "Early onset of deafness (< 3 years of age)" is the age of an event.
     const clause = p.text.slice(0, m.index).split(/[;.]/).at(-1) ?? '';
     if (EVENT_AGE.test(clause)) {
       p.reasons.push("the age limit is the age at an event, not the patient's age");
@@ -45,14 +53,6 @@ export function readAge(p: LineParser): void {
       p.reasons.push("the age limit may be another person's (a mother, partner or caregiver named before it), not the patient's");
       continue;
     }
-    const found = readComparisons(p.text, m.index, p.side);
-    if (!found) continue;
-    const after = p.text.slice(found.end);
-    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)(?:\s+(?:or|and)\s+(?:older|over|above))?\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
-    const alone = !p.content(0, m.index) && !p.content(found.end + (old?.[0].length ?? 0), p.text.length);
-    if (!old && !alone) continue;
-    const units = found.comparisons.map((c) => c.unit);
-    if (units.every((u) => u === '') && !YEARS_OLD.test(after)) continue;
     addAge(
       p,
       m.index,
