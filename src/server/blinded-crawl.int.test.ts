@@ -42,7 +42,9 @@ function leakPatterns(p: Protocol): { arms: RegExp[]; armIds: RegExp[]; doses: R
   ];
   // A quoted arm id, except as a status: sle-il2's arm "active" is also a FHIR status code (ResearchStudy, Consent, Questionnaire).
   const armIds = p.arms.map((a) => new RegExp(`(?<!"status"\\s*:\\s*)"${escape(a.id)}"`));
-  return { arms, armIds, doses: dosesDiffer ? [/"(dose|totalDose|amount)"\s*:/, /\b0\.33\b/, /\b[0-9.]+ MIU\b/] : [] };
+  // An amount of time ("within 3 months", a criterion's window: {"amount":3,"unit":"months"}) is no dose.
+  const doseAmount = /"amount"\s*:\s*[^,}]*,\s*"unit"\s*:\s*"(?!(?:days|weeks|months|years)")/;
+  return { arms, armIds, doses: dosesDiffer ? [/"(dose|totalDose)"\s*:/, doseAmount, /\b0\.33\b/, /\b[0-9.]+ MIU\b/] : [] };
 }
 
 /**
