@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** The coordinator's facts for DF-301 and every attestation but inc-1's (the group is gone once inc-1 is computable). */
 async function screenFacts(page: Page): Promise<void> {
-  await fillFacts(page, { diagnoses: 'type-1-diabetes', pregnant: 'no', breastfeeding: 'no' });
+  await fillFacts(page, { diagnoses: 'type-1-diabetes', pregnant: 'no', breastfeeding: 'no', 'last.immunosuppressant': 'never' });
   for (const g of await page.getByRole('group', { name: /^Attest inc-(?!1\b)/ }).all()) await g.getByLabel('holds', { exact: true }).check();
   for (const g of await page.getByRole('group', { name: /^Attest exc-/ }).all()) await g.getByLabel('does not hold').check();
 }

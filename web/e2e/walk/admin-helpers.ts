@@ -49,7 +49,7 @@ export async function screenAndEnrolDfIl2(page: Page, title: string, code: strin
   await page.getByLabel('Date of birth').fill('1995-03-04');
   await page.getByRole('button', { name: 'Register and screen' }).click();
   await page.getByRole('heading', { level: 1, name: `Screening ${code}` }).waitFor();
-  await fillFacts(page, { diagnoses: 'type-1-diabetes', pregnant: 'no', breastfeeding: 'no' });
+  await fillFacts(page, { diagnoses: 'type-1-diabetes', pregnant: 'no', breastfeeding: 'no', 'last.immunosuppressant': 'never' });
   await attestAll(page);
   await expect(decision(page)).resolves.toBe('eligible');
   await page.getByRole('button', { name: 'Record eligible' }).click();

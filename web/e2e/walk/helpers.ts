@@ -49,7 +49,8 @@ export const itemFields = (page: Page) => page.locator('.items select[id^="item-
 
 export async function fillFacts(page: Page, facts: Readonly<Record<string, string>>): Promise<void> {
   for (const [name, value] of Object.entries(facts)) {
-    const field = page.locator(`#fact-${name}`);
+    // An attribute selector: fact names hold dots (last.immunosuppressant), which '#id' would read as classes.
+    const field = page.locator(`[id="fact-${name}"]`);
     if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
   }
