@@ -1,34 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import type { Expr, Side } from './expression.js';
-import { parseCriterionLine } from './parse-line.js';
+import { describe, it } from 'vitest';
+import { all, any, attested, cmp, computes, exc, has, inc, partly, rest, within } from './parse-expect.test-helper.js';
 
 /**
  * Forms found frequent in the development corpus (bench/fixtures/lct-dev-criteria.txt), each line
  * verbatim from it (NCT number given) or a minimal variant, pinned to the reading worked out by hand:
  * an inclusion's computable part is necessary, an exclusion's sufficient, anything unsure attested.
  */
-const cmp = (fact: string, op: '<' | '<=' | '>' | '>=', value: number, unit: string): Expr => ({ kind: 'compare', fact, op, value, unit });
-const has = (fact: string, code: string): Expr => ({ kind: 'has', fact, code });
-const any = (...of: Expr[]): Expr => ({ kind: 'any', of });
-const all = (...of: Expr[]): Expr => ({ kind: 'all', of });
-const within = (fact: string, amount: number, unit: 'days' | 'weeks' | 'months', before: 'screening' | 'first-dose'): Expr => ({ kind: 'within', fact, amount, unit, before });
-const rest = (text: string): Expr => ({ kind: 'attested', text });
-
-const read = (side: Side, text: string) => parseCriterionLine('x', side, text);
-const inc = (text: string) => read('inclusion', text);
-const exc = (text: string) => read('exclusion', text);
-function computes(c: ReturnType<typeof read>, expr: Expr): void {
-  expect(c.computability).toBe('computable');
-  expect(c.expr).toEqual(expr);
-}
-function partly(c: ReturnType<typeof read>, expr: Expr): void {
-  expect(c.computability).toBe('partly-computable');
-  expect(c.expr).toEqual(expr);
-}
-function attested(c: ReturnType<typeof read>, reason: RegExp): void {
-  expect(c.computability).toBe('attested');
-  expect(c.notComputable).toMatch(reason);
-}
 
 describe('"for all subjects" says whom a line applies to, and keeps the condition as it is', () => {
   it('reads the condition before it, in either direction', () => {

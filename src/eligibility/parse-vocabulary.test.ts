@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { Expr, Side } from './expression.js';
-import { parseCriterionLine } from './parse-line.js';
+import { describe, it } from 'vitest';
+import type { Expr } from './expression.js';
+import { all, any, attested, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
  * Conditions, treatments and procedures added to the vocabulary for the development corpus
@@ -8,25 +8,6 @@ import { parseCriterionLine } from './parse-line.js';
  * reading worked out by hand: an inclusion's computable part is necessary, an exclusion's sufficient;
  * and the lines that must stay attested whatever the vocabulary knows.
  */
-const has = (fact: string, code: string): Expr => ({ kind: 'has', fact, code });
-const any = (...of: Expr[]): Expr => ({ kind: 'any', of });
-const all = (...of: Expr[]): Expr => ({ kind: 'all', of });
-const rest = (text: string): Expr => ({ kind: 'attested', text });
-const read = (side: Side, text: string) => parseCriterionLine('x', side, text);
-const inc = (text: string) => read('inclusion', text);
-const exc = (text: string) => read('exclusion', text);
-function computes(c: ReturnType<typeof read>, expr: Expr): void {
-  expect(c.computability).toBe('computable');
-  expect(c.expr).toEqual(expr);
-}
-function partly(c: ReturnType<typeof read>, expr: Expr): void {
-  expect(c.computability).toBe('partly-computable');
-  expect(c.expr).toEqual(expr);
-}
-function attested(c: ReturnType<typeof read>, reason: RegExp): void {
-  expect(c.computability).toBe('attested');
-  expect(c.notComputable).toMatch(reason);
-}
 
 describe('conditions named as the corpus names them', () => {
   it('each is its own code, read now (diagnoses) or ever (history)', () => {
