@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { Queryable } from './db.js';
-import { studies, type Row } from './schema/index.js';
+import type { studies, Row } from './schema/index.js';
 import { lockErrors } from './lock-errors.js';
 
 export interface StudyLock {

@@ -2,7 +2,7 @@ import type { AnalysisObservation } from '../analysis/endpoints/types.js';
 import { subsetIds, type LabAnalyte, type LabUnit, type SubsetId } from '../instruments/index.js';
 import type { ObservationEntry, StoredLab, VisitData } from '../visits/visit-data.js';
 import type { Queryable } from './db.js';
-import { observations, visits, type Row } from './schema/index.js';
+import type { observations, visits, Row } from './schema/index.js';
 
 export interface LabRow {
   id: string;

@@ -4,7 +4,7 @@ import type { Queryable } from './db.js';
 import { enrolments, participants, type NewRow, type Row } from './schema/index.js';
 import type { Participant } from '../enrolment/participant.js';
 import { storeErrors } from './errors.js';
-import { heldStudyVersions, studyStateColumns, studyStateOf, type StudyState, type StudyStateRow } from './study-states.js';
+import { heldProtocols, studyStateColumns, studyStateOf, type StudyState, type StudyStateRow } from './study-states.js';
 
 /** A participant row with its enrolment date (null before enrolment). */
 type ParticipantRow = Omit<Row<typeof participants>, 'created_at'> & { enrolled_on: Row<typeof enrolments>['enrolled_on'] | null };
@@ -38,9 +38,11 @@ export async function listParticipants(q: Queryable, studyId: string, sites: 'al
   return rows.map(toParticipant);
 }
 
+// Ids are uuids; anything else cannot name a participant (and must not reach the uuid cast).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function findParticipant(q: Queryable, id: string): Promise<Participant | undefined> {
-  // Ids are uuids; anything else cannot name a participant (and must not reach the uuid cast).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!UUID.test(id)) return undefined;
   const [r] = await q.query<ParticipantRow>(`${select} WHERE p.id = $1`, [id]);
   return r && toParticipant(r);
 }
@@ -55,14 +57,15 @@ export interface ParticipantState {
 
 /** findParticipant, its study's state (findStudyState) and the user's unblinding of it, in one query. */
 export async function findParticipantState(q: Queryable, id: string, userId: string): Promise<ParticipantState | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!UUID.test(id)) return undefined;
+  const { held, param } = heldProtocols(q);
   const [r] = await q.query<ParticipantRow & StudyStateRow & { unblinded_by: boolean }>(
     `SELECT ${columns}, ${studyStateColumns('$3')},
             EXISTS (SELECT 1 FROM unblindings u WHERE u.user_id = $2 AND u.participant_id = p.id) AS unblinded_by
        FROM participants p LEFT JOIN enrolments e ON e.participant_id = p.id JOIN studies s ON s.id = p.study_id WHERE p.id = $1`,
-    [id, userId, heldStudyVersions(q)],
+    [id, userId, param],
   );
-  return r && { participant: toParticipant(r), state: studyStateOf(q, r), unblindedBy: r.unblinded_by };
+  return r && { participant: toParticipant(r), state: studyStateOf(q, r, held), unblindedBy: r.unblinded_by };
 }
 
 export interface NewParticipant {

@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze.js';
 import type { Protocol } from '../protocol/schema.js';
 import type { Queryable } from './db.js';
 import type { Study, StudyStatus } from './studies.js';
@@ -31,23 +32,21 @@ export interface StudyStateRow {
  */
 const protocols = new WeakMap<Queryable, Map<string, { readonly version: string; readonly protocol: Protocol }>>();
 
-/** Shared between requests, so frozen: a handler that changed it would change every later request's protocol. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+type Held = ReadonlyMap<string, { readonly version: string; readonly protocol: Protocol }>;
 
-/** The studies whose protocol this process holds for the database, as 'id:row version' (at most one per study). */
-export function heldStudyVersions(q: Queryable): string[] {
-  return [...(protocols.get(q) ?? new Map<string, { version: string }>())].map(([id, known]) => `${id}:${known.version}`);
+/**
+ * The protocols this process holds for the database, as a query asks with them: `param`, each as
+ * 'id:row version'. The same snapshot then serves the answer (studyStateOf), so a protocol another
+ * request replaced meanwhile is never taken for the version the row names.
+ */
+export function heldProtocols(q: Queryable): { readonly held: Held; readonly param: string[] } {
+  const held: Held = new Map(protocols.get(q));
+  return { held, param: [...held].map(([id, known]) => `${id}:${known.version}`) };
 }
 
 /**
  * The select list of a study state over `studies s` (StudyStateRow); the protocol is sent only when
- * `held`, the parameter carrying heldStudyVersions, does not name the row's version.
+ * `held`, the parameter carrying heldProtocols' `param`, does not name the row's version.
  */
 export function studyStateColumns(held: string): string {
   return `s.id AS s_id, s.protocol_id AS s_protocol_id, s.protocol_version AS s_protocol_version, s.title AS s_title, s.status AS s_status,
@@ -56,14 +55,15 @@ export function studyStateColumns(held: string): string {
 }
 
 /** The state a row of studyStateColumns shows: the held protocol while the row is unchanged, else the one sent (then held, frozen). */
-export function studyStateOf(q: Queryable, r: StudyStateRow): StudyState {
-  let byStudy = protocols.get(q);
-  if (!byStudy) protocols.set(q, (byStudy = new Map()));
-  const known = byStudy.get(r.s_id);
+export function studyStateOf(q: Queryable, r: StudyStateRow, held: Held): StudyState {
+  const known = held.get(r.s_id);
   let protocol: Protocol;
   if (r.s_protocol === null && known) protocol = known.protocol;
   else {
+    // Shared between requests, so frozen: a handler that changed it would change every later request's protocol.
     protocol = deepFreeze(r.s_protocol as Protocol);
+    let byStudy = protocols.get(q);
+    if (!byStudy) protocols.set(q, (byStudy = new Map()));
     byStudy.set(r.s_id, { version: r.s_row_version, protocol });
   }
   return {
@@ -77,6 +77,7 @@ export function studyStateOf(q: Queryable, r: StudyStateRow): StudyState {
  * parsed only when the row changed since this process last read it. The protocol is frozen.
  */
 export async function findStudyState(q: Queryable, id: string): Promise<StudyState | undefined> {
-  const [r] = await q.query<StudyStateRow>(`SELECT ${studyStateColumns('$2')} FROM studies s WHERE s.id = $1`, [id, heldStudyVersions(q)]);
-  return r && studyStateOf(q, r);
+  const { held, param } = heldProtocols(q);
+  const [r] = await q.query<StudyStateRow>(`SELECT ${studyStateColumns('$2')} FROM studies s WHERE s.id = $1`, [id, param]);
+  return r && studyStateOf(q, r, held);
 }

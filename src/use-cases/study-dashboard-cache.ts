@@ -1,5 +1,6 @@
 import type { Protocol } from '../protocol/schema.js';
 import { studyWriteMark } from '../store/dashboard-counts.js';
+import { deepFreeze } from '../store/deep-freeze.js';
 import type { Queryable } from '../store/db.js';
 import { listParticipants } from '../store/participants.js';
 import type { Study } from '../store/studies.js';
@@ -14,15 +15,6 @@ import { studyDashboard, type Dashboard } from './study-dashboard.js';
  */
 const built = new WeakMap<Protocol, CalendarCache<{ mark: number; dashboard: Promise<Dashboard> | undefined }>>();
 const perProtocol = 32;
-
-/** Shared between requests, so frozen (its visit and dose items already are, study-dashboard.ts). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * The study's dashboard for the week from `from`, for the participants at `sites`. Built again only
