@@ -89,7 +89,8 @@ export function dayOf(b: Uint8Array, s: number, e: number): number | undefined {
   return days;
 }
 
-const POWERS_OF_TEN = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** 10^k for k < 16: the divisors of a number read as one integer (plainNumber, plain-cells.ts). */
+export const POWERS_OF_TEN = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * A plain decimal number at b[s..e) ("-12.5"), or NaN when the cell is anything else. The digits

@@ -1,5 +1,5 @@
 import { MISSING, NO_CODE } from './column-chunk.js';
-import { dayOf, lowerIs, NEVER, yesNo } from './cell-bytes.js';
+import { dayOf, lowerIs, NEVER, POWERS_OF_TEN, yesNo } from './cell-bytes.js';
 import { ATTESTATION, CODE, CODES, DATE, NUMBER, YES_NO, type Target } from './csv-cells.js';
 
 /**
@@ -25,8 +25,6 @@ function cellEnd(b: Uint8Array, i: number): number {
   for (let c = b[j]; c !== COMMA && c !== NL; c = b[++j]);
   return j;
 }
-
-const POWERS_OF_TEN = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** As cell-bytes' plainNumber (one integer of at most 15 digits, divided once), in the same pass. */
 function numberAt(b: Uint8Array, i: number, t: Target, r: number): number {

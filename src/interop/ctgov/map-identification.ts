@@ -64,14 +64,15 @@ export function mapIdentification(p: ProtocolSection, r: ReportCollector): Ident
   const orgStudyId = idm?.orgStudyIdInfo?.id?.trim() || undefined;
   const briefTitle = idm?.briefTitle?.trim() || undefined;
   const officialTitle = idm?.officialTitle?.trim() || undefined;
-  if (!nctId && !orgStudyId && !briefTitle) required(undefined, `${ID}.nctId`, 'the NCT number, nor an organisation study id or a title to identify the study by');
+  const named = orgStudyId ?? briefTitle ?? officialTitle;
+  if (!nctId && !named) required(undefined, `${ID}.nctId`, 'the NCT number, nor an organisation study id or a title to identify the study by');
   r.use(`${ID}.nctId`, `${ID}.briefTitle`, `${ID}.officialTitle`, `${ID}.orgStudyIdInfo.id`);
-  const id = nctId ? nctId.toLowerCase() : slugOf(orgStudyId ?? (briefTitle as string), 'study');
+  const id = nctId ? nctId.toLowerCase() : slugOf(named as string, 'study');
   if (!nctId)
     r.assume(
       `${ID}.nctId`,
       'id',
-      `The record has no NCT number; the draft is identified by ${orgStudyId ? `the organisation's study id ${orgStudyId}` : 'its brief title'} (protocol id "${id}") and has no registry id until one is entered.`,
+      `The record has no NCT number; the draft is identified by ${orgStudyId ? `the organisation's study id ${orgStudyId}` : briefTitle ? 'its brief title' : 'its official title'} (protocol id "${id}") and has no registry id until one is entered.`,
     );
   let title = briefTitle ?? officialTitle;
   if (!briefTitle && officialTitle) r.assume(`${ID}.briefTitle`, 'title', 'The record has no brief title; the draft takes its official title.');
