@@ -1,5 +1,6 @@
-import type { DoseUnit, Route } from '../../protocol/schema.js';
+import type { Route } from '../../protocol/schema.js';
 import type { Dose, RegimenStep } from '../../protocol/regimen-schema.js';
+import { doseUnitOf } from './dose-unit.js';
 import { readWeekBlocks } from './read-week-blocks.js';
 
 /** What the free text of an arm or intervention says about dosing, as far as the regimen language can say it. */
@@ -14,20 +15,11 @@ const NUM = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twe
 const num = (s: string): number => WORD_NUMBERS[s.toLowerCase()] ?? Number(s);
 const DAYS_PER: Readonly<Record<string, number>> = { day: 1, week: 7, month: 28 };
 
-function unitOf(written: string): DoseUnit | undefined {
-  const w = written.toLowerCase().replace(/\s+/g, ' ');
-  if (w.startsWith('million') || w === 'miu') return 'MIU';
-  if (w === 'mg/kg') return 'mg/kg';
-  if (w === 'mg') return 'mg';
-  if (w === 'iu') return 'IU';
-  return undefined; // mg/m2 has no unit in the regimen language
-}
-
 /** Every distinct dose the text names ("1 million IU" once even when written twice). */
 export function dosesIn(text: string): Dose[] {
   const out: Dose[] = [];
   for (const m of text.matchAll(DOSE)) {
-    const unit = unitOf(m[2] as string);
+    const unit = doseUnitOf(m[2] as string);
     if (!unit) continue;
     const dose = { amount: Number(m[1]), unit };
     if (!out.some((d) => d.amount === dose.amount && d.unit === dose.unit)) out.push(dose);

@@ -1,11 +1,9 @@
 import type { Dose, RegimenStep } from '../../protocol/regimen-schema.js';
-import type { DoseUnit } from '../../protocol/schema.js';
+import { doseUnitOf } from './dose-unit.js';
 
 // "1.5 MIU/day from day 1 to 5 at W1", "3 MIU/day from day 1 to day 5 at W3, W6, and W9" (the AE seed's arm).
 const BLOCK =
   /(\d+(?:\.\d+)?)\s*(MIU|million\s*IU|IU|mg)\s*\/\s*d(?:ay)?\s+from\s+day[\s-]*(\d+)\s+to\s+(?:day[\s-]*)?(\d+)\s+(?:at|in|on)\s+((?:W|weeks?\s*)\d+(?:\s*(?:,\s*and|,|and)\s*(?:W|weeks?\s*)?\d+)*)/gi;
-
-const unitOf = (w: string): DoseUnit => (/^(?:MIU|million)/i.test(w) ? 'MIU' : w.toLowerCase() === 'mg' ? 'mg' : 'IU');
 
 interface Block {
   readonly dose: Dose;
@@ -26,20 +24,21 @@ export function readWeekBlocks(text: string): RegimenStep[] | undefined {
     const [from, to] = [Number(m[3]), Number(m[4])];
     if (from < 1 || to < from || to > 7) return undefined;
     const days = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    blocks.push({ dose: { amount: Number(m[1]), unit: unitOf(m[2] as string) }, days, weeks: [...(m[5] as string).matchAll(/\d+/g)].map((w) => Number(w[0])) });
+    const unit = doseUnitOf(m[2] as string);
+    if (!unit) return undefined;
+    blocks.push({ dose: { amount: Number(m[1]), unit }, days, weeks: [...(m[5] as string).matchAll(/\d+/g)].map((w) => Number(w[0])) });
   }
   if (blocks.length === 0) return undefined;
   blocks.sort((a, b) => (a.weeks[0] as number) - (b.weeks[0] as number));
   const steps: RegimenStep[] = [];
   let week = 1; // the first week not yet laid out
-  for (const [i, b] of blocks.entries()) {
+  for (const b of blocks) {
     const first = b.weeks[0] as number;
     if (first < week) return undefined;
     if (first > week) steps.push({ kind: 'rest', days: 7 * (first - week) });
     const gaps = b.weeks.slice(1).map((w, j) => w - (b.weeks[j] as number));
     const gap = gaps[0] ?? 1;
     if (gaps.some((g) => g !== gap || g < 1)) return undefined;
-    const next = blocks[i + 1]?.weeks[0];
     if (b.weeks.length === 1) {
       // One week of dosing, then rest until the next dosing week.
       steps.push({ kind: 'days', days: b.days, length: 7, dose: b.dose });
@@ -49,7 +48,6 @@ export function readWeekBlocks(text: string): RegimenStep[] | undefined {
     const cycle: RegimenStep = { kind: 'days', days: b.days, length: 7 * gap, dose: b.dose };
     steps.push({ kind: 'cycle', times: b.weeks.length, steps: [cycle] });
     week = (b.weeks.at(-1) as number) + gap;
-    if (next !== undefined && next < week) return undefined;
   }
   return steps;
 }
