@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import { type CriteriaHeading, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
 import type { Criterion } from './expression.js';
 import { parseCriterionLine } from './parse-line.js';
 import { eligibilityErrors } from './errors.js';
@@ -9,24 +10,27 @@ export interface ParsedCriteriaText {
   readonly notes: readonly string[];
 }
 
-// "Inclusion Criteria:", "Key Exclusion Criteria", "Inclusion Criteria for Patients:", "Sub-study Exclusion Criteria:".
-const HEADING = /^\s*(?![-*•·]\s|\d+[.)]\s)(?:[\w'’-]+(?: [\w'’-]+){0,4} )?(inclusion|exclusion)\s+criteria(?:\s+(?:for|of|in)\s+[^:.]{1,50})?\s*:?\s*$/i;
 const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+/;
+const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 /**
- * Split registry eligibility text ("Inclusion Criteria:" / "Exclusion Criteria:" headings, bulleted
- * or numbered lines, ClinicalTrials.gov markup) into criteria `inc-N` / `exc-N` in record order.
- * In a bulleted section, unbulleted lines are notes, not criteria.
+ * Split registry eligibility text (headings "Inclusion Criteria:", "Exclusions:", "Subjects will be
+ * excluded if:" … as criteria-heading.ts reads them; bulleted or numbered lines, ClinicalTrials.gov
+ * markup) into criteria `inc-N` / `exc-N` in record order. In a bulleted section, unbulleted lines are
+ * notes, not criteria. Words on a heading line ("Inclusion Criteria: Renal colic patients") are the
+ * section's one criterion when nothing follows them; over lines of their own they name a group
+ * ("Inclusion Criteria:Adolescents") or qualify the section, whose criteria are then left to a person.
  */
 export function parseCriteriaText(text: string): ParsedCriteriaText {
-  const sections: { side: 'inclusion' | 'exclusion'; lines: string[] }[] = [];
+  const sections: { heading: CriteriaHeading; lines: string[] }[] = [];
+  const take = (raw: string) => {
+    const heading = readHeading(raw);
+    if (heading) sections.push({ heading, lines: [] });
+    else if (raw.trim() !== '') sections.at(-1)?.lines.push(raw);
+  };
   for (const raw of text.split(/\r?\n/)) {
-    const heading = HEADING.exec(raw);
-    if (heading) {
-      sections.push({ side: heading[1]!.toLowerCase() as 'inclusion' | 'exclusion', lines: [] });
-      continue;
-    }
-    if (raw.trim() !== '') sections.at(-1)?.lines.push(raw);
+    const runIn = readHeading(raw) ? undefined : splitRunInHeading(raw);
+    for (const part of runIn ?? [raw]) take(part);
   }
   if (sections.length === 0) {
     throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has no "Inclusion Criteria:" or "Exclusion Criteria:" heading.');
@@ -34,16 +38,21 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   const criteria: Criterion[] = [];
   const notes: string[] = [];
   const counters = { inclusion: 0, exclusion: 0 };
-  for (const { side, lines } of sections) {
+  const nextId = (side: Criterion['side']) => `${side === 'inclusion' ? 'inc' : 'exc'}-${(counters[side] += 1)}`;
+  for (const { heading, lines } of sections) {
+    const { side, rest } = heading;
+    // Words after the colon over lines of their own name the section; after a bracketed group, they are its first criterion.
+    const labelled = heading.qualifier !== undefined || (rest !== undefined && lines.some((l) => HAS_WORDS.test(l)));
+    const read = (text: string): Criterion => {
+      const id = nextId(side);
+      if (!labelled) return parseCriterionLine(id, side, text);
+      return { id, side, text, computability: 'attested', expr: { kind: 'attested', text }, notComputable: headingReason(heading), flags: [] };
+    };
+    if (rest !== undefined && (heading.qualifier !== undefined || !labelled)) criteria.push(read(rest));
     const bulleted = lines.some((l) => BULLET.test(l));
     for (const line of lines) {
-      if (bulleted && !BULLET.test(line)) {
-        notes.push(line.trim());
-        continue;
-      }
-      counters[side] += 1;
-      const id = `${side === 'inclusion' ? 'inc' : 'exc'}-${counters[side]}`;
-      criteria.push(parseCriterionLine(id, side, line.replace(BULLET, '').trim()));
+      if (bulleted && !BULLET.test(line)) notes.push(line.trim());
+      else criteria.push(read(line.replace(BULLET, '').trim()));
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');

@@ -16,6 +16,9 @@ import { asaClass } from './asa-class.js';
  * remainder, with the reason.
  */
 
+/** Why a criterion for one group of the study's participants is left to a person (criteria-heading.ts gives it too). */
+export const ONE_GROUP_REASON = 'it applies to one group of the study only';
+
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
@@ -29,11 +32,11 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
-  [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, 'it applies to one group of the study only'],
+  [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, ONE_GROUP_REASON],
   // "A1C ≥ 8.0% (DSME cohort only)": the same, said after the condition.
-  [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, 'it applies to one group of the study only'],
+  [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, ONE_GROUP_REASON],
   // "Adolescent participants: Age 13-17 years", "For on-treatment participants: a positive serum pregnancy test": one kind of participant.
-  [/^\W*(?:for |in )?(?!all\b)[\w-]+(?: [\w-]+){0,3} (?:participants|patients|subjects|volunteers)\s*:/i, 'it applies to one group of the study only'],
+  [/^\W*(?:for |in )?(?!all\b)[\w-]+(?: [\w-]+){0,3} (?:participants|patients|subjects|volunteers)\s*:/i, ONE_GROUP_REASON],
   // "Infants of mothers with pre-eclampsia …, mothers <18 years …, HIV": the conditions are the mother's, the patient is the infant.
   [/\b(?:infants?|babies|newborns?|neonates?|children|offspring)\s+(?:of|born to)\s+(?:mothers?|women|parents?)\b/i, "it names the conditions of the patient's mother or parents, not the patient's"],
 ];

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { formatExpr } from './expression.js';
+import { parseCriteriaText } from './parse-criteria.js';
+
+/**
+ * The section headings of registry eligibility text besides "Inclusion Criteria:" / "Exclusion Criteria:",
+ * in the forms seen in the development corpus (bench/fixtures/lct-dev-criteria.txt), on short texts
+ * written for the test. Each answer (side, ids, text) is read off the text by hand.
+ */
+const read = (text: string) => parseCriteriaText(text).criteria.map((c) => [c.id, c.side, c.text, formatExpr(c.expr)]);
+const ONE_GROUP = /^it applies to one group of the study only \(the heading names it: "(.+)"\)$/;
+
+describe('headings that name one side', () => {
+  it.each([
+    ['Inclusions:', 'Exclusions:'],
+    ['Inclusion', 'Exclusion'],
+    ['Subject Inclusion', 'Subject Exclusion'],
+    ['Inclusion Criteria*:', 'Exclusion Criteria*:'],
+    ['Inclusion conditions:', 'Exclusion conditions:'],
+    ['Subjects will be included if:', 'Subjects will be excluded if:'],
+    ['Criteria: Inclusion Criteria:', 'Exclusion Criteria.'],
+    ['Key Inclusion Criteria', 'Key Exclusion Criteria'],
+    ['Inclusion Criteria for Patients:', 'Sub-study Exclusion Criteria:'],
+    ['Inclusion Criteria: -', 'Non-inclusion Criteria:'],
+  ])('"%s" … "%s"', (inclusion, exclusion) => {
+    expect(read(`${inclusion}\n  -  Age ≥ 18 years\n  -  Fluent in English\n${exclusion}\n  -  Pregnancy`)).toEqual([
+      ['inc-1', 'inclusion', 'Age ≥ 18 years', 'age ≥ 18 years'],
+      ['inc-2', 'inclusion', 'Fluent in English', expect.any(String)],
+      ['exc-1', 'exclusion', 'Pregnancy', 'pregnant'],
+    ]);
+  });
+
+  it('an unbulleted line under "Subject Inclusion" is its criterion', () => {
+    expect(read('Subject Inclusion\nAge >= 18 years\nSubject Exclusion\n  -  Pregnancy')).toEqual([
+      ['inc-1', 'inclusion', 'Age >= 18 years', 'age ≥ 18 years'],
+      ['exc-1', 'exclusion', 'Pregnancy', 'pregnant'],
+    ]);
+  });
+
+  it('a bullet that is nothing but a heading opens its section ("-  Exclusion Criteria:" after the inclusions)', () => {
+    expect(read('Inclusion Criteria\n  -  Age ≥ 18 years\n  -  Exclusion Criteria:\n  -  Pregnancy')).toEqual([
+      ['inc-1', 'inclusion', 'Age ≥ 18 years', 'age ≥ 18 years'],
+      ['exc-1', 'exclusion', 'Pregnancy', 'pregnant'],
+    ]);
+    expect(read('-  INCLUSION CRITERIA:\n  -  Age ≥ 18 years').map((c) => c[0])).toEqual(['inc-1']);
+  });
+
+  it('a bullet or line that only starts with "Inclusion …" or "Exclusion …" is a criterion, not a heading', () => {
+    const text = [
+      'Inclusion Criteria:',
+      '  -  Inclusion Criteria: chronic heart failure',
+      '  -  Inclusion in another study',
+      '  -  Exclusion of other lung disease',
+      '  -  Subjects will be excluded if they smoke',
+    ].join('\n');
+    expect(read(text).map(([id, side]) => `${id} ${side}`)).toEqual(['inc-1 inclusion', 'inc-2 inclusion', 'inc-3 inclusion', 'inc-4 inclusion']);
+    expect(read('Exclusion Criteria:\nExclusion of other lung disease\nInclusion in another study').map(([id, , t]) => `${id} ${t}`)).toEqual([
+      'exc-1 Exclusion of other lung disease',
+      'exc-2 Inclusion in another study',
+    ]);
+  });
+});
+
+describe('words on the heading line', () => {
+  it('a criterion after the colon, with nothing under it, is the section\'s criterion ("Inclusion Criteria: Renal colic patients -")', () => {
+    expect(read('Inclusion Criteria: Renal colic patients -\nExclusion Criteria: Pregnancy')).toEqual([
+      ['inc-1', 'inclusion', 'Renal colic patients', expect.any(String)],
+      ['exc-1', 'exclusion', 'Pregnancy', 'pregnant'],
+    ]);
+  });
+
+  it('a group after the colon ("Inclusion Criteria:Adolescents"): its criteria hold for that group only, and are left to a person', () => {
+    const { criteria } = parseCriteriaText(
+      'Inclusion Criteria:Adolescents\n  1. Age 12-18\nInclusion Criteria:Parents\n  1. Age >18\n  2. Fluent in English\nExclusion Criteria: Parents\n  1. Pregnancy',
+    );
+    expect(criteria.map((c) => [c.id, c.side, c.text, c.computability])).toEqual([
+      ['inc-1', 'inclusion', 'Age 12-18', 'attested'],
+      ['inc-2', 'inclusion', 'Age >18', 'attested'],
+      ['inc-3', 'inclusion', 'Fluent in English', 'attested'],
+      ['exc-1', 'exclusion', 'Pregnancy', 'attested'],
+    ]);
+    expect(criteria.map((c) => ONE_GROUP.exec(c.notComputable ?? '')?.[1])).toEqual(['Adolescents', 'Parents', 'Parents', 'Parents']);
+    expect(criteria[3]!.expr).toEqual({ kind: 'attested', text: 'Pregnancy' });
+  });
+
+  it('a group in brackets ("Inclusion Criteria (ESRD group):") makes no unconditional rule either', () => {
+    const { criteria } = parseCriteriaText('Inclusion Criteria (ESRD group):\n  -  Age ≥ 18 years\nExclusion criteria (non ESRD group) :\n  -  Pregnancy');
+    expect(criteria.map((c) => [c.id, c.side, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
+      ['inc-1', 'inclusion', 'attested', 'ESRD group'],
+      ['exc-1', 'exclusion', 'attested', 'non ESRD group'],
+    ]);
+  });
+
+  it('a criterion after a bracketed group ("Inclusion Criteria (ESRD group): Age ≥ 18 years") is that group\'s first criterion', () => {
+    const { criteria } = parseCriteriaText('Inclusion Criteria (ESRD group): Age ≥ 18 years\n  -  Fluent in English');
+    expect(criteria.map((c) => [c.id, c.text, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
+      ['inc-1', 'Age ≥ 18 years', 'attested', 'ESRD group'],
+      ['inc-2', 'Fluent in English', 'attested', 'ESRD group'],
+    ]);
+  });
+
+  it('a heading run into the end of a bullet ("… Inclusion Criteria: Cohort 2a and 2b") opens the next group\'s section', () => {
+    const text = 'Inclusion Criteria: Cohort 1a and 1b\n  -  Age ≥ 18 years\n  -  No prior TB Inclusion Criteria: Cohort 2a and 2b\n  -  Age ≥ 21 years';
+    const { criteria } = parseCriteriaText(text);
+    expect(criteria.map((c) => [c.id, c.text, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
+      ['inc-1', 'Age ≥ 18 years', 'Cohort 1a and 1b'],
+      ['inc-2', 'No prior TB', 'Cohort 1a and 1b'],
+      ['inc-3', 'Age ≥ 21 years', 'Cohort 2a and 2b'],
+    ]);
+  });
+
+  it('words that may turn the meaning of the list ("should report the absence of:") leave its criteria to a person', () => {
+    const { criteria } = parseCriteriaText('Inclusion Criteria: should report the absence of:\n  -  anemia,\n  -  diabetes');
+    expect(criteria.map((c) => [c.id, c.side, c.computability])).toEqual([
+      ['inc-1', 'inclusion', 'attested'],
+      ['inc-2', 'inclusion', 'attested'],
+    ]);
+    expect(criteria[0]!.notComputable).toBe('the heading qualifies the criteria under it ("should report the absence of:"), which no rule reads');
+  });
+});
+
+describe('headings refused: no side, or both', () => {
+  it.each([
+    'Key Criteria for Healthy Volunteers: Subject must be between the ages of 18 and 55 years;',
+    'Inclusion and Exclusion Criteria:\n  -  Age ≥ 18 years',
+    'Inclusion/Exclusion Criteria:\n  -  Age ≥ 18 years',
+    'Inclusion Criteria (Exclusion Criteria below):\n  -  Age ≥ 18 years',
+    'Subjects will not be included if:\n  -  Pregnancy',
+    'Criteria:\n  -  Age ≥ 18 years',
+  ])('%s', (text) => {
+    expect(() => parseCriteriaText(text)).toThrow(/no "Inclusion Criteria:" or "Exclusion Criteria:" heading/);
+  });
+});
