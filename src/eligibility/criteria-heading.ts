@@ -8,6 +8,8 @@ export interface CriteriaHeading {
   readonly rest?: string;
   /** Words in brackets after the heading ("ESRD group"): a qualifier of the section, never a criterion. */
   readonly qualifier?: string;
+  /** Whom the heading says the section is for ("Inclusion Criteria for Caregivers:" → "Caregivers"). */
+  readonly group?: string;
 }
 
 // Up to five words before the side word ("Key", "Sub-study", "Patient's", "Eye-Related"), none of them naming a side
@@ -17,7 +19,7 @@ const PREFIX = String.raw`(?:(?![\w'’-]*(?:inclusion|exclusion)|(?:and|or)\b)[
 // "Inclusion Criteria*:", "Inclusion Criteria for Patients:", "Inclusion Criteria (ESRD group):", "Inclusion Criteria:Adolescents".
 const NAMED = new RegExp(
   String.raw`^\s*(?:criteria:\s*)?${PREFIX}(non-inclusion|inclusion|exclusion)\s+(?:criteria|criterion|conditions)\*?` +
-    String.raw`(?:\s+(?:for|of|in)\s+[^:.()]{1,50})?(?:\s*\(([^()]{1,80})\))?\s*(?:\.\s*$|:(.*)$|$)`,
+    String.raw`(?:\s+(?:for|of|in)\s+([^:.()]{1,50}))?(?:\s*\(([^()]{1,80})\))?\s*(?:\.\s*$|:(.*)$|$)`,
   'i',
 );
 // "Inclusions:", "Exclusion", "Subject Inclusion": the side word alone, after at most one word saying whose.
@@ -40,13 +42,16 @@ export function readHeading(line: string): CriteriaHeading | undefined {
   const named = NAMED.exec(line);
   if (named && !/^\s*(?:[-*•·]|\d+[.)])\s/.test(line)) {
     // "Exclusion Criteria (inclusion group)": a heading that names both sides says neither for certain.
-    if ((line.slice(0, line.length - (named[3]?.length ?? 0)).match(/\b(?:inclusions?|exclusions?)\b/gi) ?? []).length > 1) return undefined;
-    const rest = named[3]?.replace(TRIM, '');
-    const qualifier = named[2]?.trim();
+    if ((line.slice(0, line.length - (named[4]?.length ?? 0)).match(/\b(?:inclusions?|exclusions?)\b/gi) ?? []).length > 1) return undefined;
+    const rest = named[4]?.replace(TRIM, '');
+    const qualifier = named[3]?.trim();
+    // "for all subjects" / "for all participants" is everyone, no group.
+    const group = named[2]?.replace(/,?\s*(?:includes?|will be|are)\s*$/i, '').trim();
     return {
       side: sideOf(named[1]!),
       ...(rest ? { rest } : {}),
       ...(qualifier ? { qualifier } : {}),
+      ...(group && !/^all\b/i.test(group) ? { group } : {}),
     };
   }
   const bare = BARE.exec(line) ?? WILL_BE.exec(line) ?? BULLETED.exec(line);
@@ -65,6 +70,7 @@ export function splitRunInHeading(line: string): readonly [string, string] | und
  * ("should report the absence of:") may turn the criteria's meaning, which no rule reads.
  */
 export function headingReason(heading: CriteriaHeading): string {
+  if (heading.group !== undefined && heading.qualifier === undefined) return `${ONE_GROUP_REASON} (the heading names it: "${heading.group}")`;
   const words = heading.qualifier ?? heading.rest ?? '';
   const group = heading.qualifier !== undefined ? /\b(?:groups?|cohorts?|arms?|parts?)\b/i.test(words) : /^[\p{L}\p{N}' -]+$/u.test(words) && words.split(' ').length <= 5;
   return group ? `${ONE_GROUP_REASON} (the heading names it: "${words}")` : `the heading qualifies the criteria under it ("${words}"), which no rule reads`;

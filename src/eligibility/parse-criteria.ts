@@ -39,16 +39,19 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   const notes: string[] = [];
   const counters = { inclusion: 0, exclusion: 0 };
   const nextId = (side: Criterion['side']) => `${side === 'inclusion' ? 'inc' : 'exc'}-${(counters[side] += 1)}`;
+  // Headings for two groups ("… for Patients:", "… for Caregivers:") mean each such section holds for its group only.
+  const groups = new Set(sections.flatMap(({ heading }) => (heading.group ? [heading.group.toLowerCase()] : [])));
   for (const { heading, lines } of sections) {
     const { side, rest } = heading;
     // Words after the colon over lines of their own name the section; after a bracketed group, they are its first criterion.
-    const labelled = heading.qualifier !== undefined || (rest !== undefined && lines.some((l) => HAS_WORDS.test(l)));
+    const restNames = rest !== undefined && lines.some((l) => HAS_WORDS.test(l));
+    const labelled = heading.qualifier !== undefined || restNames || (heading.group !== undefined && groups.size > 1);
     const read = (text: string): Criterion => {
       const id = nextId(side);
       if (!labelled) return parseCriterionLine(id, side, text);
       return { id, side, text, computability: 'attested', expr: { kind: 'attested', text }, notComputable: headingReason(heading), flags: [] };
     };
-    if (rest !== undefined && (heading.qualifier !== undefined || !labelled)) criteria.push(read(rest));
+    if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest));
     const bulleted = lines.some((l) => BULLET.test(l));
     for (const line of lines) {
       if (bulleted && !BULLET.test(line)) notes.push(line.trim());

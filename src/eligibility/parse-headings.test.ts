@@ -131,3 +131,36 @@ describe('headings refused: no side, or both', () => {
     expect(() => parseCriteriaText(text)).toThrow(/no "Inclusion Criteria:" or "Exclusion Criteria:" heading/);
   });
 });
+
+describe('headings that say whom their section is for', () => {
+  it('sections for two groups ("… for Patients:", "… for Caregivers:") are each one group\'s, left to a person', () => {
+    const criteria = parseCriteriaText(
+      'Inclusion Criteria for Patients:\n  -  Age ≥ 18 years\nInclusion Criteria for Caregivers:\n  -  Caregiver of a participant\nExclusion Criteria for Patients:\n  -  Pregnancy\nExclusion Criteria:\n  -  Non-English speakers',
+    ).criteria;
+    expect(criteria.map((c) => [c.id, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
+      ['inc-1', 'attested', 'Patients'],
+      ['inc-2', 'attested', 'Caregivers'],
+      ['exc-1', 'attested', 'Patients'],
+      // A heading naming no group holds for everyone.
+      ['exc-2', 'computable', undefined],
+    ]);
+  });
+
+  it('"for mothers will be:" and "for children will be:" name the groups without the trailing words', () => {
+    const criteria = parseCriteriaText('Inclusion criteria for mothers will be:\n  -  Age ≥ 18 years\nInclusion criteria for children will be:\n  -  Age < 2 years').criteria;
+    expect(criteria.map((c) => ONE_GROUP.exec(c.notComputable ?? '')?.[1])).toEqual(['mothers', 'children']);
+  });
+
+  it('one group named alone ("for Patients"), or "for all subjects" beside a group, holds for everyone it names', () => {
+    expect(read('Inclusion Criteria for Patients:\n  -  Age ≥ 18 years\nExclusion Criteria for Patients:\n  -  Pregnancy')).toEqual([
+      ['inc-1', 'inclusion', 'Age ≥ 18 years', 'age ≥ 18 years'],
+      ['exc-1', 'exclusion', 'Pregnancy', 'pregnant'],
+    ]);
+    expect(read('Inclusion Criteria for HFpEF, includes:\n  -  Age ≥ 18 years\nExclusion Criteria for all subjects, includes:\n  -  Pregnancy').at(1)).toEqual([
+      'exc-1',
+      'exclusion',
+      'Pregnancy',
+      'pregnant',
+    ]);
+  });
+});
