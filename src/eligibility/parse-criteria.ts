@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { type CriteriaHeading, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
 import type { Criterion } from './expression.js';
+import { settleNegatedExclusions } from './negated-exclusion.js';
 import { parseCriterionLine } from './parse-line.js';
 import { eligibilityErrors } from './errors.js';
 
@@ -59,5 +60,5 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
-  return { criteria, notes };
+  return { criteria: settleNegatedExclusions(criteria), notes };
 }
