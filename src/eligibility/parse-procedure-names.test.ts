@@ -21,6 +21,10 @@ describe('condition names by organ', () => {
       any(has('diagnoses', 'peripheral-neuropathy'), rest('or history of nerve injury in the paretic upper limb')),
     ); // NCT03861806
     partly(inc('NAFLD and type 2 DM'), all(has('diagnoses', 'non-alcoholic-fatty-liver-disease'), rest('and type 2 DM'))); // NCT03925701
+    computes(exc('Women with pre-gestational diabetes mellitus'), has('diagnoses', 'pregestational-diabetes')); // NCT03864549
+    computes(inc('To be diagnosed with retinopathy of prematurity'), has('diagnoses', 'retinopathy-of-prematurity')); // NCT03865134
+    computes(exc('color blindness'), has('diagnoses', 'colour-blindness')); // NCT03928223
+    partly(inc('Spastic Hemiplegia (Modified Ashworth Scale 2 and above)'), all(has('diagnoses', 'spastic-hemiplegia'), rest('Modified Ashworth Scale 2 and above'))); // NCT03860662
   });
   it('each item of a list is read, a negated list as none of them', () => {
     computes(inc('Patients with a herniated disc, spinal stenosis'), any(has('diagnoses', 'disc-herniation'), has('diagnoses', 'spinal-stenosis'))); // NCT03867630
@@ -79,6 +83,11 @@ describe('procedures and treatments', () => {
     attested(inc('patients>18 years old, undergoing elective hepatobiliary surgery under general anesthesia'), /narrows hepatobiliary surgery/); // NCT03923816, shortened
     attested(exc('Elective cataract surgery'), /narrows cataract surgery/);
     attested(exc('Sleeve gastrectomy'), /without saying whether past or current/);
+    // A note on subgroups is no requirement: the psoriasis forms named in it stay unread.
+    attested(
+      inc('Additional protocol-specified inclusion criteria apply for subjects with psoriatic arthritis, erythrodermic psoriasis, or generalized pustular psoriasis'),
+      /no rule reads it|narrows/,
+    ); // NCT03924427
   });
   it('a treatment given over a time is current when the line says so, or in an exclusion', () => {
     computes(inc('Patients must be using insulin pump therapy'), has('current_treatments', 'insulin-pump')); // NCT03862521

@@ -69,9 +69,12 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   // Treatments given over a time, which may be current.
   ['peritoneal dialysis', 'peritoneal-dialysis'],
   ['chemoradiotherapy|chemoradiation|radiochemotherapy', 'chemoradiotherapy'],
+  ['platinum-based chemotherapy', 'platinum-based-chemotherapy'],
+  ['renal replacement therapy', 'renal-replacement-therapy'],
   ['brachytherapy', 'brachytherapy'],
   ['radioactive iodine|radioiodine', 'radioactive-iodine'],
   ['insulin pumps?|continuous subcutaneous insulin infusion', 'insulin-pump'],
+  ['basal insulin', 'basal-insulin'],
   ['mechanically ventilated', 'mechanical-ventilation'],
   ['intra-?articular (?:corticosteroid|steroid) injections?', 'intra-articular-corticosteroid-injection'],
   ['intra-?articular injections?', 'intra-articular-injection'],
