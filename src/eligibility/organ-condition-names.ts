@@ -45,6 +45,8 @@ export const organConditionNames: readonly (readonly [string, string])[] = [
   // "Type II" is the same as "type 2" (roman numerals).
   ['type II diabetes(?: mellitus)?', 'type-2-diabetes'],
   ['type I diabetes(?: mellitus)?', 'type-1-diabetes'],
+  // "Prediabetic" names the prediabetes of more-condition-names.ts.
+  ['prediabetic', 'prediabetes'],
   ['pre-?gestational diabetes(?: mellitus)?', 'pregestational-diabetes'],
   // Lungs, liver, gut, kidney.
   ['acute respiratory distress syndrome|\\bARDS\\b', 'acute-respiratory-distress-syndrome'],
