@@ -1,5 +1,7 @@
 import { conditionNames, treatmentNames } from './condition-lexicon.js';
 import { moreConditionNames } from './more-condition-names.js';
+import { organConditionNames } from './organ-condition-names.js';
+import { procedureNames } from './procedure-names.js';
 import { moreTreatmentNames } from './treatment-names.js';
 
 /**
@@ -141,7 +143,7 @@ export const lexicon: readonly Term[] = [
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
-  ...[...conditionNames, ...moreConditionNames].map(([source, code]) => dx(word(source), code)),
+  ...[...conditionNames, ...moreConditionNames, ...organConditionNames].map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
   ...[
     'english',
@@ -184,7 +186,7 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...[...treatmentNames, ...moreTreatmentNames].map(([source, code]) => rx(word(source), code)),
+  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames].map(([source, code]) => rx(word(source), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
