@@ -6,7 +6,8 @@ import type { LineParser } from './line-parser.js';
 
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
-const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
+// Not "gestational age" (measurement-forms.ts).
+const AGE_WORD = /(?<!\bgestation(?:al)? )\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
 const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;

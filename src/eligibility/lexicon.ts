@@ -1,4 +1,5 @@
 import { conditionNames, treatmentNames } from './condition-lexicon.js';
+import { measurementTerms } from './measurement-facts.js';
 import { moreConditionNames } from './more-condition-names.js';
 import { moreTreatmentNames } from './treatment-names.js';
 
@@ -123,6 +124,7 @@ export const lexicon: readonly Term[] = [
   numeric(/transaminases|liver values|liver function(?: tests?)?|liver enzymes/i, ['alt', 'ast'], ['alt_uln', 'ast_uln']),
   numeric(/purified protein derivative \(tuberculin\)|tuberculin|\bPPD\b/i, ['ppd_induration']),
   numeric(/glucocorticoids?|prednisone|corticosteroids?/i, ['prednisone_dose']),
+  ...measurementTerms,
 
   dx(/primary Sj[öo]gren(?:'s)?(?: Syndrome)?/i, 'primary-sjogren'),
   dx(/secondary Sj[öo]gren(?:'s)?(?: Syndrome)?/i, 'secondary-sjogren'),

@@ -1,0 +1,102 @@
+import type { FactDefinition } from './fact-definition.js';
+import type { NumericTerm } from './lexicon.js';
+import type { UnitConversion } from './units.js';
+
+/**
+ * Measurements the development corpus compares often that the first dictionary did not hold: vital
+ * signs, glucose, a few laboratory values and clinical scores, and the gestational age. Each
+ * accepted unit cites its conversion; a number without a unit stays attested (scores excepted).
+ */
+
+const SAME = 'same unit';
+const score = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: 'a score has no unit', description });
+const measured = (name: string, unit: string, units: readonly UnitConversion[], description: string): FactDefinition => ({ name, type: 'number', unit, units, description });
+
+/** Glucose C6H12O6, molar mass 180.156 g/mol (IUPAC atomic weights): 1 mmol/L = 180.156 mg/L = 18.016 mg/dL. */
+const glucoseUnits: readonly UnitConversion[] = [
+  { unit: 'mmol/l', factor: 1, source: SAME },
+  { unit: 'mg/dl', factor: 1 / 18.016, source: 'glucose 180.156 g/mol: 1 mmol/L = 18.016 mg/dL' },
+];
+
+/** Gestational age in completed weeks (WHO ICD-10, vol. 2, 5.7.1: "expressed in completed days or completed weeks"). */
+const weeks: readonly UnitConversion[] = [{ unit: 'weeks', factor: 1, source: SAME }];
+
+export const measurementFacts: readonly FactDefinition[] = [
+  measured('gestational_age', 'weeks', weeks, "Gestational age of the patient's current pregnancy at screening, in completed weeks (WHO ICD-10)."),
+  measured('gestational_age_at_birth', 'weeks', weeks, "The patient's own gestational age at birth, in completed weeks (WHO ICD-10)."),
+  measured('heart_rate', 'beats/min', [{ unit: 'beats/min', factor: 1, source: SAME }], 'Heart (pulse) rate at rest at screening.'),
+  measured('respiratory_rate', 'breaths/min', [{ unit: 'breaths/min', factor: 1, source: SAME }], 'Respiratory rate at screening.'),
+  // Blood glucose is reported as its plasma equivalent (IFCC recommendation, D'Orazio et al., Clin Chem 2005;51:1573).
+  measured('fasting_glucose', 'mmol/L', glucoseUnits, 'Fasting plasma glucose (plasma-equivalent, as the laboratory reports it).'),
+  measured('random_glucose', 'mmol/L', glucoseUnits, 'Random (non-fasting) plasma glucose (plasma-equivalent).'),
+  measured(
+    'tsh',
+    'mIU/L',
+    [
+      { unit: 'miu/l', factor: 1, source: SAME },
+      { unit: 'mu/l', factor: 1, source: 'IU and U are the same unit of TSH (WHO international standard)' },
+      { unit: 'µiu/ml', factor: 1, source: 'SI prefixes: 1 µIU/mL = 10⁻⁶ IU / 10⁻³ L = 10⁻³ IU/L = 1 mIU/L' },
+    ],
+    'Serum thyroid-stimulating hormone.',
+  ),
+  measured(
+    'vitamin_d',
+    'nmol/L',
+    [
+      { unit: 'nmol/l', factor: 1, source: SAME },
+      { unit: 'ng/ml', factor: 2.496, source: '25-hydroxyvitamin D3 400.64 g/mol: 1 ng/mL = 1 µg/L ÷ 400.64 g/mol = 2.496 nmol/L' },
+    ],
+    'Serum 25-hydroxyvitamin D.',
+  ),
+  measured(
+    'crp',
+    'mg/L',
+    [
+      { unit: 'mg/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 mg/dL = 10 mg/L' },
+    ],
+    'Serum C-reactive protein.',
+  ),
+  measured(
+    'albumin',
+    'g/L',
+    [
+      { unit: 'g/l', factor: 1, source: SAME },
+      { unit: 'g/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 g/dL = 10 g/L' },
+    ],
+    'Serum albumin.',
+  ),
+  {
+    name: 'ahi',
+    type: 'number',
+    unit: 'events/h',
+    units: [{ unit: 'events/h', factor: 1, source: SAME }],
+    unitImplied: 'the apnoea–hypopnoea index counts events per hour of sleep by definition (AASM Scoring Manual)',
+    description: 'Apnoea–hypopnoea index from polysomnography or a home sleep test.',
+  },
+  score('moca', 'Montreal Cognitive Assessment score, 0–30 (Nasreddine 2005); not the telephone version (T-MoCA).'),
+  score('edss', 'Expanded Disability Status Scale, 0–10 in steps of 0.5 (Kurtzke 1983).'),
+  score('hoehn_yahr', 'Hoehn and Yahr stage of Parkinson’s disease, 1–5 (Hoehn & Yahr 1967).'),
+  score('phq9', 'Patient Health Questionnaire-9 depression score, 0–27 (Kroenke 2001).'),
+];
+
+const numeric = (pattern: RegExp, fact: string): NumericTerm => ({ kind: 'numeric', pattern, facts: [fact] });
+
+/** How registry phrases name these facts (the gestational age is read in measurement-forms.ts). */
+export const measurementTerms: readonly NumericTerm[] = [
+  numeric(/(?:resting )?heart rate(?:\s*\(\s*HR\s*\))?|\bHR\b|(?:resting )?pulse rate(?:\s*\(\s*PR\s*\))?/i, 'heart_rate'),
+  numeric(/respiratory rate(?:\s*\(\s*RR\s*\))?/i, 'respiratory_rate'),
+  numeric(/fasting (?:plasma |blood |serum )?glucose(?:\s*\(\s*F[PB]G\s*\))?(?: levels?| concentration)?|\bF[PB]G\b/i, 'fasting_glucose'),
+  numeric(/random (?:plasma |blood |serum )?glucose(?: levels?| concentration)?/i, 'random_glucose'),
+  numeric(/thyroid[- ]stimulating hormone(?:\s*\(\s*TSH\s*\))?|(?<![\w-])TSH\b/i, 'tsh'),
+  // Not 1,25-dihydroxyvitamin D, a different analyte (in pmol/L).
+  numeric(/25-?(?:hydroxy ?|\(OH\)\s*|OH[- ]?)vitamin D\d?|(?<![\w-])(?<!dihydroxy )(?:serum )?vitamin D(?: levels?)?/i, 'vitamin_d'),
+  numeric(/C-reactive protein(?:\s*\(\s*CRP\s*\))?|\bCRP\b/i, 'crp'),
+  // Not urine albumin (albuminuria, in mg/g of creatinine or mg/day).
+  numeric(/(?<![\w-])(?<!urine |urinary )(?:serum )?albumin(?!uria)/i, 'albumin'),
+  numeric(/apn(?:o)?ea[- ]hypopn(?:o)?ea index(?:\s*\(\s*AHI\s*\))?(?:\s*AHI\b)?|\bAHI\b/i, 'ahi'),
+  numeric(/(?<![\w-])(?:Montreal Cognitive Assessment(?:\s*\(\s*MoCA\s*\))?|MoCA)(?: score)?/i, 'moca'),
+  numeric(/Expanded Disability Status Scale(?:\s*\(\s*EDSS\s*\))?(?: score)?|\bEDSS\b(?: score)?/i, 'edss'),
+  numeric(/Hoehn (?:and|&) Yahr(?:\s*\(\s*H&Y\s*\))?(?: (?:score|stage))?/i, 'hoehn_yahr'),
+  numeric(/Patient Health Questionnaire[- ]?9?\s*\(\s*PHQ-?9\s*\)(?: for depression)?(?: score)?|\bPHQ-?9\b(?: score)?/i, 'phq9'),
+];
