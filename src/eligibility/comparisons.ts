@@ -34,6 +34,7 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   'greater than': '>',
   'higher than': '>',
   exceeding: '>',
+  exceeds: '>',
   'older than': '>',
   under: '<',
   below: '<',
@@ -131,6 +132,7 @@ const UNIT_WORDS = [
   'kg/m(?:2|²)',
   'kg/m\\^2',
   'mm\\s*Hg',
+  'kPa\\b',
   'mg\\b',
   'kilograms?',
   'kgs?\\b',
@@ -150,7 +152,7 @@ const UNIT_WORDS = [
 ];
 // "kg / m2", "mmol / L": a slash may be spaced.
 const UNIT = `(${UNIT_WORDS.map((w) => w.replace(/(?<!\\s\*)\/(?!\\s)/g, '\\s*/\\s*')).join('|')})`;
-const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
+const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|with values?|results?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
 const ORDER_AFTER = '(?:\\s*(?:old|of age))?\\s*(or|and)\\s+(older|over|above|more|greater|higher|younger|under|below|less|lower|fewer)';
 const AFTER_OP: Readonly<Record<string, CompareOp>> = {
   older: '>=',

@@ -1,5 +1,4 @@
 import type { FactDefinition } from './fact-definition.js';
-import type { NumericTerm } from './lexicon.js';
 import type { UnitConversion } from './units.js';
 
 /**
@@ -16,6 +15,11 @@ const measured = (name: string, unit: string, units: readonly UnitConversion[], 
 const glucoseUnits: readonly UnitConversion[] = [
   { unit: 'mmol/l', factor: 1, source: SAME },
   { unit: 'mg/dl', factor: 1 / 18.016, source: 'glucose 180.156 g/mol: 1 mmol/L = 18.016 mg/dL' },
+];
+
+const bloodGasUnits: readonly UnitConversion[] = [
+  { unit: 'mmhg', factor: 1, source: SAME },
+  { unit: 'kpa', factor: 7.50062, source: 'mmHg = 133.322 Pa (BIPM): 1 kPa = 7.50062 mmHg' },
 ];
 
 /** Gestational age in completed weeks (WHO ICD-10, vol. 2, 5.7.1: "expressed in completed days or completed weeks"). */
@@ -66,6 +70,21 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum albumin.',
   ),
+  // Arterial blood gases: 1 kPa = 1000 Pa ÷ 133.322 Pa/mmHg = 7.50062 mmHg (BIPM SI brochure 9th ed., mmHg = 133.322 Pa).
+  measured('pao2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of oxygen (PaO2).'),
+  measured('paco2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of carbon dioxide (PaCO2).'),
+  measured(
+    'bicarbonate',
+    'mmol/L',
+    [
+      { unit: 'mmol/l', factor: 1, source: SAME },
+      { unit: 'meq/l', factor: 1, source: 'HCO₃⁻ is monovalent: 1 mEq = 1 mmol' },
+    ],
+    'Serum or plasma bicarbonate (total CO2).',
+  ),
+  measured('transferrin_saturation', '%', [{ unit: '%', factor: 1, source: SAME }], 'Transferrin saturation (serum iron ÷ total iron-binding capacity), %.'),
+  measured('prothrombin_activity', '%', [{ unit: '%', factor: 1, source: SAME }], 'Prothrombin time expressed as activity, % of normal (Quick value).'),
+  measured('fev1_predicted', '%', [{ unit: '%', factor: 1, source: SAME }], 'Forced expiratory volume in 1 second, % of the predicted value (spirometry).'),
   {
     name: 'ahi',
     type: 'number',
@@ -80,10 +99,11 @@ export const measurementFacts: readonly FactDefinition[] = [
   score('phq9', 'Patient Health Questionnaire-9 depression score, 0–27 (Kroenke 2001).'),
 ];
 
-const numeric = (pattern: RegExp, fact: string): NumericTerm => ({ kind: 'numeric', pattern, facts: [fact] });
+// A lexicon NumericTerm (lexicon.ts imports these; typed by shape, so that the two files do not import each other).
+const numeric = (pattern: RegExp, fact: string) => ({ kind: 'numeric' as const, pattern, facts: [fact] as readonly string[] });
 
 /** How registry phrases name these facts (the gestational age is read in measurement-forms.ts). */
-export const measurementTerms: readonly NumericTerm[] = [
+export const measurementTerms = [
   numeric(/(?:resting )?heart rate(?:\s*\(\s*HR\s*\))?|\bHR\b|(?:resting )?pulse rate(?:\s*\(\s*PR\s*\))?/i, 'heart_rate'),
   numeric(/respiratory rate(?:\s*\(\s*RR\s*\))?/i, 'respiratory_rate'),
   numeric(/fasting (?:plasma |blood |serum )?glucose(?:\s*\(\s*F[PB]G\s*\))?(?: levels?| concentration)?|\bF[PB]G\b/i, 'fasting_glucose'),
@@ -94,6 +114,13 @@ export const measurementTerms: readonly NumericTerm[] = [
   numeric(/C-reactive protein(?:\s*\(\s*CRP\s*\))?|\bCRP\b/i, 'crp'),
   // Not urine albumin (albuminuria, in mg/g of creatinine or mg/day).
   numeric(/(?<![\w-])(?<!urine |urinary )(?:serum )?albumin(?!uria)/i, 'albumin'),
+  numeric(/partial pressure of arterial oxygen(?:\s*\(\s*PaO2\s*\))?|\bPaO2\b(?!\s*[:/])/i, 'pao2'),
+  numeric(/partial pressure of arterial carbon dioxide(?:\s*\(\s*PaCO2\s*\))?|\bPaCO2\b/i, 'paco2'),
+  numeric(/(?:serum |plasma )?bicarbonate(?:\s*-?\s*concentration)?|\bHCO3\b/i, 'bicarbonate'),
+  numeric(/transferrin saturation(?:\s*\(\s*TSAT\s*\))?|\bTSAT\b/i, 'transferrin_saturation'),
+  numeric(/prothrombin (?:time )?activity|prothrombin index|Quick(?:'s)? (?:value|test)/i, 'prothrombin_activity'),
+  // Not the FEV1/FVC ratio.
+  numeric(/(?:forced expiratory volume in (?:1|one) second\s*\(\s*FEV1\s*\)|\bFEV1\b)(?:\s*%\s*predicted|\s*\(\s*% predicted\s*\))?(?!\s*(?:\(|\/))/i, 'fev1_predicted'),
   numeric(/apn(?:o)?ea[- ]hypopn(?:o)?ea index(?:\s*\(\s*AHI\s*\))?(?:\s*AHI\b)?|\bAHI\b/i, 'ahi'),
   numeric(/(?<![\w-])(?:Montreal Cognitive Assessment(?:\s*\(\s*MoCA\s*\))?|MoCA)(?: score)?/i, 'moca'),
   numeric(/Expanded Disability Status Scale(?:\s*\(\s*EDSS\s*\))?(?: score)?|\bEDSS\b(?: score)?/i, 'edss'),

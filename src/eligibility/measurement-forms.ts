@@ -19,12 +19,11 @@ const GA_WEEKS_AFTER = /^\s*gestational weeks?\b/i;
 const BIRTH = /\b(?:born|at birth|infants?|neonates?|newborns?|bab(?:y|ies))\b/i;
 const PREGNANCY = /\bpregnan\w*|\bwom[ae]n\b|\bmothers?\b|\bat (?:the )?screening\b/i;
 // "GDM diagnosed >= 33 gestational weeks", "Gestation <15 weeks at first prenatal visit", "history of preterm
-// delivery (< 37 weeks)": the age at another event, or of another pregnancy.
-const EVENT =
-  /\b(?:diagnos\w*|onset|prenatal visit|first visit|booking|before|after|when|during|since|prior|until|deliver(?:y|ies|ed)|labou?r|history|previous(?:ly)?|past)\b/i;
+// delivery (< 37 weeks)", "preterm birth": the age at another event, or of another pregnancy (not "at birth").
+const EVENT = /\b(?:diagnos\w*|onset|prenatal visit|first visit|booking|before|after|when|during|since|prior|until|deliver(?:y|ies|ed)|labou?r|history|previous(?:ly)?|past|(?<!at )birth)\b/i;
 // "23 weeks 6 days", "22 0/7 weeks", "32.6 weeks" (32+6 in obstetric notation): days the fact (completed weeks) does not hold.
 const DAYS_AFTER = /^\s*(?:\d+\s*days?\b|\d\s*\/\s*7\b)/i;
-const TAIL = /^\s*(?:of\s+)?(?:gestation(?:al age)?|gestational weeks?)?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
+const TAIL = /^(?:\s+of)?(?:\s+(?:gestation(?:al age)?|gestational weeks?))?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
 
 /**
  * "Gestational age < 32 weeks", "between 24-28 weeks gestation", "< 27 weeks gestation at birth":
@@ -51,7 +50,13 @@ export function gestationalAge(p: LineParser): void {
     const clauseStart = Math.max(p.text.lastIndexOf(';', s.start), p.text.lastIndexOf('. ', s.start)) + 1;
     const clauseEnd = end + (/[;]|\.(?:\s|$)/.exec(after)?.index ?? after.length);
     const clause = p.text.slice(clauseStart, clauseEnd);
-    const reason = gaReason(p.text, clause, units, found.comparisons.map((c) => c.value), after);
+    const reason = gaReason(
+      p.text,
+      clause,
+      units,
+      found.comparisons.map((c) => c.value),
+      after,
+    );
     if (typeof reason === 'string') {
       p.reasons.push(reason);
       continue;
@@ -74,10 +79,7 @@ function gaReason(text: string, clause: string, units: string[], values: number[
 }
 
 const BP_NAME = String.raw`(?:(?:resting |office |seated |sitting )?blood pressure(?:\s*\(\s*BP\s*\))?|\bBP\b|\bhypertension\s*\()`;
-const BP = new RegExp(
-  String.raw`${BP_NAME}\s*(?:of\s*|:\s*|is\s*)?(?:(${OP_SOURCE})\s*)?(\d{2,3})\s*\/\s*(\d{2,3})(?!\d|\.\d)\s*(mm\s*Hg\b)?(\s*or\s+(?:more|higher|greater|above))?`,
-  'gi',
-);
+const BP = new RegExp(String.raw`${BP_NAME}\s*(?:of\s*|:\s*|is\s*)?(?:(${OP_SOURCE})\s*)?(\d{2,3})\s*\/\s*(\d{2,3})(?!\d|\.\d)\s*(mm\s*Hg\b)?(\s*or\s+(?:more|higher|greater|above))?`, 'gi');
 
 /**
  * "BP > 160/100 mmHg", "hypertension (>180/110 mmHg)": a systolic over a diastolic limit. Whether both
