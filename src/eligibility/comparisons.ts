@@ -103,6 +103,8 @@ const UNIT_WORDS = [
   '/\\s*(?:µ|u|μ)[lL]',
   '/\\s*nl',
   'per\\s+mm(?:3|³)',
+  'per\\s+(?:µ|u|μ)l\\b',
+  '(?:µ|u|μ)g/l',
   'beats?\\s*(?:/|per)\\s*min(?:ute)?',
   'bpm\\b',
   'breaths?\\s*(?:/|per)\\s*min(?:ute)?',

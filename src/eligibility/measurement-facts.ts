@@ -1,5 +1,5 @@
 import type { FactDefinition } from './fact-definition.js';
-import type { UnitConversion } from './units.js';
+import { massUnits, type UnitConversion } from './units.js';
 
 /**
  * Measurements the development corpus compares often that the first dictionary did not hold: vital
@@ -93,6 +93,24 @@ export const measurementFacts: readonly FactDefinition[] = [
     unitImplied: 'the apnoea–hypopnoea index counts events per hour of sleep by definition (AASM Scoring Manual)',
     description: 'Apnoea–hypopnoea index from polysomnography or a home sleep test.',
   },
+  measured(
+    'ferritin',
+    'µg/L',
+    [
+      { unit: 'µg/l', factor: 1, source: SAME },
+      { unit: 'ng/ml', factor: 1, source: 'SI prefixes: 1 ng/mL = 10⁻⁹ g / 10⁻³ L = 1 µg/L' },
+    ],
+    'Serum ferritin.',
+  ),
+  measured('fmps', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth plaque score: % of tooth sites with plaque (O’Leary 1972).'),
+  measured('fmbs', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth bleeding score: % of tooth sites bleeding on probing (Ainamo & Bay 1975).'),
+  measured('birth_weight', 'kg', massUnits, "The patient's own weight at birth."),
+  score('mrs', 'Modified Rankin Scale, 0 (no symptoms) to 6 (dead) (van Swieten 1988), now.'),
+  score('iq', 'Full-scale intelligence quotient from a standardised test (mean 100, SD 15; Wechsler).'),
+  score('epds', 'Edinburgh Postnatal Depression Scale, 0–30 (Cox 1987).'),
+  score('child_pugh', 'Child–Pugh score, 5–15 (Pugh 1973).'),
+  score('mallampati', 'Modified Mallampati class, 1–4 (Samsoon & Young 1987).'),
+  score('stop_bang', 'STOP-Bang obstructive sleep apnoea questionnaire, 0–8 (Chung 2008).'),
   score('moca', 'Montreal Cognitive Assessment score, 0–30 (Nasreddine 2005); not the telephone version (T-MoCA).'),
   score('edss', 'Expanded Disability Status Scale, 0–10 in steps of 0.5 (Kurtzke 1983).'),
   score('hoehn_yahr', 'Hoehn and Yahr stage of Parkinson’s disease, 1–5 (Hoehn & Yahr 1967).'),
@@ -122,6 +140,17 @@ export const measurementTerms = [
   // Not the FEV1/FVC ratio.
   numeric(/(?:forced expiratory volume in (?:1|one) second\s*\(\s*FEV1\s*\)|\bFEV1\b)(?:\s*%\s*predicted|\s*\(\s*% predicted\s*\))?(?!\s*(?:\(|\/))/i, 'fev1_predicted'),
   numeric(/apn(?:o)?ea[- ]hypopn(?:o)?ea index(?:\s*\(\s*AHI\s*\))?(?:\s*AHI\b)?|\bAHI\b/i, 'ahi'),
+  numeric(/(?:serum )?ferritin(?: levels?)?/i, 'ferritin'),
+  numeric(/full[- ]mouth plaque score(?:\s*\(\s*FMPS\s*\))?|\bFMPS\b/i, 'fmps'),
+  numeric(/full[- ]mouth bleeding score(?:\s*\(\s*FMBS\s*\))?|\bFMBS\b/i, 'fmbs'),
+  // Not a pre-stroke or premorbid Rankin score, which is before an event.
+  numeric(/(?<!pre-stroke |pre-morbid |premorbid )(?:modified Rankin Scale(?:\s*\(\s*mRS\s*\))?|\bmRS\b)(?: score)?/i, 'mrs'),
+  // Not a verbal or performance IQ, which are parts of it.
+  numeric(/(?<!verbal |performance |non-?verbal |Shipley )(?:estimated )?(?:full[- ]scale )?(?:\bIQ\b|intelligence quotient)(?:\s*\(\s*(?:FS)?IQ\s*\))?/i, 'iq'),
+  numeric(/Edinburgh Postnatal Depression Scale(?:\s*\(\s*EPDS\s*\))?(?: score)?|\bEPDS\b(?: score)?/i, 'epds'),
+  numeric(/Child[- ]Pugh(?:[- ]Turcotte)? score|\bChild score/i, 'child_pugh'),
+  numeric(/(?:modified )?Mallampati(?: score| class| grade)?/i, 'mallampati'),
+  numeric(/STOP-?BANG(?: questionnaire)?(?: score)?/i, 'stop_bang'),
   numeric(/(?<![\w-])(?:Montreal Cognitive Assessment(?:\s*\(\s*MoCA\s*\))?|MoCA)(?: score)?/i, 'moca'),
   numeric(/Expanded Disability Status Scale(?:\s*\(\s*EDSS\s*\))?(?: score)?|\bEDSS\b(?: score)?/i, 'edss'),
   numeric(/Hoehn (?:and|&) Yahr(?:\s*\(\s*H&Y\s*\))?(?: (?:score|stage))?/i, 'hoehn_yahr'),

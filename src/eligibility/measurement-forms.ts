@@ -4,10 +4,15 @@ import { definedPhraseStart, OP_SOURCE, opOf, readComparisons } from './comparis
 import type { LineParser } from './line-parser.js';
 
 /**
- * Measurements written in a form the lexicon's "name, then comparison" cannot read: the gestational
- * age ("24-28 weeks gestation", "gestational age < 32 weeks") and a blood pressure pair
- * ("BP > 160/100 mmHg").
+ * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
+ * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg") and the birth weight.
  */
+export function measurementForms(p: LineParser): void {
+  gestationalAge(p);
+  bloodPressurePair(p);
+  birthWeight(p);
+}
 
 const GA_NAME = /\b(?:gestation(?:al)? age|gestation)\b(?:\s*\(\s*GA\s*\))?(?:\s+(?:range|of|at (?:birth|screening)))?/gi;
 const START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,/])\\d`, 'gi');
@@ -104,5 +109,20 @@ export function bloodPressurePair(p: LineParser): void {
     // A limit in parentheses defines the phrase before it: "severe hypertension (>180/110 mmHg)".
     const inner = /^hypertension/i.test(m[0]) ? m.index + m[0].indexOf('(') + 1 : m.index;
     p.add(Math.min(definedPhraseStart(p.text, inner), m.index), end, p.side === 'inclusion' ? anyOf(cmps) : allOf(cmps), 'compare');
+  }
+}
+
+const BIRTH_WEIGHT = /\bbirth ?weight\b(?:\s*\(\s*BW\s*\))?/gi;
+
+/** "Birthweight <1500 g": the patient's own, unless the line speaks of a pregnancy or a mother (then it may be her baby's). */
+export function birthWeight(p: LineParser): void {
+  for (const m of p.text.matchAll(BIRTH_WEIGHT)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end)) continue;
+    if (PREGNANCY.test(p.text)) {
+      p.reasons.push("the birth weight may be of the patient's baby, not the patient's own");
+      continue;
+    }
+    p.comparisons([['birth_weight']], m.index, end, m[0]);
   }
 }

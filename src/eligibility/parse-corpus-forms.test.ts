@@ -35,8 +35,9 @@ describe('a consent clause beside other conditions: the consent attested, the re
 
 describe('lines the hand check of the computed sample found read wrong, now attested', () => {
   it('birth weight is not the weight, a transgender man\'s recorded sex is not known, "other than" is an exception, a negation before ":" heads its list', () => {
-    attested(inc('Birthweight <1500 g'), /no rule reads it/); // NCT03860428 (was: weight < 1500 g)
-    attested(inc('Birth weight <1500 g'), /no rule reads it/);
+    // NCT03860428 (was: weight < 1500 g); now the birth weight fact (measurement-forms.ts).
+    computes(inc('Birthweight <1500 g'), cmp('birth_weight', '<', 1500, 'g'));
+    computes(inc('Birth weight <1500 g'), cmp('birth_weight', '<', 1500, 'g'));
     attested(inc('Transgender male'), /no rule reads it/); // NCT03864913 (was: sex = male)
     // Was: history has liver-disease, which a fatty liver alone would also set.
     attested(exc('Previously known liver disease (other than fatty liver)'), /exceptions/); // NCT03864510

@@ -7,7 +7,7 @@ import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
 import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
-import { bloodPressurePair, gestationalAge } from './measurement-forms.js';
+import { measurementForms } from './measurement-forms.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -104,8 +104,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   antibodyList(p);
   nyha(p);
   asaClass(p);
-  gestationalAge(p);
-  bloodPressurePair(p);
+  measurementForms(p);
   readAge(p);
   allergyAfter(p);
   p.terms();

@@ -157,6 +157,40 @@ describe('scores, which have no unit', () => {
   });
 });
 
+describe('more scores and values the corpus compares', () => {
+  it('mRS (not pre-stroke), IQ (not verbal), EPDS, Child-Pugh, Mallampati, STOP-Bang', () => {
+    expect(reads('exclusion', 'modified Rankin scale > 4 at the time of enrollment (severe disability)')).toMatch(/^mrs > 4 and attested/); // NCT03923790
+    expect(exc('History of symptomatic cerebral infarct with functional deficit (pre-stroke modified Rankin Scale score ≥1)').computability).toBe('attested'); // NCT03923439
+    expect(reads('exclusion', 'IQ < 70.')).toBe('iq < 70'); // NCT03861858
+    expect(reads('inclusion', 'Estimated full-scale IQ greater than 75')).toBe('iq > 75'); // NCT03927612
+    expect(inc('Verbal intelligence quotient > 85').computability).toBe('attested'); // NCT03868358
+    expect(reads('inclusion', 'Presence of prenatal depression (EPDS score ≥10);')).toBe('epds ≥ 10'); // NCT03927378
+    expect(reads('exclusion', 'Child score more than 6.')).toBe('child_pugh > 6'); // NCT03925701
+    expect(reads('exclusion', 'Mallampati score> 3')).toBe('mallampati > 3'); // NCT03923075
+    expect(reads('inclusion', 'STOP-BANG score ≥ 3')).toBe('stop_bang ≥ 3'); // NCT03861468
+  });
+  it('full-mouth plaque and bleeding scores, ferritin, the NYHA class in digits, a count per µL', () => {
+    // NCT03862534: one limit for both scores, "and": each of them.
+    expect(reads('inclusion', 'Full-mouth plaque score (FMPS) and full-mouth bleeding score (FMBS) ≤ 10% (measured at four sites per tooth).')).toBe(
+      'fmps ≤ 10 % and fmbs ≤ 10 % and attested: "measured at four sites per tooth"',
+    );
+    // NCT03861637: 1 ng/mL = 1 µg/L.
+    expect(truth('inclusion', 'serum ferritin ≥100 ng/mL', { ferritin: 100 })).toBe(YES);
+    expect(reads('exclusion', 'Has New York Heart Association heart failure classification of >2')).toBe('nyha_class > 2 class'); // NCT03862807
+    expect(reads('exclusion', 'heart insufficiency NYHA >2')).toBe('nyha_class > 2 class and attested: "heart insufficiency"'); // NCT03920930
+    // NCT03866200: 50,000 per µL = 50,000 × 10⁻³ × 10⁹/L = 50 × 10⁹/L.
+    expect(truth('exclusion', 'Platelet count below 50,000 per ul', { platelets: 49 })).toBe(YES);
+    expect(truth('exclusion', 'Platelet count below 50,000 per ul', { platelets: 50 })).toBe(NO);
+  });
+  it('the birth weight: the patient’s own, unless a mother or pregnancy is named', () => {
+    // NCT03860428: 1500 g = 1.5 kg.
+    expect(reads('inclusion', 'Birthweight <1500 g')).toBe('birth_weight < 1500 g');
+    expect(truth('inclusion', 'Birthweight <1500 g', { birth_weight: 1.49 })).toBe(YES);
+    expect(truth('inclusion', 'Birthweight <1500 g', { birth_weight: '1500 g' })).toBe(NO);
+    expect(inc('Mothers of infants with birth weight < 2500 g').notComputable).toMatch(/baby/);
+  });
+});
+
 describe('comparison forms', () => {
   it('a spaced unit slash, a result, "with values between"', () => {
     expect(reads('exclusion', 'Subjects with BMI ≥30 or <25 kg /m2')).toBe('bmi ≥ 30 kg/m2 or bmi < 25 kg/m2'); // NCT03921580

@@ -88,7 +88,8 @@ export function normalizeUnit(unit: string): string {
     .replace(/^cells\/cu\.?mm$/, 'cells/mm3')
     .replace(/^(?:beats?(?:\/|per)min(?:ute)?|bpm)$/, 'beats/min')
     .replace(/^breaths?(?:\/|per)min(?:ute)?$/, 'breaths/min')
-    .replace(/^u(i?u\/ml)$/, 'µ$1');
+    .replace(/^u(i?u\/ml|g\/l)$/, 'µ$1')
+    .replace(/^perµl$/, '/µl');
 }
 
 /** Find how `unit` converts, or undefined when the fact does not accept it. */
