@@ -11,6 +11,7 @@ import type { LineParser } from './line-parser.js';
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
   bloodPressurePair(p);
+  bloodPressureAfter(p);
   birthWeight(p);
 }
 
@@ -109,6 +110,27 @@ export function bloodPressurePair(p: LineParser): void {
     // A limit in parentheses defines the phrase before it: "severe hypertension (>180/110 mmHg)".
     const inner = /^hypertension/i.test(m[0]) ? m.index + m[0].indexOf('(') + 1 : m.index;
     p.add(Math.min(definedPhraseStart(p.text, inner), m.index), end, p.side === 'inclusion' ? anyOf(cmps) : allOf(cmps), 'compare');
+  }
+}
+
+// "Hypertension (≥140 mmHg systolic and/or ≥90 mmHg diastolic)": each limit before its name, the joiner as written.
+const OP_GROUP = `(${OP_SOURCE})`;
+const BP_AFTER = new RegExp(String.raw`${OP_GROUP}\s*(\d{2,3})\s*mm\s*Hg\s+(?:systolic|SBP)\b\s*(and\/or|or|and)\s*${OP_GROUP}\s*(\d{2,3})\s*mm\s*Hg\s+(?:diastolic|DBP)\b`, 'gi');
+
+/** A systolic and a diastolic limit, each written before its name; "and" is both, "or" and "and/or" either. */
+export function bloodPressureAfter(p: LineParser): void {
+  for (const m of p.text.matchAll(BP_AFTER)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    // Read only as the line's own limit or the definition of its first phrase ("Hypertension (…)"): in a longer
+    // text ("1) the office BP … ( >=140 mmHg SBP and/or …); 2) for patients with normal BP …", NCT03862183) it may be one alternative.
+    const start = definedPhraseStart(p.text, m.index);
+    if (p.content(0, start)) continue;
+    const cmps: Expr[] = [
+      { kind: 'compare', fact: 'systolic_bp', op: opOf(m[1]!), value: Number(m[2]), unit: 'mmhg' },
+      { kind: 'compare', fact: 'diastolic_bp', op: opOf(m[4]!), value: Number(m[5]), unit: 'mmhg' },
+    ];
+    p.add(start, end, m[3]!.toLowerCase() === 'and' ? allOf(cmps) : anyOf(cmps), 'compare');
   }
 }
 

@@ -62,6 +62,13 @@ describe('a blood pressure pair: "either" for an inclusion, "both" for an exclus
     // From NCT03928691: the operator after the pair.
     expect(reads('exclusion', 'blood pressure 160/110 mmHg or more')).toBe('systolic_bp ≥ 160 mmhg and diastolic_bp ≥ 110 mmhg');
   });
+  it('each limit before its name: "and/or" either, "and" both', () => {
+    expect(reads('exclusion', 'Hypertension (≥140 mmHg systolic and/or ≥90 mmHg diastolic)')).toBe('systolic_bp ≥ 140 mmhg or diastolic_bp ≥ 90 mmhg'); // NCT03866512
+    // NCT03862183: the pair is one of two alternatives ("2) for patients with normal BP …"), so it is not read.
+    const line =
+      'Diagnosed as hypertension. Diagnostic criteria: 1)The office BP measured at the day of visit and at least one time before that day were above the cut-off values ( ≥140 mmHg SBP and/or ≥90 mmHg DBP); 2)for patients with normal BP at the day of visit, they should have already been given pre-treatment with antihypertensive drugs ≥ 2 weeks.';
+    expect(reads('inclusion', line)).not.toMatch(/systolic_bp/);
+  });
   it('stays attested without the unit, or for a goal', () => {
     expect(inc('have a resting blood pressure of > 140/90.').notComputable).toMatch(/unit of the blood pressure limit is not stated/); // NCT03865433
     expect(exc('long-term BP goal ≥ 130/80 mmHg according to clinical team').computability).toBe('attested'); // NCT03923790
