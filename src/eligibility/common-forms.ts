@@ -6,7 +6,8 @@ import type { LineParser } from './line-parser.js';
 
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
-const AGE_WORD = /\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
+// Not "gestational age" (measurement-forms.ts).
+const AGE_WORD = /(?<!\bgestation(?:al)? )\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
 const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
@@ -101,13 +102,14 @@ export function readSex(p: LineParser): Expr | undefined {
   return { kind: 'equals', fact: 'sex', value: female.length > 0 ? 'female' : 'male' };
 }
 
-/** "heart failure (≥ grade III NYHA)", "NYHA class III or IV", "NYHA class ≥ II". */
+/** "heart failure (≥ grade III NYHA)", "NYHA class III or IV", "NYHA class ≥ II", "New York Heart Association (NYHA) cardiac function class ≥2". */
 export function nyha(p: LineParser): void {
-  const re = /(>=|>)\s*(?:NYHA\s*)?(?:grade|class)\s*(IV|III|II|I)\b(?:\s*NYHA)?|\bNYHA (?:functional )?(?:class|grade)\s*(>=|>)?\s*(IV|III|II|I)\b/gi;
-  const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+  const re =
+    /(>=|>)\s*(?:NYHA\s*)?(?:grade|class)\s*(IV|III|II|I)\b(?:\s*NYHA)?|\bNYHA (?:functional )?(?:class|grade)\s*(>=|>)?\s*(IV|III|II|I)\b|(?:New York Heart Association(?:\s*\(\s*NYHA\s*\))?|\bNYHA\b)(?:\s+(?:cardiac function|functional|heart failure))?(?:\s+(?:class(?:ification)?|grade))?\s*(?:of\s*)?(>=|>)\s*([1-4]|IV|III|II|I)(?![\w.])/gi;
+  const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
   for (const m of p.text.matchAll(re)) {
-    const opText = m[1] ?? m[3];
-    const value = roman[(m[2] ?? m[4])!.toUpperCase()]!;
+    const opText = m[1] ?? m[3] ?? m[5];
+    const value = roman[(m[2] ?? m[4] ?? m[6])!.toUpperCase()]!;
     // "NYHA class III" alone names one class; it is read with an operator or as "class III or IV" (up to the top class).
     const tail = /^\s*(?:or|-|to)\s*IV\b|^\s*or (?:higher|greater|above|worse)\b/i.exec(p.text.slice(m.index + m[0].length));
     if (!opText && !tail) continue;

@@ -34,6 +34,7 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   'greater than': '>',
   'higher than': '>',
   exceeding: '>',
+  exceeds: '>',
   'older than': '>',
   under: '<',
   below: '<',
@@ -102,6 +103,16 @@ const UNIT_WORDS = [
   '/\\s*(?:µ|u|μ)[lL]',
   '/\\s*nl',
   'per\\s+mm(?:3|³)',
+  'per\\s+(?:µ|u|μ)l\\b',
+  '(?:µ|u|μ)g/l',
+  'beats?\\s*(?:/|per)\\s*min(?:ute)?',
+  'bpm\\b',
+  'breaths?\\s*(?:/|per)\\s*min(?:ute)?',
+  'm[iu]?u/l',
+  '(?:µ|u|μ)i?u/ml',
+  'nmol/l',
+  'ng/ml',
+  'mg/l',
   'mg/kg/d(?:ay)?',
   'mg/kg',
   'mg/day',
@@ -123,6 +134,7 @@ const UNIT_WORDS = [
   'kg/m(?:2|²)',
   'kg/m\\^2',
   'mm\\s*Hg',
+  'kPa\\b',
   'mg\\b',
   'kilograms?',
   'kgs?\\b',
@@ -140,8 +152,9 @@ const UNIT_WORDS = [
   'days?',
   'hours?',
 ];
-const UNIT = `(${UNIT_WORDS.join('|')})`;
-const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
+// "kg / m2", "mmol / L": a slash may be spaced.
+const UNIT = `(${UNIT_WORDS.map((w) => w.replace(/(?<!\\s\*)\/(?!\\s)/g, '\\s*/\\s*')).join('|')})`;
+const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|with values?|results?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
 const ORDER_AFTER = '(?:\\s*(?:old|of age))?\\s*(or|and)\\s+(older|over|above|more|greater|higher|younger|under|below|less|lower|fewer)';
 const AFTER_OP: Readonly<Record<string, CompareOp>> = {
   older: '>=',
@@ -164,7 +177,7 @@ const COMPARISON = new RegExp(
   'iy',
 );
 // "20 years old and 65 years old", "19~45 years", "4 to < 17 years" (the upper operator as written).
-const RANGE = new RegExp(`${LEAD}(?:between|from|of|within)?\\s*${NUM}\\s*${UNIT}?(?:\\s*(?:old|of age))?\\s*(?:-|~|to|and)\\s*(<=|<)?\\s*${NUM}\\s*${UNIT}?`, 'iy');
+const RANGE = new RegExp(`${LEAD}(?:between|from|of|within)?\\s*${NUM}\\s*${UNIT}?(?:\\s*(?:old|of age))?\\s*(?:-|~|～|to|and)\\s*(<=|<)?\\s*${NUM}\\s*${UNIT}?`, 'iy');
 // "18+ years": at least the number.
 const VALUE_PLUS = new RegExp(`${LEAD}${NUM}\\s*\\+\\s*${UNIT}?`, 'iy');
 // "18 years or older", "110 pounds or less": the operator after the number and unit.
@@ -193,7 +206,8 @@ function comparison(op: CompareOp, num: string, unit: string | undefined): Compa
   return { op, value, unit: num.startsWith('1:') ? '1:n' : unitOf(unit) };
 }
 
-const opOf = (word: string): CompareOp => OP_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? '>';
+/** The operator a word or symbol names (OP_SOURCE matches only those). */
+export const opOf = (word: string): CompareOp => OP_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? '>';
 
 function exec(re: RegExp, text: string, from: number): RegExpExecArray | null {
   re.lastIndex = from;

@@ -1,4 +1,5 @@
 import type { FactDefinition } from './fact-definition.js';
+import { measurementFacts } from './measurement-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
@@ -285,4 +286,5 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('autoantibodies', 'Autoantibodies found positive in serum or CSF, as codes (e.g. nmdar;lgi-1).'),
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
+  ...measurementFacts,
 ];

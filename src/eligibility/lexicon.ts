@@ -1,4 +1,5 @@
 import { conditionNames, treatmentNames } from './condition-lexicon.js';
+import { measurementTerms } from './measurement-facts.js';
 import { moreConditionNames } from './more-condition-names.js';
 import { organConditionNames } from './organ-condition-names.js';
 import { procedureNames } from './procedure-names.js';
@@ -107,13 +108,13 @@ export const lexicon: readonly Term[] = [
   numeric(/estimated (?:glomerular filtration rate|GFR)(?:\s*\(\s*eGFR\s*\))?|\beGFR\b/i, ['egfr']),
   numeric(/(?:serum )?creatinine(?!\s*clearance)(?:\s*\(\s*Cr\s*\))?/i, ['creatinine'], ['creatinine_uln']),
   numeric(/(?:total )?(?:serum )?bilirubin(?:\s*\(\s*T?Bili?\s*\))?/i, ['bilirubin'], ['bilirubin_uln']),
-  numeric(/systolic blood pressure(?:\s*\(\s*SBP\s*\))?|\bSBP\b/i, ['systolic_bp']),
-  numeric(/diastolic blood pressure(?:\s*\(\s*DBP\s*\))?|\bDBP\b/i, ['diastolic_bp']),
+  numeric(/systolic (?:arterial )?blood pressure(?:\s*\(\s*SBP\s*\))?|systolic arterial pressure|blood pressure systolic|\bSBP\b/i, ['systolic_bp']),
+  numeric(/diastolic (?:arterial )?blood pressure(?:\s*\(\s*DBP\s*\))?|diastolic arterial pressure|blood pressure diastolic|\bDBP\b/i, ['diastolic_bp']),
   numeric(/ha?emoglobin A1c(?:\s*\(\s*HbA1c\s*\))?|\bHbA1c\b|\bA1c\b|glycated ha?emoglobin/i, ['hba1c']),
   numeric(/proteinuria/i, ['proteinuria']),
   numeric(/mini[- ]mental state exam(?:ination)?(?:\s*\(\s*MMSE\s*\))?(?: score)?|\bMMSE\b(?: score)?/i, ['mmse']),
   numeric(/Glasgow (?:coma )?(?:scale|score)(?:\s*\(\s*GCS\s*\))?(?: score)?|\bGCS\b(?: score)?/i, ['gcs']),
-  numeric(/international normali[sz]ed ratio(?:\s*\(\s*INR\s*\))?|\bINR\b/i, ['inr']),
+  numeric(/(?:prothrombin time )?international (?:normali[sz]ed )?ratio(?:\s*\(\s*INR\s*\))?|\bINR\b/i, ['inr']),
   numeric(/(?:left ventricular |\bLV )?ejection fraction(?:\s*\(\s*(?:LV)?EF\s*\))?|\bLVEF\b|\bLV EF\b/i, ['lvef']),
   numeric(/(?:serum )?potassium(?: levels?)?/i, ['potassium']),
   numeric(/(?:serum )?triglycerides?(?: levels?)?/i, ['triglycerides']),
@@ -125,6 +126,7 @@ export const lexicon: readonly Term[] = [
   numeric(/transaminases|liver values|liver function(?: tests?)?|liver enzymes/i, ['alt', 'ast'], ['alt_uln', 'ast_uln']),
   numeric(/purified protein derivative \(tuberculin\)|tuberculin|\bPPD\b/i, ['ppd_induration']),
   numeric(/glucocorticoids?|prednisone|corticosteroids?/i, ['prednisone_dose']),
+  ...measurementTerms,
 
   dx(/primary Sj[öo]gren(?:'s)?(?: Syndrome)?/i, 'primary-sjogren'),
   dx(/secondary Sj[öo]gren(?:'s)?(?: Syndrome)?/i, 'secondary-sjogren'),

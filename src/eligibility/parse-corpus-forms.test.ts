@@ -35,8 +35,9 @@ describe('a consent clause beside other conditions: the consent attested, the re
 
 describe('lines the hand check of the computed sample found read wrong, now attested', () => {
   it('birth weight is not the weight, a transgender man\'s recorded sex is not known, "other than" is an exception, a negation before ":" heads its list', () => {
-    attested(inc('Birthweight <1500 g'), /no rule reads it/); // NCT03860428 (was: weight < 1500 g)
-    attested(inc('Birth weight <1500 g'), /no rule reads it/);
+    // NCT03860428 (was: weight < 1500 g); now the birth weight fact (measurement-forms.ts).
+    computes(inc('Birthweight <1500 g'), cmp('birth_weight', '<', 1500, 'g'));
+    computes(inc('Birth weight <1500 g'), cmp('birth_weight', '<', 1500, 'g'));
     attested(inc('Transgender male'), /no rule reads it/); // NCT03864913 (was: sex = male)
     // Was: history has liver-disease, which a fatty liver alone would also set.
     attested(exc('Previously known liver disease (other than fatty liver)'), /exceptions/); // NCT03864510
@@ -158,8 +159,10 @@ describe('readings that would be broader than the text are dropped', () => {
   it('a restricted reading beside an "or" is one alternative of several', () => {
     // Excluded also for a mental illness limiting self-care, whatever the life expectancy. NCT03921905
     attested(exc('Mental illness limiting the capacity of self-care or any condition limiting seriously the life expectancy less than 12 months.'), /narrows|no rule reads/);
-    // Either limit excludes alone: "weight < 50 kg and the rest" would not exclude at 120 kg.
-    attested(exc('Patients whose weight is less than 50kg or exceeds 100kg.'), /no rule reads/);
+    // Either limit excludes alone: "weight < 50 kg and the rest" would not exclude at 120 kg (written here: "surpasses" is not read).
+    attested(exc('Patients whose weight is less than 50kg or surpasses 100kg.'), /no rule reads/);
+    // NCT03860402: "exceeds" is read, so both limits are; "Patients whose" is left to attest.
+    partly(exc('Patients whose weight is less than 50kg or exceeds 100kg.'), all(any(cmp('weight', '<', 50, 'kg'), cmp('weight', '>', 100, 'kg')), rest('Patients whose')));
     // "male or female" is no alternative. NCT02210780-like.
     partly(
       inc('Male or female adults ages 18 to 64 years with chronic urticaria'),

@@ -7,6 +7,7 @@ import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
 import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
+import { measurementForms } from './measurement-forms.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -32,7 +33,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
-  [/^\W*(?:for|in) (?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, ONE_GROUP_REASON],
+  // "LTOT- group : PaO2 >= 65 mmHg" (NCT03921983): the group named without "for".
+  [/^\W*(?:(?:for|in) )?(?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, ONE_GROUP_REASON],
   // "A1C ≥ 8.0% (DSME cohort only)": the same, said after the condition.
   [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, ONE_GROUP_REASON],
   // "Adolescent participants: Age 13-17 years", "For on-treatment participants: a positive serum pregnancy test": one kind of participant.
@@ -105,6 +107,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   antibodyList(p);
   nyha(p);
   asaClass(p);
+  measurementForms(p);
   readAge(p);
   allergyAfter(p);
   p.terms();

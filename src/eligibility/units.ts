@@ -62,7 +62,7 @@ export const bilirubinUnits: readonly UnitConversion[] = [
 
 /**
  * Normalise how a unit is written: lower case, µ for u/micro, ³ ² and ⁹ as plain digits, "x"/"×"
- * and spaces dropped, "per day" forms as "/day", unit words as symbols (pounds → lb).
+ * and spaces dropped, "per day" forms as "/day", unit words as symbols (pounds → lb, beats per minute → beats/min).
  * Comparison is then by exact string.
  */
 export function normalizeUnit(unit: string): string {
@@ -85,7 +85,11 @@ export function normalizeUnit(unit: string): string {
     .replace(/^(?:per)?mm3$|^cu\.?mm$/, '/mm3')
     .replace(/\/d$/, '/day')
     .replace(/\/24h$/, '/day')
-    .replace(/^cells\/cu\.?mm$/, 'cells/mm3');
+    .replace(/^cells\/cu\.?mm$/, 'cells/mm3')
+    .replace(/^(?:beats?(?:\/|per)min(?:ute)?|bpm)$/, 'beats/min')
+    .replace(/^breaths?(?:\/|per)min(?:ute)?$/, 'breaths/min')
+    .replace(/^u(i?u\/ml|g\/l)$/, 'µ$1')
+    .replace(/^perµl$/, '/µl');
 }
 
 /** Find how `unit` converts, or undefined when the fact does not accept it. */

@@ -1,0 +1,158 @@
+import type { FactDefinition } from './fact-definition.js';
+import { massUnits, type UnitConversion } from './units.js';
+
+/**
+ * Measurements the development corpus compares often that the first dictionary did not hold: vital
+ * signs, glucose, a few laboratory values and clinical scores, and the gestational age. Each
+ * accepted unit cites its conversion; a number without a unit stays attested (scores excepted).
+ */
+
+const SAME = 'same unit';
+const score = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: 'a score has no unit', description });
+const measured = (name: string, unit: string, units: readonly UnitConversion[], description: string): FactDefinition => ({ name, type: 'number', unit, units, description });
+
+/** Glucose C6H12O6, molar mass 180.156 g/mol (IUPAC atomic weights): 1 mmol/L = 180.156 mg/L = 18.016 mg/dL. */
+const glucoseUnits: readonly UnitConversion[] = [
+  { unit: 'mmol/l', factor: 1, source: SAME },
+  { unit: 'mg/dl', factor: 1 / 18.016, source: 'glucose 180.156 g/mol: 1 mmol/L = 18.016 mg/dL' },
+];
+
+const bloodGasUnits: readonly UnitConversion[] = [
+  { unit: 'mmhg', factor: 1, source: SAME },
+  { unit: 'kpa', factor: 7.50062, source: 'mmHg = 133.322 Pa (BIPM): 1 kPa = 7.50062 mmHg' },
+];
+
+/** Gestational age in completed weeks (WHO ICD-10, vol. 2, 5.7.1: "expressed in completed days or completed weeks"). */
+const weeks: readonly UnitConversion[] = [{ unit: 'weeks', factor: 1, source: SAME }];
+
+export const measurementFacts: readonly FactDefinition[] = [
+  measured('gestational_age', 'weeks', weeks, "Gestational age of the patient's current pregnancy at screening, in completed weeks (WHO ICD-10)."),
+  measured('gestational_age_at_birth', 'weeks', weeks, "The patient's own gestational age at birth, in completed weeks (WHO ICD-10)."),
+  measured('heart_rate', 'beats/min', [{ unit: 'beats/min', factor: 1, source: SAME }], 'Heart (pulse) rate at rest at screening.'),
+  measured('respiratory_rate', 'breaths/min', [{ unit: 'breaths/min', factor: 1, source: SAME }], 'Respiratory rate at screening.'),
+  // Blood glucose is reported as its plasma equivalent (IFCC recommendation, D'Orazio et al., Clin Chem 2005;51:1573).
+  measured('fasting_glucose', 'mmol/L', glucoseUnits, 'Fasting plasma glucose (plasma-equivalent, as the laboratory reports it).'),
+  measured('random_glucose', 'mmol/L', glucoseUnits, 'Random (non-fasting) plasma glucose (plasma-equivalent).'),
+  measured(
+    'tsh',
+    'mIU/L',
+    [
+      { unit: 'miu/l', factor: 1, source: SAME },
+      { unit: 'mu/l', factor: 1, source: 'IU and U are the same unit of TSH (WHO international standard)' },
+      { unit: 'µiu/ml', factor: 1, source: 'SI prefixes: 1 µIU/mL = 10⁻⁶ IU / 10⁻³ L = 10⁻³ IU/L = 1 mIU/L' },
+    ],
+    'Serum thyroid-stimulating hormone.',
+  ),
+  measured(
+    'vitamin_d',
+    'nmol/L',
+    [
+      { unit: 'nmol/l', factor: 1, source: SAME },
+      { unit: 'ng/ml', factor: 2.496, source: '25-hydroxyvitamin D3 400.64 g/mol: 1 ng/mL = 1 µg/L ÷ 400.64 g/mol = 2.496 nmol/L' },
+    ],
+    'Serum 25-hydroxyvitamin D.',
+  ),
+  measured(
+    'crp',
+    'mg/L',
+    [
+      { unit: 'mg/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 mg/dL = 10 mg/L' },
+    ],
+    'Serum C-reactive protein.',
+  ),
+  measured(
+    'albumin',
+    'g/L',
+    [
+      { unit: 'g/l', factor: 1, source: SAME },
+      { unit: 'g/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 g/dL = 10 g/L' },
+    ],
+    'Serum albumin.',
+  ),
+  // Arterial blood gases: 1 kPa = 1000 Pa ÷ 133.322 Pa/mmHg = 7.50062 mmHg (BIPM SI brochure 9th ed., mmHg = 133.322 Pa).
+  measured('pao2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of oxygen (PaO2).'),
+  measured('paco2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of carbon dioxide (PaCO2).'),
+  measured(
+    'bicarbonate',
+    'mmol/L',
+    [
+      { unit: 'mmol/l', factor: 1, source: SAME },
+      { unit: 'meq/l', factor: 1, source: 'HCO₃⁻ is monovalent: 1 mEq = 1 mmol' },
+    ],
+    'Serum or plasma bicarbonate (total CO2).',
+  ),
+  measured('transferrin_saturation', '%', [{ unit: '%', factor: 1, source: SAME }], 'Transferrin saturation (serum iron ÷ total iron-binding capacity), %.'),
+  measured('prothrombin_activity', '%', [{ unit: '%', factor: 1, source: SAME }], 'Prothrombin time expressed as activity, % of normal (Quick value).'),
+  measured('fev1_predicted', '%', [{ unit: '%', factor: 1, source: SAME }], 'Forced expiratory volume in 1 second, % of the predicted value (spirometry).'),
+  {
+    name: 'ahi',
+    type: 'number',
+    unit: 'events/h',
+    units: [{ unit: 'events/h', factor: 1, source: SAME }],
+    unitImplied: 'the apnoea–hypopnoea index counts events per hour of sleep by definition (AASM Scoring Manual)',
+    description: 'Apnoea–hypopnoea index from polysomnography or a home sleep test.',
+  },
+  measured(
+    'ferritin',
+    'µg/L',
+    [
+      { unit: 'µg/l', factor: 1, source: SAME },
+      { unit: 'ng/ml', factor: 1, source: 'SI prefixes: 1 ng/mL = 10⁻⁹ g / 10⁻³ L = 1 µg/L' },
+    ],
+    'Serum ferritin.',
+  ),
+  measured('fmps', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth plaque score: % of tooth sites with plaque (O’Leary 1972).'),
+  measured('fmbs', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth bleeding score: % of tooth sites bleeding on probing (Ainamo & Bay 1975).'),
+  measured('birth_weight', 'kg', massUnits, "The patient's own weight at birth."),
+  score('mrs', 'Modified Rankin Scale, 0 (no symptoms) to 6 (dead) (van Swieten 1988), now.'),
+  score('iq', 'Full-scale intelligence quotient from a standardised test (mean 100, SD 15; Wechsler).'),
+  score('epds', 'Edinburgh Postnatal Depression Scale, 0–30 (Cox 1987).'),
+  score('child_pugh', 'Child–Pugh score, 5–15 (Pugh 1973).'),
+  score('mallampati', 'Modified Mallampati class, 1–4 (Samsoon & Young 1987).'),
+  score('stop_bang', 'STOP-Bang obstructive sleep apnoea questionnaire, 0–8 (Chung 2008).'),
+  score('moca', 'Montreal Cognitive Assessment score, 0–30 (Nasreddine 2005); not the telephone version (T-MoCA).'),
+  score('edss', 'Expanded Disability Status Scale, 0–10 in steps of 0.5 (Kurtzke 1983).'),
+  score('hoehn_yahr', 'Hoehn and Yahr stage of Parkinson’s disease, 1–5 (Hoehn & Yahr 1967).'),
+  score('phq9', 'Patient Health Questionnaire-9 depression score, 0–27 (Kroenke 2001).'),
+];
+
+// A lexicon NumericTerm (lexicon.ts imports these; typed by shape, so that the two files do not import each other).
+const numeric = (pattern: RegExp, fact: string) => ({ kind: 'numeric' as const, pattern, facts: [fact] as readonly string[] });
+
+/** How registry phrases name these facts (the gestational age is read in measurement-forms.ts). */
+export const measurementTerms = [
+  numeric(/(?:resting )?heart rate(?:\s*\(\s*HR\s*\))?|\bHR\b|(?:resting )?pulse rate(?:\s*\(\s*PR\s*\))?/i, 'heart_rate'),
+  numeric(/respiratory rate(?:\s*\(\s*RR\s*\))?/i, 'respiratory_rate'),
+  numeric(/fasting (?:plasma |blood |serum )?glucose(?:\s*\(\s*F[PB]G\s*\))?(?: levels?| concentration)?|\bF[PB]G\b/i, 'fasting_glucose'),
+  numeric(/random (?:plasma |blood |serum )?glucose(?: levels?| concentration)?/i, 'random_glucose'),
+  numeric(/thyroid[- ]stimulating hormone(?:\s*\(\s*TSH\s*\))?|(?<![\w-])TSH\b/i, 'tsh'),
+  // Not 1,25-dihydroxyvitamin D, a different analyte (in pmol/L).
+  numeric(/25-?(?:hydroxy ?|\(OH\)\s*|OH[- ]?)vitamin D\d?|(?<![\w-])(?<!dihydroxy )(?:serum )?vitamin D(?: levels?)?/i, 'vitamin_d'),
+  numeric(/C-reactive protein(?:\s*\(\s*CRP\s*\))?|\bCRP\b/i, 'crp'),
+  // Not urine albumin (albuminuria, in mg/g of creatinine or mg/day).
+  numeric(/(?<![\w-])(?<!urine |urinary )(?:serum )?albumin(?!uria)/i, 'albumin'),
+  numeric(/partial pressure of arterial oxygen(?:\s*\(\s*PaO2\s*\))?|\bPaO2\b(?!\s*[:/])/i, 'pao2'),
+  numeric(/partial pressure of arterial carbon dioxide(?:\s*\(\s*PaCO2\s*\))?|\bPaCO2\b/i, 'paco2'),
+  numeric(/(?:serum |plasma )?bicarbonate(?:\s*-?\s*concentration)?|\bHCO3\b/i, 'bicarbonate'),
+  numeric(/transferrin saturation(?:\s*\(\s*TSAT\s*\))?|\bTSAT\b/i, 'transferrin_saturation'),
+  numeric(/prothrombin (?:time )?activity|prothrombin index|Quick(?:'s)? (?:value|test)/i, 'prothrombin_activity'),
+  // Not the FEV1/FVC ratio.
+  numeric(/(?:forced expiratory volume in (?:1|one) second\s*\(\s*FEV1\s*\)|\bFEV1\b)(?:\s*%\s*predicted|\s*\(\s*% predicted\s*\))?(?!\s*(?:\(|\/))/i, 'fev1_predicted'),
+  numeric(/apn(?:o)?ea[- ]hypopn(?:o)?ea index(?:\s*\(\s*AHI\s*\))?(?:\s*AHI\b)?|\bAHI\b/i, 'ahi'),
+  numeric(/(?:serum )?ferritin(?: levels?)?/i, 'ferritin'),
+  numeric(/full[- ]mouth plaque score(?:\s*\(\s*FMPS\s*\))?|\bFMPS\b/i, 'fmps'),
+  numeric(/full[- ]mouth bleeding score(?:\s*\(\s*FMBS\s*\))?|\bFMBS\b/i, 'fmbs'),
+  // Not a pre-stroke or premorbid Rankin score, which is before an event.
+  numeric(/(?<!pre-stroke |pre-morbid |premorbid )(?:modified Rankin Scale(?:\s*\(\s*mRS\s*\))?|\bmRS\b)(?: score)?/i, 'mrs'),
+  // Not a verbal or performance IQ, which are parts of it.
+  numeric(/(?<!verbal |performance |non-?verbal |Shipley )(?:estimated )?(?:full[- ]scale )?(?:\bIQ\b|intelligence quotient)(?:\s*\(\s*(?:FS)?IQ\s*\))?/i, 'iq'),
+  numeric(/Edinburgh Postnatal Depression Scale(?:\s*\(\s*EPDS\s*\))?(?: score)?|\bEPDS\b(?: score)?/i, 'epds'),
+  numeric(/Child[- ]Pugh(?:[- ]Turcotte)? score|\bChild score/i, 'child_pugh'),
+  numeric(/(?:modified )?Mallampati(?: score| class| grade)?/i, 'mallampati'),
+  numeric(/STOP-?BANG(?: questionnaire)?(?: score)?/i, 'stop_bang'),
+  numeric(/(?<![\w-])(?:Montreal Cognitive Assessment(?:\s*\(\s*MoCA\s*\))?|MoCA)(?: score)?/i, 'moca'),
+  numeric(/Expanded Disability Status Scale(?:\s*\(\s*EDSS\s*\))?(?: score)?|\bEDSS\b(?: score)?/i, 'edss'),
+  numeric(/Hoehn (?:and|&) Yahr(?:\s*\(\s*H&Y\s*\))?(?: (?:score|stage))?/i, 'hoehn_yahr'),
+  numeric(/Patient Health Questionnaire[- ]?9?\s*\(\s*PHQ-?9\s*\)(?: for depression)?(?: score)?|\bPHQ-?9\b(?: score)?/i, 'phq9'),
+];
