@@ -259,12 +259,15 @@ export class LineParser {
   /** Is there an uncovered word other than filler in [from, to)? */
   content = (from: number, to: number): boolean => {
     const chars = [...this.text.slice(from, to)].map((ch, i) => (this.covered[from + i] ? ' ' : ch)).join('');
-    return (chars.match(/[A-Za-zÀ-ÿ][\w'./-]*/g) ?? []).some(isContent);
+    return ((from === 0 ? chars.replace(ITEM_NUMBER, '') : chars).match(WORD_OR_NUMBER) ?? []).some(isContent);
   };
 
   leftover(): { words: string[]; text: string } {
-    const chars = [...this.text].map((ch, i) => (this.covered[i] ? ' ' : ch)).join('');
-    const words = (chars.match(/[A-Za-zÀ-ÿ][\w'./-]*/g) ?? []).filter(isContent);
+    const chars = [...this.text]
+      .map((ch, i) => (this.covered[i] ? ' ' : ch))
+      .join('')
+      .replace(ITEM_NUMBER, (m) => ' '.repeat(m.length));
+    const words = (chars.match(WORD_OR_NUMBER) ?? []).filter(isContent);
     const text = chars
       .replace(/[()]/g, ' ')
       .replace(/\s+/g, ' ')
@@ -280,8 +283,14 @@ const AFTER_EVENT = /^\s*(?:from|after|following|since|post)\b/i;
 const DERIVED =
   /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
 
-/** A word that carries a condition no rule has read (not filler, not a qualifier). */
+// A number no rule read ("Stroke < 2 years") limits what is next to it, so it is content like a word.
+const WORD_OR_NUMBER = /[A-Za-zÀ-ÿ][\w'./-]*|\d+(?:[.,]\d+)?/g;
+// "1. ASA class >3": an item number left on the line by a second numbering is no condition.
+const ITEM_NUMBER = /^\s*\d{1,2}[.)](?=\s)/;
+
+/** A word or number that carries a condition no rule has read (not filler, not a qualifier). */
 function isContent(word: string): boolean {
+  if (/^\d/.test(word)) return true;
   const w = word.toLowerCase().replace(/[.,;:]+$/, '');
   return !fillerWords.has(w) && !isQualifierWord(w);
 }

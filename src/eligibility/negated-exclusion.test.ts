@@ -15,7 +15,10 @@ describe('exclusions written as negations', () => {
   });
 
   it('a reading the cue did not reach is left too ("No neurological (including dementia) disorders")', () => {
-    expect(exclusion('Age ≥ 18 years', 'No neurological (including dementia diagnosis) disorders')[1]).toBe(NEGATED_EXCLUSION_REASON);
+    expect(exclusion('Age ≥ 18 years', 'No neurological (including dementia diagnosis), renal or severe psychiatric disorders')).toEqual([
+      'attested: "No neurological (including dementia diagnosis), renal or severe psychiatric disorders"',
+      expect.any(String),
+    ]);
   });
 
   it('a language is read as written: "Non-English speaking" excludes those who do not speak English', () => {

@@ -1,7 +1,7 @@
 import type { Expr } from './expression.js';
 
 /**
- * Negation cues and their scope. A cue ("no", "not", "without", "absence of", "free of", "negative
+ * Negation cues and their scope ("with or without X" negates nothing). A cue ("no", "not", "without", "absence of", "free of", "negative
  * for", "never", "neither … nor", "lack of", "unable to") negates the conditions after it up to the end of its
  * clause (";", ".", ":", "but", "except") or the next cue. Comparisons are never in a scope: "not
  * more than" is an operator, and a limit after a negated condition ("Not pregnant, aged ≥ 18 years")
@@ -16,8 +16,9 @@ export interface NegationScope {
 }
 
 const CUE =
-  /\b(?:no|not(?! limited| only| necessarily| exclusively)|unable to|inability to|cannot|can not|without|absence of|absent|free (?:of|from)|negative (?:for|to)|negative|never|neither|lack of|none of)\b/gi;
-const CLAUSE_END = /[;.:]|\bbut\b|\bexcept\b|\bunless\b/i;
+  /\b(?:no|not(?! limited| only| necessarily| exclusively)|unable to|inability to|cannot|can not|(?<!\bwith (?:or|and\/or) )without|absence of|absent|free (?:of|from)|negative (?:for|to)|negative|never|neither|lack of|none of)\b/gi;
+// The full stop of an abbreviation ("e.g.", "i.e.", "etc.", "vs.") ends no clause.
+const CLAUSE_END = /[;:]|(?<!\b(?:e\.g|i\.e|e|i|etc|vs))\.|\bbut\b|\bexcept\b|\bunless\b/i;
 
 export function negationScopes(text: string, covered: (i: number) => boolean, content: (from: number, to: number) => boolean): NegationScope[] {
   const cues = [...text.matchAll(CUE)].filter((m) => !covered(m.index));

@@ -46,6 +46,9 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
 const CONSENT = /informed consent|\bassent\b/i;
 // Unread items of a list ("anthracycline, taxane or "): a reading after them is their sibling.
 const LIST_SIBLINGS = /^(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:or|and|nor)?|\bor\b|\band\b|\bnor\b|\band\/or\b|\/)\s*)+$/i;
+const WITH_OR_WITHOUT = /\bwith (?:or|and\/or) without\b/gi;
+// "Free of any systemic diseases including hypertension, diabetes": examples of what the cue negates.
+const EXAMPLES_OF = /\b(?:including|includes|such as|like|e\.?g\b|i\.?e\b|especially|particularly|for example|namely)/i;
 const CONSENT_REASON = 'consent is given by the patient and recorded by a person, not computed';
 // In an inclusion, an alternative ("age ≥ 18 or consent of a guardian") would make the clauses no longer all required.
 // A negation before the consent clause may reach over it ("without consent, X"): the line is not split.
@@ -116,9 +119,17 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   // Negated readings: each scope's readings become one negated reading.
   const scopes = negationScopes(text, p.isCovered, p.content);
   let readings: Reading[] = [...p.readings];
+  // "Uncontrolled hypertension with or without current insulin": what may or may not be there is no condition at all.
+  for (const m of text.matchAll(WITH_OR_WITHOUT)) {
+    const from = m.index + m[0].length;
+    const to = from + (/[,;.:)]/.exec(text.slice(from))?.index ?? text.length - from);
+    const moot = readings.filter((r) => r.start >= from && r.start < to);
+    for (const r of moot) p.cover(r.start, r.end, false);
+    readings = readings.filter((r) => !moot.includes(r));
+  }
   // "No prior anthracycline or radiotherapy": an unread word cut the scope, and what follows it in the clause may be negated too.
   for (const s of scopes) {
-    const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start));
+    const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));
     const unsure = readings.filter((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
     for (const r of unsure) p.cover(r.start, r.end, false);
     readings = readings.filter((r) => !unsure.includes(r));

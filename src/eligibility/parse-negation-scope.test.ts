@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatExpr, type Side } from './expression.js';
+import { parseCriterionLine } from './parse-line.js';
+
+/** Corpus lines whose readings contradicted the text; each expectation is read off the line by hand. */
+const read = (side: Side, text: string) => {
+  const c = parseCriterionLine('x', side, text);
+  return [c.computability, formatExpr(c.expr)];
+};
+
+describe('what a negation reaches', () => {
+  it('examples after a negated, unread head are negated too, so they are left to a person (NCT03927066, NCT03860870)', () => {
+    // "Free of any systemic diseases including hypertension" requires NO hypertension; it was read as "has hypertension or …".
+    expect(read('inclusion', 'Free of any systemic diseases including hypertension, diabetes, coronary artery disease')[0]).toBe('attested');
+    expect(read('inclusion', 'No known contraindications for anabolic drugs (e.g. cancer)')[0]).toBe('attested');
+    expect(read('inclusion', 'Without chronic disease (e.g. hypertension, diabetes)')[0]).toBe('attested');
+  });
+
+  it('a list negated as a whole is still read', () => {
+    expect(read('inclusion', 'Free of hypertension, diabetes')).toEqual(['computable', 'not (diagnoses has hypertension) and not (diagnoses has diabetes)']);
+  });
+
+  it('"with or without X" says nothing about X (NCT03925285)', () => {
+    // Insulin alone does not make "Diabetes with or without current insulin"; it was read as "not on insulin or …".
+    expect(read('exclusion', 'Diabetes with or without current insulin, pregnancy')).toEqual(['partly-computable', 'pregnant or attested: "Diabetes with or without current insulin"']);
+  });
+
+  it('a number no rule reads narrows the condition beside it (NCT03868774)', () => {
+    // "Epileptic seizure < 2 years": a seizure 10 years ago does not exclude; it was read as any seizure.
+    expect(read('exclusion', 'Epileptic seizure < 2 years')).toEqual(['partly-computable', 'diagnoses has epileptic-seizure and attested: "< 2 years"']);
+    expect(read('exclusion', '1. ASA class >3')).toEqual(['computable', 'asa_class > 3']);
+  });
+});
