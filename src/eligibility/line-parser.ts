@@ -1,10 +1,11 @@
+import { contentWords, ITEM_NUMBER } from './content-words.js';
 import type { Expr, Side } from './expression.js';
 import { allOf, anyOf, type Reading } from './combine.js';
 import { definedPhraseStart, readComparisons, type Comparison } from './comparisons.js';
 import { findFact, lastOccurrenceFactName } from './facts.js';
-import { fillerWords, lexicon, type CodeTerm, type EventTerm, type FlagTerm, type NumericTerm, type Term } from './lexicon.js';
+import { lexicon, type CodeTerm, type EventTerm, type FlagTerm, type NumericTerm, type Term } from './lexicon.js';
 import { negate } from './negation.js';
-import { isQualifierWord, qualify, type Qualified } from './qualifiers.js';
+import { qualify, type Qualified } from './qualifiers.js';
 import { findWindows, type TimeWindow } from './time-windows.js';
 import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
@@ -259,7 +260,7 @@ export class LineParser {
   /** Is there an uncovered word other than filler in [from, to)? */
   content = (from: number, to: number): boolean => {
     const chars = [...this.text.slice(from, to)].map((ch, i) => (this.covered[from + i] ? ' ' : ch)).join('');
-    return ((from === 0 ? chars.replace(ITEM_NUMBER, '') : chars).match(WORD_OR_NUMBER) ?? []).some(isContent);
+    return contentWords(from === 0 ? chars.replace(ITEM_NUMBER, '') : chars).length > 0;
   };
 
   leftover(): { words: string[]; text: string } {
@@ -267,7 +268,7 @@ export class LineParser {
       .map((ch, i) => (this.covered[i] ? ' ' : ch))
       .join('')
       .replace(ITEM_NUMBER, (m) => ' '.repeat(m.length));
-    const words = (chars.match(WORD_OR_NUMBER) ?? []).filter(isContent);
+    const words = contentWords(chars);
     const text = chars
       .replace(/[()]/g, ' ')
       .replace(/\s+/g, ' ')
@@ -282,18 +283,6 @@ export class LineParser {
 const AFTER_EVENT = /^\s*(?:from|after|following|since|post)\b/i;
 const DERIVED =
   /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
-
-// A number no rule read ("Stroke < 2 years") limits what is next to it, so it is content like a word.
-const WORD_OR_NUMBER = /[A-Za-zÀ-ÿ][\w'./-]*|\d+(?:[.,]\d+)?/g;
-// "1. ASA class >3": an item number left on the line by a second numbering is no condition.
-const ITEM_NUMBER = /^\s*\d{1,2}[.)](?=\s)/;
-
-/** A word or number that carries a condition no rule has read (not filler, not a qualifier). */
-function isContent(word: string): boolean {
-  if (/^\d/.test(word)) return true;
-  const w = word.toLowerCase().replace(/[.,;:]+$/, '');
-  return !fillerWords.has(w) && !isQualifierWord(w);
-}
 
 /** The numeric term whose name starts at `at`, with the length of its name. */
 function numericTermAt(text: string, at: number): { term: NumericTerm; length: number } | undefined {
