@@ -78,6 +78,7 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   p.add(start, end + (old?.[0].length ?? 0), found.connective === 'all' && !empty ? { kind: 'all', of: cmps } : anyOf(cmps), 'compare');
 }
 
+const GROUP_RULE = /^\s*(?:\([^()]*\)\s*)?(?:will|must|should|shall|need|needs|have to|has to|agree|are required|of (?:child|reproductive))/i;
 // "sexually active with males": the partner's sex, not the participant's.
 const FEMALE = /(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
 const MALE = /(?<!\bwith\s)\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
@@ -94,6 +95,8 @@ export function readSex(p: LineParser): Expr | undefined {
   const male = [...p.text.matchAll(MALE)];
   if (female.length > 0 === male.length > 0) return undefined;
   const hits = female.length > 0 ? female : male;
+  // "Women will be either surgically sterilized or non-pregnant": a rule for that sex, not a requirement of it.
+  if (hits.some((m) => GROUP_RULE.test(p.text.slice(m.index + m[0].length)))) return undefined;
   if (p.side === 'exclusion') {
     const rest = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !/^(?:sex|gender)$/i.test(w));
     if (rest.length > 0) return undefined;

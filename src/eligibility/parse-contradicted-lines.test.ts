@@ -31,3 +31,15 @@ describe('what a negation reaches', () => {
     expect(read('exclusion', '1. ASA class >3')).toEqual(['computable', 'asa_class > 3']);
   });
 });
+
+describe('a sex named as the subject of a rule', () => {
+  it('"Women will be either surgically sterilized or non-pregnant" is a rule for women, not a requirement to be one (NCT03927066)', () => {
+    // The study takes men too; the line was read as "sex = female and …", which excluded every man.
+    expect(read('inclusion', 'Women will be either surgically sterilized or non-pregnant as determined by a urine pregnancy test')[1]).not.toMatch(/sex = female/);
+    expect(read('inclusion', 'Women of childbearing potential must use contraception')[1]).not.toMatch(/sex = female/);
+  });
+
+  it('a sex named as who is taken is still required', () => {
+    expect(read('inclusion', 'Female patients aged 18 years or older')).toEqual(['computable', 'sex = female and age ≥ 18 years']);
+  });
+});
