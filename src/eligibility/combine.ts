@@ -31,6 +31,8 @@ const OR = /\bor\b|\bnor\b|\//i;
 const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
 const RESTRICTIVE =
   /\b(?:that|which|who|whose|where|without|requiring|needing|lasting|persisting|longer than|for|leading to|result\w*|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough|allerg\w*|hypersensitiv\w*|contraindicat\w*|inability|unable|capable|daily|regular(?:ly)?|defined|at (?:the )?sites?)\b/gi;
+/** "due to", "because of" …: what follows names the causes of what comes before. */
+export const CAUSE = /\b(?:due to|because of|secondary to|caused by|as a result of|owing to|attributable to)\b/i;
 const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
 
 export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
@@ -65,6 +67,9 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     const before = text.slice(0, first.start);
     const cut = lastIndexOfSeparator(before);
     if (content(cut, first.start)) item.restricted = true;
+    // "inability to give consent due to impaired mental status, cognitive impairment or …": the causes of an unread state.
+    const cause = CAUSE.exec(before);
+    if (cause && content(0, cause.index)) item.restricted = true;
     const after = text.slice(lastR.end);
     const next = SEPARATOR.exec(after);
     if (content(lastR.end, lastR.end + (next ? next.index : after.length))) item.restricted = true;

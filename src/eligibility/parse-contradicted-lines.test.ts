@@ -43,3 +43,13 @@ describe('a sex named as the subject of a rule', () => {
     expect(read('inclusion', 'Female patients aged 18 years or older')).toEqual(['computable', 'sex = female and age ≥ 18 years']);
   });
 });
+
+describe('causes of an unread state', () => {
+  it('"inability to … due to A, B or C" excludes the inability, not every patient with A (NCT03921606, NCT03865433)', () => {
+    // A patient with mild cognitive impairment who can consent is not excluded by the text.
+    expect(read('exclusion', 'inability to give informed consent or participate in our intervention due to impaired mental status, cognitive impairment or communication barriers')[0]).toBe(
+      'attested',
+    );
+    expect(read('exclusion', 'exhibit an inability to exercise due to injury, known heart disease, or increased cardiac risk,')[0]).toBe('attested');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Computability, Criterion, Expr, Side } from './expression.js';
-import { allOf, anyOf, combine, type Reading } from './combine.js';
+import { allOf, anyOf, CAUSE, combine, type Reading } from './combine.js';
 import { normalizeCriterionText } from './criterion-text.js';
 import { judgementWords } from './lexicon.js';
 import { LineParser } from './line-parser.js';
@@ -73,6 +73,8 @@ function consentClause(id: string, side: Side, verbatim: string, text: string): 
   const start = before ? before.index + before[0].length : 0;
   if (NEGATION_BEFORE.test(text.slice(0, start))) return whole;
   const end = after ? after.index : text.length;
+  // "inability to give consent … due to impaired mental status, cognitive impairment or …": the list after the comma is of causes.
+  if (CAUSE.test(text.slice(start, end))) return whole;
   const rest = (text.slice(0, before ? before.index : 0) + (before && after ? ', ' : '') + text.slice(after ? after.index + after[0].length : text.length)).trim();
   if (rest === '' || CONSENT.test(rest)) return whole;
   const read = parseCriterionLine(id, side, rest);
