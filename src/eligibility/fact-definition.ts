@@ -28,3 +28,6 @@ export interface FactDefinition {
   readonly values?: readonly string[];
   readonly description: string;
 }
+
+/** A clinical score: no unit, so a threshold written without one is unambiguous. */
+export const scoreFact = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: 'a score has no unit', description });

@@ -1,10 +1,8 @@
-import type { FactDefinition } from './fact-definition.js';
+import { type FactDefinition, scoreFact as score } from './fact-definition.js';
 import { measurementFacts } from './measurement-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
-const SCORE = 'a score has no unit';
-const score = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: SCORE, description });
 const flag = (name: string, description: string): FactDefinition => ({ name, type: 'boolean', description });
 const event = (name: string, description: string): FactDefinition => ({ name, type: 'date', description });
 const codes = (name: string, description: string): FactDefinition => ({ name, type: 'codes', description });

@@ -1,5 +1,5 @@
-import type { FactDefinition } from './fact-definition.js';
-import { massUnits, type UnitConversion } from './units.js';
+import { type FactDefinition, scoreFact as score } from './fact-definition.js';
+import { massUnits, onlyUnit, perLitre, type UnitConversion } from './units.js';
 
 /**
  * Measurements the development corpus compares often that the first dictionary did not hold: vital
@@ -8,7 +8,6 @@ import { massUnits, type UnitConversion } from './units.js';
  */
 
 const SAME = 'same unit';
-const score = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: 'a score has no unit', description });
 const measured = (name: string, unit: string, units: readonly UnitConversion[], description: string): FactDefinition => ({ name, type: 'number', unit, units, description });
 
 /** Glucose C6H12O6, molar mass 180.156 g/mol (IUPAC atomic weights): 1 mmol/L = 180.156 mg/L = 18.016 mg/dL. */
@@ -23,13 +22,13 @@ const bloodGasUnits: readonly UnitConversion[] = [
 ];
 
 /** Gestational age in completed weeks (WHO ICD-10, vol. 2, 5.7.1: "expressed in completed days or completed weeks"). */
-const weeks: readonly UnitConversion[] = [{ unit: 'weeks', factor: 1, source: SAME }];
+const weeks = onlyUnit('weeks');
 
 export const measurementFacts: readonly FactDefinition[] = [
   measured('gestational_age', 'weeks', weeks, "Gestational age of the patient's current pregnancy at screening, in completed weeks (WHO ICD-10)."),
   measured('gestational_age_at_birth', 'weeks', weeks, "The patient's own gestational age at birth, in completed weeks (WHO ICD-10)."),
-  measured('heart_rate', 'beats/min', [{ unit: 'beats/min', factor: 1, source: SAME }], 'Heart (pulse) rate at rest at screening.'),
-  measured('respiratory_rate', 'breaths/min', [{ unit: 'breaths/min', factor: 1, source: SAME }], 'Respiratory rate at screening.'),
+  measured('heart_rate', 'beats/min', onlyUnit('beats/min'), 'Heart (pulse) rate at rest at screening.'),
+  measured('respiratory_rate', 'breaths/min', onlyUnit('breaths/min'), 'Respiratory rate at screening.'),
   // Blood glucose is reported as its plasma equivalent (IFCC recommendation, D'Orazio et al., Clin Chem 2005;51:1573).
   measured('fasting_glucose', 'mmol/L', glucoseUnits, 'Fasting plasma glucose (plasma-equivalent, as the laboratory reports it).'),
   measured('random_glucose', 'mmol/L', glucoseUnits, 'Random (non-fasting) plasma glucose (plasma-equivalent).'),
@@ -52,24 +51,8 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum 25-hydroxyvitamin D.',
   ),
-  measured(
-    'crp',
-    'mg/L',
-    [
-      { unit: 'mg/l', factor: 1, source: SAME },
-      { unit: 'mg/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 mg/dL = 10 mg/L' },
-    ],
-    'Serum C-reactive protein.',
-  ),
-  measured(
-    'albumin',
-    'g/L',
-    [
-      { unit: 'g/l', factor: 1, source: SAME },
-      { unit: 'g/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 g/dL = 10 g/L' },
-    ],
-    'Serum albumin.',
-  ),
+  measured('crp', 'mg/L', perLitre('mg'), 'Serum C-reactive protein.'),
+  measured('albumin', 'g/L', perLitre('g'), 'Serum albumin.'),
   // Arterial blood gases: 1 kPa = 1000 Pa ÷ 133.322 Pa/mmHg = 7.50062 mmHg (BIPM SI brochure 9th ed., mmHg = 133.322 Pa).
   measured('pao2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of oxygen (PaO2).'),
   measured('paco2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of carbon dioxide (PaCO2).'),
@@ -82,14 +65,14 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum or plasma bicarbonate (total CO2).',
   ),
-  measured('transferrin_saturation', '%', [{ unit: '%', factor: 1, source: SAME }], 'Transferrin saturation (serum iron ÷ total iron-binding capacity), %.'),
-  measured('prothrombin_activity', '%', [{ unit: '%', factor: 1, source: SAME }], 'Prothrombin time expressed as activity, % of normal (Quick value).'),
-  measured('fev1_predicted', '%', [{ unit: '%', factor: 1, source: SAME }], 'Forced expiratory volume in 1 second, % of the predicted value (spirometry).'),
+  measured('transferrin_saturation', '%', onlyUnit('%'), 'Transferrin saturation (serum iron ÷ total iron-binding capacity), %.'),
+  measured('prothrombin_activity', '%', onlyUnit('%'), 'Prothrombin time expressed as activity, % of normal (Quick value).'),
+  measured('fev1_predicted', '%', onlyUnit('%'), 'Forced expiratory volume in 1 second, % of the predicted value (spirometry).'),
   {
     name: 'ahi',
     type: 'number',
     unit: 'events/h',
-    units: [{ unit: 'events/h', factor: 1, source: SAME }],
+    units: onlyUnit('events/h'),
     unitImplied: 'the apnoea–hypopnoea index counts events per hour of sleep by definition (AASM Scoring Manual)',
     description: 'Apnoea–hypopnoea index from polysomnography or a home sleep test.',
   },
@@ -102,8 +85,8 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum ferritin.',
   ),
-  measured('fmps', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth plaque score: % of tooth sites with plaque (O’Leary 1972).'),
-  measured('fmbs', '%', [{ unit: '%', factor: 1, source: SAME }], 'Full-mouth bleeding score: % of tooth sites bleeding on probing (Ainamo & Bay 1975).'),
+  measured('fmps', '%', onlyUnit('%'), 'Full-mouth plaque score: % of tooth sites with plaque (O’Leary 1972).'),
+  measured('fmbs', '%', onlyUnit('%'), 'Full-mouth bleeding score: % of tooth sites bleeding on probing (Ainamo & Bay 1975).'),
   measured('birth_weight', 'kg', massUnits, "The patient's own weight at birth."),
   score('mrs', 'Modified Rankin Scale, 0 (no symptoms) to 6 (dead) (van Swieten 1988), now.'),
   score('iq', 'Full-scale intelligence quotient from a standardised test (mean 100, SD 15; Wechsler).'),

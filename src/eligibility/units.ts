@@ -42,11 +42,16 @@ export const massUnits: readonly UnitConversion[] = [
 ];
 
 /** Haemoglobin mass concentration: 1 g/dL = 10 g/L; 1 mmol/L (Fe, monomer 16,114 g/mol) = 16.114 g/L (ICSH reference method). */
-export const haemoglobinUnits: readonly UnitConversion[] = [
-  { unit: 'g/l', factor: 1, source: SAME },
-  { unit: 'g/dl', factor: 10, source: 'SI prefix: 1 dL = 10⁻¹ L, so 1 g/dL = 10 g/L' },
-  { unit: 'mmol/l', factor: 16.114, source: 'ICSH: haemoglobin monomer (Fe) 16,114 g/mol, 1 mmol/L = 16.114 g/L' },
+/** The one unit of a fact measured in nothing else ("beats/min", "%"). */
+export const onlyUnit = (unit: string): readonly UnitConversion[] => [{ unit: unit.toLowerCase(), factor: 1, source: SAME }];
+
+/** A mass concentration per litre, and per decilitre (SI prefix: 1 dL = 10⁻¹ L, so 1 x/dL = 10 x/L). */
+export const perLitre = (mass: 'g' | 'mg'): readonly UnitConversion[] => [
+  { unit: `${mass}/l`, factor: 1, source: SAME },
+  { unit: `${mass}/dl`, factor: 10, source: `SI prefix: 1 dL = 10⁻¹ L, so 1 ${mass}/dL = 10 ${mass}/L` },
 ];
+
+export const haemoglobinUnits: readonly UnitConversion[] = [...perLitre('g'), { unit: 'mmol/l', factor: 16.114, source: 'ICSH: haemoglobin monomer (Fe) 16,114 g/mol, 1 mmol/L = 16.114 g/L' }];
 
 /** Creatinine: molar mass 113.12 g/mol, so 1 mg/dL = 10 mg/L ÷ 113.12 g/mol = 88.4 µmol/L (IUPAC atomic weights; Kidney Int Suppl KDIGO 2012). */
 export const creatinineUnits: readonly UnitConversion[] = [
