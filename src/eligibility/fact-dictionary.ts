@@ -274,6 +274,8 @@ export const factDictionary: readonly FactDefinition[] = [
   flag('current_smoker', 'Currently smokes tobacco.'),
   event('last_other_trial', 'Date the patient last took part in another clinical study (the screening date if still taking part), or never.'),
   event('last_investigational_product', 'Date of the most recent dose of an investigational product of another study, or never.'),
+  event('last_hospitalisation', 'Last day the patient spent in hospital as an inpatient (the screening date if in hospital now), or never.'),
+  event('last_delivery', 'Date the patient last gave birth, or never.'),
   flag('in_other_trial', 'Currently taking part in another clinical study.'),
   flag('investigational_drug', 'Currently using another investigational drug.'),
   codes('diagnoses', 'Conditions the patient has now, as codes (e.g. primary-sjogren;infection).'),

@@ -8,6 +8,7 @@ import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
 import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
 import { measurementForms } from './measurement-forms.js';
+import { datedEvents } from './dated-events.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -114,6 +115,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   asaClass(p);
   measurementForms(p);
   readAge(p);
+  datedEvents(p);
   allergyAfter(p);
   p.terms();
   allergyList(p);
