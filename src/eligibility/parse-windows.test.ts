@@ -43,11 +43,27 @@ describe('window forms', () => {
     const cancer = exc('cardiocebrovascular diseases or any cancer during the six months prior to study'); // NCT03920436
     expect(cancer.computability).toBe('partly-computable');
     expect(cancer.expr).toEqual(any(within('last.cancer', 6, 'months', 'screening'), rest('cardiocebrovascular diseases or any')));
-    // Before, "history of drug abuse and / or alcohol abuse 2 years prior to …" was read as ever, broader than the window.
+    // "history of drug abuse and / or alcohol abuse 2 years prior to …": before, drug abuse was read as ever, broader than the window.
     const abuse = exc('Patients with a history of drug abuse and / or alcohol abuse 2 years prior to the screening period'); // NCT03921775
     expect(abuse.computability).toBe('partly-computable');
-    expect(firstOf(abuse.expr, 'any')).toEqual(years('last.alcohol-use-disorder', 2));
-    expect(JSON.stringify(abuse.expr)).not.toContain('substance-use-disorder');
+    expect(firstOf(abuse.expr, 'any')).toEqual(years('last.substance-use-disorder', 2));
+    expect(JSON.stringify(abuse.expr)).not.toContain('"history"');
+  });
+
+  it('in an exclusion, takes a window that may not bind a history before it, and leaves the rest to a person', () => {
+    // Whether or not "within 28 days" binds the fistula, a fistula within them excludes; one before them stays attested.
+    const fistula = exc('History of abdominal fistula or gastrointestinal perforation within 28 days prior to Day 1'); // NCT03924882
+    expect(fistula.computability).toBe('partly-computable');
+    expect(firstOf(fistula.expr, 'any')).toEqual(within('last.abdominal-fistula', 28, 'days', 'first-dose'));
+    expect(fistula.notComputable).toMatch(/may not bind "abdominal fistula"/);
+    const mi = exc('History of myocardial infarction or stroke within 6 months');
+    expect(mi.computability).toBe('partly-computable');
+    expect(mi.expr).toEqual(
+      any(within('last.myocardial-infarction', 6, 'months', 'screening'), within('last.stroke', 6, 'months', 'screening'), rest('myocardial infarction outside "within 6 months"')),
+    );
+    // An inclusion needs the broader reading, and a negation turns it round: both stay as they were.
+    attested(exc('No history of myocardial infarction or stroke within 6 months'), /may bind "myocardial infarction"/);
+    expect(JSON.stringify(inc('History of myocardial infarction or stroke within 6 months').expr)).not.toContain('last.myocardial-infarction');
   });
 });
 

@@ -9,6 +9,8 @@ export interface TimeWindow {
   readonly before: Anchor;
   /** The text named no date to count back from; it is counted back from screening. */
   readonly anchorImplied: boolean;
+  /** Taken for a phrase it may not bind (window-for.ts): the phrase before the window stays for a person. */
+  readonly unsure?: true;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
