@@ -5,16 +5,18 @@ import { isQualifierWord } from './qualifiers.js';
 import { flagImpliedAnchor } from './time-windows.js';
 
 /**
- * Events that matter by their date and have no code of their own: "Hospitalised within 3 months
- * prior to screening", "Have given birth within the past 3 months". Read only with the time window
- * right after the name, and only when the words before it in its clause keep its meaning ("Patients
- * who were hospitalised", not "Expected hospitalisation"); words after the window ("for any major
- * medical condition") are left to the remainder, which combine.ts joins as a further condition.
+ * Events that matter by their date and have no code of their own (dated-event-facts.ts): "Hospitalised
+ * within 3 months prior to screening", "Have given birth within the past 3 months", "Severe
+ * hypoglycemic event in past 3 months". Read only with the time window right after the name, and
+ * only when the words before it in its clause keep its meaning ("Patients who were hospitalised",
+ * not "Expected hospitalisation"); words after the window ("for any major medical condition") are
+ * left to the remainder, which combine.ts joins as a further condition.
  */
 const EVENTS: readonly { readonly pattern: RegExp; readonly fact: string }[] = [
-  // Being in hospital, not the day of admission: "hospitalised within 3 months" holds for a stay that ended within them.
   { pattern: /\b(?:hospitali[sz]ed|hospitali[sz]ations?)\b/gi, fact: 'last_hospitalisation' },
   { pattern: /\b(?:given|gave) birth\b|\bchildbirth\b/gi, fact: 'last_delivery' },
+  // "Severe" is the defined level 3 of the fact (last_severe_hypoglycaemia), not a judgement left open.
+  { pattern: /\bsevere hypoglyc(?:a)?emi(?:a|c (?:events?|episodes?))/gi, fact: 'last_severe_hypoglycaemia' },
 ];
 const NEGATION = /\b(?:no|not|non|nor|without|never|neither|none|free|absence|lack)\b/i;
 const CLAUSE_END = /[,;.:()]|\b(?:or|and|nor)\b/i;

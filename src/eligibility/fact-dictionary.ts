@@ -1,10 +1,10 @@
-import { type FactDefinition, scoreFact as score } from './fact-definition.js';
+import { eventFact as event, type FactDefinition, scoreFact as score } from './fact-definition.js';
+import { datedEventFacts } from './dated-event-facts.js';
 import { measurementFacts } from './measurement-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
 const flag = (name: string, description: string): FactDefinition => ({ name, type: 'boolean', description });
-const event = (name: string, description: string): FactDefinition => ({ name, type: 'date', description });
 const codes = (name: string, description: string): FactDefinition => ({ name, type: 'codes', description });
 const ulnRatio = (name: string, what: string): FactDefinition => ({
   name,
@@ -274,8 +274,6 @@ export const factDictionary: readonly FactDefinition[] = [
   flag('current_smoker', 'Currently smokes tobacco.'),
   event('last_other_trial', 'Date the patient last took part in another clinical study (the screening date if still taking part), or never.'),
   event('last_investigational_product', 'Date of the most recent dose of an investigational product of another study, or never.'),
-  event('last_hospitalisation', 'Last day the patient spent in hospital as an inpatient (the screening date if in hospital now), or never.'),
-  event('last_delivery', 'Date the patient last gave birth, or never.'),
   flag('in_other_trial', 'Currently taking part in another clinical study.'),
   flag('investigational_drug', 'Currently using another investigational drug.'),
   codes('diagnoses', 'Conditions the patient has now, as codes (e.g. primary-sjogren;infection).'),
@@ -287,4 +285,5 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
   ...measurementFacts,
+  ...datedEventFacts,
 ];

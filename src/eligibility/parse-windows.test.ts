@@ -86,7 +86,7 @@ describe('events in the past tense', () => {
   });
 });
 
-describe('dated events without a code: hospital stays and births', () => {
+describe('dated events without a code: hospital stays, births, severe hypoglycaemia', () => {
   it('reads them with the window right after the name', () => {
     // What follows the window narrows the stay: both are required, the rest attested.
     partly(
@@ -95,6 +95,8 @@ describe('dated events without a code: hospital stays and births', () => {
     );
     computes(exc('Have given birth within the past 3 months'), within('last_delivery', 3, 'months', 'screening')); // NCT03865342
     computes(inc('No hospitalisation within 3 months'), { kind: 'not', of: within('last_hospitalisation', 3, 'months', 'screening') });
+    // "Severe" is the fact's own level 3 (needing another person's help), so no judgement is left.
+    computes(exc('Severe hypoglycemic event in past 3 months'), within('last_severe_hypoglycaemia', 3, 'months', 'screening')); // NCT03862521
   });
 
   it('leaves them attested when the words around them change what is dated', () => {
