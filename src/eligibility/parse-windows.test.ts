@@ -8,6 +8,7 @@ import { all, any, attested, cmp, computes, exc, has, inc, partly, rest, within 
  * reading worked out by hand: an exclusion's window is read as "within", which any patient the
  * text excludes for that event meets; an inclusion's computable part must be necessary.
  */
+
 /** The first alternative (any) or condition (all) of a line whose other parts are a remainder worked out elsewhere. */
 const firstOf = (e: Expr, kind: 'any' | 'all'): Expr | undefined => (e.kind === kind ? e.of[0] : undefined);
 const years = (fact: string, amount: number): Expr => ({ kind: 'within', fact, amount, unit: 'years', before: 'screening' });
