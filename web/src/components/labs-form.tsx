@@ -11,12 +11,15 @@ import { TextField } from './text-field.js';
  * Lab values of one visit. Each analyte offers the units the grader converts (lab-units.ts); the
  * server grades each value (CTCAE v5.0) and proposes an adverse event for a graded abnormality.
  * `aside` gives what goes under an analyte's field (its data queries), by field id and label.
+ * The status line is the visit page's: the page remounts this form when the saved labs change, and
+ * "Labs saved." must outlive that.
  */
-export function LabsForm({ participantId, visitId, date, saved, onSaved, aside }: VisitPartProps<readonly StoredLab[]>) {
+type LabsFormProps = VisitPartProps<readonly StoredLab[]> & { readonly status: string | null; readonly setStatus: (s: string | null) => void };
+
+export function LabsForm({ participantId, visitId, date, saved, onSaved, aside, status, setStatus }: LabsFormProps) {
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(saved.map((l) => [l.analyte, String(l.value)])));
   const [units, setUnits] = useState<Record<string, LabUnit>>(() => Object.fromEntries(labAnalytes.map((a) => [a, saved.find((l) => l.analyte === a)?.unit ?? labUnitTable[a].canonical])));
   const [error, setError] = useState<ApiError | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
 

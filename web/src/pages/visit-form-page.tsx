@@ -74,6 +74,7 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
   const entering = scope === null || can({ assignments: session.roles }, 'visit.enter', scope);
   // A correction answering a query may change a defined form's values: they load again after each query change.
   const [queryChanges, setQueryChanges] = useState(0);
+  const [labsStatus, setLabsStatus] = useState<string | null>(null);
   const aside: Aside = (field, label, shown) => {
     const saved_ = savedValue(saved, field);
     const value = saved_ ? valueText(saved_) : shown;
@@ -112,7 +113,17 @@ function VisitBody({ participantId, context, visits, onSaved }: FormProps) {
         <>
           <h2>Labs</h2>
           {entering ? (
-            <LabsForm key={JSON.stringify(saved?.labs ?? [])} participantId={participantId} visitId={visit.id} date={date} saved={saved?.labs ?? []} onSaved={onSaved} aside={aside} />
+            <LabsForm
+              key={JSON.stringify(saved?.labs ?? [])}
+              participantId={participantId}
+              visitId={visit.id}
+              date={date}
+              saved={saved?.labs ?? []}
+              onSaved={onSaved}
+              aside={aside}
+              status={labsStatus}
+              setStatus={setLabsStatus}
+            />
           ) : (
             <SavedValues visit={saved} fields={labAnalytes.map((a) => ({ field: labField(a), label: a }))} aside={aside} />
           )}
