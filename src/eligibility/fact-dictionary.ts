@@ -1,5 +1,6 @@
 import { type FactDefinition, scoreFact as score } from './fact-definition.js';
 import { measurementFacts } from './measurement-facts.js';
+import { statusFacts } from './status-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
@@ -285,4 +286,5 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
   ...measurementFacts,
+  ...statusFacts,
 ];
