@@ -25,8 +25,9 @@ function forms(c: string, side: Side): RegExp[] {
     new RegExp(`^(?:for|in) (?:the )?${c}\\s*[:,]\\s*(?<r>.+)$`, 'i'),
     new RegExp(`^${c}\\s*:\\s*(?<r>.+)$`, 'i'),
     new RegExp(`^if (?:(?:the )?(?:patient|subject|participant) is )?(?:an? )?${c}\\s*[:,]?\\s*(?<r>.+)$`, 'i'),
-    // Not "R in women": an inclusion "breast cancer in women" may require the sex, not make it a condition.
-    new RegExp(`^(?<r>.+?)\\s*[,;]?\\s*\\(?(?:if|for) ${c}\\)?\\s*\\.?$`, 'i'),
+    // Not "R in women": an inclusion "breast cancer in women" may require the sex, not make it a condition. A bare
+    // "for women" may name whom a treatment is for ("hormone therapy for women"); a status ("for WOCBP") may not.
+    new RegExp(`^(?<r>.+?)\\s*(?:[,;]\\s*(?:if|for)|\\(\\s*(?:if|for)|\\s(?:if${c === CBP ? '|for' : ''})) ${c}\\s*\\)?\\s*\\.?$`, 'i'),
   ];
   // An inclusion "Women … must have …" is a rule for those named, not a requirement to be one of them.
   return side === 'inclusion'

@@ -18,6 +18,7 @@ describe('a rule for people of childbearing potential or of one sex, when both s
     computes(inc('WOCBP (women of child-bearing potential) must have a negative pregnancy test at inclusion.'), any(yes('childbearing_potential', false), yes('pregnancy_test_positive', false))); // NCT03867617
     computes(inc('If female, negative pregnancy test'), any(notFemale, yes('pregnancy_test_positive', false)));
     computes(inc('Negative pregnancy test for women of childbearing potential'), any(yes('childbearing_potential', false), yes('pregnancy_test_positive', false)));
+    computes(inc('Haemoglobin >= 12 g/dL (for women)'), any(notFemale, cmp('haemoglobin', '>=', 12, 'g/dl')));
     // "Female patients must …" is a rule for women, not a requirement to be one (it read sex = female and …).
     computes(inc('Female patients must have a negative pregnancy test'), any(notFemale, yes('pregnancy_test_positive', false)));
   });
@@ -31,6 +32,8 @@ describe('a rule for people of childbearing potential or of one sex, when both s
     // It read haemoglobin < 11 g/dL for everyone; for men the limit is 12.
     attested(exc('Preoperative anemia (a hemoglobin value of <11 g/dL in females and <12 g/dL in males), refusal of blood products;'), /condition/); // NCT03867214
     attested(inc('If female, subject must meet the contraception recommendations'), /condition/); // NCT03926130
+    // A bare "for women" may say whom a treatment is for, not a condition.
+    attested(inc('Hormone replacement therapy for women'), /condition/);
     attested(
       inc(
         'Women of childbearing potential must agree to be strictly abstinent or to use an effective and approved method of contraception throughout the study and for 12 weeks after the last study drug injection.',
