@@ -1,5 +1,5 @@
 import { fillerWords } from './lexicon.js';
-import { isQualifierWord } from './qualifiers.js';
+import { isQualifierWord, withoutPeopleThat } from './qualifiers.js';
 
 // A number no rule read ("Stroke < 2 years") limits what is next to it, so it is content like a word.
 const WORD_OR_NUMBER = /[A-Za-zÀ-ÿ][\w'./-]*|\d+(?:[.,]\d+)?/g;
@@ -14,4 +14,4 @@ function isContent(word: string): boolean {
 }
 
 /** The words and numbers of `text` (uncovered characters, the rest blanked) that carry a condition. */
-export const contentWords = (text: string): string[] => (text.match(WORD_OR_NUMBER) ?? []).filter(isContent);
+export const contentWords = (text: string): string[] => (withoutPeopleThat(text).match(WORD_OR_NUMBER) ?? []).filter(isContent);

@@ -29,5 +29,8 @@ export interface FactDefinition {
   readonly description: string;
 }
 
+/** The date of an event (`never` if it never happened). */
+export const eventFact = (name: string, description: string): FactDefinition => ({ name, type: 'date', description });
+
 /** A clinical score: no unit, so a threshold written without one is unambiguous. */
 export const scoreFact = (name: string, description: string): FactDefinition => ({ name, type: 'number', unit: '', units: [], unitImplied: 'a score has no unit', description });

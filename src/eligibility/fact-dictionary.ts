@@ -1,11 +1,11 @@
-import { type FactDefinition, scoreFact as score } from './fact-definition.js';
+import { eventFact as event, type FactDefinition, scoreFact as score } from './fact-definition.js';
+import { datedEventFacts } from './dated-event-facts.js';
 import { measurementFacts } from './measurement-facts.js';
 import { statusFacts } from './status-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
 const flag = (name: string, description: string): FactDefinition => ({ name, type: 'boolean', description });
-const event = (name: string, description: string): FactDefinition => ({ name, type: 'date', description });
 const codes = (name: string, description: string): FactDefinition => ({ name, type: 'codes', description });
 const ulnRatio = (name: string, what: string): FactDefinition => ({
   name,
@@ -287,4 +287,5 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
   ...measurementFacts,
   ...statusFacts,
+  ...datedEventFacts,
 ];

@@ -6,7 +6,7 @@ import { findFact, lastOccurrenceFactName } from './facts.js';
 import { lexicon, type CodeTerm, type EventTerm, type FlagTerm, type NumericTerm, type Term } from './lexicon.js';
 import { negate } from './negation.js';
 import { qualify, type Qualified } from './qualifiers.js';
-import { findWindows, type TimeWindow } from './time-windows.js';
+import { findWindows, flagImpliedAnchor, type TimeWindow } from './time-windows.js';
 import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
@@ -21,6 +21,8 @@ export class LineParser {
   readonly readings: (Reading & { kind: 'compare' | 'term' })[] = [];
   readonly reasons: string[] = [];
   readonly flags: string[] = [];
+  /** Phrases read within a window that may not bind them: the rest of their meaning stays attested. */
+  readonly unsure: { readonly phrase: string; readonly window: string }[] = [];
   readonly windows: TimeWindow[];
   private readonly covered: boolean[];
   private readonly named: boolean[];
@@ -31,7 +33,7 @@ export class LineParser {
   ) {
     this.covered = new Array<boolean>(text.length).fill(false);
     this.named = new Array<boolean>(text.length).fill(false);
-    this.windows = findWindows(text);
+    this.windows = findWindows(text, side);
   }
 
   isCovered = (i: number): boolean => this.covered[i] === true;
@@ -145,7 +147,7 @@ export class LineParser {
   }
 
   windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
-    windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history');
+    windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history', this.side);
 
   code(term: CodeTerm, found: RegExpMatchArray): void {
     // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
@@ -162,7 +164,8 @@ export class LineParser {
     else if (window) {
       if (q.family) return void this.reasons.push(`a time window for a relative's "${m[0]}" cannot be read`);
       expr = { kind: 'within', fact: lastOccurrenceFactName(term.code), amount: window.amount, unit: window.unit, before: window.before };
-      if (window.anchorImplied) this.flags.push(`"${this.text.slice(window.start, window.end)}" names no date; it is counted back from the screening date.`);
+      flagImpliedAnchor(this.flags, this.text, window);
+      if (window.unsure) this.unsure.push({ phrase: m[0], window: this.text.slice(window.start, window.end) });
     } else if (q.family) expr = { kind: 'has', fact: 'family_history', code: term.code };
     else if (term.fact === 'condition') {
       // "history of bipolar disorder, schizophrenia": the tense said once for the list.
@@ -209,9 +212,9 @@ export class LineParser {
     const q = this.qualified(m);
     if (!q) return;
     const window = this.windowFor(m.index! + m[0].length, q);
-    if (!window || window === 'ambiguous' || q.family) return this.flag(orFlag, m);
+    if (!window || window === 'ambiguous' || window.unsure || q.family) return this.flag(orFlag, m);
     const expr: Expr = { kind: 'within', fact: term.fact, amount: window.amount, unit: window.unit, before: window.before };
-    if (window.anchorImplied) this.flags.push(`"${this.text.slice(window.start, window.end)}" names no date; it is counted back from the screening date.`);
+    flagImpliedAnchor(this.flags, this.text, window);
     this.add(q.start, Math.max(q.end, window.end), q.negated ? negate(expr) : expr, 'term');
   }
   /**

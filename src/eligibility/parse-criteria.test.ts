@@ -42,6 +42,10 @@ describe('criteria text from ClinicalTrials.gov records', () => {
     });
     expect(formatExpr(criteria[0]!.expr)).toMatch(/^age ≥ 18 years and age ≤ 64 years and attested: "Male or female adults with Chronic AD/);
   });
+  it('NCT03860025: a lone "-" under "Exclusion Criteria:" is no criterion', () => {
+    const text = 'Inclusion Criteria:\n  -  controls with a primary THA without events of hip dislocation\nExclusion Criteria:\n-\n';
+    expect(parseCriteriaText(text).criteria.map((c) => c.id)).toEqual(['inc-1']);
+  });
   it('refuses text without headings', () => {
     expect(() => parseCriteriaText('- ESSDAI >= 6')).toThrow(/no "Inclusion Criteria:"/);
   });

@@ -27,7 +27,8 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   const take = (raw: string) => {
     const heading = readHeading(raw);
     if (heading) sections.push({ heading, lines: [] });
-    else if (raw.trim() !== '') sections.at(-1)?.lines.push(raw);
+    // A bullet with nothing after it ("Exclusion Criteria:" over a lone "-") states no criterion.
+    else if (HAS_WORDS.test(raw)) sections.at(-1)?.lines.push(raw);
   };
   for (const raw of text.split(/\r?\n/)) {
     const runIn = readHeading(raw) ? undefined : splitRunInHeading(raw);

@@ -11,6 +11,7 @@ import { measurementForms } from './measurement-forms.js';
 import { statusStatement } from './status-forms.js';
 import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
 import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './consent-forms.js';
+import { datedEvents } from './dated-events.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -139,6 +140,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   asaClass(p);
   measurementForms(p);
   readAge(p);
+  datedEvents(p);
   allergyAfter(p);
   p.terms();
   allergyList(p);
@@ -195,15 +197,17 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   for (const r of combined.dropped) p.cover(r.start, r.end, false);
   const left = p.leftover();
   const judgement = judgementOf(left.text);
-  const remainder = left.words.length > 0 || judgement.length > 0;
+  const remainder = left.words.length > 0 || judgement.length > 0 || p.unsure.length > 0;
   const reasons = [
     ...new Set(p.reasons),
     ...(combined.dropped.length > 0 ? ['a reading is qualified by words no rule reads'] : []),
     ...(combined.commasOnly && remainder ? ['commas alone leave open whether the unread words are one more alternative or a condition on the rest'] : []),
     ...(judgement.length > 0 ? [`it needs judgement (${[...new Set(judgement)].join(', ')})`] : []),
     ...(left.words.length > 0 ? [`no rule reads "${left.text}"`] : []),
+    ...p.unsure.map((u) => `the time window later in the line may not bind "${u.phrase}": read within it, and outside it left to a person`),
   ];
-  const rest: Expr | undefined = remainder ? { kind: 'attested', text: left.text } : undefined;
+  const restText = [...(left.words.length > 0 || judgement.length > 0 ? [left.text] : []), ...p.unsure.map((u) => `${u.phrase} outside "${u.window}"`)].join('; ');
+  const rest: Expr | undefined = remainder ? { kind: 'attested', text: restText } : undefined;
   let expr = combined.kept.length > 0 ? combined.expr(rest) : rest;
   if (sex) expr = expr ? allOf([sex, expr]) : sex;
   if (!expr || expr.kind === 'attested') return attested(id, side, verbatim, reasons.join('; ') || 'no rule reads it', p.flags);

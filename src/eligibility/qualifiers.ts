@@ -21,8 +21,8 @@ export interface Qualified {
 
 export type Qualification = { readonly ok: true; readonly q: Qualified } | { readonly ok: false; readonly reason: string };
 
-const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
-const CURRENT = new Set(['current', 'currently', 'active', 'ongoing', 'existing', 'present', 'presently', 'concomitant', 'concurrent', 'receiving', 'taking', 'using', 'use', 'on']);
+const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'suffered', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
+const CURRENT = new Set(['current', 'currently', 'active', 'ongoing', 'existing', 'present', 'presently', 'concomitant', 'concurrent', 'receiving', 'taking', 'using', 'use', 'usage', 'on']);
 const SAFE_BEFORE = new Set(
   (
     'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis ' +
@@ -51,7 +51,12 @@ const EXAMPLE_BINDING =
   /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?)\b/i;
 const SUBLIST = /\b(?:requiring|needing|treated (?:with|by)|treatment with|due to|caused by|secondary to|associated with|induced by|related to)\b/i;
 // "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
+// "Patients that have had a blood transfusion": "that" after the people it names is "who" (but "that is" is "i.e.", so it is no qualifier word).
+const PEOPLE_THAT = /\b(patients?|subjects?|participants?|women|men|those|individuals|persons|people|volunteers)\s+that\b/gi;
 const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enrol?l?ment|inclusion)(?: visit)?|^\s*for all (?:subjects|participants|patients)\b/i;
+
+/** The text with "that" after the people it names blanked out, as "who" is a word that keeps the meaning. */
+export const withoutPeopleThat = (s: string): string => s.replace(PEOPLE_THAT, (m, people: string) => people + ' '.repeat(m.length - people.length));
 
 /** Words a qualifier reads (so they are no remainder of their own). */
 export function isQualifierWord(w: string): boolean {
@@ -89,7 +94,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     }
   const segment = before.slice(from);
   let tense: Tense = 'unstated';
-  for (const w of words(segment)) {
+  for (const w of words(withoutPeopleThat(segment))) {
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
     if (HISTORY.has(w)) tense = 'history';
     else if (CURRENT.has(w)) tense = tense === 'history' ? 'history' : 'current';

@@ -1,3 +1,4 @@
+import { NEGATION } from './line-tense.js';
 import type { Tense } from './qualifiers.js';
 import type { TimeWindow } from './time-windows.js';
 
@@ -6,7 +7,9 @@ import type { TimeWindow } from './time-windows.js';
  * or one closing the list it is in ("X, Y or Z within 6 months"). A history with a window later in
  * its clause ("History of X or gastrointestinal perforation within 28 days") is `ambiguous`: the
  * window may bind it, and "ever" would then be a broader rule than the text. So is a phrase without
- * a tense of its own in a line that opened with "history of".
+ * a tense of its own in a line that opened with "history of". In an exclusion with no negation before
+ * the phrase in its clause the window is taken all the same: X within it excludes whether or not it
+ * binds X, as X ever is broader; X before the window is left to a person (`unsure`).
  */
 export function windowFor(
   text: string,
@@ -17,6 +20,7 @@ export function windowFor(
   covered: (i: number) => boolean,
   /** The line said "history of" before the phrase ("History of X, or Y, or Z within 6 months"). */
   lineHistory: boolean,
+  side: 'inclusion' | 'exclusion',
 ): TimeWindow | 'ambiguous' | undefined {
   const own = windows.find((w) => w.start >= end && w.end <= qEnd);
   if (own) return own;
@@ -28,5 +32,6 @@ export function windowFor(
     const words = between.match(/[A-Za-z][\w'-]*/g) ?? [];
     if (sameClause && words.every((w) => /^(?:or|and|nor)$/i.test(w))) return next;
   }
-  return sameClause && (tense === 'history' || (tense === 'unstated' && lineHistory)) ? 'ambiguous' : undefined;
+  if (!sameClause || !(tense === 'history' || (tense === 'unstated' && lineHistory))) return undefined;
+  return side === 'exclusion' && !NEGATION.test(text.slice(0, end).split(/[;.:]/).at(-1) ?? '') ? { ...next, unsure: true } : 'ambiguous';
 }
