@@ -1,6 +1,7 @@
 import { eventFact as event, type FactDefinition, scoreFact as score } from './fact-definition.js';
 import { datedEventFacts } from './dated-event-facts.js';
 import { measurementFacts } from './measurement-facts.js';
+import { statusFacts } from './status-facts.js';
 import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
@@ -285,5 +286,6 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
   ...measurementFacts,
+  ...statusFacts,
   ...datedEventFacts,
 ];

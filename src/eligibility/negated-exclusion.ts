@@ -6,6 +6,10 @@ const OPENS_NEGATED = /^\s*(?:no|not|non-|without|absence of|free (?:of|from)|ne
 export const NEGATED_EXCLUSION_REASON =
   'an exclusion written as a negation ("No insomnia") may exclude those without the condition, as it reads, or those with it, as a list of requirements would mean';
 
+// Facts no exclusion list names as a requirement: a language, informed consent ("No consent" excludes no one for
+// consenting) and social security affiliation ("Not affiliated to social security", French research law L1121-11).
+const LITERAL = new Set(['languages', 'informed_consent', 'social_security']);
+
 type Leaf = Extract<Expr, { fact: string }>;
 const leafKey = (e: Leaf): string => `${e.kind} ${e.fact} ${'code' in e ? e.code : 'value' in e ? String(e.value) : ''}`;
 
@@ -20,7 +24,8 @@ function leaves(e: Expr, out: Leaf[] = []): Leaf[] {
  * Exclusion lists are often written as requirements ("Exclusions: No insomnia"), which read literally
  * would exclude everyone without insomnia. Such a line keeps its negated reading only where the
  * literal sense is the certain one:
- *   - a language ("Non-English speaking", "Not fluent in English"), which no list excludes by name;
+ *   - a language ("Non-English speaking", "Not fluent in English"), which no list excludes by name, informed consent
+ *     ("No consent") or social security affiliation;
  *   - a condition the inclusions require ("Inclusion: diagnosis of dementia" / "Exclusion: No evidence
  *     of dementia"), so the exclusion repeats the inclusion.
  * Otherwise the line is left to a person, with the reason. The test is on every reading of the line, negated
@@ -31,7 +36,7 @@ export function settleNegatedExclusions(criteria: readonly Criterion[]): Criteri
   const required = new Set(criteria.filter((c) => c.side === 'inclusion').flatMap((c) => leaves(c.expr).map(leafKey)));
   return criteria.map((c) => {
     if (c.side !== 'exclusion' || !OPENS_NEGATED.test(c.text)) return c;
-    if (leaves(c.expr).every((l) => l.fact === 'languages' || required.has(leafKey(l)))) return c;
+    if (leaves(c.expr).every((l) => LITERAL.has(l.fact) || required.has(leafKey(l)))) return c;
     return { id: c.id, side: c.side, text: c.text, computability: 'attested', expr: { kind: 'attested', text: c.text }, notComputable: NEGATED_EXCLUSION_REASON, flags: c.flags };
   });
 }

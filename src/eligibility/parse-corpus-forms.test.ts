@@ -18,18 +18,18 @@ describe('"for all subjects" says whom a line applies to, and keeps the conditio
   });
 });
 
-describe('a consent clause beside other conditions: the consent attested, the rest read', () => {
+describe('a consent clause beside other conditions: the rest read beside it (consent-forms.ts reads the clause)', () => {
   it('all of them in an inclusion, any in an exclusion; an alternative or a negation before it keeps the line whole', () => {
     // Female, 18 to 70 years and consent: each is required, so each read part is necessary.
-    partly(
+    computes(
       inc('Female, age ≥18 years and ≤70 years, signed informed consent.'), // NCT03924882
-      all(all({ kind: 'equals', fact: 'sex', value: 'female' }, all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 70, 'years'))), rest('signed informed consent.')),
+      all(all({ kind: 'equals', fact: 'sex', value: 'female' }, all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 70, 'years'))), { kind: 'is', fact: 'informed_consent', value: true }),
     );
     // Each item of an exclusion list excludes on its own: pregnancy suffices.
     partly(exc('Pregnancy; refusal of informed consent'), any({ kind: 'is', fact: 'pregnant', value: true }, rest('refusal of informed consent')));
     attested(inc('Aged 18 years or older, or informed consent of a legal representative'), /consent/);
     attested(inc('Not pregnant, signed informed consent'), /consent/);
-    attested(inc('Signed informed consent'), /consent/);
+    computes(inc('Signed informed consent'), { kind: 'is', fact: 'informed_consent', value: true });
   });
 });
 

@@ -8,6 +8,9 @@ import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
 import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
 import { measurementForms } from './measurement-forms.js';
+import { statusStatement } from './status-forms.js';
+import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
+import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './consent-forms.js';
 import { datedEvents } from './dated-events.js';
 
 /**
@@ -21,6 +24,8 @@ import { datedEvents } from './dated-events.js';
 /** Why a criterion for one group of the study's participants is left to a person (criteria-heading.ts gives it too). */
 export const ONE_GROUP_REASON = 'it applies to one group of the study only';
 
+const CONDITION_REASON = 'it holds only under a condition it states';
+
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
@@ -32,7 +37,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, 'it makes exceptions that the facts cannot express'],
   // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
-  [/\bif\b|\bwhen\b|\bin case\b/i, 'it holds only under a condition it states'],
+  [/\bif\b|\bwhen\b|\bin case\b/i, CONDITION_REASON],
+  [SEX_CONDITION, CONDITION_REASON],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
   // "LTOT- group : PaO2 >= 65 mmHg" (NCT03921983): the group named without "for".
   [/^\W*(?:(?:for|in) )?(?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, ONE_GROUP_REASON],
@@ -79,17 +85,26 @@ function consentClause(id: string, side: Side, verbatim: string, text: string): 
   const rest = (text.slice(0, before ? before.index : 0) + (before && after ? ', ' : '') + text.slice(after ? after.index + after[0].length : text.length)).trim();
   if (rest === '' || CONSENT.test(rest)) return whole;
   const read = parseCriterionLine(id, side, rest);
-  if (read.computability === 'attested') return whole;
-  const clause: Expr = { kind: 'attested', text: text.slice(start, end).trim() };
+  const stated = consentStatement(side, text.slice(start, end), text);
+  if (read.computability === 'attested' && !stated) return whole;
+  const clause: Expr = stated ? consentExpr(side, stated) : { kind: 'attested', text: text.slice(start, end).trim() };
+  const reasons = [stated ? stated.rest && CONSENT_TIME_REASON : CONSENT_REASON, read.notComputable].filter((r) => r);
   return {
     id,
     side,
     text: verbatim,
-    computability: 'partly-computable',
+    computability: reasons.length > 0 ? 'partly-computable' : 'computable',
     expr: side === 'inclusion' ? allOf([read.expr, clause]) : anyOf([read.expr, clause]),
-    notComputable: [CONSENT_REASON, read.notComputable].filter((r) => r !== undefined).join('; '),
+    ...(reasons.length > 0 ? { notComputable: reasons.join('; ') } : {}),
     flags: read.flags,
   };
+}
+
+/** A consent statement's reading; a time put on the consent is the attested remainder (necessary with it, or sufficient beside it). */
+function consentExpr(side: Side, stated: ConsentStatement): Expr {
+  if (!stated.rest) return stated.expr;
+  const rest: Expr = { kind: 'attested', text: stated.rest };
+  return side === 'inclusion' ? allOf([stated.expr, rest]) : anyOf([stated.expr, rest]);
 }
 
 const attested = (id: string, side: Side, verbatim: string, reason: string, flags: readonly string[] = []): Criterion => ({
@@ -105,8 +120,18 @@ const attested = (id: string, side: Side, verbatim: string, reason: string, flag
 /** Parse one inclusion or exclusion line into a criterion; the verbatim text is kept beside it. */
 export function parseCriterionLine(id: string, side: Side, verbatim: string): Criterion {
   const text = normalizeCriterionText(verbatim);
+  const parse = (s: Side, t: string) => parseCriterionLine(id, s, t);
+  const implication = readImplication(id, side, verbatim, text, parse) ?? readFramed(id, side, verbatim, text, parse);
+  if (implication) return implication;
   const whole = ATTESTED_LINES.find(([re]) => re.test(text));
   if (whole) return attested(id, side, verbatim, whole[1]);
+  const status = statusStatement(side, text);
+  if (status) return { id, side, text: verbatim, computability: 'computable', expr: status, flags: [] };
+  const stated = consentStatement(side, text);
+  if (stated) {
+    const expr = consentExpr(side, stated);
+    return { id, side, text: verbatim, computability: stated.rest ? 'partly-computable' : 'computable', expr, ...(stated.rest ? { notComputable: CONSENT_TIME_REASON } : {}), flags: [] };
+  }
   if (CONSENT.test(text)) return consentClause(id, side, verbatim, text);
 
   const p = new LineParser(text, side);

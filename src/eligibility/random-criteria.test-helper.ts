@@ -28,7 +28,7 @@ export function randomCase(seed: number, patients: number): RandomCase {
       case 2:
         return { kind: 'compare', fact: 'steroid_pulse_dose', op: pick(OPS), value: 1.5, unit: 'mg/kg' };
       case 3:
-        return { kind: 'is', fact: pick(['pregnant', 'hiv_positive']), value: rnd() < 0.5 };
+        return { kind: 'is', fact: pick(['pregnant', 'hiv_positive', 'informed_consent']), value: rnd() < 0.5 };
       case 4:
         return { kind: 'equals', fact: 'sex', value: pick(['female', 'male']) };
       case 5:
@@ -54,7 +54,19 @@ export function randomCase(seed: number, patients: number): RandomCase {
     expr: expr(3),
     flags: [],
   }));
-  const header = ['patient_id', 'age', 'weight', 'steroid_pulse_dose', 'pregnant', 'hiv_positive', 'sex', 'diagnoses', 'last_vaccination', ...criteria.map((c) => `attested.${c.id}`)];
+  const header = [
+    'patient_id',
+    'age',
+    'weight',
+    'steroid_pulse_dose',
+    'pregnant',
+    'hiv_positive',
+    'informed_consent',
+    'sex',
+    'diagnoses',
+    'last_vaccination',
+    ...criteria.map((c) => `attested.${c.id}`),
+  ];
   const cell = (name: string): string => {
     if (rnd() < 0.15) return '';
     if (name.startsWith('attested.')) return `${rnd() < 0.5 ? 'yes' : 'no'}|Dr Test|2024-05-30`;
@@ -67,6 +79,7 @@ export function randomCase(seed: number, patients: number): RandomCase {
         return String(60 + Math.floor(rnd() * 6) * 10);
       case 'pregnant':
       case 'hiv_positive':
+      case 'informed_consent':
         return pick(['yes', 'no']);
       case 'sex':
         return pick(['female', 'male']);

@@ -99,7 +99,7 @@ describe('sle-il2 (Peking University pilot)', () => {
     expectComputed(c.get('inc-7'), 'computable', is('hiv_positive', false));
     expectComputed(c.get('inc-8'), 'computable', all(is('hbv_positive', false), is('hcv_positive', false)));
     expectComputed(c.get('inc-9'), 'computable', is('pregnancy_test_positive', false));
-    expectAttested(c.get('inc-10'), /consent/);
+    expectComputed(c.get('inc-10'), 'computable', is('informed_consent'));
   });
   it('pins the exclusion lines', () => {
     // "transaminases> 3N": N is the upper limit of normal.
@@ -156,7 +156,7 @@ describe('als-il2 (NCT04952155)', () => {
     expectAttested(c.get('inc-5'), /permitted/);
     expectAttested(c.get('inc-6'), /childbearing potential/);
     expectAttested(c.get('inc-7'), /commitment for the future/);
-    expectAttested(c.get('inc-8'), /consent/);
+    expectComputed(c.get('inc-8'), 'computable', is('informed_consent'));
   });
   it('pins the exclusion lines', () => {
     expectComputed(c.get('exc-1'), 'computable', has('allergies', 'il-2'));
@@ -213,7 +213,7 @@ describe('ae-il2 (SNUH 1510112713)', () => {
     const abs = ['nmdar', 'lgi-1', 'caspr2', 'ampa1', 'ampa2', 'gabab-r', 'hu', 'yo', 'ri', 'ma2', 'crmp5', 'amphiphysin', 'gad'];
     expectComputed(c.get('inc-2'), 'computable', any(...abs.map((a) => has('autoantibodies', a))));
     expectAttested(c.get('inc-3'), /refractory/);
-    expectAttested(c.get('inc-4'), /consent/);
+    expectComputed(c.get('inc-4'), 'computable', is('informed_consent'));
   });
   it('pins the exclusion lines', () => {
     expectComputed(

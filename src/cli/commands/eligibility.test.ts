@@ -17,7 +17,8 @@ function file(name: string, text: string): string {
  * A candidate who meets every sle-il2 criterion, read off the record's lines by hand: age 35 in
  * 18–65; ACR 1997 SLE (inc-1); lupus rash (inc-4); ANA 1:320 > 1:160 (inc-5); SLEDAI 10 ≥ 8 (inc-6);
  * HIV, HBV, HCV and pregnancy tests negative (inc-7–9); NYHA 0, ALT and AST 1 × ULN (exc-1); never a
- * steroid pulse or IV bolus (exc-4); no rituximab (exc-5); PPD 0.5 cm = 5 mm, not above 10 (exc-6).
+ * steroid pulse or IV bolus (exc-4); no rituximab (exc-5); PPD 0.5 cm = 5 mm, not above 10 (exc-6);
+ * written consent recorded (inc-10).
  * The attested inclusions hold; the attested parts of the exclusions do not.
  */
 const attest = (holds: boolean) => `${holds ? 'yes' : 'no'}|dr-wang|2025-06-01`;
@@ -37,13 +38,14 @@ const eligible = {
   last_iv_corticosteroid_bolus: 'never',
   prior_treatments: 'none',
   ppd_induration: '0.5 cm',
-  ...Object.fromEntries(['inc-2', 'inc-3', 'inc-10'].map((id) => [`attested.${id}`, attest(true)])),
+  informed_consent: 'yes',
+  ...Object.fromEntries(['inc-2', 'inc-3'].map((id) => [`attested.${id}`, attest(true)])),
   ...Object.fromEntries(['exc-1', 'exc-2', 'exc-3', 'exc-5', 'exc-7', 'exc-8'].map((id) => [`attested.${id}`, attest(false)])),
 };
 
 describe('il2trials eligibility parse FILE --json', () => {
   it('gives each line as computable, partly computable or attested, verbatim, with the reason', () => {
-    const text = ['Inclusion Criteria:', '- SLEDAI ≥ 8', '- Written informed consent form.', 'Exclusion Criteria:', '- Serious infection such as bacteremia, sepsis;'].join('\n');
+    const text = ['Inclusion Criteria:', '- SLEDAI ≥ 8', '- Able to give informed consent.', 'Exclusion Criteria:', '- Serious infection such as bacteremia, sepsis;'].join('\n');
     const r = cli('eligibility', 'parse', file('criteria.txt', text), '--json');
     expect(r.code, r.stderr).toBe(0);
     const { criteria, notes } = JSON.parse(r.stdout);
@@ -54,7 +56,7 @@ describe('il2trials eligibility parse FILE --json', () => {
       ['exc-1', 'partly-computable'],
     ]);
     expect(criteria[0].expr).toEqual({ kind: 'compare', fact: 'sledai', op: '>=', value: 8, unit: '' });
-    expect(criteria[1]).toMatchObject({ text: 'Written informed consent form.', notComputable: expect.stringMatching(/consent/) });
+    expect(criteria[1]).toMatchObject({ text: 'Able to give informed consent.', notComputable: expect.stringMatching(/consent/) });
     // "such as" names examples: the named ones are computable, the rest of the class needs a person.
     expect(criteria[2].text).toBe('Serious infection such as bacteremia, sepsis;');
     expect(criteria[2].expr.of).toContainEqual({ kind: 'has', fact: 'diagnoses', code: 'sepsis' });

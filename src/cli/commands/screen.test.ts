@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /**
  * The columns sle-il2 reads, in criterion order, worked out from the record's lines: age; inc-1
  * diagnoses; inc-2, inc-3 attested; inc-4 proteinuria (and diagnoses); inc-5 the seven laboratory
- * facts; inc-6 SLEDAI; inc-7–9 the tests; inc-10 attested; exc-1 NYHA, ALT, AST and its attested
+ * facts; inc-6 SLEDAI; inc-7–9 the tests; inc-10 the consent record; exc-1 NYHA, ALT, AST and its attested
  * rest; exc-2 attested rest; exc-3 attested; exc-4 pulse date, pulse dose, weight (the dose is per
  * kg), IV bolus date; exc-5 prior treatments and attested rest; exc-6 PPD; exc-7, exc-8 attested.
  * The record's sex is "All", so sex is not read.
@@ -33,7 +33,7 @@ const sleColumns = [
   'hbv_positive',
   'hcv_positive',
   'pregnancy_test_positive',
-  'attested.inc-10',
+  'informed_consent',
   'nyha_class',
   'alt_uln',
   'ast_uln',

@@ -153,8 +153,8 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     const cookie = await t.login('mon-sle');
     const r = (await t.app.inject({ url: `/api/studies/${sle}/eligibility/criteria`, headers: { cookie } })).json();
     expect(r.criteria.map((c: { id: string }) => c.id)).toEqual(['age', ...Array.from({ length: 10 }, (_, i) => `inc-${i + 1}`), ...Array.from({ length: 8 }, (_, i) => `exc-${i + 1}`)]);
-    // The criteria with an attested part, read off the record: consent, the judgement lines, and "such as" lists.
-    expect(r.attestable.sort()).toEqual(['exc-1', 'exc-2', 'exc-3', 'exc-5', 'exc-7', 'exc-8', 'inc-10', 'inc-2', 'inc-3']);
+    // The criteria with an attested part, read off the record: the judgement lines and "such as" lists (consent is a recorded fact).
+    expect(r.attestable.sort()).toEqual(['exc-1', 'exc-2', 'exc-3', 'exc-5', 'exc-7', 'exc-8', 'inc-2', 'inc-3']);
     expect(r.facts.find((f: { name: string }) => f.name === 'sledai')).toMatchObject({ type: 'number', unit: '' });
     expect(r.facts.map((f: { name: string }) => f.name)).not.toContain('patient_id');
     expect((await t.app.inject({ url: `/api/studies/als-il2/eligibility/criteria`, headers: { cookie } })).statusCode).toBe(404);
@@ -164,11 +164,11 @@ describe.each(databases)('eligibility API on $kind', (database) => {
     const { t } = await setup(await database.fresh());
     const cookie = await t.login('coord-sle');
     const parse = (text: unknown) => t.app.inject({ method: 'POST', url: '/api/eligibility/parse', headers: { cookie }, payload: { text } });
-    const r = await parse('Inclusion Criteria:\n- SLEDAI ≥ 8\n- Written informed consent form.\nExclusion Criteria:\n- Negative HIV test.');
+    const r = await parse('Inclusion Criteria:\n- SLEDAI ≥ 8\n- Able to give informed consent.\nExclusion Criteria:\n- Negative HIV test.');
     expect(r.statusCode).toBe(200);
     const [inc1, inc2, exc1] = r.json().criteria;
     expect(inc1).toMatchObject({ id: 'inc-1', text: 'SLEDAI ≥ 8', computability: 'computable', expr: { kind: 'compare', fact: 'sledai', op: '>=', value: 8 } });
-    expect(inc2).toMatchObject({ id: 'inc-2', text: 'Written informed consent form.', computability: 'attested', notComputable: expect.stringMatching(/consent/) });
+    expect(inc2).toMatchObject({ id: 'inc-2', text: 'Able to give informed consent.', computability: 'attested', notComputable: expect.stringMatching(/consent/) });
     // Read as written: the record put a "negative" test among the exclusions (the parser does not reverse it).
     expect(exc1).toMatchObject({ id: 'exc-1', side: 'exclusion', expr: { kind: 'is', fact: 'hiv_positive', value: false } });
     expect((await parse('')).json().error).toMatchObject({ code: 'HTTP_INVALID_BODY', path: 'text' });

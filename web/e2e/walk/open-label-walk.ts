@@ -33,6 +33,8 @@ export async function openLabelWalk(w: Walk): Promise<void> {
     breastfeeding: 'no',
     in_other_trial: 'no',
     investigational_drug: 'no',
+    // Inclusion 8, "Signed informed consent.", is the consent record.
+    informed_consent: 'yes',
     // Exclusion 6 names a history of cancer, substance abuse and organ transplantation.
     history: 'none',
   });
