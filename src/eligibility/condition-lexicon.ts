@@ -123,7 +123,8 @@ export const treatmentNames: readonly (readonly [string, string])[] = [
   ['bisphosphonates?', 'bisphosphonate'],
   ['hormone replacement therapy|\\bHRT\\b', 'hormone-replacement-therapy'],
   ['oral contraceptives?', 'oral-contraceptive'],
-  ['dialysis|ha?emodialysis', 'dialysis'],
+  // Dialysis is renal replacement by dialysis; "kidney dialysis" says the same.
+  ['(?:kidney |renal )?dialysis|ha?emodialysis', 'dialysis'],
   ['mechanical ventilation', 'mechanical-ventilation'],
   ['bariatric surgery', 'bariatric-surgery'],
   ['surgery', 'surgery'],

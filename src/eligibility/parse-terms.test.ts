@@ -1,0 +1,117 @@
+import { describe, it } from 'vitest';
+import { all, any, attested, cmp, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
+
+/** Number forms, classes and names from lines of the development corpus that no rule read (issue #17). */
+
+const dx = (code: string) => has('diagnoses', code);
+
+describe('ASA physical status, written other ways', () => {
+  it('reads "(ASA)class" without a space, "classification system (ASA) </=", and "I- ASA II"', () => {
+    computes(exc('American society of anesthesiologist (ASA)class III-IV,'), all(cmp('asa_class', '>=', 3, ''), cmp('asa_class', '<=', 4, ''))); // NCT03863977
+    computes(inc('American Society of Anesthesiologists physical status classification system (ASA) </= 2'), cmp('asa_class', '<=', 2, '')); // NCT03869996
+    computes(inc('ASA ( American Society of Anesthesiologists) I- ASA II patients'), cmp('asa_class', '<=', 2, '')); // NCT03920046
+  });
+  it('reads lower-case l for I only when a class is all l', () => {
+    computes(inc('ASA l-lll'), cmp('asa_class', '<=', 3, '')); // NCT03920904
+  });
+  it('reads "physical classification ≥ IV" and leaves the survival alternative attested', () => {
+    partly(
+      exc('American Society of Anesthesiologists (ASA) physical classification ≥ IV or the expected survival duration ≤ 24 h;'),
+      any(cmp('asa_class', '>=', 4, ''), rest('or the expected survival duration <= 24 h')),
+    ); // NCT03868709
+  });
+});
+
+describe('NYHA class ranges', () => {
+  it('reads a range of classes: I-III is at most III, III and IV at least III', () => {
+    computes(inc('New York Heart Association class I-III.'), cmp('nyha_class', '<=', 3, 'class')); // NCT03924479
+    computes(exc('Severe heart failure (NYHA III and IV)'), cmp('nyha_class', '>=', 3, 'class')); // NCT03868384
+  });
+  it('does not read another scale\'s grade as NYHA', () => {
+    // Graft-versus-host disease grade II is no heart failure class (it was read as NYHA ≥ II).
+    attested(exc('Patients with acute GVHD >= grade II'), /GVHD/); // NCT03862079
+  });
+});
+
+describe('ECOG written as WHO (ECOG)', () => {
+  it('reads the WHO performance status named with ECOG in parentheses', () => {
+    computes(inc('WHO (ECOG) performance status 0-2'), all(cmp('ecog', '>=', 0, ''), cmp('ecog', '<=', 2, ''))); // NCT03865277
+  });
+});
+
+describe('ages said with older / younger', () => {
+  it('"older than", "or older" and "equal to or older than" compare the age', () => {
+    partly(inc('Patients, older than 14 years and admitted to the ED, were eligible for this study.'), all(cmp('age', '>', 14, 'years'), rest('Patients, and admitted to the ED, were eligible for this study'))); // NCT03926234
+    partly(inc('They are 18 years or older;'), all(cmp('age', '>=', 18, 'years'), rest('They are'))); // NCT03860181
+    // "equal to or older than" is ≥ (it was read as >, which an 18-year-old fails).
+    computes(inc('The participant is equal to or older than 18 years old.'), cmp('age', '>=', 18, 'years')); // NCT03866603
+    computes(inc('Older > 18 years'), cmp('age', '>', 18, 'years')); // NCT03867695
+  });
+  it('reads both bounds, in months and years', () => {
+    partly(inc('Patients of both genders older than 6 months and younger than 80 years'), all(all(cmp('age', '>', 6, 'months'), cmp('age', '<', 80, 'years')), rest('Patients of both genders'))); // NCT03867526
+    partly(exc('Patients of both genders younger than 6 months and older than 80 years'), all(any(cmp('age', '<', 6, 'months'), cmp('age', '>', 80, 'years')), rest('Patients of both genders'))); // NCT03867526
+  });
+  it('reads a limit right after the patients it is of, and "ranging between"', () => {
+    partly(
+      inc('Patients > 18 years, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output.'),
+      all(cmp('age', '>', 18, 'years'), rest('Patients, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output')),
+    ); // NCT03921164
+    partly(
+      inc('age ranging between 18 to 55 years, considering the greater prevalence of TMD associated with this age period.'),
+      all(all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 55, 'years')), rest('considering the greater prevalence of TMD associated with this age period')),
+    ); // NCT03926767
+    partly(
+      inc('Inpatient ≥18 y.o. who are scheduled elective colonoscopy during hospitalization irrespective of the indication.'),
+      all(cmp('age', '>=', 18, 'years'), rest('Inpatient who are scheduled elective colonoscopy during hospitalization irrespective of the indication')),
+    ); // NCT03925506
+  });
+  it('does not read a duration after a thing as an age, nor an age without its unit', () => {
+    attested(inc('patients having preserved their graft > 2 years'), /no rule reads it/); // NCT03867526
+    attested(inc('Aged 18-34 (advanced age can hinder PdG levels)'), /unit of the age limit is not stated/); // NCT03924440
+    attested(inc('20-70 age'), /no rule reads it/); // NCT03868995
+  });
+});
+
+describe('relative limits in other words', () => {
+  it('"twice the highest reference value" is 2 × ULN', () => {
+    computes(
+      exc('aspartate aminotransferase (AST) or alanine aminotransferase (ALT) more than twice the highest reference value'),
+      any(cmp('ast_uln', '>', 2, '×uln'), cmp('alt_uln', '>', 2, '×uln')),
+    ); // NCT03920436
+  });
+  it('creatine kinase, written "creatinine phosphokinase", as a multiple of ULN', () => {
+    partly(
+      exc('history of angioedema after treatment with angiotensin-converting enzyme inhibitors or ARBs; creatinine phosphokinase levels ≥3 times the upper limit of normal'),
+      any(cmp('ck_uln', '>=', 3, '×uln'), rest('history of angioedema after treatment with angiotensin-converting enzyme inhibitors or ARBs')),
+    ); // NCT03860220
+  });
+});
+
+describe('specific diagnoses named with a word that would narrow', () => {
+  it('reads glaucoma by mechanism, each its own code', () => {
+    computes(inc('Primary Open Angle Glaucoma'), dx('primary-open-angle-glaucoma')); // NCT03924544
+    computes(exc('Secondary Glaucoma, Closed angle glaucoma'), any(dx('secondary-glaucoma'), dx('angle-closure-glaucoma'))); // NCT03924544
+  });
+  it('reads secondary hypertension and osteoporosis, ischaemic heart disease, ventricular arrhythmia', () => {
+    computes(exc('Secondary hypertension'), dx('secondary-hypertension')); // NCT03868384
+    computes(exc('secondary osteoporosis'), dx('secondary-osteoporosis')); // NCT03868033
+    computes(exc('Ischemic heart disease or cerebrovascular disease'), any(dx('ischaemic-heart-disease'), dx('cerebrovascular-disease'))); // NCT03861377
+    partly(
+      exc('History of myocardial infarction, ventricular arrhythmia, or severe cardiopulmonary disease'),
+      any(has('history', 'myocardial-infarction'), has('history', 'ventricular-arrhythmia'), rest('History of, or severe cardiopulmonary disease')),
+    ); // NCT03929068
+  });
+  it('reads sensorineural hearing loss, a mechanical heart valve and kidney dialysis', () => {
+    computes(inc('Sensorineural hearing loss;'), dx('sensorineural-hearing-loss')); // NCT03923140
+    computes(exc('mechanical prosthetic heart valve'), dx('mechanical-heart-valve')); // NCT03867227
+    computes(exc('Undergoing kidney dialysis'), has('current_treatments', 'dialysis')); // NCT03924414
+  });
+  it('keeps a narrower phrase attested', () => {
+    attested(exc('Patients with a definite diagnosis of secondary hypertension.'), /narrows secondary hypertension/); // NCT03862183
+    // A bare "mechanical valve" in a definition of valvular atrial fibrillation is one part of that definition, not sufficient alone.
+    partly(
+      exc('7. Patients with valvular atrial fibrillation (mitral stenosis >grade 2, mechanical valve, mitral valvuloplasty)'),
+      all(dx('mitral-stenosis'), rest('Patients with valvular atrial fibrillation >grade 2, mechanical valve, mitral valvuloplasty')),
+    ); // NCT03920917
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Established diagnoses whose first word is one that named-conditions.ts and qualifiers.ts take as
+ * vague or narrowing ("secondary", "primary", "ischaemic", "mechanical"): here the whole phrase is the
+ * name of one condition, its own code, never the broader one it contains ("secondary glaucoma" is not
+ * "glaucoma"). Chosen from the development corpus lines that stayed attested for that reason.
+ */
+export const specificConditionNames: readonly (readonly [string, string])[] = [
+  // Glaucoma by mechanism (European Glaucoma Society Terminology and Guidelines, 5th ed. 2020): closed angle is angle closure.
+  ['primary open[- ]angle glaucoma|\\bPOAG\\b', 'primary-open-angle-glaucoma'],
+  ['(?:angle[- ]closure|closed[- ]angle) glaucoma', 'angle-closure-glaucoma'],
+  ['secondary glaucoma', 'secondary-glaucoma'],
+  // Hypertension with an identifiable cause (ESC/ESH 2018 guidelines, section 8).
+  ['secondary hypertension', 'secondary-hypertension'],
+  ['secondary osteoporosis', 'secondary-osteoporosis'],
+  // Ischaemic heart disease is its own name (ICD-10 I20–I25), kept apart from coronary artery disease.
+  ['isch(?:a)?emic heart diseases?|\\bIHD\\b', 'ischaemic-heart-disease'],
+  ['ventricular arrhythmias?', 'ventricular-arrhythmia'],
+  ['sensorineural hearing loss|\\bSNHL\\b', 'sensorineural-hearing-loss'],
+  ['mechanical (?:prosthetic )?heart valves?', 'mechanical-heart-valve'],
+];
