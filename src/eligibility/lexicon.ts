@@ -3,7 +3,7 @@ import { measurementTerms } from './measurement-facts.js';
 import { moreConditionNames } from './more-condition-names.js';
 import { organConditionNames } from './organ-condition-names.js';
 import { procedureNames } from './procedure-names.js';
-import { specificConditionNames } from './specific-condition-names.js';
+import { specificConditionNames, specificTreatmentNames } from './specific-condition-names.js';
 import { moreTreatmentNames } from './treatment-names.js';
 
 /**
@@ -191,7 +191,7 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames].map(([source, code]) => rx(word(source), code)),
+  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames, ...specificTreatmentNames].map(([source, code]) => rx(word(source), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),

@@ -115,3 +115,24 @@ describe('specific diagnoses named with a word that would narrow', () => {
     ); // NCT03920917
   });
 });
+
+describe('more names from lines no rule read', () => {
+  it('reads conditions named in full, with a misspelling or in another word order', () => {
+    computes(exc('Autosomal Dominant Polycystic Kidney Disease'), dx('autosomal-dominant-polycystic-kidney-disease')); // NCT03865407
+    computes(exc('previous testicular torsion'), has('history', 'testicular-torsion')); // NCT03864198
+    computes(exc('psychotic symptoms'), dx('psychotic-symptoms')); // NCT03862924
+    computes(exc('Vasa preavia'), dx('vasa-praevia')); // NCT03863613
+    computes(exc('Placental preavia'), dx('placenta-praevia')); // NCT03863613
+    computes(inc('Diabetes type 2'), dx('type-2-diabetes')); // NCT03864510
+    computes(inc('Renal colic patients'), dx('renal-colic')); // NCT03865004
+    partly(inc('Patient diagnosed with T1D > 6 months'), all(dx('type-1-diabetes'), rest('Patient diagnosed with > 6 months'))); // NCT03864991
+  });
+  it('reads treatments: two amyloidosis drugs, resveratrol, psychoactive drugs, biological therapy', () => {
+    computes(exc('Has previously received inotersen or patisiran'), any(has('prior_treatments', 'inotersen'), has('prior_treatments', 'patisiran'))); // NCT03862807
+    computes(exc('Current use of resveratrol'), has('current_treatments', 'resveratrol')); // NCT03866200
+    computes(exc('Treatment with psychoactive drugs'), has('current_treatments', 'psychoactive-drug')); // NCT03866161
+    computes(exc('Patients receiving biological therapy.'), has('current_treatments', 'biologic')); // NCT03863405
+    // Only the psychoactive drugs that influence sleep exclude: the drug alone is not sufficient.
+    partly(exc('Psychoactive medications that influence sleep'), all(has('current_treatments', 'psychoactive-drug'), rest('that influence sleep'))); // NCT03929549
+  });
+});

@@ -17,4 +17,23 @@ export const specificConditionNames: readonly (readonly [string, string])[] = [
   ['ventricular arrhythmias?', 'ventricular-arrhythmia'],
   ['sensorineural hearing loss|\\bSNHL\\b', 'sensorineural-hearing-loss'],
   ['mechanical (?:prosthetic )?heart valves?', 'mechanical-heart-valve'],
+  ['autosomal dominant polycystic kidney disease|\\bADPKD\\b', 'autosomal-dominant-polycystic-kidney-disease'],
+  ['renal colic', 'renal-colic'],
+  ['testicular torsion|torsion of the testis', 'testicular-torsion'],
+  ['psychotic symptoms', 'psychotic-symptoms'],
+  // "Vasa preavia", "Placental preavia" (NCT03863613): praevia misspelt; the placenta or its vessels over the cervix.
+  ['vasa pr(?:ae|ea|e)via', 'vasa-praevia'],
+  ['placenta(?:l)? pr(?:ae|ea|e)via', 'placenta-praevia'],
+  // "Diabetes type 2": the type after the name.
+  ['diabetes(?: mellitus)?,? type (?:2|II)(?![\\w.])', 'type-2-diabetes'],
+  ['diabetes(?: mellitus)?,? type (?:1|I)(?![\\w.])', 'type-1-diabetes'],
+];
+
+/** Treatments the lexicon's lists did not name, each its own code. */
+export const specificTreatmentNames: readonly (readonly [string, string])[] = [
+  // Transthyretin amyloidosis drugs (an antisense oligonucleotide and an siRNA): two drugs, two codes.
+  ['inotersen', 'inotersen'],
+  ['patisiran', 'patisiran'],
+  ['resveratrol', 'resveratrol'],
+  ['psychoactive (?:drugs?|medications?|substances?)', 'psychoactive-drug'],
 ];
