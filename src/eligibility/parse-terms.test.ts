@@ -108,10 +108,11 @@ describe('specific diagnoses named with a word that would narrow', () => {
   });
   it('keeps a narrower phrase attested', () => {
     attested(exc('Patients with a definite diagnosis of secondary hypertension.'), /narrows secondary hypertension/); // NCT03862183
-    // A bare "mechanical valve" in a definition of valvular atrial fibrillation is one part of that definition, not sufficient alone.
+    // A bare "mechanical valve" (heart or other) is not read. Every participant has atrial fibrillation (inclusion 1), so
+    // a mitral valvuloplasty makes it valvular by the line's own definition: sufficient.
     partly(
       exc('7. Patients with valvular atrial fibrillation (mitral stenosis >grade 2, mechanical valve, mitral valvuloplasty)'),
-      all(dx('mitral-stenosis'), rest('Patients with valvular atrial fibrillation >grade 2, mechanical valve, mitral valvuloplasty')),
+      any(has('current_treatments', 'mitral-valvuloplasty'), rest('Patients with valvular atrial fibrillation mitral stenosis >grade 2, mechanical valve')),
     ); // NCT03920917
   });
 });
@@ -136,3 +137,27 @@ describe('more names from lines no rule read', () => {
     partly(exc('Psychoactive medications that influence sleep'), all(has('current_treatments', 'psychoactive-drug'), rest('that influence sleep'))); // NCT03929549
   });
 });
+
+describe('names from lines no rule read, third batch', () => {
+  it('reads single diagnoses', () => {
+    computes(exc('Prostate abscess'), dx('prostate-abscess')); // NCT03868969
+    computes(exc('Have Digital ulcers'), dx('digital-ulcer')); // NCT03869008
+    computes(inc('Postlingually deafened'), dx('postlingual-deafness')); // NCT03867032
+    // "carriers" after a condition keeps its meaning (qualifiers.ts); PCO syndrome is PCOS.
+    computes(exc('PCO syndrome carriers'), dx('polycystic-ovary-syndrome')); // NCT03860064
+  });
+  it('reads procedures and drug classes done before', () => {
+    computes(exc('Prior treatment with a poly (ADP-ribose) polymerase (PARP) inhibitor'), has('prior_treatments', 'parp-inhibitor')); // NCT03863860
+    computes(exc('history of mitral valvuloplasty;'), has('prior_treatments', 'mitral-valvuloplasty')); // NCT03869164
+  });
+  it('reads the second name of an elliptical pair and leaves the first word attested', () => {
+    partly(exc('Bartter or Gitelman Disease'), any(dx('gitelman-syndrome'), rest('Bartter or'))); // NCT03865407
+    partly(exc('History of cluster or hemiplegic headache'), any(has('history', 'hemiplegic-headache'), rest('History of cluster or'))); // NCT03867201
+    partly(exc('Hypertensive emergency and urgency'), any(dx('hypertensive-emergency'), rest('and urgency'))); // NCT03868384
+  });
+  it('keeps an urgency "as an admission diagnosis" attested', () => {
+    // Hypertensive urgency is not a name here, so the line does not read as any current hypertensive urgency.
+    attested(exc('Hypertensive urgency or emergency as an admission diagnosis'), /no rule reads it/); // NCT03862742
+  });
+});
+

@@ -24,6 +24,17 @@ export const specificConditionNames: readonly (readonly [string, string])[] = [
   // "Vasa preavia", "Placental preavia" (NCT03863613): praevia misspelt; the placenta or its vessels over the cervix.
   ['vasa pr(?:ae|ea|e)via', 'vasa-praevia'],
   ['placenta(?:l)? pr(?:ae|ea|e)via', 'placenta-praevia'],
+  ['prostat(?:e|ic) abscess(?:es)?', 'prostate-abscess'],
+  ['hypertensive emergenc(?:y|ies)', 'hypertensive-emergency'],
+  ['digital ulcers?', 'digital-ulcer'],
+  ['cluster headaches?', 'cluster-headache'],
+  ['hemiplegic headaches?', 'hemiplegic-headache'],
+  // Two inherited salt-wasting tubulopathies, two codes (Bartter: loop of Henle; Gitelman: distal tubule).
+  ["Bartter(?:'s)? (?:syndrome|disease)", 'bartter-syndrome'],
+  ["Gitelman(?:'s)? (?:syndrome|disease)", 'gitelman-syndrome'],
+  ['postlingual(?:ly)? deaf(?:ened|ness)', 'postlingual-deafness'],
+  // PCO is polycystic ovary (PCO syndrome is PCOS), the same code as more-condition-names.ts.
+  ['PCO syndrome', 'polycystic-ovary-syndrome'],
   // "Diabetes type 2": the type after the name.
   ['diabetes(?: mellitus)?,? type (?:2|II)(?![\\w.])', 'type-2-diabetes'],
   ['diabetes(?: mellitus)?,? type (?:1|I)(?![\\w.])', 'type-1-diabetes'],
@@ -36,4 +47,6 @@ export const specificTreatmentNames: readonly (readonly [string, string])[] = [
   ['patisiran', 'patisiran'],
   ['resveratrol', 'resveratrol'],
   ['psychoactive (?:drugs?|medications?|substances?)', 'psychoactive-drug'],
+  ['poly ?\\(ADP-ribose\\) polymerase (?:\\(PARP\\) )?inhibitors?|PARP inhibitors?', 'parp-inhibitor'],
+  ['mitral valvuloplasty', 'mitral-valvuloplasty'],
 ];
