@@ -76,8 +76,8 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // "Liver dysfunction, child pugh B or worse", "Ongoing immunosuppressive therapy: prednisone > 10 mg/day, …":
     // a grade after it, or a list after its colon, defines it more narrowly.
     if (/^\s*:\s*\S/.test(after) || /^[^;.]*\bor (?:worse|higher|above|greater)\b/i.test(after)) item.restricted = true;
-    // "heart failure (EF < 40%)": a limit in parentheses right after it narrows it.
-    if (/^\s*\([^()]*[<>=]/.test(after)) item.restricted = true;
+    // "heart failure (EF < 40%)", "liver cirrhosis (Child-pugh class 2 or 3)": a limit or a class in parentheses right after it narrows it.
+    if (/^\s*\([^()]*(?:[<>=]|\b(?:class|grade|stage)\b)/i.test(after)) item.restricted = true;
     // "a device (pacemaker or ICD) capable of AF monitoring": words after the parentheses bind what is inside.
     const close = /^[^()]*\)/.exec(after);
     if (close && /\([^()]*$/.test(before)) {

@@ -161,3 +161,19 @@ describe('names from lines no rule read, third batch', () => {
   });
 });
 
+describe('Child-Pugh class as its score (A 5-6, B 7-9, C 10-15)', () => {
+  it('reads a class with a direction, a pair of classes, and a single class', () => {
+    partly(exc('Liver dysfunction, child pugh B or worse'), any(cmp('child_pugh', '>=', 7, ''), rest('Liver dysfunction'))); // NCT03863236
+    computes(exc('liver insufficiency > CHILD B'), all(dx('liver-insufficiency'), cmp('child_pugh', '>=', 10, ''))); // NCT03920930
+    partly(exc('Severe hepatic (Child B and C) or renal insufficiency (GFR<30 mL/min)'), any(cmp('child_pugh', '>=', 7, ''), rest('Severe hepatic or renal insufficiency GFR<30 mL/min'))); // NCT03920904
+    computes(inc('Patients with child A Hepatocellular carcinoma.'), all(cmp('child_pugh', '<=', 6, ''), dx('hepatocellular-carcinoma'))); // NCT03869151
+    computes(exc('Patients with child C Hepatocellular carcinoma.'), all(cmp('child_pugh', '>=', 10, ''), dx('hepatocellular-carcinoma'))); // NCT03869151
+  });
+  it('does not read numbered classes, which could be scores, and a class in parentheses narrows what it follows', () => {
+    // It was read "cirrhosis or …": any cirrhosis excluded, though the line excludes classes 2 and 3 only.
+    attested(exc('Known liver cirrhosis (Child-pugh class 2 or 3)'), /qualified by words no rule reads/); // NCT03929900
+    // Narrowed, "distant metastases" is no longer sufficient alone: it holds with the stage.
+    partly(exc('Presence of distant metastases (UICC stage IVC)'), all(dx('distant-metastases'), rest('Presence of UICC stage IVC'))); // NCT03865277
+  });
+});
+
