@@ -177,3 +177,19 @@ describe('Child-Pugh class as its score (A 5-6, B 7-9, C 10-15)', () => {
   });
 });
 
+describe('"pre-existing" and "diagnosed as" keep the condition\'s meaning', () => {
+  it('reads a pre-existing condition as a current one', () => {
+    computes(exc('Pre-existing hypertension'), dx('hypertension')); // NCT03861377
+    computes(exc('pre-existing myopathy or polyneuropathy'), any(dx('myopathy'), dx('polyneuropathy'))); // NCT03922113
+    computes(exc('pre-existing liver disease'), dx('liver-disease')); // NCT03924934
+  });
+  it('reads "diagnosed as"', () => {
+    computes(exc('diagnosed as dementia'), dx('dementia')); // NCT03864471
+    computes(inc('Clinical diagnosed as type 2 diabetes mellitus'), dx('type-2-diabetes')); // NCT03865914
+    computes(inc('Diagnosed as having Multiple Sclerosis'), dx('multiple-sclerosis')); // NCT03927092
+  });
+  it('still leaves a narrower phrase after it attested', () => {
+    attested(exc('Have a pre-existing peripheral neuropathy involving the operative site'), /"peripheral neuropathy involving" narrows/); // NCT03921034
+  });
+});
+
