@@ -102,7 +102,7 @@ export function readSex(p: LineParser): Expr | undefined {
   if (/\btrans(?:gender|sexual)?\b|\bnon-binary\b|\bgender (?:identity|diverse)\b/i.test(p.text)) return undefined;
   const female = [...p.text.matchAll(FEMALE)];
   const male = [...p.text.matchAll(MALE)];
-  if (female.length > 0 === male.length > 0) return undefined;
+  if (female.length > 0 === male.length > 0) return eitherSex(p, female.length > 0);
   const hits = female.length > 0 ? female : male;
   // "Women will be either surgically sterilized or non-pregnant": a rule for that sex, not a requirement of it.
   if (hits.some((m) => GROUP_RULE.test(p.text.slice(m.index + m[0].length)))) return undefined;
@@ -112,6 +112,23 @@ export function readSex(p: LineParser): Expr | undefined {
   }
   for (const m of hits) p.cover(m.index, m.index + m[0].length);
   return { kind: 'equals', fact: 'sex', value: female.length > 0 ? 'female' : 'male' };
+}
+
+// "Male or female", "Both sexes", "all genders": words that admit either sex, and nothing else on the line.
+const ANY_SEX = /\b(?:both|all|either|any)\s+(?:sex(?:es)?|genders?)\b/i;
+const SEX_WORDS = /^(?:sex|sexes|gender|genders|both|all|either|any|included|accepted|eligible|women|woman|females?|girls?|men|man|males?|boys?)$/i;
+
+/** An inclusion that admits either sex and says nothing more holds for every recorded sex. */
+function eitherSex(p: LineParser, named: boolean): Expr | undefined {
+  if (p.side !== 'inclusion' || (!named && !ANY_SEX.test(p.text))) return undefined;
+  const words = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !SEX_WORDS.test(w));
+  // "Age of 40~75 men and women": a number is a condition of its own (an age whose unit is not stated).
+  if (words.length > 0 || p.readings.length > 0 || /\d/.test(p.text)) return undefined;
+  p.cover(0, p.text.length);
+  return anyOf([
+    { kind: 'equals', fact: 'sex', value: 'female' },
+    { kind: 'equals', fact: 'sex', value: 'male' },
+  ]);
 }
 
 /**

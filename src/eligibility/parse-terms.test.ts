@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import type { Expr } from './expression.js';
 import { all, any, attested, cmp, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /** Number forms, classes and names from lines of the development corpus that no rule read (issue #17). */
@@ -190,6 +191,23 @@ describe('"pre-existing" and "diagnosed as" keep the condition\'s meaning', () =
   });
   it('still leaves a narrower phrase after it attested', () => {
     attested(exc('Have a pre-existing peripheral neuropathy involving the operative site'), /"peripheral neuropathy involving" narrows/); // NCT03921034
+  });
+});
+
+describe('an inclusion that admits either sex', () => {
+  const eitherSex = any({ kind: 'equals', fact: 'sex', value: 'female' } as Expr, { kind: 'equals', fact: 'sex', value: 'male' } as Expr);
+  it('holds for every recorded sex when it says nothing more', () => {
+    computes(inc('Male or female'), eitherSex); // NCT03863366
+    computes(inc('both sexes are included'), eitherSex); // NCT03864055
+    computes(inc('all genders'), eitherSex); // NCT03921944
+    computes(inc('Both sex'), eitherSex); // NCT03921983
+  });
+  it('is no reading when the line says more, or in an exclusion', () => {
+    // The age is the condition here, and its unit is not stated: reading the sex alone would drop it.
+    attested(inc('Age of 40~75 men and women'), /unit of the age limit is not stated/); // NCT03865745
+    attested(inc('Male or female subjects ≥ 12 to < 18 years of age'), /no rule reads it/); // NCT03921411
+    attested(inc('Healthy men and women'), /no rule reads it/); // NCT03868657
+    attested(exc('Male or female'), /no rule reads it/);
   });
 });
 
