@@ -211,3 +211,14 @@ describe('an inclusion that admits either sex', () => {
   });
 });
 
+describe('"chronic" as part of a name', () => {
+  it('reads chronic renal disease as chronic kidney disease, and chronic conditions with their own codes', () => {
+    computes(exc('Chronic renal disease'), dx('chronic-kidney-disease')); // NCT03860311
+    computes(exc('Chronic atrial fibrillation'), dx('chronic-atrial-fibrillation')); // NCT03926104
+    computes(inc('Chronic aseptic meningitis;'), dx('chronic-aseptic-meningitis')); // NCT03923140
+  });
+  it('keeps what narrows the chronic name attested', () => {
+    attested(inc('Chronic anal fissure lasting more than 6 weeks'), /"Chronic anal fissure lasting" narrows/); // NCT03920449
+  });
+});
+

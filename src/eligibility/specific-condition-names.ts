@@ -35,6 +35,14 @@ export const specificConditionNames: readonly (readonly [string, string])[] = [
   ['postlingual(?:ly)? deaf(?:ened|ness)', 'postlingual-deafness'],
   // PCO is polycystic ovary (PCO syndrome is PCOS), the same code as more-condition-names.ts.
   ['PCO syndrome', 'polycystic-ovary-syndrome'],
+  // "Chronic" names a condition of its own here, not a degree: the broader name would be the acute one too.
+  ['chronic renal disease', 'chronic-kidney-disease'],
+  ['chronic renal failure', 'chronic-renal-failure'],
+  ['chronic heart failure', 'chronic-heart-failure'],
+  ['chronic atrial fibrillation', 'chronic-atrial-fibrillation'],
+  ['chronic aseptic meningitis', 'chronic-aseptic-meningitis'],
+  ['chronic anal fissures?', 'chronic-anal-fissure'],
+  ['chronic infections?', 'chronic-infection'],
   // "Diabetes type 2": the type after the name.
   ['diabetes(?: mellitus)?,? type (?:2|II)(?![\\w.])', 'type-2-diabetes'],
   ['diabetes(?: mellitus)?,? type (?:1|I)(?![\\w.])', 'type-1-diabetes'],
