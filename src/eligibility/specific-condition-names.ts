@@ -42,7 +42,9 @@ export const specificConditionNames: readonly (readonly [string, string])[] = [
   ['chronic atrial fibrillation', 'chronic-atrial-fibrillation'],
   ['chronic aseptic meningitis', 'chronic-aseptic-meningitis'],
   ['chronic anal fissures?', 'chronic-anal-fissure'],
-  ['chronic infections?', 'chronic-infection'],
+  // "Acute" names the acute form of the condition, its own code.
+  ['acute heart failure', 'acute-heart-failure'],
+  ['acute urinary retention', 'acute-urinary-retention'],
   // "Diabetes type 2": the type after the name.
   ['diabetes(?: mellitus)?,? type (?:2|II)(?![\\w.])', 'type-2-diabetes'],
   ['diabetes(?: mellitus)?,? type (?:1|I)(?![\\w.])', 'type-1-diabetes'],
