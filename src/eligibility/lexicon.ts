@@ -94,9 +94,10 @@ export const lexicon: readonly Term[] = [
   numeric(/Eczema Area and Severity Index\s*\(EASI\)|\bEASI\b/i, ['easi']),
   numeric(/body mass index(?:\s*\(\s*BMI\s*\))?|\bBMI\b/i, ['bmi']),
   // The WHO (Zubrod) performance status is the ECOG scale, grade for grade (Oken 1982).
-  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b|\(\s*ECOG\s*\)))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, [
-    'ecog',
-  ]),
+  numeric(
+    /(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b|\(\s*ECOG\s*\)))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i,
+    ['ecog'],
+  ),
   numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
   numeric(/(?<![\w-])(?<!\bbirth\s)(?:body )?weight\b/i, ['weight']),
   numeric(/(?:estimated |expected )?life expectancy/i, ['life_expectancy']),

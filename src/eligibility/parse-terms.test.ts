@@ -28,7 +28,7 @@ describe('NYHA class ranges', () => {
     computes(inc('New York Heart Association class I-III.'), cmp('nyha_class', '<=', 3, 'class')); // NCT03924479
     computes(exc('Severe heart failure (NYHA III and IV)'), cmp('nyha_class', '>=', 3, 'class')); // NCT03868384
   });
-  it('does not read another scale\'s grade as NYHA', () => {
+  it("does not read another scale's grade as NYHA", () => {
     // Graft-versus-host disease grade II is no heart failure class (it was read as NYHA ≥ II).
     attested(exc('Patients with acute GVHD >= grade II'), /GVHD/); // NCT03862079
   });
@@ -42,7 +42,10 @@ describe('ECOG written as WHO (ECOG)', () => {
 
 describe('ages said with older / younger', () => {
   it('"older than", "or older" and "equal to or older than" compare the age', () => {
-    partly(inc('Patients, older than 14 years and admitted to the ED, were eligible for this study.'), all(cmp('age', '>', 14, 'years'), rest('Patients, and admitted to the ED, were eligible for this study'))); // NCT03926234
+    partly(
+      inc('Patients, older than 14 years and admitted to the ED, were eligible for this study.'),
+      all(cmp('age', '>', 14, 'years'), rest('Patients, and admitted to the ED, were eligible for this study')),
+    ); // NCT03926234
     partly(inc('They are 18 years or older;'), all(cmp('age', '>=', 18, 'years'), rest('They are'))); // NCT03860181
     // "equal to or older than" is ≥ (it was read as >, which an 18-year-old fails).
     computes(inc('The participant is equal to or older than 18 years old.'), cmp('age', '>=', 18, 'years')); // NCT03866603
@@ -54,8 +57,13 @@ describe('ages said with older / younger', () => {
   });
   it('reads a limit right after the patients it is of, and "ranging between"', () => {
     partly(
-      inc('Patients > 18 years, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output.'),
-      all(cmp('age', '>', 18, 'years'), rest('Patients, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output')),
+      inc(
+        'Patients > 18 years, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output.',
+      ),
+      all(
+        cmp('age', '>', 18, 'years'),
+        rest('Patients, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output'),
+      ),
     ); // NCT03921164
     partly(
       inc('age ranging between 18 to 55 years, considering the greater prevalence of TMD associated with this age period.'),
@@ -222,7 +230,7 @@ describe('"chronic" as part of a name', () => {
   });
 });
 
-describe('words after a parenthesis narrow an exclusion\'s reading before it', () => {
+describe("words after a parenthesis narrow an exclusion's reading before it", () => {
   it('leaves the reading unsure when they bind it', () => {
     // With "acute infection" as a name (tried, then left out: "acute" and "chronic" with a generic head are degrees, as
     // named-conditions.ts takes them), this line was read "acute infection or …", excluding any acute infection.

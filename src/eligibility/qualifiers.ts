@@ -23,10 +23,27 @@ export type Qualification = { readonly ok: true; readonly q: Qualified } | { rea
 
 const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
 // "Pre-existing hypertension": there before the study, and so now.
-const CURRENT = new Set(['current', 'currently', 'active', 'ongoing', 'existing', 'pre-existing', 'preexisting', 'present', 'presently', 'concomitant', 'concurrent', 'receiving', 'taking', 'using', 'use', 'on']);
+const CURRENT = new Set([
+  'current',
+  'currently',
+  'active',
+  'ongoing',
+  'existing',
+  'pre-existing',
+  'preexisting',
+  'present',
+  'presently',
+  'concomitant',
+  'concurrent',
+  'receiving',
+  'taking',
+  'using',
+  'use',
+  'on',
+]);
 const SAFE_BEFORE = new Set(
+  // "diagnosed as hypertension".
   (
-    // "diagnosed as hypertension".
     'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis as ' +
     'diagnoses established evidence presence personal clinical clinically patients patient subjects subject participants participant people ' +
     'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
