@@ -9,16 +9,18 @@ import type { LineParser } from './line-parser.js';
  * ">ASA II". A list of classes is read only when it has no gap ("I, II or III" is 1 to 3); "ASA"
  * followed by a dose ("ASA 100 mg", aspirin) is not a class.
  */
-const NAME = String.raw`(?:American Society of An(?:a)?esthesi(?:o|ologists?)(?:'s?)?(?:\s*\(\s*ASA\s*\))?|\bASA\b)(?:\s+(?:physical status|physical state|classification|class|grade|score|category|status|PS))*(?:\s*\(\s*ASA(?:-PS)?\s*\))?`;
-const CLASS = String.raw`(VI|IV|V|III|II|I|[1-6])(?!\w|\.\d)`;
+// "(ASA)class III-IV" without a space; "ASA (American Society of Anesthesiologists) I".
+const NAME = String.raw`(?:American Society of An(?:a)?esthesi(?:o|ologists?)(?:'s?)?(?:\s*\(\s*ASA\s*\))?|\bASA\b(?:\s*\(\s*American Society of An(?:a)?esthesiologists?\s*\))?)(?:(?:\s+|(?<=\))\s*)(?:physical status|physical state|physical classification|classification system|classification|class|grade|score|category|status|PS))*(?:\s*\(\s*ASA(?:-PS)?\s*\))?`;
+// "ASA l-lll": a lower-case l for I, read only as a whole class written in l's alone (classOf).
+const CLASS = String.raw`(VI|IV|V|III|II|I|lll|ll|l|[1-6])(?!\w|\.\d)`;
 const OP = String.raw`(>=|<=|>|<)`;
 const MORE = String.raw`(?:,|or|and|and\/or|-|to|~)`;
 const FORM = new RegExp(
-  String.raw`(?:${OP}\s*)?${NAME}\s*(?:of\s+|:\s*|=\s*)?(?:${OP}\s*)?${CLASS}((?:\s*${MORE}\s*${CLASS.replace('(', '(?:')})*)(\s*(?:or|and)\s+(?:higher|above|greater|more|worse|lower|below|less))?(?!\s*(?:mg|g)\b)`,
+  String.raw`(?:${OP}\s*)?${NAME}\s*(?:of\s+|:\s*|=\s*)?(?:${OP}\s*)?${CLASS}((?:\s*${MORE}\s*(?:ASA\s*)?${CLASS.replace('(', '(?:')})*)(\s*(?:or|and)\s+(?:higher|above|greater|more|worse|lower|below|less))?(?!\s*(?:mg|g)\b)`,
   'gi',
 );
 const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6 };
-const classOf = (s: string): number => ROMAN[s.toUpperCase()] ?? Number(s);
+const classOf = (s: string): number => ROMAN[s.replace(/^l+$/i, (l) => 'I'.repeat(l.length)).toUpperCase()] ?? Number(s);
 
 export function asaClass(p: LineParser): void {
   for (const m of p.text.matchAll(FORM)) {

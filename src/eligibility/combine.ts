@@ -76,8 +76,16 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // "Liver dysfunction, child pugh B or worse", "Ongoing immunosuppressive therapy: prednisone > 10 mg/day, …":
     // a grade after it, or a list after its colon, defines it more narrowly.
     if (/^\s*:\s*\S/.test(after) || /^[^;.]*\bor (?:worse|higher|above|greater)\b/i.test(after)) item.restricted = true;
-    // "heart failure (EF < 40%)": a limit in parentheses right after it narrows it.
-    if (/^\s*\([^()]*[<>=]/.test(after)) item.restricted = true;
+    // "heart failure (EF < 40%)", "liver cirrhosis (Child-pugh class 2 or 3)": a limit or a class in parentheses right after it narrows it.
+    if (/^\s*\([^()]*(?:[<>=]|\b(?:class|grade|stage)\b)/i.test(after)) item.restricted = true;
+    // "Acute infection (fungal, bacterial, viral) of the vulva, vagina or bladder": words after the parentheses bind what is
+    // before them, so for an exclusion it is not sufficient alone (for an inclusion it stays necessary).
+    const aside = side === 'exclusion' ? /^\s*\([^()]*\)/.exec(after) : null;
+    if (aside) {
+      const tail = after.slice(aside[0].length);
+      const stop = SEPARATOR.exec(tail);
+      if (content(lastR.end + aside[0].length, lastR.end + aside[0].length + (stop ? stop.index : tail.length))) item.restricted = true;
+    }
     // "a device (pacemaker or ICD) capable of AF monitoring": words after the parentheses bind what is inside.
     const close = /^[^()]*\)/.exec(after);
     if (close && /\([^()]*$/.test(before)) {

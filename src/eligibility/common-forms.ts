@@ -1,5 +1,5 @@
 import type { Expr } from './expression.js';
-import { anyOf } from './combine.js';
+import { allOf, anyOf } from './combine.js';
 import { definedPhraseStart, OP_SOURCE, readComparisons } from './comparisons.js';
 import { fillerWords } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
@@ -7,14 +7,21 @@ import type { LineParser } from './line-parser.js';
 /** The forms read outside the lexicon: age, sex, NYHA class, a list of autoantibodies. */
 
 // Not "gestational age" (measurement-forms.ts).
-const AGE_WORD = /(?<!\bgestation(?:al)? )\b(?:age[sd]?|aged)\b(?:\s+(?:range|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
+// "Older > 18 years": "older" names the age only before a symbol.
+const AGE_WORD = /(?<!\bgestation(?:al)? )\b(?:age[sd]?|aged|older(?=\s*>))\b(?:\s+(?:range|ranging|of|is|at screening|at enrol?lment|at the time of (?:screening|enrol?lment|consent)))?/gi;
 // Any operator comparisons.ts reads ("greater than or equal to", "no older than"), then the number.
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,])\\d`, 'gi');
 const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
 // "mother ≥15 years of age" in a trial of mothers and infants: the age may be another person's.
 const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?)\b/i;
-const OLD = /^\s*-?\s*(?:years?[- ])?(?:old|of age)\b/i;
+// "≥18 y.o.": the unit y is read, ".o." is left.
+const OLD = /^(?:\s*-?\s*(?:years?[- ])?(?:old|of age)\b|\.o\.)/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
+// "older than 14 years", "18 years or younger": words that compare ages only.
+const AGE_ONLY = /\b(?:older|younger)\b/i;
+// "Patients > 18 years, scheduled for …": the limit right after the person it is of, ending its clause.
+const PERSON_BEFORE = /\b(?:patients?|subjects?|participants?|adults?|children|women|men|persons?|people|individuals?|volunteers?|inpatients?|outpatients?)\s*,?\s*$/i;
+const CLAUSE_END = /^\s*(?:[,;.]|$)/;
 
 /** "Age ≥ 18 years", "Aged 18 years or older", "Age between 18 and 65 years", "18-35-year-old", "> 35 years" (alone). */
 export function readAge(p: LineParser): void {
@@ -39,7 +46,9 @@ export function readAge(p: LineParser): void {
     const found = readComparisons(p.text, m.index, p.side);
     if (!found) continue;
     const after = p.text.slice(found.end);
-    const old = OLD.exec(after) ?? (/(?:\bold|\bof age)(?:\s+(?:or|and)\s+(?:older|over|above))?\s*$/i.test(p.text.slice(m.index, found.end)) ? ([''] as unknown as RegExpExecArray) : null);
+    const span = p.text.slice(m.index, found.end);
+    const named = /(?:\bold|\bof age)(?:\s+(?:or|and)\s+(?:older|over|above))?\s*$/i.test(span) || AGE_ONLY.test(span) || (PERSON_BEFORE.test(p.text.slice(0, m.index)) && CLAUSE_END.test(after));
+    const old = OLD.exec(after) ?? (named ? ([''] as unknown as RegExpExecArray) : null);
     const alone = !p.content(0, m.index) && !p.content(found.end + (old?.[0].length ?? 0), p.text.length);
     if (!old && !alone) continue;
     const units = found.comparisons.map((c) => c.unit);
@@ -93,7 +102,7 @@ export function readSex(p: LineParser): Expr | undefined {
   if (/\btrans(?:gender|sexual)?\b|\bnon-binary\b|\bgender (?:identity|diverse)\b/i.test(p.text)) return undefined;
   const female = [...p.text.matchAll(FEMALE)];
   const male = [...p.text.matchAll(MALE)];
-  if (female.length > 0 === male.length > 0) return undefined;
+  if (female.length > 0 === male.length > 0) return eitherSex(p, female.length > 0);
   const hits = female.length > 0 ? female : male;
   // "Women will be either surgically sterilized or non-pregnant": a rule for that sex, not a requirement of it.
   if (hits.some((m) => GROUP_RULE.test(p.text.slice(m.index + m[0].length)))) return undefined;
@@ -105,19 +114,45 @@ export function readSex(p: LineParser): Expr | undefined {
   return { kind: 'equals', fact: 'sex', value: female.length > 0 ? 'female' : 'male' };
 }
 
-/** "heart failure (≥ grade III NYHA)", "NYHA class III or IV", "NYHA class ≥ II", "New York Heart Association (NYHA) cardiac function class ≥2". */
+// "Male or female", "Both sexes", "all genders": words that admit either sex, and nothing else on the line.
+const ANY_SEX = /\b(?:both|all|either|any)\s+(?:sex(?:es)?|genders?)\b/i;
+const SEX_WORDS = /^(?:sex|sexes|gender|genders|both|all|either|any|included|accepted|eligible|women|woman|females?|girls?|men|man|males?|boys?)$/i;
+
+/** An inclusion that admits either sex and says nothing more holds for every recorded sex. */
+function eitherSex(p: LineParser, named: boolean): Expr | undefined {
+  if (p.side !== 'inclusion' || (!named && !ANY_SEX.test(p.text))) return undefined;
+  const words = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !SEX_WORDS.test(w));
+  // "Age of 40~75 men and women": a number is a condition of its own (an age whose unit is not stated).
+  if (words.length > 0 || p.readings.length > 0 || /\d/.test(p.text)) return undefined;
+  p.cover(0, p.text.length);
+  return anyOf([
+    { kind: 'equals', fact: 'sex', value: 'female' },
+    { kind: 'equals', fact: 'sex', value: 'male' },
+  ]);
+}
+
+/**
+ * "heart failure (≥ grade III NYHA)", "NYHA class III or IV", "NYHA class ≥ II", "New York Heart Association (NYHA)
+ * cardiac function class ≥2", "New York Heart Association class I-III" (classes I to IV, New York Heart Association
+ * Criteria Committee 1994). A grade without NYHA beside it ("acute GVHD >= grade II") is another scale's.
+ */
 export function nyha(p: LineParser): void {
   const re =
-    /(>=|>)\s*(?:NYHA\s*)?(?:grade|class)\s*(IV|III|II|I)\b(?:\s*NYHA)?|\bNYHA (?:functional )?(?:class|grade)\s*(>=|>)?\s*(IV|III|II|I)\b|(?:New York Heart Association(?:\s*\(\s*NYHA\s*\))?|\bNYHA\b)(?:\s+(?:cardiac function|functional|heart failure))?(?:\s+(?:class(?:ification)?|grade))?\s*(?:of\s*)?(>=|>)\s*([1-4]|IV|III|II|I)(?![\w.])/gi;
+    /(>=|>)\s*(?:NYHA\s*)?(?:grade|class)\s*(IV|III|II|I)\b\s*NYHA\b|(>=|>)\s*NYHA\s*(?:grade|class)\s*(IV|III|II|I)\b|(?:New York Heart Association(?:\s*\(\s*NYHA\s*\))?|\bNYHA\b)(?:\s+(?:cardiac function|functional|heart failure))?(?:\s+(?:class(?:ification)?|grade))?\s*(?:of\s*)?(>=|>)?\s*([1-4]|IV|III|II|I)(?!\w|\.\d)/gi;
   const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
   for (const m of p.text.matchAll(re)) {
     const opText = m[1] ?? m[3] ?? m[5];
     const value = roman[(m[2] ?? m[4] ?? m[6])!.toUpperCase()]!;
-    // "NYHA class III" alone names one class; it is read with an operator or as "class III or IV" (up to the top class).
-    const tail = /^\s*(?:or|-|to)\s*IV\b|^\s*or (?:higher|greater|above|worse)\b/i.exec(p.text.slice(m.index + m[0].length));
-    if (!opText && !tail) continue;
-    const end = m.index + m[0].length + (tail ? tail[0].length : 0);
-    p.add(definedPhraseStart(p.text, m.index), end, { kind: 'compare', fact: 'nyha_class', op: opText === '>' ? '>' : '>=', value, unit: 'class' }, 'compare');
+    // "NYHA class III" alone names one class; it is read with an operator, as "or higher", or as a range up to another class.
+    const after = p.text.slice(m.index + m[0].length);
+    const higher = /^\s*or (?:higher|greater|above|worse)\b/i.exec(after);
+    const upTo = opText ? null : /^\s*(?:or|-|to|and)\s*(?:NYHA\s*)?(?:class\s*)?([1-4]|IV|III|II|I)(?!\w|\.\d)/i.exec(after);
+    const top = upTo ? roman[upTo[1]!.toUpperCase()]! : 4;
+    if (!opText && (upTo ? top <= value : !higher)) continue;
+    const end = m.index + m[0].length + ((higher ?? upTo)?.[0].length ?? 0);
+    const cmp = (op: '>' | '>=' | '<=', v: number): Expr => ({ kind: 'compare', fact: 'nyha_class', op, value: v, unit: 'class' });
+    const expr = opText === '>' ? cmp('>', value) : opText || higher ? cmp('>=', value) : allOf([...(value > 1 || top === 4 ? [cmp('>=', value)] : []), ...(top < 4 ? [cmp('<=', top)] : [])]);
+    p.add(definedPhraseStart(p.text, m.index), end, expr, 'compare');
   }
 }
 

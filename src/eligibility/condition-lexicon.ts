@@ -5,8 +5,8 @@
  * narrower condition is never read as the broader one. Tried case-insensitively, as whole words.
  */
 export const conditionNames: readonly (readonly [string, string])[] = [
-  ['type 2 diabetes(?: mellitus)?|T2DM|non[- ]insulin[- ]dependent diabetes(?: mellitus)?', 'type-2-diabetes'],
-  ['type 1 diabetes(?: mellitus)?|T1DM|insulin[- ]dependent diabetes(?: mellitus)?', 'type-1-diabetes'],
+  ['type 2 diabetes(?: mellitus)?|T2DM|\\bT2D\\b|non[- ]insulin[- ]dependent diabetes(?: mellitus)?', 'type-2-diabetes'],
+  ['type 1 diabetes(?: mellitus)?|T1DM|\\bT1D\\b|insulin[- ]dependent diabetes(?: mellitus)?', 'type-1-diabetes'],
   ['gestational diabetes(?: mellitus)?|GDM', 'gestational-diabetes'],
   ['diabetes mellitus|diabetes|diabetics', 'diabetes'],
   ['pulmonary (?:arterial )?hypertension', 'pulmonary-hypertension'],
@@ -123,7 +123,8 @@ export const treatmentNames: readonly (readonly [string, string])[] = [
   ['bisphosphonates?', 'bisphosphonate'],
   ['hormone replacement therapy|\\bHRT\\b', 'hormone-replacement-therapy'],
   ['oral contraceptives?', 'oral-contraceptive'],
-  ['dialysis|ha?emodialysis', 'dialysis'],
+  // Dialysis is renal replacement by dialysis; "kidney dialysis" says the same.
+  ['(?:kidney |renal )?dialysis|ha?emodialysis', 'dialysis'],
   ['mechanical ventilation', 'mechanical-ventilation'],
   ['bariatric surgery', 'bariatric-surgery'],
   ['surgery', 'surgery'],

@@ -153,6 +153,8 @@ export const factDictionary: readonly FactDefinition[] = [
   enzyme('ast', 'Aspartate aminotransferase (AST)'),
   ulnRatio('alt_uln', 'ALT'),
   ulnRatio('ast_uln', 'AST'),
+  enzyme('ck', 'Creatine kinase (CK)'),
+  ulnRatio('ck_uln', 'Creatine kinase (CK)'),
   { name: 'bilirubin', type: 'number', unit: 'µmol/L', units: bilirubinUnits, description: 'Total serum bilirubin.' },
   ulnRatio('bilirubin_uln', 'Total bilirubin'),
   { name: 'creatinine', type: 'number', unit: 'µmol/L', units: creatinineUnits, description: 'Serum creatinine.' },

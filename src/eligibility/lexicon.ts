@@ -3,6 +3,7 @@ import { measurementTerms } from './measurement-facts.js';
 import { moreConditionNames } from './more-condition-names.js';
 import { organConditionNames } from './organ-condition-names.js';
 import { procedureNames } from './procedure-names.js';
+import { specificConditionNames, specificTreatmentNames } from './specific-condition-names.js';
 import { moreTreatmentNames } from './treatment-names.js';
 
 /**
@@ -93,9 +94,10 @@ export const lexicon: readonly Term[] = [
   numeric(/Eczema Area and Severity Index\s*\(EASI\)|\bEASI\b/i, ['easi']),
   numeric(/body mass index(?:\s*\(\s*BMI\s*\))?|\bBMI\b/i, ['bmi']),
   // The WHO (Zubrod) performance status is the ECOG scale, grade for grade (Oken 1982).
-  numeric(/(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i, [
-    'ecog',
-  ]),
+  numeric(
+    /(?:Eastern Cooperative Oncology Group|\bECOG\b|\bWHO\b(?=\s*(?:performance|PS\b|\(\s*ECOG\s*\)))|Zubrod)(?:\s*\(\s*ECOG\s*\))?(?: performance status| PS\b| score)?(?:\s*\(\s*(?:ECOG )?PS\s*\))?/i,
+    ['ecog'],
+  ),
   numeric(/Karnofsky(?: performance (?:status|scale|score))?(?:\s*\(\s*KPS\s*\))?|\bKPS\b/i, ['karnofsky']),
   numeric(/(?<![\w-])(?<!\bbirth\s)(?:body )?weight\b/i, ['weight']),
   numeric(/(?:estimated |expected )?life expectancy/i, ['life_expectancy']),
@@ -123,6 +125,8 @@ export const lexicon: readonly Term[] = [
   numeric(/\bANA\b/i, ['ana_titre']),
   numeric(/aspartate amino ?transferase(?:\s*\(\s*AST\s*\))?|\bAST\b|\bSGOT\b|\bASAT\b/i, ['ast'], ['ast_uln']),
   numeric(/(?:amino alanine|alanine amino) ?transferase(?:\s*\(\s*ALT\s*\))?|\bALT\b|\bSGPT\b|\bALAT\b/i, ['alt'], ['alt_uln']),
+  // "Creatinine phosphokinase" is a common misnomer of creatine (phospho)kinase; CK-MB is one isoenzyme of it, not the total.
+  numeric(/creatin(?:in)?e (?:phospho)?kinase(?:\s*\(\s*C?P?K\s*\))?|\bCPK\b|\bCK\b(?!-MB)/i, ['ck'], ['ck_uln']),
   numeric(/transaminases|liver values|liver function(?: tests?)?|liver enzymes/i, ['alt', 'ast'], ['alt_uln', 'ast_uln']),
   numeric(/purified protein derivative \(tuberculin\)|tuberculin|\bPPD\b/i, ['ppd_induration']),
   numeric(/glucocorticoids?|prednisone|corticosteroids?/i, ['prednisone_dose']),
@@ -145,7 +149,7 @@ export const lexicon: readonly Term[] = [
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
-  ...[...conditionNames, ...moreConditionNames, ...organConditionNames].map(([source, code]) => dx(word(source), code)),
+  ...[...conditionNames, ...moreConditionNames, ...organConditionNames, ...specificConditionNames].map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
   ...[
     'english',
@@ -188,7 +192,7 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames].map(([source, code]) => rx(word(source), code)),
+  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames, ...specificTreatmentNames].map(([source, code]) => rx(word(source), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),

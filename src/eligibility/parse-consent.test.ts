@@ -3,6 +3,8 @@ import type { Expr } from './expression.js';
 import { all, any, attested, computes, exc, inc, partly, rest } from './parse-expect.test-helper.js';
 import { parseCriteriaText } from './parse-criteria.js';
 
+const sexIs = (value: string): Expr => ({ kind: 'equals', fact: 'sex', value });
+
 /** Consent stated as given or not given (consent-forms.ts); every line is verbatim from the dev corpus, with its record. */
 const consent: Expr = { kind: 'is', fact: 'informed_consent', value: true };
 const noConsent: Expr = { kind: 'is', fact: 'informed_consent', value: false };
@@ -77,6 +79,10 @@ describe('consent lines that say nothing of whether consent was given stay attes
     attested(inc("The patient's parent or guardian has provided informed consent for their child to participate."), /consent/); // NCT03866213
     attested(inc('Consent to contraception'), /no rule/); // NCT03920540
     attested(inc('written consent to undergo deep sedation for colonoscopic procedure'), /no rule/); // NCT03922815
-    attested(inc('Male or female, age greater than or equal to 18 years at the time of signing informed consent'), /consent/); // NCT03929679
+    // Either sex is read (parse-terms.test.ts); the age at the time of signing stays with a person.
+    partly(
+      inc('Male or female, age greater than or equal to 18 years at the time of signing informed consent'),
+      all(any(sexIs('female'), sexIs('male')), rest('age greater than or equal to 18 years at the time of signing informed consent')),
+    ); // NCT03929679
   });
 });

@@ -7,6 +7,7 @@ import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
 import { allergyAfter, allergyList } from './allergy-list.js';
 import { asaClass } from './asa-class.js';
+import { childPughClass } from './child-pugh-class.js';
 import { measurementForms } from './measurement-forms.js';
 import { statusStatement } from './status-forms.js';
 import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
@@ -138,6 +139,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   antibodyList(p);
   nyha(p);
   asaClass(p);
+  childPughClass(p);
   measurementForms(p);
   readAge(p);
   datedEvents(p);

@@ -22,10 +22,30 @@ export interface Qualified {
 export type Qualification = { readonly ok: true; readonly q: Qualified } | { readonly ok: false; readonly reason: string };
 
 const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'suffered', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
-const CURRENT = new Set(['current', 'currently', 'active', 'ongoing', 'existing', 'present', 'presently', 'concomitant', 'concurrent', 'receiving', 'taking', 'using', 'use', 'usage', 'on']);
+// "Pre-existing hypertension": there before the study, and so now.
+const CURRENT = new Set([
+  'current',
+  'currently',
+  'active',
+  'ongoing',
+  'existing',
+  'pre-existing',
+  'preexisting',
+  'present',
+  'presently',
+  'concomitant',
+  'concurrent',
+  'receiving',
+  'taking',
+  'using',
+  'use',
+  'usage',
+  'on',
+]);
 const SAFE_BEFORE = new Set(
+  // "diagnosed as hypertension".
   (
-    'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis ' +
+    'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis as ' +
     'diagnoses established evidence presence personal clinical clinically patients patient subjects subject participants participant people ' +
     'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
     'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent received ' +

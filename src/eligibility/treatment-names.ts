@@ -25,7 +25,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['anticonvulsants?|anti-?epileptics?|anti-?epileptic drugs?', 'antiepileptic'],
   ['gabapentinoids?', 'gabapentinoid'],
   ['immunosuppressants?|immunosuppressive (?:therapy|therapies|treatments?|drugs?|agents?|medications?)|immune suppressive (?:therapy|treatments?|drugs?|medications?)', 'immunosuppressant'],
-  ['biologic (?:therapy|therapies|agents?|drugs?|treatments?)|biologics', 'biologic'],
+  ['biologic(?:al)? (?:therapy|therapies|agents?|drugs?|treatments?)|biologics', 'biologic'],
   ['monoclonal antibod(?:y|ies)', 'monoclonal-antibody'],
   ['JAK inhibitors?|Janus kinase inhibitors?', 'jak-inhibitor'],
   ['systemic (?:corticosteroids?|glucocorticoids?|steroids?)', 'systemic-corticosteroid'],
