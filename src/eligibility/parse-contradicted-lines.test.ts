@@ -53,3 +53,19 @@ describe('causes of an unread state', () => {
     expect(read('exclusion', 'exhibit an inability to exercise due to injury, known heart disease, or increased cardiac risk,')[0]).toBe('attested');
   });
 });
+
+describe('a window closing a list binds its earlier items too', () => {
+  it('"Stroke or TIA within 7 days" does not exclude a stroke of two years ago', () => {
+    // Read before TIA was, "Stroke" had no window and excluded any stroke on record ("diagnoses has stroke").
+    expect(read('exclusion', 'Stroke or TIA within 7 days')).toEqual([
+      'partly-computable',
+      'last.stroke within 7 days before screening or last.transient-ischaemic-attack within 7 days before screening or attested: "Stroke outside "within 7 days""',
+    ]);
+    // NCT03924778: a course of antibiotics four months ago does not exclude.
+    expect(read('exclusion', 'antibiotic or probiotic use in the previous 90 days')[1]).toMatch(/^last\.antibiotic within 90 days before screening or last\.probiotic within 90 days/);
+  });
+  it('in an inclusion under "History of …", the window may bind the last item alone', () => {
+    // A myocardial infarction ten years ago meets "History of myocardial infarction, or unstable angina, or NYHA III-IV within 6 months".
+    expect(read('inclusion', 'History of myocardial infarction, or unstable angina, or New York Heart Association (NYHA) Grade III-IV within 6 months prior to Day 1')[0]).toBe('attested');
+  });
+});

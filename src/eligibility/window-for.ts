@@ -30,8 +30,13 @@ export function windowFor(
   if (tense === 'unstated') {
     const between = [...text.slice(end, next.start)].map((ch, i) => (covered(end + i) ? ' ' : ch)).join('');
     const words = between.match(/[A-Za-z][\w'-]*/g) ?? [];
-    if (sameClause && words.every((w) => /^(?:or|and|nor)$/i.test(w))) return next;
+    // In an inclusion under "History of X, or Y, or Z within 6 months" the window may bind Z alone.
+    if (sameClause && words.every((w) => /^(?:or|and|nor)$/i.test(w)) && !(lineHistory && side === 'inclusion')) return next;
   }
-  if (!sameClause || !(tense === 'history' || (tense === 'unstated' && lineHistory))) return undefined;
-  return side === 'exclusion' && !NEGATION.test(text.slice(0, end).split(/[;.:]/).at(-1) ?? '') ? { ...next, unsure: true } : 'ambiguous';
+  if (!sameClause) return undefined;
+  const mayBindHistory = tense === 'history' || (tense === 'unstated' && lineHistory);
+  // A list's window may bind its earlier items whether or not they are read yet ("Stroke or TIA within
+  // 7 days"), so in an exclusion a phrase without a tense of its own is read within it, as a history is.
+  if ((mayBindHistory || tense === 'unstated') && side === 'exclusion' && !NEGATION.test(text.slice(0, end).split(/[;.:]/).at(-1) ?? '')) return { ...next, unsure: true };
+  return mayBindHistory ? 'ambiguous' : undefined;
 }
