@@ -15,10 +15,13 @@ const BEFORE = new Set(
     'mild moderate moderately severe severely profound very uncontrolled symptomatic unilateral bilateral chronic acute ' +
     'recurrent refractory relapsed persistent progressive advanced metastatic newly first first-ever ' +
     'histologically histological histologic histopathologically histopathological pathologically pathological ' +
-    'cytologically cytological radiologically radiological radiographically proven biopsy-proven proved verified'
+    'cytologically cytological radiologically radiological radiographically proven biopsy-proven proved verified ' +
+    // "Diagnosed as hypertension", "met diagnostic criteria for schizophrenia", "definite diagnosis of sarcoidosis".
+    'as met meets diagnostic criteria definite definitive primary presented'
   ).split(' '),
 );
-const AFTER = new Set('requiring requires confirmed proven according based defined stage stages grade with for'.split(' '));
+// Not "in" or "of": "diabetes in the mother", "cancer of the breast" may name another person or another code.
+const AFTER = new Set('requiring requires confirmed proven according based defined stage stages grade with for on at by due'.split(' '));
 
 /** Whether `word` (lower case), before or after a condition's name, narrows it and keeps its code. */
 export const keepsCode = (word: string, where: 'before' | 'after'): boolean => (where === 'before' ? BEFORE : AFTER).has(word);
@@ -32,8 +35,8 @@ const PAST = /\b(?:ago|prior to|before|after|since|following|post)\b/i;
  * Whether a condition named at `start` may be read as its broader name in this line (see above). Not
  * in a list: after a colon ("Indications: histologically confirmed breast cancer, …") or beside a
  * comma outside parentheses, the condition may be one alternative of several; nor in a line for some
- * patients only ("(nursing home residents only)"); nor beside a time before now ("ischemic stroke with
- * residual arm weakness more than 6 months prior to enrollment" may be a past condition, not one now).
+ * patients only ("(nursing home residents only)"); nor beside a time before now ("ischemic stroke
+ * with residual arm weakness more than 6 months prior to enrollment" may be a past condition).
  */
 export function readsBroader(text: string, start: number, side: 'inclusion' | 'exclusion'): boolean {
   const before = text.slice(0, start);

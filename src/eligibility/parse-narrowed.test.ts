@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { all, any, attested, cmp, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
+import { all, any, attested, cmp, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
  * Names narrowed by words no rule reads (narrowed-names.ts) and names beside an "or" (qualifiers.ts'
@@ -21,6 +21,13 @@ describe('a condition narrowed in an inclusion', () => {
     );
     // "had": the diabetes is a history; uncontrolled or not now, the HbA1c is the limit.
     partly(inc('had uncontrolled diabetes (defined as HbA1C>7%)'), all(has('history', 'diabetes'), cmp('hba1c', '>', 7, '%'), rest('had uncontrolled defined as'))); // NCT03925948
+  });
+  it('is necessary whatever says how it was diagnosed, or what it is treated with', () => {
+    partly(inc('Meets diagnostic criteria for fibromyalgia'), all(has('diagnoses', 'fibromyalgia'), rest('Meets diagnostic criteria for'))); // NCT03922867
+    partly(inc('Diagnosed with sciatica by GP'), all(has('diagnoses', 'sciatica'), rest('Diagnosed with by GP'))); // NCT03924791
+    // Only filler is left: a diagnosis of multiple sclerosis is the whole condition.
+    computes(inc('Diagnosed as having Multiple Sclerosis'), has('diagnoses', 'multiple-sclerosis')); // NCT03927092
+    partly(inc('Type 2 diabetes mellitus on metformin therapy for at least 3 months'), all(has('diagnoses', 'type-2-diabetes'), rest('on metformin therapy for at least 3 months'))); // NCT03864705
   });
   it('stays attested where the condition may not be required of every patient', () => {
     // After a negation: not having severe disease does not require having it. (The first item of NCT03868878's line.)
