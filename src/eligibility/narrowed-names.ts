@@ -1,3 +1,5 @@
+import type { Side } from './expression.js';
+
 /**
  * Words that narrow a condition without naming another one: its degree ("severe hearing loss"), its
  * course ("refractory", "recurrent"), its side ("bilateral") or how it was confirmed ("histologically
@@ -38,7 +40,7 @@ const PAST = /\b(?:ago|prior to|before|after|since|following|post)\b/i;
  * patients only ("(nursing home residents only)"); nor beside a time before now ("ischemic stroke
  * with residual arm weakness more than 6 months prior to enrollment" may be a past condition).
  */
-export function readsBroader(text: string, start: number, side: 'inclusion' | 'exclusion'): boolean {
+export function readsBroader(text: string, start: number, side: Side): boolean {
   const before = text.slice(0, start);
   const clause = before.split(/;|\.\s/).at(-1) ?? '';
   const flat = text.replace(/\([^()]*\)/g, ' ');
