@@ -183,7 +183,7 @@ export class LineParser {
   }
 
   flag(term: FlagTerm, m: RegExpMatchArray): void {
-    const q = this.qualified(m);
+    const q = this.qualified(m, /^pregnan/i.test(m[0]));
     if (!q) return;
     if (q.tense === 'history' || q.family || this.windowFor(m.index! + m[0].length, q)) {
       return void this.reasons.push(`"${m[0]}" is qualified by a time or a relative that a yes/no fact cannot hold`);

@@ -19,7 +19,9 @@ const BEFORE = new Set(
     'histologically histological histologic histopathologically histopathological pathologically pathological ' +
     'cytologically cytological radiologically radiological radiographically proven biopsy-proven proved verified ' +
     // "Diagnosed as hypertension", "met diagnostic criteria for schizophrenia", "definite diagnosis of sarcoidosis".
-    'as met meets diagnostic criteria definite definitive primary presented'
+    'as met meets diagnostic criteria definite definitive primary presented ' +
+    // A kind of pregnancy is a pregnancy ("Monofetal pregnancy", "established viable singleton pregnancy", NCT03928795, NCT03865901).
+    'singleton singelton monofetal viable established intrauterine nulliparous'
   ).split(' '),
 );
 // Not "in" or "of": "diabetes in the mother", "cancer of the breast" may name another person or another code.

@@ -29,6 +29,10 @@ describe('a condition narrowed in an inclusion', () => {
     computes(inc('Diagnosed as having Multiple Sclerosis'), has('diagnoses', 'multiple-sclerosis')); // NCT03927092
     partly(inc('Type 2 diabetes mellitus on metformin therapy for at least 3 months'), all(has('diagnoses', 'type-2-diabetes'), rest('on metformin therapy for at least 3 months'))); // NCT03864705
   });
+  it('a kind of pregnancy is a pregnancy', () => {
+    partly(inc('Monofetal pregnancy'), all({ kind: 'is', fact: 'pregnant', value: true }, rest('Monofetal'))); // NCT03928795
+    partly(inc('Has an established viable singleton pregnancy'), all(has('diagnoses', 'singleton-pregnancy'), rest('Has an established viable'))); // NCT03865901
+  });
   it('stays attested where the condition may not be required of every patient', () => {
     // After a negation: not having severe disease does not require having it. (The first item of NCT03868878's line.)
     attested(inc('do not present severe cardiovascular disease'), /narrows cardiovascular disease/);

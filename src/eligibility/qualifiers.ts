@@ -70,7 +70,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(
  * Qualify the phrase at [start, end). `covered(i)` says whether character i belongs to another
  * reading, `named(i)` whether it is (also) a name the vocabulary knows, read or not, and
  * `windowAt(i)` the end of a time window starting at i (or -1). `condition` is the side of a line
- * that names a condition: where readsBroader allows, words that narrow it but keep its code
+ * that names a condition (or a pregnancy): where readsBroader allows, words that narrow it but keep its code
  * (narrowed-names.ts) are left unread around it, for the remainder.
  */
 export function qualify(
