@@ -137,8 +137,8 @@ export class LineParser {
     return true;
   }
 
-  qualified(m: RegExpMatchArray): Qualified | undefined {
-    const q = qualify(this.text, m.index!, m.index! + m[0].length, this.isCovered, this.isNamed, this.windowAt);
+  qualified(m: RegExpMatchArray, condition = false): Qualified | undefined {
+    const q = qualify(this.text, m.index!, m.index! + m[0].length, this.isCovered, this.isNamed, this.windowAt, condition ? this.side : undefined);
     if (!q.ok) {
       this.reasons.push(q.reason);
       return undefined;
@@ -153,7 +153,7 @@ export class LineParser {
     // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
     const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage|injections?|infusions?|administration)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
     const m = tail ? (Object.assign([found[0] + tail[0]], { index: found.index, input: this.text }) as RegExpMatchArray) : found;
-    const q = this.qualified(m);
+    const q = this.qualified(m, term.fact === 'condition');
     if (!q) return;
     const start = m.index!;
     const end = start + m[0].length;
@@ -183,7 +183,7 @@ export class LineParser {
   }
 
   flag(term: FlagTerm, m: RegExpMatchArray): void {
-    const q = this.qualified(m);
+    const q = this.qualified(m, /^pregnan/i.test(m[0]));
     if (!q) return;
     if (q.tense === 'history' || q.family || this.windowFor(m.index! + m[0].length, q)) {
       return void this.reasons.push(`"${m[0]}" is qualified by a time or a relative that a yes/no fact cannot hold`);

@@ -1,4 +1,5 @@
-import { isName } from './names.js';
+import { keepsCode, readsBroader } from './narrowed-names.js';
+import type { Side } from './expression.js';
 
 /**
  * What the words around a named condition, treatment or test do to it. A condition is read only
@@ -88,10 +89,21 @@ const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(
 /**
  * Qualify the phrase at [start, end). `covered(i)` says whether character i belongs to another
  * reading, `named(i)` whether it is (also) a name the vocabulary knows, read or not, and
- * `windowAt(i)` the end of a time window starting at i (or -1).
+ * `windowAt(i)` the end of a time window starting at i (or -1). `condition` is the side of a line
+ * that names a condition (or a pregnancy): where readsBroader allows, words that narrow it but keep its code
+ * (narrowed-names.ts) are left unread around it, for the remainder.
  */
-export function qualify(text: string, start: number, end: number, covered: (i: number) => boolean, named: (i: number) => boolean, windowAt: (i: number) => number): Qualification {
+export function qualify(
+  text: string,
+  start: number,
+  end: number,
+  covered: (i: number) => boolean,
+  named: (i: number) => boolean,
+  windowAt: (i: number) => number,
+  condition?: Side,
+): Qualification {
   const phrase = text.slice(start, end);
+  const broader = condition !== undefined && readsBroader(text, start, condition);
   let negated = false;
   // An attached prefix: "non-pregnant" is negated; "pre-diabetes", "anti-HCV" name something else.
   const attached = /([A-Za-z]+)-$/.exec(text.slice(Math.max(0, start - 12), start));
@@ -118,7 +130,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
     if (HISTORY.has(w)) tense = 'history';
     else if (CURRENT.has(w)) tense = tense === 'history' ? 'history' : 'current';
-    else if (!SAFE_BEFORE.has(w) && !FAMILY_BEFORE.test(w) && !/^first[- ]degree$|^relatives?$/.test(w)) {
+    else if (!SAFE_BEFORE.has(w) && !FAMILY_BEFORE.test(w) && !/^first[- ]degree$|^relatives?$/.test(w) && !(broader && !negated && keepsCode(w, 'before'))) {
       return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
   }
@@ -126,7 +138,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
     const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
     const i = prior ? prior.index : -1;
-    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i), prior?.[1] ?? '', phrase);
+    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i));
     if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase()) && !ellipsis) {
       return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
     }
@@ -198,6 +210,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     if (word === 'negative') negated = !negated;
     else if (word === 'history') tense = 'history';
     else if (!SAFE_AFTER.has(word)) {
+      if (broader && !negated && keepsCode(word, 'after')) break;
       if (OTHER_KIN.test(word)) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };
       return { ok: false, reason: `"${phrase} ${m[1]}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
@@ -207,15 +220,14 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
 }
 
 /**
- * "alcohol or drug abuse", "liver or kidney disease": the word before "or" shares the phrase's head
- * ("alcohol abuse", "liver disease" are names of their own), so it qualifies nothing of the phrase;
- * unless a word before it may qualify both ("chronic kidney or liver disease").
+ * "alcohol or drug abuse", "Osteoporosis or gastrointestinal disease", "MEM or amantadine": the word
+ * before "or" is an alternative to the phrase or to its first words (it shares the phrase's head),
+ * so it qualifies nothing of the phrase; unless a word before it may qualify both ("chronic kidney or
+ * liver disease", "Acute vaginitis or cervicitis"). "and" may join the parts of one thing ("head and
+ * neck cancer"), so only "or" and "/" are read so.
  */
-function elliptical(before: string, prior: string, phrase: string): boolean {
-  const head = /\s(\S+)$/.exec(phrase)?.[1];
-  if (!head) return false;
+function elliptical(before: string): boolean {
   // Only words that keep the meaning may come before the pair in its clause: no list ("Relevant cardiac, …, neurologic or psychiatric disease").
-  const lead = words(before.split(/[;:(.]/).at(-1) ?? '');
-  if (/,/.test(before.split(/[;:(.]/).at(-1) ?? '') || lead.some((w) => !SAFE_BEFORE.has(w) && !HISTORY.has(w) && !CURRENT.has(w))) return false;
-  return isName(`${prior} ${head}`);
+  const clause = before.split(/[;:(.]/).at(-1) ?? '';
+  return !/,/.test(clause) && words(clause).every((w) => SAFE_BEFORE.has(w) || HISTORY.has(w) || CURRENT.has(w) || w === 'or');
 }
