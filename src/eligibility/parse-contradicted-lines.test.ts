@@ -69,3 +69,15 @@ describe('a window closing a list binds its earlier items too', () => {
     expect(read('inclusion', 'History of myocardial infarction, or unstable angina, or New York Heart Association (NYHA) Grade III-IV within 6 months prior to Day 1')[0]).toBe('attested');
   });
 });
+
+describe('examples of a head narrowed by degree', () => {
+  it('"Severe known cardiopulmonary disease (… coronary artery disease, COPD)" does not exclude mild COPD (NCT03866083)', () => {
+    // It was read "valvular heart disease or coronary artery disease or COPD", each on its own enough to exclude.
+    expect(read('exclusion', 'Severe known cardiopulmonary disease (structural or valvular heart disease, coronary artery disease, COPD)')[0]).toBe('attested');
+    expect(read('exclusion', 'Chronic decompensated noncommunicable diseases (diabetes mellitus, heart disease ...)')[0]).toBe('attested'); // NCT03923985
+  });
+  it('"(i.e. …)" says what the head is, and a parenthesis after another head is read', () => {
+    expect(read('exclusion', 'Patients with significant liver or renal failure (ie, dialysis)')[1]).toMatch(/^current_treatments has dialysis or attested/); // NCT03928860
+    expect(read('exclusion', 'coagulopathy (INR > 3 or on oral anticoagulants)')).toEqual(['computable', 'inr > 3 or current_treatments has oral-anticoagulant']);
+  });
+});
