@@ -28,11 +28,21 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[],
   for (const chain of [...byChain.keys()].sort()) await appendToChain(tx, chain, byChain.get(chain)!, at);
 }
 
+/**
+ * Three statements per chain. The lock comes first and alone: a statement reads with the snapshot
+ * it started with, so the tip must be read by a statement that starts after the lock is held, or
+ * two writers could link to the same predecessor.
+ */
 async function appendToChain(tx: Queryable, chain: string, entries: readonly AuditEntry[], at: Date): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [auditLockClass, lockKey(chain)]);
-  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [chain]);
-  const seqs = (await tx.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit', 'seq')) AS seq FROM generate_series(1, $1)", [entries.length])).map((r) => r.seq).sort((a, b) => a - b);
-  let prevHash = last[0]?.hash ?? genesisHash;
+  const [tip] = await tx.query<{ hash: string | null; seqs: (number | string)[] }>(
+    `SELECT (SELECT hash FROM audit WHERE chain = $1 ORDER BY seq DESC LIMIT 1) AS hash,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('audit', 'seq')) FROM generate_series(1, $2)) AS seqs`,
+    [chain, entries.length],
+  );
+  // int8 arrays come back as text.
+  const seqs = tip!.seqs.map(Number).sort((a, b) => a - b);
+  let prevHash = tip!.hash ?? genesisHash;
   const atIso = at.toISOString();
   const params: unknown[] = [];
   entries.forEach((e, i) => {
@@ -42,7 +52,11 @@ async function appendToChain(tx: Queryable, chain: string, entries: readonly Aud
     prevHash = hash;
   });
   const rows = entries.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`);
-  await tx.query(`INSERT INTO audit (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${rows.join(', ')}`, params);
-  // The chain's new head, so that removing records from its end is seen (verify-anchors.ts).
-  await tx.query('INSERT INTO audit_checkpoints (chain, seq, hash, at) VALUES ($1, $2, $3, $4)', [chain, seqs[seqs.length - 1], prevHash, atIso]);
+  const head = params.length;
+  // The records and the chain's new head in one statement; the head is there so that removing records from its end is seen (verify-anchors.ts).
+  await tx.query(
+    `WITH records AS (INSERT INTO audit (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${rows.join(', ')})
+     INSERT INTO audit_checkpoints (chain, seq, hash, at) VALUES ($${head + 1}, $${head + 2}, $${head + 3}, $${head + 4})`,
+    [...params, chain, seqs[seqs.length - 1], prevHash, atIso],
+  );
 }

@@ -82,18 +82,27 @@ export class AuditedTx {
   }
 
   async insert<T extends PgTable>(table: T, row: NewRow<T>): Promise<Row<T>> {
-    const values = toColumns(table, row as Values);
-    const cols = Object.keys(values);
-    const [inserted] = await this.tx.query<Values>(
-      `INSERT INTO ${getTableName(table)} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
-      cols.map((c) => values[c]),
-    );
-    const r = inserted as Values;
-    const changes = Object.keys(r)
-      .filter((c) => !secretColumns.has(c) && r[c] !== null)
-      .map((field) => ({ field, old: null, new: plain(r[field]) }));
-    this.record('insert', table, idOf(table, r), changes, null);
-    return r as Row<T>;
+    return (await this.insertMany(table, [row]))[0] as Row<T>;
+  }
+
+  /**
+   * Insert rows in one statement, each with its own audit record. A column some rows leave out takes
+   * its default in those. The rows come back in no promised order: match them by their content.
+   */
+  async insertMany<T extends PgTable>(table: T, rows: readonly NewRow<T>[]): Promise<Row<T>[]> {
+    if (rows.length === 0) return [];
+    const values = rows.map((row) => toColumns(table, row as Values));
+    const cols = [...new Set(values.flatMap((v) => Object.keys(v)))];
+    const params: unknown[] = [];
+    const tuples = values.map((v) => `(${cols.map((c) => (c in v ? `$${params.push(v[c])}` : 'DEFAULT')).join(', ')})`);
+    const inserted = await this.tx.query<Values>(`INSERT INTO ${getTableName(table)} (${cols.join(', ')}) VALUES ${tuples.join(', ')} RETURNING *`, params);
+    for (const r of inserted) {
+      const changes = Object.keys(r)
+        .filter((c) => !secretColumns.has(c) && r[c] !== null)
+        .map((field) => ({ field, old: null, new: plain(r[field]) }));
+      this.record('insert', table, idOf(table, r), changes, null);
+    }
+    return inserted as Row<T>[];
   }
 
   /**
