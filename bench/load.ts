@@ -244,12 +244,11 @@ try {
   console.log(
     `  server RSS: ${rssStart.toFixed(0)} MB at start, ${quarters.map((mb) => mb.toFixed(0)).join(' / ')} MB at 1/4, 1/2, 3/4 of the run, ${rssEnd.toFixed(0)} MB at end, ${rssPeak.toFixed(0)} MB peak`,
   );
-  // Flat means no growth from the first quarter to the last: a leak shows as a steady slope, a warming cache as a rise that stops.
+  // Flat means no growth once warm: a leak shows as a slope that goes on, a warming cache as a rise in the first quarters that stops.
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const quarter = Math.max(1, Math.floor(rssSamples.length / 4));
-  const lastHalf = rssSamples.slice(Math.floor(rssSamples.length / 2));
+  const quarterMeans = [0, 1, 2, 3].map((q) => mean(rssSamples.slice(Math.floor((q / 4) * rssSamples.length), Math.floor(((q + 1) / 4) * rssSamples.length))));
   console.log(
-    `  server RSS drift: last quarter's mean ${(mean(rssSamples.slice(-quarter)) - mean(rssSamples.slice(0, quarter))).toFixed(0)} MB above the first's; slope over the second half ${(slopePerSecond(lastHalf) * 60).toFixed(1)} MB/min (least squares, 1 s samples)`,
+    `  server RSS mean by quarter ${quarterMeans.map((mb) => mb.toFixed(0)).join(' / ')} MB; slope over the second half ${(slopePerSecond(rssSamples.slice(Math.floor(rssSamples.length / 2))) * 60).toFixed(1)} MB/min (least squares, 1 s samples)`,
   );
   if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 } finally {
