@@ -72,6 +72,8 @@ function idOf(table: PgTable, row: Values): string {
  */
 export class AuditedTx {
   readonly entries: AuditEntry[] = [];
+  /** The participants whose data this transaction wrote (a participant's own row, or a row naming it). */
+  readonly participants = new Set<string>();
   constructor(
     readonly tx: Queryable,
     readonly ctx: WriteContext,
@@ -79,6 +81,12 @@ export class AuditedTx {
 
   private record(action: AuditEntry['action'], table: PgTable, entityId: string, changes: FieldChange[], reason: string | null) {
     this.entries.push({ actor: this.ctx.actor, action, entity: getTableName(table), entityId, studyId: this.ctx.studyId, changes, reason });
+  }
+
+  /** Note the participant a row is or names (before and after an update, should it name another). */
+  private touch(table: PgTable, row: Values) {
+    const participant = getTableName(table) === 'participants' ? row.id : row.participant_id;
+    if (typeof participant === 'string') this.participants.add(participant);
   }
 
   async insert<T extends PgTable>(table: T, row: NewRow<T>): Promise<Row<T>> {
@@ -101,6 +109,7 @@ export class AuditedTx {
         .filter((c) => !secretColumns.has(c) && r[c] !== null)
         .map((field) => ({ field, old: null, new: plain(r[field]) }));
       this.record('insert', table, idOf(table, r), changes, null);
+      this.touch(table, r);
     }
     return inserted as Row<T>[];
   }
@@ -127,6 +136,8 @@ export class AuditedTx {
     const a = after as Values;
     const changes = names.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
     this.record('update', table, idOf(table, a), changes, reason.trim());
+    this.touch(table, before);
+    this.touch(table, a);
     return a as Row<T>;
   }
 
@@ -140,6 +151,7 @@ export class AuditedTx {
       .filter((c) => !secretColumns.has(c) && before[c] !== null)
       .map((field) => ({ field, old: plain(before[field]), new: null }));
     this.record('delete', table, idOf(table, before), changes, reason.trim());
+    this.touch(table, before);
   }
 }
 
@@ -156,7 +168,7 @@ export function audited<T>(db: Db, ctx: WriteContext, fn: (w: AuditedTx) => Prom
       if (ctx.studyId !== null && !ctx.lockWrite) await assertUnlocked(tx, ctx.studyId);
       const w = new AuditedTx(tx, ctx);
       const result = await fn(w);
-      await appendAudit(tx, w.entries, ctx.at);
+      await appendAudit(tx, w.entries, ctx.at, [...w.participants]);
       return result;
     }),
   );
