@@ -7,8 +7,9 @@
  * the loaded p99 to that unloaded median is the machine-independent figure (the machine is shared,
  * so absolute times move with what else runs; the load average at the start is printed with them).
  * Stops everything it started.
- * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000 --cpu-prof DIR]
- * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops, and prints its functions by self time.)
+ * Run: npm run bench:load [-- --seconds 30 --clients 32 --participants 1000 --cpu-prof DIR --statements]
+ * (--cpu-prof writes the server's V8 CPU profile into DIR when it stops, and prints its functions by self time;
+ * --statements prints the SQL each operation sends, which is always counted; bench/statement-count.ts.)
  * Target (issue 18): p99 < 500 ms at 32 clients with 1,000 participants on a 2-core machine, RSS flat.
  */
 import { spawn } from 'node:child_process';
@@ -22,9 +23,16 @@ import { getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { openPostgres } from '../src/store/drivers/postgres/postgres-db.js';
 import { startTestPostgres } from '../src/store/test-postgres.js';
 import { mainProfile, selfTimeSummary } from './cpu-profile-summary.js';
+import { countStatements } from './statement-count.js';
 
 const { values: opts } = parseArgs({
-  options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '32' }, participants: { type: 'string', default: '1000' }, 'cpu-prof': { type: 'string' } },
+  options: {
+    seconds: { type: 'string', default: '30' },
+    clients: { type: 'string', default: '32' },
+    participants: { type: 'string', default: '1000' },
+    'cpu-prof': { type: 'string' },
+    statements: { type: 'boolean', default: false },
+  },
 });
 const seconds = Number(opts.seconds);
 const clients = Number(opts.clients);
@@ -61,6 +69,19 @@ function postgresCpu(postmaster: number): number {
     }
   }
   return ms;
+}
+/** Least-squares slope of samples taken once a second, in units per second. */
+function slopePerSecond(ys: readonly number[]): number {
+  const n = ys.length;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return den === 0 ? NaN : num / den;
 }
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
@@ -119,7 +140,8 @@ try {
   const json = (body: object) => ({ method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   // Weights add to 100: a coordinator mostly reads, and a third of the requests write.
   const operations: { name: string; weight: number; run: () => Promise<Response> }[] = [
-    { name: 'GET dashboard', weight: 10, run: () => fetch(`${base}/api/studies/${sle.id}/dashboard`, { headers: { cookie } }) },
+    // The first page of each list, as the web app asks for it (web/src/api.ts).
+    { name: 'GET dashboard', weight: 10, run: () => fetch(`${base}/api/studies/${sle.id}/dashboard?limit=50`, { headers: { cookie } }) },
     { name: 'GET participants', weight: 10, run: () => fetch(`${base}/api/studies/${sle.id}/participants`, { headers: { cookie } }) },
     { name: 'GET participant', weight: 15, run: () => fetch(`${base}/api/participants/${pick()}`, { headers: { cookie } }) },
     { name: 'GET calendar', weight: 20, run: () => fetch(`${base}/api/participants/${pick()}/calendar`, { headers: { cookie } }) },
@@ -154,6 +176,9 @@ try {
   // Warm-up: one of each; then each alone, 20 times, on the idle server (the unloaded reference); then the timed run.
   const bytes = new Map<string, number>();
   for (const op of operations) bytes.set(op.name, (await (await op.run()).arrayBuffer()).byteLength);
+  const superuser = openPostgres(url, { max: 1 });
+  const statements = await countStatements(superuser, operations);
+  await superuser.close();
   // The server's CPU (node + PostgreSQL) each operation costs alone, summed over its runs (/proc counts in 10 ms ticks, so only the sum is meaningful).
   const alone: number[] = [];
   const aloneCpu = new Map<string, { node: number; postgres: number }>(operations.map((o) => [o.name, { node: 0, postgres: 0 }]));
@@ -201,9 +226,11 @@ try {
   for (const [name, xs] of times) {
     xs.sort((a, b) => a - b);
     const c = aloneCpu.get(name)!;
+    const s = statements.get(name)!;
     console.log(
-      `  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms  alone: CPU ${(c.node / 20).toFixed(1)} + ${(c.postgres / 20).toFixed(1)} ms, ${(bytes.get(name)! / 1024).toFixed(0)} kB`,
+      `  ${name.padEnd(17)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms  p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms  alone: CPU ${(c.node / 20).toFixed(1)} + ${(c.postgres / 20).toFixed(1)} ms, ${(bytes.get(name)! / 1024).toFixed(0)} kB, ${s.statements.length} + ${s.txControl} SQL`,
     );
+    if (opts.statements) for (const sql of s.statements) console.log(`      ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   console.log(
     `  all               ${String(all.length).padStart(6)} requests  p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p99 ${pct(all, 99).toFixed(0).padStart(5)} ms  throughput ${(all.length / seconds).toFixed(0)} req/s`,
@@ -211,11 +238,17 @@ try {
   console.log(`  p95 ${pct(all, 95).toFixed(0)} ms; one request alone (idle server): median ${pct(alone, 50).toFixed(0)} ms`);
   console.log(`  ratio p99 loaded / median alone: ${(pct(all, 99) / pct(alone, 50)).toFixed(1)} (machine-independent; at most ${(500 / pct(alone, 50)).toFixed(1)} meets p99 < 500 ms here)`);
   const n = all.length;
-  console.log('  (alone: server CPU per request of that operation on the idle server, node + PostgreSQL, mean of 20)');
+  console.log('  (alone: server CPU per request of that operation on the idle server, node + PostgreSQL, mean of 20; its SQL statements + BEGIN/COMMIT, from the PostgreSQL log)');
   console.log(`  server CPU per request: ${((cpuEnd.node - cpuStart.node) / n).toFixed(1)} ms in node + ${((cpuEnd.postgres - cpuStart.postgres) / n).toFixed(1)} ms in PostgreSQL (load-independent)`);
   const quarters = [1, 2, 3].map((q) => rssSamples[Math.floor((q / 4) * rssSamples.length)] ?? NaN);
   console.log(
     `  server RSS: ${rssStart.toFixed(0)} MB at start, ${quarters.map((mb) => mb.toFixed(0)).join(' / ')} MB at 1/4, 1/2, 3/4 of the run, ${rssEnd.toFixed(0)} MB at end, ${rssPeak.toFixed(0)} MB peak`,
+  );
+  // Flat means no growth once warm: a leak shows as a slope that goes on, a warming cache as a rise in the first quarters that stops.
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const quarterMeans = [0, 1, 2, 3].map((q) => mean(rssSamples.slice(Math.floor((q / 4) * rssSamples.length), Math.floor(((q + 1) / 4) * rssSamples.length))));
+  console.log(
+    `  server RSS mean by quarter ${quarterMeans.map((mb) => mb.toFixed(0)).join(' / ')} MB; slope over the second half ${(slopePerSecond(rssSamples.slice(Math.floor(rssSamples.length / 2))) * 60).toFixed(1)} MB/min (least squares, 1 s samples)`,
   );
   if (failures.size) console.log(`  failures: ${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 } finally {

@@ -7,6 +7,7 @@ import { isoDate, isoDateTime } from './common.js';
 
 const week = z.object({ from: isoDate, to: isoDate });
 const visitDue = z.object({ participantId: z.string(), code: z.string(), visitId: z.string(), name: z.string(), date: isoDate, earliest: isoDate, latest: isoDate });
+const listPage = z.object({ offset: z.number(), total: z.number() });
 const doseDue = z.object({ participantId: z.string(), code: z.string(), day: z.number(), date: isoDate });
 
 export const dashboard = z.object({
@@ -18,6 +19,8 @@ export const dashboard = z.object({
   dosesDue: z.array(doseDue),
   openQueries: z.number(),
   adverseEventsByGrade: z.record(z.string(), z.number()),
+  /** Where each list's items lie in the whole list: the query's `limit` and offsets page them. */
+  paging: z.object({ visitsDue: listPage, visitsOverdue: listPage, dosesDue: listPage }),
 });
 
 /** The analysis of a study's endpoints as its protocol defines them (pooled before lock, by arm after). */

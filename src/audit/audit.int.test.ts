@@ -60,6 +60,30 @@ describe.each(databases)('audit trail on $kind', (database) => {
     expect(await verifyAuditTrail(db)).toEqual({ kind: 'intact', records: 2, chains: { 'study:s1': { records: 2, lastSeq: second!.seq, lastHash: second!.hash } } });
   });
 
+  it('inserts several rows in one statement, each with its own audit record, a column left out taking its default', async () => {
+    const db = await database.fresh();
+    await seedStudy(db);
+    const rows = await audited(db, ctx, (w) =>
+      w.insertMany(sites, [
+        { study_id: 's1', id: 'b', name: 'Site B', closed_on: '2025-02-01' },
+        { study_id: 's1', id: 'c', name: 'Site C' },
+      ]),
+    );
+    expect(rows.map((r) => [r.id, r.closed_on]).sort()).toEqual([
+      ['b', '2025-02-01'],
+      ['c', null],
+    ]);
+    const records = await db.query<AuditRow>("SELECT * FROM audit WHERE entity = 'sites' AND entity_id <> 'a' ORDER BY entity_id");
+    expect(records.map((r) => [r.action, r.entity_id, r.changes.map((c) => c.field).sort()])).toEqual([
+      ['insert', 'b', ['closed_on', 'id', 'name', 'study_id']],
+      ['insert', 'c', ['id', 'name', 'study_id']],
+    ]);
+    // Both records written by one append: the chain's head checkpoint names the later one.
+    const [head] = await db.query<{ seq: number }>("SELECT max(seq)::int AS seq FROM audit_checkpoints WHERE chain = 'study:s1'");
+    expect(head!.seq).toBe(Math.max(...records.map((r) => r.seq)));
+    expect((await verifyAuditTrail(db)).kind).toBe('intact');
+  });
+
   it("gives each study its own chain from the genesis hash, and a study's chain verifies alone", async () => {
     const db = await database.fresh();
     await seedStudy(db, 's1');

@@ -72,6 +72,8 @@ function idOf(table: PgTable, row: Values): string {
  */
 export class AuditedTx {
   readonly entries: AuditEntry[] = [];
+  /** The participants whose data this transaction wrote (a participant's own row, or a row naming it). */
+  readonly participants = new Set<string>();
   constructor(
     readonly tx: Queryable,
     readonly ctx: WriteContext,
@@ -81,19 +83,35 @@ export class AuditedTx {
     this.entries.push({ actor: this.ctx.actor, action, entity: getTableName(table), entityId, studyId: this.ctx.studyId, changes, reason });
   }
 
+  /** Note the participant a row is or names (before and after an update, should it name another). */
+  private touch(table: PgTable, row: Values) {
+    const participant = getTableName(table) === 'participants' ? row.id : row.participant_id;
+    if (typeof participant === 'string') this.participants.add(participant);
+  }
+
   async insert<T extends PgTable>(table: T, row: NewRow<T>): Promise<Row<T>> {
-    const values = toColumns(table, row as Values);
-    const cols = Object.keys(values);
-    const [inserted] = await this.tx.query<Values>(
-      `INSERT INTO ${getTableName(table)} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
-      cols.map((c) => values[c]),
-    );
-    const r = inserted as Values;
-    const changes = Object.keys(r)
-      .filter((c) => !secretColumns.has(c) && r[c] !== null)
-      .map((field) => ({ field, old: null, new: plain(r[field]) }));
-    this.record('insert', table, idOf(table, r), changes, null);
-    return r as Row<T>;
+    return (await this.insertMany(table, [row]))[0] as Row<T>;
+  }
+
+  /**
+   * Insert rows in one statement, each with its own audit record. A column some rows leave out takes
+   * its default in those. The rows come back in no promised order: match them by their content.
+   */
+  async insertMany<T extends PgTable>(table: T, rows: readonly NewRow<T>[]): Promise<Row<T>[]> {
+    if (rows.length === 0) return [];
+    const values = rows.map((row) => toColumns(table, row as Values));
+    const cols = [...new Set(values.flatMap((v) => Object.keys(v)))];
+    const params: unknown[] = [];
+    const tuples = values.map((v) => `(${cols.map((c) => (c in v ? `$${params.push(v[c])}` : 'DEFAULT')).join(', ')})`);
+    const inserted = await this.tx.query<Values>(`INSERT INTO ${getTableName(table)} (${cols.join(', ')}) VALUES ${tuples.join(', ')} RETURNING *`, params);
+    for (const r of inserted) {
+      const changes = Object.keys(r)
+        .filter((c) => !secretColumns.has(c) && r[c] !== null)
+        .map((field) => ({ field, old: null, new: plain(r[field]) }));
+      this.record('insert', table, idOf(table, r), changes, null);
+      this.touch(table, r);
+    }
+    return inserted as Row<T>[];
   }
 
   /**
@@ -118,6 +136,8 @@ export class AuditedTx {
     const a = after as Values;
     const changes = names.map((field) => ({ field, old: secretColumns.has(field) ? '***' : plain(before[field]), new: secretColumns.has(field) ? '***' : plain(a[field]) }));
     this.record('update', table, idOf(table, a), changes, reason.trim());
+    this.touch(table, before);
+    this.touch(table, a);
     return a as Row<T>;
   }
 
@@ -131,6 +151,7 @@ export class AuditedTx {
       .filter((c) => !secretColumns.has(c) && before[c] !== null)
       .map((field) => ({ field, old: plain(before[field]), new: null }));
     this.record('delete', table, idOf(table, before), changes, reason.trim());
+    this.touch(table, before);
   }
 }
 
@@ -147,7 +168,7 @@ export function audited<T>(db: Db, ctx: WriteContext, fn: (w: AuditedTx) => Prom
       if (ctx.studyId !== null && !ctx.lockWrite) await assertUnlocked(tx, ctx.studyId);
       const w = new AuditedTx(tx, ctx);
       const result = await fn(w);
-      await appendAudit(tx, w.entries, ctx.at);
+      await appendAudit(tx, w.entries, ctx.at, [...w.participants]);
       return result;
     }),
   );

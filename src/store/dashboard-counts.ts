@@ -43,3 +43,8 @@ export async function studyWriteMark(q: Queryable, studyId: string): Promise<num
   const [row] = await q.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM audit WHERE chain = $1', [chainOf(studyId)]);
   return row?.seq ?? 0;
 }
+
+/** The participants of the study whose data changed after the write mark `since` (participant_changes, written with the audit records). */
+export async function participantsChangedSince(q: Queryable, studyId: string, since: number): Promise<string[]> {
+  return (await q.query<{ id: string }>('SELECT participant_id AS id FROM participant_changes WHERE chain = $1 AND seq > $2', [chainOf(studyId), since])).map((r) => r.id);
+}

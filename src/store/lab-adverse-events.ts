@@ -1,12 +1,24 @@
 import type { ParticipantLabGrading } from '../instruments/index.js';
 import type { AuditedTx } from './audited-tx.js';
+import type { Queryable } from './db.js';
 import { adverseEvents } from './schema/index.js';
 
-interface LabAeRow {
-  id: string;
-  term: string;
-  grade: number;
-  status: string;
+export interface LabAeRow {
+  readonly id: string;
+  readonly term: string;
+  readonly grade: number;
+  readonly status: string;
+}
+
+/** The adverse events each of the observations sourced, in one read; an observation without any is absent. */
+export async function labAdverseEvents(q: Queryable, observationIds: readonly string[]): Promise<ReadonlyMap<string, readonly LabAeRow[]>> {
+  const out = new Map<string, LabAeRow[]>();
+  if (observationIds.length === 0) return out;
+  const rows = await q.query<LabAeRow & { source: string }>('SELECT id, term, grade, status, source_observation_id AS source FROM adverse_events WHERE source_observation_id = ANY($1::uuid[])', [
+    observationIds,
+  ]);
+  for (const { source, ...ae } of rows) out.set(source, [...(out.get(source) ?? []), ae]);
+  return out;
 }
 
 export interface LabAeChanges {
@@ -19,10 +31,17 @@ export interface LabAeChanges {
  * Bring the adverse events proposed from one lab result in line with its current grading: propose
  * what it supports, regrade a still-proposed event, withdraw a proposed event it no longer supports
  * (and propose a withdrawn one again), each audited with `reason`. Events the investigator confirmed or
- * dismissed are theirs and are left alone.
+ * dismissed are theirs and are left alone. `existing` are the events the result sourced (labAdverseEvents).
  */
-export async function reconcileLabAdverseEvents(w: AuditedTx, participantId: string, observationId: string, onsetDate: string, grading: ParticipantLabGrading, reason: string): Promise<LabAeChanges> {
-  const existing = await w.tx.query<LabAeRow>('SELECT id, term, grade, status FROM adverse_events WHERE source_observation_id = $1', [observationId]);
+export async function reconcileLabAdverseEvents(
+  w: AuditedTx,
+  participantId: string,
+  observationId: string,
+  existing: readonly LabAeRow[],
+  onsetDate: string,
+  grading: ParticipantLabGrading,
+  reason: string,
+): Promise<LabAeChanges> {
   const proposed: string[] = [];
   const withdrawn: string[] = [];
   for (const p of grading.proposals) {

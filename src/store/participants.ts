@@ -38,6 +38,16 @@ export async function listParticipants(q: Queryable, studyId: string, sites: 'al
   return rows.map(toParticipant);
 }
 
+/** The participants of a study among `ids`, limited to `sites` unless it is 'all' (those gone or elsewhere are absent). */
+export async function participantsAmong(q: Queryable, studyId: string, sites: 'all' | readonly string[], ids: readonly string[]): Promise<Participant[]> {
+  if (ids.length === 0) return [];
+  const rows =
+    sites === 'all'
+      ? await q.query<ParticipantRow>(`${select} WHERE p.study_id = $1 AND p.id = ANY($2::uuid[])`, [studyId, [...ids]])
+      : await q.query<ParticipantRow>(`${select} WHERE p.study_id = $1 AND p.id = ANY($2::uuid[]) AND p.site_id = ANY($3::text[])`, [studyId, [...ids], [...sites]]);
+  return rows.map(toParticipant);
+}
+
 // Ids are uuids; anything else cannot name a participant (and must not reach the uuid cast).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

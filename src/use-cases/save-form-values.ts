@@ -18,7 +18,7 @@ import { saveVisitForm } from '../store/visit-forms.js';
 import { protocolVisit } from '../visits/visit-entries.js';
 import { baselineVisitId } from '../protocol/baseline-visit.js';
 import { formLabResults, gradeFormLabResult, type FormLabRange } from '../safety/form-lab-adverse-events.js';
-import { reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
+import { labAdverseEvents, reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
 import { adverseEvents } from '../store/schema/index.js';
 import { siteFormLabRanges } from '../store/reference-ranges.js';
 import type { Actor } from './actor.js';
@@ -102,7 +102,7 @@ export async function saveFormValuesIn(
     const worst = o.kind === 'other' ? labs.get(o.key)?.worst : undefined;
     return { ...o, form: version, ...(worst ? { grade: worst.grade, gradeTerm: worst.term } : {}) };
   });
-  const visitRowId = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
+  const { visitRowId } = await saveVisitForm(w, p.id, { visitId, date: input.date, observations }, reason);
   const keep = new Set(observations.map((o) => `${o.kind}/${o.key}`));
   const proposed: string[] = [];
   const withdrawn: string[] = [];
@@ -110,17 +110,27 @@ export async function saveFormValuesIn(
   const sourced = await formValueAdverseEventSources(w.tx, visitRowId, form.id);
   const stale = sourced.filter((r) => !keep.has(`${r.kind}/${r.key}`));
   // One value may source several events: it is reconciled once, then each event is detached.
-  for (const o of new Map(stale.map((r) => [r.id, r])).values()) {
-    withdrawn.push(...(await reconcileLabAdverseEvents(w, p.id, o.id, input.date, { gradings: [], worst: null, proposals: [] }, reason ?? `${o.key} removed at ${visitId}`)).withdrawn);
+  const staleValues = [...new Map(stale.map((r) => [r.id, r])).values()];
+  const staleEvents = await labAdverseEvents(
+    w.tx,
+    staleValues.map((o) => o.id),
+  );
+  for (const o of staleValues) {
+    withdrawn.push(
+      ...(await reconcileLabAdverseEvents(w, p.id, o.id, staleEvents.get(o.id) ?? [], input.date, { gradings: [], worst: null, proposals: [] }, reason ?? `${o.key} removed at ${visitId}`)).withdrawn,
+    );
   }
   for (const o of stale) await w.update(adverseEvents, { id: o.ae }, { source_observation_id: null }, reason ?? `${o.key} removed at ${visitId}`);
   await removeStaleFormValues(w, visitRowId, form.id, keep, reason);
   if (labs.size > 0) {
-    const rows = await formItemRows(w.tx, visitRowId, form.id);
+    const rows = (await formItemRows(w.tx, visitRowId, form.id)).filter((row) => labs.has(row.key));
+    const events = await labAdverseEvents(
+      w.tx,
+      rows.map((row) => row.id),
+    );
     for (const row of rows) {
-      const grading = labs.get(row.key);
-      if (!grading) continue;
-      const changes = await reconcileLabAdverseEvents(w, p.id, row.id, input.date, grading, reason ?? `CTCAE v5.0 grade of ${row.key} saved at ${visitId}`);
+      const grading = labs.get(row.key)!;
+      const changes = await reconcileLabAdverseEvents(w, p.id, row.id, events.get(row.id) ?? [], input.date, grading, reason ?? `CTCAE v5.0 grade of ${row.key} saved at ${visitId}`);
       proposed.push(...changes.proposed);
       withdrawn.push(...changes.withdrawn);
     }

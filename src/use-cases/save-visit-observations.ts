@@ -8,7 +8,7 @@ import type { Protocol } from '../protocol/schema.js';
 import { audited, type AuditedTx } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { observations } from '../store/schema/index.js';
-import { reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
+import { labAdverseEvents, reconcileLabAdverseEvents } from '../store/lab-adverse-events.js';
 import { participantLabs, type LabRow } from '../store/observations.js';
 import { siteReferenceRanges } from '../store/reference-ranges.js';
 import { saveVisitForm } from '../store/visit-forms.js';
@@ -38,18 +38,30 @@ export async function saveVisitObservationsIn(w: AuditedTx, p: Participant, prot
     const worst = grades.get(l.id)!.worst;
     return { kind: 'lab', key: l.analyte, value: l.value, unit: l.unit, grade: worst?.grade, gradeTerm: worst?.term };
   });
-  await saveVisitForm(w, p.id, { visitId, date: input.date, observations: [...entries, ...labEntries, ...(input.panel ? panelEntries(input.panel) : [])] }, reason);
+  const saved = await saveVisitForm(w, p.id, { visitId, date: input.date, observations: [...entries, ...labEntries, ...(input.panel ? panelEntries(input.panel) : [])] }, reason);
 
+  // Every lab of the participant now, without reading them again: the others (this visit's at its saved date) and the new ones, in visit-date and analyte order.
+  const rows = [
+    ...others.map((r) => ({ ...r, visit_date: r.visit_id === visitId ? input.date : r.visit_date, mine: undefined, created: false })),
+    ...incoming.map((l) => {
+      const o = saved.observations.get(`lab/${l.analyte}`)!;
+      return { id: o.id, visit_id: visitId, visit_date: input.date, key: l.analyte, grade: null, grade_term: null, mine: l, created: o.created };
+    }),
+  ].sort((a, b) => (a.visit_date === b.visit_date ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.visit_date < b.visit_date ? -1 : 1));
+  // A result this save created sourced no event yet.
+  const events = await labAdverseEvents(
+    w.tx,
+    rows.filter((r) => !r.created).map((r) => r.id),
+  );
   const regradeReason = `CTCAE v5.0 regrade after the ${visitId} labs were saved (baseline: ${baseline})`;
   const proposed: string[] = [];
   const withdrawn: string[] = [];
-  for (const row of await participantLabs(w.tx, p.id)) {
-    const mine = row.visit_id === visitId ? incoming.find((l) => l.analyte === row.key) : undefined;
-    const grading = grades.get(mine?.id ?? row.id)!;
-    if (mine === undefined && (row.grade !== (grading.worst?.grade ?? null) || row.grade_term !== (grading.worst?.term ?? null))) {
+  for (const row of rows) {
+    const grading = grades.get(row.mine?.id ?? row.id)!;
+    if (row.mine === undefined && (row.grade !== (grading.worst?.grade ?? null) || row.grade_term !== (grading.worst?.term ?? null))) {
       await w.update(observations, { id: row.id }, { grade: grading.worst?.grade ?? null, grade_term: grading.worst?.term ?? null }, regradeReason);
     }
-    const changes = await reconcileLabAdverseEvents(w, p.id, row.id, row.visit_date, grading, regradeReason);
+    const changes = await reconcileLabAdverseEvents(w, p.id, row.id, events.get(row.id) ?? [], row.visit_date, grading, regradeReason);
     proposed.push(...changes.proposed);
     withdrawn.push(...changes.withdrawn);
   }

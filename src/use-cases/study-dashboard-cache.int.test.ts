@@ -3,7 +3,7 @@ import { getBuiltinProtocol } from '../protocol/builtin/index.js';
 import { audited } from '../store/audited-tx.js';
 import type { Db } from '../store/db.js';
 import { openPostgres } from '../store/drivers/postgres/postgres-db.js';
-import { participants, visits } from '../store/schema/index.js';
+import { participants, sites, visits } from '../store/schema/index.js';
 import { createStudy } from '../store/studies.js';
 import { findStudyState } from '../store/study-states.js';
 import { testDatabases } from '../store/test-databases.js';
@@ -46,6 +46,40 @@ describe.each(databases)('the cached study dashboard on $kind', (database) => {
     expect(lists(elsewhere)).toEqual({ due: [], overdue: [] });
     expect(elsewhere.enrolment.byStatus).toEqual({});
     expect((await dashboard(db)).enrolment.byStatus).toEqual({ 'on-treatment': 1 });
+  });
+
+  it('rebuilds only the participants written to since, from the marks written with the audit records', async () => {
+    const db = await database.fresh();
+    await createStudy(db, { actor: 'test', at }, protocol);
+    const a = await addParticipant(db, 'A', '2025-01-01');
+    const b = await addParticipant(db, 'B', '2025-01-10');
+    expect(lists(await dashboard(db, [site]))).toEqual({ due: ['A/week-12'], overdue: ['A/week-0', 'B/week-0'] });
+    // Each participant's mark is the chain's head after its last write.
+    const marks = async () =>
+      Object.fromEntries((await db.query<{ participant_id: string; seq: number }>('SELECT participant_id, seq FROM participant_changes')).map((r) => [r.participant_id, r.seq]));
+    const head = async () => (await db.query<{ seq: number }>("SELECT max(seq)::int AS seq FROM audit WHERE chain = 'study:' || $1", [protocol.id]))[0]!.seq;
+    expect((await marks())[b.id]).toBe(await head());
+
+    // A withdrawn: its visits leave the lists; B, not written to, keeps its place.
+    await audited(db, { actor: 'test', at, studyId: protocol.id }, (w) => w.update(participants, { id: a.id }, { status: 'withdrawn' }, 'withdrew consent'));
+    expect((await marks())[a.id]).toBe(await head());
+    const afterA = await dashboard(db, [site]);
+    expect([lists(afterA), afterA.enrolment.byStatus]).toEqual([
+      { due: [], overdue: ['B/week-0'] },
+      { withdrawn: 1, 'on-treatment': 1 },
+    ]);
+
+    // B moved to another site leaves this site's dashboard; a new participant joins it.
+    await audited(db, { actor: 'test', at, studyId: protocol.id }, async (w) => {
+      await w.insert(sites, { study_id: protocol.id, id: 'elsewhere', name: 'Elsewhere' });
+      await w.update(participants, { id: b.id }, { site_id: 'elsewhere' }, 'transferred');
+    });
+    await addParticipant(db, 'C', '2025-01-01');
+    const afterB = await dashboard(db, [site]);
+    expect([lists(afterB), afterB.enrolment.byStatus]).toEqual([
+      { due: ['C/week-12'], overdue: ['C/week-0'] },
+      { withdrawn: 1, 'on-treatment': 1 },
+    ]);
   });
 });
 

@@ -106,29 +106,49 @@ function byDate(rank: ReadonlyMap<string, number>) {
   return <T extends { date: string; code: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : rank.get(a.code)! - rank.get(b.code)!);
 }
 
+/** What a dashboard is built from, per participant; read for some participants and merged (study-dashboard-cache.ts). */
+export interface DashboardInputs {
+  readonly participants: ReadonlyMap<string, Participant>;
+  /** Visits accounted for, by participant (absent: none). */
+  readonly accounted: ReadonlyMap<string, readonly string[]>;
+  /** The calendar of each participant on treatment. */
+  readonly calendars: ReadonlyMap<string, ParticipantCalendar>;
+}
+
+const onTreatment = (p: Participant) => p.status === 'on-treatment' && p.startDate !== null && p.armId !== null;
+
+/** The dashboard inputs of the participants given (already filtered to the user's sites). */
+export async function readDashboardInputs(q: Queryable, protocol: Protocol, participants: readonly Participant[]): Promise<DashboardInputs> {
+  const accounted = await accountedVisits(
+    q,
+    participants.map((p) => p.id),
+  );
+  const calendars = await participantCalendars(q, participants.filter(onTreatment), protocol);
+  return { participants: new Map(participants.map((p) => [p.id, p])), accounted, calendars };
+}
+
 /**
- * A study's week from `from` for the participants given (already filtered to the user's sites):
- * visits due (window open during the week) and overdue (window closed before it), neither with saved
- * data; doses due during the week and not recorded.
+ * A study's week from `from` for the participants of `inputs`: visits due (window open during the
+ * week) and overdue (window closed before it), neither with saved data; doses due during the week
+ * and not recorded. The open queries and confirmed adverse events are counted afresh.
  */
-export async function studyDashboard(q: Queryable, protocol: Protocol, participants: readonly Participant[], from: string): Promise<Dashboard> {
+export async function dashboardFrom(q: Queryable, protocol: Protocol, inputs: DashboardInputs, from: string): Promise<Dashboard> {
   const to = addDays(from, WEEK_DAYS - 1);
+  const participants = [...inputs.participants.values()];
   const byStatus: Record<string, number> = {};
   for (const p of participants) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   const ids = participants.map((p) => p.id);
   const visitsDue: VisitDue[] = [];
   const visitsOverdue: VisitDue[] = [];
   const dosesDue: DoseDue[] = [];
-  const onTreatment = participants.filter((p) => p.status === 'on-treatment' && p.startDate !== null && p.armId !== null);
-  const accounted = await accountedVisits(q, ids);
-  const calendars = await participantCalendars(q, onTreatment, protocol);
-  for (const p of onTreatment) {
-    const part = partOf(p, calendars.get(p.id)!, accounted.get(p.id) ?? [], from, to);
+  const treated = participants.filter(onTreatment);
+  for (const p of treated) {
+    const part = partOf(p, inputs.calendars.get(p.id)!, inputs.accounted.get(p.id) ?? [], from, to);
     for (const v of part.due) visitsDue.push(v);
     for (const v of part.overdue) visitsOverdue.push(v);
     for (const d of part.doses) dosesDue.push(d);
   }
-  const order = byDate(codeRanks(onTreatment.map((p) => p.code)));
+  const order = byDate(codeRanks(treated.map((p) => p.code)));
   const openQueries = await openQueryCount(q, ids);
   const grades = await confirmedAdverseEventsByGrade(q, ids);
   return {
@@ -140,4 +160,9 @@ export async function studyDashboard(q: Queryable, protocol: Protocol, participa
     openQueries,
     adverseEventsByGrade: grades,
   };
+}
+
+/** A study's week from `from` for the participants given (already filtered to the user's sites); see dashboardFrom. */
+export async function studyDashboard(q: Queryable, protocol: Protocol, participants: readonly Participant[], from: string): Promise<Dashboard> {
+  return dashboardFrom(q, protocol, await readDashboardInputs(q, protocol, participants), from);
 }

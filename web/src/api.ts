@@ -3,6 +3,7 @@ import type { trailQuery } from '../../src/api/analysis.js';
 import type { screeningBody } from '../../src/api/eligibility.js';
 import type { ExportTableName } from '../../src/interop/csv-export/export-tables.js';
 import { get, patch, post } from './api/request.js';
+import { pageSize } from './paging.js';
 import type * as T from './api/types.js';
 
 /**
@@ -23,6 +24,9 @@ export type AuditFilter = Partial<z.output<typeof trailQuery>>;
 
 const e = encodeURIComponent;
 
+/** The page (0-based) shown of each of the dashboard's lists. */
+export type DashboardPages = Readonly<Record<keyof T.Dashboard['paging'], number>>;
+
 /** The query string of an audit trail request: only the filters given, trimmed, each encoded ('' for none). */
 export function auditQuery(f: object): string {
   const pairs = Object.entries(f)
@@ -42,7 +46,10 @@ export const api = {
   studies: () => get<T.StudySummary[]>('/api/studies'),
   study: (studyId: string) => get<T.StudyDetail>(`/api/studies/${e(studyId)}`),
   sites: (studyId: string) => get<T.SiteView[]>(`/api/studies/${e(studyId)}/sites`),
-  dashboard: (studyId: string, date: string) => get<T.Dashboard>(`/api/studies/${e(studyId)}/dashboard?date=${e(date)}`),
+  dashboard: (studyId: string, date: string, pages: DashboardPages) =>
+    get<T.Dashboard>(
+      `/api/studies/${e(studyId)}/dashboard?date=${e(date)}&limit=${pageSize}&visitsDueOffset=${pages.visitsDue * pageSize}&visitsOverdueOffset=${pages.visitsOverdue * pageSize}&dosesDueOffset=${pages.dosesDue * pageSize}`,
+    ),
 
   participants: (studyId: string) => get<T.Participant[]>(`/api/studies/${e(studyId)}/participants`),
   addParticipant: (studyId: string, p: T.NewParticipant) => post<T.Participant>(`/api/studies/${e(studyId)}/participants`, p),

@@ -104,6 +104,10 @@ describe.each(databases)('visit forms and observations on $kind', (database) => 
       { participantId: id, code: 'ALS-001', day: 11, date: '2025-05-15' },
       { participantId: id, code: 'ALS-001', day: 13, date: '2025-05-17' },
     ]);
+    // A page of one dose from the second: day 13 alone, the list's two counted.
+    const paged = (await t.call(c, 'GET', `/api/studies/${als}/dashboard?date=2025-05-13&limit=1&dosesDueOffset=1`)).json();
+    expect([paged.dosesDue, paged.paging.dosesDue]).toEqual([[{ participantId: id, code: 'ALS-001', day: 13, date: '2025-05-17' }], { offset: 1, total: 2 }]);
+    expect((await t.call(c, 'GET', `/api/studies/${als}/dashboard?limit=0`)).json().error).toMatchObject({ code: 'HTTP_INVALID_QUERY', path: 'limit' });
   });
 
   it("grades against each site's own reference range where it has one", async () => {

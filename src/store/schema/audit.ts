@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { AuditEntry, FieldChange } from '../../audit/audit-record.js';
 import { instant } from './columns.js';
 
@@ -29,3 +29,10 @@ export const auditCheckpoints = pgTable(
   },
   (t) => [primaryKey({ columns: [t.chain, t.seq] })],
 );
+
+/** The audit seq of each participant's last write (derived from the trail; written by audit/append-audit.ts). */
+export const participantChanges = pgTable('participant_changes', {
+  participant_id: uuid('participant_id').primaryKey(),
+  chain: text('chain').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});

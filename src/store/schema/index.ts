@@ -6,7 +6,7 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { apiTokens, roleAssignments, sessions, signInFailures, users } from './accounts.js';
-import { audit, auditCheckpoints } from './audit.js';
+import { audit, auditCheckpoints, participantChanges } from './audit.js';
 import { queries } from './data-queries.js';
 import { doses } from './dosing.js';
 import { formDefinitions } from './forms.js';
@@ -66,6 +66,7 @@ export const allTables: readonly PgTable[] = [
   notifications,
   audit,
   auditCheckpoints,
+  participantChanges,
   valueProvenance,
   importedUsers,
   importedSignatures,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type Dashboard, type Participant, type StudyDetail } from '../api.js';
+import { api, type Dashboard, type DashboardPages, type Participant, type StudyDetail } from '../api.js';
 import type { ConsentState } from '../api/consents.js';
 import { AddParticipantForm } from '../components/add-participant-form.js';
 import { ReconsentBadge } from '../components/consent-panel.js';
@@ -9,7 +9,7 @@ import { Link } from '../components/link.js';
 import { Loaded } from '../components/loaded.js';
 import { Meter } from '../components/meter.js';
 import { Page } from '../components/page.js';
-import { Paged } from '../components/pager.js';
+import { Paged, ServerPaged } from '../components/pager.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { StudyQueries } from '../components/study-queries.js';
 import { localToday } from '../dates.js';
@@ -23,8 +23,10 @@ import { useLoad } from '../use-load.js';
 export function DashboardPage({ studyId }: { studyId: string }) {
   const { session } = useSession();
   const [date, setDate] = useState(localToday());
+  // The page of each of the dashboard's lists; the server sends only those pages.
+  const [pages, setPages] = useState<DashboardPages>({ visitsDue: 0, visitsOverdue: 0, dosesDue: 0 });
   const [detail] = useLoad(() => api.study(studyId), `study/${studyId}`);
-  const [dashboard] = useLoad(() => api.dashboard(studyId, date), `dashboard/${studyId}/${date}`);
+  const [dashboard] = useLoad(() => api.dashboard(studyId, date, pages), `dashboard/${studyId}/${date}/${JSON.stringify(pages)}`);
   const [participants] = useLoad(() => api.participants(studyId), `participants/${studyId}`);
   const [sites] = useLoad(() => api.sites(studyId), `sites/${studyId}`);
   const title = detail.kind === 'ready' ? detail.data.study.title : studyId;
@@ -42,7 +44,16 @@ export function DashboardPage({ studyId }: { studyId: string }) {
           </nav>
           <div className="field inline">
             <label htmlFor="dash-date">Week from</label>
-            <input id="dash-date" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+            <input
+              id="dash-date"
+              type="date"
+              value={date}
+              onChange={(e) => {
+                if (!e.target.value) return;
+                setDate(e.target.value);
+                setPages({ visitsDue: 0, visitsOverdue: 0, dosesDue: 0 });
+              }}
+            />
           </div>
         </>
       }
@@ -54,7 +65,7 @@ export function DashboardPage({ studyId }: { studyId: string }) {
         {(s) => <AddParticipantForm studyId={studyId} sites={s} onAdded={(p) => navigate({ kind: 'screening', participantId: p.id })} />}
       </Loaded>
       <Loaded state={dashboard} what="the dashboard">
-        {(d) => <DashboardCards dashboard={d} />}
+        {(d) => <DashboardCards dashboard={d} onPage={(list, page) => setPages({ ...pages, [list]: page })} />}
       </Loaded>
       <ProtocolHistory studyId={studyId} />
       <h2>Participants</h2>
@@ -97,7 +108,7 @@ function StudyFacts({ detail }: { detail: StudyDetail }) {
   );
 }
 
-function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
+function DashboardCards({ dashboard, onPage }: { dashboard: Dashboard; onPage: (list: keyof DashboardPages, page: number) => void }) {
   const { enrolment, week } = dashboard;
   const funnel = pathStages.map((stage) => ({ stage, reached: enrolment.funnel[stage] }));
   const grades = [1, 2, 3, 4, 5].map((g) => ({ grade: g, n: dashboard.adverseEventsByGrade[String(g)] ?? 0 }));
@@ -132,23 +143,23 @@ function DashboardCards({ dashboard }: { dashboard: Dashboard }) {
         <h2 id="c-visits">
           Visits due {week.from} to {week.to}
         </h2>
-        <Paged items={dashboard.visitsDue} what="Visits due">
+        <ServerPaged shown={dashboard.visitsDue} {...dashboard.paging.visitsDue} what="Visits due" onPage={(page) => onPage('visitsDue', page)}>
           {(shown) => <VisitsDueList items={shown} empty="No visit window is open this week." />}
-        </Paged>
+        </ServerPaged>
       </section>
       <section className="card" aria-labelledby="c-overdue">
         <h2 id="c-overdue">Visits overdue</h2>
-        <Paged items={dashboard.visitsOverdue} what="Visits overdue">
+        <ServerPaged shown={dashboard.visitsOverdue} {...dashboard.paging.visitsOverdue} what="Visits overdue" onPage={(page) => onPage('visitsOverdue', page)}>
           {(shown) => <VisitsDueList items={shown} empty="No visit is overdue." />}
-        </Paged>
+        </ServerPaged>
       </section>
       <section className="card" aria-labelledby="c-doses">
         <h2 id="c-doses">
           Doses due {week.from} to {week.to}
         </h2>
-        <Paged items={dashboard.dosesDue} what="Doses due">
+        <ServerPaged shown={dashboard.dosesDue} {...dashboard.paging.dosesDue} what="Doses due" onPage={(page) => onPage('dosesDue', page)}>
           {(shown) => <DosesDueList items={shown} />}
-        </Paged>
+        </ServerPaged>
       </section>
       <section className="card" aria-labelledby="c-queries">
         <h2 id="c-queries">Open queries</h2>
