@@ -23,3 +23,16 @@ describe('the calendar cache', () => {
     expect(cache.getOrBuild('b', () => 'rebuilt b')).toBe('rebuilt b');
   });
 });
+
+describe('a slot of the calendar cache', () => {
+  it('is reused while its inputs stay the same and replaced when they change, so it holds one entry', () => {
+    const cache = new CalendarCache<string>(10);
+    expect(cache.forInputs('p1@v1', 'no doses', () => 'calendar 1')).toBe('calendar 1');
+    expect(cache.forInputs('p1@v1', 'no doses', () => 'rebuilt')).toBe('calendar 1');
+    expect(cache.forInputs('p1@v1', 'day 1 given', () => 'calendar 2')).toBe('calendar 2');
+    expect(cache.forInputs('p1@v1', 'day 1 given, day 3 given', () => 'calendar 3')).toBe('calendar 3');
+    expect(cache.size).toBe(1);
+    // The state it replaced is gone: going back to it builds again.
+    expect(cache.forInputs('p1@v1', 'no doses', () => 'calendar 4')).toBe('calendar 4');
+  });
+});

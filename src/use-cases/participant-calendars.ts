@@ -8,15 +8,15 @@ import { byParticipant, listDatedLabs, listDoses } from '../store/doses.js';
 import { CalendarCache } from './calendar-cache.js';
 
 /**
- * Calendars built, by their inputs: a dashboard of 1,000 participants with dose-hold rules rebuilt
- * every calendar on every read (about 7 ms each, issue 18). 20,000 entries hold every participant of
- * a large study, with room for their recent states, at a few kB each.
+ * Calendars built, one per participant and protocol version with the inputs it was built from: a
+ * dashboard of 1,000 participants with dose-hold rules rebuilt every calendar on every read (about
+ * 7 ms each, issue 18). 20,000 slots hold every participant of a large study.
  */
 const cache = new CalendarCache<ParticipantCalendar>(20_000);
 
-/** Everything a calendar is built from, as one key (see calendar-cache.ts). */
-function inputsKey(protocol: Protocol, p: Participant, doses: readonly unknown[], labs: readonly unknown[], events: readonly unknown[]): string {
-  return JSON.stringify([protocol.id, protocol.version, p.id, p.armId, p.startDate, doses, labs, events]);
+/** Everything a calendar is built from besides the protocol version and the participant, as one string (see calendar-cache.ts). */
+function inputsKey(p: Participant, doses: readonly unknown[], labs: readonly unknown[], events: readonly unknown[]): string {
+  return JSON.stringify([p.armId, p.startDate, doses, labs, events]);
 }
 
 /**
@@ -35,8 +35,8 @@ export async function participantCalendars(q: Queryable, participants: readonly 
     participants.map((p) => {
       const recorded = doses.get(p.id) ?? [];
       const inputs = { labs: labs.get(p.id) ?? [], adverseEvents: datedAdverseEvents(events.get(p.id) ?? []) };
-      const key = inputsKey(protocol, p, recorded, inputs.labs, inputs.adverseEvents);
-      return [p.id, cache.getOrBuild(key, () => participantCalendar(protocol, p, recorded, inputs))];
+      const slot = JSON.stringify([protocol.id, protocol.version, p.id]);
+      return [p.id, cache.forInputs(slot, inputsKey(p, recorded, inputs.labs, inputs.adverseEvents), () => participantCalendar(protocol, p, recorded, inputs))];
     }),
   );
 }
