@@ -29,7 +29,8 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
   immunoglobulin: [8, 25],
   ppd_induration: [0, 14],
 };
-const POSITIVE: Readonly<Record<string, number>> = { anti_dsdna_positive: 0.6, c3_decreased: 0.4, c4_decreased: 0.4 };
+// Consent is on record for nearly everyone a site screens; other yes/no facts are rare (4 %).
+const POSITIVE: Readonly<Record<string, number>> = { anti_dsdna_positive: 0.6, c3_decreased: 0.4, c4_decreased: 0.4, informed_consent: 0.97 };
 
 /** Codes an inclusion looks for (usually present) and an exclusion looks for (rarely present). */
 function codeShares(criteria: readonly Criterion[]): Map<string, number> {
