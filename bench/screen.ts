@@ -3,26 +3,30 @@
  * population, screen-population.ts, with a realistic eligible share) written as the CSV the
  * protocol reads. Printed side by side, in one run:
  *   - evaluation throughput per core (per CPU second): the columnar evaluator over a chunk in memory;
- *   - end-to-end CSV throughput: bytes to funnel (screenCsv), one core;
+ *   - end-to-end CSV throughput: bytes to funnel on every core (screenCsvParallel, worker threads),
+ *     and on one thread (screenCsv);
  *   - the same filter as one PostgreSQL 15 query (toSql) over the same rows in a throwaway cluster,
  *     as planned (a parallel plan may use several cores) and again with one core
- *     (max_parallel_workers_per_gather = 0), the CSV path's footing;
+ *     (max_parallel_workers_per_gather = 0), the one-thread CSV path's footing;
  *   - the CSV path's CPU seconds besides its wall time: on a shared machine the wall time also
  *     counts the time other processes had the core;
- *   - peak memory (maxRSS) of the screening process (each protocol in its own child process).
- * Usage: npm run bench:screen [-- --rows N]
+ *   - peak memory (maxRSS) of the screening process (each protocol and path in its own child process).
+ * With --dist the threads are the compiled ones (dist/, after npm run build), as the product runs
+ * them; without it, the .ts under tsx, which start slower.
+ * Usage: npm run bench:screen [-- --rows N] [-- --dist]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, createReadStream, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { columnSpecs, type ColumnChunk } from '../src/eligibility/column-chunk.js';
 import { compileColumnar } from '../src/eligibility/columnar-evaluate.js';
 import { createCsvColumnReader } from '../src/eligibility/csv-columns.js';
+import type { Criterion } from '../src/eligibility/expression.js';
 import { findFact } from '../src/eligibility/facts.js';
 import { protocolCriteria } from '../src/eligibility/protocol-criteria.js';
-import { checkHeader, screenCsv } from '../src/eligibility/screen.js';
+import { checkHeader, screenCsv, type Funnel } from '../src/eligibility/screen.js';
 import { sqlColumnType, toSql } from '../src/eligibility/to-sql.js';
 import { builtinProtocols, getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { writePopulation } from './screen-population.js';
@@ -42,18 +46,39 @@ interface WorkerResult {
   readonly incomplete: number;
 }
 
-/** Child mode: time the CSV path end to end, then the evaluator alone on every row of one chunk in memory. */
-async function worker(id: string, file: string): Promise<void> {
+/** Child mode: time the CSV path end to end (on every core, or on one thread with the evaluator alone after). */
+async function worker(id: string, file: string, mode: string): Promise<void> {
   const criteria = protocolCriteria(getBuiltinProtocol(id).eligibility);
+  const bytes = () => createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const { screenCsvParallel } = (await import(
+    mode === 'dist' ? '../dist/cli/commands/screen-parallel.js' : '../src/cli/commands/screen-parallel.js'
+  )) as typeof import('../src/cli/commands/screen-parallel.js');
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const screen = screenCsv(criteria, REF, { capacity: CHUNK });
-  for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) screen.push(bytes);
-  const f = screen.end();
+  let f: Funnel;
+  if (mode === 'one') {
+    const screen = screenCsv(criteria, REF, { capacity: CHUNK });
+    for await (const b of bytes()) screen.push(b);
+    f = screen.end();
+  } else f = await screenCsvParallel(criteria, REF, bytes());
   const csvSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const { user, system } = process.cpuUsage(cpu);
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const result: WorkerResult = {
+    rows: f.screened + f.badRows,
+    csvSeconds,
+    csvCpuSeconds: (user + system) / 1e6,
+    evalPerSecond: mode === 'one' ? evaluationRate(criteria, file) : NaN,
+    maxRssMB,
+    eligible: f.eligible,
+    ineligible: f.ineligible,
+    incomplete: f.incomplete,
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
 
-  // One chunk of the same file, evaluated repeatedly: evaluation alone, no parsing.
+/** Evaluation alone: one chunk of the file, read once, evaluated repeatedly; patients per CPU second. */
+function evaluationRate(criteria: readonly Criterion[], file: string): number {
   const specs = columnSpecs(criteria);
   let first: ColumnChunk | undefined;
   const reader = createCsvColumnReader(specs, {
@@ -62,7 +87,11 @@ async function worker(id: string, file: string): Promise<void> {
     onHeader: (header) => ({ specAt: header.map((h, i) => (i === checkHeader(header) ? undefined : specs.find((s) => s.name === h))), idIndex: checkHeader(header) }),
     onChunk: (chunk) => void (first ??= structuredClone(chunk)),
   });
-  for await (const bytes of createReadStream(file, { start: 0, end: 16 << 20 }) as AsyncIterable<Buffer>) reader.push(bytes);
+  const head = Buffer.alloc(16 << 20);
+  const fd = openSync(file, 'r');
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  reader.push(head.subarray(0, n));
   reader.end();
   const chunk = first!;
   const compiled = compileColumnar(criteria, REF, CHUNK);
@@ -71,18 +100,7 @@ async function worker(id: string, file: string): Promise<void> {
   const t0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) for (const c of compiled) c.root.run(chunk, undefined, chunk.n);
   const used = process.cpuUsage(t0);
-  const evalSeconds = (used.user + used.system) / 1e6;
-  const result: WorkerResult = {
-    rows: f.screened + f.badRows,
-    csvSeconds,
-    csvCpuSeconds: (user + system) / 1e6,
-    evalPerSecond: (rounds * chunk.n) / evalSeconds,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-    eligible: f.eligible,
-    ineligible: f.ineligible,
-    incomplete: f.incomplete,
-  };
-  process.stdout.write(JSON.stringify(result) + '\n');
+  return (rounds * chunk.n) / ((used.user + used.system) / 1e6);
 }
 
 interface SqlResult {
@@ -136,8 +154,9 @@ async function postgres(dir: string, files: Map<string, { file: string; header: 
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--worker') return worker(argv[1]!, argv[2]!);
-  const rows = argv[0] === '--rows' ? Number(argv[1]) : 1_000_000;
+  if (argv[0] === '--worker') return worker(argv[1]!, argv[2]!, argv[3]!);
+  const rows = argv.includes('--rows') ? Number(argv[argv.indexOf('--rows') + 1]) : 1_000_000;
+  const threads = argv.includes('--dist') ? 'dist' : 'tsx';
   const dir = mkdtempSync(join(tmpdir(), 'il2-bench-'));
   chmodSync(dir, 0o777);
   try {
@@ -150,37 +169,44 @@ async function main(): Promise<void> {
       files.set(p.id, { file, header });
       console.log(`${p.id}: generated ${rows} patients × ${header.length - 1} facts in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
-    const js = new Map<string, WorkerResult>();
-    for (const p of builtinProtocols) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--worker', p.id, files.get(p.id)!.file], { encoding: 'utf8' });
+    const child = (id: string, mode: string): WorkerResult => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--worker', id, files.get(id)!.file, mode], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
-      js.set(p.id, JSON.parse(r.stdout));
-    }
+      return JSON.parse(r.stdout) as WorkerResult;
+    };
+    const js = new Map(builtinProtocols.map((p) => [p.id, { all: child(p.id, threads), one: child(p.id, 'one') }]));
     const havePg = existsSync(join(PG_BIN, 'initdb'));
     if (!havePg) console.log(`PostgreSQL binaries not found in ${PG_BIN}: the SQL reference is skipped.`);
     const sql = havePg ? await postgres(dir, files) : new Map();
-    console.log('\nprotocol   eligible  incomplete  ineligible   eval patients/s/core   CSV patients/s   CSV s  CSV cpu s   SQL s   CSV/SQL time  SQL 1-core s   same counts   peak MB');
+    console.log(`\nCSV on every core: worker threads from ${threads === 'dist' ? 'dist/ (compiled)' : 'the .ts under tsx'}.`);
+    console.log(
+      'protocol   eligible  incomplete  ineligible   eval patients/s/core   CSV patients/s   CSV s  CSV cpu s   SQL s   CSV/SQL time   1-thread s  1-thread cpu s  SQL 1-core s  1-thread/SQL 1-core  same counts   peak MB  1-thread MB',
+    );
     for (const p of builtinProtocols) {
-      const j = js.get(p.id)!;
+      const { all, one } = js.get(p.id)!;
       const s = sql.get(p.id);
-      const agree = s && (s.counts.eligible ?? 0) === j.eligible && (s.counts.ineligible ?? 0) === j.ineligible && (s.counts.incomplete ?? 0) === j.incomplete;
+      const agree = (j: WorkerResult) => s && (s.counts.eligible ?? 0) === j.eligible && (s.counts.ineligible ?? 0) === j.ineligible && (s.counts.incomplete ?? 0) === j.incomplete;
       console.log(
         [
           p.id.padEnd(9),
-          String(j.eligible).padStart(9),
-          String(j.incomplete).padStart(11),
-          String(j.ineligible).padStart(11),
-          Math.round(j.evalPerSecond).toLocaleString('en').padStart(21),
-          Math.round(j.rows / j.csvSeconds)
+          String(all.eligible).padStart(9),
+          String(all.incomplete).padStart(11),
+          String(all.ineligible).padStart(11),
+          Math.round(one.evalPerSecond).toLocaleString('en').padStart(21),
+          Math.round(all.rows / all.csvSeconds)
             .toLocaleString('en')
             .padStart(16),
-          j.csvSeconds.toFixed(2).padStart(7),
-          j.csvCpuSeconds.toFixed(2).padStart(10),
+          all.csvSeconds.toFixed(2).padStart(7),
+          all.csvCpuSeconds.toFixed(2).padStart(10),
           s ? s.seconds.toFixed(2).padStart(7) : '      -',
-          s ? (j.csvSeconds / s.seconds).toFixed(2).padStart(14) : '             -',
+          s ? (all.csvSeconds / s.seconds).toFixed(2).padStart(14) : '             -',
+          one.csvSeconds.toFixed(2).padStart(12),
+          one.csvCpuSeconds.toFixed(2).padStart(15),
           s ? s.oneCore.toFixed(2).padStart(13) : '            -',
-          s ? (agree ? 'yes' : 'NO').padStart(13) : '',
-          j.maxRssMB.toFixed(0).padStart(9),
+          s ? (one.csvSeconds / s.oneCore).toFixed(2).padStart(20) : '                   -',
+          s ? (agree(all) && agree(one) ? 'yes' : 'NO').padStart(12) : '',
+          all.maxRssMB.toFixed(0).padStart(9),
+          one.maxRssMB.toFixed(0).padStart(12),
         ].join(' '),
       );
     }

@@ -31,6 +31,8 @@ export interface CsvColumnReader {
 export interface CsvColumnOptions {
   readonly capacity: number;
   readonly ids: boolean;
+  /** The data row number of the first row after the header (1 unless the bytes are a later part of a file). */
+  readonly firstRow?: number;
   /** Called with the header's cells; returns the column index of each spec (-1 absent) and of the patient id. */
   readonly onHeader: (header: string[]) => { readonly specAt: readonly (ColumnSpec | undefined)[]; readonly idIndex: number };
   readonly onChunk: (chunk: ColumnChunk, rows: ChunkRows) => void;
@@ -44,12 +46,12 @@ const MAX_CELLS = 4096;
 export function createCsvColumnReader(specs: readonly ColumnSpec[], options: CsvColumnOptions): CsvColumnReader {
   const { capacity } = options;
   let chunk = createChunk(specs, capacity);
-  let rows: ChunkRows = { firstRow: 1, ids: [], errors: new Map() };
+  let dataRow = (options.firstRow ?? 1) - 1;
+  let rows: ChunkRows = { firstRow: dataRow + 1, ids: [], errors: new Map() };
   let specAt: readonly (ColumnSpec | undefined)[] | undefined;
   let idIndex = -1;
   let order: number[] = [];
   let header: string[] | undefined;
-  let dataRow = 0;
   let carry: Uint8Array = new Uint8Array(0);
   // Cells of the current row: start, end and quoted per field, over the working buffer (a row of
   // more cells than MAX_CELLS is refused).
@@ -64,7 +66,6 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     const s = decoder.decode(b.subarray(starts[k]!, ends[k]!));
     return quoted[k] === 1 ? s.replace(/""/g, '"') : s;
   };
-
   const flush = () => {
     if (chunk.n > 0) options.onChunk(chunk, rows);
     chunk.n = 0;

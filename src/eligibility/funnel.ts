@@ -47,6 +47,12 @@ export class FunnelCounter {
     this.counts.badRows += 1;
   }
 
+  /** Another part of the same file's funnel (the same criteria), screened apart. */
+  addFunnel(part: Funnel): void {
+    for (const k of ['screened', 'badRows', 'eligible', 'incomplete', 'ineligible'] as const) this.counts[k] += part[k];
+    part.steps.forEach((s, k) => (this.removed[k]! += s.removed));
+  }
+
   funnel(): Funnel {
     let remaining = this.counts.screened;
     const steps = this.criteria.map((c, k) => {

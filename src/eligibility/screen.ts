@@ -49,6 +49,8 @@ export interface CsvScreenOptions {
   readonly capacity?: number;
   /** Each patient's result (and each bad row), in file order; without it only the funnel is kept. */
   readonly onResult?: (r: ScreenResult | ScreenRowError) => void;
+  /** The data row number of the first row after the header, when the bytes are a later part of a file. */
+  readonly firstRow?: number;
 }
 
 /** The header must name the patient id and only known facts or attestations. */
@@ -149,6 +151,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   const reader = createCsvColumnReader(specs, {
     capacity,
     ids: onResult !== undefined,
+    ...(options.firstRow === undefined ? {} : { firstRow: options.firstRow }),
     onHeader: (header) => {
       sawHeader = true;
       const idIndex = checkHeader(header);
