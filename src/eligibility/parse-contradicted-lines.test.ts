@@ -76,6 +76,14 @@ describe('examples of a head narrowed by degree', () => {
     expect(read('exclusion', 'Severe known cardiopulmonary disease (structural or valvular heart disease, coronary artery disease, COPD)')[0]).toBe('attested');
     expect(read('exclusion', 'Chronic decompensated noncommunicable diseases (diabetes mellitus, heart disease ...)')[0]).toBe('attested'); // NCT03923985
   });
+  it('"such as" and "including" after such a head give examples too (NCT03860857, NCT03863951, NCT03867188)', () => {
+    // Each was read as any anxiety disorder, any infection, any atrial fibrillation on record.
+    expect(
+      read('exclusion', 'Significant psychiatric disorders such as schizophrenia, bipolar disorder, anxiety disorder, major depressive disorder, or attention-deficit hyperactivity disorder;')[0],
+    ).toBe('attested');
+    expect(read('exclusion', 'significant acute or severe illness such as infection,heart failure and tumor,')[0]).toBe('attested');
+    expect(read('exclusion', 'History of clinically significant medical conditions including: Cardiovascular: Atrial Fibrillation, Ventricular Fibrillation')[0]).toBe('attested');
+  });
   it('"(i.e. …)" says what the head is, and a parenthesis after another head is read', () => {
     expect(read('exclusion', 'Patients with significant liver or renal failure (ie, dialysis)')[1]).toMatch(/^current_treatments has dialysis or attested/); // NCT03928860
     expect(read('exclusion', 'coagulopathy (INR > 3 or on oral anticoagulants)')).toEqual(['computable', 'inr > 3 or current_treatments has oral-anticoagulant']);

@@ -2,6 +2,7 @@ import type { Computability, Criterion, Expr, Side } from './expression.js';
 import { allOf, anyOf, CAUSE, combine, type Reading } from './combine.js';
 import { normalizeCriterionText } from './criterion-text.js';
 import { judgementWords } from './lexicon.js';
+import { degreeExampleSpans, SERIOUS_BY_DEFINITION } from './degree-examples.js';
 import { LineParser } from './line-parser.js';
 import { negate, negationScopes } from './negation.js';
 import { antibodyList, nyha, readAge, readSex } from './common-forms.js';
@@ -56,7 +57,6 @@ const CONSENT = /informed consent|\bassent\b/i;
 const LIST_SIBLINGS = /^(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:or|and|nor)?|\bor\b|\band\b|\bnor\b|\band\/or\b|\/)\s*)+$/i;
 const WITH_OR_WITHOUT = /\bwith (?:or|and\/or) without\b/gi;
 // "Free of any systemic diseases including hypertension, diabetes": examples of what the cue negates.
-const DEGREE_HEAD = /\b(?:severe|serious|significant|uncontrolled|unstable|poorly controlled|advanced|refractory|decompensated|end-stage)\b/i;
 const EXAMPLES_OF = /\b(?:including|includes|such as|like|e\.?g\b|i\.?e\b|especially|particularly|for example|namely)/i;
 const CONSENT_REASON = 'consent is given by the patient and recorded by a person, not computed';
 // In an inclusion, an alternative ("age ≥ 18 or consent of a guardian") would make the clauses no longer all required.
@@ -159,14 +159,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
     for (const r of moot) p.cover(r.start, r.end, false);
     readings = readings.filter((r) => !moot.includes(r));
   }
-  // "Severe known cardiopulmonary disease (valvular heart disease, CAD, COPD)": in an exclusion, what the
-  // parentheses name is an example of a head narrowed by degree, and narrowed too; any COPD would exclude
-  // more than the text. Only "(i.e. …)" says what the head is, so its readings suffice.
+  // Examples of a head narrowed by degree are narrowed too: in an exclusion, left to a person (degree-examples.ts).
   if (side === 'exclusion') {
-    for (const m of text.matchAll(/\(([^()]*)\)/g)) {
-      const head = text.slice(0, m.index).split(/[;,.:()[\]]/).at(-1) ?? '';
-      if (!DEGREE_HEAD.test(head) || /^\s*i\.?e\b/i.test(m[1]!)) continue;
-      const inside = readings.filter((r) => r.start > m.index && r.start < m.index + m[0].length);
+    for (const [from, to] of degreeExampleSpans(text)) {
+      const inside = readings.filter((r) => r.start > from && r.start < to && !(r.expr.kind === 'has' && SERIOUS_BY_DEFINITION.has(r.expr.code)));
       for (const r of inside) p.cover(r.start, r.end, false);
       readings = readings.filter((r) => !inside.includes(r));
     }
