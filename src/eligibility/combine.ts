@@ -1,5 +1,7 @@
 import type { Expr, Side } from './expression.js';
 
+const QUALIFYING_ASIDE = /^\s*\(\s*(?:with|without|requiring|needing|due to|except|excluding|other than|only|if|when|unless|at least|more than|less than|under|treated|not)\b/i;
+
 /**
  * How a line's readings combine, so that the computable part is a necessary condition of an
  * inclusion and a sufficient condition of an exclusion. Readings with no separator between them
@@ -78,6 +80,8 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     if (/^\s*:\s*\S/.test(after) || /^[^;.]*\bor (?:worse|higher|above|greater)\b/i.test(after)) item.restricted = true;
     // "heart failure (EF < 40%)", "liver cirrhosis (Child-pugh class 2 or 3)": a limit or a class in parentheses right after it narrows it.
     if (/^\s*\([^()]*(?:[<>=]|\b(?:class|grade|stage)\b)/i.test(after)) item.restricted = true;
+    // "Previous neurological disease (with lesions)": in an exclusion, a parenthesis that opens with a qualifier narrows it too.
+    if (side === 'exclusion' && QUALIFYING_ASIDE.test(after)) item.restricted = true;
     // "Acute infection (fungal, bacterial, viral) of the vulva, vagina or bladder": words after the parentheses bind what is
     // before them, so for an exclusion it is not sufficient alone (for an inclusion it stays necessary).
     const aside = side === 'exclusion' ? /^\s*\([^()]*\)/.exec(after) : null;

@@ -89,3 +89,10 @@ describe('examples of a head narrowed by degree', () => {
     expect(read('exclusion', 'coagulopathy (INR > 3 or on oral anticoagulants)')).toEqual(['computable', 'inr > 3 or current_treatments has oral-anticoagulant']);
   });
 });
+
+describe('a parenthesis that qualifies what it follows', () => {
+  it('"Previous neurological disease (with lesions)" excludes only with the lesions (NCT03928977)', () => {
+    // It was read "history has neurological-disease or …": any past neurological disease excluded.
+    expect(read('exclusion', 'Previous neurological disease (with lesions)')).toEqual(['partly-computable', 'history has neurological-disease and attested: "Previous with lesions"']);
+  });
+});
