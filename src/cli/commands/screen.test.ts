@@ -92,3 +92,16 @@ describe('il2trials screen ID --csv FILE --json', () => {
     expect(lines).toHaveLength(4);
   });
 });
+
+describe('il2trials screen ID --csv FILE --threads N', () => {
+  it('refuses a thread count that is not a whole number of at least 1, in one sentence, with exit 1', () => {
+    const csv = join(dir, 'one.csv');
+    writeFileSync(csv, 'patient_id,age\nP1,40\n');
+    for (const n of ['abc', '0', '-2', '1.5']) {
+      const r = cli('screen', 'sle-il2', '--csv', csv, '--threads', n);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('--threads must be a whole number of at least 1.');
+      expect(r.stdout).toBe('');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../errors/app-error.js';
 import { criteriaColumns } from '../../eligibility/columns.js';
@@ -152,7 +152,7 @@ export const register: Register = (program: Command) => {
     .option('--date <date>', 'screening (reference) date, YYYY-MM-DD (default: today)')
     .option('--first-dose <date>', 'planned first-dose date, YYYY-MM-DD (windows before the first dose are unknown without it)')
     .option('--json', 'JSON lines: one per patient, then a final {"kind":"funnel"} line')
-    .option('--threads <n>', 'screen the CSV on n threads (at most the cores), in blocks of whole rows; the same results', (v) => Number.parseInt(v, 10))
+    .option('--threads <n>', 'screen the CSV on n threads (at most the cores), in blocks of whole rows; the same results', threadCount)
     .addHelpText(
       'after',
       '\nOutput: CSV patient_id,status,failed,missing on stdout (lists joined by ";"), then the funnel on stderr;\n' +
@@ -192,3 +192,9 @@ export const register: Register = (program: Command) => {
       }),
     );
 };
+
+/** --threads: a whole number of at least 1 (more than the cores are capped to the cores). */
+function threadCount(v: string): number {
+  if (!/^\s*[1-9]\d*\s*$/.test(v)) throw new InvalidArgumentError('--threads must be a whole number of at least 1.');
+  return Number(v);
+}
