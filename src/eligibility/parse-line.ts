@@ -151,28 +151,26 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   // Negated readings: each scope's readings become one negated reading.
   const scopes = negationScopes(text, p.isCovered, p.content);
   let readings: Reading[] = [...p.readings];
+  // Readings a rule below takes back: their words go back to the text a person attests.
+  const leaveToPerson = (which: (r: Reading) => boolean) => {
+    const gone = readings.filter(which);
+    for (const r of gone) p.cover(r.start, r.end, false);
+    readings = readings.filter((r) => !gone.includes(r));
+  };
   // "Uncontrolled hypertension with or without current insulin": what may or may not be there is no condition at all.
   for (const m of text.matchAll(WITH_OR_WITHOUT)) {
     const from = m.index + m[0].length;
     const to = from + (/[,;.:)]/.exec(text.slice(from))?.index ?? text.length - from);
-    const moot = readings.filter((r) => r.start >= from && r.start < to);
-    for (const r of moot) p.cover(r.start, r.end, false);
-    readings = readings.filter((r) => !moot.includes(r));
+    leaveToPerson((r) => r.start >= from && r.start < to);
   }
   // Examples of a head narrowed by degree are narrowed too: in an exclusion, left to a person (degree-examples.ts).
   if (side === 'exclusion') {
-    for (const [from, to] of degreeExampleSpans(text)) {
-      const inside = readings.filter((r) => r.start > from && r.start < to && !(r.expr.kind === 'has' && SERIOUS_BY_DEFINITION.has(r.expr.code)));
-      for (const r of inside) p.cover(r.start, r.end, false);
-      readings = readings.filter((r) => !inside.includes(r));
-    }
+    for (const [from, to] of degreeExampleSpans(text)) leaveToPerson((r) => r.start > from && r.start < to && !(r.expr.kind === 'has' && SERIOUS_BY_DEFINITION.has(r.expr.code)));
   }
   // "No prior anthracycline or radiotherapy": an unread word cut the scope, and what follows it in the clause may be negated too.
   for (const s of scopes) {
     const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));
-    const unsure = readings.filter((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
-    for (const r of unsure) p.cover(r.start, r.end, false);
-    readings = readings.filter((r) => !unsure.includes(r));
+    leaveToPerson((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
   }
   for (const s of scopes) {
     const firstCompare = p.readings
