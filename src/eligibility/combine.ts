@@ -35,7 +35,25 @@ const RESTRICTIVE =
   /\b(?:that|which|who|whose|where|without|requiring|needing|lasting|persisting|longer than|for|leading to|result\w*|causing|interfer\w*|preclud\w*|prevent\w*|making|likely to|could|may|would|might|sufficient to|severe enough|allerg\w*|hypersensitiv\w*|contraindicat\w*|inability|unable|capable|daily|regular(?:ly)?|defined|at (?:the )?sites?)\b/gi;
 /** "due to", "because of" …: what follows names the causes of what comes before. */
 export const CAUSE = /\b(?:due to|because of|secondary to|caused by|as a result of|owing to|attributable to)\b/i;
-const ALTERNATIVES = /at least one|one of the following|any of the following|\bincluding\b|such as|\be\.g\.|\beither\b/i;
+const ALTERNATIVES = /at least one|one of the following|any of the following|\beither\b/i;
+const EXAMPLES = /\bincluding\b|such as|\be\.g\./i;
+
+/**
+ * Whether an inclusion's readings are alternatives because the line lists them as such. Examples
+ * ("such as", "including") are alternatives of their head only: "Autoimmune disease such as lupus,
+ * RA" admits any lupus patient, but "Bone scan positive, with clinical symptoms, including bone pain"
+ * (NCT03924609) and "balance and coordination of neurological disease such as Parkinson"
+ * (NCT03928405) ask more of a patient than the example, and "Non-smoker (including the use of
+ * vaporisers)" (NCT03863431) widens what is negated, so its reading is not enough alone.
+ */
+function listedAsAlternatives(text: string, readings: readonly Reading[]): boolean {
+  if (ALTERNATIVES.test(text)) return true;
+  const cue = EXAMPLES.exec(text);
+  if (!cue) return false;
+  const head = readings.filter((r) => r.start < cue.index);
+  if (head.length > 0) return head.every((r) => !negated(r.expr));
+  return !SEPARATOR.test(text.slice(0, cue.index));
+}
 
 export const anyOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'any', of });
 export const allOf = (of: readonly Expr[]): Expr => (of.length === 1 ? of[0]! : { kind: 'all', of });
@@ -134,13 +152,13 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
-    else if (OR.test(around) || ALTERNATIVES.test(text)) connective = 'any';
+    else if (OR.test(around) || listedAsAlternatives(text, item.readings)) connective = 'any';
     else {
       commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
       connective = commasOnly ? 'any' : 'all';
     }
   } else if (side === 'exclusion') connective = 'any';
-  else if (ALTERNATIVES.test(text) || gaps.some((g) => OR.test(g))) connective = 'any';
+  else if (listedAsAlternatives(text, sorted) || gaps.some((g) => OR.test(g))) connective = 'any';
   else if (gaps.every((g) => AND.test(g))) connective = 'all';
   else {
     commasOnly = codesOfOneFact(items);
@@ -161,6 +179,9 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     },
   };
 }
+
+/** A negation, or a flag read as false ("non-smoker"). */
+const negated = (e: Expr): boolean => e.kind === 'not' || (e.kind === 'is' && !e.value);
 
 /** The leaves of an expression; a negation is a leaf of its own (a negated code is no code of the list). */
 const leavesOf = (e: Expr): Expr[] => (e.kind === 'all' || e.kind === 'any' ? e.of.flatMap(leavesOf) : [e]);

@@ -96,3 +96,22 @@ describe('a parenthesis that qualifies what it follows', () => {
     expect(read('exclusion', 'Previous neurological disease (with lesions)')).toEqual(['partly-computable', 'history has neurological-disease and attested: "Previous with lesions"']);
   });
 });
+
+describe('examples in an inclusion', () => {
+  it('examples are alternatives of their head only, not of what the line asks besides (NCT03924609, NCT03928405)', () => {
+    // Each was read "bone pain or …" and "Parkinson's disease or …": any patient with the example met the line.
+    expect(read('inclusion', 'Bone scan positive, with clinical symptoms, including bone pain, pathologic fracture, spinal cord compression and so on.')[0]).toBe('attested');
+    expect(read('inclusion', 'Having disturbing the balance and coordination of neurological disease such as Parkinson, MS,')[0]).toBe('attested');
+    // A bare head: each example is enough.
+    expect(read('inclusion', 'Autoimmune disease such as lupus or rheumatoid arthritis')[1]).toMatch(/^diagnoses has systemic-lupus-erythematosus or diagnoses has rheumatoid-arthritis or attested/);
+  });
+  it('examples after a negated head widen what is negated (NCT03863431)', () => {
+    // "Non-smoker (including … e-cigarettes)" also rules out vaping; it was read "not current_smoker or …", so a vaper met it.
+    expect(read('inclusion', 'Non-smoker (including the use of vaporisers and e-cigarettes)')).toEqual([
+      'partly-computable',
+      'not current_smoker and attested: "including the use of vaporisers and e-cigarettes"',
+    ]);
+    // A positive head stays enough alone.
+    expect(read('inclusion', 'spinal cord injuries (including spinal cord lesions i.e. myelopathies etc.)')[1]).toMatch(/^diagnoses has spinal-cord-injury or attested/);
+  });
+});
