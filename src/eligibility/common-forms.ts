@@ -88,9 +88,10 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
 }
 
 const GROUP_RULE = /^\s*(?:\([^()]*\)\s*)?(?:will|must|should|shall|need|needs|have to|has to|agree|are required|of (?:child|reproductive))/i;
-// "sexually active with males": the partner's sex, not the participant's.
-const FEMALE = /(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b(?!\s+partners?)/gi;
-const MALE = /(?<!\bwith\s)\b(?:men|man|males?|boys?)\b(?!\s+partners?)/gi;
+// "sexually active with males", "2 male team members can be present" (NCT03921918): another person's sex, not the participant's.
+const NOT_ANOTHER_PERSON = String.raw`(?!\s+(?:partners?|team|staff|members?|nurses?|doctors?|physicians?|investigators?|examiners?|assessors?|chaperones?|caregivers?|carers?|relatives?|spouses?|condoms?)\b)`;
+const FEMALE = new RegExp(String.raw`(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b${NOT_ANOTHER_PERSON}`, 'gi');
+const MALE = new RegExp(String.raw`(?<!\bwith\s)\b(?:men|man|males?|boys?)\b${NOT_ANOTHER_PERSON}`, 'gi');
 
 /**
  * Sex named in an inclusion ("Non-pregnant women", "Male patients aged …") is a condition that

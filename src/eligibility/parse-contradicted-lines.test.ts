@@ -115,3 +115,15 @@ describe('examples in an inclusion', () => {
     expect(read('inclusion', 'spinal cord injuries (including spinal cord lesions i.e. myelopathies etc.)')[1]).toMatch(/^diagnoses has spinal-cord-injury or attested/);
   });
 });
+
+describe("another person's sex", () => {
+  it('"2 male team members can be present" says nothing of the participant\'s sex (NCT03921918)', () => {
+    // It was read "sex = male and …", which excluded every woman.
+    expect(read('inclusion', 'Subject agrees that a maximum of 2 male team members can be present in the room to conduct the usability part of the study')).toEqual([
+      'attested',
+      'attested: "Subject agrees that a maximum of 2 male team members can be present in the room to conduct the usability part of the study"',
+    ]);
+    expect(read('inclusion', 'A maximum of 2 male team members can be present in the room')[1]).not.toMatch(/sex/);
+    expect(read('inclusion', 'Male patients aged 18 years or older')).toEqual(['computable', 'sex = male and age ≥ 18 years']);
+  });
+});

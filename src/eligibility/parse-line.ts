@@ -31,7 +31,7 @@ const CONDITION_REASON = 'it holds only under a condition it states';
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
-  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend|\bagree(?:s|d)? to\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
+  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend|\bagree(?:s|d)? (?:to|that)\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
   [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
