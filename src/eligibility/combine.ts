@@ -63,6 +63,26 @@ interface Item {
   restricted: boolean;
 }
 
+// What binds the alternatives of an inclusion: the exclusion's restrictive words and a "with" or a lasting time.
+const INCLUSION_BINDING = new RegExp(String.raw`${RESTRICTIVE.source}|\b(?:with|treated|on|after|since|at least|more than|over the|in the (?:last|past))\b`, 'gi');
+const LEADS_TO = /\b(?:result\w*|leading|led|caus\w*|due to|secondary to|evidenced|characteri[sz]ed)\b/i;
+const lastJoinIsOr = (before: string) =>
+  [
+    ...before
+      .replace(/\([^()]*\)/g, '')
+      .replace(BOTH_SEXES, ' ')
+      .matchAll(/\band\/or\b|\bor\b|\band\b/gi),
+  ]
+    .at(-1)?.[0]
+    .toLowerCase()
+    .endsWith('or') ?? false;
+const OTHER_ITEM = /\b(?:and|or)\s+(?:any\s+)?other\b(?:(?!\b(?:and|or)\b)[^,;:()])*$/i;
+const sentenceBefore = (text: string, item: Item) =>
+  text
+    .slice(0, item.readings[0]!.start)
+    .split(/[;.](?:\s|$)/)
+    .at(-1)!;
+
 /** `content(from, to)` says whether uncovered words other than filler lie in [from, to). */
 export function combine(text: string, side: Side, readings: readonly Reading[], content: (from: number, to: number) => boolean): Combined {
   const sorted = [...readings].sort((a, b) => a.start - b.start);
@@ -118,16 +138,18 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
   }
   // "Mental disorder or drug abuse that could interfere with …": a clause after a list may bind every
   // item of it, so for an exclusion no item before such a clause is sufficient alone.
-  if (side === 'exclusion') {
-    for (const item of items) {
-      const from = item.readings.at(-1)!.end;
-      const sentence = text.slice(from).split(/[;.](?:\s|$)/)[0]!;
-      for (const m of sentence.matchAll(RESTRICTIVE)) {
-        const at = from + m.index;
-        if (!sorted.some((r) => at >= r.start && at < r.end)) item.restricted = true;
-      }
+  const boundByClause = (item: Item, clause: RegExp) => {
+    const from = item.readings.at(-1)!.end;
+    const sentence = text.slice(from).split(/[;.](?:\s|$)/)[0]!;
+    for (const m of sentence.matchAll(clause)) {
+      const at = from + m.index;
+      // In an inclusion, "MMN, Lewis-Sumner syndrome, and other ALS-like syndromes with an immune background": the clause
+      // is the last item's own, and the "other" says the items before are such syndromes.
+      if (!sorted.some((r) => at >= r.start && at < r.end) && !(side === 'inclusion' && OTHER_ITEM.test(sentence.slice(0, m.index)))) return true;
     }
-  }
+    return false;
+  };
+  if (side === 'exclusion') for (const item of items) if (boundByClause(item, RESTRICTIVE)) item.restricted = true;
   const itemExpr = (i: Item): Expr => allOf(i.readings.map((r) => r.expr));
   const flat = (list: Item[]): Reading[] => list.flatMap((i) => i.readings);
 
@@ -156,6 +178,8 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     else {
       commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
       connective = commasOnly ? 'any' : 'all';
+      // "evidenced by 1) self-injury and/or 2) substance use disorder" (NCT03861858): an "or" farther off may make it one alternative.
+      if (connective === 'all' && lastJoinIsOr(sentenceBefore(text, item))) return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
     }
   } else if (side === 'exclusion') connective = 'any';
   else if (listedAsAlternatives(text, sorted) || gaps.some((g) => OR.test(g))) connective = 'any';
@@ -165,6 +189,10 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     connective = commasOnly ? 'any' : 'all';
   }
 
+  // "RA or PsA, with active disease (DAS28 > 3.2)" (an inclusion read as alternatives): a clause after the list, or
+  // one before it that the list completes ("SCI resulting in … paraplegia or tetraplegia"), may bind every item, so
+  // no item is enough alone.
+  if (side === 'inclusion' && connective === 'any') for (const item of items) if (boundByClause(item, INCLUSION_BINDING) || LEADS_TO.test(sentenceBefore(text, item))) item.restricted = true;
   const keptItems = connective === 'all' ? items : items.filter((i) => !i.restricted);
   const droppedItems = connective === 'all' ? [] : items.filter((i) => i.restricted);
   const exprs = keptItems.map(itemExpr);

@@ -127,3 +127,30 @@ describe("another person's sex", () => {
     expect(read('inclusion', 'Male patients aged 18 years or older')).toEqual(['computable', 'sex = male and age ≥ 18 years']);
   });
 });
+
+describe('alternatives of an inclusion bound by a clause', () => {
+  it('a clause after the list, or one the list completes, binds every alternative (NCT03867734, NCT03925077, NCT03921905)', () => {
+    // Each was read "<first alternative> or …", so that alternative alone met the line.
+    expect(read('inclusion', 'Persons diagnosed with pharyngeal gonorrhea or gonococcal urethritis who are undergoing pharyngeal gonorrhea testing, who are not yet treated.')[0]).toBe('attested');
+    expect(read('inclusion', 'have a SCI resulting in incomplete or complete (C5 and below) paraplegia or tetraplegia;')[0]).toBe('attested');
+    // A myocardial infarction last month does not meet "occurred at least 12 months before entering the study".
+    expect(
+      read(
+        'inclusion',
+        'Patients of both sexes with a diagnosis of stable CAD as follows: acute myocardial infarction or percutaneous coronary revascularization or coronary artery bypass graft surgery occured at least 12 months before entering the study or chronic stable angina.',
+      )[0],
+    ).toBe('attested');
+    expect(read('inclusion', 'Rheumatoid arthritis or psoriatic arthritis, with active disease (DAS28 > 3.2)')[0]).toBe('attested');
+    // Nothing binds them: each alternative is enough.
+    expect(read('inclusion', 'Diagnosis of rheumatoid arthritis or psoriatic arthritis')[1]).toMatch(/^diagnoses has rheumatoid-arthritis or attested/);
+  });
+  it('a reading after an "or" is one alternative, not a requirement (NCT03861858)', () => {
+    // It was read "substance use disorder and …", which turned away the patients with self-injury alone.
+    expect(read('inclusion', 'Exhibits dysregulation within the past six months as evidenced by 1) intentional self-injury and/or suicide attempt and/or 2) substance use disorder.')[0]).toBe(
+      'attested',
+    );
+    expect(
+      read('inclusion', 'Leukocytes > 12,000/mm^3 or < 4,000/mm^3 or > 10% immature (band) forms, provided that no filgrastim or pegfilgrastim was administered within 30 days and no leukemia')[1],
+    ).toMatch(/^not \(diagnoses has leukaemia\) and attested/);
+  });
+});
