@@ -170,7 +170,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // "Mental illness limiting self-care or any condition limiting … life expectancy < 12 months": a restricted
     // reading beside an "or" may be one alternative of several, so it is neither necessary nor sufficient.
     // "Media opacity (cataract, corneal scar) that may interfere": an example in parentheses is no requirement of an inclusion.
-    if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item))))
+    if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item)) || (side === 'exclusion' && hasSiblings(text, item))))
       return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
@@ -210,6 +210,19 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
 
 /** A negation, or a flag read as false ("non-smoker"). */
 const negated = (e: Expr): boolean => e.kind === 'not' || (e.kind === 'is' && !e.value);
+
+// "pregnancy, presence of a urinary tract infection and previous treatment for SI" (NCT03866356), "Non-English Speaking. Any
+// patient who is not able to …" (NCT03863277), "comorbidities such as diabetics with an HbA1c of >8%": in an exclusion the
+// words beside a restricted reading may be excluded groups of their own, or examples of one, so the reading is not necessary either.
+const EXCLUDED_SIBLINGS = /\band\b|,|;|[.:](?:\s|$)\s*\S|\bsuch as\b|\be\.g\.|\bincluding\b|\bnot\b|\bno\b|\bnon\b/i;
+// A restrictive clause ("that will affect muscle strength, balance and coordination") runs to the end of its sentence; its words are its own.
+const CLAUSE_TO_SENTENCE_END = new RegExp(String.raw`,?\s*(?:${RESTRICTIVE.source})[^.;]*`, 'gi');
+const hasSiblings = (text: string, item: Item): boolean =>
+  EXCLUDED_SIBLINGS.test(
+    outside(text, item, 'exclusion')
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(CLAUSE_TO_SENTENCE_END, ' '),
+  );
 
 /** The leaves of an expression; a negation is a leaf of its own (a negated code is no code of the list). */
 const leavesOf = (e: Expr): Expr[] => (e.kind === 'all' || e.kind === 'any' ? e.of.flatMap(leavesOf) : [e]);

@@ -154,3 +154,27 @@ describe('alternatives of an inclusion bound by a clause', () => {
     ).toMatch(/^not \(diagnoses has leukaemia\) and attested/);
   });
 });
+
+describe('a restricted reading of an exclusion beside other excluded groups', () => {
+  it('is not necessary to exclude, so the line is left to a person (NCT03866356, NCT03863277, NCT03861130)', () => {
+    // Each was read "<reading> and …": a patient without the reading passed, however the other groups applied.
+    // A pregnant patient without a urinary tract infection is excluded.
+    expect(
+      read(
+        'exclusion',
+        "The exclusion criteria were pregnancy, presence of a urinary tract infection and previous treatment for SI. The removal criteria were patient non-compliance with the protocol, failure in contacting the patient and the patient's wish to withdraw from the study.",
+      )[0],
+    ).toBe('attested');
+    // An English speaker who cannot operate the technology is excluded.
+    expect(read('exclusion', 'Non-English Speaking. Any patient who is not able to comprehend and operate the technology at the discretion of the enrolling provider.')[0]).toBe('attested');
+    expect(read('exclusion', 'skin infection and diseases at site of injection.')[0]).toBe('attested');
+    // HbA1c > 8 % is one example of the comorbidities, not a requirement.
+    expect(read('exclusion', 'Presence of osteomyelitis of poor surgical candidates due to comorbidities such as diabetics with an HbA1c of >8%')[0]).toBe('attested');
+    // "not between 18 and 50" excludes the others; it had been read as excluding only those between.
+    expect(read('exclusion', 'Are not between 18 and 50 years of age.')[1]).not.toMatch(/^age > 18 years and age < 50 years/);
+  });
+  it('a clause of its own keeps the reading necessary', () => {
+    expect(read('exclusion', 'Patients with neurological disease that will affect muscle strength, balance and coordination')[1]).toMatch(/^diagnoses has neurological-disease and attested/);
+    expect(read('exclusion', 'Thyroid disease that requires active treatment')).toEqual(['partly-computable', 'diagnoses has thyroid-disease and attested: "that requires active treatment"']);
+  });
+});
