@@ -83,6 +83,25 @@ const sentenceBefore = (text: string, item: Item) =>
     .split(/[;.](?:\s|$)/)
     .at(-1)!;
 
+/**
+ * Whether words before an inclusion's first alternative ask something of their own ("a dementia caregiver with any
+ * duration, able to speak English or Spanish", "High risk pregnancies: DM, or GDM, or hypertension", "Undergoing surgical
+ * intervention for non-congenital spinal stenosis and/or spondyloarthropathy"): a clause set off by a comma or a colon,
+ * or more than a short unread alternative ("type 1 or type 2 diabetes", "overweight or obesity").
+ */
+function ledByRequirement(text: string, item: Item, content: (from: number, to: number) => boolean): boolean {
+  const lead = sentenceBefore(text, item);
+  const from = item.readings[0]!.start - lead.length;
+  const sets = [...lead.matchAll(/[,:;]\s*(?:(?:or|and\/or)\b)?/gi)];
+  // "significant abnormalities with …, or diagnoses of immune-mediated ALS syndrome": a clause set off by ", or" is one more alternative.
+  const first = sets[0];
+  if (first && content(from, from + first.index) && !/\bor\b/i.test(first[0])) return true;
+  const last = sets.at(-1);
+  const start = last ? last.index + last[0].length : 0;
+  const words = [...lead.slice(start).matchAll(/[A-Za-z][\w'-]*/g)].filter((w) => content(from + start + w.index, from + start + w.index + w[0].length));
+  return words.length > 3;
+}
+
 /** `content(from, to)` says whether uncovered words other than filler lie in [from, to). */
 export function combine(text: string, side: Side, readings: readonly Reading[], content: (from: number, to: number) => boolean): Combined {
   const sorted = [...readings].sort((a, b) => a.start - b.start);
@@ -192,7 +211,10 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
   // "RA or PsA, with active disease (DAS28 > 3.2)" (an inclusion read as alternatives): a clause after the list, or
   // one before it that the list completes ("SCI resulting in … paraplegia or tetraplegia"), may bind every item, so
   // no item is enough alone.
-  if (side === 'inclusion' && connective === 'any') for (const item of items) if (boundByClause(item, INCLUSION_BINDING) || LEADS_TO.test(sentenceBefore(text, item))) item.restricted = true;
+  if (side === 'inclusion' && connective === 'any' && items.length > 0) {
+    const ledBy = ledByRequirement(text, items[0]!, content);
+    for (const item of items) if (ledBy || boundByClause(item, INCLUSION_BINDING) || LEADS_TO.test(sentenceBefore(text, item))) item.restricted = true;
+  }
   const keptItems = connective === 'all' ? items : items.filter((i) => !i.restricted);
   const droppedItems = connective === 'all' ? [] : items.filter((i) => i.restricted);
   const exprs = keptItems.map(itemExpr);

@@ -178,3 +178,23 @@ describe('a restricted reading of an exclusion beside other excluded groups', ()
     expect(read('exclusion', 'Thyroid disease that requires active treatment')).toEqual(['partly-computable', 'diagnoses has thyroid-disease and attested: "that requires active treatment"']);
   });
 });
+
+describe('words before the alternatives of an inclusion', () => {
+  it('a requirement before the list is not met by an alternative alone (NCT03865498, NCT03862976, NCT03867474, NCT03923920)', () => {
+    // Each was read "<alternative> or …": an English speaker who cares for no one, a hypertensive woman who is not
+    // pregnant, anyone aged 60 or more, anyone with spondyloarthritis met the line.
+    expect(read('inclusion', 'a dementia caregiver with any duration, able to speak English or Spanish/bilingual')[0]).toBe('attested');
+    expect(read('inclusion', 'High risk pregnancies: DM, or GDM, or hypertension, or preeclampsia')[0]).toBe('attested');
+    expect(
+      read(
+        'inclusion',
+        'Inclusion criteria for study participants include: (1) age ≥ 60 years; (2) English fluency; (3) living independently in the community; (4) self-reported demographic information that includes either the label of SCD or MCI',
+      )[0],
+    ).toBe('attested');
+    expect(read('inclusion', 'Undergoing surgical intervention for non-congenital spinal stenosis and/or spondyloarthropathy')[0]).toBe('attested');
+  });
+  it('a short unread alternative before the reading leaves it enough alone (NCT03863561, NCT03920787)', () => {
+    expect(read('inclusion', 'Diagnosis of type 1 or type 2 diabetes')).toEqual(['partly-computable', 'diagnoses has type-2-diabetes or attested: "Diagnosis of type 1 or"']);
+    expect(read('inclusion', 'overweight or obesity')).toEqual(['partly-computable', 'diagnoses has obesity or attested: "overweight or"']);
+  });
+});
