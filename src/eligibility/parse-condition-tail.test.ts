@@ -70,11 +70,32 @@ describe('more names, each its own code', () => {
   });
 });
 
+describe('pregnancy and menstruation', () => {
+  it('rupture of membranes, its preterm prelabour form, an irregular cycle (NCT03925922, NCT03868787, NCT03862469)', () => {
+    computes(exc('Rupture of membrane'), has('diagnoses', 'rupture-of-membranes'));
+    computes(
+      exc('Preterm Premature Rupture of Membranes or evidence of intra-amniotic infection'),
+      any(has('diagnoses', 'preterm-premature-rupture-of-membranes'), has('diagnoses', 'intra-amniotic-infection')),
+    );
+    computes(exc('Irregular menstrual cycle'), has('diagnoses', 'irregular-menstrual-cycle'));
+  });
+  it('"with/without ruptured membrane" says nothing of the membranes (NCT03863613)', () => {
+    // Read as "not ruptured membranes", it would exclude every woman whose membranes are intact.
+    attested(exc('Premature labor with/without ruptured membrane'), /"Premature labor with" narrows Premature labor/);
+  });
+  it('"mental handicap" is intellectual disability (NCT03926962)', () => {
+    computes(exc('Mental handicap'), has('diagnoses', 'intellectual-disability'));
+  });
+});
+
 describe('"known X": a condition the lexicon does not list, after "known"', () => {
   it('is the condition as named (NCT03927833, NCT03862807, NCT03928899)', () => {
     computes(exc('Known hemolytic disease'), has('diagnoses', 'hemolytic-disease'));
     computes(exc('Has known leptomeningeal amyloidosis'), has('diagnoses', 'leptomeningeal-amyloidosis'));
     computes(exc('known foetal anomaly'), has('diagnoses', 'foetal-anomaly'));
+  });
+  it('"active", "current" and "documented" open a name too (NCT03924531)', () => {
+    partly(exc('Current substance abuse disorder (i.e., drugs, alcohol).'), any(has('diagnoses', 'substance-abuse-disorder'), rest('Current i.e., drugs, alcohol')));
   });
   it('a vague head after "known" is still not a name (NCT03866512, NCT03867422)', () => {
     attested(exc('Any known disorders in lipid metabolism'), /no rule reads it/);

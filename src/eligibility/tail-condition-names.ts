@@ -68,6 +68,13 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['ankle sprains?', 'ankle-sprain'],
   ['colon adenocarcinoma', 'colon-adenocarcinoma'],
   ['oral squamous (?:cell )?carcinoma', 'oral-squamous-cell-carcinoma'],
+  // Pregnancy: preterm prelabour rupture of membranes is its own code, narrower than any rupture of membranes.
+  ['preterm premature rupture of (?:the )?membranes|\\bPPROM\\b(?! ?-)', 'preterm-premature-rupture-of-membranes'],
+  ['rupture of (?:the )?membranes?', 'rupture-of-membranes'],
+  ['preterm labou?r|premature labou?r', 'preterm-labour'],
+  ['irregular menstrual cycles?|irregular menses|menstrual irregularit(?:y|ies)', 'irregular-menstrual-cycle'],
+  // "Mental handicap" (French "handicap mental") is the older name of intellectual disability, the code of more-condition-names.ts.
+  ['mental handicap', 'intellectual-disability'],
   // A melanoma is malignant by definition (WHO classification of skin tumours): "malignant melanoma" is melanoma.
   ['malignant melanoma', 'melanoma'],
 ];
