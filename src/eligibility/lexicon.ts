@@ -4,6 +4,7 @@ import { moreConditionNames } from './more-condition-names.js';
 import { organConditionNames } from './organ-condition-names.js';
 import { procedureNames } from './procedure-names.js';
 import { specificConditionNames, specificTreatmentNames } from './specific-condition-names.js';
+import { tailConditionNames } from './tail-condition-names.js';
 import { moreTreatmentNames } from './treatment-names.js';
 
 /**
@@ -149,7 +150,7 @@ export const lexicon: readonly Term[] = [
   dx(/active vasculitis/i, 'vasculitis'),
   dx(/neuropsychiatric SLE/i, 'neuropsychiatric-sle'),
   dx(/thrombocytopenia/i, 'thrombocytopenia'),
-  ...[...conditionNames, ...moreConditionNames, ...organConditionNames, ...specificConditionNames].map(([source, code]) => dx(word(source), code)),
+  ...[...conditionNames, ...moreConditionNames, ...organConditionNames, ...specificConditionNames, ...tailConditionNames].map(([source, code]) => dx(word(source), code)),
   { kind: 'code', pattern: /(?:allergic|allergy|intolerance)(?: or intolerance)? to IL-?2/i, fact: 'allergies', code: 'il-2' },
   ...[
     'english',

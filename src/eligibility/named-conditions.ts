@@ -2,7 +2,7 @@ import type { CodeTerm } from './lexicon.js';
 
 /**
  * A condition the lexicon does not know, named after "history of", "diagnosis of", "diagnosed with",
- * "suffering from", "presence of", "patients with" (…), or alone on its line ("history of lead
+ * "suffering from", "presence of", "patients with", "known", "active" (…), or alone on its line ("history of lead
  * poisoning", "diagnosis of sarcoidosis", "Narrow-angle glaucoma"). Its last word must be a medical
  * head word (disease, syndrome, …) or end as one (-itis, -osis, -oma, …). The code is
  * the name as written (lead-poisoning), so it never stands for anything broader; the protocol's
@@ -11,7 +11,7 @@ import type { CodeTerm } from './lexicon.js';
  */
 // The cues before the start of the line ("^"), so that a line opening with a cue is read by it.
 const CUE =
-  /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?)\s+(?:an? |the )?|^/gi;
+  /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?|known|active|current|documented)\s+(?:an? |the )?|^/gi;
 const HEAD =
   /(?:disease|diseases|disorder|disorders|dysfunction|impairment|intolerance|disability|instability|diathesis|deformity|deformities|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|sclerosus|phobia|mania|pnea|pnoea|apnea|apnoea|ism|iasis|effusions?|metastas[ie]s|paralysis|emphysema|o?edema|pneumothorax|arrhythmias?|fistulas?|varices|perforation|hypoxia|prolapse|cyst|cysts|polyps?)$/i;
 const WORD = /^[A-Za-z][A-Za-z'-]*$/;

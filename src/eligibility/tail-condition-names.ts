@@ -1,0 +1,80 @@
+/**
+ * The tail of the condition names (issue #17): names and abbreviations from development corpus lines
+ * that no rule read ("Diagnosis of ALS or PLS", "Clinical diagnosis of AECOPD", "Patients with
+ * pneumthorax"). Same rules as condition-lexicon.ts: each name is recorded under the code given, a
+ * narrower name is its own code ("mild traumatic brain injury" is not "traumatic brain injury", an
+ * exacerbation of COPD is not COPD), and synonyms, spellings and abbreviations share a code only where
+ * they name the same condition. An abbreviation is listed only where registry text uses it for one
+ * condition; "MS" (multiple sclerosis or mitral stenosis), "CD", "OP" and "ASD" (atrial septal defect or
+ * autism spectrum disorder) are not. An abbreviation before a hyphen is not read: "ALS-like" (or "ALS -like")
+ * manifestations are not ALS, "CF-related diabetes" is a diabetes.
+ */
+export const tailConditionNames: readonly (readonly [string, string])[] = [
+  // AFL is atrial flutter (ESC 2019 SVT guideline abbreviation); the code of organ-condition-names.ts.
+  ['\\bAFL\\b(?! ?-)', 'atrial-flutter'],
+  ['(?:ostium )?secundum (?:ASD|atrial septal defect)', 'secundum-atrial-septal-defect'],
+  ['atrial septal defects?', 'atrial-septal-defect'],
+  ['intracardiac thromb(?:us|i)', 'intracardiac-thrombus'],
+  ['thrombophlebitis', 'thrombophlebitis'],
+  // An acute exacerbation is an event of COPD, its own code (GOLD 2023 report).
+  ['acute exacerbations? of (?:COPD|chronic obstructive pulmonary disease)|\\bAECOPD\\b(?! ?-)', 'acute-exacerbation-of-copd'],
+  // "pneumthorax" (NCT03921112) is pneumothorax misspelt; the code of more-condition-names.ts.
+  ['pneumthorax', 'pneumothorax'],
+  ['\\bCF\\b(?! ?-)', 'cystic-fibrosis'],
+  ['peritonitis', 'peritonitis'],
+  ['necroti[sz]ing enterocolitis|\\bNEC\\b(?! ?-)', 'necrotising-enterocolitis'],
+  // "Wilson dis-ease" (NCT03867526): disease hyphenated; hepatolenticular degeneration is Wilson disease.
+  ["Wilson(?:'s)? dis-?ease|hepatolenticular degeneration", 'wilson-disease'],
+  // ALS is amyotrophic lateral sclerosis; PLS, primary lateral sclerosis, is another motor neurone disease (two codes).
+  ['\\bALS\\b(?! ?-)', 'amyotrophic-lateral-sclerosis'],
+  ['primary lateral sclerosis|\\bPLS\\b(?! ?-)', 'primary-lateral-sclerosis'],
+  ['mild traumatic brain injur(?:y|ies)|\\bmTBI\\b(?! ?-)', 'mild-traumatic-brain-injury'],
+  // Primary mitochondrial myopathy, as the 2016 Rome consensus names it (Mancuso et al., Neuromuscul Disord 2017).
+  ['primary mitochondrial myopath(?:y|ies)|\\bPMM\\b(?! ?-)', 'primary-mitochondrial-myopathy'],
+  // Tetrahydrobiopterin (BH4) deficiency, a cause of hyperphenylalaninaemia.
+  ['(?:tetrahydrobiopterin|BH4) deficiency', 'bh4-deficiency'],
+  // TMD: temporomandibular disorders, as the Research Diagnostic Criteria for TMD (RDC/TMD, Dworkin 1992) name them.
+  ['temporomandibular disorders?|\\bTMDs?\\b(?! ?-)', 'temporomandibular-disorder'],
+  ['giant[- ]cell arteritis|\\bGCA\\b(?! ?-)', 'giant-cell-arteritis'],
+  ['\\bUC\\b(?! ?-)', 'ulcerative-colitis'],
+  ['\\bAUD\\b(?! ?-)', 'alcohol-use-disorder'],
+  ['pityriasis lichenoides', 'pityriasis-lichenoides'],
+  ['vitreo-?macular traction(?: \\(VMT\\))?(?: syndrome)?', 'vitreomacular-traction'],
+  ['internal bleeding', 'internal-bleeding'],
+  // Narrower names, each its own code (the broader name they contain is not read).
+  ['acute renal failure', 'acute-renal-failure'],
+  ['chronic renal insufficiency', 'chronic-renal-insufficiency'],
+  ['chronic liver failure', 'chronic-liver-failure'],
+  ['decompensated heart failure', 'decompensated-heart-failure'],
+  ['central sleep apn(?:o)?ea', 'central-sleep-apnoea'],
+  ['conductive hearing loss', 'conductive-hearing-loss'],
+  ['primary lymph(?:o)?edema', 'primary-lymphoedema'],
+  ['microcytic hypochromic an(?:a)?emia', 'microcytic-hypochromic-anaemia'],
+  ['drug-induced psoriasis', 'drug-induced-psoriasis'],
+  // Secondary myelofibrosis follows polycythaemia vera or essential thrombocythaemia (WHO 2016 myeloid neoplasms).
+  ['secondary myelofibrosis', 'secondary-myelofibrosis'],
+  ['congenital long QT syndrome', 'congenital-long-qt-syndrome'],
+  ['triple[- ]negative breast cancer|\\bTNBC\\b(?! ?-)', 'triple-negative-breast-cancer'],
+  ['cerebral infarcts?|cerebral infarction', 'cerebral-infarction'],
+  ['unprovoked venous thromboembolism', 'unprovoked-venous-thromboembolism'],
+  ['cerebral sino-?venous thrombosis|cerebral (?:venous )?sinus (?:venous )?thrombosis|\\bCSVT\\b(?! ?-)', 'cerebral-sinovenous-thrombosis'],
+  ['left atrial (?:appendage )?(?:clots?|thromb(?:us|i))', 'left-atrial-thrombus'],
+  ['walled-off (?:pancreatic )?necrosis', 'walled-off-necrosis'],
+  ['scrotal hernias?', 'scrotal-hernia'],
+  ['pubertal delay|delayed puberty', 'delayed-puberty'],
+  ['temporomandibular joint (?:\\(TMJ\\) )?disorders?|\\bTMJ disorders?', 'temporomandibular-joint-disorder'],
+  // Lateral epicondylalgia is lateral epicondylitis, tennis elbow (one condition, several names).
+  ['lateral epicondyl(?:algia|itis)|tennis elbow', 'lateral-epicondylalgia'],
+  ['ankle sprains?', 'ankle-sprain'],
+  ['colon adenocarcinoma', 'colon-adenocarcinoma'],
+  ['oral squamous (?:cell )?carcinoma', 'oral-squamous-cell-carcinoma'],
+  // Pregnancy: preterm prelabour rupture of membranes is its own code, narrower than any rupture of membranes.
+  ['preterm premature rupture of (?:the )?membranes|\\bPPROM\\b(?! ?-)', 'preterm-premature-rupture-of-membranes'],
+  ['rupture of (?:the )?membranes?', 'rupture-of-membranes'],
+  ['preterm labou?r|premature labou?r', 'preterm-labour'],
+  ['irregular menstrual cycles?|irregular menses|menstrual irregularit(?:y|ies)', 'irregular-menstrual-cycle'],
+  // "Mental handicap" (French "handicap mental") is the older name of intellectual disability, the code of more-condition-names.ts.
+  ['mental handicap', 'intellectual-disability'],
+  // A melanoma is malignant by definition (WHO classification of skin tumours): "malignant melanoma" is melanoma.
+  ['malignant melanoma', 'melanoma'],
+];
