@@ -129,6 +129,34 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Tobacco cigarettes the patient smokes on an average day now (0 for a non-smoker); not e-cigarettes.',
   ),
+  measured(
+    'caffeinated_drinks_per_day',
+    'drinks/day',
+    [
+      { unit: 'drinks/day', factor: 1, source: SAME },
+      { unit: 'drinks/week', factor: 1 / 7, source: '7 days in a week' },
+    ],
+    'Caffeinated drinks (coffee, tea, cola, energy drinks) the patient has on an average day now, as the patient counts them.',
+  ),
+  // A "drink" and a UK "unit" are different amounts of ethanol (a UK unit is 8 g, NHS; a US standard drink 14 g, NIAAA): two facts.
+  measured(
+    'alcohol_drinks_per_week',
+    'drinks/week',
+    [
+      { unit: 'drinks/week', factor: 1, source: SAME },
+      { unit: 'drinks/day', factor: 7, source: '7 days in a week' },
+    ],
+    'Alcoholic drinks the patient has in an average week now, as standard drinks the patient counts (not UK units).',
+  ),
+  measured(
+    'alcohol_units_per_week',
+    'units/week',
+    [
+      { unit: 'units/week', factor: 1, source: SAME },
+      { unit: 'units/day', factor: 7, source: '7 days in a week' },
+    ],
+    'UK units of alcohol (8 g of ethanol each, NHS) the patient has in an average week now.',
+  ),
 ];
 
 // A lexicon NumericTerm (lexicon.ts imports these; typed by shape, so that the two files do not import each other).

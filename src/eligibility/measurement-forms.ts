@@ -1,20 +1,21 @@
 import type { CompareOp, Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
 import { definedPhraseStart, OP_SOURCE, opOf, readComparisons } from './comparisons.js';
+import { consumptionCounts } from './consumption-counts.js';
 import type { LineParser } from './line-parser.js';
 
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
- * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), the birth weight and a count of
- * cigarettes ("smoke at least 5 cigarettes per day").
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), the birth weight, and what a patient
+ * smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
   bloodPressurePair(p);
   bloodPressureAfter(p);
   birthWeight(p);
-  cigarettesPerDay(p);
+  consumptionCounts(p);
 }
 
 const GA_NAME = /\b(?:gestation(?:al)? age|gestation)\b(?:\s*\(\s*GA\s*\))?(?:\s+(?:range|of|at (?:birth|screening)))?/gi;
@@ -148,27 +149,5 @@ export function birthWeight(p: LineParser): void {
       continue;
     }
     p.comparisons([['birth_weight']], m.index, end, m[0]);
-  }
-}
-
-// "smoke at least 5 cigarettes per day", "Smokers (>20 cigarettes per week)": the verb or noun before the limit is read with it.
-const CIGARETTES = new RegExp(
-  String.raw`(?:\b(?:smok(?:e|es|ing|ers?)|consum(?:e|es|ing))(?:\s+of)?\s*)?(?<![A-Za-z])(${OP_SOURCE})\s*(\d+)\s*cigarettes?\s*(?:per|a|an|each|\/)\s*(day|week)\b`,
-  'gi',
-);
-// "smoked > 10 cigarettes per day in the past year", "a history of …": a count at another time than now.
-const NOT_NOW = /\b(?:smoked|history|past|previous(?:ly)?|former(?:ly)?|ever|prior|before|since|until|quit\w*|stopp\w*|abstinen\w*|during|pack)\b/i;
-
-/** A number of (tobacco) cigarettes a day or a week, now; a count of another time stays attested. */
-export function cigarettesPerDay(p: LineParser): void {
-  for (const m of p.text.matchAll(CIGARETTES)) {
-    const end = m.index + m[0].length;
-    if (!p.free(m.index, end) || /\b(?:no|not|never)\s*$/i.test(p.text.slice(0, m.index))) continue;
-    if (NOT_NOW.test(p.text)) {
-      p.reasons.push('the cigarette count may be of another time than now');
-      continue;
-    }
-    const unit = `cigarettes/${m[3]!.toLowerCase()}`;
-    p.add(definedPhraseStart(p.text, m.index), end, { kind: 'compare', fact: 'cigarettes_per_day', op: opOf(m[1]!), value: Number(m[2]), unit }, 'compare');
   }
 }

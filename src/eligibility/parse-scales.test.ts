@@ -6,7 +6,7 @@ import { parseCriterionLine } from './parse-line.js';
 import { readFacts } from './patient-facts.js';
 
 /**
- * Clinical scales and counts of measurement-facts.ts and the cigarette count of measurement-forms.ts,
+ * Clinical scales and measurements of measurement-facts.ts and the counts of consumption-counts.ts,
  * pinned with lines of the development corpus (NCT number given). Readings are worked out from the
  * text: an inclusion's computable part is necessary, an exclusion's sufficient.
  */
@@ -33,6 +33,23 @@ describe('cigarettes a day, now', () => {
   it('e-cigarettes, and a count of another time, stay attested', () => {
     attested(inc('currently using electronic cigarettes more than 2 days/week'), /no rule reads it/); // NCT03862924
     attested(inc('Smoked more than 10 cigarettes per day in the past year'), /another time than now/);
+  });
+});
+
+describe('drinks a day or a week, now', () => {
+  it('caffeinated and alcoholic drinks, and UK units of alcohol, are three facts', () => {
+    // NCT03863366: "typically" is the average the fact holds, left to a person all the same.
+    partly(exc('Typically drinks > 6 caffeinated drinks per day'), all(cmp('caffeinated_drinks_per_day', '>', 6, 'drinks/day'), rest('Typically')));
+    computes(exc('Alcohol consumption (> 2 drinks per day)'), cmp('alcohol_drinks_per_week', '>', 2, 'drinks/day')); // NCT03926806
+    computes(exc('Alcohol consumption >14 units / week'), cmp('alcohol_units_per_week', '>', 14, 'units/week')); // NCT03864562
+    // More than 2 a day is more than 14 a week.
+    expect(truth('exclusion', 'Alcohol consumption (> 2 drinks per day)', { alcohol_drinks_per_week: 15 })).toBe(YES);
+    expect(truth('exclusion', 'Alcohol consumption (> 2 drinks per day)', { alcohol_drinks_per_week: 14 })).toBe(NO);
+  });
+  it('a limit for one sex, a past period, or "drinks" without alcohol stay attested', () => {
+    attested(inc('No more than 14 drinks per week (if male) or 7 drinks a week (if female) in the last 2 years'), /condition it states/); // NCT03861819
+    attested(exc('Alcohol abuse (> 21 units/week in men and > 14 units/week in women)'), /condition it states/);
+    attested(exc('drinks > 3 drinks per day'), /no rule reads it/);
   });
 });
 
