@@ -3,8 +3,9 @@ import { massUnits, onlyUnit, perLitre, type UnitConversion } from './units.js';
 
 /**
  * Measurements the development corpus compares often that the first dictionary did not hold: vital
- * signs, glucose, a few laboratory values and clinical scores, and the gestational age. Each
- * accepted unit cites its conversion; a number without a unit stays attested (scores excepted).
+ * signs, glucose, a few laboratory values, clinical scores, intracranial pressures, the gestational
+ * age and what a patient smokes or drinks. Each accepted unit cites its conversion; a number without
+ * a unit stays attested (scores excepted).
  */
 
 const SAME = 'same unit';
