@@ -3,8 +3,9 @@ import { massUnits, onlyUnit, perLitre, type UnitConversion } from './units.js';
 
 /**
  * Measurements the development corpus compares often that the first dictionary did not hold: vital
- * signs, glucose, a few laboratory values and clinical scores, and the gestational age. Each
- * accepted unit cites its conversion; a number without a unit stays attested (scores excepted).
+ * signs, glucose, a few laboratory values, clinical scores, intracranial pressures, the gestational
+ * age and what a patient smokes or drinks. Each accepted unit cites its conversion; a number without
+ * a unit stays attested (scores excepted).
  */
 
 const SAME = 'same unit';
@@ -98,6 +99,65 @@ export const measurementFacts: readonly FactDefinition[] = [
   score('edss', 'Expanded Disability Status Scale, 0–10 in steps of 0.5 (Kurtzke 1983).'),
   score('hoehn_yahr', 'Hoehn and Yahr stage of Parkinson’s disease, 1–5 (Hoehn & Yahr 1967).'),
   score('phq9', 'Patient Health Questionnaire-9 depression score, 0–27 (Kroenke 2001).'),
+  score('phq8', 'Patient Health Questionnaire-8 depression score, 0–24 (Kroenke 2009); not the PHQ-9.'),
+  score('gad7', 'Generalized Anxiety Disorder 7-item scale score, 0–21 (Spitzer 2006).'),
+  score('ham_a', 'Hamilton Anxiety Rating Scale (HAM-A) total score, 0–56 (Hamilton 1959).'),
+  score('asi3', 'Anxiety Sensitivity Index-3 total score, 0–72 (Taylor 2007).'),
+  score('oasis', 'Overall Anxiety Severity and Impairment Scale score, 0–20 (Norman 2006).'),
+  score('tics', 'Telephone Interview for Cognitive Status score, 0–41 (Brandt 1988); not the modified TICS-M (0–50).'),
+  score('clinical_frailty', 'Clinical Frailty Scale, 1 (very fit) to 9 (terminally ill) (Rockwood 2005; 9-point version 2007).'),
+  score('mg_adl', 'Myasthenia Gravis Activities of Daily Living total score, 0–24 (Wolfe 1999).'),
+  score('ariscat', 'ARISCAT risk score for postoperative pulmonary complications, 0–123 (Canet 2010).'),
+  score('bishop', 'Bishop score of cervical ripeness, 0–13 (Bishop 1964); not a modified Bishop score.'),
+  // ICP and CPP are reported in mmHg (Brain Trauma Foundation guidelines, 4th ed. 2016); kPa as for blood gases.
+  measured('icp', 'mmHg', bloodGasUnits, 'Intracranial pressure from an invasive monitor, at screening.'),
+  measured('cpp', 'mmHg', bloodGasUnits, 'Cerebral perfusion pressure (mean arterial pressure − intracranial pressure), at screening.'),
+  measured(
+    'cervical_length',
+    'mm',
+    [
+      { unit: 'mm', factor: 1, source: SAME },
+      { unit: 'cm', factor: 10, source: 'SI prefixes: 1 cm = 10 mm' },
+    ],
+    'Length of the uterine cervix by transvaginal ultrasound, at screening.',
+  ),
+  measured(
+    'cigarettes_per_day',
+    'cigarettes/day',
+    [
+      { unit: 'cigarettes/day', factor: 1, source: SAME },
+      { unit: 'cigarettes/week', factor: 1 / 7, source: '7 days in a week' },
+    ],
+    'Tobacco cigarettes the patient smokes on an average day now (0 for a non-smoker); not e-cigarettes.',
+  ),
+  measured(
+    'caffeinated_drinks_per_day',
+    'drinks/day',
+    [
+      { unit: 'drinks/day', factor: 1, source: SAME },
+      { unit: 'drinks/week', factor: 1 / 7, source: '7 days in a week' },
+    ],
+    'Caffeinated drinks (coffee, tea, cola, energy drinks) the patient has on an average day now, as the patient counts them.',
+  ),
+  // A "drink" and a UK "unit" are different amounts of ethanol (a UK unit is 8 g, NHS; a US standard drink 14 g, NIAAA): two facts.
+  measured(
+    'alcohol_drinks_per_week',
+    'drinks/week',
+    [
+      { unit: 'drinks/week', factor: 1, source: SAME },
+      { unit: 'drinks/day', factor: 7, source: '7 days in a week' },
+    ],
+    'Alcoholic drinks the patient has in an average week now, as standard drinks the patient counts (not UK units).',
+  ),
+  measured(
+    'alcohol_units_per_week',
+    'units/week',
+    [
+      { unit: 'units/week', factor: 1, source: SAME },
+      { unit: 'units/day', factor: 7, source: '7 days in a week' },
+    ],
+    'UK units of alcohol (8 g of ethanol each, NHS) the patient has in an average week now.',
+  ),
 ];
 
 // A lexicon NumericTerm (lexicon.ts imports these; typed by shape, so that the two files do not import each other).
@@ -138,4 +198,23 @@ export const measurementTerms = [
   numeric(/Expanded Disability Status Scale(?:\s*\(\s*EDSS\s*\))?(?: score)?|\bEDSS\b(?: score)?/i, 'edss'),
   numeric(/Hoehn (?:and|&) Yahr(?:\s*\(\s*H&Y\s*\))?(?: (?:score|stage))?/i, 'hoehn_yahr'),
   numeric(/Patient Health Questionnaire[- ]?9?\s*\(\s*PHQ-?9\s*\)(?: for depression)?(?: score)?|\bPHQ-?9\b(?: score)?/i, 'phq9'),
+  numeric(/Patient Health Questionnaire[- ]?8?\s*\(\s*PHQ-?8\s*\)(?: score)?|\bPHQ-?8\b(?: score)?/i, 'phq8'),
+  numeric(/(?:Generali[sz]ed Anxiety Disorder[- ]?7?\s*\(\s*GAD-?7\s*\)|\bGAD-?7\b)(?: scale| questionnaire)?(?: score)?/i, 'gad7'),
+  // "HAM-A" with its hyphen: "HAMA" is also human anti-mouse antibodies.
+  numeric(/(?:Hamilton Anxiety (?:Rating )?Scale(?:\s*\(\s*HAM-?A\s*\))?|\bHAM-A\b)(?: total)?(?: score)?/i, 'ham_a'),
+  numeric(/(?:Anxiety Sensitivity Index[- ]?3?\s*\(\s*ASI-3\s*\)|\bASI-3\b)(?: total)?(?: score)?/i, 'asi3'),
+  // Not "OASIS" alone, also the name of a home-health data set.
+  numeric(/Overall Anxiety Severity and Impairment Scale(?:\s*\(\s*OASIS\s*\))?(?: total)?(?: score)?/i, 'oasis'),
+  // The full name only: the lexicon matches case-insensitively, and "tics" is also a word (Tourette syndrome).
+  numeric(/(?<!modified )Telephone Interview for Cognitive Status(?:\s*\(\s*TICS\s*\))?(?![- ]?(?:m\b|modified))(?: score)?/i, 'tics'),
+  // Not "CFS" alone, also chronic fatigue syndrome.
+  numeric(/Clinical Frailty (?:Scale|Score)(?:\s*\(\s*CFS\s*\))?(?: score)?/i, 'clinical_frailty'),
+  numeric(/(?:Myasthenia Gravis[- ]Activities of Daily Living(?:\s*\(\s*MG-ADL\s*\))?|\bMG-ADL\b)(?: profile| total score| score)?/i, 'mg_adl'),
+  numeric(/ARISCAT(?: predictive| risk)? score/i, 'ariscat'),
+  numeric(/(?<!modified )Bishop(?:'s)? score/i, 'bishop'),
+  // The lexicon reads "life expectancy"; "expected survival" is the same estimate in other words.
+  numeric(/(?<!median )expected survival(?: duration| time)?/i, 'life_expectancy'),
+  numeric(/intracranial pressure(?:\s*\(\s*ICP\s*\))?|\bICP\b/i, 'icp'),
+  numeric(/cerebral perfusion pressure(?:\s*\(\s*CPP\s*\))?|\bCPP\b/i, 'cpp'),
+  numeric(/(?:transvaginal )?cervical length(?:\s*\(\s*CL\s*\))?/i, 'cervical_length'),
 ];

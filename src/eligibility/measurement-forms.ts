@@ -1,18 +1,21 @@
 import type { CompareOp, Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
 import { definedPhraseStart, OP_SOURCE, opOf, readComparisons } from './comparisons.js';
+import { consumptionCounts } from './consumption-counts.js';
 import type { LineParser } from './line-parser.js';
 
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
- * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg") and the birth weight.
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), the birth weight, and what a patient
+ * smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
   bloodPressurePair(p);
   bloodPressureAfter(p);
   birthWeight(p);
+  consumptionCounts(p);
 }
 
 const GA_NAME = /\b(?:gestation(?:al)? age|gestation)\b(?:\s*\(\s*GA\s*\))?(?:\s+(?:range|of|at (?:birth|screening)))?/gi;
