@@ -50,8 +50,8 @@ describe('negation cues turn the condition round, never require it', () => {
     computes(inc('No history of diabetes, hypertension or stroke'), all(not(has('history', 'diabetes')), not(has('history', 'hypertension')), not(has('history', 'stroke'))));
     // "not" negates "knowing"; "being HIV negative" is one alternative: any(not HIV, the rest).
     expect(inc('reports not knowing their HIV status or being HIV negative').expr).toEqual(any(is('hiv_positive', false), { kind: 'attested', text: 'reports not knowing their HIV status or being' }));
-    // "no older than" is an operator, not a negation of "older than".
-    expect(inc('Patients 11 to no older than 17 years of age').computability).toBe('attested');
+    // "no older than" is an operator, not a negation of "older than": the upper bound of a range (NCT03869606).
+    computes(inc('Patients 11 to no older than 17 years of age'), all(cmp('age', '>=', 11, 'years'), cmp('age', '<=', 17, 'years')));
   });
 });
 
