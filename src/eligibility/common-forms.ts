@@ -34,6 +34,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = { one: '1', two: '2', thr
 /**
  * Forms comparisons.ts does not take, rewritten for the age's reading at the same length (so every position
  * holds): "11 to no older than 17" ("no older than" is <=), "between 50 an 65 years" (a slip for "and"),
+ * "between 18- and 65-years" (hyphens of compounds),
  * "younger than the age of 13 years" (the age named after its operator) and, right after the word age and an
  * operator, a number in words ("age younger than six months"; elsewhere "renal transplants less than one year
  * old" is the age of a thing).
@@ -43,6 +44,7 @@ function ageText(text: string): string {
   return text
     .replace(/(\d\s*(?:-|~|to)\s*)(?:no|not) older than(?=\s*\d)/gi, (m, head: string) => `${head}<=${blank(m.slice(head.length + 2))}`)
     .replace(/(\bbetween\s+\d+(?:\.\d+)?\s+)an\s(?=\s*\d)/gi, '$1and')
+    .replace(/(\bbetween\s+\d+)-(?=\s+and\s+\d+-?\s*years?\b)|(\d)-(?=years?\b)/gi, '$1$2 ')
     .replace(new RegExp(`(?<![A-Za-z])(${OP_SOURCE})\\s+(?:the\\s+)?age\\s+of\\s+(?=\\d)`, 'gi'), (m, op: string) => `age${' '.repeat(m.length - 3 - op.length)}${op}`)
     .replace(new RegExp(`(\\bage[sd]?\\s+(?:${OP_SOURCE})\\s+)(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi'), (_m, head: string, w: string) => {
       const n = NUMBER_WORDS[w.toLowerCase()]!;

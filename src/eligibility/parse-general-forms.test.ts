@@ -19,6 +19,16 @@ describe('an age range written with operators', () => {
   it('reads "to no older than" as the upper bound, and "between 50 an 65" as "and"', () => {
     computes(inc('Patients 11 to no older than 17 years of age'), all(cmp('age', '>=', 11, 'years'), cmp('age', '<=', 17, 'years'))); // NCT03869606
     computes(inc('age between 50 an 65 years'), all(cmp('age', '>=', 50, 'years'), cmp('age', '<=', 65, 'years'))); // NCT03922685
+    // Items a) and b) are both required: the age is necessary, the neck pain (narrowed) is left to attest.
+    partly(
+      inc(
+        'The inclusion criteria were as follows: a) men and women aged between 18- and 65-years b) medical diagnosis of Non-Specific Chronic Neck Pain with more than 6 months of evolution of neck pain.',
+      ), // NCT03861312
+      all(
+        all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 65, 'years')),
+        rest('The inclusion criteria were as follows: a men and women b medical diagnosis of Non-Specific Chronic Neck Pain with more than 6 months of evolution of neck pain'),
+      ),
+    );
   });
 });
 
