@@ -1,6 +1,6 @@
 import type { Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
-import { definedPhraseStart, OP_SOURCE, readComparisons } from './comparisons.js';
+import { type Comparison, definedPhraseStart, OP_SOURCE, readComparisons } from './comparisons.js';
 import { fillerWords } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 
@@ -134,11 +134,12 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   if (written === '') return void p.reasons.push('the unit of the age limit is not stated');
   if (written !== 'years' && written !== 'months') return void (named && p.reasons.push(`age is compared in ${written}, which the age fact (completed years) cannot hold`));
   // The age fact counts completed years: a 7-month-old's age is 0, so "older than 6 months" (age > 0.5) would turn them away.
-  // A limit in months that is no whole number of years is read only where counting down to whole years cannot make
-  // it wrong: an upper limit of an inclusion (every infant under 6 months has age 0 < 0.5), a lower limit of an
-  // exclusion (age > 0.5 flags only those of 1 year or more).
-  const rounded = found.comparisons.some((c) => (c.unit || written) === 'months' && c.value % 12 !== 0 && (p.side === 'inclusion') === (c.op === '>' || c.op === '>='));
-  if (rounded) return void p.reasons.push('the age limit in months is no whole number of years, and the age fact counts completed years');
+  // A limit that is no whole number of years ("6 months", "2.5 years") is read only where counting down to whole years
+  // cannot make it wrong: an upper limit of an inclusion (every infant under 6 months has age 0 < 0.5), a lower limit
+  // of an exclusion (age > 0.5 flags only those of 1 year or more).
+  const years = (c: Comparison) => ((c.unit || written) === 'months' ? c.value / 12 : c.value);
+  const rounded = found.comparisons.some((c) => !Number.isInteger(years(c)) && (p.side === 'inclusion') === (c.op === '>' || c.op === '>='));
+  if (rounded) return void p.reasons.push('the age limit is no whole number of years, and the age fact counts completed years');
   const old = OLD.exec(p.text.slice(end));
   const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: c.op, value: c.value, unit: c.unit || written }));
   // "below 18 and above 45": both at once is no age, so "and" joins the two excluded ranges.

@@ -69,6 +69,9 @@ describe('an age limit that stays attested', () => {
     // Whole years (2 and 3) are exact; an upper limit of an inclusion and a lower limit of an exclusion hold when counted down.
     partly(inc('Children whose age ≥ 24 months and ≤ 36 months'), all(all(cmp('age', '>=', 24, 'months'), cmp('age', '<=', 36, 'months')), rest('Children whose'))); // NCT03860142
     partly(exc('age older than 1 month not to be operated'), all(cmp('age', '>', 1, 'months'), rest('not to be operated'))); // NCT03923543
+    // The same for years that are no whole number (constructed): a child of 2 years 8 months (age 2) fails age ≥ 2.5.
+    attested(inc('Children aged 2.5 to 5 years'), /no whole number of years/);
+    attested(exc('Children aged under 2.5 years'), /no whole number of years/);
   });
   it('is the age of a thing or of another person', () => {
     attested(exc('renal transplants less than 1 year old'), /age of "transplants"/); // NCT03869580 writes "one year"
