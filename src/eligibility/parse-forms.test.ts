@@ -51,8 +51,8 @@ describe('negation cues turn the condition round, never require it', () => {
     // "not" negates "knowing", not HIV: the line never requires HIV. ("being HIV negative" is one alternative, but the words
     // before it are too many to be sure they are no requirement of their own, combine.ts ledByRequirement.)
     expect(inc('reports not knowing their HIV status or being HIV negative').computability).toBe('attested');
-    // "no older than" is an operator, not a negation of "older than".
-    expect(inc('Patients 11 to no older than 17 years of age').computability).toBe('attested');
+    // "no older than" is an operator, not a negation of "older than": the upper bound of a range (NCT03869606).
+    computes(inc('Patients 11 to no older than 17 years of age'), all(cmp('age', '>=', 11, 'years'), cmp('age', '<=', 17, 'years')));
   });
 });
 

@@ -52,8 +52,10 @@ describe('ages said with older / younger', () => {
     computes(inc('Older > 18 years'), cmp('age', '>', 18, 'years')); // NCT03867695
   });
   it('reads both bounds, in months and years', () => {
-    partly(inc('Patients of both genders older than 6 months and younger than 80 years'), all(all(cmp('age', '>', 6, 'months'), cmp('age', '<', 80, 'years')), rest('Patients of both genders'))); // NCT03867526
-    partly(exc('Patients of both genders younger than 6 months and older than 80 years'), all(any(cmp('age', '<', 6, 'months'), cmp('age', '>', 80, 'years')), rest('Patients of both genders'))); // NCT03867526
+    // The age fact counts completed years: "older than 6 months" (age > 0.5) turned away a 7-month-old (age 0), and in the
+    // exclusion "younger than 6 months" (age < 0.5) flagged a 10-month-old. Those limits are left to attest (common-forms.ts).
+    partly(inc('Patients of both genders older than 6 months and younger than 80 years'), all(cmp('age', '<', 80, 'years'), rest('Patients of both genders older than 6 months and'))); // NCT03867526
+    partly(exc('Patients of both genders younger than 6 months and older than 80 years'), any(cmp('age', '>', 80, 'years'), rest('Patients of both genders younger than 6 months and'))); // NCT03867526
   });
   it('reads a limit right after the patients it is of, and "ranging between"', () => {
     partly(
@@ -214,8 +216,8 @@ describe('an inclusion that admits either sex', () => {
   it('is no reading when the line says more, or in an exclusion', () => {
     // The age is the condition here, and its unit is not stated: reading the sex alone would drop it.
     attested(inc('Age of 40~75 men and women'), /unit of the age limit is not stated/); // NCT03865745
-    attested(inc('Male or female subjects ≥ 12 to < 18 years of age'), /no rule reads it/); // NCT03921411
-    attested(inc('Healthy men and women'), /no rule reads it/); // NCT03868657
+    // (Since read: "Male or female subjects ≥ 12 to < 18 years of age" is the age alone, and "Healthy men and women" is
+    // either sex with the rest to attest, parse-general-forms.test.ts.)
     attested(exc('Male or female'), /no rule reads it/);
   });
 });
