@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Expr } from './expression.js';
-import { all, any, attested, cmp, computes, exc, inc, partly, rest } from './parse-expect.test-helper.js';
+import { all, any, attested, cmp, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
  * General forms of age and sex (common-forms.ts), each line verbatim from the development corpus
@@ -68,7 +68,10 @@ describe('an age limit that stays attested', () => {
     attested(inc('Children with RB aged 3 months and older who are scheduled to receive their first dose of IA carboplatin chemotherapy.'), /no whole number of years/); // NCT03866460
     // Whole years (2 and 3) are exact; an upper limit of an inclusion and a lower limit of an exclusion hold when counted down.
     partly(inc('Children whose age ≥ 24 months and ≤ 36 months'), all(all(cmp('age', '>=', 24, 'months'), cmp('age', '<=', 36, 'months')), rest('Children whose'))); // NCT03860142
-    partly(exc('age older than 1 month not to be operated'), all(cmp('age', '>', 1, 'months'), rest('not to be operated'))); // NCT03923543
+    partly(exc('Children older than 1 month with a cleft lip'), all(all(cmp('age', '>', 1, 'months'), has('diagnoses', 'cleft-lip')), rest('Children with a'))); // constructed
+    // NCT03923543 "age older than 1 month not to be operated": a negation beside a restricted reading of an exclusion may
+    // name another excluded group (combine.ts hasSiblings), so that line is left to a person.
+    attested(exc('age older than 1 month not to be operated'), /qualified by words/);
     // The same for years that are no whole number (constructed): a child of 2 years 8 months (age 2) fails age ≥ 2.5.
     attested(inc('Children aged 2.5 to 5 years'), /no whole number of years/);
     attested(exc('Children aged under 2.5 years'), /no whole number of years/);
