@@ -1,5 +1,5 @@
 import { contentWords } from './content-words.js';
-import { fillerWords } from './lexicon.js';
+import { fillerWords, lexicon } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 import { isQualifierWord } from './qualifiers.js';
 import { flagImpliedAnchor } from './time-windows.js';
@@ -15,11 +15,14 @@ import { flagImpliedAnchor } from './time-windows.js';
 const EVENTS: readonly { readonly pattern: RegExp; readonly fact: string }[] = [
   { pattern: /\b(?:hospitali[sz]ed|hospitali[sz]ations?)\b/gi, fact: 'last_hospitalisation' },
   { pattern: /\b(?:given|gave) birth\b|\bchildbirth\b/gi, fact: 'last_delivery' },
+  // A clinical trial's drug is its investigational product, placebo and comparators included (ICH E6(R2) 1.33).
+  { pattern: /\b(?:(?:taken|used|received) )?(?:any )?(?:other|another) clinical (?:trial|study) (?:drugs?|medications?|products?)\b/gi, fact: 'last_investigational_product' },
   // "Severe" is the defined level 3 of the fact (last_severe_hypoglycaemia), not a judgement left open.
   { pattern: /\bsevere hypoglyc(?:a)?emi(?:a|c (?:events?|episodes?))/gi, fact: 'last_severe_hypoglycaemia' },
 ];
 const NEGATION = /\b(?:no|not|non|nor|without|never|neither|none|free|absence|lack)\b/i;
 const CLAUSE_END = /[,;.:()]|\b(?:or|and|nor)\b/i;
+const REASON = /^\s*(?:\S+\s+){0,3}?(?:for|due to|because of|with|following|after)\b/i;
 
 export function datedEvents(p: LineParser): void {
   for (const { pattern, fact } of EVENTS) {
@@ -39,6 +42,12 @@ export function datedEvents(p: LineParser): void {
       const tail = after.slice(0, CLAUSE_END.exec(after)?.index ?? after.length);
       if (NEGATION.test(before) && contentWords(tail).length > 0) {
         p.reasons.push(`"${m[0]}" is negated together with words after its time window that no rule reads`);
+        continue;
+      }
+      // "Hospitalised within 3 months for heart failure": the stay's reason is not a condition of its own (heart failure now);
+      // read apart, it would flag a patient with heart failure hospitalised for something else.
+      if (REASON.test(tail) && lexicon.some((t) => t.pattern.test(tail))) {
+        p.reasons.push(`the reason given for "${m[0]}" names something that, read apart, would be a condition of its own`);
         continue;
       }
       p.add(m.index, window.end, { kind: 'within', fact, amount: window.amount, unit: window.unit, before: window.before }, 'term');
