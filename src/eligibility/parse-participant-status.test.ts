@@ -19,9 +19,13 @@ describe('an earlier enrolment in this same study', () => {
     // Participation defined as consent given: broader still, and the enrolled are among them.
     computes(exc('Previous participation in this study. Participation is defined as having given informed consent in this study'), yes('previously_enrolled')); // NCT03862690
   });
-  it('a negated inclusion needs no earlier enrolment (constructed lines)', () => {
+  it('other wordings, and a negated inclusion (constructed lines)', () => {
     computes(inc('Has not previously participated in this study'), yes('previously_enrolled', false));
     computes(inc('Patient has not been previously enrolled in this study'), yes('previously_enrolled', false));
+    computes(exc('Subjects who have previously been enrolled in this study'), yes('previously_enrolled'));
+    computes(exc('Prior enrolment in this trial'), yes('previously_enrolled'));
+    // Randomised is less than enrolled: an enrolled patient may not have been randomised.
+    attested(exc('Previously randomized in this study'), /no rule/);
   });
   it('stays attested where the narrower fact would not be safe, or the study is not this one', () => {
     // Required participation is not required enrolment (a consent alone may be participation).
@@ -46,8 +50,12 @@ describe('taking part in another study', () => {
     computes(exc('Have joined other clinical trials'), yes('in_other_trial')); // NCT03864315
     attested(inc('Have joined other clinical trials'), /no rule/);
   });
-  it("another clinical trial's drugs are its investigational products", () => {
+  it("another clinical trial's drugs are its investigational products (ICH E6(R2) 1.33), read where being dosed suffices", () => {
     computes(exc('Those who have taken other clinical trial drugs within the past month'), within('last_investigational_product', 1, 'months', 'screening')); // NCT03868384
+    computes(exc('Participation in another clinical research study with an investigational drug within 4 weeks before this study'), within('last_investigational_product', 4, 'weeks', 'screening')); // NCT03866317
+    // Constructed: a negated inclusion needs no dose; required, taking part is more than being dosed.
+    computes(inc('No participation in another clinical study with an investigational drug within 4 weeks'), { kind: 'not', of: within('last_investigational_product', 4, 'weeks', 'screening') });
+    attested(inc('Participation in another clinical study with an investigational drug within 4 weeks'), /narrows/);
   });
   it('an exclusion period set by another study (French Public Health Code art. L1121-12)', () => {
     computes(exc('Patient under an exclusion period after enrollment in another research study'), yes('in_exclusion_period')); // NCT03861117

@@ -46,9 +46,9 @@ const STATUSES: readonly StatusForm[] = [
     // Taking part may be less than enrolment: "participation is defined as having given informed consent in this study" (NCT03862690).
     // Required ("Previously enrolled in the study" in an inclusion), "the study" would be another one, the one extended.
     source: [
-      `(?:(?:has|have|had) |(?:was|were) )?(?:been )?${BEFORE} (?:enrol?led|included|participated|taken part|took part) in ${THIS_STUDY}`,
+      `(?:(?:has|have|had) |(?:was|were) )?(?:been )?${BEFORE} (?:been )?(?:enrol?led|included|participated|taken part|took part) in ${THIS_STUDY}`,
       `(?:enrol?led|included|participated|taken part|took part) ${BEFORE} in ${THIS_STUDY}`,
-      `previous (?:enrol?ment|inclusion|participation) in ${THIS_STUDY}(?:\\. participation is defined as having given informed consent in this study)?`,
+      `(?:previous|prior) (?:enrol?ment|inclusion|participation) in ${THIS_STUDY}(?:\\. participation is defined as having given informed consent in this study)?`,
     ].join('|'),
     broaderWords: true,
   },
