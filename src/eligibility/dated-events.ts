@@ -31,6 +31,12 @@ const EVENTS: readonly { readonly pattern: RegExp; readonly fact: string; readon
     fact: 'last_investigational_product',
     broaderWords: true,
   },
+  // An interventional study is narrower than any study (last_other_trial, which the vocabulary would read).
+  {
+    pattern:
+      /\b(?:(?:participation|participating|participated|taking part|took part|enrol?lment|enrol?led) in )?(?:an?|any|other|another|any other) (?:concurrent )?interventional (?:clinical )?(?:stud(?:y|ies)|trials?)/gi,
+    fact: 'last_other_interventional_trial',
+  },
   // "Severe" is the defined level 3 of the fact (last_severe_hypoglycaemia), not a judgement left open.
   { pattern: /\bsevere hypoglyc(?:a)?emi(?:a|c (?:events?|episodes?))/gi, fact: 'last_severe_hypoglycaemia' },
 ];

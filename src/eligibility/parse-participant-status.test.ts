@@ -45,6 +45,9 @@ describe('an earlier enrolment in this same study', () => {
 describe('taking part in another study', () => {
   it('an interventional study is its own fact, narrower than any clinical study', () => {
     computes(exc('Current participation in another interventional study'), yes('in_other_interventional_trial')); // NCT03929068
+    // Constructed: with a window, the date of the last one (not last_other_trial, any study).
+    computes(exc('Participation in another interventional study within 30 days'), within('last_other_interventional_trial', 30, 'days', 'screening'));
+    computes(inc('No participation in an interventional trial within the last 3 months'), { kind: 'not', of: within('last_other_interventional_trial', 3, 'months', 'screening') });
   });
   it('"have joined" may be a past trial: the current one suffices to exclude, and requires nothing', () => {
     computes(exc('Have joined other clinical trials'), yes('in_other_trial')); // NCT03864315
@@ -120,6 +123,9 @@ describe('consent named with its giver', () => {
 describe('the new facts are in the dictionary, with a description a data manager can act on', () => {
   it.each(['previously_enrolled', 'in_other_interventional_trial', 'in_exclusion_period', 'inpatient', 'nursing_home_resident'])('%s', (name) => {
     expect(findFact(name)).toMatchObject({ type: 'boolean', description: expect.stringMatching(/\w{3,}.*\.$/) });
+  });
+  it('last_other_interventional_trial is a date', () => {
+    expect(findFact('last_other_interventional_trial')).toMatchObject({ type: 'date', description: expect.stringMatching(/never\.$/) });
   });
 });
 
