@@ -15,7 +15,7 @@ import { ITEM_NUMBER } from './content-words.js';
  * parents", "parental consent") asks for more than the record says (whose signature), and stays attested.
  */
 
-const PERSON = '(?:the )?(?:patients?|subjects?|participants?|volunteers?|individuals?|persons?|those|anyone)';
+const PERSON = '(?:the |a )?(?:patients?|subjects?|participants?|volunteers?|individuals?|persons?|those|anyone)';
 const PROXY =
   "(?:(?:his|her|their|its|the|patients'?|patient's|subject's|participant's) )?(?:parents?|legal(?:ly)? (?:authori[sz]ed |acceptable )?(?:representatives?|guardians?)|authori[sz]ed legal representatives?|legal guardians?)";
 // "the patient or the legal representative", "Patient/Legally Authorized Representative": the same record.
@@ -28,7 +28,7 @@ const NP = `(?:(?:an?|the) )?(?:(?:voluntarily )?${ADJS} )?${NOUN}${DOC}`;
 // Consent to this study (not to a procedure or another study): "to participate in the study", "specific for Study 17972B".
 const OBJ =
   '(?: (?:to participate|to participation|for participation|to take part|of participation)(?: in (?:the|this) (?:study|trial|research|protocol))?| (?:for|of|to|with|in) (?:the|this) (?:study|trial|research|protocol)| specific (?:for|to) (?:the |this )?study(?: [\\w-]+)?)?';
-const FROM = `(?: (?:from|by) ${SIGNER})?`;
+const FROM = `(?: (?:from|by|of) ${SIGNER})?`;
 const HAVE = '(?:(?:must|should|shall|has to|have to) )?(?:(?:to )?(?:has|have|having) (?:been )?)?(?:voluntarily )?';
 const GIVEN = '(?:given|signed(?: and dated)?|provided|obtained|received|gave|signs|gives|provides|signing(?: up)?|giving|providing|obtaining)';
 // "Subjects must sign …", "provide informed consent." (a list item): an infinitive is a statement only with a modal, or as the whole line.

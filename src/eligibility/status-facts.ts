@@ -41,4 +41,35 @@ export const statusFacts: readonly FactDefinition[] = [
     // French Public Health Code art. L1121-11: research participants must be "affiliée à un régime de sécurité sociale ou bénéficiaire d'un tel régime".
     description: 'Affiliated to, or a beneficiary of, a social security scheme.',
   },
+  {
+    name: 'previously_enrolled',
+    type: 'boolean',
+    // The study's own enrolment log (ICH E6(R2) 8.3.21 "subject identification code list" and 8.3.22 "subject enrolment log"): an earlier entry of this person.
+    description:
+      'Enrolled (included) in this same study before the current screening, under an earlier inclusion of the same person. No for a first screening, or a new screening after a screen failure that was never enrolled.',
+  },
+  {
+    name: 'inpatient',
+    type: 'boolean',
+    // Consistent with last_hospitalisation (dated-event-facts.ts): for an inpatient, that date is the screening date.
+    description: 'In hospital as an inpatient (admitted and not yet discharged) on the screening date, in any hospital, psychiatric units included.',
+  },
+  {
+    name: 'in_other_interventional_trial',
+    type: 'boolean',
+    // ClinicalTrials.gov "Study Type: Interventional": participants are assigned by the protocol to an intervention (or none) to evaluate its effects; an observational study assigns none.
+    description:
+      'Currently taking part in another interventional study (a clinical trial that assigns its participants an intervention, drug, device, procedure or behaviour, by its protocol). No for observational studies and registries only.',
+  },
+  {
+    name: 'in_exclusion_period',
+    type: 'boolean',
+    // French Public Health Code art. L1121-12: a protocol may set an exclusion period in which its participants may not take part in other research; art. L1121-16: the national file that records it for volunteers.
+    description: 'Currently within the exclusion period set by another research study the person took part in (a period in which they may not take part in other research).',
+  },
+  {
+    name: 'nursing_home_resident',
+    type: 'boolean',
+    description: 'Lives in a nursing home (a residential facility giving 24-hour nursing care), on the screening date.',
+  },
 ];
