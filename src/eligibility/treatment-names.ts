@@ -50,6 +50,12 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['bile acid sequestrants?', 'bile-acid-sequestrant'],
   ['aldosterone antagonists?|mineralocorticoid receptor antagonists?', 'aldosterone-antagonist'],
   ['continuous positive airway pressure|\\bCPAP\\b', 'cpap'],
+  ['antihypertensives|antihypertensive (?:drugs?|medications?|medicines?|agents?|therapy|therapies|treatments?)', 'antihypertensive'],
+  // "Steroids" is the chemical class (anabolic steroids too), not "corticosteroids": its own code.
+  ['steroids?', 'steroid'],
+  ['retinoids?', 'retinoid'],
+  ['o?estrogens?', 'estrogen'],
+  ['supplements', 'dietary-supplement'],
   // Drugs by name.
   ...[
     'amiodarone',
@@ -112,9 +118,17 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'amantadine',
     'levodopa',
     'clozapine',
+    'meropenem',
+    'cefazolin',
+    'amoxicillin',
+    'vancomycin',
+    'ceftriaxone',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
   ['botulinum toxin(?: type A| A)?|botox', 'botulinum-toxin'],
+  ['piperacillin[- ]tazobactam|pip-tazo', 'piperacillin-tazobactam'],
+  // PENTHROX is the brand of inhaled methoxyflurane (EMA, Penthrox SmPC).
+  ['methoxyflurane|penthrox', 'methoxyflurane'],
   // Procedures and other treatments.
   ['ca?esarean (?:section|delivery)|C-section', 'caesarean-section'],
   ['hysterectomy', 'hysterectomy'],
@@ -139,6 +153,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['cognitive behaviou?ral therapy|\\bCBT\\b', 'cognitive-behavioural-therapy'],
   ['phototherapy', 'phototherapy'],
   ['acupuncture', 'acupuncture'],
+  ['periodontal (?:treatment|therapy)', 'periodontal-treatment'],
   ['extracorporeal membrane oxygenation|\\bECMO\\b', 'ecmo'],
   ['parenteral nutrition|\\bTPN\\b', 'parenteral-nutrition'],
   ['radiofrequency ablation', 'radiofrequency-ablation'],
