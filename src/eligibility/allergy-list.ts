@@ -13,22 +13,28 @@ import type { LineParser } from './line-parser.js';
  * allergen-names.ts names, such as "food", is read in an exclusion),
  * and so does "and" (both, or either?).
  */
-const CUE = /\b(?:allerg(?:y|ies|ic(?: reactions?)?)|hypersensitivit(?:y|ies)|intoleran(?:ce|t))(?:\s*(?:,|or|and\/or)\s*(?:allerg\w*|hypersensitivit\w*|intoleran\w*))*\s+(?:to|against|for)\s+/gi;
+// "Hypersensitivity for propofol", but not "intolerance for physical exercise": only an allergy is "for" a substance.
+const CUE =
+  /\b(?:allerg(?:y|ies|ic(?: reactions?)?)|hypersensitivit(?:y|ies)|intoleran(?:ce|t))(?:\s*(?:,|or|and\/or)\s*(?:allerg\w*|hypersensitivit\w*|intoleran\w*))*\s+(?:to|against|(?<=(?:allerg\w*|hypersensitivit\w*)\s+)for)\s+/gi;
 const VAGUE = new Set(
   (
     'a an the any all some these this those its their his her other others similar related such study studied drug drugs medication medications ' +
     'medicine medicines product products component components ingredient ingredients excipient excipients constituent constituents agent agents ' +
     'substance substances compound compounds material materials investigational intervention interventions treatment treatments therapy therapies ' +
     'placebo food foods used use required given received prior previously one more known including e.g etc class classes formulation derivatives ' +
-    'no not non without never free'
+    'no not non without never free ' +
+    // Words of degree, doubt or kind make the name no substance ("Severe latex allergy", "Seasonal allergies").
+    'severe mild moderate suspected possible probable serious significant life-threatening seasonal multiple'
   ).split(' '),
 );
 
 // "Hypersensitivity to semaglutide or to any of the excipients", "Allergy to pantoprazole or to any component of regimens used in the study".
-const EXCIPIENTS = /,?\s+(?:or|and\/or)\s+(?:to\s+)?(?:any|some|one)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:excipients?|components?|ingredients?|constituents?)\b.*$/i;
+const EXCIPIENTS = /,?\s+(?:or|and\/or)\s+(?:to\s+)?(?:any|some|one)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:excipients?|components?|ingredients?|constituents?)\b(?:(?!,|\bor\b|\band\b).)*$/i;
 
 // "Vancomycin allergy", "Lidocaine or Niacin/Niaspan allergy": the whole line names the substances, then the allergy.
-const AFTER = /^\s*(?:(?:known|documented|history of)\s+)*(.+?)\s+(?:allerg(?:y|ies)|hypersensitivit(?:y|ies))(?:\s*\/\s*intoleran(?:ce|ces))?\s*\.?\s*$/i;
+// "Patients with latex allergy": the people named first are no part of the substance.
+const AFTER =
+  /^\s*(?:(?:patients?|subjects?|participants?|individuals|persons|people|women|men|children)\s+(?:with|having|who have|who has)\s+)?(?:(?:known|documented|history of|a)\s+)*(.+?)\s+(?:allerg(?:y|ies)|hypersensitivit(?:y|ies))(?:\s*\/\s*intoleran(?:ce|ces))?\s*\.?\s*$/i;
 
 /** Read before the lexicon's names, which would take the substances as treatments. */
 export function allergyAfter(p: LineParser): void {

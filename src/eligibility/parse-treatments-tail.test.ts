@@ -28,6 +28,24 @@ describe('treatments', () => {
       any(has('current_treatments', 'estrogen'), rest('Females with irregular menstrual cycle or on 7')),
     );
   });
+  it('classes and therapies by their own names', () => {
+    // Psychopharmacological and psychotropic drugs are one class: drugs acting on the mind (WHO ATC groups N05, N06).
+    computes(exc('intake of psychopharmacological drugs in the last four weeks'), within('last.psychotropic', 4, 'weeks', 'screening')); // NCT03869424
+    // CBTp: cognitive behavioural therapy for psychosis (NICE CG178), narrower than CBT.
+    computes(exc('Currently receiving or have received CBTp in the last 6 months'), within('last.cbt-for-psychosis', 6, 'months', 'screening')); // NCT03920384
+    computes(exc('Patients receiving an anti-osteoporotic treatment'), has('current_treatments', 'anti-osteoporotic')); // NCT03926377
+  });
+  it('the use of medication in general, as the whole line', () => {
+    computes(exc('Taking medication'), { kind: 'is', fact: 'takes_medication', value: true }); // NCT03863431
+    computes(exc('Use of medications'), { kind: 'is', fact: 'takes_medication', value: true }); // NCT03867344
+    computes(exc('Ongoing use of prescription medication'), { kind: 'is', fact: 'takes_prescription_medication', value: true }); // NCT03860870
+    computes(exc('taking prescribed medication'), { kind: 'is', fact: 'takes_prescription_medication', value: true }); // NCT03923205
+    // Which medication, or how often, is left to a person.
+    attested(exc('Taking regular medication'), /no rule reads it/); // NCT03860623
+    attested(exc('Current use of medications that could alter brain function'), /no rule reads it/); // NCT03920319
+    attested(exc('no medications that affect behavior/learning/appetite'), /no rule reads it/); // NCT03861208
+    attested(exc('Patients on any topical or systemic medication within 4 weeks before enrollment.'), /no rule reads it/); // NCT03866447
+  });
   it('a treatment narrowed by words no rule reads stays attested', () => {
     attested(exc('continuous steroid therapy'), /narrows steroid therapy/); // NCT03868033
     attested(exc('Long term steroid treatment'), /narrows steroid treatment/); // NCT03867656
@@ -71,6 +89,18 @@ describe('allergies', () => {
       exc('Allergy to pantoprazole or to any component of regimens used in the study'), // NCT03925818
       any(has('allergies', 'pantoprazole'), rest('or to any component of regimens used in the study')),
     );
+  });
+  it('people named before "X allergy" are no part of the substance; degree and doubt are', () => {
+    // Constructed lines: the corpus has none of these forms, which main read as the codes "patients-with-latex" and "severe-latex".
+    computes(exc('Patients with latex allergy'), has('allergies', 'latex'));
+    attested(exc('Severe latex allergy'), /judgement \(severe\)/);
+    attested(exc('Suspected penicillin allergy'), /no rule reads it/);
+  });
+  it('"for" follows an allergy, not an intolerance; the excipients end the list', () => {
+    // Constructed lines.
+    attested(exc('Intolerance for physical exercise'), /no rule reads it/);
+    // The excipients are not the last item: the list goes on, and is not read as one.
+    attested(exc('Hypersensitivity to dexmedetomidine or any of its components, or to sesame oil'), /no rule reads/);
   });
   it('allergies to what only a person can name stay attested', () => {
     attested(exc('Known hypersensitivity to any of the constituents or excipients of the investigational product'), /no rule reads it/); // NCT03866317

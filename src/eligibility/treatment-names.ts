@@ -40,7 +40,8 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['low[- ]molecular[- ]weight heparins?|\\bLMWH\\b', 'low-molecular-weight-heparin'],
   ['heparin', 'heparin'],
   ['selective serotonin reuptake inhibitors?|\\bSSRIs?\\b', 'ssri'],
-  ['psychotropic (?:drugs?|medications?)', 'psychotropic'],
+  ['psychotropic (?:drugs?|medications?)|psychopharmacological (?:drugs?|medications?|agents?)', 'psychotropic'],
+  ['anti-?osteoporotic (?:drugs?|medications?|agents?|treatments?|therapy)', 'anti-osteoporotic'],
   ['antiretroviral (?:therapy|treatment|drugs?)|antiretrovirals|\\bHAART\\b|\\bcART\\b', 'antiretroviral-therapy'],
   ['antifungals?', 'antifungal'],
   ['hormonal contracepti(?:on|ves?)', 'hormonal-contraception'],
@@ -150,6 +151,8 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['electroconvulsive therapy', 'electroconvulsive-therapy'],
   ['physiotherapy|physical therapy', 'physiotherapy'],
   ['psychotherapy', 'psychotherapy'],
+  // CBTp is cognitive behavioural therapy for psychosis (NICE CG178), a narrower therapy than CBT: its own code.
+  ['cognitive behaviou?ral therapy for psychosis|\\bCBTp\\b', 'cbt-for-psychosis'],
   ['cognitive behaviou?ral therapy|\\bCBT\\b', 'cognitive-behavioural-therapy'],
   ['phototherapy', 'phototherapy'],
   ['acupuncture', 'acupuncture'],
