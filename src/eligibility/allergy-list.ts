@@ -49,10 +49,11 @@ export function allergyList(p: LineParser): void {
     const whole = /^(?:either\s+)?([^;:.()[\]]*)/i.exec(p.text.slice(from))![1]!;
     // In an exclusion, "X or to any of its excipients": an allergy to X alone suffices; the excipients are left to a person.
     const tail = p.side === 'exclusion' ? EXCIPIENTS.exec(whole) : null;
-    const clause = tail ? whole.slice(0, tail.index) : whole;
+    // In an exclusion a comma may end the line ("known allergy to amino amide local anesthetics,"): any items after it would be alternatives.
+    const clause = tail ? whole.slice(0, tail.index) : p.side === 'exclusion' ? whole.replace(/,\s*$/, '') : whole;
     // The list must end the sentence ("to propofol (soya)" or "GLP-1 (…) analogs" may go on), and nothing may narrow it before ("suspected").
     const next = p.text.slice(from).indexOf(whole) + from + clause.length;
-    if ((!tail && !/^\s*(?:[.;]|$)/.test(p.text.slice(next))) || p.content(clauseStart(p.text, m.index), m.index)) continue;
+    if ((!tail && !/^\s*(?:[.;]|$)/.test(p.text.slice(next).replace(/^,\s*$/, ''))) || p.content(clauseStart(p.text, m.index), m.index)) continue;
     const codes = substanceCodes(clause, p.side);
     if (!codes) continue;
     const end = next - (clause.length - clause.trimEnd().length);

@@ -76,6 +76,8 @@ describe('allergies', () => {
       any(has('allergies', 'propofol'), has('allergies', 'soy'), has('allergies', 'egg'), has('allergies', 'peanut')),
     );
     computes(exc('Allergy to local anesthetic drug or opioids'), any(has('allergies', 'local-anesthetics'), has('allergies', 'opioid'))); // NCT03867695
+    // In an exclusion a comma may end the line; the amide local anaesthetics are a group of their own.
+    computes(exc('known allergy to amino amide local anesthetics,'), has('allergies', 'amide-local-anesthetics')); // NCT03863977
   });
   it('a class of allergens is its own code, read in an exclusion only', () => {
     computes(exc('Food allergies/intolerances'), has('allergies', 'food')); // NCT03923205
@@ -99,6 +101,8 @@ describe('allergies', () => {
   it('"for" follows an allergy, not an intolerance; the excipients end the list', () => {
     // Constructed lines.
     attested(exc('Intolerance for physical exercise'), /no rule reads it/);
+    // In an inclusion a comma at the end may cut a list of alternatives, each of which would admit.
+    attested(inc('Allergy to penicillin,'), /no rule reads it/);
     // The excipients are not the last item: the list goes on, and is not read as one.
     attested(exc('Hypersensitivity to dexmedetomidine or any of its components, or to sesame oil'), /no rule reads/);
   });
