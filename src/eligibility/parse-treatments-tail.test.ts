@@ -34,6 +34,12 @@ describe('treatments', () => {
     // CBTp: cognitive behavioural therapy for psychosis (NICE CG178), narrower than CBT.
     computes(exc('Currently receiving or have received CBTp in the last 6 months'), within('last.cbt-for-psychosis', 6, 'months', 'screening')); // NCT03920384
     computes(exc('Patients receiving an anti-osteoporotic treatment'), has('current_treatments', 'anti-osteoporotic')); // NCT03926377
+    computes(exc('Current use of a non-selective monoamine oxidase inhibitor (MAOI)'), has('current_treatments', 'non-selective-maoi')); // NCT03929068
+    // In an exclusion each drug of the list excludes, "and" or not.
+    computes(
+      exc('Current use of blood thinners, lovastatin, ketoconazole, itraconazole, fexofenadine and triazolam.'), // NCT03866200
+      any(...['blood-thinner', 'lovastatin', 'ketoconazole', 'itraconazole', 'fexofenadine', 'triazolam'].map((code) => has('current_treatments', code))),
+    );
   });
   it('the use of medication in general, as the whole line', () => {
     computes(exc('Taking medication'), { kind: 'is', fact: 'takes_medication', value: true }); // NCT03863431

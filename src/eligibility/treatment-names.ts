@@ -39,7 +39,11 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['direct oral anticoagulants?|\\bDOACs?\\b|\\bNOACs?\\b', 'direct-oral-anticoagulant'],
   ['low[- ]molecular[- ]weight heparins?|\\bLMWH\\b', 'low-molecular-weight-heparin'],
   ['heparin', 'heparin'],
+  // "Blood thinners" in lay usage covers anticoagulants and antiplatelet drugs alike: its own code, neither class.
+  ['blood[- ]thinners?', 'blood-thinner'],
   ['selective serotonin reuptake inhibitors?|\\bSSRIs?\\b', 'ssri'],
+  // A non-selective MAOI inhibits both MAO-A and MAO-B (phenelzine, tranylcypromine); selegiline and rasagiline are selective.
+  ['non-selective monoamine oxidase inhibitors?(?:\\s*\\(MAOIs?\\))?|non-selective MAOIs?', 'non-selective-maoi'],
   ['psychotropic (?:drugs?|medications?)|psychopharmacological (?:drugs?|medications?|agents?)', 'psychotropic'],
   ['anti-?osteoporotic (?:drugs?|medications?|agents?|treatments?|therapy)', 'anti-osteoporotic'],
   ['antiretroviral (?:therapy|treatment|drugs?)|antiretrovirals|\\bHAART\\b|\\bcART\\b', 'antiretroviral-therapy'],
@@ -124,6 +128,11 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'amoxicillin',
     'vancomycin',
     'ceftriaxone',
+    'lovastatin',
+    'ketoconazole',
+    'itraconazole',
+    'fexofenadine',
+    'triazolam',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
   ['botulinum toxin(?: type A| A)?|botox', 'botulinum-toxin'],
