@@ -35,6 +35,9 @@ describe('treatments', () => {
     computes(exc('Currently receiving or have received CBTp in the last 6 months'), within('last.cbt-for-psychosis', 6, 'months', 'screening')); // NCT03920384
     computes(exc('Patients receiving an anti-osteoporotic treatment'), has('current_treatments', 'anti-osteoporotic')); // NCT03926377
     computes(exc('Current use of a non-selective monoamine oxidase inhibitor (MAOI)'), has('current_treatments', 'non-selective-maoi')); // NCT03929068
+    // LABA: long-acting beta-2 agonist (GINA 2016).
+    computes(exc('LABA treatment within the 2 weeks preceding the study.'), within('last.laba', 2, 'weeks', 'screening')); // NCT03928561
+    attested(exc('Uncontrolled asthma 2 weeks after stopping LABA treatment.'), /narrows/); // NCT03928561
     // In an exclusion each drug of the list excludes, "and" or not.
     computes(
       exc('Current use of blood thinners, lovastatin, ketoconazole, itraconazole, fexofenadine and triazolam.'), // NCT03866200

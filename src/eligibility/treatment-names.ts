@@ -22,6 +22,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['NSAIDs?|non-?steroidal anti-?inflammatory drugs?', 'nsaid'],
   ['proton pump inhibitors?|\\bPPIs?\\b', 'proton-pump-inhibitor'],
   ['antihistamines?', 'antihistamine'],
+  ['long[- ]acting beta[- ]?2?[- ]?(?:adrenergic )?agonists?|\\bLABAs?\\b', 'laba'],
   ['anticonvulsants?|anti-?epileptics?|anti-?epileptic drugs?', 'antiepileptic'],
   ['gabapentinoids?', 'gabapentinoid'],
   ['immunosuppressants?|immunosuppressive (?:therapy|therapies|treatments?|drugs?|agents?|medications?)|immune suppressive (?:therapy|treatments?|drugs?|medications?)', 'immunosuppressant'],
