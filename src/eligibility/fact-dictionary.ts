@@ -287,6 +287,8 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('autoantibodies', 'Autoantibodies found positive in serum or CSF, as codes (e.g. nmdar;lgi-1).'),
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),
+  flag('takes_medication', 'Currently takes any medication, prescribed or over the counter (vitamins and supplements excluded).'),
+  flag('takes_prescription_medication', 'Currently takes a medication prescribed by a physician.'),
   ...measurementFacts,
   ...statusFacts,
   ...datedEventFacts,

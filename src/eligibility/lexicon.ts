@@ -70,6 +70,7 @@ const dx = (pattern: RegExp, code: string): CodeTerm => ({ kind: 'code', pattern
 const rx = (pattern: RegExp, code: string, flag?: CodeTerm['flag']): CodeTerm => ({ kind: 'code', pattern, fact: 'treatment', code, ...(flag ? { flag } : {}) });
 const yes = (pattern: RegExp, ...facts: string[]): FlagTerm => ({ kind: 'flag', pattern, facts });
 const withFlag = (pattern: RegExp, fact: string, flagFact: string): EventTerm => ({ kind: 'event', pattern, fact, orFlag: yes(pattern, flagFact) });
+const TREATMENT_WORD = '(?: (?:therapy|treatment|medications?|drugs?))?';
 const word = (source: string): RegExp => new RegExp(`(?<![\\w-])(?:${source})(?![\\w])`, 'i');
 
 export const lexicon: readonly Term[] = [
@@ -193,7 +194,8 @@ export const lexicon: readonly Term[] = [
   rx(/rituximab/i, 'rituximab'),
   rx(/belimumab/i, 'belimumab'),
   rx(/dupilumab/i, 'dupilumab'),
-  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames, ...specificTreatmentNames].map(([source, code]) => rx(word(source), code)),
+  // "Budesonide therapy", "anticoagulant drugs": a treatment named with the word for a treatment is that treatment.
+  ...[...treatmentNames, ...moreTreatmentNames, ...procedureNames, ...specificTreatmentNames].map(([source, code]) => rx(word(`(?:${source})${TREATMENT_WORD}`), code)),
 
   yes(/hepatitis B (?:and|or|and\/or) C(?: virus)?(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),
   yes(/\bHBV (?:and|or|and\/or) HCV\b(?: infections?)?/i, 'hbv_positive', 'hcv_positive'),

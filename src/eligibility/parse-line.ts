@@ -14,6 +14,7 @@ import { statusStatement } from './status-forms.js';
 import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
 import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './consent-forms.js';
 import { datedEvents } from './dated-events.js';
+import { medicationUse } from './medication-use.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -145,6 +146,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   readAge(p);
   datedEvents(p);
   allergyAfter(p);
+  medicationUse(p);
   p.terms();
   allergyList(p);
   const sex = readSex(p);
