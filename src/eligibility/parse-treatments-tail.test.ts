@@ -25,7 +25,7 @@ describe('treatments', () => {
     computes(exc('Intake of supplements'), has('current_treatments', 'dietary-supplement')); // NCT03926806
     partly(
       exc('Females with irregular menstrual cycle or on estrogen therapy (7).'), // NCT03926273
-      any(has('current_treatments', 'estrogen'), rest('Females with irregular menstrual cycle or on 7')),
+      any(has('diagnoses', 'irregular-menstrual-cycle'), has('current_treatments', 'estrogen'), rest('Females with or on 7')),
     );
   });
   it('classes and therapies by their own names', () => {
