@@ -198,3 +198,15 @@ describe('words before the alternatives of an inclusion', () => {
     expect(read('inclusion', 'overweight or obesity')).toEqual(['partly-computable', 'diagnoses has obesity or attested: "overweight or"']);
   });
 });
+
+describe('the words before the first of two named items', () => {
+  it('"recently accepted antidepressants or antipsychotics" is no exclusion of every past antipsychotic (NCT03863951)', () => {
+    // It was read "prior_treatments has antipsychotic or …": an antipsychotic taken ten years ago excluded.
+    expect(read('exclusion', 'previous diagnosis of depression or other mental disorder or who had recently accepted antidepressants or antipsychotics,')[0]).toBe('attested');
+    expect(read('exclusion', 'History of asthma or COPD')).toEqual(['computable', 'history has asthma or history has copd']);
+  });
+  it('"…, or to propofol" after a hypersensitivity is no current treatment with propofol (constructed)', () => {
+    // It was read "current_treatments has propofol or …": everyone under propofol sedation was excluded.
+    expect(read('exclusion', 'Hypersensitivity to dexmedetomidine or any of its components, or to propofol')[1]).not.toMatch(/current_treatments/);
+  });
+});

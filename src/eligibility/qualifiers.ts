@@ -93,15 +93,7 @@ const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(
  * that names a condition (or a pregnancy): where readsBroader allows, words that narrow it but keep its code
  * (narrowed-names.ts) are left unread around it, for the remainder.
  */
-export function qualify(
-  text: string,
-  start: number,
-  end: number,
-  covered: (i: number) => boolean,
-  named: (i: number) => boolean,
-  windowAt: (i: number) => number,
-  condition?: Side,
-): Qualification {
+export function qualify(text: string, start: number, end: number, covered: (i: number) => boolean, named: (i: number) => boolean, windowAt: (i: number) => number, condition?: Side): Qualification {
   const phrase = text.slice(start, end);
   const broader = condition !== undefined && readsBroader(text, start, condition);
   let negated = false;
@@ -134,6 +126,11 @@ export function qualify(
       return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
   }
+  // "Hypersensitivity to dexmedetomidine or any of its components, or to propofol": "or to" repeats the head's preposition.
+  if (/\b(?:or|and|nor)\s+to\s+$/i.test(before)) {
+    const bound = EXAMPLE_BINDING.exec(before.split(/[;:]/).at(-1) ?? '');
+    if (bound) return { ok: false, reason: `"${bound[0]}" before "${phrase}" may qualify it` };
+  }
   // "chronic kidney or liver disease": a word before "or" may qualify both sides.
   if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
     const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
@@ -141,6 +138,19 @@ export function qualify(
     const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i));
     if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase()) && !ellipsis) {
       return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
+    }
+    // "or who had recently accepted antidepressants or antipsychotics" (NCT03863951), "hypersensitivity to dexmedetomidine or
+    // any of its components, or to propofol": the words before the named item just before the "or" bind this one too.
+    if (prior && named(i)) {
+      let head = i;
+      while (head > 0 && named(head - 1)) head--;
+      const lead =
+        before
+          .slice(0, head)
+          .split(/[;:(]|\b(?:or|and|nor)\b/i)
+          .at(-1) ?? '';
+      const bound = LIST_BINDING.exec(lead) ?? EXAMPLE_BINDING.exec(lead) ?? /\brecent(?:ly)?\b/i.exec(lead);
+      if (bound) return { ok: false, reason: `"${bound[0]}" before "${prior[1]}" may qualify "${phrase}" too` };
     }
   }
   // "Family history of diabetes, hypertension", "treated for X, Y": words before a list bind each of its items.
