@@ -210,3 +210,11 @@ describe('the words before the first of two named items', () => {
     expect(read('exclusion', 'Hypersensitivity to dexmedetomidine or any of its components, or to propofol')[1]).not.toMatch(/current_treatments/);
   });
 });
+
+describe('a procedure named as a point in time', () => {
+  it('"Prior to surgery, patient was fasting …" is no past surgery (NCT03928678)', () => {
+    // It was read "prior_treatments has surgery or …": everyone who ever had an operation was excluded.
+    expect(read('exclusion', 'Prior to surgery, patient was fasting, underwent gastrointestinal decompression and received nutritional support')[0]).toBe('attested');
+    expect(read('exclusion', 'History of lung surgery')).toEqual(['computable', 'prior_treatments has lung-surgery']);
+  });
+});

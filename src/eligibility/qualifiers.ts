@@ -117,6 +117,9 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
       break;
     }
   const segment = before.slice(from);
+  // "Prior to surgery, patient was fasting" (NCT03928678): the procedure is a point in time the line counts from, not one the patient had.
+  if (/\b(?:prior to|before|after|following|until|since|during|preceding|ahead of)\s+(?:the\s+|his\s+|her\s+|their\s+)?$/i.test(segment))
+    return { ok: false, reason: `"${phrase}" here is a point in time the line counts from, not a fact about the patient` };
   let tense: Tense = 'unstated';
   for (const w of words(withoutPeopleThat(segment))) {
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
