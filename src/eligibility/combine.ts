@@ -28,7 +28,9 @@ export interface Combined {
   readonly commasOnly: boolean;
 }
 
-const SEPARATOR = /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including but not limited to|including|like|especially|whether)(?![\w])|\//i;
+// "etc." ends an item ("renal cell carcinoma etc."): the list goes on, the item is not qualified.
+const SEPARATOR =
+  /[,;:()]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including,? but not limited to|including|for example(?:,? but not limited to)?|for instance|like|especially|whether|etc)(?![\w])|\//i;
 const OR = /\bor\b|\bnor\b|\//i;
 const AND = /\band\b(?!\/)|;|:|\bi\.e\.|\bwith\b/i;
 const RESTRICTIVE =

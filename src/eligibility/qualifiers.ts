@@ -61,8 +61,17 @@ const SAFE_AFTER = new Set(
     'females male males men'
   ).split(' '),
 );
-const BEFORE_STOP = /[,;:()[\]]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|including(?: but not limited to)?|like|especially)(?![\w])|\//gi;
+const BEFORE_STOP = /[,;:()[\]]|\b(?:or|and|nor|and\/or|such as|e\.g\.|i\.e\.|(?:including|for example|for instance)(?:,? but not limited to,?)?|like|especially)(?![\w])|\//gi;
 const AFTER_STOP = /[,;:()[\].]|\b(?:or|and|nor|who|which|that|whose|if|when|where|but|as|because|unless|except)\b/i;
+// "History of neurological illness including AD and PD", "renal cell carcinoma etc.": examples after the condition, or more
+// items; in an exclusion the condition alone is sufficient (in an inclusion "including" and "etc." widen it, "diabetes including
+// prediabetes", so it is not necessary there). "etc." only at the end of its clause: "X, Y etc. within 6 months" may bind X to the window.
+const EXAMPLES_AFTER = /^\s*(?:including|such as|e\.g\.|for example|for instance|especially|particularly|namely|etc\b\.?(?=\s*(?:[),;]|$)))(?![\w])/i;
+// "Contraindications to TMS: history of seizure/epilepsy, …, pregnancy": the conditions after the colon are the contraindications
+// the line names, each excluded; "contraindications to the following: …" names what is contraindicated instead.
+const CONTRAINDICATIONS_OF = /\bcontraindications?\s+(?:to|for)\s+(?!(?:the\s+)?following\b|any\b|these\b|those\b)[^:]*?\w[^:]*$/i;
+// "such as:", "including:": the colon opens the examples of the words before the cue, not a list the head binds.
+const CUE_COLON = /\b(?:such as|including(?:,? but not limited to)?|e\.g\.|for example)\s*$/i;
 const FAMILY_AFTER = /^\s*(?:in|of|among)\s+(?:a|an|the|any|one|his|her|their|at least one)?\s*(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
 const FAMILY_BEFORE = /\b(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
 const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b|\baunts?\b|\buncles?\b|\bcousins?\b/i;
@@ -159,22 +168,22 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   // "Family history of diabetes, hypertension", "treated for X, Y": words before a list bind each of its items.
   if (segment.trim() === '' && /^(?:,|or|and|nor|and\/or|\/)$/i.test(stopWord.trim())) {
     // The list starts after the clause's last ";", ":", "(" or "such as"; its head is the words up to its first item's end.
-    const marks = [...before.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like)(?![\w])/gi)].at(-1);
+    const marks = [...before.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance)(?![\w])/gi)].at(-1);
     const from0 = marks ? marks.index + marks[0].length : 0;
     let first = from0;
     while (first < before.length && !named(first)) first++;
     const binding = LIST_BINDING.exec(before.slice(from0, first));
     // Examples ("such as", "(i.e. …)") are instances of what comes before them: doubt or place still binds them.
     // After a colon the head is the list's own ("chronic use of the following: …"), and binds as the words before a list do.
-    const outerBinding = marks?.[0] === ':' ? new RegExp(`${LIST_BINDING.source}|${EXAMPLE_BINDING.source}`, 'i') : EXAMPLE_BINDING;
-    const outer = marks && marks[0] !== ';' ? outerBinding.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '') : null;
+    const outer =
+      !marks || marks[0] === ';' ? null : marks[0] === ':' ? colonHeadBinding(before.slice(0, marks.index), condition) : EXAMPLE_BINDING.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '');
     // "infection requiring treatment with antibiotics, antivirals, or antifungals": a participle inside the list starts a sublist that binds the items after it.
     const inner = SUBLIST.exec([...before.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
     const bound = binding ?? outer ?? inner;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
   }
   // The first example right after "including" / "such as": what comes before it may bind it too ("due to any cause, including head injury").
-  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like|\()/i.test(stopWord.trim())) {
+  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance|\()/i.test(stopWord.trim())) {
     const head =
       before
         .slice(0, before.length - stopWord.length)
@@ -184,7 +193,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     if (bound) return { ok: false, reason: `"${bound[0]}" before the examples may qualify "${phrase}"` };
   }
   if (segment.trim() === '' && stopWord === ':') {
-    const bound = LIST_BINDING.exec(before.slice(0, -1).split(/[;:]/).at(-1) ?? '') ?? EXAMPLE_BINDING.exec(before.slice(0, -1).split(/[;:]/).at(-1) ?? '');
+    const bound = colonHeadBinding(before.slice(0, from - 1), condition);
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
   }
   // "post-traumatic (PTSD) checklist": an abbreviation in parentheses names the words before it, not a condition of its own.
@@ -218,7 +227,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
       continue;
     }
     const m = /^\s*([A-Za-z][\w'-]*)/.exec(rest);
-    if (!m || AFTER_STOP.test(m[1]!)) break;
+    if (!m || AFTER_STOP.test(m[1]!) || (condition === 'exclusion' && EXAMPLES_AFTER.test(rest))) break;
     const word = m[1]!.toLowerCase();
     if (word === 'negative') negated = !negated;
     else if (word === 'history') tense = 'history';
@@ -230,6 +239,19 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     at += m[0].length;
   }
   return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at } };
+}
+
+/**
+ * The binding word, if any, in the head of a list after a colon (`before` ends at the colon): the head binds its list as the
+ * words before a list do, but after an example cue ("such as:") only as the words before examples do, and in an exclusion
+ * "contraindications to X:" names its conditions as the contraindications (CONTRAINDICATIONS_OF).
+ */
+function colonHeadBinding(before: string, condition: Side | undefined): RegExpExecArray | null {
+  const head = before.split(/[;:]/).at(-1) ?? '';
+  const cue = CUE_COLON.exec(head);
+  if (cue) return EXAMPLE_BINDING.exec(head.slice(0, cue.index));
+  const own = condition === 'exclusion' ? head.replace(CONTRAINDICATIONS_OF, ' ') : head;
+  return LIST_BINDING.exec(own) ?? EXAMPLE_BINDING.exec(own);
 }
 
 /**
