@@ -182,16 +182,15 @@ const ANY_SEX = /\b(?:both|all|either|any)\s+(?:sex(?:es)?|genders?)\b/i;
 const SEX_WORDS = /^(?:sex|sexes|gender|genders|both|all|either|any|included|accepted|eligible|women|woman|females?|girls?|men|man|males?|boys?)$/i;
 
 /**
- * An inclusion that admits either sex holds for every recorded sex. Said with nothing more, it is the whole line;
- * beside words no rule reads ("Healthy men and women") the rest is left to attest; beside another reading it adds nothing.
+ * An inclusion that admits either sex and says nothing more holds for every recorded sex, and no person need attest it.
+ * Beside words no rule reads ("Healthy men and women") it would decide nothing, so the line stays attested as a whole.
  */
 function eitherSex(p: LineParser, named: boolean): Expr | undefined {
   if (p.side !== 'inclusion' || (!named && !ANY_SEX.test(p.text))) return undefined;
   const words = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !SEX_WORDS.test(w));
   // "Age of 40~75 men and women": a number is a condition of its own (an age whose unit is not stated).
-  if (p.readings.length > 0 || /\d/.test(p.text)) return undefined;
-  // The sex words stay in the remainder, which they may bind ("Women and Men (Women premenopausal)").
-  if (words.length === 0) p.cover(0, p.text.length);
+  if (words.length > 0 || p.readings.length > 0 || /\d/.test(p.text)) return undefined;
+  p.cover(0, p.text.length);
   return anyOf([
     { kind: 'equals', fact: 'sex', value: 'female' },
     { kind: 'equals', fact: 'sex', value: 'male' },
