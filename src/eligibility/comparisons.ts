@@ -41,6 +41,9 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   'less than': '<',
   'lower than': '<',
   'younger than': '<',
+  // Of a duration: "life expectancy was shorter than 6 months" (NCT03860194).
+  'shorter than': '<',
+  'longer than': '>',
   'fewer than': '<',
   'at least': '>=',
   'minimum of': '>=',
@@ -48,6 +51,7 @@ const OP_WORDS: Readonly<Record<string, CompareOp>> = {
   'no less than': '>=',
   'not less than': '>=',
   'greater than or equal to': '>=',
+  'more than or equal to': '>=',
   'equal to or greater than': '>=',
   'equal to or more than': '>=',
   'equal to or older than': '>=',
@@ -117,13 +121,15 @@ const UNIT_WORDS = [
   'nmol/l',
   'ng/ml',
   'mg/l',
+  'm[iu]?u/ml',
+  'mmol/mol',
   'mg/kg/d(?:ay)?',
   'mg/kg',
   'mg/day',
   'mg/d\\b',
   'g/day',
   'g/24\\s*h',
-  'g/dl',
+  'gr?/dl',
   'g/l',
   'mg/dl',
   '(?:µ|u|μ|micro)mol/l',
@@ -132,7 +138,7 @@ const UNIT_WORDS = [
   'iu/l',
   'u/l',
   '(?:µ|u|μ)kat/l',
-  'ml\\s*/\\s*min\\s*/\\s*1\\.73\\s*m\\s*(?:\\^?2|²)',
+  'ml\\s*/\\s*min(?:ute)?\\s*/\\s*1\\.73\\s*m\\s*(?:\\^?2|²)',
   'ml/min',
   'ml/s',
   'kg/m(?:2|²)',
@@ -144,6 +150,7 @@ const UNIT_WORDS = [
   'kgs?\\b',
   'pounds?',
   'lbs?\\b',
+  'g(?:m|r)?\\s*%',
   'g\\b',
   'mm\\b',
   'cm\\b',
@@ -155,10 +162,15 @@ const UNIT_WORDS = [
   'weeks?',
   'days?',
   'hours?',
+  'hrs?\\b',
+  'h\\b',
+  'ms\\b',
+  'msecs?\\b',
+  'milliseconds?',
 ];
 // "kg / m2", "mmol / L": a slash may be spaced.
 const UNIT = `(${UNIT_WORDS.map((w) => w.replace(/(?<!\\s\*)\/(?!\\s)/g, '\\s*/\\s*')).join('|')})`;
-const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|with values?|results?|levels?|concentrations?|count|dose|therapy|with dose|of|is|must be|should be)\\s*)*[\\s(),:=]*';
+const LEAD = '[\\s(),:]*(?:(?:score|scores|values?|with values?|results?|levels?|concentrations?|count|dose|therapy|with dose|of|is|was|must be|should be)\\s*)*[\\s(),:=]*';
 const ORDER_AFTER = '(?:\\s*(?:old|of age))?\\s*(or|and)\\s+(older|over|above|more|greater|higher|younger|under|below|less|lower|fewer)';
 const AFTER_OP: Readonly<Record<string, CompareOp>> = {
   older: '>=',
@@ -199,7 +211,8 @@ export function unitOf(written: string | undefined): string {
   if (/^months?$/.test(u)) return 'months';
   if (/^weeks?$/.test(u)) return 'weeks';
   if (/^days?$/.test(u)) return 'days';
-  if (/^hours?$/.test(u)) return 'hours';
+  if (/^(?:hours?|hrs?|h)$/.test(u)) return 'hours';
+  if (/^(?:ms|msecs?|milliseconds?)$/.test(u)) return 'ms';
   if (u === 'kg/m^2') return 'kg/m2';
   if (u === 'permm3') return '/mm3';
   return u;

@@ -2,7 +2,7 @@ import { eventFact as event, type FactDefinition, scoreFact as score } from './f
 import { datedEventFacts } from './dated-event-facts.js';
 import { measurementFacts } from './measurement-facts.js';
 import { statusFacts } from './status-facts.js';
-import { bilirubinUnits, cellCountUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, type UnitConversion } from './units.js';
+import { bilirubinUnits, cellCountUnits, cholesterolUnits, creatinineUnits, enzymeUnits, haemoglobinUnits, massUnits, monovalentIonUnits, type UnitConversion } from './units.js';
 
 /** The named facts (see facts.ts for the types and the prefixed families). */
 const flag = (name: string, description: string): FactDefinition => ({ name, type: 'boolean', description });
@@ -98,10 +98,7 @@ export const factDictionary: readonly FactDefinition[] = [
     name: 'potassium',
     type: 'number',
     unit: 'mmol/L',
-    units: [
-      { unit: 'mmol/l', factor: 1, source: 'same unit' },
-      { unit: 'meq/l', factor: 1, source: 'K⁺ is monovalent: 1 mEq = 1 mmol' },
-    ],
+    units: monovalentIonUnits('K⁺'),
     description: 'Serum potassium.',
   },
   {
@@ -118,10 +115,7 @@ export const factDictionary: readonly FactDefinition[] = [
     name: 'ldl_cholesterol',
     type: 'number',
     unit: 'mmol/L',
-    units: [
-      { unit: 'mmol/l', factor: 1, source: 'same unit' },
-      { unit: 'mg/dl', factor: 1 / 38.67, source: 'cholesterol 386.65 g/mol: 1 mmol/L = 38.67 mg/dL' },
-    ],
+    units: cholesterolUnits,
     description: 'Serum LDL cholesterol.',
   },
   {
@@ -141,6 +135,8 @@ export const factDictionary: readonly FactDefinition[] = [
       { unit: 'months', factor: 1, source: 'same unit' },
       { unit: 'years', factor: 12, source: '12 months in a year' },
       { unit: 'weeks', factor: 7 / 30.4375, source: 'a month is 365.25 / 12 = 30.4375 days' },
+      { unit: 'days', factor: 1 / 30.4375, source: 'a month is 365.25 / 12 = 30.4375 days' },
+      { unit: 'hours', factor: 1 / (24 * 30.4375), source: 'a month is 30.4375 days of 24 hours' },
     ],
     description: "The clinician's estimate of the patient's life expectancy at screening.",
   },

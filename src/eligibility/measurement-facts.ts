@@ -1,5 +1,5 @@
 import { type FactDefinition, scoreFact as score } from './fact-definition.js';
-import { massUnits, onlyUnit, perLitre, type UnitConversion } from './units.js';
+import { cholesterolUnits, massUnits, monovalentIonUnits, onlyUnit, perLitre, type UnitConversion } from './units.js';
 
 /**
  * Measurements the development corpus compares often that the first dictionary did not hold: vital
@@ -16,6 +16,9 @@ const glucoseUnits: readonly UnitConversion[] = [
   { unit: 'mmol/l', factor: 1, source: SAME },
   { unit: 'mg/dl', factor: 1 / 18.016, source: 'glucose 180.156 g/mol: 1 mmol/L = 18.016 mg/dL' },
 ];
+
+/** The QT interval in milliseconds, as ECG machines report it ("msec", "milliseconds" are read as ms). */
+const qtUnits = onlyUnit('ms');
 
 const bloodGasUnits: readonly UnitConversion[] = [
   { unit: 'mmhg', factor: 1, source: SAME },
@@ -57,15 +60,7 @@ export const measurementFacts: readonly FactDefinition[] = [
   // Arterial blood gases: 1 kPa = 1000 Pa ÷ 133.322 Pa/mmHg = 7.50062 mmHg (BIPM SI brochure 9th ed., mmHg = 133.322 Pa).
   measured('pao2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of oxygen (PaO2).'),
   measured('paco2', 'mmHg', bloodGasUnits, 'Arterial partial pressure of carbon dioxide (PaCO2).'),
-  measured(
-    'bicarbonate',
-    'mmol/L',
-    [
-      { unit: 'mmol/l', factor: 1, source: SAME },
-      { unit: 'meq/l', factor: 1, source: 'HCO₃⁻ is monovalent: 1 mEq = 1 mmol' },
-    ],
-    'Serum or plasma bicarbonate (total CO2).',
-  ),
+  measured('bicarbonate', 'mmol/L', monovalentIonUnits('HCO₃⁻'), 'Serum or plasma bicarbonate (total CO2).'),
   measured('transferrin_saturation', '%', onlyUnit('%'), 'Transferrin saturation (serum iron ÷ total iron-binding capacity), %.'),
   measured('prothrombin_activity', '%', onlyUnit('%'), 'Prothrombin time expressed as activity, % of normal (Quick value).'),
   measured('fev1_predicted', '%', onlyUnit('%'), 'Forced expiratory volume in 1 second, % of the predicted value (spirometry).'),
@@ -120,6 +115,59 @@ export const measurementFacts: readonly FactDefinition[] = [
       { unit: 'cm', factor: 10, source: 'SI prefixes: 1 cm = 10 mm' },
     ],
     'Length of the uterine cervix by transvaginal ultrasound, at screening.',
+  ),
+  measured(
+    'fsh',
+    'IU/L',
+    [
+      { unit: 'iu/l', factor: 1, source: SAME },
+      { unit: 'miu/ml', factor: 1, source: 'SI prefixes: 1 mIU/mL = 10⁻³ IU / 10⁻³ L = 1 IU/L' },
+      { unit: 'mu/ml', factor: 1, source: 'IU and U are the same unit of FSH (WHO international standard); 1 mU/mL = 1 U/L' },
+    ],
+    'Serum follicle-stimulating hormone.',
+  ),
+  // Two facts: a QTc by Bazett and by Fridericia differ for the same ECG (Vandenberk et al., J Am Heart Assoc 2016;5:e003264).
+  measured('qtc', 'ms', qtUnits, 'Heart-rate-corrected QT interval (QTc) on the screening ECG, corrected by the formula the site uses.'),
+  measured('qtcf', 'ms', qtUnits, "QT interval corrected by Fridericia's formula (QTcF = QT / RR^⅓) on the screening ECG."),
+  measured('sodium', 'mmol/L', monovalentIonUnits('Na⁺'), 'Serum or plasma sodium.'),
+  measured(
+    'uric_acid',
+    'µmol/L',
+    [
+      { unit: 'µmol/l', factor: 1, source: SAME },
+      { unit: 'mmol/l', factor: 1000, source: 'SI prefixes: 1 mmol = 1000 µmol' },
+      { unit: 'mg/dl', factor: 59.48, source: 'uric acid 168.11 g/mol: 1 mg/dL = 10 mg/L ÷ 168.11 g/mol = 59.48 µmol/L' },
+    ],
+    'Serum uric acid (urate).',
+  ),
+  measured('total_cholesterol', 'mmol/L', cholesterolUnits, 'Serum total cholesterol.'),
+  measured('hdl_cholesterol', 'mmol/L', cholesterolUnits, 'Serum HDL cholesterol.'),
+  measured(
+    'lactate',
+    'mmol/L',
+    [
+      { unit: 'mmol/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 1 / 9.008, source: 'lactic acid 90.08 g/mol: 1 mmol/L = 90.08 mg/L = 9.008 mg/dL' },
+    ],
+    'Blood (arterial or venous) lactate, as the laboratory reports it.',
+  ),
+  measured(
+    'fibrinogen',
+    'g/L',
+    [
+      { unit: 'g/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 1e-2, source: 'SI prefixes: 1 mg/dL = 10 mg/L = 10⁻² g/L' },
+    ],
+    'Plasma fibrinogen (Clauss method, as the laboratory reports it).',
+  ),
+  measured(
+    'procalcitonin',
+    'ng/mL',
+    [
+      { unit: 'ng/ml', factor: 1, source: SAME },
+      { unit: 'µg/l', factor: 1, source: 'SI prefixes: 1 µg/L = 10⁻⁶ g / L = 10⁻⁹ g / 10⁻³ L = 1 ng/mL' },
+    ],
+    'Serum procalcitonin.',
   ),
   measured(
     'cigarettes_per_day',
@@ -214,6 +262,21 @@ export const measurementTerms = [
   numeric(/(?<!modified )Bishop(?:'s)? score/i, 'bishop'),
   // The lexicon reads "life expectancy"; "expected survival" is the same estimate in other words.
   numeric(/(?<!median )expected survival(?: duration| time)?/i, 'life_expectancy'),
+  // Not urinary sodium, nor a drug's salt ("sodium valproate"): the blood value by name or with its level.
+  numeric(/(?:serum |plasma |blood )sodium(?:\s*\(\s*Na\+?\s*\))?(?: levels?| concentration)?|(?<![\w-])sodium (?:levels?|concentration)/i, 'sodium'),
+  // Not urinary uric acid, nor "urate-lowering therapy".
+  numeric(/(?<![\w-])(?<!urine |urinary )(?:serum |plasma |blood )?(?:uric acid|urate)(?![- ]lowering)(?:\s*\(\s*S?UA\s*\))?(?: levels?| concentration)?/i, 'uric_acid'),
+  numeric(/(?:total|serum|blood|plasma) cholesterol(?:\s*\(\s*T?C\s*\))?(?: levels?)?/i, 'total_cholesterol'),
+  numeric(/high[- ]density lipoprotein(?: cholesterol)?(?:\s*\(\s*HDL(?:-C)?\s*\))?|(?<!non[- ]?)\bHDL(?:-C| cholesterol)?\b/i, 'hdl_cholesterol'),
+  // Not lactate dehydrogenase, nor Ringer's lactate (an infusion).
+  numeric(/(?<![\w-])(?<!Ringer's |Ringer )(?:serum |plasma |blood |arterial )?(?:lactate|lactic acid)(?! dehydrogenase)(?: levels?| concentration)?/i, 'lactate'),
+  // Not fibrinogen concentrate (a treatment).
+  numeric(/(?:plasma )?fibrinogen(?! concentrate)(?: levels?| concentration)?/i, 'fibrinogen'),
+  numeric(/procalcitonin(?:\s*\(\s*PCT\s*\))?(?: levels?)?/i, 'procalcitonin'),
+  numeric(/follicle[- ]stimulating hormone(?:\s*\(\s*FSH\s*\))?|(?<![\w-])FSH\b/i, 'fsh'),
+  // A limit written per sex ("QTc values >440 ms (men) and >450 ms (women)", NCT03868657) holds for one sex only: not read.
+  numeric(/(?:\bQTcF\b|\bQTc\s*\(\s*Fridericia\s*\)|Fridericia[- ]corrected QT(?: interval)?(?:\s*\(\s*QTcF\s*\))?)(?![^;]*\b(?:men|women|males?|females?)\b)/i, 'qtcf'),
+  numeric(/(?:corrected QT(?: interval)?(?:\s*\(\s*QTc\s*\))?|\bQTc\b(?!\s*\())(?: interval)?(?![^;]*\b(?:men|women|males?|females?|Fridericia|Bazett)\b)/i, 'qtc'),
   numeric(/intracranial pressure(?:\s*\(\s*ICP\s*\))?|\bICP\b/i, 'icp'),
   numeric(/cerebral perfusion pressure(?:\s*\(\s*CPP\s*\))?|\bCPP\b/i, 'cpp'),
   numeric(/(?:transvaginal )?cervical length(?:\s*\(\s*CL\s*\))?/i, 'cervical_length'),

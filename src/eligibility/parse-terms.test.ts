@@ -15,10 +15,10 @@ describe('ASA physical status, written other ways', () => {
   it('reads lower-case l for I only when a class is all l', () => {
     computes(inc('ASA l-lll'), cmp('asa_class', '<=', 3, '')); // NCT03920904
   });
-  it('reads "physical classification ≥ IV" and leaves the survival alternative attested', () => {
-    partly(
+  it('reads "physical classification ≥ IV" and the survival alternative in hours ("h")', () => {
+    computes(
       exc('American Society of Anesthesiologists (ASA) physical classification ≥ IV or the expected survival duration ≤ 24 h;'),
-      any(cmp('asa_class', '>=', 4, ''), rest('or the expected survival duration <= 24 h')),
+      any(cmp('asa_class', '>=', 4, ''), cmp('life_expectancy', '<=', 24, 'hours')),
     ); // NCT03868709
   });
 });

@@ -65,9 +65,23 @@ export const bilirubinUnits: readonly UnitConversion[] = [
   { unit: 'mg/dl', factor: 17.1, source: 'bilirubin 584.66 g/mol: 1 mg/dL = 17.1 µmol/L' },
 ];
 
+/** Cholesterol (total, LDL or HDL) C27H46O, molar mass 386.65 g/mol (IUPAC atomic weights): 1 mmol/L = 386.65 mg/L = 38.67 mg/dL. */
+export const cholesterolUnits: readonly UnitConversion[] = [
+  { unit: 'mmol/l', factor: 1, source: SAME },
+  { unit: 'mg/dl', factor: 1 / 38.67, source: 'cholesterol 386.65 g/mol: 1 mmol/L = 38.67 mg/dL' },
+];
+
+/** A monovalent ion (Na⁺, K⁺, HCO₃⁻): one equivalent is one mole (IUPAC). */
+export const monovalentIonUnits = (ion: string): readonly UnitConversion[] => [
+  { unit: 'mmol/l', factor: 1, source: SAME },
+  { unit: 'meq/l', factor: 1, source: `${ion} is monovalent: 1 mEq = 1 mmol` },
+];
+
 /**
  * Normalise how a unit is written: lower case, µ for u/micro, ³ ² and ⁹ as plain digits, "x"/"×"
  * and spaces dropped, "per day" forms as "/day", unit words as symbols (pounds → lb, beats per minute → beats/min).
+ * "gr/dl" (NCT03861377) is a gram per decilitre as Spanish, Italian or Turkish write it (the apothecaries'
+ * grain is never a concentration); "gram percent" ("hemoglobin <10gm%", NCT03863873) is grams per 100 mL, g/dL.
  * Comparison is then by exact string.
  */
 export function normalizeUnit(unit: string): string {
@@ -88,6 +102,9 @@ export function normalizeUnit(unit: string): string {
     .replace(/^(?:pounds?|lbs?\.?)$/, 'lb')
     .replace(/^(?:kilograms?|kgs)$/, 'kg')
     .replace(/^(?:per)?mm3$|^cu\.?mm$/, '/mm3')
+    .replace(/^ml\/minute\//, 'ml/min/')
+    .replace(/^gr\/dl$/, 'g/dl')
+    .replace(/^g(?:m|r)?%$/, 'g/dl')
     .replace(/\/d$/, '/day')
     .replace(/\/24h$/, '/day')
     .replace(/^cells\/cu\.?mm$/, 'cells/mm3')
