@@ -94,13 +94,15 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest, sectionReason));
     const bulleted = lines.some((l) => BULLET.test(l));
     // Lines that may open a list, innermost last: a bullet over deeper bullets, an unbulleted lead over the bullets after it.
-    const leads: { indent: number; text: string; note: boolean }[] = [];
+    // An open lead's list runs over the bullets after it at its own depth too: an unbulleted lead, or a bullet
+    // "- At least one of the following:" over bullets no deeper than itself.
+    const leads: { indent: number; text: string; open: boolean }[] = [];
     const items = lines.map((line) => ({ indent: /^\s*/.exec(line)![0].length, note: bulleted && !BULLET.test(line), text: line.replace(BULLET, '').trim() }));
     const criterionTexts = items.filter((i) => !i.note).map((i) => i.text);
     let k = -1;
     for (const { indent, note, text } of items) {
-      // A note ends every list; a bullet ends the bullets' lists at its depth or deeper, not an unbulleted lead's.
-      while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.note && !note)) leads.pop();
+      // A note ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
+      while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !note && indent >= leads.at(-1)!.indent)) leads.pop();
       if (note) notes.push(text);
       else {
         // In an inclusion, items joined by "or" across lines are each not required.
@@ -111,7 +113,8 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         const reason = sectionReason ?? leads.map((l) => underLead(l.text, side)).find((r) => r !== undefined);
         criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined)));
       }
-      if (!note || LEADS_LIST.test(text)) leads.push({ indent, text, note });
+      const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
+      if (!note || LEADS_LIST.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');

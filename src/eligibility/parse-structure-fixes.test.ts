@@ -57,6 +57,23 @@ describe('items under a line that opens a list', () => {
     ]);
   });
 
+  it('a bullet "At least one of the following:" over bullets at its own depth opens a list over them too', () => {
+    // Constructed: the flattened form of the brief's shape (no corpus section has it); the list runs to the next note.
+    const text =
+      'Inclusion Criteria:\n  -  Age ≥ 18 years\n  -  At least one of the following:\n  -  Hypertension\n  -  Diabetes\nExclusion Criteria:\n  -  Any of the following:\n  -  Pregnancy\n  -  Two or more of the following:\n  -  Hypertension\n  -  Diabetes';
+    expect(readings(text).map((r) => [r[1], r[2]])).toEqual([
+      ['Age ≥ 18 years', 'computable'],
+      ['At least one of the following:', 'attested'],
+      ['Hypertension', 'attested'],
+      ['Diabetes', 'attested'],
+      ['Any of the following:', 'attested'],
+      ['Pregnancy', 'computable'],
+      ['Two or more of the following:', 'attested'],
+      ['Hypertension', 'attested'],
+      ['Diabetes', 'attested'],
+    ]);
+  });
+
   it('a lead naming one group ("In category 1, the following are exclusionary:") keeps its items from everyone else (NCT03924934)', () => {
     // A category-2 patient with renal failure is not excluded; "pre-existing renal failure" was read for everyone.
     const text =
