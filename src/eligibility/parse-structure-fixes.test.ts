@@ -41,7 +41,7 @@ describe('items under a line that opens a list', () => {
     ]);
   });
 
-  it('in an exclusion, each item of "any of the following" or of a plain lead is enough alone (NCT03923140, NCT03869587)', () => {
+  it('in an exclusion, each item of "any of the following" or of a plain lead is enough alone (NCT03923140, NCT03869593)', () => {
     expect(readings('Exclusion Criteria:\n  -  Patients will not be included if meets any of the following criteria:\n       2. Pregnant and lactating women')[1]).toEqual([
       'exclusion',
       'Pregnant and lactating women',
