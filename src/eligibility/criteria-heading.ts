@@ -10,6 +10,8 @@ export interface CriteriaHeading {
   readonly qualifier?: string;
   /** Whom the heading says the section is for ("Inclusion Criteria for Caregivers:" → "Caregivers"). */
   readonly group?: string;
+  /** The heading says its section is for all subjects ("Exclusion Criteria for all subjects"): the study has several groups. */
+  readonly forAll?: true;
 }
 
 // Up to five words before the side word ("Key", "Sub-study", "Patient's", "Eye-Related"), none of them naming a side
@@ -47,11 +49,13 @@ export function readHeading(line: string): CriteriaHeading | undefined {
     const qualifier = named[3]?.trim();
     // "for all subjects" / "for all participants" is everyone, no group.
     const group = named[2]?.replace(/,?\s*(?:includes?|will be|are)\s*$/i, '').trim();
+    const forAll = group !== undefined && /^all\b/i.test(group);
     return {
       side: sideOf(named[1]!),
       ...(rest ? { rest } : {}),
       ...(qualifier ? { qualifier } : {}),
-      ...(group && !/^all\b/i.test(group) ? { group } : {}),
+      ...(group && !forAll ? { group } : {}),
+      ...(forAll ? { forAll: true as const } : {}),
     };
   }
   const bare = BARE.exec(line) ?? WILL_BE.exec(line) ?? BULLETED.exec(line);

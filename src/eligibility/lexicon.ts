@@ -208,9 +208,10 @@ export const lexicon: readonly Term[] = [
   yes(/\bsmok(?:er|ers|ing)\b/i, 'current_smoker'),
   yes(/anti-dsDNA/i, 'anti_dsdna_positive'),
   yes(/decreased C3 or C4/i, 'c3_decreased', 'c4_decreased'),
-  // Another study, or another study's product: dated when a window is given, else whether it is current.
+  // Another study, or another study's product: dated when a window is given, else whether it is current. "Another
+  // interventional study" is narrower (in_other_interventional_trial, status-forms.ts), so it is not read as any study.
   withFlag(
-    /(?:(?:participating|participation|participated|participate|taking part|took part|take part|enrol?led|enrol?lment) (?:in|to) )?(?:other|another|any other) (?:clinical |interventional )?(?:research )?(?:stud(?:y|ies)|trials?)/i,
+    /(?:(?:participating|participation|participated|participate|taking part|took part|take part|enrol?led|enrol?lment) (?:in|to) )?(?:other|another|any other) (?:clinical )?(?:research )?(?:stud(?:y|ies)|trials?)/i,
     'last_other_trial',
     'in_other_trial',
   ),

@@ -105,8 +105,9 @@ export class LineParser {
       from += join[0].length + next.length;
     }
     // "changes in body weight", "weight loss": the value is not the fact itself.
-    const near = this.text.slice(Math.max(0, start - 30), start) + ' ' + this.text.slice(from, from + 12);
-    if (DERIVED.test(near)) return void this.reasons.push(`"${m[0]}" is qualified as a change or ratio, not the value itself`);
+    const before = this.text.slice(Math.max(0, start - 30), start);
+    // "Variation in systolic blood pressure of > 20 mm Hg": the word before the name says so whatever follows it.
+    if (DERIVED.test(before) || DERIVED.test(`${before} ${this.text.slice(from, from + 12)}`)) return void this.reasons.push(`"${m[0]}" is qualified as a change or ratio, not the value itself`);
     if (term.facts[0] === 'ecog' && this.ecogList(start, from)) return;
     const found = readComparisons(this.text, from, this.side);
     if (!found) return;

@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { type CriteriaHeading, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
 import type { Criterion } from './expression.js';
 import { settleNegatedExclusions } from './negated-exclusion.js';
-import { parseCriterionLine } from './parse-line.js';
+import { ONE_GROUP_REASON, parseCriterionLine } from './parse-line.js';
 import { eligibilityErrors } from './errors.js';
 
 export interface ParsedCriteriaText {
@@ -14,13 +14,47 @@ export interface ParsedCriteriaText {
 const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+/;
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
+// A line that opens a list of its own ("… one of the following:", "… such as", "Category 2: …:"): the items under it
+// (bullets indented deeper, or after an unbulleted lead) are read as it says they combine.
+const LEADS_LIST = /(?::|\bsuch as|\bincluding|\beither|\b(?:one|any) of|\bfollowing(?: [\w/-]+){0,3})\s*$/i;
+// "≥2 of 6 CAPS typical signs", "two or more of the following", "four of the following criteria".
+const COUNTED = /(?:≥\s*\d+|\b(?:at least )?(?:two|three|four|five|six|[2-9])(?: or more)?)\s+(?:\(\d+\)\s+)?(?:of|out of)\b/i;
+// "one of the following", "any of the following", "at least one of", "either of".
+const ANY_OF = /\b(?:any|either|one)(?: \(1\))?(?: or more)?\s+of\b/i;
+const EACH_OF = /\b(?:all|each|both) (?:of )?the following\b/i;
+// "all of the following", "meet the following criteria", "include the following": each item holds.
+const ALL_OF = new RegExp(String.raw`${EACH_OF.source}|(?<!\b(?:any|one|either|of|or more) )\bthe following\b`, 'i');
+const NEGATED_LEAD = /\b(?:none|neither|no|without|free (?:of|from)|absence of|lack of|never|unless|except)\b|\bnot\b(?! be (?:included|eligible|enrolled))/i;
+// "In category 1, the following are exclusionary:", "For healthy controls:", "Category 2: …": one group's items.
+const GROUP_LEAD =
+  /^(?:[IVX]+\.\s*)?(?:(?:in|for) (?!all\b)(?:the )?[\w ,&-]+[,:]|categor(?:y|ies) [\w ,&-]+:|(?:cohort|group|arm|part)s? [\w &-]{1,12}:|(?:[\w-]+ ){0,2}(?:controls|survivors|patients|subjects|participants|volunteers|caregivers|parents|children|mothers|groups?):$)/i;
+
+// "Increased fasting blood glucose from 6.1 to 7.0 mmol / L or,", a line "OR": the items either side are alternatives.
+const ENDS_IN_OR = /\b(?:or|and\/or)\s*[,;]?\s*$/i;
+const STARTS_WITH_OR = /^(?:or|and\/or)\b/i;
+
+/** Why an item under a lead line is left to a person, or undefined when it holds as the side needs. */
+function underLead(lead: string, side: Criterion['side']): string | undefined {
+  const quoted = `"${lead.length > 80 ? `${lead.slice(0, 77)}…` : lead}"`;
+  if (GROUP_LEAD.test(lead)) return `${ONE_GROUP_REASON} (the line over it names it: ${quoted})`;
+  // A bullet that opens no list ("Active disease at Screening as defined by" over "BASDAI ≥ 4"): its deeper bullets hold as read.
+  if (!LEADS_LIST.test(lead) && !/\bthe following\b/i.test(lead)) return undefined;
+  if (NEGATED_LEAD.test(lead)) return `the line over it (${quoted}) turns its meaning, which no rule reads`;
+  if (COUNTED.test(lead)) return `it is one of several items the line over it (${quoted}) counts together`;
+  // In an inclusion, an item is required only when the lead says each one holds; in an exclusion, enough alone unless all must.
+  if (side === 'inclusion' ? ALL_OF.test(lead) && !ANY_OF.test(lead) : !EACH_OF.test(lead)) return undefined;
+  return side === 'inclusion' ? `it is one item of a list under ${quoted}, which may be alternatives` : `it is one of the items under ${quoted}, all of which must hold`;
+}
+
 /**
  * Split registry eligibility text (headings "Inclusion Criteria:", "Exclusions:", "Subjects will be
  * excluded if:" … as criteria-heading.ts reads them; bulleted or numbered lines, ClinicalTrials.gov
  * markup) into criteria `inc-N` / `exc-N` in record order. In a bulleted section, unbulleted lines are
  * notes, not criteria. Words on a heading line ("Inclusion Criteria: Renal colic patients") are the
  * section's one criterion when nothing follows them; over lines of their own they name a group
- * ("Inclusion Criteria:Adolescents") or qualify the section, whose criteria are then left to a person.
+ * ("Inclusion Criteria:Adolescents") or qualify the section, whose criteria are then left to a person. Items under a
+ * line that opens a list ("… such as", "≥2 of the following:", "In category 1, …:") are read only where the lead says
+ * each is required (inclusion) or enough alone (exclusion).
  */
 export function parseCriteriaText(text: string): ParsedCriteriaText {
   const sections: { heading: CriteriaHeading; lines: string[] }[] = [];
@@ -41,23 +75,46 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   const notes: string[] = [];
   const counters = { inclusion: 0, exclusion: 0 };
   const nextId = (side: Criterion['side']) => `${side === 'inclusion' ? 'inc' : 'exc'}-${(counters[side] += 1)}`;
-  // Headings for two groups ("… for Patients:", "… for Caregivers:") mean each such section holds for its group only.
+  // Headings for two groups ("… for Patients:", "… for Caregivers:"), or for one group beside a heading "for all subjects"
+  // (NCT03924479 "… for HFpEF" and "… for all subjects": healthy controls too), mean each group's section holds for it only.
   const groups = new Set(sections.flatMap(({ heading }) => (heading.group ? [heading.group.toLowerCase()] : [])));
+  const severalGroups = groups.size > 1 || (groups.size === 1 && sections.some(({ heading }) => heading.forAll));
   for (const { heading, lines } of sections) {
     const { side, rest } = heading;
     // Words after the colon over lines of their own name the section; after a bracketed group, they are its first criterion.
     const restNames = rest !== undefined && lines.some((l) => HAS_WORDS.test(l));
-    const labelled = heading.qualifier !== undefined || restNames || (heading.group !== undefined && groups.size > 1);
-    const read = (text: string): Criterion => {
+    const labelled = heading.qualifier !== undefined || restNames || (heading.group !== undefined && severalGroups);
+    const sectionReason = labelled ? headingReason(heading) : undefined;
+    // A criterion, read unless a reason leaves it to a person.
+    const read = (text: string, reason: string | undefined): Criterion => {
       const id = nextId(side);
-      if (!labelled) return parseCriterionLine(id, side, text);
-      return { id, side, text, computability: 'attested', expr: { kind: 'attested', text }, notComputable: headingReason(heading), flags: [] };
+      if (reason === undefined) return parseCriterionLine(id, side, text);
+      return { id, side, text, computability: 'attested', expr: { kind: 'attested', text }, notComputable: reason, flags: [] };
     };
-    if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest));
+    if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest, sectionReason));
     const bulleted = lines.some((l) => BULLET.test(l));
-    for (const line of lines) {
-      if (bulleted && !BULLET.test(line)) notes.push(line.trim());
-      else criteria.push(read(line.replace(BULLET, '').trim()));
+    // Lines that may open a list, innermost last: a bullet over deeper bullets, an unbulleted lead over the bullets after it.
+    // An open lead's list runs over the bullets after it at its own depth too: an unbulleted lead, or a bullet
+    // "- At least one of the following:" over bullets no deeper than itself.
+    const leads: { indent: number; text: string; open: boolean }[] = [];
+    const items = lines.map((line) => ({ indent: /^\s*/.exec(line)![0].length, note: bulleted && !BULLET.test(line), text: line.replace(BULLET, '').trim() }));
+    const criterionTexts = items.filter((i) => !i.note).map((i) => i.text);
+    let k = -1;
+    for (const { indent, note, text } of items) {
+      // A note ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
+      while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !note && indent >= leads.at(-1)!.indent)) leads.pop();
+      if (note) notes.push(text);
+      else {
+        // In an inclusion, items joined by "or" across lines are each not required.
+        k += 1;
+        const before = criterionTexts[k - 1] ?? '';
+        const after = criterionTexts[k + 1] ?? '';
+        const joined = side === 'inclusion' && (ENDS_IN_OR.test(text) || ENDS_IN_OR.test(before) || STARTS_WITH_OR.test(text) || STARTS_WITH_OR.test(after));
+        const reason = sectionReason ?? leads.map((l) => underLead(l.text, side)).find((r) => r !== undefined);
+        criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined)));
+      }
+      const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
+      if (!note || LEADS_LIST.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
