@@ -82,13 +82,16 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   // Without per-patient results only the first criterion that excludes a patient counts (the
   // funnel), so each criterion runs on the rows no earlier one excluded; with them, on every row.
   const notExcluded = new Int32Array(capacity);
+  // The first criterion's selection (every criterion's, with results): the evaluator's loops then
+  // always read a selection, and are compiled once, for it, not again when one first comes.
+  const everyRow = Int32Array.from({ length: capacity }, (_, i) => i);
   let sawHeader = false;
 
   const screenChunk = (chunk: ColumnChunk, rows: ChunkRows): void => {
     const n = chunk.n;
     status.fill(0, 0, n);
     firstFail.fill(-1, 0, n);
-    let sel: Int32Array | undefined; // every row
+    let sel = everyRow;
     let m = n;
     for (let k = 0; k < compiled.length; k++) {
       const { root, criterion } = compiled[k]!;
@@ -97,7 +100,7 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
       const failing = criterion.side === 'inclusion' ? 0 : 1;
       let kept = 0;
       for (let j = 0; j < m; j++) {
-        const i = sel === undefined ? j : sel[j]!;
+        const i = sel[j]!;
         const v = t[i]!;
         if (v === failing) {
           if (firstFail[i] === -1) firstFail[i] = k;
