@@ -132,34 +132,43 @@ function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref:
 
 function inner(capacity: number, kind: 'all' | 'any' | 'not', children: ColumnNode[]): ColumnNode {
   const truth = new Uint8Array(capacity);
+  const table = kind === 'all' ? AND : OR;
   return {
     truth,
     children,
     run(chunk, rows, m) {
       for (const c of children) c.run(chunk, rows, m);
       const a = children[0]!.truth;
-      if (kind === 'not') {
-        for (let j = 0; j < m; j++) {
-          const i = rows[j]!;
-          truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
-        }
-        return;
-      }
-      const table = kind === 'all' ? AND : OR;
-      for (let j = 0; j < m; j++) {
-        const i = rows[j]!;
-        truth[i] = a[i]!;
-      }
-      for (let k = 1; k < children.length; k++) {
-        const b = children[k]!.truth;
-        for (let j = 0; j < m; j++) {
-          const i = rows[j]!;
-          truth[i] = table[truth[i]! * 3 + b[i]!]!;
-        }
-      }
+      if (kind === 'not') return mapRows(truth, a, NOT, rows, m);
+      if (children.length === 1) return mapRows(truth, a, SAME, rows, m);
+      combineRows(truth, a, children[1]!.truth, table, rows, m);
+      for (let k = 2; k < children.length; k++) combineRows(truth, truth, children[k]!.truth, table, rows, m);
     },
     missing: () => nothing,
   };
+}
+
+// Kleene NOT, and the value itself, on 0, 1, 2.
+const NOT = Uint8Array.of(1, 0, 2);
+const SAME = Uint8Array.of(0, 1, 2);
+
+// An inner node's loops, shared by every node (and called for each), so that they warm up once
+// and hold no code after them that an optimised loop would first meet unseen.
+
+/** truth[i] = table[a[i]] for the selected rows. */
+function mapRows(truth: Uint8Array, a: Uint8Array, table: Uint8Array, rows: Int32Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j]!;
+    truth[i] = table[a[i]!]!;
+  }
+}
+
+/** truth[i] = table[a[i] * 3 + b[i]] for the selected rows (a may be truth itself). */
+function combineRows(truth: Uint8Array, a: Uint8Array, b: Uint8Array, table: Uint8Array, rows: Int32Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j]!;
+    truth[i] = table[a[i]! * 3 + b[i]!]!;
+  }
 }
 
 function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity: number): ColumnNode {
