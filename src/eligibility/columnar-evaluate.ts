@@ -14,11 +14,12 @@ import { eligibilityErrors } from './errors.js';
  * 2 unknown; the same truth tables as compile.ts). Every node keeps its array, so that the facts
  * behind an unknown can be named for one row afterwards. A run covers the rows it is given (all of
  * them, or those an earlier criterion has not yet decided); the others' truth is left as it was.
+ * The rows always come as a selection, so that each loop is one shape, compiled once.
  */
 export interface ColumnNode {
   readonly truth: Uint8Array;
-  /** Fill `truth` for the chunk rows rows[0..m-1] (rows 0..m-1 when rows is undefined). */
-  run(chunk: ColumnChunk, rows: Int32Array | undefined, m: number): void;
+  /** Fill `truth` for the chunk rows rows[0..m-1] (every row: rows holds 0..n-1). */
+  run(chunk: ColumnChunk, rows: Int32Array, m: number): void;
   readonly children: readonly ColumnNode[];
   /** Facts a leaf reads whose cell is missing at `row` (empty when present, or for inner nodes). */
   missing(chunk: ColumnChunk, row: number): readonly string[];
@@ -44,15 +45,17 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
   const truth = new Uint8Array(capacity);
   const op: CompareOp = e.op;
   const perKg = conv.perKg === true;
+  // The truth of v op t when v is above, below or at t (NaN is none of them: MISSING).
+  const whenAbove = op === '>' || op === '>=' ? 1 : 0;
+  const whenBelow = 1 - whenAbove;
+  const whenAt = op === '<=' || op === '>=' ? 1 : 0;
   return {
     truth,
     children: [],
     run(chunk, rows, m) {
       const v = chunk.numbers.get(e.fact)!;
       if (perKg) return compareRows(truth, v, chunk.numbers.get('weight')!, t, op, rows, m);
-      // One loop per operator, without a call or a test of the operator per patient.
-      if (op === '<' || op === '<=') return below(truth, v, t, op === '<=', rows, m);
-      return above(truth, v, t, op === '>=', rows, m);
+      compare(truth, v, t, whenAbove, whenBelow, whenAt, rows, m);
     },
     missing(chunk, row) {
       const out = Number.isNaN(chunk.numbers.get(e.fact)![row]) ? [e.fact] : [];
@@ -62,39 +65,22 @@ function numberLeaf(capacity: number, e: Extract<Expr, { kind: 'compare' }>): Co
   };
 }
 
-/** truth[i] for v[i] < t (or <=): 1 or 0, MISSING for NaN (which compares false both ways). */
-function below(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
-  if (orEqual) {
-    for (let j = 0; j < m; j++) {
-      const i = rows === undefined ? j : rows[j]!;
-      truth[i] = v[i]! <= t ? 1 : v[i]! > t ? 0 : MISSING;
-    }
-  } else {
-    for (let j = 0; j < m; j++) {
-      const i = rows === undefined ? j : rows[j]!;
-      truth[i] = v[i]! < t ? 1 : v[i]! >= t ? 0 : MISSING;
-    }
-  }
-}
-
-function above(truth: Uint8Array, v: Float64Array, t: number, orEqual: boolean, rows: Int32Array | undefined, m: number): void {
-  if (orEqual) {
-    for (let j = 0; j < m; j++) {
-      const i = rows === undefined ? j : rows[j]!;
-      truth[i] = v[i]! >= t ? 1 : v[i]! < t ? 0 : MISSING;
-    }
-  } else {
-    for (let j = 0; j < m; j++) {
-      const i = rows === undefined ? j : rows[j]!;
-      truth[i] = v[i]! > t ? 1 : v[i]! <= t ? 0 : MISSING;
-    }
+/**
+ * truth[i] for v[i] against t: one loop for every operator, without a call or a test of the
+ * operator per patient, so that it warms up once for all the number leaves.
+ */
+function compare(truth: Uint8Array, v: Float64Array, t: number, whenAbove: number, whenBelow: number, whenAt: number, rows: Int32Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j]!;
+    const x = v[i]!;
+    truth[i] = x > t ? whenAbove : x < t ? whenBelow : x === t ? whenAt : MISSING;
   }
 }
 
 /** A threshold per kg: v[i] op t × w[i]; MISSING when either is NaN. */
-function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, rows: Int32Array | undefined, m: number): void {
+function compareRows(truth: Uint8Array, v: Float64Array, w: Float64Array, t: number, op: CompareOp, rows: Int32Array, m: number): void {
   for (let j = 0; j < m; j++) {
-    const i = rows === undefined ? j : rows[j]!;
+    const i = rows[j]!;
     const x = v[i]!;
     const lim = t * w[i]!;
     const hit = op === '<' ? x < lim : op === '<=' ? x <= lim : op === '>' ? x > lim : x >= lim;
@@ -111,7 +97,7 @@ function byteLeaf(capacity: number, column: string, fact: string, map: (b: numbe
     run(chunk, rows, m) {
       const v = chunk.bytes.get(column)!;
       for (let j = 0; j < m; j++) {
-        const i = rows === undefined ? j : rows[j]!;
+        const i = rows[j]!;
         truth[i] = table[v[i]!]!;
       }
     },
@@ -130,11 +116,11 @@ function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref:
     run(chunk, rows, m) {
       const v = chunk.numbers.get(e.fact)!;
       if (anchor === undefined) {
-        for (let j = 0; j < m; j++) truth[rows === undefined ? j : rows[j]!] = MISSING;
+        for (let j = 0; j < m; j++) truth[rows[j]!] = MISSING;
         return;
       }
       for (let j = 0; j < m; j++) {
-        const i = rows === undefined ? j : rows[j]!;
+        const i = rows[j]!;
         const d = v[i]!;
         truth[i] = d !== d ? MISSING : d >= start && d <= anchor ? 1 : 0;
       }
@@ -146,34 +132,43 @@ function withinLeaf(capacity: number, e: Extract<Expr, { kind: 'within' }>, ref:
 
 function inner(capacity: number, kind: 'all' | 'any' | 'not', children: ColumnNode[]): ColumnNode {
   const truth = new Uint8Array(capacity);
+  const table = kind === 'all' ? AND : OR;
   return {
     truth,
     children,
     run(chunk, rows, m) {
       for (const c of children) c.run(chunk, rows, m);
       const a = children[0]!.truth;
-      if (kind === 'not') {
-        for (let j = 0; j < m; j++) {
-          const i = rows === undefined ? j : rows[j]!;
-          truth[i] = a[i] === MISSING ? MISSING : 1 - a[i]!;
-        }
-        return;
-      }
-      const table = kind === 'all' ? AND : OR;
-      for (let j = 0; j < m; j++) {
-        const i = rows === undefined ? j : rows[j]!;
-        truth[i] = a[i]!;
-      }
-      for (let k = 1; k < children.length; k++) {
-        const b = children[k]!.truth;
-        for (let j = 0; j < m; j++) {
-          const i = rows === undefined ? j : rows[j]!;
-          truth[i] = table[truth[i]! * 3 + b[i]!]!;
-        }
-      }
+      if (kind === 'not') return mapRows(truth, a, NOT, rows, m);
+      if (children.length === 1) return mapRows(truth, a, SAME, rows, m);
+      combineRows(truth, a, children[1]!.truth, table, rows, m);
+      for (let k = 2; k < children.length; k++) combineRows(truth, truth, children[k]!.truth, table, rows, m);
     },
     missing: () => nothing,
   };
+}
+
+// Kleene NOT, and the value itself, on 0, 1, 2.
+const NOT = Uint8Array.of(1, 0, 2);
+const SAME = Uint8Array.of(0, 1, 2);
+
+// An inner node's loops, shared by every node (and called for each), so that they warm up once
+// and hold no code after them that an optimised loop would first meet unseen.
+
+/** truth[i] = table[a[i]] for the selected rows. */
+function mapRows(truth: Uint8Array, a: Uint8Array, table: Uint8Array, rows: Int32Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j]!;
+    truth[i] = table[a[i]!]!;
+  }
+}
+
+/** truth[i] = table[a[i] * 3 + b[i]] for the selected rows (a may be truth itself). */
+function combineRows(truth: Uint8Array, a: Uint8Array, b: Uint8Array, table: Uint8Array, rows: Int32Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j]!;
+    truth[i] = table[a[i]! * 3 + b[i]!]!;
+  }
 }
 
 function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity: number): ColumnNode {

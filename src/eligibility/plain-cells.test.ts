@@ -31,6 +31,7 @@ describe('a cell in its usual form read in the pass that finds its end', () => {
     // 2024-01-01 is day 19,723 from 1970-01-01; 2024 is a leap year, so 29 February is 31 + 28 days on.
     expect([read('date', '2024-02-29'), read('date', 'never'), read('date', 'NEVER'), read('date', '')]).toEqual([19_782, -Infinity, -Infinity, NaN]);
     expect([read('yes-no', 'yes'), read('yes-no', 'N'), read('yes-no', 'TRUE'), read('yes-no', '0'), read('yes-no', '')]).toEqual([1, 0, 1, 0, MISSING]);
+    expect([read('yes-no', 'Y'), read('yes-no', 'no'), read('yes-no', 'False'), read('yes-no', '1')]).toEqual([1, 0, 0, 1]);
     expect([read('code', 'Male'), read('code', '')]).toEqual([1, NO_CODE]);
     expect([read('codes', 'primary-sjogren;infection'), read('codes', 'Infection ; other'), read('codes', 'none'), read('codes', '')]).toEqual([
       [1, 1],
@@ -38,22 +39,22 @@ describe('a cell in its usual form read in the pass that finds its end', () => {
       [0, 0],
       [MISSING, MISSING],
     ]);
-    expect([read('attestation', 'yes|Dr A|2024-05-30'), read('attestation', 'no|x|2024-05-30'), read('attestation', '')]).toEqual([1, 0, MISSING]);
+    expect([read('attestation', 'yes|Dr A|2024-05-30'), read('attestation', 'no|x|2024-05-30'), read('attestation', 'TRUE|x|2024-05-30'), read('attestation', 'n|x|2024-05-30'), read('attestation', '')]).toEqual([1, 0, 1, 0, MISSING]);
   });
 
   it('leaves every other form to the general path', () => {
     for (const cell of [' 5', '5 ', '5\r', '1.2.3', '-', '.', '12 mg', '1234567890123456']) expect(read('number', cell)).toBe('general');
     // 2023 is no leap year; month 13 and day 0 do not exist.
     for (const cell of ['2023-02-29', '2024-13-01', '2024-01-00', '2024-1-01', 'nevermore', ' never']) expect(read('date', cell)).toBe('general');
-    for (const cell of ['maybe', ' yes', 'yes ']) expect(read('yes-no', cell)).toBe('general');
+    for (const cell of ['maybe', ' yes', 'yes ', 'ye', 'yess', 'tru', 'falsey', 'no\r', 'nay']) expect(read('yes-no', cell)).toBe('general');
     for (const cell of ['other', ' male']) expect(read('code', cell)).toBe('general');
     for (const cell of [' infection', 'Sjögren', 'infection\r', '  ']) expect(read('codes', cell)).toBe('general');
-    for (const cell of ['yes', 'yes||2024-05-30', 'yes |x|2024-05-30', 'yes|x|2024-02-30', 'yes|x|2024-05-30 ', 'yes|a|b|2024-05-30']) expect(read('attestation', cell)).toBe('general');
+    for (const cell of ['yes', 'yes||2024-05-30', 'yes |x|2024-05-30', 'yes|x|2024-02-30', 'yes|x|2024-05-30 ', 'yes|a|b|2024-05-30', 'ye|x|2024-05-30', 'maybe|x|2024-05-30', 'yes,|x|2024-05-30']) expect(read('attestation', cell)).toBe('general');
   });
 
   it('stores what the general path stores whenever it takes a cell', () => {
     // Cells built from the pieces each form is made of, in every combination up to three pieces.
-    const pieces = ['1', '0', '-', '.', '9', ' ', 'e', 'yes', 'no', 'never', 'male', '2024', '-02', '-29', '|', 'x', 'infection', ';', 'Y', '\r'];
+    const pieces = ['1', '0', '-', '.', '9', ' ', 'e', 'yes', 'no', 'never', 'male', '2024', '-02', '-29', '|', 'x', 'infection', ';', 'Y', '\r', 'true', 'FALSE', 'n', 'Ye'];
     const cells: string[] = [''];
     for (const a of pieces) for (const b of ['', ...pieces]) for (const c of ['', ...pieces]) cells.push(a + b + c);
     cells.push('yes|x|2024-02-29', 'no|Dr B|1999-12-31', '2000-02-29', '1900-02-29');

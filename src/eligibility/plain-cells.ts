@@ -1,5 +1,5 @@
 import { MISSING, NO_CODE } from './column-chunk.js';
-import { dayOf, lowerIs, NEVER, POWERS_OF_TEN, yesNo } from './cell-bytes.js';
+import { dayOf, lowerIs, NEVER, POWERS_OF_TEN } from './cell-bytes.js';
 import { ATTESTATION, CODE, CODES, DATE, NUMBER, YES_NO, type Target } from './csv-cells.js';
 
 /**
@@ -103,11 +103,42 @@ function dateAt(b: Uint8Array, i: number, t: Target, r: number): number {
 /** A cell that the general path would not trim: b[i..e) is then its trimmed form. */
 const untrimmed = (b: Uint8Array, i: number, e: number): boolean => e === i || (!blank(b[i]) && !blank(b[e - 1]));
 
+/**
+ * The end of the yes/no word at b[i] (cell-bytes' yesNo words: 1, 0, y, n, yes, no, true, false, in
+ * any case), or -1 when none starts there; whether the cell ends after it is the caller's to check.
+ * The word is read in one pass, not found first and compared after. No comparison matches a comma
+ * or newline, so none reads past the cell.
+ */
+function yesNoEnd(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c === 49 || c === 48) return i + 1;
+  // c | 32 is a lower-case letter L exactly when c is L or its capital.
+  switch (c | 32) {
+    case 121: // y, yes
+      return (b[i + 1]! | 32) === 101 && (b[i + 2]! | 32) === 115 ? i + 3 : i + 1;
+    case 110: // n, no
+      return (b[i + 1]! | 32) === 111 ? i + 2 : i + 1;
+    case 116: // true
+      return (b[i + 1]! | 32) === 114 && (b[i + 2]! | 32) === 117 && (b[i + 3]! | 32) === 101 ? i + 4 : -1;
+    case 102: // false
+      return (b[i + 1]! | 32) === 97 && (b[i + 2]! | 32) === 108 && (b[i + 3]! | 32) === 115 && (b[i + 4]! | 32) === 101 ? i + 5 : -1;
+    default:
+      return -1;
+  }
+}
+
+/** The value of the yes/no word that starts with c: 1 for 1, y, yes, true; 0 for 0, n, no, false. */
+const yesWord = (c: number): number => (c === 49 || (c | 32) === 121 || (c | 32) === 116 ? 1 : 0);
+
 function yesNoAt(b: Uint8Array, i: number, t: Target, r: number): number {
-  const e = cellEnd(b, i);
-  const v = e === i ? MISSING : untrimmed(b, i, e) ? yesNo(b, i, e) : -1;
-  if (v < 0) return -1;
-  t.bytes[r] = v;
+  const first = b[i]!;
+  if (ends(first)) {
+    t.bytes[r] = MISSING;
+    return i;
+  }
+  const e = yesNoEnd(b, i);
+  if (e < 0 || !ends(b[e])) return -1;
+  t.bytes[r] = yesWord(first);
   return e;
 }
 
@@ -168,19 +199,23 @@ function codesAt(b: Uint8Array, i: number, t: Target, r: number): number {
   return j;
 }
 
+// A byte in an attestation's name: 0 within it, 1 the "|" after it, 2 the cell's end (no name).
+const NAME_BYTE = Uint8Array.from({ length: 256 }, (_, c) => (c === PIPE ? 1 : c === COMMA || c === NL ? 2 : 0));
+
 /** "yes|who|YYYY-MM-DD": a yes/no word, a non-empty name without "|", a real date. */
 function attestationAt(b: Uint8Array, i: number, t: Target, r: number): number {
   if (ends(b[i])) {
     t.bytes[r] = MISSING;
     return i;
   }
-  let j = i;
-  for (let c = b[j]; c !== PIPE; c = b[++j]) if (c === COMMA || c === NL) return -1;
-  const holds = untrimmed(b, i, j) ? yesNo(b, i, j) : -1;
-  if (holds < 0) return -1;
-  const who = ++j;
-  for (let c = b[j]; c !== PIPE; c = b[++j]) if (c === COMMA || c === NL) return -1;
-  if (j === who) return -1;
+  const said = yesNoEnd(b, i);
+  if (said < 0 || b[said] !== PIPE) return -1;
+  const holds = yesWord(b[i]!);
+  const who = said + 1;
+  let j = who;
+  // One table look-up per byte of the name, not three comparisons.
+  while (NAME_BYTE[b[j]!] === 0) j++;
+  if (b[j] !== PIPE || j === who) return -1;
   const day = j + 1;
   if (!isDayAt(b, day) || !ends(b[day + 10])) return -1;
   t.bytes[r] = holds;

@@ -70,6 +70,29 @@ export function checkHeader(header: readonly string[]): number {
 
 const STATUS_CODES: readonly EligibilityStatus[] = ['eligible', 'incomplete', 'ineligible'];
 
+/**
+ * Criterion k's verdict (its truth, `failing` the value that excludes) on the rows sel[0..m-1]: a
+ * row it excludes becomes ineligible (2), counted against k when no earlier criterion excluded it;
+ * an unknown one becomes incomplete (1) unless already ineligible. The rows it does not exclude are
+ * written to `kept` (which may be sel itself), and their count returned. A function of its own,
+ * called for each criterion, so that its loop warms up once.
+ */
+function judge(truth: Uint8Array, failing: number, k: number, sel: Int32Array, m: number, status: Uint8Array, firstFail: Int32Array, kept: Int32Array): number {
+  let n = 0;
+  for (let j = 0; j < m; j++) {
+    const i = sel[j]!;
+    const v = truth[i]!;
+    if (v === failing) {
+      if (firstFail[i] === -1) firstFail[i] = k;
+      status[i] = 2;
+    } else {
+      if (v === 2 && status[i] === 0) status[i] = 1;
+      kept[n++] = i;
+    }
+  }
+  return n;
+}
+
 export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, options: CsvScreenOptions = {}): CsvScreen {
   const capacity = options.capacity ?? 16_384;
   const specs = columnSpecs(criteria);
@@ -82,31 +105,21 @@ export function screenCsv(criteria: readonly Criterion[], ref: ReferenceDates, o
   // Without per-patient results only the first criterion that excludes a patient counts (the
   // funnel), so each criterion runs on the rows no earlier one excluded; with them, on every row.
   const notExcluded = new Int32Array(capacity);
+  // The first criterion's selection (every criterion's, with results): the evaluator's loops then
+  // always read a selection, and are compiled once, for it, not again when one first comes.
+  const everyRow = Int32Array.from({ length: capacity }, (_, i) => i);
   let sawHeader = false;
 
   const screenChunk = (chunk: ColumnChunk, rows: ChunkRows): void => {
     const n = chunk.n;
     status.fill(0, 0, n);
     firstFail.fill(-1, 0, n);
-    let sel: Int32Array | undefined; // every row
+    let sel = everyRow;
     let m = n;
     for (let k = 0; k < compiled.length; k++) {
       const { root, criterion } = compiled[k]!;
       root.run(chunk, sel, m);
-      const t = root.truth;
-      const failing = criterion.side === 'inclusion' ? 0 : 1;
-      let kept = 0;
-      for (let j = 0; j < m; j++) {
-        const i = sel === undefined ? j : sel[j]!;
-        const v = t[i]!;
-        if (v === failing) {
-          if (firstFail[i] === -1) firstFail[i] = k;
-          status[i] = 2;
-        } else {
-          if (v === 2 && status[i] === 0) status[i] = 1;
-          notExcluded[kept++] = i;
-        }
-      }
+      const kept = judge(root.truth, criterion.side === 'inclusion' ? 0 : 1, k, sel, m, status, firstFail, notExcluded);
       if (onResult === undefined) {
         sel = notExcluded;
         m = kept;
