@@ -1,5 +1,7 @@
 /** Words that narrow a head by degree: what it is said to include is narrowed with it. */
-const DEGREE_HEAD = /\b(?:severe|serious|significant|uncontrolled|unstable|poorly controlled|advanced|refractory|decompensated|end-stage)\b/i;
+// "Active sleep disorder which is not treated (obstructive sleep apnea, …)" (NCT03922867): untreated narrows as a degree does.
+const DEGREE_HEAD =
+  /\b(?:severe|serious|significant|uncontrolled|unstable|poorly controlled|advanced|refractory|decompensated|end-stage|untreated|not (?:\w+ )?treated|not (?:well |adequately )?controlled|inadequately controlled)\b/i;
 // "i.e." says what the head is, so what follows it is the head itself, not an example of it.
 const EXAMPLES_CUE = /\b(?:including|includes|such as|e\.?g\b\.?|for example|especially|particularly|namely)/gi;
 

@@ -218,3 +218,13 @@ describe('a procedure named as a point in time', () => {
     expect(read('exclusion', 'History of lung surgery')).toEqual(['computable', 'prior_treatments has lung-surgery']);
   });
 });
+
+describe('examples of an untreated head', () => {
+  it('"Active sleep disorder which is not treated (obstructive sleep apnea, …)" does not flag everyone without sleep apnoea (NCT03922867)', () => {
+    // The negation of "not treated" reached the examples: it was read "not (diagnoses has obstructive-sleep-apnoea) or …".
+    const [computability, expr] = read('exclusion', 'Active sleep disorder which is not treated (obstructive sleep apnea, obesity hypoventilation syndrome)');
+    expect(computability).not.toBe('computable');
+    expect(expr).not.toMatch(/not \(diagnoses has obstructive-sleep-apnoea\)/);
+    expect(expr).not.toMatch(/^diagnoses has obstructive-sleep-apnoea or/);
+  });
+});
