@@ -228,3 +228,13 @@ describe('examples of an untreated head', () => {
     expect(expr).not.toMatch(/^diagnoses has obstructive-sleep-apnoea or/);
   });
 });
+
+describe('a line that describes the disease', () => {
+  it('"Retinoblastoma is rarely seen in children over 8 years old, however we will not include an upper age range" sets no age limit (NCT03866460)', () => {
+    // It was read "age > 8 years and …": every child of 8 or under was turned away, the opposite of what the line says.
+    expect(read('inclusion', 'Retinoblastoma is rarely seen in children over 8 years old, however we will not include an upper age range so as not to exclude any possible participants')).toEqual([
+      'attested',
+      'attested: "Retinoblastoma is rarely seen in children over 8 years old, however we will not include an upper age range so as not to exclude any possible participants"',
+    ]);
+  });
+});

@@ -38,6 +38,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
   ],
   [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, 'it makes exceptions that the facts cannot express'],
+  // "Retinoblastoma is rarely seen in children over 8 years old, however we will not include an upper age range" (NCT03866460).
+  [/\b(?:is|are) (?:rarely|usually|typically|commonly|often|mostly|generally) (?:seen|found|diagnosed|observed|present)\b/i, 'it describes the disease, not a condition the patient must meet'],
   // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
   [/\bif\b|\bwhen\b|\bin case\b/i, CONDITION_REASON],
