@@ -35,6 +35,31 @@ describe('planned procedures in an inclusion', () => {
       all(all(planned('total-knee-arthroplasty'), planned('spinal-anaesthesia')), rest('primary unilateral elective')),
     );
   });
+  it('names of procedures the lexicon leaves out, read only as planned', () => {
+    computes(inc('Undergoing septoplasty'), planned('septoplasty')); // NCT03926663
+    partly(inc('Scheduled for elective colonoscopy'), all(planned('colonoscopy'), rest('elective'))); // NCT03925779
+    partly(inc('Patients scheduled for elective knee arthroscopy.'), all(planned('knee-arthroscopy'), rest('Patients elective'))); // NCT03926000
+    partly(inc('Be undergoing elective posterior spinal fusion'), all(planned('spinal-fusion'), rest('Be elective'))); // NCT03867240
+    partly(inc('Patients undergoing a TAVI at Montpellier University Hospital'), all(planned('transcatheter-aortic-valve-implantation'), rest('Patients a at Montpellier University Hospital'))); // NCT03865043
+    // "septorhinoplasty procedures" is one more alternative, a person's to attest.
+    partly(inc('patients who will undergo septoplasty/septorhinoplasty procedures'), any(planned('septoplasty'), rest('patients /septorhinoplasty procedures'))); // NCT03861104
+  });
+  it('abbreviations and synonyms of procedure-names.ts', () => {
+    // LSCS is a lower segment caesarean section; RARC a robot-assisted radical cystectomy.
+    partly(inc('planned for elective LSCS under spinal anesthesia'), all(all(planned('caesarean-section'), planned('spinal-anaesthesia')), rest('elective'))); // NCT03864692
+    partly(inc('scheduled for elective RARC'), all(planned('radical-cystectomy'), rest('elective'))); // NCT03868319
+    partly(
+      inc('patients undergoing elective, primary knee joint replacement in combined general anaesthesia'), // NCT03920930
+      all(planned('knee-arthroplasty'), rest('patients elective, primary in combined general anaesthesia')),
+    );
+    partly(
+      inc('scheduled to undergo catheter ablation of the CTI for treatment of AFL'), // NCT03929718
+      all(planned('catheter-ablation'), rest('of the CTI for treatment of AFL')),
+    );
+  });
+  it('the name, then "planned": the whole line', () => {
+    computes(inc('General anesthesia planned'), planned('general-anaesthesia')); // NCT03861377
+  });
   it('"elective" opening the line is the plan', () => {
     partly(inc('Elective laparoscopic Cholecystectomy, ASA status 1-2'), all(planned('cholecystectomy'), cmp('asa_class', '<=', 2, ''), rest('Elective laparoscopic'))); // NCT03869801
   });

@@ -9,7 +9,7 @@ import { NEGATION } from './line-tense.js';
  * "Patients scheduled for elective laparoscopic cholecystectomy", "Undergoing cardiac surgery",
  * "Elective total knee arthroplasty": the procedure the patient is to undergo in the care episode
  * the study enrols, the fact planned_procedures. Its names are the lexicon's procedures (code as
- * for prior_treatments), and the kinds of anaesthesia below.
+ * for prior_treatments), and the few below that only a plan reads.
  *
  * - After a cue ("scheduled for", "undergoing", "planned to undergo", "will undergo"), or after
  *   "elective" at the start of an inclusion, the procedure may be narrowed by the closed list of
@@ -19,6 +19,9 @@ import { NEGATION } from './line-tense.js';
  * - "or" and "/" after it name alternatives the cue binds ("scheduled for total pancreatectomy or
  *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
  * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
+ * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
+ * - Not after a numbered item nor after a kind of patient ("Surgical patients …"): the line may be one
+ *   cohort of several, and the procedure not every participant's.
  * - Not after a negation, nor in a line that speaks of the past or gives a time window ("undergoing
  *   vascular surgery in the last 3 months" is dated, read by the lexicon). "before surgery" and
  *   "at the time of surgery" have no cue: qualifiers.ts reads them as time anchors.
@@ -26,9 +29,16 @@ import { NEGATION } from './line-tense.js';
 
 /** Procedures only read as planned: as a treatment line-tense.ts would read "general anaesthesia" as current. */
 const PLANNED_ONLY: readonly (readonly [RegExp, string])[] = [
-  [/(?:general|GA) an(?:a)?esthesia/iy, 'general-anaesthesia'],
+  [/general an(?:a)?esthesia/iy, 'general-anaesthesia'],
   [/spinal an(?:a)?esthesia/iy, 'spinal-anaesthesia'],
   [/regional an(?:a)?esthesia/iy, 'regional-anaesthesia'],
+  // -scopy, -plasty and the rest: names whose ending line-tense.ts does not know as a procedure.
+  [/colonoscopy/iy, 'colonoscopy'],
+  [/knee arthroscopy/iy, 'knee-arthroscopy'],
+  [/septoplasty/iy, 'septoplasty'],
+  [/(?:posterior )?spinal fusion/iy, 'spinal-fusion'],
+  [/inguinal hernia repair/iy, 'inguinal-hernia-repair'],
+  [/transcatheter aortic valve (?:implantation|replacement)|TAVI\b|TAVR\b/iy, 'transcatheter-aortic-valve-implantation'],
   // An operation that cannot wait for a scheduled list (NCEPOD classification of intervention, 2004: "immediate" or "urgent").
   [/emergency surger(?:y|ies)/iy, 'emergency-surgery'],
 ];
@@ -41,7 +51,7 @@ const CUE =
   /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing)\s+/gi;
 // Words that narrow a procedure and keep its code (and articles).
 const NARROWING =
-  /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)\s+|,\s*(?=(?:elective|primary)\b))*/i;
+  /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)(?:\s+|\s*,\s*(?=(?:elective|primary)\b)))*/i;
 const FILLER = /^(?:a|an|the)$/i;
 const PAST = /\b(?:history|previous(?:ly)?|prior|past|had|underwent|undergone|ago|since|recent(?:ly)?|post)\b/i;
 const GROUP = /^\s*(?:\d{1,2}[.)]\s+)?([A-Za-z][\w'-]*)\s+(?:patients|subjects|cases|controls|participants|volunteers|group)\b/i;
@@ -83,6 +93,14 @@ export function plannedProcedures(p: LineParser): void {
   // Not after an item number: "1. elective total knee arthroplasty", "2. elective total hip arthroplasty" (NCT03869203) are alternative cohorts.
   const elective = /^\s*(?=elective\b)/i.exec(text);
   if (side === 'inclusion' && elective && starts.length === 0) starts.push({ cue: undefined, at: elective[0].length });
+  // "General anesthesia planned" (NCT03861377): the whole line, the cue after the name.
+  const tail = /\s+(?:is\s+)?(?:planned|scheduled)\s*\.?\s*$/i.exec(text);
+  const whole = tail && procedureAt(text, 0);
+  if (tail && whole?.end === tail.index) {
+    p.cover(tail.index, text.length);
+    p.add(0, whole.end, planned(whole.code), 'term');
+    return;
+  }
   for (const { cue, at } of starts) {
     const clause =
       text
