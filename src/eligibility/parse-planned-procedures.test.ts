@@ -57,6 +57,17 @@ describe('planned procedures in an inclusion', () => {
       all(planned('catheter-ablation'), rest('of the CTI for treatment of AFL')),
     );
   });
+  it('more cues: "planning on", "will be operated with", "Under" opening the line, "receiving elective"', () => {
+    partly(
+      inc('Planning on kidney transplantation surgery at the University of Colorado Hospital.'), // NCT03923556
+      all(planned('kidney-transplant'), rest('surgery at the University of Colorado Hospital')),
+    );
+    computes(inc('the patient will be operated with spinal anesthesia'), planned('spinal-anaesthesia')); // NCT03869775
+    computes(inc('Under spinal anesthesia'), planned('spinal-anaesthesia')); // NCT03863977
+    partly(inc('Patient of the CHU Brugmann Hospital receiving elective coronary surgery.'), all(planned('coronary-surgery'), rest('Patient of the CHU Brugmann Hospital elective'))); // NCT03922178
+    // "living donor" is no narrowing word of the list: left out, the remainder would read "Patient is a living donor".
+    attested(inc('Patient is a planned recipient of a living donor kidney transplant.'), /narrows kidney transplant/); // NCT03867617
+  });
   it('the name, then "planned": the whole line', () => {
     computes(inc('General anesthesia planned'), planned('general-anaesthesia')); // NCT03861377
   });

@@ -47,8 +47,9 @@ const PROCEDURE_CODE = /surgery|transplant|ectomy|section|arthroplasty|graft|abl
 const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE_CODE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
 const COMPOUND_AT = new RegExp(COMPOUND.source, 'iy');
 
+// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775).
 const CUE =
-  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing)\s+/gi;
+  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under)\s+/gi;
 // Words that narrow a procedure and keep its code (and articles).
 const NARROWING =
   /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)(?:\s+|\s*,\s*(?=(?:elective|primary)\b)))*/i;
