@@ -280,6 +280,11 @@ export const factDictionary: readonly FactDefinition[] = [
   codes('family_history', 'Conditions of the patient’s first-degree relatives (parents, siblings, children), as codes (e.g. breast-cancer).'),
   codes('current_treatments', 'Treatments the patient currently receives, as codes (e.g. rituximab).'),
   codes('prior_treatments', 'Treatments the patient has ever received, as codes (e.g. cyclosporine-a).'),
+  // The care episode's procedures, in the style of the CDISC SDTM PR (procedures) domain: pre-specified (PRPRESP = Y), recorded before PROCCUR says they occurred.
+  codes(
+    'planned_procedures',
+    'Procedures the patient is scheduled to undergo (or is undergoing) in the care episode the study enrols, as codes: the procedure and each broader kind it is, anaesthesia included (e.g. cholecystectomy;laparoscopic-surgery;surgery;general-anaesthesia; emergency-surgery for an operation done as an emergency).',
+  ),
   codes('autoantibodies', 'Autoantibodies found positive in serum or CSF, as codes (e.g. nmdar;lgi-1).'),
   codes('languages', 'Languages the patient speaks, reads and understands well enough to take part, as codes (e.g. english;spanish).'),
   codes('allergies', 'Known allergies or intolerances to drugs or other substances, as codes named as written (e.g. il-2;penicillin;local-anesthetics).'),

@@ -29,7 +29,7 @@ describe('an inclusion list joined by commas', () => {
     expect(bp.computability).toBe('partly-computable');
     expect(formatExpr(bp.expr)).toBe('systolic_bp < 150 mmhg and attested: "normal sinus rhythm"');
     // NCT03869801
-    expect(read('Elective laparoscopic Cholecystectomy, ASA status 1-2')).toBe('asa_class ≤ 2 and attested: "Elective laparoscopic Cholecystectomy"');
+    expect(read('Elective laparoscopic Cholecystectomy, ASA status 1-2')).toBe('planned_procedures has cholecystectomy and asa_class ≤ 2 and attested: "Elective laparoscopic"');
     // NCT03862469
     expect(read('Aged 18-35 years, established by visual inspection of a government-issued ID')).toBe(
       'age ≥ 18 years and age ≤ 35 years and attested: "established by visual inspection of a government-issued ID"',

@@ -40,7 +40,11 @@ describe('an age limit after the people it is of', () => {
   it('reads a symbol written right after the word', () => {
     partly(
       inc('patients>18 years old, undergoing elective hepatobiliary surgery under general anesthesia and American Society of Anesthesiologists grade II.'), // NCT03923816
-      all(cmp('age', '>', 18, 'years'), rest('patients, undergoing elective hepatobiliary surgery under general anesthesia and American Society of Anesthesiologists grade II')),
+      all(
+        cmp('age', '>', 18, 'years'),
+        all(has('planned_procedures', 'hepatobiliary-surgery'), has('planned_procedures', 'general-anaesthesia')),
+        rest('patients, elective and American Society of Anesthesiologists grade II'),
+      ),
     );
   });
   it('reads the age named after its operator', () => {

@@ -15,6 +15,7 @@ import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
 import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './consent-forms.js';
 import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
+import { plannedProcedures } from './planned-procedures.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -32,7 +33,8 @@ const CONDITION_REASON = 'it holds only under a condition it states';
 /** Whole lines that stay a human judgement whatever they mention, and why. */
 const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/^permitted\b/i, 'it says what treatment is permitted, not a condition to check'],
-  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b|\bintend|\bagree(?:s|d)? (?:to|that)\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
+  // "plan(s|ned|ning) to undergo <procedure>" is the care plan the study enrols (planned-procedures.ts), not the patient's commitment.
+  [/should be taken|\bwilling\b|\bplan(?:s|ning|ned)? to\b(?!\s+undergo\b)|\bintend|\bagree(?:s|d)? (?:to|that)\b/i, 'it is a commitment for the future (or a plan), not a fact at screening'],
   [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
@@ -149,6 +151,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   datedEvents(p);
   allergyAfter(p);
   medicationUse(p);
+  plannedProcedures(p);
   p.terms();
   allergyList(p);
   const sex = readSex(p);

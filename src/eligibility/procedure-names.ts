@@ -43,7 +43,8 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   ['tonsillectomy', 'tonsillectomy'],
   ['radical prostatectomy', 'radical-prostatectomy'],
   ['prostatectomy', 'prostatectomy'],
-  ['radical cystectomy', 'radical-cystectomy'],
+  // RARC: robot-assisted radical cystectomy.
+  ['radical cystectomy|\\bRARC\\b', 'radical-cystectomy'],
   ['cystectomy', 'cystectomy'],
   ['lobectomy', 'lobectomy'],
   ['lymphadenectomy', 'lymphadenectomy'],
@@ -64,6 +65,10 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   ['episiotomy', 'episiotomy'],
   ['colostomy', 'colostomy'],
   ['ileostomy', 'ileostomy'],
+  // LSCS: lower segment caesarean section, the usual caesarean incision.
+  ['lower segment ca?esarean section|\\bLSCS\\b', 'caesarean-section'],
+  ['knee (?:joint )?replacement|knee arthroplasty', 'knee-arthroplasty'],
+  ['catheter ablation', 'catheter-ablation'],
   ['pancreas transplant(?:ation)?', 'pancreas-transplant'],
   ['corneal transplant(?:ation)?', 'corneal-transplant'],
   // Treatments given over a time, which may be current.

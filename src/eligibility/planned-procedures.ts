@@ -1,0 +1,146 @@
+import { COMPOUND, compoundTerm } from './compound-names.js';
+import { contentWords } from './content-words.js';
+import type { Expr } from './expression.js';
+import { lexicon } from './lexicon.js';
+import type { LineParser } from './line-parser.js';
+import { NEGATION } from './line-tense.js';
+
+/**
+ * "Patients scheduled for elective laparoscopic cholecystectomy", "Undergoing cardiac surgery",
+ * "Elective total knee arthroplasty": the procedure the patient is to undergo in the care episode
+ * the study enrols, the fact planned_procedures. Its names are the lexicon's procedures (code as
+ * for prior_treatments), and the few below that only a plan reads.
+ *
+ * - After a cue ("scheduled for", "undergoing", "planned to undergo", "will undergo"), or after
+ *   "elective" at the start of an inclusion, the procedure may be narrowed by the closed list of
+ *   words below ("elective", "primary", "laparoscopic"): in an inclusion the procedure named is still
+ *   necessary, and the narrowing words stay in the attested remainder (combine.ts joins them with
+ *   "and"). In an exclusion no narrowing word is allowed: "emergency surgery" is not all surgery.
+ * - "or" and "/" after it name alternatives the cue binds ("scheduled for total pancreatectomy or
+ *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
+ * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
+ * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
+ * - Not after a numbered item nor after a kind of patient ("Surgical patients …"): the line may be one
+ *   cohort of several, and the procedure not every participant's.
+ * - Not after a negation, nor in a line that speaks of the past or gives a time window ("undergoing
+ *   vascular surgery in the last 3 months" is dated, read by the lexicon). "before surgery" and
+ *   "at the time of surgery" have no cue: qualifiers.ts reads them as time anchors.
+ */
+
+/** Procedures only read as planned: as a treatment line-tense.ts would read "general anaesthesia" as current. */
+const PLANNED_ONLY: readonly (readonly [RegExp, string])[] = [
+  [/general an(?:a)?esthesia/iy, 'general-anaesthesia'],
+  [/spinal an(?:a)?esthesia/iy, 'spinal-anaesthesia'],
+  [/regional an(?:a)?esthesia/iy, 'regional-anaesthesia'],
+  // -scopy, -plasty and the rest: names whose ending line-tense.ts does not know as a procedure.
+  [/colonoscopy/iy, 'colonoscopy'],
+  [/knee arthroscopy/iy, 'knee-arthroscopy'],
+  [/septoplasty/iy, 'septoplasty'],
+  [/(?:posterior )?spinal fusion/iy, 'spinal-fusion'],
+  [/inguinal hernia repair/iy, 'inguinal-hernia-repair'],
+  [/transcatheter aortic valve (?:implantation|replacement)|TAVI\b|TAVR\b/iy, 'transcatheter-aortic-valve-implantation'],
+  // An operation that cannot wait for a scheduled list (NCEPOD classification of intervention, 2004: "immediate" or "urgent").
+  [/emergency surger(?:y|ies)/iy, 'emergency-surgery'],
+];
+// Codes of the lexicon's treatments that name a procedure, done once (as line-tense.ts reads them).
+const PROCEDURE_CODE = /surgery|transplant|ectomy|section|arthroplasty|graft|ablation|ostomy|otomy/;
+const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE_CODE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
+const COMPOUND_AT = new RegExp(COMPOUND.source, 'iy');
+
+// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775).
+const CUE =
+  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under)\s+/gi;
+// Words that narrow a procedure and keep its code (and articles).
+const NARROWING =
+  /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)(?:\s+|\s*,\s*(?=(?:elective|primary)\b)))*/i;
+const FILLER = /^(?:a|an|the)$/i;
+const PAST = /\b(?:history|previous(?:ly)?|prior|past|had|underwent|undergone|ago|since|recent(?:ly)?|post)\b/i;
+const GROUP = /^\s*(?:\d{1,2}[.)]\s+)?([A-Za-z][\w'-]*)\s+(?:patients|subjects|cases|controls|participants|volunteers|group)\b/i;
+const ANAESTHESIA = /^\s*(?:under|with)\s+(?:an?\s+)?/i;
+
+interface Found {
+  readonly end: number;
+  readonly code: string;
+}
+
+/** The longest procedure name that starts at `at`, or undefined. */
+function procedureAt(text: string, at: number): Found | undefined {
+  let best: Found | undefined;
+  const consider = (end: number, code: string) => {
+    if (!best || end > best.end) best = { end, code };
+  };
+  for (const [re, code] of [...PLANNED_ONLY, ...PROCEDURES]) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) consider(at + m[0].length, code);
+  }
+  COMPOUND_AT.lastIndex = at;
+  const c = COMPOUND_AT.exec(text);
+  const term = c && compoundTerm(c);
+  if (c && term?.fact === 'treatment') consider(at + c[0].length, term.code);
+  // A name must end at a word's end ("surgery" is not "surgery-free").
+  return best && !/^[\w-]/.test(text.slice(best.end)) ? best : undefined;
+}
+
+const planned = (code: string): Expr => ({ kind: 'has', fact: 'planned_procedures', code });
+
+export function plannedProcedures(p: LineParser): void {
+  const { text, side } = p;
+  // "Surgical patients scheduled for colorectal surgery" beside "Collaborative ICU patients …" and "Healthy subjects" (NCT03922113): a kind of patient named first may be one cohort of several.
+  const group = GROUP.exec(text);
+  if (PAST.test(text) || p.windows.length > 0 || (group && contentWords(group[1]!).length > 0)) return;
+  const starts: { cue: [number, number] | undefined; at: number }[] = [...text.matchAll(CUE)].map((m) => ({ cue: [m.index, m.index + m[0].length], at: m.index + m[0].length }));
+  // "Elective laparoscopic cholecystectomy, ASA 1-2": a line of an inclusion that opens with the elective procedure.
+  // Not after an item number: "1. elective total knee arthroplasty", "2. elective total hip arthroplasty" (NCT03869203) are alternative cohorts.
+  const elective = /^\s*(?=elective\b)/i.exec(text);
+  if (side === 'inclusion' && elective && starts.length === 0) starts.push({ cue: undefined, at: elective[0].length });
+  // "General anesthesia planned" (NCT03861377): the whole line, the cue after the name.
+  const tail = /\s+(?:is\s+)?(?:planned|scheduled)\s*\.?\s*$/i.exec(text);
+  const whole = tail && procedureAt(text, 0);
+  if (tail && whole?.end === tail.index) {
+    p.cover(tail.index, text.length);
+    p.add(0, whole.end, planned(whole.code), 'term');
+    return;
+  }
+  for (const { cue, at } of starts) {
+    const clause =
+      text
+        .slice(0, cue ? cue[0] : at)
+        .split(/[;.]\s/)
+        .at(-1) ?? '';
+    if (NEGATION.test(clause)) continue;
+    let from = at;
+    const read: [number, number, string][] = [];
+    for (;;) {
+      // The earliest name among the narrowing words: "total knee arthroplasty", "laparoscopic surgery" are names of their own.
+      const narrowing = NARROWING.exec(text.slice(from))![0];
+      const at = [...narrowing.matchAll(/(?:^|\s)(?=\S)/g)]
+        .map((w) => from + w.index + w[0].length)
+        .concat(from + narrowing.length)
+        .find((i) => procedureAt(text, i));
+      const name = at === undefined ? undefined : procedureAt(text, at);
+      if (at === undefined || !name || !p.free(at, name.end)) break;
+      const narrowed = text
+        .slice(from, at)
+        .split(/\s+/)
+        .some((w) => w !== '' && !FILLER.test(w));
+      // The cue's "elective" is itself a narrowing word.
+      if (side === 'exclusion' && (narrowed || !cue)) break;
+      read.push([at, name.end, name.code]);
+      const or = /^\s*(?:or|\/)\s*/i.exec(text.slice(name.end));
+      if (!or) break;
+      from = name.end + or[0].length;
+    }
+    if (read.length === 0) continue;
+    if (cue) p.cover(cue[0], cue[1]);
+    for (const [start, end, code] of read) p.add(start, end, planned(code), 'term');
+    // "under general anaesthesia": part of the plan, so necessary with it in an inclusion.
+    const last = read.at(-1)!;
+    const under = side === 'inclusion' && read.length === 1 ? ANAESTHESIA.exec(text.slice(last[1])) : null;
+    const how = under && procedureAt(text, last[1] + under[0].length);
+    if (under && how?.code.endsWith('-anaesthesia') && p.free(last[1], how.end)) {
+      p.cover(last[1], last[1] + under[0].length);
+      p.add(last[1] + under[0].length, how.end, planned(how.code), 'term');
+    }
+  }
+}
