@@ -16,7 +16,8 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 // A line that opens a list of its own ("… one of the following:", "… such as", "Category 2: …:"): the items under it
 // (bullets indented deeper, or after an unbulleted lead) are read as it says they combine.
-const LEADS_LIST = /(?::|\bsuch as|\bincluding|\beither|\b(?:one|any) of|\bfollowing(?: [\w/-]+){0,3})\s*$/i;
+// "Persons with" over "- stroke", "- traumatic brain injury", "- multiple sclerosis" (NCT03863379): a lead the items complete.
+const LEADS_LIST = /(?::|\bsuch as|\bincluding|\beither|\b(?:one|any) of|\bfollowing(?: [\w/-]+){0,3}|\b(?:with|of|having|have|has|who|suffering from|diagnosed with))\s*$/i;
 // "≥2 of 6 CAPS typical signs", "two or more of the following", "four of the following criteria".
 const COUNTED = /(?:≥\s*\d+|\b(?:at least )?(?:two|three|four|five|six|[2-9])(?: or more)?)\s+(?:\(\d+\)\s+)?(?:of|out of)\b/i;
 // "one of the following", "any of the following", "at least one of", "either of".

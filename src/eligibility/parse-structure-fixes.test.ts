@@ -155,3 +155,18 @@ describe('single lines', () => {
     attested(inc('Male or female aged 18 years or older, willing to use contraception'), /commitment for the future/);
   });
 });
+
+describe('a lead line the items complete', () => {
+  it('"Persons with" over a list of conditions makes them alternatives in an inclusion, each enough in an exclusion (NCT03863379)', () => {
+    // Each condition was read as required, so only a patient with stroke, TBI, MS and SCI at once was eligible.
+    const text =
+      'Inclusion Criteria:\nPersons with\n  -  stroke / cerebrovascular disease\n  -  traumatic brain injury\n  -  multiple sclerosis\nExclusion Criteria:\nPersons with\n  -  heterotopic ossifications,';
+    expect(readings(text)).toEqual([
+      ['inclusion', 'stroke / cerebrovascular disease', 'attested', 'attested: "stroke / cerebrovascular disease"'],
+      ['inclusion', 'traumatic brain injury', 'attested', 'attested: "traumatic brain injury"'],
+      ['inclusion', 'multiple sclerosis', 'attested', 'attested: "multiple sclerosis"'],
+      ['exclusion', 'heterotopic ossifications,', 'computable', 'diagnoses has heterotopic-ossification'],
+    ]);
+    expect(reasons(text)[0]![1]).toMatch(/one item of a list under "Persons with", which may be alternatives/);
+  });
+});
