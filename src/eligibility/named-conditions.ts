@@ -25,7 +25,7 @@ const ENDS = new Set(
 const VAGUE = new Set(
   (
     'severe severity mild moderate chronic acute recent recently uncontrolled significant clinically other any known suspected possible ' +
-    'probable active current previous prior past history diagnosis condition conditions illness illnesses problem problems issue issues ' +
+    'probable active current currently experiencing ongoing previous prior past history diagnosis condition conditions illness illnesses problem problems issue issues ' +
     'abnormality abnormalities medical comorbidity comorbidities contraindication contraindications symptom symptoms sign signs study ' +
     'trial treatment treatments therapy therapies medication medications drug drugs use procedure procedures following disease diseases ' +
     'disorder disorders event events episode episodes major minor serious relevant unstable poorly well stable certain specific ' +

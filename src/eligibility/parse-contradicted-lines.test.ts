@@ -238,3 +238,10 @@ describe('a line that describes the disease', () => {
     ]);
   });
 });
+
+describe('a condition named by its words', () => {
+  it('takes no words of time or manner into its code (NCT03863314)', () => {
+    // "Currently experiencing seizures" had made the code currently-experiencing-seizures, which no record holds.
+    expect(read('exclusion', 'Currently experiencing seizures')[1]).not.toMatch(/currently-experiencing/);
+  });
+});
