@@ -10,6 +10,19 @@ import { cholesterolUnits, massUnits, monovalentIonUnits, onlyUnit, perLitre, ty
 
 const SAME = 'same unit';
 const measured = (name: string, unit: string, units: readonly UnitConversion[], description: string): FactDefinition => ({ name, type: 'number', unit, units, description });
+/** A count a day or a week, read in either (7 days in a week). */
+const counted = (name: string, thing: string, per: 'day' | 'week', description: string): FactDefinition => {
+  const other = per === 'day' ? 'week' : 'day';
+  return measured(
+    name,
+    `${thing}/${per}`,
+    [
+      { unit: `${thing}/${per}`, factor: 1, source: SAME },
+      { unit: `${thing}/${other}`, factor: per === 'day' ? 1 / 7 : 7, source: '7 days in a week' },
+    ],
+    description,
+  );
+};
 
 /** Glucose C6H12O6, molar mass 180.156 g/mol (IUPAC atomic weights): 1 mmol/L = 180.156 mg/L = 18.016 mg/dL. */
 const glucoseUnits: readonly UnitConversion[] = [
@@ -169,43 +182,11 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum procalcitonin.',
   ),
-  measured(
-    'cigarettes_per_day',
-    'cigarettes/day',
-    [
-      { unit: 'cigarettes/day', factor: 1, source: SAME },
-      { unit: 'cigarettes/week', factor: 1 / 7, source: '7 days in a week' },
-    ],
-    'Tobacco cigarettes the patient smokes on an average day now (0 for a non-smoker); not e-cigarettes.',
-  ),
-  measured(
-    'caffeinated_drinks_per_day',
-    'drinks/day',
-    [
-      { unit: 'drinks/day', factor: 1, source: SAME },
-      { unit: 'drinks/week', factor: 1 / 7, source: '7 days in a week' },
-    ],
-    'Caffeinated drinks (coffee, tea, cola, energy drinks) the patient has on an average day now, as the patient counts them.',
-  ),
+  counted('cigarettes_per_day', 'cigarettes', 'day', 'Tobacco cigarettes the patient smokes on an average day now (0 for a non-smoker); not e-cigarettes.'),
+  counted('caffeinated_drinks_per_day', 'drinks', 'day', 'Caffeinated drinks (coffee, tea, cola, energy drinks) the patient has on an average day now, as the patient counts them.'),
   // A "drink" and a UK "unit" are different amounts of ethanol (a UK unit is 8 g, NHS; a US standard drink 14 g, NIAAA): two facts.
-  measured(
-    'alcohol_drinks_per_week',
-    'drinks/week',
-    [
-      { unit: 'drinks/week', factor: 1, source: SAME },
-      { unit: 'drinks/day', factor: 7, source: '7 days in a week' },
-    ],
-    'Alcoholic drinks the patient has in an average week now, as standard drinks the patient counts (not UK units).',
-  ),
-  measured(
-    'alcohol_units_per_week',
-    'units/week',
-    [
-      { unit: 'units/week', factor: 1, source: SAME },
-      { unit: 'units/day', factor: 7, source: '7 days in a week' },
-    ],
-    'UK units of alcohol (8 g of ethanol each, NHS) the patient has in an average week now.',
-  ),
+  counted('alcohol_drinks_per_week', 'drinks', 'week', 'Alcoholic drinks the patient has in an average week now, as standard drinks the patient counts (not UK units).'),
+  counted('alcohol_units_per_week', 'units', 'week', 'UK units of alcohol (8 g of ethanol each, NHS) the patient has in an average week now.'),
 ];
 
 // A lexicon NumericTerm (lexicon.ts imports these; typed by shape, so that the two files do not import each other).
