@@ -77,4 +77,6 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['mental handicap', 'intellectual-disability'],
   // A melanoma is malignant by definition (WHO classification of skin tumours): "malignant melanoma" is melanoma.
   ['malignant melanoma', 'melanoma'],
+  // The plural names the same code as condition-lexicon.ts' "cancer": any of them is a cancer.
+  ['cancers', 'cancer'],
 ];

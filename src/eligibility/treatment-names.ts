@@ -25,8 +25,16 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['long[- ]acting beta[- ]?2?[- ]?(?:adrenergic )?agonists?|\\bLABAs?\\b', 'laba'],
   ['anticonvulsants?|anti-?epileptics?|anti-?epileptic drugs?', 'antiepileptic'],
   ['gabapentinoids?', 'gabapentinoid'],
-  ['immunosuppressants?|immunosuppressive (?:therapy|therapies|treatments?|drugs?|agents?|medications?)|immune suppressive (?:therapy|treatments?|drugs?|medications?)', 'immunosuppressant'],
+  [
+    'immunosuppressants?|immune-suppressants?|immunosuppressive (?:therapy|therapies|treatments?|drugs?|agents?|medications?)|immune suppressive (?:therapy|treatments?|drugs?|medications?)',
+    'immunosuppressant',
+  ],
   ['biologic(?:al)? (?:therapy|therapies|agents?|drugs?|treatments?)|biologics', 'biologic'],
+  // TNF-alpha inhibitors, spelt as condition-lexicon.ts' list does not (hyphenated, "anti-TNF monoclonal antibodies"): its code.
+  [
+    'TNF-?(?:alpha|α)-(?:inhibitors?|blockers?)|anti-TNF(?:-?(?:alpha|α))? monoclonal antibod(?:y|ies)|anti-tumou?r necrosis factor(?:-?alpha)?(?: drugs?| agents?| therapy)?|tumou?r necrosis factor(?:-?alpha)? (?:inhibitors?|blockers?)',
+    'tnf-inhibitor',
+  ],
   ['monoclonal antibod(?:y|ies)', 'monoclonal-antibody'],
   ['JAK inhibitors?|Janus kinase inhibitors?', 'jak-inhibitor'],
   ['systemic (?:corticosteroids?|glucocorticoids?|steroids?)', 'systemic-corticosteroid'],
@@ -49,6 +57,10 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['anti-?osteoporotic (?:drugs?|medications?|agents?|treatments?|therapy)', 'anti-osteoporotic'],
   ['antiretroviral (?:therapy|treatment|drugs?)|antiretrovirals|\\bHAART\\b|\\bcART\\b', 'antiretroviral-therapy'],
   ['antifungals?', 'antifungal'],
+  ['aminoglycosides?', 'aminoglycoside'],
+  // "calcinurine" (NCT03921099) is calcineurin misspelt.
+  ['calcineurin inhibitors?|calcinurine inhibitors?', 'calcineurin-inhibitor'],
+  ['phosphodiesterase(?: type)?[- ]5 inhibitors?|\\bPDE-?5 inhibitors?', 'pde5-inhibitor'],
   ['hormonal contracepti(?:on|ves?)', 'hormonal-contraception'],
   ['hormone therapy|hormonal therapy', 'hormone-therapy'],
   ['probiotics?', 'probiotic'],
@@ -90,7 +102,6 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'prednisolone',
     'methylprednisolone',
     'hydrocortisone',
-    'levothyroxine',
     'testosterone',
     'lithium',
     'pioglitazone',
@@ -134,8 +145,20 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'itraconazole',
     'fexofenadine',
     'triazolam',
+    'prednisone',
+    'spironolactone',
+    'liothyronine',
+    'cisplatin',
+    'golimumab',
+    'abatacept',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
+  // L-thyroxine is levothyroxine (INN); plain "thyroxine" is also the hormone measured in blood, so it is not read.
+  ['levothyroxine|L-thyroxine', 'levothyroxine'],
+  // Glyceryl trinitrate is the INN of nitroglycerin.
+  ['nitroglycerine?|glyceryl trinitrate', 'nitroglycerin'],
+  ['6-mercaptopurine|mercaptopurine', 'mercaptopurine'],
+  ['amphotericin(?: B)?', 'amphotericin-b'],
   ['botulinum toxin(?: type A| A)?|botox', 'botulinum-toxin'],
   ['piperacillin[- ]tazobactam|pip-tazo', 'piperacillin-tazobactam'],
   // PENTHROX is the brand of inhaled methoxyflurane (EMA, Penthrox SmPC).
@@ -158,7 +181,8 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['ha?ematopoietic stem cell transplant(?:ation)?|stem cell transplant(?:ation)?|bone marrow transplant(?:ation)?|\\bHSCT\\b', 'haematopoietic-stem-cell-transplant'],
   ['blood donations?', 'blood-donation'],
   ['plasma exchange|plasmapheresis', 'plasma-exchange'],
-  ['electroconvulsive therapy', 'electroconvulsive-therapy'],
+  // ECT is electroconvulsive therapy in registry text (APA Task Force on ECT, 2001); not before a hyphen.
+  ['electroconvulsive therapy|\\bECT\\b(?! ?-)', 'electroconvulsive-therapy'],
   ['physiotherapy|physical therapy', 'physiotherapy'],
   ['psychotherapy', 'psychotherapy'],
   // CBTp is cognitive behavioural therapy for psychosis (NICE CG178), a narrower therapy than CBT: its own code.

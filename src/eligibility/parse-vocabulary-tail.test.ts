@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { formatExpr, type Side } from './expression.js';
+import { parseCriterionLine } from './parse-line.js';
+
+/** Treatment and condition names that whole corpus lines needed (issue #17); each reading is worked out from the line. */
+const read = (side: Side, text: string) => {
+  const c = parseCriterionLine('x', side, text);
+  return [c.computability, formatExpr(c.expr)];
+};
+
+describe('treatment names', () => {
+  it('a treatment named in a list of exclusion examples is enough to exclude (NCT03921099, NCT03869008)', () => {
+    // Each drug or class named as an example of the excluded treatment excludes on its own; "calcinurine" is calcineurin misspelt.
+    const [kind, expr] = read('exclusion', 'Patients receiving other nephrotoxic drug (e.g., aminoglycosides, amphotericin B, cisplatin or calcinurine inhibitors).');
+    expect(kind).toBe('partly-computable');
+    expect(expr).toMatch(
+      /^current_treatments has aminoglycoside or current_treatments has amphotericin-b or current_treatments has cisplatin or current_treatments has calcineurin-inhibitor or attested: /,
+    );
+    const [, vasodilators] = read('exclusion', 'Currently on vasodilators (i.e. Phosphodiesterase type 5 inhibitors, prostacyclin, nitroglycerine, or other nitric oxide derivatives)');
+    expect(vasodilators).toMatch(/^current_treatments has pde5-inhibitor or current_treatments has nitroglycerin or attested: /);
+  });
+
+  it('"immune-suppressant" is an immunosuppressant (NCT03866317)', () => {
+    const [kind, expr] = read('exclusion', 'Use of immune-suppressant or other biological treatment');
+    expect(kind).toBe('partly-computable');
+    expect(expr).toMatch(/^current_treatments has immunosuppressant or attested: /);
+  });
+
+  it('a hyphenated TNF-alpha inhibitor is the TNF inhibitor class (NCT03860415)', () => {
+    const [kind, expr] = read('exclusion', 'Immunosuppression (i.e. chemotheraphy, treatment with TNF-alpha-inhibitors).');
+    expect(kind).toBe('partly-computable');
+    expect(expr).toMatch(/^current_treatments has tnf-inhibitor or attested: /);
+  });
+
+  it('prednisone within a window is dated (NCT03922958)', () => {
+    // "Prednisone or other steroid use currently or within the past one month": prednisone in the last month excludes.
+    const [kind, expr] = read('exclusion', 'Prednisone or other steroid use currently or within the past one month');
+    expect(kind).toBe('partly-computable');
+    expect(expr).toMatch(/^last\.prednisone within 1 months before screening or attested: /);
+  });
+
+  it('ECT is electroconvulsive therapy (NCT03926520)', () => {
+    const [kind, expr] = read('exclusion', 'Treatment with ECT or other neurostimulation therapies (e.g., TMS or vagal nerve stimulation) within the past 3 months');
+    expect(kind).toBe('partly-computable');
+    expect(expr).toMatch(/electroconvulsive-therapy/);
+    // An abbreviation before a hyphen is not read.
+    expect(read('exclusion', 'ECT-like procedures')[1]).not.toMatch(/electroconvulsive/);
+  });
+
+  it('lines that qualify the named drug stay attested (NCT03862807, NCT03929718, NCT03926585)', () => {
+    expect(read('inclusion', 'Has received stable immunosuppressive regimen with ≤10 mg/day of prednisone for at least 3 months before study start')[0]).toBe('attested');
+    expect(read('exclusion', 'unwilling not to become pregnant and to use birth control while taking spironolactone')[0]).toBe('attested');
+    expect(read('inclusion', 'Started in combination therapy with L-thyroxine and Liothyronine in an approximately 17/1 ratio')[0]).toBe('attested');
+  });
+});
+
+describe('condition names', () => {
+  it('lumbar pain is low back pain (NCT03863067)', () => {
+    expect(read('inclusion', 'Lumbar pain for more than 6 months')).toEqual(['partly-computable', 'diagnoses has low-back-pain and attested: "for more than 6 months"']);
+    // A duration the line gives to the pain is not dropped (NCT03862898).
+    expect(read('inclusion', 'patients with lumbar pain present for more than 12 weeks,')[0]).toBe('attested');
+  });
+
+  it('"cancers" is cancer (NCT03928938, NCT03866200)', () => {
+    expect(read('inclusion', 'Advanced cancers')).toEqual(['partly-computable', 'diagnoses has cancer and attested: "Advanced"']);
+    expect(read('exclusion', 'Other non-pseudoachondroplasia related health conditions, e.g. cancers.')[1]).toMatch(/^diagnoses has cancer or attested: /);
+  });
+
+  it('a narrower kind of cancer is not read as cancer (NCT03924778)', () => {
+    expect(read('exclusion', "gastrointestinal (GI) conditions i.e., irritable bowel, diverticulitis, peptic ulcers, Crohn's, GI cancers, and adenatomous polyps")[1]).not.toMatch(/has cancer/);
+  });
+});
