@@ -47,6 +47,26 @@ describe('treatment names', () => {
     expect(read('exclusion', 'ECT-like procedures')[1]).not.toMatch(/electroconvulsive/);
   });
 
+  it('each drug of a listed set is its own code, and the whole list is read (NCT03866200, NCT03860688, NCT03867500)', () => {
+    const [kind, expr] = read(
+      'exclusion',
+      'Current use of Alfentanil, Cyclosporine, Dihydroergotamine, Dofetilide, Ergotamine, Fentanyl, Flibanserin, Oxycodone, Pimavanserin, Pimozide, Quinidine, Saquinavir, Sirolimus, Tacrolimus, Temsirolimus, Theophylline, Tizanidine, Thioridazine, Fosphenytoin, Phenytoin or Warfarin.',
+    );
+    expect(kind).toBe('computable');
+    // Dihydroergotamine is not read as ergotamine too, nor fosphenytoin as phenytoin.
+    for (const code of ['alfentanil', 'dihydroergotamine', 'ergotamine', 'dofetilide', 'pimozide', 'quinidine', 'sirolimus', 'temsirolimus', 'theophylline', 'fosphenytoin', 'phenytoin', 'warfarin']) {
+      expect(expr).toContain(`current_treatments has ${code}`);
+    }
+    expect(read('exclusion', 'Dihydroergotamine')).toEqual(['computable', 'current_treatments has dihydroergotamine']);
+    expect(read('exclusion', 'Patients on ezetimibe or bile acid sequestrants')).toEqual(['computable', 'current_treatments has ezetimibe or current_treatments has bile-acid-sequestrant']);
+    expect(read('exclusion', 'Niacin')).toEqual(['computable', 'current_treatments has niacin']);
+  });
+
+  it('TENS is transcutaneous electrical nerve stimulation (NCT03868787)', () => {
+    expect(read('exclusion', 'Prior TENS use')).toEqual(['computable', 'prior_treatments has tens']);
+    expect(read('inclusion', 'No contraindications to TENS')[0]).toBe('attested');
+  });
+
   it('lines that qualify the named drug stay attested (NCT03862807, NCT03929718, NCT03926585)', () => {
     expect(read('inclusion', 'Has received stable immunosuppressive regimen with ≤10 mg/day of prednisone for at least 3 months before study start')[0]).toBe('attested');
     expect(read('exclusion', 'unwilling not to become pregnant and to use birth control while taking spironolactone')[0]).toBe('attested');
@@ -64,6 +84,20 @@ describe('condition names', () => {
   it('"cancers" is cancer (NCT03928938, NCT03866200)', () => {
     expect(read('inclusion', 'Advanced cancers')).toEqual(['partly-computable', 'diagnoses has cancer and attested: "Advanced"']);
     expect(read('exclusion', 'Other non-pseudoachondroplasia related health conditions, e.g. cancers.')[1]).toMatch(/^diagnoses has cancer or attested: /);
+  });
+
+  it('condition names each line lists (NCT03863873, NCT03862027, NCT03927651, NCT03922256, NCT03926520)', () => {
+    expect(read('exclusion', 'Cervical radiculopathy, polyneuropathy, brachial plexopathy, traumatic nerve injury, thoracic outlet syndrome')).toEqual([
+      'computable',
+      'diagnoses has cervical-radiculopathy or diagnoses has polyneuropathy or diagnoses has brachial-plexopathy or diagnoses has traumatic-nerve-injury or diagnoses has thoracic-outlet-syndrome',
+    ]);
+    expect(read('exclusion', 'Pneumothorax or pneumomediastinum')).toEqual(['computable', 'diagnoses has pneumothorax or diagnoses has pneumomediastinum']);
+    expect(read('exclusion', 'Patients history of renal failure or uremia, and those on dialysis')).toEqual([
+      'computable',
+      'history has renal-failure or history has uraemia or current_treatments has dialysis',
+    ]);
+    expect(read('exclusion', 'Open fractures;')).toEqual(['computable', 'diagnoses has open-fracture']);
+    expect(read('exclusion', 'Lifetime or current diagnosis of Schizophrenia, Bipolar Disorder or Schizoaffective Disorder')[1]).toMatch(/diagnoses has schizoaffective-disorder/);
   });
 
   it('a narrower kind of cancer is not read as cancer (NCT03924778)', () => {

@@ -77,6 +77,17 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['mental handicap', 'intellectual-disability'],
   // A melanoma is malignant by definition (WHO classification of skin tumours): "malignant melanoma" is melanoma.
   ['malignant melanoma', 'melanoma'],
+  ['open fractures?', 'open-fracture'],
+  ['ur(?:a)?emia', 'uraemia'],
+  ['brachial plexopath(?:y|ies)', 'brachial-plexopathy'],
+  // A traumatic nerve injury is one kind of nerve injury: its own code.
+  ['traumatic nerve injur(?:y|ies)', 'traumatic-nerve-injury'],
+  ['thoracic outlet syndrome', 'thoracic-outlet-syndrome'],
+  ['porphyrias?', 'porphyria'],
+  ['osteomalacia', 'osteomalacia'],
+  ['schizoaffective disorders?', 'schizoaffective-disorder'],
+  ['pneumomediastinum', 'pneumomediastinum'],
+  ['malignant hyperthermia', 'malignant-hyperthermia'],
   // The plural names the same code as condition-lexicon.ts' "cancer": any of them is a cancer.
   ['cancers', 'cancer'],
 ];

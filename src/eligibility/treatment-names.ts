@@ -74,7 +74,8 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['retinoids?', 'retinoid'],
   ['o?estrogens?', 'estrogen'],
   ['supplements', 'dietary-supplement'],
-  // Drugs by name.
+  // Drugs by name. Carbidopa-levodopa is a combination, its own code, not levodopa alone.
+  ['carbidopa[-/ ]levodopa', 'carbidopa-levodopa'],
   ...[
     'amiodarone',
     'digoxin',
@@ -151,6 +152,28 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'cisplatin',
     'golimumab',
     'abatacept',
+    'niacin',
+    'metoclopramide',
+    // Drugs a CYP3A4 or QT warning lists together (NCT03866200), each its own code.
+    'alfentanil',
+    'dihydroergotamine',
+    'ergotamine',
+    'dofetilide',
+    'flibanserin',
+    'pimavanserin',
+    'pimozide',
+    'quinidine',
+    'saquinavir',
+    'sirolimus',
+    'temsirolimus',
+    'theophylline',
+    'tizanidine',
+    'thioridazine',
+    'fosphenytoin',
+    'phenytoin',
+    'ezetimibe',
+    // Esketamine is the S-enantiomer of ketamine, a drug of its own (nasal spray): its own code.
+    'esketamine',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
   // L-thyroxine is levothyroxine (INN); plain "thyroxine" is also the hormone measured in blood, so it is not read.
@@ -190,6 +213,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['cognitive behaviou?ral therapy|\\bCBT\\b', 'cognitive-behavioural-therapy'],
   ['phototherapy', 'phototherapy'],
   ['acupuncture', 'acupuncture'],
+  ['transcutaneous electrical nerve stimulation|\\bTENS\\b(?! ?-)', 'tens'],
   ['periodontal (?:treatment|therapy)', 'periodontal-treatment'],
   ['extracorporeal membrane oxygenation|\\bECMO\\b', 'ecmo'],
   ['parenteral nutrition|\\bTPN\\b', 'parenteral-nutrition'],
