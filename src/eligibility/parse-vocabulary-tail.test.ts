@@ -100,6 +100,21 @@ describe('condition names', () => {
     expect(read('exclusion', 'Lifetime or current diagnosis of Schizophrenia, Bipolar Disorder or Schizoaffective Disorder')[1]).toMatch(/diagnoses has schizoaffective-disorder/);
   });
 
+  it('misspellings, older names and synonyms share the code (NCT03924804, NCT03923933, NCT03922178, NCT03868930)', () => {
+    expect(read('exclusion', 'Patients with the urinary diseases, such as kidney, ureteral calculi and tumors, prostatic hypertrophy.')[1]).toMatch(/diagnoses has benign-prostatic-hyperplasia/);
+    expect(read('inclusion', 'Volume overload')).toEqual(['computable', 'diagnoses has fluid-overload']);
+    expect(read('exclusion', 'Presence of valvular prosthesis')).toEqual(['computable', 'diagnoses has prosthetic-heart-valve']);
+    expect(read('exclusion', 'schizophreniform disorder/active psychosis')).toEqual(['computable', 'diagnoses has schizophreniform-disorder or diagnoses has psychosis']);
+    // "no signs of RV volume overload" is a narrower, negated phrase: left to a person (NCT03867708).
+    expect(read('exclusion', 'Small ASD with Qp/Qs <1.5:1 or no signs of RV volume overload')[0]).toBe('attested');
+  });
+
+  it('a time window binds a condition listed before it (NCT03868709)', () => {
+    expect(read('exclusion', 'History of myocardial infarction, severe heart dysfunction (New York Heart Association functional classification ≥ 3) or tachyarrhythmia within one year;')[1]).toMatch(
+      /last\.tachyarrhythmia within 1 years before screening/,
+    );
+  });
+
   it('a narrower kind of cancer is not read as cancer (NCT03924778)', () => {
     expect(read('exclusion', "gastrointestinal (GI) conditions i.e., irritable bowel, diverticulitis, peptic ulcers, Crohn's, GI cancers, and adenatomous polyps")[1]).not.toMatch(/has cancer/);
   });
