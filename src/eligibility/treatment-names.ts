@@ -58,6 +58,8 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['antiretroviral (?:therapy|treatment|drugs?)|antiretrovirals|\\bHAART\\b|\\bcART\\b', 'antiretroviral-therapy'],
   ['antifungals?', 'antifungal'],
   ['aminoglycosides?', 'aminoglycoside'],
+  ['dopamine agonists?', 'dopamine-agonist'],
+  ['acetylcholinesterase inhibitors?|cholinesterase inhibitors?', 'cholinesterase-inhibitor'],
   // "calcinurine" (NCT03921099) is calcineurin misspelt.
   ['calcineurin inhibitors?|calcinurine inhibitors?', 'calcineurin-inhibitor'],
   ['phosphodiesterase(?: type)?[- ]5 inhibitors?|\\bPDE-?5 inhibitors?', 'pde5-inhibitor'],
@@ -174,6 +176,12 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'ezetimibe',
     // Esketamine is the S-enantiomer of ketamine, a drug of its own (nasal spray): its own code.
     'esketamine',
+    'haloperidol',
+    'levetiracetam',
+    'nimodipine',
+    'ethosuximide',
+    'tobramycin',
+    'anlotinib',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
   // L-thyroxine is levothyroxine (INN); plain "thyroxine" is also the hormone measured in blood, so it is not read.
