@@ -98,7 +98,8 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['fibromyalgia', 'fibromyalgia'],
   ['chronic fatigue syndrome|myalgic encephalomyelitis', 'chronic-fatigue-syndrome'],
   ['chronic pain', 'chronic-pain'],
-  ['low back pain', 'low-back-pain'],
+  // Lumbar pain is low back pain (the lumbar region is the low back).
+  ['low[- ]back pain|lower back pain|lumbar pain', 'low-back-pain'],
   ['myasthenia gravis', 'myasthenia-gravis'],
   ['traumatic brain injur(?:y|ies)|\\bTBI\\b', 'traumatic-brain-injury'],
   ['spinal cord injur(?:y|ies)', 'spinal-cord-injury'],

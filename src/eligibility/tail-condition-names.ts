@@ -77,4 +77,25 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['mental handicap', 'intellectual-disability'],
   // A melanoma is malignant by definition (WHO classification of skin tumours): "malignant melanoma" is melanoma.
   ['malignant melanoma', 'melanoma'],
+  ['open fractures?', 'open-fracture'],
+  ['ur(?:a)?emia', 'uraemia'],
+  ['brachial plexopath(?:y|ies)', 'brachial-plexopathy'],
+  // A traumatic nerve injury is one kind of nerve injury: its own code.
+  ['traumatic nerve injur(?:y|ies)', 'traumatic-nerve-injury'],
+  ['thoracic outlet syndrome', 'thoracic-outlet-syndrome'],
+  ['porphyrias?', 'porphyria'],
+  ['osteomalacia', 'osteomalacia'],
+  ['schizoaffective disorders?', 'schizoaffective-disorder'],
+  ['pneumomediastinum', 'pneumomediastinum'],
+  ['schizophreniform disorders?', 'schizophreniform-disorder'],
+  // Prostatic hypertrophy is the older name of benign prostatic hyperplasia.
+  ['benign prostatic (?:hyperplasia|hypertrophy)|prostatic hypertrophy', 'benign-prostatic-hyperplasia'],
+  ['tachyarrhythmias?', 'tachyarrhythmia'],
+  // Volume overload, fluid overload and hypervolaemia name one state.
+  ['volume overload|fluid overload|hypervol(?:a)?emia', 'fluid-overload'],
+  // A valve prosthesis of any kind; a mechanical valve (one kind of it) is not named here.
+  ['valvular prosthes[ie]s|(?:heart )?valve prosthes[ie]s|prosthetic (?:heart )?valves?', 'prosthetic-heart-valve'],
+  ['malignant hyperthermia', 'malignant-hyperthermia'],
+  // The plural names the same code as condition-lexicon.ts' "cancer": any of them is a cancer.
+  ['cancers', 'cancer'],
 ];
