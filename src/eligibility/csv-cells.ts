@@ -21,9 +21,13 @@ export interface Target {
   readonly bytes: Uint8Array;
   readonly codes: Uint8Array[];
   readonly codeBytes: Uint8Array[];
-  /** For `codes`: the first of codeBytes of each length (-1 none), then the next of the same length. */
-  readonly codeOfLength: Int8Array;
-  readonly nextCode: Int8Array;
+  /**
+   * For `codes`: codeBytes as a trie, so that an item is matched in the pass that finds its end.
+   * From state q, byte c (lower case, ASCII) leads to codeTrie[q * 128 + c]; state 0 is the start,
+   * state 1 matches nothing more. codeEnds[q]: the bit of each code that ends at q.
+   */
+  readonly codeTrie: Int32Array;
+  readonly codeEnds: Int32Array;
   /** For `code`: each value's bytes, in index order. */
   readonly valueBytes: Uint8Array[];
 }
@@ -33,12 +37,7 @@ const NONE_BYTES = new Uint8Array(0);
 
 export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
   const codeBytes = spec.kind === 'codes' ? spec.values.map(valueBytes) : [];
-  const codeOfLength = new Int8Array(Math.max(0, ...codeBytes.map((c) => c.length)) + 1).fill(-1);
-  const nextCode = new Int8Array(codeBytes.length).fill(-1);
-  for (let w = codeBytes.length - 1; w >= 0 && codeBytes.length <= 127; w--) {
-    nextCode[w] = codeOfLength[codeBytes[w]!.length]!;
-    codeOfLength[codeBytes[w]!.length] = w;
-  }
+  const { trie: codeTrie, ends: codeEnds } = codeTrieOf(codeBytes);
   return {
     spec,
     kind: KINDS[spec.kind],
@@ -46,10 +45,36 @@ export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
     bytes: chunk.bytes.get(spec.name) ?? NONE_BYTES,
     codes: spec.kind === 'codes' ? spec.values.map((c) => chunk.bytes.get(codeKey(spec.name, c))!) : [],
     codeBytes,
-    codeOfLength,
-    nextCode,
+    codeTrie,
+    codeEnds,
     valueBytes: spec.kind === 'code' ? spec.values.map(valueBytes) : [],
   };
+}
+
+/**
+ * The trie of `words` (lower case): see Target.codeTrie. Only the first 30 words are in it (a
+ * cell's matches are bits of one int: plain-cells' codesAt leaves a longer list to the general
+ * path), and no word with a non-ASCII byte (codesAt leaves a cell with one to it too).
+ */
+function codeTrieOf(words: readonly Uint8Array[]): { trie: Int32Array; ends: Int32Array } {
+  const listed = words
+    .slice(0, 30)
+    .map((word, w) => ({ word, w }))
+    .filter(({ word }) => word.every((c) => c < 128));
+  const states = 2 + listed.reduce((n, { word }) => n + word.length, 0);
+  // Every transition not set below leads to state 1, which leads only to itself.
+  const trie = new Int32Array(states * 128).fill(1);
+  const ends = new Int32Array(states);
+  let used = 2;
+  for (const { word, w } of listed) {
+    let q = 0;
+    for (const c of word) {
+      if (trie[q * 128 + c] === 1) trie[q * 128 + c] = used++;
+      q = trie[q * 128 + c]!;
+    }
+    ends[q] = ends[q]! | (1 << w);
+  }
+  return { trie, ends };
 }
 
 /** The first "|" in b[s..e), or -1. */

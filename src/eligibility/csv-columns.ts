@@ -196,7 +196,8 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
 
   // A data row without quotes whose newline is in b, in one pass: a cell the criteria read is stored
   // as met (plain-cells.ts, else trimmed by storePlain), others skipped; a cell in neither form waits
-  // for the row's end (weight first, for a value per kg). Returns the position after the row.
+  // for the row's end (weight first, for a value per kg). Returns the position after the row; scan
+  // hands over a full chunk.
   const fastRow = (b: Uint8Array, p: number): number => {
     const tg = targets;
     const nt = tg.length;
@@ -248,7 +249,6 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
     if (options.ids) rows.ids.push(idEnd >= 0 ? decoder.decode(b.subarray(idStart, idEnd)) : '');
     if (current.problems) rows.errors.set(r, current.problems);
     chunk.n += 1;
-    if (chunk.n === capacity) flush();
     return next;
   };
 
@@ -269,7 +269,14 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
         const nl = b.indexOf(10, p);
         slow = nl < 0 || q < nl;
       }
-      const next = slow || p > lastNl ? slowRow(b, p, final) : fastRow(b, p);
+      let next: number;
+      if (slow || p > lastNl) next = slowRow(b, p, final);
+      else {
+        next = fastRow(b, p);
+        // Here, not in fastRow: the first flush, a call fastRow had never made, would deoptimise it,
+        // and V8 then no longer inlines the cell readers into it.
+        if (chunk.n === capacity) flush();
+      }
       if (next < 0) return p;
       p = next;
     }

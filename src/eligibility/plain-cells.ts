@@ -159,8 +159,16 @@ function codeAt(b: Uint8Array, i: number, t: Target, r: number): number {
   return -1;
 }
 
-// A byte in a codes cell: 0 within an item, 1 ending one (";", ",", newline), 2 refused (CR, non-ASCII).
-const ITEM_BYTE = Uint8Array.from({ length: 256 }, (_, c) => (c === SEMI || c === COMMA || c === NL ? 1 : c === 13 || c > 127 ? 2 : 0));
+// A byte in a codes cell: its lower case within an item (ASCII), -1 ending one (";", ",", newline),
+// -2 refused (CR, non-ASCII).
+const ITEM_BYTE = Int16Array.from({ length: 256 }, (_, c) => (c === SEMI || c === COMMA || c === NL ? -1 : c === 13 || c > 127 ? -2 : c >= 65 && c <= 90 ? c + 32 : c));
+
+/** The trie state (Target.codeTrie) after the item bytes b[s..e), from the start. */
+function itemState(b: Uint8Array, s: number, e: number, trie: Int32Array): number {
+  let q = 0;
+  for (let j = s; j < e; j++) q = trie[(q << 7) | ITEM_BYTE[b[j]!]!]!;
+  return q;
+}
 
 /**
  * ";"-separated items, each trimmed of spaces and tabs, ASCII only (byte case-folding is then the
@@ -169,29 +177,36 @@ const ITEM_BYTE = Uint8Array.from({ length: 256 }, (_, c) => (c === SEMI || c ==
  */
 function codesAt(b: Uint8Array, i: number, t: Target, r: number): number {
   const codes = t.codes;
-  const words = t.codeBytes;
   const first = b[i];
   if (ends(first)) {
     for (let w = 0; w < codes.length; w++) codes[w]![r] = MISSING;
     return i;
   }
-  if (first === 32 || first === 9 || words.length > 30) return -1;
+  if (first === 32 || first === 9 || codes.length > 30) return -1;
   let j = i;
   // Matches go in a bit mask first, so that nothing is stored when the cell turns out unusual.
   let found = 0;
-  const ofLength = t.codeOfLength;
-  const next = t.nextCode;
+  const trie = t.codeTrie;
+  const codeEnds = t.codeEnds;
   for (;;) {
     const s = j;
-    let k = 0;
-    while ((k = ITEM_BYTE[b[j]!]!) === 0) j++;
-    if (k === 2) return -1;
-    let is = s;
-    let ie = j;
-    while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
-    while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
-    // Only the codes of the item's length are compared with it.
-    for (let w = ie - is < ofLength.length ? ofLength[ie - is]! : -1; w >= 0; w = next[w]!) if (lowerIs(b, is, ie, words[w]!)) found |= 1 << w;
+    // The item is matched against every code in the pass that finds its end.
+    let q = 0;
+    let c = 0;
+    while ((c = ITEM_BYTE[b[j]!]!) >= 0) {
+      q = trie[(q << 7) | c]!;
+      j++;
+    }
+    if (c === -2) return -1;
+    // An item with a blank at an edge (rare) is matched again, trimmed.
+    if (j > s && (blank(b[s]) || blank(b[j - 1]))) {
+      let is = s;
+      let ie = j;
+      while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
+      while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
+      q = itemState(b, is, ie, trie);
+    }
+    found |= codeEnds[q]!;
     if (b[j] !== SEMI) break;
     j++;
   }
