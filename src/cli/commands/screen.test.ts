@@ -105,3 +105,20 @@ describe('il2trials screen ID --csv FILE --threads N', () => {
     }
   });
 });
+
+describe('il2trials screen ID --csv FILE without a patient_id column', () => {
+  it('says the header lacks the column, and only an empty file is called empty', () => {
+    // A file with a header but no patient_id column had been called empty, which it is not.
+    const noId = join(dir, 'no-id.csv');
+    writeFileSync(noId, 'age,sex\n40,female\n');
+    const r = cli('screen', 'sle-il2', '--csv', noId);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The CSV header has no "patient_id" column.');
+    expect(r.stderr).not.toContain('empty');
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const e = cli('screen', 'sle-il2', '--csv', empty);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain(`The CSV file "${empty}" is empty: it needs a header with a "patient_id" column.`);
+  });
+});

@@ -122,7 +122,7 @@ async function screenFile(id: string, opts: ScreenOptions & { csv: string }): Pr
       },
     });
   } catch (e) {
-    if (e instanceof AppError && e.code === 'ELIGIBILITY_MISSING_COLUMN' && read === 0) {
+    if (e instanceof AppError && e.code === 'ELIGIBILITY_MISSING_COLUMN' && size === 0) {
       throw new AppError(eligibilityErrors.MISSING_COLUMN, `The CSV file "${opts.csv}" is empty: it needs a header with a "patient_id" column.`, opts.csv);
     }
     throw e;
