@@ -42,7 +42,7 @@ describe('examples after "other X such as:" or "other X, for example"', () => {
   it('a named example excludes; "other X" itself stays attested (NCT03863379)', () => {
     expect(read('exclusion', 'co-existing other diseases such as: endocrinopathies, muscular dystrophies, non-alcoholic fatty liver disease.')).toEqual([
       'partly-computable',
-      'diagnoses has non-alcoholic-fatty-liver-disease or attested: "co-existing other diseases such as: endocrinopathies, muscular dystrophies"',
+      'diagnoses has endocrine-disease or diagnoses has muscular-dystrophy or diagnoses has non-alcoholic-fatty-liver-disease or attested: "co-existing other diseases such as"',
     ]);
   });
 
