@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { formatExpr } from './expression.js';
 import { any, attested, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
@@ -39,5 +40,30 @@ describe('treatment names', () => {
       exc('Participants who have received previous treatment with complement inhibitors (for example, eculizumab).'), // NCT03920293
       any(has('prior_treatments', 'eculizumab'), rest('Participants who have received previous treatment with complement inhibitors for example')),
     );
+  });
+});
+
+describe('symptoms, events and devices', () => {
+  it('a current symptom, a seizure and an implant each exclude', () => {
+    computes(exc('Currently have nausea'), has('diagnoses', 'nausea')); // NCT03863314
+    // A seizure is its own code, not epilepsy.
+    partly(exc('Evidence of seizure or major psychiatric disorder'), any(has('diagnoses', 'seizure'), rest('Evidence of or major psychiatric disorder'))); // NCT03867201
+    computes(exc('Metallic implants'), has('diagnoses', 'metallic-implant')); // NCT03866512
+    // An endocrine disorder is read under the code of "Endocrine disease".
+    partly(exc('Endocrine disorder, fluid-electrolyte imbalance and infection'), any(has('diagnoses', 'endocrine-disease'), rest('fluid-electrolyte imbalance and infection'))); // NCT03928405
+  });
+  it('a seizure a word narrows, a metal implant narrowed by where it is, and a bare fracture stay unread', () => {
+    attested(exc('Currently experiencing seizures'), /narrows seizures/); // NCT03863314
+    attested(exc('active medical problems such as unstable seizures, or significant physical illness (e.g., serious liver or renal pathology).'), /narrows seizures/); // NCT03866668
+    // "anti-seizure medication" names a drug, not a seizure.
+    attested(exc('initiation of a new anti-depressant or anti-seizure medication within three months of enrolling in study'), /./); // NCT03928496
+    // "in the head" narrows the metal implant: it stays to attest.
+    const tms = formatExpr(
+      exc('Contraindications to TMS: history of seizure/epilepsy, pacemaker, other neurological disorders, brain surgery, metal implant/fragment in the head, pregnancy').expr, // NCT03861806
+    );
+    expect(tms).toMatch(/^history has seizure or history has epilepsy or /);
+    expect(tms).not.toMatch(/metallic-implant/);
+    // "fracture" is not read alone: context narrows it ("nasal fracture or surgery", "head and neck trauma (fracture …)").
+    attested(exc('History of fractures'), /no rule reads it/); // NCT03863847
   });
 });

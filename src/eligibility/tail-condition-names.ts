@@ -104,6 +104,13 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['infective endocarditis', 'infective-endocarditis'],
   // An endocrinopathy is an endocrine disease, a class: the code "Endocrine disease" is read under, never one of them.
   ['endocrinopath(?:y|ies)', 'endocrine-disease'],
+  // An endocrine disorder is an endocrine disease: one code, not two as written.
+  ['endocrine disorders?', 'endocrine-disease'],
   // Muscular dystrophies are a group of inherited myopathies (Duchenne, Becker …): the group is its own code.
   ['muscular dystroph(?:y|ies)', 'muscular-dystrophy'],
+  // A seizure is an event, not epilepsy (ILAE 2014 definition); "anti-seizure" names a drug, not one.
+  ['(?<!-)seizures?', 'seizure'],
+  ['nausea', 'nausea'],
+  // Only "metallic": "metal implant/fragment in the head" (NCT03861806) is narrowed by where it is.
+  ['metallic implants?', 'metallic-implant'],
 ];
