@@ -49,6 +49,7 @@ describe('symptoms, events and devices', () => {
     // A seizure is its own code, not epilepsy.
     partly(exc('Evidence of seizure or major psychiatric disorder'), any(has('diagnoses', 'seizure'), rest('Evidence of or major psychiatric disorder'))); // NCT03867201
     computes(exc('Metallic implants'), has('diagnoses', 'metallic-implant')); // NCT03866512
+    computes(exc('Presence of implanted cardiac device'), has('diagnoses', 'cardiac-implantable-device')); // NCT03868787
     // An endocrine disorder is read under the code of "Endocrine disease".
     partly(exc('Endocrine disorder, fluid-electrolyte imbalance and infection'), any(has('diagnoses', 'endocrine-disease'), rest('fluid-electrolyte imbalance and infection'))); // NCT03928405
   });

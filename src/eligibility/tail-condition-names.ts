@@ -113,4 +113,6 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['nausea', 'nausea'],
   // Only "metallic": "metal implant/fragment in the head" (NCT03861806) is narrowed by where it is.
   ['metallic implants?', 'metallic-implant'],
+  // A cardiac implantable electronic device (pacemaker, ICD, CRT; EHRA 2017 consensus) is a class: its own code, not a pacemaker.
+  ['(?:implanted|implantable) cardiac (?:electronic )?devices?', 'cardiac-implantable-device'],
 ];
