@@ -98,4 +98,21 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['malignant hyperthermia', 'malignant-hyperthermia'],
   // The plural names the same code as condition-lexicon.ts' "cancer": any of them is a cancer.
   ['cancers', 'cancer'],
+  // "Osteopososis" (NCT03867656) is osteoporosis misspelt; the code of condition-lexicon.ts.
+  ['osteopososis', 'osteoporosis'],
+  // Infective endocarditis is one kind of endocarditis (ESC 2023 endocarditis guideline): its own code.
+  ['infective endocarditis', 'infective-endocarditis'],
+  // An endocrinopathy is an endocrine disease, a class: the code "Endocrine disease" is read under, never one of them.
+  ['endocrinopath(?:y|ies)', 'endocrine-disease'],
+  // An endocrine disorder is an endocrine disease: one code, not two as written.
+  ['endocrine disorders?', 'endocrine-disease'],
+  // Muscular dystrophies are a group of inherited myopathies (Duchenne, Becker …): the group is its own code.
+  ['muscular dystroph(?:y|ies)', 'muscular-dystrophy'],
+  // A seizure is an event, not epilepsy (ILAE 2014 definition); "anti-seizure" names a drug, not one.
+  ['(?<!-)seizures?', 'seizure'],
+  ['nausea', 'nausea'],
+  // Only "metallic": "metal implant/fragment in the head" (NCT03861806) is narrowed by where it is.
+  ['metallic implants?', 'metallic-implant'],
+  // A cardiac implantable electronic device (pacemaker, ICD, CRT; EHRA 2017 consensus) is a class: its own code, not a pacemaker.
+  ['(?:implanted|implantable) cardiac (?:electronic )?devices?', 'cardiac-implantable-device'],
 ];

@@ -182,6 +182,7 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'ethosuximide',
     'tobramycin',
     'anlotinib',
+    'eculizumab',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
   // L-thyroxine is levothyroxine (INN); plain "thyroxine" is also the hormone measured in blood, so it is not read.
