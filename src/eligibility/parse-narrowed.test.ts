@@ -38,7 +38,9 @@ describe('a condition narrowed in an inclusion', () => {
     attested(inc('do not present severe cardiovascular disease'), /narrows cardiovascular disease/);
     // One alternative of a list after a colon.
     attested(
-      inc('Indications of breast reconstruction: histologically confirmed breast cancer, precancerous lesions (DCIS, LCIS), mutation carrier with increased breast cancer risk, strong family history (lifetime risk > 15%)'),
+      inc(
+        'Indications of breast reconstruction: histologically confirmed breast cancer, precancerous lesions (DCIS, LCIS), mutation carrier with increased breast cancer risk, strong family history (lifetime risk > 15%)',
+      ),
       /narrows breast cancer/,
     ); // NCT03868514
     // For nursing home residents only.
