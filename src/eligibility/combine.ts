@@ -79,6 +79,8 @@ const lastJoinIsOr = (before: string) =>
     .toLowerCase()
     .endsWith('or') ?? false;
 const OTHER_ITEM = /\b(?:and|or)\s+(?:any\s+)?other\b(?:(?!\b(?:and|or)\b)[^,;:()])*$/i;
+/** A single item's readings all go to the attested remainder: alone they are neither necessary nor sufficient. */
+const leftToPerson = (item: Item): Combined => ({ kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false });
 const sentenceBefore = (text: string, item: Item) =>
   text
     .slice(0, item.readings[0]!.start)
@@ -191,8 +193,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // "Mental illness limiting self-care or any condition limiting … life expectancy < 12 months": a restricted
     // reading beside an "or" may be one alternative of several, so it is neither necessary nor sufficient.
     // "Media opacity (cataract, corneal scar) that may interfere": an example in parentheses is no requirement of an inclusion.
-    if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item)) || (side === 'exclusion' && hasSiblings(text, item))))
-      return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
+    if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item)) || (side === 'exclusion' && hasSiblings(text, item)))) return leftToPerson(item);
     if (item.restricted) connective = 'all';
     else if (side === 'exclusion') connective = 'any';
     else if (OR.test(around) || listedAsAlternatives(text, item.readings)) connective = 'any';
@@ -200,7 +201,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
       connective = commasOnly ? 'any' : 'all';
       // "evidenced by 1) self-injury and/or 2) substance use disorder" (NCT03861858): an "or" farther off may make it one alternative.
-      if (connective === 'all' && lastJoinIsOr(sentenceBefore(text, item))) return { kept: [], dropped: item.readings, expr: (remainder) => remainder ?? anyOf([]), commasOnly: false };
+      if (connective === 'all' && lastJoinIsOr(sentenceBefore(text, item))) return leftToPerson(item);
     }
   } else if (side === 'exclusion') connective = 'any';
   else if (listedAsAlternatives(text, sorted) || gaps.some((g) => OR.test(g))) connective = 'any';
@@ -259,7 +260,7 @@ const BOTH_SEXES = /\b(?:males?|females?|men|women|man|woman|boys?|girls?)\s+(?:
  */
 function outside(text: string, item: Item, side: Side): string {
   let out = '';
-  let at = side === 'inclusion' ? Math.max(0, ...[...text.slice(0, item.readings[0]!.start).matchAll(/[.;](?:\s|$)/g)].map((m) => m.index + m[0].length)) : 0;
+  let at = side === 'inclusion' ? item.readings[0]!.start - sentenceBefore(text, item).length : 0;
   for (const r of item.readings) {
     out += text.slice(at, r.start) + ' ';
     at = r.end;

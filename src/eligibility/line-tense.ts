@@ -7,7 +7,7 @@ export function lineTense(before: string): 'history' | 'current' | 'unstated' {
 }
 
 // A procedure is done once: "current" says nothing of it ("Bilateral oophorectomy" is one done before).
-const PROCEDURE = /surgery|transplant|ectomy|section|arthroplasty|intervention|graft|donation|ablation|ostomy|otomy/;
+export const PROCEDURE = /surgery|transplant|ectomy|section|arthroplasty|intervention|graft|donation|ablation|ostomy|otomy/;
 export const NEGATION = /\b(?:no|not|non|nor|without|never|neither|none|free|absence|absent|lack|negative|unable|inability|cannot)\b/i;
 
 /**

@@ -3,7 +3,7 @@ import { contentWords } from './content-words.js';
 import type { Expr } from './expression.js';
 import { lexicon } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
-import { NEGATION } from './line-tense.js';
+import { NEGATION, PROCEDURE } from './line-tense.js';
 
 /**
  * "Patients scheduled for elective laparoscopic cholecystectomy", "Undergoing cardiac surgery",
@@ -42,9 +42,8 @@ const PLANNED_ONLY: readonly (readonly [RegExp, string])[] = [
   // An operation that cannot wait for a scheduled list (NCEPOD classification of intervention, 2004: "immediate" or "urgent").
   [/emergency surger(?:y|ies)/iy, 'emergency-surgery'],
 ];
-// Codes of the lexicon's treatments that name a procedure, done once (as line-tense.ts reads them).
-const PROCEDURE_CODE = /surgery|transplant|ectomy|section|arthroplasty|graft|ablation|ostomy|otomy/;
-const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE_CODE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
+// Codes of the lexicon's treatments that name a procedure, done once (line-tense.ts's test).
+const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
 const COMPOUND_AT = new RegExp(COMPOUND.source, 'iy');
 
 // "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775).
