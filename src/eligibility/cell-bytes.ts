@@ -83,10 +83,14 @@ export function dayOf(b: Uint8Array, s: number, e: number): number | undefined {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const monthDays = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= monthDays)) return undefined;
-  // Days from 1970-01-01 (proleptic Gregorian): whole years, then months, then days.
+  return dayNumber(y, m, d);
+}
+
+/** Days from 1970-01-01 to the real date y-m-d (proleptic Gregorian): whole years, then months, then days. */
+export function dayNumber(y: number, m: number, d: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const yy = y - 1;
-  const days = 365 * (y - 1970) + (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) - 477 + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && leap ? 1 : 0) + d - 1;
-  return days;
+  return 365 * (y - 1970) + (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) - 477 + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && leap ? 1 : 0) + d - 1;
 }
 
 /** 10^k for k < 16: the divisors of a number read as one integer (plainNumber, plain-cells.ts). */

@@ -28,6 +28,12 @@ export interface Target {
    */
   readonly codeTrie: Int32Array;
   readonly codeEnds: Int32Array;
+  /**
+   * For `codes`, by an item's length: the index of the one code in the trie of that length, which
+   * a plain compare then matches; -2 when several are (the trie tells which); -1 when none is.
+   * Lengths past its end have no code.
+   */
+  readonly codeByLength: Int8Array;
   /** For `code`: each value's bytes, in index order. */
   readonly valueBytes: Uint8Array[];
 }
@@ -37,7 +43,7 @@ const NONE_BYTES = new Uint8Array(0);
 
 export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
   const codeBytes = spec.kind === 'codes' ? spec.values.map(valueBytes) : [];
-  const { trie: codeTrie, ends: codeEnds } = codeTrieOf(codeBytes);
+  const { trie: codeTrie, ends: codeEnds, byLength: codeByLength } = codeTrieOf(codeBytes);
   return {
     spec,
     kind: KINDS[spec.kind],
@@ -47,6 +53,7 @@ export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
     codeBytes,
     codeTrie,
     codeEnds,
+    codeByLength,
     valueBytes: spec.kind === 'code' ? spec.values.map(valueBytes) : [],
   };
 }
@@ -56,7 +63,7 @@ export function targetOf(spec: ColumnSpec, chunk: ColumnChunk): Target {
  * cell's matches are bits of one int: plain-cells' codesAt leaves a longer list to the general
  * path), and no word with a non-ASCII byte (codesAt leaves a cell with one to it too).
  */
-function codeTrieOf(words: readonly Uint8Array[]): { trie: Int32Array; ends: Int32Array } {
+function codeTrieOf(words: readonly Uint8Array[]): { trie: Int32Array; ends: Int32Array; byLength: Int8Array } {
   const listed = words
     .slice(0, 30)
     .map((word, w) => ({ word, w }))
@@ -74,7 +81,9 @@ function codeTrieOf(words: readonly Uint8Array[]): { trie: Int32Array; ends: Int
     }
     ends[q] = ends[q]! | (1 << w);
   }
-  return { trie, ends };
+  const byLength = new Int8Array(1 + listed.reduce((n, { word }) => Math.max(n, word.length), 0)).fill(-1);
+  for (const { word, w } of listed) byLength[word.length] = byLength[word.length] === -1 ? w : -2;
+  return { trie, ends, byLength };
 }
 
 /** The first "|" in b[s..e), or -1. */

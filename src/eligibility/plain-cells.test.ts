@@ -65,6 +65,9 @@ describe('a cell in its usual form read in the pass that finds its end', () => {
     const cells: string[] = [''];
     for (const a of pieces) for (const b of ['', ...pieces]) for (const c of ['', ...pieces]) cells.push(a + b + c);
     cells.push('yes|x|2024-02-29', 'no|Dr B|1999-12-31', '2000-02-29', '1900-02-29');
+    // Dates across the calendar: every day of leap and common years, centuries, the edges of the form.
+    for (const y of ['0000', '0001', '1899', '1900', '1969', '1970', '1999', '2000', '2023', '2024', '2100', '9999'])
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) cells.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     let taken = 0;
     for (const kind of ['number', 'date', 'yes-no', 'code', 'codes', 'attestation']) {
       const t = target(kind);

@@ -1,5 +1,5 @@
 import { MISSING, NO_CODE } from './column-chunk.js';
-import { dayOf, lowerIs, NEVER, POWERS_OF_TEN } from './cell-bytes.js';
+import { dayNumber, lowerIs, NEVER, POWERS_OF_TEN } from './cell-bytes.js';
 import { ATTESTATION, CODE, CODES, DATE, NUMBER, YES_NO, type Target } from './csv-cells.js';
 
 /**
@@ -64,17 +64,17 @@ const digit = (c: number | undefined): number => ((c! - 48) >>> 0 <= 9 ? c! - 48
 const MONTH_DAYS = Uint8Array.of(0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
 
 /**
- * Is b[s..s+10) "YYYY-MM-DD" in digits and a real date? (dayOf then gives its day; it also takes
- * a few odd forms, which are left to the general path.)
+ * b[s..s+10) as "YYYY-MM-DD" in digits, a real date: y * 10000 + m * 100 + d, or -1 for anything
+ * else (dayOf also takes a few odd forms, which are left to the general path).
  */
-function isDayAt(b: Uint8Array, s: number): boolean {
+function ymdAt(b: Uint8Array, s: number): number {
   const y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
-  if (y > 9999 || b[s + 4] !== 45) return false;
+  if (y > 9999 || b[s + 4] !== 45) return -1;
   const m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
-  if (m < 1 || m > 12 || b[s + 7] !== 45) return false;
+  if (m < 1 || m > 12 || b[s + 7] !== 45) return -1;
   const d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
-  if (d < 1 || d > MONTH_DAYS[m]!) return false;
-  return m !== 2 || d < 29 || (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d < 1 || d > MONTH_DAYS[m]!) return -1;
+  return m !== 2 || d < 29 || (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? y * 10000 + m * 100 + d : -1;
 }
 
 /** "YYYY-MM-DD" (digits and dashes, a real date), "never" in any case, or empty. */
@@ -94,9 +94,10 @@ function dateAt(b: Uint8Array, i: number, t: Target, r: number): number {
     t.numbers[r] = -Infinity;
     return j;
   }
-  const d = isDayAt(b, i) && ends(b[i + 10]) ? dayOf(b, i, i + 10) : undefined;
-  if (d === undefined) return -1;
-  t.numbers[r] = d;
+  // Read once: the parts found valid give the day (as dayOf's), not a second parse.
+  const ymd = ymdAt(b, i);
+  if (ymd < 0 || !ends(b[i + 10])) return -1;
+  t.numbers[r] = dayNumber((ymd / 10000) | 0, ((ymd / 100) | 0) % 100, ymd % 100);
   return i + 10;
 }
 
@@ -163,11 +164,22 @@ function codeAt(b: Uint8Array, i: number, t: Target, r: number): number {
 // -2 refused (CR, non-ASCII).
 const ITEM_BYTE = Int16Array.from({ length: 256 }, (_, c) => (c === SEMI || c === COMMA || c === NL ? -1 : c === 13 || c > 127 ? -2 : c >= 65 && c <= 90 ? c + 32 : c));
 
-/** The trie state (Target.codeTrie) after the item bytes b[s..e), from the start. */
-function itemState(b: Uint8Array, s: number, e: number, trie: Int32Array): number {
+/** The codes (Target.codeEnds bits) that the item bytes b[s..e) spell, in any case. */
+function itemCodes(b: Uint8Array, s: number, e: number, t: Target): number {
+  const n = e - s;
+  const w = n < t.codeByLength.length ? t.codeByLength[n]! : -1;
+  if (w === -1) return 0;
+  if (w >= 0) {
+    // The one code of this length: a plain compare, whose loads do not wait on each other as a
+    // trie walk's do.
+    const word = t.codeBytes[w]!;
+    for (let k = 0; k < n; k++) if (ITEM_BYTE[b[s + k]!] !== word[k]) return 0;
+    return 1 << w;
+  }
+  const trie = t.codeTrie;
   let q = 0;
   for (let j = s; j < e; j++) q = trie[(q << 7) | ITEM_BYTE[b[j]!]!]!;
-  return q;
+  return t.codeEnds[q]!;
 }
 
 /**
@@ -186,27 +198,16 @@ function codesAt(b: Uint8Array, i: number, t: Target, r: number): number {
   let j = i;
   // Matches go in a bit mask first, so that nothing is stored when the cell turns out unusual.
   let found = 0;
-  const trie = t.codeTrie;
-  const codeEnds = t.codeEnds;
   for (;;) {
-    const s = j;
-    // The item is matched against every code in the pass that finds its end.
-    let q = 0;
+    let s = j;
     let c = 0;
-    while ((c = ITEM_BYTE[b[j]!]!) >= 0) {
-      q = trie[(q << 7) | c]!;
-      j++;
-    }
+    while ((c = ITEM_BYTE[b[j]!]!) >= 0) j++;
     if (c === -2) return -1;
-    // An item with a blank at an edge (rare) is matched again, trimmed.
-    if (j > s && (blank(b[s]) || blank(b[j - 1]))) {
-      let is = s;
-      let ie = j;
-      while (is < ie && (b[is] === 32 || b[is] === 9)) is++;
-      while (ie > is && (b[ie - 1] === 32 || b[ie - 1] === 9)) ie--;
-      q = itemState(b, is, ie, trie);
-    }
-    found |= codeEnds[q]!;
+    // An item with a blank at an edge (rare) is matched trimmed.
+    let e = j;
+    while (s < e && (b[s] === 32 || b[s] === 9)) s++;
+    while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+    found |= itemCodes(b, s, e, t);
     if (b[j] !== SEMI) break;
     j++;
   }
@@ -232,7 +233,7 @@ function attestationAt(b: Uint8Array, i: number, t: Target, r: number): number {
   while (NAME_BYTE[b[j]!] === 0) j++;
   if (b[j] !== PIPE || j === who) return -1;
   const day = j + 1;
-  if (!isDayAt(b, day) || !ends(b[day + 10])) return -1;
+  if (ymdAt(b, day) < 0 || !ends(b[day + 10])) return -1;
   t.bytes[r] = holds;
   return day + 10;
 }
