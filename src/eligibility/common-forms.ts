@@ -141,7 +141,11 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
   const rounded = found.comparisons.some((c) => !Number.isInteger(years(c)) && (p.side === 'inclusion') === (c.op === '>' || c.op === '>='));
   if (rounded) return void p.reasons.push('the age limit is no whole number of years, and the age fact counts completed years');
   const old = OLD.exec(p.text.slice(end));
-  const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: c.op, value: c.value, unit: c.unit || written }));
+  // "Over 18 years", "> 18 years" in an inclusion admit someone of 18 years and 3 months, whose completed years are 18:
+  // the necessary condition on completed years is age ≥ 18 (age > 18 would turn them away). Every other bound holds as
+  // written: completed years below N (or above) are real ages below N (or above).
+  const op = (c: Comparison): Comparison['op'] => (p.side === 'inclusion' && c.op === '>' && Number.isInteger(years(c)) ? '>=' : c.op);
+  const cmps: Expr[] = found.comparisons.map((c) => ({ kind: 'compare', fact: 'age', op: op(c), value: c.value, unit: c.unit || written }));
   // "below 18 and above 45": both at once is no age, so "and" joins the two excluded ranges.
   const lows = found.comparisons.filter((c) => c.op === '>' || c.op === '>=').map((c) => c.value);
   const highs = found.comparisons.filter((c) => c.op === '<' || c.op === '<=').map((c) => c.value);

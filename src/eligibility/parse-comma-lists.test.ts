@@ -18,7 +18,7 @@ describe('an inclusion list joined by commas', () => {
     // NCT03929367
     const bmi = inc('Male or female > 18 and < 60 years of age, Body Mass Index (BMI) <40.');
     expect(bmi.computability).toBe('computable');
-    expect(formatExpr(bmi.expr)).toBe('age > 18 years and age < 60 years and bmi < 40 kg/m2');
+    expect(formatExpr(bmi.expr)).toBe('age ≥ 18 years and age < 60 years and bmi < 40 kg/m2');
     // Written here: the form the issue names for a profile.
     expect(read('Aged 18-45 years, BMI 18-30 kg/m2')).toBe('age ≥ 18 years and age ≤ 45 years and bmi ≥ 18 kg/m2 and bmi ≤ 30 kg/m2');
   });

@@ -67,7 +67,7 @@ describe('age with the operator in words or a variant sign', () => {
 
 describe('age written the corpus ways', () => {
   it('"y", "18+", "a minimum of", "more or equal", "20 years old and 65 years old", "19~45", "4 to < 17", "age range"', () => {
-    computes(inc('Age >18y'), cmp('age', '>', 18, 'years')); // NCT03928938
+    computes(inc('Age >18y'), cmp('age', '>=', 18, 'years')); // NCT03928938
     computes(inc('Age 18+ years'), cmp('age', '>=', 18, 'years')); // NCT03863743
     computes(inc('A minimum of 18 years old'), cmp('age', '>=', 18, 'years')); // NCT03861442
     computes(inc('more or equal 18 years-old and less or equal 45 years-old'), all(cmp('age', '>=', 18, 'years'), cmp('age', '<=', 45, 'years')));

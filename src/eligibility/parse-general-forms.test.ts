@@ -41,7 +41,7 @@ describe('an age limit after the people it is of', () => {
     partly(
       inc('patients>18 years old, undergoing elective hepatobiliary surgery under general anesthesia and American Society of Anesthesiologists grade II.'), // NCT03923816
       all(
-        cmp('age', '>', 18, 'years'),
+        cmp('age', '>=', 18, 'years'),
         all(has('planned_procedures', 'hepatobiliary-surgery'), has('planned_procedures', 'general-anaesthesia')),
         rest('patients, elective and American Society of Anesthesiologists grade II'),
       ),

@@ -44,12 +44,21 @@ describe('ages said with older / younger', () => {
   it('"older than", "or older" and "equal to or older than" compare the age', () => {
     partly(
       inc('Patients, older than 14 years and admitted to the ED, were eligible for this study.'),
-      all(cmp('age', '>', 14, 'years'), rest('Patients, and admitted to the ED, were eligible for this study')),
+      all(cmp('age', '>=', 14, 'years'), rest('Patients, and admitted to the ED, were eligible for this study')),
     ); // NCT03926234
     partly(inc('They are 18 years or older;'), all(cmp('age', '>=', 18, 'years'), rest('They are'))); // NCT03860181
     // "equal to or older than" is ≥ (it was read as >, which an 18-year-old fails).
     computes(inc('The participant is equal to or older than 18 years old.'), cmp('age', '>=', 18, 'years')); // NCT03866603
-    computes(inc('Older > 18 years'), cmp('age', '>', 18, 'years')); // NCT03867695
+    computes(inc('Older > 18 years'), cmp('age', '>=', 18, 'years')); // NCT03867695
+  });
+  it('a strict lower limit of an inclusion is at least that many completed years', () => {
+    // The age fact counts completed years (fact-dictionary.ts). "Over 18 years old" admits someone of 18 years and
+    // 3 months, whose age is 18: age > 18 turned them away, so the necessary condition is age ≥ 18.
+    computes(inc('Age over 18 years.'), cmp('age', '>=', 18, 'years')); // NCT03861806
+    computes(inc('Subject is greater than 18 years of age'), cmp('age', '>=', 18, 'years')); // NCT03860259
+    // In an exclusion "> 75" stays: an age of 76 completed years is over 75. An upper limit stays too: below 65 completed years is below 65.
+    computes(exc('Age > 75 years'), cmp('age', '>', 75, 'years')); // constructed
+    computes(inc('Age < 65 years'), cmp('age', '<', 65, 'years')); // constructed
   });
   it('reads both bounds, in months and years', () => {
     // The age fact counts completed years: "older than 6 months" (age > 0.5) turned away a 7-month-old (age 0), and in the
@@ -63,7 +72,7 @@ describe('ages said with older / younger', () => {
         'Patients > 18 years, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output.',
       ),
       all(
-        cmp('age', '>', 18, 'years'),
+        cmp('age', '>=', 18, 'years'),
         rest('Patients, scheduled for an elective interventional neuroradiology procedure under general anesthesia requiring a continuous monitoring of mean arterial pressure and cardiac output'),
       ),
     ); // NCT03921164
