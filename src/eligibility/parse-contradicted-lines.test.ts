@@ -245,3 +245,12 @@ describe('a condition named by its words', () => {
     expect(read('exclusion', 'Currently experiencing seizures')[1]).not.toMatch(/currently-experiencing/);
   });
 });
+
+describe('examples of a condition the words before them restrict', () => {
+  it('"pregnancy-related disease necessitating delivery (… cardiac disease …)" does not exclude any cardiac disease (NCT03928899)', () => {
+    // The examples are kinds of a maternal disease that makes delivery necessary; it was read "diagnoses has cardiac-disease or …".
+    expect(read('exclusion', 'maternal pregnancy-related disease necessitating delivery (any hypertensive disorder, cardiac disease, renal insufficiency、immune diseases, et al.)')[0]).toBe(
+      'attested',
+    );
+  });
+});

@@ -78,7 +78,7 @@ const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b
 const LIST_BINDING =
   /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|stable|chronic|acute|recent|other|regular(?:ly)?|daily|changes?|exacerbations?|worsening|less than|fewer than|hypersensitiv\w*)\b/i;
 const EXAMPLE_BINDING =
-  /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?)\b/i;
+  /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?|necessitat\w*|requiring)\b/i;
 const SUBLIST = /\b(?:requiring|needing|treated (?:with|by)|treatment with|due to|caused by|secondary to|associated with|induced by|related to)\b/i;
 // "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
 // "Patients that have had a blood transfusion": "that" after the people it names is "who" (but "that is" is "i.e.", so it is no qualifier word).
