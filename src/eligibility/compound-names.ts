@@ -56,3 +56,24 @@ export function compoundTerm(m: RegExpMatchArray): CodeTerm | undefined {
   const code = `${organs.join('-')}-${procedure ?? CONDITIONS[head]}`;
   return { kind: 'code', pattern: COMPOUND, fact: procedure ? 'treatment' : 'condition', code };
 }
+
+/** Whether a name is one of the bare head words ("infection", "surgery"), which an organ named nearby may qualify. */
+export const generalHead = (name: string): boolean => {
+  const w = name.toLowerCase();
+  return Object.hasOwn(PROCEDURES, w) || Object.hasOwn(CONDITIONS, w);
+};
+
+// Places of the body a list may be about as a whole ("shoulder trauma, fracture, infection"); not organs whose diseases
+// a list names beside others ("renal disease, diabetes, cancer").
+const SITES = new Set('shoulder hip knee ankle foot hand wrist elbow limb extremity neck back spine spinal eye ocular ear'.split(' '));
+
+/** The body site of a compound name ("shoulder trauma") that starts `text` (after blanks), if one does. */
+export function siteLeading(text: string): string | undefined {
+  const m = new RegExp(`^\\s*${COMPOUND.source}`, 'i').exec(text);
+  return m && compoundTerm(m)
+    ? m[1]!
+        .toLowerCase()
+        .split(/[ -]/)
+        .find((o) => SITES.has(o))
+    : undefined;
+}

@@ -254,3 +254,19 @@ describe('examples of a condition the words before them restrict', () => {
     );
   });
 });
+
+describe('a list about one place of the body', () => {
+  it('"History of shoulder trauma, fracture, …, tumor, infection" does not exclude any infection ever (NCT03929276)', () => {
+    // The shoulder is the place of the bare "infection" and "tumor"; it was read "… or history has infection".
+    const [computability, reading] = read(
+      'exclusion',
+      'History of shoulder trauma, fracture, shoulder shoulder surgery, calcific tendinopathy, glenohumeral osteoarthritis, inflammatory rheumatic diseases, tumor, infection',
+    );
+    expect(computability).toBe('partly-computable');
+    expect(reading).toMatch(/^history has shoulder-trauma or /);
+    expect(reading).not.toMatch(/history has infection/);
+  });
+  it('a list of diseases beside an organ disease keeps its bare items (constructed)', () => {
+    expect(read('exclusion', 'History of renal disease, diabetes, infection')[1]).toMatch(/history has infection/);
+  });
+});

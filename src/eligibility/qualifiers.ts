@@ -1,3 +1,4 @@
+import { generalHead, siteLeading } from './compound-names.js';
 import { keepsCode, readsBroader } from './narrowed-names.js';
 import type { Side } from './expression.js';
 
@@ -181,6 +182,10 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     const inner = SUBLIST.exec([...before.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
     const bound = binding ?? outer ?? inner;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
+    // "History of shoulder trauma, fracture, …, tumor, infection" (NCT03929276): the body site of the first item may be the
+    // place of the bare head words after it (a shoulder infection, not any infection ever).
+    const site = generalHead(phrase) ? siteLeading(before.slice(first)) : undefined;
+    if (site) return { ok: false, reason: `"${site}" in the list's first item may qualify "${phrase}"` };
   }
   // The first example right after "including" / "such as": what comes before it may bind it too ("due to any cause, including head injury").
   if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance|\()/i.test(stopWord.trim())) {
