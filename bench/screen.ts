@@ -227,7 +227,9 @@ async function main(): Promise<void> {
           s ? (one.csvSeconds / s.oneCore).toFixed(2).padStart(20) : '                   -',
           s ? (agree(all) && ones.every(agree) ? 'yes' : 'NO').padStart(12) : '',
           all.maxRssMB.toFixed(0).padStart(9),
-          Math.max(...ones.map((o) => o.maxRssMB)).toFixed(0).padStart(12),
+          Math.max(...ones.map((o) => o.maxRssMB))
+            .toFixed(0)
+            .padStart(12),
         ].join(' '),
       );
     }
