@@ -18,10 +18,14 @@ import { NEGATION, PROCEDURE } from './line-tense.js';
  *   "and"). In an exclusion no narrowing word is allowed: "emergency surgery" is not all surgery.
  * - "or" and "/" after it name alternatives the cue binds ("scheduled for total pancreatectomy or
  *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
+ *   Two alternatives may share the rest of the name ("total hip or knee replacement"): read only when
+ *   each, with the shared words, is a name of the vocabulary.
+ * - "to be operated" in an inclusion is a planned surgery, the broadest procedure code.
  * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
  * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
  * - Not after a numbered item nor after a kind of patient ("Surgical patients …"): the line may be one
- *   cohort of several, and the procedure not every participant's.
+ *   cohort of several, and the procedure not every participant's. "Adult patients" is no kind but the
+ *   population, unless a colon makes it a group's heading.
  * - Not after a negation, nor in a line that speaks of the past or gives a time window ("undergoing
  *   vascular surgery in the last 3 months" is dated, read by the lexicon). "before surgery" and
  *   "at the time of surgery" have no cue: qualifiers.ts reads them as time anchors.
@@ -46,9 +50,10 @@ const PLANNED_ONLY: readonly (readonly [RegExp, string])[] = [
 const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
 const COMPOUND_AT = new RegExp(COMPOUND.source, 'iy');
 
-// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775).
+// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775),
+// "Surgical plan for total hip replacement" (NCT03860324), "a planned operation of coronary artery bypass grafting" (NCT03860545), "Scheduled surgery for primary total hip or knee replacement" (NCT03863743).
 const CUE =
-  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under)\s+/gi;
+  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under|surgical\s+plan\s+for|(?:scheduled|planned)\s+(?:surgery|operation)\s+(?:for|of)|(?:a\s+)?planned\s+operation\s+of)\s+/gi;
 // Words that narrow a procedure and keep its code (and articles).
 const NARROWING =
   /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)(?:\s+|\s*,\s*(?=(?:elective|primary)\b)))*/i;
@@ -81,13 +86,34 @@ function procedureAt(text: string, at: number): Found | undefined {
   return best && !/^[\w-]/.test(text.slice(best.end)) ? best : undefined;
 }
 
+// "total hip or knee replacement", "general or regional anesthesia": a word (after at most one more) and its alternative share the rest of the name.
+const SHARED = /(?:([\w-]+\s+))??([\w-]+)\s+or\s+([\w-]+)(?=\s)/iy;
+
+/** Two names that share their head after "or" at `at` ("total hip or knee replacement"), each a name of its own, or undefined. */
+function sharedHeadAt(text: string, at: number): { end: number; codes: string[] } | undefined {
+  SHARED.lastIndex = at;
+  const m = SHARED.exec(text);
+  if (!m) return undefined;
+  const tail = at + m[0].length;
+  const ends = [m[2]!, m[3]!].map((word) => {
+    const head = (m[1] ?? '') + word;
+    const name = procedureAt(head + text.slice(tail), 0);
+    // The name must take in the shared words, not stop at the alternative's own.
+    return name && name.end > head.length ? { end: tail + name.end - head.length, code: name.code } : undefined;
+  });
+  const [a, b] = ends;
+  return a && b && a.end === b.end ? { end: a.end, codes: [...new Set([a.code, b.code])] } : undefined;
+}
+
 const planned = (code: string): Expr => ({ kind: 'has', fact: 'planned_procedures', code });
 
 export function plannedProcedures(p: LineParser): void {
   const { text, side } = p;
   // "Surgical patients scheduled for colorectal surgery" beside "Collaborative ICU patients …" and "Healthy subjects" (NCT03922113): a kind of patient named first may be one cohort of several.
+  // "Adult patients who plan to undergo …" (NCT03867214) names the whole population, as the lexicon reads "Adult patients with colorectal cancer"; "Adult participants:" is a group's heading, which the colon shows.
   const group = GROUP.exec(text);
-  if (PAST.test(text) || p.windows.length > 0 || (group && contentWords(group[1]!).length > 0)) return;
+  const cohort = group && contentWords(group[1]!).length > 0 && !(/^adults?$/i.test(group[1]!) && !/^\s*:/.test(text.slice(group.index + group[0].length)));
+  if (PAST.test(text) || p.windows.length > 0 || cohort) return;
   const starts: { cue: [number, number] | undefined; at: number }[] = [...text.matchAll(CUE)].map((m) => ({ cue: [m.index, m.index + m[0].length], at: m.index + m[0].length }));
   // "Elective laparoscopic cholecystectomy, ASA 1-2": a line of an inclusion that opens with the elective procedure.
   // Not after an item number: "1. elective total knee arthroplasty", "2. elective total hip arthroplasty" (NCT03869203) are alternative cohorts.
@@ -101,6 +127,11 @@ export function plannedProcedures(p: LineParser): void {
     p.add(0, whole.end, planned(whole.code), 'term');
     return;
   }
+  // "newborn to be operated with the diagnosis of congenital heart disease" (NCT03923543): the plan is an operation, a surgery.
+  const operated = /\bto\s+be\s+operated\b(?!\s+(?:under|with)\s+(?:an?\s+)?(?:general|spinal|regional)\b)/i.exec(text);
+  if (side === 'inclusion' && operated && p.free(operated.index, operated.index + operated[0].length) && !NEGATION.test(text.slice(0, operated.index))) {
+    p.add(operated.index, operated.index + operated[0].length, planned('surgery'), 'term');
+  }
   for (const { cue, at } of starts) {
     const clause =
       text
@@ -109,15 +140,21 @@ export function plannedProcedures(p: LineParser): void {
         .at(-1) ?? '';
     if (NEGATION.test(clause)) continue;
     let from = at;
-    const read: [number, number, string][] = [];
+    const read: [number, number, readonly string[]][] = [];
     for (;;) {
       // The earliest name among the narrowing words: "total knee arthroplasty", "laparoscopic surgery" are names of their own.
       const narrowing = NARROWING.exec(text.slice(from))![0];
-      const at = [...narrowing.matchAll(/(?:^|\s)(?=\S)/g)]
+      const found = [...narrowing.matchAll(/(?:^|\s)(?=\S)/g)]
         .map((w) => from + w.index + w[0].length)
         .concat(from + narrowing.length)
-        .find((i) => procedureAt(text, i));
-      const name = at === undefined ? undefined : procedureAt(text, at);
+        .map((i) => {
+          const one = procedureAt(text, i);
+          const two = one ? undefined : sharedHeadAt(text, i);
+          return { at: i, name: one ? { end: one.end, codes: [one.code] } : two };
+        })
+        .find((f) => f.name);
+      const at = found?.at;
+      const name = found?.name;
       if (at === undefined || !name || !p.free(at, name.end)) break;
       const narrowed = text
         .slice(from, at)
@@ -125,14 +162,14 @@ export function plannedProcedures(p: LineParser): void {
         .some((w) => w !== '' && !FILLER.test(w));
       // The cue's "elective" is itself a narrowing word.
       if (side === 'exclusion' && (narrowed || !cue)) break;
-      read.push([at, name.end, name.code]);
+      read.push([at, name.end, name.codes]);
       const or = /^\s*(?:or|\/)\s*/i.exec(text.slice(name.end));
-      if (!or) break;
+      if (!or || name.codes.length > 1) break;
       from = name.end + or[0].length;
     }
     if (read.length === 0) continue;
     if (cue) p.cover(cue[0], cue[1]);
-    for (const [start, end, code] of read) p.add(start, end, planned(code), 'term');
+    for (const [start, end, codes] of read) p.add(start, end, codes.length > 1 ? { kind: 'any', of: codes.map(planned) } : planned(codes[0]!), 'term');
     // "under general anaesthesia": part of the plan, so necessary with it in an inclusion.
     const last = read.at(-1)!;
     const under = side === 'inclusion' && read.length === 1 ? ANAESTHESIA.exec(text.slice(last[1])) : null;
