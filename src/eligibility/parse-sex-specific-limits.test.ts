@@ -22,6 +22,17 @@ describe('a limit for each sex', () => {
       any(any(all(sex('female'), cmp('haemoglobin', '<', 11, 'g/dl')), all(sex('male'), cmp('haemoglobin', '<', 12, 'g/dl'))), rest('refusal of blood products')),
     );
   });
+  it('each sex in parentheses after its limit', () => {
+    computes(
+      exc('QTc values >440 ms (men) and >450 ms (women)'), // NCT03868657
+      any(all(sex('male'), cmp('qtc', '>', 440, 'ms')), all(sex('female'), cmp('qtc', '>', 450, 'ms'))),
+    );
+    // NCT03861819 with the alcohol named: the second limit takes the first one's "no more than".
+    computes(
+      inc('No more than 14 alcoholic drinks per week (if male) or 7 alcoholic drinks a week (if female)'),
+      any(all(sex('male'), cmp('alcohol_drinks_per_week', '<=', 14, 'drinks/week')), all(sex('female'), cmp('alcohol_drinks_per_week', '<=', 7, 'drinks/week'))),
+    );
+  });
   it('in an inclusion the pair is necessary: a man must meet the men’s limit', () => {
     // NCT03867214's limits, as an inclusion would state them.
     computes(inc('Hemoglobin <11 g/dL in females and <12 g/dL in males'), any(all(sex('female'), cmp('haemoglobin', '<', 11, 'g/dl')), all(sex('male'), cmp('haemoglobin', '<', 12, 'g/dl'))));
@@ -37,6 +48,9 @@ describe('pairs that stay attested', () => {
       inc('Subject has lower appendicular muscle mass index (AMMI) (<7 kg/m^2 in men; <5.7 kg/m^2 in women) using Bioelectrical impedance analysis (BIA, TANITA BC-418®, Tokyo, Japan)'), // NCT03860194
       /under a condition/,
     );
+  });
+  it('a negation before the pair may reach over it', () => {
+    attested(inc('No anemia (hemoglobin <11 g/dL in females and <12 g/dL in males)'), /under a condition/);
   });
   it('a limit without its unit gets none', () => {
     attested(inc('Hemoglobin <11 in females and <12 g/dL in males'), /under a condition/);
