@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Expr } from './expression.js';
-import { all, any, attested, computes, has, inc, partly, rest } from './parse-expect.test-helper.js';
+import { all, any, attested, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
  * planned-procedures.ts, more forms of a plan: lines verbatim from the development corpus
@@ -26,11 +26,14 @@ describe('more cues of a planned procedure', () => {
 });
 
 describe('alternatives that share the rest of the name', () => {
-  it('"total hip or knee replacement" is a total hip or a total knee replacement', () => {
+  it('"total hip or knee replacement": a total hip replacement, or a knee replacement that may be total', () => {
+    // Whether "total" reaches past the "or" is not said: a knee replacement is necessary either way, and "total" stays for a person.
     partly(
       inc('Scheduled surgery for primary total hip or knee replacement'), // NCT03863743
-      all(any(planned('total-hip-arthroplasty'), planned('total-knee-arthroplasty')), rest('primary')),
+      all(any(planned('total-hip-arthroplasty'), planned('knee-arthroplasty')), rest('primary total')),
     );
+    // In an exclusion "total" on both sides is sufficient either way (NCT03863743's words, as an exclusion).
+    computes(exc('Scheduled surgery for total hip or knee replacement'), any(planned('total-hip-arthroplasty'), planned('total-knee-arthroplasty')));
     computes(inc('Undergoing general or regional anesthesia'), any(planned('general-anaesthesia'), planned('regional-anaesthesia'))); // NCT03926858
   });
 });

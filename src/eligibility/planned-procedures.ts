@@ -1,6 +1,6 @@
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { contentWords } from './content-words.js';
-import type { Expr } from './expression.js';
+import type { Expr, Side } from './expression.js';
 import { lexicon } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 import { NEGATION, PROCEDURE } from './line-tense.js';
@@ -18,8 +18,8 @@ import { NEGATION, PROCEDURE } from './line-tense.js';
  *   "and"). In an exclusion no narrowing word is allowed: "emergency surgery" is not all surgery.
  * - "or" and "/" after it name alternatives the cue binds ("scheduled for total pancreatectomy or
  *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
- *   Two alternatives may share the rest of the name ("total hip or knee replacement"): read only when
- *   each, with the shared words, is a name of the vocabulary.
+ *   Two alternatives may share the rest of the name ("general or regional anaesthesia", "total hip or knee
+ *   replacement"): read only when each, with the shared words, is a name of the vocabulary.
  * - "to be operated" in an inclusion is a planned surgery, the broadest procedure code.
  * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
  * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
@@ -89,20 +89,27 @@ function procedureAt(text: string, at: number): Found | undefined {
 // "total hip or knee replacement", "general or regional anesthesia": a word (after at most one more) and its alternative share the rest of the name.
 const SHARED = /(?:([\w-]+\s+))??([\w-]+)\s+or\s+([\w-]+)(?=\s)/iy;
 
-/** Two names that share their head after "or" at `at` ("total hip or knee replacement"), each a name of its own, or undefined. */
-function sharedHeadAt(text: string, at: number): { end: number; codes: string[] } | undefined {
+/**
+ * Two names that share their head after "or" at `at` ("total hip or knee replacement"), each a name of its own, or undefined.
+ * A word before the first ("total") may or may not reach past the "or": the exclusion reads it on both sides (sufficient
+ * either way), the inclusion only on the first and leaves it to the remainder (necessary either way: a total knee
+ * replacement is a knee replacement), so the second must be a name without it.
+ */
+function sharedHeadAt(text: string, at: number, side: Side): { start: number; end: number; codes: string[] } | undefined {
   SHARED.lastIndex = at;
   const m = SHARED.exec(text);
   if (!m) return undefined;
   const tail = at + m[0].length;
-  const ends = [m[2]!, m[3]!].map((word) => {
-    const head = (m[1] ?? '') + word;
+  const prefix = m[1] ?? '';
+  const own = side === 'inclusion' && prefix !== '';
+  const ends = [m[2]!, m[3]!].map((word, k) => {
+    const head = (k === 1 && own ? '' : prefix) + word;
     const name = procedureAt(head + text.slice(tail), 0);
     // The name must take in the shared words, not stop at the alternative's own.
     return name && name.end > head.length ? { end: tail + name.end - head.length, code: name.code } : undefined;
   });
   const [a, b] = ends;
-  return a && b && a.end === b.end ? { end: a.end, codes: [...new Set([a.code, b.code])] } : undefined;
+  return a && b && a.end === b.end ? { start: own ? at + prefix.length : at, end: a.end, codes: [...new Set([a.code, b.code])] } : undefined;
 }
 
 const planned = (code: string): Expr => ({ kind: 'has', fact: 'planned_procedures', code });
@@ -149,8 +156,8 @@ export function plannedProcedures(p: LineParser): void {
         .concat(from + narrowing.length)
         .map((i) => {
           const one = procedureAt(text, i);
-          const two = one ? undefined : sharedHeadAt(text, i);
-          return { at: i, name: one ? { end: one.end, codes: [one.code] } : two };
+          const two = one ? undefined : sharedHeadAt(text, i, side);
+          return { at: two?.start ?? i, name: one ? { end: one.end, codes: [one.code] } : two };
         })
         .find((f) => f.name);
       const at = found?.at;
