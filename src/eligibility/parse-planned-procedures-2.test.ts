@@ -39,6 +39,11 @@ describe('alternatives that share the rest of the name', () => {
 });
 
 describe('forms that stay attested', () => {
+  it('a refusal or a fitness to be operated is no plan', () => {
+    // Constructed from NCT03923543's "to be operated".
+    attested(inc('Patients who refused to be operated'), /no rule reads it/);
+    attested(inc('patients fit to be operated'), /no rule reads it/);
+  });
   it('an indication, a candidacy or a referral is no schedule', () => {
     attested(inc('Indication for Elective caesarean section'), /narrows caesarean section/); // NCT03928795
     attested(inc('Adults determined to be candidates for venous sinus stenting'), /no rule reads/); // NCT03867461

@@ -135,7 +135,11 @@ export function plannedProcedures(p: LineParser): void {
     return;
   }
   // "newborn to be operated with the diagnosis of congenital heart disease" (NCT03923543): the plan is an operation, a surgery.
-  const operated = /\bto\s+be\s+operated\b(?!\s+(?:under|with)\s+(?:an?\s+)?(?:general|spinal|regional)\b)/i.exec(text);
+  // Only after the patient named: "refused to be operated", "fit to be operated", "need to be operated" are no plan.
+  const operated =
+    /(?<=\b(?:patients?|subjects?|participants?|child(?:ren)?|infants?|newborns?|neonates?|adults?|(?:who|that)\s+(?:is|are))\s+)to\s+be\s+operated\b(?!\s+(?:under|with)\s+(?:an?\s+)?(?:general|spinal|regional)\b)/i.exec(
+      text,
+    );
   if (side === 'inclusion' && operated && p.free(operated.index, operated.index + operated[0].length) && !NEGATION.test(text.slice(0, operated.index))) {
     p.add(operated.index, operated.index + operated[0].length, planned('surgery'), 'term');
   }
