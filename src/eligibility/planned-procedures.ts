@@ -20,12 +20,11 @@ import { NEGATION, PROCEDURE } from './line-tense.js';
  *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
  *   Two alternatives may share the rest of the name ("general or regional anaesthesia", "total hip or knee
  *   replacement"): read only when each, with the shared words, is a name of the vocabulary.
- * - "to be operated" in an inclusion is a planned surgery, the broadest procedure code.
+ * - "to be operated" after the patient named, in an inclusion, is a planned surgery, the broadest procedure code.
  * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
  * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
  * - Not after a numbered item nor after a kind of patient ("Surgical patients …"): the line may be one
- *   cohort of several, and the procedure not every participant's. "Adult patients" is no kind but the
- *   population, unless a colon makes it a group's heading.
+ *   cohort of several, and the procedure not every participant's.
  * - Not after a negation, nor in a line that speaks of the past or gives a time window ("undergoing
  *   vascular surgery in the last 3 months" is dated, read by the lexicon). "before surgery" and
  *   "at the time of surgery" have no cue: qualifiers.ts reads them as time anchors.
@@ -117,10 +116,8 @@ const planned = (code: string): Expr => ({ kind: 'has', fact: 'planned_procedure
 export function plannedProcedures(p: LineParser): void {
   const { text, side } = p;
   // "Surgical patients scheduled for colorectal surgery" beside "Collaborative ICU patients …" and "Healthy subjects" (NCT03922113): a kind of patient named first may be one cohort of several.
-  // "Adult patients who plan to undergo …" (NCT03867214) names the whole population, as the lexicon reads "Adult patients with colorectal cancer"; "Adult participants:" is a group's heading, which the colon shows.
   const group = GROUP.exec(text);
-  const cohort = group && contentWords(group[1]!).length > 0 && !(/^adults?$/i.test(group[1]!) && !/^\s*:/.test(text.slice(group.index + group[0].length)));
-  if (PAST.test(text) || p.windows.length > 0 || cohort) return;
+  if (PAST.test(text) || p.windows.length > 0 || (group && contentWords(group[1]!).length > 0)) return;
   const starts: { cue: [number, number] | undefined; at: number }[] = [...text.matchAll(CUE)].map((m) => ({ cue: [m.index, m.index + m[0].length], at: m.index + m[0].length }));
   // "Elective laparoscopic cholecystectomy, ASA 1-2": a line of an inclusion that opens with the elective procedure.
   // Not after an item number: "1. elective total knee arthroplasty", "2. elective total hip arthroplasty" (NCT03869203) are alternative cohorts.
