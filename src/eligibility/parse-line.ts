@@ -12,6 +12,7 @@ import { childPughClass } from './child-pugh-class.js';
 import { measurementForms } from './measurement-forms.js';
 import { statusStatement } from './status-forms.js';
 import { readFramed, readImplication, SEX_CONDITION } from './implication.js';
+import { sexSpecificLimits, withoutSexSpecificLimits } from './sex-specific-limits.js';
 import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './consent-forms.js';
 import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
@@ -130,7 +131,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const parse = (s: Side, t: string) => parseCriterionLine(id, s, t);
   const implication = readImplication(id, side, verbatim, text, parse) ?? readFramed(id, side, verbatim, text, parse);
   if (implication) return implication;
-  const whole = ATTESTED_LINES.find(([re]) => re.test(text));
+  // "<11 g/dL in females and <12 g/dL in males": a limit for each sex is no condition the line holds under.
+  const sexLimits = sexSpecificLimits(text, side, parse);
+  const unpaired = withoutSexSpecificLimits(text, sexLimits);
+  const whole = ATTESTED_LINES.find(([re]) => re.test(unpaired));
   if (whole) return attested(id, side, verbatim, whole[1]);
   const status = statusStatement(side, text);
   if (status) return { id, side, text: verbatim, computability: 'computable', expr: status, flags: [] };
@@ -142,6 +146,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   if (CONSENT.test(text)) return consentClause(id, side, verbatim, text);
 
   const p = new LineParser(text, side);
+  for (const l of sexLimits) p.add(l.start, l.end, l.expr, 'compare');
   antibodyList(p);
   nyha(p);
   asaClass(p);

@@ -1,6 +1,6 @@
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { contentWords } from './content-words.js';
-import type { Expr } from './expression.js';
+import type { Expr, Side } from './expression.js';
 import { lexicon } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 import { NEGATION, PROCEDURE } from './line-tense.js';
@@ -18,6 +18,9 @@ import { NEGATION, PROCEDURE } from './line-tense.js';
  *   "and"). In an exclusion no narrowing word is allowed: "emergency surgery" is not all surgery.
  * - "or" and "/" after it name alternatives the cue binds ("scheduled for total pancreatectomy or
  *   pancreaticoduodenectomy"); "and" and commas are left to the lexicon (they may join two patients' lists).
+ *   Two alternatives may share the rest of the name ("general or regional anaesthesia", "total hip or knee
+ *   replacement"): read only when each, with the shared words, is a name of the vocabulary.
+ * - "to be operated" after the patient named, in an inclusion, is a planned surgery, the broadest procedure code.
  * - In an inclusion, "under/with general anaesthesia" right after a planned procedure is planned too.
  * - A line that is the name and "planned" ("General anesthesia planned") is read whole, on either side.
  * - Not after a numbered item nor after a kind of patient ("Surgical patients …"): the line may be one
@@ -46,9 +49,10 @@ const PLANNED_ONLY: readonly (readonly [RegExp, string])[] = [
 const PROCEDURES = lexicon.flatMap((t) => (t.kind === 'code' && t.fact === 'treatment' && PROCEDURE.test(t.code) ? [[new RegExp(t.pattern.source, 'iy'), t.code] as const] : []));
 const COMPOUND_AT = new RegExp(COMPOUND.source, 'iy');
 
-// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775).
+// "Patient is a planned recipient of a kidney transplant", "Planning on kidney transplantation surgery" (NCT03923556), "the patient will be operated with spinal anesthesia" (NCT03869775),
+// "Surgical plan for total hip replacement" (NCT03860324), "a planned operation of coronary artery bypass grafting" (NCT03860545), "Scheduled surgery for primary total hip or knee replacement" (NCT03863743).
 const CUE =
-  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under)\s+/gi;
+  /\b(?:(?:electively\s+)?scheduled\s+(?:for|to\s+undergo|to\s+have)|planned\s+(?:for|to\s+undergo)|plan(?:s|ning)?\s+to\s+undergo|(?:who|that)\s+(?:will\s+)?undergo(?:es)?|will\s+undergo|undergoing|planning\s+on|a\s+planned\s+recipient\s+of|receiving(?=\s+elective\b)|will\s+be\s+operated\s+(?:under|with)|^\s*under|surgical\s+plan\s+for|(?:scheduled|planned)\s+(?:surgery|operation)\s+(?:for|of)|(?:a\s+)?planned\s+operation\s+of)\s+/gi;
 // Words that narrow a procedure and keep its code (and articles).
 const NARROWING =
   /^(?:(?:a|an|the|elective|primary|first-time|non-emergent|non-urgent|unilateral|bilateral|simultaneous|total|partial|open|laparoscopic|robotic|robot-assisted|minimally invasive|redo|planned)(?:\s+|\s*,\s*(?=(?:elective|primary)\b)))*/i;
@@ -81,6 +85,32 @@ function procedureAt(text: string, at: number): Found | undefined {
   return best && !/^[\w-]/.test(text.slice(best.end)) ? best : undefined;
 }
 
+// "total hip or knee replacement", "general or regional anesthesia": a word (after at most one more) and its alternative share the rest of the name.
+const SHARED = /(?:([\w-]+\s+))??([\w-]+)\s+or\s+([\w-]+)(?=\s)/iy;
+
+/**
+ * Two names that share their head after "or" at `at` ("total hip or knee replacement"), each a name of its own, or undefined.
+ * A word before the first ("total") may or may not reach past the "or": the exclusion reads it on both sides (sufficient
+ * either way), the inclusion only on the first and leaves it to the remainder (necessary either way: a total knee
+ * replacement is a knee replacement), so the second must be a name without it.
+ */
+function sharedHeadAt(text: string, at: number, side: Side): { start: number; end: number; codes: string[] } | undefined {
+  SHARED.lastIndex = at;
+  const m = SHARED.exec(text);
+  if (!m) return undefined;
+  const tail = at + m[0].length;
+  const prefix = m[1] ?? '';
+  const own = side === 'inclusion' && prefix !== '';
+  const ends = [m[2]!, m[3]!].map((word, k) => {
+    const head = (k === 1 && own ? '' : prefix) + word;
+    const name = procedureAt(head + text.slice(tail), 0);
+    // The name must take in the shared words, not stop at the alternative's own.
+    return name && name.end > head.length ? { end: tail + name.end - head.length, code: name.code } : undefined;
+  });
+  const [a, b] = ends;
+  return a && b && a.end === b.end ? { start: own ? at + prefix.length : at, end: a.end, codes: [...new Set([a.code, b.code])] } : undefined;
+}
+
 const planned = (code: string): Expr => ({ kind: 'has', fact: 'planned_procedures', code });
 
 export function plannedProcedures(p: LineParser): void {
@@ -101,6 +131,15 @@ export function plannedProcedures(p: LineParser): void {
     p.add(0, whole.end, planned(whole.code), 'term');
     return;
   }
+  // "newborn to be operated with the diagnosis of congenital heart disease" (NCT03923543): the plan is an operation, a surgery.
+  // Only after the patient named: "refused to be operated", "fit to be operated", "need to be operated" are no plan.
+  const operated =
+    /(?<=\b(?:patients?|subjects?|participants?|child(?:ren)?|infants?|newborns?|neonates?|adults?|(?:who|that)\s+(?:is|are))\s+)to\s+be\s+operated\b(?!\s+(?:under|with)\s+(?:an?\s+)?(?:general|spinal|regional)\b)/i.exec(
+      text,
+    );
+  if (side === 'inclusion' && operated && p.free(operated.index, operated.index + operated[0].length) && !NEGATION.test(text.slice(0, operated.index))) {
+    p.add(operated.index, operated.index + operated[0].length, planned('surgery'), 'term');
+  }
   for (const { cue, at } of starts) {
     const clause =
       text
@@ -109,15 +148,21 @@ export function plannedProcedures(p: LineParser): void {
         .at(-1) ?? '';
     if (NEGATION.test(clause)) continue;
     let from = at;
-    const read: [number, number, string][] = [];
+    const read: [number, number, readonly string[]][] = [];
     for (;;) {
       // The earliest name among the narrowing words: "total knee arthroplasty", "laparoscopic surgery" are names of their own.
       const narrowing = NARROWING.exec(text.slice(from))![0];
-      const at = [...narrowing.matchAll(/(?:^|\s)(?=\S)/g)]
+      const found = [...narrowing.matchAll(/(?:^|\s)(?=\S)/g)]
         .map((w) => from + w.index + w[0].length)
         .concat(from + narrowing.length)
-        .find((i) => procedureAt(text, i));
-      const name = at === undefined ? undefined : procedureAt(text, at);
+        .map((i) => {
+          const one = procedureAt(text, i);
+          const two = one ? undefined : sharedHeadAt(text, i, side);
+          return { at: two?.start ?? i, name: one ? { end: one.end, codes: [one.code] } : two };
+        })
+        .find((f) => f.name);
+      const at = found?.at;
+      const name = found?.name;
       if (at === undefined || !name || !p.free(at, name.end)) break;
       const narrowed = text
         .slice(from, at)
@@ -125,14 +170,14 @@ export function plannedProcedures(p: LineParser): void {
         .some((w) => w !== '' && !FILLER.test(w));
       // The cue's "elective" is itself a narrowing word.
       if (side === 'exclusion' && (narrowed || !cue)) break;
-      read.push([at, name.end, name.code]);
+      read.push([at, name.end, name.codes]);
       const or = /^\s*(?:or|\/)\s*/i.exec(text.slice(name.end));
-      if (!or) break;
+      if (!or || name.codes.length > 1) break;
       from = name.end + or[0].length;
     }
     if (read.length === 0) continue;
     if (cue) p.cover(cue[0], cue[1]);
-    for (const [start, end, code] of read) p.add(start, end, planned(code), 'term');
+    for (const [start, end, codes] of read) p.add(start, end, codes.length > 1 ? { kind: 'any', of: codes.map(planned) } : planned(codes[0]!), 'term');
     // "under general anaesthesia": part of the plan, so necessary with it in an inclusion.
     const last = read.at(-1)!;
     const under = side === 'inclusion' && read.length === 1 ? ANAESTHESIA.exec(text.slice(last[1])) : null;

@@ -1,4 +1,5 @@
 import { generalHead, siteLeading } from './compound-names.js';
+import { ITEM_NUMBER } from './content-words.js';
 import { keepsCode, readsBroader } from './narrowed-names.js';
 import type { Side } from './expression.js';
 
@@ -126,7 +127,8 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
       stopWord = '';
       break;
     }
-  const segment = before.slice(from);
+  // "1. diagnosed as HIV positive;" (NCT03860116): an item number opening the line is no word before the name.
+  const segment = from === 0 ? before.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : before.slice(from);
   // "Prior to surgery, patient was fasting" (NCT03928678): the procedure is a point in time the line counts from, not one the patient had.
   if (/\b(?:prior to|before|after|following|until|since|during|preceding|ahead of)\s+(?:the\s+|his\s+|her\s+|their\s+)?$/i.test(segment))
     return { ok: false, reason: `"${phrase}" here is a point in time the line counts from, not a fact about the patient` };
