@@ -277,8 +277,13 @@ export function readComparisons(text: string, from: number, side: 'inclusion' | 
   return { comparisons, end, connective, opAfter };
 }
 
-/** A short phrase the parenthesised comparison defines: "renal insufficiency (creatinine clearance ≤30ml/min)". */
+/**
+ * A short phrase the parenthesised comparison defines: "renal insufficiency (creatinine clearance ≤30ml/min)". Never a
+ * negation word: in "No anemia (hemoglobin < 11 g/dL)" the comparison defines anemia, and "No" is left to negate it.
+ */
 export function definedPhraseStart(text: string, start: number): number {
   const m = /([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}) ?\( ?$/.exec(text.slice(0, start));
-  return m ? m.index : start;
+  if (!m) return start;
+  const negation = [...m[1]!.matchAll(/\b(?:no|not|without|absence|absent|free|lack|never|neither|nor)\b/gi)].at(-1);
+  return negation ? m.index + negation.index + negation[0].length + 1 : m.index;
 }

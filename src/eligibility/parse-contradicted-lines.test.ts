@@ -270,3 +270,18 @@ describe('a list about one place of the body', () => {
     expect(read('exclusion', 'History of renal disease, diabetes, infection')[1]).toMatch(/history has infection/);
   });
 });
+
+describe('a negation before a limit', () => {
+  it('"No anemia (hemoglobin < 11 g/dL)" does not require anemia (constructed, reported by a helper)', () => {
+    // The limit defines what "No" negates; it was read "haemoglobin < 11 g/dl", the opposite of the text.
+    expect(read('inclusion', 'No anemia (hemoglobin <11 g/dL)')[0]).toBe('attested');
+    expect(read('inclusion', 'Without hemoglobin <11 g/dL')[0]).toBe('attested');
+    expect(read('inclusion', 'Absence of renal failure (creatinine > 2 mg/dL)')[0]).toBe('attested');
+  });
+  it('a limit after a negated condition, or a negation that is part of the operator, is still read', () => {
+    expect(read('inclusion', 'Not pregnant, aged ≥ 18 years')).toEqual(['computable', 'not pregnant and age ≥ 18 years']);
+    expect(read('inclusion', 'Not more than 65 years old')).toEqual(['computable', 'age ≤ 65 years']);
+    // "Non-obese (BMI < 30)" (NCT03927066): the limit defines the negated word as a whole.
+    expect(read('inclusion', 'Non-obese (BMI < 30)')).toEqual(['computable', 'bmi < 30 kg/m2']);
+  });
+});

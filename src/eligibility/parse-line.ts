@@ -184,6 +184,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
     const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));
     leaveToPerson((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
   }
+  // "No anemia (hemoglobin < 11 g/dL)": limits right after a cue, before any condition it negates, are what it negates, and a
+  // comparison is never negated (negation.ts): left to a person, not read as their opposite.
+  for (const s of scopes) {
+    const firstTerm = Math.min(...readings.filter((r) => (r as (typeof p.readings)[number]).kind === 'term' && r.start >= s.start).map((r) => r.start));
+    const before = readings.length;
+    leaveToPerson((r) => (r as (typeof p.readings)[number]).kind === 'compare' && r.end > s.start && r.start < Math.min(s.end, firstTerm));
+    if (readings.length < before) p.reasons.push(`"${s.cue}" negates the limit after it, which is never read negated`);
+  }
   for (const s of scopes) {
     const firstCompare = p.readings
       .filter((r) => r.kind === 'compare' && r.start >= s.start)
