@@ -7,17 +7,19 @@ import { findConversion } from './units.js';
  * reads. Truth values and yes/no cells are 0 (no), 1 (yes), 2 (unknown / missing), as in
  * compile.ts. Numbers are in the canonical unit with NaN for missing; dates are day numbers
  * (-Infinity for never, NaN for missing); a code fact (sex) is the index of its value, 255 when
- * missing; a set-of-codes fact is one yes/no column per code the criteria look for.
+ * missing, and for a fact whose values the criteria name (study_group) 254 for a value they do not
+ * name; a set-of-codes fact is one yes/no column per code the criteria look for.
  */
 export const MISSING = 2;
 export const NO_CODE = 255;
+export const OTHER_CODE = 254;
 
 export type ColumnKind = 'number' | 'date' | 'yes-no' | 'code' | 'codes' | 'attestation';
 
 export interface ColumnSpec {
   readonly name: string;
   readonly kind: ColumnKind;
-  /** For `code`: its values, in index order. For `codes`: the codes the criteria look for. */
+  /** For `code`: its values (or, without fixed ones, those the criteria name), in index order. For `codes`: the codes the criteria look for. */
   readonly values: readonly string[];
 }
 
@@ -56,7 +58,7 @@ export function columnSpecs(criteria: readonly Criterion[]): ColumnSpec[] {
       case 'is':
         return need(e.fact, 'yes-no');
       case 'equals':
-        return need(e.fact, 'code');
+        return need(e.fact, 'code', e.value);
       case 'has':
         return need(e.fact, 'codes', e.code);
       case 'within':
@@ -67,7 +69,7 @@ export function columnSpecs(criteria: readonly Criterion[]): ColumnSpec[] {
   return [...specs].map(([name, s]) => ({
     name,
     kind: s.kind,
-    values: s.kind === 'code' ? (findFact(name)?.values ?? []) : [...s.values],
+    values: s.kind === 'code' ? (findFact(name)?.values ?? [...s.values]) : [...s.values],
   }));
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { parseIsoDay } from '../dates/iso-date.js';
 import { windowStart } from './window-start.js';
-import { codeKey, MISSING, NO_CODE, type ColumnChunk } from './column-chunk.js';
+import { codeKey, columnSpecs, MISSING, NO_CODE, type ColumnChunk } from './column-chunk.js';
 import type { ReferenceDates } from './compile.js';
 import type { CompareOp, Criterion, Expr } from './expression.js';
 import { attestationFactName, findFact } from './facts.js';
@@ -171,7 +171,10 @@ function combineRows(truth: Uint8Array, a: Uint8Array, b: Uint8Array, table: Uin
   }
 }
 
-function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity: number): ColumnNode {
+/** Each code fact's values in index order, as the chunk holds them (column-chunk.ts). */
+type CodeValues = ReadonlyMap<string, readonly string[]>;
+
+function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity: number, values: CodeValues): ColumnNode {
   switch (e.kind) {
     case 'compare':
       return numberLeaf(capacity, e);
@@ -180,7 +183,7 @@ function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity
     case 'is':
       return byteLeaf(capacity, e.fact, e.fact, (b) => (b === MISSING ? MISSING : (b === 1) === e.value ? 1 : 0));
     case 'equals': {
-      const k = (findFact(e.fact)?.values ?? []).indexOf(e.value);
+      const k = (values.get(e.fact) ?? []).indexOf(e.value);
       return byteLeaf(capacity, e.fact, e.fact, (b) => (b === NO_CODE ? MISSING : b === k ? 1 : 0));
     }
     case 'has':
@@ -190,20 +193,21 @@ function compileNode(e: Expr, criterionId: string, ref: ReferenceDates, capacity
       return byteLeaf(capacity, name, name, (b) => b);
     }
     case 'not':
-      return inner(capacity, 'not', [compileNode(e.of, criterionId, ref, capacity)]);
+      return inner(capacity, 'not', [compileNode(e.of, criterionId, ref, capacity, values)]);
     case 'all':
     case 'any':
       return inner(
         capacity,
         e.kind,
-        e.of.map((x) => compileNode(x, criterionId, ref, capacity)),
+        e.of.map((x) => compileNode(x, criterionId, ref, capacity, values)),
       );
   }
 }
 
 /** Compile criteria for chunks of up to `capacity` rows. */
 export function compileColumnar(criteria: readonly Criterion[], ref: ReferenceDates, capacity: number): ColumnCriterion[] {
-  return criteria.map((criterion) => ({ criterion, root: compileNode(criterion.expr, criterion.id, ref, capacity) }));
+  const values = new Map(columnSpecs(criteria).flatMap((s) => (s.kind === 'code' ? [[s.name, s.values] as const] : [])));
+  return criteria.map((criterion) => ({ criterion, root: compileNode(criterion.expr, criterion.id, ref, capacity, values) }));
 }
 
 /**

@@ -35,11 +35,12 @@ function factsOf(e: Expr, criterionId: string, out: Set<string>): void {
   }
 }
 
-/** Codes a criterion looks for in each set-of-codes fact (documents what a cell may list). */
+/** Codes a criterion looks for in each set-of-codes fact, and values it names of each code fact (documents what a cell may hold). */
 function codesOf(criteria: readonly Criterion[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const walk = (e: Expr): void => {
     if (e.kind === 'has') out.set(e.fact, (out.get(e.fact) ?? new Set()).add(e.code));
+    else if (e.kind === 'equals') out.set(e.fact, (out.get(e.fact) ?? new Set()).add(e.value));
     else if (e.kind === 'all' || e.kind === 'any') e.of.forEach(walk);
     else if (e.kind === 'not') walk(e.of);
   };
@@ -69,7 +70,7 @@ export function criteriaColumns(criteria: readonly Criterion[]): readonly Column
           : def.type === 'codes'
             ? `codes separated by ";" or none (this protocol looks for: ${[...(codes.get(name) ?? [])].join(', ')})`
             : def.type === 'code'
-              ? (def.values ?? []).join(' or ')
+              ? (def.values ?? [`one code (this protocol names: ${[...(codes.get(name) ?? [])].join(', ')})`]).join(' or ')
               : 'yes or no';
     columns.push({ name, type: def.type, description: `${def.description} ${detail}.` });
   }

@@ -154,6 +154,8 @@ function addAge(p: LineParser, start: number, end: number, units: string[], foun
 }
 
 const GROUP_RULE = /^\s*(?:\([^()]*\)\s*)?(?:will|must|should|shall|need|needs|have to|has to|agree|are required|of (?:child|reproductive))/i;
+// "Non-pregnant women, and individuals who are able to exercise" (NCT03924479): others beside that sex.
+const OTHERS_TOO = /^\s*,?\s*(?:and|or|as well as)\s+(?:individuals|persons|people|subjects|participants|patients|adults|anyone)\b/i;
 // "sexually active with males", "2 male team members can be present" (NCT03921918): another person's sex, not the participant's.
 const NOT_ANOTHER_PERSON = String.raw`(?!\s+(?:partners?|team|staff|members?|nurses?|doctors?|physicians?|investigators?|examiners?|assessors?|chaperones?|caregivers?|carers?|relatives?|spouses?|condoms?)\b)`;
 const FEMALE = new RegExp(String.raw`(?<!\bwith\s)\b(?:women|woman|females?|girls?)\b${NOT_ANOTHER_PERSON}`, 'gi');
@@ -171,8 +173,9 @@ export function readSex(p: LineParser): Expr | undefined {
   const male = [...p.text.matchAll(MALE)];
   if (female.length > 0 === male.length > 0) return eitherSex(p, female.length > 0);
   const hits = female.length > 0 ? female : male;
-  // "Women will be either surgically sterilized or non-pregnant": a rule for that sex, not a requirement of it.
-  if (hits.some((m) => GROUP_RULE.test(p.text.slice(m.index + m[0].length)))) return undefined;
+  // "Women will be either surgically sterilized or non-pregnant": a rule for that sex, not a requirement of it; or others too.
+  const after = (m: RegExpExecArray) => p.text.slice(m.index + m[0].length);
+  if (hits.some((m) => GROUP_RULE.test(after(m)) || OTHERS_TOO.test(after(m)))) return undefined;
   if (p.side === 'exclusion') {
     const rest = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !/^(?:sex|gender)$/i.test(w));
     if (rest.length > 0) return undefined;

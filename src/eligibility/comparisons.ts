@@ -90,7 +90,8 @@ export const OP_SOURCE = Object.keys(OP_WORDS)
   .map((w) => w.replace(/ /g, '\\s+'))
   .join('|');
 const OP = `(${OP_SOURCE})`;
-const NUM = '(1:\\d+|\\d+(?:\\.\\d+)?)';
+// "25th percentile": an ordinal is no value.
+const NUM = '(1:\\d+|\\d+(?:\\.\\d+)?)(?![\\d.]*(?:st|nd|rd|th)\\b)';
 const UNIT_WORDS = [
   '×ULN',
   '×LLN',

@@ -1,5 +1,5 @@
 import type { Side } from './expression.js';
-import { ONE_GROUP_REASON } from './parse-line.js';
+import { ONE_GROUP_REASON } from './study-group.js';
 
 /** A section heading of registry eligibility text: the side it opens, and any words it carries. */
 export interface CriteriaHeading {
@@ -74,8 +74,15 @@ export function splitRunInHeading(line: string): readonly [string, string] | und
  * ("should report the absence of:") may turn the criteria's meaning, which no rule reads.
  */
 export function headingReason(heading: CriteriaHeading): string {
-  if (heading.group !== undefined && heading.qualifier === undefined) return `${ONE_GROUP_REASON} (the heading names it: "${heading.group}")`;
+  const group = headingGroup(heading);
+  if (group !== undefined) return `${ONE_GROUP_REASON} (the heading names it: "${group}")`;
+  return `the heading qualifies the criteria under it ("${heading.qualifier ?? heading.rest ?? ''}"), which no rule reads`;
+}
+
+/** The words of a heading that name one group of the study ("Caregivers", "ESRD group", "Adolescents"), if it names one. */
+export function headingGroup(heading: CriteriaHeading): string | undefined {
+  if (heading.group !== undefined && heading.qualifier === undefined) return heading.group;
   const words = heading.qualifier ?? heading.rest ?? '';
   const group = heading.qualifier !== undefined ? /\b(?:groups?|cohorts?|arms?|parts?)\b/i.test(words) : /^[\p{L}\p{N}' -]+$/u.test(words) && words.split(' ').length <= 5;
-  return group ? `${ONE_GROUP_REASON} (the heading names it: "${words}")` : `the heading qualifies the criteria under it ("${words}"), which no rule reads`;
+  return group ? words : undefined;
 }

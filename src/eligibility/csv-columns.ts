@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { createChunk, MISSING, NO_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
+import { createChunk, MISSING, NO_CODE, OTHER_CODE, type ColumnChunk, type ColumnSpec } from './column-chunk.js';
 import { CODE, CODES, DATE, NUMBER, storePlain, targetOf, YES_NO, type Target } from './csv-cells.js';
 import { readFact, type Attestation } from './patient-facts.js';
 import { readPlainAt } from './plain-cells.js';
@@ -98,9 +98,10 @@ export function createCsvColumnReader(specs: readonly ColumnSpec[], options: Csv
         t.bytes[r] = fallback(t.spec, raw) === true ? 1 : 0;
         return;
       case CODE: {
-        const i = t.spec.values.findIndex((v) => v.toLowerCase() === raw.toLowerCase());
-        if (i < 0) fallback(t.spec, raw);
-        t.bytes[r] = i >= 0 ? i : NO_CODE;
+        // readFact's value (trimmed, lower case); one the criteria do not name (another study group) is no match, not missing.
+        const v = fallback(t.spec, raw) as string | undefined;
+        const i = v === undefined ? -1 : t.spec.values.indexOf(v);
+        t.bytes[r] = v === undefined ? NO_CODE : i >= 0 ? i : OTHER_CODE;
         return;
       }
       case CODES: {

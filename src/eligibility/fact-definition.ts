@@ -24,7 +24,7 @@ export interface FactDefinition {
    * one unit by definition). Absent: a number without its unit stays attested, never defaulted.
    */
   readonly unitImplied?: string;
-  /** Allowed values of a `code` fact. */
+  /** Allowed values of a `code` fact; absent, any code, as the criteria name them (study_group). */
   readonly values?: readonly string[];
   readonly description: string;
 }

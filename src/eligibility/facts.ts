@@ -23,6 +23,11 @@ export function lastOccurrenceFactName(code: string): string {
   return LAST_PREFIX + code;
 }
 
+/** Whether `value` is a value of the code fact `def`: one of its values, or any code when the criteria name them. */
+export function isCodeValue(def: FactDefinition, value: string): boolean {
+  return def.values ? def.values.includes(value) : CODE.test(value);
+}
+
 export function findFact(name: string): FactDefinition | undefined {
   const known = byName.get(name);
   if (known) return known;

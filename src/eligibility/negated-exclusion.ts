@@ -1,4 +1,5 @@
 import type { Criterion, Expr } from './expression.js';
+import { STUDY_GROUP } from './status-facts.js';
 
 // An exclusion line that opens with a negation ("No insomnia", "No evidence of dementia").
 const OPENS_NEGATED = /^\s*(?:no|not|non-|without|absence of|free (?:of|from)|negative for|lack of|never)\b/i;
@@ -33,7 +34,9 @@ function leaves(e: Expr, out: Leaf[] = []): Leaf[] {
  * as dementia) is right under one sense only.
  */
 export function settleNegatedExclusions(criteria: readonly Criterion[]): Criterion[] {
-  const required = new Set(criteria.filter((c) => c.side === 'inclusion').flatMap((c) => leaves(c.expr).map(leafKey)));
+  // An inclusion for one group of the study (study-group.ts) requires nothing of the others.
+  const forAll = (c: Criterion) => !leaves(c.expr).some((l) => l.fact === STUDY_GROUP);
+  const required = new Set(criteria.filter((c) => c.side === 'inclusion' && forAll(c)).flatMap((c) => leaves(c.expr).map(leafKey)));
   return criteria.map((c) => {
     if (c.side !== 'exclusion' || !OPENS_NEGATED.test(c.text)) return c;
     if (leaves(c.expr).every((l) => LITERAL.has(l.fact) || required.has(leafKey(l)))) return c;

@@ -45,8 +45,11 @@ describe('lines the hand check of the computed sample found read wrong, now atte
     attested(exc("No history or diagnosis of any of the following conditions: Chron's disease, bleeding disorders, Kidney disease"), /negation heads the list/); // NCT03869905
     attested(inc('No history of any of the following: cancer, diabetes'), /negation heads the list/);
     computes(exc('Body weight >450 lbs'), cmp('weight', '>', 450, 'lb')); // NCT03866564
-    // Was: diagnoses has type-2-diabetes, for every participant, though the line holds for one group.
-    attested(inc('For the T2D study group: Diagnosed with type 2 diabetes.'), /one group/); // NCT03921203
+    // Was: diagnoses has type-2-diabetes, for every participant, though the line holds for one group; now for that group only.
+    computes(
+      inc('For the T2D study group: Diagnosed with type 2 diabetes.'),
+      any({ kind: 'not', of: { kind: 'equals', fact: 'study_group', value: 't2d-study-group' } }, has('diagnoses', 'type-2-diabetes')),
+    ); // NCT03921203
     // Was: sex = female; the line asks premenopausal women for a commitment, it does not require being a woman.
     attested(inc('Premenopausal women must agree to use acceptable methods of birth control.'), /commitment/); // NCT03868670
     // Was: diagnoses has head-injury; a head injury is one cause of the altered consciousness, not the condition.

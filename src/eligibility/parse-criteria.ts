@@ -1,8 +1,9 @@
 import { AppError } from '../errors/app-error.js';
-import { type CriteriaHeading, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
+import { type CriteriaHeading, headingGroup, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
 import type { Criterion } from './expression.js';
 import { settleNegatedExclusions } from './negated-exclusion.js';
-import { ONE_GROUP_REASON, parseCriterionLine } from './parse-line.js';
+import { parseCriterionLine } from './parse-line.js';
+import { groupName, groupReading, leadGroup, ONE_GROUP_REASON, settleGroups } from './study-group.js';
 import { eligibilityErrors } from './errors.js';
 
 export interface ParsedCriteriaText {
@@ -47,6 +48,27 @@ function underLead(lead: string, side: Criterion['side']): string | undefined {
   return side === 'inclusion' ? `it is one item of a list under ${quoted}, which may be alternatives` : `it is one of the items under ${quoted}, all of which must hold`;
 }
 
+const leftToPerson = (id: string, side: Criterion['side'], text: string, reason: string): Criterion => ({
+  id,
+  side,
+  text,
+  computability: 'attested',
+  expr: { kind: 'attested', text },
+  notComputable: reason,
+  flags: [],
+});
+
+/**
+ * The group a lead line names when its items hold for that group as the side needs ("Healthy controls:",
+ * "In category 1, the following are exclusionary:"); undefined when it names none, or its words after the
+ * group ("… who meet any of the following criteria:") leave the items to a person.
+ */
+function leadItemsGroup(lead: string, side: Criterion['side']): string | undefined {
+  if (!GROUP_LEAD.test(lead)) return undefined;
+  const named = leadGroup(lead);
+  return named && (named.rest === '' || underLead(named.rest, side) === undefined) ? named.words : undefined;
+}
+
 /**
  * Split registry eligibility text (headings "Inclusion Criteria:", "Exclusions:", "Subjects will be
  * excluded if:" … as criteria-heading.ts reads them; bulleted or numbered lines, ClinicalTrials.gov
@@ -79,20 +101,30 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   // Headings for two groups ("… for Patients:", "… for Caregivers:"), or for one group beside a heading "for all subjects"
   // (NCT03924479 "… for HFpEF" and "… for all subjects": healthy controls too), mean each group's section holds for it only.
   const groups = new Set(sections.flatMap(({ heading }) => (heading.group ? [heading.group.toLowerCase()] : [])));
-  const severalGroups = groups.size > 1 || (groups.size === 1 && sections.some(({ heading }) => heading.forAll));
+  const forAll = sections.some(({ heading }) => heading.forAll);
+  const severalGroups = groups.size > 1 || (groups.size === 1 && forAll);
+  // The groups headings and lead lines name, and why each criterion read for one would be left to a person
+  // (a line naming its own group: ONE_GROUP_REASON).
+  const groupNames: string[] = [];
+  const groupReasons = new Map<string, string>();
   for (const { heading, lines } of sections) {
     const { side, rest } = heading;
     // Words after the colon over lines of their own name the section; after a bracketed group, they are its first criterion.
     const restNames = rest !== undefined && lines.some((l) => HAS_WORDS.test(l));
     const labelled = heading.qualifier !== undefined || restNames || (heading.group !== undefined && severalGroups);
     const sectionReason = labelled ? headingReason(heading) : undefined;
-    // A criterion, read unless a reason leaves it to a person.
-    const read = (text: string, reason: string | undefined): Criterion => {
+    const sectionGroup = labelled ? headingGroup(heading) : undefined;
+    // A criterion, read unless a reason leaves it to a person; one for a group only (`groups`: the group words over it) is read for that group.
+    const read = (text: string, reason: string | undefined, groups: readonly (string | undefined)[] = []): Criterion => {
       const id = nextId(side);
       if (reason === undefined) return parseCriterionLine(id, side, text);
-      return { id, side, text, computability: 'attested', expr: { kind: 'attested', text }, notComputable: reason, flags: [] };
+      const name = groups.length === 1 && groups[0] !== undefined ? groupName(groups[0]) : undefined;
+      if (name === undefined) return leftToPerson(id, side, text, reason);
+      groupNames.push(name);
+      groupReasons.set(id, reason);
+      return groupReading(parseCriterionLine(id, side, text), text, name, reason);
     };
-    if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest, sectionReason));
+    if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest, sectionReason, [sectionGroup]));
     const bulleted = lines.some((l) => BULLET.test(l));
     // Lines that may open a list, innermost last: a bullet over deeper bullets, an unbulleted lead over the bullets after it.
     // An open lead's list runs over the bullets after it at its own depth too: an unbulleted lead, or a bullet
@@ -111,13 +143,20 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         const before = criterionTexts[k - 1] ?? '';
         const after = criterionTexts[k + 1] ?? '';
         const joined = side === 'inclusion' && (ENDS_IN_OR.test(text) || ENDS_IN_OR.test(before) || STARTS_WITH_OR.test(text) || STARTS_WITH_OR.test(after));
-        const reason = sectionReason ?? leads.map((l) => underLead(l.text, side)).find((r) => r !== undefined);
-        criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined)));
+        const leadReasons = leads.flatMap((l) => {
+          const r = underLead(l.text, side);
+          return r === undefined ? [] : [{ reason: r, group: leadItemsGroup(l.text, side) }];
+        });
+        const reason = sectionReason ?? leadReasons[0]?.reason;
+        // Read for one group when the heading or the lines over it name that group and nothing else leaves the item to a person.
+        const groups = joined ? [undefined] : [...(sectionReason ? [sectionGroup] : []), ...leadReasons.map((l) => l.group)];
+        criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups));
       }
       const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
       if (!note || LEADS_LIST.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
-  return { criteria: settleNegatedExclusions(criteria), notes };
+  const settled = settleGroups(settleNegatedExclusions(criteria), groupNames, forAll, (c) => leftToPerson(c.id, c.side, c.text, groupReasons.get(c.id) ?? ONE_GROUP_REASON));
+  return { criteria: settled, notes };
 }

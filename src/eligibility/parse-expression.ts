@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { Anchor, CompareOp, Expr, WindowUnit } from './expression.js';
-import { findFact } from './facts.js';
+import { findFact, isCodeValue } from './facts.js';
 import { findConversion } from './units.js';
 import { eligibilityErrors } from './errors.js';
 
@@ -124,7 +124,7 @@ export function parseExpression(source: string): Expr {
       i++;
       const def = factOf(f, 'code');
       const v = expect('word', 'a value');
-      if (!(def.values ?? []).includes(v.text)) fail(v.at, `${f.text} is one of ${(def.values ?? []).join(', ')}`);
+      if (!isCodeValue(def, v.text)) fail(v.at, def.values ? `${f.text} is one of ${def.values.join(', ')}` : `"${v.text}" is not a code (lower-case letters, digits and hyphens)`);
       return { kind: 'equals', fact: f.text, value: v.text };
     }
     if (word('has')) {

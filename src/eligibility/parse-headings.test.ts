@@ -69,33 +69,27 @@ describe('words on the heading line', () => {
     ]);
   });
 
-  it('a group after the colon ("Inclusion Criteria:Adolescents"): its criteria hold for that group only, and are left to a person', () => {
-    const { criteria } = parseCriteriaText(
-      'Inclusion Criteria:Adolescents\n  1. Age 12-18\nInclusion Criteria:Parents\n  1. Age >18\n  2. Fluent in English\nExclusion Criteria: Parents\n  1. Pregnancy',
-    );
-    expect(criteria.map((c) => [c.id, c.side, c.text, c.computability])).toEqual([
-      ['inc-1', 'inclusion', 'Age 12-18', 'attested'],
-      ['inc-2', 'inclusion', 'Age >18', 'attested'],
-      ['inc-3', 'inclusion', 'Fluent in English', 'attested'],
-      ['exc-1', 'exclusion', 'Pregnancy', 'attested'],
+  it('a group after the colon ("Inclusion Criteria:Adolescents"): its criteria hold for that group only (study-group.ts)', () => {
+    expect(read('Inclusion Criteria:Adolescents\n  1. Age 12-18\nInclusion Criteria:Parents\n  1. Age >18\n  2. Fluent in English\nExclusion Criteria: Parents\n  1. Pregnancy')).toEqual([
+      // An age without its unit stays attested, for its group as for everyone.
+      ['inc-1', 'inclusion', 'Age 12-18', 'attested: "Age 12-18"'],
+      ['inc-2', 'inclusion', 'Age >18', 'attested: "Age >18"'],
+      ['inc-3', 'inclusion', 'Fluent in English', 'not (study_group = parents) or languages has english'],
+      ['exc-1', 'exclusion', 'Pregnancy', 'study_group = parents and pregnant'],
     ]);
-    expect(criteria.map((c) => ONE_GROUP.exec(c.notComputable ?? '')?.[1])).toEqual(['Adolescents', 'Parents', 'Parents', 'Parents']);
-    expect(criteria[3]!.expr).toEqual({ kind: 'attested', text: 'Pregnancy' });
   });
 
   it('a group in brackets ("Inclusion Criteria (ESRD group):") makes no unconditional rule either', () => {
-    const { criteria } = parseCriteriaText('Inclusion Criteria (ESRD group):\n  -  Age ≥ 18 years\nExclusion criteria (non ESRD group) :\n  -  Pregnancy');
-    expect(criteria.map((c) => [c.id, c.side, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
-      ['inc-1', 'inclusion', 'attested', 'ESRD group'],
-      ['exc-1', 'exclusion', 'attested', 'non ESRD group'],
+    expect(read('Inclusion Criteria (ESRD group):\n  -  Age ≥ 18 years\nExclusion criteria (non ESRD group) :\n  -  Pregnancy').map((c) => c[3])).toEqual([
+      'not (study_group = esrd-group) or age ≥ 18 years',
+      'study_group = non-esrd-group and pregnant',
     ]);
   });
 
   it('a criterion after a bracketed group ("Inclusion Criteria (ESRD group): Age ≥ 18 years") is that group\'s first criterion', () => {
-    const { criteria } = parseCriteriaText('Inclusion Criteria (ESRD group): Age ≥ 18 years\n  -  Fluent in English');
-    expect(criteria.map((c) => [c.id, c.text, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
-      ['inc-1', 'Age ≥ 18 years', 'attested', 'ESRD group'],
-      ['inc-2', 'Fluent in English', 'attested', 'ESRD group'],
+    expect(read('Inclusion Criteria (ESRD group): Age ≥ 18 years\n  -  Fluent in English')).toEqual([
+      ['inc-1', 'inclusion', 'Age ≥ 18 years', 'not (study_group = esrd-group) or age ≥ 18 years'],
+      ['inc-2', 'inclusion', 'Fluent in English', 'not (study_group = esrd-group) or languages has english'],
     ]);
   });
 
@@ -133,22 +127,25 @@ describe('headings refused: no side, or both', () => {
 });
 
 describe('headings that say whom their section is for', () => {
-  it('sections for two groups ("… for Patients:", "… for Caregivers:") are each one group\'s, left to a person', () => {
+  it('sections for two groups ("… for Patients:", "… for Caregivers:") are each one group\'s', () => {
     const criteria = parseCriteriaText(
       'Inclusion Criteria for Patients:\n  -  Age ≥ 18 years\nInclusion Criteria for Caregivers:\n  -  Caregiver of a participant\nExclusion Criteria for Patients:\n  -  Pregnancy\nExclusion Criteria:\n  -  Non-English speakers',
     ).criteria;
-    expect(criteria.map((c) => [c.id, c.computability, ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
-      ['inc-1', 'attested', 'Patients'],
-      ['inc-2', 'attested', 'Caregivers'],
-      ['exc-1', 'attested', 'Patients'],
+    expect(criteria.map((c) => [c.id, c.computability, formatExpr(c.expr), ONE_GROUP.exec(c.notComputable ?? '')?.[1]])).toEqual([
+      ['inc-1', 'computable', 'not (study_group = patients) or age ≥ 18 years', undefined],
+      // A body no rule reads stays attested, for its group.
+      ['inc-2', 'attested', 'attested: "Caregiver of a participant"', 'Caregivers'],
+      ['exc-1', 'computable', 'study_group = patients and pregnant', undefined],
       // A heading naming no group holds for everyone.
-      ['exc-2', 'computable', undefined],
+      ['exc-2', 'computable', expect.not.stringContaining('study_group'), undefined],
     ]);
   });
 
   it('"for mothers will be:" and "for children will be:" name the groups without the trailing words', () => {
-    const criteria = parseCriteriaText('Inclusion criteria for mothers will be:\n  -  Age ≥ 18 years\nInclusion criteria for children will be:\n  -  Age < 2 years').criteria;
-    expect(criteria.map((c) => ONE_GROUP.exec(c.notComputable ?? '')?.[1])).toEqual(['mothers', 'children']);
+    expect(read('Inclusion criteria for mothers will be:\n  -  Age ≥ 18 years\nInclusion criteria for children will be:\n  -  Age < 2 years').map((c) => c[3])).toEqual([
+      'not (study_group = mothers) or age ≥ 18 years',
+      'not (study_group = children) or age < 2 years',
+    ]);
   });
 
   it('one group named alone ("for Patients"), or "for all subjects" beside a group, holds for everyone it names', () => {

@@ -17,6 +17,7 @@ import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './
 import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
 import { plannedProcedures } from './planned-procedures.js';
+import { groupName, groupReading, ONE_GROUP_REASON, ownGroup } from './study-group.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -25,9 +26,6 @@ import { plannedProcedures } from './planned-procedures.js';
  * for an inclusion and sufficient for an exclusion. Whatever is left becomes one attested
  * remainder, with the reason.
  */
-
-/** Why a criterion for one group of the study's participants is left to a person (criteria-heading.ts gives it too). */
-export const ONE_GROUP_REASON = 'it applies to one group of the study only';
 
 const CONDITION_REASON = 'it holds only under a condition it states';
 
@@ -135,6 +133,9 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const sexLimits = sexSpecificLimits(text, side, parse);
   const unpaired = withoutSexSpecificLimits(text, sexLimits);
   const whole = ATTESTED_LINES.find(([re]) => re.test(unpaired));
+  // "Adolescent participants: Age 13-17 years": the rest of the line, for that group only.
+  const own = whole?.[1] === ONE_GROUP_REASON ? ownGroup(text) : undefined;
+  if (own) return groupReading(parse(side, own.body), verbatim, groupName(own.words), ONE_GROUP_REASON);
   if (whole) return attested(id, side, verbatim, whole[1]);
   const status = statusStatement(side, text);
   if (status) return { id, side, text: verbatim, computability: 'computable', expr: status, flags: [] };

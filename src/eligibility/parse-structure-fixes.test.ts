@@ -78,12 +78,13 @@ describe('items under a line that opens a list', () => {
     // A category-2 patient with renal failure is not excluded; "pre-existing renal failure" was read for everyone.
     const text =
       'Exclusion Criteria:\nIn all categories, participants who meet the following criteria will be excluded:\n• Age <18 years\nIn category 1, the following are exclusionary:\n  -  pre-existing renal failure\n  -  pregnancy';
-    expect(readings(text).map((r) => r[2])).toEqual(['computable', 'attested', 'attested']);
-    expect(reasons(text)[1]![1]).toMatch(/^it applies to one group of the study only \(the line over it names it: "In category 1/);
+    // Now read for that group only (study-group.ts).
+    expect(readings(text).map((r) => r[3])).toEqual(['age < 18 years', 'study_group = category-1 and diagnoses has renal-failure', 'study_group = category-1 and pregnant']);
   });
 
   it('"For the healthy group:", "I. Group A:" and "Healthy controls:" name one group (NCT03923205, NCT03922932, NCT03866707)', () => {
-    expect(readings('Exclusion Criteria:\nFor the healthy group:\n  -  pregnant or breastfeeding')[0]![2]).toBe('attested');
+    // The first is now read for that group only (study-group.ts).
+    expect(readings('Exclusion Criteria:\nFor the healthy group:\n  -  pregnant or breastfeeding')[0]![3]).toBe('study_group = healthy-group and (pregnant or breastfeeding)');
     expect(readings('Inclusion Criteria:\nI. Group A:\n  -  Presence of involuted fibrovascular proliferans')[0]![2]).toBe('attested');
     expect(reasons('Exclusion Criteria:\nCancer survivors:\n• Patients who have received a bone marrow transplant will not be eligible.')[0]![1]).toMatch(
       /one group of the study only \(the line over it names it: "Cancer survivors:"\)/,
@@ -128,12 +129,16 @@ describe('a heading for one group beside a heading for all subjects', () => {
     // The study also takes healthy subjects, and men: "Non-pregnant women, and individuals who are able to exercise" read sex = female.
     const text =
       'Inclusion Criteria for HFpEF, includes:\n  -  New York Heart Association class I-III.\n  -  Non-pregnant women, and individuals who are able to exercise (i.e. without orthopedic limitations or neuromuscular disorders).\nExclusion Criteria for all subjects, includes:\n  -  pregnant women';
+    // Now read for that group only (study-group.ts); the women are required to be non-pregnant, no one to be a woman.
     expect(readings(text).map((r) => [r[0], r[2], r[3]])).toEqual([
-      ['inclusion', 'attested', 'attested: "New York Heart Association class I-III."'],
-      ['inclusion', 'attested', 'attested: "Non-pregnant women, and individuals who are able to exercise (i.e. without orthopedic limitations or neuromuscular disorders)."'],
+      ['inclusion', 'computable', 'not (study_group = hfpef) or nyha_class ≤ 3 class'],
+      [
+        'inclusion',
+        'partly-computable',
+        'not (study_group = hfpef) or (not pregnant and attested: "and individuals who are able to exercise i.e. without orthopedic limitations or neuromuscular disorders")',
+      ],
       ['exclusion', 'computable', 'pregnant'],
     ]);
-    expect(reasons(text)[0]![1]).toMatch(/one group of the study only \(the heading names it: "HFpEF"\)/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { parseIsoDay, type DayNumber } from '../dates/iso-date.js';
-import { findFact, isAttestationFact, type FactDefinition } from './facts.js';
+import { findFact, isAttestationFact, isCodeValue, type FactDefinition } from './facts.js';
 import { findConversion } from './units.js';
 import { eligibilityErrors } from './errors.js';
 import type { ErrorEntry } from '../errors/define-errors.js';
@@ -117,7 +117,8 @@ export function readFact(name: string, raw: unknown, where: string, weight?: num
       return readCodes(raw, where, name);
     case 'code': {
       const s = String(raw).trim().toLowerCase();
-      if (!def.values?.includes(s)) throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${String(raw)}" is not one of ${def.values?.join(', ')} (${name})`);
+      if (!isCodeValue(def, s))
+        throw bad(eligibilityErrors.BAD_FACT_VALUE, where, `"${String(raw)}" is not ${def.values ? `one of ${def.values.join(', ')}` : 'a code (lower-case letters, digits and hyphens)'} (${name})`);
       return s;
     }
   }

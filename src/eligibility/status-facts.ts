@@ -1,5 +1,8 @@
 import type { FactDefinition } from './fact-definition.js';
 
+/** The participant's group in a study of several (study-group.ts); its codes are the group names the protocol's criteria use. */
+export const STUDY_GROUP = 'study_group';
+
 /** Recorded statuses of the participant: yes/no facts a person records once, read by the parser where a line states exactly them. */
 export const statusFacts: readonly FactDefinition[] = [
   {
@@ -71,5 +74,12 @@ export const statusFacts: readonly FactDefinition[] = [
     name: 'nursing_home_resident',
     type: 'boolean',
     description: 'Lives in a nursing home (a residential facility giving 24-hour nursing care), on the screening date.',
+  },
+  {
+    name: STUDY_GROUP,
+    type: 'code',
+    // No fixed values: each protocol names its own groups ("Inclusion Criteria for Caregivers:", "Healthy controls:").
+    description:
+      'The group of the study the candidate would join, recorded as the code the protocol’s criteria name it by: its words in lower case joined by hyphens ("Healthy controls:" → healthy-controls); the codes a protocol names are listed with its column. Any other code for a group its criteria do not name.',
   },
 ];

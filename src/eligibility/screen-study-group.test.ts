@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../store/drivers/pglite/pglite-db.js';
+import { criteriaColumns } from './columns.js';
+import { evaluateEligibility } from './evaluate.js';
+import { parseCriteriaText } from './parse-criteria.js';
+import { readFacts } from './patient-facts.js';
+import { screenCsv, type ScreenResult, type ScreenRowError } from './screen.js';
+import { sqlColumnType, toSql } from './to-sql.js';
+
+/**
+ * A study of two groups screened end to end: the criteria text parsed, a CSV with a study_group
+ * column screened (columnar), each patient evaluated alone and in SQL. study_group is a code fact
+ * whose values are the codes the criteria name; a code they do not name is another group.
+ * Each patient's outcome is worked out by hand:
+ *   inc-1  not (study_group = patients) or age ≥ 18 years
+ *   inc-2  not (study_group = healthy-volunteers) or age ≥ 21 years
+ *   exc-1  study_group = healthy-volunteers and pregnant
+ */
+const TEXT = 'Inclusion Criteria for Patients:\n  -  Age ≥ 18 years\nInclusion Criteria for Healthy volunteers:\n  -  Age ≥ 21 years\nExclusion Criteria for Healthy volunteers:\n  -  Pregnancy';
+const REF = { screening: '2024-06-01' };
+const { criteria } = parseCriteriaText(TEXT);
+const HEADER = ['patient_id', 'study_group', 'age', 'pregnant'];
+const ROWS = [
+  ['p1', 'patients', '19', 'yes'], // a patient of 19: eligible (the volunteers' exclusion is not theirs)
+  ['p2', 'healthy-volunteers', '19', 'no'], // a volunteer under 21: inc-2
+  ['p3', 'healthy-volunteers', '30', 'yes'], // a pregnant volunteer: exc-1
+  ['p4', 'Healthy-Volunteers', '30', 'no'], // any case: eligible
+  ['p5', 'caregivers', '15', 'yes'], // a group the criteria do not name: none of them holds for it, eligible
+  ['p6', '', '30', 'no'], // group unknown, but old enough for either group and not pregnant: eligible
+  ['p7', '', '17', 'no'], // group unknown, too young for either: incomplete, study_group missing
+  ['p8', '"patients"', '16', 'no'], // quoted: a patient under 18, inc-1
+  ['p9', 'healthy volunteers', '30', 'no'], // not a code: a bad row
+];
+const EXPECTED = [
+  ['eligible', []],
+  ['ineligible', ['inc-2']],
+  ['ineligible', ['exc-1']],
+  ['eligible', []],
+  ['eligible', []],
+  ['eligible', []],
+  ['incomplete', []],
+  ['ineligible', ['inc-1']],
+];
+
+describe('screening a study of two groups on study_group', () => {
+  it('the criteria read study_group, and its column lists the codes they name', () => {
+    expect(criteria.map((c) => c.computability)).toEqual(['computable', 'computable', 'computable']);
+    expect(criteriaColumns(criteria).find((c) => c.name === 'study_group')).toMatchObject({
+      type: 'code',
+      description: expect.stringContaining('one code (this protocol names: patients, healthy-volunteers).'),
+    });
+  });
+
+  it('the CSV screener decides each patient as worked out by hand, and as the one-patient evaluator does', () => {
+    const out: (ScreenResult | ScreenRowError)[] = [];
+    for (const capacity of [undefined, 3]) {
+      out.length = 0;
+      const s = screenCsv(criteria, REF, { onResult: (r) => out.push(r), ...(capacity ? { capacity } : {}) });
+      s.push(new TextEncoder().encode(`${[HEADER, ...ROWS].map((r) => r.join(',')).join('\n')}\n`));
+      s.end();
+      expect(out.slice(0, 8).map((r) => (r.kind === 'result' ? [r.status, r.failed] : r.kind))).toEqual(EXPECTED);
+      expect(out[6]).toMatchObject({ missing: ['study_group'] });
+      expect(out[8]).toMatchObject({ kind: 'error', problems: [expect.stringMatching(/^row 9, column "study_group": "healthy volunteers" is not a code/)] });
+    }
+    ROWS.slice(0, 8).forEach((row, i) => {
+      const facts = readFacts(Object.fromEntries(HEADER.slice(1).map((h, k) => [h, row[k + 1]!.replace(/"/g, '')])));
+      const one = evaluateEligibility(criteria, facts, REF);
+      expect([one.status, one.failed], row[0]).toEqual(EXPECTED[i]);
+      expect(out[i]).toMatchObject({ status: one.status, failed: one.failed, missing: one.status === 'incomplete' ? one.missing : [] });
+    });
+  });
+
+  describe('in SQL', () => {
+    const opened = openPglite();
+    afterAll(async () => (await opened).close());
+    it('the query decides each patient as the CSV screener does', async () => {
+      const db = await opened;
+      const sql = toSql(criteria, REF);
+      expect(sqlColumnType('study_group')).toBe('text');
+      await db.exec(sql.createTable('candidates'));
+      // The table holds each code as the CSV path reads it: trimmed, in lower case.
+      for (const row of ROWS.slice(0, 8)) {
+        const cells = sql.facts.map((f) => {
+          const cell = row[HEADER.indexOf(f)]!.replace(/"/g, '').toLowerCase();
+          return cell === '' ? null : f === 'age' ? Number(cell) : f === 'pregnant' ? cell === 'yes' : cell;
+        });
+        await db.query(`INSERT INTO candidates (patient_id, ${sql.facts.join(', ')}) VALUES (${[row[0], ...cells].map((_, k) => `$${k + 1}`).join(', ')})`, [row[0], ...cells]);
+      }
+      const rows = await db.query<{ patient_id: string; s: string }>(`SELECT patient_id, ${sql.status} AS s FROM candidates ORDER BY patient_id`);
+      expect(rows.map((r) => r.s)).toEqual(EXPECTED.map((e) => e[0]));
+    });
+  });
+});
