@@ -231,7 +231,7 @@ export class LineParser {
       const term = compoundTerm(m);
       if (term) candidates.push({ term, m, rank: lexicon.length });
     }
-    for (const n of namedConditions(this.text)) {
+    for (const n of namedConditions(this.text, this.side)) {
       const m = Object.assign([this.text.slice(n.start, n.end)], { index: n.start, input: this.text }) as RegExpMatchArray;
       candidates.push({ term: n.term, m, rank: lexicon.length + 1 });
     }

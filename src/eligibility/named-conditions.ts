@@ -1,4 +1,6 @@
+import type { Side } from './expression.js';
 import type { CodeTerm } from './lexicon.js';
+import { keepsCode } from './narrowed-names.js';
 
 /**
  * A condition the lexicon does not know, named after "history of", "diagnosis of", "diagnosed with",
@@ -42,8 +44,13 @@ export interface NamedCondition {
   readonly term: CodeTerm;
 }
 
-/** Conditions named after a cue, each with the span of its name. */
-export function namedConditions(text: string): NamedCondition[] {
+/**
+ * Conditions named after a cue, each with the span of its name. In an inclusion the name stops at a word that narrows a
+ * condition but keeps its code (narrowed-names.ts: "biopsy-proven lupus nephritis" is recorded as lupus nephritis, and
+ * the code biopsy-proven-lupus-nephritis would turn that patient away); in an exclusion the whole phrase is a code that
+ * can only flag the patients it names.
+ */
+export function namedConditions(text: string, side: Side): NamedCondition[] {
   const out: NamedCondition[] = [];
   for (const m of text.matchAll(CUE)) {
     const start = m.index + m[0].length;
@@ -57,7 +64,7 @@ export function namedConditions(text: string): NamedCondition[] {
       if (/[,;:().]/.test(text.slice(end, start + w.index)) || ENDS.has(lower) || words.length === 4) break;
       // "Wilson disease", "panic disorder": a head word vague alone names a condition after a specific word.
       const namedHead = HEAD_AFTER_NAME.has(lower) && words.length > 0;
-      if (!WORD.test(w[0]) || (VAGUE.has(lower) && !namedHead)) {
+      if (!WORD.test(w[0]) || (VAGUE.has(lower) && !namedHead) || (side === 'inclusion' && keepsCode(lower, 'before'))) {
         vague = true;
         break;
       }

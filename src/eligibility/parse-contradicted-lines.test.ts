@@ -285,3 +285,16 @@ describe('a negation before a limit', () => {
     expect(read('inclusion', 'Non-obese (BMI < 30)')).toEqual(['computable', 'bmi < 30 kg/m2']);
   });
 });
+
+describe('a condition the lexicon does not know, in an inclusion', () => {
+  it('takes no word that only narrows it into its code (NCT03921398, NCT03923465, NCT03863678)', () => {
+    // The codes biopsy-proven-lupus-nephritis and advanced-periodontitis turned away patients recorded with lupus-nephritis
+    // or periodontitis, whom the lines admit; the narrowing word is left to a person.
+    expect(read('inclusion', 'History of biopsy-proven lupus nephritis')).toEqual(['partly-computable', 'history has lupus-nephritis and attested: "History of biopsy-proven"']);
+    expect(read('inclusion', 'Clinical diagnosis of advanced periodontitis')).toEqual(['partly-computable', 'diagnoses has periodontitis and attested: "Clinical diagnosis of advanced"']);
+    expect(read('inclusion', 'First time stroke,')[0]).toBe('attested');
+  });
+  it('in an exclusion the whole phrase stays its code, which flags only the patients it names (NCT03868514)', () => {
+    expect(read('exclusion', 'Metastatic breast cancer')).toEqual(['computable', 'diagnoses has metastatic-breast-cancer']);
+  });
+});
