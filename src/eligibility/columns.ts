@@ -36,7 +36,7 @@ function factsOf(e: Expr, criterionId: string, out: Set<string>): void {
 }
 
 /** Codes a criterion looks for in each set-of-codes fact, and values it names of each code fact (documents what a cell may hold). */
-function codesOf(criteria: readonly Criterion[]): Map<string, Set<string>> {
+export function codesOf(criteria: readonly Criterion[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const walk = (e: Expr): void => {
     if (e.kind === 'has') out.set(e.fact, (out.get(e.fact) ?? new Set()).add(e.code));

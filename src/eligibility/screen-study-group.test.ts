@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../store/drivers/pglite/pglite-db.js';
-import { criteriaColumns } from './columns.js';
+import { codesOf, criteriaColumns } from './columns.js';
 import { evaluateEligibility } from './evaluate.js';
 import { parseCriteriaText } from './parse-criteria.js';
 import { readFacts } from './patient-facts.js';
@@ -49,6 +49,8 @@ describe('screening a study of two groups on study_group', () => {
       type: 'code',
       description: expect.stringContaining('one code (this protocol names: patients, healthy-volunteers).'),
     });
+    // The codes the web's screening page offers for study_group, which has no fixed values.
+    expect([...(codesOf(criteria).get('study_group') ?? [])]).toEqual(['patients', 'healthy-volunteers']);
   });
 
   it('the CSV screener decides each patient as worked out by hand, and as the one-patient evaluator does', () => {

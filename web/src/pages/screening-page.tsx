@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Criterion } from '../../../src/eligibility/expression.js';
 import { evaluateEligibility, type CriterionResult } from '../../../src/eligibility/evaluate.js';
+import { codesOf } from '../../../src/eligibility/columns.js';
 import { findFact } from '../../../src/eligibility/facts.js';
 import { protocolCriteria } from '../../../src/eligibility/protocol-criteria.js';
 import { api, ApiError, type Participant } from '../api.js';
@@ -52,6 +53,7 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
   const [date, setDate] = useState(localToday());
   const [firstDose, setFirstDose] = useState('');
   const names = useMemo(() => factsRead(criteria), [criteria]);
+  const named = useMemo(() => codesOf(criteria), [criteria]);
   const attestable = useMemo(() => attestedCriteria(criteria), [criteria]);
   const [texts, setTexts] = useState(() => initialTexts(participant, names, date));
   const [attest, setAttest] = useState<Record<string, Attest>>({});
@@ -97,7 +99,7 @@ function ScreeningForm({ context }: { context: ScreeningContext }) {
           <h2 id="facts-title">Facts</h2>
           <div className="items">
             {names.map((name) => (
-              <FactField key={name} name={name} text={texts[name] ?? ''} error={errors[name]} onChange={(t) => setTexts((prev) => ({ ...prev, [name]: t }))} />
+              <FactField key={name} name={name} named={named.get(name)} text={texts[name] ?? ''} error={errors[name]} onChange={(t) => setTexts((prev) => ({ ...prev, [name]: t }))} />
             ))}
           </div>
         </section>
@@ -169,7 +171,8 @@ function factHint(name: string): string {
   }
 }
 
-function FactField({ name, text, error, onChange }: { name: string; text: string; error: string | undefined; onChange: (t: string) => void }) {
+/** `named`: the values the criteria name, offered for a code fact without fixed ones (study_group). */
+function FactField({ name, named, text, error, onChange }: { name: string; named: ReadonlySet<string> | undefined; text: string; error: string | undefined; onChange: (t: string) => void }) {
   const def = findFact(name);
   const id = `fact-${name}`;
   const hintId = `${id}-hint`;
@@ -186,7 +189,7 @@ function FactField({ name, text, error, onChange }: { name: string; text: string
       ) : def?.type === 'code' ? (
         <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
           <option value="">not known</option>
-          {(def.values ?? []).map((v) => (
+          {(def.values ?? [...(named ?? [])]).map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
