@@ -29,7 +29,11 @@ const ALL_OF = new RegExp(String.raw`${EACH_OF.source}|(?<!\b(?:any|one|either|o
 const NEGATED_LEAD = /\b(?:none|neither|no|without|free (?:of|from)|absence of|lack of|never|unless|except)\b|\bnot\b(?! be (?:included|eligible|enrolled))/i;
 // "In category 1, the following are exclusionary:", "For healthy controls:", "Category 2: …": one group's items.
 const GROUP_LEAD =
-  /^(?:[IVX]+\.\s*)?(?:(?:in|for) (?!all\b)(?:the )?[\w ,&-]+[,:]|categor(?:y|ies) [\w ,&-]+:|(?:cohort|group|arm|part)s? [\w &-]{1,12}:|(?:[\w-]+ ){0,2}(?:controls|survivors|patients|subjects|participants|volunteers|caregivers|parents|children|mothers|groups?):$)/i;
+  /^(?:[IVX]+\.\s*)?(?:(?:in|for) (?!all\b)(?:the )?[\w ,&-]+[,:]|categor(?:y|ies) [\w ,&-]+:|(?:cohort|group|arm|part)s? [\w &-]{1,12}:|(?:[\w-]+ ){0,2}(?:controls|survivors|patients|subjects|participants|volunteers|caregivers|parents|children|mothers|groups?):$)|^[IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20}$/i;
+// "I. Group B", "II. Controls (Group D)" (NCT03922932): a numbered group label without a colon, which the record may run
+// into the end of the line before it.
+const RUN_IN_GROUP = /^(.*\S)\s+([IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20})$/i;
+const GROUP_LABEL = /^[IVX]+\.\s/;
 
 // "Increased fasting blood glucose from 6.1 to 7.0 mmol / L or,", a line "OR": the items either side are alternatives.
 const ENDS_IN_OR = /\b(?:or|and\/or)\s*[,;]?\s*$/i;
@@ -89,7 +93,8 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   };
   for (const raw of text.split(/\r?\n/)) {
     const runIn = readHeading(raw) ? undefined : splitRunInHeading(raw);
-    for (const part of runIn ?? [raw]) take(part);
+    const label = runIn ? undefined : RUN_IN_GROUP.exec(raw);
+    for (const part of runIn ?? (label ? [label[1]!, label[2]!] : [raw])) take(part);
   }
   if (sections.length === 0) {
     throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has no "Inclusion Criteria:" or "Exclusion Criteria:" heading.');
@@ -153,7 +158,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups));
       }
       const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
-      if (!note || LEADS_LIST.test(text)) leads.push({ indent, text, open });
+      if (!note || LEADS_LIST.test(text) || (GROUP_LABEL.test(text) && GROUP_LEAD.test(text))) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');

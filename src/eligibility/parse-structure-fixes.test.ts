@@ -175,3 +175,19 @@ describe('a lead line the items complete', () => {
     expect(reasons(text)[0]![1]).toMatch(/one item of a list under "Persons with", which may be alternatives/);
   });
 });
+
+describe('numbered group labels without a colon', () => {
+  it('"II. Controls (Group D)" run into the line before it heads the lines after it (NCT03922932)', () => {
+    // The controls' exclusion was read for every group: a diabetic with hypertension was excluded.
+    const text =
+      'Participant-Related Exclusion Criteria:\nI. Group B\n  -  Significant medical condition that would make long-term follow-up difficult II. Controls (Group D)\n  -  Any medical problems associated with retinal vascular abnormalities (i.e., hypertension, systemic vasculitis, carotid insufficiency, etc.)';
+    expect(reasons(text)).toEqual([
+      ['Significant medical condition that would make long-term follow-up difficult', expect.stringMatching(/one group of the study only \(the line over it names it: "I\. Group B"\)/)],
+      [
+        'Any medical problems associated with retinal vascular abnormalities (i.e., hypertension, systemic vasculitis, carotid insufficiency, etc.)',
+        expect.stringMatching(/one group of the study only \(the line over it names it: "II\. Controls \(Group D\)"\)/),
+      ],
+    ]);
+    expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested']);
+  });
+});
