@@ -34,6 +34,9 @@ const GROUP_LEAD =
 // into the end of the line before it.
 const RUN_IN_GROUP = /^(.*\S)\s+([IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20})$/i;
 const GROUP_LABEL = /^[IVX]+\.\s/;
+// "None", "Nil", "No exclusion criteria" (NCT03866850, NCT03924297): the record states no criterion there, which is a note, not a
+// criterion for a person to attest.
+const NO_CRITERIA = /^(?:none|nil|n\/?a|not applicable|no (?:inclusion |exclusion )?criteria)\.?$/i;
 
 // "Increased fasting blood glucose from 6.1 to 7.0 mmol / L or,", a line "OR": the items either side are alternatives.
 const ENDS_IN_OR = /\b(?:or|and\/or)\s*[,;]?\s*$/i;
@@ -141,7 +144,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     for (const { indent, note, text } of items) {
       // A note ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
       while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !note && indent >= leads.at(-1)!.indent)) leads.pop();
-      if (note) notes.push(text);
+      if (note || NO_CRITERIA.test(text)) notes.push(text);
       else {
         // In an inclusion, items joined by "or" across lines are each not required.
         k += 1;

@@ -191,3 +191,12 @@ describe('numbered group labels without a colon', () => {
     expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested']);
   });
 });
+
+describe('a section that states no criterion', () => {
+  it('"None" under "Exclusion Criteria:" is a note, not a criterion to attest (NCT03866850, NCT03924297)', () => {
+    const parsed = parseCriteriaText('Inclusion Criteria:\n  -  Age ≥ 18 years\nExclusion Criteria:\n  -  None');
+    expect(parsed.criteria.map((c) => c.side)).toEqual(['inclusion']);
+    expect(parsed.notes).toEqual(['None']);
+    expect(parseCriteriaText('Inclusion Criteria:\n  -  Age ≥ 18 years\nExclusion Criteria:\n  -  No exclusion criteria').notes).toEqual(['No exclusion criteria']);
+  });
+});
