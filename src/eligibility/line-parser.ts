@@ -13,6 +13,18 @@ import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
 import { lineTense, treatmentTense } from './line-tense.js';
 
+// Devices recorded as diagnoses while implanted (condition-lexicon.ts, organ-condition-names.ts, more-condition-names.ts).
+const IMPLANTED_DEVICES = new Set([
+  'cardiac-pacemaker',
+  'cardiac-implantable-device',
+  'implantable-cardioverter-defibrillator',
+  'cochlear-implant',
+  'left-ventricular-assist-device',
+  'mechanical-heart-valve',
+  'prosthetic-heart-valve',
+  'metallic-implant',
+]);
+
 /**
  * The readings of one normalised line: which characters each reading covers, the reasons for what
  * could not be read, and the record flaws noticed. parse-line.ts joins the readings into a criterion.
@@ -171,7 +183,10 @@ export class LineParser {
     else if (term.fact === 'condition') {
       // "history of bipolar disorder, schizophrenia": the tense said once for the list.
       const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
-      expr = { kind: 'has', fact: tense === 'history' ? 'history' : 'diagnoses', code: term.code };
+      // "Contraindications to TMS: history of seizure, pacemaker, …" (NCT03861806): a device excludes while it is in place, and
+      // one removed years ago would not; in an exclusion the device is read as present (sufficient for "history of" too).
+      const now = this.side === 'exclusion' && IMPLANTED_DEVICES.has(term.code);
+      expr = { kind: 'has', fact: tense === 'history' && !now ? 'history' : 'diagnoses', code: term.code };
     } else {
       // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
       const tense = treatmentTense(term.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));

@@ -298,3 +298,32 @@ describe('a condition the lexicon does not know, in an inclusion', () => {
     expect(read('exclusion', 'Metastatic breast cancer')).toEqual(['computable', 'diagnoses has metastatic-breast-cancer']);
   });
 });
+
+describe('found in the hand samples of seeds 1111 and 2222 (a reviewer helper)', () => {
+  it('"inability to understand Danish or bring a translator" excludes only someone who can do neither (NCT03862326)', () => {
+    // It was read "not (languages has danish) or …": a patient who brings a translator was flagged.
+    expect(read('exclusion', 'inability to understand Danish or bring a translator')[0]).toBe('attested');
+    // Separately negated alternatives keep their readings.
+    expect(read('exclusion', 'No diabetes or hypertension')).toEqual(['computable', 'not (diagnoses has diabetes) and not (diagnoses has hypertension)']);
+  });
+  it('"Botulinum toxin A injections" is type A, not any botulinum toxin (NCT03863197)', () => {
+    expect(read('exclusion', 'Botulinum toxin A injections six months prior to enrollment')).toEqual(['computable', 'last.botulinum-toxin-a within 6 months before screening']);
+    // Botox is onabotulinumtoxinA; a type B toxin (rimabotulinumtoxinB) is botulinum toxin, not type A.
+    expect(read('exclusion', 'Application of Botox within 6 months prior to the study,')[1]).toBe('last.botulinum-toxin-a within 6 months before screening'); // NCT03863678
+  });
+  it('"cognitive impairment (in opinion of the referring provider)" is the provider\'s opinion, not a recorded diagnosis (NCT03869918)', () => {
+    expect(read('exclusion', 'cognitive impairment (in opinion of the referring provider)')[0]).toBe('attested');
+  });
+  it('"had uncontrolled diabetes (defined as HbA1C>7%)" does not require HbA1c above 7 % today (NCT03925948)', () => {
+    expect(read('inclusion', 'had uncontrolled diabetes (defined as HbA1C>7%)')[1]).not.toMatch(/hba1c/);
+  });
+  it('a pacemaker under "history of" in an exclusion is one in place (NCT03861806)', () => {
+    // A pacemaker removed years ago is no contraindication to TMS; it was read "history has cardiac-pacemaker".
+    const reading = read(
+      'exclusion',
+      'Contraindications to TMS: history of seizure/epilepsy, pacemaker, other neurological disorders, brain surgery, metal implant/fragment in the head, pregnancy',
+    )[1];
+    expect(reading).toMatch(/diagnoses has cardiac-pacemaker/);
+    expect(reading).not.toMatch(/history has cardiac-pacemaker/);
+  });
+});

@@ -21,7 +21,7 @@ describe('the conditions after "contraindications to X:" are the contraindicatio
       'Contraindications to TMS: history of seizure/epilepsy, pacemaker, other neurological disorders, brain surgery, metal implant/fragment in the head, pregnancy',
     );
     expect(computability).toBe('partly-computable');
-    expect(expr).toMatch(/^history has seizure or history has epilepsy or history has cardiac-pacemaker or pregnant or attested: ".*other neurological disorders, brain surgery/);
+    expect(expr).toMatch(/^history has seizure or history has epilepsy or diagnoses has cardiac-pacemaker or pregnant or attested: ".*other neurological disorders, brain surgery/);
   });
 
   it('stays attested where the colon lists what is contraindicated, a degree narrows an item, a negation heads it, or in an inclusion', () => {

@@ -43,6 +43,11 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:is|are) (?:rarely|usually|typically|commonly|often|mostly|generally) (?:seen|found|diagnosed|observed|present)\b/i, 'it describes the disease, not a condition the patient must meet'],
   // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
   [/\b(?:no|not|without|absence of|free (?:of|from)|never|none of|lack of|negative (?:for|to))\b[^;.:]*:/i, 'a negation heads the list after the colon'],
+  // "cognitive impairment (in opinion of the referring provider)" (NCT03869918): the opinion is the test, not a recorded diagnosis.
+  [
+    /\([^()]*\b(?:in (?:the )?opinion of|at the discretion of|as judged by (?:the |a )?(?:investigators?|physicians?|providers?|clinicians?|doctors?|referring))/i,
+    "a parenthesis leaves what it qualifies to someone's opinion",
+  ],
   [/\bif\b|\bwhen\b|\bin case\b/i, CONDITION_REASON],
   [SEX_CONDITION, CONDITION_REASON],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
@@ -57,6 +62,7 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const CONSENT = /informed consent|\bassent\b/i;
+const PAST_CLAUSE = /\b(?:had|history of|previous(?:ly)?|prior|past|former(?:ly)?|ever)\b/i;
 // Unread items of a list ("anthracycline, taxane or "): a reading after them is their sibling.
 const LIST_SIBLINGS = /^(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:or|and|nor)?|\bor\b|\band\b|\bnor\b|\band\/or\b|\/)\s*)+$/i;
 const WITH_OR_WITHOUT = /\bwith (?:or|and\/or) without\b/gi;
@@ -185,6 +191,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
     const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));
     leaveToPerson((r) => s.end < s.clauseEnd && r.start >= s.end && r.start < s.clauseEnd && (r as (typeof p.readings)[number]).kind === 'term' && sibling(r));
   }
+  // "had uncontrolled diabetes (defined as HbA1C>7%)" (NCT03925948): a value in the past, which a measurement fact (the latest
+  // value) cannot hold; in an inclusion the current value would turn away a patient whose HbA1c was 8.4 % and is now 6.8 %.
+  if (side === 'inclusion') {
+    const past = (r: Reading) => PAST_CLAUSE.test((text.slice(0, r.start).split(/[,;:]/).at(-1) ?? '') + text.slice(r.start, r.end));
+    const before = readings.length;
+    leaveToPerson((r) => (r as (typeof p.readings)[number]).kind === 'compare' && !(r.expr.kind === 'compare' && r.expr.fact === 'age') && past(r));
+    if (readings.length < before) p.reasons.push('a value the line puts in the past is not the latest value a measurement holds');
+  }
   // "No anemia (hemoglobin < 11 g/dL)": limits right after a cue, before any condition it negates, are what it negates, and a
   // comparison is never negated (negation.ts): left to a person, not read as their opposite.
   for (const s of scopes) {
@@ -201,6 +215,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
     const end = Math.min(s.end, firstCompare ?? Infinity);
     const inScope = (readings as typeof p.readings).filter((r) => r.kind === 'term' && r.start >= s.start && r.start < end).sort((a, b) => a.start - b.start);
     if (inScope.length === 0) continue;
+    // "inability to understand Danish or bring a translator" (NCT03862326): the cue reaches over the "or" to the unread words,
+    // so an exclusion needs both negated; the negated reading alone would flag a patient who brings a translator.
+    // Not where a cue of their own starts the next alternative ("is not X or is not a member of Y").
+    const ownCue = scopes.some((o) => o.start - o.cue.length === s.clauseEnd);
+    if (side === 'exclusion' && s.end < s.clauseEnd && !ownCue && /\b(?:or|nor)\b|\//i.test(text.slice(inScope.at(-1)!.end, s.end))) {
+      leaveToPerson((r) => inScope.includes(r as (typeof inScope)[number]));
+      continue;
+    }
     const gaps = inScope.slice(1).map((r, k) => text.slice(inScope[k]!.end, r.start));
     const and = gaps.length > 0 && gaps.every((g) => /\band\b/i.test(g) && !/\bor\b|\bnor\b/i.test(g));
     const positive = and && side === 'inclusion' ? allOf(inScope.map((r) => r.expr)) : anyOf(inScope.map((r) => r.expr));

@@ -16,7 +16,7 @@ const years = (fact: string, amount: number): Expr => ({ kind: 'within', fact, a
 describe('window forms', () => {
   it('reads "N-month period", number words and "prior to the study" anchors', () => {
     computes(exc('Chemotherapy within the past 12-month period.'), within('last.chemotherapy', 12, 'months', 'screening')); // NCT03861650
-    computes(exc('Application of Botox within 6 months prior to the study,'), within('last.botulinum-toxin', 6, 'months', 'screening')); // NCT03863678
+    computes(exc('Application of Botox within 6 months prior to the study,'), within('last.botulinum-toxin-a', 6, 'months', 'screening')); // NCT03863678
     computes(exc('Surgery within six weeks of the study.'), within('last.surgery', 6, 'weeks', 'screening')); // NCT03929471
     // "enrolment into the study" is the anchor as a whole: no "into the study" is left over to narrow the drug.
     computes(exc('Treatment with any investigational drug within 90 days prior to enrolment into the study'), within('last_investigational_product', 90, 'days', 'screening')); // NCT03929679
@@ -28,7 +28,7 @@ describe('window forms', () => {
   });
 
   it('reads an amount right after an excluded event as its window, in an exclusion only', () => {
-    computes(exc('Botulinum toxin A injections six months prior to enrollment'), within('last.botulinum-toxin', 6, 'months', 'screening')); // NCT03863197
+    computes(exc('Botulinum toxin A injections six months prior to enrollment'), within('last.botulinum-toxin-a', 6, 'months', 'screening')); // NCT03863197
     computes(exc('Lower limb surgery two years prior to enrollment'), years('last.lower-limb-surgery', 2)); // NCT03863197
     // An inclusion's "diagnosed 6 months prior to screening" may mean at least 6 months: no window.
     const diagnosed = inc('Diagnosed with asthma 6 months prior to screening');

@@ -191,7 +191,9 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['nitroglycerine?|glyceryl trinitrate', 'nitroglycerin'],
   ['6-mercaptopurine|mercaptopurine', 'mercaptopurine'],
   ['amphotericin(?: B)?', 'amphotericin-b'],
-  ['botulinum toxin(?: type A| A)?|botox', 'botulinum-toxin'],
+  // Type A is its own code: a type B toxin (rimabotulinumtoxinB) is botulinum toxin but not type A. Botox is onabotulinumtoxinA (FDA label).
+  ['botulinum toxin(?: type)? A\\b|botox|onabotulinumtoxin ?A', 'botulinum-toxin-a'],
+  ['botulinum toxins?', 'botulinum-toxin'],
   ['piperacillin[- ]tazobactam|pip-tazo', 'piperacillin-tazobactam'],
   // PENTHROX is the brand of inhaled methoxyflurane (EMA, Penthrox SmPC).
   ['methoxyflurane|penthrox', 'methoxyflurane'],
