@@ -43,6 +43,15 @@ const eligible = {
   ...Object.fromEntries(['exc-1', 'exc-2', 'exc-3', 'exc-5', 'exc-7', 'exc-8'].map((id) => [`attested.${id}`, attest(false)])),
 };
 
+describe('il2trials eligibility parse FILE', () => {
+  it('says which lines it kept as notes rather than criteria', () => {
+    const r = cli('eligibility', 'parse', file('none.txt', 'Inclusion Criteria:\n- Age ≥ 18 years\nExclusion Criteria:\n- None\n'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/inc-1 +computable +age ≥ 18 years/);
+    expect(r.stdout).toContain('Not criteria (kept as notes):\n  None\n');
+  });
+});
+
 describe('il2trials eligibility parse FILE --json', () => {
   it('gives each line as computable, partly computable or attested, verbatim, with the reason', () => {
     const text = ['Inclusion Criteria:', '- SLEDAI ≥ 8', '- Able to give informed consent.', 'Exclusion Criteria:', '- Serious infection such as bacteremia, sepsis;'].join('\n');

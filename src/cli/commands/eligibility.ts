@@ -89,6 +89,8 @@ export const register: Register = (program: Command) => {
             parsed.criteria.map((c) => [c.id, c.computability, formatExpr(c.expr), c.notComputable ?? '']),
           ),
         );
+        // Lines kept but not taken as criteria ("None" under a heading, a paragraph after a list): said, not silently dropped.
+        if (parsed.notes.length > 0) process.stdout.write(`\nNot criteria (kept as notes):\n${parsed.notes.map((n) => `  ${n}\n`).join('')}`);
       }),
     );
 
