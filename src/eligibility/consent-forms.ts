@@ -1,5 +1,5 @@
 import type { Expr, Side } from './expression.js';
-import { ITEM_NUMBER } from './content-words.js';
+import { ITEM_NUMBER } from './item-number.js';
 
 /**
  * Lines that state informed consent as given ("Written informed consent", "Subject has signed an

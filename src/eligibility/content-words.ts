@@ -3,8 +3,6 @@ import { isQualifierWord, withoutPeopleThat } from './qualifiers.js';
 
 // A number no rule read ("Stroke < 2 years") limits what is next to it, so it is content like a word.
 const WORD_OR_NUMBER = /[A-Za-zÀ-ÿ][\w'./-]*|\d+(?:[.,]\d+)?/g;
-/** "1. ASA class >3": an item number left on the line by a second numbering is no condition. */
-export const ITEM_NUMBER = /^\s*\d{1,2}[.)](?=\s)/;
 
 /** A word or number that carries a condition no rule has read (not filler, not a qualifier). */
 function isContent(word: string): boolean {

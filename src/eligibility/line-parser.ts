@@ -1,4 +1,5 @@
-import { contentWords, ITEM_NUMBER } from './content-words.js';
+import { contentWords } from './content-words.js';
+import { ITEM_NUMBER } from './item-number.js';
 import type { Expr, Side } from './expression.js';
 import { allOf, anyOf, type Reading } from './combine.js';
 import { definedPhraseStart, readComparisons, type Comparison } from './comparisons.js';

@@ -1,5 +1,5 @@
 import { generalHead, siteLeading } from './compound-names.js';
-import { ITEM_NUMBER } from './content-words.js';
+import { ITEM_NUMBER } from './item-number.js';
 import { keepsCode, readsBroader } from './narrowed-names.js';
 import type { Side } from './expression.js';
 

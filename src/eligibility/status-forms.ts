@@ -1,7 +1,7 @@
 import type { Expr, Side } from './expression.js';
 import { anyOf } from './combine.js';
 import { negate } from './negation.js';
-import { ITEM_NUMBER } from './content-words.js';
+import { ITEM_NUMBER } from './item-number.js';
 
 /**
  * Lines that are exactly a recorded status of the participant (status-facts.ts), or an exclusion list
