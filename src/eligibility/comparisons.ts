@@ -1,5 +1,6 @@
 import type { CompareOp } from './expression.js';
 import { normalizeUnit } from './units.js';
+import { NEGATION } from './line-tense.js';
 
 /**
  * Reading the comparison written after a fact's name: "≥ 6", "less than 110 pounds", "> 3 ×ULN",
@@ -285,6 +286,8 @@ export function readComparisons(text: string, from: number, side: 'inclusion' | 
 export function definedPhraseStart(text: string, start: number): number {
   const m = /([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}) ?\( ?$/.exec(text.slice(0, start));
   if (!m) return start;
-  const negation = [...m[1]!.matchAll(/\b(?:no|not|without|absence|absent|free|lack|never|neither|nor)\b/gi)].at(-1);
-  return negation ? m.index + negation.index + negation[0].length + 1 : m.index;
+  // A hyphenated word ("Non-obese (BMI < 30)") is defined whole.
+  const words = m[1]!.split(' ');
+  const k = words.findLastIndex((w) => !w.includes('-') && NEGATION.test(w));
+  return m.index + words.slice(0, k + 1).reduce((n, w) => n + w.length + 1, 0);
 }

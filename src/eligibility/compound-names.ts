@@ -67,9 +67,11 @@ export const generalHead = (name: string): boolean => {
 // a list names beside others ("renal disease, diabetes, cancer").
 const SITES = new Set('shoulder hip knee ankle foot hand wrist elbow limb extremity neck back spine spinal eye ocular ear'.split(' '));
 
+const LEADING_COMPOUND = new RegExp(`^\\s*${COMPOUND.source}`, 'i');
+
 /** The body site of a compound name ("shoulder trauma") that starts `text` (after blanks), if one does. */
 export function siteLeading(text: string): string | undefined {
-  const m = new RegExp(`^\\s*${COMPOUND.source}`, 'i').exec(text);
+  const m = LEADING_COMPOUND.exec(text);
   return m && compoundTerm(m)
     ? m[1]!
         .toLowerCase()

@@ -17,6 +17,7 @@ import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './
 import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
 import { plannedProcedures } from './planned-procedures.js';
+import { namesThePast } from './qualifiers.js';
 import { groupName, groupReading, ONE_GROUP_REASON, ownGroup } from './study-group.js';
 
 /**
@@ -62,7 +63,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const CONSENT = /informed consent|\bassent\b/i;
-const PAST_CLAUSE = /\b(?:had|history of|previous(?:ly)?|prior|past|former(?:ly)?|ever)\b/i;
+// An age limit ("aged 18 to 50"), which the screening date fixes whatever tense the line is in.
+const ofAgeOnly = (e: Expr): boolean => (e.kind === 'compare' ? e.fact === 'age' : e.kind === 'all' || e.kind === 'any' ? e.of.every(ofAgeOnly) : false);
 // Unread items of a list ("anthracycline, taxane or "): a reading after them is their sibling.
 const LIST_SIBLINGS = /^(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*(?:,\s*(?:or|and|nor)?|\bor\b|\band\b|\bnor\b|\band\/or\b|\/)\s*)+$/i;
 const WITH_OR_WITHOUT = /\bwith (?:or|and\/or) without\b/gi;
@@ -171,11 +173,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   const scopes = negationScopes(text, p.isCovered, p.content);
   let readings: Reading[] = [...p.readings];
   // Readings a rule below takes back: their words go back to the text a person attests.
-  const leaveToPerson = (which: (r: Reading) => boolean) => {
+  const leaveToPerson = (which: (r: Reading) => boolean, reason?: string) => {
     const gone = readings.filter(which);
     for (const r of gone) p.cover(r.start, r.end, false);
     readings = readings.filter((r) => !gone.includes(r));
+    if (gone.length > 0 && reason) p.reasons.push(reason);
   };
+  // The line parser's readings carry their kind; the negated ones built below are terms' too.
+  const isCompare = (r: Reading) => (r as (typeof p.readings)[number]).kind === 'compare';
   // "Uncontrolled hypertension with or without current insulin": what may or may not be there is no condition at all.
   for (const m of text.matchAll(WITH_OR_WITHOUT)) {
     const from = m.index + m[0].length;
@@ -194,18 +199,14 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   // "had uncontrolled diabetes (defined as HbA1C>7%)" (NCT03925948): a value in the past, which a measurement fact (the latest
   // value) cannot hold; in an inclusion the current value would turn away a patient whose HbA1c was 8.4 % and is now 6.8 %.
   if (side === 'inclusion') {
-    const past = (r: Reading) => PAST_CLAUSE.test((text.slice(0, r.start).split(/[,;:]/).at(-1) ?? '') + text.slice(r.start, r.end));
-    const before = readings.length;
-    leaveToPerson((r) => (r as (typeof p.readings)[number]).kind === 'compare' && !(r.expr.kind === 'compare' && r.expr.fact === 'age') && past(r));
-    if (readings.length < before) p.reasons.push('a value the line puts in the past is not the latest value a measurement holds');
+    const past = (r: Reading) => namesThePast((text.slice(0, r.start).split(/[,;:]/).at(-1) ?? '') + text.slice(r.start, r.end));
+    leaveToPerson((r) => isCompare(r) && !ofAgeOnly(r.expr) && past(r), 'a value the line puts in the past is not the latest value a measurement holds');
   }
   // "No anemia (hemoglobin < 11 g/dL)": limits right after a cue, before any condition it negates, are what it negates, and a
   // comparison is never negated (negation.ts): left to a person, not read as their opposite.
   for (const s of scopes) {
-    const firstTerm = Math.min(...readings.filter((r) => (r as (typeof p.readings)[number]).kind === 'term' && r.start >= s.start).map((r) => r.start));
-    const before = readings.length;
-    leaveToPerson((r) => (r as (typeof p.readings)[number]).kind === 'compare' && r.end > s.start && r.start < Math.min(s.end, firstTerm));
-    if (readings.length < before) p.reasons.push(`"${s.cue}" negates the limit after it, which is never read negated`);
+    const firstTerm = Math.min(...readings.filter((r) => !isCompare(r) && r.start >= s.start).map((r) => r.start));
+    leaveToPerson((r) => isCompare(r) && r.end > s.start && r.start < Math.min(s.end, firstTerm), `"${s.cue}" negates the limit after it, which is never read negated`);
   }
   for (const s of scopes) {
     const firstCompare = p.readings

@@ -90,6 +90,9 @@ const TIME_POINT = /^\s*(?:at|during) (?:the time of )?(?:screening|baseline|enr
 /** The text with "that" after the people it names blanked out, as "who" is a word that keeps the meaning. */
 export const withoutPeopleThat = (s: string): string => s.replace(PEOPLE_THAT, (m, people: string) => people + ' '.repeat(m.length - people.length));
 
+/** Whether `text` has a word that puts what it names in the past ("had", "history", "previous"). */
+export const namesThePast = (text: string): boolean => words(text).some((w) => HISTORY.has(w));
+
 /** Words a qualifier reads (so they are no remainder of their own). */
 export function isQualifierWord(w: string): boolean {
   return SAFE_BEFORE.has(w) || HISTORY.has(w) || CURRENT.has(w) || SAFE_AFTER.has(w);
