@@ -29,11 +29,13 @@ const ALL_OF = new RegExp(String.raw`${EACH_OF.source}|(?<!\b(?:any|one|either|o
 const NEGATED_LEAD = /\b(?:none|neither|no|without|free (?:of|from)|absence of|lack of|never|unless|except)\b|\bnot\b(?! be (?:included|eligible|enrolled))/i;
 // "In category 1, the following are exclusionary:", "For healthy controls:", "Category 2: …": one group's items.
 const GROUP_LEAD =
-  /^(?:[IVX]+\.\s*)?(?:(?:in|for) (?!all\b)(?:the )?[\w ,&-]+[,:]|categor(?:y|ies) [\w ,&-]+:|(?:cohort|group|arm|part)s? [\w &-]{1,12}:|(?:[\w-]+ ){0,2}(?:controls|survivors|patients|subjects|participants|volunteers|caregivers|parents|children|mothers|groups?):$)|^[IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20}$/i;
+  /^(?:[IVX]+\.\s*)?(?:(?:in|for) (?!all\b)(?:the )?[\w ,&-]+[,:]|categor(?:y|ies) [\w ,&-]+:|(?:cohort|group|arm|part)s? [\w &-]{1,12}:|(?:[\w-]+ ){0,2}(?:controls|survivors|patients|subjects|participants|volunteers|caregivers|parents|children|mothers|groups?):$)/i;
 // "I. Group B", "II. Controls (Group D)" (NCT03922932): a numbered group label without a colon, which the record may run
 // into the end of the line before it.
-const RUN_IN_GROUP = /^(.*\S)\s+([IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20})$/i;
-const GROUP_LABEL = /^[IVX]+\.\s/;
+const LABEL = String.raw`[IVX]+\.\s+(?:[\w-]+ ){0,3}\(?(?:groups?|controls|cohorts?|arms?)\b[^.:;]{0,20}`;
+const GROUP_LABEL = new RegExp(`^${LABEL}$`, 'i');
+const RUN_IN_GROUP = new RegExp(String.raw`^(.*\S)\s+(${LABEL})$`, 'i');
+const isGroupLead = (lead: string): boolean => GROUP_LEAD.test(lead) || GROUP_LABEL.test(lead);
 // "None", "Nil", "No exclusion criteria" (NCT03866850, NCT03924297): the record states no criterion there, which is a note, not a
 // criterion for a person to attest.
 const NO_CRITERIA = /^(?:none|nil|n\/?a|not applicable|no (?:inclusion |exclusion )?criteria)\.?$/i;
@@ -45,7 +47,7 @@ const STARTS_WITH_OR = /^(?:or|and\/or)\b/i;
 /** Why an item under a lead line is left to a person, or undefined when it holds as the side needs. */
 function underLead(lead: string, side: Criterion['side']): string | undefined {
   const quoted = `"${lead.length > 80 ? `${lead.slice(0, 77)}…` : lead}"`;
-  if (GROUP_LEAD.test(lead)) return `${ONE_GROUP_REASON} (the line over it names it: ${quoted})`;
+  if (isGroupLead(lead)) return `${ONE_GROUP_REASON} (the line over it names it: ${quoted})`;
   // A bullet that opens no list ("Active disease at Screening as defined by" over "BASDAI ≥ 4"): its deeper bullets hold as read.
   if (!LEADS_LIST.test(lead) && !/\bthe following\b/i.test(lead)) return undefined;
   if (NEGATED_LEAD.test(lead)) return `the line over it (${quoted}) turns its meaning, which no rule reads`;
@@ -71,7 +73,7 @@ const leftToPerson = (id: string, side: Criterion['side'], text: string, reason:
  * group ("… who meet any of the following criteria:") leave the items to a person.
  */
 function leadItemsGroup(lead: string, side: Criterion['side']): string | undefined {
-  if (!GROUP_LEAD.test(lead)) return undefined;
+  if (!isGroupLead(lead)) return undefined;
   const named = leadGroup(lead);
   return named && (named.rest === '' || underLead(named.rest, side) === undefined) ? named.words : undefined;
 }
@@ -161,7 +163,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups));
       }
       const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
-      if (!note || LEADS_LIST.test(text) || (GROUP_LABEL.test(text) && GROUP_LEAD.test(text))) leads.push({ indent, text, open });
+      if (!note || LEADS_LIST.test(text) || GROUP_LABEL.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
