@@ -31,6 +31,7 @@ import { findFact } from '../src/eligibility/facts.js';
 import { protocolCriteria } from '../src/eligibility/protocol-criteria.js';
 import { checkHeader, screenCsv, type Funnel } from '../src/eligibility/screen.js';
 import { sqlColumnType, toSql } from '../src/eligibility/to-sql.js';
+import { median } from '../src/analysis/stats/ranks.js';
 import { builtinProtocols, getBuiltinProtocol } from '../src/protocol/builtin/index.js';
 import { writePopulation } from './screen-population.js';
 
@@ -38,11 +39,6 @@ const REF = { screening: '2024-06-01', firstDose: '2024-06-15' };
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const CHUNK = 65_536;
 const RUNS = 3;
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 interface WorkerResult {
   readonly rows: number;
