@@ -327,3 +327,13 @@ describe('found in the hand samples of seeds 1111 and 2222 (a reviewer helper)',
     expect(reading).not.toMatch(/history has cardiac-pacemaker/);
   });
 });
+
+describe('found by parsing grouped lines alone (session 11)', () => {
+  it('"(16mL for immunocompromised i.e. HIV+)" gives some people a limit of their own and requires no one to be HIV positive (NCT03929705)', () => {
+    // It was read "hiv_positive and attested" in an inclusion, which turned away every HIV-negative volunteer.
+    const line = 'Must be able to provide a minimum of 10 mL of whole blood at each visit (16mL for immunocompromised i.e. HIV+)';
+    expect(read('inclusion', line)).toEqual(['attested', `attested: "${line}"`]);
+    // A dose given for a number of days is no subgroup.
+    expect(read('exclusion', 'Prednisone use (10 mg for 3 days) within 2 weeks')[1]).toMatch(/prednisone/);
+  });
+});

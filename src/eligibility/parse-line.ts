@@ -51,6 +51,8 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\bif\b|\bwhen\b|\bin case\b/i, CONDITION_REASON],
   [SEX_CONDITION, CONDITION_REASON],
+  // "(16mL for immunocompromised i.e. HIV+)" (NCT03929705): a limit of its own for some people names them, and does not require them.
+  [/\([^()]*\d\s*[a-zµ%/]*\s+for\s+(?!at least\b|more\b|less\b|up\b|over\b|each\b|every\b|the (?:past|last)\b|a\b|an\b|\d)[a-z]/i, CONDITION_REASON],
   // "For the T2D study group: Diagnosed with type 2 diabetes." holds for one group, not for every participant.
   // "LTOT- group : PaO2 >= 65 mmHg" (NCT03921983): the group named without "for".
   [/^\W*(?:(?:for|in) )?(?:the |all )?[^:;]{0,40}\b(?:groups?|cohorts?|arms?)\b[^:;]{0,20}:/i, ONE_GROUP_REASON],
