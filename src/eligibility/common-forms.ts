@@ -180,7 +180,8 @@ export function readSex(p: LineParser): Expr | undefined {
     const rest = (p.text.match(/[A-Za-z][\w'-]*/g) ?? []).filter((w) => !fillerWords.has(w.toLowerCase()) && !/^(?:sex|gender)$/i.test(w));
     if (rest.length > 0) return undefined;
   }
-  for (const m of hits) p.cover(m.index, m.index + m[0].length);
+  // "female sex", "male gender": the word after names what the first one says.
+  for (const m of hits) p.cover(m.index, m.index + m[0].length + (/^\s+(?:sex|gender)\b/i.exec(after(m))?.[0].length ?? 0));
   return { kind: 'equals', fact: 'sex', value: female.length > 0 ? 'female' : 'male' };
 }
 

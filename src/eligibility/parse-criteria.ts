@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import { type CriteriaHeading, headingGroup, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
 import type { Criterion } from './expression.js';
 import { settleNegatedExclusions } from './negated-exclusion.js';
+import { type ItemList, type ItemsCombine, readItemsTogether } from './items-together.js';
 import { parseCriterionLine } from './parse-line.js';
 import { groupName, groupReading, leadGroup, ONE_GROUP_REASON, settleGroups } from './study-group.js';
 import { eligibilityErrors } from './errors.js';
@@ -55,6 +56,28 @@ function underLead(lead: string, side: Criterion['side']): string | undefined {
   // In an inclusion, an item is required only when the lead says each one holds; in an exclusion, enough alone unless all must.
   if (side === 'inclusion' ? ALL_OF.test(lead) && !ANY_OF.test(lead) : !EACH_OF.test(lead)) return undefined;
   return side === 'inclusion' ? `it is one item of a list under ${quoted}, which may be alternatives` : `it is one of the items under ${quoted}, all of which must hold`;
+}
+
+// "≥2 of the following", "two or more of", "at least three of": the count the items must reach. A bare "four of the
+// following" may mean exactly four, and is not taken.
+const AT_LEAST = /(?:≥\s*(\d)|\bat least (two|three|four|five|[2-9])|\b(two|three|four|five|[2-9]) or more)\s+(?:\(\d+\)\s+)?(?:of|out of)\b/i;
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+// Items given as examples ("… such as:", "including:") are not all the ways to meet the lead.
+const EXAMPLES_LEAD = /\b(?:such as|including|includes|e\.?g\b|for (?:example|instance)|like|etc|other|among others)\b/i;
+
+/** How the items under a lead that leaves them to a person (`underLead`) combine, where the lead says so. */
+function itemsCombine(lead: string, side: Criterion['side']): ItemsCombine | undefined {
+  if (isGroupLead(lead) || NEGATED_LEAD.test(lead)) return undefined;
+  if (COUNTED.test(lead)) {
+    const m = AT_LEAST.exec(lead);
+    const n = m ? (m[1] ?? m[2] ?? m[3])!.toLowerCase() : undefined;
+    if (n === undefined) return undefined;
+    const of = /\bof (\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(lead.slice(m!.index + m![0].length - 2))?.[1]?.toLowerCase();
+    return { kind: 'at-least', count: NUMBER_WORDS[n] ?? Number(n), ...(of ? { of: NUMBER_WORDS[of] ?? Number(of) } : {}) };
+  }
+  if (side === 'exclusion') return EACH_OF.test(lead) ? { kind: 'all', exact: true } : undefined;
+  if (ANY_OF.test(lead)) return { kind: 'any', exact: true };
+  return EXAMPLES_LEAD.test(lead) ? undefined : { kind: 'any', exact: false };
 }
 
 const leftToPerson = (id: string, side: Criterion['side'], text: string, reason: string): Criterion => ({
@@ -117,6 +140,20 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   // (a line naming its own group: ONE_GROUP_REASON).
   const groupNames: string[] = [];
   const groupReasons = new Map<string, string>();
+  // Lists whose items read together (items-together.ts): by their lead line, or a chain of "or" across lines. A list
+  // one of whose items is left to a person for another reason is not read, since its expression would miss that item.
+  const lists = new Map<object, ItemList & { ids: string[]; broken: boolean }>();
+  const joinList = (key: object, id: string, make: () => ItemsCombine | undefined, joinedBy: string, member: boolean) => {
+    let list = lists.get(key);
+    if (list === undefined) {
+      const combine = make();
+      if (combine === undefined) return;
+      list = { ids: [], combine, joinedBy, broken: false };
+      lists.set(key, list);
+    }
+    if (member) list.ids.push(id);
+    else list.broken = true;
+  };
   for (const { heading, lines } of sections) {
     const { side, rest } = heading;
     // Words after the colon over lines of their own name the section; after a bracketed group, they are its first criterion.
@@ -143,6 +180,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     const items = lines.map((line) => ({ indent: /^\s*/.exec(line)![0].length, note: bulleted && !BULLET.test(line), text: line.replace(BULLET, '').trim() }));
     const criterionTexts = items.filter((i) => !i.note).map((i) => i.text);
     let k = -1;
+    let chain: object | undefined;
     for (const { indent, note, text } of items) {
       // A note ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
       while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !note && indent >= leads.at(-1)!.indent)) leads.pop();
@@ -160,13 +198,30 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         const reason = sectionReason ?? leadReasons[0]?.reason;
         // Read for one group when the heading or the lines over it name that group and nothing else leaves the item to a person.
         const groups = joined ? [undefined] : [...(sectionReason ? [sectionGroup] : []), ...leadReasons.map((l) => l.group)];
-        criteria.push(read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups));
+        const criterion = read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups);
+        criteria.push(criterion);
+        const innermost = leads.at(-1);
+        if (innermost !== undefined && underLead(innermost.text, side) !== undefined) {
+          const quoted = `"${innermost.text.length > 80 ? `${innermost.text.slice(0, 77)}…` : innermost.text}"`;
+          joinList(innermost, criterion.id, () => itemsCombine(innermost.text, side), `under ${quoted}`, !sectionReason && leadReasons.length === 1);
+        }
+        if (!joined) chain = undefined;
+        else {
+          if (chain === undefined || !(ENDS_IN_OR.test(before) || STARTS_WITH_OR.test(text))) chain = {};
+          // The "or" may fall inside a phrase the next line ends ("… in activity or" / "in remission attending the clinics"),
+          // so the lines' alternatives are necessary but not enough.
+          joinList(chain, criterion.id, () => ({ kind: 'any', exact: false }), 'joined by "or" across lines', reason === undefined);
+        }
       }
       const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
       if (!note || LEADS_LIST.test(text) || GROUP_LABEL.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');
-  const settled = settleGroups(settleNegatedExclusions(criteria), groupNames, forAll, (c) => leftToPerson(c.id, c.side, c.text, groupReasons.get(c.id) ?? ONE_GROUP_REASON));
+  const together = readItemsTogether(
+    settleNegatedExclusions(criteria),
+    [...lists.values()].filter((l) => !l.broken),
+  );
+  const settled = settleGroups(together, groupNames, forAll, (c) => leftToPerson(c.id, c.side, c.text, groupReasons.get(c.id) ?? ONE_GROUP_REASON));
   return { criteria: settled, notes };
 }

@@ -19,14 +19,24 @@ describe('items under a line that opens a list', () => {
 
   it('bullets under an unbulleted lead that counts them ("≥2 of the following") are each not required (NCT03860246)', () => {
     const text = 'Inclusion Criteria:\nNursing home residents with ≥2 of the following risk factors for atrial fibrillation:\n  -  age ≥75 years\n  -  female sex\n  -  hypertension';
-    expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested', 'attested']);
-    expect(reasons(text)[1]![1]).toMatch(/one of several items the line over it .* counts together/);
+    // No item is required alone: each line is the count of all three (items-together.ts), any two of them.
+    const pairs = '(age ≥ 75 years and sex = female) or (age ≥ 75 years and diagnoses has hypertension) or (sex = female and diagnoses has hypertension)';
+    expect(readings(text).map((r) => [r[2], r[3]])).toEqual([
+      ['computable', pairs],
+      ['computable', pairs],
+      ['computable', pairs],
+    ]);
   });
 
   it('"fulfilling any of the following:" makes its items alternatives (NCT03924609)', () => {
     const text =
       'Inclusion Criteria:\nB. Histologically confirmed breast cancer patients, fulfilling any of the following:\n  1. Multiple bone metastases indicated by bone scan\n  5. Histologically proven bone metastases';
-    expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested']);
+    // Neither is required alone; together they are the alternatives, which only a person can decide here.
+    const either = 'attested: "Multiple bone metastases indicated by bone scan" or (diagnoses has bone-metastases and attested: "Histologically proven")';
+    expect(readings(text).map((r) => [r[2], r[3]])).toEqual([
+      ['partly-computable', either],
+      ['partly-computable', either],
+    ]);
   });
 
   it('in an exclusion, items counted together ("≥2 of 6 … signs") are not each enough; an inclusion lead saying all holds keeps its items (NCT03923140)', () => {
@@ -64,13 +74,24 @@ describe('items under a line that opens a list', () => {
     expect(readings(text).map((r) => [r[1], r[2]])).toEqual([
       ['Age ≥ 18 years', 'computable'],
       ['At least one of the following:', 'attested'],
-      ['Hypertension', 'attested'],
-      ['Diabetes', 'attested'],
+      ['Hypertension', 'computable'],
+      ['Diabetes', 'computable'],
       ['Any of the following:', 'attested'],
       ['Pregnancy', 'computable'],
       ['Two or more of the following:', 'attested'],
-      ['Hypertension', 'attested'],
-      ['Diabetes', 'attested'],
+      ['Hypertension', 'computable'],
+      ['Diabetes', 'computable'],
+    ]);
+    // Read together (items-together.ts): either one admits; only both exclude.
+    expect(
+      readings(text)
+        .map((r) => r[3])
+        .filter((_, i) => [2, 3, 7, 8].includes(i)),
+    ).toEqual([
+      'diagnoses has hypertension or diagnoses has diabetes',
+      'diagnoses has hypertension or diagnoses has diabetes',
+      'diagnoses has hypertension and diagnoses has diabetes',
+      'diagnoses has hypertension and diagnoses has diabetes',
     ]);
   });
 
@@ -102,14 +123,22 @@ describe('items joined by "or" across lines', () => {
     // Prediabetes by any one of three tests; "hba1c 5.7–6.4 %" was read as required.
     const text =
       'Inclusion Criteria:\n  -  30-60 years\n  -  Increased fasting blood glucose from 6.1 to 7.0 mmol / L or,\n  -  Decreased glucose tolerance of 7 , 8 to 11.1 mmol / L or,\n  -  Glycated hemoglobin with values between 5.7 and 6.4%';
-    expect(readings(text).map((r) => r[2])).toEqual(['computable', 'attested', 'attested', 'attested']);
-    expect(reasons(text)[3]![1]).toBe('it is one of alternatives joined by "or" across lines');
+    // The three read together: the HbA1c range is one way to qualify, so each line requires only that one of them may hold.
+    expect(readings(text).map((r) => r[2])).toEqual(['computable', 'partly-computable', 'partly-computable', 'partly-computable']);
+    expect(readings(text)[3]![3]).toBe(
+      '(attested: "Increased fasting blood glucose from 6.1 to 7.0 mmol / L or," or attested: "Decreased glucose tolerance of 7 , 8 to 11.1 mmol / L or," or (hba1c ≥ 5.7 % and hba1c ≤ 6.4 %)) and attested: "Glycated hemoglobin with values between 5.7 and 6.4%"',
+    );
+    expect(reasons(text)[3]![1]).toMatch(/^it is one of alternatives joined by "or" across lines: only that one of them holds is read/);
   });
 
   it('a line "OR" makes the lines either side alternatives (NCT03921476)', () => {
     const text =
       'Inclusion Criteria:\nFemale subjects between 18 and 65 years of age currently taking spironolactone for a diagnosis of acne vulgaris\nOR\nFemale subjects between 18 and 65 years of age currently taking oral antibiotics for a diagnosis of acne vulgaris';
-    expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested', 'attested']);
+    // Read together: whichever the treatment, the woman is 18 to 65; a person decides the rest.
+    expect(readings(text).map((r) => r[2])).toEqual(['partly-computable', 'partly-computable', 'partly-computable']);
+    expect(readings(text)[1]![3]).toMatch(
+      /^\(\(sex = female and age ≥ 18 years and age ≤ 65 years and attested: .*\) or \(sex = female and age ≥ 18 years and age ≤ 65 years and attested: .*\)\) and attested: "OR"$/,
+    );
   });
 
   it('in an exclusion, each of them is enough alone (NCT03924037)', () => {
@@ -166,10 +195,12 @@ describe('a lead line the items complete', () => {
     // Each condition was read as required, so only a patient with stroke, TBI, MS and SCI at once was eligible.
     const text =
       'Inclusion Criteria:\nPersons with\n  -  stroke / cerebrovascular disease\n  -  traumatic brain injury\n  -  multiple sclerosis\nExclusion Criteria:\nPersons with\n  -  heterotopic ossifications,';
+    // Alternatives or all required, one of the conditions holds: that much is read (items-together.ts).
+    const oneOf = '(diagnoses has stroke or diagnoses has cerebrovascular-disease or diagnoses has traumatic-brain-injury or diagnoses has multiple-sclerosis)';
     expect(readings(text)).toEqual([
-      ['inclusion', 'stroke / cerebrovascular disease', 'attested', 'attested: "stroke / cerebrovascular disease"'],
-      ['inclusion', 'traumatic brain injury', 'attested', 'attested: "traumatic brain injury"'],
-      ['inclusion', 'multiple sclerosis', 'attested', 'attested: "multiple sclerosis"'],
+      ['inclusion', 'stroke / cerebrovascular disease', 'partly-computable', `${oneOf} and attested: "stroke / cerebrovascular disease"`],
+      ['inclusion', 'traumatic brain injury', 'partly-computable', `${oneOf} and attested: "traumatic brain injury"`],
+      ['inclusion', 'multiple sclerosis', 'partly-computable', `${oneOf} and attested: "multiple sclerosis"`],
       ['exclusion', 'heterotopic ossifications,', 'computable', 'diagnoses has heterotopic-ossification'],
     ]);
     expect(reasons(text)[0]![1]).toMatch(/one item of a list under "Persons with", which may be alternatives/);
