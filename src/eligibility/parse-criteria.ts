@@ -1,10 +1,10 @@
 import { AppError } from '../errors/app-error.js';
 import { type CriteriaHeading, headingGroup, headingReason, readHeading, splitRunInHeading } from './criteria-heading.js';
-import type { Criterion } from './expression.js';
+import type { Criterion, Expr } from './expression.js';
 import { settleNegatedExclusions } from './negated-exclusion.js';
 import { type ItemList, type ItemsCombine, readItemsTogether } from './items-together.js';
 import { parseCriterionLine } from './parse-line.js';
-import { groupName, groupReading, leadGroup, ONE_GROUP_REASON, settleGroups } from './study-group.js';
+import { groupNames, leadGroup, memberOf, memberReading, ONE_GROUP_REASON, settleGroups } from './study-group.js';
 import { eligibilityErrors } from './errors.js';
 
 export interface ParsedCriteriaText {
@@ -101,6 +101,22 @@ function leadItemsGroup(lead: string, side: Criterion['side']): string | undefin
   return named && (named.rest === '' || underLead(named.rest, side) === undefined) ? named.words : undefined;
 }
 
+// "For subjects with type 2 diabetes:" (NCT03921203): the items hold for whoever has the condition.
+const WITH_CONDITION = /^(?:for|in) (?:the )?(?:patients|participants|subjects|individuals|persons|people|those) with (.+)$/i;
+
+/**
+ * Who the items under `words` hold for: the study groups they name (study-group.ts), or, over exclusions, whoever has the
+ * condition they name, read as an exclusion reads it (a sufficient condition of having it, so that with the item it is
+ * sufficient too). Over inclusions a condition would read as required of everyone (negated-exclusion.ts), so they stay with a person.
+ */
+function membersOf(words: string, side: Criterion['side']): Expr | undefined {
+  const names = groupNames(words);
+  if (names) return memberOf(names);
+  const condition = side === 'exclusion' ? WITH_CONDITION.exec(words.trim())?.[1] : undefined;
+  const read = condition === undefined ? undefined : parseCriterionLine('lead', 'exclusion', condition);
+  return read?.computability === 'computable' && (read.expr.kind === 'has' || (read.expr.kind === 'is' && read.expr.value)) ? read.expr : undefined;
+}
+
 /**
  * Split registry eligibility text (headings "Inclusion Criteria:", "Exclusions:", "Subjects will be
  * excluded if:" … as criteria-heading.ts reads them; bulleted or numbered lines, ClinicalTrials.gov
@@ -136,10 +152,6 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
   const groups = new Set(sections.flatMap(({ heading }) => (heading.group ? [heading.group.toLowerCase()] : [])));
   const forAll = sections.some(({ heading }) => heading.forAll);
   const severalGroups = groups.size > 1 || (groups.size === 1 && forAll);
-  // The groups headings and lead lines name, and why each criterion read for one would be left to a person
-  // (a line naming its own group: ONE_GROUP_REASON).
-  const groupNames: string[] = [];
-  const groupReasons = new Map<string, string>();
   // Lists whose items read together (items-together.ts): by their lead line, or a chain of "or" across lines. A list
   // one of whose items is left to a person for another reason is not read, since its expression would miss that item.
   const lists = new Map<object, ItemList & { ids: string[]; broken: boolean }>();
@@ -161,15 +173,12 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     const labelled = heading.qualifier !== undefined || restNames || (heading.group !== undefined && severalGroups);
     const sectionReason = labelled ? headingReason(heading) : undefined;
     const sectionGroup = labelled ? headingGroup(heading) : undefined;
-    // A criterion, read unless a reason leaves it to a person; one for a group only (`groups`: the group words over it) is read for that group.
+    // A criterion, read unless a reason leaves it to a person; one for some patients only (`groups`: the group words over it) is read for them.
     const read = (text: string, reason: string | undefined, groups: readonly (string | undefined)[] = []): Criterion => {
       const id = nextId(side);
       if (reason === undefined) return parseCriterionLine(id, side, text);
-      const name = groups.length === 1 && groups[0] !== undefined ? groupName(groups[0]) : undefined;
-      if (name === undefined) return leftToPerson(id, side, text, reason);
-      groupNames.push(name);
-      groupReasons.set(id, reason);
-      return groupReading(parseCriterionLine(id, side, text), text, name, reason);
+      const members = groups.length === 1 && groups[0] !== undefined ? membersOf(groups[0], side) : undefined;
+      return members === undefined ? leftToPerson(id, side, text, reason) : memberReading(parseCriterionLine(id, side, text), text, members, reason);
     };
     if (rest !== undefined && (heading.qualifier !== undefined || !restNames)) criteria.push(read(rest, sectionReason, [sectionGroup]));
     const bulleted = lines.some((l) => BULLET.test(l));
@@ -222,6 +231,5 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     settleNegatedExclusions(criteria),
     [...lists.values()].filter((l) => !l.broken),
   );
-  const settled = settleGroups(together, groupNames, forAll, (c) => leftToPerson(c.id, c.side, c.text, groupReasons.get(c.id) ?? ONE_GROUP_REASON));
-  return { criteria: settled, notes };
+  return { criteria: settleGroups(together), notes };
 }

@@ -212,14 +212,15 @@ describe('numbered group labels without a colon', () => {
     // The controls' exclusion was read for every group: a diabetic with hypertension was excluded.
     const text =
       'Participant-Related Exclusion Criteria:\nI. Group B\n  -  Significant medical condition that would make long-term follow-up difficult II. Controls (Group D)\n  -  Any medical problems associated with retinal vascular abnormalities (i.e., hypertension, systemic vasculitis, carotid insufficiency, etc.)';
-    expect(reasons(text)).toEqual([
-      ['Significant medical condition that would make long-term follow-up difficult', expect.stringMatching(/one group of the study only \(the line over it names it: "I\. Group B"\)/)],
-      [
-        'Any medical problems associated with retinal vascular abnormalities (i.e., hypertension, systemic vasculitis, carotid insufficiency, etc.)',
-        expect.stringMatching(/one group of the study only \(the line over it names it: "II\. Controls \(Group D\)"\)/),
-      ],
+    expect(reasons(text)[0]).toEqual([
+      'Significant medical condition that would make long-term follow-up difficult',
+      expect.stringMatching(/one group of the study only \(the line over it names it: "I\. Group B"\)/),
     ]);
-    expect(readings(text).map((r) => r[2])).toEqual(['attested', 'attested']);
+    // Read for the controls only, by the name in brackets (parse-study-groups-2.test.ts).
+    expect(readings(text).map((r) => r[3])).toEqual([
+      'attested: "Significant medical condition that would make long-term follow-up difficult"',
+      'study_group = group-d and (diagnoses has hypertension or attested: "Any medical problems associated with retinal vascular abnormalities i.e., systemic vasculitis, carotid insufficiency, etc")',
+    ]);
   });
 });
 

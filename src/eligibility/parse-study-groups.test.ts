@@ -103,24 +103,24 @@ describe('the group named by the heading', () => {
     ]);
   });
 
-  it('a heading naming two groups at once stays attested: one code cannot be both (NCT03929705)', () => {
+  it('a heading naming two groups at once is read for either (NCT03929705; more in parse-study-groups-2.test.ts)', () => {
     const { criteria } = parseCriteriaText('Inclusion Criteria: Cohort 1a and 1b\n  -  Must be at least 18 years of age\n  -  Must be T-SPOT.TB positive');
-    expect(criteria.map((c) => c.computability)).toEqual(['attested', 'attested']);
-    expect(criteria[0]!.notComputable).toBe('it applies to one group of the study only (the heading names it: "Cohort 1a and 1b")');
+    expect(criteria.map((c) => formatExpr(c.expr))).toEqual(['not (study_group = cohort-1a or study_group = cohort-1b) or age ≥ 18 years', 'attested: "Must be T-SPOT.TB positive"']);
+    expect(criteria[1]!.notComputable).toBe('it applies to one group of the study only (the heading names it: "Cohort 1a and 1b")');
   });
 });
 
 describe('the group named by the line over the items', () => {
-  it('"For healthy controls:" is a group; "For subjects with type 2 diabetes:" names a condition and stays attested (NCT03921203)', () => {
+  it('"For healthy controls:" is a group; "For subjects with type 2 diabetes:" is whoever has the condition (NCT03921203)', () => {
     const text =
       'Inclusion Criteria:\n  -  For the T2D study group: Diagnosed with type 2 diabetes.\nExclusion Criteria:\nFor subjects with type 2 diabetes:\n  -  Pregnancy\nFor healthy controls:\n  -  Pregnancy';
     expect(read(text)).toEqual([
       ['inc-1', 'computable', 'not (study_group = t2d-study-group) or diagnoses has type-2-diabetes'],
-      ['exc-1', 'attested', 'attested: "Pregnancy"'],
+      ['exc-1', 'computable', 'diagnoses has type-2-diabetes and pregnant'],
       ['exc-2', 'computable', 'study_group = healthy-controls and pregnant'],
     ]);
-    // With the healthy controls the only group named, they may be every participant: attested.
-    expect(read('Exclusion Criteria:\nFor healthy controls:\n  -  Pregnancy')).toEqual([['exc-1', 'attested', 'attested: "Pregnancy"']]);
+    // With the healthy controls the only group named, they are still a group: sufficient whether or not they are everyone.
+    expect(read('Exclusion Criteria:\nFor healthy controls:\n  -  Pregnancy')).toEqual([['exc-1', 'computable', 'study_group = healthy-controls and pregnant']]);
   });
 
   it('"In category 1, the following are exclusionary:" (NCT03924934)', () => {
@@ -142,9 +142,9 @@ describe('the group named by the line over the items', () => {
     expect(sirs.criteria.map((c) => c.computability)).toEqual(['attested', 'attested']);
   });
 
-  it('"Groups C & D:" names two groups and stays attested; "Group ME:" is one (NCT03922932)', () => {
+  it('"Groups C & D:" names two groups, either of which the items hold for (NCT03922932)', () => {
     const text = 'Participant-Related Inclusion Criteria:\nIII. Groups C & D:\n  -  No evidence of diabetic retinopathy';
-    expect(read(text)).toEqual([['inc-1', 'attested', 'attested: "No evidence of diabetic retinopathy"']]);
+    expect(read(text)).toEqual([['inc-1', 'computable', 'not (study_group = group-c or study_group = group-d) or not (diagnoses has diabetic-retinopathy)']]);
   });
 });
 
@@ -175,9 +175,9 @@ describe('the group named by the line itself', () => {
 });
 
 describe('what the group reading must not do', () => {
-  it('a protocol naming one group only, in words that do not say there are others, may describe every participant: attested (NCT03868436)', () => {
+  it('a protocol naming one group only keeps it a group, which may be every participant (NCT03868436; see parse-study-groups-2.test.ts)', () => {
     const text = 'Inclusion Criteria:\n  1. Conscious adult patients: ≥ 18 years of age\nExclusion Criteria:\n  1. Multi-level trauma';
-    expect(parseCriteriaText(text).criteria[0]).toMatchObject({ computability: 'attested', notComputable: 'it applies to one group of the study only' });
+    expect(formatExpr(parseCriteriaText(text).criteria[0]!.expr)).toBe('not (study_group = conscious-adult-patients) or age ≥ 18 years');
   });
 
   it('an exclusion body written as a negation stays attested: it may be a requirement (written here)', () => {

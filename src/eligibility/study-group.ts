@@ -8,7 +8,8 @@ import { STUDY_GROUP } from './status-facts.js';
  * The group is named by the heading ("Inclusion Criteria for Caregivers:"), by the line over the items
  * ("Healthy controls:") or by the line's own lead ("Adolescent participants: Age 13-17 years"); the
  * rest of the line is read alone, and holds for that group only: the code fact study_group, whose codes
- * are the names the criteria use ("Healthy controls" → healthy-controls).
+ * are the names the criteria use ("Healthy controls" → healthy-controls). Words naming several groups at
+ * once ("Cohort 2a and 2b", "Groups C & D") make the criteria hold for each of them.
  */
 
 /** Why a criterion for one group of the study's participants is left to a person. */
@@ -41,6 +42,33 @@ export function groupName(words: string): string | undefined {
 /** A group's code: its words in lower case, joined by hyphens ("Healthy controls" → healthy-controls). */
 export const groupCode = (name: string): string => name.toLowerCase().replace(/[ -]+/g, '-');
 
+// "Cohort 2a and 2b", "Groups C & D", "Groups A, B, C": one kind word over short labels, each label a group of that kind.
+const LABELS = /^(group|cohort|arm|part)s? ([A-Za-z0-9]{1,3}(?:\s*(?:,|,? and|&)\s*[A-Za-z0-9]{1,3})+)$/i;
+// "Controls (Group D)", "All Diabetics (Groups A, B, C)": the groups in brackets are the names the other criteria use.
+const BRACKETED = /^[^()]*\((?:the )?((?:groups?|cohorts?|arms?|parts?) [^()]+)\)$/i;
+// "the T2D groups": groups the protocol names together, never one by one, are one value of study_group; not a count or
+// pointer ("two groups", "these groups"), nor every group ("the study groups", "the age groups").
+const CLASS = /^(.+) (?:groups|cohorts|arms)$/i;
+const NO_CLASS = /^(?:\d+|two|three|four|five|six|several|many|these|those|their|study|age)$/i;
+
+/**
+ * The groups that `words` name, one or several ("Cohort 2a and 2b" → Cohort 2a, Cohort 2b; "the T2D groups"
+ * → T2D groups, the class the protocol names as one); undefined when unsure ("all subjects", "both groups").
+ */
+export function groupNames(words: string): readonly string[] | undefined {
+  const plain = words
+    .trim()
+    .replace(/^(?:(?:for|in) )?(?:the )?/i, '')
+    .replace(/\s+only$/i, '');
+  const inBrackets = BRACKETED.exec(plain);
+  if (inBrackets) return groupNames(inBrackets[1]!);
+  const listed = LABELS.exec(plain);
+  if (listed) return listed[2]!.split(/\s*(?:,|,? and|&)\s*/).map((label) => `${listed[1]} ${label}`);
+  const cls = CLASS.exec(plain);
+  const one = groupName(plain) ?? (cls && !NO_CLASS.test(cls[1]!) && groupName(cls[1]!) !== undefined ? plain : undefined);
+  return one === undefined ? undefined : [one];
+}
+
 // A lead before the line's colon that names a group, cohort or arm, or a kind of participant.
 const OWN_LEAD = /^\W*([^:;]{1,60}?)\s*:\s*(\S.*)$/;
 const GROUP_WORD = /\b(?:groups?|cohorts?|arms?)\b|\b(?:participants|patients|subjects|volunteers)$/i;
@@ -55,48 +83,52 @@ export function ownGroup(text: string): { readonly words: string; readonly body:
   return tail ? { words: tail[2]!, body: tail[1]! } : undefined;
 }
 
-// "For the healthy group:", "I. Group A:", "Category 1: Patients who … meet the following criteria:", "In category 1, the following are exclusionary:".
-const LEAD = /^(?:[IVX]+\.\s*)?([^:,]+?)\s*(?::\s*(.*)|,\s*(the following\b.*))$/i;
+// "For the healthy group:", "I. Group A:", "Category 1: Patients who … meet the following criteria:", "In category 1, the following are exclusionary:";
+// a numbered label without a colon, "II. Controls (Group D)", "I. All Diabetics (Groups A, B, C)" (NCT03922932).
+const LEAD = /^(?:[IVX]+\.\s*)?([^:,]+?)\s*(?::\s*(.*)|,\s*(the following\b.*))$|^[IVX]+\.\s+([^:]+?)$/i;
 
 /** The group words of a line over items and the words after them (which may say how the items combine); undefined if it has none. */
 export function leadGroup(lead: string): { readonly words: string; readonly rest: string } | undefined {
   const m = LEAD.exec(lead.trim());
-  return m ? { words: m[1]!, rest: (m[2] ?? m[3] ?? '').trim() } : undefined;
+  return m ? { words: m[1] ?? m[4]!, rest: (m[2] ?? m[3] ?? '').trim() } : undefined;
 }
 
 const isGroup = (e: Expr): boolean => (e.kind === 'equals' ? e.fact === STUDY_GROUP : e.kind === 'not' ? isGroup(e.of) : e.kind === 'all' || e.kind === 'any' ? e.of.some(isGroup) : false);
 
+/** Whether a patient is in one of the groups `names`: study_group is one of their codes. */
+export const memberOf = (names: readonly string[]): Expr => anyOf(names.map((name) => ({ kind: 'equals', fact: STUDY_GROUP, value: groupCode(name) })));
+
+/** A criterion for the group `name` (memberReading); left to a person when the group is unnamed or unsure. */
+export const groupReading = (body: Criterion, verbatim: string, name: string | undefined, reason: string): Criterion =>
+  memberReading(body, verbatim, name === undefined ? undefined : memberOf([name]), reason);
+
 /**
- * A criterion for the group `name`, from its body read alone: an inclusion is required of that group
- * only (not in the group, or the body: a necessary condition), an exclusion excludes that group's
- * members only (in the group and the body: sufficient); a partly read body keeps its remainder and its
- * reason. Left to a person, with `reason`, when the group is unnamed or unsure, when the body is not
- * read or names a group itself, or when an exclusion's body is a negation that may be a requirement
- * (negated-exclusion.ts).
+ * A criterion for the patients `member` holds for (one group or several: memberOf; or whoever has a condition), from its
+ * body read alone: an inclusion is required of them only (not a member, or the body: a necessary condition), an exclusion
+ * excludes them only (a member and the body: sufficient, `member` itself being sufficient for the words it reads); a partly
+ * read body keeps its remainder and its reason. Left to a person, with `reason`, when who is meant is unsure (`member`
+ * undefined), when the body is not read or names a group itself, or when an exclusion's body is a negation that may be a
+ * requirement (negated-exclusion.ts).
  */
-export function groupReading(body: Criterion, verbatim: string, name: string | undefined, reason: string): Criterion {
+export function memberReading(body: Criterion, verbatim: string, member: Expr | undefined, reason: string): Criterion {
   const { id, side } = body;
   const settled = side === 'exclusion' ? settleNegatedExclusions([body])[0]! : body;
-  if (name === undefined || settled.computability === 'attested' || isGroup(body.expr)) {
+  if (member === undefined || settled.computability === 'attested' || isGroup(body.expr)) {
     return { id, side, text: verbatim, computability: 'attested', expr: { kind: 'attested', text: verbatim }, notComputable: reason, flags: [] };
   }
-  const member: Expr = { kind: 'equals', fact: STUDY_GROUP, value: groupCode(name) };
   const expr = side === 'inclusion' ? anyOf([{ kind: 'not', of: member }, body.expr]) : allOf([member, body.expr]);
   return { ...body, text: verbatim, expr };
 }
 
-// Words of a name that say the study has other groups too ("DSME cohort", "the healthy group", "Category 1").
-const ONE_OF_SEVERAL = /(?:^|-)(?:groups?|cohorts?|arms?|categor(?:y|ies)|parts?)(?:-|$)/;
-
 /**
  * A protocol's criteria as read for its groups, with one code per group: "Inclusion Criteria:Adolescents"
  * and "Exclusion Criteria: Adolescent" name one group, and the code met first serves both, so that one
- * study_group value is each group's in every criterion. A protocol that names one group only (`names`:
- * those its headings and lead lines name; its lines' own leads are found here), in words that do not say
- * there are others ("Conscious adult patients: ≥ 18 years of age"), and has no heading for all subjects
- * (`forAll`), may be describing every participant: its group criteria go back to a person (`leftToPerson`).
+ * study_group value is each group's in every criterion. A protocol that names one group only keeps it a
+ * group: read for it, an inclusion stays necessary and an exclusion sufficient whether the name means some
+ * participants or all of them, while reading its lines for everyone is wrong where it means some
+ * ("For on-treatment participants:", NCT03926143, whose other participants, off treatment, are never named).
  */
-export function settleGroups(criteria: readonly Criterion[], names: readonly string[], forAll: boolean, leftToPerson: (c: Criterion) => Criterion): Criterion[] {
+export function settleGroups(criteria: readonly Criterion[]): Criterion[] {
   const codes = new Map<string, string>();
   const recode = (e: Expr): Expr => {
     if (e.kind === 'equals' && e.fact === STUDY_GROUP) {
@@ -107,14 +139,5 @@ export function settleGroups(criteria: readonly Criterion[], names: readonly str
     if (e.kind === 'not') return { ...e, of: recode(e.of) };
     return e.kind === 'all' || e.kind === 'any' ? { ...e, of: e.of.map(recode) } : e;
   };
-  const recoded = criteria.map((c) => (isGroup(c.expr) ? { ...c, expr: recode(c.expr) } : c));
-  const own = criteria.flatMap((c) => {
-    const words = c.notComputable === ONE_GROUP_REASON || isGroup(c.expr) ? ownGroup(c.text)?.words : undefined;
-    const name = words === undefined ? undefined : groupName(words);
-    return name === undefined ? [] : [name];
-  });
-  // A plural and its singular are one group.
-  const named = new Set([...names, ...own].map((n) => groupCode(n).replace(/s$/, '')));
-  const several = forAll || named.size > 1 || [...named].some((c) => ONE_OF_SEVERAL.test(c));
-  return several ? recoded : recoded.map((c) => (isGroup(c.expr) ? leftToPerson(c) : c));
+  return criteria.map((c) => (isGroup(c.expr) ? { ...c, expr: recode(c.expr) } : c));
 }
