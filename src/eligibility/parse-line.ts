@@ -18,6 +18,7 @@ import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
 import { plannedProcedures } from './planned-procedures.js';
 import { namesThePast } from './qualifiers.js';
+import { EXCEPTION_REASON, readException } from './exceptions.js';
 import { groupName, groupReading, ONE_GROUP_REASON, ownGroup } from './study-group.js';
 
 /**
@@ -39,7 +40,7 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
     /(?:women|females?|men|males?|subjects|participants|patients) of (?:reproductive|childbearing|child-bearing) (?:age|potential)|\bWOCBP\b|childbearing potential/i,
     'it applies to people of childbearing potential, a status the fact dictionary does not hold',
   ],
-  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, 'it makes exceptions that the facts cannot express'],
+  [/\bexcept\b|\bexception\b|\bunless\b|\bexcluding\b|\bapart from\b|\bother than\b/i, EXCEPTION_REASON],
   // "Retinoblastoma is rarely seen in children over 8 years old, however we will not include an upper age range" (NCT03866460).
   [/\b(?:is|are) (?:rarely|usually|typically|commonly|often|mostly|generally) (?:seen|found|diagnosed|observed|present)\b/i, 'it describes the disease, not a condition the patient must meet'],
   // "No history of any of the following: A, B": the negation's clause ends at the colon, so the list would be read as required.
@@ -146,6 +147,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   // "Adolescent participants: Age 13-17 years": the rest of the line, for that group only.
   const own = whole?.[1] === ONE_GROUP_REASON ? ownGroup(text) : undefined;
   if (own) return groupReading(parse(side, own.body), verbatim, groupName(own.words), ONE_GROUP_REASON);
+  // "Pre-existing cancer (except non-melanoma skin cancer)": a line kept whole for its exception alone, read by exceptions.ts.
+  const exceptionOnly = whole?.[1] === EXCEPTION_REASON && ATTESTED_LINES.every(([re, why]) => why === EXCEPTION_REASON || !re.test(unpaired));
+  const excepted = exceptionOnly ? readException(id, side, verbatim, text, parse) : undefined;
+  if (excepted) return excepted;
   if (whole) return attested(id, side, verbatim, whole[1]);
   const status = statusStatement(side, text);
   if (status) return { id, side, text: verbatim, computability: 'computable', expr: status, flags: [] };
