@@ -1,5 +1,6 @@
 import type { Criterion, Expr, Side } from './expression.js';
 import { allOf, anyOf } from './combine.js';
+import { lexicon } from './lexicon.js';
 import { NEGATION } from './line-tense.js';
 import { negate } from './negation.js';
 
@@ -100,9 +101,14 @@ function exceptedItem(item: string, parse: (side: Side, text: string) => Criteri
   return undefined;
 }
 
+// A code the vocabulary gives. One built from the item's own words ("hormonally-corrected-hypothyroidism", NCT03922685) may be
+// narrower than what the record holds for the excepted item, and then the item would not be seen.
+const VOCABULARY_CODES = new Set(lexicon.flatMap((t) => (t.kind === 'code' ? [t.code] : [])));
+
 function widened(e: Expr): Expr | undefined {
   switch (e.kind) {
     case 'has':
+      if (!VOCABULARY_CODES.has(e.code)) return undefined;
       if (e.fact === 'diagnoses' || e.fact === 'history') return { ...e, fact: 'history' };
       if (e.fact === 'current_treatments' || e.fact === 'prior_treatments') return { ...e, fact: 'prior_treatments' };
       return undefined;

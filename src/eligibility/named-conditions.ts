@@ -13,7 +13,7 @@ import { keepsCode } from './narrowed-names.js';
  */
 // The cues before the start of the line ("^"), so that a line opening with a cue is read by it.
 const CUE =
-  /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?|known|active|current|documented)\s+(?:an? |the )?|^/gi;
+  /\b(?:(?:personal |past medical |medical |documented |known |prior |previous )?history of|(?:clinical |confirmed |established |definite )?diagnosis of|diagnosed with|suffering from|presence of|(?:clinical |radiological )?evidence of|(?:patients?|subjects?|participants?|individuals|people|persons|women|men|children|adults|infants|neonates) (?:with|having|who have|who has)|(?:have|has|had) (?:an? )?|known|active|current|present|documented)\s+(?:an? |the )?|^/gi;
 const HEAD =
   /(?:disease|diseases|disorder|disorders|dysfunction|impairment|intolerance|disability|instability|diathesis|deformity|deformities|syndrome|cancer|carcinoma|tumou?r|infection|failure|injury|fracture|pain|poisoning|deficiency|insufficiency|ulcer|ulcers|stenosis|lesion|lesions|palsy|dystrophy|atrophy|hernia|aneurysm|embolism|thrombosis|infarction|stroke|seizures|epilepsy|dementia|anomaly|anomalies|malformation|malformations|defect|defects|obstruction|bleeding|haemorrhage|hemorrhage|dislocation|rupture|tear|sprain|burns?|wounds?|addiction|dependence|abuse|itis|osis|emia|aemia|oma|omas|pathy|plasia|algia|ectasis|trophy|plegia|paresis|uria|rrhea|rrhoea|cele|spasm|sclerosis|sclerosus|phobia|mania|pnea|pnoea|apnea|apnoea|ism|iasis|effusions?|metastas[ie]s|paralysis|emphysema|o?edema|pneumothorax|arrhythmias?|fistulas?|varices|perforation|hypoxia|prolapse|cyst|cysts|polyps?)$/i;
 const WORD = /^[A-Za-z][A-Za-z'-]*$/;
@@ -27,7 +27,7 @@ const ENDS = new Set(
 const VAGUE = new Set(
   (
     'severe severity mild moderate chronic acute recent recently uncontrolled significant clinically other any known suspected possible ' +
-    'probable active current currently experiencing ongoing previous prior past history diagnosis condition conditions illness illnesses problem problems issue issues ' +
+    'probable active current currently present experiencing ongoing previous prior past history diagnosis condition conditions illness illnesses problem problems issue issues ' +
     'abnormality abnormalities medical comorbidity comorbidities contraindication contraindications symptom symptoms sign signs study ' +
     'trial treatment treatments therapy therapies medication medications drug drugs use procedure procedures following disease diseases ' +
     'disorder disorders event events episode episodes major minor serious relevant unstable poorly well stable certain specific ' +

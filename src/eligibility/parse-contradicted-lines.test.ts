@@ -337,3 +337,14 @@ describe('found by parsing grouped lines alone (session 11)', () => {
     expect(read('exclusion', 'Prednisone use (10 mg for 3 days) within 2 weeks')[1]).toMatch(/prednisone/);
   });
 });
+
+describe('found reading the h-except merge (session 11)', () => {
+  it('an exception read only with a vocabulary code: "other than hormonally-corrected hypothyroidism" stays attested (NCT03922685)', () => {
+    // A code made of the item's words ("hormonally-corrected-hypothyroidism") is on no record of a corrected hypothyroid patient,
+    // so the exception would never be seen and such a patient with the metabolic-disease code would be excluded.
+    expect(read('exclusion', 'metabolic disease other than hormonally-corrected hypothyroidism')[0]).toBe('attested');
+  });
+  it('"Present DSM disorders" is a current DSM disorder, not a code "present-dsm-disorder" (NCT03928626)', () => {
+    expect(read('exclusion', 'Present DSM disorders')).toEqual(['computable', 'diagnoses has dsm-disorder']);
+  });
+});
