@@ -54,7 +54,7 @@ describe('an exclusion with exceptions: the main condition, and none of the exce
   it('a plural exception names any of its kind (NCT03928626)', () => {
     partly(
       exc('Present DSM disorders, apart from alcohol use disorders'),
-      all(has('diagnoses', 'present-dsm-disorder'), any(not(has('history', 'alcohol-use-disorder')), rest('apart from alcohol use disorders'))),
+      all(has('diagnoses', 'dsm-disorder'), any(not(has('history', 'alcohol-use-disorder')), rest('apart from alcohol use disorders'))),
     );
   });
 });
