@@ -205,7 +205,8 @@ export const lexicon: readonly Term[] = [
   yes(/(?:urine |serum |blood )?(?:beta-?hCG |β-?hCG )?pregnancy test|urine HCG|\b(?:serum |urine )?(?:beta-?|β-?)?hCG\b(?: test)?/i, 'pregnancy_test_positive'),
   yes(/\bpregnan(?:t|cy)\b/i, 'pregnant'),
   yes(/breast[- ]?feeding|breast-?feed\b|lactating|lactation|\bnursing\b(?! home)/i, 'breastfeeding'),
-  yes(/\bsmok(?:er|ers|ing)\b/i, 'current_smoker'),
+  // "smoke" alone as an exclusion (NCT03864198) is the smoker; "smoke exposure", "wood smoke" are narrowed by their words.
+  yes(/\bsmok(?:er|ers|ing|e|es)\b/i, 'current_smoker'),
   yes(/anti-dsDNA/i, 'anti_dsdna_positive'),
   yes(/decreased C3 or C4/i, 'c3_decreased', 'c4_decreased'),
   // Another study, or another study's product: dated when a window is given, else whether it is current. "Another

@@ -15,7 +15,8 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['thromboembolic diseases?|thromboembolism', 'thromboembolism'],
   ['(?:cardiac )?pacemakers?', 'cardiac-pacemaker'],
   // A device or stoma the patient has now.
-  ['tracheostomy|tracheostomies|tracheotomy', 'tracheostomy'],
+  // A tracheostomy tube in place is the tracheostomy (NCT03868735: "Tracheostomy tube").
+  ['tracheostomy(?: tubes?)?|tracheostomies|tracheotomy', 'tracheostomy'],
   ['implantable cardioverter[- ]defibrillators?', 'implantable-cardioverter-defibrillator'],
   ['heart block|(?:atrio|auriculo)[- ]?ventricular block|\\bAV block', 'heart-block'],
   ['bradycardia', 'bradycardia'],
@@ -67,7 +68,8 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['neurogenic claudication', 'neurogenic-claudication'],
   ['heart murmurs?', 'heart-murmur'],
   ["intrauterine adhesions|Asherman(?:'s)? syndrome", 'intrauterine-adhesions'],
-  ['edentulism|edentulous', 'edentulism'],
+  // An edentulous mouth is one without teeth, edentulism (NCT03928080).
+  ['edentulism|edentulous(?: mouth)?', 'edentulism'],
   ['tobacco use|tobacco users?|use of tobacco', 'tobacco-use'],
   // Kidney, gut, liver.
   ['acute kidney injury|\\bAKI\\b', 'acute-kidney-injury'],
@@ -76,7 +78,7 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['fructose intoleran(?:ce|t)', 'fructose-intolerance'],
   // Nervous system and mind.
   ['mild cognitive impairment|\\bMCI\\b', 'mild-cognitive-impairment'],
-  ['cognitively impaired|cognitive impairments', 'cognitive-impairment'],
+  ['cognitively impaired|cognitive impairments|cognitive impaired', 'cognitive-impairment'],
   ['intellectual disabilit(?:y|ies)|mental retardation', 'intellectual-disability'],
   ['developmental delay|developmentally delayed', 'developmental-delay'],
   ['learning disabilit(?:y|ies)', 'learning-disability'],
@@ -90,7 +92,7 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['psychosis|psychoses', 'psychosis'],
   ['alcohol dependance|alcohol dependency|alcoholics|alcohol abusers?|alcohol addiction', 'alcohol-use-disorder'],
   ['drug addicts?|drug addiction|drug dependence|substance dependence|drug abusers?', 'substance-use-disorder'],
-  ['illicit (?:drug|substance) use|illicit drugs|recreational drug use|recreational drugs', 'illicit-drug-use'],
+  ['illicit (?:drug|substance) use|illicit drugs|recreational drug use|recreational drugs|illegal drugs?|illegal drug use', 'illicit-drug-use'],
   ['suicidal ideations?|suicidal thoughts', 'suicidal-ideation'],
   ['suicide attempts?|suicidal attempts?|attempted suicide', 'suicide-attempt'],
   ['delirium', 'delirium'],
@@ -112,8 +114,9 @@ export const moreConditionNames: readonly (readonly [string, string])[] = [
   ['narcolepsy', 'narcolepsy'],
   ['sleep apn(?:o)?ea', 'sleep-apnoea'],
   // Senses.
-  ['hearing loss|hearing impairments?|hearing impaired', 'hearing-loss'],
-  ['deafness', 'deafness'],
+  ['hearing loss|hearing impairments?|hearing[- ]impaired', 'hearing-loss'],
+  // "Deaf" names deafness (NCT03926403: "Patients who are deaf or hearing-impaired").
+  ['deafness|deaf', 'deafness'],
   ['visual impairments?|visually impaired|vision impairments?', 'visual-impairment'],
   ['blindness', 'blindness'],
   ['diabetic retinopathy', 'diabetic-retinopathy'],

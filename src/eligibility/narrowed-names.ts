@@ -20,6 +20,8 @@ const BEFORE = new Set(
     'cytologically cytological radiologically radiological radiographically proven biopsy-proven proved verified ' +
     // "Diagnosed as hypertension", "met diagnostic criteria for schizophrenia", "definite diagnosis of sarcoidosis".
     'as met meets diagnostic criteria definite definitive primary presented ' +
+    // "isolated secundum ASD" (NCT03867708), "Mildly to moderately active UC" (NCT03923478): a condition alone, or of a degree, is still the condition.
+    'isolated mildly ' +
     // A kind of pregnancy is a pregnancy ("Monofetal pregnancy", "established viable singleton pregnancy", NCT03928795, NCT03865901).
     'singleton singelton monofetal viable established intrauterine nulliparous'
   ).split(' '),

@@ -150,5 +150,5 @@ export const organConditionNames: readonly (readonly [string, string])[] = [
   ['testicular cancers?', 'testicular-cancer'],
   ['fallopian tube cancers?', 'fallopian-tube-cancer'],
   // A contraindication to MRI (a pacemaker, metal, claustrophobia …) is a state the patient is in now, which the screener records.
-  ['(?:contra-?indications?|contraindicated) (?:to|for|of|against) (?:an? )?(?:MRI|magnetic resonance imaging)(?: scans?| examinations?)?|MRI contra-?indications?', 'mri-contraindication'],
+  ['(?:contra-?indications?|contraindicated) (?:to|for|of|against) (?:an? )?(?:MRI?|magnetic resonance imaging)(?: scans?| examinations?)?|MRI contra-?indications?', 'mri-contraindication'],
 ];

@@ -104,7 +104,8 @@ describe('planned procedures in an exclusion', () => {
 describe('lines that name no planned procedure', () => {
   it('a time anchor, a past procedure or a time window is no plan', () => {
     attested(exc('Planned diagnostics or treatment with radioactive iodine < 1 week after surgery'), /point in time/); // NCT03928171
-    attested(exc('Patient have previously undergone gastrostomy'), /narrows gastrostomy/); // NCT03928678
+    // A past procedure, read as one ("undergone" is "underwent"), never as a plan.
+    computes(exc('Patient have previously undergone gastrostomy'), has('prior_treatments', 'gastrostomy')); // NCT03928678
     partly(
       exc('Patients undergoing vascular or endovascular surgery in the last 3 months'), // NCT03928860
       any(within('last.endovascular-surgery', 3, 'months', 'screening'), rest('Patients undergoing vascular or')),

@@ -71,14 +71,26 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   ['catheter ablation', 'catheter-ablation'],
   ['pancreas transplant(?:ation)?', 'pancreas-transplant'],
   ['corneal transplant(?:ation)?', 'corneal-transplant'],
+  // A cord blood transplant is a haematopoietic stem cell transplant, as a bone marrow one is (the code of treatment-names.ts);
+  // "trasplanation" and "transplanation" (NCT03920540) are transplantation misspelt.
+  ['(?:bone marrow|cord blood) tra(?:n)?splanation|cord blood transplant(?:ation)?', 'haematopoietic-stem-cell-transplant'],
+  ['bronchotomy', 'bronchotomy'],
+  // A transfusion of a blood product (red cells, platelets, plasma) is a blood transfusion (the code of condition-lexicon.ts).
+  ['blood product transfusions?|transfusions? of blood products?', 'blood-transfusion'],
   // Treatments given over a time, which may be current.
   ['peritoneal dialysis', 'peritoneal-dialysis'],
+  // Chronic (maintenance) dialysis is long-term renal replacement, narrower than any dialysis (an acute one too): its own code.
+  ['(?:chronic|maintenance) (?:ha?emo)?dialysis', 'chronic-dialysis'],
+  // Chronic (long-term) opioid use: opioids on most days for more than 3 months (CDC 2016 opioid guideline); its own code, not "opioid".
+  ['(?:chronic|long-term) opioid use', 'chronic-opioid-use'],
   ['chemoradiotherapy|chemoradiation|radiochemotherapy', 'chemoradiotherapy'],
   ['platinum-based chemotherapy', 'platinum-based-chemotherapy'],
   ['renal replacement therapy', 'renal-replacement-therapy'],
   ['brachytherapy', 'brachytherapy'],
   ['radioactive iodine|radioiodine', 'radioactive-iodine'],
   ['insulin pumps?|continuous subcutaneous insulin infusion', 'insulin-pump'],
+  // A hearing aid the patient wears (NCT03864003: "Current hearing aid user").
+  ['hearing aids?(?: users?)?', 'hearing-aid'],
   ['basal insulin', 'basal-insulin'],
   ['mechanically ventilated', 'mechanical-ventilation'],
   ['intra-?articular (?:corticosteroid|steroid) injections?', 'intra-articular-corticosteroid-injection'],
@@ -86,9 +98,11 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   // Drug classes.
   ['oral contraceptive pills?', 'oral-contraceptive'],
   ['tricyclic antidepressants?', 'tricyclic-antidepressant'],
+  // Atypical (second-generation) antipsychotics are one class of antipsychotics: its own code.
+  ['(?:atypical|second[- ]generation) antipsychotics?', 'atypical-antipsychotic'],
   ['monoamine oxidase inhibitors?|MAO inhibitors?|\\bMAOIs?\\b', 'monoamine-oxidase-inhibitor'],
   ['complement inhibitors?', 'complement-inhibitor'],
-  ['anti-?inflammatory (?:drugs?|medications?|agents?)', 'anti-inflammatory-drug'],
+  ['anti-?inflammatory (?:drugs?|medications?|agents?|treatment|therapy)', 'anti-inflammatory-drug'],
   ['antimicrobials|antimicrobial (?:drugs?|agents?|therapy|treatment)', 'antimicrobial'],
   ['analgesics|analgesic (?:drugs?|medications?|agents?)', 'analgesic'],
   ['sedatives', 'sedative'],

@@ -48,10 +48,10 @@ const CURRENT = new Set([
 const SAFE_BEFORE = new Set(
   // "diagnosed as hypertension".
   (
-    'a an the any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis as ' +
+    'a an the all any of with for to be is are was were been being has have having who known documented confirmed diagnosed diagnosis as ' +
     'diagnoses established evidence presence personal clinical clinically patients patient subjects subject participants participant people ' +
     'persons individuals women woman men man female females male males adults adult those suffering from positive ' +
-    'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent received ' +
+    'no not non without absence absent free lack never neither nor unable inability cannot had treated treatment therapy undergoing underwent undergone received ' +
     'receive administration medical must should will also either both self-reported reported of negative meet meets meeting fulfil fulfill fulfils ' +
     'fulfills fulfilling satisfy satisfies urine serum blood plasma used consumption intake ingestion application'
   ).split(' '),

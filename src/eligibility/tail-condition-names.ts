@@ -17,7 +17,8 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['intracardiac thromb(?:us|i)', 'intracardiac-thrombus'],
   ['thrombophlebitis', 'thrombophlebitis'],
   // An acute exacerbation is an event of COPD, its own code (GOLD 2023 report).
-  ['acute exacerbations? of (?:COPD|chronic obstructive pulmonary disease)|\\bAECOPD\\b(?! ?-)', 'acute-exacerbation-of-copd'],
+  // A COPD exacerbation is acute by definition (worsening over less than 14 days, GOLD 2023): the same code.
+  ['acute exacerbations? of (?:COPD|chronic obstructive pulmonary disease)|\\bAECOPD\\b(?! ?-)|COPD exacerbations?', 'acute-exacerbation-of-copd'],
   // "pneumthorax" (NCT03921112) is pneumothorax misspelt; the code of more-condition-names.ts.
   ['pneumthorax', 'pneumothorax'],
   ['\\bCF\\b(?! ?-)', 'cystic-fibrosis'],
@@ -115,4 +116,17 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['metallic implants?', 'metallic-implant'],
   // A cardiac implantable electronic device (pacemaker, ICD, CRT; EHRA 2017 consensus) is a class: its own code, not a pacemaker.
   ['(?:implanted|implantable) cardiac (?:electronic )?devices?', 'cardiac-implantable-device'],
+  // Immune thrombocytopenia is the current name of idiopathic (immune) thrombocytopenic purpura, ITP (Rodeghiero et al., Blood 2009).
+  ['immune thrombocytop(?:enia|enic)(?: purpura)?|idiopathic thrombocytopenic purpura', 'immune-thrombocytopenia'],
+  // A stoma is a surgical opening of a hollow organ on the skin; "ostomy" names the same. Each kind (colostomy …) has its own code.
+  ['stomas?|ostom(?:y|ies)', 'stoma'],
+  // A prosthetic knee the patient has now (its own code, not the arthroplasty that placed it).
+  ['knee prosthes[ie]s', 'knee-prosthesis'],
+  // Impaired kidney or liver function is renal or hepatic impairment: the codes compound-names.ts gives "renal impairment", "liver impairment" ….
+  ['impaired renal functions?', 'renal-impairment'],
+  ['impaired kidney functions?', 'kidney-impairment'],
+  ['impaired liver functions?', 'liver-impairment'],
+  ['impaired hepatic functions?', 'hepatic-impairment'],
+  // An implanted neurostimulator (spinal cord, deep brain, vagus nerve stimulator …) the patient has now: one class, its own code.
+  ['(?:implanted|implantable) neurostimulators?(?: devices?)?', 'implanted-neurostimulator'],
 ];
