@@ -163,40 +163,62 @@ export class LineParser {
   windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
     windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history', this.side);
 
-  code(term: CodeTerm, found: RegExpMatchArray): void {
+  /**
+   * A code's reading; several terms ("vitamin B12 or folic acid deficiency", shared-qualifier.ts) share the match's
+   * qualifiers and are read as one reading, any of them. Returns whether a reading was added.
+   */
+  code(term: CodeTerm | readonly CodeTerm[], found: RegExpMatchArray): boolean {
+    const terms: readonly CodeTerm[] = Array.isArray(term) ? term : [term];
+    const first = terms[0]!;
     // "CPAP treatment", "beta-blocker therapy", "opioid use": the treatment itself.
-    const tail = term.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage|injections?|infusions?|administration)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
+    const tail = first.fact === 'treatment' ? /^[ -](?:therapy|treatment|use|usage|injections?|infusions?|administration)\b/i.exec(this.text.slice(found.index! + found[0].length)) : null;
     const m = tail ? (Object.assign([found[0] + tail[0]], { index: found.index, input: this.text }) as RegExpMatchArray) : found;
-    const q = this.qualified(m, term.fact === 'condition');
-    if (!q) return;
+    const q = this.qualified(m, first.fact === 'condition');
+    if (!q) return false;
     const start = m.index!;
     const end = start + m[0].length;
     const window = this.windowFor(end, q);
-    if (window === 'ambiguous') return void this.reasons.push(`a time window later in the line may bind "${m[0]}"`);
-    let expr: Expr;
-    if (term.fact === 'allergies' || term.fact === 'languages') expr = { kind: 'has', fact: term.fact, code: term.code };
-    else if (window) {
-      if (q.family) return void this.reasons.push(`a time window for a relative's "${m[0]}" cannot be read`);
-      expr = { kind: 'within', fact: lastOccurrenceFactName(term.code), amount: window.amount, unit: window.unit, before: window.before };
+    if (window === 'ambiguous') {
+      this.reasons.push(`a time window later in the line may bind "${m[0]}"`);
+      return false;
+    }
+    if (window && q.family) {
+      this.reasons.push(`a time window for a relative's "${m[0]}" cannot be read`);
+      return false;
+    }
+    const exprs: Expr[] = [];
+    for (const t of terms) {
+      let expr: Expr;
+      if (t.fact === 'allergies' || t.fact === 'languages') expr = { kind: 'has', fact: t.fact, code: t.code };
+      else if (window) expr = { kind: 'within', fact: lastOccurrenceFactName(t.code), amount: window.amount, unit: window.unit, before: window.before };
+      else if (q.family) expr = { kind: 'has', fact: 'family_history', code: t.code };
+      else if (t.fact === 'condition') {
+        // "history of bipolar disorder, schizophrenia": the tense said once for the list.
+        const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+        // "Contraindications to TMS: history of seizure, pacemaker, …" (NCT03861806): a device excludes while it is in place, and
+        // one removed years ago would not; in an exclusion the device is read as present (sufficient for "history of" too).
+        const now = this.side === 'exclusion' && IMPLANTED_DEVICES.has(t.code);
+        expr = { kind: 'has', fact: tense === 'history' && !now ? 'history' : 'diagnoses', code: t.code };
+      } else {
+        // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
+        const tense = treatmentTense(t.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));
+        if (tense === 'unstated') {
+          this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
+          return false;
+        }
+        expr = { kind: 'has', fact: tense === 'history' ? 'prior_treatments' : 'current_treatments', code: t.code };
+      }
+      exprs.push(expr);
+    }
+    if (window) {
       flagImpliedAnchor(this.flags, this.text, window);
       if (window.unsure) this.unsure.push({ phrase: m[0], window: this.text.slice(window.start, window.end) });
-    } else if (q.family) expr = { kind: 'has', fact: 'family_history', code: term.code };
-    else if (term.fact === 'condition') {
-      // "history of bipolar disorder, schizophrenia": the tense said once for the list.
-      const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
-      // "Contraindications to TMS: history of seizure, pacemaker, …" (NCT03861806): a device excludes while it is in place, and
-      // one removed years ago would not; in an exclusion the device is read as present (sufficient for "history of" too).
-      const now = this.side === 'exclusion' && IMPLANTED_DEVICES.has(term.code);
-      expr = { kind: 'has', fact: tense === 'history' && !now ? 'history' : 'diagnoses', code: term.code };
-    } else {
-      // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
-      const tense = treatmentTense(term.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));
-      if (tense === 'unstated') return void this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
-      expr = { kind: 'has', fact: tense === 'history' ? 'prior_treatments' : 'current_treatments', code: term.code };
     }
-    if (term.flag && term.flag.when.test(m[0])) this.flags.push(term.flag.text);
+    for (const t of terms) if (t.flag && t.flag.when.test(m[0])) this.flags.push(t.flag.text);
+    const expr = anyOf(exprs);
     this.add(q.start, window && window.end > q.end ? end : q.end, q.negated ? negate(expr) : expr, 'term');
     if (window) this.cover(window.start, window.end);
+    return true;
   }
 
   flag(term: FlagTerm, m: RegExpMatchArray): void {

@@ -82,6 +82,7 @@ export const organConditionNames: readonly (readonly [string, string])[] = [
   ['myelofibrosis', 'myelofibrosis'],
   ['vitamin D deficiency', 'vitamin-d-deficiency'],
   ['folic acid deficiency|folate deficiency', 'folate-deficiency'],
+  ['(?:vitamin )?B12 deficiency|cobalamin deficiency', 'vitamin-b12-deficiency'],
   ['hyperparathyroidism', 'hyperparathyroidism'],
   ['ph(?:a)?eochromocytoma', 'phaeochromocytoma'],
   // Nerves, spine, bones and joints.

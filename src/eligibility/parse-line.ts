@@ -17,6 +17,7 @@ import { CONSENT_TIME_REASON, consentStatement, type ConsentStatement } from './
 import { datedEvents } from './dated-events.js';
 import { medicationUse } from './medication-use.js';
 import { plannedProcedures } from './planned-procedures.js';
+import { sharedQualifiers } from './shared-qualifier.js';
 import { namesThePast } from './qualifiers.js';
 import { EXCEPTION_REASON, readException } from './exceptions.js';
 import { groupName, groupReading, ONE_GROUP_REASON, ownGroup } from './study-group.js';
@@ -173,6 +174,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   allergyAfter(p);
   medicationUse(p);
   plannedProcedures(p);
+  sharedQualifiers(p);
   p.terms();
   allergyList(p);
   const sex = readSex(p);

@@ -167,9 +167,9 @@ describe('a condition named before "disease" or "disorder"', () => {
 });
 
 describe('a pair sharing its head ("alcohol or drug abuse")', () => {
-  it('reads the named half; not after a list or a word that may qualify both, nor with "and"', () => {
-    partly(exc('Alcohol or drug abuse.'), any(has('diagnoses', 'substance-use-disorder'), rest('Alcohol or'))); // NCT03925779
-    partly(exc('Liver or kidney disease'), any(has('diagnoses', 'kidney-disease'), rest('Liver or'))); // NCT03867240
+  it('reads both halves the lexicon names whole (shared-qualifier.ts); not after a list or a word that may qualify both, nor with "and"', () => {
+    computes(exc('Alcohol or drug abuse.'), any(has('diagnoses', 'alcohol-use-disorder'), has('diagnoses', 'substance-use-disorder'))); // NCT03925779
+    computes(exc('Liver or kidney disease'), any(has('diagnoses', 'liver-disease'), has('diagnoses', 'kidney-disease'))); // NCT03867240
     attested(exc('chronic kidney or liver disease'), /may share a qualifier/);
     attested(exc('Relevant cardiac, pulmonary, neurologic or psychiatric disease'), /may share a qualifier/); // NCT02464319
     // Either stroke admits: hemorrhagic stroke is not required.

@@ -77,7 +77,7 @@ const CUE_COLON = /\b(?:such as|including(?:,? but not limited to)?|e\.g\.|for e
 const FAMILY_AFTER = /^\s*(?:in|of|among)\s+(?:a|an|the|any|one|his|her|their|at least one)?\s*(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
 const FAMILY_BEFORE = /\b(?:first[- ]degree (?:relatives?|family members?)|parents?|siblings?|mother|father|brother|sister)\b/i;
 const OTHER_KIN = /\bfamily\b|\brelatives?\b|\bgrand(?:parent|mother|father)s?\b|\baunts?\b|\buncles?\b|\bcousins?\b/i;
-const LIST_BINDING =
+export const LIST_BINDING =
   /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|stable|chronic|acute|recent|other|regular(?:ly)?|daily|changes?|exacerbations?|worsening|less than|fewer than|hypersensitiv\w*)\b/i;
 const EXAMPLE_BINDING =
   /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?|necessitat\w*|requiring)\b/i;
