@@ -36,6 +36,8 @@ export class LineParser {
   readonly flags: string[] = [];
   /** Phrases read within a window that may not bind them: the rest of their meaning stays attested. */
   readonly unsure: { readonly phrase: string; readonly window: string }[] = [];
+  /** Narrowing words read as attested beside a name ("severe" renal impairment, in an exclusion). */
+  readonly narrowed: string[] = [];
   readonly windows: TimeWindow[];
   private readonly covered: boolean[];
   private readonly named: boolean[];
@@ -160,6 +162,13 @@ export class LineParser {
     return q.q;
   }
 
+  /** A reading with the words that narrow it (qualifiers.ts `narrowed`) as its attested part; the line is then partly computable. */
+  withNarrowing(expr: Expr, q: Qualified): Expr {
+    if (!q.narrowed) return expr;
+    this.narrowed.push(q.narrowed.text);
+    return allOf([expr, { kind: 'attested', text: q.narrowed.text }]);
+  }
+
   windowFor = (end: number, q: Qualified): TimeWindow | 'ambiguous' | undefined =>
     windowFor(this.text, this.windows, end, q.end, q.tense, this.isCovered, lineTense(this.text.slice(0, q.start)) === 'history', this.side);
 
@@ -215,8 +224,8 @@ export class LineParser {
       if (window.unsure) this.unsure.push({ phrase: m[0], window: this.text.slice(window.start, window.end) });
     }
     for (const t of terms) if (t.flag && t.flag.when.test(m[0])) this.flags.push(t.flag.text);
-    const expr = anyOf(exprs);
-    this.add(q.start, window && window.end > q.end ? end : q.end, q.negated ? negate(expr) : expr, 'term');
+    const expr = this.withNarrowing(anyOf(exprs), q);
+    this.add(q.narrowed?.start ?? q.start, window && window.end > q.end ? end : q.end, q.negated ? negate(expr) : expr, 'term');
     if (window) this.cover(window.start, window.end);
     return true;
   }
@@ -227,8 +236,8 @@ export class LineParser {
     if (q.tense === 'history' || q.family || this.windowFor(m.index! + m[0].length, q)) {
       return void this.reasons.push(`"${m[0]}" is qualified by a time or a relative that a yes/no fact cannot hold`);
     }
-    const expr = anyOf(term.facts.map((fact): Expr => ({ kind: 'is', fact, value: true })));
-    this.add(q.start, q.end, q.negated ? negate(expr) : expr, 'term');
+    const expr = this.withNarrowing(anyOf(term.facts.map((fact): Expr => ({ kind: 'is', fact, value: true }))), q);
+    this.add(q.narrowed?.start ?? q.start, q.end, q.negated ? negate(expr) : expr, 'term');
   }
 
   event(term: EventTerm, m: RegExpMatchArray): void {

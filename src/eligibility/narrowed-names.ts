@@ -50,3 +50,14 @@ export function readsBroader(text: string, start: number, side: Side): boolean {
   const flat = text.replace(/\([^()]*\)/g, ' ');
   return side === 'inclusion' && !NEGATION.test(before) && !/\w[^:]*:/.test(clause) && !/,/.test(flat) && !/\bonly\b/i.test(text) && !PAST.test(text);
 }
+
+// In an exclusion the broader name alone would exclude more patients than the text, but the name and its narrowing words,
+// attested, exclude no one the text keeps: "severe renal impairment" is read "renal impairment and (a person says severe)", so
+// a patient without renal impairment is decided at once. Judgement words of degree narrow the same way.
+const NARROWING_IN_EXCLUSION = new Set([...BEFORE, 'significant', 'significantly', 'clinically', 'serious', 'unstable', 'poorly', 'well', 'controlled', 'well-controlled', 'poorly-controlled']);
+
+/** Whether `word` (lower case), before a condition's name in an exclusion, narrows it and is read as an attested part beside it. */
+export const narrowsInExclusion = (word: string): boolean => NARROWING_IN_EXCLUSION.has(word);
+
+/** Whether a condition named at `start` in an exclusion may be read with the words narrowing it attested: not after a negation, nor beside a time before now, nor in a line for some patients only. */
+export const readsNarrowed = (text: string, start: number, side: Side): boolean => side === 'exclusion' && !NEGATION.test(text.slice(0, start)) && !PAST.test(text) && !/\bonly\b/i.test(text);

@@ -259,7 +259,7 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   for (const r of combined.dropped) p.cover(r.start, r.end, false);
   const left = p.leftover();
   const judgement = judgementOf(left.text);
-  const remainder = left.words.length > 0 || judgement.length > 0 || p.unsure.length > 0;
+  const remainder = left.words.length > 0 || judgement.length > 0 || p.unsure.length > 0 || p.narrowed.length > 0;
   const reasons = [
     ...new Set(p.reasons),
     ...(combined.dropped.length > 0 ? ['a reading is qualified by words no rule reads'] : []),
@@ -267,9 +267,10 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
     ...(judgement.length > 0 ? [`it needs judgement (${[...new Set(judgement)].join(', ')})`] : []),
     ...(left.words.length > 0 ? [`no rule reads "${left.text}"`] : []),
     ...p.unsure.map((u) => `the time window later in the line may not bind "${u.phrase}": read within it, and outside it left to a person`),
+    ...p.narrowed.map((n) => `"${n}" narrows what it names: a person decides it`),
   ];
   const restText = [...(left.words.length > 0 || judgement.length > 0 ? [left.text] : []), ...p.unsure.map((u) => `${u.phrase} outside "${u.window}"`)].join('; ');
-  const rest: Expr | undefined = remainder ? { kind: 'attested', text: restText } : undefined;
+  const rest: Expr | undefined = remainder && restText ? { kind: 'attested', text: restText } : undefined;
   let expr = combined.kept.length > 0 ? combined.expr(rest) : rest;
   if (sex) expr = expr ? allOf([sex, expr]) : sex;
   if (!expr || expr.kind === 'attested') return attested(id, side, verbatim, reasons.join('; ') || 'no rule reads it', p.flags);

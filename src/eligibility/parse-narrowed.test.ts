@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { all, any, attested, cmp, computes, exc, has, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
@@ -53,10 +53,15 @@ describe('a condition narrowed in an inclusion', () => {
 });
 
 describe('a condition narrowed in an exclusion', () => {
-  it('stays attested: the broader name would exclude more patients than the text', () => {
-    attested(exc('Severe cognitive impairment'), /narrows cognitive impairment/); // NCT03861429
+  it("is never the broader name alone, which would exclude more patients than the text: the narrowing words are a person's part", () => {
+    // A patient without cognitive impairment is decided at once; one with it waits for a person to say whether it is severe.
+    partly(exc('Severe cognitive impairment'), all(has('diagnoses', 'cognitive-impairment'), rest('Severe'))); // NCT03861429
     // ("Chronic renal disease" is chronic kidney disease, a code of its own: parse-terms.test.ts.)
-    attested(exc('Uncontrolled hypertension'), /narrows hypertension/); // NCT03929068
+    partly(exc('Uncontrolled hypertension'), all(has('diagnoses', 'hypertension'), rest('Uncontrolled'))); // NCT03929068
+    // Not after a negation, nor after a list, an alternative or examples, whose words may bind the name too.
+    attested(exc('No severe hypertension'), /narrows hypertension/);
+    attested(exc('Participants with selected acute or chronic infections or infection history.'), /./); // NCT03929510
+    expect(exc('Patients are diagnosed dyslipidemia with clear cause, such as nephrotic syndrome, severe hypothyroidism, terminal stage of malignancy, etc.').computability).toBe('attested'); // NCT03862183
   });
 });
 

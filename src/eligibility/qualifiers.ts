@@ -1,6 +1,6 @@
 import { generalHead, siteLeading } from './compound-names.js';
 import { ITEM_NUMBER } from './item-number.js';
-import { keepsCode, readsBroader } from './narrowed-names.js';
+import { keepsCode, narrowsInExclusion, readsBroader, readsNarrowed } from './narrowed-names.js';
 import type { Side } from './expression.js';
 
 /**
@@ -20,6 +20,8 @@ export interface Qualified {
   /** Where the phrase and the words that qualify it start ("non-") and end. */
   readonly start: number;
   readonly end: number;
+  /** "severe" in "severe renal impairment" (an exclusion, narrowed-names.ts): the narrowing words and where they start, read as attested beside the name. */
+  readonly narrowed?: { readonly start: number; readonly text: string };
 }
 
 export type Qualification = { readonly ok: true; readonly q: Qualified } | { readonly ok: false; readonly reason: string };
@@ -141,11 +143,19 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   const aside = before.slice(before.lastIndexOf('(') + 1);
   if (before.lastIndexOf('(') > before.lastIndexOf(')') && CITES_SOURCE.test(aside)) return { ok: false, reason: `"${phrase}" is named in the source the line cites, not as the patient's` };
   let tense: Tense = 'unstated';
+  // Only where no list, alternative or example precedes the words in their clause: the checks below for words before a list
+  // ("selected acute or chronic infections", NCT03929510) or before examples ("… with clear cause, such as …") read a bare name.
+  const narrowing = condition !== undefined && !negated && (stopWord === '' || stopWord === ';') && readsNarrowed(text, start, condition);
+  let narrowedAt = -1;
   for (const w of words(withoutPeopleThat(segment))) {
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
     if (HISTORY.has(w)) tense = 'history';
     else if (CURRENT.has(w)) tense = tense === 'history' ? 'history' : 'current';
     else if (!SAFE_BEFORE.has(w) && !FAMILY_BEFORE.test(w) && !/^first[- ]degree$|^relatives?$/.test(w) && !(broader && !negated && keepsCode(w, 'before'))) {
+      if (narrowing && narrowsInExclusion(w)) {
+        if (narrowedAt < 0) narrowedAt = from + new RegExp(`(?<![\\w'-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w'-])`, 'i').exec(segment)!.index;
+        continue;
+      }
       return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
   }
@@ -253,7 +263,8 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     }
     at += m[0].length;
   }
-  return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at } };
+  const narrowed = narrowedAt >= 0 ? { start: narrowedAt, text: text.slice(narrowedAt, start).trim() } : undefined;
+  return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at, ...(narrowed ? { narrowed } : {}) } };
 }
 
 /**
