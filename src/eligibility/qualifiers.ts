@@ -143,9 +143,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   const aside = before.slice(before.lastIndexOf('(') + 1);
   if (before.lastIndexOf('(') > before.lastIndexOf(')') && CITES_SOURCE.test(aside)) return { ok: false, reason: `"${phrase}" is named in the source the line cites, not as the patient's` };
   let tense: Tense = 'unstated';
-  // Only where no list, alternative or example precedes the words in their clause: the checks below for words before a list
-  // ("selected acute or chronic infections", NCT03929510) or before examples ("… with clear cause, such as …") read a bare name.
-  const narrowing = condition !== undefined && !negated && (stopWord === '' || stopWord === ';') && readsNarrowed(text, start, condition);
+  const narrowing = condition !== undefined && !negated && readsNarrowed(text, start, condition);
   let narrowedAt = -1;
   for (const w of words(withoutPeopleThat(segment))) {
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
@@ -159,16 +157,19 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
       return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
   }
+  // A name narrowed in an exclusion is checked as a bare name after its separator: the words before a list or examples may bind it.
+  const upTo = narrowedAt >= 0 ? before.slice(0, from) : before;
+  const bare = segment.trim() === '' || narrowedAt >= 0;
   // "Hypersensitivity to dexmedetomidine or any of its components, or to propofol": "or to" repeats the head's preposition.
-  if (/\b(?:or|and|nor)\s+to\s+$/i.test(before)) {
-    const bound = EXAMPLE_BINDING.exec(before.split(/[;:]/).at(-1) ?? '');
+  if (/\b(?:or|and|nor)\s+to\s+$/i.test(upTo)) {
+    const bound = EXAMPLE_BINDING.exec(upTo.split(/[;:]/).at(-1) ?? '');
     if (bound) return { ok: false, reason: `"${bound[0]}" before "${phrase}" may qualify it` };
   }
   // "chronic kidney or liver disease": a word before "or" may qualify both sides.
-  if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && segment.trim() === '') {
-    const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(before);
+  if (/^(?:or|and|nor|and\/or|\/)$/i.test(stopWord.trim()) && bare) {
+    const prior = /([A-Za-z][\w'-]*)\s*(?:or|and|nor|and\/or|\/)\s*$/i.exec(upTo);
     const i = prior ? prior.index : -1;
-    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(before.slice(0, i));
+    const ellipsis = /^(?:or|\/)$/i.test(stopWord.trim()) && elliptical(upTo.slice(0, i));
     if (prior && !named(i) && !SAFE_BEFORE.has(prior[1]!.toLowerCase()) && !ellipsis) {
       return { ok: false, reason: `"${prior[1]} ${stopWord.trim()} ${phrase}" may share a qualifier` };
     }
@@ -178,7 +179,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
       let head = i;
       while (head > 0 && named(head - 1)) head--;
       const lead =
-        before
+        upTo
           .slice(0, head)
           .split(/[;:(]|\b(?:or|and|nor)\b/i)
           .at(-1) ?? '';
@@ -187,42 +188,42 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     }
   }
   // "Family history of diabetes, hypertension", "treated for X, Y": words before a list bind each of its items.
-  if (segment.trim() === '' && /^(?:,|or|and|nor|and\/or|\/)$/i.test(stopWord.trim())) {
+  if (bare && /^(?:,|or|and|nor|and\/or|\/)$/i.test(stopWord.trim())) {
     // The list starts after the clause's last ";", ":", "(" or "such as"; its head is the words up to its first item's end.
-    const marks = [...before.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance)(?![\w])/gi)].at(-1);
+    const marks = [...upTo.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance)(?![\w])/gi)].at(-1);
     const from0 = marks ? marks.index + marks[0].length : 0;
     let first = from0;
-    while (first < before.length && !named(first)) first++;
-    const binding = LIST_BINDING.exec(before.slice(from0, first));
+    while (first < upTo.length && !named(first)) first++;
+    const binding = LIST_BINDING.exec(upTo.slice(from0, first));
     // Examples ("such as", "(i.e. …)") are instances of what comes before them: doubt or place still binds them.
     // After a colon the head is the list's own ("chronic use of the following: …"), and binds as the words before a list do.
     const outer =
-      !marks || marks[0] === ';' ? null : marks[0] === ':' ? colonHeadBinding(before.slice(0, marks.index), condition) : EXAMPLE_BINDING.exec(before.slice(0, marks.index).split(/[;:]/).at(-1) ?? '');
+      !marks || marks[0] === ';' ? null : marks[0] === ':' ? colonHeadBinding(upTo.slice(0, marks.index), condition) : EXAMPLE_BINDING.exec(upTo.slice(0, marks.index).split(/[;:]/).at(-1) ?? '');
     // "infection requiring treatment with antibiotics, antivirals, or antifungals": a participle inside the list starts a sublist that binds the items after it.
-    const inner = SUBLIST.exec([...before.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
+    const inner = SUBLIST.exec([...upTo.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
     const bound = binding ?? outer ?? inner;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
     // "History of shoulder trauma, fracture, …, tumor, infection" (NCT03929276): the body site of the first item may be the
     // place of the bare head words after it (a shoulder infection, not any infection ever).
-    const site = generalHead(phrase) ? siteLeading(before.slice(first)) : undefined;
+    const site = generalHead(phrase) ? siteLeading(upTo.slice(first)) : undefined;
     if (site) return { ok: false, reason: `"${site}" in the list's first item may qualify "${phrase}"` };
   }
   // The first example right after "including" / "such as": what comes before it may bind it too ("due to any cause, including head injury").
-  if (segment.trim() === '' && /^(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance|\()/i.test(stopWord.trim())) {
+  if (bare && /^(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance|\()/i.test(stopWord.trim())) {
     const head =
-      before
-        .slice(0, before.length - stopWord.length)
+      upTo
+        .slice(0, upTo.length - stopWord.length)
         .split(/[;:]/)
         .at(-1) ?? '';
     const bound = EXAMPLE_BINDING.exec(head);
     if (bound) return { ok: false, reason: `"${bound[0]}" before the examples may qualify "${phrase}"` };
   }
-  if (segment.trim() === '' && stopWord === ':') {
-    const bound = colonHeadBinding(before.slice(0, from - 1), condition);
+  if (bare && stopWord === ':') {
+    const bound = colonHeadBinding(upTo.slice(0, from - 1), condition);
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
   }
   // "post-traumatic (PTSD) checklist": an abbreviation in parentheses names the words before it, not a condition of its own.
-  const abbreviated = stopWord === '(' && segment.trim() === '' && /^\s*\)/.test(text.slice(end)) ? /[A-Za-z]\s*\($/.exec(before) : null;
+  const abbreviated = stopWord === '(' && bare && /^\s*\)/.test(text.slice(end)) ? /[A-Za-z]\s*\($/.exec(upTo) : null;
   if (abbreviated && !covered(abbreviated.index)) {
     return { ok: false, reason: `"(${phrase})" abbreviates the words before it` };
   }
