@@ -59,5 +59,10 @@ const NARROWING_IN_EXCLUSION = new Set([...BEFORE, 'significant', 'significantly
 /** Whether `word` (lower case), before a condition's name in an exclusion, narrows it and is read as an attested part beside it. */
 export const narrowsInExclusion = (word: string): boolean => NARROWING_IN_EXCLUSION.has(word);
 
-/** Whether a condition named at `start` in an exclusion may be read with the words narrowing it attested: not after a negation, nor beside a time before now, nor in a line for some patients only. */
-export const readsNarrowed = (text: string, start: number, side: Side): boolean => side === 'exclusion' && !NEGATION.test(text.slice(0, start)) && !PAST.test(text) && !/\bonly\b/i.test(text);
+/**
+ * Whether a condition named at `start` in an exclusion may be read with the words narrowing it attested: not after a negation,
+ * nor beside a time before now or "recent" ("recent (< 1 week) gastrointestinal disorders with diarrhea", NCT03924466), nor in
+ * a line for some patients only.
+ */
+export const readsNarrowed = (text: string, start: number, side: Side): boolean =>
+  side === 'exclusion' && !NEGATION.test(text.slice(0, start)) && !PAST.test(text) && !/\bonly\b|\brecent(?:ly)?\b/i.test(text);

@@ -65,6 +65,19 @@ describe('a condition narrowed in an exclusion', () => {
   });
 });
 
+describe('words after a name that narrow it, in an exclusion', () => {
+  it('are a person\'s part beside the name, to the end of the clause', () => {
+    partly(exc('Fibromyalgia with significant facial pain'), all(has('diagnoses', 'fibromyalgia'), rest('with significant facial pain'))); // NCT03929549
+    partly(exc('Subjects with hypertension on pharmacological treatment'), all(has('diagnoses', 'hypertension'), rest('on pharmacological treatment'))); // NCT03921580
+  });
+  it('stay unread with another name, a time or a number in them, after a general head, or beside "recent"', () => {
+    attested(exc('ESRD requiring dialysis'), /narrows/);
+    attested(exc('Infection requiring treatment'), /narrows Infection/);
+    attested(exc('Chronic kidney disease stage 4'), /narrows/);
+    attested(exc('Patient with recent (< 1 week) gastrointestinal disorders with diarrhea as major symptom'), /./); // NCT03924466
+  });
+});
+
 describe('a name after "or"', () => {
   it('is read alone when only words that keep the meaning come before the pair', () => {
     // "Osteopososis" is osteoporosis misspelt (tail-condition-names.ts).

@@ -239,6 +239,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     if (suffix[1]!.toLowerCase() !== 'positive') negated = !negated;
     at += suffix[0].length;
   }
+  let after: { start: number; end: number } | undefined;
   for (;;) {
     const rest = text.slice(at);
     const w = windowAt(at + (rest.length - rest.trimStart().length));
@@ -259,12 +260,24 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     else if (word === 'history') tense = 'history';
     else if (!SAFE_AFTER.has(word)) {
       if (broader && !negated && keepsCode(word, 'after')) break;
+      // "ESRD requiring dialysis", "metformin for another indication" in an exclusion: the name, and the words to the end of the
+      // clause attested. Not a general head ("surgery on …", "infection at …"), whose record may name only the narrower kind, nor
+      // where the words hold another item, a time or a number.
+      if (narrowing && keepsCode(word, 'after') && !generalHead(phrase)) {
+        const clause = /^[^;.]*/.exec(rest)![0];
+        if (!/[,/]|\b(?:or|and|nor|within|during|since|ago|prior|before|after|days?|weeks?|months?|years?)\b|\d/i.test(clause) && ![...clause].some((_, k) => named(at + k))) {
+          after = { start: at + clause.search(/\S/), end: at + clause.trimEnd().length };
+          at = after.end;
+          break;
+        }
+      }
       if (OTHER_KIN.test(word)) return { ok: false, reason: `the degree of kinship for "${phrase}" is not given` };
       return { ok: false, reason: `"${phrase} ${m[1]}" narrows ${phrase}; no rule reads the narrower phrase` };
     }
     at += m[0].length;
   }
-  const narrowed = narrowedAt >= 0 ? { start: narrowedAt, text: text.slice(narrowedAt, start).trim() } : undefined;
+  const words0 = [...(narrowedAt >= 0 ? [text.slice(narrowedAt, start).trim()] : []), ...(after ? [text.slice(after.start, after.end)] : [])];
+  const narrowed = words0.length > 0 ? { start: narrowedAt >= 0 ? narrowedAt : start, text: words0.join(' … ') } : undefined;
   return { ok: true, q: { tense, family, negated, start: attached ? start - attached[0].length : start, end: at, ...(narrowed ? { narrowed } : {}) } };
 }
 
