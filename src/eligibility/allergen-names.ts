@@ -22,6 +22,8 @@ const names: readonly (readonly [string, string])[] = [
  */
 const classes: readonly (readonly [string, string])[] = [
   ['foods?', 'food'],
+  // "drug allergy" (NCT corpus): an allergy to any medicine, the class as a whole.
+  ['drugs?|medications?|medicines?', 'drug'],
   // Amide local anaesthetics (lidocaine, bupivacaine, ropivacaine …) are one group of them, by their chemistry: their own code.
   ['(?:amino[- ])?amide local an(?:a)?esthetics?', 'amide-local-anesthetics'],
   ['local an(?:a)?esthetics?(?: drugs?| agents?)?', 'local-anesthetics'],

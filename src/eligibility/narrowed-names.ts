@@ -54,7 +54,27 @@ export function readsBroader(text: string, start: number, side: Side): boolean {
 // In an exclusion the broader name alone would exclude more patients than the text, but the name and its narrowing words,
 // attested, exclude no one the text keeps: "severe renal impairment" is read "renal impairment and (a person says severe)", so
 // a patient without renal impairment is decided at once. Judgement words of degree narrow the same way.
-const NARROWING_IN_EXCLUSION = new Set([...BEFORE, 'significant', 'significantly', 'clinically', 'serious', 'unstable', 'poorly', 'well', 'controlled', 'well-controlled', 'poorly-controlled']);
+const NARROWING_IN_EXCLUSION = new Set([
+  ...BEFORE,
+  'significant',
+  'significantly',
+  'clinically',
+  'serious',
+  'unstable',
+  'poorly',
+  'well',
+  'controlled',
+  'well-controlled',
+  'poorly-controlled',
+  'relevant',
+  'major',
+  'important',
+  'substantial',
+  'marked',
+  'frequent',
+  'extensive',
+  'large',
+]);
 
 /** Whether `word` (lower case), before a condition's name in an exclusion, narrows it and is read as an attested part beside it. */
 export const narrowsInExclusion = (word: string): boolean => NARROWING_IN_EXCLUSION.has(word);

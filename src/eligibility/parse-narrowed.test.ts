@@ -66,7 +66,7 @@ describe('a condition narrowed in an exclusion', () => {
 });
 
 describe('words after a name that narrow it, in an exclusion', () => {
-  it('are a person\'s part beside the name, to the end of the clause', () => {
+  it("are a person's part beside the name, to the end of the clause", () => {
     partly(exc('Fibromyalgia with significant facial pain'), all(has('diagnoses', 'fibromyalgia'), rest('with significant facial pain'))); // NCT03929549
     partly(exc('Subjects with hypertension on pharmacological treatment'), all(has('diagnoses', 'hypertension'), rest('on pharmacological treatment'))); // NCT03921580
   });
@@ -79,6 +79,11 @@ describe('words after a name that narrow it, in an exclusion', () => {
 });
 
 describe('a name after "or"', () => {
+  it('is not read where a word no rule reads, right before the name before the "or", may qualify both', () => {
+    // "neuromuscular" may make the kyphosis neuromuscular too; "neoadjuvant" the chemoradiotherapy (NCT03867240, NCT03923309).
+    attested(exc('A diagnosis of neuromuscular scoliosis and/or kyphosis'), /./);
+    attested(inc('neoadjuvant radiotherapy or chemoradiotherapy'), /./);
+  });
   it('is read alone when only words that keep the meaning come before the pair', () => {
     // "Osteopososis" is osteoporosis misspelt (tail-condition-names.ts).
     computes(exc('Osteopososis or gastrointestinal disease'), any(has('diagnoses', 'osteoporosis'), has('diagnoses', 'gastrointestinal-disease'))); // NCT03867656

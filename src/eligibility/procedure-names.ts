@@ -11,6 +11,9 @@
 export const procedureNames: readonly (readonly [string, string])[] = [
   // Kinds of surgery whose organ or site compound-names.ts does not list.
   ['cataract surgery|cataract extraction', 'cataract-surgery'],
+  // "Earlier parathyroidectomized" (NCT03868371): the patient was operated. Not the noun, which may be the operation the study
+  // schedules ("or concurrent parathyroidectomy", NCT03869398), not a treatment at screening.
+  ['parathyroidectomi[sz]ed', 'parathyroidectomy'],
   ['hepatobiliary surgery', 'hepatobiliary-surgery'],
   ['open[- ]heart surgery', 'open-heart-surgery'],
   ['intra-?ocular surger(?:y|ies)', 'intraocular-surgery'],

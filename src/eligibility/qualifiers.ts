@@ -26,7 +26,7 @@ export interface Qualified {
 
 export type Qualification = { readonly ok: true; readonly q: Qualified } | { readonly ok: false; readonly reason: string };
 
-const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'had', 'suffered', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
+const HISTORY = new Set(['history', 'previous', 'previously', 'prior', 'past', 'ever', 'former', 'earlier', 'had', 'suffered', 'pre-treatment', 'pretreatment', 'pretreated', 'pre-treated']);
 // "Pre-existing hypertension": there before the study, and so now.
 const CURRENT = new Set([
   'current',
@@ -183,7 +183,12 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
           .slice(0, head)
           .split(/[;:(]|\b(?:or|and|nor)\b/i)
           .at(-1) ?? '';
-      const bound = LIST_BINDING.exec(lead) ?? EXAMPLE_BINDING.exec(lead) ?? /\brecent(?:ly)?\b/i.exec(lead);
+      // "neuromuscular scoliosis and/or kyphosis" (NCT03867240): a word right before the named item, which no rule reads, may be
+      // the pair's shared qualifier.
+      const last = /([A-Za-z][\w'-]*)\s*$/.exec(lead);
+      const lastWord = last?.[1]?.toLowerCase();
+      const unread = last && lastWord && !SAFE_BEFORE.has(lastWord) && !HISTORY.has(lastWord) && !CURRENT.has(lastWord) && !named(last.index) ? last : null;
+      const bound = LIST_BINDING.exec(lead) ?? EXAMPLE_BINDING.exec(lead) ?? /\brecent(?:ly)?\b/i.exec(lead) ?? unread;
       if (bound) return { ok: false, reason: `"${bound[0]}" before "${prior[1]}" may qualify "${phrase}" too` };
     }
   }

@@ -129,4 +129,18 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['impaired hepatic functions?', 'hepatic-impairment'],
   // An implanted neurostimulator (spinal cord, deep brain, vagus nerve stimulator …) the patient has now: one class, its own code.
   ['(?:implanted|implantable) neurostimulators?(?: devices?)?', 'implanted-neurostimulator'],
+  // Seen under a degree in exclusions ("Severe hepatocellular insufficiency", "severe aortic insufficiency"): each the condition named.
+  // Aortic insufficiency is aortic regurgitation, and hepatocellular insufficiency hepatic insufficiency (same condition, two names).
+  ['aortic (?:valve )?(?:insufficiency|regurgitation)', 'aortic-regurgitation'],
+  ['mitral valve stenosis', 'mitral-stenosis'],
+  ['hepatic insufficiency|hepatocellular insufficiency|liver insufficiency', 'hepatic-insufficiency'],
+  // A haemorrhagic disorder is a bleeding disorder (the code of more-condition-names.ts).
+  ['ha?emorrhagic disorders?', 'bleeding-disorder'],
+  ['motion sickness', 'motion-sickness'],
+  ['vaginal discharge', 'vaginal-discharge'],
+  ['developmental disabilit(?:y|ies)', 'developmental-disability'],
+  ['coronary (?:artery )?stenosis', 'coronary-artery-stenosis'],
+  ['scoliosis', 'scoliosis'],
+  // "Unstable hypertensive patients" (NCT corpus): patients with hypertension.
+  ['hypertensive (?:patients?|subjects?|individuals|persons|people)', 'hypertension'],
 ];

@@ -229,4 +229,6 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['extracorporeal membrane oxygenation|\\bECMO\\b', 'ecmo'],
   ['parenteral nutrition|\\bTPN\\b', 'parenteral-nutrition'],
   ['radiofrequency ablation', 'radiofrequency-ablation'],
+  // Cannabis (marijuana), used as a drug or medicine: one code for the plant and its names.
+  ['marijuana|marihuana|cannabis', 'cannabis'],
 ];
