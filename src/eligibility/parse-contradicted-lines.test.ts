@@ -352,3 +352,14 @@ describe('found reading the h-except merge (session 11)', () => {
     expect(read('exclusion', 'Present DSM disorders')).toEqual(['computable', 'diagnoses has dsm-disorder']);
   });
 });
+
+describe('found in the hand sample of seed 7070 (session 11)', () => {
+  it('a window counted from another event ("within one (1) month of the fracture") binds the items before it (NCT03923959)', () => {
+    // It was read "diagnoses has stroke or …": a stroke years before the fracture, still on the record, excluded the patient.
+    expect(read('exclusion', 'Cerebrovascular accident/stroke, active coronary disease/myocardial infarction, or deep vein thrombosis/pulmonary emboli within one (1) month of the fracture')[0]).toBe(
+      'attested',
+    );
+    // A window counted from the study's own anchors is still read.
+    expect(read('exclusion', 'Surgery within six weeks of the study.')).toEqual(['computable', 'last.surgery within 6 weeks before screening']); // NCT03929471
+  });
+});

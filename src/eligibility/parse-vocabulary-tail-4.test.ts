@@ -12,6 +12,8 @@ describe('more names, each its own code or a true synonym', () => {
     partly(exc('Have a history of severe motion sickness'), all(has('history', 'motion-sickness'), rest('severe'))); // NCT03863314
     partly(exc('Significant developmental disability'), all(has('diagnoses', 'developmental-disability'), rest('Significant'))); // NCT03920384
     partly(exc('Unstable hypertensive patients'), all(has('diagnoses', 'hypertension'), rest('Unstable'))); // NCT03865368
+    partly(exc('Patients with major congenital anomalies'), all(has('diagnoses', 'congenital-anomaly'), rest('major'))); // NCT03860701
+    partly(exc('known extensive intra-abdominal adhesions'), all(has('diagnoses', 'abdominal-adhesions'), rest('extensive'))); // NCT03861195
   });
   it('reads a drug allergy as the class in an exclusion, and an operation the patient had', () => {
     computes(exc('drug allergy'), has('allergies', 'drug')); // NCT03923075

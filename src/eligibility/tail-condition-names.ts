@@ -140,6 +140,9 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['vaginal discharge', 'vaginal-discharge'],
   ['developmental disabilit(?:y|ies)', 'developmental-disability'],
   ['coronary (?:artery )?stenosis', 'coronary-artery-stenosis'],
+  // "Patients with major congenital anomalies", "known extensive intra-abdominal adhesions" (NCT corpus).
+  ['congenital (?:anomal(?:y|ies)|malformations?)', 'congenital-anomaly'],
+  ['(?:intra-?abdominal|abdominal|peritoneal) adhesions', 'abdominal-adhesions'],
   ['scoliosis', 'scoliosis'],
   // "Unstable hypertensive patients" (NCT corpus): patients with hypertension.
   ['hypertensive (?:patients?|subjects?|individuals|persons|people)', 'hypertension'],
