@@ -3,6 +3,7 @@ import { type CriteriaHeading, headingGroup, headingReason, readHeading, splitRu
 import type { Criterion, Expr } from './expression.js';
 import { settleNegatedExclusions } from './negated-exclusion.js';
 import { type ItemList, type ItemsCombine, readItemsTogether } from './items-together.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { parseCriterionLine } from './parse-line.js';
 import { groupNames, leadGroup, memberOf, memberReading, ONE_GROUP_REASON, settleGroups } from './study-group.js';
 import { eligibilityErrors } from './errors.js';
@@ -45,9 +46,12 @@ const NO_CRITERIA = /^(?:none|nil|n\/?a|not applicable|no (?:inclusion |exclusio
 const ENDS_IN_OR = /\b(?:or|and\/or)\s*[,;]?\s*$/i;
 const STARTS_WITH_OR = /^(?:or|and\/or)\b/i;
 
+/** A lead line quoted in a reason, cut to 80 characters. */
+const quoteLead = (lead: string): string => `"${lead.length > 80 ? `${lead.slice(0, 77)}…` : lead}"`;
+
 /** Why an item under a lead line is left to a person, or undefined when it holds as the side needs. */
 function underLead(lead: string, side: Criterion['side']): string | undefined {
-  const quoted = `"${lead.length > 80 ? `${lead.slice(0, 77)}…` : lead}"`;
+  const quoted = quoteLead(lead);
   if (isGroupLead(lead)) return `${ONE_GROUP_REASON} (the line over it names it: ${quoted})`;
   // A bullet that opens no list ("Active disease at Screening as defined by" over "BASDAI ≥ 4"): its deeper bullets hold as read.
   if (!LEADS_LIST.test(lead) && !/\bthe following\b/i.test(lead)) return undefined;
@@ -61,7 +65,6 @@ function underLead(lead: string, side: Criterion['side']): string | undefined {
 // "≥2 of the following", "two or more of", "at least three of": the count the items must reach. A bare "four of the
 // following" may mean exactly four, and is not taken.
 const AT_LEAST = /(?:≥\s*(\d)|\bat least (two|three|four|five|[2-9])|\b(two|three|four|five|[2-9]) or more)\s+(?:\(\d+\)\s+)?(?:of|out of)\b/i;
-const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 // Items given as examples ("… such as:", "including:") are not all the ways to meet the lead.
 const EXAMPLES_LEAD = /\b(?:such as|including|includes|e\.?g\b|for (?:example|instance)|like|etc|other|among others)\b/i;
 
@@ -211,8 +214,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         criteria.push(criterion);
         const innermost = leads.at(-1);
         if (innermost !== undefined && underLead(innermost.text, side) !== undefined) {
-          const quoted = `"${innermost.text.length > 80 ? `${innermost.text.slice(0, 77)}…` : innermost.text}"`;
-          joinList(innermost, criterion.id, () => itemsCombine(innermost.text, side), `under ${quoted}`, !sectionReason && leadReasons.length === 1);
+          joinList(innermost, criterion.id, () => itemsCombine(innermost.text, side), `under ${quoteLead(innermost.text)}`, !sectionReason && leadReasons.length === 1);
         }
         if (!joined) chain = undefined;
         else {

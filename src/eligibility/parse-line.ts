@@ -21,6 +21,7 @@ import { sharedQualifiers } from './shared-qualifier.js';
 import { namesThePast } from './qualifiers.js';
 import { EXCEPTION_REASON, readException } from './exceptions.js';
 import { groupName, groupReading, ONE_GROUP_REASON, ownGroup } from './study-group.js';
+import { OTHER_EVENT_WINDOW } from './time-windows.js';
 
 /**
  * Registry text → criterion, by deterministic rules (no model). Phrases from the lexicon become
@@ -51,12 +52,9 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
     /\([^()]*\b(?:in (?:the )?opinion of|at the discretion of|as judged by (?:the |a )?(?:investigators?|physicians?|providers?|clinicians?|doctors?|referring))/i,
     "a parenthesis leaves what it qualifies to someone's opinion",
   ],
-  // "… or deep vein thrombosis/pulmonary emboli within one (1) month of the fracture" (NCT03923959): a window counted from
-  // another event than the study's may bind every item, and the items read as current diagnoses would not keep it.
-  [
-    /\bwithin [^,;.]{0,25}\b(?:days?|weeks?|months?|years?|hours?)\)? (?:of|after|from|following) (?!(?:the |a |an |his |her )?(?:screening|randomi|enrol|consent|study|first|day 1|baseline|inclusion|entry|signing|admission|visit))[a-z]/i,
-    'a time window counted from another event may bind what it names',
-  ],
+  // "… deep vein thrombosis/pulmonary emboli within one (1) month of the fracture" (NCT03923959): the window binds every item,
+  // which read as current diagnoses would not keep it.
+  [OTHER_EVENT_WINDOW, 'a time window counted from another event may bind what it names'],
   [/\bif\b|\bwhen\b|\bin case\b/i, CONDITION_REASON],
   [SEX_CONDITION, CONDITION_REASON],
   // "(16mL for immunocompromised i.e. HIV+)" (NCT03929705): a limit of its own for some people names them, and does not require them.

@@ -102,7 +102,8 @@ export function isQualifierWord(w: string): boolean {
 
 const CITES_SOURCE = /^\s*(?:adapted from|according to|as (?:defined|described|published) (?:by|in)|defined by|based on|derived from|modified from|see|ref(?:erence)?s?\b)/i;
 
-const words = (s: string): string[] => s.toLowerCase().match(/[a-z][a-z'-]*|\d+(?:\.\d+)?/g) ?? [];
+const WORD = /[a-z][a-z'-]*|\d+(?:\.\d+)?/g;
+const words = (s: string): string[] => s.toLowerCase().match(WORD) ?? [];
 
 /**
  * Qualify the phrase at [start, end). `covered(i)` says whether character i belongs to another
@@ -145,13 +146,14 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   let tense: Tense = 'unstated';
   const narrowing = condition !== undefined && !negated && readsNarrowed(text, start, condition);
   let narrowedAt = -1;
-  for (const w of words(withoutPeopleThat(segment))) {
+  // withoutPeopleThat keeps the length, so a word's index is its place in the segment.
+  for (const { 0: w, index } of withoutPeopleThat(segment).toLowerCase().matchAll(WORD)) {
     if (/^recent(ly)?$/.test(w)) return { ok: false, reason: `"recent ${phrase}" names no time window` };
     if (HISTORY.has(w)) tense = 'history';
     else if (CURRENT.has(w)) tense = tense === 'history' ? 'history' : 'current';
     else if (!SAFE_BEFORE.has(w) && !FAMILY_BEFORE.test(w) && !/^first[- ]degree$|^relatives?$/.test(w) && !(broader && !negated && keepsCode(w, 'before'))) {
       if (narrowing && narrowsInExclusion(w)) {
-        if (narrowedAt < 0) narrowedAt = from + new RegExp(`(?<![\\w'-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w'-])`, 'i').exec(segment)!.index;
+        if (narrowedAt < 0) narrowedAt = from + index;
         continue;
       }
       return { ok: false, reason: `"${segment.trim()} ${phrase}" narrows ${phrase}; no rule reads the narrower phrase` };

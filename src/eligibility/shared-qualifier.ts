@@ -74,10 +74,12 @@ function alternativeBefore(text: string, end: number, head: string, shared: stri
 }
 
 /** Whether a name the lexicon knows runs across either end of [start, end) ("diabetes type I or …"): it is left to the rest of the parser. */
+let everyName: readonly RegExp[] | undefined;
 function crossed(text: string, start: number, end: number): boolean {
   const across = (from: number, to: number) => (from < start && to > start) || (from < end && to > end);
-  const patterns = [...lexicon.map((t) => t.pattern), COMPOUND];
-  return patterns.some((re) => [...text.matchAll(new RegExp(re.source, 'gi'))].some((m) => across(m.index, m.index + m[0].length)));
+  // Built once: the lexicon's patterns as global searches.
+  everyName ??= [...lexicon.map((t) => t.pattern), COMPOUND].map((re) => new RegExp(re.source, 'gi'));
+  return everyName.some((re) => [...text.matchAll(re)].some((m) => across(m.index, m.index + m[0].length)));
 }
 
 /** Reads "A or B C" (and "A, B or C D") as "A C or B C" where the lexicon proves it (see above). */

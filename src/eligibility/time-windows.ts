@@ -1,4 +1,5 @@
 import type { Anchor, WindowUnit } from './expression.js';
+import { NUMBER_WORDS } from './number-words.js';
 
 /** A time window written in a criterion: "within 2 weeks", "in the past 6 months before screening". */
 export interface TimeWindow {
@@ -13,7 +14,6 @@ export interface TimeWindow {
   readonly unsure?: true;
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
 const AMOUNT = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
 // "12-month period", "3 month": the unit hyphenated to its number, singular or with "period".
 const UNIT = '(days?|weeks?|wks?|months?|years?|yrs?)(?: periods?)?';
@@ -27,6 +27,9 @@ const ANCHOR =
   // "prior to the study", "before this study": its start, read as screening like "start of the study".
   '(?:this |the )?study(?![\\w-]| (?:drug|medication|treatment|product|intervention|period|visit|procedures?|site|team|doctor|physician)))';
 const BEFORE = '(?:before|prior to|preceding|of)';
+// "within one (1) month of the fracture" (NCT03923959): a window counted from an event the study does not date, which
+// binds what the line names before it.
+export const OTHER_EVENT_WINDOW = new RegExp(`\\bwithin (?:${AMOUNT}|a|an)?\\s*(?:\\(\\d+\\)\\s*)?${UNIT}\\)? (?:of|after|from|following) (?!(?:the |his |her |their )?${ANCHOR})[a-z]`, 'i');
 
 // "within 2 weeks [before screening]"; "in/during (the) last 6 months [before …]"; "in the 4 weeks before …"; "within the last year".
 const PATTERNS: readonly RegExp[] = [
