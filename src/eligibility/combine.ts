@@ -1,4 +1,6 @@
+import { OP_SOURCE } from './comparisons.js';
 import type { Expr, Side } from './expression.js';
+import { lexicon } from './lexicon.js';
 
 const QUALIFYING_ASIDE = /^\s*\(\s*(?:with|without|requiring|needing|due to|except|excluding|other than|only|if|when|unless|at least|more than|less than|under|treated|not)\b/i;
 
@@ -195,7 +197,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     // "Media opacity (cataract, corneal scar) that may interfere": an example in parentheses is no requirement of an inclusion.
     if (item.restricted && (OR.test(outside(text, item, side)) || (side === 'inclusion' && inParentheses(text, item)) || (side === 'exclusion' && hasSiblings(text, item)))) return leftToPerson(item);
     if (item.restricted) connective = 'all';
-    else if (side === 'exclusion') connective = 'any';
+    else if (side === 'exclusion') connective = andedToLimit(text, item) ? 'all' : 'any';
     else if (OR.test(around) || listedAsAlternatives(text, item.readings)) connective = 'any';
     else {
       commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
@@ -203,7 +205,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       // "evidenced by 1) self-injury and/or 2) substance use disorder" (NCT03861858): an "or" farther off may make it one alternative.
       if (connective === 'all' && lastJoinIsOr(sentenceBefore(text, item))) return leftToPerson(item);
     }
-  } else if (side === 'exclusion') connective = 'any';
+  } else if (side === 'exclusion') connective = limitsAnded(items, gaps) ? 'all' : 'any';
   else if (listedAsAlternatives(text, sorted) || gaps.some((g) => OR.test(g))) connective = 'any';
   else if (gaps.every((g) => AND.test(g))) connective = 'all';
   else {
@@ -231,6 +233,39 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       return connective === 'all' ? allOf(parts) : anyOf(parts);
     },
   };
+}
+
+// A limit: words naming a quantity, then a comparison and a number ("platelets <20,000", "INR >5").
+const NAMED_LIMIT = new RegExp(String.raw`^\s*(.*?)(?:${OP_SOURCE}|[<>≤≥=])\s*\d`, 'i');
+const BARE_AND = /^\s*and\s*$/i;
+const namesOtherQuantity = (words: string, fact: string) =>
+  lexicon.some((t) => t.kind === 'numeric' && !t.facts.includes(fact) && new RegExp(t.pattern.source, t.pattern.flags.replace('g', '')).test(words));
+
+/**
+ * "Severe coagulopathy platelets <20,000 and INR >5" (NCT03866083): limits of different quantities joined
+ * by "and" alone are, read as written, all required, so in an exclusion one of them is not sufficient
+ * alone. "younger than 6 months and older than 80 years" names no other quantity: no patient is both,
+ * so the "and" lists the excluded ranges. `andedToLimit` is for one read limit beside an unread one.
+ */
+function andedToLimit(text: string, item: Item): boolean {
+  const expr = item.readings.length === 1 ? item.readings[0]!.expr : undefined;
+  if (expr?.kind !== 'compare') return false;
+  const before = text.slice(0, item.readings[0]!.start);
+  const after = text.slice(item.readings[0]!.end);
+  const joinBefore = /\band\s*$/i.exec(before);
+  const joinAfter = /^\s*and\b/i.exec(after);
+  const other = joinBefore ? before.slice(0, joinBefore.index) : joinAfter ? after.slice(joinAfter[0].length) : undefined;
+  // The line is the two limits and a head over them: no other item the read limit could be one of.
+  const rest = joinBefore ? after : before;
+  if (other === undefined || /[,;:()/]|\b(?:or|and)\b/i.test(other) || !/^[\s.]*$/.test(joinBefore ? rest : '') || (joinAfter && /[,;:()/]|\b(?:or|and)\b/i.test(rest))) return false;
+  const named = NAMED_LIMIT.exec(other);
+  return named !== null && namesOtherQuantity(named[1]!, expr.fact);
+}
+
+/** Read limits of different quantities joined by "and" alone (see `andedToLimit`). */
+function limitsAnded(items: readonly Item[], gaps: readonly string[]): boolean {
+  const facts = items.map((i) => (i.readings.length === 1 && i.readings[0]!.expr.kind === 'compare' ? i.readings[0]!.expr.fact : undefined));
+  return gaps.every((g) => BARE_AND.test(g)) && facts.every((f) => f !== undefined) && new Set(facts).size === facts.length;
 }
 
 /** A negation, or a flag read as false ("non-smoker"). */
@@ -262,7 +297,7 @@ function outside(text: string, item: Item, side: Side): string {
   let out = '';
   let at = side === 'inclusion' ? item.readings[0]!.start - sentenceBefore(text, item).length : 0;
   for (const r of item.readings) {
-    out += text.slice(at, r.start) + ' ';
+    out += `${text.slice(at, r.start)} `;
     at = r.end;
   }
   const rest = text.slice(at);

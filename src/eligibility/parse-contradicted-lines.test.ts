@@ -363,3 +363,34 @@ describe('found in the hand sample of seed 7070 (session 11)', () => {
     expect(read('exclusion', 'Surgery within six weeks of the study.')).toEqual(['computable', 'last.surgery within 6 weeks before screening']); // NCT03929471
   });
 });
+
+describe('found reading the diffs of session 11 (fixed in session 12)', () => {
+  it('limits of two quantities joined by "and" are both required: INR > 5 alone does not exclude (NCT03866083)', () => {
+    // "Severe coagulopathy platelets <20,000 and INR >5" was read "inr > 5 or attested", which excluded every patient with
+    // INR 6 whatever the platelets. Read as written, the exclusion needs both limits; the platelets have no unit, so they go to a person.
+    expect(read('exclusion', 'Severe coagulopathy platelets <20,000 and INR >5')).toEqual(['partly-computable', 'inr > 5 and attested: "Severe coagulopathy platelets <20000 and"']);
+    // Both limits read: both required.
+    expect(read('exclusion', 'hemoglobin < 9 g/dL and platelets < 50,000/mm3')).toEqual(['computable', 'haemoglobin < 9 g/dl and platelets < 50000 /mm3']);
+    // Two ranges of one quantity: no patient is in both, so the "and" lists them (NCT03866447, NCT03867526).
+    expect(read('exclusion', 'Patients below 18 and above 45years.')).toEqual(['computable', 'age < 18 years or age > 45 years']);
+    expect(read('exclusion', 'Patients of both genders younger than 6 months and older than 80 years')[1]).toMatch(/^age > 80 years or attested/);
+    // In a list of three the "and" is the list's own.
+    expect(read('exclusion', 'Pregnancy, platelets <20,000 and INR >5')[1]).toMatch(/^pregnant or inr > 5 or attested/);
+  });
+});
+
+describe('found by a helper in session 11 (fixed in session 12)', () => {
+  it('limits given to each of two substudies are not joined: a 60-year-old of substudy 2 is not turned away (NCT03922607)', () => {
+    // It was read "age ≥ 18 and age ≤ 55 and age ≥ 18 and age ≤ 75": substudy 2 admits ages 18 to 75.
+    const line =
+      'Volunteer should be between 18 and 55 years of age and in general good health for Substudy 1 and participant with moderate to severe chronic plaque psoriasis between 18 and 75 years of age for Substudy 2 at the time of enrollment.';
+    expect(parseCriterionLine('x', 'inclusion', line)).toMatchObject({ computability: 'attested', notComputable: 'it gives each study group it names criteria of its own' });
+  });
+  it('"a. For participants with plaque psoriasis:" holds for those participants only (NCT03924427)', () => {
+    // It was read "diagnoses has plaque-psoriasis and …", which turned away the psoriatic arthritis patients the study also enrols.
+    expect(read('inclusion', 'a. For participants with plaque psoriasis: i. Stable plaque psoriasis for at least 6 months')).toEqual([
+      'attested',
+      'attested: "a. For participants with plaque psoriasis: i. Stable plaque psoriasis for at least 6 months"',
+    ]);
+  });
+});

@@ -66,6 +66,15 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:groups?|cohorts?|arms?)\s+only\b|\bonly (?:for|in) (?:the )?[^,;:]{0,30}\b(?:groups?|cohorts?|arms?)\b/i, ONE_GROUP_REASON],
   // "Adolescent participants: Age 13-17 years", "For on-treatment participants: a positive serum pregnancy test": one kind of participant.
   [/^\W*(?:for |in )?(?!all\b)[\w-]+(?: [\w-]+){0,3} (?:participants|patients|subjects|volunteers)\s*:/i, ONE_GROUP_REASON],
+  // "… between 18 and 55 years of age … for Substudy 1 and … between 18 and 75 years of age for Substudy 2" (NCT03922607):
+  // each group has limits of its own, which joined as one line would turn a 60-year-old of substudy 2 away.
+  [
+    /\bfor (?:the )?(?:sub-?stud(?:y|ies)|groups?|cohorts?|arms?|parts?) \w{1,3}\b.*\bfor (?:the )?(?:sub-?stud(?:y|ies)|groups?|cohorts?|arms?|parts?) \w{1,3}\b/i,
+    'it gives each study group it names criteria of its own',
+  ],
+  // "a. For participants with plaque psoriasis: i. Stable plaque psoriasis …" (NCT03924427): what follows holds for those
+  // participants only (the study also enrols psoriatic arthritis), so it requires plaque psoriasis of no one.
+  [/^\W*(?:[a-z]\.\s*)?(?:for|in) (?:the |all )?(?:participants|patients|subjects|volunteers|those|people|individuals|persons) (?:with|who|having)\b[^:;]*:/i, CONDITION_REASON],
   // "Infants of mothers with pre-eclampsia …, mothers <18 years …, HIV": the conditions are the mother's, the patient is the infant.
   [/\b(?:infants?|babies|newborns?|neonates?|children|offspring)\s+(?:of|born to)\s+(?:mothers?|women|parents?)\b/i, "it names the conditions of the patient's mother or parents, not the patient's"],
 ];
