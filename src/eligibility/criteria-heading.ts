@@ -18,9 +18,9 @@ export interface CriteriaHeading {
 // or joining two ("Inclusion and Exclusion Criteria" names both sides and is no heading).
 const PREFIX = String.raw`(?:(?![\w'’-]*(?:inclusion|exclusion)|(?:and|or)\b)[\w'’-]+ ){0,5}`;
 // "Inclusion Criteria", "Exclusion conditions:", "Non-inclusion Criteria:" (French "critères de non-inclusion": exclusion),
-// "Inclusion Criteria*:", "Inclusion Criteria for Patients:", "Inclusion Criteria (ESRD group):", "Inclusion Criteria:Adolescents".
+// "Excluding Criteria for Caregivers:" (NCT03925181), "Inclusion Criteria*:", "Inclusion Criteria for Patients:", "Inclusion Criteria (ESRD group):", "Inclusion Criteria:Adolescents".
 const NAMED = new RegExp(
-  String.raw`^\s*(?:criteria:\s*)?${PREFIX}(non-inclusion|inclusion|exclusion)\s+(?:criteria|criterion|conditions)\*?` +
+  String.raw`^\s*(?:criteria:\s*)?${PREFIX}(non-inclusion|inclusion|exclusion|excluding)\s+(?:criteria|criterion|conditions)\*?` +
     String.raw`(?:\s+(?:for|of|in)\s+([^:.()]{1,50}))?(?:\s*\(([^()]{1,80})\))?\s*(?:\.\s*$|:(.*)$|$)`,
   'i',
 );

@@ -42,6 +42,44 @@ const isGroupLead = (lead: string): boolean => GROUP_LEAD.test(lead) || GROUP_LA
 // criterion for a person to attest.
 const NO_CRITERIA = /^(?:none|nil|n\/?a|not applicable|no (?:inclusion |exclusion )?criteria)\.?$/i;
 
+// "Other protocol defined inclusion/exclusion criteria may apply", "Note: …", "The information listed above is not intended to
+// contain all considerations …" (NCT02210780): the record points elsewhere and states no criterion.
+const POINTS_ELSEWHERE = /^(?:note\b|other\b.*\bcriteria\b.*\bappl(?:y|ies)\b)|\bnot intended to (?:contain|list|be) (?:all|every|an exhaustive)\b/i;
+// The words a lead uses to open its list ("Patients will only be included in the study if they meet all of the following
+// criteria:", "History of:", "Persons with"). A lead with other words ("Nursing home residents with ≥2 of the following
+// risk factors:", NCT03860246) asks something of its own.
+const LEAD_FRAME =
+  /^(?:[A-Z]\.|the|a|an|all|any|each|every|both|either|one|two|three|four|five|or|and|more|at|least|of|following|criteria|criterion|characteristics|conditions|items|inclusion|exclusion|specific|additional|patients?|subjects?|participants?|persons?|people|individuals?|those|who|which|we|they|will|would|be|is|are|not|only|included|excluded|exclude|eligible|enrolled|considered|in|into|for|from|this|present|study|trial|if|meet|meets|meeting|fulfil+(?:s|ing)?|satisfy|have|has|having|with|history|apply|applies|include|includes|must|should|can|may|plus|to|categor(?:y|ies))$/i;
+// Where a lead's list begins: words after it name the items ("≥2 of 6 CAPS typical signs/symptoms:"), words before it are the lead's own.
+const LIST_START = new RegExp(String.raw`${COUNTED.source}|${ANY_OF.source}|${EACH_OF.source}|\bthe following\b|\bsuch as\b|\bincluding\b`, 'i');
+const ownWords = (lead: string): boolean => (lead.slice(0, LIST_START.exec(lead)?.index ?? lead.length).match(/[\p{L}][\p{L}'.-]*/gu) ?? []).some((w) => !LEAD_FRAME.test(w.replace(/[.']+$/, '')));
+// "Medical Conditions", "For all workers" over bullets: a subheading, not a criterion.
+const SUBHEADING = /^[\p{L}-]+(?: [\p{L}-]+){0,2}$/u;
+
+const OWN_LEAD_REASON = 'it opens the list under it, and what it asks of its own is left to a person';
+
+/** Whether a line without a bullet, in a bulleted section, is a note rather than a criterion (see `parseCriteriaText`). */
+function isNote(text: string, nextIsBullet: boolean): boolean {
+  if (NO_CRITERIA.test(text) || POINTS_ELSEWHERE.test(text) || isGroupLead(text)) return true;
+  if (nextIsBullet && SUBHEADING.test(text)) return true;
+  return (LEADS_LIST.test(text) || /\bthe following\b/i.test(text)) && !ownWords(text);
+}
+
+/**
+ * Whether a line without a bullet continues the line before it, wrapped: indented deeper than that line's bullet
+ * ("- Ongoing … with methotrexate, azathioprine," over "     6-mercaptopurine, …", NCT03923478), or at its depth when
+ * that line runs on and this one starts in lower case or a bracket ("- … with norepinephrine" over "of more than 10
+ * ug/min and lactate >4 mmol/L.", NCT03866083).
+ */
+function continues(line: string, before: { readonly indent: number; readonly text: string; readonly bullet: boolean } | undefined): boolean {
+  if (before === undefined || BULLET.test(line)) return false;
+  const indent = /^\s*/.exec(line)![0].length;
+  // Between two lines without bullets ("good oral hygiene measures" / "young adults males or females", NCT03926676) a lower-case
+  // start says nothing, but a bracket does ("… broken skin" / "(assessed by the investigator)", NCT03929978).
+  if (indent > before.indent || /[.;:!?]\s*$/.test(before.text) || indent !== before.indent) return indent > before.indent;
+  return before.bullet ? /^\s*[\p{Ll}(\d]/u.test(line) : /^\s*\(/.test(line);
+}
+
 // "Increased fasting blood glucose from 6.1 to 7.0 mmol / L or,", a line "OR": the items either side are alternatives.
 const ENDS_IN_OR = /\b(?:or|and\/or)\s*[,;]?\s*$/i;
 const STARTS_WITH_OR = /^(?:or|and\/or)\b/i;
@@ -123,8 +161,9 @@ function membersOf(words: string, side: Criterion['side']): Expr | undefined {
 /**
  * Split registry eligibility text (headings "Inclusion Criteria:", "Exclusions:", "Subjects will be
  * excluded if:" … as criteria-heading.ts reads them; bulleted or numbered lines, ClinicalTrials.gov
- * markup) into criteria `inc-N` / `exc-N` in record order. In a bulleted section, unbulleted lines are
- * notes, not criteria. Words on a heading line ("Inclusion Criteria: Renal colic patients") are the
+ * markup) into criteria `inc-N` / `exc-N` in record order. In a bulleted section, a line without a bullet that
+ * continues the one before (`continues`) is joined to it; otherwise it is a criterion like any other unless it
+ * states none (`NOTE`), or is a subheading or a lead with no words of its own (`isNote`). Words on a heading line ("Inclusion Criteria: Renal colic patients") are the
  * section's one criterion when nothing follows them; over lines of their own they name a group
  * ("Inclusion Criteria:Adolescents") or qualify the section, whose criteria are then left to a person. Items under a
  * line that opens a list ("… such as", "≥2 of the following:", "In category 1, …:") are read only where the lead says
@@ -189,14 +228,23 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
     // An open lead's list runs over the bullets after it at its own depth too: an unbulleted lead, or a bullet
     // "- At least one of the following:" over bullets no deeper than itself.
     const leads: { indent: number; text: string; open: boolean }[] = [];
-    const items = lines.map((line) => ({ indent: /^\s*/.exec(line)![0].length, note: bulleted && !BULLET.test(line), text: line.replace(BULLET, '').trim() }));
+    const wrapped: { indent: number; text: string; bullet: boolean }[] = [];
+    for (const line of lines) {
+      const last = wrapped.at(-1);
+      if (bulleted && continues(line, last)) last!.text = `${last!.text} ${line.trim()}`;
+      else wrapped.push({ indent: /^\s*/.exec(line)![0].length, text: line.replace(BULLET, '').trim(), bullet: BULLET.test(line) });
+    }
+    const items = wrapped.map((j, i) => {
+      const unbulleted = bulleted && !j.bullet;
+      return { indent: j.indent, unbulleted, note: unbulleted ? isNote(j.text, wrapped[i + 1]?.bullet ?? false) : NO_CRITERIA.test(j.text), text: j.text };
+    });
     const criterionTexts = items.filter((i) => !i.note).map((i) => i.text);
     let k = -1;
     let chain: object | undefined;
-    for (const { indent, note, text } of items) {
-      // A note ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
-      while (leads.length > 0 && (note || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !note && indent >= leads.at(-1)!.indent)) leads.pop();
-      if (note || NO_CRITERIA.test(text)) notes.push(text);
+    for (const { indent, unbulleted, note, text } of items) {
+      // A line without a bullet ends every list; a bullet ends the lists of bullets at its depth or deeper, but not an open lead's above it.
+      while (leads.length > 0 && (unbulleted || indent <= leads.at(-1)!.indent) && !(leads.at(-1)!.open && !unbulleted && indent >= leads.at(-1)!.indent)) leads.pop();
+      if (note) notes.push(text);
       else {
         // In an inclusion, items joined by "or" across lines are each not required.
         k += 1;
@@ -210,7 +258,8 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         const reason = sectionReason ?? leadReasons[0]?.reason;
         // Read for one group when the heading or the lines over it name that group and nothing else leaves the item to a person.
         const groups = joined ? [undefined] : [...(sectionReason ? [sectionGroup] : []), ...leadReasons.map((l) => l.group)];
-        const criterion = read(text, reason ?? (joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups);
+        const ownLead = unbulleted && (LEADS_LIST.test(text) || /\bthe following\b/i.test(text));
+        const criterion = read(text, reason ?? (ownLead ? OWN_LEAD_REASON : joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups);
         criteria.push(criterion);
         const innermost = leads.at(-1);
         if (innermost !== undefined && underLead(innermost.text, side) !== undefined) {
@@ -224,8 +273,8 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
           joinList(chain, criterion.id, () => ({ kind: 'any', exact: false }), 'joined by "or" across lines', reason === undefined);
         }
       }
-      const open = note || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
-      if (!note || LEADS_LIST.test(text) || GROUP_LABEL.test(text)) leads.push({ indent, text, open });
+      const open = unbulleted || (/(?::|\bfollowing(?: [\w/-]+){0,3})\s*$/i.test(text) && (ANY_OF.test(text) || COUNTED.test(text)));
+      if (!unbulleted || LEADS_LIST.test(text) || GROUP_LABEL.test(text)) leads.push({ indent, text, open });
     }
   }
   if (criteria.length === 0) throw new AppError(eligibilityErrors.BAD_CRITERIA_TEXT, 'The criteria text has headings but no criteria under them.');

@@ -26,7 +26,13 @@ Exclusion Criteria:
   -  prior diagnosis of AF`;
 
 describe('"≥2 of the following" (NCT03860246)', () => {
-  const items = inclusions(RISK_FACTORS);
+  const [lead, ...items] = inclusions(RISK_FACTORS);
+  it("keeps the lead's own requirement, being a nursing home resident, as a criterion for a person", () => {
+    expect(lead).toMatchObject({ text: 'Nursing home residents with ≥2 of the following risk factors for atrial fibrillation:', computability: 'attested' });
+    // A resident with two factors waits for the person; one with a single factor is turned away at once.
+    expect(status([lead!, ...items], { age: 80, sex: 'male', bmi: 24, diagnoses: ['hypertension'] })).toBe('incomplete');
+    expect(status([lead!, ...items], { age: 80, sex: 'male', bmi: 24, diagnoses: [] })).toBe('ineligible');
+  });
   it('reads each of the 8 risk factors as the count of all of them: 28 pairs, every line the same expression', () => {
     expect(items).toHaveLength(8);
     expect(new Set(items.map((c) => formatExpr(c.expr))).size).toBe(1);
@@ -52,12 +58,18 @@ describe('"≥2 of the following" (NCT03860246)', () => {
   it('leaves the list to a person when the count names another number of items than the lines ("≥2 of 6 signs" over 3 lines)', () => {
     const text = 'Inclusion Criteria:\n≥2 of 6 CAPS typical signs/symptoms:\n  -  Sensorineural hearing loss;\n  -  Chronic aseptic meningitis;\n  -  hypertension\nExclusion Criteria:\n  -  none';
     expect(inclusions(text).map((c) => c.computability)).toEqual(['attested', 'attested', 'attested']);
-    // The same lines under "≥2 of 3" are the whole list.
+    // The same lines under "≥2 of 3" are the whole list. The lead asks nothing of its own (its words after the count name the items), so it is a note.
     expect(inclusions(text.replace('of 6', 'of 3')).map((c) => c.computability)).toEqual(['computable', 'computable', 'computable']);
+    expect(parseCriteriaText(text).notes).toEqual(['≥2 of 6 CAPS typical signs/symptoms:', 'none']);
   });
   it('leaves a bare "four of the following", which may mean exactly four, to a person (NCT03861130)', () => {
     const text = 'Inclusion Criteria:\nThe presence of fever for at least five days plus four of the following criteria:\n  -  hypertension\n  -  diabetes mellitus\nExclusion Criteria:\n  -  none';
-    expect(inclusions(text).map((c) => c.computability)).toEqual(['attested', 'attested']);
+    // The lead's fever for at least five days is a requirement of its own, for a person.
+    expect(inclusions(text).map((c) => [c.text, c.computability])).toEqual([
+      ['The presence of fever for at least five days plus four of the following criteria:', 'attested'],
+      ['hypertension', 'attested'],
+      ['diabetes mellitus', 'attested'],
+    ]);
   });
 });
 
@@ -82,7 +94,12 @@ Exclusion Criteria:
   });
   it('leaves examples ("… such as:") to a person: the patient may meet the lead by another', () => {
     const examples = 'Inclusion Criteria:\nChronic disease such as:\n  -  diabetes mellitus\n  -  hypertension\nExclusion Criteria:\n  -  none';
-    expect(inclusions(examples).map((c) => c.computability)).toEqual(['attested', 'attested']);
+    // The lead itself, a chronic disease, is the requirement, for a person to decide.
+    expect(inclusions(examples).map((c) => [c.text, c.computability])).toEqual([
+      ['Chronic disease such as:', 'attested'],
+      ['diabetes mellitus', 'attested'],
+      ['hypertension', 'attested'],
+    ]);
   });
 });
 

@@ -21,7 +21,10 @@ describe('items under a line that opens a list', () => {
     const text = 'Inclusion Criteria:\nNursing home residents with ≥2 of the following risk factors for atrial fibrillation:\n  -  age ≥75 years\n  -  female sex\n  -  hypertension';
     // No item is required alone: each line is the count of all three (items-together.ts), any two of them.
     const pairs = '(age ≥ 75 years and sex = female) or (age ≥ 75 years and diagnoses has hypertension) or (sex = female and diagnoses has hypertension)';
+    // The lead's own words (nursing home residents) are a criterion of their own, for a person.
+    const lead = 'attested: "Nursing home residents with ≥2 of the following risk factors for atrial fibrillation:"';
     expect(readings(text).map((r) => [r[2], r[3]])).toEqual([
+      ['attested', lead],
       ['computable', pairs],
       ['computable', pairs],
       ['computable', pairs],
@@ -34,6 +37,7 @@ describe('items under a line that opens a list', () => {
     // Neither is required alone; together they are the alternatives, which only a person can decide here.
     const either = 'attested: "Multiple bone metastases indicated by bone scan" or (diagnoses has bone-metastases and attested: "Histologically proven")';
     expect(readings(text).map((r) => [r[2], r[3]])).toEqual([
+      ['attested', 'attested: "B. Histologically confirmed breast cancer patients, fulfilling any of the following:"'],
       ['partly-computable', either],
       ['partly-computable', either],
     ]);
