@@ -203,7 +203,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
       commasOnly = !AND.test(around) && /,/.test(around) && codesOfOneFact(items);
       connective = commasOnly ? 'any' : 'all';
       // "evidenced by 1) self-injury and/or 2) substance use disorder" (NCT03861858): an "or" farther off may make it one alternative.
-      if (connective === 'all' && lastJoinIsOr(sentenceBefore(text, item))) return leftToPerson(item);
+      if (connective === 'all' && (lastJoinIsOr(sentenceBefore(text, item)) || unreadAlternativesAfter(text, item, sorted))) return leftToPerson(item);
     }
   } else if (side === 'exclusion') connective = limitsAnded(items, gaps) ? 'all' : 'any';
   else if (listedAsAlternatives(text, sorted) || gaps.some((g) => OR.test(g))) connective = 'any';
@@ -220,8 +220,10 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
     const ledBy = ledByRequirement(text, items[0]!, content);
     for (const item of items) if (ledBy || boundByClause(item, INCLUSION_BINDING) || LEADS_TO.test(sentenceBefore(text, item))) item.restricted = true;
   }
-  const keptItems = connective === 'all' ? items : items.filter((i) => !i.restricted);
-  const droppedItems = connective === 'all' ? [] : items.filter((i) => i.restricted);
+  // In an inclusion, an item the unread alternatives after it belong with is not required alone.
+  const alternative = (i: Item) => side === 'inclusion' && unreadAlternativesAfter(text, i, sorted);
+  const keptItems = connective === 'all' ? items.filter((i) => !alternative(i)) : items.filter((i) => !i.restricted);
+  const droppedItems = connective === 'all' ? items.filter(alternative) : items.filter((i) => i.restricted);
   const exprs = keptItems.map(itemExpr);
   return {
     kept: flat(keptItems),
@@ -266,6 +268,20 @@ function andedToLimit(text: string, item: Item): boolean {
 function limitsAnded(items: readonly Item[], gaps: readonly string[]): boolean {
   const facts = items.map((i) => (i.readings.length === 1 && i.readings[0]!.expr.kind === 'compare' ? i.readings[0]!.expr.fact : undefined));
   return gaps.every((g) => BARE_AND.test(g)) && facts.every((f) => f !== undefined) && new Set(facts).size === facts.length;
+}
+
+/**
+ * "… with the diagnosis of essential thrombocytosis, prefibrotic myelofibrosis or overt myelofibrosis" (NCT03869476): a
+ * list that goes on after the item, with words no rule reads, up to an "or", makes the item one of its alternatives.
+ */
+const CLAUSE_WORD = /^(?:with|for|to|by|in|on|at|of|who|which|that|\w+ing|\w+ed)$/i;
+function unreadAlternativesAfter(text: string, item: Item, readings: readonly Reading[]): boolean {
+  const from = item.readings.at(-1)!.end;
+  const list = /^\s*,([^;.()]*?)\b(?:or|and\/or)\b/i.exec(text.slice(from).split(/[;.](?:\s|$)/)[0]!);
+  // Names only, up to four words each: ", undergoing VATS for lobectomy or wedge" (NCT03860480) is a clause, whose "or" is its own.
+  const names = list?.[1]!.split(',').map((part) => part.trim().split(/\s+/).filter(Boolean));
+  if (!names?.every((words) => words.length <= 4 && !words.some((w) => CLAUSE_WORD.test(w)))) return false;
+  return !readings.some((r) => r.start >= from && r.start < from + list![0].length);
 }
 
 /** A negation, or a flag read as false ("non-smoker"). */

@@ -394,3 +394,13 @@ describe('found by a helper in session 11 (fixed in session 12)', () => {
     ]);
   });
 });
+
+describe('found in the hand sample of seed 1212 (session 12)', () => {
+  it('a read name followed by unread alternatives ("A, B or C") is not required alone (NCT03869476)', () => {
+    // It was read "age ≥ 18 and diagnoses has essential-thrombocytosis and …", which turned away a patient with overt myelofibrosis.
+    const line = 'Adult (18 years of age or older) with the diagnosis of essential thrombocytosis, prefibrotic myelofibrosis or overt myelofibrosis according to WHO 2016 criteria;';
+    expect(read('inclusion', line)[1]).toMatch(/^age ≥ 18 years and attested: "Adult with the diagnosis of essential thrombocytosis, prefibrotic myelofibrosis or overt myelofibrosis/);
+    // A clause after the comma has an "or" of its own (NCT03860480): the readings before it still hold.
+    expect(read('inclusion', 'Patients > 18 years old with to ASA status I-III, undergoing VATS for lobectomy or wedge.')[1]).toMatch(/^age ≥ 18 years and asa_class ≤ 3 and attested/);
+  });
+});
