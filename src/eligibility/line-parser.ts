@@ -12,7 +12,7 @@ import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
-import { lineTense, treatmentTense } from './line-tense.js';
+import { inheritedTense, lineTense, treatmentTense } from './line-tense.js';
 
 // Devices recorded as diagnoses while implanted (condition-lexicon.ts, organ-condition-names.ts, more-condition-names.ts).
 const IMPLANTED_DEVICES = new Set([
@@ -203,14 +203,14 @@ export class LineParser {
       else if (q.family) expr = { kind: 'has', fact: 'family_history', code: t.code };
       else if (t.fact === 'condition') {
         // "history of bipolar disorder, schizophrenia": the tense said once for the list.
-        const tense = q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start));
+        const tense = q.tense !== 'unstated' ? q.tense : inheritedTense(this.text.slice(0, start), this.side);
         // "Contraindications to TMS: history of seizure, pacemaker, …" (NCT03861806): a device excludes while it is in place, and
         // one removed years ago would not; in an exclusion the device is read as present (sufficient for "history of" too).
         const now = this.side === 'exclusion' && IMPLANTED_DEVICES.has(t.code);
         expr = { kind: 'has', fact: tense === 'history' && !now ? 'history' : 'diagnoses', code: t.code };
       } else {
         // "Receiving X, Y, Z": a treatment's tense may be said once for the list.
-        const tense = treatmentTense(t.code, q.tense !== 'unstated' ? q.tense : lineTense(this.text.slice(0, start)), this.side, q.negated, this.text.slice(0, start));
+        const tense = treatmentTense(t.code, q.tense !== 'unstated' ? q.tense : inheritedTense(this.text.slice(0, start), this.side), this.side, q.negated, this.text.slice(0, start));
         if (tense === 'unstated') {
           this.reasons.push(`"${m[0]}" is named without saying whether past or current treatment is meant`);
           return false;

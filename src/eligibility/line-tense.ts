@@ -1,9 +1,30 @@
+const PRIOR = /pre-?treatment with|history of|prior treatment|previous(?:ly)?|ever received/gi;
+
 /** Whether a line speaks of the past ("history of", "prior treatment") or the present ("currently"), by whichever comes last. */
 export function lineTense(before: string): 'history' | 'current' | 'unstated' {
-  const prior = [...before.matchAll(/pre-?treatment with|history of|prior treatment|previous(?:ly)?|ever received/gi)].pop();
+  const prior = [...before.matchAll(PRIOR)].pop();
   const current = [...before.matchAll(/receiving|currently|current/gi)].pop();
   if (!prior && !current) return 'unstated';
   return (prior?.index ?? -1) > (current?.index ?? -1) ? 'history' : 'current';
+}
+
+/**
+ * The tense a name without one takes from earlier in its line (`lineTense`). "history of" said after another item of the
+ * list ("ASA 3 or 4, mental retardation, history of malignant hyperthermia, neurological disease", NCT03862391) may be that
+ * item's own, so in an exclusion the names after it are read as current: sufficient whichever was meant, since whoever has
+ * the disease now has had it. (In an inclusion the history reading is necessary either way.)
+ */
+export function inheritedTense(before: string, side: 'inclusion' | 'exclusion'): 'history' | 'current' | 'unstated' {
+  const tense = lineTense(before);
+  if (tense !== 'history' || side !== 'exclusion') return tense;
+  const prior = [...before.matchAll(PRIOR)].pop()!;
+  // "Current or past history of drug or alcohol dependency" (NCT03863366): a pair of tenses is no item.
+  const clause = before
+    .slice(0, prior.index)
+    .split(/[;:.]/)
+    .at(-1)!
+    .replace(/\b(?:current(?:ly)?|past|prior|previous|present)\s+(?:or|and(?:\/or)?)\s+/gi, ' ');
+  return /,|\b(?:or|and)\b/i.test(clause) ? 'current' : tense;
 }
 
 // A procedure is done once: "current" says nothing of it ("Bilateral oophorectomy" is one done before).

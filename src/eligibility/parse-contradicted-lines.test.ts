@@ -404,3 +404,20 @@ describe('found in the hand sample of seed 1212 (session 12)', () => {
     expect(read('inclusion', 'Patients > 18 years old with to ASA status I-III, undergoing VATS for lobectomy or wedge.')[1]).toMatch(/^age ≥ 18 years and asa_class ≤ 3 and attested/);
   });
 });
+
+describe('found in the hand sample of seed 2424 (session 12)', () => {
+  it('"history of" said after another item of a list does not put the items after it in the past, in an exclusion (NCT03862391)', () => {
+    // "…, psychiatric disease, history of malignant hyperthermia …, neurological disease, morbid obesity" was read "history has
+    // neurological-disease": a stroke patient recovered years ago was excluded, though the line may mean a neurological disease now.
+    const [, reading] = read(
+      'exclusion',
+      'ASA 3 or 4, mental retardation, psychiatric disease, history of malignant hyperthermia in patient or her family, neurological disease, morbid obesity, history of asthma and follow-up in the intensive care unit.',
+    );
+    expect(reading).toContain('diagnoses has neurological-disease or diagnoses has morbid-obesity or history has asthma');
+    // Said before the list, "history of" is the list's own (and a pair of tenses is no item).
+    expect(read('exclusion', 'History of stroke, epilepsy or asthma')[1]).toBe('history has stroke or history has epilepsy or history has asthma');
+    expect(read('exclusion', 'Current or past history of drug or alcohol dependency')[1]).toMatch(/^history has alcohol-use-disorder or attested/); // NCT03863366
+    // In an inclusion the history reading is necessary whichever was meant.
+    expect(read('inclusion', 'Psychiatric disease, history of stroke, epilepsy')[1]).toContain('history has epilepsy');
+  });
+});
