@@ -13,6 +13,11 @@ describe('more condition names, each its own code', () => {
     computes(exc('Hyperthyroidism or thyroid adenomas'), any(has('diagnoses', 'hyperthyroidism'), has('diagnoses', 'thyroid-adenoma'))); // NCT03928171
     computes(exc('Patient with neurodevelopmental delay or thalassemia'), any(has('diagnoses', 'neurodevelopmental-delay'), has('diagnoses', 'thalassaemia'))); // NCT03864991
     computes(exc('Preexisting neurological deficit or psychiatric illness'), any(has('diagnoses', 'neurological-deficit'), has('diagnoses', 'psychiatric-illness'))); // NCT03860480
+    computes(exc('women with known defects of the hemostasis'), has('diagnoses', 'haemostatic-disorder')); // NCT03861195
+    // Mucormycosis is infection with mucormycetes; "mycormycetes" is the word misspelt.
+    computes(exc('Patients with a prior documented infection with mycormycetes'), has('history', 'mucormycosis')); // NCT03862079
+    // Which GI organs the text counts is left to a person; a GI cancer is one of them.
+    partly(exc('Patients with GI malignancy (GI tract, hepatobiliary, pancreatic)'), any(has('diagnoses', 'gastrointestinal-cancer'), rest('Patients with GI tract, hepatobiliary, pancreatic'))); // NCT03860688
     // Orchitis secondary to mumps is mumps orchitis (ICD-10 B26.0).
     computes(exc('orchitis secondary to mumps'), has('diagnoses', 'mumps-orchitis')); // NCT03864198
     computes(inc('Documented keratoconus or ectasia after refractive surgery'), any(has('diagnoses', 'keratoconus'), has('diagnoses', 'post-refractive-surgery-ectasia'))); // NCT03922542

@@ -197,4 +197,9 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['mumps orchitis|orchitis secondary to mumps', 'mumps-orchitis'],
   ['idiopathic scoliosis', 'idiopathic-scoliosis'],
   ['(?:inherited|congenital) fibrinogen disorders?', 'inherited-fibrinogen-disorder'],
+  // A defect of haemostasis is a haemostatic disorder: its own code.
+  ['(?:defects?|disorders?) of (?:the )?ha?emostasis|ha?emostatic (?:defects?|disorders?)', 'haemostatic-disorder'],
+  // Mucormycosis is infection with mucormycetes (CDC, Mucormycosis); "mycormycetes" (NCT03862079) is mucormycetes misspelt.
+  ['mucormycosis|infections? with (?:mucormycetes|mycormycetes)', 'mucormycosis'],
+  ['(?:gastrointestinal|\\bGI) (?:malignanc(?:y|ies)|cancers?)', 'gastrointestinal-cancer'],
 ];
