@@ -112,4 +112,9 @@ export const procedureNames: readonly (readonly [string, string])[] = [
   ['lipid[- ]lowering (?:drugs?|medications?|agents?|therapy|treatment)|hypolipid(?:a)?emic (?:drugs?|agents?|medications?)', 'lipid-lowering-drug'],
   ['nutritional supplements?|dietary supplements?', 'dietary-supplement'],
   ['anti-?VEGF (?:therapy|treatment|agents?|drugs?|injections?)', 'anti-vegf'],
+  // Operations corpus lines name that no list had (session 12).
+  ['partial thyroidectomy', 'partial-thyroidectomy'],
+  ['myomectomy', 'myomectomy'],
+  ['adenoidectomy', 'adenoidectomy'],
+  ['sympathectomy', 'sympathectomy'],
 ];

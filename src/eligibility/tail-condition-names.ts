@@ -146,4 +146,60 @@ export const tailConditionNames: readonly (readonly [string, string])[] = [
   ['scoliosis', 'scoliosis'],
   // "Unstable hypertensive patients" (NCT corpus): patients with hypertension.
   ['hypertensive (?:patients?|subjects?|individuals|persons|people)', 'hypertension'],
+  // Session 12: names corpus lines use that no list had, each its own code (a narrower name before the broader one it contains).
+  // Lung (pulmonary) hypoplasia: one condition, two names (SNOMED CT 80825009 "Hypoplasia of lung").
+  ['(?:lung|pulmonary) hypoplasia', 'lung-hypoplasia'],
+  ['oligohydramnios', 'oligohydramnios'],
+  ['placenta accreta', 'placenta-accreta'],
+  // Any tumour, but not one in parentheses: there it is an example of the words before it, which narrow it
+  // ("History of upper airway pathology (tumor, cleft palate-lips, etc.)", NCT03920748).
+  ['(?<!\\([^()]*)tumou?rs?', 'tumour'],
+  ['inflammatory arthritis', 'inflammatory-arthritis'],
+  ['septic arthritis', 'septic-arthritis'],
+  ['atherosclerosis', 'atherosclerosis'],
+  ['arteriosclerosis', 'arteriosclerosis'],
+  ['eczema', 'eczema'],
+  ['tendinopath(?:y|ies)', 'tendinopathy'],
+  ['hyperprolactin(?:a)?emia', 'hyperprolactinaemia'],
+  ['osteomyelitis', 'osteomyelitis'],
+  ['sinusitis', 'sinusitis'],
+  ['cystitis', 'cystitis'],
+  ['pyelonephritis', 'pyelonephritis'],
+  ['prostatitis', 'prostatitis'],
+  ['nephrotic syndrome', 'nephrotic-syndrome'],
+  ['gastroparesis', 'gastroparesis'],
+  ['vasculitis', 'vasculitis'],
+  ["von Willebrand(?:'s)? disease", 'von-willebrand-disease'],
+  ['parkinsonism', 'parkinsonism'],
+  ["Huntington(?:'s)? disease", 'huntington-disease'],
+  ['macular degeneration', 'macular-degeneration'],
+  ['myopia', 'myopia'],
+  ['strabismus', 'strabismus'],
+  ['blepharitis', 'blepharitis'],
+  ['epistaxis', 'epistaxis'],
+  ['secondary hyperparathyroidism', 'secondary-hyperparathyroidism'],
+  // nr-axSpA, as the ASAS classification criteria (Rudwaleit et al., Ann Rheum Dis 2009) name it: narrower than spondyloarthritis.
+  ['non-radiographic axial spondyloarthritis|\\bnr-axSpA\\b(?! ?-)', 'non-radiographic-axial-spondyloarthritis'],
+  ['open head injur(?:y|ies)', 'open-head-injury'],
+  ['thyroid adenomas?', 'thyroid-adenoma'],
+  ['neurodevelopmental delay', 'neurodevelopmental-delay'],
+  // A malignancy is a cancer (condition-lexicon.ts); one of the small bowel, or of the central nervous system, is its own code.
+  ['small[- ]bowel (?:malignanc(?:y|ies)|cancers?)', 'small-bowel-cancer'],
+  ['(?:central nervous system|\\bCNS) (?:malignanc(?:y|ies)|cancers?)', 'cns-cancer'],
+  // Ectasia after refractive surgery is iatrogenic corneal ectasia (Global Consensus on Keratoconus and Ectatic Diseases, Cornea 2015).
+  ['(?:corneal )?ectasia after refractive surgery', 'post-refractive-surgery-ectasia'],
+  ['bruxism', 'bruxism'],
+  ['traumatic occlusion', 'traumatic-occlusion'],
+  // Malignant (space-occupying) middle cerebral artery infarction, a narrower name than cerebral infarction.
+  ['malignant (?:cerebral|middle cerebral artery|MCA) infarct(?:s|ion)?', 'malignant-cerebral-infarction'],
+  ['neurological deficits?|neurologic deficits?', 'neurological-deficit'],
+  // Orchitis secondary to mumps is mumps orchitis (ICD-10 B26.0).
+  ['mumps orchitis|orchitis secondary to mumps', 'mumps-orchitis'],
+  ['idiopathic scoliosis', 'idiopathic-scoliosis'],
+  ['(?:inherited|congenital) fibrinogen disorders?', 'inherited-fibrinogen-disorder'],
+  // A defect of haemostasis is a haemostatic disorder: its own code.
+  ['(?:defects?|disorders?) of (?:the )?ha?emostasis|ha?emostatic (?:defects?|disorders?)', 'haemostatic-disorder'],
+  // Mucormycosis is infection with mucormycetes (CDC, Mucormycosis); "mycormycetes" (NCT03862079) is mucormycetes misspelt.
+  ['mucormycosis|infections? with (?:mucormycetes|mycormycetes)', 'mucormycosis'],
+  ['(?:gastrointestinal|\\bGI) (?:malignanc(?:y|ies)|cancers?)', 'gastrointestinal-cancer'],
 ];

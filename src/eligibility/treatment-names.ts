@@ -76,6 +76,9 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['retinoids?', 'retinoid'],
   ['o?estrogens?', 'estrogen'],
   ['supplements', 'dietary-supplement'],
+  ['parenteral antibiotics?', 'parenteral-antibiotic'],
+  ['tyrosine kinase inhibitors?', 'tyrosine-kinase-inhibitor'],
+  ['IL-1 inhibitors?|interleukin-1 inhibitors?', 'il-1-inhibitor'],
   // Drugs by name. Carbidopa-levodopa is a combination, its own code, not levodopa alone.
   ['carbidopa[-/ ]levodopa', 'carbidopa-levodopa'],
   ...[
@@ -183,8 +186,20 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
     'tobramycin',
     'anlotinib',
     'eculizumab',
+    // Drugs corpus lines name that no list had (session 12).
+    'esomeprazole',
+    'pantoprazole',
+    'carboplatin',
+    'paclitaxel',
+    'doxorubicin',
+    'isotretinoin',
+    'ribavirin',
+    'fluoxetine',
+    'tranexamic acid',
   ].map((name): readonly [string, string] => [name, name.replace(/ /g, '-')]),
   ['paracetamol|acetaminophen', 'paracetamol'],
+  // Iduronate-2-sulfatase enzyme replacement (MPS II) is a class: idursulfase (EMA, Elaprase SmPC) and pabinafusp alfa are two.
+  ['iduronate-2-sulfatase (?:ERT|enzyme replacement therapy)', 'iduronate-2-sulfatase-ert'],
   // L-thyroxine is levothyroxine (INN); plain "thyroxine" is also the hormone measured in blood, so it is not read.
   ['levothyroxine|L-thyroxine', 'levothyroxine'],
   // Glyceryl trinitrate is the INN of nitroglycerin.
@@ -229,6 +244,11 @@ export const moreTreatmentNames: readonly (readonly [string, string])[] = [
   ['extracorporeal membrane oxygenation|\\bECMO\\b', 'ecmo'],
   ['parenteral nutrition|\\bTPN\\b', 'parenteral-nutrition'],
   ['radiofrequency ablation', 'radiofrequency-ablation'],
+  // Laser and talc treatments, named as they are given (a course may be current): not procedures line-tense.ts knows.
+  ['panretinal photocoagulation', 'panretinal-photocoagulation'],
+  ['macular laser(?: photocoagulation| treatment)?', 'macular-laser'],
+  // Talc pleurodesis is done by putting talc into the pleural space (BTS pleural disease guideline 2010): one treatment.
+  ['intrapleural talc(?: injection| instillation| poudrage)?|talc pleurodesis', 'talc-pleurodesis'],
   // Cannabis (marijuana), used as a drug or medicine: one code for the plant and its names.
   ['marijuana|marihuana|cannabis', 'cannabis'],
 ];
