@@ -1,7 +1,15 @@
 const PRIOR = /pre-?treatment with|history of|prior treatment|previous(?:ly)?|ever received/gi;
 
-/** Whether a line speaks of the past ("history of", "prior treatment") or the present ("currently"), by whichever comes last. */
-export function lineTense(before: string): 'history' | 'current' | 'unstated' {
+// The end of a sentence: not an abbreviation ("e.g. ", "etc. ").
+const SENTENCE_END = /(?<!\b[A-Za-z]|\b(?:etc|vs|approx|incl|resp))\.\s+(?=[A-Z(\d])/g;
+
+/**
+ * Whether a line speaks of the past ("history of", "prior treatment") or the present ("currently"), by whichever comes last in
+ * its sentence: "(2) a history of chemotherapy. (3) patients on long-term steroids, or bisphosphonates" (NCT03866031) says
+ * nothing of the past for the bisphosphonates.
+ */
+export function lineTense(line: string): 'history' | 'current' | 'unstated' {
+  const before = line.slice(([...line.matchAll(SENTENCE_END)].at(-1)?.index ?? -1) + 1);
   const prior = [...before.matchAll(PRIOR)].pop();
   const current = [...before.matchAll(/receiving|currently|current/gi)].pop();
   if (!prior && !current) return 'unstated';

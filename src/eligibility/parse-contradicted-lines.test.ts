@@ -421,3 +421,26 @@ describe('found in the hand sample of seed 2424 (session 12)', () => {
     expect(read('inclusion', 'Psychiatric disease, history of stroke, epilepsy')[1]).toContain('history has epilepsy');
   });
 });
+
+describe('found reading the h-vocab merge (session 12)', () => {
+  it('"history of" in one sentence does not put a later sentence in the past (NCT03866031)', () => {
+    // "(3) patients on long-term steroids, or bisphosphonates" was read "prior_treatments has bisphosphonate", which excluded
+    // a patient who had stopped them years ago.
+    const [, reading] = read('exclusion', '(2) a history of chemotherapy. (3) patients on long-term steroids, or bisphosphonates.');
+    expect(reading).toContain('prior_treatments has chemotherapy or current_treatments has bisphosphonate');
+    // An abbreviation ends no sentence: the examples are still of the history.
+    expect(read('exclusion', 'History of GI disorders (e.g. gastroparesis)')[1]).toContain('history has gastroparesis');
+  });
+  it('"unable to use peritoneal dialysis" says what the patient can be given, not that dialysis is not used now (NCT03921437)', () => {
+    // It was read "not (current_treatments has peritoneal-dialysis)": every patient not on dialysis yet was excluded.
+    expect(read('exclusion', 'Loss of peritoneal function or extensive peritoneal adhesion, unable to use peritoneal dialysis.')[0]).toBe('attested');
+    expect(read('exclusion', 'unable to speak English')).toEqual(['computable', 'not (languages has english)']);
+  });
+  it("an exclusion that negates the inclusion's alternatives may mean none of them holds (NCT03866603)", () => {
+    // "not suffering from Parkinson's disease or … not a family member of a participant with LRRK2 parkinsonism" was read
+    // "not (diagnoses has parkinson-disease) or …", which excluded the LRRK2 relatives the inclusion admits.
+    const line =
+      "The participant is not suffering from Parkinson's disease or the individual is not a family member of a participant with LRRK2 parkinsonism or is not a member of a high risk population.";
+    expect(read('exclusion', line)[0]).toBe('attested');
+  });
+});

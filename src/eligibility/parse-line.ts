@@ -75,6 +75,9 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
   // "a. For participants with plaque psoriasis: i. Stable plaque psoriasis …" (NCT03924427): what follows holds for those
   // participants only (the study also enrols psoriatic arthritis), so it requires plaque psoriasis of no one.
   [/^\W*(?:[a-z]\.\s*)?(?:for|in) (?:the |all )?(?:participants|patients|subjects|volunteers|those|people|individuals|persons) (?:with|who|having)\b[^:;]*:/i, CONDITION_REASON],
+  // "The participant is not suffering from Parkinson's disease or the individual is not a family member of …" (NCT03866603): an
+  // exclusion that negates the inclusion's alternatives may mean none of them holds, not any one.
+  [/\b(?:is|are|has|have|was|were)\s+not\b[^.;]*\bor\b[^.;]*\b(?:is|are|has|have|was|were)\s+not\b/i, 'negated alternatives may mean that none of them holds'],
   // "Infants of mothers with pre-eclampsia …, mothers <18 years …, HIV": the conditions are the mother's, the patient is the infant.
   [/\b(?:infants?|babies|newborns?|neonates?|children|offspring)\s+(?:of|born to)\s+(?:mothers?|women|parents?)\b/i, "it names the conditions of the patient's mother or parents, not the patient's"],
 ];

@@ -100,6 +100,7 @@ export function isQualifierWord(w: string): boolean {
   return SAFE_BEFORE.has(w) || HISTORY.has(w) || CURRENT.has(w) || SAFE_AFTER.has(w);
 }
 
+const CAPACITY_BEFORE = /\b(?:unable to|inability to|cannot|can not|not able to|incapable of)\s+(?:use|take|receive|undergo|tolerate|be given|be treated(?: with)?|have)\s+(?:[\w'-]+\s+){0,2}$/i;
 const CITES_SOURCE = /^\s*(?:adapted from|according to|as (?:defined|described|published) (?:by|in)|defined by|based on|derived from|modified from|see|ref(?:erence)?s?\b)/i;
 
 const WORD = /[a-z][a-z'-]*|\d+(?:\.\d+)?/g;
@@ -140,6 +141,8 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   // "Prior to surgery, patient was fasting" (NCT03928678): the procedure is a point in time the line counts from, not one the patient had.
   if (/\b(?:prior to|before|after|following|until|since|during|preceding|ahead of)\s+(?:the\s+|his\s+|her\s+|their\s+)?$/i.test(segment))
     return { ok: false, reason: `"${phrase}" here is a point in time the line counts from, not a fact about the patient` };
+  // "unable to use peritoneal dialysis" (NCT03921437): what the patient can be given, not whether it is given now.
+  if (CAPACITY_BEFORE.test(segment)) return { ok: false, reason: `"${segment.trim()} ${phrase}" says what the patient can be given, which no fact holds` };
   // "(adapted from … Consensus Definitions for Sepsis and Septic Shock)" (NCT03865602): a name in the source a parenthesis cites.
   const aside = before.slice(before.lastIndexOf('(') + 1);
   if (before.lastIndexOf('(') > before.lastIndexOf(')') && CITES_SOURCE.test(aside)) return { ok: false, reason: `"${phrase}" is named in the source the line cites, not as the patient's` };
