@@ -7,14 +7,18 @@ import type { LineParser } from './line-parser.js';
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
- * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), the birth weight, and what a patient
- * smokes or drinks in a day or a week (consumption-counts.ts).
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges, the birth
+ * weight, a Mallampati class ("Mallampati grade IV"), the RASS with its signed limits, and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
   bloodPressurePair(p);
   bloodPressureAfter(p);
+  bloodPressureBetween(p);
+  bloodPressureRanges(p);
   birthWeight(p);
+  mallampatiClass(p);
+  signedScore(p);
   consumptionCounts(p);
 }
 
@@ -137,6 +141,57 @@ export function bloodPressureAfter(p: LineParser): void {
   }
 }
 
+// "msSBP": the mean sitting systolic pressure, the mean of the readings a protocol takes seated at a visit, as
+// "sitting blood pressure" is read above; "sSBP" alone is left (NCT03860220 uses it for a difference).
+const PRESSURES = [
+  { fact: 'systolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?systolic (?:arterial )?blood pressure|\b(?:ms)?SBP\b)` },
+  { fact: 'diastolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?diastolic (?:arterial )?blood pressure|\b(?:ms)?DBP\b)` },
+];
+const MMHG = String.raw`\s*mm\s*Hg\b`;
+const BETWEEN = PRESSURES.map(({ fact, name }) => ({
+  fact,
+  form: new RegExp(String.raw`(?<![\d.])(\d{2,3})${MMHG}\s*(<=|<)\s*${name}\s*(<=|<)\s*(\d{2,3})${MMHG}`, 'gi'),
+}));
+
+/** "145 mmHg ≤ msSBP ≤ 190 mmHg": a pressure between two limits, each with its unit; both are required. */
+export function bloodPressureBetween(p: LineParser): void {
+  for (const { fact, form } of BETWEEN) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end)) continue;
+      const cmps: Expr[] = [
+        { kind: 'compare', fact, op: m[2] === '<' ? '>' : '>=', value: Number(m[1]), unit: 'mmhg' },
+        { kind: 'compare', fact, op: m[3] === '<' ? '<' : '<=', value: Number(m[4]), unit: 'mmhg' },
+      ];
+      p.add(m.index, end, allOf(cmps), 'compare');
+    }
+  }
+}
+
+const RANGE = String.raw`(\d{2,3})\s*(?:-|–|to)\s*(\d{2,3})${MMHG}`;
+const BP_RANGES = new RegExp(String.raw`\bblood pressure\s*\(\s*systolic\s*:?\s*${RANGE}\s*[;,]\s*diastolic\s*:?\s*${RANGE}\s*\)`, 'gi');
+
+/**
+ * "Normal blood pressure (systolic 90-140 mmHg; diastolic 50-90 mmHg)" (NCT03929367): a range of each pressure,
+ * the ends included. A semicolon does not say whether both or either must hold, so an inclusion reads either
+ * (necessary under both readings) and an exclusion both (sufficient under both), as for a pair above.
+ */
+export function bloodPressureRanges(p: LineParser): void {
+  for (const m of p.text.matchAll(BP_RANGES)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    const [lowS, highS, lowD, highD] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    if (lowS >= highS || lowD >= highD) continue;
+    const range = (fact: string, low: number, high: number): Expr =>
+      allOf([
+        { kind: 'compare', fact, op: '>=', value: low, unit: 'mmhg' },
+        { kind: 'compare', fact, op: '<=', value: high, unit: 'mmhg' },
+      ]);
+    const cmps = [range('systolic_bp', lowS, highS), range('diastolic_bp', lowD, highD)];
+    p.add(definedPhraseStart(p.text, m.index + m[0].indexOf('(') + 1), end, p.side === 'inclusion' ? anyOf(cmps) : allOf(cmps), 'compare');
+  }
+}
+
 const BIRTH_WEIGHT = /\bbirth ?weight\b(?:\s*\(\s*BW\s*\))?/gi;
 
 /** "Birthweight <1500 g": the patient's own, unless the line speaks of a pregnancy or a mother (then it may be her baby's). */
@@ -149,5 +204,59 @@ export function birthWeight(p: LineParser): void {
       continue;
     }
     p.comparisons([['birth_weight']], m.index, end, m[0]);
+  }
+}
+
+// A class written right after the name, in Roman or Arabic numerals; a limit with an operator is the lexicon's.
+const MALLAMPATI_CLASS = String.raw`(IV|III|II|I|[1-4])(?![\w.])`;
+const MALLAMPATI = new RegExp(
+  String.raw`(?:modified )?Mallampati(?:\s+(?:score|class|grade|classification))?\s*(?::\s*)?${MALLAMPATI_CLASS}(?:\s*(-|to|or|and\/or)\s*${MALLAMPATI_CLASS})?(\s+or (?:higher|above|more|worse))?`,
+  'gi',
+);
+const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4 };
+const mallampatiOf = (s: string): number => ROMAN[s.toUpperCase()] ?? Number(s);
+
+/**
+ * "Modified Mallampati grade IV", "Mallampati class III-IV", "Mallampati 3 or 4", "Mallampati II or higher": the
+ * classes named, 1 to 4 (Samsoon & Young 1987), each class whole ("III-IV" is class 3 and class 4, not between them).
+ */
+export function mallampatiClass(p: LineParser): void {
+  for (const m of p.text.matchAll(MALLAMPATI)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end)) continue;
+    // A longer list ("1, 2 and 3", "2 / 3") or an operator before the name is read by no rule here.
+    if (/^\s*(?:,|and\b|&|\/|or\b|-|to\b)/i.test(p.text.slice(end)) || /(?:[<>≤≥=]|\b(?:than|to))\s*$/i.test(p.text.slice(0, m.index))) continue;
+    const first = mallampatiOf(m[1]!);
+    const last = m[3] ? mallampatiOf(m[3]) : first;
+    // "III or IV" only as neighbours: "I or IV" is not one run of classes.
+    if (last < first || (m[2] && m[2] !== '-' && m[2].toLowerCase() !== 'to' && last !== first + 1)) continue;
+    const hi = m[4] ? 4 : last;
+    const cmp = (op: CompareOp, value: number): Expr => ({ kind: 'compare', fact: 'mallampati', op, value, unit: '' });
+    const expr = allOf([...(first > 1 ? [cmp('>=', first)] : []), ...(hi < 4 ? [cmp('<=', hi)] : [])]);
+    if (expr.kind === 'all' && expr.of.length === 0) continue;
+    p.add(definedPhraseStart(p.text, m.index), end, expr, 'compare');
+  }
+}
+
+const RASS_NAME = String.raw`(?:Richmond Agitation[- ](?:and[- ])?Sedation Scale(?:\s*\(\s*RASS\s*\))?|\bRASS\b)`;
+// A signed limit: "< -1", "≥ +2", "> −3" (a minus sign or a hyphen).
+const SIGNED = String.raw`(<=|>=|<|>)\s*([-−+]?\d)(?![\d.])`;
+const LIMITS = String.raw`${SIGNED}(?:\s+(or|and)\s+${SIGNED})?`;
+const RASS_FORMS = [new RegExp(String.raw`\b(?:an? )?score\s+(?:of\s+)?${LIMITS}\s+on\s+(?:the\s+)?${RASS_NAME}`, 'gi'), new RegExp(String.raw`${RASS_NAME}(?:\s+score)?\s*(?:of\s+)?${LIMITS}`, 'gi')];
+
+/**
+ * The Richmond Agitation–Sedation Scale runs from −5 to +4 (Sessler et al., Am J Respir Crit Care Med 2002;166:1338):
+ * its limits may be negative, which the comparisons of the lexicon do not read. "a score > 1 or < -1 on the Richmond
+ * Agitation and Sedation Scale (RASS)" (NCT03922113), "RASS ≥ -2 and ≤ 1"; "or" is either limit, "and" both.
+ */
+export function signedScore(p: LineParser): void {
+  for (const form of RASS_FORMS) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+      const limit = (op: string, value: string): Expr => ({ kind: 'compare', fact: 'rass', op: op as CompareOp, value: Number(value.replace('−', '-')), unit: '' });
+      const cmps = [limit(m[1]!, m[2]!), ...(m[3] ? [limit(m[4]!, m[5]!)] : [])];
+      p.add(m.index, end, m[3]?.toLowerCase() === 'and' ? allOf(cmps) : anyOf(cmps), 'compare');
+    }
   }
 }
