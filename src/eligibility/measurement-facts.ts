@@ -202,6 +202,10 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Left atrial anteroposterior diameter on echocardiography (parasternal long axis), at screening.',
   ),
+  // In percent, as registries write it; a volume fraction in L/L (0.45 L/L = 45 %, ICSH) is not read.
+  measured('hematocrit', '%', onlyUnit('%'), 'Blood haematocrit (packed cell volume), as the laboratory reports it.'),
+  // A breathalyser reports the blood-alcohol equivalent in g/100 mL, "%" (NHTSA; the 2100:1 breath-to-blood ratio is built in).
+  measured('breath_alcohol', '%', onlyUnit('%'), 'Breath alcohol concentration at screening, as the breathalyser reports it (blood-alcohol equivalent, g/100 mL, %).'),
   measured(
     'ionized_calcium',
     'mmol/L',
@@ -308,6 +312,8 @@ export const measurementTerms = [
   numeric(/\bmsDBP\b/i, 'diastolic_bp'),
   // "Glasco coma score more than 8" (NCT03921112): Glasgow misspelt; the lexicon reads the Glasgow Coma Scale by its name.
   numeric(/Glasco coma (?:scale|score)(?:\s*\(\s*GCS\s*\))?/i, 'gcs'),
+  numeric(/(?<![\w-])(?:ha?ematocrit|Hct)\b(?:\s*\(\s*Hct\s*\))?(?: levels?)?/i, 'hematocrit'),
+  numeric(/breath alcohol(?: concentration| level| content)?(?:\s*\(\s*BrAC\s*\))?|\bBrAC\b/i, 'breath_alcohol'),
   // Not "LAD", also the left anterior descending artery; a volume (mL, mL/m²) is not accepted.
   numeric(/left atri(?:um|al)(?: anteroposterior)? (?:size|diameter|dimension)/i, 'la_diameter'),
   // Signed limits ("> 1 or < -1") are read in measurement-forms.ts; the lexicon reads the others.

@@ -1,14 +1,16 @@
 import type { CompareOp, Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
-import { definedPhraseStart, OP_SOURCE, opOf, readComparisons } from './comparisons.js';
+import { definedPhraseStart, OP_SOURCE, opOf, readComparisons, unitOf } from './comparisons.js';
 import { consumptionCounts } from './consumption-counts.js';
+import { lexicon, type NumericTerm } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
  * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges, the birth
- * weight, a Mallampati class ("Mallampati grade IV"), the RASS with its signed limits, and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
+ * weight, a Mallampati class ("Mallampati grade IV"), the RASS with its signed limits, a value outside a
+ * range ("Hematocrit outside the normal range (35-50%)"), and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
@@ -19,14 +21,16 @@ export function measurementForms(p: LineParser): void {
   birthWeight(p);
   mallampatiClass(p);
   signedScore(p);
+  outsideRange(p);
   consumptionCounts(p);
 }
 
 const GA_NAME = /\b(?:gestation(?:al)? age|gestation)\b(?:\s*\(\s*GA\s*\))?(?:\s+(?:range|of|at (?:birth|screening)))?/gi;
 const START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,/])\\d`, 'gi');
 // What names the gestation after a number of weeks: "24-28 weeks gestation", "26 to 34 weeks of gestational age".
-const GA_AFTER = /^\s*(?:of\s+)?(?:gestation(?:al age)?|gestational weeks?)\b/i;
-const GA_WEEKS_AFTER = /^\s*gestational weeks?\b/i;
+const GA_AFTER = /^\s*(?:of\s+)?(?:gestation(?:al age)?|gestational weeks?|amenorrh(?:o)?ea)\b/i;
+// "≥ 37SA": weeks of amenorrhoea (semaines d'aménorrhée), counted from the last menstrual period as the gestational age is (WHO ICD-10, vol. 2, 5.7.1).
+const GA_WEEKS_AFTER = /^\s*(?:gestational weeks?|SA)\b/;
 // The patient's own birth, or a pregnancy now: which gestational age the line means. "Preterm", "delivered"
 // or a birth weight alone may be a past delivery of the patient's, or her baby's.
 const BIRTH = /\b(?:born|at birth|infants?|neonates?|newborns?|bab(?:y|ies))\b/i;
@@ -36,7 +40,7 @@ const PREGNANCY = /\bpregnan\w*|\bwom[ae]n\b|\bmothers?\b|\bat (?:the )?screenin
 const EVENT = /\b(?:diagnos\w*|onset|prenatal visit|first visit|booking|before|after|when|during|since|prior|until|deliver(?:y|ies|ed)|labou?r|history|previous(?:ly)?|past|(?<!at )birth)\b/i;
 // "23 weeks 6 days", "22 0/7 weeks", "32.6 weeks" (32+6 in obstetric notation): days the fact (completed weeks) does not hold.
 const DAYS_AFTER = /^\s*(?:\d+\s*days?\b|\d\s*\/\s*7\b)/i;
-const TAIL = /^(?:\s+of)?(?:\s+(?:gestation(?:al age)?|gestational weeks?))?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
+const TAIL = /^(?:\s+of)?(?:\s+(?:gestation(?:al age)?|gestational weeks?|amenorrh(?:o)?ea)|\s*SA\b)?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
 
 /**
  * "Gestational age < 32 weeks", "between 24-28 weeks gestation", "< 27 weeks gestation at birth":
@@ -258,5 +262,35 @@ export function signedScore(p: LineParser): void {
       const cmps = [limit(m[1]!, m[2]!), ...(m[3] ? [limit(m[4]!, m[5]!)] : [])];
       p.add(m.index, end, m[3]?.toLowerCase() === 'and' ? allOf(cmps) : anyOf(cmps), 'compare');
     }
+  }
+}
+
+const OUTSIDE = /\s*(?:is |are )?outside (?:of )?(?:the )?(?:normal |reference )?(?:range|limits)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([^\s\d)][^)]*?)?\s*\)/gi;
+const NUMERIC_TERMS = lexicon.filter((t): t is NumericTerm => t.kind === 'numeric' && t.facts.length === 1);
+
+/**
+ * "Hematocrit outside the normal range (35-50%)" (NCT03921983): below the range's low end or above its high end, the
+ * range given in the parentheses; read only after a value's name with one fact, in a unit its fact accepts.
+ */
+export function outsideRange(p: LineParser): void {
+  for (const m of p.text.matchAll(OUTSIDE)) {
+    const end = m.index + m[0].length;
+    const before = p.text.slice(0, m.index);
+    const named = NUMERIC_TERMS.map((t) => ({ t, hit: new RegExp(`(?:${t.pattern.source})$`, 'i').exec(before) })).find(({ hit }) => hit);
+    if (!named?.hit) continue;
+    const start = named.hit.index;
+    const [low, high] = [Number(m[1]), Number(m[2])];
+    if (!p.free(start, end) || low >= high || /\b(?:no|not)\s*$/i.test(p.text.slice(0, start))) continue;
+    const fact = named.t.facts[0]!;
+    const unit = p.unitFor(fact, unitOf(m[3]));
+    if (typeof unit !== 'string') {
+      p.reasons.push(`"${named.hit[0]}": ${unit.reason}`);
+      continue;
+    }
+    const cmps: Expr[] = [
+      { kind: 'compare', fact, op: '<', value: low, unit },
+      { kind: 'compare', fact, op: '>', value: high, unit },
+    ];
+    p.add(start, end, anyOf(cmps), 'compare');
   }
 }

@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { formatExpr } from './expression.js';
 import { all, any, attested, cmp, computes, exc, inc, partly, rest } from './parse-expect.test-helper.js';
 
 /**
@@ -110,5 +111,37 @@ describe('blood pressures between limits, or as ranges', () => {
     partly(inc('Normal blood pressure (systolic 90-140 mmHg; diastolic 50-90 mmHg) resting heart rate'), all(any(systolic, diastolic), rest('resting heart rate')));
     computes(exc('Blood pressure (systolic 90-140 mmHg; diastolic 50-90 mmHg)'), all(systolic, diastolic));
     attested(inc('Not normal blood pressure (systolic 90-140 mmHg; diastolic 50-90 mmHg)'), /negates/);
+  });
+});
+
+describe('weeks of amenorrhoea', () => {
+  it('"SA" (semaines d\'aménorrhée) and "weeks of amenorrhea" are the gestational age', () => {
+    // NCT03928795: what "Term" adds stays attested.
+    partly(inc('Term Pregnancy ≥ 37SA'), all(cmp('gestational_age', '>=', 37, 'weeks'), rest('Term Pregnancy')));
+    const c = inc('pregnant women ≥ 24 weeks of amenorrhea');
+    expect(c.computability).toBe('computable');
+    expect(formatExpr(c.expr)).toBe('sex = female and pregnant and gestational_age ≥ 24 weeks');
+  });
+  it('stays attested at another event, or of the patient or a pregnancy unsaid', () => {
+    // NCT03866876: a birth's gestational age, not "at birth".
+    attested(inc('All birth more than 37 weeks of amenorrhea at the maternity ward of the hospital Femme-Mère-Enfant'), /another event/);
+    attested(inc('Full-term or prematurely born (<33 SA) at Nice University Hospital'), /no rule/); // NCT03860142
+  });
+});
+
+describe('a value outside a range', () => {
+  it('is below its low end or above its high end, in a unit its fact accepts', () => {
+    computes(exc('Hematocrit outside the normal range (35-50%)'), any(cmp('hematocrit', '<', 35, '%'), cmp('hematocrit', '>', 50, '%'))); // NCT03921983
+    computes(exc('Potassium outside the normal range (3.5-5.0 mmol/L)'), any(cmp('potassium', '<', 3.5, 'mmol/l'), cmp('potassium', '>', 5, 'mmol/l')));
+  });
+  it('stays attested without the range, or without its unit', () => {
+    attested(exc('Hematocrit outside the normal range'), /no rule/);
+    attested(exc('Potassium outside the normal range (3.5-5.0)'), /unit of the potassium limit is not stated/);
+  });
+});
+
+describe('breath alcohol', () => {
+  it("in the breathalyser's percent", () => {
+    computes(exc('Breath alcohol concentration >0.00%'), cmp('breath_alcohol', '>', 0, '%')); // NCT03862469
   });
 });
