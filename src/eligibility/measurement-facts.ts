@@ -116,6 +116,9 @@ export const measurementFacts: readonly FactDefinition[] = [
   score('clinical_frailty', 'Clinical Frailty Scale, 1 (very fit) to 9 (terminally ill) (Rockwood 2005; 9-point version 2007).'),
   score('mg_adl', 'Myasthenia Gravis Activities of Daily Living total score, 0–24 (Wolfe 1999).'),
   score('ariscat', 'ARISCAT risk score for postoperative pulmonary complications, 0–123 (Canet 2010).'),
+  score('gmfcs', 'Gross Motor Function Classification System level, 1 (I) to 5 (V) (Palisano 1997).'),
+  score('mgfa_class', 'Myasthenia Gravis Foundation of America clinical class, 1 (I) to 5 (V), its subclass (a, b) not held (Jaretzki 2000), now.'),
+  score('glogau', 'Glogau photoaging type, 1 (I, no wrinkles) to 4 (IV, only wrinkles) (Glogau 1996).'),
   score('rass', 'Richmond Agitation–Sedation Scale, −5 (unarousable) to +4 (combative) (Sessler 2002), at screening.'),
   score('bishop', 'Bishop score of cervical ripeness, 0–13 (Bishop 1964); not a modified Bishop score.'),
   // ICP and CPP are reported in mmHg (Brain Trauma Foundation guidelines, 4th ed. 2016); kPa as for blood gases.

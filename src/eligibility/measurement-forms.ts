@@ -9,7 +9,7 @@ import type { LineParser } from './line-parser.js';
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
  * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges, the birth
- * weight, a Mallampati class ("Mallampati grade IV"), the RASS with its signed limits, a value outside a
+ * weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its signed limits, a value outside a
  * range ("Hematocrit outside the normal range (35-50%)"), and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
@@ -19,7 +19,7 @@ export function measurementForms(p: LineParser): void {
   bloodPressureBetween(p);
   bloodPressureRanges(p);
   birthWeight(p);
-  mallampatiClass(p);
+  classScales(p);
   signedScore(p);
   outsideRange(p);
   consumptionCounts(p);
@@ -211,34 +211,49 @@ export function birthWeight(p: LineParser): void {
   }
 }
 
-// A class written right after the name, in Roman or Arabic numerals; a limit with an operator is the lexicon's.
-const MALLAMPATI_CLASS = String.raw`(IV|III|II|I|[1-4])(?![\w.])`;
-const MALLAMPATI = new RegExp(
-  String.raw`(?:modified )?Mallampati(?:\s+(?:score|class|grade|classification))?\s*(?::\s*)?${MALLAMPATI_CLASS}(?:\s*(-|to|or|and\/or)\s*${MALLAMPATI_CLASS})?(\s+or (?:higher|above|more|worse))?`,
-  'gi',
-);
-const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4 };
-const mallampatiOf = (s: string): number => ROMAN[s.toUpperCase()] ?? Number(s);
+// Scales of whole classes, 1 to their top class; a class written right after the name, in Roman or Arabic numerals
+// (a limit with an operator is the lexicon's). A subclass ("MGFA class IIa") is not read.
+const CLASS_SCALES = [
+  { fact: 'mallampati', top: 4, name: String.raw`(?:modified )?Mallampati(?:\s+(?:score|class|grade|classification))?` },
+  { fact: 'gmfcs', top: 5, name: String.raw`(?:Gross Motor Function Classification System(?:\s*\(\s*GMFCS\s*\))?|\bGMFCS\b)(?:\s+(?:levels?|class))?` },
+  {
+    fact: 'mgfa_class',
+    top: 5,
+    name: String.raw`(?:Myasthenia Gravis Foundation of America(?:\s*\(\s*MGFA\s*\))?|\bMGFA\b)(?:\s+Clinical)?(?:\s+Classification)?(?:\s+Class)?`,
+  },
+  { fact: 'glogau', top: 4, name: String.raw`Glogau(?:\s+photo-?aging)?(?:\s+(?:score|class|classification|type|grade|scale))?` },
+];
+const CLASS = String.raw`(V|IV|III|II|I|[1-5])(?!\w|\.\d)`;
+const CLASS_FORMS = CLASS_SCALES.map((scale) => ({
+  ...scale,
+  form: new RegExp(String.raw`${scale.name}\s*(?::\s*)?${CLASS}(?:\s*(-|to|or|and\/or|and)\s*${CLASS})?(\s+or (?:higher|above|more|worse))?`, 'gi'),
+}));
+const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
+const classOf = (s: string): number => ROMAN[s.toUpperCase()] ?? Number(s);
 
 /**
- * "Modified Mallampati grade IV", "Mallampati class III-IV", "Mallampati 3 or 4", "Mallampati II or higher": the
- * classes named, 1 to 4 (Samsoon & Young 1987), each class whole ("III-IV" is class 3 and class 4, not between them).
+ * "Modified Mallampati grade IV" (Samsoon & Young 1987), "GMFCS levels I-III" (Palisano 1997), "Myasthenia Gravis
+ * Foundation of America Clinical Classification Class II to IV" (Jaretzki 2000), "Glogau photoaging score II and III"
+ * (Glogau 1996): the classes named, each whole ("III-IV" is class 3 and class 4, not between them). One patient has
+ * one class, so "II and III" names the same classes as "II or III".
  */
-export function mallampatiClass(p: LineParser): void {
-  for (const m of p.text.matchAll(MALLAMPATI)) {
-    const end = m.index + m[0].length;
-    if (!p.free(m.index, end)) continue;
-    // A longer list ("1, 2 and 3", "2 / 3") or an operator before the name is read by no rule here.
-    if (/^\s*(?:,|and\b|&|\/|or\b|-|to\b)/i.test(p.text.slice(end)) || /(?:[<>≤≥=]|\b(?:than|to))\s*$/i.test(p.text.slice(0, m.index))) continue;
-    const first = mallampatiOf(m[1]!);
-    const last = m[3] ? mallampatiOf(m[3]) : first;
-    // "III or IV" only as neighbours: "I or IV" is not one run of classes.
-    if (last < first || (m[2] && m[2] !== '-' && m[2].toLowerCase() !== 'to' && last !== first + 1)) continue;
-    const hi = m[4] ? 4 : last;
-    const cmp = (op: CompareOp, value: number): Expr => ({ kind: 'compare', fact: 'mallampati', op, value, unit: '' });
-    const expr = allOf([...(first > 1 ? [cmp('>=', first)] : []), ...(hi < 4 ? [cmp('<=', hi)] : [])]);
-    if (expr.kind === 'all' && expr.of.length === 0) continue;
-    p.add(definedPhraseStart(p.text, m.index), end, expr, 'compare');
+export function classScales(p: LineParser): void {
+  for (const { fact, top, form } of CLASS_FORMS) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end)) continue;
+      // A longer list ("1, 2 and 3", "2 / 3") or an operator before the name is read by no rule here.
+      if (/^\s*(?:,|and\b|&|\/|or\b|-|to\b)/i.test(p.text.slice(end)) || /(?:[<>≤≥=]|\b(?:than|to))\s*$/i.test(p.text.slice(0, m.index))) continue;
+      const first = classOf(m[1]!);
+      const last = m[3] ? classOf(m[3]) : first;
+      // "III or IV" only as neighbours: "I or IV" is not one run of classes.
+      if (last < first || last > top || (m[2] && m[2] !== '-' && m[2].toLowerCase() !== 'to' && last !== first + 1)) continue;
+      const hi = m[4] ? top : last;
+      const cmp = (op: CompareOp, value: number): Expr => ({ kind: 'compare', fact, op, value, unit: '' });
+      const bounds = [...(first > 1 ? [cmp('>=', first)] : []), ...(hi < top ? [cmp('<=', hi)] : [])];
+      if (bounds.length === 0) continue;
+      p.add(definedPhraseStart(p.text, m.index), end, allOf(bounds), 'compare');
+    }
   }
 }
 

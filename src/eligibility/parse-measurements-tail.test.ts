@@ -4,9 +4,10 @@ import { all, any, attested, cmp, computes, exc, inc, partly, rest } from './par
 
 /**
  * Measurement forms of the development corpus's tail (issue #17): the ankle–brachial index, ionized calcium and
- * phosphate, the left atrial diameter, uric acid named "UA", a misspelt Glasgow Coma Scale, a Mallampati class
- * in numerals, the RASS with signed limits and blood pressures between limits or as ranges. Lines verbatim from
- * the corpus (NCT number given) or written here; readings worked out by hand (an inclusion's computable part
+ * phosphate, the left atrial diameter, haematocrit, breath alcohol, uric acid named "UA", a misspelt Glasgow Coma
+ * Scale, classes of scales (Mallampati, GMFCS, MGFA, Glogau) in numerals, the RASS with signed limits, blood
+ * pressures between limits or as ranges, weeks of amenorrhoea and a value outside a range. Lines verbatim from the
+ * corpus (NCT number given) or written here; readings worked out by hand (an inclusion's computable part
  * necessary, an exclusion's sufficient).
  */
 const score = (fact: string, op: '<' | '<=' | '>' | '>=', value: number) => cmp(fact, op, value, '');
@@ -71,6 +72,30 @@ describe('a Mallampati class in numerals', () => {
   it('leaves classes that are not one run, or a longer list, to a person', () => {
     attested(exc('Mallampati I or IV'), /no rule/);
     attested(inc('Mallampati 1, 2 or 3'), /no rule/);
+    // No class 5, nor a class 3.5.
+    attested(exc('Mallampati 5'), /no rule/);
+    attested(exc('Mallampati 3.5'), /no rule/);
+  });
+});
+
+describe('other scales of whole classes', () => {
+  it('GMFCS levels, MGFA classes and Glogau types', () => {
+    // NCT03863197: the acronym's gloss is left attested.
+    partly(
+      inc('GMFCS levels I-III (GMFCS = Gross Motor Function Classification Score, expressing the overall functional level of impairment)'),
+      all(score('gmfcs', '<=', 3), rest('GMFCS = Gross Motor Function Classification Score, expressing the overall functional level of impairment')),
+    );
+    // NCT03920293
+    partly(
+      inc('Myasthenia Gravis Foundation of America Clinical Classification Class II to IV at screening.'),
+      all(all(score('mgfa_class', '>=', 2), score('mgfa_class', '<=', 4)), rest('at screening')),
+    );
+    // NCT03928444: one patient has one type, so "II and III" is either.
+    computes(inc('Glogau photoaging score II and III.'), all(score('glogau', '>=', 2), score('glogau', '<=', 3)));
+    computes(inc('GMFCS level V'), score('gmfcs', '>=', 5));
+  });
+  it('a subclass stays attested', () => {
+    attested(inc('MGFA class IIa'), /no rule/);
   });
 });
 
