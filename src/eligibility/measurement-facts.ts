@@ -205,6 +205,15 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Left atrial anteroposterior diameter on echocardiography (parasternal long axis), at screening.',
   ),
+  measured(
+    'menstrual_cycle_length',
+    'days',
+    [
+      { unit: 'days', factor: 1, source: SAME },
+      { unit: 'weeks', factor: 7, source: '7 days in a week' },
+    ],
+    "Average length of the patient's menstrual cycles (first day of one period to the first day of the next), in days, as she reports it.",
+  ),
   // In percent, as registries write it; a volume fraction in L/L (0.45 L/L = 45 %, ICSH) is not read.
   measured('hematocrit', '%', onlyUnit('%'), 'Blood haematocrit (packed cell volume), as the laboratory reports it.'),
   // A breathalyser reports the blood-alcohol equivalent in g/100 mL, "%" (NHTSA; the 2100:1 breath-to-blood ratio is built in).
@@ -315,6 +324,8 @@ export const measurementTerms = [
   numeric(/\bmsDBP\b/i, 'diastolic_bp'),
   // "Glasco coma score more than 8" (NCT03921112): Glasgow misspelt; the lexicon reads the Glasgow Coma Scale by its name.
   numeric(/Glasco coma (?:scale|score)(?:\s*\(\s*GCS\s*\))?/i, 'gcs'),
+  // The average or a length named: not "Irregular menstrual cycle" (a condition), nor a cycle day ("day 2-5 of the cycle").
+  numeric(/(?:average|mean) (?:menstrual )?cycle(?: length)?(?!\s*days?\b)|menstrual cycle length/i, 'menstrual_cycle_length'),
   numeric(/(?<![\w-])(?:ha?ematocrit|Hct)\b(?:\s*\(\s*Hct\s*\))?(?: levels?)?/i, 'hematocrit'),
   numeric(/breath alcohol(?: concentration| level| content)?(?:\s*\(\s*BrAC\s*\))?|\bBrAC\b/i, 'breath_alcohol'),
   // Not "LAD", also the left anterior descending artery; a volume (mL, mL/m²) is not accepted.

@@ -10,7 +10,7 @@ import type { LineParser } from './line-parser.js';
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
  * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges, the birth
  * weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its signed limits, a value outside a
- * range ("Hematocrit outside the normal range (35-50%)"), and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
+ * range ("Hematocrit outside the normal range (35-50%)"), a life expectancy "within 12 months", and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
@@ -22,6 +22,7 @@ export function measurementForms(p: LineParser): void {
   classScales(p);
   signedScore(p);
   outsideRange(p);
+  lifeExpectancyWithin(p);
   consumptionCounts(p);
 }
 
@@ -307,5 +308,20 @@ export function outsideRange(p: LineParser): void {
       { kind: 'compare', fact, op: '>', value: high, unit },
     ];
     p.add(start, end, anyOf(cmps), 'compare');
+  }
+}
+
+const LIFE_WITHIN = /\b(?:estimated |expected )?life expectancy\s+(?:of\s+|is\s+)?within\s+(?:the\s+next\s+)?(\d+)\s+(months?|years?|weeks?|days?)\b/gi;
+
+/**
+ * "life expectancy within 12 months" (NCT03869164): expected to die within them, a life expectancy of at most 12
+ * months. Whether the end is included is not said: an inclusion reads it included (necessary either way) and an
+ * exclusion not (sufficient either way), as a range is read.
+ */
+export function lifeExpectancyWithin(p: LineParser): void {
+  for (const m of p.text.matchAll(LIFE_WITHIN)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not|without)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    p.add(m.index, end, { kind: 'compare', fact: 'life_expectancy', op: p.side === 'inclusion' ? '<=' : '<', value: Number(m[1]), unit: unitOf(m[2]) }, 'compare');
   }
 }

@@ -6,9 +6,9 @@ import { all, any, attested, cmp, computes, exc, inc, partly, rest } from './par
  * Measurement forms of the development corpus's tail (issue #17): the ankle–brachial index, ionized calcium and
  * phosphate, the left atrial diameter, haematocrit, breath alcohol, uric acid named "UA", a misspelt Glasgow Coma
  * Scale, classes of scales (Mallampati, GMFCS, MGFA, Glogau) in numerals, the RASS with signed limits, blood
- * pressures between limits or as ranges, weeks of amenorrhoea and a value outside a range. Lines verbatim from the
- * corpus (NCT number given) or written here; readings worked out by hand (an inclusion's computable part
- * necessary, an exclusion's sufficient).
+ * pressures between limits or as ranges, weeks of amenorrhoea, a value outside a range, the menstrual cycle
+ * length and a life expectancy "within" a time. Lines verbatim from the corpus (NCT number given) or written
+ * here; readings worked out by hand (an inclusion's computable part necessary, an exclusion's sufficient).
  */
 const score = (fact: string, op: '<' | '<=' | '>' | '>=', value: number) => cmp(fact, op, value, '');
 
@@ -168,5 +168,25 @@ describe('a value outside a range', () => {
 describe('breath alcohol', () => {
   it("in the breathalyser's percent", () => {
     computes(exc('Breath alcohol concentration >0.00%'), cmp('breath_alcohol', '>', 0, '%')); // NCT03862469
+  });
+});
+
+describe('the menstrual cycle length', () => {
+  it('an average or a length named, in days', () => {
+    computes(inc('Average menstrual cycle 21-35 days'), all(cmp('menstrual_cycle_length', '>=', 21, 'days'), cmp('menstrual_cycle_length', '<=', 35, 'days'))); // NCT03862469
+  });
+  it('not an irregular cycle, nor a cycle day', () => {
+    computes(exc('Irregular menstrual cycle'), { kind: 'has', fact: 'diagnoses', code: 'irregular-menstrual-cycle' }); // NCT03862469
+    attested(inc('Mean cycle day 3'), /no rule/);
+  });
+});
+
+describe('a life expectancy "within" a time', () => {
+  it('is at most that time: its end included in an inclusion, not in an exclusion', () => {
+    computes(exc('life expectancy within 12 months;'), cmp('life_expectancy', '<', 12, 'months')); // NCT03869164
+    computes(inc('Life expectancy within 6 months'), cmp('life_expectancy', '<=', 6, 'months'));
+  });
+  it('needs a number and its unit', () => {
+    attested(exc('life expectancy within normal limits'), /no rule/);
   });
 });
