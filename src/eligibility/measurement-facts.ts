@@ -326,7 +326,8 @@ export const measurementTerms = [
   numeric(/Glasco coma (?:scale|score)(?:\s*\(\s*GCS\s*\))?/i, 'gcs'),
   // The average or a length named: not "Irregular menstrual cycle" (a condition), nor a cycle day ("day 2-5 of the cycle").
   numeric(/(?:average|mean) (?:menstrual )?cycle(?: length)?(?!\s*days?\b)|menstrual cycle length/i, 'menstrual_cycle_length'),
-  numeric(/(?<![\w-])(?:ha?ematocrit|Hct)\b(?:\s*\(\s*Hct\s*\))?(?: levels?)?/i, 'hematocrit'),
+  // Not "HCT" alone, also a haematopoietic cell transplantation.
+  numeric(/(?<![\w-])ha?ematocrit\b(?:\s*\(\s*Hct\s*\))?(?: levels?)?/i, 'hematocrit'),
   numeric(/breath alcohol(?: concentration| level| content)?(?:\s*\(\s*BrAC\s*\))?|\bBrAC\b/i, 'breath_alcohol'),
   // Not "LAD", also the left anterior descending artery; a volume (mL, mL/m²) is not accepted.
   numeric(/left atri(?:um|al)(?: anteroposterior)? (?:size|diameter|dimension)/i, 'la_diameter'),

@@ -8,9 +8,11 @@ import type { LineParser } from './line-parser.js';
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
- * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges, the birth
- * weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its signed limits, a value outside a
- * range ("Hematocrit outside the normal range (35-50%)"), a life expectancy "within 12 months", and what a patient smokes or drinks in a day or a week (consumption-counts.ts).
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges,
+ * the birth weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its
+ * signed limits, a value outside a range ("Hematocrit outside the normal range (35-50%)"), a life
+ * expectancy "within 12 months", and what a patient smokes or drinks in a day or a week
+ * (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
@@ -20,7 +22,7 @@ export function measurementForms(p: LineParser): void {
   bloodPressureRanges(p);
   birthWeight(p);
   classScales(p);
-  signedScore(p);
+  rassLimits(p);
   outsideRange(p);
   lifeExpectancyWithin(p);
   consumptionCounts(p);
@@ -147,7 +149,7 @@ export function bloodPressureAfter(p: LineParser): void {
 }
 
 // "msSBP": the mean sitting systolic pressure, the mean of the readings a protocol takes seated at a visit, as
-// "sitting blood pressure" is read above; "sSBP" alone is left (NCT03860220 uses it for a difference).
+// "sitting blood pressure" is read above; "sSBP" alone is not read (NCT03860220 does not say what it is).
 const PRESSURES = [
   { fact: 'systolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?systolic (?:arterial )?blood pressure|\b(?:ms)?SBP\b)` },
   { fact: 'diastolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?diastolic (?:arterial )?blood pressure|\b(?:ms)?DBP\b)` },
@@ -269,7 +271,7 @@ const RASS_FORMS = [new RegExp(String.raw`\b(?:an? )?score\s+(?:of\s+)?${LIMITS}
  * its limits may be negative, which the comparisons of the lexicon do not read. "a score > 1 or < -1 on the Richmond
  * Agitation and Sedation Scale (RASS)" (NCT03922113), "RASS ≥ -2 and ≤ 1"; "or" is either limit, "and" both.
  */
-export function signedScore(p: LineParser): void {
+export function rassLimits(p: LineParser): void {
   for (const form of RASS_FORMS) {
     for (const m of p.text.matchAll(form)) {
       const end = m.index + m[0].length;
@@ -292,7 +294,7 @@ export function outsideRange(p: LineParser): void {
   for (const m of p.text.matchAll(OUTSIDE)) {
     const end = m.index + m[0].length;
     const before = p.text.slice(0, m.index);
-    const named = NUMERIC_TERMS.map((t) => ({ t, hit: new RegExp(`(?:${t.pattern.source})$`, 'i').exec(before) })).find(({ hit }) => hit);
+    const named = NUMERIC_TERMS.map((t) => ({ t, hit: new RegExp(`(?:${t.pattern.source})$`, t.pattern.flags.replace('g', '')).exec(before) })).find(({ hit }) => hit);
     if (!named?.hit) continue;
     const start = named.hit.index;
     const [low, high] = [Number(m[1]), Number(m[2])];
