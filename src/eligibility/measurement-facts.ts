@@ -116,6 +116,10 @@ export const measurementFacts: readonly FactDefinition[] = [
   score('clinical_frailty', 'Clinical Frailty Scale, 1 (very fit) to 9 (terminally ill) (Rockwood 2005; 9-point version 2007).'),
   score('mg_adl', 'Myasthenia Gravis Activities of Daily Living total score, 0–24 (Wolfe 1999).'),
   score('ariscat', 'ARISCAT risk score for postoperative pulmonary complications, 0–123 (Canet 2010).'),
+  score('gmfcs', 'Gross Motor Function Classification System level, 1 (I) to 5 (V) (Palisano 1997).'),
+  score('mgfa_class', 'Myasthenia Gravis Foundation of America clinical class, 1 (I) to 5 (V), its subclass (a, b) not held (Jaretzki 2000), now.'),
+  score('glogau', 'Glogau photoaging type, 1 (I, no wrinkles) to 4 (IV, only wrinkles) (Glogau 1996).'),
+  score('rass', 'Richmond Agitation–Sedation Scale, −5 (unarousable) to +4 (combative) (Sessler 2002), at screening.'),
   score('bishop', 'Bishop score of cervical ripeness, 0–13 (Bishop 1964); not a modified Bishop score.'),
   // ICP and CPP are reported in mmHg (Brain Trauma Foundation guidelines, 4th ed. 2016); kPa as for blood gases.
   measured('icp', 'mmHg', bloodGasUnits, 'Intracranial pressure from an invasive monitor, at screening.'),
@@ -182,6 +186,56 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Serum procalcitonin.',
   ),
+  {
+    name: 'abi',
+    type: 'number',
+    unit: '',
+    units: [],
+    unitImplied: 'the ankle–brachial index is a ratio of two systolic pressures and has no unit (Aboyans et al., Circulation 2012;126:2890)',
+    // Aboyans 2012: each leg's index is its higher ankle pressure over the higher arm pressure; the lower leg's is the patient's.
+    description: "Ankle–brachial index at rest, the patient's: the lower of the two legs' indices (AHA 2012 method).",
+  },
+  // Left atrial size in a length is its anteroposterior diameter (ASE/EACVI chamber quantification, Lang et al., J Am Soc Echocardiogr 2015;28:1).
+  measured(
+    'la_diameter',
+    'mm',
+    [
+      { unit: 'mm', factor: 1, source: SAME },
+      { unit: 'cm', factor: 10, source: 'SI prefixes: 1 cm = 10 mm' },
+    ],
+    'Left atrial anteroposterior diameter on echocardiography (parasternal long axis), at screening.',
+  ),
+  measured(
+    'menstrual_cycle_length',
+    'days',
+    [
+      { unit: 'days', factor: 1, source: SAME },
+      { unit: 'weeks', factor: 7, source: '7 days in a week' },
+    ],
+    "Average length of the patient's menstrual cycles (first day of one period to the first day of the next), in days, as she reports it.",
+  ),
+  // In percent, as registries write it; a volume fraction in L/L (0.45 L/L = 45 %, ICSH) is not read.
+  measured('hematocrit', '%', onlyUnit('%'), 'Blood haematocrit (packed cell volume), as the laboratory reports it.'),
+  // A breathalyser reports the blood-alcohol equivalent in g/100 mL, "%" (NHTSA; the 2100:1 breath-to-blood ratio is built in).
+  measured('breath_alcohol', '%', onlyUnit('%'), 'Breath alcohol concentration at screening, as the breathalyser reports it (blood-alcohol equivalent, g/100 mL, %).'),
+  measured(
+    'ionized_calcium',
+    'mmol/L',
+    [
+      { unit: 'mmol/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 0.2495, source: 'calcium 40.078 g/mol: 1 mg/dL = 10 mg/L ÷ 40.078 g/mol = 0.2495 mmol/L' },
+    ],
+    'Serum or blood ionized (free) calcium; not total calcium.',
+  ),
+  measured(
+    'phosphate',
+    'mmol/L',
+    [
+      { unit: 'mmol/l', factor: 1, source: SAME },
+      { unit: 'mg/dl', factor: 0.3229, source: 'reported as phosphorus, 30.974 g/mol: 1 mg/dL = 10 mg/L ÷ 30.974 g/mol = 0.3229 mmol/L' },
+    ],
+    'Serum or plasma inorganic phosphate (phosphorus).',
+  ),
   counted('cigarettes_per_day', 'cigarettes', 'day', 'Tobacco cigarettes the patient smokes on an average day now (0 for a non-smoker); not e-cigarettes.'),
   counted('caffeinated_drinks_per_day', 'drinks', 'day', 'Caffeinated drinks (coffee, tea, cola, energy drinks) the patient has on an average day now, as the patient counts them.'),
   // A "drink" and a UK "unit" are different amounts of ethanol (a UK unit is 8 g, NHS; a US standard drink 14 g, NIAAA): two facts.
@@ -246,7 +300,11 @@ export const measurementTerms = [
   // Not urinary sodium, nor a drug's salt ("sodium valproate"): the blood value by name or with its level.
   numeric(/(?:serum |plasma |blood )sodium(?:\s*\(\s*Na\+?\s*\))?(?: levels?| concentration)?|(?<![\w-])sodium (?:levels?|concentration)/i, 'sodium'),
   // Not urinary uric acid, nor "urate-lowering therapy".
-  numeric(/(?<![\w-])(?<!urine |urinary )(?:serum |plasma |blood )?(?:uric acid|urate)(?![- ]lowering)(?:\s*\(\s*S?UA\s*\))?(?: levels?| concentration)?/i, 'uric_acid'),
+  // "UA" alone is also urinalysis: read only as the value defining hyperuricaemia, "Hyperuricemic (UA >= 5.5 mg/dL)" (NCT03865407).
+  numeric(
+    /(?<![\w-])(?<!urine |urinary )(?:serum |plasma |blood )?(?:uric acid|urate)(?![- ]lowering)(?:\s*\(\s*S?UA\s*\))?(?: levels?| concentration)?|(?<=\bhyperuric(?:a)?emi(?:a|c)\s*\(\s*)S?UA\b/i,
+    'uric_acid',
+  ),
   numeric(/(?:total|serum|blood|plasma) cholesterol(?:\s*\(\s*T?C\s*\))?(?: levels?)?/i, 'total_cholesterol'),
   numeric(/high[- ]density lipoprotein(?: cholesterol)?(?:\s*\(\s*HDL(?:-C)?\s*\))?|(?<!non[- ]?)\bHDL(?:-C| cholesterol)?\b/i, 'hdl_cholesterol'),
   // Not lactate dehydrogenase, nor Ringer's lactate (an infusion).
@@ -260,5 +318,25 @@ export const measurementTerms = [
   numeric(/(?:corrected QT(?: interval)?(?:\s*\(\s*QTc\s*\))?|\bQTc\b(?!\s*\())(?: interval)?(?![^;]*\b(?:men|women|males?|females?|Fridericia|Bazett)\b)/i, 'qtc'),
   numeric(/intracranial pressure(?:\s*\(\s*ICP\s*\))?|\bICP\b/i, 'icp'),
   numeric(/cerebral perfusion pressure(?:\s*\(\s*CPP\s*\))?|\bCPP\b/i, 'cpp'),
+  // Mean sitting systolic or diastolic pressure, the mean of the seated readings at a visit (measurement-forms.ts reads
+  // "145 mmHg ≤ msSBP ≤ 190 mmHg", NCT03860220); "sSBP" alone is not read.
+  numeric(/\bmsSBP\b/i, 'systolic_bp'),
+  numeric(/\bmsDBP\b/i, 'diastolic_bp'),
+  // "Glasco coma score more than 8" (NCT03921112): Glasgow misspelt; the lexicon reads the Glasgow Coma Scale by its name.
+  numeric(/Glasco coma (?:scale|score)(?:\s*\(\s*GCS\s*\))?/i, 'gcs'),
+  // The average or a length named: not "Irregular menstrual cycle" (a condition), nor a cycle day ("day 2-5 of the cycle").
+  numeric(/(?:average|mean) (?:menstrual )?cycle(?: length)?(?!\s*days?\b)|menstrual cycle length/i, 'menstrual_cycle_length'),
+  // Not "HCT" alone, also a haematopoietic cell transplantation.
+  numeric(/(?<![\w-])ha?ematocrit\b(?:\s*\(\s*Hct\s*\))?(?: levels?)?/i, 'hematocrit'),
+  numeric(/breath alcohol(?: concentration| level| content)?(?:\s*\(\s*BrAC\s*\))?|\bBrAC\b/i, 'breath_alcohol'),
+  // Not "LAD", also the left anterior descending artery; a volume (mL, mL/m²) is not accepted.
+  numeric(/left atri(?:um|al)(?: anteroposterior)? (?:size|diameter|dimension)/i, 'la_diameter'),
+  // Signed limits ("> 1 or < -1") are read in measurement-forms.ts; the lexicon reads the others.
+  numeric(/Richmond Agitation[- ](?:and[- ])?Sedation Scale(?:\s*\(\s*RASS\s*\))?(?: score)?|\bRASS\b(?: score)?/i, 'rass'),
+  numeric(/ankle[- ]brachial (?:pressure )?index(?:\s*\(\s*ABI\s*\))?|(?<![\w-])ABI\b/i, 'abi'),
+  // "Ionized" named: total calcium is another value; not calcium channel blockers or supplements.
+  numeric(/(?:serum |plasma |blood |whole blood )?ioni[sz]ed calcium(?:\s*\(\s*i?Ca(?:\+\+|2\+)?\s*\))?(?: levels?| concentration)?/i, 'ionized_calcium'),
+  // Named as a blood value: not phosphate binders, nor "phosphate and tensin homolog" (PTEN), nor alkaline phosphatase.
+  numeric(/(?:serum|plasma|blood) (?:inorganic )?(?:phosphate|phosphorus)(?: levels?| concentration)?|(?<![\w-])(?:phosphate|phosphorus) (?:levels?|concentration)/i, 'phosphate'),
   numeric(/(?:transvaginal )?cervical length(?:\s*\(\s*CL\s*\))?/i, 'cervical_length'),
 ];

@@ -1,28 +1,39 @@
 import type { CompareOp, Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
-import { definedPhraseStart, OP_SOURCE, opOf, readComparisons } from './comparisons.js';
+import { definedPhraseStart, OP_SOURCE, opOf, readComparisons, unitOf } from './comparisons.js';
 import { consumptionCounts } from './consumption-counts.js';
+import { lexicon, type NumericTerm } from './lexicon.js';
 import type { LineParser } from './line-parser.js';
 
 /**
  * Measurements written in a form the lexicon's "name, then comparison" cannot read, or that need the
  * rest of the line to say whose they are: the gestational age ("24-28 weeks gestation", "gestational
- * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), the birth weight, and what a patient
- * smokes or drinks in a day or a week (consumption-counts.ts).
+ * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges,
+ * the birth weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its
+ * signed limits, a value outside a range ("Hematocrit outside the normal range (35-50%)"), a life
+ * expectancy "within 12 months", and what a patient smokes or drinks in a day or a week
+ * (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
   bloodPressurePair(p);
   bloodPressureAfter(p);
+  bloodPressureBetween(p);
+  bloodPressureRanges(p);
   birthWeight(p);
+  classScales(p);
+  rassLimits(p);
+  outsideRange(p);
+  lifeExpectancyWithin(p);
   consumptionCounts(p);
 }
 
 const GA_NAME = /\b(?:gestation(?:al)? age|gestation)\b(?:\s*\(\s*GA\s*\))?(?:\s+(?:range|of|at (?:birth|screening)))?/gi;
 const START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z]))?\\s*(?<![\\d.,/])\\d`, 'gi');
 // What names the gestation after a number of weeks: "24-28 weeks gestation", "26 to 34 weeks of gestational age".
-const GA_AFTER = /^\s*(?:of\s+)?(?:gestation(?:al age)?|gestational weeks?)\b/i;
-const GA_WEEKS_AFTER = /^\s*gestational weeks?\b/i;
+const GA_AFTER = /^\s*(?:of\s+)?(?:gestation(?:al age)?|gestational weeks?|amenorrh(?:o)?ea)\b/i;
+// "≥ 37SA": weeks of amenorrhoea (semaines d'aménorrhée), counted from the last menstrual period as the gestational age is (WHO ICD-10, vol. 2, 5.7.1).
+const GA_WEEKS_AFTER = /^\s*(?:gestational weeks?|SA)\b/;
 // The patient's own birth, or a pregnancy now: which gestational age the line means. "Preterm", "delivered"
 // or a birth weight alone may be a past delivery of the patient's, or her baby's.
 const BIRTH = /\b(?:born|at birth|infants?|neonates?|newborns?|bab(?:y|ies))\b/i;
@@ -32,7 +43,7 @@ const PREGNANCY = /\bpregnan\w*|\bwom[ae]n\b|\bmothers?\b|\bat (?:the )?screenin
 const EVENT = /\b(?:diagnos\w*|onset|prenatal visit|first visit|booking|before|after|when|during|since|prior|until|deliver(?:y|ies|ed)|labou?r|history|previous(?:ly)?|past|(?<!at )birth)\b/i;
 // "23 weeks 6 days", "22 0/7 weeks", "32.6 weeks" (32+6 in obstetric notation): days the fact (completed weeks) does not hold.
 const DAYS_AFTER = /^\s*(?:\d+\s*days?\b|\d\s*\/\s*7\b)/i;
-const TAIL = /^(?:\s+of)?(?:\s+(?:gestation(?:al age)?|gestational weeks?))?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
+const TAIL = /^(?:\s+of)?(?:\s+(?:gestation(?:al age)?|gestational weeks?|amenorrh(?:o)?ea)|\s*SA\b)?(?:\s+at (?:birth|(?:the )?screening(?: visit)?))?/i;
 
 /**
  * "Gestational age < 32 weeks", "between 24-28 weeks gestation", "< 27 weeks gestation at birth":
@@ -137,6 +148,57 @@ export function bloodPressureAfter(p: LineParser): void {
   }
 }
 
+// "msSBP": the mean sitting systolic pressure, the mean of the readings a protocol takes seated at a visit, as
+// "sitting blood pressure" is read above; "sSBP" alone is not read (NCT03860220 does not say what it is).
+const PRESSURES = [
+  { fact: 'systolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?systolic (?:arterial )?blood pressure|\b(?:ms)?SBP\b)` },
+  { fact: 'diastolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?diastolic (?:arterial )?blood pressure|\b(?:ms)?DBP\b)` },
+];
+const MMHG = String.raw`\s*mm\s*Hg\b`;
+const BETWEEN = PRESSURES.map(({ fact, name }) => ({
+  fact,
+  form: new RegExp(String.raw`(?<![\d.])(\d{2,3})${MMHG}\s*(<=|<)\s*${name}\s*(<=|<)\s*(\d{2,3})${MMHG}`, 'gi'),
+}));
+
+/** "145 mmHg ≤ msSBP ≤ 190 mmHg": a pressure between two limits, each with its unit; both are required. */
+export function bloodPressureBetween(p: LineParser): void {
+  for (const { fact, form } of BETWEEN) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end)) continue;
+      const cmps: Expr[] = [
+        { kind: 'compare', fact, op: m[2] === '<' ? '>' : '>=', value: Number(m[1]), unit: 'mmhg' },
+        { kind: 'compare', fact, op: m[3] === '<' ? '<' : '<=', value: Number(m[4]), unit: 'mmhg' },
+      ];
+      p.add(m.index, end, allOf(cmps), 'compare');
+    }
+  }
+}
+
+const RANGE = String.raw`(\d{2,3})\s*(?:-|–|to)\s*(\d{2,3})${MMHG}`;
+const BP_RANGES = new RegExp(String.raw`\bblood pressure\s*\(\s*systolic\s*:?\s*${RANGE}\s*[;,]\s*diastolic\s*:?\s*${RANGE}\s*\)`, 'gi');
+
+/**
+ * "Normal blood pressure (systolic 90-140 mmHg; diastolic 50-90 mmHg)" (NCT03929367): a range of each pressure,
+ * the ends included. A semicolon does not say whether both or either must hold, so an inclusion reads either
+ * (necessary under both readings) and an exclusion both (sufficient under both), as for a pair above.
+ */
+export function bloodPressureRanges(p: LineParser): void {
+  for (const m of p.text.matchAll(BP_RANGES)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    const [lowS, highS, lowD, highD] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    if (lowS >= highS || lowD >= highD) continue;
+    const range = (fact: string, low: number, high: number): Expr =>
+      allOf([
+        { kind: 'compare', fact, op: '>=', value: low, unit: 'mmhg' },
+        { kind: 'compare', fact, op: '<=', value: high, unit: 'mmhg' },
+      ]);
+    const cmps = [range('systolic_bp', lowS, highS), range('diastolic_bp', lowD, highD)];
+    p.add(definedPhraseStart(p.text, m.index + m[0].indexOf('(') + 1), end, p.side === 'inclusion' ? anyOf(cmps) : allOf(cmps), 'compare');
+  }
+}
+
 const BIRTH_WEIGHT = /\bbirth ?weight\b(?:\s*\(\s*BW\s*\))?/gi;
 
 /** "Birthweight <1500 g": the patient's own, unless the line speaks of a pregnancy or a mother (then it may be her baby's). */
@@ -149,5 +211,119 @@ export function birthWeight(p: LineParser): void {
       continue;
     }
     p.comparisons([['birth_weight']], m.index, end, m[0]);
+  }
+}
+
+// Scales of whole classes, 1 to their top class; a class written right after the name, in Roman or Arabic numerals
+// (a limit with an operator is the lexicon's). A subclass ("MGFA class IIa") is not read.
+const CLASS_SCALES = [
+  { fact: 'mallampati', top: 4, name: String.raw`(?:modified )?Mallampati(?:\s+(?:score|class|grade|classification))?` },
+  { fact: 'gmfcs', top: 5, name: String.raw`(?:Gross Motor Function Classification System(?:\s*\(\s*GMFCS\s*\))?|\bGMFCS\b)(?:\s+(?:levels?|class))?` },
+  {
+    fact: 'mgfa_class',
+    top: 5,
+    name: String.raw`(?:Myasthenia Gravis Foundation of America(?:\s*\(\s*MGFA\s*\))?|\bMGFA\b)(?:\s+Clinical)?(?:\s+Classification)?(?:\s+Class)?`,
+  },
+  { fact: 'glogau', top: 4, name: String.raw`Glogau(?:\s+photo-?aging)?(?:\s+(?:score|class|classification|type|grade|scale))?` },
+];
+const CLASS = String.raw`(V|IV|III|II|I|[1-5])(?!\w|\.\d)`;
+const CLASS_FORMS = CLASS_SCALES.map((scale) => ({
+  ...scale,
+  form: new RegExp(String.raw`${scale.name}\s*(?::\s*)?${CLASS}(?:\s*(-|to|or|and\/or|and)\s*${CLASS})?(\s+or (?:higher|above|more|worse))?`, 'gi'),
+}));
+const ROMAN: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
+const classOf = (s: string): number => ROMAN[s.toUpperCase()] ?? Number(s);
+
+/**
+ * "Modified Mallampati grade IV" (Samsoon & Young 1987), "GMFCS levels I-III" (Palisano 1997), "Myasthenia Gravis
+ * Foundation of America Clinical Classification Class II to IV" (Jaretzki 2000), "Glogau photoaging score II and III"
+ * (Glogau 1996): the classes named, each whole ("III-IV" is class 3 and class 4, not between them). One patient has
+ * one class, so "II and III" names the same classes as "II or III".
+ */
+export function classScales(p: LineParser): void {
+  for (const { fact, top, form } of CLASS_FORMS) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end)) continue;
+      // A longer list ("1, 2 and 3", "2 / 3") or an operator before the name is read by no rule here.
+      if (/^\s*(?:,|and\b|&|\/|or\b|-|to\b)/i.test(p.text.slice(end)) || /(?:[<>≤≥=]|\b(?:than|to))\s*$/i.test(p.text.slice(0, m.index))) continue;
+      const first = classOf(m[1]!);
+      const last = m[3] ? classOf(m[3]) : first;
+      // "III or IV" only as neighbours: "I or IV" is not one run of classes.
+      if (last < first || last > top || (m[2] && m[2] !== '-' && m[2].toLowerCase() !== 'to' && last !== first + 1)) continue;
+      const hi = m[4] ? top : last;
+      const cmp = (op: CompareOp, value: number): Expr => ({ kind: 'compare', fact, op, value, unit: '' });
+      const bounds = [...(first > 1 ? [cmp('>=', first)] : []), ...(hi < top ? [cmp('<=', hi)] : [])];
+      if (bounds.length === 0) continue;
+      p.add(definedPhraseStart(p.text, m.index), end, allOf(bounds), 'compare');
+    }
+  }
+}
+
+const RASS_NAME = String.raw`(?:Richmond Agitation[- ](?:and[- ])?Sedation Scale(?:\s*\(\s*RASS\s*\))?|\bRASS\b)`;
+// A signed limit: "< -1", "≥ +2", "> −3" (a minus sign or a hyphen).
+const SIGNED = String.raw`(<=|>=|<|>)\s*([-−+]?\d)(?![\d.])`;
+const LIMITS = String.raw`${SIGNED}(?:\s+(or|and)\s+${SIGNED})?`;
+const RASS_FORMS = [new RegExp(String.raw`\b(?:an? )?score\s+(?:of\s+)?${LIMITS}\s+on\s+(?:the\s+)?${RASS_NAME}`, 'gi'), new RegExp(String.raw`${RASS_NAME}(?:\s+score)?\s*(?:of\s+)?${LIMITS}`, 'gi')];
+
+/**
+ * The Richmond Agitation–Sedation Scale runs from −5 to +4 (Sessler et al., Am J Respir Crit Care Med 2002;166:1338):
+ * its limits may be negative, which the comparisons of the lexicon do not read. "a score > 1 or < -1 on the Richmond
+ * Agitation and Sedation Scale (RASS)" (NCT03922113), "RASS ≥ -2 and ≤ 1"; "or" is either limit, "and" both.
+ */
+export function rassLimits(p: LineParser): void {
+  for (const form of RASS_FORMS) {
+    for (const m of p.text.matchAll(form)) {
+      const end = m.index + m[0].length;
+      if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+      const limit = (op: string, value: string): Expr => ({ kind: 'compare', fact: 'rass', op: op as CompareOp, value: Number(value.replace('−', '-')), unit: '' });
+      const cmps = [limit(m[1]!, m[2]!), ...(m[3] ? [limit(m[4]!, m[5]!)] : [])];
+      p.add(m.index, end, m[3]?.toLowerCase() === 'and' ? allOf(cmps) : anyOf(cmps), 'compare');
+    }
+  }
+}
+
+const OUTSIDE = /\s*(?:is |are )?outside (?:of )?(?:the )?(?:normal |reference )?(?:range|limits)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([^\s\d)][^)]*?)?\s*\)/gi;
+const NUMERIC_TERMS = lexicon.filter((t): t is NumericTerm => t.kind === 'numeric' && t.facts.length === 1);
+
+/**
+ * "Hematocrit outside the normal range (35-50%)" (NCT03921983): below the range's low end or above its high end, the
+ * range given in the parentheses; read only after a value's name with one fact, in a unit its fact accepts.
+ */
+export function outsideRange(p: LineParser): void {
+  for (const m of p.text.matchAll(OUTSIDE)) {
+    const end = m.index + m[0].length;
+    const before = p.text.slice(0, m.index);
+    const named = NUMERIC_TERMS.map((t) => ({ t, hit: new RegExp(`(?:${t.pattern.source})$`, t.pattern.flags.replace('g', '')).exec(before) })).find(({ hit }) => hit);
+    if (!named?.hit) continue;
+    const start = named.hit.index;
+    const [low, high] = [Number(m[1]), Number(m[2])];
+    if (!p.free(start, end) || low >= high || /\b(?:no|not)\s*$/i.test(p.text.slice(0, start))) continue;
+    const fact = named.t.facts[0]!;
+    const unit = p.unitFor(fact, unitOf(m[3]));
+    if (typeof unit !== 'string') {
+      p.reasons.push(`"${named.hit[0]}": ${unit.reason}`);
+      continue;
+    }
+    const cmps: Expr[] = [
+      { kind: 'compare', fact, op: '<', value: low, unit },
+      { kind: 'compare', fact, op: '>', value: high, unit },
+    ];
+    p.add(start, end, anyOf(cmps), 'compare');
+  }
+}
+
+const LIFE_WITHIN = /\b(?:estimated |expected )?life expectancy\s+(?:of\s+|is\s+)?within\s+(?:the\s+next\s+)?(\d+)\s+(months?|years?|weeks?|days?)\b/gi;
+
+/**
+ * "life expectancy within 12 months" (NCT03869164): expected to die within them, a life expectancy of at most 12
+ * months. Whether the end is included is not said: an inclusion reads it included (necessary either way) and an
+ * exclusion not (sufficient either way), as a range is read.
+ */
+export function lifeExpectancyWithin(p: LineParser): void {
+  for (const m of p.text.matchAll(LIFE_WITHIN)) {
+    const end = m.index + m[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not|without)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    p.add(m.index, end, { kind: 'compare', fact: 'life_expectancy', op: p.side === 'inclusion' ? '<=' : '<', value: Number(m[1]), unit: unitOf(m[2]) }, 'compare');
   }
 }
