@@ -444,3 +444,17 @@ describe('found reading the h-vocab merge (session 12)', () => {
     expect(read('exclusion', line)[0]).toBe('attested');
   });
 });
+
+describe('reported by the h-vocab helper (session 12)', () => {
+  it('a degree word read as narrowing the first of two names may narrow the second too (NCT03868358, NCT03861299)', () => {
+    // "History of significant head trauma or neurological disorders" read "… or history has neurological-disorder": any
+    // neurological disorder excluded, though the line may exclude only significant ones. "Severe aphasia or dysphasia" would
+    // read the same once dysphasia is in the vocabulary.
+    expect(read('exclusion', 'History of significant head trauma or neurological disorders')[1]).toBe(
+      '(history has head-trauma and attested: "significant") or attested: "History of or neurological disorders"',
+    );
+    expect(read('exclusion', 'Uncontrolled hypertension or diabetes')[1]).toBe('(diagnoses has hypertension and attested: "Uncontrolled") or attested: "or diabetes"');
+    // No degree word: both names are read.
+    expect(read('exclusion', 'Active tuberculosis or hepatitis B')).toEqual(['computable', 'diagnoses has tuberculosis or hbv_positive']);
+  });
+});

@@ -216,6 +216,16 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
   if (side === 'exclusion') {
     for (const [from, to] of degreeExampleSpans(text)) leaveToPerson((r) => r.start > from && r.start < to && !(r.expr.kind === 'has' && SERIOUS_BY_DEFINITION.has(r.expr.code)));
   }
+  // "Uncontrolled hypertension or diabetes", "Severe aphasia or dysphasia" (NCT03861299): the degree word read as narrowing the first
+  // name may narrow the second too, so the second alone is not sufficient.
+  for (const a of readings) {
+    const narrowing = a.expr.kind === 'all' ? a.expr.of.find((e) => e.kind === 'attested' && text.startsWith(e.text, a.start)) : undefined;
+    if (narrowing?.kind !== 'attested') continue;
+    leaveToPerson(
+      (b) => (b as (typeof p.readings)[number]).kind === 'term' && /^\s*(?:or|and|nor|and\/or|\/)\s*$/i.test(text.slice(a.end, b.start)),
+      `"${narrowing.text}" before "${text.slice(a.start + narrowing.text.length, a.end).trim()}" may narrow what follows it too`,
+    );
+  }
   // "No prior anthracycline or radiotherapy": an unread word cut the scope, and what follows it in the clause may be negated too.
   for (const s of scopes) {
     const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));
