@@ -458,3 +458,12 @@ describe('reported by the h-vocab helper (session 12)', () => {
     expect(read('exclusion', 'Active tuberculosis or hepatitis B')).toEqual(['computable', 'diagnoses has tuberculosis or hbv_positive']);
   });
 });
+
+describe('reported by the h-vocab helper: what a contraindication names (session 12)', () => {
+  it('a name after "contraindications for", even past a parenthesis, is not what the patient takes (NCT03920917)', () => {
+    // With a known drug in the place of "antiarrhythmic drugs" the line read "current_treatments has amiodarone".
+    expect(read('exclusion', 'Patients with contraindications for anticoagulation therapy(for prevention of cerebral infarction) and amiodarone')[0]).toBe('attested');
+    // Its examples are the patient's (NCT03868137).
+    expect(read('exclusion', 'Contraindications to IUD insertion (active pelvic infection, current pregnancy)')[1]).toMatch(/^diagnoses has pelvic-infection or pregnant or attested/);
+  });
+});

@@ -101,6 +101,15 @@ export function isQualifierWord(w: string): boolean {
 }
 
 const CAPACITY_BEFORE = /\b(?:unable to|inability to|cannot|can not|not able to|incapable of)\s+(?:use|take|receive|undergo|tolerate|be given|be treated(?: with)?|have)\s+(?:[\w'-]+\s+){0,2}$/i;
+const CONTRAINDICATED_BEFORE = /\bcontra-?indicat\w*\s+(?:to|for|with|against|of)\b/gi;
+const EXAMPLE_CUE = /\b(?:such as|including|like|e\.?g\b|eg\b|i\.?e\b|for example|for instance|especially)/i;
+function contraindicatedObject(before: string): boolean {
+  const clause = before.split(/[;:.](?:\s|$)/).at(-1)!;
+  const cue = [...clause.matchAll(CONTRAINDICATED_BEFORE)].at(-1);
+  if (cue === undefined) return false;
+  const after = clause.slice(cue.index + cue[0].length);
+  return !EXAMPLE_CUE.test(after) && !/\([^)]*$/.test(after);
+}
 const CITES_SOURCE = /^\s*(?:adapted from|according to|as (?:defined|described|published) (?:by|in)|defined by|based on|derived from|modified from|see|ref(?:erence)?s?\b)/i;
 
 const WORD = /[a-z][a-z'-]*|\d+(?:\.\d+)?/g;
@@ -143,6 +152,10 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     return { ok: false, reason: `"${phrase}" here is a point in time the line counts from, not a fact about the patient` };
   // "unable to use peritoneal dialysis" (NCT03921437): what the patient can be given, not whether it is given now.
   if (CAPACITY_BEFORE.test(segment)) return { ok: false, reason: `"${segment.trim()} ${phrase}" says what the patient can be given, which no fact holds` };
+  // "contraindications for anticoagulation therapy(for prevention of cerebral infarction) and antiarrhythmic drugs" (NCT03920917):
+  // a name after "contraindications for", even past a parenthesis, is what is contraindicated, not what the patient takes; but
+  // its examples ("Contraindications to IUD insertion (active pelvic infection, current pregnancy)") are the patient's.
+  if (contraindicatedObject(before)) return { ok: false, reason: `"${phrase}" is named as contraindicated, not as the patient's` };
   // "(adapted from … Consensus Definitions for Sepsis and Septic Shock)" (NCT03865602): a name in the source a parenthesis cites.
   const aside = before.slice(before.lastIndexOf('(') + 1);
   if (before.lastIndexOf('(') > before.lastIndexOf(')') && CITES_SOURCE.test(aside)) return { ok: false, reason: `"${phrase}" is named in the source the line cites, not as the patient's` };
