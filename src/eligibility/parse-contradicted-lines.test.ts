@@ -467,3 +467,17 @@ describe('reported by the h-vocab helper: what a contraindication names (session
     expect(read('exclusion', 'Contraindications to IUD insertion (active pelvic infection, current pregnancy)')[1]).toMatch(/^diagnoses has pelvic-infection or pregnant or attested/);
   });
 });
+
+describe('found in the hand sample of seed 5757 (session 12)', () => {
+  it('"any significant" inside a list binds the items after it (NCT03922607)', () => {
+    // "history of epilepsy, any significant cardiac, …, hematologic,or psychiatric disease or disorder" read "history has
+    // psychiatric-disease": a past mild depression excluded the patient, though only a significant one does.
+    const line =
+      'Participant has a history of epilepsy, any significant cardiac, respiratory, renal, hepatic, gastrointestinal, opthalmologic, hematologic,or psychiatric disease or disorder, or any uncontrolled medical illness.';
+    expect(read('exclusion', line)[1]).toMatch(/^history has epilepsy or attested: /);
+    // A degree word that is one item's own does not bind the others (NCT03925948).
+    expect(
+      read('exclusion', 'Physical or mental health conditions that could limit active participation in the study (e.g., blindness in both eyes, severe immobility, psychiatric diseases)')[1],
+    ).toMatch(/^diagnoses has psychiatric-disease or attested/);
+  });
+});

@@ -83,6 +83,7 @@ export const LIST_BINDING =
   /\b(?:treated for|treatment for|being treated|requiring|suspected|suspicion|family|relatives?|risk of|at risk|screening for|scheduled|planned|planning|awaiting|waiting|referred|candidates? for|indication for|contraindicat\w*|intoleran\w*|allerg\w*|failed|failure of|refractory|inadequate|secondary to|due to|caused by|induced|related|associated|severe|serious|significant|uncontrolled|unstable|stable|chronic|acute|recent|other|regular(?:ly)?|daily|changes?|exacerbations?|worsening|less than|fewer than|hypersensitiv\w*)\b/i;
 const EXAMPLE_BINDING =
   /\b(?:due to|caused by|causes?|secondary to|suspected|suspicion|possible|probable|family|relatives?|risk of|at risk|screening for|planned|planning|failed|refractory|intoleran\w*|inadequate|allerg\w*|hypersensitiv\w*|changes?|exacerbations?|worsening|flares?|necessitat\w*|requiring)\b/i;
+const DEGREE_SUBLIST = /\b(?:any|other)\s+(?:clinically\s+)?(?:significant|severe|serious|uncontrolled|unstable|major|active|relevant)\b/i;
 const SUBLIST = /\b(?:requiring|needing|treated (?:with|by)|treatment with|due to|caused by|secondary to|associated with|induced by|related to)\b/i;
 // "at screening"; and "for all subjects", which says whom the line applies to (NCT03860597 states it per line), not what.
 // "Patients that have had a blood transfusion": "that" after the people it names is "who" (but "that is" is "i.e.", so it is no qualifier word).
@@ -222,8 +223,10 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
     // After a colon the head is the list's own ("chronic use of the following: …"), and binds as the words before a list do.
     const outer =
       !marks || marks[0] === ';' ? null : marks[0] === ':' ? colonHeadBinding(upTo.slice(0, marks.index), condition) : EXAMPLE_BINDING.exec(upTo.slice(0, marks.index).split(/[;:]/).at(-1) ?? '');
-    // "infection requiring treatment with antibiotics, antivirals, or antifungals": a participle inside the list starts a sublist that binds the items after it.
-    const inner = SUBLIST.exec([...upTo.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join(''));
+    // "infection requiring treatment with antibiotics, antivirals, or antifungals": a participle inside the list starts a sublist that binds the items after it;
+    // so does "any" with a degree word ("history of epilepsy, any significant cardiac, …, or psychiatric disease", NCT03922607).
+    const within = [...upTo.slice(first)].map((ch, k) => (named(first + k) ? ' ' : ch)).join('');
+    const inner = SUBLIST.exec(within) ?? DEGREE_SUBLIST.exec(within);
     const bound = binding ?? outer ?? inner;
     if (bound) return { ok: false, reason: `"${bound[0]}" before the list may qualify "${phrase}"` };
     // "History of shoulder trauma, fracture, …, tumor, infection" (NCT03929276): the body site of the first item may be the
