@@ -481,3 +481,17 @@ describe('found in the hand sample of seed 5757 (session 12)', () => {
     ).toMatch(/^diagnoses has psychiatric-disease or attested/);
   });
 });
+
+describe('found by the reviewer of seeds 3535 and 4646 (session 12)', () => {
+  it('"severe or active periodontal disease": the degree words before the "or" qualify the name (NCT03926676, NCT03923192)', () => {
+    // It was read "diagnoses has periodontal-disease or attested", which excluded mild, stable periodontitis.
+    expect(read('exclusion', 'Severe or active periodontal disease.')[0]).toBe('attested');
+    // Two names, no degree word: both read.
+    expect(read('exclusion', 'type 1 or type 2 diabetes')).toEqual(['computable', 'diagnoses has type-1-diabetes or diagnoses has type-2-diabetes']);
+  });
+  it('a treatment "during the study" is use to come, not use at screening (NCT03866265)', () => {
+    const [, reading] = read('exclusion', 'Subjects with clotting disorders, dyslipidemia or being on medication (i.e. statins) or other supplements during the study will be excluded.');
+    expect(reading).toMatch(/^diagnoses has clotting-disorder or diagnoses has dyslipidaemia or attested: /);
+    expect(reading).not.toContain('statin or');
+  });
+});

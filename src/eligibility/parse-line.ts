@@ -83,6 +83,7 @@ const ATTESTED_LINES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const CONSENT = /informed consent|\bassent\b/i;
+const DURING_THE_STUDY = /\b(?:during|throughout) (?:the|this) (?:course of the )?(?:study|trial)\b|\bfor the duration of the (?:study|trial)\b/i;
 // An age limit ("aged 18 to 50"), which the screening date fixes whatever tense the line is in.
 const ofAgeOnly = (e: Expr): boolean => (e.kind === 'compare' ? e.fact === 'age' : e.kind === 'all' || e.kind === 'any' ? e.of.every(ofAgeOnly) : false);
 // Unread items of a list ("anthracycline, taxane or "): a reading after them is their sibling.
@@ -226,6 +227,20 @@ export function parseCriterionLine(id: string, side: Side, verbatim: string): Cr
       `"${narrowing.text}" before "${text.slice(a.start + narrowing.text.length, a.end).trim()}" may narrow what follows it too`,
     );
   }
+  // "severe or active periodontal disease" (NCT03926676): a degree word and "or" right before a name qualify it with the word after
+  // the "or", so in an exclusion the name alone is not sufficient.
+  if (side === 'exclusion') {
+    leaveToPerson((b) => {
+      const pair = /\b([A-Za-z]+)\s+(?:or|and\/or|\/)\s+(?:[A-Za-z-]+\s+)?$/i.exec(text.slice(Math.max(0, b.start - 40), b.start));
+      return pair !== null && judgementWords.some((re) => re.test(pair[1]!));
+    });
+  }
+  // "being on medication (i.e. statins) or other supplements during the study" (NCT03866265): use during the study is use to come,
+  // which a treatment taken at screening may or may not become.
+  leaveToPerson(
+    (r) => r.expr.kind === 'has' && r.expr.fact === 'current_treatments' && DURING_THE_STUDY.test(text.slice(r.end).split(/[;.](?:\s|$)/)[0]!),
+    'use during the study is use to come, not a treatment at screening',
+  );
   // "No prior anthracycline or radiotherapy": an unread word cut the scope, and what follows it in the clause may be negated too.
   for (const s of scopes) {
     const sibling = (r: Reading) => LIST_SIBLINGS.test(text.slice(s.end, r.start)) || EXAMPLES_OF.test(text.slice(s.end, r.start));

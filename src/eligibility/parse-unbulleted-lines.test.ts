@@ -47,8 +47,8 @@ describe('a line without a bullet that states a criterion is one', () => {
       'patients with compromised medical history',
       'severe or active periodontal disease',
     ]);
-    // In an exclusion, periodontal disease that is severe or active is excluded: any periodontal disease might be, so a person decides the rest.
-    expect(criteria(text).at(-1)!.slice(2)).toEqual(['partly-computable', 'diagnoses has periodontal-disease or attested: "severe or active"']);
+    // Only severe or active periodontal disease is excluded, so the disease alone is not sufficient: a person decides.
+    expect(criteria(text).at(-1)!.slice(2)).toEqual(['attested', 'attested: "severe or active periodontal disease"']);
   });
   it('before the bullets (NCT03920345)', () => {
     const text = 'Inclusion Criteria:\nSubject age 18 - 85 years;\n  -  SIJ arthropathy and chronic lower back pain (CLBP);\nExclusion Criteria:\n  -  Non-compliant patients';
