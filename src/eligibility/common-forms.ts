@@ -14,8 +14,10 @@ const AGE_WORD = /(?<!\bgestation(?:al)? )\b(?:age[sd]?|aged|older(?=\s*>))\b(?:
 const AGE_START = new RegExp(`(?:(?<![A-Za-z])(?:${OP_SOURCE})(?![A-Za-z])|[<>]=?)?\\s*(?<![\\d.,])\\d`, 'gi');
 const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|first|when)\b/i;
 // "mother ≥15 years of age" in a trial of mothers and infants: the age may be another person's.
-const OTHER_PERSON_REASON = "the age limit may be another person's (a mother, partner or caregiver named before it), not the patient's";
-const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?)\b/i;
+const OTHER_PERSON_REASON = "the age limit may be another person's (a mother, partner, caregiver or people compared with, named before it), not the patient's";
+// "peripheral blood cells of subjects are approximate to those of healthy person aged between 18 and 50" (NCT03928782): "those of"
+// names people the patient is compared with.
+const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?)\b|\bthose of\b/i;
 // "≥18 y.o.": the unit y is read, ".o." is left.
 const OLD = /^(?:\s*-?\s*(?:years?[- ])?(?:old|of age)\b|\.o\.)/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;

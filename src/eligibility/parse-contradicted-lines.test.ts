@@ -495,3 +495,12 @@ describe('found by the reviewer of seeds 3535 and 4646 (session 12)', () => {
     expect(reading).not.toContain('statin or');
   });
 });
+
+describe('found in the hand sample of seed 6868 (session 12)', () => {
+  it('an age after "those of healthy person" may be the age of the people compared with (NCT03928782)', () => {
+    const line =
+      'subjects who suffer from acute leukemic subjects who accept chemotherapy within one month and will be pretreated by whole-body irradiation peripheral blood cells of subjects are approximate to those of healthy person aged between 18 and 50 years old subjects who are competent to give written informed consent subjects without other systemic diseases';
+    expect(read('inclusion', line)[0]).toBe('attested');
+    expect(read('inclusion', 'Healthy male and female subjects (aged 19~45 years at the time of screening)')[1]).toMatch(/^age ≥ 19 years and age ≤ 45 years/); // NCT03864432
+  });
+});
