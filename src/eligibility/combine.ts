@@ -2,7 +2,9 @@ import { OP_SOURCE } from './comparisons.js';
 import type { Expr, Side } from './expression.js';
 import { lexicon } from './lexicon.js';
 
-const QUALIFYING_ASIDE = /^\s*\(\s*(?:with|without|requiring|needing|due to|except|excluding|other than|only|if|when|unless|at least|more than|less than|under|treated|not)\b/i;
+// "menstrual irregularities (absence of menstrual cycle at least 2 months)" (NCT03921580): a parenthesis that says what is meant.
+const QUALIFYING_ASIDE =
+  /^\s*\(\s*(?:with|without|requiring|needing|due to|except|excluding|other than|only|if|when|unless|at least|more than|less than|under|treated|not|absence of|absent|lack of|loss of|defined)(?![\w])/i;
 
 /**
  * How a line's readings combine, so that the computable part is a necessary condition of an

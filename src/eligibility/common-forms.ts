@@ -111,7 +111,8 @@ export function readAge(p: LineParser): void {
       p,
       m.index,
       found.end + (old?.[0].length ?? 0),
-      units.map((u) => u || 'years'),
+      // "≥1 and ≤6 month old" (NCT03921918): a bare number shares the unit written beside it; "years old" otherwise.
+      units.map((u) => u || (units.find((w) => w !== '') ?? 'years')),
       found,
       (old?.[0] ?? '') !== '',
     );

@@ -504,3 +504,17 @@ describe('found in the hand sample of seed 6868 (session 12)', () => {
     expect(read('inclusion', 'Healthy male and female subjects (aged 19~45 years at the time of screening)')[1]).toMatch(/^age ≥ 19 years and age ≤ 45 years/); // NCT03864432
   });
 });
+
+describe('found in the hand sample of seed 8585 (session 12)', () => {
+  it('a bare number shares the age unit written beside it: "≥1 and ≤6 month old" is in months (NCT03921918)', () => {
+    // It was read "age ≥ 1 years and age ≤ 6 months", which no infant meets: the bare 1 had been given years.
+    expect(read('inclusion', 'Infant is ≥1 and ≤6 month old')).toEqual(['partly-computable', 'age ≤ 6 months and attested: "Infant is >=1 and"']);
+    expect(read('inclusion', '>= 18 and <= 65 years old')).toEqual(['computable', 'age ≥ 18 years and age ≤ 65 years']);
+  });
+  it('a parenthesis saying what a condition means narrows it (NCT03921580)', () => {
+    // "menstrual irregularities (absence of menstrual cycle at least 2 months)" excluded any irregular cycle.
+    expect(read('exclusion', 'Women with menstrual irregularities (absence of menstrual cycle at least 2 months)')[1]).toBe(
+      'diagnoses has irregular-menstrual-cycle and attested: "Women with absence of menstrual cycle at least 2 months"',
+    );
+  });
+});
