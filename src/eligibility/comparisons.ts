@@ -145,6 +145,8 @@ const UNIT_WORDS = [
   'ml/s',
   'kg/m(?:2|²)',
   'kg/m\\^2',
+  // An area: "mitral valve orifice area <3.5 cm2" (NCT03869164); before "mm" and "cm".
+  '[cm]m(?:\\^?2|²)',
   'mm\\s*Hg',
   'kPa\\b',
   'mg\\b',

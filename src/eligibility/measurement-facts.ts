@@ -133,6 +133,17 @@ export const measurementFacts: readonly FactDefinition[] = [
     ],
     'Length of the uterine cervix by transvaginal ultrasound, at screening.',
   ),
+  // Baumgartner et al., EAE/ASE recommendations on the echocardiographic assessment of valve stenosis, J Am Soc Echocardiogr 2009;22:1–23:
+  // the mitral valve area by planimetry is the reference, by pressure half-time (220 ÷ PHT) where planimetry cannot be done.
+  measured(
+    'mitral_valve_area',
+    'cm2',
+    [
+      { unit: 'cm2', factor: 1, source: SAME },
+      { unit: 'mm2', factor: 0.01, source: 'SI prefixes: 1 mm² = 10⁻² cm²' },
+    ],
+    'Mitral valve orifice area by echocardiography, cm²: by planimetry, or by pressure half-time where planimetry cannot be done (EAE/ASE 2009), the latest before screening.',
+  ),
   measured(
     'fsh',
     'IU/L',
@@ -253,8 +264,12 @@ export const measurementTerms = [
   numeric(/fasting (?:plasma |blood |serum )?glucose(?:\s*\(\s*F[PB]G\s*\))?(?: levels?| concentration)?|\bF[PB]G\b/i, 'fasting_glucose'),
   numeric(/random (?:plasma |blood |serum )?glucose(?: levels?| concentration)?/i, 'random_glucose'),
   numeric(/thyroid[- ]stimulating hormone(?:\s*\(\s*TSH\s*\))?|(?<![\w-])TSH\b/i, 'tsh'),
-  // Not 1,25-dihydroxyvitamin D, a different analyte (in pmol/L).
-  numeric(/25-?(?:hydroxy ?|\(OH\)\s*|OH[- ]?)vitamin D\d?|(?<![\w-])(?<!dihydroxy )(?:serum )?vitamin D(?: levels?)?/i, 'vitamin_d'),
+  // Not 1,25-dihydroxyvitamin D, a different analyte (in pmol/L). A deficiency defined by the level is the level:
+  // "vitamin D deficiency by serum level <50 nmol/l" (NCT03920150).
+  numeric(
+    /vitamin D deficiency (?:defined )?(?:by|as) (?:a )?(?:serum |plasma )?(?:levels?|concentration)|25-?(?:hydroxy ?|\(OH\)\s*|OH[- ]?)vitamin D\d?|(?<![\w-])(?<!dihydroxy )(?:serum )?vitamin D(?: levels?)?/i,
+    'vitamin_d',
+  ),
   numeric(/C-reactive protein(?:\s*\(\s*CRP\s*\))?|\bCRP\b/i, 'crp'),
   // Not urine albumin (albuminuria, in mg/g of creatinine or mg/day).
   numeric(/(?<![\w-])(?<!urine |urinary )(?:serum )?albumin(?!uria)/i, 'albumin'),
@@ -339,4 +354,6 @@ export const measurementTerms = [
   // Named as a blood value: not phosphate binders, nor "phosphate and tensin homolog" (PTEN), nor alkaline phosphatase.
   numeric(/(?:serum|plasma|blood) (?:inorganic )?(?:phosphate|phosphorus)(?: levels?| concentration)?|(?<![\w-])(?:phosphate|phosphorus) (?:levels?|concentration)/i, 'phosphate'),
   numeric(/(?:transvaginal )?cervical length(?:\s*\(\s*CL\s*\))?/i, 'cervical_length'),
+  // Not "MVA" alone, also a motor vehicle accident.
+  numeric(/mitral (?:valve )?(?:orifice )?area(?:\s*\(\s*MVA\s*\))?/i, 'mitral_valve_area'),
 ];

@@ -11,8 +11,8 @@ import type { LineParser } from './line-parser.js';
  * age < 32 weeks"), a blood pressure pair ("BP > 160/100 mmHg"), between two limits or as two ranges,
  * the birth weight, a class of a scale ("Mallampati grade IV", "GMFCS levels I-III"), the RASS with its
  * signed limits, a value outside a range ("Hematocrit outside the normal range (35-50%)"), a life
- * expectancy "within 12 months", and what a patient smokes or drinks in a day or a week
- * (consumption-counts.ts).
+ * expectancy "within 12 months", an HbA1c limit in mmol/mol restated in %, and what a patient smokes
+ * or drinks in a day or a week (consumption-counts.ts).
  */
 export function measurementForms(p: LineParser): void {
   gestationalAge(p);
@@ -25,6 +25,7 @@ export function measurementForms(p: LineParser): void {
   rassLimits(p);
   outsideRange(p);
   lifeExpectancyWithin(p);
+  hba1cTwoUnits(p);
   consumptionCounts(p);
 }
 
@@ -325,5 +326,37 @@ export function lifeExpectancyWithin(p: LineParser): void {
     const end = m.index + m[0].length;
     if (!p.free(m.index, end) || /\b(?:no|not|without)\s*$/i.test(p.text.slice(0, m.index))) continue;
     p.add(m.index, end, { kind: 'compare', fact: 'life_expectancy', op: p.side === 'inclusion' ? '<=' : '<', value: Number(m[1]), unit: unitOf(m[2]) }, 'compare');
+  }
+}
+
+const HBA1C = NUMERIC_TERMS.find((t) => t.facts[0] === 'hba1c')!;
+const HBA1C_NAME = new RegExp(String.raw`(?:${HBA1C.pattern.source})(?:\s+(?:levels?|values?))?\s*(?:of\s+|:\s*|is\s+)?`, 'gi');
+const PERCENT_AFTER = new RegExp(String.raw`^\s*\(\s*(?:or\s+)?(?:(${OP_SOURCE})\s*)?(\d+(?:\.(\d+))?)\s*%\s*\)`, 'i');
+// The IFCC–NGSP master equation: NGSP (%) = 0.09148 × IFCC (mmol/mol) + 2.152 (Hoelzel et al., Clin Chem 2004;50:166; NGSP, ngsp.org/ifccngsp.asp).
+const ngspOf = (ifcc: number): number => 0.09148 * ifcc + 2.152;
+
+/**
+ * "HbA1c >47mmol/mol (>6.4%)" (NCT03864562): one limit in both units. The fact holds NGSP percent, which the IFCC
+ * scale does not convert to by a factor; read only when the two agree within the rounding of what is written (half
+ * a step of the percent's last digit plus half a mmol/mol), and then as the safer of the two in percent (the higher
+ * limit of an exclusion's ">", the lower of its "<"; the other way round for an inclusion), to two decimals outward.
+ */
+export function hba1cTwoUnits(p: LineParser): void {
+  for (const m of p.text.matchAll(HBA1C_NAME)) {
+    const from = m.index + m[0].length;
+    const found = readComparisons(p.text, from, p.side);
+    const ifcc = found?.comparisons.length === 1 ? found.comparisons[0]! : undefined;
+    if (!found || !ifcc || ifcc.unit !== 'mmol/mol' || !Number.isInteger(ifcc.value)) continue;
+    const pct = PERCENT_AFTER.exec(p.text.slice(found.end));
+    if (!pct || (pct[1] && opOf(pct[1]) !== ifcc.op)) continue;
+    const end = found.end + pct[0].length;
+    if (!p.free(m.index, end) || /\b(?:no|not)\s*$/i.test(p.text.slice(0, m.index))) continue;
+    const written = Number(pct[2]);
+    const converted = ngspOf(ifcc.value);
+    if (Math.abs(converted - written) > 0.5 * 10 ** -(pct[3]?.length ?? 0) + 0.5 * 0.09148) continue;
+    // Raise the limit where a higher one is safer: an exclusion's ">" (flags fewer), an inclusion's "<" (admits more).
+    const raise = (p.side === 'exclusion') === (ifcc.op === '>' || ifcc.op === '>=');
+    const value = raise ? Math.ceil(Math.max(written, converted) * 100 - 1e-9) / 100 : Math.floor(Math.min(written, converted) * 100 + 1e-9) / 100;
+    p.add(m.index, end, { kind: 'compare', fact: 'hba1c', op: ifcc.op, value, unit: '%' }, 'compare');
   }
 }

@@ -122,7 +122,9 @@ describe('laboratory values, converted to the canonical unit when evaluated', ()
     expect(truth('exclusion', '25-OH vitamin D < 20 ng/mL', { vitamin_d: 49.9 })).toBe(YES);
     expect(truth('exclusion', '25-OH vitamin D < 20 ng/mL', { vitamin_d: 50 })).toBe(NO);
     expect(inc('1,25-dihydroxyvitamin D > 40 pg/mL').computability).toBe('attested');
-    expect(inc('vitamin D deficiency by serum level <50 nmol/l').computability).toBe('attested'); // NCT03920150
+    // NCT03920150: the deficiency is defined by the level, so it is the level (once attested, now read).
+    expect(reads('inclusion', 'vitamin D deficiency by serum level <50 nmol/l')).toBe('vitamin_d < 50 nmol/l');
+    expect(inc('vitamin D deficiency by serum level <20').computability).toBe('attested'); // no unit
     // NCT03861637
     expect(reads('exclusion', 'Acute or chronic systemic inflammatory disease and/or C-reactive protein (CRP) >30 mg/L,')).toBe(
       'crp > 30 mg/l or attested: "Acute or chronic systemic inflammatory disease and/or"',

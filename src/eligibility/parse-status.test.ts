@@ -71,7 +71,11 @@ describe('recorded administrative statuses, where the line is exactly that statu
     attested(exc('Guardianship'), /no rule/); // NCT03861117: one measure of legal protection
     attested(exc('Institutionalized/prisoner'), /no rule/); // NCT03864835
     attested(exc('Prisoners or any other high-risk population group.'), /judgement/); // NCT03926546
-    attested(inc('Covered by national health insurance'), /no rule/); // NCT03869567
+    // "Covered by national health insurance" (NCT03869567) is now read: a national health insurance is one social security
+    // scheme (ILO Convention 102), so the words are narrower than social_security and read as an inclusion's status
+    // (parse-measurements-tail-2.test.ts). Negated in an inclusion they would be broader: still attested.
+    attested(inc('not covered by national health insurance'), /no rule/);
+    attested(exc('Lack of medical insurance'), /no rule/); // NCT03861117: a private insurance is not a social security scheme
   });
 });
 

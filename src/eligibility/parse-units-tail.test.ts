@@ -82,10 +82,9 @@ describe('units written otherwise', () => {
     // NCT03927781
     computes(exc('Renal insufficiency (eGFR < 30 mL/minute/1.73 m2)'), cmp('egfr', '<', 30, 'ml/min/1.73m2'));
   });
-  it('HbA1c in mmol/mol (an affine scale, not a factor) and an eGFR without unit stay attested', () => {
-    // NCT03864562, NCT03923205
-    attested(exc('Hemoglobin A1c (HbA1c) >47mmol/mol (>6.4%)'), /hba1c is compared in a unit \(mmol\/mol\)/);
-    attested(exc('HbA1c above 48mmol/mol (or 6.5%)'), /hba1c is compared in a unit \(mmol\/mol\)/);
+  it('HbA1c in mmol/mol alone (an affine scale, not a factor) and an eGFR without unit stay attested', () => {
+    // NCT03864562 and NCT03923205 restate the limit in %, and are now read (parse-measurements-tail-2.test.ts); alone it is not.
+    attested(exc('HbA1c above 48mmol/mol'), /hba1c is compared in a unit \(mmol\/mol\)/);
     attested(exc('Patients with eGFR < 45'), /the unit of the egfr limit is not stated/);
   });
 });

@@ -42,7 +42,8 @@ export const statusFacts: readonly FactDefinition[] = [
     name: 'social_security',
     type: 'boolean',
     // French Public Health Code art. L1121-11: research participants must be "affiliée à un régime de sécurité sociale ou bénéficiaire d'un tel régime".
-    description: 'Affiliated to, or a beneficiary of, a social security scheme.',
+    // Medical care is a branch of social security (ILO Convention 102, 1952, Part II): a national health insurance is one such scheme.
+    description: 'Affiliated to, or a beneficiary of, a social security scheme (a national health insurance, such as the French Assurance Maladie, is one).',
   },
   {
     name: 'previously_enrolled',

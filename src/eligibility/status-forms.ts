@@ -6,7 +6,7 @@ import { ITEM_NUMBER } from './item-number.js';
 /**
  * Lines that are exactly a recorded status of the participant (status-facts.ts), or an exclusion list
  * of them: "Prisoners", "Incarcerated or in police custody", "Person deprived of liberty or legal
- * protection measure", "Affiliation to a social security scheme", "Previously enrolled in the study",
+ * protection measure", "Affiliation to a social security scheme", "Covered by national health insurance", "Previously enrolled in the study",
  * "Currently being treated as an inpatient". A status named with anything else ("Prisoners or any
  * other high-risk population group", "Protected adults (individuals under guardianship by court
  * order)") is left to the usual rules; so is one measure of protection named alone ("Guardianship"),
@@ -14,7 +14,9 @@ import { ITEM_NUMBER } from './item-number.js';
  *
  * A form whose words may be broader than its fact ("already participated in the study": enrolled is
  * one way to have taken part) is read only where the narrower fact is safe: as an exclusion's status
- * (sufficient) or an inclusion's negated one (necessary); elsewhere the line stays attested.
+ * (sufficient) or an inclusion's negated one (necessary); elsewhere the line stays attested. A form
+ * whose words are narrower ("covered by national health insurance", one social security scheme) is
+ * read the other way round: as an inclusion's status or an exclusion's negated one.
  */
 
 interface StatusForm {
@@ -22,6 +24,8 @@ interface StatusForm {
   readonly source: string;
   /** The words may name more than the fact records: read only as a sufficient exclusion or a necessary negated inclusion. */
   readonly broaderWords?: boolean;
+  /** The words name less than the fact records (one scheme of several): read only as a necessary inclusion or a sufficient negated exclusion. */
+  readonly narrowerWords?: boolean;
 }
 
 // "this study", "the present study": the study the patient is screened for, not another.
@@ -41,6 +45,12 @@ const STATUSES: readonly StatusForm[] = [
     source: '(?:(?:subject to|under|placed under) )?(?:a )?(?:legal|judicial|juridical) protection measures?|protected adults?|(?:under|placed under) (?:legal|judicial|juridical) protection',
   },
   { fact: 'social_security', source: '(?:affiliat(?:ed|ion)|beneficiar(?:y|ies)) (?:to|with|of) (?:a |the |any )?(?:french )?social security(?: (?:system|scheme|regime))?' },
+  {
+    fact: 'social_security',
+    // A national health insurance is one social security scheme: medical care is a branch of social security (ILO Convention 102, 1952, Part II).
+    source: 'covered by (?:the |a )?national health insurance(?: (?:system|scheme))?',
+    narrowerWords: true,
+  },
   {
     fact: 'previously_enrolled',
     // Taking part may be less than enrolment: "participation is defined as having given informed consent in this study" (NCT03862690).
@@ -99,6 +109,7 @@ export function statusStatement(side: Side, text: string): Expr | undefined {
     if (!m || !named) return undefined;
     const negated = m.groups!['neg'] !== undefined;
     if (named.broaderWords && (side === 'exclusion') === negated) return undefined;
+    if (named.narrowerWords && (side === 'inclusion') === negated) return undefined;
     // "Incarceration" alone may be a hernia's (an exclusion of a hernia trial); a person, or prison named beside it, says whose.
     if (/^(?:\W*)incarcerat/i.test(item) && !/prisoner|custody/i.test(s)) return undefined;
     const expr: Expr = { kind: 'is', fact: named.fact, value: true };
