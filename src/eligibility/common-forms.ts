@@ -17,7 +17,8 @@ const EVENT_AGE = /\b(?:onset|diagnos\w*|implant\w*|began|begun|started|since|fi
 const OTHER_PERSON_REASON = "the age limit may be another person's (a mother, partner, caregiver or people compared with, named before it), not the patient's";
 // "peripheral blood cells of subjects are approximate to those of healthy person aged between 18 and 50" (NCT03928782): "those of"
 // names people the patient is compared with.
-const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?)\b|\bthose of\b/i;
+// "Maternal age ≥18 yrs" (NCT03863613): the mother's age, which is the patient's only in a study of mothers.
+const OTHER_PERSON = /\b(?:mothers?|fathers?|parents?|partners?|spouses?|husbands?|wi(?:fe|ves)|caregivers?|maternal|paternal)\b|\bthose of\b/i;
 // "≥18 y.o.": the unit y is read, ".o." is left.
 const OLD = /^(?:\s*-?\s*(?:years?[- ])?(?:old|of age)\b|\.o\.)/i;
 const YEARS_OLD = /^\s*-?\s*years?(?:[- ]old| of age)\b/i;
