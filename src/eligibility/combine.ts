@@ -1,6 +1,6 @@
 import { OP_SOURCE } from './comparisons.js';
 import type { Expr, Side } from './expression.js';
-import { lexicon } from './lexicon.js';
+import { namesOtherNumericFact } from './numeric-terms.js';
 
 // "menstrual irregularities (absence of menstrual cycle at least 2 months)" (NCT03921580): a parenthesis that says what is meant.
 const QUALIFYING_ASIDE =
@@ -242,9 +242,7 @@ export function combine(text: string, side: Side, readings: readonly Reading[], 
 // A limit: words naming a quantity, then a comparison and a number ("platelets <20,000", "INR >5").
 const NAMED_LIMIT = new RegExp(String.raw`^\s*(.*?)(?:${OP_SOURCE}|[<>≤≥=])\s*\d`, 'i');
 const BARE_AND = /^\s*and\s*$/i;
-const namesOtherQuantity = (words: string, fact: string) =>
-  lexicon.some((t) => t.kind === 'numeric' && !t.facts.includes(fact) && new RegExp(t.pattern.source, t.pattern.flags.replace('g', '')).test(words));
-
+const LIST_MARK = /[,;:()/]|\b(?:or|and)\b/i;
 /**
  * "Severe coagulopathy platelets <20,000 and INR >5" (NCT03866083): limits of different quantities joined
  * by "and" alone are, read as written, all required, so in an exclusion one of them is not sufficient
@@ -258,12 +256,13 @@ function andedToLimit(text: string, item: Item): boolean {
   const after = text.slice(item.readings[0]!.end);
   const joinBefore = /\band\s*$/i.exec(before);
   const joinAfter = /^\s*and\b/i.exec(after);
-  const other = joinBefore ? before.slice(0, joinBefore.index) : joinAfter ? after.slice(joinAfter[0].length) : undefined;
   // The line is the two limits and a head over them: no other item the read limit could be one of.
-  const rest = joinBefore ? after : before;
-  if (other === undefined || /[,;:()/]|\b(?:or|and)\b/i.test(other) || !/^[\s.]*$/.test(joinBefore ? rest : '') || (joinAfter && /[,;:()/]|\b(?:or|and)\b/i.test(rest))) return false;
-  const named = NAMED_LIMIT.exec(other);
-  return named !== null && namesOtherQuantity(named[1]!, expr.fact);
+  let other: string;
+  if (joinBefore && /^[\s.]*$/.test(after)) other = before.slice(0, joinBefore.index);
+  else if (!joinBefore && joinAfter && !LIST_MARK.test(before)) other = after.slice(joinAfter[0].length);
+  else return false;
+  const named = LIST_MARK.test(other) ? null : NAMED_LIMIT.exec(other);
+  return named !== null && namesOtherNumericFact(named[1]!, expr.fact);
 }
 
 /** Read limits of different quantities joined by "and" alone (see `andedToLimit`). */
@@ -280,10 +279,11 @@ const CLAUSE_WORD = /^(?:with|for|to|by|in|on|at|of|who|which|that|\w+ing|\w+ed)
 function unreadAlternativesAfter(text: string, item: Item, readings: readonly Reading[]): boolean {
   const from = item.readings.at(-1)!.end;
   const list = /^\s*,([^;.()]*?)\b(?:or|and\/or)\b/i.exec(text.slice(from).split(/[;.](?:\s|$)/)[0]!);
+  if (list === null) return false;
   // Names only, up to four words each: ", undergoing VATS for lobectomy or wedge" (NCT03860480) is a clause, whose "or" is its own.
-  const names = list?.[1]!.split(',').map((part) => part.trim().split(/\s+/).filter(Boolean));
-  if (!names?.every((words) => words.length <= 4 && !words.some((w) => CLAUSE_WORD.test(w)))) return false;
-  return !readings.some((r) => r.start >= from && r.start < from + list![0].length);
+  const names = list[1]!.split(',').map((part) => part.trim().split(/\s+/).filter(Boolean));
+  if (!names.every((words) => words.length <= 4 && !words.some((w) => CLAUSE_WORD.test(w)))) return false;
+  return !readings.some((r) => r.start >= from && r.start < from + list[0].length);
 }
 
 /** A negation, or a flag read as false ("non-smoker"). */

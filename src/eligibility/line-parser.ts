@@ -12,6 +12,7 @@ import { findConversion } from './units.js';
 import { COMPOUND, compoundTerm } from './compound-names.js';
 import { namedConditions } from './named-conditions.js';
 import { windowFor } from './window-for.js';
+import { numericTermAt } from './numeric-terms.js';
 import { inheritedTense, lineTense, treatmentTense } from './line-tense.js';
 
 // Devices recorded as diagnoses while implanted (condition-lexicon.ts, organ-condition-names.ts, more-condition-names.ts).
@@ -334,15 +335,3 @@ export class LineParser {
 const AFTER_EVENT = /^\s*(?:from|after|following|since|post)\b/i;
 const DERIVED =
   /\b(?:changes?|loss|gain|increase|decrease|reduction|drop|rise|fall|difference|variation|fluctuation|ratio|fraction|variability|trend)\b(?:\s+(?:in|of))?\s*(?:\w+\s*){0,2}$|^\s*(?:changes?|loss|gain|increase|decrease|reduction|ratio|fraction|variability)\b/i;
-
-/** The numeric term whose name starts at `at`, with the length of its name. */
-function numericTermAt(text: string, at: number): { term: NumericTerm; length: number } | undefined {
-  for (const t of lexicon) {
-    if (t.kind !== 'numeric') continue;
-    const m = new RegExp(t.pattern.source, 'iy');
-    m.lastIndex = at;
-    const hit = m.exec(text);
-    if (hit) return { term: t, length: hit[0].length };
-  }
-  return undefined;
-}

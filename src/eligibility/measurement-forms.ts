@@ -2,7 +2,7 @@ import type { CompareOp, Expr } from './expression.js';
 import { allOf, anyOf } from './combine.js';
 import { definedPhraseStart, OP_SOURCE, opOf, readComparisons, unitOf } from './comparisons.js';
 import { consumptionCounts } from './consumption-counts.js';
-import { lexicon, type NumericTerm } from './lexicon.js';
+import { singleFactTermEnding, termOf } from './numeric-terms.js';
 import type { LineParser } from './line-parser.js';
 
 /**
@@ -152,9 +152,9 @@ export function bloodPressureAfter(p: LineParser): void {
 // "msSBP": the mean sitting systolic pressure, the mean of the readings a protocol takes seated at a visit, as
 // "sitting blood pressure" is read above; "sSBP" alone is not read (NCT03860220 does not say what it is).
 const PRESSURES = [
-  { fact: 'systolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?systolic (?:arterial )?blood pressure|\b(?:ms)?SBP\b)` },
-  { fact: 'diastolic_bp', name: String.raw`(?:(?:mean )?(?:sitting |seated )?diastolic (?:arterial )?blood pressure|\b(?:ms)?DBP\b)` },
-];
+  { fact: 'systolic_bp', abbreviation: 'msSBP' },
+  { fact: 'diastolic_bp', abbreviation: 'msDBP' },
+].map(({ fact, abbreviation }) => ({ fact, name: String.raw`(?:(?:mean )?(?:sitting |seated )?(?:${termOf(fact).pattern.source})|\b${abbreviation}\b)` }));
 const MMHG = String.raw`\s*mm\s*Hg\b`;
 const BETWEEN = PRESSURES.map(({ fact, name }) => ({
   fact,
@@ -285,7 +285,6 @@ export function rassLimits(p: LineParser): void {
 }
 
 const OUTSIDE = /\s*(?:is |are )?outside (?:of )?(?:the )?(?:normal |reference )?(?:range|limits)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([^\s\d)][^)]*?)?\s*\)/gi;
-const NUMERIC_TERMS = lexicon.filter((t): t is NumericTerm => t.kind === 'numeric' && t.facts.length === 1);
 
 /**
  * "Hematocrit outside the normal range (35-50%)" (NCT03921983): below the range's low end or above its high end, the
@@ -295,15 +294,15 @@ export function outsideRange(p: LineParser): void {
   for (const m of p.text.matchAll(OUTSIDE)) {
     const end = m.index + m[0].length;
     const before = p.text.slice(0, m.index);
-    const named = NUMERIC_TERMS.map((t) => ({ t, hit: new RegExp(`(?:${t.pattern.source})$`, t.pattern.flags.replace('g', '')).exec(before) })).find(({ hit }) => hit);
-    if (!named?.hit) continue;
-    const start = named.hit.index;
+    const named = singleFactTermEnding(before);
+    if (!named) continue;
+    const start = named.start;
     const [low, high] = [Number(m[1]), Number(m[2])];
     if (!p.free(start, end) || low >= high || /\b(?:no|not)\s*$/i.test(p.text.slice(0, start))) continue;
-    const fact = named.t.facts[0]!;
+    const fact = named.term.facts[0]!;
     const unit = p.unitFor(fact, unitOf(m[3]));
     if (typeof unit !== 'string') {
-      p.reasons.push(`"${named.hit[0]}": ${unit.reason}`);
+      p.reasons.push(`"${named.name}": ${unit.reason}`);
       continue;
     }
     const cmps: Expr[] = [
@@ -329,7 +328,7 @@ export function lifeExpectancyWithin(p: LineParser): void {
   }
 }
 
-const HBA1C = NUMERIC_TERMS.find((t) => t.facts[0] === 'hba1c')!;
+const HBA1C = termOf('hba1c');
 const HBA1C_NAME = new RegExp(String.raw`(?:${HBA1C.pattern.source})(?:\s+(?:levels?|values?))?\s*(?:of\s+|:\s*|is\s+)?`, 'gi');
 const PERCENT_AFTER = new RegExp(String.raw`^\s*\(\s*(?:or\s+)?(?:(${OP_SOURCE})\s*)?(\d+(?:\.(\d+))?)\s*%\s*\)`, 'i');
 // The IFCC–NGSP master equation: NGSP (%) = 0.09148 × IFCC (mmol/mol) + 2.152 (Hoelzel et al., Clin Chem 2004;50:166; NGSP, ngsp.org/ifccngsp.asp).

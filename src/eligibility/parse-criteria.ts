@@ -21,6 +21,7 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
 // (bullets indented deeper, or after an unbulleted lead) are read as it says they combine.
 // "Persons with" over "- stroke", "- traumatic brain injury", "- multiple sclerosis" (NCT03863379): a lead the items complete.
 const LEADS_LIST = /(?::|\bsuch as|\bincluding|\beither|\b(?:one|any) of|\bfollowing(?: [\w/-]+){0,3}|\b(?:with|of|having|have|has|who|suffering from|diagnosed with))\s*$/i;
+const opensList = (line: string): boolean => LEADS_LIST.test(line) || /\bthe following\b/i.test(line);
 // "≥2 of 6 CAPS typical signs", "two or more of the following", "four of the following criteria".
 const COUNTED = /(?:≥\s*\d+|\b(?:at least )?(?:two|three|four|five|six|[2-9])(?: or more)?)\s+(?:\(\d+\)\s+)?(?:of|out of)\b/i;
 // "one of the following", "any of the following", "at least one of", "either of".
@@ -62,7 +63,7 @@ const OWN_LEAD_REASON = 'it opens the list under it, and what it asks of its own
 function isNote(text: string, nextIsBullet: boolean): boolean {
   if (NO_CRITERIA.test(text) || POINTS_ELSEWHERE.test(text) || isGroupLead(text)) return true;
   if (nextIsBullet && SUBHEADING.test(text)) return true;
-  return (LEADS_LIST.test(text) || /\bthe following\b/i.test(text)) && !ownWords(text);
+  return opensList(text) && !ownWords(text);
 }
 
 /**
@@ -92,7 +93,7 @@ function underLead(lead: string, side: Criterion['side']): string | undefined {
   const quoted = quoteLead(lead);
   if (isGroupLead(lead)) return `${ONE_GROUP_REASON} (the line over it names it: ${quoted})`;
   // A bullet that opens no list ("Active disease at Screening as defined by" over "BASDAI ≥ 4"): its deeper bullets hold as read.
-  if (!LEADS_LIST.test(lead) && !/\bthe following\b/i.test(lead)) return undefined;
+  if (!opensList(lead)) return undefined;
   if (NEGATED_LEAD.test(lead)) return `the line over it (${quoted}) turns its meaning, which no rule reads`;
   if (COUNTED.test(lead)) return `it is one of several items the line over it (${quoted}) counts together`;
   // In an inclusion, an item is required only when the lead says each one holds; in an exclusion, enough alone unless all must.
@@ -258,7 +259,7 @@ export function parseCriteriaText(text: string): ParsedCriteriaText {
         const reason = sectionReason ?? leadReasons[0]?.reason;
         // Read for one group when the heading or the lines over it name that group and nothing else leaves the item to a person.
         const groups = joined ? [undefined] : [...(sectionReason ? [sectionGroup] : []), ...leadReasons.map((l) => l.group)];
-        const ownLead = unbulleted && (LEADS_LIST.test(text) || /\bthe following\b/i.test(text));
+        const ownLead = unbulleted && opensList(text);
         const criterion = read(text, reason ?? (ownLead ? OWN_LEAD_REASON : joined ? 'it is one of alternatives joined by "or" across lines' : undefined), groups);
         criteria.push(criterion);
         const innermost = leads.at(-1);

@@ -103,7 +103,9 @@ export function isQualifierWord(w: string): boolean {
 
 const CAPACITY_BEFORE = /\b(?:unable to|inability to|cannot|can not|not able to|incapable of)\s+(?:use|take|receive|undergo|tolerate|be given|be treated(?: with)?|have)\s+(?:[\w'-]+\s+){0,2}$/i;
 const CONTRAINDICATED_BEFORE = /\bcontra-?indicat\w*\s+(?:to|for|with|against|of)\b/gi;
-const EXAMPLE_CUE = /\b(?:such as|including|like|e\.?g\b|eg\b|i\.?e\b|for example|for instance|especially)/i;
+// The words that open examples of what comes before them.
+const EXAMPLE_CUE = /\b(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance)(?![\w])/i;
+const LIST_MARKS = new RegExp(`[;:(]|${EXAMPLE_CUE.source}`, 'gi');
 function contraindicatedObject(before: string): boolean {
   const clause = before.split(/[;:.](?:\s|$)/).at(-1)!;
   const cue = [...clause.matchAll(CONTRAINDICATED_BEFORE)].at(-1);
@@ -214,7 +216,7 @@ export function qualify(text: string, start: number, end: number, covered: (i: n
   // "Family history of diabetes, hypertension", "treated for X, Y": words before a list bind each of its items.
   if (bare && /^(?:,|or|and|nor|and\/or|\/)$/i.test(stopWord.trim())) {
     // The list starts after the clause's last ";", ":", "(" or "such as"; its head is the words up to its first item's end.
-    const marks = [...upTo.matchAll(/[;:(]|\b(?:such as|including|e\.g\.|i\.e\.|like|for example|for instance)(?![\w])/gi)].at(-1);
+    const marks = [...upTo.matchAll(LIST_MARKS)].at(-1);
     const from0 = marks ? marks.index + marks[0].length : 0;
     let first = from0;
     while (first < upTo.length && !named(first)) first++;
