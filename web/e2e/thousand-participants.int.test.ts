@@ -81,6 +81,9 @@ describe('a study with 1,000 participants', () => {
     }
     const doses = page.getByRole('navigation', { name: 'Pages of doses due' });
     await doses.getByRole('button', { name: 'Next' }).click();
-    await expect(doses.getByRole('status').textContent()).resolves.toBe(`Doses due 51–${Math.min(100, dashboard.dosesDue.length)} of ${dashboard.dosesDue.length}`);
+    const second = `Doses due 51–${Math.min(100, dashboard.dosesDue.length)} of ${dashboard.dosesDue.length}`;
+    // The page re-renders after the click: wait for it, as for the participants' pager above, then read the status.
+    await doses.getByRole('status').filter({ hasText: second }).waitFor();
+    await expect(doses.getByRole('status').textContent()).resolves.toBe(second);
   });
 });
